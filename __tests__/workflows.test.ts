@@ -169,7 +169,7 @@ describe('workflows', () => {
     const policy = parsePolicy(block[1] as string, '.github/promotion.yml')
     expect(policy.services).toEqual(['api', 'web'])
     const workflow = parseYaml(read('examples/workflows/monorepo.yml')) as { jobs: Record<string, { strategy?: { matrix?: { service?: string[] } }; steps: { with?: Record<string, string> }[] }> }
-    const sealed = workflow.jobs.build?.steps.flatMap((step) => (step.with?.name === undefined ? [] : [step.with.name])) ?? []
+    const sealed = workflow.jobs.build?.steps.flatMap((step) => (step.with?.['subject-name'] === undefined ? [] : [step.with['subject-name']])) ?? []
     expect(sealed).toEqual(policy.services)
     for (const job of ['staging', 'production']) expect(workflow.jobs[job]?.strategy?.matrix?.service).toEqual(policy.services)
   })

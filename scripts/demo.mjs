@@ -57,8 +57,8 @@ let service = null
 try {
   step('Seal the build output of the example service (examples/hello-service/build)')
   cpSync(example, path.join(work, 'build'), { recursive: true })
-  artifactSeal(['seal', 'build', '--name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed'])
-  const sealed = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed', '--json'], { quiet: true }).stdout)
+  artifactSeal(['seal', 'build', '--subject-name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed'])
+  const sealed = JSON.parse(artifactSeal(['seal', 'build', '--subject-name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed', '--json'], { quiet: true }).stdout)
   console.log(`digest: ${sealed.digest}  (the same again: sealing is deterministic)`)
 
   step('A deploy job downloads the same bytes somewhere else: same digest')
@@ -98,19 +98,19 @@ try {
   console.log(`deploy.sh, the deploy command each promotion runs once the gate lets the digest in:\n${DEPLOY_SCRIPT}`)
 
   step('Promote the sealed build to dev, then staging: each is live once deploy.sh succeeds')
-  artifactSeal(['promote', v1, '--environment', 'dev', '--path', 'build', '--checksums', listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
-  artifactSeal(['promote', v1, '--environment', 'staging', '--path', 'build', '--checksums', listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v1, '--environment', 'dev', '--path', 'build', '--checksums', listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v1, '--environment', 'staging', '--path', 'build', '--checksums', listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step('Straight on to production: refused, it has not soaked in staging')
-  const early = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'], { allowFailure: true })
+  const early = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'], { allowFailure: true })
   console.log(`exit code ${early.status}`)
 
   step(`${SOAK_SECONDS} s later: production takes it`)
   await sleep(SOAK_SECONDS)
-  artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step('The patched copy from before, offered to production as the same digest: refused, naming the file')
-  const tampered = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'deploy/hello-service', '--checksums', listing, '--name', 'hello-service'], {
+  const tampered = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'deploy/hello-service', '--checksums', listing, '--subject-name', 'hello-service'], {
     allowFailure: true
   })
   console.log(`exit code ${tampered.status}`)
@@ -120,32 +120,32 @@ try {
   cpSync(path.join(work, 'build'), path.join(work, 'releases', 'v1'), { recursive: true })
   const page = path.join(work, 'build', 'public', 'index.html')
   writeFileSync(page, readFileSync(page, 'utf8').replace('</body>', '<p>v2</p></body>'))
-  const v2 = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed-v2', '--json'], { quiet: true }).stdout).digest
+  const v2 = JSON.parse(artifactSeal(['seal', 'build', '--subject-name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed-v2', '--json'], { quiet: true }).stdout).digest
   console.log(`v2: ${v2}`)
   const listingV2 = path.join('sealed-v2', 'hello-service.sha256')
-  artifactSeal(['promote', v2, '--environment', 'dev', '--path', 'build', '--checksums', listingV2, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
-  artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--checksums', listingV2, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v2, '--environment', 'dev', '--path', 'build', '--checksums', listingV2, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--checksums', listingV2, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
   await sleep(SOAK_SECONDS)
 
   step('The first deploy of v2 to production fails: the record says so, and production still runs v1')
-  const failedDeploy = artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--name', 'hello-service', '--', 'sh', '-c', 'echo "deploy: cluster unreachable" >&2; exit 3'], {
+  const failedDeploy = artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--subject-name', 'hello-service', '--', 'sh', '-c', 'echo "deploy: cluster unreachable" >&2; exit 3'], {
     allowFailure: true
   })
   console.log(`exit code ${failedDeploy.status}`)
   artifactSeal(['status'])
 
   step('Run again: this time the deploy goes through')
-  artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step('Smoke tests fail in production: veto v2')
-  artifactSeal(['veto', v2, '--environment', 'production', '--reason', 'smoke tests failed: /health answers 500', '--name', 'hello-service'])
+  artifactSeal(['veto', v2, '--environment', 'production', '--reason', 'smoke tests failed: /health answers 500', '--subject-name', 'hello-service'])
 
   step('A vetoed digest is refused everywhere, even where it passed before')
-  const vetoed = artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--name', 'hello-service'], { allowFailure: true })
+  const vetoed = artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--subject-name', 'hello-service'], { allowFailure: true })
   console.log(`exit code ${vetoed.status}`)
 
   step('Roll production back to the last good digest before v2')
-  artifactSeal(['promote', 'previous', '--rollback', '--environment', 'production', '--path', 'releases/v1', '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', 'previous', '--rollback', '--environment', 'production', '--path', 'releases/v1', '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step('Who ran what since when, and what runs where now')
   artifactSeal(['history', '--environment', 'production'])
@@ -180,10 +180,10 @@ try {
   const contract1 = readFileSync(api, 'utf8')
   /** Seals the build with its contract and takes it through dev and staging, soaked: ready for production. */
   const throughStaging = async (out) => {
-    const digest = JSON.parse(artifactSeal(['seal', 'build', '--name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', out, '--json'], { quiet: true }).stdout).digest
+    const digest = JSON.parse(artifactSeal(['seal', 'build', '--subject-name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', out, '--json'], { quiet: true }).stdout).digest
     const listing = path.join(out, 'hello-service.sha256')
     for (const environment of ['dev', 'staging']) {
-      artifactSeal(['promote', digest, '--environment', environment, '--path', 'build', '--checksums', listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'], { quiet: true })
+      artifactSeal(['promote', digest, '--environment', environment, '--path', 'build', '--checksums', listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'], { quiet: true })
     }
     await sleep(SOAK_SECONDS)
     return { digest, listing }
@@ -198,7 +198,7 @@ try {
   console.log(`v3: ${v3.digest}, promoted to dev and staging (they judge no contract), soaked`)
 
   step('Production refuses it: a breaking amendment needs a major version step, and 1.4.2 → 1.5.0 is not one')
-  const refusedContract = artifactSeal(['promote', v3.digest, '--environment', 'production', '--path', 'build', '--checksums', v3.listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'], {
+  const refusedContract = artifactSeal(['promote', v3.digest, '--environment', 'production', '--path', 'build', '--checksums', v3.listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'], {
     allowFailure: true
   })
   console.log(`exit code ${refusedContract.status}`)
@@ -207,7 +207,7 @@ try {
   writeFileSync(api, readFileSync(api, 'utf8').replace('version: 1.5.0', 'version: 2.0.0'))
   writeFileSync(page, readFileSync(page, 'utf8').replace('<p>v3</p>', '<p>v4</p>'))
   const v4 = await throughStaging('sealed-v4')
-  artifactSeal(['promote', v4.digest, '--environment', 'production', '--path', 'build', '--checksums', v4.listing, '--name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal(['promote', v4.digest, '--environment', 'production', '--path', 'build', '--checksums', v4.listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
 
   step("When did production's contract change, from what to what, and who promoted it?")
   artifactSeal(['contract', 'history', '--environment', 'production'])

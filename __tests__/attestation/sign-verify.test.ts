@@ -194,17 +194,17 @@ describe('keyed', () => {
 describe('signing failures', () => {
   it('names an unreachable Fulcio and says what to do', async () => {
     const error = await refusal(signStatement(STATEMENT, { kind: 'keyless', instance: { name: 'github', fulcioUrl: 'http://127.0.0.1:1', tsaUrl: host.url }, token: host.mintToken('sigstore'), retries: 0 }))
-    expect(error.message).toMatch(/^Fulcio at "http:\/\/127.0.0.1:1" did not issue a signing certificate: .*ECONNREFUSED.*fulcio-url/)
+    expect(error.message).toMatch(/^Fulcio at "http:\/\/127.0.0.1:1" did not issue a signing certificate: .*ECONNREFUSED.*ARTIFACT_SEAL_FULCIO_URL/)
   })
 
   it('names a failing timestamp authority and an unreachable Rekor', async () => {
     host.fail('tsa', 500)
     const tsa = await refusal(keyless(host))
-    expect(tsa.message).toMatch(new RegExp(`^The timestamp authority at "${host.url}" did not timestamp the signature: .*500.*tsa-url`))
+    expect(tsa.message).toMatch(new RegExp(`^The timestamp authority at "${host.url}" did not timestamp the signature: .*500.*ARTIFACT_SEAL_TSA_URL`))
     const rekor = await refusal(
       signStatement(STATEMENT, { kind: 'keyless', instance: { name: 'public-good', fulcioUrl: host.url, rekorUrl: 'http://127.0.0.1:1' }, token: host.mintToken('sigstore'), retries: 0 })
     )
-    expect(rekor.message).toMatch(/^The Rekor transparency log at "http:\/\/127.0.0.1:1" did not record the signature: .*rekor-url/)
+    expect(rekor.message).toMatch(/^The Rekor transparency log at "http:\/\/127.0.0.1:1" did not record the signature: .*ARTIFACT_SEAL_REKOR_URL/)
   })
 
   it('retries a Fulcio answering 503 as actions/attest does', async () => {
@@ -216,7 +216,7 @@ describe('signing failures', () => {
 
   it('refuses keyless signing with neither a log nor a timestamp authority', async () => {
     const error = await refusal(signStatement(STATEMENT, { kind: 'keyless', instance: { name: 'github', fulcioUrl: host.url }, token: host.mintToken('sigstore') }))
-    expect(error.message).toMatch(/needs a Rekor log \(rekor-url\) or a timestamp authority \(tsa-url\)/)
+    expect(error.message).toMatch(/needs a Rekor log \(ARTIFACT_SEAL_REKOR_URL\) or a timestamp authority \(ARTIFACT_SEAL_TSA_URL\)/)
   })
 
   it('names Fulcio when it refuses the token', async () => {

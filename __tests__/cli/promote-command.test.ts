@@ -17,7 +17,7 @@ afterAll(removeAll)
 async function workspace(): Promise<{ cwd: string; digest: string; checksums: string }> {
   const cwd = writeTree(tempDir(), { 'site/index.html': '<p>v1</p>', 'promotion.yml': 'environments:\n  dev: {}\n  production:\n    requires: [dev]\n' })
   const seal = fakeTerminal(cwd)
-  expect(await sealCommand(['site', '--name', 'shop', '--out', 'bundle', '--sign', 'none', '--json'], seal)).toBe(0)
+  expect(await sealCommand(['site', '--subject-name', 'shop', '--out', 'bundle', '--sign', 'none', '--json'], seal)).toBe(0)
   const { digest, checksumsPath } = seal.document()
   expect(await ledgerCommand(['init', '--ledger', 'file:ledger.jsonl'], fakeTerminal(cwd))).toBe(0)
   return { cwd, digest, checksums: checksumsPath }

@@ -10,7 +10,7 @@ afterAll(removeAll)
 
 async function sealed(cwd: string): Promise<{ digest: string; checksumsPath: string; statementPath: string; bundlePath: string | null }> {
   const terminal = fakeTerminal(cwd)
-  expect(await sealCommand(['site', '--name', 'shop', '--out', 'bundle', '--sign', 'none', '--json'], terminal)).toBe(0)
+  expect(await sealCommand(['site', '--subject-name', 'shop', '--out', 'bundle', '--sign', 'none', '--json'], terminal)).toBe(0)
   return terminal.document()
 }
 

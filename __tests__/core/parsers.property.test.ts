@@ -172,7 +172,7 @@ describe('parsePolicy: the crash classes fuzzing found', () => {
   it('a key with "%" and a mistake under it: the key is quoted at its line, no URIError', () => {
     const message = sealErrorOf(() => parsePolicy('environments:\n  "%":\n    bogus: 1\n', 'p.yml'), 'malformed')
     expect(message).toContain('p.yml:2:3: environments has the key "%", which is not an environment name.')
-    expect(message).toContain('p.yml:3:5: environments.% has an unknown key "bogus". Allowed here: requires, requires-any, soak, signed-by, contract, platforms, image, observe, drift.')
+    expect(message).toContain('p.yml:3:5: environments.% has an unknown key "bogus". Allowed here: requires, requires-any, soak, url, signed-by, contract, platforms, image, observe, drift.')
   })
 
   it('reads JSON Pointer escapes in schema paths ("~1" is "/", "~0" is "~")', () => {

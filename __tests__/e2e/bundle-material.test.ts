@@ -8,6 +8,7 @@ import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify'
 import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
 import { type SigstoreHost, startSigstoreHost } from '../hosts/sigstore-host.js'
 import { runAction } from '../helpers/runner.js'
+import { signedBy } from '../helpers/signed-by.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
 /**
@@ -39,9 +40,9 @@ beforeAll(async () => {
     const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `<p>${kind}</p>`, 'trusted_root.json': JSON.stringify(sig.trustedRoot()) })
     const signing: Record<string, string> =
       kind === 'keyless'
-        ? { sign: 'keyless', 'fulcio-url': sig.url, 'tsa-url': sig.url, 'github-token': gh.token }
+        ? { sign: 'keyless', 'github-token': gh.token }
         : { sign: 'key', 'signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }
-    const run = await runAction(SEAL, { 'subject-path': 'site', name: 'shop', ...signing }, { workspace, env: { ...sig.runnerEnv(), GITHUB_API_URL: gh.url } })
+    const run = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop', ...signing }, { workspace, env: { ...sig.runnerEnv(), ...sig.instanceEnv(), GITHUB_API_URL: gh.url } })
     expect(run.code).toBe(0)
     const bundle = JSON.parse(fs.readFileSync(run.outputs['bundle-path'] as string, 'utf8')) as Json
     sealed[kind] = { workspace, digest: run.outputs.digest as string, checksums: run.outputs['checksums-path'] as string, bundle }
@@ -147,7 +148,8 @@ describe('the bundled verify action on every shape of verificationMaterial, agai
     fs.writeFileSync(path.join(path.dirname(base.checksums), 'shop.sigstore.json'), JSON.stringify(bundle))
     const run = await runAction(
       VERIFY,
-      { 'subject-path': 'site', 'expected-digest': base.digest, 'checksums-path': base.checksums, 'trusted-root': 'trusted_root.json', 'public-key': PUBLIC_PEM },
+      // The key for the keyed bundles, the repository for the keyless ones: a key alone accepts no certificate.
+      { 'subject-path': 'site', 'expected-digest': base.digest, 'checksums-path': base.checksums, 'signed-by': signedBy({ repository: 'acme/shop', 'trusted-root': 'trusted_root.json', key: PUBLIC_PEM }) },
       { workspace: base.workspace }
     )
     const ours: Outcome = run.code === 0 && run.outputs.verified === 'true' ? 'verified' : 'refused'

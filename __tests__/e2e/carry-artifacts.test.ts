@@ -74,43 +74,60 @@ const SITE = { 'index.html': '<h1>shop</h1>\n', 'assets/app.js': 'start()\n', 'c
 async function buildRun(page: string, extra: Record<string, string> = {}) {
   const runId = nextRun++
   const workspace = writeTree(tempDir('workspace-'), Object.fromEntries(Object.entries({ ...SITE, 'index.html': page }).map(([p, c]) => [`site/${p}`, c])))
-  const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'shop', upload: 'true', 'upload-files': 'true', cache: 'true', ...extra }, workspace)
+  const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'shop', upload: 'true', cache: 'true', ...extra }, workspace)
   expect(seal.stdout).not.toContain('::error')
   expect(seal.code).toBe(0)
-  return { runId, workspace, digest: seal.outputs.digest as Digest, outputs: seal.outputs }
+  return { runId, workspace, digest: seal.outputs.digest as Digest, outputs: seal.outputs, summary: seal.summary }
 }
 
 describe('sealed bytes carried between jobs and runs', () => {
   it('uploads the bundle and files as one immutable workflow artifact, and caches them by digest', async () => {
     const build = await buildRun('<h1>v1</h1>\n')
     const hosted = results.artifacts().find((a) => a.runId === build.runId)
-    expect(build.outputs).toMatchObject({ 'artifact-name': 'shop-sealed', 'artifact-id': String(hosted?.id) })
+    expect(build.outputs).toMatchObject({
+      'artifact-id': String(hosted?.id),
+      'artifact-url': `https://github.com/${REPO}/actions/runs/${build.runId}/artifacts/${hosted?.id}`,
+      'artifact-digest': expect.stringMatching(/^sha256:[0-9a-f]{64}$/)
+    })
     expect(results.cacheEntries().map((e) => e.key)).toContain(`artifact-seal-files-sha256-${build.digest.slice(7)}`)
+    // The summary's step for a later job downloads the artifact: the workspace's files are not on its runner.
+    expect(build.summary).toContain('      name: shop-sealed\n      expected-digest:')
 
-    const again = await step(SEAL, build.runId, 'build-again', { 'subject-path': 'site', name: 'shop', upload: 'true' }, build.workspace)
+    const again = await step(SEAL, build.runId, 'build-again', { 'subject-path': 'site', 'subject-name': 'shop', upload: 'seal' }, build.workspace)
     expect(again.code).toBe(1)
-    expect(again.stdout).toMatch(/::error::artifact-name: .*"shop-sealed".*immutable/)
+    expect(again.stdout).toMatch(/::error::name: .*"shop-sealed".*immutable/)
     expect(again.outputs).toEqual({})
   })
 
   it('downloads and verifies in a later job of the same run, and hands the path to the deploy step', async () => {
     const build = await buildRun('<h1>same run</h1>\n')
-    const verify = await step(VERIFY, build.runId, 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': build.digest })
+    const verify = await step(VERIFY, build.runId, 'check', { name: 'shop-sealed', 'expected-digest': build.digest })
     expect(verify.code).toBe(0)
     expect(verify.outputs).toMatchObject({ verified: 'true', digest: build.digest })
     expect(shellTreeDigest(verify.outputs.path as string)).toBe(build.digest)
 
-    const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+    const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed' })
     expect(deploy.code).toBe(0)
     expect(deploy.outputs.promoted).toBe('true')
     expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
     expect(fs.readFileSync(path.join(deploy.outputs.path as string, 'config/production.json'), 'utf8')).toBe('{"debug":false}\n')
   })
 
+  it('downloads from the run of the repository named in repository, as download-artifact does', async () => {
+    const build = await buildRun('<h1>repository</h1>\n')
+    const named = await step(VERIFY, nextRun++, 'check', { name: 'shop-sealed', 'expected-digest': build.digest, 'run-id': String(build.runId), repository: REPO, 'github-token': github.token })
+    expect(named.code).toBe(0)
+    expect(shellTreeDigest(named.outputs.path as string)).toBe(build.digest)
+    const elsewhere = await step(VERIFY, nextRun++, 'check', { name: 'shop-sealed', 'expected-digest': build.digest, 'run-id': String(build.runId), repository: 'acme/other', 'github-token': github.token })
+    expect(elsewhere.code).toBe(1)
+    expect(elsewhere.stdout).toMatch(/::error::.*acme\/other/)
+    expect(elsewhere.outputs.path ?? '').toBe('')
+  })
+
   it('downloads from another run with run-id and a token, and records where the files are', async () => {
     const build = await buildRun('<h1>other run</h1>\n')
     const deployRun = nextRun++
-    const deploy = await promote(deployRun, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed', 'run-id': String(build.runId) })
+    const deploy = await promote(deployRun, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed', 'run-id': String(build.runId) })
     expect(deploy.code).toBe(0)
     expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
     const ledger = new FileLedger(ledgerFile, 'ledger')
@@ -129,16 +146,16 @@ describe('sealed bytes carried between jobs and runs', () => {
     const v2 = await buildRun('<h1>r2</h1>\n')
     for (const build of [v1, v2]) {
       for (const environment of ['dev', 'production']) {
-        await deployJob(build.runId, { environment, 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+        await deployJob(build.runId, { environment, 'expected-digest': build.digest, name: 'shop-sealed' })
       }
     }
-    const rollback = await promote(nextRun++, { environment: 'production', rollback: 'true', 'expected-digest': v1.digest, cache: 'true' })
+    const rollback = await promote(nextRun++, { environment: 'production', rollback: 'true', 'expected-digest': v1.digest })
     expect(rollback.stdout).toContain(`Restored artifact-seal-files-sha256-${v1.digest.slice(7)} from the Actions cache and verified it`)
     expect(rollback.code).toBe(0)
     expect(shellTreeDigest(rollback.outputs.path as string)).toBe(v1.digest)
 
     await results.deleteCacheEntry(`artifact-seal-files-sha256-${v2.digest.slice(7)}`)
-    const forward = await promote(nextRun++, { environment: 'production', rollback: 'true', 'expected-digest': v2.digest, cache: 'true' })
+    const forward = await promote(nextRun++, { environment: 'production', rollback: 'true', 'expected-digest': v2.digest })
     expect(forward.stdout).toContain(`no cache entry for ${v2.digest}; downloading the workflow artifact "shop-sealed" of run ${v2.runId} that the ledger names`)
     expect(forward.code).toBe(0)
     expect(shellTreeDigest(forward.outputs.path as string)).toBe(v2.digest)
@@ -150,7 +167,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     const seal = await step(SEAL, runId, 'build', { 'subject-path': 'out/app.tgz', cache: 'true' }, workspace)
     expect(seal.code).toBe(0)
     const digest = seal.outputs.digest as Digest
-    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
+    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest })
     expect(deploy.code).toBe(0)
     const handedOut = deploy.outputs.path as string
     expect(path.basename(handedOut)).toBe('app.tgz')
@@ -381,7 +398,7 @@ describe('sealed bytes carried between jobs and runs', () => {
         files.set('files/config/production.json', Buffer.from('{"debug":true}\n'))
       })
       const temp = tempDir('runner-temp-')
-      const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' }, temp)
+      const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed' }, temp)
       expect(deploy.code).toBe(1)
       expect(deploy.stdout).toContain('::error title=artifact-seal%3A changed file::config/production.json changed since it was sealed.')
       expect(deploy.stdout).toContain('config/production.json (changed) differ from the seal.')
@@ -390,7 +407,7 @@ describe('sealed bytes carried between jobs and runs', () => {
       const downloads = path.join(temp, 'artifact-seal', 'downloads')
       expect(fs.existsSync(downloads) ? fs.readdirSync(downloads) : []).toEqual([])
 
-      const verify = await step(VERIFY, build.runId, 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': build.digest }, undefined, temp)
+      const verify = await step(VERIFY, build.runId, 'check', { name: 'shop-sealed', 'expected-digest': build.digest }, undefined, temp)
       expect(verify.code).toBe(1)
       expect(verify.outputs).toMatchObject({ verified: 'false', path: '' })
       expect(JSON.parse(verify.outputs.mismatches as string)).toEqual([
@@ -402,13 +419,13 @@ describe('sealed bytes carried between jobs and runs', () => {
 
     it('an expired artifact with no cache entry', async () => {
       const build = await buildRun('<h1>expired</h1>\n')
-      expect((await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })).code).toBe(0)
+      expect((await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed' })).code).toBe(0)
       await results.expireArtifact(results.artifacts().find((a) => a.runId === build.runId)?.id as number)
       await results.deleteCacheEntry(`artifact-seal-files-sha256-${build.digest.slice(7)}`)
-      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest })
       expect(deploy.code).toBe(1)
       // A fetch that fails is a refusal like any other: recorded, and the step fails naming why.
-      expect(deploy.stdout).toMatch(/::error::\S+ refused for dev: The bytes to deploy could not be fetched and checked: artifact-name: the artifact "shop-sealed" in workflow run \d+ of acme\/shop has expired/)
+      expect(deploy.stdout).toMatch(/::error::\S+ refused for dev: The bytes to deploy could not be fetched and checked: name: the artifact "shop-sealed" in workflow run \d+ of acme\/shop has expired/)
       expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
       const latest = (await new FileLedger(ledgerFile, 'ledger').entries({ digest: build.digest })[Symbol.asyncIterator]().next()).value
       expect(latest).toMatchObject({ outcome: 'refused', environment: 'dev', reason: expect.stringContaining('has expired') })
@@ -416,9 +433,9 @@ describe('sealed bytes carried between jobs and runs', () => {
 
     it('a missing cache entry and no artifact in the ledger', async () => {
       const build = await buildRun('<h1>never promoted</h1>\n', { cache: 'false' })
-      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest })
       expect(deploy.code).toBe(1)
-      expect(deploy.stdout).toContain(`could not be fetched and checked: cache: the Actions cache has no entry for ${build.digest}`)
+      expect(deploy.stdout).toContain(`could not be fetched and checked: No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${build.digest}`)
     })
 
     it('a cache entry whose restored bytes are not the digest', async () => {
@@ -426,7 +443,7 @@ describe('sealed bytes carried between jobs and runs', () => {
       await results.tamperCacheBlob(`artifact-seal-files-sha256-${build.digest.slice(7)}`, (file, content) =>
         file.endsWith('index.html') ? Buffer.concat([content, Buffer.from('<script>evil()</script>')]) : undefined
       )
-      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest })
       expect(deploy.code).toBe(1)
       expect(deploy.stdout).toMatch(/could not be fetched and checked: cache: the cache entry artifact-seal-files-sha256-[0-9a-f]{64} was refused before anything was extracted/)
       expect(deploy.stdout).toMatch(/"[^"]*\/files\/index\.html": its content is not what the sealed listing says/)
@@ -435,11 +452,11 @@ describe('sealed bytes carried between jobs and runs', () => {
 
     it('a cache entry whose restored bytes are not the digest falls back to the artifact the ledger names, saying so', async () => {
       const build = await buildRun('<h1>cache tampered, artifact whole</h1>\n')
-      expect((await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })).code).toBe(0)
+      expect((await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed' })).code).toBe(0)
       await results.tamperCacheBlob(`artifact-seal-files-sha256-${build.digest.slice(7)}`, (file, content) =>
         file.endsWith('index.html') ? Buffer.concat([content, Buffer.from('<script>evil()</script>')]) : undefined
       )
-      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' })
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest })
       expect(deploy.stdout).toContain(`the cache entry artifact-seal-files-sha256-${build.digest.slice(7)} was refused before anything was extracted; downloading the workflow artifact "shop-sealed" of run ${build.runId} that the ledger names`)
       expect(deploy.code).toBe(0)
       expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
@@ -449,9 +466,9 @@ describe('sealed bytes carried between jobs and runs', () => {
       const build = await buildRun('<h1>truncated</h1>\n')
       results.truncateDownloads({ keep: 'whole-entries' })
       try {
-        const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+        const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed' })
         expect(deploy.code).toBe(1)
-        expect(deploy.stdout).toMatch(/could not be fetched and checked: artifact-name: the artifact "shop-sealed" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded: its zip does not hash to sha256:[0-9a-f]{64}, the digest recorded at upload\. The download was cut short/)
+        expect(deploy.stdout).toMatch(/could not be fetched and checked: name: the artifact "shop-sealed" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded: its zip does not hash to sha256:[0-9a-f]{64}, the digest recorded at upload\. The download was cut short/)
         expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
       } finally {
         results.truncateDownloads(false)
@@ -460,13 +477,13 @@ describe('sealed bytes carried between jobs and runs', () => {
 
     it('a run id that does not exist, and a token without actions: read', async () => {
       const build = await buildRun('<h1>ids</h1>\n')
-      const unknown = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed', 'run-id': '999999999' })
+      const unknown = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed', 'run-id': '999999999' })
       expect(unknown.code).toBe(1)
       expect(unknown.stdout).toMatch(/could not be fetched and checked: run-id: .*999999999/)
       const denied = await promote(nextRun++, {
         environment: 'dev',
         'expected-digest': build.digest,
-        'artifact-name': 'shop-sealed',
+        name: 'shop-sealed',
         'run-id': String(build.runId),
         'github-token': 'ghs_no-actions'
       })
@@ -515,13 +532,13 @@ describe('sealed bytes carried between jobs and runs', () => {
 
     it('a cache entry with `..`, an absolute path, a link out and an unlisted file: refused before extraction, the artifact the ledger names deployed instead', async () => {
       const build = await buildRun('<h1>poisoned cache, artifact whole</h1>\n')
-      expect((await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })).code).toBe(0)
+      expect((await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed' })).code).toBe(0)
       const workspace = deployWorkspace()
       const outside = tempDir('outside-')
       await poisonCache(build.digest, workspace, outside)
       const before = new Set(filesUnder(runnerTemp))
 
-      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' }, runnerTemp, workspace)
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest }, runnerTemp, workspace)
       expect(fs.readFileSync(path.join(workspace, 'deploy.sh'), 'utf8')).toBe(DEPLOY_SH)
       expect(fs.readdirSync(outside)).toEqual([])
       expect(deploy.stdout).toMatch(/cache: refused the cache entry artifact-seal-files-sha256-[0-9a-f]{64} before extracting anything/)
@@ -547,7 +564,7 @@ describe('sealed bytes carried between jobs and runs', () => {
       await poisonCache(build.digest, workspace, outside)
       const before = new Set(filesUnder(runnerTemp))
 
-      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true' }, runnerTemp, workspace)
+      const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest }, runnerTemp, workspace)
       expect(fs.readFileSync(path.join(workspace, 'deploy.sh'), 'utf8')).toBe(DEPLOY_SH)
       expect(fs.readdirSync(outside)).toEqual([])
       expect(deploy.code).toBe(1)
@@ -570,16 +587,16 @@ describe('sealed bytes carried between jobs and runs', () => {
         await results.replaceArtifactZip(hosted?.id as number, writeZipEntries([...honest, attack]), { recordDigest: true })
         const workspace = deployWorkspace()
         const temp = tempDir('runner-temp-')
-        const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' }, temp, workspace)
+        const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed' }, temp, workspace)
         expect([what, deploy.code]).toEqual([what, 1])
         expect(deploy.outputs).toMatchObject({ promoted: 'false', path: '' })
-        expect(deploy.stdout).toMatch(/could not be fetched and checked: artifact-name: refused the artifact "shop-sealed" \(id \d+ in this workflow run\) before extracting anything/)
+        expect(deploy.stdout).toMatch(/could not be fetched and checked: name: refused the artifact "shop-sealed" \(id \d+ in this workflow run\) before extracting anything/)
         expect(deploy.stdout).toMatch(named)
         expect(fs.readFileSync(path.join(workspace, 'deploy.sh'), 'utf8')).toBe(DEPLOY_SH)
         expect(fs.existsSync('/tmp/pwned-by-zip')).toBe(false)
         expect(filesUnder(temp).filter((f) => !f.includes(`${path.sep}_runner_file_commands${path.sep}`))).toEqual([])
 
-        const verify = await step(VERIFY, build.runId, 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': build.digest }, workspace, temp)
+        const verify = await step(VERIFY, build.runId, 'check', { name: 'shop-sealed', 'expected-digest': build.digest }, workspace, temp)
         expect(verify.code).toBe(1)
         expect(verify.outputs).toEqual({})
         expect(verify.stdout).toMatch(named)
@@ -587,7 +604,7 @@ describe('sealed bytes carried between jobs and runs', () => {
       }
       // The honest zip again: it downloads, verifies and deploys as before.
       await results.replaceArtifactZip(hosted?.id as number, writeZipEntries(honest), { recordDigest: true })
-      const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+      const deploy = await promote(build.runId, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed' })
       expect(deploy.code).toBe(0)
       expect(shellTreeDigest(deploy.outputs.path as string)).toBe(build.digest)
     })
@@ -602,7 +619,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     async function contractBuild(version: string, properties: string) {
       const runId = nextRun++
       const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `<h1>${version}</h1>\n`, 'site/api/openapi.yaml': API(version, properties) })
-      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'shop', upload: 'true', 'upload-files': 'true', contract: 'api/openapi.yaml' }, workspace)
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'shop', upload: 'true', contract: 'api/openapi.yaml' }, workspace)
       expect(seal.code).toBe(0)
       return { runId, digest: seal.outputs.digest as Digest, contractDigest: seal.outputs['contract-digest'] as string }
     }
@@ -619,7 +636,7 @@ describe('sealed bytes carried between jobs and runs', () => {
         'github-token': github.token,
         environment,
         'expected-digest': build.digest,
-        'artifact-name': 'shop-sealed',
+        name: 'shop-sealed',
         'run-id': String(build.runId)
       })
       const job = async (build: { runId: number; digest: Digest }, environment: string, extra: Record<string, string> = {}) => {

@@ -68,8 +68,9 @@ describe('artifact-seal promote refuses bad input with a message, never an "unex
     }
     fs.writeFileSync(statementFile, JSON.stringify(statement))
     fs.writeFileSync(path.join(cwd, 'promotion.yml'), 'environments:\n  dev: {}\n')
+    expect(cli(['ledger', 'init', '--ledger', 'file:ledger.jsonl'], cwd).code).toBe(0)
     const run = cli(
-      ['promote', digest, '--environment', 'dev', '--path', 'build', '--checksums', 'bundle/build.sha256', '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl', '--create-ledger'],
+      ['promote', digest, '--environment', 'dev', '--path', 'build', '--checksums', 'bundle/build.sha256', '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl'],
       cwd
     )
     expect(run.code).toBe(0)

@@ -30,12 +30,12 @@ describe('artifact-seal (the bundled CLI)', () => {
     expect(result).toMatchObject({ digest: shellTreeDigest(path.join(cwd, 'build')), name: 'build', fileCount: 2, size: 2 })
     expect(result.sealDir).toBe(path.join(fs.realpathSync(cwd), '.seal', 'build'))
     // Sealing again leaves the bundle directory out of the tree, so the digest holds.
-    expect(JSON.parse(cli(['seal', '.', '--json', '--name', 'build'], path.join(cwd, 'build')).stdout).digest).toBe(result.digest)
+    expect(JSON.parse(cli(['seal', '.', '--json', '--subject-name', 'build'], path.join(cwd, 'build')).stdout).digest).toBe(result.digest)
   })
 
   it('prints a readable summary by default, and honours --name, --root and --out', () => {
     const cwd = writeTree(tempDir(), { 'x/y/app.bin': 'binary' })
-    const run = cli(['seal', 'x/y/app.bin', '--name', 'app', '--root', 'x', '--out', 'bundle'], cwd)
+    const run = cli(['seal', 'x/y/app.bin', '--subject-name', 'app', '--root', 'x', '--out', 'bundle'], cwd)
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('Sealed app\n')
     expect(run.stdout).toContain(`  digest     ${shellFileDigest(path.join(cwd, 'x/y/app.bin'))}\n`)

@@ -79,11 +79,11 @@ describe('artifact-seal contract diff (the bundled CLI)', () => {
     expect(statement.subject[0].annotations['artifact-seal.contract']).toEqual({ digest: run.outputs['contract-digest'], version: '3.2.1', format: 'artifact-seal/contract/v2' })
     expect(run.summary).toContain('| Contract | `3.2.1` (jsonschema, openapi, 3 files)')
 
-    const bad = await runAction('dist/seal/index.js', { 'subject-path': 'dist', contract: 'api/events.json', 'output-dir': path.join(workspace, 'out') }, { workspace })
+    const bad = await runAction('dist/seal/index.js', { 'subject-path': 'dist', contract: 'api/events.json' }, { workspace })
     expect(bad.code).toBe(1)
     expect(bad.stdout).toContain('::error::contract: "api/events.json" is a JSON Schema; say whether the service produces or consumes')
     expect(bad.outputs).toEqual({})
-    expect(fs.existsSync(path.join(workspace, 'out'))).toBe(false)
+    expect(fs.existsSync(path.join(bad.temp, 'artifact-seal'))).toBe(false)
   })
 
   it('names a bad argument and exits 2', () => {

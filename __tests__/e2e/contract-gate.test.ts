@@ -209,7 +209,7 @@ describe('the contract gate (the bundled CLI, a file ledger)', () => {
     fs.rmSync(path.join(root, 'ledger.jsonl.contracts'), { recursive: true })
     const blind = promote(root, v3, 'production')
     expect(blind.code).toBe(1)
-    expect(blind.stdout).toContain('Give contract-baseline')
+    expect(blind.stdout).toContain('artifact-seal promote --contract-baseline')
 
     const before = records(root).length
     const mismatch = promote(root, v3, 'production', ['--contract-baseline', 'bundles/v2'])

@@ -302,7 +302,7 @@ paths:
     expect(blind.code).toBe(1)
     expect(blind.stderr).toContain(`artifact-seal: warning: The contract kept at "${kept}" does not verify, so it is ignored`)
     expect(blind.stdout).not.toContain('contract-file-added')
-    expect(blind.stdout).toContain('Give contract-baseline')
+    expect(blind.stdout).toContain('artifact-seal promote --contract-baseline')
     // Given the genuine baseline, v2 is judged against what v1 sealed.
     const judged = promote(root, v2, 'production', ['--contract-baseline', v1.bundle])
     expect(judged.code).toBe(1)

@@ -7,6 +7,7 @@ import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host
 import { type ResultsServiceHost, startResultsServiceHost } from '../hosts/results-service-host.js'
 import { type SigstoreHost, startSigstoreHost } from '../hosts/sigstore-host.js'
 import { type ActionRun, PROJECT_ROOT, runAction, runPost } from '../helpers/runner.js'
+import { ensureFileLedger } from '../helpers/file-ledger.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
 /**
@@ -206,7 +207,7 @@ interface World {
 }
 
 function jobEnv(runId: number, job: string, mode: Mode): Record<string, string> {
-  return { ...results.runnerEnv({ runId, jobId: job, repository: REPO }), GITHUB_API_URL: github.url, ...(mode === 'keyless' ? sig.runnerEnv() : {}) }
+  return { ...results.runnerEnv({ runId, jobId: job, repository: REPO }), GITHUB_API_URL: github.url, ...(mode === 'keyless' ? { ...sig.runnerEnv(), ...sig.instanceEnv() } : {}) }
 }
 
 async function setUp(mode: Mode): Promise<World> {
@@ -221,7 +222,7 @@ async function setUp(mode: Mode): Promise<World> {
     mode === 'key'
       ? { sign: 'key', 'signing-key': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }
       : mode === 'keyless'
-        ? { sign: 'keyless', 'fulcio-url': sig.url, 'tsa-url': sig.url, 'github-token': github.token }
+        ? { sign: 'keyless', 'github-token': github.token }
         : { sign: 'none' }
   const seal = async (version: string, required: string[]): Promise<Build> => {
     const runId = nextRun++
@@ -229,7 +230,7 @@ async function setUp(mode: Mode): Promise<World> {
     const artifactName = `shop-${mode}-${version}`
     const run = await runAction(
       SEAL,
-      { 'subject-path': 'site', name: 'shop', contract: `${OPENAPI}\nproduces: ${SCHEMA}`, upload: 'true', 'upload-files': 'true', 'artifact-name': artifactName, ...signInputs },
+      { 'subject-path': 'site', 'subject-name': 'shop', contract: `${OPENAPI}\nproduces: ${SCHEMA}`, upload: 'true', name: artifactName, ...signInputs },
       { workspace, env: jobEnv(runId, 'build', mode) }
     )
     expect(run.stdout).not.toContain('::error')
@@ -247,12 +248,13 @@ async function setUp(mode: Mode): Promise<World> {
   const v1 = await seal('1.0.0', ['id', 'total'])
   const v2 = await seal('1.1.0', ['id'])
   const world = { mode, dir, ledger, policy, publicKey: publicKeyFile, v1, v2, rules: [] as string[] }
+  await ensureFileLedger(ledger)
   for (const [build, environment] of [
     [v1, 'staging'],
     [v1, 'production'],
     [v2, 'staging']
   ] as const) {
-    const inputs = { ...promoteInputs(world, build, environment), 'create-ledger': 'true', 'artifact-name': build.artifactName }
+    const inputs = { ...promoteInputs(world, build, environment), name: build.artifactName }
     const main = await runAction(PROMOTE, inputs, { env: jobEnv(build.runId, `deploy-${environment}`, mode) })
     expect(main.stdout).not.toContain('::error')
     expect(main.outputs.promoted).toBe('true')
@@ -267,7 +269,7 @@ async function setUp(mode: Mode): Promise<World> {
 }
 
 function signerInputs(world: Pick<World, 'mode' | 'publicKey'>): Record<string, string> {
-  return world.mode === 'key' ? { 'public-key': world.publicKey } : world.mode === 'keyless' ? { 'trusted-root': rootFile } : {}
+  return world.mode === 'key' ? { 'signed-by': `key: ${world.publicKey}` } : world.mode === 'keyless' ? { 'signed-by': `trusted-root: ${rootFile}` } : {}
 }
 
 function promoteInputs(world: Pick<World, 'mode' | 'publicKey' | 'ledger' | 'policy'>, build: Build, environment: string): Record<string, string> {
@@ -354,7 +356,7 @@ describe.each(['key', 'keyless', 'unsigned'] as const)('a contract manifest forg
       promoteCli(world, ['--contract-baseline', forgedDir(world.v1)]),
       downloading,
       // The candidate's workflow artifact: its seal bundle, downloaded with its files.
-      promoteAction(world, { 'artifact-name': world.v2.artifactName, 'run-id': String(world.v2.runId) }),
+      promoteAction(world, { name: world.v2.artifactName, 'run-id': String(world.v2.runId) }),
       // The kept copy forged, the live digest's artifact whole again (once the download above is done): the artifact is read instead.
       downloading
         .finally(restoreV1)
@@ -390,7 +392,7 @@ describe.each(['key', 'keyless', 'unsigned'] as const)('a contract manifest forg
 
   it('the genuine bundles, from every source, are judged as sealed: the breaking changes named', async () => {
     expect(world.rules).toContain('response-required-property-removed')
-    const fromArtifact = await promoteAction(world, { 'artifact-name': world.v2.artifactName, 'run-id': String(world.v2.runId) })
+    const fromArtifact = await promoteAction(world, { name: world.v2.artifactName, 'run-id': String(world.v2.runId) })
     expect(fromArtifact.outputs.promoted).toBe('false')
     for (const rule of world.rules) expect(fromArtifact.stdout).toContain(rule)
     const withBaseline = await promoteCli(world, ['--contract-baseline', world.v1.sealDir])

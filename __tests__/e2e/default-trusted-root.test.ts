@@ -9,6 +9,8 @@ import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host
 import { type SigstoreHost, startSigstoreHost } from '../hosts/sigstore-host.js'
 import { type TufHost, startTufHost } from '../hosts/tuf-host.js'
 import { PROJECT_ROOT, type ActionRun, runAction, runPost } from '../helpers/runner.js'
+import { signedBy } from '../helpers/signed-by.js'
+import { ensureLedgerInput } from '../helpers/file-ledger.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
 /**
@@ -70,8 +72,8 @@ async function sealKeyless(page: string, host: SigstoreHost = sig): Promise<Seal
   })
   const run = await runAction(
     SEAL,
-    { 'subject-path': 'site', name: 'shop', sign: 'keyless', 'fulcio-url': host.url, 'tsa-url': host.url, 'github-token': gh.token },
-    { workspace, env: { ...host.runnerEnv(), GITHUB_API_URL: gh.url } }
+    { 'subject-path': 'site', 'subject-name': 'shop', sign: 'keyless', 'github-token': gh.token },
+    { workspace, env: { ...host.runnerEnv(), ...host.instanceEnv(), GITHUB_API_URL: gh.url } }
   )
   expect(run.stdout).not.toContain('::error::')
   expect(run.code).toBe(0)
@@ -79,7 +81,7 @@ async function sealKeyless(page: string, host: SigstoreHost = sig): Promise<Seal
 }
 
 const verifyStep = (sealed: Sealed, inputs: Record<string, string> = {}): Promise<ActionRun> =>
-  runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': sealed.digest, 'checksums-path': sealed.checksums, 'tuf-mirrors': MIRRORS(), ...inputs }, { workspace: sealed.workspace, env: { GITHUB_API_URL: gh.url } })
+  runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': sealed.digest, 'checksums-path': sealed.checksums, 'signed-by': signedBy({ 'tuf-mirrors': MIRRORS(), ...inputs }) }, { workspace: sealed.workspace, env: { GITHUB_API_URL: gh.url } })
 
 /** The files of a tree, relative, sorted: what a step left in the workspace. */
 function listing(dir: string): string[] {
@@ -104,7 +106,7 @@ describe('the bundled verify action on the trusted root over TUF (no trusted-roo
 
   it('verifies a keyless seal against both repositories\' roots, caching TUF metadata under RUNNER_TEMP, never the workspace', async () => {
     const before = listing(sealed.workspace)
-    const run = await verifyStep(sealed, { 'signer-workflow': '.github/workflows/release.yml' })
+    const run = await verifyStep(sealed, { workflow: '.github/workflows/release.yml' })
     expect(run.stdout).not.toContain('::error::')
     expect(run.code).toBe(0)
     expect(run.outputs.verified).toBe('true')
@@ -150,7 +152,7 @@ describe('the bundled verify action on the trusted root over TUF (no trusted-roo
     const run = await verifyStep(sealed, { 'tuf-mirrors': publicGood.url })
     expect(run.code).toBe(1)
     expect(run.outputs).toEqual({})
-    expect(run.stdout).toContain(`::error::tuf-mirrors: "${publicGood.url}" has no root.json.`)
+    expect(run.stdout).toContain(`::error::signed-by.tuf-mirrors: "${publicGood.url}" has no root.json.`)
     expect(publicGood.requests).toEqual([])
   })
 })
@@ -160,13 +162,13 @@ describe('the bundled promote action with a signed-by policy on the trusted root
     const sealed = await sealKeyless('<p>promote, default root</p>')
     const inputs = {
       ledger: 'file:ledger.jsonl',
-      'create-ledger': 'true',
       environment: 'production',
       'expected-digest': sealed.digest,
       'subject-path': 'site',
       'checksums-path': sealed.checksums,
-      'tuf-mirrors': MIRRORS()
+      'signed-by': signedBy({ 'tuf-mirrors': MIRRORS() })
     }
+    await ensureLedgerInput(inputs.ledger, sealed.workspace)
     const main = await runAction(PROMOTE, inputs, { workspace: sealed.workspace, env: { GITHUB_API_URL: gh.url } })
     expect(main.stdout).not.toContain('::error::')
     expect(main.code).toBe(0)
@@ -194,8 +196,9 @@ describe('the bundled CLI on the trusted root over TUF', () => {
     expect(verified.code).toBe(0)
     expect(fs.readdirSync(path.join(data, 'sigstore-js')).sort()).toEqual([cacheNameOf(publicGood), cacheNameOf(github)].sort())
 
+    await ensureLedgerInput('file:ledger.jsonl', sealed.workspace)
     const promoted = await cli(
-      ['promote', sealed.digest, '--environment', 'production', '--path', 'site', '--checksums', sealed.checksums, '--policy', '.github/promotion.yml', '--ledger', 'file:ledger.jsonl', '--create-ledger', '--signer-repository', 'acme/shop', ...mirrors],
+      ['promote', sealed.digest, '--environment', 'production', '--path', 'site', '--checksums', sealed.checksums, '--policy', '.github/promotion.yml', '--ledger', 'file:ledger.jsonl', '--signer-repository', 'acme/shop', ...mirrors],
       sealed.workspace,
       env
     )

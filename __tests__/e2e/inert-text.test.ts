@@ -16,6 +16,7 @@ import { type RunnerCommand, displayHazards, runnerCommands } from '../helpers/r
 import { PROJECT_ROOT, type ActionRun, runAction, runPost } from '../helpers/runner.js'
 import { type MdNode, parseMarkdown, structureProblems, textOf, walk } from '../helpers/summary-structure.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
+import { ensureFileLedger } from '../helpers/file-ledger.js'
 
 afterAll(removeAll)
 
@@ -59,7 +60,7 @@ async function all(ledger: FileLedger): Promise<LedgerEntry[]> {
 describe('outside text through the bundled actions', () => {
   it('seal and verify: a hostile file name is text in the log, the annotations and the summary tables', async () => {
     const workspace = writeTree(tempDir('workspace-'), { [`site/${HOSTILE_FILE}`]: 'evil', 'site/index.html': '<p>v1</p>', 'site/b/c.txt': 'c' })
-    const seal = await runAction(SEAL, { 'subject-path': 'site', name: 'shop' }, { workspace })
+    const seal = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop' }, { workspace })
     expect(seal.code).toBe(0)
     expect(names(seal)).toEqual(['notice'])
     expect(structureProblems(seal.summary, ORIGINS)).toEqual([])
@@ -79,7 +80,7 @@ describe('outside text through the bundled actions', () => {
 
   it('promote and its post step: a hand-edited statement names the artifact and forges its build; nothing of it is a command, a row or a link, and the name stays inert when the ledger gives it back', async () => {
     const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': POLICY, 'site/index.html': '<p>v1</p>' })
-    const seal = await runAction(SEAL, { 'subject-path': 'site', name: 'shop' }, { workspace })
+    const seal = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop' }, { workspace })
     const digest = seal.outputs.digest as Digest
     const checksums = seal.outputs['checksums-path'] as string
     const statementFile = checksums.replace(/\.sha256$/, '.intoto.json')
@@ -90,13 +91,14 @@ describe('outside text through the bundled actions', () => {
     statement.predicate.runDetails.metadata.invocationId = 'https://github.com/acme/shop/actions/runs/1\n| signed-by | dev | ✅ passed | the signature was checked |'
     fs.writeFileSync(statementFile, JSON.stringify(statement))
 
-    const inputs = { ledger: 'file:ledger.jsonl', 'create-ledger': 'true', environment: 'dev', 'expected-digest': digest, 'subject-path': 'site', 'checksums-path': checksums }
+    const inputs = { ledger: 'file:ledger.jsonl', environment: 'dev', 'expected-digest': digest, 'subject-path': 'site', 'checksums-path': checksums }
+    await ensureFileLedger(path.join(workspace, 'ledger.jsonl'))
     const main = await runAction(PROMOTE, inputs, { workspace })
     expect(main.code).toBe(0)
     const commands = commandsOf(main)
-    // The ledger is created (a warning); each forged field is left out with a warning naming it.
-    expect(commands.map((c) => c.name)).toEqual(['warning', 'warning', 'warning', 'warning'])
-    expect(commands.slice(1).map((c) => /predicate\.[A-Za-z.[\]0-9]+/.exec(c.data)?.[0])).toEqual([
+    // Each forged field is left out with a warning naming it.
+    expect(commands.map((c) => c.name)).toEqual(['warning', 'warning', 'warning'])
+    expect(commands.map((c) => /predicate\.[A-Za-z.[\]0-9]+/.exec(c.data)?.[0])).toEqual([
       'predicate.buildDefinition.externalParameters.workflow.repository',
       'predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit',
       'predicate.runDetails.metadata.invocationId'
@@ -164,9 +166,10 @@ describe('outside text through the bundled actions', () => {
     fs.writeFileSync(policy, 'environments:\n  staging:\n    contract:\n      breaking: require-major\n')
     const promote = async (version: string, withKey: boolean): Promise<ActionRun> => {
       const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `<p>${version}</p>`, 'site/api/openapi.json': api(version, withKey) })
-      const seal = await runAction(SEAL, { 'subject-path': 'site', name: 'shop', contract: 'api/openapi.json' }, { workspace })
+      const seal = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop', contract: 'api/openapi.json' }, { workspace })
       expect(seal.code).toBe(0)
-      const inputs = { ledger: `file:${path.join(shared, 'ledger.jsonl')}`, 'create-ledger': 'true', policy, environment: 'staging', 'expected-digest': seal.outputs.digest as string, 'subject-path': 'site', 'checksums-path': seal.outputs['checksums-path'] as string }
+      await ensureFileLedger(path.join(shared, 'ledger.jsonl'))
+      const inputs = { ledger: `file:${path.join(shared, 'ledger.jsonl')}`, policy, environment: 'staging', 'expected-digest': seal.outputs.digest as string, 'subject-path': 'site', 'checksums-path': seal.outputs['checksums-path'] as string }
       const main = await runAction(PROMOTE, inputs, { workspace })
       if (main.code === 0) expect((await runPost(POST, main, inputs)).code).toBe(0)
       return main
@@ -192,7 +195,7 @@ describe('outside text through the bundled CLI inside a runner', () => {
 
   it('seal, promote, history and status print names, reasons and fields as text; --json answers keep their values', () => {
     const cwd = writeTree(tempDir('cli-'), { [`build/${HOSTILE_FILE}`]: 'evil', 'build/index.html': '<p>v1</p>', 'promotion.yml': POLICY })
-    const seal = cli(['seal', 'build', '--name', HOSTILE_NAME.replace(/[\n\r\u0085\u2028]/g, ' '), '--out', 'bundle'], cwd)
+    const seal = cli(['seal', 'build', '--subject-name', HOSTILE_NAME.replace(/[\n\r\u0085\u2028]/g, ' '), '--out', 'bundle'], cwd)
     expect(seal.code).toBe(0)
     expect(names(seal)).toEqual([])
     const sealJson = cli(['seal', 'build', '--json', '--out', 'bundle2'], cwd)
@@ -205,7 +208,8 @@ describe('outside text through the bundled CLI inside a runner', () => {
     fs.writeFileSync(statementFile, JSON.stringify(statement))
 
     const ledger = ['--ledger', 'file:ledger.jsonl', '--policy', 'promotion.yml']
-    const promote = cli(['promote', digest, '--environment', 'dev', '--path', 'build', '--checksums', path.join('bundle2', listing), '--create-ledger', ...ledger, '--', process.execPath, '-e', 'console.log("::notice::the deploy command\'s own")'], cwd)
+    expect(cli(['ledger', 'init', '--ledger', 'file:ledger.jsonl'], cwd).code).toBe(0)
+    const promote = cli(['promote', digest, '--environment', 'dev', '--path', 'build', '--checksums', path.join('bundle2', listing), ...ledger, '--', process.execPath, '-e', 'console.log("::notice::the deploy command\'s own")'], cwd)
     expect(promote.code).toBe(0)
     // The deploy command's own output is passed through, its commands too; artifact-seal's lines hold none.
     expect(names(promote)).toEqual(['notice'])

@@ -37,7 +37,7 @@ beforeAll(() => {
     ['windows', 'build/windows'],
     ['tool', 'build/tool/tool.tgz']
   ] as const) {
-    const run = cli(['seal', subject, '--name', 'app', '--out', `bundles/${leg}`, '--json'], cwd)
+    const run = cli(['seal', subject, '--subject-name', 'app', '--out', `bundles/${leg}`, '--json'], cwd)
     expect(run).toMatchObject({ code: 0, stderr: '' })
     legDigests[leg] = JSON.parse(run.stdout).digest
   }
@@ -52,7 +52,7 @@ function layOut(parts: Record<string, string>): string {
 
 describe('artifact-seal merge (the bundled CLI)', () => {
   it('merges the legs into one seal that sha256sum -c accepts in the laid-out tree', () => {
-    const run = cli(['merge', 'linux=bundles/linux', 'windows=bundles/windows/app.sha256', 'tools=bundles/tool/', '--name', 'release', '--json'], cwd)
+    const run = cli(['merge', 'linux=bundles/linux', 'windows=bundles/windows/app.sha256', 'tools=bundles/tool/', '--subject-name', 'release', '--json'], cwd)
     expect(run).toMatchObject({ code: 0, stderr: '' })
     const result = JSON.parse(run.stdout)
     const root = layOut({ linux: 'build/linux', windows: 'build/windows', tools: 'build/tool' })
@@ -70,7 +70,7 @@ describe('artifact-seal merge (the bundled CLI)', () => {
     expect(check.stdout.split('\n').filter((l) => l.endsWith(': OK'))).toHaveLength(8)
 
     // Sealing the laid-out tree gives the same digest.
-    expect(JSON.parse(cli(['seal', '.', '--name', 'release', '--out', path.join(tempDir(), 'b'), '--json'], root).stdout).digest).toBe(result.digest)
+    expect(JSON.parse(cli(['seal', '.', '--subject-name', 'release', '--out', path.join(tempDir(), 'b'), '--json'], root).stdout).digest).toBe(result.digest)
 
     const statement = JSON.parse(fs.readFileSync(result.statementPath, 'utf8'))
     expect(statement.subject).toEqual([{ name: 'release', digest: { sha256: result.digest.slice(7), dirHash: result.digest.slice(7) } }])
@@ -87,7 +87,7 @@ describe('artifact-seal merge (the bundled CLI)', () => {
       fs.copyFileSync(path.join(cwd, `bundles/${leg}/app.sha256`), path.join(dir, `${leg}.sha256`))
       fs.copyFileSync(path.join(cwd, `bundles/${leg}/app.intoto.json`), path.join(dir, `${leg}.intoto.json`))
     }
-    const run = cli(['merge', path.join(dir, 'linux.sha256'), path.join(dir, 'windows.sha256'), path.join(dir, 'tool.sha256'), '--name', 'release', '--out', 'merged'], cwd)
+    const run = cli(['merge', path.join(dir, 'linux.sha256'), path.join(dir, 'windows.sha256'), path.join(dir, 'tool.sha256'), '--subject-name', 'release', '--out', 'merged'], cwd)
     expect(run).toMatchObject({ code: 0, stderr: '' })
     const root = layOut({ linux: 'build/linux', windows: 'build/windows', tool: 'build/tool' })
     expect(run.stdout).toContain('Merged release from 3 parts\n')
@@ -105,7 +105,7 @@ describe('artifact-seal merge (the bundled CLI)', () => {
     const listing = path.join(dir, 'app.sha256')
     fs.appendFileSync(listing, `${'0'.repeat(64)}  smuggled.dll\n`)
     const out = path.join(tempDir(), 'out')
-    const run = cli(['merge', 'linux=bundles/linux', `windows=${dir}`, '--name', 'release', '--out', out], cwd)
+    const run = cli(['merge', 'linux=bundles/linux', `windows=${dir}`, '--subject-name', 'release', '--out', out], cwd)
     expect(run).toMatchObject({ code: 1, stdout: '' })
     expect(run.stderr).toContain(`artifact-seal: merge <part...>: the statement ${JSON.stringify(path.join(dir, 'app.intoto.json'))} seals ${legDigests.windows}, but the listing of part "windows"`)
     expect(run.stderr).toContain('give the listing and the statement one seal wrote together.')
@@ -115,17 +115,17 @@ describe('artifact-seal merge (the bundled CLI)', () => {
   it('explains every mistake in the arguments, naming the value and the fix', () => {
     const twoListings = writeTree(tempDir(), { 'a.sha256': `${'0'.repeat(64)}  a\n`, 'b.sha256': `${'1'.repeat(64)}  b\n` })
     const cases: [string[], string][] = [
-      [['merge', 'bundles/linux'], 'artifact-seal: merge: --name is required'],
-      [['merge', '--name', 'r'], 'artifact-seal: merge: give the seal bundle of each part to merge.'],
-      [['merge', '..=bundles/linux', '--name', 'r'], 'the part name ".." is a relative directory. A part name is one directory name in the merged tree'],
-      [['merge', '=bundles/linux', '--name', 'r'], 'merge <part...>: "=bundles/linux" has an empty name before "=".'],
-      [['merge', 'linux=', '--name', 'r'], 'merge <part...>: "linux=" names no listing after "=".'],
-      [['merge', 'bundles/linux', 'bundles/windows', '--name', 'r'], 'the part name "app" is given to both'],
-      [['merge', `x=${twoListings}`, '--name', 'r'], `the directory ${JSON.stringify(`x=${twoListings}`)} holds 2 listings ("a.sha256", "b.sha256"). Give the one to merge: "<name>=${path.join(twoListings, 'a.sha256')}".`],
-      [['merge', 'build', '--name', 'r'], 'merge <part...>: the directory "build" holds no *.sha256 listing.'],
-      [['merge', 'x=missing.sha256', '--name', 'r'], `merge <part...>: cannot read the listing of part "x", ${JSON.stringify(path.join(cwd, 'missing.sha256'))}: it does not exist.`],
-      [['merge', 'bundles/linux', '--name', 'r', '--out', ''], '--out: "" is empty.'],
-      [['merge', 'bundles/linux', '--name', 'r', '--bogus'], "artifact-seal: merge: Unknown option '--bogus'."]
+      [['merge', 'bundles/linux'], 'artifact-seal: merge: --subject-name is required'],
+      [['merge', '--subject-name', 'r'], 'artifact-seal: merge: give the seal bundle of each part to merge.'],
+      [['merge', '..=bundles/linux', '--subject-name', 'r'], 'the part name ".." is a relative directory. A part name is one directory name in the merged tree'],
+      [['merge', '=bundles/linux', '--subject-name', 'r'], 'merge <part...>: "=bundles/linux" has an empty name before "=".'],
+      [['merge', 'linux=', '--subject-name', 'r'], 'merge <part...>: "linux=" names no listing after "=".'],
+      [['merge', 'bundles/linux', 'bundles/windows', '--subject-name', 'r'], 'the part name "app" is given to both'],
+      [['merge', `x=${twoListings}`, '--subject-name', 'r'], `the directory ${JSON.stringify(`x=${twoListings}`)} holds 2 listings ("a.sha256", "b.sha256"). Give the one to merge: "<name>=${path.join(twoListings, 'a.sha256')}".`],
+      [['merge', 'build', '--subject-name', 'r'], 'merge <part...>: the directory "build" holds no *.sha256 listing.'],
+      [['merge', 'x=missing.sha256', '--subject-name', 'r'], `merge <part...>: cannot read the listing of part "x", ${JSON.stringify(path.join(cwd, 'missing.sha256'))}: it does not exist.`],
+      [['merge', 'bundles/linux', '--subject-name', 'r', '--out', ''], '--out: "" is empty.'],
+      [['merge', 'bundles/linux', '--subject-name', 'r', '--bogus'], "artifact-seal: merge: Unknown option '--bogus'."]
     ]
     for (const [args, message] of cases) {
       const run = cli(args, cwd)
@@ -137,7 +137,7 @@ describe('artifact-seal merge (the bundled CLI)', () => {
   it('has --help and is listed in the usage', () => {
     const help = cli(['merge', '--help'], cwd)
     expect(help.code).toBe(0)
-    expect(help.stdout).toMatch(/^Usage: artifact-seal merge <part\.\.\.> --name NAME/)
+    expect(help.stdout).toMatch(/^Usage: artifact-seal merge <part\.\.\.> --subject-name NAME/)
     expect(cli(['--help'], cwd).stdout).toContain('  merge <part...>         merge the seals')
   })
 })

@@ -8,6 +8,7 @@ import type { LedgerEntry } from '../../src/core/promotion/record.js'
 import type { Digest } from '../../src/core/digest.js'
 import { PROJECT_ROOT, type ActionRun, runAction, runPost } from '../helpers/runner.js'
 import { deploy } from '../helpers/ledger-history.js'
+import { ensureFileLedger } from '../helpers/file-ledger.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
 afterAll(removeAll)
@@ -15,7 +16,7 @@ afterAll(removeAll)
 const SEAL = 'dist/seal/index.js'
 const PROMOTE = 'dist/promote/index.js'
 const POST = 'dist/promote/post.js'
-const POLICY = 'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n'
+const POLICY = 'environments:\n  dev:\n    url: https://dev.example.com\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n'
 
 interface Build {
   readonly workspace: string
@@ -27,7 +28,7 @@ interface Build {
 /** A workspace with a policy, a new ledger and the example site, sealed by the bundled seal action. */
 async function sealedBuild(page = '<p>v1</p>', options: { clock?: () => Date } = {}): Promise<Build> {
   const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': POLICY, 'site/index.html': page, 'site/config.json': '{"debug":false}' })
-  const seal = await runAction(SEAL, { 'subject-path': 'site', name: 'shop' }, { workspace })
+  const seal = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop' }, { workspace })
   expect(seal.code).toBe(0)
   const ledger = new FileLedger(path.join(workspace, 'ledger.jsonl'), 'ledger', options)
   return { workspace, digest: seal.outputs.digest as Digest, checksums: seal.outputs['checksums-path'] as string, ledger }
@@ -35,21 +36,28 @@ async function sealedBuild(page = '<p>v1</p>', options: { clock?: () => Date } =
 
 /** The bytes a promotion checks: the site in the workspace, unless the inputs say where they are or that there are none. */
 function withBytes(inputs: Record<string, string>): Record<string, string> {
-  const given = ['subject-path', 'artifact-name', 'cache', 'digest-only'].some((name) => name in inputs)
+  const given = ['subject-path', 'name', 'digest-only'].some((name) => name in inputs)
   return given ? inputs : { 'subject-path': 'site', ...inputs }
 }
 
 /** The promote step alone: its post step has not run (the job is still going, or failed). */
-function promote(build: Build, inputs: Record<string, string>) {
-  return runAction(PROMOTE, { ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'expected-digest': build.digest, ...withBytes(inputs) }, { workspace: build.workspace })
+async function promote(build: Build, inputs: Record<string, string>) {
+  await ensureFileLedger(build.ledger.file)
+  return runAction(PROMOTE, { ledger: 'file:ledger.jsonl', 'expected-digest': build.digest, ...withBytes(inputs) }, { workspace: build.workspace })
 }
 
 /** A job that promotes and succeeds: the promote step, then its post step (post-if: success()). */
 async function promoteJob(build: Build, inputs: Record<string, string>): Promise<{ main: ActionRun; post: ActionRun | null }> {
-  const all = { ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'expected-digest': build.digest, ...withBytes(inputs) }
+  await ensureFileLedger(build.ledger.file)
+  const all = { ledger: 'file:ledger.jsonl', 'expected-digest': build.digest, ...withBytes(inputs) }
   const main = await runAction(PROMOTE, all, { workspace: build.workspace })
   if (main.code !== 0) return { main, post: null }
   return { main, post: await runPost(POST, main, all) }
+}
+
+/** The ledger's lines: 1 when it holds its first line alone, as `ledger init` wrote it, and no record. */
+function linesOf(file: string): string[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '')
 }
 
 async function all(ledger: FileLedger): Promise<LedgerEntry[]> {
@@ -68,12 +76,11 @@ describe('the bundled promote action on a file ledger', () => {
 
   it('promotes through dev and staging, refuses production before the soak, and records every decision', async () => {
     const build = await sealedBuild()
-    const { main: dev, post: devPost } = await promoteJob(build, { environment: 'dev', 'subject-path': 'site', 'checksums-path': build.checksums, name: 'shop', 'environment-url': 'https://dev.example.com' })
+    const { main: dev, post: devPost } = await promoteJob(build, { environment: 'dev', 'subject-path': 'site', 'checksums-path': build.checksums, 'subject-name': 'shop' })
     expect(dev.stderr).toBe('')
     expect(dev.code).toBe(0)
     expect(dev.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'previous-digest': '', 'record-id': '2', 'record-url': '' })
     expect(dev.state).toEqual({ 'pending-record': '2' })
-    expect(dev.stdout).toContain(`::warning::create-ledger: the ledger file:${build.ledger.file} does not exist, so this promotion creates it.`)
     expect(dev.stdout).toContain('Record 2 is pending: it becomes dev\'s live digest when this job succeeds, and never if it fails or is cancelled.')
     expect(devPost?.code).toBe(0)
     expect(devPost?.stdout).toMatch(/shop deployed to dev: live there from \S+ \(record 3 confirms record 2\)/)
@@ -85,7 +92,6 @@ describe('the bundled promote action on a file ledger', () => {
 
     const staging = await promoteJob(build, { environment: 'staging' })
     expect(staging.post?.code).toBe(0)
-    expect(staging.main.stdout).not.toContain('::warning::create-ledger')
     const production = await promote(build, { environment: 'production' })
     expect(production.code).toBe(1)
     expect(production.outputs.promoted).toBe('false')
@@ -138,23 +144,23 @@ describe('the bundled promote action on a file ledger', () => {
     const let_ = await promote(build, { environment: 'dev', confirm: 'manual' })
     expect(let_.code).toBe(0)
     expect(let_.state).toEqual({})
-    expect(let_.stdout).toContain(`Record 2 is pending until a later step confirms it: uses this action with "confirm: 2" and "outcome: success"`)
-    const elsewhere = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', outcome: 'success', environment: 'production' }, { workspace: build.workspace })
+    expect(let_.stdout).toContain(`Record 2 is pending until a later step confirms it: a promote step with "confirm: 2" (or "failure:2" when the deployment failed)`)
+    const elsewhere = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', environment: 'production' }, { workspace: build.workspace })
     expect(elsewhere.code).toBe(1)
     expect(elsewhere.stdout).toContain('record 2 is a promotion of')
     expect(elsewhere.stdout).toContain('to "dev", not to the environment given, "production"; nothing was recorded.')
     expect(elsewhere.outputs).toEqual({})
-    const confirmation = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', outcome: 'success', environment: 'dev' }, { workspace: build.workspace })
+    const confirmation = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', environment: 'dev' }, { workspace: build.workspace })
     expect(confirmation.code).toBe(0)
     expect(confirmation.outputs).toMatchObject({ promoted: 'true', digest: build.digest, 'record-id': '3' })
     expect((await build.ledger.live('dev', null))?.digest).toBe(build.digest)
-    const twice = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2', outcome: 'success' }, { workspace: build.workspace })
+    const twice = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: '2' }, { workspace: build.workspace })
     expect(twice.code).toBe(1)
     expect(twice.stdout).toContain('::error::ledger: record 2 (')
     expect(twice.outputs).toEqual({})
 
     const second = await promote(build, { environment: 'staging', confirm: 'manual' })
-    const failed = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: second.outputs['record-id'] as string, outcome: 'failure' }, { workspace: build.workspace })
+    const failed = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: `failure:${second.outputs['record-id'] as string}` }, { workspace: build.workspace })
     expect(failed.code).toBe(0)
     expect(failed.outputs.promoted).toBe('false')
     expect(await build.ledger.live('staging', null)).toBeNull()
@@ -239,7 +245,7 @@ describe('the bundled promote action on a file ledger', () => {
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ promoted: 'false', 'record-id': '' })
     expect(JSON.parse(run.outputs.decision as string).allowed).toBe(true)
-    expect(fs.existsSync(build.ledger.file)).toBe(false)
+    expect(linesOf(build.ledger.file)).toHaveLength(1)
   })
 
   describe('bad input: exit 1, the input, the value and the fix; no output and nothing recorded', () => {
@@ -257,7 +263,7 @@ describe('the bundled promote action on a file ledger', () => {
       expect(run.stdout).toContain(`::error::${message}`)
       expect(run.stdout).not.toMatch(/\n\s+at /)
       expect(run.outputs).toEqual({})
-      expect(fs.existsSync(build.ledger.file)).toBe(false)
+      expect(linesOf(build.ledger.file)).toHaveLength(1)
     })
 
     it('a policy that names an undefined environment or has a cycle, at its line', async () => {
@@ -269,7 +275,7 @@ describe('the bundled promote action on a file ledger', () => {
       fs.writeFileSync(path.join(build.workspace, '.github/promotion.yml'), 'environments:\n  dev:\n    requires: [prod]\n  prod:\n    requires: [dev]\n')
       const cycle = await promote(build, { environment: 'dev' })
       expect(cycle.stdout).toContain('.github/promotion.yml:2:3: the environments require each other in a cycle: dev → prod → dev.')
-      expect(fs.existsSync(build.ledger.file)).toBe(false)
+      expect(linesOf(build.ledger.file)).toHaveLength(1)
     })
 
     it('a ledger path that cannot be written', async () => {

@@ -9,7 +9,7 @@ const SEAL = 'dist/seal/index.js'
 const PROMOTE = 'dist/promote/index.js'
 const POST = 'dist/promote/post.js'
 const VERIFY = 'dist/verify/index.js'
-const POLICY = 'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n'
+const POLICY = 'environments:\n  dev:\n    url: https://dev.shop.example\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n'
 const REPO = 'acme/shop'
 /** GETs of one promote and its post step on this policy: the gate's reads, the summary's, the confirmation's. */
 const GATE_READS = 40
@@ -27,14 +27,14 @@ afterAll(async () => {
 /** A build job: the site sealed by the bundled seal action in its own workspace. */
 async function buildJob(page = '<p>v1</p>'): Promise<{ workspace: string; digest: Digest; checksums: string }> {
   const workspace = writeTree(tempDir('workspace-'), { '.github/promotion.yml': POLICY, 'site/index.html': page, 'site/app.js': 'start()' })
-  const seal = await runAction(SEAL, { 'subject-path': 'site', name: 'shop' }, { workspace })
+  const seal = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop' }, { workspace })
   expect(seal.code).toBe(0)
   return { workspace, digest: seal.outputs.digest as Digest, checksums: seal.outputs['checksums-path'] as string }
 }
 
 /** The bytes a promotion checks: the site in the workspace, unless the inputs say where they are or that there are none. */
 function withBytes(inputs: Record<string, string>): Record<string, string> {
-  const given = ['subject-path', 'artifact-name', 'cache', 'digest-only'].some((name) => name in inputs) || /^[0-9]+$/.test(inputs.confirm ?? '')
+  const given = ['subject-path', 'name', 'digest-only'].some((name) => name in inputs) || /^(failure:)?[0-9]+$/.test(inputs.confirm ?? '')
   return given ? inputs : { 'subject-path': 'site', ...inputs }
 }
 
@@ -66,7 +66,7 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
     expect(verify.code).toBe(0)
 
     host.setNow(new Date(Date.now() - 3 * 3_600_000))
-    const dev = await deployJob(build.workspace, { environment: 'dev', 'expected-digest': build.digest, 'subject-path': 'site', 'checksums-path': build.checksums, 'environment-url': 'https://dev.shop.example' })
+    const dev = await deployJob(build.workspace, { environment: 'dev', 'expected-digest': build.digest, 'subject-path': 'site', 'checksums-path': build.checksums })
     expect(dev.stderr).toBe('')
     expect(dev.code).toBe(0)
     const devDeployment = host.deploymentsOf(REPO)[0]
@@ -101,10 +101,10 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
       const build = await buildJob(page)
       host.setNow(new Date(Date.now() - 2 * 3_600_000))
       // Named as the history is: one service.
-      for (const environment of ['dev', 'staging']) expect((await deployJob(build.workspace, { environment, 'expected-digest': build.digest, name: 'shop' }, host.token, repository)).code).toBe(0)
+      for (const environment of ['dev', 'staging']) expect((await deployJob(build.workspace, { environment, 'expected-digest': build.digest, 'subject-name': 'shop' }, host.token, repository)).code).toBe(0)
       host.setNow(new Date())
       host.clearRequests()
-      expect((await deployJob(build.workspace, { environment: 'production', 'expected-digest': build.digest, name: 'shop' }, host.token, repository)).code).toBe(0)
+      expect((await deployJob(build.workspace, { environment: 'production', 'expected-digest': build.digest, 'subject-name': 'shop' }, host.token, repository)).code).toBe(0)
       return host.requests.filter((r) => r.method === 'GET').length
     }
     // A promotion a day, the last a month back: each replaced by the next, the newest of each environment still live.
@@ -203,7 +203,7 @@ describe('the bundled promote action on the GitHub Deployments ledger', () => {
     expect(main.code).toBe(0)
     expect(main.state).toEqual({})
     const id = main.outputs['record-id'] as string
-    const confirm = await runAction(PROMOTE, { 'github-token': host.token, confirm: id, outcome: 'success' }, { workspace: build.workspace, env: { GITHUB_API_URL: host.url } })
+    const confirm = await runAction(PROMOTE, { 'github-token': host.token, confirm: id }, { workspace: build.workspace, env: { GITHUB_API_URL: host.url } })
     expect(confirm.code).toBe(0)
     expect(confirm.outputs).toMatchObject({ promoted: 'true', digest: build.digest })
     expect(recordsIn('dev').find((r) => r.record.digest === build.digest)?.states).toEqual(['in_progress', 'success'])

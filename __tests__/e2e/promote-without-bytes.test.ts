@@ -50,20 +50,27 @@ async function workspace(seal: Record<string, string>, options: { policy?: strin
 const bytesCheck = (decision: string | undefined): RuleCheck | undefined => (JSON.parse(decision ?? '{}') as { checks: RuleCheck[] }).checks.find((c) => c.rule === 'bytes')
 
 describe('the bundled promote action with no source of bytes', () => {
-  it('refuses a typo (artifact_name) instead of letting the digest in unverified: names the inputs it expected and the one misspelled, records nothing', async () => {
-    const w = await workspace({ 'subject-path': 'site', name: 'shop' })
-    const run = await runAction(PROMOTE, { environment: 'dev', 'expected-digest': w.digest, ledger: 'file:ledger.jsonl', artifact_name: 'shop-sealed' }, { workspace: w.workspace })
+  it('refuses a typo (subject_path) instead of looking for the bytes elsewhere: names the input it expected and the one misspelled, records nothing', async () => {
+    const w = await workspace({ 'subject-path': 'site', 'subject-name': 'shop' })
+    const run = await runAction(PROMOTE, { environment: 'dev', 'expected-digest': w.digest, ledger: 'file:ledger.jsonl', subject_path: 'site' }, { workspace: w.workspace, undeclared: true })
     expect(run.code).toBe(1)
     expect(run.outputs).toEqual({})
-    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
-    for (const expected of ['No bytes to check', 'neither the Actions cache nor a workflow artifact the ledger names', 'subject-path', 'artifact-name', 'checksums-path', '"digest-only: true"']) expect(error).toContain(expected)
-    expect(error).toContain('artifact_name (INPUT_ARTIFACT_NAME), read as nothing: did you mean artifact-name?')
-    expect(error).toContain('The seal of ' + w.digest + ' carries no signature')
+    expect(run.stdout).toContain('::error::This step has subject_path (INPUT_SUBJECT_PATH), read as nothing: did you mean subject-path?')
     expect(w.ledgerLines()).toHaveLength(1)
   })
 
+  it('with nothing named, fetches what the seal carried; none found, refuses naming subject-path, name and digest-only', async () => {
+    const w = await workspace({ 'subject-path': 'site', 'subject-name': 'shop' })
+    const run = await runAction(PROMOTE, { environment: 'dev', 'expected-digest': w.digest, ledger: 'file:ledger.jsonl' }, { workspace: w.workspace, env: { ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' } })
+    expect(run.code).toBe(1)
+    expect(run.outputs.promoted).toBe('false')
+    const error = run.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
+    for (const expected of ['No bytes to check', 'subject-path', 'name', '"digest-only: true"']) expect(error).toContain(expected)
+    expect(JSON.parse(run.outputs.decision as string)).toMatchObject({ allowed: false, checks: [{ rule: 'bytes', passed: false }] })
+  })
+
   it('lets it in with "digest-only: true", saying in the decision that nothing was checked; path is empty', async () => {
-    const w = await workspace({ 'subject-path': 'site', name: 'shop' })
+    const w = await workspace({ 'subject-path': 'site', 'subject-name': 'shop' })
     const run = await runAction(PROMOTE, { environment: 'dev', 'expected-digest': w.digest, ledger: 'file:ledger.jsonl', 'digest-only': 'true' }, { workspace: w.workspace })
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ promoted: 'true', path: '' })
@@ -77,7 +84,7 @@ describe('the bundled promote action with no source of bytes', () => {
 
   it('lets in a seal of a digest alone when its signed statement says so (checksums-path with its seal bundle, public-key), with no other input', async () => {
     const w = await workspace({ 'subject-digest': 'fe'.repeat(32), 'subject-name': IMAGE, sign: 'key', 'signing-key': KEY })
-    const run = await runAction(PROMOTE, { environment: 'dev', 'expected-digest': w.digest, ledger: 'file:ledger.jsonl', 'checksums-path': w.checksums, 'public-key': PUBLIC }, { workspace: w.workspace })
+    const run = await runAction(PROMOTE, { environment: 'dev', 'expected-digest': w.digest, ledger: 'file:ledger.jsonl', 'checksums-path': w.checksums, 'signed-by': `key: |\n  ${PUBLIC.trim().split('\n').join('\n  ')}` }, { workspace: w.workspace })
     expect(run.stdout).not.toContain('::error::')
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ promoted: 'true', path: '', signer: expect.stringContaining('"kind":"key"') })
@@ -85,8 +92,8 @@ describe('the bundled promote action with no source of bytes', () => {
   })
 
   it('refuses a signed seal of files given without its files, and an unsigned seal of a digest alone (its statement is a claim)', async () => {
-    const files = await workspace({ 'subject-path': 'site', name: 'shop', sign: 'key', 'signing-key': KEY })
-    const signedFiles = await runAction(PROMOTE, { environment: 'dev', 'expected-digest': files.digest, ledger: 'file:ledger.jsonl', 'checksums-path': files.checksums, 'public-key': PUBLIC }, { workspace: files.workspace })
+    const files = await workspace({ 'subject-path': 'site', 'subject-name': 'shop', sign: 'key', 'signing-key': KEY })
+    const signedFiles = await runAction(PROMOTE, { environment: 'dev', 'expected-digest': files.digest, ledger: 'file:ledger.jsonl', 'checksums-path': files.checksums, 'signed-by': `key: |\n  ${PUBLIC.trim().split('\n').join('\n  ')}` }, { workspace: files.workspace })
     expect(signedFiles.code).toBe(1)
     expect(signedFiles.stdout).toMatch(/::error::No bytes to check: .* Its signed seal \(\S+shop\.sigstore\.json\) is of files, not of a digest alone\./)
     expect(files.ledgerLines()).toHaveLength(1)
@@ -98,30 +105,24 @@ describe('the bundled promote action with no source of bytes', () => {
     expect(image.ledgerLines()).toHaveLength(1)
   })
 
-  it('finds the keyless signature of an image seal in the attestations API when the policy names the signer, and lets it in; a signed seal of files is refused', async () => {
+  it('finds the keyless signature of an image seal in the attestations API when the policy names the signer, and lets it in with digest-only', async () => {
     const signedBy = 'environments:\n  production:\n    signed-by:\n      repository: acme/shop\n      workflow: .github/workflows/release.yml\n'
-    const keyless = { sign: 'keyless', 'fulcio-url': sig.url, 'tsa-url': sig.url, 'github-token': gh.token }
-    const env = { ...sig.runnerEnv(), GITHUB_API_URL: gh.url }
+    const keyless = { sign: 'keyless', 'github-token': gh.token }
+    const env = { ...sig.runnerEnv(), ...sig.instanceEnv(), GITHUB_API_URL: gh.url }
     const promote = (w: { workspace: string; digest: string }) =>
-      runAction(PROMOTE, { environment: 'production', 'expected-digest': w.digest, ledger: 'file:ledger.jsonl', 'trusted-root': rootFile, 'github-token': gh.token }, { workspace: w.workspace, env: { GITHUB_API_URL: gh.url } })
+      runAction(PROMOTE, { environment: 'production', 'expected-digest': w.digest, ledger: 'file:ledger.jsonl', 'signed-by': `trusted-root: ${rootFile}`, 'github-token': gh.token, 'digest-only': 'true' }, { workspace: w.workspace, env: { GITHUB_API_URL: gh.url } })
 
     const image = await workspace({ 'subject-digest': 'cd'.repeat(32), 'subject-name': IMAGE, ...keyless }, { policy: signedBy, env })
     const run = await promote(image)
     expect(run.stdout).not.toContain('::error::')
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ promoted: 'true', path: '' })
-    expect(bytesCheck(run.outputs.decision)?.detail).toContain('No files to check: the signed seal is of the digest alone')
+    expect(JSON.parse(run.outputs.decision as string).checks).toContainEqual(expect.objectContaining({ rule: 'signed-by', passed: true }))
     expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toContain(`GET /repos/acme/shop/attestations/${encodeURIComponent(image.digest)}`)
-
-    const files = await workspace({ 'subject-path': 'site', name: 'shop', ...keyless }, { policy: signedBy, env })
-    const refused = await promote(files)
-    expect(refused.code).toBe(1)
-    expect(refused.stdout).toMatch(/::error::No bytes to check: .* Its signed seal \(the attestation 1 of 1 for sha256:[0-9a-f]{64} in acme\/shop\) is of files, not of a digest alone\./)
-    expect(files.ledgerLines()).toHaveLength(1)
   })
 
   it('decides a dry run without bytes, as before: it lets nothing in', async () => {
-    const w = await workspace({ 'subject-path': 'site', name: 'shop' })
+    const w = await workspace({ 'subject-path': 'site', 'subject-name': 'shop' })
     const run = await runAction(PROMOTE, { environment: 'dev', 'expected-digest': w.digest, ledger: 'file:ledger.jsonl', 'dry-run': 'true' }, { workspace: w.workspace })
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ promoted: 'false' })
@@ -130,7 +131,7 @@ describe('the bundled promote action with no source of bytes', () => {
 
 describe('the bundled CLI promote with no --path', () => {
   it('refuses a promotion and a rollback, naming --path, --checksums and --digest-only, and records nothing; --digest-only lets it in', async () => {
-    const w = await workspace({ 'subject-path': 'site', name: 'shop' })
+    const w = await workspace({ 'subject-path': 'site', 'subject-name': 'shop' })
     const run = cli(['promote', w.digest, '--environment', 'dev', '--ledger', 'file:ledger.jsonl'], w.workspace)
     expect(run).toMatchObject({ code: 2, stdout: '' })
     for (const expected of ['no bytes to check', '--path', '--checksums', '--digest-only']) expect(run.stderr).toContain(expected)

@@ -29,7 +29,7 @@ describe('the bundled seal action, run as a runner runs it', () => {
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     const digest = shellTreeDigest(path.join(workspace, 'dist'))
-    expect(run.outputs).toMatchObject({ digest, name: 'dist', 'file-count': '3' })
+    expect(run.outputs).toMatchObject({ digest, 'subject-name': 'dist', 'file-count': '3' })
     expect(run.stdout).toContain(`dist: ${digest}`)
     expect(run.summary).toContain(`| Digest | \`${digest}\` |`)
 
@@ -61,12 +61,11 @@ describe('the bundled seal action, run as a runner runs it', () => {
 })
 
 describe('the bundled seal action refusing what a later verify could not tell apart', () => {
-  it('refuses an output-dir inside the sealed tree, naming output-dir and the tree, writing nothing', async () => {
+  it('writes the bundle under the runner temp, outside the sealed tree, whatever a removed output-dir says', async () => {
     const workspace = writeTree(tempDir('workspace-'), { 'dist/a.txt': 'a' })
-    const run = await runAction(SEAL, { 'subject-path': 'dist', 'output-dir': 'dist/.seal' }, { workspace })
-    expect(run.code).toBe(1)
-    expect(run.stdout).toContain(`::error::output-dir: "${path.join(workspace, 'dist/.seal')}" is inside the sealed tree "${path.join(workspace, 'dist')}".`)
-    expect(run.outputs).toEqual({})
+    const run = await runAction(SEAL, { 'subject-path': 'dist', 'output-dir': 'dist/.seal' }, { workspace, undeclared: true })
+    expect(run.code).toBe(0)
+    expect(run.outputs['seal-dir']).toBe(path.join(run.temp, 'artifact-seal', 'dist'))
     expect(fs.existsSync(path.join(workspace, 'dist/.seal'))).toBe(false)
   })
 
@@ -91,31 +90,30 @@ describe('the bundled seal action merging the seal bundles of matrix legs', () =
       'laid-out/linux/lib/a.so': 'so',
       'laid-out/windows/app.exe': 'pe'
     })
-    const linux = await runAction(SEAL, { 'subject-path': 'linux', 'output-dir': 'seals/linux' }, { workspace })
-    const windows = await runAction(SEAL, { 'subject-path': 'windows', 'output-dir': 'seals/windows' }, { workspace })
+    const linux = await runAction(SEAL, { 'subject-path': 'linux' }, { workspace })
+    const windows = await runAction(SEAL, { 'subject-path': 'windows' }, { workspace })
     const merged = await runAction(
       SEAL,
       {
-        'subject-parts': 'linux=seals/linux\nwindows=seals/windows/windows.sha256',
-        'part-digests': `linux=${linux.outputs.digest}\nwindows=${windows.outputs.digest}`,
-        name: 'release'
+        'subject-parts': `linux=${linux.outputs['seal-dir']}@${linux.outputs.digest}\n# a comment\nwindows=${windows.outputs['checksums-path']}@${windows.outputs.digest}`,
+        'subject-name': 'release'
       },
       { workspace }
     )
     expect(merged.stdout).not.toContain('::error')
     expect(merged.code).toBe(0)
-    expect(merged.outputs).toMatchObject({ digest: shellTreeDigest(path.join(workspace, 'laid-out')), name: 'release', 'file-count': '3' })
+    expect(merged.outputs).toMatchObject({ digest: shellTreeDigest(path.join(workspace, 'laid-out')), 'subject-name': 'release', 'file-count': '3' })
     const check = execFileSync('sha256sum', ['-c', merged.outputs['checksums-path'] as string], { cwd: path.join(workspace, 'laid-out'), encoding: 'utf8' })
     expect(check).toBe('linux/app: OK\nlinux/lib/a.so: OK\nwindows/app.exe: OK\n')
   })
 
   it('fails naming the part whose listing is not the digest its leg put out', async () => {
     const workspace = writeTree(tempDir('workspace-'), { 'linux/app': 'elf' })
-    const linux = await runAction(SEAL, { 'subject-path': 'linux', 'output-dir': 'seals/linux' }, { workspace })
-    fs.appendFileSync(path.join(workspace, 'seals/linux/linux.sha256'), `${'0'.repeat(64)}  extra\n`)
-    const merged = await runAction(SEAL, { 'subject-parts': 'linux=seals/linux', 'part-digests': `linux=${linux.outputs.digest}`, name: 'release' }, { workspace })
+    const linux = await runAction(SEAL, { 'subject-path': 'linux' }, { workspace })
+    fs.appendFileSync(linux.outputs['checksums-path'] as string, `${'0'.repeat(64)}  extra\n`)
+    const merged = await runAction(SEAL, { 'subject-parts': `linux=${linux.outputs['seal-dir']}@${linux.outputs.digest}`, 'subject-name': 'release' }, { workspace })
     expect(merged.code).toBe(1)
-    expect(merged.stdout).toMatch(/::error::(part-digests|subject-parts): .*linux/)
+    expect(merged.stdout).toMatch(/::error::subject-parts: .*linux/)
     expect(merged.outputs).toEqual({})
   })
 })

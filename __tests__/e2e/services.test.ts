@@ -41,7 +41,7 @@ function monorepo(): string {
 
 /** The seal step of one service's build job: named after the service. */
 async function seal(workspace: string, service: string, version: string): Promise<{ digest: Digest; checksums: string }> {
-  const run = await runAction(SEAL, { 'subject-path': `services/${service}/${version}`, name: service }, { workspace })
+  const run = await runAction(SEAL, { 'subject-path': `services/${service}/${version}`, 'subject-name': service }, { workspace })
   expect(run.code).toBe(0)
   return { digest: run.outputs.digest as Digest, checksums: run.outputs['checksums-path'] as string }
 }
@@ -92,7 +92,7 @@ describe('a monorepo on the GitHub ledger, through the bundled actions', () => {
     expect(unnamed.code).toBe(1)
     expect(unnamed.stdout).toContain('::error::expected-digest: "previous" is the last good digest of one service')
     expect(unnamed.outputs).toEqual({})
-    const back = await promoteStep(workspace, { environment: 'production', 'expected-digest': 'previous', rollback: 'true', name: 'api', 'digest-only': 'true' })
+    const back = await promoteStep(workspace, { environment: 'production', 'expected-digest': 'previous', rollback: 'true', 'subject-name': 'api', 'digest-only': 'true' })
     expect(back.code).toBe(0)
     expect(back.outputs).toMatchObject({ digest: api1.digest, 'previous-digest': api2.digest })
   })
@@ -155,9 +155,9 @@ describe('a confirmation judged again on a file ledger: confirm: <record-id> and
     const third = runAction(PROMOTE, { ledger: 'file:ledger.jsonl', environment: 'production', 'expected-digest': v3.digest, 'checksums-path': v3.checksums, 'subject-path': 'services/api/v3', name: 'api', confirm: 'manual' }, { workspace })
     const [let2, let3] = [await second, await third]
     expect([let2.code, let3.code]).toEqual([0, 0])
-    const confirmed = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: let3.outputs['record-id'] as string, outcome: 'success' }, { workspace })
+    const confirmed = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: let3.outputs['record-id'] as string }, { workspace })
     expect(confirmed.outputs.promoted).toBe('true')
-    const step = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: let2.outputs['record-id'] as string, outcome: 'success' }, { workspace })
+    const step = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: let2.outputs['record-id'] as string }, { workspace })
     expect(step.code).toBe(1)
     expect(step.outputs.promoted).toBe('false')
     expect(step.stdout).toContain(`${v3.digest} went live there meanwhile (record ${let3.outputs['record-id']}, confirmed by record ${confirmed.outputs['record-id']}`)

@@ -13,6 +13,8 @@ import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host
 import { type GitHubOidcClaims, type SigstoreHost, startSigstoreHost } from '../hosts/sigstore-host.js'
 import { PROJECT_ROOT, type ActionRun, runAction, runPost } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
+import { signedBy } from '../helpers/signed-by.js'
+import { ensureLedgerInput } from '../helpers/file-ledger.js'
 
 /**
  * The bundled actions signing and checking signatures as a runner runs them: the job's OIDC
@@ -52,8 +54,8 @@ afterAll(async () => {
 // ---- helpers -------------------------------------------------------------------------
 
 /** A job with `id-token: write`, on this repository, with the API host as GITHUB_API_URL. */
-const keylessEnv = (host: SigstoreHost = sig): Record<string, string> => ({ ...host.runnerEnv(), GITHUB_API_URL: gh.url })
-const keylessInputs = (host: SigstoreHost = sig): Record<string, string> => ({ sign: 'keyless', 'fulcio-url': host.url, 'tsa-url': host.url, 'github-token': gh.token })
+const keylessEnv = (host: SigstoreHost = sig): Record<string, string> => ({ ...host.runnerEnv(), ...host.instanceEnv(), GITHUB_API_URL: gh.url })
+const keylessInputs = (): Record<string, string> => ({ sign: 'keyless', 'github-token': gh.token })
 
 /** @sigstore/verify on its own, with the host's trusted root (an SCT and a timestamp required). */
 function verifyDirectly(bundle: unknown, root: Record<string, unknown> = sig.trustedRoot()) {
@@ -124,12 +126,12 @@ async function sealSite(
   how: { keyless?: { host?: SigstoreHost; claims?: Partial<GitHubOidcClaims> }; key?: TestKey; extra?: Record<string, string> } = {},
   workspace = writeTree(tempDir('workspace-'), { 'site/index.html': page, 'site/app.js': 'start()' })
 ): Promise<Sealed> {
-  let inputs: Record<string, string> = { 'subject-path': 'site', name: 'shop', ...how.extra }
+  let inputs: Record<string, string> = { 'subject-path': 'site', 'subject-name': 'shop', ...how.extra }
   let env: Record<string, string> = {}
   const host = how.keyless?.host ?? sig
   if (how.keyless) {
     host.setClaims(how.keyless.claims ?? {})
-    inputs = { ...inputs, ...keylessInputs(host) }
+    inputs = { ...inputs, ...keylessInputs() }
     env = keylessEnv(host)
   } else if (how.key) {
     inputs = { ...inputs, sign: 'key', 'signing-key': how.key.privatePem }
@@ -144,11 +146,12 @@ async function sealSite(
   }
 }
 
-/** The verify step of a deploy job, in the build's workspace, trusting the host's root. */
-function verifyStep(sealed: Sealed, inputs: Record<string, string> = {}): Promise<ActionRun> {
+/** The verify step of a deploy job, in the build's workspace, trusting the host's root: `signer` holds signed-by's keys ('' leaves one out). */
+function verifyStep(sealed: Sealed, signer: Record<string, string> = {}): Promise<ActionRun> {
+  const fields = Object.fromEntries(Object.entries({ 'trusted-root': rootFile, ...signer }).filter(([, value]) => value !== ''))
   return runAction(
     VERIFY,
-    { 'subject-path': 'site', 'expected-digest': sealed.digest, 'checksums-path': sealed.checksums, 'trusted-root': rootFile, ...inputs },
+    { 'subject-path': 'site', 'expected-digest': sealed.digest, 'checksums-path': sealed.checksums, ...(Object.keys(fields).length > 0 ? { 'signed-by': signedBy(fields) } : {}) },
     { workspace: sealed.workspace, env: { GITHUB_API_URL: gh.url } }
   )
 }
@@ -209,7 +212,7 @@ describe('the bundled verify action checking who signed the seal', () => {
   })
 
   it('passes the sealed bytes signed by the named workflow, and puts out the verified signer', async () => {
-    const run = await verifyStep(signed, { 'signer-repository': REPO, 'signer-workflow': '.github/workflows/release.yml' })
+    const run = await verifyStep(signed, { repository: REPO, workflow: '.github/workflows/release.yml' })
     expect(run.stdout).not.toContain('::error::')
     expect(run.code).toBe(0)
     expect(run.outputs.verified).toBe('true')
@@ -218,14 +221,14 @@ describe('the bundled verify action checking who signed the seal', () => {
   })
 
   it.each([
-    ['a wrong repository', { 'signer-repository': 'acme/other' }, ['signer repository (certificate source repository): expected "https://github.com/acme/other", got "https://github.com/acme/shop"']],
+    ['a wrong repository', { repository: 'acme/other' }, ['signer repository (certificate source repository): expected "https://github.com/acme/other", got "https://github.com/acme/shop"']],
     [
       'a wrong workflow',
-      { 'signer-workflow': '.github/workflows/deploy.yml' },
+      { workflow: '.github/workflows/deploy.yml' },
       [`signer workflow (certificate subject alternative name): expected "https://github.com/acme/shop/.github/workflows/deploy.yml@<any ref>", got "${RELEASE}"`]
     ],
-    ['a wrong ref', { 'source-ref': 'refs/heads/dev' }, ['signer source ref: expected "refs/heads/dev", got "refs/heads/main"']],
-    ['another issuer', { 'cert-oidc-issuer': 'https://token.example.com' }, ['signer OIDC issuer: expected "https://token.example.com", got "https://token.actions.githubusercontent.com"']]
+    ['a wrong ref', { ref: 'refs/heads/dev' }, ['signer source ref: expected "refs/heads/dev", got "refs/heads/main"']],
+    ['another issuer', { issuer: 'https://token.example.com' }, ['signer OIDC issuer: expected "https://token.example.com", got "https://token.actions.githubusercontent.com"']]
   ])('refuses %s, naming the rule with the expected and the actual value', async (_, inputs, fragments) => {
     expectRefused(await verifyStep(signed, inputs), 'its signature is not accepted', ...fragments)
   })
@@ -233,13 +236,13 @@ describe('the bundled verify action checking who signed the seal', () => {
   it('refuses a seal signed on a self-hosted runner when self-hosted runners are denied', async () => {
     const selfHosted = await sealSite('<p>self-hosted</p>', { keyless: { claims: { runner_environment: 'self-hosted' } } })
     expect((await verifyStep(selfHosted)).code).toBe(0)
-    expectRefused(await verifyStep(selfHosted, { 'deny-self-hosted-runners': 'true' }), 'signer runner environment: expected "github-hosted", got "self-hosted"')
+    expectRefused(await verifyStep(selfHosted, { runner: 'github-hosted' }), 'signer runner environment: expected "github-hosted", got "self-hosted"')
   })
 
-  it('refuses a certificate of another issuer by default, and accepts it when cert-oidc-issuer names it', async () => {
+  it('refuses a certificate of another issuer by default, and accepts it when signed-by.issuer names it', async () => {
     const other = await sealSite('<p>other issuer</p>', { keyless: { claims: { iss: 'https://issuer.example.com' } } })
     expectRefused(await verifyStep(other), 'signer OIDC issuer: expected "https://token.actions.githubusercontent.com", got "https://issuer.example.com"')
-    expect((await verifyStep(other, { 'cert-oidc-issuer': 'https://issuer.example.com' })).code).toBe(0)
+    expect((await verifyStep(other, { issuer: 'https://issuer.example.com' })).code).toBe(0)
   })
 
   it('refuses a certificate from a CA the trusted root does not list', async () => {
@@ -276,11 +279,21 @@ describe('the bundled verify action checking who signed the seal', () => {
     expectRefused(await verifyStep(stripped), 'timestamp')
   })
 
-  it('passes an unsigned seal with nothing named, and refuses it when require-signature asks, or when a trusted root is named', async () => {
+  it('passes an unsigned seal with nothing named, and refuses it when signed-by names a signer, or a trusted root', async () => {
     const unsigned = await sealSite('<p>unsigned</p>')
     expect((await verifyStep(unsigned, { 'trusted-root': '' })).code).toBe(0)
-    expectRefused(await verifyStep(unsigned, { 'trusted-root': '', 'require-signature': 'true' }), 'carries no signature', 'A signature is required: require-signature asks for one')
-    expectRefused(await verifyStep(unsigned), 'carries no signature', 'A signature is required: trusted-root names a signer or what to trust')
+    expectRefused(await verifyStep(unsigned, { 'trusted-root': '', repository: REPO }), 'carries no signature', 'A signature is required: signed-by.repository names a signer or what to trust')
+    expectRefused(await verifyStep(unsigned), 'carries no signature', 'A signature is required: signed-by.trusted-root names a signer or what to trust')
+  })
+
+  it('with a key and no repository or workflow, refuses a keyless seal of this repository: a key alone accepts that key only (review finding)', async () => {
+    const keyFile = path.join(signed.workspace, 'cosign.pub')
+    fs.writeFileSync(keyFile, p256Key().publicPem)
+    expectRefused(await verifyStep(signed, { key: 'cosign.pub' }), 'its signature is not accepted', 'no signer was named to compare it with: a key alone accepts that key\'s signatures only')
+    // Naming the workflow as well accepts its keyless seals beside the key's.
+    const both = await verifyStep(signed, { key: 'cosign.pub', workflow: '.github/workflows/release.yml' })
+    expect(both.code).toBe(0)
+    expect(JSON.parse(both.outputs.signer as string)).toMatchObject({ kind: 'certificate', workflow: RELEASE })
   })
 })
 
@@ -305,29 +318,31 @@ describe('the bundled actions signing with a key and verifying with its public k
     expect(gh.requests).toEqual([])
   })
 
-  it('verifies with public-key given as PEM text or as the path of a PEM file', async () => {
-    const asText = await verifyStep(keyed, { 'public-key': key.publicPem })
+  it('verifies with signed-by.key given as PEM text or as the path of a PEM file', async () => {
+    const asText = await verifyStep(keyed, { key: key.publicPem })
     expect(asText.stdout).not.toContain('::error::')
     expect(asText.outputs.verified).toBe('true')
     expect(JSON.parse(asText.outputs.signer as string)).toEqual({ kind: 'key', hint: key.hint })
     fs.writeFileSync(path.join(keyed.workspace, 'cosign.pub'), key.publicPem)
-    const asFile = await verifyStep(keyed, { 'public-key': 'cosign.pub' })
+    const asFile = await verifyStep(keyed, { key: 'cosign.pub' })
     expect(asFile.outputs.verified).toBe('true')
   })
 
   it('refuses the seal with another public key', async () => {
-    expectRefused(await verifyStep(keyed, { 'public-key': p256Key().publicPem }), 'signature: the bundle\'s signature verifies with none of the 1 public key(s) given')
+    expectRefused(await verifyStep(keyed, { key: p256Key().publicPem }), 'signature: the bundle\'s signature verifies with none of the 1 public key(s) given')
   })
 
-  it('opens an encrypted cosign key with its password, and fails naming signing-key-password with a wrong one, writing nothing', async () => {
+  it('opens an encrypted cosign key with its password from COSIGN_PASSWORD, and fails naming it with a wrong one, writing nothing', async () => {
     const encrypted = encryptCosignKey(key.privateKey.export({ type: 'pkcs8', format: 'der' }), 'correct horse')
-    const right = await sealSite('<p>cosign key</p>', { extra: { sign: 'key', 'signing-key': encrypted, 'signing-key-password': 'correct horse' } })
-    expect(right.run.outputs.signer).toBe(`key:${key.hint}`)
+    const inputs = { 'subject-path': 'site', 'subject-name': 'shop', 'signing-key': encrypted }
+    const rightSpace = writeTree(tempDir('workspace-'), { 'site/index.html': '<p>cosign key</p>' })
+    const right = await runAction(SEAL, inputs, { workspace: rightSpace, env: { COSIGN_PASSWORD: 'correct horse' } })
+    expect(right.outputs.signer).toBe(`key:${key.hint}`)
 
     const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': '<p>wrong password</p>' })
-    const wrong = await runAction(SEAL, { 'subject-path': 'site', name: 'shop', sign: 'key', 'signing-key': encrypted, 'signing-key-password': 'battery staple' }, { workspace })
+    const wrong = await runAction(SEAL, inputs, { workspace, env: { COSIGN_PASSWORD: 'battery staple' } })
     expect(wrong.code).toBe(1)
-    expect(wrong.stdout).toContain('::error::signing-key: the password in signing-key-password does not open this encrypted key')
+    expect(wrong.stdout).toContain('::error::signing-key: the password in COSIGN_PASSWORD (or ARTIFACT_SEAL_KEY_PASSWORD) does not open this encrypted key')
     expect(wrong.stdout).not.toContain('correct horse')
     expect(wrong.outputs).toEqual({})
     expect(fs.existsSync(path.join(wrong.temp, 'artifact-seal'))).toBe(false)
@@ -339,7 +354,7 @@ describe('the bundled actions signing with a key and verifying with its public k
 describe('the bundled seal action when the job cannot sign keyless', () => {
   it('seals unsigned with a notice saying what to add (sign: auto, the default)', async () => {
     const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': '<p>auto</p>' })
-    const run = await runAction(SEAL, { 'subject-path': 'site', name: 'shop' }, { workspace })
+    const run = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop' }, { workspace })
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/::notice::Not signed\. The job cannot mint an OIDC token .*permissions: id-token: write/)
     expect(run.outputs['bundle-path']).toBe('')
@@ -349,7 +364,7 @@ describe('the bundled seal action when the job cannot sign keyless', () => {
 
   it('fails sign: keyless naming the permission, with no outputs and nothing written', async () => {
     const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': '<p>keyless, no token</p>' })
-    const run = await runAction(SEAL, { 'subject-path': 'site', name: 'shop', sign: 'keyless', 'fulcio-url': sig.url, 'tsa-url': sig.url }, { workspace })
+    const run = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop', sign: 'keyless' }, { workspace, env: sig.instanceEnv() })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::sign: keyless: The job cannot mint an OIDC token .*permissions: id-token: write/)
     expect(run.outputs).toEqual({})
@@ -360,7 +375,7 @@ describe('the bundled seal action when the job cannot sign keyless', () => {
     gh.addToken('ghs_no-attestations', { deployments: 'write', actions: 'read', attestations: 'none' })
     const before = gh.attestationsOf(REPO).length
     const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': '<p>no attestations: write</p>' })
-    const run = await runAction(SEAL, { 'subject-path': 'site', name: 'shop', ...keylessInputs(), 'github-token': 'ghs_no-attestations' }, { workspace, env: keylessEnv() })
+    const run = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop', ...keylessInputs(), 'github-token': 'ghs_no-attestations' }, { workspace, env: keylessEnv() })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::github-token: POST \/repos\/acme\/shop\/attestations .* answered 403 .*permissions: attestations: write/)
     expect(run.outputs).toEqual({})
@@ -372,7 +387,7 @@ describe('the bundled seal action when the job cannot sign keyless', () => {
     gh.addToken('ghs_no-attestations', { deployments: 'write', actions: 'read', attestations: 'none' })
     const before = gh.attestationsOf(REPO).length
     const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': '<p>auto, no attestations: write</p>' })
-    const run = await runAction(SEAL, { 'subject-path': 'site', name: 'shop', ...keylessInputs(), sign: 'auto', 'github-token': 'ghs_no-attestations' }, { workspace, env: keylessEnv() })
+    const run = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop', ...keylessInputs(), sign: 'auto', 'github-token': 'ghs_no-attestations' }, { workspace, env: keylessEnv() })
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/::warning::The seal is signed \(https:\/\/github\.com\/acme\/shop\/.+\), but the signature was not stored in the repository's attestations: github-token: .*403/)
     expect(run.outputs['attestation-id']).toBe('')
@@ -419,16 +434,17 @@ function vsaOfApiRecord(record: { attestation?: { uri: string; digest: string; i
 describe('the bundled promote action with a signed-by policy, on a file ledger', () => {
   const promoteInputs = (sealed: Sealed, extra: Record<string, string> = {}): Record<string, string> => ({
     ledger: 'file:ledger.jsonl',
-    'create-ledger': 'true',
     environment: 'staging',
     'expected-digest': sealed.digest,
     'subject-path': 'site',
     'checksums-path': sealed.checksums,
-    'trusted-root': rootFile,
+    'signed-by': signedBy({ 'trusted-root': rootFile }),
     ...extra
   })
-  const promote = (sealed: Sealed, extra: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> =>
-    runAction(PROMOTE, promoteInputs(sealed, extra), { workspace: sealed.workspace, env: { GITHUB_API_URL: gh.url, ...env } })
+  const promote = async (sealed: Sealed, extra: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> => {
+    await ensureLedgerInput('file:ledger.jsonl', sealed.workspace)
+    return runAction(PROMOTE, promoteInputs(sealed, extra), { workspace: sealed.workspace, env: { GITHUB_API_URL: gh.url, ...env } })
+  }
 
   async function recordsOf(sealed: Sealed): Promise<LedgerEntry[]> {
     const entries: LedgerEntry[] = []
@@ -544,7 +560,7 @@ describe('the bundled promote action with a signed-by policy, on the github ledg
     'expected-digest': sealed.digest,
     'subject-path': 'site',
     'checksums-path': sealed.checksums,
-    'trusted-root': rootFile,
+    'signed-by': signedBy({ 'trusted-root': rootFile }),
     ...extra
   })
   const promote = (sealed: Sealed, extra: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun> =>
@@ -597,7 +613,7 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
   beforeAll(async () => {
     cwd = writeTree(tempDir('laptop-'), { 'site/index.html': '<p>laptop</p>', 'signing.pem': key.privatePem, 'cosign.pub': key.publicPem, 'promotion.yml': 'environments:\n  staging: {}\n' })
     fs.writeFileSync(path.join(cwd, 'trusted_root.json'), JSON.stringify(sig.trustedRoot()))
-    const run = await cli(['seal', 'site', '--name', 'shop', '--signing-key', 'signing.pem', '--json'], cwd)
+    const run = await cli(['seal', 'site', '--subject-name', 'shop', '--signing-key', 'signing.pem', '--json'], cwd)
     expect(run.code).toBe(0)
     sealed = JSON.parse(run.stdout)
     expect(sealed.bundlePath).toMatch(/shop\.sigstore\.json$/)
@@ -622,7 +638,7 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
     const unnamed = await cli(['verify', 'site', '--digest', sealed.digest, '--checksums', sealed.checksumsPath], cwd)
     expect(unnamed.stdout).toMatch(/^Verified: 1 file is the sealed bytes/)
     expect(unnamed.code).toBe(0)
-    const again = await cli(['seal', 'site', '--name', 'shop', '--signing-key', 'signing.pem', '--out', 'signed', '--json'], cwd)
+    const again = await cli(['seal', 'site', '--subject-name', 'shop', '--signing-key', 'signing.pem', '--out', 'signed', '--json'], cwd)
     const signed = JSON.parse(again.stdout)
     const withKey = await cli(['verify', 'site', '--digest', signed.digest, '--checksums', signed.checksumsPath, '--public-key', 'cosign.pub'], cwd)
     expect(withKey.stdout).toContain(`Signed by key:${key.hint}`)
@@ -630,8 +646,9 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
   })
 
   it('promote refuses the unsigned seal when --public-key is given, and records the refusal', async () => {
+    await ensureLedgerInput('file:ledger.jsonl', cwd)
     const run = await cli(
-      ['promote', sealed.digest, '--environment', 'staging', '--path', 'site', '--checksums', sealed.checksumsPath, '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl', '--create-ledger', '--public-key', 'cosign.pub'],
+      ['promote', sealed.digest, '--environment', 'staging', '--path', 'site', '--checksums', sealed.checksumsPath, '--policy', 'promotion.yml', '--ledger', 'file:ledger.jsonl', '--public-key', 'cosign.pub'],
       cwd
     )
     expect(run.stdout).toMatch(/^REFUSED {2}shop refused for staging/)
@@ -655,12 +672,15 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
   })
 })
 
-describe('the bundled verify action with require-signature: false beside a named key', () => {
-  it('refuses the contradiction before any work, naming both inputs, with no outputs', async () => {
-    const unsigned = await sealSite('<p>contradiction</p>')
-    const run = await verifyStep(unsigned, { 'public-key': p256Key().publicPem, 'require-signature': 'false' })
-    expect(run.code).toBe(1)
-    expect(run.outputs).toEqual({})
-    expect(run.stdout).toContain('::error::require-signature: false, but public-key, trusted-root name a signer or what to trust, which always requires a signature.')
+describe('the bundled verify action given inputs it no longer has', () => {
+  it('reads none of them: public-key and require-signature ask for nothing, so an unsigned seal passes', async () => {
+    const unsigned = await sealSite('<p>removed inputs</p>')
+    const run = await runAction(
+      VERIFY,
+      { 'subject-path': 'site', 'expected-digest': unsigned.digest, 'checksums-path': unsigned.checksums, 'public-key': p256Key().publicPem, 'require-signature': 'true', 'signer-repository': 'acme/other' },
+      { workspace: unsigned.workspace, undeclared: true }
+    )
+    expect(run.code).toBe(0)
+    expect(run.outputs.verified).toBe('true')
   })
 })

@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { runAction } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
+import { ensureFileLedger } from '../helpers/file-ledger.js'
 
 afterAll(removeAll)
 
@@ -28,9 +29,10 @@ describe('the start of the bundled actions', () => {
   it.each([
     ['seal', 'dist/seal/index.js', { 'subject-path': 'app.bin' }],
     ['verify', 'dist/verify/index.js', { 'subject-path': 'app.bin', 'expected-digest': DIGEST }],
-    ['promote', 'dist/promote/index.js', { environment: 'dev', 'expected-digest': DIGEST, 'subject-path': 'app.bin', ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'dry-run': 'true' }]
+    ['promote', 'dist/promote/index.js', { environment: 'dev', 'expected-digest': DIGEST, 'subject-path': 'app.bin', ledger: 'file:ledger.jsonl', 'dry-run': 'true' }]
   ])('%s on one small file loads nothing it does not use', async (_, entry, inputs) => {
     const workspace = writeTree(tempDir('workspace-'), { 'app.bin': 'abc', '.github/promotion.yml': 'environments:\n  dev: {}\n' })
+    if ('ledger' in inputs) await ensureFileLedger(path.join(workspace, 'ledger.jsonl'))
     const record = path.join(tempDir('loaded-'), 'loads')
     const run = await runAction(entry, inputs, { workspace, env: { NODE_OPTIONS: recordingLoads(record) } })
     expect(run.stderr).toBe('')

@@ -34,15 +34,44 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
+/** The metadata file of the action a bundled entry point belongs to. */
+function metadataOf(entry: string): string | null {
+  const action = /^dist\/(seal|verify|promote|observe)\//.exec(entry)?.[1]
+  if (action === undefined) return null
+  return path.join(PROJECT_ROOT, action === 'seal' ? 'action.yml' : `${action}/action.yml`)
+}
+
+const declared = new Map<string, ReadonlySet<string>>()
+
+/** The inputs action.yml declares: a test that passes another gets what a workflow gets, a warning and nothing read. */
+export function declaredInputs(entry: string): ReadonlySet<string> | null {
+  const file = metadataOf(entry)
+  if (file === null || !fs.existsSync(file)) return null
+  let names = declared.get(file)
+  if (names === undefined) {
+    // The input names are the keys two spaces in under "inputs:"; no YAML parser needed for what this repository writes.
+    const text = fs.readFileSync(file, 'utf8')
+    const block = /^inputs:\n((?:(?: {2}.*)?\n)*)/m.exec(text)?.[1] ?? ''
+    names = new Set([...block.matchAll(/^ {2}([a-z0-9-]+):/gm)].map((m) => m[1] as string))
+    declared.set(file, names)
+  }
+  return names
+}
+
 /**
  * Runs a bundled action entry point in a child process the way a runner does: inputs as
  * INPUT_* variables, and the GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE files.
+ * An input the action does not declare is refused here, so a test cannot pass a removed
+ * input and believe it was read; `undeclared: true` lets a test pass one on purpose.
  */
 export async function runAction(
   entry: string,
   inputs: Record<string, string>,
-  options: { workspace?: string; env?: Record<string, string>; state?: Record<string, string> } = {}
+  options: { workspace?: string; env?: Record<string, string>; state?: Record<string, string>; undeclared?: boolean } = {}
 ): Promise<ActionRun> {
+  const known = declaredInputs(entry)
+  const unknown = known === null || options.undeclared === true ? [] : Object.keys(inputs).filter((name) => !known.has(name))
+  if (unknown.length > 0) throw new Error(`${entry}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not an input of this action (action.yml)`)
   const workspace = options.workspace ?? tempDir('workspace-')
   // The runner hands a post step what its main step saved as STATE_<name> variables.
   const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value]))
@@ -86,6 +115,6 @@ export async function runAction(
  * Runs an action's post step as the runner does once the job's steps are done: with the
  * same inputs and what the main step saved. `post-if: success()` is the caller's to honour.
  */
-export async function runPost(entry: string, main: ActionRun, inputs: Record<string, string>, options: { env?: Record<string, string> } = {}): Promise<ActionRun> {
+export async function runPost(entry: string, main: ActionRun, inputs: Record<string, string>, options: { env?: Record<string, string>; undeclared?: boolean } = {}): Promise<ActionRun> {
   return runAction(entry, inputs, { workspace: main.workspace, state: main.state, ...options })
 }

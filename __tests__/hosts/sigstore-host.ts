@@ -127,6 +127,8 @@ export interface SigstoreHost {
   readonly tokenRequestToken: string
   /** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN for a job with `id-token: write`. */
   runnerEnv(): Record<string, string>
+  /** The variables that point a workflow's keyless signing at this instance (Fulcio and the timestamp authority), as for a private Sigstore. */
+  instanceEnv(): Record<string, string>
   /** Replaces the claims of tokens minted from now on (over DEFAULT_CLAIMS). */
   setClaims(claims: Partial<GitHubOidcClaims>): void
   claims(): GitHubOidcClaims
@@ -348,6 +350,7 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
     tokenRequestUrl,
     tokenRequestToken: requestToken,
     runnerEnv: () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: tokenRequestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken }),
+    instanceEnv: () => ({ ARTIFACT_SEAL_FULCIO_URL: url, ARTIFACT_SEAL_TSA_URL: url }),
     setClaims(next) {
       claims = { ...DEFAULT_CLAIMS, ...next }
     },

@@ -36,6 +36,12 @@ describe("a seal's report", () => {
     expect(snippet).toContain('subject-path: dist')
   })
 
+  it('gives a later job the uploaded workflow artifact by name, not a path in this workspace, when the files were uploaded', async () => {
+    const snippet = verifySnippet({ ...(await sealed()), verifyArtifactName: 'shop-sealed' })
+    expect(snippet).toContain('      name: shop-sealed\n      expected-digest: ${{ needs.build.outputs.digest }}')
+    expect(snippet).not.toContain('subject-path')
+  })
+
   it('shows the digest and the bundle in the summary and in the terminal, and names an unsigned seal', async () => {
     const report = await sealed()
     const markdown = renderSealMarkdown({ ...report, signature: { signed: false, notice: null } })

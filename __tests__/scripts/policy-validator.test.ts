@@ -48,7 +48,7 @@ const rule = fc.record(
           workflow: fc.constantFrom('.github/workflows/release.yml', 'release.yml'),
           ref: fc.constantFrom('refs/heads/main', 'main'),
           issuer: fc.constantFrom('https://token.actions.githubusercontent.com', 'http://x'),
-          'deny-self-hosted-runners': fc.oneof(fc.boolean(), junk),
+          runner: fc.oneof(fc.constantFrom('github-hosted', 'self-hosted'), fc.boolean(), junk),
           branch: fc.constant('main')
         },
         { requiredKeys: [] }

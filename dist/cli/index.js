@@ -19,7 +19,7 @@ if (problem !== null) {
 `);
   process.exitCode = 2;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-E433TWPR.js"), import("../chunks/terminal-ZFGMDVNK.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-SQZZY653.js"), import("../chunks/terminal-ZFGMDVNK.js")]);
   const terminal = processTerminal();
   const code = await main(process.argv.slice(2), terminal);
   const lost = terminal.outputError();

@@ -31416,7 +31416,7 @@ var FileLedger = class {
   missing() {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting("create-ledger", "true")}; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}"; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
     );
   }
   unreadable(error2) {
@@ -41212,7 +41212,7 @@ function contractSources(options) {
       }
       throw new SealError(
         "unreadable",
-        `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
+        `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give the seal bundle of ${live.digest} with the CLI: artifact-seal promote --contract-baseline <its seal directory>.`)
       );
     },
     ...options.store === null ? {} : { keep: async (contract) => keepContract(options.store, contract, warn) }
@@ -41265,14 +41265,14 @@ async function keepContract(store, contract, warn) {
   if (verifies()) return;
   const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), "utf8") }));
   if (files.some((f) => createHash("sha256").update(f.bytes).digest("hex") !== f.sha256)) {
-    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`);
+    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need the CLI's --contract-baseline.`);
     return;
   }
   try {
     replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}
 `, files);
   } catch (error2) {
-    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need contract-baseline.`);
+    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need the CLI's --contract-baseline.`);
   }
 }
 
@@ -41750,7 +41750,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context, source.repository);
   if (source.kind === "image") {
     const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-A6T4TUMU.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
@@ -41765,7 +41765,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "miss" ? `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
@@ -41773,15 +41773,15 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
-async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-K4ZCLPSO.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-TILGMALG.js");
+async function downloadArtifact(name, runId, token, digest, context, repository = null) {
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-BSXOGSTO.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-W5M6HDS6.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {} },
       { build: context.seal.build }
     );
   } catch (error2) {
@@ -41798,7 +41798,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
     actual: digest,
     mismatches: [],
     path: downloaded.path,
-    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    artifact: uploadedBy === "" || repository !== null ? null : { name, runId: uploadedBy },
     sealedBy: sealed.sealedBy,
     name: sealed.name,
     checksumsFile: downloaded.artifact.checksumsPath
@@ -41856,7 +41856,7 @@ function sealedContractSource(ledger, options) {
       download: async (digest, artifact) => {
         const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
         const fetched = await fetchAndCheckBytes(
-          { kind: "artifact", name: artifact.name, runId, token: options.token },
+          { kind: "artifact", name: artifact.name, runId, repository: null, token: options.token },
           digest,
           { sealedBy: null, name: null, artifact },
           {
@@ -41972,21 +41972,21 @@ function isOtherObserveForm(error2, root) {
 
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "image": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "tag": { "type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, "copy-to": { "type": "string", "pattern": "^[A-Za-z0-9][^\\s@]{0,300}$" } } }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "image": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "tag": { "type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, "copy-to": { "type": "string", "pattern": "^[A-Za-z0-9][^\\s@]{0,300}$" } } }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "runner": { "type": "string", "enum": ["github-hosted"] } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
 var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
 var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
 var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
-var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern11 = new RegExp("^refs/\\S+$", "u");
-var pattern12 = new RegExp("^https://\\S+$", "u");
-var pattern13 = new RegExp("\\S", "u");
-var pattern14 = new RegExp("^https?://\\S+$", "u");
-var pattern15 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
-var pattern21 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+var pattern9 = new RegExp("^https?://\\S+$", "u");
+var pattern10 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern11 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern12 = new RegExp("^refs/\\S+$", "u");
+var pattern13 = new RegExp("^https://\\S+$", "u");
+var pattern14 = new RegExp("\\S", "u");
+var pattern16 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
+var pattern22 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
 var func2 = Object.prototype.hasOwnProperty;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -42456,11 +42456,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4["signed-by"] !== void 0) {
-              let data15 = data4["signed-by"];
-              if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-                if (data15.repository === void 0) {
-                  const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+            if (data4.url !== void 0) {
+              let data15 = data4.url;
+              if (typeof data15 === "string") {
+                if (!pattern9.test(data15)) {
+                  const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
                   if (vErrors === null) {
                     vErrors = [err37];
                   } else {
@@ -42468,31 +42468,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key5 in data15) {
-                  if (!(key5 === "repository" || key5 === "workflow" || key5 === "ref" || key5 === "issuer" || key5 === "deny-self-hosted-runners")) {
-                    const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
+              } else {
+                const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
                 }
-                if (data15.repository !== void 0) {
-                  let data16 = data15.repository;
-                  if (typeof data16 === "string") {
-                    if (!pattern9.test(data16)) {
-                      const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err39];
-                      } else {
-                        vErrors.push(err39);
-                      }
-                      errors++;
-                    }
+                errors++;
+              }
+            }
+            if (data4["signed-by"] !== void 0) {
+              let data16 = data4["signed-by"];
+              if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                if (data16.repository === void 0) {
+                  const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+                  if (vErrors === null) {
+                    vErrors = [err39];
                   } else {
-                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+                for (const key5 in data16) {
+                  if (!(key5 === "repository" || key5 === "workflow" || key5 === "ref" || key5 === "issuer" || key5 === "runner")) {
+                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -42501,11 +42501,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data15.workflow !== void 0) {
-                  let data17 = data15.workflow;
+                if (data16.repository !== void 0) {
+                  let data17 = data16.repository;
                   if (typeof data17 === "string") {
                     if (!pattern10.test(data17)) {
-                      const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
+                      const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                       if (vErrors === null) {
                         vErrors = [err41];
                       } else {
@@ -42514,7 +42514,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err42];
                     } else {
@@ -42523,11 +42523,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data15.ref !== void 0) {
-                  let data18 = data15.ref;
+                if (data16.workflow !== void 0) {
+                  let data18 = data16.workflow;
                   if (typeof data18 === "string") {
                     if (!pattern11.test(data18)) {
-                      const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
+                      const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
                       if (vErrors === null) {
                         vErrors = [err43];
                       } else {
@@ -42536,7 +42536,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -42545,11 +42545,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data15.issuer !== void 0) {
-                  let data19 = data15.issuer;
+                if (data16.ref !== void 0) {
+                  let data19 = data16.ref;
                   if (typeof data19 === "string") {
                     if (!pattern12.test(data19)) {
-                      const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                      const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
                       if (vErrors === null) {
                         vErrors = [err45];
                       } else {
@@ -42558,7 +42558,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err46];
                     } else {
@@ -42567,33 +42567,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data15["deny-self-hosted-runners"] !== void 0) {
-                  if (typeof data15["deny-self-hosted-runners"] !== "boolean") {
-                    const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (data16.issuer !== void 0) {
+                  let data20 = data16.issuer;
+                  if (typeof data20 === "string") {
+                    if (!pattern13.test(data20)) {
+                      const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err47];
+                      } else {
+                        vErrors.push(err47);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err47];
+                      vErrors = [err48];
                     } else {
-                      vErrors.push(err47);
+                      vErrors.push(err48);
                     }
                     errors++;
                   }
                 }
-              } else {
-                const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
-                }
-                errors++;
-              }
-            }
-            if (data4.contract !== void 0) {
-              let data21 = data4.contract;
-              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                for (const key6 in data21) {
-                  if (!(key6 === "breaking" || key6 === "dangerous" || key6 === "rollback")) {
-                    const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                if (data16.runner !== void 0) {
+                  let data21 = data16.runner;
+                  if (typeof data21 !== "string") {
+                    const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/runner", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err49];
                     } else {
@@ -42601,11 +42600,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data21.breaking !== void 0) {
-                  let data22 = data21.breaking;
-                  if (typeof data22 !== "string") {
-                    const err50 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (!(data21 === "github-hosted")) {
+                    const err50 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/runner", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/runner/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties["signed-by"].properties.runner.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err50];
                     } else {
@@ -42613,20 +42609,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data22 === "refuse" || data22 === "require-major" || data22 === "require-approval" || data22 === "allow")) {
-                    const err51 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err51];
-                    } else {
-                      vErrors.push(err51);
-                    }
-                    errors++;
-                  }
                 }
-                if (data21.dangerous !== void 0) {
-                  let data23 = data21.dangerous;
-                  if (typeof data23 !== "string") {
-                    const err52 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              } else {
+                const err51 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+            if (data4.contract !== void 0) {
+              let data22 = data4.contract;
+              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                for (const key6 in data22) {
+                  if (!(key6 === "breaking" || key6 === "dangerous" || key6 === "rollback")) {
+                    const err52 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err52];
                     } else {
@@ -42634,8 +42633,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data23 === "warn" || data23 === "refuse")) {
-                    const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data22.breaking !== void 0) {
+                  let data23 = data22.breaking;
+                  if (typeof data23 !== "string") {
+                    const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -42643,11 +42645,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data21.rollback !== void 0) {
-                  let data24 = data21.rollback;
-                  if (typeof data24 !== "string") {
-                    const err54 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (!(data23 === "refuse" || data23 === "require-major" || data23 === "require-approval" || data23 === "allow")) {
+                    const err54 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err54];
                     } else {
@@ -42655,8 +42654,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data24 === "allow" || data24 === "check")) {
-                    const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data22.dangerous !== void 0) {
+                  let data24 = data22.dangerous;
+                  if (typeof data24 !== "string") {
+                    const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err55];
                     } else {
@@ -42664,35 +42666,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-              } else {
-                const err56 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-            if (data4.observe !== void 0) {
-              let data25 = data4.observe;
-              const _errs59 = errors;
-              let valid19 = false;
-              const _errs60 = errors;
-              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                if (Object.keys(data25).length < 1) {
-                  const err57 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-                  if (vErrors === null) {
-                    vErrors = [err57];
-                  } else {
-                    vErrors.push(err57);
+                  if (!(data24 === "warn" || data24 === "refuse")) {
+                    const err56 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-                for (const key7 in data25) {
-                  if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[0].properties, key7)) {
-                    const err58 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                if (data22.rollback !== void 0) {
+                  let data25 = data22.rollback;
+                  if (typeof data25 !== "string") {
+                    const err57 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err57];
+                    } else {
+                      vErrors.push(err57);
+                    }
+                    errors++;
+                  }
+                  if (!(data25 === "allow" || data25 === "check")) {
+                    const err58 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err58];
                     } else {
@@ -42701,484 +42697,520 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data25.service !== void 0) {
-                  let data26 = data25.service;
-                  if (typeof data26 === "string") {
-                    if (!pattern13.test(data26)) {
-                      const err59 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err59];
-                      } else {
-                        vErrors.push(err59);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err60 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err60];
-                    } else {
-                      vErrors.push(err60);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.url !== void 0) {
-                  let data27 = data25.url;
-                  if (typeof data27 === "string") {
-                    if (!pattern14.test(data27)) {
-                      const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err61];
-                      } else {
-                        vErrors.push(err61);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err62 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err62];
-                    } else {
-                      vErrors.push(err62);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.pointer !== void 0) {
-                  let data28 = data25.pointer;
-                  if (typeof data28 === "string") {
-                    if (!pattern15.test(data28)) {
-                      const err63 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
-                      if (vErrors === null) {
-                        vErrors = [err63];
-                      } else {
-                        vErrors.push(err63);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err64 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err64];
-                    } else {
-                      vErrors.push(err64);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.command !== void 0) {
-                  let data29 = data25.command;
-                  if (typeof data29 === "string") {
-                    if (!pattern13.test(data29)) {
-                      const err65 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err65];
-                      } else {
-                        vErrors.push(err65);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err66 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err66];
-                    } else {
-                      vErrors.push(err66);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.files !== void 0) {
-                  let data30 = data25.files;
-                  if (typeof data30 === "string") {
-                    if (!pattern13.test(data30)) {
-                      const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err67];
-                      } else {
-                        vErrors.push(err67);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err68 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err68];
-                    } else {
-                      vErrors.push(err68);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.checksums !== void 0) {
-                  let data31 = data25.checksums;
-                  if (typeof data31 === "string") {
-                    if (!pattern13.test(data31)) {
-                      const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err69];
-                      } else {
-                        vErrors.push(err69);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err70 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err70];
-                    } else {
-                      vErrors.push(err70);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25["contract-url"] !== void 0) {
-                  let data32 = data25["contract-url"];
-                  if (typeof data32 === "string") {
-                    if (!pattern14.test(data32)) {
-                      const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err71];
-                      } else {
-                        vErrors.push(err71);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err72 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err72];
-                    } else {
-                      vErrors.push(err72);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.image !== void 0) {
-                  let data33 = data25.image;
-                  if (typeof data33 === "string") {
-                    if (!pattern13.test(data33)) {
-                      const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err73];
-                      } else {
-                        vErrors.push(err73);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err74 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err74];
-                    } else {
-                      vErrors.push(err74);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.timeout !== void 0) {
-                  let data34 = data25.timeout;
-                  if (typeof data34 === "string") {
-                    if (!pattern21.test(data34)) {
-                      const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err75];
-                      } else {
-                        vErrors.push(err75);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err76 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err76];
-                    } else {
-                      vErrors.push(err76);
-                    }
-                    errors++;
-                  }
-                }
               } else {
-                const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err59 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err77];
+                  vErrors = [err59];
                 } else {
-                  vErrors.push(err77);
+                  vErrors.push(err59);
                 }
                 errors++;
               }
-              var _valid0 = _errs60 === errors;
-              valid19 = valid19 || _valid0;
-              if (!valid19) {
-                const _errs81 = errors;
-                if (Array.isArray(data25)) {
-                  if (data25.length < 1) {
-                    const err78 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                    if (vErrors === null) {
-                      vErrors = [err78];
-                    } else {
-                      vErrors.push(err78);
-                    }
-                    errors++;
-                  }
-                  const len4 = data25.length;
-                  for (let i8 = 0; i8 < len4; i8++) {
-                    let data35 = data25[i8];
-                    if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                      if (Object.keys(data35).length < 1) {
-                        const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-                        if (vErrors === null) {
-                          vErrors = [err79];
-                        } else {
-                          vErrors.push(err79);
-                        }
-                        errors++;
-                      }
-                      for (const key8 in data35) {
-                        if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[1].items.properties, key8)) {
-                          const err80 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-                          if (vErrors === null) {
-                            vErrors = [err80];
-                          } else {
-                            vErrors.push(err80);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.service !== void 0) {
-                        let data36 = data35.service;
-                        if (typeof data36 === "string") {
-                          if (!pattern13.test(data36)) {
-                            const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err81];
-                            } else {
-                              vErrors.push(err81);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err82 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err82];
-                          } else {
-                            vErrors.push(err82);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.url !== void 0) {
-                        let data37 = data35.url;
-                        if (typeof data37 === "string") {
-                          if (!pattern14.test(data37)) {
-                            const err83 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                            if (vErrors === null) {
-                              vErrors = [err83];
-                            } else {
-                              vErrors.push(err83);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err84 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err84];
-                          } else {
-                            vErrors.push(err84);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.pointer !== void 0) {
-                        let data38 = data35.pointer;
-                        if (typeof data38 === "string") {
-                          if (!pattern15.test(data38)) {
-                            const err85 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
-                            if (vErrors === null) {
-                              vErrors = [err85];
-                            } else {
-                              vErrors.push(err85);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err86 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err86];
-                          } else {
-                            vErrors.push(err86);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.command !== void 0) {
-                        let data39 = data35.command;
-                        if (typeof data39 === "string") {
-                          if (!pattern13.test(data39)) {
-                            const err87 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err87];
-                            } else {
-                              vErrors.push(err87);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err88 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err88];
-                          } else {
-                            vErrors.push(err88);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.files !== void 0) {
-                        let data40 = data35.files;
-                        if (typeof data40 === "string") {
-                          if (!pattern13.test(data40)) {
-                            const err89 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err89];
-                            } else {
-                              vErrors.push(err89);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err90 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err90];
-                          } else {
-                            vErrors.push(err90);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.checksums !== void 0) {
-                        let data41 = data35.checksums;
-                        if (typeof data41 === "string") {
-                          if (!pattern13.test(data41)) {
-                            const err91 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err91];
-                            } else {
-                              vErrors.push(err91);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err92 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err92];
-                          } else {
-                            vErrors.push(err92);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35["contract-url"] !== void 0) {
-                        let data42 = data35["contract-url"];
-                        if (typeof data42 === "string") {
-                          if (!pattern14.test(data42)) {
-                            const err93 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                            if (vErrors === null) {
-                              vErrors = [err93];
-                            } else {
-                              vErrors.push(err93);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err94 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err94];
-                          } else {
-                            vErrors.push(err94);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.image !== void 0) {
-                        let data43 = data35.image;
-                        if (typeof data43 === "string") {
-                          if (!pattern13.test(data43)) {
-                            const err95 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err95];
-                            } else {
-                              vErrors.push(err95);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err96 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err96];
-                          } else {
-                            vErrors.push(err96);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.timeout !== void 0) {
-                        let data44 = data35.timeout;
-                        if (typeof data44 === "string") {
-                          if (!pattern21.test(data44)) {
-                            const err97 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
-                            if (vErrors === null) {
-                              vErrors = [err97];
-                            } else {
-                              vErrors.push(err97);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err98 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err98];
-                          } else {
-                            vErrors.push(err98);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err99 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err99];
-                      } else {
-                        vErrors.push(err99);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err100 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            }
+            if (data4.observe !== void 0) {
+              let data26 = data4.observe;
+              const _errs61 = errors;
+              let valid19 = false;
+              const _errs62 = errors;
+              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                if (Object.keys(data26).length < 1) {
+                  const err60 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
                   if (vErrors === null) {
-                    vErrors = [err100];
+                    vErrors = [err60];
                   } else {
-                    vErrors.push(err100);
+                    vErrors.push(err60);
                   }
                   errors++;
                 }
-                var _valid0 = _errs81 === errors;
+                for (const key7 in data26) {
+                  if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[0].properties, key7)) {
+                    const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.service !== void 0) {
+                  let data27 = data26.service;
+                  if (typeof data27 === "string") {
+                    if (!pattern14.test(data27)) {
+                      const err62 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err63 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.url !== void 0) {
+                  let data28 = data26.url;
+                  if (typeof data28 === "string") {
+                    if (!pattern9.test(data28)) {
+                      const err64 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err64];
+                      } else {
+                        vErrors.push(err64);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err65 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err65];
+                    } else {
+                      vErrors.push(err65);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.pointer !== void 0) {
+                  let data29 = data26.pointer;
+                  if (typeof data29 === "string") {
+                    if (!pattern16.test(data29)) {
+                      const err66 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
+                      if (vErrors === null) {
+                        vErrors = [err66];
+                      } else {
+                        vErrors.push(err66);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.command !== void 0) {
+                  let data30 = data26.command;
+                  if (typeof data30 === "string") {
+                    if (!pattern14.test(data30)) {
+                      const err68 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err68];
+                      } else {
+                        vErrors.push(err68);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err69];
+                    } else {
+                      vErrors.push(err69);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.files !== void 0) {
+                  let data31 = data26.files;
+                  if (typeof data31 === "string") {
+                    if (!pattern14.test(data31)) {
+                      const err70 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err70];
+                      } else {
+                        vErrors.push(err70);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.checksums !== void 0) {
+                  let data32 = data26.checksums;
+                  if (typeof data32 === "string") {
+                    if (!pattern14.test(data32)) {
+                      const err72 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err72];
+                      } else {
+                        vErrors.push(err72);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err73];
+                    } else {
+                      vErrors.push(err73);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26["contract-url"] !== void 0) {
+                  let data33 = data26["contract-url"];
+                  if (typeof data33 === "string") {
+                    if (!pattern9.test(data33)) {
+                      const err74 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err74];
+                      } else {
+                        vErrors.push(err74);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.image !== void 0) {
+                  let data34 = data26.image;
+                  if (typeof data34 === "string") {
+                    if (!pattern14.test(data34)) {
+                      const err76 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err76];
+                      } else {
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.timeout !== void 0) {
+                  let data35 = data26.timeout;
+                  if (typeof data35 === "string") {
+                    if (!pattern22.test(data35)) {
+                      const err78 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err80 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+              var _valid0 = _errs62 === errors;
+              valid19 = valid19 || _valid0;
+              if (!valid19) {
+                const _errs83 = errors;
+                if (Array.isArray(data26)) {
+                  if (data26.length < 1) {
+                    const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (vErrors === null) {
+                      vErrors = [err81];
+                    } else {
+                      vErrors.push(err81);
+                    }
+                    errors++;
+                  }
+                  const len4 = data26.length;
+                  for (let i8 = 0; i8 < len4; i8++) {
+                    let data36 = data26[i8];
+                    if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                      if (Object.keys(data36).length < 1) {
+                        const err82 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                        if (vErrors === null) {
+                          vErrors = [err82];
+                        } else {
+                          vErrors.push(err82);
+                        }
+                        errors++;
+                      }
+                      for (const key8 in data36) {
+                        if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[1].items.properties, key8)) {
+                          const err83 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err83];
+                          } else {
+                            vErrors.push(err83);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.service !== void 0) {
+                        let data37 = data36.service;
+                        if (typeof data37 === "string") {
+                          if (!pattern14.test(data37)) {
+                            const err84 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err84];
+                            } else {
+                              vErrors.push(err84);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err85 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err85];
+                          } else {
+                            vErrors.push(err85);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.url !== void 0) {
+                        let data38 = data36.url;
+                        if (typeof data38 === "string") {
+                          if (!pattern9.test(data38)) {
+                            const err86 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err86];
+                            } else {
+                              vErrors.push(err86);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err87 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err87];
+                          } else {
+                            vErrors.push(err87);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.pointer !== void 0) {
+                        let data39 = data36.pointer;
+                        if (typeof data39 === "string") {
+                          if (!pattern16.test(data39)) {
+                            const err88 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
+                            if (vErrors === null) {
+                              vErrors = [err88];
+                            } else {
+                              vErrors.push(err88);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err89 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err89];
+                          } else {
+                            vErrors.push(err89);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.command !== void 0) {
+                        let data40 = data36.command;
+                        if (typeof data40 === "string") {
+                          if (!pattern14.test(data40)) {
+                            const err90 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err90];
+                            } else {
+                              vErrors.push(err90);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err91 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err91];
+                          } else {
+                            vErrors.push(err91);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.files !== void 0) {
+                        let data41 = data36.files;
+                        if (typeof data41 === "string") {
+                          if (!pattern14.test(data41)) {
+                            const err92 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err92];
+                            } else {
+                              vErrors.push(err92);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err93 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err93];
+                          } else {
+                            vErrors.push(err93);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.checksums !== void 0) {
+                        let data42 = data36.checksums;
+                        if (typeof data42 === "string") {
+                          if (!pattern14.test(data42)) {
+                            const err94 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err94];
+                            } else {
+                              vErrors.push(err94);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err95 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err95];
+                          } else {
+                            vErrors.push(err95);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36["contract-url"] !== void 0) {
+                        let data43 = data36["contract-url"];
+                        if (typeof data43 === "string") {
+                          if (!pattern9.test(data43)) {
+                            const err96 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err96];
+                            } else {
+                              vErrors.push(err96);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err97 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err97];
+                          } else {
+                            vErrors.push(err97);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.image !== void 0) {
+                        let data44 = data36.image;
+                        if (typeof data44 === "string") {
+                          if (!pattern14.test(data44)) {
+                            const err98 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err98];
+                            } else {
+                              vErrors.push(err98);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err99 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err99];
+                          } else {
+                            vErrors.push(err99);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.timeout !== void 0) {
+                        let data45 = data36.timeout;
+                        if (typeof data45 === "string") {
+                          if (!pattern22.test(data45)) {
+                            const err100 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err100];
+                            } else {
+                              vErrors.push(err100);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err101 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err101];
+                          } else {
+                            vErrors.push(err101);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err102 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err102];
+                      } else {
+                        vErrors.push(err102);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err103 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err103];
+                  } else {
+                    vErrors.push(err103);
+                  }
+                  errors++;
+                }
+                var _valid0 = _errs83 === errors;
                 valid19 = valid19 || _valid0;
               }
               if (!valid19) {
-                const err101 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                const err104 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                 if (vErrors === null) {
-                  vErrors = [err101];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err101);
+                  vErrors.push(err104);
                 }
                 errors++;
               } else {
-                errors = _errs59;
+                errors = _errs61;
                 if (vErrors !== null) {
-                  if (_errs59) {
-                    vErrors.length = _errs59;
+                  if (_errs61) {
+                    vErrors.length = _errs61;
                   } else {
                     vErrors = null;
                   }
@@ -43186,22 +43218,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             if (data4.drift !== void 0) {
-              let data45 = data4.drift;
-              if (typeof data45 !== "string") {
-                const err102 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let data46 = data4.drift;
+              if (typeof data46 !== "string") {
+                const err105 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err102];
+                  vErrors = [err105];
                 } else {
-                  vErrors.push(err102);
+                  vErrors.push(err105);
                 }
                 errors++;
               }
-              if (!(data45 === "block" || data45 === "warn")) {
-                const err103 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.drift.enum }, message: "must be equal to one of the allowed values" };
+              if (!(data46 === "block" || data46 === "warn")) {
+                const err106 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.drift.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
-                  vErrors = [err103];
+                  vErrors = [err106];
                 } else {
-                  vErrors.push(err103);
+                  vErrors.push(err106);
                 }
                 errors++;
               }
@@ -43209,21 +43241,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err104 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err107 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err104];
+          vErrors = [err107];
         } else {
-          vErrors.push(err104);
+          vErrors.push(err107);
         }
         errors++;
       }
     }
   } else {
-    const err105 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err108 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err105];
+      vErrors = [err108];
     } else {
-      vErrors.push(err105);
+      vErrors.push(err108);
     }
     errors++;
   }
@@ -43537,7 +43569,7 @@ function policyFrom(value, source, positions) {
       workflow: signer.workflow ?? null,
       ref: signer.ref ?? null,
       issuer: signer.issuer ?? null,
-      denySelfHostedRunners: signer["deny-self-hosted-runners"] ?? false
+      denySelfHostedRunners: signer.runner === "github-hosted"
     };
     const contract = env.contract === void 0 ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract };
     const copyTo = env.image?.["copy-to"];
@@ -43562,6 +43594,7 @@ function policyFrom(value, source, positions) {
       soakText: env.soak ?? null,
       signedBy,
       contract,
+      url: env.url ?? null,
       ...env.platforms === void 0 ? {} : { platforms: env.platforms },
       ...image,
       ...watched,
@@ -43644,7 +43677,7 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract, platforms, image, observe, drift" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : path.at(-1) === "image" ? "tag, copy-to" : path.includes("observe") ? OBSERVE_KEYS : "environment names";
+      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, url, signed-by, contract, platforms, image, observe, drift" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, runner" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : path.at(-1) === "image" ? "tag, copy-to" : path.includes("observe") ? OBSERVE_KEYS : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
@@ -43659,6 +43692,7 @@ function describeSchemaError(error2, root, at) {
       if (path.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
       if (path.at(-2) === "image") return `${location}: ${where}${shown2} is not ${path.at(-1) === "tag" ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : "an image: write it as registry/repository[:tag]"}.`;
       if (path.at(-2) === "platforms") return `${location}: ${where}${shown2} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`;
+      if (path.at(-1) === "url") return `${location}: ${where}${shown2} is not an http(s) URL. Write where the environment can be reached, such as https://staging.example.com.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
       if (path.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
@@ -43696,7 +43730,7 @@ function describeType2(type2, path) {
   if (path[0] === "service") return "a service name, such as api (text)";
   if (path.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
   if (path.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
-  if (path.at(-2) === "signed-by") return path.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
+  if (path.at(-2) === "signed-by") return path.at(-1) === "runner" ? "github-hosted" : "text";
   if (path.at(-1) === "requires" || path.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
   if (path.at(-1) === "image") return "a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }";
   if (path.at(-2) === "image") return "text";
@@ -43758,22 +43792,10 @@ function loadPolicy(file, inputName, baseDir) {
 // src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
-  SigningKey: "signing-key",
-  SigningKeyPassword: "signing-key-password",
-  FulcioUrl: "fulcio-url",
-  RekorUrl: "rekor-url",
-  TsaUrl: "tsa-url"
+  SigningKey: "signing-key"
 };
 var SignerInput = {
-  SignerRepository: "signer-repository",
-  SignerWorkflow: "signer-workflow",
-  SourceRef: "source-ref",
-  CertOidcIssuer: "cert-oidc-issuer",
-  DenySelfHostedRunners: "deny-self-hosted-runners",
-  PublicKey: "public-key",
-  TrustedRoot: "trusted-root",
-  TufMirrors: "tuf-mirrors",
-  RequireSignature: "require-signature"
+  SignedBy: "signed-by"
 };
 var SealInput = {
   SubjectPath: "subject-path",
@@ -43781,60 +43803,44 @@ var SealInput = {
   SubjectName: "subject-name",
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
-  PartDigests: "part-digests",
   IncludeHiddenFiles: "include-hidden-files",
-  Name: "name",
-  Root: "root",
-  OutputDir: "output-dir",
-  Summary: "summary",
+  Contract: "contract",
   Upload: "upload",
-  UploadFiles: "upload-files",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RetentionDays: "retention-days",
   Cache: "cache",
   GitHubToken: "github-token",
-  Contract: "contract",
-  ContractVersion: "contract-version",
   PushToRegistry: "push-to-registry",
   ...SigningInput
 };
-var VerifyInput = {
+var BytesInput = {
   SubjectPath: "subject-path",
-  Root: "root",
-  ExpectedDigest: "expected-digest",
   ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RunId: "run-id",
-  GitHubToken: "github-token",
-  Summary: "summary",
+  Repository: "repository",
+  GitHubToken: "github-token"
+};
+var VerifyInput = {
+  ExpectedDigest: "expected-digest",
+  ...BytesInput,
   ...SignerInput
 };
 var PromoteInput = {
   Environment: "environment",
   ExpectedDigest: "expected-digest",
-  SubjectPath: "subject-path",
-  Root: "root",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  Cache: "cache",
-  DigestOnly: "digest-only",
+  SubjectName: "subject-name",
+  ...BytesInput,
   Policy: "policy",
   Ledger: "ledger",
-  GitHubToken: "github-token",
-  EnvironmentUrl: "environment-url",
   Rollback: "rollback",
-  DryRun: "dry-run",
   Veto: "veto",
-  Name: "name",
-  Summary: "summary",
-  Confirm: "confirm",
-  Outcome: "outcome",
-  CreateLedger: "create-ledger",
-  ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
   From: "from",
   Wait: "wait",
+  Confirm: "confirm",
+  DryRun: "dry-run",
+  DigestOnly: "digest-only",
   ...SignerInput,
   ...SigningInput
 };

@@ -202,10 +202,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-ZZISUFQM.js");
+    const { readSigningKey } = await import("../chunks/signing-key-M3C3I3TD.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-WEC2XKRY.js");
-    const { keySigner } = await import("../chunks/key-signer-MISBMFW2.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-6VMUHJSC.js");
+    const { keySigner } = await import("../chunks/key-signer-7WEUE44B.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -222,8 +222,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-43CSDQ4S.js");
-  const { signStatement } = await import("../chunks/sign-statement-WEC2XKRY.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-ES4SOMIC.js");
+  const { signStatement } = await import("../chunks/sign-statement-6VMUHJSC.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -966,21 +966,21 @@ function isOtherObserveForm(error2, root) {
 
 // src/core/promotion/policy-validator.ts
 var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "image": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "tag": { "type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, "copy-to": { "type": "string", "pattern": "^[A-Za-z0-9][^\\s@]{0,300}$" } } }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "deny-self-hosted-runners": { "type": "boolean" } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "image": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "tag": { "type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, "copy-to": { "type": "string", "pattern": "^[A-Za-z0-9][^\\s@]{0,300}$" } } }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "runner": { "type": "string", "enum": ["github-hosted"] } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
 var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
 var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
 var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
 var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
 var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
 var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
-var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern11 = new RegExp("^refs/\\S+$", "u");
-var pattern12 = new RegExp("^https://\\S+$", "u");
-var pattern13 = new RegExp("\\S", "u");
-var pattern14 = new RegExp("^https?://\\S+$", "u");
-var pattern15 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
-var pattern21 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+var pattern9 = new RegExp("^https?://\\S+$", "u");
+var pattern10 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern11 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern12 = new RegExp("^refs/\\S+$", "u");
+var pattern13 = new RegExp("^https://\\S+$", "u");
+var pattern14 = new RegExp("\\S", "u");
+var pattern16 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
+var pattern22 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
 var func2 = Object.prototype.hasOwnProperty;
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
@@ -1450,11 +1450,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4["signed-by"] !== void 0) {
-              let data15 = data4["signed-by"];
-              if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-                if (data15.repository === void 0) {
-                  const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+            if (data4.url !== void 0) {
+              let data15 = data4.url;
+              if (typeof data15 === "string") {
+                if (!pattern9.test(data15)) {
+                  const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
                   if (vErrors === null) {
                     vErrors = [err37];
                   } else {
@@ -1462,31 +1462,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key5 in data15) {
-                  if (!(key5 === "repository" || key5 === "workflow" || key5 === "ref" || key5 === "issuer" || key5 === "deny-self-hosted-runners")) {
-                    const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
+              } else {
+                const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
                 }
-                if (data15.repository !== void 0) {
-                  let data16 = data15.repository;
-                  if (typeof data16 === "string") {
-                    if (!pattern9.test(data16)) {
-                      const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err39];
-                      } else {
-                        vErrors.push(err39);
-                      }
-                      errors++;
-                    }
+                errors++;
+              }
+            }
+            if (data4["signed-by"] !== void 0) {
+              let data16 = data4["signed-by"];
+              if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+                if (data16.repository === void 0) {
+                  const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
+                  if (vErrors === null) {
+                    vErrors = [err39];
                   } else {
-                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+                for (const key5 in data16) {
+                  if (!(key5 === "repository" || key5 === "workflow" || key5 === "ref" || key5 === "issuer" || key5 === "runner")) {
+                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err40];
                     } else {
@@ -1495,11 +1495,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data15.workflow !== void 0) {
-                  let data17 = data15.workflow;
+                if (data16.repository !== void 0) {
+                  let data17 = data16.repository;
                   if (typeof data17 === "string") {
                     if (!pattern10.test(data17)) {
-                      const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
+                      const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
                       if (vErrors === null) {
                         vErrors = [err41];
                       } else {
@@ -1508,7 +1508,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err42];
                     } else {
@@ -1517,11 +1517,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data15.ref !== void 0) {
-                  let data18 = data15.ref;
+                if (data16.workflow !== void 0) {
+                  let data18 = data16.workflow;
                   if (typeof data18 === "string") {
                     if (!pattern11.test(data18)) {
-                      const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
+                      const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
                       if (vErrors === null) {
                         vErrors = [err43];
                       } else {
@@ -1530,7 +1530,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -1539,11 +1539,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data15.issuer !== void 0) {
-                  let data19 = data15.issuer;
+                if (data16.ref !== void 0) {
+                  let data19 = data16.ref;
                   if (typeof data19 === "string") {
                     if (!pattern12.test(data19)) {
-                      const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                      const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
                       if (vErrors === null) {
                         vErrors = [err45];
                       } else {
@@ -1552,7 +1552,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err46];
                     } else {
@@ -1561,33 +1561,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data15["deny-self-hosted-runners"] !== void 0) {
-                  if (typeof data15["deny-self-hosted-runners"] !== "boolean") {
-                    const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/deny-self-hosted-runners", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/deny-self-hosted-runners/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (data16.issuer !== void 0) {
+                  let data20 = data16.issuer;
+                  if (typeof data20 === "string") {
+                    if (!pattern13.test(data20)) {
+                      const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err47];
+                      } else {
+                        vErrors.push(err47);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err47];
+                      vErrors = [err48];
                     } else {
-                      vErrors.push(err47);
+                      vErrors.push(err48);
                     }
                     errors++;
                   }
                 }
-              } else {
-                const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
-                }
-                errors++;
-              }
-            }
-            if (data4.contract !== void 0) {
-              let data21 = data4.contract;
-              if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                for (const key6 in data21) {
-                  if (!(key6 === "breaking" || key6 === "dangerous" || key6 === "rollback")) {
-                    const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                if (data16.runner !== void 0) {
+                  let data21 = data16.runner;
+                  if (typeof data21 !== "string") {
+                    const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/runner", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err49];
                     } else {
@@ -1595,11 +1594,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data21.breaking !== void 0) {
-                  let data22 = data21.breaking;
-                  if (typeof data22 !== "string") {
-                    const err50 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (!(data21 === "github-hosted")) {
+                    const err50 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/runner", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/runner/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties["signed-by"].properties.runner.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err50];
                     } else {
@@ -1607,20 +1603,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data22 === "refuse" || data22 === "require-major" || data22 === "require-approval" || data22 === "allow")) {
-                    const err51 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err51];
-                    } else {
-                      vErrors.push(err51);
-                    }
-                    errors++;
-                  }
                 }
-                if (data21.dangerous !== void 0) {
-                  let data23 = data21.dangerous;
-                  if (typeof data23 !== "string") {
-                    const err52 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              } else {
+                const err51 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+            if (data4.contract !== void 0) {
+              let data22 = data4.contract;
+              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                for (const key6 in data22) {
+                  if (!(key6 === "breaking" || key6 === "dangerous" || key6 === "rollback")) {
+                    const err52 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err52];
                     } else {
@@ -1628,8 +1627,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data23 === "warn" || data23 === "refuse")) {
-                    const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data22.breaking !== void 0) {
+                  let data23 = data22.breaking;
+                  if (typeof data23 !== "string") {
+                    const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -1637,11 +1639,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-                if (data21.rollback !== void 0) {
-                  let data24 = data21.rollback;
-                  if (typeof data24 !== "string") {
-                    const err54 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  if (!(data23 === "refuse" || data23 === "require-major" || data23 === "require-approval" || data23 === "allow")) {
+                    const err54 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err54];
                     } else {
@@ -1649,8 +1648,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data24 === "allow" || data24 === "check")) {
-                    const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
+                }
+                if (data22.dangerous !== void 0) {
+                  let data24 = data22.dangerous;
+                  if (typeof data24 !== "string") {
+                    const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err55];
                     } else {
@@ -1658,35 +1660,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                }
-              } else {
-                const err56 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-            if (data4.observe !== void 0) {
-              let data25 = data4.observe;
-              const _errs59 = errors;
-              let valid19 = false;
-              const _errs60 = errors;
-              if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-                if (Object.keys(data25).length < 1) {
-                  const err57 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-                  if (vErrors === null) {
-                    vErrors = [err57];
-                  } else {
-                    vErrors.push(err57);
+                  if (!(data24 === "warn" || data24 === "refuse")) {
+                    const err56 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
                   }
-                  errors++;
                 }
-                for (const key7 in data25) {
-                  if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[0].properties, key7)) {
-                    const err58 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                if (data22.rollback !== void 0) {
+                  let data25 = data22.rollback;
+                  if (typeof data25 !== "string") {
+                    const err57 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err57];
+                    } else {
+                      vErrors.push(err57);
+                    }
+                    errors++;
+                  }
+                  if (!(data25 === "allow" || data25 === "check")) {
+                    const err58 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
                     if (vErrors === null) {
                       vErrors = [err58];
                     } else {
@@ -1695,484 +1691,520 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data25.service !== void 0) {
-                  let data26 = data25.service;
-                  if (typeof data26 === "string") {
-                    if (!pattern13.test(data26)) {
-                      const err59 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err59];
-                      } else {
-                        vErrors.push(err59);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err60 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err60];
-                    } else {
-                      vErrors.push(err60);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.url !== void 0) {
-                  let data27 = data25.url;
-                  if (typeof data27 === "string") {
-                    if (!pattern14.test(data27)) {
-                      const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err61];
-                      } else {
-                        vErrors.push(err61);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err62 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err62];
-                    } else {
-                      vErrors.push(err62);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.pointer !== void 0) {
-                  let data28 = data25.pointer;
-                  if (typeof data28 === "string") {
-                    if (!pattern15.test(data28)) {
-                      const err63 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
-                      if (vErrors === null) {
-                        vErrors = [err63];
-                      } else {
-                        vErrors.push(err63);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err64 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err64];
-                    } else {
-                      vErrors.push(err64);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.command !== void 0) {
-                  let data29 = data25.command;
-                  if (typeof data29 === "string") {
-                    if (!pattern13.test(data29)) {
-                      const err65 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err65];
-                      } else {
-                        vErrors.push(err65);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err66 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err66];
-                    } else {
-                      vErrors.push(err66);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.files !== void 0) {
-                  let data30 = data25.files;
-                  if (typeof data30 === "string") {
-                    if (!pattern13.test(data30)) {
-                      const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err67];
-                      } else {
-                        vErrors.push(err67);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err68 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err68];
-                    } else {
-                      vErrors.push(err68);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.checksums !== void 0) {
-                  let data31 = data25.checksums;
-                  if (typeof data31 === "string") {
-                    if (!pattern13.test(data31)) {
-                      const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err69];
-                      } else {
-                        vErrors.push(err69);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err70 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err70];
-                    } else {
-                      vErrors.push(err70);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25["contract-url"] !== void 0) {
-                  let data32 = data25["contract-url"];
-                  if (typeof data32 === "string") {
-                    if (!pattern14.test(data32)) {
-                      const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err71];
-                      } else {
-                        vErrors.push(err71);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err72 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err72];
-                    } else {
-                      vErrors.push(err72);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.image !== void 0) {
-                  let data33 = data25.image;
-                  if (typeof data33 === "string") {
-                    if (!pattern13.test(data33)) {
-                      const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err73];
-                      } else {
-                        vErrors.push(err73);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err74 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err74];
-                    } else {
-                      vErrors.push(err74);
-                    }
-                    errors++;
-                  }
-                }
-                if (data25.timeout !== void 0) {
-                  let data34 = data25.timeout;
-                  if (typeof data34 === "string") {
-                    if (!pattern21.test(data34)) {
-                      const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err75];
-                      } else {
-                        vErrors.push(err75);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err76 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err76];
-                    } else {
-                      vErrors.push(err76);
-                    }
-                    errors++;
-                  }
-                }
               } else {
-                const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err59 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err77];
+                  vErrors = [err59];
                 } else {
-                  vErrors.push(err77);
+                  vErrors.push(err59);
                 }
                 errors++;
               }
-              var _valid0 = _errs60 === errors;
-              valid19 = valid19 || _valid0;
-              if (!valid19) {
-                const _errs81 = errors;
-                if (Array.isArray(data25)) {
-                  if (data25.length < 1) {
-                    const err78 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                    if (vErrors === null) {
-                      vErrors = [err78];
-                    } else {
-                      vErrors.push(err78);
-                    }
-                    errors++;
-                  }
-                  const len4 = data25.length;
-                  for (let i8 = 0; i8 < len4; i8++) {
-                    let data35 = data25[i8];
-                    if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                      if (Object.keys(data35).length < 1) {
-                        const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-                        if (vErrors === null) {
-                          vErrors = [err79];
-                        } else {
-                          vErrors.push(err79);
-                        }
-                        errors++;
-                      }
-                      for (const key8 in data35) {
-                        if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[1].items.properties, key8)) {
-                          const err80 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-                          if (vErrors === null) {
-                            vErrors = [err80];
-                          } else {
-                            vErrors.push(err80);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.service !== void 0) {
-                        let data36 = data35.service;
-                        if (typeof data36 === "string") {
-                          if (!pattern13.test(data36)) {
-                            const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err81];
-                            } else {
-                              vErrors.push(err81);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err82 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err82];
-                          } else {
-                            vErrors.push(err82);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.url !== void 0) {
-                        let data37 = data35.url;
-                        if (typeof data37 === "string") {
-                          if (!pattern14.test(data37)) {
-                            const err83 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                            if (vErrors === null) {
-                              vErrors = [err83];
-                            } else {
-                              vErrors.push(err83);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err84 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err84];
-                          } else {
-                            vErrors.push(err84);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.pointer !== void 0) {
-                        let data38 = data35.pointer;
-                        if (typeof data38 === "string") {
-                          if (!pattern15.test(data38)) {
-                            const err85 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
-                            if (vErrors === null) {
-                              vErrors = [err85];
-                            } else {
-                              vErrors.push(err85);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err86 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err86];
-                          } else {
-                            vErrors.push(err86);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.command !== void 0) {
-                        let data39 = data35.command;
-                        if (typeof data39 === "string") {
-                          if (!pattern13.test(data39)) {
-                            const err87 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err87];
-                            } else {
-                              vErrors.push(err87);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err88 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err88];
-                          } else {
-                            vErrors.push(err88);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.files !== void 0) {
-                        let data40 = data35.files;
-                        if (typeof data40 === "string") {
-                          if (!pattern13.test(data40)) {
-                            const err89 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err89];
-                            } else {
-                              vErrors.push(err89);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err90 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err90];
-                          } else {
-                            vErrors.push(err90);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.checksums !== void 0) {
-                        let data41 = data35.checksums;
-                        if (typeof data41 === "string") {
-                          if (!pattern13.test(data41)) {
-                            const err91 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err91];
-                            } else {
-                              vErrors.push(err91);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err92 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err92];
-                          } else {
-                            vErrors.push(err92);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35["contract-url"] !== void 0) {
-                        let data42 = data35["contract-url"];
-                        if (typeof data42 === "string") {
-                          if (!pattern14.test(data42)) {
-                            const err93 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                            if (vErrors === null) {
-                              vErrors = [err93];
-                            } else {
-                              vErrors.push(err93);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err94 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err94];
-                          } else {
-                            vErrors.push(err94);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.image !== void 0) {
-                        let data43 = data35.image;
-                        if (typeof data43 === "string") {
-                          if (!pattern13.test(data43)) {
-                            const err95 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err95];
-                            } else {
-                              vErrors.push(err95);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err96 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err96];
-                          } else {
-                            vErrors.push(err96);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data35.timeout !== void 0) {
-                        let data44 = data35.timeout;
-                        if (typeof data44 === "string") {
-                          if (!pattern21.test(data44)) {
-                            const err97 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
-                            if (vErrors === null) {
-                              vErrors = [err97];
-                            } else {
-                              vErrors.push(err97);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err98 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err98];
-                          } else {
-                            vErrors.push(err98);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err99 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err99];
-                      } else {
-                        vErrors.push(err99);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err100 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            }
+            if (data4.observe !== void 0) {
+              let data26 = data4.observe;
+              const _errs61 = errors;
+              let valid19 = false;
+              const _errs62 = errors;
+              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                if (Object.keys(data26).length < 1) {
+                  const err60 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
                   if (vErrors === null) {
-                    vErrors = [err100];
+                    vErrors = [err60];
                   } else {
-                    vErrors.push(err100);
+                    vErrors.push(err60);
                   }
                   errors++;
                 }
-                var _valid0 = _errs81 === errors;
+                for (const key7 in data26) {
+                  if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[0].properties, key7)) {
+                    const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.service !== void 0) {
+                  let data27 = data26.service;
+                  if (typeof data27 === "string") {
+                    if (!pattern14.test(data27)) {
+                      const err62 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err63 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err63];
+                    } else {
+                      vErrors.push(err63);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.url !== void 0) {
+                  let data28 = data26.url;
+                  if (typeof data28 === "string") {
+                    if (!pattern9.test(data28)) {
+                      const err64 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err64];
+                      } else {
+                        vErrors.push(err64);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err65 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err65];
+                    } else {
+                      vErrors.push(err65);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.pointer !== void 0) {
+                  let data29 = data26.pointer;
+                  if (typeof data29 === "string") {
+                    if (!pattern16.test(data29)) {
+                      const err66 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
+                      if (vErrors === null) {
+                        vErrors = [err66];
+                      } else {
+                        vErrors.push(err66);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.command !== void 0) {
+                  let data30 = data26.command;
+                  if (typeof data30 === "string") {
+                    if (!pattern14.test(data30)) {
+                      const err68 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err68];
+                      } else {
+                        vErrors.push(err68);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err69];
+                    } else {
+                      vErrors.push(err69);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.files !== void 0) {
+                  let data31 = data26.files;
+                  if (typeof data31 === "string") {
+                    if (!pattern14.test(data31)) {
+                      const err70 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err70];
+                      } else {
+                        vErrors.push(err70);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err71];
+                    } else {
+                      vErrors.push(err71);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.checksums !== void 0) {
+                  let data32 = data26.checksums;
+                  if (typeof data32 === "string") {
+                    if (!pattern14.test(data32)) {
+                      const err72 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err72];
+                      } else {
+                        vErrors.push(err72);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err73];
+                    } else {
+                      vErrors.push(err73);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26["contract-url"] !== void 0) {
+                  let data33 = data26["contract-url"];
+                  if (typeof data33 === "string") {
+                    if (!pattern9.test(data33)) {
+                      const err74 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err74];
+                      } else {
+                        vErrors.push(err74);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err75];
+                    } else {
+                      vErrors.push(err75);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.image !== void 0) {
+                  let data34 = data26.image;
+                  if (typeof data34 === "string") {
+                    if (!pattern14.test(data34)) {
+                      const err76 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                      if (vErrors === null) {
+                        vErrors = [err76];
+                      } else {
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                }
+                if (data26.timeout !== void 0) {
+                  let data35 = data26.timeout;
+                  if (typeof data35 === "string") {
+                    if (!pattern22.test(data35)) {
+                      const err78 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err80 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+              var _valid0 = _errs62 === errors;
+              valid19 = valid19 || _valid0;
+              if (!valid19) {
+                const _errs83 = errors;
+                if (Array.isArray(data26)) {
+                  if (data26.length < 1) {
+                    const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                    if (vErrors === null) {
+                      vErrors = [err81];
+                    } else {
+                      vErrors.push(err81);
+                    }
+                    errors++;
+                  }
+                  const len4 = data26.length;
+                  for (let i8 = 0; i8 < len4; i8++) {
+                    let data36 = data26[i8];
+                    if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+                      if (Object.keys(data36).length < 1) {
+                        const err82 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+                        if (vErrors === null) {
+                          vErrors = [err82];
+                        } else {
+                          vErrors.push(err82);
+                        }
+                        errors++;
+                      }
+                      for (const key8 in data36) {
+                        if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[1].items.properties, key8)) {
+                          const err83 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err83];
+                          } else {
+                            vErrors.push(err83);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.service !== void 0) {
+                        let data37 = data36.service;
+                        if (typeof data37 === "string") {
+                          if (!pattern14.test(data37)) {
+                            const err84 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err84];
+                            } else {
+                              vErrors.push(err84);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err85 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err85];
+                          } else {
+                            vErrors.push(err85);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.url !== void 0) {
+                        let data38 = data36.url;
+                        if (typeof data38 === "string") {
+                          if (!pattern9.test(data38)) {
+                            const err86 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err86];
+                            } else {
+                              vErrors.push(err86);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err87 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err87];
+                          } else {
+                            vErrors.push(err87);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.pointer !== void 0) {
+                        let data39 = data36.pointer;
+                        if (typeof data39 === "string") {
+                          if (!pattern16.test(data39)) {
+                            const err88 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
+                            if (vErrors === null) {
+                              vErrors = [err88];
+                            } else {
+                              vErrors.push(err88);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err89 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err89];
+                          } else {
+                            vErrors.push(err89);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.command !== void 0) {
+                        let data40 = data36.command;
+                        if (typeof data40 === "string") {
+                          if (!pattern14.test(data40)) {
+                            const err90 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err90];
+                            } else {
+                              vErrors.push(err90);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err91 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err91];
+                          } else {
+                            vErrors.push(err91);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.files !== void 0) {
+                        let data41 = data36.files;
+                        if (typeof data41 === "string") {
+                          if (!pattern14.test(data41)) {
+                            const err92 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err92];
+                            } else {
+                              vErrors.push(err92);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err93 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err93];
+                          } else {
+                            vErrors.push(err93);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.checksums !== void 0) {
+                        let data42 = data36.checksums;
+                        if (typeof data42 === "string") {
+                          if (!pattern14.test(data42)) {
+                            const err94 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err94];
+                            } else {
+                              vErrors.push(err94);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err95 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err95];
+                          } else {
+                            vErrors.push(err95);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36["contract-url"] !== void 0) {
+                        let data43 = data36["contract-url"];
+                        if (typeof data43 === "string") {
+                          if (!pattern9.test(data43)) {
+                            const err96 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err96];
+                            } else {
+                              vErrors.push(err96);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err97 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err97];
+                          } else {
+                            vErrors.push(err97);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.image !== void 0) {
+                        let data44 = data36.image;
+                        if (typeof data44 === "string") {
+                          if (!pattern14.test(data44)) {
+                            const err98 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
+                            if (vErrors === null) {
+                              vErrors = [err98];
+                            } else {
+                              vErrors.push(err98);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err99 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err99];
+                          } else {
+                            vErrors.push(err99);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data36.timeout !== void 0) {
+                        let data45 = data36.timeout;
+                        if (typeof data45 === "string") {
+                          if (!pattern22.test(data45)) {
+                            const err100 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
+                            if (vErrors === null) {
+                              vErrors = [err100];
+                            } else {
+                              vErrors.push(err100);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err101 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err101];
+                          } else {
+                            vErrors.push(err101);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err102 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err102];
+                      } else {
+                        vErrors.push(err102);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err103 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                  if (vErrors === null) {
+                    vErrors = [err103];
+                  } else {
+                    vErrors.push(err103);
+                  }
+                  errors++;
+                }
+                var _valid0 = _errs83 === errors;
                 valid19 = valid19 || _valid0;
               }
               if (!valid19) {
-                const err101 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+                const err104 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
                 if (vErrors === null) {
-                  vErrors = [err101];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err101);
+                  vErrors.push(err104);
                 }
                 errors++;
               } else {
-                errors = _errs59;
+                errors = _errs61;
                 if (vErrors !== null) {
-                  if (_errs59) {
-                    vErrors.length = _errs59;
+                  if (_errs61) {
+                    vErrors.length = _errs61;
                   } else {
                     vErrors = null;
                   }
@@ -2180,22 +2212,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             if (data4.drift !== void 0) {
-              let data45 = data4.drift;
-              if (typeof data45 !== "string") {
-                const err102 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let data46 = data4.drift;
+              if (typeof data46 !== "string") {
+                const err105 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err102];
+                  vErrors = [err105];
                 } else {
-                  vErrors.push(err102);
+                  vErrors.push(err105);
                 }
                 errors++;
               }
-              if (!(data45 === "block" || data45 === "warn")) {
-                const err103 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.drift.enum }, message: "must be equal to one of the allowed values" };
+              if (!(data46 === "block" || data46 === "warn")) {
+                const err106 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.drift.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
-                  vErrors = [err103];
+                  vErrors = [err106];
                 } else {
-                  vErrors.push(err103);
+                  vErrors.push(err106);
                 }
                 errors++;
               }
@@ -2203,21 +2235,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err104 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err107 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err104];
+          vErrors = [err107];
         } else {
-          vErrors.push(err104);
+          vErrors.push(err107);
         }
         errors++;
       }
     }
   } else {
-    const err105 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err108 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err105];
+      vErrors = [err108];
     } else {
-      vErrors.push(err105);
+      vErrors.push(err108);
     }
     errors++;
   }
@@ -2531,7 +2563,7 @@ function policyFrom(value, source, positions) {
       workflow: signer.workflow ?? null,
       ref: signer.ref ?? null,
       issuer: signer.issuer ?? null,
-      denySelfHostedRunners: signer["deny-self-hosted-runners"] ?? false
+      denySelfHostedRunners: signer.runner === "github-hosted"
     };
     const contract = env.contract === void 0 ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract };
     const copyTo = env.image?.["copy-to"];
@@ -2556,6 +2588,7 @@ function policyFrom(value, source, positions) {
       soakText: env.soak ?? null,
       signedBy,
       contract,
+      url: env.url ?? null,
       ...env.platforms === void 0 ? {} : { platforms: env.platforms },
       ...image,
       ...watched,
@@ -2638,7 +2671,7 @@ function describeSchemaError(error2, root, at) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const key = error2.params.additionalProperty;
-      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, signed-by, contract, platforms, image, observe, drift" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, deny-self-hosted-runners" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : path.at(-1) === "image" ? "tag, copy-to" : path.includes("observe") ? OBSERVE_KEYS : "environment names";
+      const allowed = path.length === 0 ? "environments, service, services" : path.length === 2 ? "requires, requires-any, soak, url, signed-by, contract, platforms, image, observe, drift" : path.at(-1) === "signed-by" ? "repository, workflow, ref, issuer, runner" : path.at(-1) === "contract" ? "breaking, dangerous, rollback" : path.at(-1) === "image" ? "tag, copy-to" : path.includes("observe") ? OBSERVE_KEYS : "environment names";
       const keyNode = (0, import_yaml.isMap)(node) ? node.items.find((p) => p.key?.value === key)?.key : void 0;
       return `${at(rangeStart(keyNode) ?? rangeStart(node))}: ${where} has an unknown key ${quoteShort(key)}. Allowed here: ${allowed}.`;
     }
@@ -2653,6 +2686,7 @@ function describeSchemaError(error2, root, at) {
       if (path.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
       if (path.at(-2) === "image") return `${location}: ${where}${shown} is not ${path.at(-1) === "tag" ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : "an image: write it as registry/repository[:tag]"}.`;
       if (path.at(-2) === "platforms") return `${location}: ${where}${shown} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`;
+      if (path.at(-1) === "url") return `${location}: ${where}${shown} is not an http(s) URL. Write where the environment can be reached, such as https://staging.example.com.`;
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
       if (path.at(-2) === "contract") return `${location}: ${where}${shown} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
@@ -2690,7 +2724,7 @@ function describeType(type2, path) {
   if (path[0] === "service") return "a service name, such as api (text)";
   if (path.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
   if (path.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
-  if (path.at(-2) === "signed-by") return path.at(-1) === "deny-self-hosted-runners" ? "true or false" : "text";
+  if (path.at(-2) === "signed-by") return path.at(-1) === "runner" ? "github-hosted" : "text";
   if (path.at(-1) === "requires" || path.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
   if (path.at(-1) === "image") return "a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }";
   if (path.at(-2) === "image") return "text";
@@ -2747,23 +2781,6 @@ function loadPolicy(file, inputName, baseDir) {
     );
   }
   return { ...parsePolicy(text, shown.startsWith("..") ? file : shown), digest: createHash("sha256").update(text).digest("hex") };
-}
-
-// src/app/settings/ledger-location.ts
-init_errors();
-var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
-function parseLedgerLocation(value, inputName, baseDir) {
-  const v = value.trim();
-  if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
-  throw new SealError(
-    "bad-input",
-    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
-  );
-}
-function creatingLedgerNotice(location, create, inputName) {
-  if (location.kind !== "file" || !create || existsSync(location.file)) return null;
-  return `${inputName}: the ledger file:${location.file} does not exist, so this promotion creates it. If it is not the first promotion, the ledger was deleted and has forgotten its vetoes: restore it from a backup instead.`;
 }
 
 // builtin:node:buffer
@@ -4325,7 +4342,7 @@ var FileLedger = class {
   missing() {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting("create-ledger", "true")}; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}"; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
     );
   }
   unreadable(error2) {
@@ -6206,22 +6223,27 @@ function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL)
 // src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
-  SigningKey: "signing-key",
-  SigningKeyPassword: "signing-key-password",
-  FulcioUrl: "fulcio-url",
-  RekorUrl: "rekor-url",
-  TsaUrl: "tsa-url"
+  SigningKey: "signing-key"
+};
+var SigningEnv = {
+  KeyPassword: "ARTIFACT_SEAL_KEY_PASSWORD",
+  CosignPassword: "COSIGN_PASSWORD",
+  FulcioUrl: "ARTIFACT_SEAL_FULCIO_URL",
+  RekorUrl: "ARTIFACT_SEAL_REKOR_URL",
+  TsaUrl: "ARTIFACT_SEAL_TSA_URL"
 };
 var SignerInput = {
-  SignerRepository: "signer-repository",
-  SignerWorkflow: "signer-workflow",
-  SourceRef: "source-ref",
-  CertOidcIssuer: "cert-oidc-issuer",
-  DenySelfHostedRunners: "deny-self-hosted-runners",
-  PublicKey: "public-key",
+  SignedBy: "signed-by"
+};
+var SignedByKey = {
+  Repository: "repository",
+  Workflow: "workflow",
+  Ref: "ref",
+  Issuer: "issuer",
+  Runner: "runner",
+  Key: "key",
   TrustedRoot: "trusted-root",
-  TufMirrors: "tuf-mirrors",
-  RequireSignature: "require-signature"
+  TufMirrors: "tuf-mirrors"
 };
 var SealInput = {
   SubjectPath: "subject-path",
@@ -6229,60 +6251,44 @@ var SealInput = {
   SubjectName: "subject-name",
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
-  PartDigests: "part-digests",
   IncludeHiddenFiles: "include-hidden-files",
-  Name: "name",
-  Root: "root",
-  OutputDir: "output-dir",
-  Summary: "summary",
+  Contract: "contract",
   Upload: "upload",
-  UploadFiles: "upload-files",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RetentionDays: "retention-days",
   Cache: "cache",
   GitHubToken: "github-token",
-  Contract: "contract",
-  ContractVersion: "contract-version",
   PushToRegistry: "push-to-registry",
   ...SigningInput
 };
-var VerifyInput = {
+var BytesInput = {
   SubjectPath: "subject-path",
-  Root: "root",
-  ExpectedDigest: "expected-digest",
   ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RunId: "run-id",
-  GitHubToken: "github-token",
-  Summary: "summary",
+  Repository: "repository",
+  GitHubToken: "github-token"
+};
+var VerifyInput = {
+  ExpectedDigest: "expected-digest",
+  ...BytesInput,
   ...SignerInput
 };
 var PromoteInput = {
   Environment: "environment",
   ExpectedDigest: "expected-digest",
-  SubjectPath: "subject-path",
-  Root: "root",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  Cache: "cache",
-  DigestOnly: "digest-only",
+  SubjectName: "subject-name",
+  ...BytesInput,
   Policy: "policy",
   Ledger: "ledger",
-  GitHubToken: "github-token",
-  EnvironmentUrl: "environment-url",
   Rollback: "rollback",
-  DryRun: "dry-run",
   Veto: "veto",
-  Name: "name",
-  Summary: "summary",
-  Confirm: "confirm",
-  Outcome: "outcome",
-  CreateLedger: "create-ledger",
-  ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
   From: "from",
   Wait: "wait",
+  Confirm: "confirm",
+  DryRun: "dry-run",
+  DigestOnly: "digest-only",
   ...SignerInput,
   ...SigningInput
 };
@@ -6354,6 +6360,19 @@ async function reportResolution(entry, asked, ledger, summary2) {
 // src/actions/promote/settings.ts
 init_errors();
 
+// src/app/settings/ledger-location.ts
+init_errors();
+var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
+function parseLedgerLocation(value, inputName, baseDir) {
+  const v = value.trim();
+  if (v === "github") return { kind: "github" };
+  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
+  throw new SealError(
+    "bad-input",
+    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
+  );
+}
+
 // src/app/settings/inputs.ts
 init_errors();
 function parseBooleanInput(name, value, fallback) {
@@ -6390,25 +6409,24 @@ function parseSubjectPatterns(value) {
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
   const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.artifactName);
+  const artifactName = input(names.name);
   const runIdText = input(names.runId);
+  const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
-  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
   const image = readImage(getInput2, names);
-  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath, names.root) : null;
-  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g) => typeof g === "string"
-  );
-  if (given.length > 1) {
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
+  if ((subject !== null || image !== null) && artifactName !== "") {
     throw new SealError(
       "bad-input",
-      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+      `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
     );
   }
-  if (runIdText !== "" && artifactName === "") {
-    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  for (const [name, value] of [[names.runId, runIdText], [names.repository, repository]]) {
+    if (value !== "" && artifactName === "") {
+      throw new SealError("bad-input", `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`);
+    }
   }
-  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
+  if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
     throw new SealError(
       "bad-input",
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
@@ -6416,22 +6434,25 @@ function readBytesSource(getInput2, workspace, names) {
   }
   if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (artifactName !== "") {
-    let runId = null;
-    if (runIdText !== "") {
-      runId = Number(runIdText);
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
-      }
+  if (artifactName === "") return null;
+  let runId = null;
+  if (runIdText !== "") {
+    runId = Number(runIdText);
+    if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+      throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
     }
-    const token = input(names.token);
-    if (runId !== null && token === "") {
-      throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
-    }
-    return { kind: "artifact", name: artifactName, runId, token };
   }
-  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
-  return null;
+  if (repository !== "" && runId === null) {
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`);
+  }
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+  }
+  const token = input(names.token);
+  if (runId !== null && token === "") {
+    throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+  }
+  return { kind: "artifact", name: artifactName, runId, repository: repository === "" ? null : repository, token };
 }
 function misspelledInputs(env, inputs) {
   const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
@@ -6448,17 +6469,11 @@ function misspelledInputs(env, inputs) {
 function readImage(getInput2, names) {
   const text = getInput2(names.subjectPath);
   if (!isImageSubject(text)) return null;
-  const root = getInput2(names.root).trim();
-  if (root !== "") throw new SealError("bad-input", `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`);
   return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
 }
-function readSubject(getInput2, workspace, pathInput, rootInput) {
+function readSubject(getInput2, workspace, pathInput) {
   const subjectPath = getInput2(pathInput).trim();
-  const root = getInput2(rootInput).trim();
-  if (subjectPath === "") {
-    if (root !== "") throw new SealError("bad-input", `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
-    return null;
-  }
+  if (subjectPath === "") return null;
   return {
     kind: "paths",
     patterns: parseSubjectPatterns(getInput2(pathInput)),
@@ -6467,8 +6482,7 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
     // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
-    hidden: "leave-out",
-    ...root !== "" ? { root } : {}
+    hidden: "leave-out"
   };
 }
 
@@ -6643,17 +6657,15 @@ function checkTufRoot(file, what) {
 
 // src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
-function readSigningSettings(getInput2, defaultMode = "auto") {
-  const input = (name) => getInput2(name).trim();
-  const modeText = input(SigningInput.Sign).toLowerCase();
+function readSigningSettings(getInput2, env, defaultMode = "auto") {
+  const modeText = getInput2(SigningInput.Sign).trim().toLowerCase();
   if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
     throw new SealError(
       "bad-input",
-      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
+      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow) or none; a ${SigningInput.SigningKey} signs with that key.`
     );
   }
   const keyText = getInput2(SigningInput.SigningKey);
-  const password = getInput2(SigningInput.SigningKeyPassword);
   const hasKey = keyText.trim() !== "";
   let mode = modeText === "" ? defaultMode : modeText;
   if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
@@ -6664,86 +6676,78 @@ function readSigningSettings(getInput2, defaultMode = "auto") {
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`);
   }
-  if (password !== "" && !hasKey) {
-    throw new SealError("bad-input", `${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
-  }
+  const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
   return {
     mode,
     // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
     key: hasKey ? { pem: keyText, password: password === "" ? void 0 : password, inputName: SigningInput.SigningKey } : null,
     endpoints: {
-      fulcioUrl: readUrl(input, SigningInput.FulcioUrl),
-      rekorUrl: readUrl(input, SigningInput.RekorUrl),
-      tsaUrl: readUrl(input, SigningInput.TsaUrl)
+      fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
+      rekorUrl: readUrl(env, SigningEnv.RekorUrl),
+      tsaUrl: readUrl(env, SigningEnv.TsaUrl)
     }
   };
 }
-function readUrl(input, name) {
-  const text = input(name);
+function readUrl(env, name) {
+  const text = (env[name] ?? "").trim();
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`);
   }
   return text.replace(/\/+$/, "");
 }
-function readSignerCheckSettings(getInput2, env, workspace) {
-  const input = (name) => getInput2(name).trim();
-  const repository = input(SignerInput.SignerRepository);
+function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
+  const { repository, workflow, ref, issuer, trustedRoot } = fields;
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
   }
-  const workflow = input(SignerInput.SignerWorkflow);
   if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
+      `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
-  const sourceRef = input(SignerInput.SourceRef);
-  if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError("bad-input", `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+  if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
+    throw new SealError("bad-input", `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
   }
-  const issuer = input(SignerInput.CertOidcIssuer);
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError("bad-input", `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError("bad-input", `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
   }
-  const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
-  const requireText = input(SignerInput.RequireSignature);
-  const trustedRoot = input(SignerInput.TrustedRoot);
-  const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
+  const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
+      `${names.tufMirrors}: given with ${names.trustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${names.trustedRoot} for a file, or ${names.tufMirrors} for the TUF repositories to fetch it from.`
     );
   }
-  const named2 = [
-    [SignerInput.SignerRepository, repository],
-    [SignerInput.SignerWorkflow, workflow],
-    [SignerInput.SourceRef, sourceRef],
-    [SignerInput.CertOidcIssuer, issuer],
-    [SignerInput.DenySelfHostedRunners, deny ? "true" : ""],
-    [SignerInput.PublicKey, input(SignerInput.PublicKey)],
-    [SignerInput.TrustedRoot, trustedRoot],
-    [SignerInput.TufMirrors, tufMirrors === null ? "" : "given"]
-  ].filter(([, value]) => value !== "").map(([name]) => name);
-  const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
+  const given = {
+    repository: repository !== "",
+    workflow: workflow !== "",
+    ref: ref !== "",
+    issuer: issuer !== "",
+    githubHostedOnly: fields.githubHostedOnly,
+    key: fields.key.trim() !== "",
+    trustedRoot: trustedRoot !== "",
+    tufMirrors: tufMirrors !== null
+  };
+  const named2 = Object.keys(given).filter((field) => given[field]).map((field) => names[field]);
   if (requireSignature === false && named2.length > 0) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.RequireSignature}: false, but ${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named2.join(", ")} to accept unsigned seals.`
+      `--require-signature=false, but ${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove it to check the signature, or remove ${named2.join(", ")} to accept unsigned seals.`
     );
   }
+  const keyOnly = given.key && !given.repository && !given.workflow;
   return {
-    repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
+    repository: repository !== "" ? repository : keyOnly ? null : env.GITHUB_REPOSITORY ?? null,
     workflow: workflow === "" ? null : workflow,
-    sourceRef: sourceRef === "" ? null : sourceRef,
+    sourceRef: ref === "" ? null : ref,
     issuer: issuer === "" ? null : issuer,
-    denySelfHostedRunners: deny,
-    publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
+    denySelfHostedRunners: fields.githubHostedOnly,
+    publicKey: readPublicKeyText(fields.key, workspace, names.key),
     trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
@@ -6755,22 +6759,21 @@ function signatureRequired(settings, policyAsks) {
   if (policyAsks && settings.requireSignature === false) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
+      "--require-signature=false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove it, or the environment's signed-by."
     );
   }
   return policyAsks || settings.asksForSigner || settings.requireSignature === true;
 }
-function requirementReason(settings, policyAsks, asFlags = false) {
-  const name = (input) => asFlags ? `--${input === SignerInput.TufMirrors ? "tuf-mirror" : input}` : input;
-  const named2 = settings.named.map(name);
+function requirementReason(settings, policyAsks) {
+  const named2 = settings.named;
   if (named2.length > 0) return `${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust`;
   if (policyAsks) return "the promotion policy's signed-by names a signer";
-  return `${name(SignerInput.RequireSignature)} asks for one`;
+  return "--require-signature asks for one";
 }
-function readPublicKeyInput(value, workspace) {
+function readPublicKeyText(value, workspace, name) {
   const text = value.trim();
   if (text === "") return null;
-  if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
+  if (looksLikePem(text)) return readPublicKey(text, name);
   const file = resolve(workspace, text);
   let pem;
   try {
@@ -6778,11 +6781,76 @@ function readPublicKeyInput(value, workspace) {
   } catch (error2) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      `${name}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
       { cause: error2 }
     );
   }
-  return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
+  return readPublicKey(pem, `${name} ${quote(text)}`);
+}
+
+// src/app/settings/signed-by.ts
+var import_yaml2 = __toESM(require_yaml());
+init_errors();
+var FIELD_OF = {
+  [SignedByKey.Repository]: "repository",
+  [SignedByKey.Workflow]: "workflow",
+  [SignedByKey.Ref]: "ref",
+  [SignedByKey.Issuer]: "issuer",
+  [SignedByKey.Runner]: "githubHostedOnly",
+  [SignedByKey.Key]: "key",
+  [SignedByKey.TrustedRoot]: "trustedRoot",
+  [SignedByKey.TufMirrors]: "tufMirrors"
+};
+var SIGNED_BY_NAMES = Object.fromEntries(Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`]));
+var EXAMPLE = 'such as "repository: acme/shop" and "workflow: .github/workflows/release.yml" on lines of their own, or "key: cosign.pub"';
+function readSignedBy(getInput2, env, workspace) {
+  return signerCheckSettings(parseSignedBy(getInput2(SignerInput.SignedBy)), SIGNED_BY_NAMES, env, workspace);
+}
+function parseSignedBy(text) {
+  const fields = {
+    repository: "",
+    workflow: "",
+    ref: "",
+    issuer: "",
+    githubHostedOnly: false,
+    key: "",
+    trustedRoot: "",
+    tufMirrors: ""
+  };
+  if (text.trim() === "") return fields;
+  const mapping = readMapping(text);
+  for (const [key, value] of Object.entries(mapping)) {
+    const field = FIELD_OF[key];
+    const name = `${SignerInput.SignedBy}.${key}`;
+    if (field === void 0) {
+      throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`);
+    }
+    if (field === "githubHostedOnly") {
+      if (value !== "github-hosted") throw new SealError("bad-input", `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`);
+      fields.githubHostedOnly = true;
+    } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      fields.tufMirrors = value.join("\n");
+    } else if (typeof value === "string" && value.trim() !== "") {
+      fields[field] = value.trim();
+    } else {
+      throw new SealError("bad-input", `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`);
+    }
+  }
+  return fields;
+}
+function readMapping(text) {
+  const plain3 = readPlainYaml(text);
+  let value = plain3;
+  if (plain3 === NOT_PLAIN) {
+    const document = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true });
+    const error2 = document.errors[0];
+    if (error2 !== void 0) throw new SealError("bad-input", `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`);
+    value = document.toJS();
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`);
+  }
+  return value;
 }
 
 // src/actions/promote/settings.ts
@@ -6791,9 +6859,6 @@ function readPromoteSettings(getInput2, env, workspace) {
   const confirm = readConfirm(input);
   const environment = input(PromoteInput.Environment);
   if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
-  if (input(PromoteInput.Outcome) !== "") {
-    throw new SealError("bad-input", `${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
-  }
   if (environment === "") {
     throw new SealError("bad-input", `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
   }
@@ -6836,61 +6901,57 @@ function readPromoteSettings(getInput2, env, workspace) {
   if (approval !== "" && digest === "previous") {
     throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
-  const baseline = input(PromoteInput.ContractBaseline);
   const { ledger, token } = readLedger(input, env, workspace);
-  const environmentUrl = input(PromoteInput.EnvironmentUrl);
-  if (environmentUrl !== "" && !URL.canParse(environmentUrl)) {
-    throw new SealError("bad-input", `${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
-  }
-  const source = readBytesSource(getInput2, workspace, {
+  const given = readBytesSource(getInput2, workspace, {
     subjectPath: PromoteInput.SubjectPath,
-    root: PromoteInput.Root,
     checksumsPath: PromoteInput.ChecksumsPath,
-    artifactName: PromoteInput.ArtifactName,
+    name: PromoteInput.Name,
     runId: PromoteInput.RunId,
+    repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
-    cache: PromoteInput.Cache,
     listingAlone: true
   });
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
-  if (digestOnly && source !== null) {
-    const given = source.kind === "local" || source.kind === "image" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
-    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+  if (digestOnly && given !== null) {
+    const where = given.kind === "local" || given.kind === "image" ? PromoteInput.SubjectPath : PromoteInput.Name;
+    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`);
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
     throw new SealError("bad-input", `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
   }
   const listing = input(PromoteInput.ChecksumsPath);
+  const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false);
+  const carried = given === null && !digestOnly && listing === "" && !dryRun && vetoReason === "" && approval === "";
+  if (carried) {
+    const misspelled = misspelledInputs(env, BYTES_INPUTS);
+    if (misspelled.length > 0) throw new SealError("bad-input", `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`);
+  }
+  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache, byDefault: true } : given;
   const policy = input(PromoteInput.Policy);
-  const carried = source === null && !digestOnly && vetoReason === "" && approval === "" ? { kind: "cache", token, inputName: PromoteInput.ExpectedDigest, byDefault: true } : null;
-  const name = input(PromoteInput.Name);
+  const name = input(PromoteInput.SubjectName);
   return {
     confirm,
-    createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
     environment,
     digest,
     from: from === "" ? null : from,
     waitMs,
-    source: source ?? carried,
+    source,
     sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
     ledger,
     token,
-    environmentUrl: environmentUrl === "" ? null : environmentUrl,
     rollback,
-    dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
+    dryRun,
     veto: vetoReason === "" ? null : vetoReason,
     approveAmendment: approval === "" ? null : approval,
-    contractBaseline: baseline === "" ? null : resolve(workspace, baseline),
     name: name === "" ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger)
+    signer: readSignedBy(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger, env)
   };
 }
-function readRecordSigning(getInput2, ledger) {
-  const signing = readSigningSettings(getInput2, "none");
+function readRecordSigning(getInput2, ledger, env) {
+  const signing = readSigningSettings(getInput2, env, "none");
   if (signing.mode === "key" && ledger.kind === "github") {
     throw new SealError(
       "bad-input",
@@ -6912,35 +6973,29 @@ function readConfirm(input) {
   const text = input(PromoteInput.Confirm);
   if (text === "" || text === "on-success") return { kind: "on-success" };
   if (text === "manual") return { kind: "manual" };
-  if (!RECORD_ID.test(text)) {
+  const failed = text.startsWith("failure:");
+  const id = failed ? text.slice("failure:".length).trim() : text;
+  if (!RECORD_ID.test(id)) {
     throw new SealError(
       "bad-input",
-      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
+      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual", a record id or "failure:<record id>". Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), the record-id output of the promote step (its deployment went through) or "failure:" and that id (it did not).`
     );
   }
-  const outcome = input(PromoteInput.Outcome);
-  if (outcome !== "success" && outcome !== "failure") {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.Outcome}: ${outcome === "" ? "required" : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
-    );
-  }
-  return { kind: "record", id: text, outcome: outcome === "success" ? "confirmed" : "failed" };
+  return { kind: "record", id, outcome: failed ? "failed" : "confirmed" };
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
+  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.Veto, PromoteInput.ApproveAmendment].filter((name2) => input(name2) !== "");
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
       "bad-input",
-      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm and the ledger inputs.`
     );
   }
   const { ledger, token } = readLedger(input, env, workspace);
-  const name = input(PromoteInput.Name);
+  const name = input(PromoteInput.SubjectName);
   return {
     confirm,
-    createLedger: false,
     environment: input(PromoteInput.Environment),
     digest: "previous",
     from: null,
@@ -6951,21 +7006,19 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     policyFile: resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
     ledger,
     token,
-    environmentUrl: null,
     rollback: false,
     dryRun: false,
     veto: null,
     approveAmendment: null,
-    contractBaseline: null,
     name: name === "" ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger)
+    signer: readSignedBy(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger, env)
   };
 }
+var BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly];
 function missingBytes(env) {
-  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
-  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.ArtifactName} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+  const misspelled = misspelledInputs(env, BYTES_INPUTS);
+  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
@@ -8321,7 +8374,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context, source.repository);
   if (source.kind === "image") {
     const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-JRJSFCVK.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
@@ -8336,7 +8389,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "miss" ? `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
@@ -8344,15 +8397,15 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
-async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-APGXDPFM.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-Y2RI65ZC.js");
+async function downloadArtifact(name, runId, token, digest, context, repository = null) {
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JQB4A4BO.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-EBXGGRHO.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {} },
       { build: context.seal.build }
     );
   } catch (error2) {
@@ -8369,7 +8422,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
     actual: digest,
     mismatches: [],
     path: downloaded.path,
-    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    artifact: uploadedBy === "" || repository !== null ? null : { name, runId: uploadedBy },
     sealedBy: sealed.sealedBy,
     name: sealed.name,
     checksumsFile: downloaded.artifact.checksumsPath
@@ -8419,7 +8472,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-RYUWZVNJ.js");
+    const { contractSources } = await import("../chunks/contract-sources-OR6PQMPP.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -8474,10 +8527,10 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-XYHYR2YS.js");
+      const { checkCandidates } = await import("../chunks/check-signature-BMU2JZ7K.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
-    signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
+    signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
       attest: async (record, decision, signature) => (await import("../chunks/attest-record-C75CDSZ7.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
@@ -8489,7 +8542,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       ...context.downloads ? {
         download: async (digest, artifact) => {
           const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
-          const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
+          const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, repository: null, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
           if (!fetched.verified || fetched.checksumsFile === null) throw new SealError("mismatch", `its files are not ${digest}`);
           return fetched.checksumsFile;
         }
@@ -8529,21 +8582,19 @@ async function run(env = process.env) {
   try {
     const workspace = workspaceDir(env);
     const settings = readPromoteSettings((name) => getInput(name), env, workspace);
-    const access2 = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: settings.createLedger };
+    const access2 = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: false };
     const requester = requesterFromEnv(env);
     if (settings.confirm.kind === "record") {
       const ledger2 = await openLedger(settings.ledger, { ...access2, signing: await checkpointSigning(settings.ledger, settings.signing, env) }, env);
       const { id, outcome } = settings.confirm;
-      const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null;
+      const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Confirm}: failure:${id})` : null;
       const entry = await ledger2.resolve({ id, outcome, reason, environment: settings.environment, ...requester });
-      await reportResolution(entry, outcome, ledger2.location, settings.summary && env.GITHUB_STEP_SUMMARY !== void 0);
+      await reportResolution(entry, outcome, ledger2.location, env.GITHUB_STEP_SUMMARY !== void 0);
       return;
     }
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace);
     const signing = settings.dryRun ? { kind: "none", notice: null } : await prepareSigning(settings.signing, env);
     const ledger = await openLedger(settings.ledger, { ...access2, signing }, env);
-    const creating = settings.dryRun ? null : creatingLedgerNotice(settings.ledger, settings.createLedger, PromoteInput.CreateLedger);
-    if (creating !== null) warning(creating);
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
@@ -8560,7 +8611,7 @@ async function run(env = process.env) {
         options
       );
       info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`);
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) {
+      if (env.GITHUB_STEP_SUMMARY) {
         await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       }
       setOutput(PromoteOutput.Promoted, "false");
@@ -8580,7 +8631,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-RYUWZVNJ.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-OR6PQMPP.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -8589,31 +8640,33 @@ async function run(env = process.env) {
             to: PromoteInput.ChecksumsPath,
             toGives: "the seal bundle's listing, with its contract manifest beside it",
             digest: PromoteInput.ExpectedDigest,
-            name: PromoteInput.Name
+            name: PromoteInput.SubjectName
           }
         },
         ledger,
         options
       );
       info(`Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`);
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
+      if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);
       setOutput(PromoteOutput.RecordId, record2.id);
       setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
       return;
     }
-    const request = promoteRequest(settings, policy, settings.ledger, signing, {
+    const environmentUrl = policy.environments.find((e) => e.name === settings.environment)?.url ?? null;
+    const request = promoteRequest({ ...settings, environmentUrl, contractBaseline: null }, policy, settings.ledger, signing, {
       env,
       baseDir: workspace,
       downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
       names: {
         environment: PromoteInput.Environment,
         digest: PromoteInput.ExpectedDigest,
-        name: PromoteInput.Name,
+        name: PromoteInput.SubjectName,
         checksums: PromoteInput.ChecksumsPath,
-        artifactName: PromoteInput.ArtifactName,
-        contractBaseline: PromoteInput.ContractBaseline,
+        artifactName: PromoteInput.Name,
+        // The action has no baseline input: the CLI's flag gives the live digest's seal bundle when nothing else has it.
+        contractBaseline: "artifact-seal promote --contract-baseline",
         token: PromoteInput.GitHubToken,
         from: PromoteInput.From,
         wait: PromoteInput.Wait
@@ -8651,7 +8704,7 @@ async function run(env = process.env) {
       serverUrl: serverUrlOf(env),
       ...moved === null ? {} : { imageRef: moved.imageRef }
     };
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) {
+    if (env.GITHUB_STEP_SUMMARY) {
       await summary.addRaw(renderPromotionMarkdown(report)).write();
       if ((result.waitedMs ?? 0) > 0) await summary.addRaw(`
 Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${PromoteInput.Wait}).
@@ -8684,7 +8737,7 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
       info(`Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job succeeds, and never if it fails or is cancelled.`);
     } else {
       info(
-        `Record ${record.id} is pending until a later step confirms it: uses this action with "${PromoteInput.Confirm}: ${record.id}" and "${PromoteInput.Outcome}: success" (or failure), or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
+        `Record ${record.id} is pending until a later step confirms it: a promote step with "${PromoteInput.Confirm}: ${record.id}" (or "failure:${record.id}" when the deployment failed), or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
       );
     }
   } catch (error2) {

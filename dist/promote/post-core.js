@@ -1721,7 +1721,7 @@ var FileLedger = class {
   missing() {
     return new SealError(
       "unreadable",
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting("create-ledger", "true")}; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}"; otherwise restore the file${words().caller === "cli" ? ", or give --ledger with where it is" : ""}.`
     );
   }
   unreadable(error2) {
@@ -1901,7 +1901,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-ZZPCBFYT.js");
+  const { prepareSigning } = await import("../chunks/signing-GIUE6M5C.js");
   return prepareSigning(settings, env);
 }
 
@@ -1968,22 +1968,27 @@ function requesterFromEnv(env) {
 // src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
-  SigningKey: "signing-key",
-  SigningKeyPassword: "signing-key-password",
-  FulcioUrl: "fulcio-url",
-  RekorUrl: "rekor-url",
-  TsaUrl: "tsa-url"
+  SigningKey: "signing-key"
+};
+var SigningEnv = {
+  KeyPassword: "ARTIFACT_SEAL_KEY_PASSWORD",
+  CosignPassword: "COSIGN_PASSWORD",
+  FulcioUrl: "ARTIFACT_SEAL_FULCIO_URL",
+  RekorUrl: "ARTIFACT_SEAL_REKOR_URL",
+  TsaUrl: "ARTIFACT_SEAL_TSA_URL"
 };
 var SignerInput = {
-  SignerRepository: "signer-repository",
-  SignerWorkflow: "signer-workflow",
-  SourceRef: "source-ref",
-  CertOidcIssuer: "cert-oidc-issuer",
-  DenySelfHostedRunners: "deny-self-hosted-runners",
-  PublicKey: "public-key",
+  SignedBy: "signed-by"
+};
+var SignedByKey = {
+  Repository: "repository",
+  Workflow: "workflow",
+  Ref: "ref",
+  Issuer: "issuer",
+  Runner: "runner",
+  Key: "key",
   TrustedRoot: "trusted-root",
-  TufMirrors: "tuf-mirrors",
-  RequireSignature: "require-signature"
+  TufMirrors: "tuf-mirrors"
 };
 var SealInput = {
   SubjectPath: "subject-path",
@@ -1991,60 +1996,44 @@ var SealInput = {
   SubjectName: "subject-name",
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
-  PartDigests: "part-digests",
   IncludeHiddenFiles: "include-hidden-files",
-  Name: "name",
-  Root: "root",
-  OutputDir: "output-dir",
-  Summary: "summary",
+  Contract: "contract",
   Upload: "upload",
-  UploadFiles: "upload-files",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RetentionDays: "retention-days",
   Cache: "cache",
   GitHubToken: "github-token",
-  Contract: "contract",
-  ContractVersion: "contract-version",
   PushToRegistry: "push-to-registry",
   ...SigningInput
 };
-var VerifyInput = {
+var BytesInput = {
   SubjectPath: "subject-path",
-  Root: "root",
-  ExpectedDigest: "expected-digest",
   ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RunId: "run-id",
-  GitHubToken: "github-token",
-  Summary: "summary",
+  Repository: "repository",
+  GitHubToken: "github-token"
+};
+var VerifyInput = {
+  ExpectedDigest: "expected-digest",
+  ...BytesInput,
   ...SignerInput
 };
 var PromoteInput = {
   Environment: "environment",
   ExpectedDigest: "expected-digest",
-  SubjectPath: "subject-path",
-  Root: "root",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  Cache: "cache",
-  DigestOnly: "digest-only",
+  SubjectName: "subject-name",
+  ...BytesInput,
   Policy: "policy",
   Ledger: "ledger",
-  GitHubToken: "github-token",
-  EnvironmentUrl: "environment-url",
   Rollback: "rollback",
-  DryRun: "dry-run",
   Veto: "veto",
-  Name: "name",
-  Summary: "summary",
-  Confirm: "confirm",
-  Outcome: "outcome",
-  CreateLedger: "create-ledger",
-  ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
   From: "from",
   Wait: "wait",
+  Confirm: "confirm",
+  DryRun: "dry-run",
+  DigestOnly: "digest-only",
   ...SignerInput,
   ...SigningInput
 };
@@ -2292,14 +2281,201 @@ var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
 var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
 var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
 var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
-var pattern9 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern10 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern11 = new RegExp("^refs/\\S+$", "u");
-var pattern12 = new RegExp("^https://\\S+$", "u");
-var pattern13 = new RegExp("\\S", "u");
-var pattern14 = new RegExp("^https?://\\S+$", "u");
-var pattern15 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
-var pattern21 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+var pattern9 = new RegExp("^https?://\\S+$", "u");
+var pattern10 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
+var pattern11 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
+var pattern12 = new RegExp("^refs/\\S+$", "u");
+var pattern13 = new RegExp("^https://\\S+$", "u");
+var pattern14 = new RegExp("\\S", "u");
+var pattern16 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
+var pattern22 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+
+// src/core/promotion/plain-yaml.ts
+var NOT_PLAIN = /* @__PURE__ */ Symbol("not plain YAML");
+var NotPlain = class extends Error {
+};
+var notPlain = () => {
+  throw new NotPlain();
+};
+var MAX_DEPTH = 32;
+var PLAIN_TEXT = /^[\x20-\x7e\n]*$/;
+var BLOCK_SCALAR = /^[A-Za-z0-9_./~][^#]*?(?=\s+#|\s*$)/;
+var FLOW_SCALAR = /^[A-Za-z0-9_./~][^#,[\]{}]*?(?=\s*[,\]}]|\s+#|\s*$|:\s)/;
+var PLAIN_KEY = /^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/;
+var NULL = /^(?:null|Null|NULL|~)$/;
+var BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/;
+var NUMBER_LIKE = /^(?:[-+]?[0-9._]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+function plainValue(text) {
+  if (NULL.test(text)) return null;
+  if (BOOLEAN.test(text)) return text.toLowerCase() === "true";
+  if (NUMBER_LIKE.test(text)) notPlain();
+  if (/:(\s|$)|\s#/.test(text)) notPlain();
+  return text;
+}
+function quoted(text, at) {
+  const quote2 = text[at];
+  let value = "";
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote2 === "'") {
+      if (c !== "'") value += c;
+      else if (text[i + 1] === "'") value += text[++i];
+      else return { value, end: i + 1 };
+    } else if (c === '"') {
+      return { value, end: i + 1 };
+    } else if (c === "\\") {
+      const escaped = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	" }[text[++i] ?? ""];
+      value += escaped ?? notPlain();
+    } else {
+      value += c;
+    }
+  }
+  return notPlain();
+}
+function restIsEmpty(text, at) {
+  return /^(?:\s+#.*|\s*)$/.test(text.slice(at));
+}
+var isKey = (key) => typeof key === "string" && key !== "__proto__" && !/^(?:0|[1-9][0-9]*)$/.test(key);
+function setOnce(map, key, value) {
+  if (!isKey(key) || Object.prototype.hasOwnProperty.call(map, key)) notPlain();
+  map[key] = value;
+}
+function flowValue(text, at, depth) {
+  const c = text[at];
+  if (c === "[" || c === "{") return flowCollection(text, at, depth + 1);
+  if (c === '"' || c === "'") return quoted(text, at);
+  const match = FLOW_SCALAR.exec(text.slice(at)) ?? notPlain();
+  return { value: plainValue(match[0].trimEnd()), end: at + match[0].length };
+}
+function skipSpaces(text, at) {
+  while (text[at] === " ") at++;
+  return at;
+}
+function flowCollection(text, at, depth) {
+  if (depth > MAX_DEPTH) notPlain();
+  const isMap2 = text[at] === "{";
+  const close2 = isMap2 ? "}" : "]";
+  const value = isMap2 ? {} : [];
+  let i = skipSpaces(text, at + 1);
+  if (text[i] === close2) return { value, end: i + 1 };
+  for (; ; ) {
+    if (isMap2) {
+      const key = flowValue(text, i, depth);
+      if (text[key.end] !== ":" || text[key.end + 1] !== " ") notPlain();
+      const item = flowValue(text, skipSpaces(text, key.end + 1), depth);
+      if (typeof key.value !== "string") notPlain();
+      setOnce(value, key.value, item.value);
+      i = skipSpaces(text, item.end);
+    } else {
+      const item = flowValue(text, i, depth);
+      value.push(item.value);
+      i = skipSpaces(text, item.end);
+    }
+    if (text[i] === close2) return { value, end: i + 1 };
+    if (text[i] !== ",") notPlain();
+    i = skipSpaces(text, i + 1);
+    if (text[i] === close2 || i >= text.length) notPlain();
+  }
+}
+function inlineValue(text, depth) {
+  const c = text[0];
+  if (c === "[" || c === "{" || c === '"' || c === "'") {
+    const { value, end } = c === "[" || c === "{" ? flowCollection(text, 0, depth + 1) : quoted(text, 0);
+    if (!restIsEmpty(text, end)) notPlain();
+    return value;
+  }
+  const match = BLOCK_SCALAR.exec(text) ?? notPlain();
+  if (!restIsEmpty(text, match[0].length)) notPlain();
+  return plainValue(match[0].trimEnd());
+}
+function blockKey(text) {
+  if (text[0] === '"' || text[0] === "'") {
+    const { value, end } = quoted(text, 0);
+    if (text[end] !== ":" || end + 1 < text.length && text[end + 1] !== " ") notPlain();
+    return { key: value, rest: text.slice(end + 1) };
+  }
+  const colon = /:(?: |$)/.exec(text);
+  if (colon === null) return null;
+  const key = plainValue(PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain());
+  if (typeof key !== "string") notPlain();
+  return { key, rest: text.slice(colon.index + 1) };
+}
+var Reader = class {
+  constructor(lines) {
+    this.lines = lines;
+  }
+  lines;
+  next = 0;
+  peek() {
+    return this.lines[this.next];
+  }
+  depth = 0;
+  /** The block whose first line is the next one, at its indentation. */
+  block(indent) {
+    const first = this.peek();
+    if (first === void 0 || first.indent !== indent || this.depth >= MAX_DEPTH) return notPlain();
+    this.depth++;
+    try {
+      return first.text === "-" || first.text.startsWith("- ") ? this.sequence(indent) : this.mapping(indent);
+    } finally {
+      this.depth--;
+    }
+  }
+  /** What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own indentation, or null. */
+  nested(indent, sequenceMayAlign) {
+    const line = this.peek();
+    if (line !== void 0 && line.indent > indent) return this.block(line.indent);
+    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- "))) return this.sequence(indent);
+    return null;
+  }
+  mapping(indent) {
+    const map = {};
+    for (let line = this.peek(); line !== void 0 && line.indent >= indent; line = this.peek()) {
+      if (line.indent > indent) notPlain();
+      const entry = blockKey(line.text) ?? notPlain();
+      this.next++;
+      const hasInline = !restIsEmpty(entry.rest, 0);
+      const value = hasInline ? inlineValue(entry.rest.trimStart(), this.depth) : this.nested(indent, true);
+      if (hasInline && (this.peek()?.indent ?? 0) > indent) notPlain();
+      setOnce(map, entry.key, value);
+    }
+    return map;
+  }
+  sequence(indent) {
+    const items = [];
+    for (let line = this.peek(); line !== void 0 && line.indent >= indent; line = this.peek()) {
+      if (line.indent > indent || !(line.text === "-" || line.text.startsWith("- "))) notPlain();
+      this.next++;
+      const rest = line.text.slice(1);
+      const hasInline = !restIsEmpty(rest, 0);
+      if (hasInline && blockKey(rest.trimStart()) !== null && !/^\s*[[{]/.test(rest)) notPlain();
+      items.push(hasInline ? inlineValue(rest.trimStart(), this.depth) : this.nested(indent, false));
+      if (hasInline && (this.peek()?.indent ?? 0) > indent) notPlain();
+    }
+    return items;
+  }
+};
+function readPlainYaml(text) {
+  const normalized = text.replace(/\r\n/g, "\n");
+  if (!PLAIN_TEXT.test(normalized)) return NOT_PLAIN;
+  const lines = [];
+  for (const raw of normalized.split("\n")) {
+    const text2 = raw.trimStart();
+    if (text2 === "" || text2.startsWith("#")) continue;
+    if (raw.startsWith("%") || raw.startsWith("---") || raw.startsWith("...")) return NOT_PLAIN;
+    lines.push({ indent: raw.length - text2.length, text: text2.trimEnd() });
+  }
+  try {
+    const reader = new Reader(lines);
+    if (reader.peek()?.indent !== 0) return NOT_PLAIN;
+    const value = reader.block(0);
+    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value)) return NOT_PLAIN;
+    return value;
+  } catch (error2) {
+    if (error2 instanceof NotPlain) return NOT_PLAIN;
+    throw error2;
+  }
+}
 
 // src/core/promotion/policy-file.ts
 var CONTRACT_FIELD_MEANING = {
@@ -2343,25 +2519,24 @@ function parseSubjectPatterns(value) {
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
   const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.artifactName);
+  const artifactName = input(names.name);
   const runIdText = input(names.runId);
+  const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
-  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
   const image = readImage(getInput2, names);
-  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath, names.root) : null;
-  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g) => typeof g === "string"
-  );
-  if (given.length > 1) {
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
+  if ((subject !== null || image !== null) && artifactName !== "") {
     throw new SealError(
       "bad-input",
-      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+      `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
     );
   }
-  if (runIdText !== "" && artifactName === "") {
-    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  for (const [name, value] of [[names.runId, runIdText], [names.repository, repository]]) {
+    if (value !== "" && artifactName === "") {
+      throw new SealError("bad-input", `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`);
+    }
   }
-  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
+  if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
     throw new SealError(
       "bad-input",
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
@@ -2369,22 +2544,25 @@ function readBytesSource(getInput2, workspace, names) {
   }
   if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (artifactName !== "") {
-    let runId = null;
-    if (runIdText !== "") {
-      runId = Number(runIdText);
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
-      }
+  if (artifactName === "") return null;
+  let runId = null;
+  if (runIdText !== "") {
+    runId = Number(runIdText);
+    if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+      throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
     }
-    const token = input(names.token);
-    if (runId !== null && token === "") {
-      throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
-    }
-    return { kind: "artifact", name: artifactName, runId, token };
   }
-  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
-  return null;
+  if (repository !== "" && runId === null) {
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`);
+  }
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+  }
+  const token = input(names.token);
+  if (runId !== null && token === "") {
+    throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+  }
+  return { kind: "artifact", name: artifactName, runId, repository: repository === "" ? null : repository, token };
 }
 function misspelledInputs(env, inputs) {
   const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
@@ -2401,17 +2579,11 @@ function misspelledInputs(env, inputs) {
 function readImage(getInput2, names) {
   const text = getInput2(names.subjectPath);
   if (!isImageSubject(text)) return null;
-  const root = getInput2(names.root).trim();
-  if (root !== "") throw new SealError("bad-input", `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`);
   return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
 }
-function readSubject(getInput2, workspace, pathInput, rootInput) {
+function readSubject(getInput2, workspace, pathInput) {
   const subjectPath = getInput2(pathInput).trim();
-  const root = getInput2(rootInput).trim();
-  if (subjectPath === "") {
-    if (root !== "") throw new SealError("bad-input", `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
-    return null;
-  }
+  if (subjectPath === "") return null;
   return {
     kind: "paths",
     patterns: parseSubjectPatterns(getInput2(pathInput)),
@@ -2420,8 +2592,7 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
     // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
-    hidden: "leave-out",
-    ...root !== "" ? { root } : {}
+    hidden: "leave-out"
   };
 }
 
@@ -2591,17 +2762,15 @@ function checkTufRoot(file, what) {
 
 // src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
-function readSigningSettings(getInput2, defaultMode = "auto") {
-  const input = (name) => getInput2(name).trim();
-  const modeText = input(SigningInput.Sign).toLowerCase();
+function readSigningSettings(getInput2, env, defaultMode = "auto") {
+  const modeText = getInput2(SigningInput.Sign).trim().toLowerCase();
   if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
     throw new SealError(
       "bad-input",
-      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
+      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow) or none; a ${SigningInput.SigningKey} signs with that key.`
     );
   }
   const keyText = getInput2(SigningInput.SigningKey);
-  const password = getInput2(SigningInput.SigningKeyPassword);
   const hasKey = keyText.trim() !== "";
   let mode = modeText === "" ? defaultMode : modeText;
   if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
@@ -2612,86 +2781,78 @@ function readSigningSettings(getInput2, defaultMode = "auto") {
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`);
   }
-  if (password !== "" && !hasKey) {
-    throw new SealError("bad-input", `${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
-  }
+  const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
   return {
     mode,
     // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
     key: hasKey ? { pem: keyText, password: password === "" ? void 0 : password, inputName: SigningInput.SigningKey } : null,
     endpoints: {
-      fulcioUrl: readUrl(input, SigningInput.FulcioUrl),
-      rekorUrl: readUrl(input, SigningInput.RekorUrl),
-      tsaUrl: readUrl(input, SigningInput.TsaUrl)
+      fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
+      rekorUrl: readUrl(env, SigningEnv.RekorUrl),
+      tsaUrl: readUrl(env, SigningEnv.TsaUrl)
     }
   };
 }
-function readUrl(input, name) {
-  const text = input(name);
+function readUrl(env, name) {
+  const text = (env[name] ?? "").trim();
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`);
   }
   return text.replace(/\/+$/, "");
 }
-function readSignerCheckSettings(getInput2, env, workspace) {
-  const input = (name) => getInput2(name).trim();
-  const repository = input(SignerInput.SignerRepository);
+function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
+  const { repository, workflow, ref, issuer, trustedRoot } = fields;
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
   }
-  const workflow = input(SignerInput.SignerWorkflow);
   if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
+      `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
-  const sourceRef = input(SignerInput.SourceRef);
-  if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError("bad-input", `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+  if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
+    throw new SealError("bad-input", `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
   }
-  const issuer = input(SignerInput.CertOidcIssuer);
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError("bad-input", `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError("bad-input", `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
   }
-  const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
-  const requireText = input(SignerInput.RequireSignature);
-  const trustedRoot = input(SignerInput.TrustedRoot);
-  const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
+  const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
+      `${names.tufMirrors}: given with ${names.trustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${names.trustedRoot} for a file, or ${names.tufMirrors} for the TUF repositories to fetch it from.`
     );
   }
-  const named = [
-    [SignerInput.SignerRepository, repository],
-    [SignerInput.SignerWorkflow, workflow],
-    [SignerInput.SourceRef, sourceRef],
-    [SignerInput.CertOidcIssuer, issuer],
-    [SignerInput.DenySelfHostedRunners, deny ? "true" : ""],
-    [SignerInput.PublicKey, input(SignerInput.PublicKey)],
-    [SignerInput.TrustedRoot, trustedRoot],
-    [SignerInput.TufMirrors, tufMirrors === null ? "" : "given"]
-  ].filter(([, value]) => value !== "").map(([name]) => name);
-  const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
+  const given = {
+    repository: repository !== "",
+    workflow: workflow !== "",
+    ref: ref !== "",
+    issuer: issuer !== "",
+    githubHostedOnly: fields.githubHostedOnly,
+    key: fields.key.trim() !== "",
+    trustedRoot: trustedRoot !== "",
+    tufMirrors: tufMirrors !== null
+  };
+  const named = Object.keys(given).filter((field) => given[field]).map((field) => names[field]);
   if (requireSignature === false && named.length > 0) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.RequireSignature}: false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
+      `--require-signature=false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove it to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
     );
   }
+  const keyOnly = given.key && !given.repository && !given.workflow;
   return {
-    repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
+    repository: repository !== "" ? repository : keyOnly ? null : env.GITHUB_REPOSITORY ?? null,
     workflow: workflow === "" ? null : workflow,
-    sourceRef: sourceRef === "" ? null : sourceRef,
+    sourceRef: ref === "" ? null : ref,
     issuer: issuer === "" ? null : issuer,
-    denySelfHostedRunners: deny,
-    publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
+    denySelfHostedRunners: fields.githubHostedOnly,
+    publicKey: readPublicKeyText(fields.key, workspace, names.key),
     trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
@@ -2699,10 +2860,10 @@ function readSignerCheckSettings(getInput2, env, workspace) {
     asksForSigner: named.length > 0
   };
 }
-function readPublicKeyInput(value, workspace) {
+function readPublicKeyText(value, workspace, name) {
   const text = value.trim();
   if (text === "") return null;
-  if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
+  if (looksLikePem(text)) return readPublicKey(text, name);
   const file = resolve(workspace, text);
   let pem;
   try {
@@ -2710,11 +2871,75 @@ function readPublicKeyInput(value, workspace) {
   } catch (error2) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      `${name}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
       { cause: error2 }
     );
   }
-  return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
+  return readPublicKey(pem, `${name} ${quote(text)}`);
+}
+
+// src/app/settings/signed-by.ts
+var import_yaml2 = __toESM(require_yaml());
+var FIELD_OF = {
+  [SignedByKey.Repository]: "repository",
+  [SignedByKey.Workflow]: "workflow",
+  [SignedByKey.Ref]: "ref",
+  [SignedByKey.Issuer]: "issuer",
+  [SignedByKey.Runner]: "githubHostedOnly",
+  [SignedByKey.Key]: "key",
+  [SignedByKey.TrustedRoot]: "trustedRoot",
+  [SignedByKey.TufMirrors]: "tufMirrors"
+};
+var SIGNED_BY_NAMES = Object.fromEntries(Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`]));
+var EXAMPLE = 'such as "repository: acme/shop" and "workflow: .github/workflows/release.yml" on lines of their own, or "key: cosign.pub"';
+function readSignedBy(getInput2, env, workspace) {
+  return signerCheckSettings(parseSignedBy(getInput2(SignerInput.SignedBy)), SIGNED_BY_NAMES, env, workspace);
+}
+function parseSignedBy(text) {
+  const fields = {
+    repository: "",
+    workflow: "",
+    ref: "",
+    issuer: "",
+    githubHostedOnly: false,
+    key: "",
+    trustedRoot: "",
+    tufMirrors: ""
+  };
+  if (text.trim() === "") return fields;
+  const mapping = readMapping(text);
+  for (const [key, value] of Object.entries(mapping)) {
+    const field = FIELD_OF[key];
+    const name = `${SignerInput.SignedBy}.${key}`;
+    if (field === void 0) {
+      throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`);
+    }
+    if (field === "githubHostedOnly") {
+      if (value !== "github-hosted") throw new SealError("bad-input", `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`);
+      fields.githubHostedOnly = true;
+    } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      fields.tufMirrors = value.join("\n");
+    } else if (typeof value === "string" && value.trim() !== "") {
+      fields[field] = value.trim();
+    } else {
+      throw new SealError("bad-input", `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`);
+    }
+  }
+  return fields;
+}
+function readMapping(text) {
+  const plain3 = readPlainYaml(text);
+  let value = plain3;
+  if (plain3 === NOT_PLAIN) {
+    const document = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true });
+    const error2 = document.errors[0];
+    if (error2 !== void 0) throw new SealError("bad-input", `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`);
+    value = document.toJS();
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`);
+  }
+  return value;
 }
 
 // src/actions/promote/settings.ts
@@ -2723,9 +2948,6 @@ function readPromoteSettings(getInput2, env, workspace) {
   const confirm = readConfirm(input);
   const environment = input(PromoteInput.Environment);
   if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
-  if (input(PromoteInput.Outcome) !== "") {
-    throw new SealError("bad-input", `${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`);
-  }
   if (environment === "") {
     throw new SealError("bad-input", `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
   }
@@ -2768,61 +2990,57 @@ function readPromoteSettings(getInput2, env, workspace) {
   if (approval !== "" && digest === "previous") {
     throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
   }
-  const baseline = input(PromoteInput.ContractBaseline);
   const { ledger, token } = readLedger(input, env, workspace);
-  const environmentUrl = input(PromoteInput.EnvironmentUrl);
-  if (environmentUrl !== "" && !URL.canParse(environmentUrl)) {
-    throw new SealError("bad-input", `${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`);
-  }
-  const source = readBytesSource(getInput2, workspace, {
+  const given = readBytesSource(getInput2, workspace, {
     subjectPath: PromoteInput.SubjectPath,
-    root: PromoteInput.Root,
     checksumsPath: PromoteInput.ChecksumsPath,
-    artifactName: PromoteInput.ArtifactName,
+    name: PromoteInput.Name,
     runId: PromoteInput.RunId,
+    repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
-    cache: PromoteInput.Cache,
     listingAlone: true
   });
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
-  if (digestOnly && source !== null) {
-    const given = source.kind === "local" || source.kind === "image" ? PromoteInput.SubjectPath : source.kind === "artifact" ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`;
-    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`);
+  if (digestOnly && given !== null) {
+    const where = given.kind === "local" || given.kind === "image" ? PromoteInput.SubjectPath : PromoteInput.Name;
+    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`);
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
     throw new SealError("bad-input", `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
   }
   const listing = input(PromoteInput.ChecksumsPath);
+  const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false);
+  const carried = given === null && !digestOnly && listing === "" && !dryRun && vetoReason === "" && approval === "";
+  if (carried) {
+    const misspelled = misspelledInputs(env, BYTES_INPUTS);
+    if (misspelled.length > 0) throw new SealError("bad-input", `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`);
+  }
+  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache, byDefault: true } : given;
   const policy = input(PromoteInput.Policy);
-  const carried = source === null && !digestOnly && vetoReason === "" && approval === "" ? { kind: "cache", token, inputName: PromoteInput.ExpectedDigest, byDefault: true } : null;
-  const name = input(PromoteInput.Name);
+  const name = input(PromoteInput.SubjectName);
   return {
     confirm,
-    createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput2(PromoteInput.CreateLedger), false),
     environment,
     digest,
     from: from === "" ? null : from,
     waitMs,
-    source: source ?? carried,
+    source,
     sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
     ledger,
     token,
-    environmentUrl: environmentUrl === "" ? null : environmentUrl,
     rollback,
-    dryRun: parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false),
+    dryRun,
     veto: vetoReason === "" ? null : vetoReason,
     approveAmendment: approval === "" ? null : approval,
-    contractBaseline: baseline === "" ? null : resolve(workspace, baseline),
     name: name === "" ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger)
+    signer: readSignedBy(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger, env)
   };
 }
-function readRecordSigning(getInput2, ledger) {
-  const signing = readSigningSettings(getInput2, "none");
+function readRecordSigning(getInput2, ledger, env) {
+  const signing = readSigningSettings(getInput2, env, "none");
   if (signing.mode === "key" && ledger.kind === "github") {
     throw new SealError(
       "bad-input",
@@ -2844,35 +3062,29 @@ function readConfirm(input) {
   const text = input(PromoteInput.Confirm);
   if (text === "" || text === "on-success") return { kind: "on-success" };
   if (text === "manual") return { kind: "manual" };
-  if (!RECORD_ID.test(text)) {
+  const failed = text.startsWith("failure:");
+  const id = failed ? text.slice("failure:".length).trim() : text;
+  if (!RECORD_ID.test(id)) {
     throw new SealError(
       "bad-input",
-      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
+      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual", a record id or "failure:<record id>". Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), the record-id output of the promote step (its deployment went through) or "failure:" and that id (it did not).`
     );
   }
-  const outcome = input(PromoteInput.Outcome);
-  if (outcome !== "success" && outcome !== "failure") {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.Outcome}: ${outcome === "" ? "required" : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
-    );
-  }
-  return { kind: "record", id: text, outcome: outcome === "success" ? "confirmed" : "failed" };
+  return { kind: "record", id, outcome: failed ? "failed" : "confirmed" };
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name2) => input(name2) !== "");
+  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.Veto, PromoteInput.ApproveAmendment].filter((name2) => input(name2) !== "");
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
       "bad-input",
-      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+      `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(", ")} cannot be given with it. Confirm in a step of its own, with only confirm and the ledger inputs.`
     );
   }
   const { ledger, token } = readLedger(input, env, workspace);
-  const name = input(PromoteInput.Name);
+  const name = input(PromoteInput.SubjectName);
   return {
     confirm,
-    createLedger: false,
     environment: input(PromoteInput.Environment),
     digest: "previous",
     from: null,
@@ -2883,21 +3095,19 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     policyFile: resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
     ledger,
     token,
-    environmentUrl: null,
     rollback: false,
     dryRun: false,
     veto: null,
     approveAmendment: null,
-    contractBaseline: null,
     name: name === "" ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput2(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger)
+    signer: readSignedBy(getInput2, env, workspace),
+    signing: readRecordSigning(getInput2, ledger, env)
   };
 }
+var BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly];
 function missingBytes(env) {
-  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly]);
-  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.ArtifactName} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+  const misspelled = misspelledInputs(env, BYTES_INPUTS);
+  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
@@ -2924,7 +3134,7 @@ async function post(env = process.env) {
       env
     );
     const entry = await ledger.resolve({ id, outcome: "confirmed", reason: null, environment: settings.environment, ...requesterFromEnv(env) });
-    await reportResolution(entry, "confirmed", ledger.location, settings.summary && env.GITHUB_STEP_SUMMARY !== void 0);
+    await reportResolution(entry, "confirmed", ledger.location, env.GITHUB_STEP_SUMMARY !== void 0);
   } catch (error2) {
     reportFailure(error2);
   }

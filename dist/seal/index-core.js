@@ -592,22 +592,17 @@ function withImageAnnotation(statement, image) {
 // src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
-  SigningKey: "signing-key",
-  SigningKeyPassword: "signing-key-password",
-  FulcioUrl: "fulcio-url",
-  RekorUrl: "rekor-url",
-  TsaUrl: "tsa-url"
+  SigningKey: "signing-key"
+};
+var SigningEnv = {
+  KeyPassword: "ARTIFACT_SEAL_KEY_PASSWORD",
+  CosignPassword: "COSIGN_PASSWORD",
+  FulcioUrl: "ARTIFACT_SEAL_FULCIO_URL",
+  RekorUrl: "ARTIFACT_SEAL_REKOR_URL",
+  TsaUrl: "ARTIFACT_SEAL_TSA_URL"
 };
 var SignerInput = {
-  SignerRepository: "signer-repository",
-  SignerWorkflow: "signer-workflow",
-  SourceRef: "source-ref",
-  CertOidcIssuer: "cert-oidc-issuer",
-  DenySelfHostedRunners: "deny-self-hosted-runners",
-  PublicKey: "public-key",
-  TrustedRoot: "trusted-root",
-  TufMirrors: "tuf-mirrors",
-  RequireSignature: "require-signature"
+  SignedBy: "signed-by"
 };
 var SealInput = {
   SubjectPath: "subject-path",
@@ -615,33 +610,27 @@ var SealInput = {
   SubjectName: "subject-name",
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
-  PartDigests: "part-digests",
   IncludeHiddenFiles: "include-hidden-files",
-  Name: "name",
-  Root: "root",
-  OutputDir: "output-dir",
-  Summary: "summary",
+  Contract: "contract",
   Upload: "upload",
-  UploadFiles: "upload-files",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RetentionDays: "retention-days",
   Cache: "cache",
   GitHubToken: "github-token",
-  Contract: "contract",
-  ContractVersion: "contract-version",
   PushToRegistry: "push-to-registry",
   ...SigningInput
 };
 var SealOutput = {
   Digest: "digest",
-  Name: "name",
+  SubjectName: "subject-name",
   FileCount: "file-count",
   Size: "size",
   ChecksumsPath: "checksums-path",
   StatementPath: "statement-path",
   SealDir: "seal-dir",
-  ArtifactName: "artifact-name",
   ArtifactId: "artifact-id",
+  ArtifactUrl: "artifact-url",
+  ArtifactDigest: "artifact-digest",
   BundlePath: "bundle-path",
   AttestationId: "attestation-id",
   AttestationUrl: "attestation-url",
@@ -651,43 +640,34 @@ var SealOutput = {
   ContractVersion: "contract-version",
   ImageRef: "image-ref"
 };
-var VerifyInput = {
+var BytesInput = {
   SubjectPath: "subject-path",
-  Root: "root",
-  ExpectedDigest: "expected-digest",
   ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RunId: "run-id",
-  GitHubToken: "github-token",
-  Summary: "summary",
+  Repository: "repository",
+  GitHubToken: "github-token"
+};
+var VerifyInput = {
+  ExpectedDigest: "expected-digest",
+  ...BytesInput,
   ...SignerInput
 };
 var PromoteInput = {
   Environment: "environment",
   ExpectedDigest: "expected-digest",
-  SubjectPath: "subject-path",
-  Root: "root",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  Cache: "cache",
-  DigestOnly: "digest-only",
+  SubjectName: "subject-name",
+  ...BytesInput,
   Policy: "policy",
   Ledger: "ledger",
-  GitHubToken: "github-token",
-  EnvironmentUrl: "environment-url",
   Rollback: "rollback",
-  DryRun: "dry-run",
   Veto: "veto",
-  Name: "name",
-  Summary: "summary",
-  Confirm: "confirm",
-  Outcome: "outcome",
-  CreateLedger: "create-ledger",
-  ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
   From: "from",
   Wait: "wait",
+  Confirm: "confirm",
+  DryRun: "dry-run",
+  DigestOnly: "digest-only",
   ...SignerInput,
   ...SigningInput
 };
@@ -823,7 +803,7 @@ function verifySnippet(report) {
   ];
   const subjectPath = report.verifySubjectPath;
   if (report.verifyArtifactName) {
-    lines.push(`      ${VerifyInput.ArtifactName}: ${report.verifyArtifactName}`);
+    lines.push(`      ${VerifyInput.Name}: ${report.verifyArtifactName}`);
   } else if (subjectPath !== null && subjectPath.includes("\n")) {
     lines.push("      subject-path: |", ...subjectPath.split("\n").map((line) => `        ${line}`));
   } else if (subjectPath !== null) {
@@ -2280,21 +2260,6 @@ function mergedStatement(name, digest, parts, build) {
     predicate: { ...base.predicate, buildDefinition: { ...definition, resolvedDependencies: [...earlier, ...dependencies] } }
   };
 }
-function parsePartDigests(text, inputName) {
-  const digests = /* @__PURE__ */ new Map();
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) return;
-    const where = `${inputName} (line ${index + 1})`;
-    const eq = line.indexOf("=");
-    if (eq === -1) throw new SealError("bad-input", `${where}: ${quote(line)} is not "<part>=<digest>". Give one part's name and the digest its seal gave on each line.`);
-    const name = line.slice(0, eq).trim();
-    checkPartName(name, where);
-    if (digests.has(name)) throw new SealError("bad-input", `${where}: the part ${quote(name)} is given a digest twice. Give each part's digest once.`);
-    digests.set(name, parseDigest(line.slice(eq + 1), `${where}: part ${quote(name)}`));
-  });
-  return digests;
-}
 
 // src/stores/evidence/bundle-reader.ts
 function whyUnreadable(error2) {
@@ -2646,28 +2611,17 @@ function readPublicKey(text, source) {
   return material(publicKey, algorithmOf(publicKey, source));
 }
 
-// src/app/settings/inputs.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
-
 // src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
-function readSigningSettings(getInput2, defaultMode = "auto") {
-  const input = (name) => getInput2(name).trim();
-  const modeText = input(SigningInput.Sign).toLowerCase();
+function readSigningSettings(getInput2, env, defaultMode = "auto") {
+  const modeText = getInput2(SigningInput.Sign).trim().toLowerCase();
   if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
     throw new SealError(
       "bad-input",
-      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow), key (signing-key from a secret) or none.`
+      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow) or none; a ${SigningInput.SigningKey} signs with that key.`
     );
   }
   const keyText = getInput2(SigningInput.SigningKey);
-  const password = getInput2(SigningInput.SigningKeyPassword);
   const hasKey = keyText.trim() !== "";
   let mode = modeText === "" ? defaultMode : modeText;
   if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
@@ -2678,28 +2632,26 @@ function readSigningSettings(getInput2, defaultMode = "auto") {
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or set it to key, or remove the key.`);
+    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`);
   }
-  if (password !== "" && !hasKey) {
-    throw new SealError("bad-input", `${SigningInput.SigningKeyPassword}: goes with ${SigningInput.SigningKey}, which is empty. Pass the encrypted key too, or remove the password.`);
-  }
+  const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
   return {
     mode,
     // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
     key: hasKey ? { pem: keyText, password: password === "" ? void 0 : password, inputName: SigningInput.SigningKey } : null,
     endpoints: {
-      fulcioUrl: readUrl(input, SigningInput.FulcioUrl),
-      rekorUrl: readUrl(input, SigningInput.RekorUrl),
-      tsaUrl: readUrl(input, SigningInput.TsaUrl)
+      fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
+      rekorUrl: readUrl(env, SigningEnv.RekorUrl),
+      tsaUrl: readUrl(env, SigningEnv.TsaUrl)
     }
   };
 }
-function readUrl(input, name) {
-  const text = input(name);
+function readUrl(env, name) {
+  const text = (env[name] ?? "").trim();
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Give the service's base URL, such as "https://fulcio.sigstore.dev", or leave it empty for the default.`);
+    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`);
   }
   return text.replace(/\/+$/, "");
 }
@@ -2821,6 +2773,15 @@ function parseManifest(text, source) {
   }
   if (manifest.digest !== digest) return fail(`says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`);
   return manifest;
+}
+
+// src/app/settings/inputs.ts
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
 }
 
 // src/core/image/reference.ts
@@ -2945,14 +2906,13 @@ function parseImageSubject(text, what) {
 }
 
 // src/actions/seal/settings.ts
-function readSealSettings(getInput2, workspace) {
-  const input = (name2) => getInput2(name2).trim();
+function readSealSettings(getInput2, workspace, env = {}) {
+  const input = (name) => getInput2(name).trim();
   const subjectPath = input(SealInput.SubjectPath);
   const subjectDigest = input(SealInput.SubjectDigest);
   const subjectChecksums = input(SealInput.SubjectChecksums);
   const subjectParts = input(SealInput.SubjectParts);
   const subjectName2 = input(SealInput.SubjectName);
-  const root = input(SealInput.Root);
   const given = [
     [SealInput.SubjectPath, subjectPath],
     [SealInput.SubjectDigest, subjectDigest],
@@ -2960,44 +2920,18 @@ function readSealSettings(getInput2, workspace) {
     [SealInput.SubjectParts, subjectParts]
   ].filter(([, value]) => value !== "");
   if (given.length !== 1) {
-    const which = given.length === 0 ? "none was given" : `${given.map(([name2]) => name2).join(" and ")} were both given`;
+    const which = given.length === 0 ? "none was given" : `${given.map(([name]) => name).join(" and ")} were both given`;
     throw new SealError(
       "bad-input",
       `Give exactly one of ${SealInput.SubjectPath} (files, directories or globs), ${SealInput.SubjectDigest} with ${SealInput.SubjectName} (a digest you already have), ${SealInput.SubjectChecksums} (a sha256sum listing), or ${SealInput.SubjectParts} (the seal bundles of matrix legs); ${which}.`
     );
   }
-  const partDigests = input(SealInput.PartDigests);
-  if (partDigests !== "" && subjectParts === "") {
-    throw new SealError("bad-input", `${SealInput.PartDigests}: applies to ${SealInput.SubjectParts} only; remove it or merge parts with ${SealInput.SubjectParts}.`);
-  }
-  if (subjectName2 !== "" && subjectDigest === "") {
-    throw new SealError(
-      "bad-input",
-      `${SealInput.SubjectName}: ${quote(subjectName2)} goes with ${SealInput.SubjectDigest} only. To name an artifact sealed from files, use ${SealInput.Name}.`
-    );
-  }
-  if (root !== "" && subjectPath === "") {
-    throw new SealError("bad-input", `${SealInput.Root}: ${quote(root)} applies to ${SealInput.SubjectPath} only; remove it or seal with ${SealInput.SubjectPath}.`);
-  }
-  const name = input(SealInput.Name);
-  if (/[\r\n]/.test(name)) throw new SealError("bad-input", `${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`);
+  if (/[\r\n]/.test(subjectName2)) throw new SealError("bad-input", `${SealInput.SubjectName}: ${quote(subjectName2)} spans several lines. Give a single-line name.`);
   let subject;
   if (subjectPath !== "" && isImageSubject(subjectPath)) {
-    if (root !== "") throw new SealError("bad-input", `${SealInput.Root}: ${quote(root)} applies to files; ${SealInput.SubjectPath} names an image. Remove ${SealInput.Root}.`);
     subject = { kind: "image", reference: parseImageSubject(getInput2(SealInput.SubjectPath), SealInput.SubjectPath) };
   } else if (subjectParts !== "") {
-    const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-    const onDisk = lines.filter((line) => isOnDisk(splitPartLine(line).given, workspace));
-    subject = {
-      kind: "parts",
-      parts: onDisk.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
-      artifacts: lines.filter((line) => !onDisk.includes(line)).map((line) => {
-        const { name: name2, given: given2 } = splitPartLine(line);
-        if (name2 === "" || given2 === "") throw new SealError("bad-input", `${SealInput.SubjectParts}: ${quote(line)} names ${name2 === "" ? 'no part before "="' : 'no artifact after "="'}. Write "<part>=<workflow artifact name>", or a bundle directory.`);
-        return { ...name2 === void 0 ? {} : { name: name2 }, artifact: given2 };
-      }),
-      partDigests: parsePartDigests(partDigests, SealInput.PartDigests)
-    };
+    subject = readParts(subjectParts, workspace);
   } else if (subjectPath !== "") {
     subject = {
       kind: "paths",
@@ -3006,8 +2940,7 @@ function readSealSettings(getInput2, workspace) {
       inputName: SealInput.SubjectPath,
       // An exclusion that stops matching (no more .map files) is not worth failing a build for.
       unusedExclusions: "warn",
-      hidden: parseBooleanInput(SealInput.IncludeHiddenFiles, getInput2(SealInput.IncludeHiddenFiles), false) ? "include" : "leave-out",
-      ...root !== "" ? { root } : {}
+      hidden: parseBooleanInput(SealInput.IncludeHiddenFiles, getInput2(SealInput.IncludeHiddenFiles), false) ? "include" : "leave-out"
     };
   } else if (subjectDigest !== "") {
     if (subjectName2 === "") {
@@ -3016,12 +2949,10 @@ function readSealSettings(getInput2, workspace) {
         `${SealInput.SubjectName}: required with ${SealInput.SubjectDigest}. Give the name the digest belongs to, such as the image name "ghcr.io/owner/app".`
       );
     }
-    if (/[\r\n]/.test(subjectName2)) throw new SealError("bad-input", `${SealInput.SubjectName}: ${quote(subjectName2)} spans several lines. Give a single-line name.`);
     subject = { kind: "digest", digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName2 };
   } else {
     subject = { kind: "checksums", file: resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums };
   }
-  const outputDir = input(SealInput.OutputDir);
   const pushToRegistry = parseBooleanInput(SealInput.PushToRegistry, getInput2(SealInput.PushToRegistry), false);
   if (pushToRegistry && subject.kind !== "image") {
     throw new SealError("bad-input", `${SealInput.PushToRegistry}: "true" attaches the signed seal to an image in its registry, and this seal is not of an image. Give ${SealInput.SubjectPath}: oci://<image>, or remove ${SealInput.PushToRegistry}.`);
@@ -3029,49 +2960,82 @@ function readSealSettings(getInput2, workspace) {
   return {
     subject,
     pushToRegistry,
-    name,
-    outputDir: outputDir === "" ? null : resolve(workspace, outputDir),
-    summary: parseBooleanInput(SealInput.Summary, getInput2(SealInput.Summary), true),
+    name: subjectName2,
     ...readCarrying(getInput2, subject),
-    signing: readSigningSettings(getInput2),
+    signing: readSigningSettings(getInput2, env),
     token: input(SealInput.GitHubToken),
     contract: readContract(getInput2, subject)
   };
 }
+var PART_DIGEST = /@(sha256:[0-9a-fA-F]{64})$/;
+function readParts(text, workspace) {
+  const parts = [];
+  const artifacts = [];
+  const partDigests = /* @__PURE__ */ new Map();
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    const pinned = PART_DIGEST.exec(line);
+    const unpinned = pinned ? line.slice(0, pinned.index) : line;
+    const { name, given } = splitPartLine(unpinned);
+    if (!isOnDisk(given, workspace)) {
+      if (name === "" || given === "") throw new SealError("bad-input", `${SealInput.SubjectParts} (line ${index + 1}): ${quote(line)} names ${name === "" ? 'no part before "="' : 'no artifact after "="'}. Write "<part>=<workflow artifact name>", or a bundle directory.`);
+      artifacts.push({ ...name === void 0 ? {} : { name }, artifact: given });
+    }
+    const source = isOnDisk(given, workspace) ? partSourceFromArgument(unpinned, workspace, SealInput.SubjectParts) : { name };
+    if (pinned) {
+      if (source.name === void 0) {
+        throw new SealError("bad-input", `${SealInput.SubjectParts} (line ${index + 1}): ${quote(line)} pins a digest to a part without a name. Write "<part>=<listing>@${pinned[1]}".`);
+      }
+      if (partDigests.has(source.name)) throw new SealError("bad-input", `${SealInput.SubjectParts} (line ${index + 1}): the part ${quote(source.name)} is pinned twice. Give each part once.`);
+      partDigests.set(source.name, parseDigest(pinned[1], `${SealInput.SubjectParts} (line ${index + 1})`));
+    }
+    if (isOnDisk(given, workspace)) parts.push(source);
+  });
+  return { kind: "parts", parts, artifacts, partDigests };
+}
+var VERSION_LINE = /^version:\s*(.*)$/;
 function readContract(getInput2, subject) {
-  const text = getInput2(SealInput.Contract);
-  const version2 = getInput2(SealInput.ContractVersion).trim();
-  if (text.trim() === "") {
-    if (version2 !== "") throw new SealError("bad-input", `${SealInput.ContractVersion}: ${quote(version2)} goes with ${SealInput.Contract}; name the contract files, or remove it.`);
+  const lines = getInput2(SealInput.Contract).split(/\r?\n/);
+  const versions = lines.map((line) => VERSION_LINE.exec(line.trim())).filter((m) => m !== null);
+  const patterns = lines.filter((line) => !VERSION_LINE.test(line.trim())).join("\n");
+  const versionName = `${SealInput.Contract} (its "version:" line)`;
+  if (versions.length > 1) throw new SealError("bad-input", `${versionName}: given ${versions.length} times. Give the contract's version once.`);
+  const version2 = (versions[0]?.[1] ?? "").trim();
+  if (versions.length === 1 && version2 === "") throw new SealError("bad-input", `${versionName}: empty. Give a version such as "version: 2.1.0", or remove the line for the OpenAPI document's info.version.`);
+  if (patterns.trim() === "") {
+    if (versions.length > 0) throw new SealError("bad-input", `${versionName}: ${quote(version2)} goes with contract files; name them on the other lines, or remove it.`);
     return null;
   }
   if (subject.kind !== "paths") {
     throw new SealError("bad-input", `${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`);
   }
-  return { patterns: parseContractPatterns(text, SealInput.Contract), version: version2, inputs: { contract: SealInput.Contract, version: SealInput.ContractVersion } };
+  return { patterns: parseContractPatterns(patterns, SealInput.Contract), version: version2, inputs: { contract: SealInput.Contract, version: versionName } };
 }
+var UPLOAD_MODES = { "": null, false: null, true: "files", seal: "seal" };
 function readCarrying(getInput2, subject) {
-  const upload = parseBooleanInput(SealInput.Upload, getInput2(SealInput.Upload), false);
-  const files = parseBooleanInput(SealInput.UploadFiles, getInput2(SealInput.UploadFiles), false);
+  const uploadText = getInput2(SealInput.Upload).trim();
+  const mode = UPLOAD_MODES[uploadText.toLowerCase()];
+  if (mode === void 0) {
+    throw new SealError("bad-input", `${SealInput.Upload}: ${quote(uploadText)} is not true, seal or false. Give true (the seal bundle and the sealed files, one workflow artifact), seal (the bundle alone) or false.`);
+  }
   const cache = parseBooleanInput(SealInput.Cache, getInput2(SealInput.Cache), false);
-  const artifactName = getInput2(SealInput.ArtifactName).trim();
+  const artifactName = getInput2(SealInput.Name).trim();
   const retention = getInput2(SealInput.RetentionDays).trim();
   const needsUpload = [
-    [SealInput.UploadFiles, files ? "true" : ""],
-    [SealInput.ArtifactName, artifactName],
+    [SealInput.Name, artifactName],
     [SealInput.RetentionDays, retention]
   ].find(([, value]) => value !== "");
-  if (!upload && needsUpload) {
+  if (mode === null && needsUpload) {
     throw new SealError("bad-input", `${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`);
   }
+  if (/[\r\n]/.test(artifactName)) throw new SealError("bad-input", `${SealInput.Name}: ${quote(artifactName)} spans several lines. Give a single-line name.`);
   const readsFiles = subject.kind === "paths" || subject.kind === "parts" && subject.artifacts.length > 0;
-  for (const [name, on] of [
-    [SealInput.UploadFiles, files],
-    [SealInput.Cache, cache]
-  ]) {
-    if (on && !readsFiles) {
-      const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts, image: `${SealInput.SubjectPath} (an image)` }[subject.kind];
-      throw new SealError("bad-input", `${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`);
+  if (!readsFiles) {
+    const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts, image: `${SealInput.SubjectPath} (an image)` }[subject.kind];
+    const carried = mode === "files" ? `"${SealInput.Upload}: true"` : cache ? `"${SealInput.Cache}: true"` : null;
+    if (carried !== null) {
+      throw new SealError("bad-input", `${carried === `"${SealInput.Upload}: true"` ? SealInput.Upload : SealInput.Cache}: there are no files to carry: ${which} seals without reading them. ${mode === "files" ? `Give "${SealInput.Upload}: seal" to upload the seal bundle alone, or remove it.` : `Remove ${SealInput.Cache}.`}`);
     }
   }
   let retentionDays = null;
@@ -3081,7 +3045,7 @@ function readCarrying(getInput2, subject) {
       throw new SealError("bad-input", `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`);
     }
   }
-  return { upload: upload ? { files, name: artifactName === "" ? null : artifactName, retentionDays } : null, cache };
+  return { upload: mode === null ? null : { files: mode === "files", name: artifactName === "" ? null : artifactName, retentionDays }, cache };
 }
 
 // src/actions/seal/verify-hints.ts
@@ -3159,10 +3123,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-O7T3AR4O.js");
+    const { readSigningKey } = await import("../chunks/signing-key-FLGBRAB6.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-PLWJA33T.js");
-    const { keySigner } = await import("../chunks/key-signer-4M5MB243.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-LECZ62LM.js");
+    const { keySigner } = await import("../chunks/key-signer-TEEXSMZX.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -3179,8 +3143,8 @@ async function prepareSigning(settings, env) {
     if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
     return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-OKNDR3KR.js");
-  const { signStatement } = await import("../chunks/sign-statement-PLWJA33T.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-YOJXVL6S.js");
+  const { signStatement } = await import("../chunks/sign-statement-LECZ62LM.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -3213,7 +3177,7 @@ function withSigningWorkflow(build, signing) {
 async function run(env = process.env) {
   try {
     const workspace = workspaceDir(env);
-    const settings = readSealSettings((name) => getInput(name), workspace);
+    const settings = readSealSettings((name) => getInput(name), workspace, env);
     const signing = await prepareSigning(settings.signing, env);
     if (signing.kind === "none" && signing.notice !== null) notice(signing.notice);
     if (settings.pushToRegistry && signing.kind === "none") {
@@ -3262,7 +3226,7 @@ async function run(env = process.env) {
         onResolved: (count, root) => info(`Sealing ${formatCount(count, "file")} under ${root}`),
         onProgress: (p) => info(describeProgress(p))
       },
-      { outputDir: settings.outputDir, defaultParent, inputName: SealInput.OutputDir },
+      { outputDir: null, defaultParent, inputName: SealInput.SubjectName },
       finish
     );
     const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
@@ -3281,23 +3245,22 @@ async function run(env = process.env) {
     const signature = done === null || bundle.sigstoreBundlePath === null ? { signed: false, notice: signing.kind === "none" ? signing.notice : null } : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null };
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null;
     if (settings.cache) await cacheSealed(artifact, bundle, env);
-    if (settings.summary) {
-      if (env.GITHUB_STEP_SUMMARY) {
-        const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null);
-        await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write();
-      } else {
-        debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
-      }
+    if (env.GITHUB_STEP_SUMMARY) {
+      const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null);
+      await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write();
+    } else {
+      debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
     }
     setOutput(SealOutput.Digest, artifact.digest);
-    setOutput(SealOutput.Name, artifact.name);
+    setOutput(SealOutput.SubjectName, artifact.name);
     setOutput(SealOutput.FileCount, artifact.kind === "digest" ? "" : String(artifact.fileCount));
     setOutput(SealOutput.Size, artifact.size === null ? "" : String(artifact.size));
     setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath);
     setOutput(SealOutput.StatementPath, bundle.statementPath);
     setOutput(SealOutput.SealDir, bundle.dir);
-    setOutput(SealOutput.ArtifactName, uploaded?.name ?? "");
     setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : "");
+    setOutput(SealOutput.ArtifactUrl, uploaded ? artifactUrl(uploaded, env) : "");
+    setOutput(SealOutput.ArtifactDigest, uploaded?.digest ?? "");
     setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
     setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? "" : String(done.attestation.id));
     setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
@@ -3342,10 +3305,13 @@ async function attachSeal(image, reference2, statement) {
 function defaultArtifactName(artifact) {
   return `${fileSafeName(artifact.name)}-sealed`;
 }
+function artifactUrl(uploaded, env) {
+  return `${serverUrlOf(env)}/${env.GITHUB_REPOSITORY ?? ""}/actions/runs/${env.GITHUB_RUN_ID ?? ""}/artifacts/${uploaded.id}`;
+}
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-732HNTLI.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-DRWAG24O.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
   const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
   if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
@@ -3384,28 +3350,28 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-HUIVZWZA.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-NWXCTFQL.js");
     fetched = await fetchArtifactParts(subject.artifacts, { env, parent: join(defaultParent, "downloads"), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => info(m) });
   }
   const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)];
   if ((settings.upload?.files || settings.cache) && withoutFiles.length > 0) {
-    const input = settings.upload?.files ? SealInput.UploadFiles : SealInput.Cache;
+    const input = settings.upload?.files ? SealInput.Upload : SealInput.Cache;
     throw new SealError("bad-input", `${input}: the parts ${withoutFiles.map(quote).join(", ")} bring no files (a bundle directory, or an artifact of the bundle alone), so the merged seal has none to carry. Name each part by the workflow artifact its leg uploaded with its files, or remove ${input}.`);
   }
   const merged = await mergeSealBundles([...subject.parts, ...fetched.map((f) => f.source)], {
     name,
     build,
-    outputDir: settings.outputDir ?? join(defaultParent, fileSafeName(name)),
+    outputDir: join(defaultParent, fileSafeName(name)),
     inputName: SealInput.SubjectParts,
-    outputInputName: SealInput.OutputDir,
+    outputInputName: SealInput.SubjectName,
     expectedDigests: subject.partDigests,
-    expectedDigestsInputName: SealInput.PartDigests,
+    expectedDigestsInputName: SealInput.SubjectParts,
     finish
   });
   const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]));
   const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-HUIVZWZA.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-NWXCTFQL.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
     return { ...merged, artifact: { ...merged.artifact, root } };
@@ -3524,6 +3490,7 @@ export {
   sigstoreBundleBeside as m31$sigstoreBundleBeside,
   statementBeside as m31$statementBeside,
   VERSION as m35$VERSION,
+  artifactUrl as m4$artifactUrl,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run
 };

@@ -76,6 +76,19 @@ var require_picomatch = __commonJS({
   }
 });
 
+// first-use:yaml
+var require_yaml = __commonJS({
+  "first-use:yaml"(exports, module) {
+    "use strict";
+    var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
+    var loaded4;
+    var load = () => loaded4 ??= requireBeside2("../chunks/yaml-ZHEZHUK6.cjs");
+    var firstUse = {};
+    for (const key of ["Composer", "Document", "Schema", "YAMLError", "YAMLParseError", "YAMLWarning", "Alias", "isAlias", "isCollection", "isDocument", "isMap", "isNode", "isPair", "isScalar", "isSeq", "Pair", "Scalar", "YAMLMap", "YAMLSeq", "CST", "Lexer", "LineCounter", "Parser", "parse", "parseAllDocuments", "parseDocument", "stringify", "visit", "visitAsync"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
+    module.exports = firstUse;
+  }
+});
+
 // builtin:node:crypto
 var node_crypto_exports = {};
 __export(node_crypto_exports, {
@@ -2107,7 +2120,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
   }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context);
+  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context, source.repository);
   if (source.kind === "image") {
     const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-VR5LOIEX.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
@@ -2122,7 +2135,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   if (known.artifact === null) {
     throw new SealError(
       "unreadable",
-      restored.kind === "miss" ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "miss" ? `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
@@ -2130,15 +2143,15 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
-async function downloadArtifact(name, runId, token, digest, context) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-BWJASMEB.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-VXSHGU4E.js");
+async function downloadArtifact(name, runId, token, digest, context, repository = null) {
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-2V5YA2VD.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-J2QGK5RV.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token } : {} },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {} },
       { build: context.seal.build }
     );
   } catch (error2) {
@@ -2155,7 +2168,7 @@ async function downloadArtifact(name, runId, token, digest, context) {
     actual: digest,
     mismatches: [],
     path: downloaded.path,
-    artifact: uploadedBy === "" ? null : { name, runId: uploadedBy },
+    artifact: uploadedBy === "" || repository !== null ? null : { name, runId: uploadedBy },
     sealedBy: sealed.sealedBy,
     name: sealed.name,
     checksumsFile: downloaded.artifact.checksumsPath
@@ -2360,22 +2373,20 @@ function renderVerifyMarkdown(report) {
 // src/app/settings/names.ts
 var SigningInput = {
   Sign: "sign",
-  SigningKey: "signing-key",
-  SigningKeyPassword: "signing-key-password",
-  FulcioUrl: "fulcio-url",
-  RekorUrl: "rekor-url",
-  TsaUrl: "tsa-url"
+  SigningKey: "signing-key"
 };
 var SignerInput = {
-  SignerRepository: "signer-repository",
-  SignerWorkflow: "signer-workflow",
-  SourceRef: "source-ref",
-  CertOidcIssuer: "cert-oidc-issuer",
-  DenySelfHostedRunners: "deny-self-hosted-runners",
-  PublicKey: "public-key",
+  SignedBy: "signed-by"
+};
+var SignedByKey = {
+  Repository: "repository",
+  Workflow: "workflow",
+  Ref: "ref",
+  Issuer: "issuer",
+  Runner: "runner",
+  Key: "key",
   TrustedRoot: "trusted-root",
-  TufMirrors: "tuf-mirrors",
-  RequireSignature: "require-signature"
+  TufMirrors: "tuf-mirrors"
 };
 var SealInput = {
   SubjectPath: "subject-path",
@@ -2383,32 +2394,27 @@ var SealInput = {
   SubjectName: "subject-name",
   SubjectChecksums: "subject-checksums",
   SubjectParts: "subject-parts",
-  PartDigests: "part-digests",
   IncludeHiddenFiles: "include-hidden-files",
-  Name: "name",
-  Root: "root",
-  OutputDir: "output-dir",
-  Summary: "summary",
+  Contract: "contract",
   Upload: "upload",
-  UploadFiles: "upload-files",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RetentionDays: "retention-days",
   Cache: "cache",
   GitHubToken: "github-token",
-  Contract: "contract",
-  ContractVersion: "contract-version",
   PushToRegistry: "push-to-registry",
   ...SigningInput
 };
-var VerifyInput = {
+var BytesInput = {
   SubjectPath: "subject-path",
-  Root: "root",
-  ExpectedDigest: "expected-digest",
   ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
+  Name: "name",
   RunId: "run-id",
-  GitHubToken: "github-token",
-  Summary: "summary",
+  Repository: "repository",
+  GitHubToken: "github-token"
+};
+var VerifyInput = {
+  ExpectedDigest: "expected-digest",
+  ...BytesInput,
   ...SignerInput
 };
 var VerifyOutput = {
@@ -2422,29 +2428,18 @@ var VerifyOutput = {
 var PromoteInput = {
   Environment: "environment",
   ExpectedDigest: "expected-digest",
-  SubjectPath: "subject-path",
-  Root: "root",
-  ChecksumsPath: "checksums-path",
-  ArtifactName: "artifact-name",
-  RunId: "run-id",
-  Cache: "cache",
-  DigestOnly: "digest-only",
+  SubjectName: "subject-name",
+  ...BytesInput,
   Policy: "policy",
   Ledger: "ledger",
-  GitHubToken: "github-token",
-  EnvironmentUrl: "environment-url",
   Rollback: "rollback",
-  DryRun: "dry-run",
   Veto: "veto",
-  Name: "name",
-  Summary: "summary",
-  Confirm: "confirm",
-  Outcome: "outcome",
-  CreateLedger: "create-ledger",
-  ContractBaseline: "contract-baseline",
   ApproveAmendment: "approve-amendment",
   From: "from",
   Wait: "wait",
+  Confirm: "confirm",
+  DryRun: "dry-run",
+  DigestOnly: "digest-only",
   ...SignerInput,
   ...SigningInput
 };
@@ -2462,15 +2457,6 @@ function reportFailure(error2) {
   const e = error2 instanceof Error ? error2 : new Error(String(error2));
   debug(e.stack ?? e.message);
   setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
-}
-
-// src/app/settings/inputs.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
 }
 
 // src/core/subject/patterns.ts
@@ -2617,25 +2603,24 @@ function parseImageSubject(text, what) {
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
   const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.artifactName);
+  const artifactName = input(names.name);
   const runIdText = input(names.runId);
+  const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
-  const cache = names.cache === void 0 ? false : parseBooleanInput(names.cache, getInput2(names.cache), false);
   const image = readImage(getInput2, names);
-  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath, names.root) : null;
-  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== "" && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g) => typeof g === "string"
-  );
-  if (given.length > 1) {
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
+  if ((subject !== null || image !== null) && artifactName !== "") {
     throw new SealError(
       "bad-input",
-      `${given.join(" and ")} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ""}.`
+      `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
     );
   }
-  if (runIdText !== "" && artifactName === "") {
-    throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`);
+  for (const [name, value] of [[names.runId, runIdText], [names.repository, repository]]) {
+    if (value !== "" && artifactName === "") {
+      throw new SealError("bad-input", `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`);
+    }
   }
-  if (checksums !== "" && subject === null && !(names.listingAlone === true && artifactName === "" && !cache)) {
+  if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
     throw new SealError(
       "bad-input",
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
@@ -2643,37 +2628,34 @@ function readBytesSource(getInput2, workspace, names) {
   }
   if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
   if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (artifactName !== "") {
-    let runId = null;
-    if (runIdText !== "") {
-      runId = Number(runIdText);
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
-      }
+  if (artifactName === "") return null;
+  let runId = null;
+  if (runIdText !== "") {
+    runId = Number(runIdText);
+    if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+      throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
     }
-    const token = input(names.token);
-    if (runId !== null && token === "") {
-      throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
-    }
-    return { kind: "artifact", name: artifactName, runId, token };
   }
-  if (cache) return { kind: "cache", token: input(names.token), inputName: names.cache };
-  return null;
+  if (repository !== "" && runId === null) {
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`);
+  }
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+  }
+  const token = input(names.token);
+  if (runId !== null && token === "") {
+    throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+  }
+  return { kind: "artifact", name: artifactName, runId, repository: repository === "" ? null : repository, token };
 }
 function readImage(getInput2, names) {
   const text = getInput2(names.subjectPath);
   if (!isImageSubject(text)) return null;
-  const root = getInput2(names.root).trim();
-  if (root !== "") throw new SealError("bad-input", `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`);
   return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
 }
-function readSubject(getInput2, workspace, pathInput, rootInput) {
+function readSubject(getInput2, workspace, pathInput) {
   const subjectPath = getInput2(pathInput).trim();
-  const root = getInput2(rootInput).trim();
-  if (subjectPath === "") {
-    if (root !== "") throw new SealError("bad-input", `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`);
-    return null;
-  }
+  if (subjectPath === "") return null;
   return {
     kind: "paths",
     patterns: parseSubjectPatterns(getInput2(pathInput)),
@@ -2682,9 +2664,198 @@ function readSubject(getInput2, workspace, pathInput, rootInput) {
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
     // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
-    hidden: "leave-out",
-    ...root !== "" ? { root } : {}
+    hidden: "leave-out"
   };
+}
+
+// src/app/settings/signed-by.ts
+var import_yaml = __toESM(require_yaml());
+
+// src/core/promotion/plain-yaml.ts
+var NOT_PLAIN = /* @__PURE__ */ Symbol("not plain YAML");
+var NotPlain = class extends Error {
+};
+var notPlain = () => {
+  throw new NotPlain();
+};
+var MAX_DEPTH = 32;
+var PLAIN_TEXT = /^[\x20-\x7e\n]*$/;
+var BLOCK_SCALAR = /^[A-Za-z0-9_./~][^#]*?(?=\s+#|\s*$)/;
+var FLOW_SCALAR = /^[A-Za-z0-9_./~][^#,[\]{}]*?(?=\s*[,\]}]|\s+#|\s*$|:\s)/;
+var PLAIN_KEY = /^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/;
+var NULL = /^(?:null|Null|NULL|~)$/;
+var BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/;
+var NUMBER_LIKE = /^(?:[-+]?[0-9._]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+function plainValue(text) {
+  if (NULL.test(text)) return null;
+  if (BOOLEAN.test(text)) return text.toLowerCase() === "true";
+  if (NUMBER_LIKE.test(text)) notPlain();
+  if (/:(\s|$)|\s#/.test(text)) notPlain();
+  return text;
+}
+function quoted(text, at) {
+  const quote2 = text[at];
+  let value = "";
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote2 === "'") {
+      if (c !== "'") value += c;
+      else if (text[i + 1] === "'") value += text[++i];
+      else return { value, end: i + 1 };
+    } else if (c === '"') {
+      return { value, end: i + 1 };
+    } else if (c === "\\") {
+      const escaped = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "	" }[text[++i] ?? ""];
+      value += escaped ?? notPlain();
+    } else {
+      value += c;
+    }
+  }
+  return notPlain();
+}
+function restIsEmpty(text, at) {
+  return /^(?:\s+#.*|\s*)$/.test(text.slice(at));
+}
+var isKey = (key) => typeof key === "string" && key !== "__proto__" && !/^(?:0|[1-9][0-9]*)$/.test(key);
+function setOnce(map, key, value) {
+  if (!isKey(key) || Object.prototype.hasOwnProperty.call(map, key)) notPlain();
+  map[key] = value;
+}
+function flowValue(text, at, depth) {
+  const c = text[at];
+  if (c === "[" || c === "{") return flowCollection(text, at, depth + 1);
+  if (c === '"' || c === "'") return quoted(text, at);
+  const match = FLOW_SCALAR.exec(text.slice(at)) ?? notPlain();
+  return { value: plainValue(match[0].trimEnd()), end: at + match[0].length };
+}
+function skipSpaces(text, at) {
+  while (text[at] === " ") at++;
+  return at;
+}
+function flowCollection(text, at, depth) {
+  if (depth > MAX_DEPTH) notPlain();
+  const isMap = text[at] === "{";
+  const close2 = isMap ? "}" : "]";
+  const value = isMap ? {} : [];
+  let i = skipSpaces(text, at + 1);
+  if (text[i] === close2) return { value, end: i + 1 };
+  for (; ; ) {
+    if (isMap) {
+      const key = flowValue(text, i, depth);
+      if (text[key.end] !== ":" || text[key.end + 1] !== " ") notPlain();
+      const item = flowValue(text, skipSpaces(text, key.end + 1), depth);
+      if (typeof key.value !== "string") notPlain();
+      setOnce(value, key.value, item.value);
+      i = skipSpaces(text, item.end);
+    } else {
+      const item = flowValue(text, i, depth);
+      value.push(item.value);
+      i = skipSpaces(text, item.end);
+    }
+    if (text[i] === close2) return { value, end: i + 1 };
+    if (text[i] !== ",") notPlain();
+    i = skipSpaces(text, i + 1);
+    if (text[i] === close2 || i >= text.length) notPlain();
+  }
+}
+function inlineValue(text, depth) {
+  const c = text[0];
+  if (c === "[" || c === "{" || c === '"' || c === "'") {
+    const { value, end } = c === "[" || c === "{" ? flowCollection(text, 0, depth + 1) : quoted(text, 0);
+    if (!restIsEmpty(text, end)) notPlain();
+    return value;
+  }
+  const match = BLOCK_SCALAR.exec(text) ?? notPlain();
+  if (!restIsEmpty(text, match[0].length)) notPlain();
+  return plainValue(match[0].trimEnd());
+}
+function blockKey(text) {
+  if (text[0] === '"' || text[0] === "'") {
+    const { value, end } = quoted(text, 0);
+    if (text[end] !== ":" || end + 1 < text.length && text[end + 1] !== " ") notPlain();
+    return { key: value, rest: text.slice(end + 1) };
+  }
+  const colon = /:(?: |$)/.exec(text);
+  if (colon === null) return null;
+  const key = plainValue(PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain());
+  if (typeof key !== "string") notPlain();
+  return { key, rest: text.slice(colon.index + 1) };
+}
+var Reader = class {
+  constructor(lines) {
+    this.lines = lines;
+  }
+  lines;
+  next = 0;
+  peek() {
+    return this.lines[this.next];
+  }
+  depth = 0;
+  /** The block whose first line is the next one, at its indentation. */
+  block(indent) {
+    const first = this.peek();
+    if (first === void 0 || first.indent !== indent || this.depth >= MAX_DEPTH) return notPlain();
+    this.depth++;
+    try {
+      return first.text === "-" || first.text.startsWith("- ") ? this.sequence(indent) : this.mapping(indent);
+    } finally {
+      this.depth--;
+    }
+  }
+  /** What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own indentation, or null. */
+  nested(indent, sequenceMayAlign) {
+    const line = this.peek();
+    if (line !== void 0 && line.indent > indent) return this.block(line.indent);
+    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- "))) return this.sequence(indent);
+    return null;
+  }
+  mapping(indent) {
+    const map = {};
+    for (let line = this.peek(); line !== void 0 && line.indent >= indent; line = this.peek()) {
+      if (line.indent > indent) notPlain();
+      const entry = blockKey(line.text) ?? notPlain();
+      this.next++;
+      const hasInline = !restIsEmpty(entry.rest, 0);
+      const value = hasInline ? inlineValue(entry.rest.trimStart(), this.depth) : this.nested(indent, true);
+      if (hasInline && (this.peek()?.indent ?? 0) > indent) notPlain();
+      setOnce(map, entry.key, value);
+    }
+    return map;
+  }
+  sequence(indent) {
+    const items = [];
+    for (let line = this.peek(); line !== void 0 && line.indent >= indent; line = this.peek()) {
+      if (line.indent > indent || !(line.text === "-" || line.text.startsWith("- "))) notPlain();
+      this.next++;
+      const rest = line.text.slice(1);
+      const hasInline = !restIsEmpty(rest, 0);
+      if (hasInline && blockKey(rest.trimStart()) !== null && !/^\s*[[{]/.test(rest)) notPlain();
+      items.push(hasInline ? inlineValue(rest.trimStart(), this.depth) : this.nested(indent, false));
+      if (hasInline && (this.peek()?.indent ?? 0) > indent) notPlain();
+    }
+    return items;
+  }
+};
+function readPlainYaml(text) {
+  const normalized = text.replace(/\r\n/g, "\n");
+  if (!PLAIN_TEXT.test(normalized)) return NOT_PLAIN;
+  const lines = [];
+  for (const raw of normalized.split("\n")) {
+    const text2 = raw.trimStart();
+    if (text2 === "" || text2.startsWith("#")) continue;
+    if (raw.startsWith("%") || raw.startsWith("---") || raw.startsWith("...")) return NOT_PLAIN;
+    lines.push({ indent: raw.length - text2.length, text: text2.trimEnd() });
+  }
+  try {
+    const reader = new Reader(lines);
+    if (reader.peek()?.indent !== 0) return NOT_PLAIN;
+    const value = reader.block(0);
+    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value)) return NOT_PLAIN;
+    return value;
+  } catch (error2) {
+    if (error2 instanceof NotPlain) return NOT_PLAIN;
+    throw error2;
+  }
 }
 
 // src/core/signing/public-key.ts
@@ -2852,61 +3023,55 @@ function checkTufRoot(file, what) {
 }
 
 // src/app/settings/signing-settings.ts
-function readSignerCheckSettings(getInput2, env, workspace) {
-  const input = (name) => getInput2(name).trim();
-  const repository = input(SignerInput.SignerRepository);
+function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
+  const { repository, workflow, ref, issuer, trustedRoot } = fields;
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${SignerInput.SignerRepository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
   }
-  const workflow = input(SignerInput.SignerWorkflow);
   if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.SignerWorkflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
+      `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
-  const sourceRef = input(SignerInput.SourceRef);
-  if (sourceRef !== "" && !/^refs\/\S+$/.test(sourceRef)) {
-    throw new SealError("bad-input", `${SignerInput.SourceRef}: ${quote(sourceRef)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+  if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
+    throw new SealError("bad-input", `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
   }
-  const issuer = input(SignerInput.CertOidcIssuer);
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError("bad-input", `${SignerInput.CertOidcIssuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError("bad-input", `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
   }
-  const deny = parseBooleanInput(SignerInput.DenySelfHostedRunners, getInput2(SignerInput.DenySelfHostedRunners), false);
-  const requireText = input(SignerInput.RequireSignature);
-  const trustedRoot = input(SignerInput.TrustedRoot);
-  const tufMirrors = parseTufMirrors(getInput2(SignerInput.TufMirrors), workspace, SignerInput.TufMirrors);
+  const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.TufMirrors}: given with ${SignerInput.TrustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${SignerInput.TrustedRoot} for a file, or ${SignerInput.TufMirrors} for the TUF repositories to fetch it from.`
+      `${names.tufMirrors}: given with ${names.trustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${names.trustedRoot} for a file, or ${names.tufMirrors} for the TUF repositories to fetch it from.`
     );
   }
-  const named = [
-    [SignerInput.SignerRepository, repository],
-    [SignerInput.SignerWorkflow, workflow],
-    [SignerInput.SourceRef, sourceRef],
-    [SignerInput.CertOidcIssuer, issuer],
-    [SignerInput.DenySelfHostedRunners, deny ? "true" : ""],
-    [SignerInput.PublicKey, input(SignerInput.PublicKey)],
-    [SignerInput.TrustedRoot, trustedRoot],
-    [SignerInput.TufMirrors, tufMirrors === null ? "" : "given"]
-  ].filter(([, value]) => value !== "").map(([name]) => name);
-  const requireSignature = requireText === "" ? null : parseBooleanInput(SignerInput.RequireSignature, requireText, false);
+  const given = {
+    repository: repository !== "",
+    workflow: workflow !== "",
+    ref: ref !== "",
+    issuer: issuer !== "",
+    githubHostedOnly: fields.githubHostedOnly,
+    key: fields.key.trim() !== "",
+    trustedRoot: trustedRoot !== "",
+    tufMirrors: tufMirrors !== null
+  };
+  const named = Object.keys(given).filter((field) => given[field]).map((field) => names[field]);
   if (requireSignature === false && named.length > 0) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.RequireSignature}: false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove ${SignerInput.RequireSignature} to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
+      `--require-signature=false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove it to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
     );
   }
+  const keyOnly = given.key && !given.repository && !given.workflow;
   return {
-    repository: repository !== "" ? repository : env.GITHUB_REPOSITORY ?? null,
+    repository: repository !== "" ? repository : keyOnly ? null : env.GITHUB_REPOSITORY ?? null,
     workflow: workflow === "" ? null : workflow,
-    sourceRef: sourceRef === "" ? null : sourceRef,
+    sourceRef: ref === "" ? null : ref,
     issuer: issuer === "" ? null : issuer,
-    denySelfHostedRunners: deny,
-    publicKey: readPublicKeyInput(getInput2(SignerInput.PublicKey), workspace),
+    denySelfHostedRunners: fields.githubHostedOnly,
+    publicKey: readPublicKeyText(fields.key, workspace, names.key),
     trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
     tufMirrors,
     requireSignature,
@@ -2918,22 +3083,21 @@ function signatureRequired(settings, policyAsks) {
   if (policyAsks && settings.requireSignature === false) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.RequireSignature}: false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove ${SignerInput.RequireSignature}, or the environment's signed-by.`
+      "--require-signature=false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove it, or the environment's signed-by."
     );
   }
   return policyAsks || settings.asksForSigner || settings.requireSignature === true;
 }
-function requirementReason(settings, policyAsks, asFlags = false) {
-  const name = (input) => asFlags ? `--${input === SignerInput.TufMirrors ? "tuf-mirror" : input}` : input;
-  const named = settings.named.map(name);
+function requirementReason(settings, policyAsks) {
+  const named = settings.named;
   if (named.length > 0) return `${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust`;
   if (policyAsks) return "the promotion policy's signed-by names a signer";
-  return `${name(SignerInput.RequireSignature)} asks for one`;
+  return "--require-signature asks for one";
 }
-function readPublicKeyInput(value, workspace) {
+function readPublicKeyText(value, workspace, name) {
   const text = value.trim();
   if (text === "") return null;
-  if (looksLikePem(text)) return readPublicKey(text, SignerInput.PublicKey);
+  if (looksLikePem(text)) return readPublicKey(text, name);
   const file = resolve(workspace, text);
   let pem;
   try {
@@ -2941,11 +3105,74 @@ function readPublicKeyInput(value, workspace) {
   } catch (error2) {
     throw new SealError(
       "bad-input",
-      `${SignerInput.PublicKey}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      `${name}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
       { cause: error2 }
     );
   }
-  return readPublicKey(pem, `${SignerInput.PublicKey} ${quote(text)}`);
+  return readPublicKey(pem, `${name} ${quote(text)}`);
+}
+
+// src/app/settings/signed-by.ts
+var FIELD_OF = {
+  [SignedByKey.Repository]: "repository",
+  [SignedByKey.Workflow]: "workflow",
+  [SignedByKey.Ref]: "ref",
+  [SignedByKey.Issuer]: "issuer",
+  [SignedByKey.Runner]: "githubHostedOnly",
+  [SignedByKey.Key]: "key",
+  [SignedByKey.TrustedRoot]: "trustedRoot",
+  [SignedByKey.TufMirrors]: "tufMirrors"
+};
+var SIGNED_BY_NAMES = Object.fromEntries(Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`]));
+var EXAMPLE = 'such as "repository: acme/shop" and "workflow: .github/workflows/release.yml" on lines of their own, or "key: cosign.pub"';
+function readSignedBy(getInput2, env, workspace) {
+  return signerCheckSettings(parseSignedBy(getInput2(SignerInput.SignedBy)), SIGNED_BY_NAMES, env, workspace);
+}
+function parseSignedBy(text) {
+  const fields = {
+    repository: "",
+    workflow: "",
+    ref: "",
+    issuer: "",
+    githubHostedOnly: false,
+    key: "",
+    trustedRoot: "",
+    tufMirrors: ""
+  };
+  if (text.trim() === "") return fields;
+  const mapping = readMapping(text);
+  for (const [key, value] of Object.entries(mapping)) {
+    const field = FIELD_OF[key];
+    const name = `${SignerInput.SignedBy}.${key}`;
+    if (field === void 0) {
+      throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`);
+    }
+    if (field === "githubHostedOnly") {
+      if (value !== "github-hosted") throw new SealError("bad-input", `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`);
+      fields.githubHostedOnly = true;
+    } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      fields.tufMirrors = value.join("\n");
+    } else if (typeof value === "string" && value.trim() !== "") {
+      fields[field] = value.trim();
+    } else {
+      throw new SealError("bad-input", `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`);
+    }
+  }
+  return fields;
+}
+function readMapping(text) {
+  const plain2 = readPlainYaml(text);
+  let value = plain2;
+  if (plain2 === NOT_PLAIN) {
+    const document = (0, import_yaml.parseDocument)(text, { uniqueKeys: true });
+    const error2 = document.errors[0];
+    if (error2 !== void 0) throw new SealError("bad-input", `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`);
+    value = document.toJS();
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`);
+  }
+  return value;
 }
 
 // src/actions/verify/settings.ts
@@ -2961,23 +3188,22 @@ function readVerifySettings(getInput2, workspace, env = {}) {
   const expected = parseDigest(expectedText, VerifyInput.ExpectedDigest);
   const source = readBytesSource(getInput2, workspace, {
     subjectPath: VerifyInput.SubjectPath,
-    root: VerifyInput.Root,
     checksumsPath: VerifyInput.ChecksumsPath,
-    artifactName: VerifyInput.ArtifactName,
+    name: VerifyInput.Name,
     runId: VerifyInput.RunId,
+    repository: VerifyInput.Repository,
     token: VerifyInput.GitHubToken
   });
-  if (source === null || source.kind === "cache") {
+  if (source === null) {
     throw new SealError(
       "bad-input",
-      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
+      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.Name} to download the sealed workflow artifact and verify it.`
     );
   }
   return {
     source,
     expected,
-    summary: parseBooleanInput(VerifyInput.Summary, getInput2(VerifyInput.Summary), true),
-    signer: readSignerCheckSettings(getInput2, env, workspace),
+    signer: readSignedBy(getInput2, env, workspace),
     token: input(VerifyInput.GitHubToken)
   };
 }
@@ -3234,7 +3460,7 @@ async function checkCandidate(candidate, digest, expectation, checksumsFile) {
     accepted = { kind: "key", hint: signer.hint, signedAt: null };
   } else {
     if (expectation.repository === null) {
-      return { status: "refused", detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` };
+      return { status: "refused", detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with: a key alone accepts that key's signatures only. Name the workflow in signed-by's repository and workflow (--signer-repository, --signer-workflow), or seal with the key.` };
     }
     const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl));
     if (failures.length > 0) {
@@ -3387,7 +3613,7 @@ async function run(env = process.env) {
         env,
         downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
         seal,
-        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
+        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.Name },
         log: (message) => info(message)
       });
       handedOut = fetched.path;
@@ -3423,7 +3649,7 @@ async function run(env = process.env) {
       handedOut = null;
     }
     const verified = report.verified && signatureFailure === null;
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env) })).write();
+    if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env) })).write();
     setOutput(VerifyOutput.Verified, String(verified));
     setOutput(VerifyOutput.Digest, report.actual);
     setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));

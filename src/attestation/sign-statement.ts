@@ -54,18 +54,18 @@ function signingError(error: unknown, signing: KeylessSigning | KeyedSigning): E
     case 'CA_CREATE_SIGNING_CERTIFICATE_ERROR':
       return new SealError('unavailable', 
         `Fulcio at ${quote(instance.fulcioUrl)} did not issue a signing certificate: ${causeOf(error)}. ` +
-          'Check that the job can reach it (fulcio-url overrides the address) and that its OIDC token is one Fulcio accepts; re-run the job if the service was unavailable, or sign with a key instead.'
+          'Check that the job can reach it (ARTIFACT_SEAL_FULCIO_URL overrides the address) and that its OIDC token is one Fulcio accepts; re-run the job if the service was unavailable, or sign with a key instead.'
       )
     case 'TSA_CREATE_TIMESTAMP_ERROR':
       return new SealError('unavailable', 
         `The timestamp authority at ${quote(instance.tsaUrl ?? '')} did not timestamp the signature: ${causeOf(error)}. ` +
-          'Check that the job can reach it (tsa-url overrides the address); re-run the job if the service was unavailable. Without a trusted timestamp a keyless signature cannot be verified.'
+          'Check that the job can reach it (ARTIFACT_SEAL_TSA_URL overrides the address); re-run the job if the service was unavailable. Without a trusted timestamp a keyless signature cannot be verified.'
       )
     case 'TLOG_CREATE_ENTRY_ERROR':
     case 'TLOG_FETCH_ENTRY_ERROR':
       return new SealError('unavailable', 
         `The Rekor transparency log at ${quote(instance.rekorUrl ?? '')} did not record the signature: ${causeOf(error)}. ` +
-          'Check that the job can reach it (rekor-url overrides the address); re-run the job if the service was unavailable.'
+          'Check that the job can reach it (ARTIFACT_SEAL_REKOR_URL overrides the address); re-run the job if the service was unavailable.'
       )
     case 'IDENTITY_TOKEN_READ_ERROR':
     case 'IDENTITY_TOKEN_PARSE_ERROR':
@@ -85,7 +85,7 @@ export async function signStatement(statement: object, signing: KeylessSigning |
     const witnesses = witnessesOf(signing.instance, fetch)
     if (witnesses.length === 0) {
       throw new SealError('bad-input', 
-        `Keyless signing with Fulcio at ${quote(signing.instance.fulcioUrl)} needs a Rekor log (rekor-url) or a timestamp authority (tsa-url): ` +
+        `Keyless signing with Fulcio at ${quote(signing.instance.fulcioUrl)} needs a Rekor log (ARTIFACT_SEAL_REKOR_URL) or a timestamp authority (ARTIFACT_SEAL_TSA_URL): ` +
           'without either the short-lived certificate cannot be checked later.'
       )
     }

@@ -8,7 +8,7 @@ import { SealError, quote } from '../core/errors.js'
  * internal one on GitHub's instance (Fulcio + RFC 3161 timestamp authority, no public log),
  * whose hosts follow the server: `fulcio.githubapp.com` / `timestamp.githubapp.com` for
  * github.com, `fulcio.<tenant>.ghe.com` / `timestamp.<tenant>.ghe.com` for GHE.com.
- * The `fulcio-url`, `rekor-url` and `tsa-url` inputs replace single endpoints (GHE.com,
+ * ARTIFACT_SEAL_FULCIO_URL, ARTIFACT_SEAL_REKOR_URL and ARTIFACT_SEAL_TSA_URL replace single endpoints (GHE.com,
  * a private instance, tests).
  */
 
@@ -47,7 +47,7 @@ export function githubInstanceEndpoints(serverUrl: string): { fulcioUrl: string;
     host = new URL(serverUrl).hostname
   } catch {
     // Falling back to the public instance would publish a private build's identity.
-    throw new SealError('bad-input', `GITHUB_SERVER_URL ${quote(serverUrl)} is not a URL, so GitHub's Sigstore endpoints cannot be found. Run on a GitHub runner, or give fulcio-url and tsa-url.`)
+    throw new SealError('bad-input', `GITHUB_SERVER_URL ${quote(serverUrl)} is not a URL, so GitHub's Sigstore endpoints cannot be found. Run on a GitHub runner, or set ARTIFACT_SEAL_FULCIO_URL and ARTIFACT_SEAL_TSA_URL.`)
   }
   const domain = host === 'github.com' ? 'githubapp.com' : host
   return { fulcioUrl: `https://fulcio.${domain}`, tsaUrl: `https://timestamp.${domain}` }

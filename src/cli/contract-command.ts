@@ -36,7 +36,7 @@ of the old contract fails against the new one), dangerous (some may), compatible
 
 "approve" and "history": see artifact-seal contract approve --help, contract history --help.`
 
-export const CONTRACT_APPROVE_USAGE = `Usage: artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--name NAME] [--policy FILE] [--ledger L]
+export const CONTRACT_APPROVE_USAGE = `Usage: artifact-seal contract approve <digest> --environment ENV --reason TEXT [--from C] [--to C] [--subject-name NAME] [--policy FILE] [--ledger L]
 
 Records an approval of the breaking contract amendment <digest> makes to an environment:
 from the contract it runs to the one <digest> carries. One promotion of that amendment
@@ -48,7 +48,7 @@ into the environment under "contract: {breaking: require-approval}" goes through
                       record names; an approval of another amendment is refused)
   --to C              the contract digest <digest> carries (default: what its records name,
                       such as its promotion to an earlier environment)
-  --name NAME         the artifact's name (the service whose amendment it is, unless the
+  --subject-name NAME the artifact's name (the service whose amendment it is, unless the
                       policy pins one)
   --policy FILE       the promotion policy, for its services (default ${DEFAULT_POLICY_FILE}
                       when that file exists)
@@ -66,7 +66,7 @@ const approveSpec = {
     reason: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
-    name: { type: 'string' },
+    'subject-name': { type: 'string' },
     policy: { type: 'string' },
     json: { type: 'boolean' },
     ...LEDGER_OPTIONS,
@@ -140,10 +140,10 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
       reason,
       ...(from === undefined ? {} : { from: from === 'none' ? null : parseDigest(from, '--from') }),
       ...(to === undefined ? {} : { to: parseDigest(to, '--to') }),
-      name: requireValue('name', values.name) ?? null,
+      name: requireValue('subject-name', values['subject-name']) ?? null,
       ...(policy === null ? {} : { policy }),
       requester: requesterFromEnv(terminal.env),
-      inputs: { from: '--from', to: '--to', toGives: "the contract digest it carries: the seal's contract-digest output", digest: 'contract approve <digest>', name: '--name', environment: '--environment' }
+      inputs: { from: '--from', to: '--to', toGives: "the contract digest it carries: the seal's contract-digest output", digest: 'contract approve <digest>', name: '--subject-name', environment: '--environment' }
     },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

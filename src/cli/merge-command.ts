@@ -8,7 +8,7 @@ import { fileSafeName } from '../stores/evidence/seal-bundle.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { type Terminal, printJson } from './terminal.js'
 
-export const MERGE_USAGE = `Usage: artifact-seal merge <part...> --name NAME [--out DIR] [--json]
+export const MERGE_USAGE = `Usage: artifact-seal merge <part...> --subject-name NAME [--out DIR] [--json]
 
 Merges the seal bundles of several parts (the legs of a matrix build) into one seal
 whose digest covers them all. The merged listing holds every part's files under a
@@ -20,7 +20,7 @@ checked against the statement beside it before anything is written.
                 FILE.sha256       the same, named after the file (linux.sha256: linux)
                 DIR               the directory holding a part's bundle (one *.sha256)
                 NAME=DIR          the same, with the part's name
-  --name NAME   the merged artifact's name (required)
+  --subject-name NAME   the merged artifact's name (required)
   --out DIR     where the merged seal bundle goes (default: .seal/<name> here)
   --json        print the result as JSON instead of a summary
   -h, --help    show this help`
@@ -29,7 +29,7 @@ const spec = {
   name: 'merge',
   usage: MERGE_USAGE,
   allowPositionals: true,
-  options: { name: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }
+  options: { 'subject-name': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }
 } as const
 
 const ARGUMENT = 'merge <part...>'
@@ -40,8 +40,8 @@ export async function mergeCommand(args: string[], terminal: Terminal): Promise<
     terminal.out(`${MERGE_USAGE}\n`)
     return 0
   }
-  const name = requireValue('name', values.name)
-  if (name === undefined) throw new SealError('usage', `merge: --name is required: the name of the merged artifact, such as "release".\n\n${MERGE_USAGE}`)
+  const name = requireValue('subject-name', values['subject-name'])
+  if (name === undefined) throw new SealError('usage', `merge: --subject-name is required: the name of the merged artifact, such as "release".\n\n${MERGE_USAGE}`)
   if (positionals.length === 0) throw new SealError('usage', `merge: give the seal bundle of each part to merge.\n\n${MERGE_USAGE}`)
   const out = requireValue('out', values.out)
   const cwd = terminal.cwd

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process'
 import * as path from 'node:path'
-import { creatingLedgerNotice } from '../app/settings/ledger-location.js'
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/settings/load-policy.js'
 import { ownService, pipelineStatus } from '../app/ledger/pipeline-status.js'
 import { contractsKnown } from '../app/promote/contract-plan.js'
@@ -58,8 +57,7 @@ ${LEDGER_HELP}
                       everything again; by default a promotion before the soak is refused
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
-  --create-ledger     create the file ledger if it does not exist (the first promotion only)
-  --name NAME         the artifact's name, for the records: the service it is of (an
+  --subject-name NAME the artifact's name, for the records: the service it is of (an
                       environment runs one live digest per service), unless the
                       policy names one; a rollback to "previous" is of this service
   --contract-baseline BUNDLE
@@ -88,9 +86,8 @@ const spec = {
     policy: { type: 'string' },
     rollback: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
-    'create-ledger': { type: 'boolean' },
     'digest-only': { type: 'boolean' },
-    name: { type: 'string' },
+    'subject-name': { type: 'string' },
     json: { type: 'boolean' },
     'contract-baseline': { type: 'string' },
     from: { type: 'string' },
@@ -133,10 +130,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const signer = readCliSignerCheck(values, cwd, terminal.env)
   const signing = await prepareSigning(readCliSigning({ sign: values['signing-key'] === undefined ? 'none' : 'key', ...values }, cwd, terminal.env), terminal.env)
   const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', cwd)
-  const ledger = await ledgerFromOptions(values, terminal, !dryRun, values['create-ledger'] ?? false, dryRun ? undefined : signing)
+  const ledger = await ledgerFromOptions(values, terminal, !dryRun, false, dryRun ? undefined : signing)
   const location = ledgerLocationFromOptions(values, terminal)
-  const creating = dryRun ? null : creatingLedgerNotice(location, values['create-ledger'] ?? false, '--create-ledger')
-  if (creating !== null) terminal.err(`artifact-seal: ${creating}\n`)
   const baseline = requireValue('contract-baseline', values['contract-baseline'])
   const warn = (message: string): void => terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
   const asked: PromotionAsked = {
@@ -146,7 +141,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     waitMs,
     rollback: values.rollback ?? false,
     dryRun,
-    name: requireValue('name', values.name) ?? null,
+    name: requireValue('subject-name', values['subject-name']) ?? null,
     environmentUrl: null,
     source: isImageSubject(paths.join('\n'))
       ? { kind: 'image', reference: parseImageSubject(paths.join('\n'), '--path'), inputName: '--path', token: terminal.env.GITHUB_TOKEN ?? '', checksumsFile }
@@ -173,7 +168,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     env: terminal.env,
     baseDir: cwd,
     downloadsDir: path.join(cwd, '.artifact-seal', 'downloads'),
-    names: { environment: '--environment', digest: 'promote <digest>', name: '--name', checksums: '--checksums', artifactName: '--artifact-name', contractBaseline: '--contract-baseline', token: 'GITHUB_TOKEN', from: '--from', wait: '--wait' },
+    names: { environment: '--environment', digest: 'promote <digest>', name: '--subject-name', checksums: '--checksums', artifactName: '--artifact-name', contractBaseline: '--contract-baseline', token: 'GITHUB_TOKEN', from: '--from', wait: '--wait' },
     asFlags: true,
     downloads: false,
     log: (message) => terminal.progress(message),

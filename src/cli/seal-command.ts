@@ -17,8 +17,8 @@ import { imageRef, withImageAnnotation } from '../core/image/sealed-image.js'
 import type { SealBundleLocation } from '../stores/evidence/seal-bundle.js'
 import * as fs from 'node:fs'
 
-export const SEAL_USAGE = `Usage: artifact-seal seal <path...> [--name NAME] [--root DIR] [--out DIR] [--signing-key FILE] [--json]
-       artifact-seal seal oci://<image> [--push-to-registry] [--name NAME] [--out DIR] [--signing-key FILE] [--json]
+export const SEAL_USAGE = `Usage: artifact-seal seal <path...> [--subject-name NAME] [--root DIR] [--out DIR] [--signing-key FILE] [--json]
+       artifact-seal seal oci://<image> [--push-to-registry] [--subject-name NAME] [--out DIR] [--signing-key FILE] [--json]
 
 Seals files, directories or globs: computes the digest, writes the checksums listing
 and the in-toto statement (signed in <name>.sigstore.json when a key or the job's OIDC
@@ -27,7 +27,7 @@ token is at hand), and prints a summary.
   <path...>     files, directories or globs; "!pattern" excludes
   oci://<image> an image in its registry (ghcr.io/acme/app:1.4.0): its top-level digest is sealed
   --push-to-registry   attach the signed seal to the image, as actions/attest does
-  --name NAME   the artifact's name (default: the file's or directory's name)
+  --subject-name NAME   the artifact's name (default: the file's or directory's name)
   --root DIR    the directory listing paths are relative to
                 (default: the directory given, else the deepest one holding every match)
   --out DIR     where the seal bundle goes (default: .seal/<name> here)
@@ -43,7 +43,7 @@ const spec = {
   usage: SEAL_USAGE,
   allowPositionals: true,
   options: {
-    name: { type: 'string' },
+    'subject-name': { type: 'string' },
     root: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'boolean' },
@@ -84,7 +84,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
           ...(root ? { root } : {})
         },
     {
-      name: requireValue('name', values.name) ?? '',
+      name: requireValue('subject-name', values['subject-name']) ?? '',
       fallbackName: fallbackName(terminal.env, cwd),
       build,
       onProgress: (p) => terminal.progress(describeProgress(p))

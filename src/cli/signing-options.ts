@@ -3,24 +3,22 @@ import * as path from 'node:path'
 import { SealError, quote } from '../core/errors.js'
 import type { Signing } from '../app/signature/types.js'
 import type { SignerCheckSettings, SigningSettings } from '../app/settings/types.js'
-import { readSignerCheckSettings, readSigningSettings } from '../app/settings/signing-settings.js'
-import { SignerInput, SigningInput } from '../app/settings/names.js'
+import { type SignerFieldNames, readSigningSettings, signerCheckSettings } from '../app/settings/signing-settings.js'
+import { SigningInput } from '../app/settings/names.js'
 import type { Env } from '../core/env.js'
 
 /** The options that say how to sign: seal's statement, promote's record. */
 export const SIGNING_OPTIONS = {
   sign: { type: 'string' },
-  'signing-key': { type: 'string' },
-  'fulcio-url': { type: 'string' },
-  'rekor-url': { type: 'string' },
-  'tsa-url': { type: 'string' }
+  'signing-key': { type: 'string' }
 } as const
 
 export const SIGNING_USAGE = `  --sign MODE        auto (default: --signing-key when given, keyless on a runner that
                      can mint an OIDC token, else unsigned), keyless, key or none
   --signing-key FILE a private key (PEM, or cosign's encrypted key: the password is read
                      from ARTIFACT_SEAL_KEY_PASSWORD or COSIGN_PASSWORD)
-  --fulcio-url, --rekor-url, --tsa-url URL   the Sigstore services for keyless signing`
+  A private Sigstore instance for keyless signing: ARTIFACT_SEAL_FULCIO_URL,
+  ARTIFACT_SEAL_REKOR_URL and ARTIFACT_SEAL_TSA_URL in the environment`
 
 /** promote signs its records only when asked: none is its default, not auto. */
 export const RECORD_SIGNING_USAGE = `  --sign MODE        none (default: records are not signed), key (with --signing-key,
@@ -79,16 +77,46 @@ export function readCliSigning(values: Values, cwd: string, env: Env): SigningSe
       throw new SealError('unreadable', `--signing-key: cannot read ${quote(keyFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the private key's PEM file.`, { cause: error })
     }
   }
-  const password = env.ARTIFACT_SEAL_KEY_PASSWORD ?? env.COSIGN_PASSWORD ?? ''
-  const names: string[] = Object.values(SigningInput)
-  const inputs = asInputs(values, names)
-  return readSigningSettings((name) => (name === SigningInput.SigningKey ? keyText : name === SigningInput.SigningKeyPassword ? (keyText === '' ? '' : password) : inputs(name)))
+  const inputs = asInputs(values, Object.values(SigningInput))
+  return readSigningSettings((name) => (name === SigningInput.SigningKey ? keyText : inputs(name)), env)
+}
+
+/** The flags' names for the fields of signed-by, in messages. */
+const SIGNER_FLAGS: SignerFieldNames = {
+  repository: '--signer-repository',
+  workflow: '--signer-workflow',
+  ref: '--source-ref',
+  issuer: '--cert-oidc-issuer',
+  githubHostedOnly: '--deny-self-hosted-runners',
+  key: '--public-key',
+  trustedRoot: '--trusted-root',
+  tufMirrors: '--tuf-mirror'
 }
 
 export function readCliSignerCheck(values: Values, cwd: string, env: Env): SignerCheckSettings {
-  const inputs = asInputs(values, [...Object.values(SignerInput), 'tuf-mirror'])
-  // The input holds several repositories, the flag one each time it is given.
-  return readSignerCheckSettings((name) => inputs(name === SignerInput.TufMirrors ? 'tuf-mirror' : name), env, cwd)
+  const text = (flag: string): string => {
+    const value = values[flag]
+    // A repeated option is one field of lines, as signed-by's multi-line values are.
+    if (Array.isArray(value)) return value.join('\n')
+    return typeof value === 'string' ? value.trim() : ''
+  }
+  const require = values['require-signature']
+  return signerCheckSettings(
+    {
+      repository: text('signer-repository'),
+      workflow: text('signer-workflow'),
+      ref: text('source-ref'),
+      issuer: text('cert-oidc-issuer'),
+      githubHostedOnly: values['deny-self-hosted-runners'] === true,
+      key: text('public-key'),
+      trustedRoot: text('trusted-root'),
+      tufMirrors: text('tuf-mirror')
+    },
+    SIGNER_FLAGS,
+    env,
+    cwd,
+    typeof require === 'boolean' ? require : null
+  )
 }
 
 /** veto and confirm sign only the file ledger's checkpoint, and only with a key given. */

@@ -75,7 +75,7 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   const signature = result.verified
     ? await checkSignature(result.expected, { checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null, attestations: null }, signerExpectation(signer, required, terminal.env))
     : null
-  const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false, true) : null)
+  const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false) : null)
   const refusal = verdict !== null && !verdict.accepted ? verdict.reason : null
   const signedBy = signerName(signature)
   const paint = terminal.paint ?? plain
@@ -108,7 +108,7 @@ async function verifyImage(text: string, expected: Digest, checksumsFile: string
   const required = signatureRequired(signer, false)
   const base = { checksumsFile, attestations: null }
   const signature = await checkSignature(expected, required || signer.asksForSigner ? imageSignatureSources(base, source, registry) : base, signerExpectation(signer, required, terminal.env))
-  const verdict = judgeSignature(signature, required ? requirementReason(signer, false, true) : null)
+  const verdict = judgeSignature(signature, required ? requirementReason(signer, false) : null)
   const refusal = verdict.accepted ? null : verdict.reason
   const signedBy = signerName(signature)
   if (json) {

@@ -21,7 +21,7 @@ accepts it and rollbacks skip it.
 
   --reason TEXT       why, for the record (required)
   --environment ENV   where the problem was found (required)
-  --name NAME         the artifact's name, for the record
+  --subject-name NAME the artifact's name, for the record
   --policy FILE       the promotion policy, to warn of an environment it does not name
                       (default ${DEFAULT_POLICY_FILE} when that file exists)
   --json              print the record written as JSON: {"record": {…}}
@@ -34,7 +34,7 @@ const spec = {
   name: 'veto',
   usage: VETO_USAGE,
   allowPositionals: true,
-  options: { reason: { type: 'string' }, environment: { type: 'string' }, name: { type: 'string' }, policy: { type: 'string' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
+  options: { reason: { type: 'string' }, environment: { type: 'string' }, 'subject-name': { type: 'string' }, policy: { type: 'string' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
 } as const
 
 export async function vetoCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -61,7 +61,7 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
     warn(`${ledger.location} has no record of ${digest}: no environment ever let it in. Check that it is the digest you mean; the veto is recorded all the same.`)
   }
   const record = await vetoDigest(
-    { digest, environment, reason, name: requireValue('name', values.name) ?? null, requester: requesterFromEnv(terminal.env) },
+    { digest, environment, reason, name: requireValue('subject-name', values['subject-name']) ?? null, requester: requesterFromEnv(terminal.env) },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   )

@@ -114,7 +114,7 @@ export function readListingFile(file: string): { readonly bytes: Buffer; readonl
 }
 
 export interface KindInputs {
-  /** Names the input that gave the subject (`subject-path`, `artifact-name`). */
+  /** Names the input that gave the subject (`subject-path`, `name`). */
   readonly subject: string
   /** Names the input that can give the seal's listing (`checksums-path`, `--checksums`). */
   readonly checksums: string

@@ -12,7 +12,7 @@ export interface SealReport {
   readonly build: BuildContext
   /** How a later job names the same files for verify, e.g. `dist`; null for a digest subject. */
   readonly verifySubjectPath: string | null
-  /** The workflow artifact a later job downloads the files from instead (a merged seal's); null or absent when none. */
+  /** The workflow artifact holding the files (upload: true, or a merged seal's): a later job downloads and verifies it by name. */
   readonly verifyArtifactName?: string | null
   /** `owner/artifact-seal/verify@v1`, or `./verify` when the action runs from its own repository. */
   readonly verifyAction: string
@@ -59,8 +59,9 @@ export function verifySnippet(report: SealReport): string {
     '    with:'
   ]
   const subjectPath = report.verifySubjectPath
+  // A later job on another runner has the uploaded artifact, not this workspace's files.
   if (report.verifyArtifactName) {
-    lines.push(`      ${VerifyInput.ArtifactName}: ${report.verifyArtifactName}`)
+    lines.push(`      ${VerifyInput.Name}: ${report.verifyArtifactName}`)
   } else if (subjectPath !== null && subjectPath.includes('\n')) {
     lines.push('      subject-path: |', ...subjectPath.split('\n').map((line) => `        ${line}`))
   } else if (subjectPath !== null) {

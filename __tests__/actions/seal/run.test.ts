@@ -37,14 +37,15 @@ describe('the seal action', () => {
     const sealDir = path.join(r.temp, 'artifact-seal', 'dist')
     expect(out).toEqual({
       digest: shellTreeDigest(path.join(r.workspace, 'dist')),
-      name: 'dist',
+      'subject-name': 'dist',
       'file-count': '3',
       size: String('<html>'.length + 'app()'.length + 'body{}'.length),
       'checksums-path': path.join(sealDir, 'dist.sha256'),
       'statement-path': path.join(sealDir, 'dist.intoto.json'),
       'seal-dir': sealDir,
-      'artifact-name': '',
       'artifact-id': '',
+      'artifact-url': '',
+      'artifact-digest': '',
       // Unsigned: the job cannot mint an OIDC token (sign: auto says so in a notice).
       'bundle-path': '',
       'attestation-id': '',
@@ -72,25 +73,27 @@ describe('the seal action', () => {
     expect(core.info).toHaveBeenCalledWith('Sealing 3 files under ' + path.join(r.workspace, 'dist'))
   })
 
-  it('seals one file under its own name, into the output directory given', async () => {
+  it('seals one file under its own name, into a directory named after it under the runner temp, and reads no removed input', async () => {
     const r = runner()
     writeTree(r.workspace, { 'out/shop-1.2.0.tgz': 'tarball' })
-    core.useInputs({ 'subject-path': 'out/shop-1.2.0.tgz', 'output-dir': 'seal', summary: 'false' })
+    core.useInputs({ 'subject-path': 'out/shop-1.2.0.tgz', 'output-dir': 'seal', summary: 'false', name: '' })
     await run(r.env)
     const out = core.outputs()
-    expect(out.name).toBe('shop-1.2.0.tgz')
-    expect(out['seal-dir']).toBe(path.join(r.workspace, 'seal'))
+    expect(out['subject-name']).toBe('shop-1.2.0.tgz')
+    expect(out['seal-dir']).toBe(path.join(r.temp, 'artifact-seal', 'shop-1.2.0.tgz'))
+    expect(fs.existsSync(path.join(r.workspace, 'seal'))).toBe(false)
     expect(out['file-count']).toBe('1')
-    expect(core.summaryText).toEqual([])
+    // The summary is always written.
+    expect(core.summaryText.join('')).toContain('shop-1.2.0.tgz')
   })
 
   it('seals several globs under the repository name, relative to their common directory', async () => {
     const r = runner()
     writeTree(r.workspace, { 'build/web/a.js': 'a', 'build/api/b.js': 'b', 'build/api/b.js.map': 'm' })
-    core.useInputs({ 'subject-path': 'build/**/*.js\n!**/*.map', name: 'shop release' })
+    core.useInputs({ 'subject-path': 'build/**/*.js\n!**/*.map', 'subject-name': 'shop release' })
     await run(r.env)
     const out = core.outputs()
-    expect(out.name).toBe('shop release')
+    expect(out['subject-name']).toBe('shop release')
     expect(out['checksums-path']).toBe(path.join(r.temp, 'artifact-seal', 'shop-release', 'shop-release.sha256'))
     expect(core.summaryText.join('')).toContain('      subject-path: |\n        build/**/*.js\n        !**/*.map\n')
   })
@@ -102,7 +105,7 @@ describe('the seal action', () => {
     await run(r.env)
     const out = core.outputs()
     expect(out.digest).toBe(`sha256:${hex}`)
-    expect(out.name).toBe('ghcr.io/acme/shop')
+    expect(out['subject-name']).toBe('ghcr.io/acme/shop')
     expect(out['file-count']).toBe('')
     expect(out.size).toBe('')
     expect(out['statement-path']).toBe(path.join(r.temp, 'artifact-seal', 'ghcr.io-acme-shop', 'ghcr.io-acme-shop.intoto.json'))
@@ -114,7 +117,7 @@ describe('the seal action', () => {
     core.useInputs({ 'subject-checksums': 'SHA256SUMS' })
     await run(r.env)
     const out = core.outputs()
-    expect(out.name).toBe('shop')
+    expect(out['subject-name']).toBe('shop')
     expect(fs.readFileSync(out['checksums-path'] as string, 'utf8')).toBe(`${'b'.repeat(64)}  a.bin\n${'a'.repeat(64)}  b.bin\n`)
   })
 })
@@ -124,15 +127,16 @@ describe('bad input', () => {
     ['no subject', {}, 'Give exactly one of subject-path (files, directories or globs), subject-digest with subject-name (a digest you already have), subject-checksums (a sha256sum listing), or subject-parts (the seal bundles of matrix legs); none was given.'],
     ['two subjects', { 'subject-path': 'dist', 'subject-checksums': 'SUMS' }, '; subject-path and subject-checksums were both given.'],
     ['a digest without a name', { 'subject-digest': 'ab'.repeat(32) }, 'subject-name: required with subject-digest.'],
-    ['a name without a digest', { 'subject-path': 'dist', 'subject-name': 'x' }, 'subject-name: "x" goes with subject-digest only. To name an artifact sealed from files, use name.'],
+    ['a name on two lines', { 'subject-path': 'dist', 'subject-name': 'x\ny' }, 'subject-name: "x\\ny" spans several lines.'],
+    ['an artifact name without upload', { 'subject-path': 'dist', name: 'shop-sealed' }, 'name: "shop-sealed" applies to the workflow artifact; add "upload: true"'],
+    ['an upload mode that is none', { 'subject-path': 'dist', upload: 'files' }, 'upload: "files" is not true, seal or false.'],
+    ['files to upload from a digest', { 'subject-digest': 'ab'.repeat(32), 'subject-name': 'img', upload: 'true' }, 'upload: there are no files to carry: subject-digest seals without reading them. Give "upload: seal"'],
+    ['two contract versions', { 'subject-path': 'dist', contract: 'openapi.yaml\nversion: 1.0.0\nversion: 2.0.0' }, 'contract (its "version:" line): given 2 times.'],
+    ['a contract version without files', { 'subject-path': 'dist', contract: 'version: 1.0.0' }, 'contract (its "version:" line): "1.0.0" goes with contract files'],
+    ['a part digest on a part without a name', { 'subject-parts': `seal/a.sha256@sha256:${'a'.repeat(64)}` }, 'subject-parts (line 1):'],
     ['a malformed digest', { 'subject-digest': 'sha256:1234', 'subject-name': 'img' }, 'subject-digest: "sha256:1234" is not a sha256 digest.'],
-    ['summary that is not a boolean', { 'subject-path': 'dist', summary: 'yes' }, 'summary: "yes" is not a boolean. Use true or false.'],
-    ['root without subject-path', { 'subject-digest': 'ab'.repeat(32), 'subject-name': 'img', root: 'dist' }, 'root: "dist" applies to subject-path only'],
     ['a path that matches nothing', { 'subject-path': 'dist, missing/**' }, 'subject-path: nothing matches "missing/**"'],
-    ['a root that is not a directory', { 'subject-path': 'dist', root: 'nowhere' }, 'root: "nowhere" is not a directory'],
-    ['a listing that does not exist', { 'subject-checksums': 'SUMS' }, 'subject-checksums: cannot read'],
-    ['an output directory that cannot be written', { 'subject-path': 'dist/index.html', 'output-dir': 'dist/index.html/seal' }, 'output-dir: cannot write the seal bundle to'],
-    ['an output directory inside the sealed tree', { 'subject-path': 'dist', 'output-dir': 'dist/seal' }, 'is inside the sealed tree']
+    ['a listing that does not exist', { 'subject-checksums': 'SUMS' }, 'subject-checksums: cannot read']
   ]
 
   it.each(cases)('%s: fails naming the input, sets no output, writes no bundle', async (_, inputs, message) => {

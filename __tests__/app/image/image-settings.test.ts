@@ -8,7 +8,7 @@ import { readBytesSource } from '../../../src/app/settings/bytes-source.js'
 import type { GetInput } from '../../../src/app/settings/types.js'
 import { isImageSubject, parseImageSubject } from '../../../src/core/image/reference.js'
 
-const NAMES = { subjectPath: 'subject-path', root: 'root', checksumsPath: 'checksums-path', artifactName: 'artifact-name', runId: 'run-id', token: 'github-token', cache: 'cache', listingAlone: true }
+const NAMES = { subjectPath: 'subject-path', checksumsPath: 'checksums-path', name: 'name', runId: 'run-id', repository: 'repository', token: 'github-token', listingAlone: true }
 const inputs = (given: Record<string, string>): GetInput => (name) => given[name] ?? ''
 const DIGEST = `sha256:${'ab'.repeat(32)}`
 
@@ -45,9 +45,8 @@ describe('the seal settings of an image', () => {
 
   it('refuses what applies to files only, and push-to-registry without an image', () => {
     const image = { 'subject-path': 'oci://ghcr.io/acme/app:1.4.0' }
-    expect(() => readSealSettings(inputs({ ...image, root: 'out' }), '/w')).toThrowSealError('bad-input', 'root', '"out"')
     expect(() => readSealSettings(inputs({ ...image, cache: 'true' }), '/w')).toThrowSealError('bad-input', 'cache', 'an image')
-    expect(() => readSealSettings(inputs({ ...image, upload: 'true', 'upload-files': 'true' }), '/w')).toThrowSealError('bad-input', 'upload-files', 'an image')
+    expect(() => readSealSettings(inputs({ ...image, upload: 'true' }), '/w')).toThrowSealError('bad-input', 'upload', 'an image')
     expect(() => readSealSettings(inputs({ ...image, contract: 'openapi.yaml' }), '/w')).toThrowSealError('bad-input', 'contract')
     expect(() => readSealSettings(inputs({ 'subject-path': 'dist', 'push-to-registry': 'true' }), '/w')).toThrowSealError('bad-input', 'push-to-registry', 'subject-path')
     expect(() => readSealSettings(inputs({ ...image, 'push-to-registry': 'yes please' }), '/w')).toThrowSealError('bad-input', 'push-to-registry')
@@ -65,11 +64,9 @@ describe('an image as the bytes verify and promote check', () => {
     })
   })
 
-  it('refuses a second source, root and run-id beside an image', () => {
+  it('refuses a second source and run-id beside an image', () => {
     const image = { 'subject-path': 'oci://ghcr.io/acme/app:1.4.0' }
-    expect(() => readBytesSource(inputs({ ...image, 'artifact-name': 'a' }), '/w', NAMES)).toThrowSealError('bad-input', 'subject-path', 'artifact-name')
-    expect(() => readBytesSource(inputs({ ...image, cache: 'true' }), '/w', NAMES)).toThrowSealError('bad-input', 'subject-path', 'cache: true')
-    expect(() => readBytesSource(inputs({ ...image, root: 'out' }), '/w', NAMES)).toThrowSealError('bad-input', 'root', '"out"')
+    expect(() => readBytesSource(inputs({ ...image, name: 'a' }), '/w', NAMES)).toThrowSealError('bad-input', 'subject-path', 'name')
     expect(() => readBytesSource(inputs({ ...image, 'run-id': '42' }), '/w', NAMES)).toThrowSealError('bad-input', 'run-id', '"42"')
   })
 })

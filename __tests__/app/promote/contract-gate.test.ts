@@ -102,7 +102,7 @@ describe('the contract rule in promoteDigest', () => {
     const ledger = await newLedger()
     await liveOn(ledger, V1)
     const approval = await approveAmendment(
-      { digest: V2, environment: 'production', reason: 'clients moved', to: CONTRACTS.get(V2)?.manifest.digest as Digest, name: null, requester: REQUESTER, inputs: { from: '--from', to: '--to', toGives: 'the contract digest', digest: 'd', name: '--name' } },
+      { digest: V2, environment: 'production', reason: 'clients moved', to: CONTRACTS.get(V2)?.manifest.digest as Digest, name: null, requester: REQUESTER, inputs: { from: '--from', to: '--to', toGives: 'the contract digest', digest: 'd', name: '--subject-name' } },
       ledger,
       OPTIONS
     )
@@ -118,7 +118,7 @@ describe('the contract rule in promoteDigest', () => {
     await liveOn(ledger, V1)
     await expect(
       approveAmendment(
-        { digest: V2, environment: 'production', reason: 'x', from: CONTRACTS.get(V3)?.manifest.digest as Digest, to: CONTRACTS.get(V2)?.manifest.digest as Digest, name: null, requester: REQUESTER, inputs: { from: '--from', to: '--to', toGives: 'the contract digest', digest: 'd', name: '--name' } },
+        { digest: V2, environment: 'production', reason: 'x', from: CONTRACTS.get(V3)?.manifest.digest as Digest, to: CONTRACTS.get(V2)?.manifest.digest as Digest, name: null, requester: REQUESTER, inputs: { from: '--from', to: '--to', toGives: 'the contract digest', digest: 'd', name: '--subject-name' } },
         ledger,
         OPTIONS
       )

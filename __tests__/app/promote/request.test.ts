@@ -50,10 +50,10 @@ describe('the promote request the action and the CLI build', () => {
     expect(request.contract?.keep).toEqual(expect.any(Function))
   })
 
-  it("requires a signature where the policy's signed-by or an input names a signer, and says which, as flags for the CLI", () => {
+  it("requires a signature where the policy's signed-by or an input names a signer, and says which, as the caller named it (flags for the CLI)", () => {
     const production = promoteRequest({ ...ASKED, environment: 'production' }, POLICY, { kind: 'github' }, { kind: 'none', notice: null }, context())
     expect(production.signatureRequired).toBe("the promotion policy's signed-by names a signer")
-    const named = { ...SIGNER, named: ['public-key'], asksForSigner: true }
+    const named = { ...SIGNER, named: ['--public-key'], asksForSigner: true }
     expect(promoteRequest({ ...ASKED, signer: named }, POLICY, { kind: 'github' }, { kind: 'none', notice: null }, context({ asFlags: true })).signatureRequired).toBe('--public-key names a signer or what to trust')
   })
 

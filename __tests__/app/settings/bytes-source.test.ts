@@ -2,37 +2,40 @@ import { describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import { misspelledInputs, readBytesSource, readSubject } from '../../../src/app/settings/bytes-source.js'
 import { parseBooleanInput } from '../../../src/app/settings/inputs.js'
-import { creatingLedgerNotice, parseLedgerLocation } from '../../../src/app/settings/ledger-location.js'
+import { parseLedgerLocation } from '../../../src/app/settings/ledger-location.js'
 import { signerExpectation } from '../../../src/app/settings/signer-expectation.js'
 import type { GetInput, SignerCheckSettings } from '../../../src/app/settings/types.js'
 import { signatureSources } from '../../../src/app/signature/sources.js'
 
-const NAMES = { subjectPath: 'subject-path', root: 'root', checksumsPath: 'checksums-path', artifactName: 'artifact-name', runId: 'run-id', token: 'github-token', cache: 'cache', listingAlone: true }
+const NAMES = { subjectPath: 'subject-path', checksumsPath: 'checksums-path', name: 'name', runId: 'run-id', repository: 'repository', token: 'github-token', listingAlone: true }
 const inputs = (given: Record<string, string>): GetInput => (name) => given[name] ?? ''
 
 describe('where the bytes are, from the inputs', () => {
-  it('reads files in the workspace, a workflow artifact of this or another run, or the cache', () => {
+  it('reads files in the workspace, or a workflow artifact of this run, another run or another repository', () => {
     expect(readBytesSource(inputs({ 'subject-path': 'dist\n!dist/*.map', 'checksums-path': 'seal/app.sha256' }), '/w', NAMES)).toEqual({
       kind: 'local',
       subject: { kind: 'paths', patterns: { include: ['dist'], exclude: ['dist/*.map'] }, baseDir: '/w', inputName: 'subject-path', unusedExclusions: 'allow', hidden: 'leave-out' },
       checksumsFile: path.join('/w', 'seal/app.sha256')
     })
-    expect(readBytesSource(inputs({ 'artifact-name': 'shop-sealed', 'run-id': '42', 'github-token': 't' }), '/w', NAMES)).toEqual({ kind: 'artifact', name: 'shop-sealed', runId: 42, token: 't' })
-    expect(readBytesSource(inputs({ cache: 'true' }), '/w', NAMES)).toEqual({ kind: 'cache', token: '', inputName: 'cache' })
+    expect(readBytesSource(inputs({ name: 'shop-sealed', 'run-id': '42', 'github-token': 't' }), '/w', NAMES)).toEqual({ kind: 'artifact', name: 'shop-sealed', runId: 42, repository: null, token: 't' })
+    expect(readBytesSource(inputs({ name: 'shop-sealed', 'run-id': '42', repository: 'acme/tools', 'github-token': 't' }), '/w', NAMES)).toMatchObject({ kind: 'artifact', repository: 'acme/tools' })
     expect(readBytesSource(inputs({}), '/w', NAMES)).toBeNull()
   })
 
-  it('refuses two places at once, a run id alone, a run id that is no number, and another run without a token', () => {
-    expect(() => readBytesSource(inputs({ 'subject-path': 'dist', cache: 'true' }), '/w', NAMES)).toThrowSealError('bad-input', 'subject-path', 'cache: true')
+  it('refuses two places at once, a run id or repository alone, a run id that is no number, and another run without a token', () => {
+    expect(() => readBytesSource(inputs({ 'subject-path': 'dist', name: 'shop-sealed' }), '/w', NAMES)).toThrowSealError('bad-input', 'subject-path', 'name')
     expect(() => readBytesSource(inputs({ 'run-id': '42' }), '/w', NAMES)).toThrowSealError('bad-input', 'run-id', '"42"')
-    expect(() => readBytesSource(inputs({ 'artifact-name': 'a', 'run-id': '4x' }), '/w', NAMES)).toThrowSealError('bad-input', 'run-id', '"4x"')
-    expect(() => readBytesSource(inputs({ 'artifact-name': 'a', 'run-id': '42' }), '/w', NAMES)).toThrowSealError('bad-input', 'github-token')
-    expect(() => readSubject(inputs({ root: 'out' }), '/w', 'subject-path', 'root')).toThrowSealError('bad-input', 'root', '"out"')
+    expect(() => readBytesSource(inputs({ repository: 'acme/tools' }), '/w', NAMES)).toThrowSealError('bad-input', 'repository', '"acme/tools"')
+    expect(() => readBytesSource(inputs({ name: 'a', repository: 'acme/tools', 'github-token': 't' }), '/w', NAMES)).toThrowSealError('bad-input', 'repository', 'run-id')
+    expect(() => readBytesSource(inputs({ name: 'a', 'run-id': '42', repository: 'tools', 'github-token': 't' }), '/w', NAMES)).toThrowSealError('bad-input', 'repository', '"tools"')
+    expect(() => readBytesSource(inputs({ name: 'a', 'run-id': '4x' }), '/w', NAMES)).toThrowSealError('bad-input', 'run-id', '"4x"')
+    expect(() => readBytesSource(inputs({ name: 'a', 'run-id': '42' }), '/w', NAMES)).toThrowSealError('bad-input', 'github-token')
+    expect(readSubject(inputs({ root: 'out' }), '/w', 'subject-path')).toBeNull()
   })
 
   it('names an input given under a spelling the action does not read', () => {
-    expect(misspelledInputs({ INPUT_ARTIFACT_NAME: 'shop', 'INPUT_SUBJECT-PATH': 'dist' }, ['artifact-name', 'subject-path'])).toEqual([
-      'artifact_name (INPUT_ARTIFACT_NAME), read as nothing: did you mean artifact-name?'
+    expect(misspelledInputs({ INPUT_SUBJECT_PATH: 'dist', INPUT_NAME: 'shop' }, ['name', 'subject-path'])).toEqual([
+      'subject_path (INPUT_SUBJECT_PATH), read as nothing: did you mean subject-path?'
     ])
   })
 })
@@ -43,12 +46,10 @@ describe('the other settings shared by the actions and the CLI', () => {
     expect(() => parseBooleanInput('upload', 'yes', false)).toThrowSealError('bad-input', 'upload', '"yes"')
   })
 
-  it('a ledger is "github" or file:<path>, and creating one over nothing is said out loud', () => {
+  it('a ledger is "github" or file:<path>', () => {
     expect(parseLedgerLocation('github', 'ledger', '/w')).toEqual({ kind: 'github' })
     expect(parseLedgerLocation('file:l.jsonl', 'ledger', '/w')).toEqual({ kind: 'file', file: path.join('/w', 'l.jsonl') })
     expect(() => parseLedgerLocation('s3://x', 'ledger', '/w')).toThrowSealError('bad-input', 'ledger', '"s3://x"')
-    expect(creatingLedgerNotice({ kind: 'file', file: '/nowhere/l.jsonl' }, true, 'create-ledger')).toEqual(expect.stringContaining('file:/nowhere/l.jsonl'))
-    expect(creatingLedgerNotice({ kind: 'github' }, true, 'create-ledger')).toBeNull()
   })
 
   it('the signer expectation is on the runner\'s server, and the attestations API is asked only with a token, when a signature is asked for', async () => {

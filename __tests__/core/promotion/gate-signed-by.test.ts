@@ -13,7 +13,7 @@ const POLICY = parsePolicy(
       repository: acme/shop
       workflow: .github/workflows/release.yml
       ref: refs/heads/main
-      deny-self-hosted-runners: true
+      runner: github-hosted
 `,
   'p.yml'
 )

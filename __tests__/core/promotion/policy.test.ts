@@ -5,6 +5,7 @@ import { formatDuration, parseDuration } from '../../../src/core/promotion/durat
 import { decide, type GateFacts } from '../../../src/core/promotion/gate.js'
 import { findEnvironment, pipelineOrder, type EnvironmentRule, type PromotionPolicy } from '../../../src/core/promotion/policy.js'
 import { parsePolicy } from '../../../src/core/promotion/policy-file.js'
+import { sealErrorOf } from '../../helpers/seal-error.js'
 import { NOT_PLAIN, readPlainYaml } from '../../../src/core/promotion/plain-yaml.js'
 import { LedgerIndex } from '../../../src/core/promotion/ledger-index.js'
 import { type LedgerEntry, serviceOf } from '../../../src/core/promotion/record.js'
@@ -65,8 +66,13 @@ describe('the policy file', () => {
   it('reads environments in order with their rules', () => {
     const policy = parsePolicy(PIPELINE, '.github/promotion.yml')
     expect(policy.environments.map((e) => e.name)).toEqual(['dev', 'staging', 'production'])
-    expect(rule(policy, 'production')).toEqual({ name: 'production', requires: ['staging'], requiresAny: [], soakMs: 3_600_000, soakText: '1h', signedBy: null, contract: null })
-    expect(rule(policy, 'dev')).toEqual({ name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null, signedBy: null, contract: null })
+    expect(rule(policy, 'production')).toEqual({ name: 'production', requires: ['staging'], requiresAny: [], soakMs: 3_600_000, soakText: '1h', signedBy: null, contract: null, url: null })
+    expect(rule(policy, 'dev')).toEqual({ name: 'dev', requires: [], requiresAny: [], soakMs: 0, soakText: null, signedBy: null, contract: null, url: null })
+    const withUrl = parsePolicy('environments:\n  dev:\n    url: https://dev.example.com\n', '.github/promotion.yml')
+    expect(rule(withUrl, 'dev').url).toBe('https://dev.example.com')
+    expect(sealErrorOf(() => parsePolicy('environments:\n  dev:\n    url: dev.example.com\n', '.github/promotion.yml'), 'malformed')).toContain(
+      '.github/promotion.yml:3:10: environments.dev.url "dev.example.com" is not an http(s) URL. Write where the environment can be reached'
+    )
   })
 
   it('takes an empty environment written as a bare key', () => {
@@ -93,7 +99,7 @@ describe('the policy file', () => {
     expect(lines).toEqual([
       expect.stringContaining('.github/promotion.yml:4:15: environments.staging.requires "dev" should be a list of environment names, such as [staging]'),
       expect.stringContaining('.github/promotion.yml:7:11: environments.production.soak "1 hour" is not a duration. Write a number and a unit, such as 30m, 1h'),
-      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak, signed-by, contract, platforms, image, observe, drift.')
+      expect.stringContaining('.github/promotion.yml:8:5: environments.production has an unknown key "sok". Allowed here: requires, requires-any, soak, url, signed-by, contract, platforms, image, observe, drift.')
     ])
   })
 
@@ -147,7 +153,7 @@ describe('the policy file', () => {
     expect(message).toContain(':5:17: environments.prod.signed-by.workflow "release.yml" is not a workflow file')
     expect(message).toContain(':6:12: environments.prod.signed-by.ref "main" is not a full ref. Write it as refs/heads/main')
     expect(message).toContain(':7:15: environments.prod.signed-by.issuer "http://x" is not an https URL')
-    expect(message).toContain(':8:7: environments.prod.signed-by has an unknown key "branch". Allowed here: repository, workflow, ref, issuer, deny-self-hosted-runners.')
+    expect(message).toContain(':8:7: environments.prod.signed-by has an unknown key "branch". Allowed here: repository, workflow, ref, issuer, runner.')
     expect(policyError('environments:\n  prod:\n    signed-by: {}\n')).toContain('environments.prod.signed-by has no "repository"')
     expect(policyError('environments:\n  prod:\n    signed-by: acme/shop\n')).toContain('signed-by "acme/shop" should be a mapping such as { repository: acme/shop')
   })
@@ -186,7 +192,7 @@ describe('a policy in plain YAML', () => {
         if (i === 0) return lines.push(`  ${name}:${empty === '' ? '' : ` ${empty}`}`)
         lines.push(`  ${name}:`, `    requires:${listed(names.slice(0, i), flow, '      ')}`)
         if (i > 1) lines.push(`    soak: ${soak}${comments ? ' # soak' : ''}`)
-        if (signer && i === count - 1) lines.push('    signed-by:', '      repository: acme/shop', '      workflow: .github/workflows/release.yml', '      deny-self-hosted-runners: true')
+        if (signer && i === count - 1) lines.push('    signed-by:', '      repository: acme/shop', '      workflow: .github/workflows/release.yml', '      runner: github-hosted')
         if (contract === 'block') lines.push('    contract:', '      breaking: require-approval')
         else if (contract !== null) lines.push(`    contract: ${contract}`)
       })

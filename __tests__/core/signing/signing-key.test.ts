@@ -74,22 +74,22 @@ describe('cosign-encrypted keys from cosign and sigstore-rs (__fixtures__/cosign
     expect(pub.algorithm).toBe('ecdsa-p256')
     expect(pub.hint).toBe(keyHint(createPublicKey(cosignFixture('workflows-cosign-test.pub'))))
     const pem = cosignFixture('workflows-cosign-test.key')
-    expect(failure(() => readSigningKey(pem, undefined), pem)).toMatch(/^signing-key: the key is encrypted \("ENCRYPTED COSIGN PRIVATE KEY"\) and signing-key-password is empty/)
+    expect(failure(() => readSigningKey(pem, undefined), pem)).toMatch(/^signing-key: the key is encrypted \("ENCRYPTED COSIGN PRIVATE KEY"\) and COSIGN_PASSWORD \(or ARTIFACT_SEAL_KEY_PASSWORD\) is empty/)
     // The envelope itself is sound: a wrong password fails as a wrong password, not as damage.
-    expect(failure(() => readSigningKey(pem, 'not-the-password'), pem)).toMatch(/the password in signing-key-password does not open this encrypted key/)
+    expect(failure(() => readSigningKey(pem, 'not-the-password'), pem)).toMatch(/the password in COSIGN_PASSWORD \(or ARTIFACT_SEAL_KEY_PASSWORD\) does not open this encrypted key/)
   })
 
   it('says a wrong password does not open the key, distinctly from a missing one', () => {
     const pem = cosignFixture('keys_test-sigstore.key')
     const wrong = failure(() => readSigningKey(pem, 'hello!'), pem)
-    expect(wrong).toMatch(/^signing-key: the password in signing-key-password does not open this encrypted key \("ENCRYPTED SIGSTORE PRIVATE KEY"\)/)
+    expect(wrong).toMatch(/^signing-key: the password in COSIGN_PASSWORD \(or ARTIFACT_SEAL_KEY_PASSWORD\) does not open this encrypted key \("ENCRYPTED SIGSTORE PRIVATE KEY"\)/)
     expect(wrong).not.toContain('hello!')
-    expect(failure(() => readSigningKey(pem, undefined), pem)).toMatch(/is encrypted .* and signing-key-password is empty/)
-    expect(failure(() => readSigningKey(pem, ''), pem)).toMatch(/signing-key-password is empty/)
+    expect(failure(() => readSigningKey(pem, undefined), pem)).toMatch(/is encrypted .* and COSIGN_PASSWORD \(or ARTIFACT_SEAL_KEY_PASSWORD\) is empty/)
+    expect(failure(() => readSigningKey(pem, ''), pem)).toMatch(/COSIGN_PASSWORD \(or ARTIFACT_SEAL_KEY_PASSWORD\) is empty/)
   })
 
   it('names the input it was given in every message', () => {
-    expect(failure(() => readSigningKey(cosignFixture('keys_test-sigstore.key'), 'x', '--signing-key'))).toMatch(/^--signing-key: the password in --signing-key-password does not open/)
+    expect(failure(() => readSigningKey(cosignFixture('keys_test-sigstore.key'), 'x', '--signing-key'))).toMatch(/^--signing-key: the password in COSIGN_PASSWORD \(or ARTIFACT_SEAL_KEY_PASSWORD\) does not open/)
   })
 })
 
@@ -135,8 +135,8 @@ describe('every format the issue names', () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
     expect(readSigningKey(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(), undefined).hint).toBe(keyHint(publicKey))
     const encrypted = privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'right' }).toString()
-    expect(failure(() => readSigningKey(encrypted, 'wrong'), encrypted)).toMatch(/the password in signing-key-password does not open this encrypted key \("ENCRYPTED PRIVATE KEY"\)/)
-    expect(failure(() => readSigningKey(encrypted, undefined), encrypted)).toMatch(/is encrypted \("ENCRYPTED PRIVATE KEY"\) and signing-key-password is empty/)
+    expect(failure(() => readSigningKey(encrypted, 'wrong'), encrypted)).toMatch(/the password in COSIGN_PASSWORD \(or ARTIFACT_SEAL_KEY_PASSWORD\) does not open this encrypted key \("ENCRYPTED PRIVATE KEY"\)/)
+    expect(failure(() => readSigningKey(encrypted, undefined), encrypted)).toMatch(/is encrypted \("ENCRYPTED PRIVATE KEY"\) and COSIGN_PASSWORD \(or ARTIFACT_SEAL_KEY_PASSWORD\) is empty/)
   })
 
   it('ignores a password given with an unencrypted key', () => {

@@ -174,8 +174,8 @@ describe('uploading and downloading in one workflow run', () => {
     expect(again).toMatchObject({ id: first.id, reused: true, digest: first.digest })
     const error = await failure(uploadIn(runId, 'shop-once', true, { ...BUILD_FILES, 'index.html': '<html>other</html>\n' }))
     expect(error).toMatchObject({ code: 'conflict' })
-    expect(error.message).toMatch(/^artifact-name: an artifact named "shop-once" already exists in this workflow run and holds another seal/)
-    expect(error.message).toMatch(/immutable.*Choose another artifact-name/)
+    expect(error.message).toMatch(/^name: an artifact named "shop-once" already exists in this workflow run and holds another seal/)
+    expect(error.message).toMatch(/immutable.*Choose another name/)
     // The same name in another run is another artifact.
     await expect(uploadIn(newRun(), 'shop-once')).resolves.toBeDefined()
   })
@@ -184,7 +184,7 @@ describe('uploading and downloading in one workflow run', () => {
     results.clearRequests()
     const error = await failure(uploadIn(newRun(), 'shop/v1'))
     expect(error.message).toBe(
-      'artifact-name: "shop/v1" contains "/", which a workflow artifact name cannot hold (nor " : < > | * ? \\ / or line breaks). Choose a name without them.'
+      'name: "shop/v1" contains "/", which a workflow artifact name cannot hold (nor " : < > | * ? \\ / or line breaks). Choose a name without them.'
     )
     expect(results.requests).toEqual([])
   })
@@ -210,7 +210,7 @@ describe('uploading and downloading in one workflow run', () => {
     await uploadIn(runId, 'shop-here')
     await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
       const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-elsewhere', parent: temp }))
-      expect(error.message).toMatch(/^artifact-name: there is no artifact named "shop-elsewhere" in this workflow run\. Upload it in an earlier job/)
+      expect(error.message).toMatch(/^name: there is no artifact named "shop-elsewhere" in this workflow run\. Upload it in an earlier job/)
       expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
@@ -279,7 +279,7 @@ describe('downloading from another workflow run', () => {
     await results.expireArtifact(uploaded.id)
     await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace, temp }) => {
       const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-old', runId, token: github.token, parent: temp }))
-      expect(error.message).toMatch(new RegExp(`^artifact-name: the artifact "shop-old" in workflow run ${runId} of acme/shop has expired`))
+      expect(error.message).toMatch(new RegExp(`^name: the artifact "shop-old" in workflow run ${runId} of acme/shop has expired`))
       expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
@@ -294,7 +294,7 @@ describe('bytes that are not the uploaded ones', () => {
     })
     await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
       const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-tampered-zip', parent: temp }))
-      expect(error.message).toMatch(/^artifact-name: the artifact "shop-tampered-zip" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded/)
+      expect(error.message).toMatch(/^name: the artifact "shop-tampered-zip" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded/)
       expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
@@ -309,7 +309,7 @@ describe('bytes that are not the uploaded ones', () => {
     await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
       const error = await failure(verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-tampered', parent: temp, expected: sealed.artifact.digest }, { build: BUILD }))
       expect(error.message).toBe(
-        `artifact-name: the files of the artifact "shop-tampered" are not the sealed files of ${sealed.artifact.digest}: 1 changed, 1 missing, 0 added:\n` +
+        `name: the files of the artifact "shop-tampered" are not the sealed files of ${sealed.artifact.digest}: 1 changed, 1 missing, 0 added:\n` +
           '  missing api/openapi.yaml\n' +
           '  changed assets/app.js\n' +
           'The download was deleted. Do not deploy these files: find out who changed the stored artifact, then seal and upload the build again.'
@@ -328,7 +328,7 @@ describe('bytes that are not the uploaded ones', () => {
       const error = await failure(verify.downloadAndVerify(new store.WorkflowArtifactStore(), { name: 'shop-added', parent: temp, expected: sealed.artifact.digest }, { build: BUILD }))
       expect(error).toMatchObject({ code: 'refused' })
       expect((error as SealError).details.refusals).toEqual([{ name: 'files/backdoor.sh', reason: 'not in the sealed listing' }])
-      expect(error.message).toMatch(/^artifact-name: refused the artifact "shop-added" \(id \d+ in this workflow run\) before extracting anything: 1 entry is not what a seal puts there:\n {2}"files\/backdoor\.sh": not in the sealed listing\nNothing was extracted, and the download was deleted\./)
+      expect(error.message).toMatch(/^name: refused the artifact "shop-added" \(id \d+ in this workflow run\) before extracting anything: 1 entry is not what a seal puts there:\n {2}"files\/backdoor\.sh": not in the sealed listing\nNothing was extracted, and the download was deleted\./)
       expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
     })
   })
@@ -425,7 +425,7 @@ describe('bytes that are not the uploaded ones', () => {
     try {
       await job({ runId, jobId: 'deploy' }, async ({ workspace, temp }) => {
         const error = await failure(new store.WorkflowArtifactStore().download({ name: 'shop-broken', parent: temp }))
-        expect(error.message).toMatch(/^artifact-name: the artifact "shop-broken" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded: its zip does not hash to/)
+        expect(error.message).toMatch(/^name: the artifact "shop-broken" \(id \d+ in this workflow run\) arrived with other bytes than were uploaded: its zip does not hash to/)
         expect([fs.readdirSync(workspace), fs.readdirSync(temp)]).toEqual([[], []])
       })
     } finally {

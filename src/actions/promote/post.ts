@@ -25,7 +25,7 @@ export async function post(env: Env = process.env): Promise<void> {
       env
     )
     const entry = await ledger.resolve({ id, outcome: 'confirmed', reason: null, environment: settings.environment, ...requesterFromEnv(env) })
-    await reportResolution(entry, 'confirmed', ledger.location, settings.summary && env.GITHUB_STEP_SUMMARY !== undefined)
+    await reportResolution(entry, 'confirmed', ledger.location, env.GITHUB_STEP_SUMMARY !== undefined)
   } catch (error) {
     reportFailure(error)
   }

@@ -1,7 +1,6 @@
 import * as core from '../runner-io.js'
 import * as path from 'node:path'
 import { loadPolicy } from '../../app/settings/load-policy.js'
-import { creatingLedgerNotice } from '../../app/settings/ledger-location.js'
 import { openLedger } from '../../app/ledger/open-ledger.js'
 import { ownService, pipelineStatus } from '../../app/ledger/pipeline-status.js'
 import { contractsKnown } from '../../app/promote/contract-plan.js'
@@ -37,21 +36,19 @@ export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readPromoteSettings((name) => core.getInput(name), env, workspace)
-    const access = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: settings.createLedger }
+    const access = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: false }
     const requester = requesterFromEnv(env)
     if (settings.confirm.kind === 'record') {
       const ledger = await openLedger(settings.ledger, { ...access, signing: await checkpointSigning(settings.ledger, settings.signing, env) }, env)
       const { id, outcome } = settings.confirm
-      const reason = outcome === 'failed' ? `the deployment failed (${PromoteInput.Outcome}: failure)` : null
+      const reason = outcome === 'failed' ? `the deployment failed (${PromoteInput.Confirm}: failure:${id})` : null
       const entry = await ledger.resolve({ id, outcome, reason, environment: settings.environment, ...requester })
-      await reportResolution(entry, outcome, ledger.location, settings.summary && env.GITHUB_STEP_SUMMARY !== undefined)
+      await reportResolution(entry, outcome, ledger.location, env.GITHUB_STEP_SUMMARY !== undefined)
       return
     }
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace)
     const signing = settings.dryRun ? ({ kind: 'none', notice: null } as const) : await prepareSigning(settings.signing, env)
     const ledger = await openLedger(settings.ledger, { ...access, signing }, env)
-    const creating = settings.dryRun ? null : creatingLedgerNotice(settings.ledger, settings.createLedger, PromoteInput.CreateLedger)
-    if (creating !== null) core.warning(creating)
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
     const attest =
       // Loaded only when records are signed, as the contract code below only for an approval.
@@ -68,7 +65,7 @@ export async function run(env: Env = process.env): Promise<void> {
         options
       )
       core.info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No environment accepts it now.`)
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) {
+      if (env.GITHUB_STEP_SUMMARY) {
         await core.summary.addRaw(renderVetoMarkdown(record, ledger.location, serverUrlOf(env))).write()
       }
       core.setOutput(PromoteOutput.Promoted, 'false')
@@ -98,31 +95,34 @@ export async function run(env: Env = process.env): Promise<void> {
             to: PromoteInput.ChecksumsPath,
             toGives: "the seal bundle's listing, with its contract manifest beside it",
             digest: PromoteInput.ExpectedDigest,
-            name: PromoteInput.Name
+            name: PromoteInput.SubjectName
           }
         },
         ledger,
         options
       )
       core.info(`Approved the contract amendment ${record.approves?.from ?? 'none'} → ${record.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record.id}): ${settings.approveAmendment}.`)
-      if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location, serverUrlOf(env))).write()
+      if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location, serverUrlOf(env))).write()
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)
       core.setOutput(PromoteOutput.RecordId, record.id)
       core.setOutput(PromoteOutput.RecordUrl, record.url ?? '')
       return
     }
-    const request = promoteRequest(settings, policy, settings.ledger, signing, {
+    // The environment's address is the policy's to say, as every other fact about the environment.
+    const environmentUrl = policy.environments.find((e) => e.name === settings.environment)?.url ?? null
+    const request = promoteRequest({ ...settings, environmentUrl, contractBaseline: null }, policy, settings.ledger, signing, {
       env,
       baseDir: workspace,
       downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
       names: {
         environment: PromoteInput.Environment,
         digest: PromoteInput.ExpectedDigest,
-        name: PromoteInput.Name,
+        name: PromoteInput.SubjectName,
         checksums: PromoteInput.ChecksumsPath,
-        artifactName: PromoteInput.ArtifactName,
-        contractBaseline: PromoteInput.ContractBaseline,
+        artifactName: PromoteInput.Name,
+        // The action has no baseline input: the CLI's flag gives the live digest's seal bundle when nothing else has it.
+        contractBaseline: 'artifact-seal promote --contract-baseline',
         token: PromoteInput.GitHubToken,
         from: PromoteInput.From,
         wait: PromoteInput.Wait
@@ -163,7 +163,7 @@ export async function run(env: Env = process.env): Promise<void> {
       serverUrl: serverUrlOf(env),
       ...(moved === null ? {} : { imageRef: moved.imageRef })
     }
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) {
+    if (env.GITHUB_STEP_SUMMARY) {
       await core.summary.addRaw(renderPromotionMarkdown(report)).write()
       if ((result.waitedMs ?? 0) > 0) await core.summary.addRaw(`\nWaited ${formatDuration(result.waitedMs as number)} for the soak before deciding (${PromoteInput.Wait}).\n`).write()
     }
@@ -196,7 +196,7 @@ export async function run(env: Env = process.env): Promise<void> {
       core.info(`Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job succeeds, and never if it fails or is cancelled.`)
     } else {
       core.info(
-        `Record ${record.id} is pending until a later step confirms it: uses this action with "${PromoteInput.Confirm}: ${record.id}" and "${PromoteInput.Outcome}: success" (or failure), ` +
+        `Record ${record.id} is pending until a later step confirms it: a promote step with "${PromoteInput.Confirm}: ${record.id}" (or "failure:${record.id}" when the deployment failed), ` +
           `or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
       )
     }

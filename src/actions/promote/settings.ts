@@ -3,12 +3,13 @@ import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { BytesSource, GetInput, LedgerLocation, SignerCheckSettings, SigningSettings } from '../../app/settings/types.js'
 import { DEFAULT_FILE_LEDGER, parseLedgerLocation } from '../../app/settings/ledger-location.js'
-import { PromoteInput, PromoteOutput } from '../../app/settings/names.js'
+import { PromoteInput, PromoteOutput, SealInput } from '../../app/settings/names.js'
 import { DEFAULT_POLICY_FILE } from '../../app/settings/load-policy.js'
 import { parseBooleanInput } from '../../app/settings/inputs.js'
 import { misspelledInputs, readBytesSource } from '../../app/settings/bytes-source.js'
 import type { WithoutBytes } from '../../app/promote/types.js'
-import { readSignerCheckSettings, readSigningSettings } from '../../app/settings/signing-settings.js'
+import { readSigningSettings } from '../../app/settings/signing-settings.js'
+import { readSignedBy } from '../../app/settings/signed-by.js'
 import type { Env } from '../../core/env.js'
 import { parseDuration } from '../../core/promotion/duration.js'
 
@@ -20,13 +21,12 @@ import { parseDuration } from '../../core/promotion/duration.js'
 export type ConfirmSetting =
   | { readonly kind: 'on-success' }
   | { readonly kind: 'manual' }
+  /** `confirm: <record-id>` (it went through) or `confirm: failure:<record-id>` (it did not). */
   | { readonly kind: 'record'; readonly id: string; readonly outcome: 'confirmed' | 'failed' }
 
 /** Every input of the promote action, read once and checked. */
 export interface PromoteSettings {
   readonly confirm: ConfirmSetting
-  /** Create the file ledger when it does not exist: the first promotion only. */
-  readonly createLedger: boolean
   readonly environment: string
   /** Null with `from`: the digest it runs. */
   readonly digest: Digest | 'previous' | null
@@ -34,7 +34,7 @@ export interface PromoteSettings {
   readonly from: string | null
   /** How long to wait for a soak that is not over yet (ms); 0: refuse at once. */
   readonly waitMs: number
-  /** Where the bytes to re-verify are: the workspace, a workflow artifact or the cache; null for none. */
+  /** Where the bytes to re-verify are: the workspace, a workflow artifact, an image, or what the seal carried (cache, then the ledger's artifact); null for none. */
   readonly source: BytesSource | null
   /** With no source: checksums-path alone, the seal bundle whose signature may show the seal is of a digest alone. */
   readonly sealListing: string | null
@@ -43,17 +43,14 @@ export interface PromoteSettings {
   readonly policyFile: string
   readonly ledger: LedgerLocation
   readonly token: string
-  readonly environmentUrl: string | null
   readonly rollback: boolean
   readonly dryRun: boolean
   /** A reason: veto the digest instead of promoting it. */
   readonly veto: string | null
   /** A reason: approve the digest's contract amendment of the environment instead of promoting it. */
   readonly approveAmendment: string | null
-  /** The live digest's seal bundle, to read the contract the environment runs from; null to look for it. */
-  readonly contractBaseline: string | null
+  /** subject-name: the service, when the seal's name or the policy does not say. */
   readonly name: string | null
-  readonly summary: boolean
   /** Whose signature on the seal is accepted. */
   readonly signer: SignerCheckSettings
   /** How the record is signed, as a verification summary. */
@@ -65,9 +62,6 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   const confirm = readConfirm(input)
   const environment = input(PromoteInput.Environment)
   if (confirm.kind === 'record') return confirmSettings(input, getInput, env, workspace, confirm)
-  if (input(PromoteInput.Outcome) !== '') {
-    throw new SealError('bad-input', `${PromoteInput.Outcome}: it goes with "${PromoteInput.Confirm}: <record-id>", the step that confirms an earlier promotion; remove it, or give the record id.`)
-  }
   if (environment === '') {
     throw new SealError('bad-input', `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`)
   }
@@ -109,59 +103,59 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
   if (approval !== '' && digest === 'previous') {
     throw new SealError('bad-input', `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`)
   }
-  const baseline = input(PromoteInput.ContractBaseline)
-
   const { ledger, token } = readLedger(input, env, workspace)
-  const environmentUrl = input(PromoteInput.EnvironmentUrl)
-  if (environmentUrl !== '' && !URL.canParse(environmentUrl)) {
-    throw new SealError('bad-input', `${PromoteInput.EnvironmentUrl}: ${quote(environmentUrl)} is not a URL. Give the address where the environment can be reached, such as "https://staging.example.com".`)
-  }
-  const source = readBytesSource(getInput, workspace, {
+  const given = readBytesSource(getInput, workspace, {
     subjectPath: PromoteInput.SubjectPath,
-    root: PromoteInput.Root,
     checksumsPath: PromoteInput.ChecksumsPath,
-    artifactName: PromoteInput.ArtifactName,
+    name: PromoteInput.Name,
     runId: PromoteInput.RunId,
+    repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
-    cache: PromoteInput.Cache,
     listingAlone: true
   })
   const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput(PromoteInput.DigestOnly), false)
-  if (digestOnly && source !== null) {
-    const given = source.kind === 'local' || source.kind === 'image' ? PromoteInput.SubjectPath : source.kind === 'artifact' ? PromoteInput.ArtifactName : `${PromoteInput.Cache}: true`
-    throw new SealError('bad-input', `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${given} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${given}.`)
+  if (digestOnly && given !== null) {
+    const where = given.kind === 'local' || given.kind === 'image' ? PromoteInput.SubjectPath : PromoteInput.Name
+    throw new SealError('bad-input', `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`)
   }
   if (digestOnly && (vetoReason !== '' || approval !== '')) {
     throw new SealError('bad-input', `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== '' ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`)
   }
   const listing = input(PromoteInput.ChecksumsPath)
+  const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput(PromoteInput.DryRun), false)
+  // Bytes by default: with no files, artifact or digest-only named, what the seal carried for
+  // the digest (its cache entry, else the workflow artifact the ledger names) is fetched and
+  // checked; a dry run, a veto and an approval check no bytes, and a listing alone is the seal
+  // bundle of a digest alone, whose signature speaks for it.
+  const carried = given === null && !digestOnly && listing === '' && !dryRun && vetoReason === '' && approval === ''
+  if (carried) {
+    // An input misspelled would have named the bytes: say so rather than go looking for them elsewhere.
+    const misspelled = misspelledInputs(env, BYTES_INPUTS)
+    if (misspelled.length > 0) throw new SealError('bad-input', `This step has ${misspelled.join('; ')} Give the inputs as action.yml names them.`)
+  }
+  // Its messages are labelled after the seal's `cache: true`, which made the entry it looks for.
+  const source: BytesSource | null = carried ? { kind: 'cache', token, inputName: SealInput.Cache, byDefault: true } : given
   const policy = input(PromoteInput.Policy)
-  // Bytes by default: with nothing said, what the seal carried for the digest (its cache entry, else the artifact the ledger names).
-  const carried: BytesSource | null = source === null && !digestOnly && vetoReason === '' && approval === '' ? { kind: 'cache', token, inputName: PromoteInput.ExpectedDigest, byDefault: true } : null
-  const name = input(PromoteInput.Name)
+  const name = input(PromoteInput.SubjectName)
   return {
     confirm,
-    createLedger: parseBooleanInput(PromoteInput.CreateLedger, getInput(PromoteInput.CreateLedger), false),
     environment,
     digest,
     from: from === '' ? null : from,
     waitMs,
-    source: source ?? carried,
+    source,
     sealListing: source === null && listing !== '' ? path.resolve(workspace, listing) : null,
     withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
     policyFile: path.resolve(workspace, policy === '' ? DEFAULT_POLICY_FILE : policy),
     ledger,
     token,
-    environmentUrl: environmentUrl === '' ? null : environmentUrl,
     rollback,
-    dryRun: parseBooleanInput(PromoteInput.DryRun, getInput(PromoteInput.DryRun), false),
+    dryRun,
     veto: vetoReason === '' ? null : vetoReason,
     approveAmendment: approval === '' ? null : approval,
-    contractBaseline: baseline === '' ? null : path.resolve(workspace, baseline),
     name: name === '' ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput, env, workspace),
-    signing: readRecordSigning(getInput, ledger)
+    signer: readSignedBy(getInput, env, workspace),
+    signing: readRecordSigning(getInput, ledger, env)
   }
 }
 
@@ -169,8 +163,8 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
  * A record signed with a key is kept beside a file ledger; the attestations API stores
  * certificate-signed bundles, so the github ledger's records are signed keyless.
  */
-function readRecordSigning(getInput: GetInput, ledger: LedgerLocation): SigningSettings {
-  const signing = readSigningSettings(getInput, 'none')
+function readRecordSigning(getInput: GetInput, ledger: LedgerLocation, env: Env): SigningSettings {
+  const signing = readSigningSettings(getInput, env, 'none')
   if (signing.mode === 'key' && ledger.kind === 'github') {
     throw new SealError('bad-input', 
       `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. ` +
@@ -196,37 +190,32 @@ function readConfirm(input: (name: string) => string): ConfirmSetting {
   const text = input(PromoteInput.Confirm)
   if (text === '' || text === 'on-success') return { kind: 'on-success' }
   if (text === 'manual') return { kind: 'manual' }
-  if (!RECORD_ID.test(text)) {
+  const failed = text.startsWith('failure:')
+  const id = failed ? text.slice('failure:'.length).trim() : text
+  if (!RECORD_ID.test(id)) {
     throw new SealError('bad-input', 
-      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual" or a record id. ` +
-        `Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), or the record-id output of the promote step to confirm.`
+      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual", a record id or "failure:<record id>". ` +
+        `Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), ` +
+        `the record-id output of the promote step (its deployment went through) or "failure:" and that id (it did not).`
     )
   }
-  const outcome = input(PromoteInput.Outcome)
-  if (outcome !== 'success' && outcome !== 'failure') {
-    throw new SealError('bad-input', 
-      `${PromoteInput.Outcome}: ${outcome === '' ? 'required' : `${quote(outcome)} is not "success" or "failure"`} with "${PromoteInput.Confirm}: ${text}". ` +
-        `Give "success" when the deployment of record ${text} went through, "failure" when it did not.`
-    )
-  }
-  return { kind: 'record', id: text, outcome: outcome === 'success' ? 'confirmed' : 'failed' }
+  return { kind: 'record', id, outcome: failed ? 'failed' : 'confirmed' }
 }
 
 /** A step that confirms an earlier pending record needs only the ledger; inputs that promote are refused, not ignored. */
 function confirmSettings(input: (name: string) => string, getInput: GetInput, env: Env, workspace: string, confirm: ConfirmSetting): PromoteSettings {
-  const promoting: string[] = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Veto, PromoteInput.EnvironmentUrl, PromoteInput.ApproveAmendment, PromoteInput.ContractBaseline].filter((name) => input(name) !== '')
+  const promoting: string[] = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.Veto, PromoteInput.ApproveAmendment].filter((name) => input(name) !== '')
   for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput(flag), false)) promoting.push(flag)
   if (promoting.length > 0) {
     throw new SealError('bad-input', 
       `${PromoteInput.Confirm}: a step with a record id confirms that record and promotes nothing, so ${promoting.join(', ')} cannot be given with it. ` +
-        `Confirm in a step of its own, with only confirm, outcome and the ledger inputs.`
+        `Confirm in a step of its own, with only confirm and the ledger inputs.`
     )
   }
   const { ledger, token } = readLedger(input, env, workspace)
-  const name = input(PromoteInput.Name)
+  const name = input(PromoteInput.SubjectName)
   return {
     confirm,
-    createLedger: false,
     environment: input(PromoteInput.Environment),
     digest: 'previous',
     from: null,
@@ -237,28 +226,28 @@ function confirmSettings(input: (name: string) => string, getInput: GetInput, en
     policyFile: path.resolve(workspace, input(PromoteInput.Policy) || DEFAULT_POLICY_FILE),
     ledger,
     token,
-    environmentUrl: null,
     rollback: false,
     dryRun: false,
     veto: null,
     approveAmendment: null,
-    contractBaseline: null,
     name: name === '' ? null : name,
-    summary: parseBooleanInput(PromoteInput.Summary, getInput(PromoteInput.Summary), true),
-    signer: readSignerCheckSettings(getInput, env, workspace),
-    signing: readRecordSigning(getInput, ledger)
+    signer: readSignedBy(getInput, env, workspace),
+    signing: readRecordSigning(getInput, ledger, env)
   }
 }
 
+/** The inputs that say where the bytes are, or that there are none. */
+const BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly]
+
 /** The refusal of a promotion with no bytes to check: what to give, and inputs misspelled that would have given it. */
 function missingBytes(env: Env): string {
-  const misspelled = misspelledInputs(env, [PromoteInput.SubjectPath, PromoteInput.ArtifactName, PromoteInput.Cache, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Root, PromoteInput.DigestOnly])
+  const misspelled = misspelledInputs(env, BYTES_INPUTS)
   return (
     `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, ` +
     `so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. ` +
-    `Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.ArtifactName} (the seal step's workflow artifact, with run-id for another run). ` +
+    `Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` +
     (misspelled.length > 0 ? `This step has ${misspelled.join('; ')} ` : '') +
-    `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignerRepository}, or a signed-by rule in the policy) ` +
+    `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) ` +
     `or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`
   )
 }

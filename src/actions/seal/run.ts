@@ -23,6 +23,7 @@ import type { SignedStatement, Signing } from '../../app/signature/types.js'
 import type { SignMode } from '../../app/settings/types.js'
 import type { SealSignatureReport } from '../../report/seal-report.js'
 import type { Env } from '../../core/env.js'
+import { serverUrlOf } from '../../core/env.js'
 import { type SealedImage, imageRef, withImageAnnotation } from '../../core/image/sealed-image.js'
 import { type ImageReference, formatReference } from '../../core/image/reference.js'
 import type { ImageRegistry } from '../../stores/registry/image-registry.js'
@@ -31,7 +32,7 @@ import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
-    const settings = readSealSettings((name) => core.getInput(name), workspace)
+    const settings = readSealSettings((name) => core.getInput(name), workspace, env)
     const signing = await prepareSigning(settings.signing, env)
     if (signing.kind === 'none' && signing.notice !== null) core.notice(signing.notice)
     if (settings.pushToRegistry && signing.kind === 'none') {
@@ -88,7 +89,7 @@ export async function run(env: Env = process.env): Promise<void> {
               onResolved: (count, root) => core.info(`Sealing ${formatCount(count, 'file')} under ${root}`),
               onProgress: (p) => core.info(describeProgress(p))
             },
-            { outputDir: settings.outputDir, defaultParent, inputName: SealInput.OutputDir },
+            { outputDir: null, defaultParent, inputName: SealInput.SubjectName },
             finish
           )
     const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)
@@ -112,24 +113,23 @@ export async function run(env: Env = process.env): Promise<void> {
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null
     if (settings.cache) await cacheSealed(artifact, bundle, env)
 
-    if (settings.summary) {
-      if (env.GITHUB_STEP_SUMMARY) {
-        const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null)
-        await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write()
-      } else {
-        core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
-      }
+    if (env.GITHUB_STEP_SUMMARY) {
+      const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null)
+      await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write()
+    } else {
+      core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
     }
 
     core.setOutput(SealOutput.Digest, artifact.digest)
-    core.setOutput(SealOutput.Name, artifact.name)
+    core.setOutput(SealOutput.SubjectName, artifact.name)
     core.setOutput(SealOutput.FileCount, artifact.kind === 'digest' ? '' : String(artifact.fileCount))
     core.setOutput(SealOutput.Size, artifact.size === null ? '' : String(artifact.size))
     core.setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath)
     core.setOutput(SealOutput.StatementPath, bundle.statementPath)
     core.setOutput(SealOutput.SealDir, bundle.dir)
-    core.setOutput(SealOutput.ArtifactName, uploaded?.name ?? '')
     core.setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : '')
+    core.setOutput(SealOutput.ArtifactUrl, uploaded ? artifactUrl(uploaded, env) : '')
+    core.setOutput(SealOutput.ArtifactDigest, uploaded?.digest ?? '')
     core.setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? '')
     core.setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? '' : String(done.attestation.id))
     core.setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? '')
@@ -184,6 +184,11 @@ async function attachSeal(image: { sealed: SealedImage; registry: ImageRegistry 
 /** The workflow artifact's default name: the artifact's, marked as a seal, so it does not clash with an upload-artifact of the build. */
 export function defaultArtifactName(artifact: SealedArtifact): string {
   return `${fileSafeName(artifact.name)}-sealed`
+}
+
+/** The artifact's page, as upload-artifact's `artifact-url` gives it. */
+export function artifactUrl(uploaded: UploadedArtifact, env: Env): string {
+  return `${serverUrlOf(env)}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/artifacts/${uploaded.id}`
 }
 
 async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifact: SealedArtifact, bundle: SealBundleLocation, env: Env): Promise<UploadedArtifact> {
@@ -253,17 +258,17 @@ async function mergeParts(
   }
   const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)]
   if ((settings.upload?.files || settings.cache) && withoutFiles.length > 0) {
-    const input = settings.upload?.files ? SealInput.UploadFiles : SealInput.Cache
+    const input = settings.upload?.files ? SealInput.Upload : SealInput.Cache
     throw new SealError('bad-input', `${input}: the parts ${withoutFiles.map(quote).join(', ')} bring no files (a bundle directory, or an artifact of the bundle alone), so the merged seal has none to carry. Name each part by the workflow artifact its leg uploaded with its files, or remove ${input}.`)
   }
   const merged = await mergeSealBundles([...subject.parts, ...fetched.map((f) => f.source)], {
     name,
     build,
-    outputDir: settings.outputDir ?? path.join(defaultParent, fileSafeName(name)),
+    outputDir: path.join(defaultParent, fileSafeName(name)),
     inputName: SealInput.SubjectParts,
-    outputInputName: SealInput.OutputDir,
+    outputInputName: SealInput.SubjectName,
     expectedDigests: subject.partDigests,
-    expectedDigestsInputName: SealInput.PartDigests,
+    expectedDigestsInputName: SealInput.SubjectParts,
     finish
   })
   // Every part brought its verified files: the merged seal carries them, laid out under the parts' names.

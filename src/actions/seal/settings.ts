@@ -3,7 +3,6 @@ import { type Digest, parseDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { SubjectSpec } from '../../core/seal.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
-import { parsePartDigests } from '../../core/merge.js'
 import { isOnDisk, partSourceFromArgument, splitPartLine } from '../../app/seal/merge-bundles.js'
 import type { ContractRequest, MergePartSource } from '../../app/seal/types.js'
 import { SealInput } from '../../app/settings/names.js'
@@ -13,6 +12,7 @@ import { parseContractPatterns } from '../../core/contract/manifest.js'
 import { parseBooleanInput } from '../../app/settings/inputs.js'
 import type { ArtifactPart } from '../../app/seal/types.js'
 import { type ImageReference, isImageSubject, parseImageSubject } from '../../core/image/reference.js'
+import type { Env } from '../../core/env.js'
 
 /** The seal bundles of several parts (matrix legs) to merge into one release seal. */
 export interface PartsSubject {
@@ -30,16 +30,16 @@ export interface ImageSubject {
   readonly reference: ImageReference
 }
 
+/** How the sealed bytes travel as a workflow artifact: `true` the bundle and the files, `seal` the bundle alone. */
+export type UploadMode = 'files' | 'seal'
+
 /** Every input of the seal action, read once and checked. */
 export interface SealSettings {
   readonly subject: SubjectSpec | PartsSubject | ImageSubject
   /** Attach the signed seal to the image in its registry, as actions/attest's push-to-registry does. */
   readonly pushToRegistry: boolean
-  /** Empty when the name is to be derived from the subject. */
+  /** subject-name; empty when the name is to be derived from the subject. */
   readonly name: string
-  /** Null: a directory under the runner's temp directory, named after the artifact. */
-  readonly outputDir: string | null
-  readonly summary: boolean
   /** Upload the bundle (and the files, when `files`) as one workflow artifact; null for no upload. */
   readonly upload: { readonly files: boolean; readonly name: string | null; readonly retentionDays: number | null } | null
   /** Save the files in the Actions cache under a key derived from the digest. */
@@ -51,14 +51,13 @@ export interface SealSettings {
   readonly contract: ContractRequest | null
 }
 
-export function readSealSettings(getInput: GetInput, workspace: string): SealSettings {
+export function readSealSettings(getInput: GetInput, workspace: string, env: Env = {}): SealSettings {
   const input = (name: string): string => getInput(name).trim()
   const subjectPath = input(SealInput.SubjectPath)
   const subjectDigest = input(SealInput.SubjectDigest)
   const subjectChecksums = input(SealInput.SubjectChecksums)
   const subjectParts = input(SealInput.SubjectParts)
   const subjectName = input(SealInput.SubjectName)
-  const root = input(SealInput.Root)
 
   const given = [
     [SealInput.SubjectPath, subjectPath],
@@ -73,39 +72,13 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
         `${SealInput.SubjectChecksums} (a sha256sum listing), or ${SealInput.SubjectParts} (the seal bundles of matrix legs); ${which}.`
     )
   }
-  const partDigests = input(SealInput.PartDigests)
-  if (partDigests !== '' && subjectParts === '') {
-    throw new SealError('bad-input', `${SealInput.PartDigests}: applies to ${SealInput.SubjectParts} only; remove it or merge parts with ${SealInput.SubjectParts}.`)
-  }
-  if (subjectName !== '' && subjectDigest === '') {
-    throw new SealError('bad-input', 
-      `${SealInput.SubjectName}: ${quote(subjectName)} goes with ${SealInput.SubjectDigest} only. To name an artifact sealed from files, use ${SealInput.Name}.`
-    )
-  }
-  if (root !== '' && subjectPath === '') {
-    throw new SealError('bad-input', `${SealInput.Root}: ${quote(root)} applies to ${SealInput.SubjectPath} only; remove it or seal with ${SealInput.SubjectPath}.`)
-  }
-
-  const name = input(SealInput.Name)
-  if (/[\r\n]/.test(name)) throw new SealError('bad-input', `${SealInput.Name}: ${quote(name)} spans several lines. Give a single-line name.`)
+  if (/[\r\n]/.test(subjectName)) throw new SealError('bad-input', `${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`)
 
   let subject: SubjectSpec | PartsSubject | ImageSubject
   if (subjectPath !== '' && isImageSubject(subjectPath)) {
-    if (root !== '') throw new SealError('bad-input', `${SealInput.Root}: ${quote(root)} applies to files; ${SealInput.SubjectPath} names an image. Remove ${SealInput.Root}.`)
     subject = { kind: 'image', reference: parseImageSubject(getInput(SealInput.SubjectPath), SealInput.SubjectPath) }
   } else if (subjectParts !== '') {
-    const lines = subjectParts.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
-    const onDisk = lines.filter((line) => isOnDisk(splitPartLine(line).given, workspace))
-    subject = {
-      kind: 'parts',
-      parts: onDisk.map((line) => partSourceFromArgument(line, workspace, SealInput.SubjectParts)),
-      artifacts: lines.filter((line) => !onDisk.includes(line)).map((line) => {
-        const { name, given } = splitPartLine(line)
-        if (name === '' || given === '') throw new SealError('bad-input', `${SealInput.SubjectParts}: ${quote(line)} names ${name === '' ? 'no part before "="' : 'no artifact after "="'}. Write "<part>=<workflow artifact name>", or a bundle directory.`)
-        return { ...(name === undefined ? {} : { name }), artifact: given }
-      }),
-      partDigests: parsePartDigests(partDigests, SealInput.PartDigests)
-    }
+    subject = readParts(subjectParts, workspace)
   } else if (subjectPath !== '') {
     subject = {
       kind: 'paths',
@@ -114,8 +87,7 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
       inputName: SealInput.SubjectPath,
       // An exclusion that stops matching (no more .map files) is not worth failing a build for.
       unusedExclusions: 'warn',
-      hidden: parseBooleanInput(SealInput.IncludeHiddenFiles, getInput(SealInput.IncludeHiddenFiles), false) ? 'include' : 'leave-out',
-      ...(root !== '' ? { root } : {})
+      hidden: parseBooleanInput(SealInput.IncludeHiddenFiles, getInput(SealInput.IncludeHiddenFiles), false) ? 'include' : 'leave-out'
     }
   } else if (subjectDigest !== '') {
     if (subjectName === '') {
@@ -123,13 +95,11 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
         `${SealInput.SubjectName}: required with ${SealInput.SubjectDigest}. Give the name the digest belongs to, such as the image name "ghcr.io/owner/app".`
       )
     }
-    if (/[\r\n]/.test(subjectName)) throw new SealError('bad-input', `${SealInput.SubjectName}: ${quote(subjectName)} spans several lines. Give a single-line name.`)
     subject = { kind: 'digest', digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName }
   } else {
     subject = { kind: 'checksums', file: path.resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums }
   }
 
-  const outputDir = input(SealInput.OutputDir)
   const pushToRegistry = parseBooleanInput(SealInput.PushToRegistry, getInput(SealInput.PushToRegistry), false)
   if (pushToRegistry && subject.kind !== 'image') {
     throw new SealError('bad-input', `${SealInput.PushToRegistry}: "true" attaches the signed seal to an image in its registry, and this seal is not of an image. Give ${SealInput.SubjectPath}: oci://<image>, or remove ${SealInput.PushToRegistry}.`)
@@ -137,54 +107,93 @@ export function readSealSettings(getInput: GetInput, workspace: string): SealSet
   return {
     subject,
     pushToRegistry,
-    name,
-    outputDir: outputDir === '' ? null : path.resolve(workspace, outputDir),
-    summary: parseBooleanInput(SealInput.Summary, getInput(SealInput.Summary), true),
+    name: subjectName,
     ...readCarrying(getInput, subject),
-    signing: readSigningSettings(getInput),
+    signing: readSigningSettings(getInput, env),
     token: input(SealInput.GitHubToken),
     contract: readContract(getInput, subject)
   }
 }
 
-/** contract and contract-version: the service contract, read from the sealed files. */
+const PART_DIGEST = /@(sha256:[0-9a-fA-F]{64})$/
+
+/** subject-parts: `<part>=<listing or seal directory>[@sha256:<hex>]` a line; the digest, when given, is the one the part's seal put out. */
+function readParts(text: string, workspace: string): PartsSubject {
+  const parts: MergePartSource[] = []
+  const artifacts: ArtifactPart[] = []
+  const partDigests = new Map<string, Digest>()
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) return
+    const pinned = PART_DIGEST.exec(line)
+    const unpinned = pinned ? line.slice(0, pinned.index) : line
+    const { name, given } = splitPartLine(unpinned)
+    // A line that names nothing on disk names a workflow artifact of this run (or a glob over their names).
+    if (!isOnDisk(given, workspace)) {
+      if (name === '' || given === '') throw new SealError('bad-input', `${SealInput.SubjectParts} (line ${index + 1}): ${quote(line)} names ${name === '' ? 'no part before "="' : 'no artifact after "="'}. Write "<part>=<workflow artifact name>", or a bundle directory.`)
+      artifacts.push({ ...(name === undefined ? {} : { name }), artifact: given })
+    }
+    const source = isOnDisk(given, workspace) ? partSourceFromArgument(unpinned, workspace, SealInput.SubjectParts) : { name }
+    if (pinned) {
+      if (source.name === undefined) {
+        throw new SealError('bad-input', `${SealInput.SubjectParts} (line ${index + 1}): ${quote(line)} pins a digest to a part without a name. Write "<part>=<listing>@${pinned[1]}".`)
+      }
+      if (partDigests.has(source.name)) throw new SealError('bad-input', `${SealInput.SubjectParts} (line ${index + 1}): the part ${quote(source.name)} is pinned twice. Give each part once.`)
+      partDigests.set(source.name, parseDigest(pinned[1] as string, `${SealInput.SubjectParts} (line ${index + 1})`))
+    }
+    if (isOnDisk(given, workspace)) parts.push(source as MergePartSource)
+  })
+  return { kind: 'parts', parts, artifacts, partDigests }
+}
+
+const VERSION_LINE = /^version:\s*(.*)$/
+
+/** contract: the service contract, read from the sealed files; a `version: X.Y.Z` line sets its version. */
 function readContract(getInput: GetInput, subject: SealSettings['subject']): ContractRequest | null {
-  const text = getInput(SealInput.Contract)
-  const version = getInput(SealInput.ContractVersion).trim()
-  if (text.trim() === '') {
-    if (version !== '') throw new SealError('bad-input', `${SealInput.ContractVersion}: ${quote(version)} goes with ${SealInput.Contract}; name the contract files, or remove it.`)
+  const lines = getInput(SealInput.Contract).split(/\r?\n/)
+  const versions = lines.map((line) => VERSION_LINE.exec(line.trim())).filter((m): m is RegExpExecArray => m !== null)
+  const patterns = lines.filter((line) => !VERSION_LINE.test(line.trim())).join('\n')
+  const versionName = `${SealInput.Contract} (its "version:" line)`
+  if (versions.length > 1) throw new SealError('bad-input', `${versionName}: given ${versions.length} times. Give the contract's version once.`)
+  const version = (versions[0]?.[1] ?? '').trim()
+  if (versions.length === 1 && version === '') throw new SealError('bad-input', `${versionName}: empty. Give a version such as "version: 2.1.0", or remove the line for the OpenAPI document's info.version.`)
+  if (patterns.trim() === '') {
+    if (versions.length > 0) throw new SealError('bad-input', `${versionName}: ${quote(version)} goes with contract files; name them on the other lines, or remove it.`)
     return null
   }
   if (subject.kind !== 'paths') {
     throw new SealError('bad-input', `${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`)
   }
-  return { patterns: parseContractPatterns(text, SealInput.Contract), version, inputs: { contract: SealInput.Contract, version: SealInput.ContractVersion } }
+  return { patterns: parseContractPatterns(patterns, SealInput.Contract), version, inputs: { contract: SealInput.Contract, version: versionName } }
 }
 
-/** upload, upload-files, artifact-name, retention-days and cache: how the sealed bytes travel. */
+const UPLOAD_MODES: Readonly<Record<string, UploadMode | null>> = { '': null, false: null, true: 'files', seal: 'seal' }
+
+/** upload, name, retention-days and cache: how the sealed bytes travel. */
 function readCarrying(getInput: GetInput, subject: SealSettings['subject']): Pick<SealSettings, 'upload' | 'cache'> {
-  const upload = parseBooleanInput(SealInput.Upload, getInput(SealInput.Upload), false)
-  const files = parseBooleanInput(SealInput.UploadFiles, getInput(SealInput.UploadFiles), false)
+  const uploadText = getInput(SealInput.Upload).trim()
+  const mode = UPLOAD_MODES[uploadText.toLowerCase()]
+  if (mode === undefined) {
+    throw new SealError('bad-input', `${SealInput.Upload}: ${quote(uploadText)} is not true, seal or false. Give true (the seal bundle and the sealed files, one workflow artifact), seal (the bundle alone) or false.`)
+  }
   const cache = parseBooleanInput(SealInput.Cache, getInput(SealInput.Cache), false)
-  const artifactName = getInput(SealInput.ArtifactName).trim()
+  const artifactName = getInput(SealInput.Name).trim()
   const retention = getInput(SealInput.RetentionDays).trim()
   const needsUpload = [
-    [SealInput.UploadFiles, files ? 'true' : ''],
-    [SealInput.ArtifactName, artifactName],
+    [SealInput.Name, artifactName],
     [SealInput.RetentionDays, retention]
   ].find(([, value]) => value !== '')
-  if (!upload && needsUpload) {
+  if (mode === null && needsUpload) {
     throw new SealError('bad-input', `${needsUpload[0]}: ${quote(needsUpload[1] as string)} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`)
   }
+  if (/[\r\n]/.test(artifactName)) throw new SealError('bad-input', `${SealInput.Name}: ${quote(artifactName)} spans several lines. Give a single-line name.`)
   // Parts fetched from workflow artifacts bring their files; whether every part did is known at merge.
   const readsFiles = subject.kind === 'paths' || (subject.kind === 'parts' && subject.artifacts.length > 0)
-  for (const [name, on] of [
-    [SealInput.UploadFiles, files],
-    [SealInput.Cache, cache]
-  ] as const) {
-    if (on && !readsFiles) {
-      const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts, image: `${SealInput.SubjectPath} (an image)` }[subject.kind]
-      throw new SealError('bad-input', `${name}: there are no files to carry: ${which} seals without reading them. Seal with ${SealInput.SubjectPath}, or remove ${name}.`)
+  if (!readsFiles) {
+    const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts, image: `${SealInput.SubjectPath} (an image)` }[subject.kind]
+    const carried = mode === 'files' ? `"${SealInput.Upload}: true"` : cache ? `"${SealInput.Cache}: true"` : null
+    if (carried !== null) {
+      throw new SealError('bad-input', `${carried === `"${SealInput.Upload}: true"` ? SealInput.Upload : SealInput.Cache}: there are no files to carry: ${which} seals without reading them. ${mode === 'files' ? `Give "${SealInput.Upload}: seal" to upload the seal bundle alone, or remove it.` : `Remove ${SealInput.Cache}.`}`)
     }
   }
   let retentionDays: number | null = null
@@ -195,5 +204,5 @@ function readCarrying(getInput: GetInput, subject: SealSettings['subject']): Pic
       throw new SealError('bad-input', `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`)
     }
   }
-  return { upload: upload ? { files, name: artifactName === '' ? null : artifactName, retentionDays } : null, cache }
+  return { upload: mode === null ? null : { files: mode === 'files', name: artifactName === '' ? null : artifactName, retentionDays }, cache }
 }

@@ -54,7 +54,7 @@ export async function run(env: Env = process.env): Promise<void> {
         env,
         downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
         seal,
-        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.ArtifactName },
+        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.Name },
         log: (message) => core.info(message)
       })
       handedOut = fetched.path
@@ -95,7 +95,7 @@ export async function run(env: Env = process.env): Promise<void> {
       handedOut = null
     }
     const verified = report.verified && signatureFailure === null
-    if (settings.summary && env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env) })).write()
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env) })).write()
     core.setOutput(VerifyOutput.Verified, String(verified))
     core.setOutput(VerifyOutput.Digest, report.actual)
     core.setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)))

@@ -3,8 +3,7 @@ import { SealError } from '../../core/errors.js'
 import type { BytesSource, GetInput, SignerCheckSettings } from '../../app/settings/types.js'
 import { readBytesSource } from '../../app/settings/bytes-source.js'
 import { VerifyInput } from '../../app/settings/names.js'
-import { parseBooleanInput } from '../../app/settings/inputs.js'
-import { readSignerCheckSettings } from '../../app/settings/signing-settings.js'
+import { readSignedBy } from '../../app/settings/signed-by.js'
 import type { Env } from '../../core/env.js'
 
 /** Every input of the verify action, read once and checked. */
@@ -12,7 +11,6 @@ export interface VerifySettings {
   /** Files in the workspace, or a workflow artifact to download. */
   readonly source: Exclude<BytesSource, { kind: 'cache' }>
   readonly expected: Digest
-  readonly summary: boolean
   readonly signer: SignerCheckSettings
   /** For the attestations API, when a signature is looked up by digest. */
   readonly token: string
@@ -29,23 +27,21 @@ export function readVerifySettings(getInput: GetInput, workspace: string, env: E
   const expected = parseDigest(expectedText, VerifyInput.ExpectedDigest)
   const source = readBytesSource(getInput, workspace, {
     subjectPath: VerifyInput.SubjectPath,
-    root: VerifyInput.Root,
     checksumsPath: VerifyInput.ChecksumsPath,
-    artifactName: VerifyInput.ArtifactName,
+    name: VerifyInput.Name,
     runId: VerifyInput.RunId,
+    repository: VerifyInput.Repository,
     token: VerifyInput.GitHubToken
   })
-  if (source === null || source.kind === 'cache') {
+  if (source === null) {
     throw new SealError('bad-input', 
-      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.ArtifactName} to download the sealed workflow artifact and verify it.`
+      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.Name} to download the sealed workflow artifact and verify it.`
     )
   }
   return {
     source,
     expected,
-    summary: parseBooleanInput(VerifyInput.Summary, getInput(VerifyInput.Summary), true),
-    signer: readSignerCheckSettings(getInput, env, workspace),
+    signer: readSignedBy(getInput, env, workspace),
     token: input(VerifyInput.GitHubToken)
   }
 }
-

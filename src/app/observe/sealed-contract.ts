@@ -29,7 +29,7 @@ export function sealedContractSource(
           download: async (digest, artifact) => {
             const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId)
             const fetched = await fetchAndCheckBytes(
-              { kind: 'artifact', name: artifact.name, runId, token: options.token },
+              { kind: 'artifact', name: artifact.name, runId, repository: null, token: options.token },
               digest,
               { sealedBy: null, name: null, artifact },
               {

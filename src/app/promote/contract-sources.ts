@@ -97,7 +97,7 @@ export function contractSources(options: ContractSourceOptions): ContractSources
       }
       throw new SealError('unreadable', 
         `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join('; ') || 'nowhere to look'}. ` +
-          (earlierForm ? EARLIER_FORM_FIX : `Give contract-baseline: the path to the seal bundle of ${live.digest}.`)
+          (earlierForm ? EARLIER_FORM_FIX : `Give the seal bundle of ${live.digest} with the CLI: artifact-seal promote --contract-baseline <its seal directory>.`)
       )
     },
     ...(options.store === null ? {} : { keep: async (contract: LoadedContract) => keepContract(options.store as string, contract, warn) })
@@ -171,13 +171,13 @@ async function keepContract(store: string, contract: LoadedContract, warn: (mess
   // sealed bytes, and is not kept (a later promotion is told to give contract-baseline).
   const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), 'utf8') }))
   if (files.some((f) => createHash('sha256').update(f.bytes).digest('hex') !== f.sha256)) {
-    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need contract-baseline.`)
+    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need the CLI's --contract-baseline.`)
     return
   }
   try {
     replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}\n`, files)
   } catch (error) {
     // Another promotion keeping the same contract at the same moment wins the rename; its copy is checked below.
-    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Later promotions need contract-baseline.`)
+    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Later promotions need the CLI's --contract-baseline.`)
   }
 }

@@ -102,7 +102,7 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
       const { checkCandidates } = await import('../signature/check-signature.js')
       return checkCandidates(found.candidates, digest, expectation, checksumsFile)
     },
-    signatureRequired: required ? requirementReason(asked.signer, policyAsks, context.asFlags) : null,
+    signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...(signing.kind === 'none'
       ? {}
@@ -118,7 +118,7 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
         ? {
             download: async (digest, artifact) => {
               const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId)
-              const fetched = await fetchAndCheckBytes({ kind: 'artifact', name: artifact.name, runId, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext)
+              const fetched = await fetchAndCheckBytes({ kind: 'artifact', name: artifact.name, runId, repository: null, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext)
               if (!fetched.verified || fetched.checksumsFile === null) throw new SealError('mismatch', `its files are not ${digest}`)
               return fetched.checksumsFile
             }

@@ -1,7 +1,6 @@
 import * as path from 'node:path'
 import type { BytesSource, GetInput } from './types.js'
 import { SealError, quote } from '../../core/errors.js'
-import { parseBooleanInput } from './inputs.js'
 import type { Env } from '../../core/env.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import type { SubjectSpec } from '../../core/seal.js'
@@ -10,13 +9,12 @@ import { isImageSubject, parseImageSubject } from '../../core/image/reference.js
 /** The inputs that say where the bytes to check are; verify and promote share them. */
 export interface BytesSourceInputs {
   readonly subjectPath: string
-  readonly root: string
   readonly checksumsPath: string
-  readonly artifactName: string
+  /** The workflow artifact's name, as download-artifact's `name`. */
+  readonly name: string
   readonly runId: string
+  readonly repository: string
   readonly token: string
-  /** Absent where the action has no cache input. */
-  readonly cache?: string
   /**
    * The listing may be given without the files: the seal bundle of a digest alone, whose
    * signature beside it says so (promote). Otherwise it goes with the files only.
@@ -25,32 +23,29 @@ export interface BytesSourceInputs {
 }
 
 /**
- * Reads where the bytes are: files in the workspace (subject-path), a workflow artifact
- * (artifact-name, with run-id for another run), or the cache by digest. At most one;
- * null when none is given.
+ * Reads where the bytes are: files in the workspace (subject-path), or a workflow artifact
+ * (name, with run-id and repository for another run). At most one; null when none is given.
  */
-export function readBytesSource(getInput: GetInput, workspace: string, names: BytesSourceInputs): BytesSource | null {
+export function readBytesSource(getInput: GetInput, workspace: string, names: BytesSourceInputs): Exclude<BytesSource, { kind: 'cache' }> | null {
   const input = (name: string): string => getInput(name).trim()
-  const artifactName = input(names.artifactName)
+  const artifactName = input(names.name)
   const runIdText = input(names.runId)
+  const repository = input(names.repository)
   const checksums = input(names.checksumsPath)
-  const cache = names.cache === undefined ? false : parseBooleanInput(names.cache, getInput(names.cache), false)
   const image = readImage(getInput, names)
-  const subject = image === null ? readSubject(getInput, workspace, names.subjectPath, names.root) : null
+  const subject = image === null ? readSubject(getInput, workspace, names.subjectPath) : null
 
-  const given = [(subject !== null || image !== null) && names.subjectPath, artifactName !== '' && names.artifactName, cache && `${names.cache}: true`].filter(
-    (g): g is string => typeof g === 'string'
-  )
-  if (given.length > 1) {
+  if ((subject !== null || image !== null) && artifactName !== '') {
     throw new SealError('bad-input', 
-      `${given.join(' and ')} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ` +
-        `${names.artifactName} for a workflow artifact${names.cache ? `, or ${names.cache}: true to restore them by digest` : ''}.`
+      `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
     )
   }
-  if (runIdText !== '' && artifactName === '') {
-    throw new SealError('bad-input', `${names.runId}: ${quote(runIdText)} says which run uploaded the artifact; give ${names.artifactName} too, or remove it.`)
+  for (const [name, value] of [[names.runId, runIdText], [names.repository, repository]] as const) {
+    if (value !== '' && artifactName === '') {
+      throw new SealError('bad-input', `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`)
+    }
   }
-  if (checksums !== '' && subject === null && !(names.listingAlone === true && artifactName === '' && !cache)) {
+  if (checksums !== '' && subject === null && image === null && !(names.listingAlone === true && artifactName === '')) {
     throw new SealError('bad-input', 
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it ` +
         `(a workflow artifact carries its own listing).`
@@ -58,27 +53,30 @@ export function readBytesSource(getInput: GetInput, workspace: string, names: By
   }
   if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums) }
   if (subject !== null) return { kind: 'local', subject, checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums) }
-  if (artifactName !== '') {
-    let runId: number | null = null
-    if (runIdText !== '') {
-      runId = Number(runIdText)
-      if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-        throw new SealError('bad-input', `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (…/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`)
-      }
+  if (artifactName === '') return null
+  let runId: number | null = null
+  if (runIdText !== '') {
+    runId = Number(runIdText)
+    if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+      throw new SealError('bad-input', `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (…/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`)
     }
-    const token = input(names.token)
-    if (runId !== null && token === '') {
-      throw new SealError('bad-input', `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`)
-    }
-    return { kind: 'artifact', name: artifactName, runId, token }
   }
-  if (cache) return { kind: 'cache', token: input(names.token), inputName: names.cache as string }
-  return null
+  if (repository !== '' && runId === null) {
+    throw new SealError('bad-input', `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`)
+  }
+  if (repository !== '' && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError('bad-input', `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`)
+  }
+  const token = input(names.token)
+  if (runId !== null && token === '') {
+    throw new SealError('bad-input', `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`)
+  }
+  return { kind: 'artifact', name: artifactName, runId, repository: repository === '' ? null : repository, token }
 }
 
 /**
- * Inputs given under a spelling the action does not read: the runner passes `artifact_name:`
- * as INPUT_ARTIFACT_NAME, where `artifact-name` would be INPUT_ARTIFACT-NAME. The runner
+ * Inputs given under a spelling the action does not read: the runner passes `subject_path:`
+ * as INPUT_SUBJECT_PATH, where `subject-path` would be INPUT_SUBJECT-PATH. The runner
  * warns of inputs action.yml does not declare; this names them where they cost something.
  */
 export function misspelledInputs(env: Env, inputs: readonly string[]): string[] {
@@ -98,19 +96,13 @@ export function misspelledInputs(env: Env, inputs: readonly string[]): string[] 
 function readImage(getInput: GetInput, names: BytesSourceInputs): { kind: 'image'; reference: ReturnType<typeof parseImageSubject>; inputName: string } | null {
   const text = getInput(names.subjectPath)
   if (!isImageSubject(text)) return null
-  const root = getInput(names.root).trim()
-  if (root !== '') throw new SealError('bad-input', `${names.root}: ${quote(root)} applies to files; ${names.subjectPath} names an image. Remove ${names.root}.`)
   return { kind: 'image', reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath }
 }
 
-/** `subject-path` and `root` as the seal action reads them, for checking bytes; null when no path was given. */
-export function readSubject(getInput: GetInput, workspace: string, pathInput: string, rootInput: string): SubjectSpec | null {
+/** `subject-path` as the seal action reads it, for checking bytes; null when no path was given. */
+export function readSubject(getInput: GetInput, workspace: string, pathInput: string): SubjectSpec | null {
   const subjectPath = getInput(pathInput).trim()
-  const root = getInput(rootInput).trim()
-  if (subjectPath === '') {
-    if (root !== '') throw new SealError('bad-input', `${rootInput}: ${quote(root)} applies to ${pathInput} only; remove it or give ${pathInput}.`)
-    return null
-  }
+  if (subjectPath === '') return null
   return {
     kind: 'paths',
     patterns: parseSubjectPatterns(getInput(pathInput)),
@@ -119,7 +111,6 @@ export function readSubject(getInput: GetInput, workspace: string, pathInput: st
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: 'allow',
     // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
-    hidden: 'leave-out',
-    ...(root !== '' ? { root } : {})
+    hidden: 'leave-out'
   }
 }

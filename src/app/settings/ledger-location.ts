@@ -1,4 +1,3 @@
-import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import type { LedgerLocation } from './types.js'
@@ -14,17 +13,5 @@ export function parseLedgerLocation(value: string, inputName: string, baseDir: s
   throw new SealError('bad-input', 
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) ` +
       `or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
-  )
-}
-
-/**
- * What to tell a user about to create a file ledger: it must be the first promotion, because
- * a ledger created over a deleted one has forgotten its vetoes. Null when nothing is created.
- */
-export function creatingLedgerNotice(location: LedgerLocation, create: boolean, inputName: string): string | null {
-  if (location.kind !== 'file' || !create || fs.existsSync(location.file)) return null
-  return (
-    `${inputName}: the ledger file:${location.file} does not exist, so this promotion creates it. ` +
-    `If it is not the first promotion, the ledger was deleted and has forgotten its vetoes: restore it from a backup instead.`
   )
 }

@@ -1,26 +1,39 @@
-/** Every input, output and state name of every action, in one place. */
+/** Every input, output, state and environment variable name of every action, in one place. */
 
 /** How a statement is signed: the seal's statement, and promote's records. */
 export const SigningInput = {
   Sign: 'sign',
-  SigningKey: 'signing-key',
-  SigningKeyPassword: 'signing-key-password',
-  FulcioUrl: 'fulcio-url',
-  RekorUrl: 'rekor-url',
-  TsaUrl: 'tsa-url'
+  SigningKey: 'signing-key'
 } as const
 
-/** Whose signature verify and promote accept. */
+/**
+ * What signing reads from the environment rather than from inputs: the key's password (a
+ * secret, as cosign reads it) and the endpoints of a private Sigstore instance, which a
+ * workflow sets once for every step.
+ */
+export const SigningEnv = {
+  KeyPassword: 'ARTIFACT_SEAL_KEY_PASSWORD',
+  CosignPassword: 'COSIGN_PASSWORD',
+  FulcioUrl: 'ARTIFACT_SEAL_FULCIO_URL',
+  RekorUrl: 'ARTIFACT_SEAL_REKOR_URL',
+  TsaUrl: 'ARTIFACT_SEAL_TSA_URL'
+} as const
+
+/** Whose signature verify and promote accept: one YAML mapping. */
 export const SignerInput = {
-  SignerRepository: 'signer-repository',
-  SignerWorkflow: 'signer-workflow',
-  SourceRef: 'source-ref',
-  CertOidcIssuer: 'cert-oidc-issuer',
-  DenySelfHostedRunners: 'deny-self-hosted-runners',
-  PublicKey: 'public-key',
+  SignedBy: 'signed-by'
+} as const
+
+/** The keys of the signed-by mapping (the policy's signed-by rule takes the same). */
+export const SignedByKey = {
+  Repository: 'repository',
+  Workflow: 'workflow',
+  Ref: 'ref',
+  Issuer: 'issuer',
+  Runner: 'runner',
+  Key: 'key',
   TrustedRoot: 'trusted-root',
-  TufMirrors: 'tuf-mirrors',
-  RequireSignature: 'require-signature'
+  TufMirrors: 'tuf-mirrors'
 } as const
 
 export const SealInput = {
@@ -29,34 +42,28 @@ export const SealInput = {
   SubjectName: 'subject-name',
   SubjectChecksums: 'subject-checksums',
   SubjectParts: 'subject-parts',
-  PartDigests: 'part-digests',
   IncludeHiddenFiles: 'include-hidden-files',
-  Name: 'name',
-  Root: 'root',
-  OutputDir: 'output-dir',
-  Summary: 'summary',
+  Contract: 'contract',
   Upload: 'upload',
-  UploadFiles: 'upload-files',
-  ArtifactName: 'artifact-name',
+  Name: 'name',
   RetentionDays: 'retention-days',
   Cache: 'cache',
   GitHubToken: 'github-token',
-  Contract: 'contract',
-  ContractVersion: 'contract-version',
   PushToRegistry: 'push-to-registry',
   ...SigningInput
 } as const
 
 export const SealOutput = {
   Digest: 'digest',
-  Name: 'name',
+  SubjectName: 'subject-name',
   FileCount: 'file-count',
   Size: 'size',
   ChecksumsPath: 'checksums-path',
   StatementPath: 'statement-path',
   SealDir: 'seal-dir',
-  ArtifactName: 'artifact-name',
   ArtifactId: 'artifact-id',
+  ArtifactUrl: 'artifact-url',
+  ArtifactDigest: 'artifact-digest',
   BundlePath: 'bundle-path',
   AttestationId: 'attestation-id',
   AttestationUrl: 'attestation-url',
@@ -67,15 +74,19 @@ export const SealOutput = {
   ImageRef: 'image-ref'
 } as const
 
-export const VerifyInput = {
+/** Where the bytes to check come from, in verify and promote: the names download-artifact uses. */
+const BytesInput = {
   SubjectPath: 'subject-path',
-  Root: 'root',
-  ExpectedDigest: 'expected-digest',
   ChecksumsPath: 'checksums-path',
-  ArtifactName: 'artifact-name',
+  Name: 'name',
   RunId: 'run-id',
-  GitHubToken: 'github-token',
-  Summary: 'summary',
+  Repository: 'repository',
+  GitHubToken: 'github-token'
+} as const
+
+export const VerifyInput = {
+  ExpectedDigest: 'expected-digest',
+  ...BytesInput,
   ...SignerInput
 } as const
 
@@ -91,29 +102,18 @@ export const VerifyOutput = {
 export const PromoteInput = {
   Environment: 'environment',
   ExpectedDigest: 'expected-digest',
-  SubjectPath: 'subject-path',
-  Root: 'root',
-  ChecksumsPath: 'checksums-path',
-  ArtifactName: 'artifact-name',
-  RunId: 'run-id',
-  Cache: 'cache',
-  DigestOnly: 'digest-only',
+  SubjectName: 'subject-name',
+  ...BytesInput,
   Policy: 'policy',
   Ledger: 'ledger',
-  GitHubToken: 'github-token',
-  EnvironmentUrl: 'environment-url',
   Rollback: 'rollback',
-  DryRun: 'dry-run',
   Veto: 'veto',
-  Name: 'name',
-  Summary: 'summary',
-  Confirm: 'confirm',
-  Outcome: 'outcome',
-  CreateLedger: 'create-ledger',
-  ContractBaseline: 'contract-baseline',
   ApproveAmendment: 'approve-amendment',
   From: 'from',
   Wait: 'wait',
+  Confirm: 'confirm',
+  DryRun: 'dry-run',
+  DigestOnly: 'digest-only',
   ...SignerInput,
   ...SigningInput
 } as const
@@ -134,7 +134,7 @@ export const PromoteOutput = {
   ImageRef: 'image-ref'
 } as const
 
-/** What the promote step hands its post step, which confirms the deployment when the job succeeded. */
+/** What the promote step hands its post step, which confirms the deployment when the job succeeds. */
 export const PromoteState = {
   Pending: 'pending-record'
 } as const

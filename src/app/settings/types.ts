@@ -20,7 +20,7 @@ export interface SigningSettings {
   readonly mode: SignMode
   /** With mode `key`: the user's key as given; `prepareSigning` opens it before any work starts. */
   readonly key: { readonly pem: string; readonly password: string | undefined; readonly inputName: string } | null
-  /** Overrides of the Sigstore instance's endpoints (GHE.com, a private instance, tests). */
+  /** Overrides of the Sigstore instance's endpoints (ARTIFACT_SEAL_FULCIO_URL…: GHE.com, a private instance, tests). */
   readonly endpoints: { readonly fulcioUrl: string | null; readonly rekorUrl: string | null; readonly tsaUrl: string | null }
 }
 
@@ -40,9 +40,9 @@ export interface SignerExpectation extends Omit<WantedSigner, 'repository'> {
 
 /** Whose signature verify and promote accept, before the policy adds its own rule. */
 export interface SignerCheckSettings extends Omit<SignerExpectation, 'required' | 'serverUrl'> {
-  /** Explicitly given; null means "decide from the policy and the inputs" (see `signatureRequired`). */
+  /** The CLI's --require-signature; null means "decide from the policy and signed-by" (see `signatureRequired`). */
   readonly requireSignature: boolean | null
-  /** The inputs given that name a signer, a key or what to trust: each makes a signature required. */
+  /** What was given that names a signer, a key or what to trust (signed-by's keys, or flags): each makes a signature required. */
   readonly named: readonly string[]
   /** Some input names a signer, a key or what to trust, so a signature is asked for. */
   readonly asksForSigner: boolean
@@ -53,11 +53,11 @@ export type BytesSource =
   /** Files already in the workspace. */
   | { readonly kind: 'local'; readonly subject: SubjectSpec; readonly checksumsFile: string | null }
   /** A workflow artifact of this run, or of another run (a token with actions: read). */
-  | { readonly kind: 'artifact'; readonly name: string; readonly runId: number | null; readonly token: string }
+  | { readonly kind: 'artifact'; readonly name: string; readonly runId: number | null; readonly repository: string | null; readonly token: string }
   /**
-   * The Actions cache by digest, falling back to the workflow artifact the ledger names.
-   * `byDefault`: nothing said where the bytes are, so when neither holds them the check says
-   * so (BytesCheck.absent) and the caller decides as without bytes, instead of refusing.
+   * What the seal carried: the Actions cache by digest, falling back to the workflow artifact
+   * the ledger names. `byDefault`: nothing said where the bytes are, so when neither holds them
+   * the check says so (BytesCheck.absent) and the caller decides as without bytes, instead of refusing.
    */
   | { readonly kind: 'cache'; readonly token: string; readonly inputName: string; readonly byDefault?: boolean }
   /**

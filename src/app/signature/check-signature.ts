@@ -67,7 +67,7 @@ async function checkCandidate(candidate: AttestationCandidate, digest: Digest, e
     accepted = { kind: 'key', hint: signer.hint, signedAt: null }
   } else {
     if (expectation.repository === null) {
-      return { status: 'refused', detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with. Give signer-repository (--signer-repository).` }
+      return { status: 'refused', detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with: a key alone accepts that key's signatures only. Name the workflow in signed-by's repository and workflow (--signer-repository, --signer-workflow), or seal with the key.` }
     }
     const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl))
     if (failures.length > 0) {

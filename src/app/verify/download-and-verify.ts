@@ -19,7 +19,7 @@ export interface DownloadAndVerifyRequest extends Omit<ArtifactDownload, 'onDige
   readonly expected?: Digest
   /** Names the input that gave `expected`, for messages; `digest` by default. */
   readonly expectedInput?: string
-  /** Names the input that gave the artifact name; `artifact-name` by default. */
+  /** Names the input that gave the artifact name; `name` by default. */
   readonly nameInput?: string
 }
 

@@ -30,7 +30,7 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
     const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null
     return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile }
   }
-  if (source.kind === 'artifact') return downloadArtifact(source.name, source.runId, source.token, digest, context)
+  if (source.kind === 'artifact') return downloadArtifact(source.name, source.runId, source.token, digest, context, source.repository)
   if (source.kind === 'image') {
     // The image's manifest is its bytes, proven in its registry; nothing is downloaded.
     const { checkImageBytes, imageRegistryFor } = await import('../image/image-bytes.js')
@@ -47,8 +47,8 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
   if (known.artifact === null) {
     throw new SealError('unreadable', 
       restored.kind === 'miss'
-        ? `${source.inputName}: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. ` +
-            `Give ${context.inputs.artifactName} (and run-id) of the run that uploaded them, or seal with "cache: true" so later runs can restore them.`
+        ? `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. ` +
+            `Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`
         : restored.kind === 'unsafe'
           ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), ` +
             `and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
@@ -68,7 +68,7 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context)
 }
 
-async function downloadArtifact(name: string, runId: number | null, token: string, digest: Digest, context: FetchContext): Promise<BytesCheck> {
+async function downloadArtifact(name: string, runId: number | null, token: string, digest: Digest, context: FetchContext, repository: string | null = null): Promise<BytesCheck> {
   // Loaded on demand: the artifact client is large, and most checks never download.
   const { WorkflowArtifactStore } = await import('../../stores/evidence/workflow-artifact.js')
   const { downloadAndVerify } = await import('./download-and-verify.js')
@@ -77,7 +77,7 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...(runId !== null ? { runId, token } : {}) },
+      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...(runId !== null ? { runId, token, ...(repository !== null ? { repository } : {}) } : {}) },
       { build: context.seal.build }
     )
   } catch (error) {
@@ -95,7 +95,7 @@ async function downloadArtifact(name: string, runId: number | null, token: strin
     actual: digest,
     mismatches: [],
     path: downloaded.path,
-    artifact: uploadedBy === '' ? null : { name, runId: uploadedBy },
+    artifact: uploadedBy === '' || repository !== null ? null : { name, runId: uploadedBy },
     sealedBy: sealed.sealedBy,
     name: sealed.name,
     checksumsFile: downloaded.artifact.checksumsPath

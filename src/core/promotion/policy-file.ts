@@ -12,7 +12,8 @@ interface RawEnvironment {
   requires?: string[]
   'requires-any'?: string[]
   soak?: string
-  'signed-by'?: { repository: string; workflow?: string; ref?: string; issuer?: string; 'deny-self-hosted-runners'?: boolean }
+  url?: string
+  'signed-by'?: { repository: string; workflow?: string; ref?: string; issuer?: string; runner?: 'github-hosted' }
   contract?: Partial<ContractRule>
   platforms?: string[]
   image?: { tag?: string; 'copy-to'?: string }
@@ -196,7 +197,7 @@ function policyFrom(value: unknown, source: string, positions: Positions | null)
             workflow: signer.workflow ?? null,
             ref: signer.ref ?? null,
             issuer: signer.issuer ?? null,
-            denySelfHostedRunners: signer['deny-self-hosted-runners'] ?? false
+            denySelfHostedRunners: signer.runner === 'github-hosted'
           }
     const contract = env.contract === undefined ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract }
     const copyTo = env.image?.['copy-to']
@@ -221,6 +222,7 @@ function policyFrom(value: unknown, source: string, positions: Positions | null)
       soakText: env.soak ?? null,
       signedBy,
       contract,
+      url: env.url ?? null,
       ...(env.platforms === undefined ? {} : { platforms: env.platforms }),
       ...image,
       ...watched,
@@ -326,9 +328,9 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
         path.length === 0
           ? 'environments, service, services'
           : path.length === 2
-            ? 'requires, requires-any, soak, signed-by, contract, platforms, image, observe, drift'
+            ? 'requires, requires-any, soak, url, signed-by, contract, platforms, image, observe, drift'
             : path.at(-1) === 'signed-by'
-              ? 'repository, workflow, ref, issuer, deny-self-hosted-runners'
+              ? 'repository, workflow, ref, issuer, runner'
               : path.at(-1) === 'contract'
                 ? 'breaking, dangerous, rollback'
                 : path.at(-1) === 'image'
@@ -350,6 +352,7 @@ function describeSchemaError(error: ErrorObject, root: unknown, at: (offset: num
       if (path.at(-1) === 'soak') return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`
       if (path.at(-2) === 'image') return `${location}: ${where}${shown} is not ${path.at(-1) === 'tag' ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : 'an image: write it as registry/repository[:tag]'}.`
       if (path.at(-2) === 'platforms') return `${location}: ${where}${shown} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`
+      if (path.at(-1) === 'url') return `${location}: ${where}${shown} is not an http(s) URL. Write where the environment can be reached, such as https://staging.example.com.`
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`
     case 'type':
       // The same words as the enum error beside it, so the two read as one problem.
@@ -393,7 +396,7 @@ function describeType(type: string, path: string[]): string {
   if (path[0] === 'service') return 'a service name, such as api (text)'
   if (path.at(-1) === 'contract') return 'a mapping such as { breaking: require-major, dangerous: warn }'
   if (path.at(-1) === 'signed-by') return 'a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }'
-  if (path.at(-2) === 'signed-by') return path.at(-1) === 'deny-self-hosted-runners' ? 'true or false' : 'text'
+  if (path.at(-2) === 'signed-by') return path.at(-1) === 'runner' ? 'github-hosted' : 'text'
   if (path.at(-1) === 'requires' || path.at(-1) === 'requires-any') return 'a list of environment names, such as [staging]'
   if (path.at(-1) === 'image') return 'a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }'
   if (path.at(-2) === 'image') return 'text'

@@ -54,6 +54,7 @@ export const POLICY_SCHEMA = {
               'copy-to': { type: 'string', pattern: IMAGE_NAME_PATTERN }
             }
           },
+          url: { type: 'string', pattern: '^https?://\\S+$' },
           'signed-by': {
             type: 'object',
             additionalProperties: false,
@@ -63,7 +64,7 @@ export const POLICY_SCHEMA = {
               workflow: { type: 'string', pattern: WORKFLOW_PATTERN },
               ref: { type: 'string', pattern: '^refs/\\S+$' },
               issuer: { type: 'string', pattern: '^https://\\S+$' },
-              'deny-self-hosted-runners': { type: 'boolean' }
+              runner: { type: 'string', enum: ['github-hosted'] }
             }
           },
           contract: {

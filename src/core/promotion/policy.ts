@@ -56,6 +56,8 @@ export interface EnvironmentRule {
   readonly observe?: readonly ObserveSpec[]
   /** `block`: while its last observation is drift, the environment is no valid `requires` and its soak does not count; `warn` (default): drift is reported only. */
   readonly drift?: DriftRule
+  /** Where the environment can be reached, shown on its deployments; absent when the policy does not say. */
+  readonly url?: string | null
 }
 
 /** `image: { tag, copy-to }`: the promotion puts exactly the sealed manifest's bytes under a tag, or copies the image. */

@@ -130,8 +130,9 @@ function openCosign(envelope: CosignEnvelope, password: string): Buffer | null {
   return plain === null ? null : Buffer.from(plain)
 }
 
-function passwordName(inputName: string): string {
-  return `${inputName}-password`
+// The password is a secret of the job's environment, as cosign reads it, never an input.
+function passwordName(_inputName: string): string {
+  return 'COSIGN_PASSWORD (or ARTIFACT_SEAL_KEY_PASSWORD)'
 }
 
 function wrongPassword(inputName: string, block: PemBlock): SealError {
@@ -147,7 +148,7 @@ function wrongPassword(inputName: string, block: PemBlock): SealError {
 function missingPassword(inputName: string, block: PemBlock): SealError {
   const pw = passwordName(inputName)
   return new SealError('bad-input', 
-    `${inputName}: the key is encrypted ("${block.label}") and ${pw} is empty. Pass the key's password in ${pw} from a secret` +
+    `${inputName}: the key is encrypted ("${block.label}") and ${pw} is empty. Set ${pw} in the step's env from a secret` +
       `${COSIGN_LABELS.has(block.label) ? ' (for a cosign key, the COSIGN_PASSWORD given to "cosign generate-key-pair")' : ''}.`
   )
 }

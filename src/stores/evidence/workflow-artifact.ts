@@ -49,7 +49,7 @@ export interface ArtifactInputNames {
 }
 
 export const ARTIFACT_INPUTS: ArtifactInputNames = {
-  name: 'artifact-name',
+  name: 'name',
   runId: 'run-id',
   token: 'github-token',
   repository: 'repository',

@@ -650,7 +650,7 @@ export class FileLedger implements Ledger {
   private missing(): SealError {
     return new SealError('unreadable', 
       `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): ` +
-        `if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}" or promote with ${words().setting('create-ledger', 'true')}; ` +
+        `if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}"; ` +
         `otherwise restore the file${words().caller === 'cli' ? ', or give --ledger with where it is' : ''}.`
     )
   }

@@ -1,9 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { SealError } from '../../src/core/errors.js'
 import { decodeOidcClaims, getOidcToken } from '../../src/attestation/oidc-token.js'
+import { speakAs } from '../../src/core/vocabulary.js'
+import { CLI_VOCABULARY } from '../../src/cli/vocabulary.js'
 import { chooseSigstoreInstance, readEventVisibility, visibilityOf } from '../../src/attestation/sigstore-instance.js'
 import { startSigstoreHost, type SigstoreHost } from '../hosts/sigstore-host.js'
 
@@ -88,6 +90,25 @@ describe('getOidcToken', () => {
       runner_environment: 'self-hosted'
     })
     expect(host.requests.at(-1)?.query.audience).toBe('sigstore')
+  })
+
+  it('keeps the token off the CLI\'s stdout: the mask and debug commands @actions/core writes go to stderr', async () => {
+    Object.assign(process.env, host.runnerEnv())
+    const written = { out: '', err: '' }
+    const spy = (stream: 'out' | 'err') => (chunk: string | Uint8Array) => ((written[stream] += String(chunk)), true)
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(spy('out'))
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(spy('err'))
+    const before = speakAs(CLI_VOCABULARY)
+    try {
+      const result = await getOidcToken()
+      if (result.kind !== 'token') throw new Error('expected a token')
+      expect(written.err).toContain(`::add-mask::${result.token}`)
+      expect(written.out).toBe('')
+    } finally {
+      speakAs(before)
+      out.mockRestore()
+      err.mockRestore()
+    }
   })
 
   it('names the endpoint and the permission when the endpoint refuses', async () => {

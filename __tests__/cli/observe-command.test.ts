@@ -57,7 +57,7 @@ async function deployedWith(policy: string, environment: string): Promise<{ cwd:
     'site/openapi.json': JSON.stringify(OPENAPI, null, 2)
   })
   const seal = fakeTerminal(cwd)
-  expect(await sealCommand(['site', '--name', 'shop', '--contract', 'openapi.json', '--out', 'bundle', '--sign', 'none', '--json'], seal)).toBe(0)
+  expect(await sealCommand(['site', '--subject-name', 'shop', '--contract', 'openapi.json', '--out', 'bundle', '--sign', 'none', '--json'], seal)).toBe(0)
   const { digest, checksumsPath } = seal.document()
   fs.writeFileSync(path.join(cwd, 'promotion.yml'), policy)
   expect(await ledgerCommand(['init', ...LEDGER], fakeTerminal(cwd))).toBe(0)

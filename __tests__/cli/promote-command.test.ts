@@ -30,7 +30,7 @@ describe('artifact-seal promote, confirm, history and veto', () => {
     const { cwd, digest, checksums } = await workspace()
     const promote = fakeTerminal(cwd)
     // The seal is unsigned: its name is only claimed, so the service is given.
-    expect(await promoteCommand([digest, '--environment', 'dev', '--path', 'site', '--checksums', checksums, '--name', 'shop', ...LEDGER, '--json'], promote)).toBe(0)
+    expect(await promoteCommand([digest, '--environment', 'dev', '--path', 'site', '--checksums', checksums, '--subject-name', 'shop', ...LEDGER, '--json'], promote)).toBe(0)
     const decision = promote.document()
     expect(decision).toMatchObject({ allowed: true, environment: 'dev', digest, record: { outcome: 'pending', name: 'shop' } })
     expect(decision.checks.map((c: { rule: string }) => c.rule)).toEqual(['veto'])

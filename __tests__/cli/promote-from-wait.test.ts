@@ -25,11 +25,11 @@ const pass = (ms: number): void => jest.setSystemTime(Date.now() + ms)
 async function inStaging(): Promise<{ cwd: string; digest: string; checksums: string }> {
   const cwd = writeTree(tempDir(), { 'site/index.html': '<p>v1</p>', 'promotion.yml': 'environments:\n  staging: {}\n  production:\n    requires: [staging]\n    soak: 30m\n' })
   const seal = fakeTerminal(cwd)
-  expect(await sealCommand(['site', '--name', 'shop', '--out', 'bundle', '--sign', 'none', '--json'], seal)).toBe(0)
+  expect(await sealCommand(['site', '--subject-name', 'shop', '--out', 'bundle', '--sign', 'none', '--json'], seal)).toBe(0)
   const { digest, checksumsPath } = seal.document()
   expect(await ledgerCommand(['init', '--ledger', 'file:ledger.jsonl'], fakeTerminal(cwd))).toBe(0)
   const staging = fakeTerminal(cwd)
-  expect(await promoteCommand([digest, '--environment', 'staging', '--path', 'site', '--checksums', checksumsPath, '--name', 'shop', ...LEDGER, '--json'], staging)).toBe(0)
+  expect(await promoteCommand([digest, '--environment', 'staging', '--path', 'site', '--checksums', checksumsPath, '--subject-name', 'shop', ...LEDGER, '--json'], staging)).toBe(0)
   expect(await confirmCommand([staging.document().record.id, '--ledger', 'file:ledger.jsonl'], fakeTerminal(cwd))).toBe(0)
   return { cwd, digest, checksums: checksumsPath }
 }
@@ -41,7 +41,7 @@ describe('promote --from and --wait', () => {
     pass(10 * MINUTE)
     const naps: number[] = []
     const terminal = { ...fakeTerminal(cwd), sleep: async (ms: number) => void (naps.push(ms), pass(ms)) }
-    const args = ['--from', 'staging', '--environment', 'production', '--path', 'site', '--checksums', checksums, '--name', 'shop', ...LEDGER, '--json']
+    const args = ['--from', 'staging', '--environment', 'production', '--path', 'site', '--checksums', checksums, '--subject-name', 'shop', ...LEDGER, '--json']
 
     const refused = { ...fakeTerminal(cwd), sleep: terminal.sleep }
     expect(await promoteCommand([...args, '--wait', '5m'], refused)).toBe(1)
@@ -58,7 +58,7 @@ describe('promote --from and --wait', () => {
     const { cwd, checksums } = await inStaging()
     const other = `sha256:${'e'.repeat(64)}`
     await expect(promoteCommand(['--from', 'production', '--environment', 'staging', '--digest-only', ...LEDGER], fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', '--from', 'production runs no digest')
-    await expect(promoteCommand([other, '--from', 'staging', '--environment', 'production', '--digest-only', '--name', 'shop', ...LEDGER], fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', 'promote <digest>', other)
+    await expect(promoteCommand([other, '--from', 'staging', '--environment', 'production', '--digest-only', '--subject-name', 'shop', ...LEDGER], fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', 'promote <digest>', other)
     await expect(promoteCommand(['--from', 'staging', '--environment', 'production', '--path', 'site', '--checksums', checksums, '--wait', 'soon', ...LEDGER], fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', '--wait', '"soon"')
     await expect(promoteCommand(['--environment', 'production', ...LEDGER], fakeTerminal(cwd))).rejects.toThrowSealError('usage', '--from')
   })

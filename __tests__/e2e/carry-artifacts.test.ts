@@ -8,6 +8,7 @@ import { FileLedger } from '../../src/stores/ledger/file-ledger.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
 import { type ResultsServiceHost, startResultsServiceHost } from '../hosts/results-service-host.js'
 import { runAction, runPost } from '../helpers/runner.js'
+import { signedBy } from '../helpers/signed-by.js'
 import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees.js'
 import type { TarEntrySpec } from '../hosts/results/tar.js'
 import { readZip, writeZipEntries } from '../hosts/results/zip.js'
@@ -181,7 +182,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     const key = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
     const build = await buildRun('<h1>keyed</h1>\n', { sign: 'key', 'signing-key': key })
     const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString()
-    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, cache: 'true', 'public-key': pub })
+    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, 'signed-by': signedBy({ key: pub }) })
     expect(deploy.stdout).toContain(`Restored artifact-seal-files-sha256-${build.digest.slice(7)} from the Actions cache`)
     expect(deploy.stdout).not.toContain('::error')
     expect(deploy.code).toBe(0)
@@ -204,7 +205,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     })
     await results.replaceArtifactZip(hosted?.id as number, writeZipEntries(entries), { recordDigest: true })
     const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString()
-    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed', 'run-id': String(build.runId), 'public-key': pub })
+    const deploy = await promote(nextRun++, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed', 'run-id': String(build.runId), 'signed-by': signedBy({ key: pub }) })
     expect(deploy.code).toBe(1)
     expect(deploy.stdout).toContain('shop.modes.json')
     expect(deploy.stdout).toMatch(/is not the modes file it records \(sha256:[0-9a-f]{64}\): it was changed after sealing/)
@@ -215,11 +216,11 @@ describe('sealed bytes carried between jobs and runs', () => {
     const runId = nextRun++
     const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `x ${runId}\n`, 'site/bin/run.sh': '#!/bin/sh\necho run\n' })
     fs.chmodSync(path.join(workspace, 'site/bin/run.sh'), 0o755)
-    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'modes', upload: 'true', 'upload-files': 'true', cache: 'true' }, workspace)
+    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'modes', upload: 'true', cache: 'true' }, workspace)
     expect(seal.code).toBe(0)
     const digest = seal.outputs.digest as Digest
-    const viaArtifact = await step(VERIFY, runId, 'check', { 'artifact-name': 'modes-sealed', 'expected-digest': digest })
-    const viaCache = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
+    const viaArtifact = await step(VERIFY, runId, 'check', { name: 'modes-sealed', 'expected-digest': digest })
+    const viaCache = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest })
     const modes = [viaArtifact, viaCache].map((r) => fs.statSync(path.join(r.outputs.path as string, 'bin/run.sh')).mode & 0o111)
     expect(modes).toEqual([0o111, 0o111])
   })
@@ -231,7 +232,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     fs.chmodSync(path.join(site, 'bin/run.sh'), 0o755)
     fs.symlinkSync('v2', path.join(site, 'current'))
     fs.symlinkSync('bin/run.sh', path.join(site, 'start'))
-    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'linked', upload: 'true', 'upload-files': 'true', cache: 'true' }, workspace)
+    const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'linked', upload: 'true', cache: 'true' }, workspace)
     expect(seal.code).toBe(0)
     const digest = seal.outputs.digest as Digest
     // The listing and the digest are what sha256sum and Go's dirhash give, links followed.
@@ -239,8 +240,8 @@ describe('sealed bytes carried between jobs and runs', () => {
     const modesFile = (seal.outputs['checksums-path'] as string).replace(/\.sha256$/, '.modes.json')
     expect(JSON.parse(fs.readFileSync(modesFile, 'utf8'))).toEqual({ executable: ['bin/run.sh', 'start'], links: { current: 'v2', start: 'bin/run.sh' } })
 
-    const viaArtifact = await step(VERIFY, runId, 'check', { 'artifact-name': 'linked-sealed', 'expected-digest': digest })
-    const viaCache = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest, cache: 'true' })
+    const viaArtifact = await step(VERIFY, runId, 'check', { name: 'linked-sealed', 'expected-digest': digest })
+    const viaCache = await promote(nextRun++, { environment: 'dev', 'expected-digest': digest })
     for (const handed of [viaArtifact, viaCache]) {
       expect(handed.code).toBe(0)
       const out = handed.outputs.path as string
@@ -260,9 +261,9 @@ describe('sealed bytes carried between jobs and runs', () => {
       ({ name, content: name === 'seal/shop.modes.json' ? Buffer.from('{"executable":["index.html"],"links":{}}\n') : content })
     )
     await results.replaceArtifactZip(hosted?.id as number, writeZipEntries(entries), { recordDigest: true })
-    const verify = await step(VERIFY, build.runId, 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': build.digest })
+    const verify = await step(VERIFY, build.runId, 'check', { name: 'shop-sealed', 'expected-digest': build.digest })
     expect(verify.code).toBe(1)
-    expect(verify.stdout).toMatch(/::error::artifact-name: "seal\/shop\.modes\.json"|is not the modes file the statement records/)
+    expect(verify.stdout).toMatch(/::error::name: "seal\/shop\.modes\.json"|is not the modes file the statement records/)
     expect(verify.outputs).toEqual({})
   })
 
@@ -273,7 +274,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     expect([dev.code, dev.outputs.promoted]).toEqual([0, 'true'])
     expect(shellTreeDigest(dev.outputs.path as string)).toBe(build.digest)
 
-    await deployJob(build.runId, { environment: 'dev', 'expected-digest': build.digest, 'artifact-name': 'shop-sealed' })
+    await deployJob(build.runId, { environment: 'dev', 'expected-digest': build.digest, name: 'shop-sealed' })
     await results.deleteCacheEntry(`artifact-seal-files-sha256-${build.digest.slice(7)}`)
     const production = await promote(nextRun++, { environment: 'production', 'expected-digest': build.digest })
     expect(production.stdout).toContain(`no cache entry for ${build.digest}; downloading the workflow artifact "shop-sealed" of run ${build.runId} that the ledger names`)
@@ -282,12 +283,16 @@ describe('sealed bytes carried between jobs and runs', () => {
 
     const runId = nextRun++
     const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `never carried ${runId}\n` })
-    const uncarried = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'shop' }, workspace)
+    const uncarried = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'shop' }, workspace)
     const refused = await promote(nextRun++, { environment: 'dev', 'expected-digest': uncarried.outputs.digest as string })
     expect(refused.code).toBe(1)
     const error = refused.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
-    for (const named of ['No bytes to check', 'subject-path', 'artifact-name', '"digest-only: true"']) expect(error).toContain(named)
-    expect(refused.outputs).toEqual({})
+    for (const named of ['No bytes to check', 'subject-path', 'name', '"digest-only: true"']) expect(error).toContain(named)
+    // Bytes that could not be had are a refusal like an expired artifact: recorded, nothing to deploy.
+    expect(refused.outputs).toMatchObject({ promoted: 'false', path: '' })
+    expect(JSON.parse(refused.outputs.decision as string)).toMatchObject({ allowed: false, checks: [{ rule: 'bytes', passed: false }] })
+    const latest = (await new FileLedger(ledgerFile, 'ledger').entries({ digest: uncarried.outputs.digest as Digest })[Symbol.asyncIterator]().next()).value
+    expect(latest).toMatchObject({ outcome: 'refused', environment: 'dev', reason: expect.stringContaining('No bytes to check') })
   })
 
   it('fan-in: subject-parts names the legs\' workflow artifacts by a glob; the merged seal downloads and verifies each, carries the laid-out tree, and its verify snippet runs as written', async () => {
@@ -295,10 +300,10 @@ describe('sealed bytes carried between jobs and runs', () => {
     const legs = { linux: { 'out/app': 'elf\n', 'out/lib/x.so': 'so\n' }, mac: { 'out/app': 'macho\n' } }
     for (const [leg, files] of Object.entries(legs)) {
       const workspace = writeTree(tempDir('workspace-'), files)
-      const sealed = await step(SEAL, runId, `build-${leg}`, { 'subject-path': 'out', name: leg, upload: 'true', 'upload-files': 'true', 'artifact-name': `parts-${leg}` }, workspace)
+      const sealed = await step(SEAL, runId, `build-${leg}`, { 'subject-path': 'out', 'subject-name': leg, upload: 'true', name: `parts-${leg}` }, workspace)
       expect(sealed.code).toBe(0)
     }
-    const merge = await step(SEAL, runId, 'release', { 'subject-parts': 'parts-*', name: 'release', upload: 'true', 'upload-files': 'true' }, tempDir('workspace-'))
+    const merge = await step(SEAL, runId, 'release', { 'subject-parts': 'parts-*', 'subject-name': 'release', upload: 'true' }, tempDir('workspace-'))
     expect(merge.stdout).not.toContain('::error')
     expect(merge.code).toBe(0)
     const laidOut = writeTree(tempDir('laid-out-'), { 'linux/app': 'elf\n', 'linux/lib/x.so': 'so\n', 'mac/app': 'macho\n' })
@@ -312,7 +317,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     const snippet = /```yaml\n([\s\S]*?)```/.exec(merge.summary)?.[1] ?? ''
     const withLines = snippet.split('\n').slice(snippet.split('\n').findIndex((l) => l.trim() === 'with:') + 1).filter((l) => /^\s+[a-z-]+: /.test(l))
     const inputs = Object.fromEntries(withLines.map((l) => l.trim().split(/: (.*)/s).slice(0, 2) as [string, string]))
-    expect(Object.keys(inputs).sort()).toEqual(['artifact-name', 'expected-digest'])
+    expect(Object.keys(inputs).sort()).toEqual(['expected-digest', 'name'])
     inputs['expected-digest'] = (inputs['expected-digest'] as string).replace(/\$\{\{ needs\.[a-z-]+\.outputs\.digest \}\}/, merge.outputs.digest as string)
     const verify = await step(VERIFY, runId, 'deploy', inputs)
     expect([verify.code, verify.outputs.verified]).toEqual([0, 'true'])
@@ -329,7 +334,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     it('leaves hidden and secret-looking files out of the seal and the upload, and lists them in left-out and the summary', async () => {
       const runId = nextRun++
       const workspace = writeTree(tempDir('workspace-'), HIDDEN)
-      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'hidden', upload: 'true', 'upload-files': 'true' }, workspace)
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'hidden', upload: 'true' }, workspace)
       expect(seal.code).toBe(0)
       expect(JSON.parse(seal.outputs['left-out'] as string).sort()).toEqual(['site/.env', 'site/.git/', 'site/deploy/id_rsa', 'site/tls/server.key'])
       expect(seal.outputs['file-count']).toBe('1')
@@ -337,7 +342,7 @@ describe('sealed bytes carried between jobs and runs', () => {
       expect(seal.summary).toContain('- `site/.env`')
       expect(await zipNames(runId, 'hidden-sealed')).toEqual(['files/index.html', 'seal/hidden.intoto.json', 'seal/hidden.modes.json', 'seal/hidden.sha256'])
 
-      const asked = await step(SEAL, nextRun++, 'build', { 'subject-path': 'site', name: 'hidden', 'include-hidden-files': 'true' }, workspace)
+      const asked = await step(SEAL, nextRun++, 'build', { 'subject-path': 'site', 'subject-name': 'hidden', 'include-hidden-files': 'true' }, workspace)
       expect(asked.code).toBe(0)
       expect([asked.outputs['file-count'], asked.outputs['left-out']]).toEqual(['5', '[]'])
     })
@@ -345,11 +350,11 @@ describe('sealed bytes carried between jobs and runs', () => {
     it('verify of the same directory leaves out what the seal left out, and takes it in when the sealed listing names it', async () => {
       const runId = nextRun++
       const workspace = writeTree(tempDir('workspace-'), HIDDEN)
-      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'same-dir' }, workspace)
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'same-dir' }, workspace)
       const verify = await step(VERIFY, runId, 'check', { 'subject-path': 'site', 'expected-digest': seal.outputs.digest as string }, workspace)
       expect([seal.code, verify.code, verify.outputs.verified]).toEqual([0, 0, 'true'])
 
-      const all = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'with-hidden', 'include-hidden-files': 'true' }, workspace)
+      const all = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'with-hidden', 'include-hidden-files': 'true' }, workspace)
       const byListing = await step(VERIFY, runId, 'check', { 'subject-path': 'site', 'expected-digest': all.outputs.digest as string, 'checksums-path': all.outputs['checksums-path'] as string }, workspace)
       expect([all.code, byListing.code, byListing.outputs.verified]).toEqual([0, 0, 'true'])
     })
@@ -365,7 +370,7 @@ describe('sealed bytes carried between jobs and runs', () => {
     it('a job run again that uploads the same seal under the same name succeeds; another seal under the name is refused', async () => {
       const runId = nextRun++
       const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `rerun ${runId}\n` })
-      const inputs = { 'subject-path': 'site', name: 'rerun', upload: 'true', 'upload-files': 'true' }
+      const inputs = { 'subject-path': 'site', 'subject-name': 'rerun', upload: 'true' }
       const first = await step(SEAL, runId, 'build', inputs, workspace)
       const again = await step(SEAL, runId, 'build', inputs, workspace)
       expect([first.code, again.code]).toEqual([0, 0])
@@ -374,14 +379,14 @@ describe('sealed bytes carried between jobs and runs', () => {
       fs.writeFileSync(path.join(workspace, 'site/index.html'), 'changed\n')
       const other = await step(SEAL, runId, 'build', inputs, workspace)
       expect(other.code).toBe(1)
-      expect(other.stdout).toMatch(/::error::artifact-name: an artifact named "rerun-sealed" already exists in this workflow run and holds another seal/)
+      expect(other.stdout).toMatch(/::error::name: an artifact named "rerun-sealed" already exists in this workflow run and holds another seal/)
       expect(other.outputs).toEqual({})
     })
 
     it('retention-days takes up to 400 and says what the repository\'s limit made of it', async () => {
       const runId = nextRun++
       const workspace = writeTree(tempDir('workspace-'), { 'site/index.html': `kept ${runId}\n` })
-      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', name: 'kept', upload: 'true', 'retention-days': '400' }, workspace)
+      const seal = await step(SEAL, runId, 'build', { 'subject-path': 'site', 'subject-name': 'kept', upload: 'true', 'retention-days': '400' }, workspace)
       expect(seal.code).toBe(0)
       // The test runner passes the repository's limit as GitHub does (GITHUB_RETENTION_DAYS, 90 here).
       expect(seal.stdout).toMatch(/::warning::retention-days: 400 days asked, but the repository allows at most 90: GitHub keeps it 90 days/)

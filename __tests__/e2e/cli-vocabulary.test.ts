@@ -24,7 +24,7 @@ describe('the CLI names its flags and its own world, never the actions\' inputs'
 
     const missing = cli(['promote', digest, '--environment', 'dev', '--path', 'build'], cwd)
     expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain('--create-ledger')
+    expect(missing.stderr).toContain('create it with "artifact-seal ledger init --ledger file:')
     expect(missing.stderr).not.toMatch(RUNNER_WORDS)
     const history = cli(['history'], cwd)
     expect(history.stderr).toContain('give --ledger with where it is')

@@ -15,6 +15,7 @@ import { parseImageReference } from '../../src/core/image/reference.js'
 import { RegistryClient } from '../../src/stores/registry/client.js'
 import { type RegistryMode, type TestRegistry, startRegistry } from '../hosts/registry.js'
 import { writeTestImage } from '../helpers/oci-layout.js'
+import { signedBy } from '../helpers/signed-by.js'
 import { type ActionRun, PROJECT_ROOT, runAction, runPost } from '../helpers/runner.js'
 import { inspectRaw, listTags, pushLayout, tagDigest } from '../helpers/skopeo.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
@@ -74,7 +75,7 @@ describe.each<RegistryMode>(['open', 'htpasswd', 'token'])('an image in distribu
     expect(run.code).toBe(0)
     const digest = await tagDigest(registry, 'acme/app', 'v1')
     expect(digest).toBe(image.digests.index)
-    expect(run.outputs).toMatchObject({ digest, name: `${registry.host}/acme/app`, 'image-ref': `${registry.host}/acme/app@${digest}` })
+    expect(run.outputs).toMatchObject({ digest, 'subject-name': `${registry.host}/acme/app`, 'image-ref': `${registry.host}/acme/app@${digest}` })
     expect(run.summary).toContain(`| Content | the image \`${registry.host}/acme/app@${digest}\`, an index of \`linux/amd64\`, \`linux/arm64/v8\`, resolved from the tag \`v1\``)
     expect(run.summary).toContain(`subject-path: oci://${registry.host}/acme/app:v1`)
 
@@ -110,7 +111,7 @@ describe.each<RegistryMode>(['open', 'htpasswd', 'token'])('an image in distribu
 
   it('verify checks the image by tag, takes the signature attached in the registry and hands out the digest reference', async () => {
     const digest = image.digests.index
-    const run = await runAction(VERIFY, { 'subject-path': `oci://${registry.host}/acme/app:v1`, 'expected-digest': digest, 'public-key': PUBLIC_KEY }, { env })
+    const run = await runAction(VERIFY, { 'subject-path': `oci://${registry.host}/acme/app:v1`, 'expected-digest': digest, 'signed-by': signedBy({ key: PUBLIC_KEY }) }, { env })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.outputs).toMatchObject({ verified: 'true', digest, 'image-ref': `${registry.host}/acme/app@${digest}`, path: '' })
@@ -175,7 +176,7 @@ describe('promoting an image with the bundled promote action (token auth, as ghc
 
   const ledgerLines = (): { outcome: string; digest: string; environment: string }[] =>
     fs.readFileSync(path.join(workspace, 'ledger.jsonl'), 'utf8').split('\n').filter((l) => l !== '').slice(1).map((l) => (JSON.parse(l) as { record: { outcome: string; digest: string; environment: string } }).record)
-  const inputs = (environment: string, reference: string, digest: string) => ({ environment, 'subject-path': `oci://${reference}`, 'expected-digest': digest, ledger: 'file:ledger.jsonl', 'public-key': PUBLIC_KEY })
+  const inputs = (environment: string, reference: string, digest: string) => ({ environment, 'subject-path': `oci://${reference}`, 'expected-digest': digest, ledger: 'file:ledger.jsonl', 'signed-by': signedBy({ key: PUBLIC_KEY }) })
   const promote = (environment: string, reference: string, digest: string) => runAction(PROMOTE, inputs(environment, reference, digest), { workspace, env })
 
   it('promotes the sealed image by tag, hands the deploy step the digest reference, and refuses an environment whose platforms the index lacks', async () => {
@@ -248,7 +249,7 @@ describe('promoting an image by retag and copy through dev, staging and producti
 
   /** A job that promotes and succeeds: the promote step, then its post step, which confirms the deployment. */
   async function promoteJob(environment: string, reference: string, digest: string, extra: Record<string, string> = {}) {
-    const inputs = { environment, 'subject-path': `oci://${registry.host}/${reference}`, 'expected-digest': digest, ledger: 'file:ledger.jsonl', 'public-key': PUBLIC_KEY, ...extra }
+    const inputs = { environment, 'subject-path': `oci://${registry.host}/${reference}`, 'expected-digest': digest, ledger: 'file:ledger.jsonl', 'signed-by': signedBy({ key: PUBLIC_KEY }), ...extra }
     const main = await runAction(PROMOTE, inputs, { workspace, env })
     expect(main.stderr).toBe('')
     expect(main.code === 0 ? '' : main.stdout).toBe('')
@@ -276,7 +277,7 @@ describe('promoting an image by retag and copy through dev, staging and producti
     expect(await tagDigest(registry, 'prod/svc', 'stable')).toBe(d1)
     expect((await inspectRaw(registry, 'prod/svc', 'stable')).equals(await inspectRaw(registry, 'acme/svc', 'v1'))).toBe(true)
     // The signed seal travelled with the copy: a verify of the copy by its tag finds it there.
-    const copied = await runAction(VERIFY, { 'subject-path': `oci://${registry.host}/prod/svc:stable`, 'expected-digest': d1, 'public-key': PUBLIC_KEY }, { env })
+    const copied = await runAction(VERIFY, { 'subject-path': `oci://${registry.host}/prod/svc:stable`, 'expected-digest': d1, 'signed-by': signedBy({ key: PUBLIC_KEY }) }, { env })
     expect(copied.code).toBe(0)
     expect(copied.outputs).toMatchObject({ verified: 'true', 'image-ref': `${registry.host}/prod/svc@${d1}` })
 
@@ -299,7 +300,7 @@ describe('promoting an image by retag and copy through dev, staging and producti
     ])
     const text = await cliRun(['status', '--ledger', 'file:ledger.jsonl'], workspace, env)
     expect(text.stdout).toContain(`image: ${registry.host}/acme/svc:staging names ${d2}, not the live digest: it moved behind the gate`)
-    const refused = await runAction(PROMOTE, { environment: 'production', 'subject-path': `oci://${registry.host}/acme/svc:staging`, 'expected-digest': d1, ledger: 'file:ledger.jsonl', 'public-key': PUBLIC_KEY }, { workspace, env })
+    const refused = await runAction(PROMOTE, { environment: 'production', 'subject-path': `oci://${registry.host}/acme/svc:staging`, 'expected-digest': d1, ledger: 'file:ledger.jsonl', 'signed-by': signedBy({ key: PUBLIC_KEY }) }, { workspace, env })
     expect(refused.outputs).toMatchObject({ promoted: 'false', 'image-ref': '' })
     expect(refused.stdout).toContain('the tag moved')
     expect(refused.summary).toContain('it moved behind the gate')

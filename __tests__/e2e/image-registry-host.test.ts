@@ -14,6 +14,7 @@ import { OCI_EMPTY } from '../../src/core/image/media-types.js'
 import { fallbackTag } from '../../src/core/image/referrers.js'
 import { OciRegistryHost } from '../hosts/oci-registry-host.js'
 import { writeTestImage } from '../helpers/oci-layout.js'
+import { signedBy } from '../helpers/signed-by.js'
 import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
@@ -50,7 +51,7 @@ async function sealAndVerify(): Promise<void> {
   expect(sealed.stderr).toBe('')
   expect(sealed.code).toBe(0)
   expect(sealed.outputs.digest).toBe(INDEX)
-  const verified = await runAction('dist/verify/index.js', { 'subject-path': `oci://${host.host}/acme/app:v1`, 'expected-digest': INDEX, 'public-key': PUBLIC_KEY }, { env: env() })
+  const verified = await runAction('dist/verify/index.js', { 'subject-path': `oci://${host.host}/acme/app:v1`, 'expected-digest': INDEX, 'signed-by': signedBy({ key: PUBLIC_KEY }) }, { env: env() })
   expect(verified.code).toBe(0)
   expect(verified.outputs).toMatchObject({ verified: 'true', 'image-ref': `${host.host}/acme/app@${INDEX}` })
   expect(JSON.parse(verified.outputs.signer!)).toMatchObject({ kind: 'key' })
@@ -114,7 +115,7 @@ describe('push-to-registry and verify on registries distribution 2.8 does not st
   })
 
   it('a verify that asks for a signer and finds none attached refuses, naming where it looked', async () => {
-    const run = await runAction('dist/verify/index.js', { 'subject-path': `oci://${host.host}/acme/app:v1`, 'expected-digest': INDEX, 'public-key': PUBLIC_KEY }, { env: env() })
+    const run = await runAction('dist/verify/index.js', { 'subject-path': `oci://${host.host}/acme/app:v1`, 'expected-digest': INDEX, 'signed-by': signedBy({ key: PUBLIC_KEY }) }, { env: env() })
     expect(run.code).toBe(1)
     expect(run.stdout).toContain(`carries no signature: no signed seal attached to ${host.host}/acme/app@${INDEX} in its registry`)
     expect(run.outputs.verified).toBe('false')

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import * as path from 'node:path'
+import { ensureLedgerInput } from '../helpers/file-ledger.js'
 import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
@@ -48,7 +49,9 @@ describe('artifact-seal policy validate', () => {
 describe('the promote action on a policy with mistakes', () => {
   it('annotates each mistake at its file, line and column', async () => {
     const workspace = writeTree(tempDir('policy-action-'), { '.github/promotion.yml': BROKEN })
-    const run = await runAction('dist/promote/index.js', { environment: 'prod', 'expected-digest': `sha256:${'a'.repeat(64)}`, 'digest-only': 'true', ledger: 'file:ledger.jsonl', 'create-ledger': 'true' }, { workspace })
+    // The ledger is there, as `artifact-seal ledger init` leaves it: what fails is the policy.
+    await ensureLedgerInput('file:ledger.jsonl', workspace)
+    const run = await runAction('dist/promote/index.js', { environment: 'prod', 'expected-digest': `sha256:${'a'.repeat(64)}`, 'digest-only': 'true', ledger: 'file:ledger.jsonl' }, { workspace })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^::error title=artifact-seal,file=\.github\/promotion\.yml,line=5,col=11::/m)
     expect(run.stdout).toMatch(/^::error title=artifact-seal,file=\.github\/promotion\.yml,line=6,col=5::/m)

@@ -58,7 +58,7 @@ function clockMovingTimers(url: string): string {
 const env = () => ({ GITHUB_API_URL: host.url, GITHUB_REPOSITORY: REPO, NODE_OPTIONS: clockMovingTimers(advanceUrl) })
 
 async function sealed(workspace: string): Promise<{ digest: Digest; checksums: string }> {
-  const seal = await runAction(SEAL, { 'subject-path': 'site', name: 'shop' }, { workspace })
+  const seal = await runAction(SEAL, { 'subject-path': 'site', 'subject-name': 'shop' }, { workspace })
   expect(seal.code).toBe(0)
   return { digest: seal.outputs.digest as Digest, checksums: seal.outputs['checksums-path'] as string }
 }

@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { ensureLedgerInput } from '../helpers/file-ledger.js'
 import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
 
@@ -23,6 +24,8 @@ async function modulesLoaded(inputs: Record<string, string>, files: Record<strin
   const workspace = writeTree(tempDir('workspace-'), { 'app.bin': 'abc', '.github/promotion.yml': 'environments:\n  dev: {}\n', ...files })
   const record = path.join(tempDir('loaded-'), 'modules')
   fs.writeFileSync(record, '')
+  // The file ledger exists, as `artifact-seal ledger init` leaves it before a first promotion.
+  await ensureLedgerInput(inputs.ledger ?? '', workspace)
   const run = await runAction('dist/promote/index.js', inputs, { workspace, env: { NODE_OPTIONS: recordingModules(record) } })
   const chunks = fs.readFileSync(record, 'utf8').split('\n').filter((url) => url.includes('/dist/chunks/'))
   return { code: run.code, chunks }
@@ -30,7 +33,7 @@ async function modulesLoaded(inputs: Record<string, string>, files: Record<strin
 
 describe('what a promotion loads', () => {
   it('loads neither the contract code nor the signature check when there is neither', async () => {
-    const run = await modulesLoaded({ environment: 'dev', 'expected-digest': DIGEST, 'subject-path': 'app.bin', ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'dry-run': 'true' })
+    const run = await modulesLoaded({ environment: 'dev', 'expected-digest': DIGEST, 'subject-path': 'app.bin', ledger: 'file:ledger.jsonl', 'dry-run': 'true' })
     expect(run.code).toBe(0)
     expect(run.chunks.filter((url) => LAZY.test(url))).toEqual([])
     // Nor does the entry's own file hold them (esbuild marks each module it bundles with its path).
@@ -41,7 +44,7 @@ describe('what a promotion loads', () => {
   it('loads the signature check when a signature lies beside the listing', async () => {
     const listing = `ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  app.bin\n`
     const run = await modulesLoaded(
-      { environment: 'dev', 'expected-digest': DIGEST, 'subject-path': 'app.bin', 'checksums-path': 'seal/app.sha256', ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'dry-run': 'true' },
+      { environment: 'dev', 'expected-digest': DIGEST, 'subject-path': 'app.bin', 'checksums-path': 'seal/app.sha256', ledger: 'file:ledger.jsonl', 'dry-run': 'true' },
       { 'seal/app.sha256': listing, 'seal/app.sigstore.json': '{"not": "a bundle"}' }
     )
     // The bundle is refused, so the promotion is: what counts here is that the check ran from its chunk.

@@ -119,6 +119,21 @@ describe('the bundled promote action with no source of bytes', () => {
     expect(run.outputs).toMatchObject({ promoted: 'true', path: '' })
     expect(JSON.parse(run.outputs.decision as string).checks).toContainEqual(expect.objectContaining({ rule: 'signed-by', passed: true }))
     expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toContain(`GET /repos/acme/shop/attestations/${encodeURIComponent(image.digest)}`)
+
+    // Without digest-only: nothing was carried (an image has no files), and the signature shows there is nothing to carry.
+    const other = await workspace({ 'subject-digest': 'ce'.repeat(32), 'subject-name': IMAGE, ...keyless }, { policy: signedBy, env })
+    const byDefault = await runAction(PROMOTE, { environment: 'production', 'expected-digest': other.digest, ledger: 'file:ledger.jsonl', 'signed-by': `trusted-root: ${rootFile}`, 'github-token': gh.token }, { workspace: other.workspace, env: { GITHUB_API_URL: gh.url } })
+    expect(byDefault.stdout).not.toContain('::error::')
+    expect(byDefault.code).toBe(0)
+    expect(byDefault.outputs).toMatchObject({ promoted: 'true', path: '' })
+    expect(bytesCheck(byDefault.outputs.decision)?.detail).toContain('No files to check: the signed seal is of the digest alone')
+
+    // A signed seal of files whose files were carried nowhere is refused, saying its seal is of files.
+    const files = await workspace({ 'subject-path': 'site', 'subject-name': 'shop', ...keyless }, { policy: signedBy, env })
+    const refused = await runAction(PROMOTE, { environment: 'production', 'expected-digest': files.digest, ledger: 'file:ledger.jsonl', 'signed-by': `trusted-root: ${rootFile}`, 'github-token': gh.token }, { workspace: files.workspace, env: { GITHUB_API_URL: gh.url } })
+    expect(refused.code).toBe(1)
+    expect(refused.outputs).toMatchObject({ promoted: 'false', path: '' })
+    expect(refused.stdout).toMatch(/::error::.*No bytes to check: .* Its signed seal \(the attestation 1 of 1 for sha256:[0-9a-f]{64} in acme\/shop\) is of files, not of a digest alone\./)
   })
 
   it('decides a dry run without bytes, as before: it lets nothing in', async () => {

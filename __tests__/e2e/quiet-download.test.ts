@@ -33,9 +33,9 @@ function step(entry: string, jobId: string, inputs: Record<string, string>, work
 describe('a download by the bundled actions', () => {
   it('prints no deprecation warning', async () => {
     const workspace = writeTree(tempDir('quiet-'), { 'site/index.html': '<h1>shop</h1>\n', 'site/app.js': 'start()\n' })
-    const seal = await step('dist/seal/index.js', 'build', { 'subject-path': 'site', name: 'shop', upload: 'true', 'upload-files': 'true' }, workspace)
+    const seal = await step('dist/seal/index.js', 'build', { 'subject-path': 'site', 'subject-name': 'shop', upload: 'true' }, workspace)
     expect(seal.code).toBe(0)
-    const verify = await step('dist/verify/index.js', 'check', { 'artifact-name': 'shop-sealed', 'expected-digest': seal.outputs.digest as string, 'github-token': github.token })
+    const verify = await step('dist/verify/index.js', 'check', { name: 'shop-sealed', 'expected-digest': seal.outputs.digest as string, 'github-token': github.token })
     expect(verify.outputs.verified).toBe('true')
     for (const run of [seal, verify]) {
       expect(run.stderr).not.toMatch(/DeprecationWarning|DEP0005/)

@@ -55,7 +55,7 @@ function promoteStep(workspace: string, inputs: Record<string, string>) {
 /** A deploy job: the promote step with the sealed bytes, then (when it let them in) its post step. */
 async function deployJob(workspace: string, service: string, version: string, sealed: { digest: Digest; checksums: string }, environment: string) {
   // The seals are unsigned: their names are only claimed, so each deploy job names its service.
-  const inputs = { environment, 'expected-digest': sealed.digest, 'subject-path': `services/${service}/${version}`, 'checksums-path': sealed.checksums, name: service }
+  const inputs = { environment, 'expected-digest': sealed.digest, 'subject-path': `services/${service}/${version}`, 'checksums-path': sealed.checksums, 'subject-name': service }
   const main = await promoteStep(workspace, inputs)
   expect(main.code).toBe(0)
   const post = await runPost(POST, main, { 'github-token': host.token, ...inputs }, { env: { ...env, GITHUB_API_URL: host.url } })
@@ -109,7 +109,7 @@ describe('a monorepo on the GitHub ledger, through the bundled actions', () => {
       'expected-digest': sealed.digest,
       'subject-path': `services/api/${version}`,
       'checksums-path': sealed.checksums,
-      name: 'api'
+      'subject-name': 'api'
     })
     const [v1, v2, v3] = [await seal(workspace, 'api', 'v1'), await seal(workspace, 'api', 'v2'), await seal(workspace, 'api', 'v3')]
     for (const [sealed, version] of [[v1, 'v1'], [v2, 'v2'], [v3, 'v3']] as const) {
@@ -128,7 +128,7 @@ describe('a monorepo on the GitHub ledger, through the bundled actions', () => {
     expect(late.outputs.promoted).toBe('false')
     expect(late.stdout).toContain(`::error::the deployment of api to production failed (record ${main2.outputs['record-id']}/statuses/`)
     expect(late.stdout).toContain(`production (service "api") no longer runs what the gate compared ${v2.digest} against (${v1.digest}): ${v3.digest} went live there meanwhile (deployment ${main3.outputs['record-id']}`)
-    expect(late.stdout).toContain(`re-run the promote step, or run: artifact-seal promote ${v2.digest} --environment production --name api`)
+    expect(late.stdout).toContain(`re-run the promote step, or run: artifact-seal promote ${v2.digest} --environment production --subject-name api`)
     expect(late.summary).toContain('⛔')
     const deployment = host.deploymentsOf(repository).find((d) => String(d.id) === main2.outputs['record-id'])
     expect(deployment?.statuses.map((st) => st.state)).toEqual(['failure', 'in_progress'])
@@ -147,12 +147,12 @@ describe('a confirmation judged again on a file ledger: confirm: <record-id> and
     const ledger = ['--ledger', 'file:ledger.jsonl', '--policy', '.github/promotion.yml']
     expect(cli(['ledger', 'init', '--ledger', 'file:ledger.jsonl'], workspace).code).toBe(0)
     const promote = (sealed: { digest: Digest; checksums: string }, version: string, environment: string) =>
-      cli(['promote', sealed.digest, '--environment', environment, '--path', `services/api/${version}`, '--checksums', sealed.checksums, '--name', 'api', ...ledger, '--', 'true'], workspace)
+      cli(['promote', sealed.digest, '--environment', environment, '--path', `services/api/${version}`, '--checksums', sealed.checksums, '--subject-name', 'api', ...ledger, '--', 'true'], workspace)
     for (const [sealed, version] of [[v1, 'v1'], [v2, 'v2'], [v3, 'v3']] as const) expect(promote(sealed, version, 'staging').code).toBe(0)
     expect(promote(v1, 'v1', 'production').code).toBe(0)
     // Both let in while production runs api 1, confirmed later by other steps.
-    const second = runAction(PROMOTE, { ledger: 'file:ledger.jsonl', environment: 'production', 'expected-digest': v2.digest, 'checksums-path': v2.checksums, 'subject-path': 'services/api/v2', name: 'api', confirm: 'manual' }, { workspace })
-    const third = runAction(PROMOTE, { ledger: 'file:ledger.jsonl', environment: 'production', 'expected-digest': v3.digest, 'checksums-path': v3.checksums, 'subject-path': 'services/api/v3', name: 'api', confirm: 'manual' }, { workspace })
+    const second = runAction(PROMOTE, { ledger: 'file:ledger.jsonl', environment: 'production', 'expected-digest': v2.digest, 'checksums-path': v2.checksums, 'subject-path': 'services/api/v2', 'subject-name': 'api', confirm: 'manual' }, { workspace })
+    const third = runAction(PROMOTE, { ledger: 'file:ledger.jsonl', environment: 'production', 'expected-digest': v3.digest, 'checksums-path': v3.checksums, 'subject-path': 'services/api/v3', 'subject-name': 'api', confirm: 'manual' }, { workspace })
     const [let2, let3] = [await second, await third]
     expect([let2.code, let3.code]).toEqual([0, 0])
     const confirmed = await runAction(PROMOTE, { ledger: 'file:ledger.jsonl', confirm: let3.outputs['record-id'] as string }, { workspace })
@@ -176,7 +176,7 @@ describe('a confirmation judged again on a file ledger: confirm: <record-id> and
     const ledger = ['--ledger', 'file:ledger.jsonl', '--policy', '.github/promotion.yml']
     expect(cli(['ledger', 'init', '--ledger', 'file:ledger.jsonl'], workspace).code).toBe(0)
     const promote = (sealed: { digest: Digest; checksums: string }, version: string, environment: string, then: string[]) =>
-      cli(['promote', sealed.digest, '--environment', environment, '--path', `services/api/${version}`, '--checksums', sealed.checksums, '--name', 'api', ...ledger, ...then], workspace)
+      cli(['promote', sealed.digest, '--environment', environment, '--path', `services/api/${version}`, '--checksums', sealed.checksums, '--subject-name', 'api', ...ledger, ...then], workspace)
     for (const [sealed, version] of [[v1, 'v1'], [v2, 'v2'], [v3, 'v3']] as const) expect(promote(sealed, version, 'staging', ['--', 'true']).code).toBe(0)
     expect(promote(v1, 'v1', 'production', ['--', 'true']).code).toBe(0)
     const a = promote(v2, 'v2', 'production', [])

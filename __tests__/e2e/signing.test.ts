@@ -662,9 +662,10 @@ describe('the bundled CLI outside GitHub Actions, with a key, a trusted root or 
   })
 
   it('promote names the signer it verified, in text and in --json', async () => {
-    const signed = JSON.parse((await cli(['seal', 'site', '--name', 'shop', '--signing-key', 'signing.pem', '--out', 'signed-for-promote', '--json'], cwd)).stdout)
+    const signed = JSON.parse((await cli(['seal', 'site', '--subject-name', 'shop', '--signing-key', 'signing.pem', '--out', 'signed-for-promote', '--json'], cwd)).stdout)
     const promote = ['promote', signed.digest, '--environment', 'staging', '--path', 'site', '--checksums', signed.checksumsPath, '--policy', 'promotion.yml', '--public-key', 'cosign.pub']
-    const text = await cli([...promote, '--ledger', 'file:signer-ledger.jsonl', '--create-ledger'], cwd)
+    await ensureLedgerInput('file:signer-ledger.jsonl', cwd)
+    const text = await cli([...promote, '--ledger', 'file:signer-ledger.jsonl'], cwd)
     expect(text.code).toBe(0)
     expect(text.stdout).toContain(`  signed    by key:${key.hint} (verified)\n`)
     const json = await cli([...promote, '--ledger', 'file:signer-ledger.jsonl', '--json'], cwd)

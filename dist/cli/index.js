@@ -19,7 +19,7 @@ if (problem !== null) {
 `);
   process.exitCode = 2;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-SQZZY653.js"), import("../chunks/terminal-ZFGMDVNK.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-42GTPIY5.js"), import("../chunks/terminal-ZFGMDVNK.js")]);
   const terminal = processTerminal();
   const code = await main(process.argv.slice(2), terminal);
   const lost = terminal.outputError();

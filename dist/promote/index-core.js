@@ -118,6 +118,38 @@ var require_yaml = __commonJS({
   }
 });
 
+// src/core/vocabulary.ts
+function words() {
+  return spoken;
+}
+function capitalized(phrase) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+function speakAs(vocabulary) {
+  const before = spoken;
+  spoken = vocabulary;
+  return before;
+}
+var ACTION_VOCABULARY, spoken;
+var init_vocabulary = __esm({
+  "src/core/vocabulary.ts"() {
+    "use strict";
+    ACTION_VOCABULARY = {
+      caller: "action",
+      option: (input) => JSON.stringify(input),
+      setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+      current: "this step",
+      base: "the workspace",
+      machine: "the runner",
+      reader: "the runner",
+      rerun: "re-run the job",
+      again: "run the step again",
+      recordIdSource: "the record-id output of the promote step that made it"
+    };
+    spoken = ACTION_VOCABULARY;
+  }
+});
+
 // src/attestation/oidc-token.ts
 function decodeOidcClaims(token) {
   const payload = token.split(".")[1];
@@ -153,7 +185,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   let token;
   try {
     const core = await import("../chunks/core-EUPLCFUX.js");
-    token = await core.getIDToken(audience);
+    token = await commandsToStderrFromCli(() => core.getIDToken(audience));
   } catch (error2) {
     const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
     throw new SealError(
@@ -163,10 +195,21 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   }
   return { kind: "token", token, claims: decodeOidcClaims(token) };
 }
+async function commandsToStderrFromCli(work) {
+  if (words().caller !== "cli") return work();
+  const write2 = process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr);
+  try {
+    return await work();
+  } finally {
+    process.stdout.write = write2;
+  }
+}
 var SIGSTORE_AUDIENCE, ID_TOKEN_PERMISSION;
 var init_oidc_token = __esm({
   "src/attestation/oidc-token.ts"() {
     "use strict";
+    init_vocabulary();
     init_errors();
     SIGSTORE_AUDIENCE = "sigstore";
     ID_TOKEN_PERMISSION = "permissions: id-token: write";
@@ -2812,33 +2855,8 @@ function confirmedOutcome(mode) {
   return mode === "rollback" ? "rolled-back" : "deployed";
 }
 
-// src/core/vocabulary.ts
-var ACTION_VOCABULARY = {
-  caller: "action",
-  option: (input) => JSON.stringify(input),
-  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
-  current: "this step",
-  base: "the workspace",
-  machine: "the runner",
-  reader: "the runner",
-  rerun: "re-run the job",
-  again: "run the step again",
-  recordIdSource: "the record-id output of the promote step that made it"
-};
-var spoken = ACTION_VOCABULARY;
-function words() {
-  return spoken;
-}
-function capitalized(phrase) {
-  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
-}
-function speakAs(vocabulary) {
-  const before = spoken;
-  spoken = vocabulary;
-  return before;
-}
-
 // src/core/promotion/confirmation.ts
+init_vocabulary();
 function shellWord(text) {
   return /^[A-Za-z0-9._/:@+=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
@@ -2848,7 +2866,7 @@ function needsLiveContract(pending) {
 function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const service = serviceOf(pending);
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
-  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --subject-name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
   if (live !== null && live.digest === pending.digest) return null;
   if ((live?.digest ?? null) !== compared) {
@@ -3304,6 +3322,7 @@ function isAlive(pid) {
 
 // src/stores/ledger/ledger.ts
 init_errors();
+init_vocabulary();
 function wrongEnvironment(pending, request, location) {
   if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
   return new SealError(
@@ -3862,6 +3881,7 @@ function removeQuietly2(file) {
 }
 
 // src/stores/ledger/file-ledger.ts
+init_vocabulary();
 var LEDGER_FORMAT = "artifact-seal/ledger/v2";
 var FORMAT = LEDGER_FORMAT;
 var MAX_LEDGER_BYTES = 256 * 1024 * 1024;
@@ -5394,14 +5414,17 @@ async function promoteDigest(request, policy, ledger, options) {
   }
   outcome.learn(history);
   let evidence = { refusal: target.refusal, withoutBytes: null, contract: null };
-  let bytesAbsent = false;
+  let bytesAbsent = null;
   if (evidence.refusal === null && request.verifyBytes) {
     const checked = await checkBytes(request.verifyBytes, digest, history, outcome);
-    bytesAbsent = checked === "absent";
-    evidence = { ...evidence, refusal: checked === "absent" ? null : checked };
+    bytesAbsent = typeof checked === "object" && checked !== null && "absent" in checked ? checked.absent : null;
+    evidence = { ...evidence, refusal: bytesAbsent !== null ? null : checked };
   }
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
-  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
+  if (evidence.refusal === null && bytesAbsent !== null && !digestAlone(outcome.signature)) {
+    evidence = { ...evidence, refusal: { rule: "bytes", detail: `The bytes to deploy could not be fetched and checked: ${bytesAbsent} ${signatureFound(outcome.signature)}` } };
+  }
+  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent !== null) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
   const service = outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput);
   outcome.name ??= outcome.signedName ?? history.name ?? null;
   if (outcome.name === null && outcome.claimedName !== null) {
@@ -5510,7 +5533,7 @@ var Outcome = class {
     return {
       decision,
       digest: this.digest,
-      service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
+      service: this.service !== void 0 ? this.service : serviceFor(this.policy, this.name, this.nameInput),
       claimedName: this.nameClaimed || this.name !== this.claimedName ? this.claimedName : null,
       previous: this.previous,
       record,
@@ -5609,7 +5632,7 @@ async function serviceOfPrevious(request, policy, environment, ledger, nameInput
 async function checkBytes(verifyBytes, digest, history, outcome) {
   try {
     const check = await verifyBytes(digest, history);
-    if (check.absent === true) return "absent";
+    if (check.absent !== void 0) return { absent: check.absent };
     outcome.verification = check;
     outcome.learn(check);
     outcome.claimedName ??= check.name ?? null;
@@ -5659,7 +5682,8 @@ function serviceOfPromotion(policy, outcome, history, nameInput) {
   const proven = outcome.name ?? outcome.signedName ?? null;
   if (proven !== null) return serviceFor(policy, proven, nameInput);
   if (history.service !== void 0) return serviceFor(policy, history.service, nameInput);
-  if (outcome.claimedName !== null && (policy.services ?? null) !== null) {
+  if (outcome.claimedName !== null && (policy.services ?? null) === null) return serviceFor(policy, outcome.claimedName, nameInput);
+  if (outcome.claimedName !== null) {
     throw new SealError(
       "bad-input",
       `${nameInput}: the promotion policy ${policy.source} lists its services, and nothing proves which one this is: the seal's unsigned statement claims ${quote(outcome.claimedName)}, which anyone who handled the files could have written. Give ${nameInput} (the service it deploys), or sign the seal so its name is proven.`
@@ -5668,14 +5692,19 @@ function serviceOfPromotion(policy, outcome, history, nameInput) {
   return serviceFor(policy, null, nameInput);
 }
 function withoutBytes(rule, environment, digest, signature) {
-  if (signature?.status === "verified" && signature.digestOnly) {
+  if (digestAlone(signature)) {
     return { rule: "bytes", environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` };
   }
   if (rule.declared) {
     return { rule: "bytes", environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` };
   }
-  const found = signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
-  throw new SealError("bad-input", `${rule.missing} ${found}`);
+  throw new SealError("bad-input", `${rule.missing} ${signatureFound(signature)}`);
+}
+function digestAlone(signature) {
+  return signature?.status === "verified" && signature.digestOnly;
+}
+function signatureFound(signature) {
+  return signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
 }
 async function ledgerFacts(view, subject, policy, evidence) {
   const { digest, rule, mode, service } = subject;
@@ -6926,7 +6955,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     const misspelled = misspelledInputs(env, BYTES_INPUTS);
     if (misspelled.length > 0) throw new SealError("bad-input", `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`);
   }
-  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache, byDefault: true } : given;
+  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.SubjectName);
   return {
@@ -7018,7 +7047,10 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
 var BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly];
 function missingBytes(env) {
   const misspelled = misspelledInputs(env, BYTES_INPUTS);
-  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+  return (
+    // With nothing named at all, what the seal carried is fetched instead (fetch-bytes.ts says when none was): this is for a listing alone.
+    `No bytes to check: none were given, so ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`
+  );
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
@@ -7577,6 +7609,7 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
 }
 
 // src/core/hashing/hash-files.ts
+init_vocabulary();
 var MAX_FILES = 1 << 22;
 var MAX_PATH_BYTES = 1 << 30;
 var WORKER_SOURCE2 = `
@@ -7782,6 +7815,7 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
 init_errors();
+init_vocabulary();
 var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
 function isLeftOutName(name, directory) {
   return name.startsWith(".") || !directory && SECRET_FILE.test(name);
@@ -8382,14 +8416,15 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const restored = await restoreFromCache(digest, source.inputName, context);
   if (restored.kind === "verified") return restored.check;
   const key = cacheKeyOf(digest);
-  if (known.artifact === null && restored.kind === "miss" && source.byDefault === true) {
-    context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
-    return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent: true };
-  }
   if (known.artifact === null) {
+    if (restored.kind === "miss") {
+      context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
+      const absent = `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
+      return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent };
+    }
     throw new SealError(
       "unreadable",
-      restored.kind === "miss" ? `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.` : restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
@@ -8754,6 +8789,7 @@ async function imageTags(status, policy, settings, env) {
 // core:promote/index-core
 init_env();
 init_errors();
+init_vocabulary();
 export {
   digestFromHex as m11$digestFromHex,
   hexOf as m11$hexOf,

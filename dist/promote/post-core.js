@@ -458,7 +458,7 @@ function needsLiveContract(pending) {
 function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const service = serviceOf(pending);
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
-  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --subject-name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
   if (live !== null && live.digest === pending.digest) return null;
   if ((live?.digest ?? null) !== compared) {
@@ -1901,7 +1901,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-GIUE6M5C.js");
+  const { prepareSigning } = await import("../chunks/signing-5JPZ42RD.js");
   return prepareSigning(settings, env);
 }
 
@@ -3015,7 +3015,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     const misspelled = misspelledInputs(env, BYTES_INPUTS);
     if (misspelled.length > 0) throw new SealError("bad-input", `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`);
   }
-  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache, byDefault: true } : given;
+  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.SubjectName);
   return {
@@ -3107,7 +3107,10 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
 var BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly];
 function missingBytes(env) {
   const misspelled = misspelledInputs(env, BYTES_INPUTS);
-  return `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`;
+  return (
+    // With nothing named at all, what the seal carried is fetched instead (fetch-bytes.ts says when none was): this is for a listing alone.
+    `No bytes to check: none were given, so ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`
+  );
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);

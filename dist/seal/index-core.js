@@ -3067,7 +3067,7 @@ function verifyStepHints(env, settings, artifact, workspace, uploadedWithFiles =
     const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
     if (onlyFile !== void 0) verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
   }
-  return { verifySubjectPath, verifyArtifactName: null, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
+  return { verifySubjectPath, verifyArtifactName: uploadedWithFiles, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
 }
 
 // src/attestation/oidc-token.ts
@@ -3107,7 +3107,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   let token;
   try {
     const core = await import("../chunks/core-EUPLCFUX.js");
-    token = await core.getIDToken(audience);
+    token = await commandsToStderrFromCli(() => core.getIDToken(audience));
   } catch (error2) {
     const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
     throw new SealError(
@@ -3116,6 +3116,16 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
     );
   }
   return { kind: "token", token, claims: decodeOidcClaims(token) };
+}
+async function commandsToStderrFromCli(work) {
+  if (words().caller !== "cli") return work();
+  const write2 = process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr);
+  try {
+    return await work();
+  } finally {
+    process.stdout.write = write2;
+  }
 }
 
 // src/app/signature/signing.ts

@@ -1,3 +1,4 @@
+import { words } from '../core/vocabulary.js'
 import { SealError, quote } from '../core/errors.js'
 
 /**
@@ -89,7 +90,7 @@ export async function getOidcToken(audience = SIGSTORE_AUDIENCE): Promise<OidcTo
     // Loaded only now: @actions/core brings its HTTP client (undici, about 0.9 MB), and
     // sign: auto reaches this function on every seal, mostly in jobs with no token.
     const core = await import('@actions/core')
-    token = await core.getIDToken(audience)
+    token = await commandsToStderrFromCli(() => core.getIDToken(audience))
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
     throw new SealError('denied', 
@@ -98,4 +99,20 @@ export async function getOidcToken(audience = SIGSTORE_AUDIENCE): Promise<OidcTo
     )
   }
   return { kind: 'token', token, claims: decodeOidcClaims(token) }
+}
+
+/**
+ * @actions/core writes its workflow commands (`::add-mask::` with the token itself, `::debug::`)
+ * to stdout. The CLI's stdout is its result (one JSON document with --json, which a user may
+ * save or upload), so there they go to stderr, where the runner reads them as well.
+ */
+async function commandsToStderrFromCli<T>(work: () => Promise<T>): Promise<T> {
+  if (words().caller !== 'cli') return work()
+  const write = process.stdout.write
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  try {
+    return await work()
+  } finally {
+    process.stdout.write = write
+  }
 }

@@ -51,7 +51,8 @@ with "artifact-seal confirm <record-id>".
   --policy FILE       the promotion policy (default ${DEFAULT_POLICY_FILE})
 ${LEDGER_HELP}
   --from ENV          promote what ENV runs now: the live digest of the service there
-                      (--name picks it when ENV runs several); a digest given too must be it
+                      (--subject-name picks it when ENV runs several); a digest given
+                      too must be it
   --wait DURATION     when the soak is all that stands in the way and it is over within
                       DURATION (30m, 2h), wait for it, then read the ledger and judge
                       everything again; by default a promotion before the soak is refused
@@ -186,7 +187,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   }
   // Said only where the claim disagrees with the service something proven picked (a pinned service names every artifact's).
   if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
-    terminal.progress(`the seal's unsigned statement claims the name ${quote(result.claimedName as string)}: a claim, not proven, so it did not pick the service (give --name or sign the seal)`)
+    terminal.progress(`the seal's unsigned statement claims the name ${quote(result.claimedName as string)}: a claim, not proven, so it did not pick the service (give --subject-name or sign the seal)`)
   }
   if ((result.waitedMs ?? 0) > 0) terminal.err(`artifact-seal: waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.\n`)
   for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)

@@ -1,9 +1,12 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import * as path from 'node:path'
 import type { GetInput } from '../../../src/app/settings/types.js'
 import { readPromoteSettings } from '../../../src/actions/promote/settings.js'
 import { readVerifySettings } from '../../../src/actions/verify/settings.js'
 import { readSealSettings } from '../../../src/actions/seal/settings.js'
+import { removeAll, tempDir, writeTree } from '../../helpers/trees.js'
+
+afterAll(removeAll)
 
 const inputs = (given: Record<string, string>): GetInput => (name) => given[name] ?? ''
 const DIGEST = `sha256:${'a'.repeat(64)}`
@@ -75,7 +78,8 @@ describe("the verify and seal actions' inputs", () => {
   })
 
   it('seal reads upload as true (bundle and files), seal (the bundle) or false, and part digests from subject-parts', () => {
-    const dir = path.join('/w')
+    // The legs' listings are on disk: a line that names nothing there names a workflow artifact (fan-in).
+    const dir = writeTree(tempDir('parts-'), { 'seals/linux.sha256': `${'b'.repeat(64)}  app\n`, 'seals/windows.sha256': `${'c'.repeat(64)}  app.exe\n` })
     expect(readSealSettings(inputs({ 'subject-path': 'dist', upload: 'true' }), dir).upload).toEqual({ files: true, name: null, retentionDays: null })
     expect(readSealSettings(inputs({ 'subject-path': 'dist', upload: 'seal', name: 'x' }), dir).upload).toEqual({ files: false, name: 'x', retentionDays: null })
     expect(readSealSettings(inputs({ 'subject-path': 'dist', upload: 'false' }), dir).upload).toBeNull()
@@ -83,6 +87,7 @@ describe("the verify and seal actions' inputs", () => {
     const parts = readSealSettings(inputs({ 'subject-parts': `linux=seals/linux.sha256@${DIGEST}\nwindows=seals/windows.sha256` }), dir).subject
     expect(parts).toMatchObject({ kind: 'parts', parts: [{ name: 'linux' }, { name: 'windows' }] })
     expect(parts.kind === 'parts' ? [...parts.partDigests] : null).toEqual([['linux', DIGEST]])
+    expect(readSealSettings(inputs({ 'subject-parts': `linux=parts-linux@${DIGEST}\nparts-*` }), dir).subject).toMatchObject({ kind: 'parts', parts: [], artifacts: [{ name: 'linux', artifact: 'parts-linux' }, { artifact: 'parts-*' }] })
     expect(readSealSettings(inputs({ 'subject-path': 'dist', contract: 'openapi.yaml\nversion: 2.1.0' }), dir).contract).toMatchObject({ patterns: [{ pattern: 'openapi.yaml' }], version: '2.1.0' })
   })
 

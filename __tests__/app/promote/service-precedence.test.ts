@@ -30,7 +30,7 @@ async function sealedApi(policy = LISTED, sign = true): Promise<{ cwd: string; d
   const cwd = writeTree(tempDir(), { 'services/api/server.js': 'serve()', 'promotion.yml': policy, 'signing.pem': KEYS.privateKey, 'signing.pub': KEYS.publicKey })
   const seal = fakeTerminal(cwd)
   const signing = sign ? ['--signing-key', 'signing.pem'] : ['--sign', 'none']
-  expect(await sealCommand(['services/api', '--name', 'api', '--out', 'bundle', ...signing, '--json'], seal)).toBe(0)
+  expect(await sealCommand(['services/api', '--subject-name', 'api', '--out', 'bundle', ...signing, '--json'], seal)).toBe(0)
   const { digest: sealed, checksumsPath } = seal.document()
   expect(await ledgerCommand(['init', '--ledger', 'file:ledger.jsonl'], fakeTerminal(cwd))).toBe(0)
   return { cwd, digest: sealed, checksums: checksumsPath, statement: path.join(path.dirname(checksumsPath), 'api.intoto.json') }
@@ -64,7 +64,7 @@ describe('the service of a promotion', () => {
   it('takes the signed name when the unsigned statement agrees, and refuses a name given that contradicts it unless the policy pins the service', async () => {
     const { cwd, digest: sealed, checksums } = await sealedApi()
     const args = [sealed, '--environment', 'staging', '--path', 'services/api', '--checksums', checksums, '--public-key', 'signing.pub', ...LEDGER, '--json']
-    await expect(promoteCommand([...args, '--name', 'web'], fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', '--name', '"web"', '"api"', 'service:')
+    await expect(promoteCommand([...args, '--subject-name', 'web'], fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', '--subject-name', '"web"', '"api"', 'service:')
     expect(await records(cwd)).toEqual([])
     const promote = fakeTerminal(cwd)
     expect(await promoteCommand(args, promote)).toBe(0)
@@ -72,16 +72,16 @@ describe('the service of a promotion', () => {
 
     fs.writeFileSync(path.join(cwd, 'promotion.yml'), 'service: shop\nenvironments:\n  staging: {}\n')
     const pinned = fakeTerminal(cwd)
-    expect(await promoteCommand([...args, '--name', 'web'], pinned)).toBe(0)
+    expect(await promoteCommand([...args, '--subject-name', 'web'], pinned)).toBe(0)
     expect(pinned.document().record).toMatchObject({ service: 'shop' })
   })
 
   it("never lets an unsigned statement's name pick the service: the name is asked for where the policy lists services, and shown as claimed", async () => {
     const { cwd, digest: sealed, checksums } = await sealedApi(LISTED, false)
     const args = [sealed, '--environment', 'staging', '--path', 'services/api', '--checksums', checksums, ...LEDGER, '--json']
-    await expect(promoteCommand(args, fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', '--name', '"api"', 'unsigned')
+    await expect(promoteCommand(args, fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', '--subject-name', '"api"', 'unsigned')
     const named = fakeTerminal(cwd)
-    expect(await promoteCommand([...args, '--name', 'api'], named)).toBe(0)
+    expect(await promoteCommand([...args, '--subject-name', 'api'], named)).toBe(0)
     expect(named.document().record).toMatchObject({ service: 'api', name: 'api' })
     // Once let in as api, a later promotion of the digest is api's: the records that let it in say so.
     fs.writeFileSync(path.join(cwd, 'promotion.yml'), 'environments:\n  staging: {}\n')
@@ -90,12 +90,16 @@ describe('the service of a promotion', () => {
     expect(again.document().record).toMatchObject({ service: 'api' })
   })
 
-  it('lets an unsigned seal in as the default service where the policy lists none, its name only shown (as claimed)', async () => {
-    const { cwd, digest: sealed, checksums } = await sealedApi('environments:\n  staging: {}\n', false)
-    const unnamed = fakeTerminal(cwd)
-    expect(await promoteCommand([sealed, '--environment', 'staging', '--path', 'services/api', '--checksums', checksums, ...LEDGER, '--json'], unnamed)).toBe(0)
-    // The record keeps the claimed name for people reading it; the service is the default one.
-    expect(unnamed.document().record).toMatchObject({ service: null, name: 'api' })
+  it('keeps an unsigned and a signed seal of one artifact in one service where the policy lists none', async () => {
+    // Two streams would leave the unsigned digest live beside the signed one that replaced it, soaking on.
+    const unsigned = await sealedApi('environments:\n  staging: {}\n', false)
+    const unnamed = fakeTerminal(unsigned.cwd)
+    expect(await promoteCommand([unsigned.digest, '--environment', 'staging', '--path', 'services/api', '--checksums', unsigned.checksums, ...LEDGER, '--json'], unnamed)).toBe(0)
+    expect(unnamed.document().record).toMatchObject({ service: 'api', name: 'api' })
+    const signed = await sealedApi('environments:\n  staging: {}\n', true)
+    const named = fakeTerminal(signed.cwd)
+    expect(await promoteCommand([signed.digest, '--environment', 'staging', '--path', 'services/api', '--checksums', signed.checksums, '--public-key', 'signing.pub', ...LEDGER, '--json'], named)).toBe(0)
+    expect(named.document().record).toMatchObject({ service: 'api' })
   })
 })
 

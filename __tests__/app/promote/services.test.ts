@@ -175,7 +175,7 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('two services i
     expect(late.reason).toContain(API_2)
     // Which record made it live: the file ledger's record, the GitHub ledger's deployment.
     expect(late.reason).toContain(`${p.kind === 'file' ? 'record' : 'deployment'} ${first.record?.id}`)
-    expect(late.reason).toContain(`artifact-seal promote ${API_3} --environment production --name api`)
+    expect(late.reason).toContain(`artifact-seal promote ${API_3} --environment production --subject-name api`)
     expect((await p.ledger.live('production', 'api'))?.digest).toBe(API_2)
   })
 })

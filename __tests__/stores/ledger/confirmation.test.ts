@@ -65,7 +65,7 @@ describe.each([
     expect(late).toMatchObject({ outcome: 'failed', resolves: a.id, digest: A })
     expect(late.reason).toContain(`production (service "hello-service") no longer runs what the gate compared ${A} against (${X}): ${B} went live there meanwhile`)
     expect(late.reason).toContain(kind === 'file' ? `record ${b.id}, confirmed by record` : `deployment ${b.id}`)
-    expect(late.reason).toContain(`artifact-seal promote ${A} --environment production --name hello-service`)
+    expect(late.reason).toContain(`artifact-seal promote ${A} --environment production --subject-name hello-service`)
     expect((await ledger.live('production', 'hello-service'))?.digest).toBe(B)
   })
 

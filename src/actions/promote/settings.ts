@@ -134,7 +134,7 @@ export function readPromoteSettings(getInput: GetInput, env: Env, workspace: str
     if (misspelled.length > 0) throw new SealError('bad-input', `This step has ${misspelled.join('; ')} Give the inputs as action.yml names them.`)
   }
   // Its messages are labelled after the seal's `cache: true`, which made the entry it looks for.
-  const source: BytesSource | null = carried ? { kind: 'cache', token, inputName: SealInput.Cache, byDefault: true } : given
+  const source: BytesSource | null = carried ? { kind: 'cache', token, inputName: SealInput.Cache } : given
   const policy = input(PromoteInput.Policy)
   const name = input(PromoteInput.SubjectName)
   return {
@@ -243,8 +243,8 @@ const BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.
 function missingBytes(env: Env): string {
   const misspelled = misspelledInputs(env, BYTES_INPUTS)
   return (
-    `No bytes to check: none were given, and neither the Actions cache nor a workflow artifact the ledger names holds the files of ${PromoteInput.ExpectedDigest}, ` +
-    `so it would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. ` +
+    // With nothing named at all, what the seal carried is fetched instead (fetch-bytes.ts says when none was): this is for a listing alone.
+    `No bytes to check: none were given, so ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. ` +
     `Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` +
     (misspelled.length > 0 ? `This step has ${misspelled.join('; ')} ` : '') +
     `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) ` +

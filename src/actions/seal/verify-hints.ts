@@ -36,5 +36,6 @@ export function verifyStepHints(
     const onlyFile = artifact.kind === 'file' ? artifact.summary?.largest[0]?.path : undefined
     if (onlyFile !== undefined) verifySubjectPath = `${verifySubjectPath === '.' ? '' : `${verifySubjectPath}/`}${onlyFile}`
   }
-  return { verifySubjectPath, verifyArtifactName: null, verifyAction, jobId: env.GITHUB_JOB || 'build', stepId }
+  // A later job on another runner has the uploaded artifact, not this workspace's files: the snippet downloads it by name.
+  return { verifySubjectPath, verifyArtifactName: uploadedWithFiles, verifyAction, jobId: env.GITHUB_JOB || 'build', stepId }
 }

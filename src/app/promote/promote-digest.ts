@@ -66,15 +66,19 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   }
   outcome.learn(history)
   let evidence: Evidence = { refusal: target.refusal, withoutBytes: null, contract: null }
-  let bytesAbsent = false
+  let bytesAbsent: string | null = null
   if (evidence.refusal === null && request.verifyBytes) {
     const checked = await checkBytes(request.verifyBytes, digest, history, outcome)
-    bytesAbsent = checked === 'absent'
-    evidence = { ...evidence, refusal: checked === 'absent' ? null : checked }
+    bytesAbsent = typeof checked === 'object' && checked !== null && 'absent' in checked ? checked.absent : null
+    evidence = { ...evidence, refusal: bytesAbsent !== null ? null : (checked as PromotionEvidence['refusal']) }
   }
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...(await checkSignature(request, digest, rule, mode, outcome)) }
+  // Nothing carried for bytes fetched by default: a signed seal of a digest alone has none to carry; anything else is a bytes refusal, recorded.
+  if (evidence.refusal === null && bytesAbsent !== null && !digestAlone(outcome.signature)) {
+    evidence = { ...evidence, refusal: { rule: 'bytes', detail: `The bytes to deploy could not be fetched and checked: ${bytesAbsent} ${signatureFound(outcome.signature)}` } }
+  }
   // No bytes: let through only what is known to have none, or what the caller says so of.
-  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) }
+  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent !== null) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) }
   // Bad input (a name the policy does not list, or nothing proving which service) is thrown here, before anything is recorded.
   const service = (outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput))
   // For people reading the record: the name that picked the service, else what the statement claims (the service stays as decided).
@@ -196,7 +200,7 @@ class Outcome {
     return {
       decision,
       digest: this.digest,
-      service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
+      service: this.service !== undefined ? this.service : serviceFor(this.policy, this.name, this.nameInput),
       claimedName: this.nameClaimed || this.name !== this.claimedName ? this.claimedName : null,
       previous: this.previous,
       record,
@@ -318,11 +322,11 @@ async function serviceOfPrevious(request: PromoteRequest, policy: PromotionPolic
 }
 
 /** The bytes about to be deployed, fetched and checked: a `bytes` refusal when they differ or cannot be had (an expired artifact, a download cut short). */
-async function checkBytes(verifyBytes: NonNullable<PromoteRequest['verifyBytes']>, digest: Digest, history: KnownDigest, outcome: Outcome): Promise<PromotionEvidence['refusal'] | 'absent'> {
+async function checkBytes(verifyBytes: NonNullable<PromoteRequest['verifyBytes']>, digest: Digest, history: KnownDigest, outcome: Outcome): Promise<PromotionEvidence['refusal'] | { readonly absent: string }> {
   try {
     const check = await verifyBytes(digest, history)
-    // No carrier held bytes for a source asked for by default: judged as a promotion without bytes.
-    if (check.absent === true) return 'absent'
+    // No carrier held what the seal carried, fetched by default: the signature decides whether there were bytes to carry.
+    if (check.absent !== undefined) return { absent: check.absent }
     outcome.verification = check
     outcome.learn(check)
     outcome.claimedName ??= check.name ?? null
@@ -392,16 +396,21 @@ function contradictedName(request: PromoteRequest, outcome: Outcome, signed: str
 /**
  * The service a promotion is of, from the strongest word on it down: the policy's pin, the
  * name the caller gave, the signed statement's subject name, the service earlier records that
- * let the digest in were of, the default service. An unsigned statement's name proves nothing
- * and is never used; when the policy lists its services and nothing stronger says which, the
- * promotion stops and asks for the name.
+ * let the digest in were of, the default service. An unsigned statement's name proves nothing:
+ * where the policy lists its services it is never used, and when nothing stronger says which
+ * the promotion stops and asks for the name; where it lists none, the name only keeps one
+ * artifact's seals, signed or not, in one stream.
  */
 function serviceOfPromotion(policy: PromotionPolicy, outcome: Outcome, history: KnownDigest, nameInput: string): Service {
   if (outcome.policyPins) return serviceFor(policy, null, nameInput)
   const proven = outcome.name ?? outcome.signedName ?? null
   if (proven !== null) return serviceFor(policy, proven, nameInput)
   if (history.service !== undefined) return serviceFor(policy, history.service, nameInput)
-  if (outcome.claimedName !== null && (policy.services ?? null) !== null) {
+  // Without a list of services, the claim only labels one stream: an unsigned and a signed seal
+  // of the same artifact must not become two services, or the older would stay live beside the
+  // newer (and keep soaking). It never outranks a proven name; with a list it picks nothing.
+  if (outcome.claimedName !== null && (policy.services ?? null) === null) return serviceFor(policy, outcome.claimedName, nameInput)
+  if (outcome.claimedName !== null) {
     throw new SealError(
       'bad-input',
       `${nameInput}: the promotion policy ${policy.source} lists its services, and nothing proves which one this is: the seal's unsigned statement claims ${quote(outcome.claimedName)}, ` +
@@ -417,21 +426,29 @@ function serviceOfPromotion(policy: PromotionPolicy, outcome: Outcome, history: 
  * not say to promote it so.
  */
 function withoutBytes(rule: WithoutBytes, environment: string, digest: Digest, signature: SignatureCheck | null): RuleCheck {
-  if (signature?.status === 'verified' && signature.digestOnly) {
+  if (digestAlone(signature)) {
     return { rule: 'bytes', environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` }
   }
   if (rule.declared) {
     return { rule: 'bytes', environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` }
   }
-  const found =
-    signature === null
-      ? 'No signature was looked for.'
-      : signature.status === 'verified'
-        ? `Its signed seal (${signature.source}) is of files, not of a digest alone.`
-        : signature.status === 'unsigned'
-          ? signature.detail
-          : `Its signature was refused: ${signature.detail}`
-  throw new SealError('bad-input', `${rule.missing} ${found}`)
+  throw new SealError('bad-input', `${rule.missing} ${signatureFound(signature)}`)
+}
+
+/** A verified signature says the seal is of a digest alone: there are no files to check. */
+function digestAlone(signature: SignatureCheck | null): boolean {
+  return signature?.status === 'verified' && signature.digestOnly
+}
+
+/** What the signature showed of a promotion without bytes that it did not let through. */
+function signatureFound(signature: SignatureCheck | null): string {
+  return signature === null
+    ? 'No signature was looked for.'
+    : signature.status === 'verified'
+      ? `Its signed seal (${signature.source}) is of files, not of a digest alone.`
+      : signature.status === 'unsigned'
+        ? signature.detail
+        : `Its signature was refused: ${signature.detail}`
 }
 
 /**

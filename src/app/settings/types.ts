@@ -55,11 +55,11 @@ export type BytesSource =
   /** A workflow artifact of this run, or of another run (a token with actions: read). */
   | { readonly kind: 'artifact'; readonly name: string; readonly runId: number | null; readonly repository: string | null; readonly token: string }
   /**
-   * What the seal carried: the Actions cache by digest, falling back to the workflow artifact
-   * the ledger names. `byDefault`: nothing said where the bytes are, so when neither holds them
-   * the check says so (BytesCheck.absent) and the caller decides as without bytes, instead of refusing.
+   * What the seal carried, fetched when nothing said where the bytes are (promote's bytes by
+   * default): the Actions cache by digest, falling back to the workflow artifact the ledger
+   * names. When neither holds them the check says so (BytesCheck.absent).
    */
-  | { readonly kind: 'cache'; readonly token: string; readonly inputName: string; readonly byDefault?: boolean }
+  | { readonly kind: 'cache'; readonly token: string; readonly inputName: string }
   /**
    * An image in its registry (`subject-path: oci://…`): its manifest is the bytes, checked
    * there; the token is the GitHub registry's credential. `checksumsFile` is the seal

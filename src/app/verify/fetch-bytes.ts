@@ -40,20 +40,21 @@ export async function fetchAndCheckBytes(source: BytesSource, digest: Digest, kn
   const restored = await restoreFromCache(digest, source.inputName, context)
   if (restored.kind === 'verified') return restored.check
   const key = cacheKeyOf(digest)
-  if (known.artifact === null && restored.kind === 'miss' && source.byDefault === true) {
-    context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`)
-    return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent: true }
-  }
   if (known.artifact === null) {
+    if (restored.kind === 'miss') {
+      // Nothing carried: the caller lets in a signed seal of a digest alone (which has no files), and refuses anything else with this.
+      context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`)
+      const absent =
+        `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. ` +
+        `Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`
+      return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent }
+    }
     throw new SealError('unreadable', 
-      restored.kind === 'miss'
-        ? `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. ` +
-            `Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`
-        : restored.kind === 'unsafe'
-          ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), ` +
-            `and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
-          : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? 'are not of the sealed kind (see the log above)' : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, ` +
-            `and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+      restored.kind === 'unsafe'
+        ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), ` +
+          `and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+        : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? 'are not of the sealed kind (see the log above)' : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, ` +
+          `and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
     )
   }
   // A cache entry is a shortcut, never the evidence: when it fails, the artifact the ledger names decides.

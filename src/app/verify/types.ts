@@ -25,9 +25,11 @@ export interface BytesCheck {
   readonly checksumsFile: string | null
   /**
    * No carrier holds the digest's files (no cache entry, no workflow artifact the ledger
-   * names), for a source asked for by default: nothing was checked, and `verified` is false.
+   * names) for what the seal carried, fetched by default: nothing was checked, `verified` is
+   * false, and this says why and what to give. The caller lets in a signed seal of a digest
+   * alone; anything else is a `bytes` refusal with this reason.
    */
-  readonly absent?: boolean
+  readonly absent?: string
   /** For an image checked in its registry: `name@sha256:…`, what the deploy step takes (never the tag). */
   readonly imageRef?: string
 }

@@ -32,7 +32,7 @@ export function confirmationChanged(pending: LedgerEntry, live: LiveSpan | null,
   const where = `${pending.environment}${service === null ? '' : ` (service ${quote(service)})`}`
   const again =
     `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ` +
-    `${words().caller === 'cli' ? 'run' : 're-run the promote step, or run'}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? '' : ` --name ${shellWord(service)}`}`
+    `${words().caller === 'cli' ? 'run' : 're-run the promote step, or run'}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? '' : ` --subject-name ${shellWord(service)}`}`
   const compared = pending.previousDigest
   // Another record of the same digest went live meanwhile: the environment runs exactly what this
   // one deploys, so nothing unjudged lands; the confirmation continues that stretch.

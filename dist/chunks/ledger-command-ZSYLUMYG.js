@@ -9,11 +9,11 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-CELNH2SF.js";
+} from "./chunk-2U3KP3AD.js";
 import {
   besideLedger
 } from "./chunk-3JQDE4QJ.js";
-import "./chunk-WCO6ANHV.js";
+import "./chunk-SC27FKFR.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-RHLZ7QX7.js";
@@ -21,7 +21,7 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-JOEGQRMY.js";
+} from "./chunk-A22BSLRK.js";
 import "./chunk-CXD6ZEEB.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-ZZLLLLET.js";

@@ -6,10 +6,10 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-CELNH2SF.js";
+} from "./chunk-2U3KP3AD.js";
 import "./chunk-3JQDE4QJ.js";
 import "./chunk-26HFV435.js";
-import "./chunk-WCO6ANHV.js";
+import "./chunk-SC27FKFR.js";
 import "./chunk-RHLZ7QX7.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-55Z2MEAT.js";

@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-Z6RDRCGN.js";
+} from "./chunk-B7UB3NWH.js";
 import {
   driftStateOf
 } from "./chunk-KMRFEPXB.js";
@@ -42,12 +42,12 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-CELNH2SF.js";
+} from "./chunk-2U3KP3AD.js";
 import {
   besideLedger
 } from "./chunk-3JQDE4QJ.js";
 import "./chunk-26HFV435.js";
-import "./chunk-WCO6ANHV.js";
+import "./chunk-SC27FKFR.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   describeService,
@@ -76,7 +76,7 @@ import {
   readCliSigning,
   requirementReason,
   signatureRequired
-} from "./chunk-JOEGQRMY.js";
+} from "./chunk-A22BSLRK.js";
 import {
   buildContextFromEnv,
   fallbackName,
@@ -111,7 +111,7 @@ import {
 import "./chunk-IC4VXBDO.js";
 import {
   prepareSigning
-} from "./chunk-U6HYERWB.js";
+} from "./chunk-OW5O2AUX.js";
 import {
   serverUrlOf
 } from "./chunk-BXUFWVSN.js";
@@ -560,14 +560,17 @@ async function promoteDigest(request, policy, ledger, options) {
   }
   outcome.learn(history);
   let evidence = { refusal: target.refusal, withoutBytes: null, contract: null };
-  let bytesAbsent = false;
+  let bytesAbsent = null;
   if (evidence.refusal === null && request.verifyBytes) {
     const checked = await checkBytes(request.verifyBytes, digest, history, outcome);
-    bytesAbsent = checked === "absent";
-    evidence = { ...evidence, refusal: checked === "absent" ? null : checked };
+    bytesAbsent = typeof checked === "object" && checked !== null && "absent" in checked ? checked.absent : null;
+    evidence = { ...evidence, refusal: bytesAbsent !== null ? null : checked };
   }
   if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
-  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
+  if (evidence.refusal === null && bytesAbsent !== null && !digestAlone(outcome.signature)) {
+    evidence = { ...evidence, refusal: { rule: "bytes", detail: `The bytes to deploy could not be fetched and checked: ${bytesAbsent} ${signatureFound(outcome.signature)}` } };
+  }
+  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent !== null) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
   const service = outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput);
   outcome.name ??= outcome.signedName ?? history.name ?? null;
   if (outcome.name === null && outcome.claimedName !== null) {
@@ -676,7 +679,7 @@ var Outcome = class {
     return {
       decision,
       digest: this.digest,
-      service: this.service ?? serviceFor(this.policy, this.name, this.nameInput),
+      service: this.service !== void 0 ? this.service : serviceFor(this.policy, this.name, this.nameInput),
       claimedName: this.nameClaimed || this.name !== this.claimedName ? this.claimedName : null,
       previous: this.previous,
       record,
@@ -775,7 +778,7 @@ async function serviceOfPrevious(request, policy, environment, ledger, nameInput
 async function checkBytes(verifyBytes, digest, history, outcome) {
   try {
     const check = await verifyBytes(digest, history);
-    if (check.absent === true) return "absent";
+    if (check.absent !== void 0) return { absent: check.absent };
     outcome.verification = check;
     outcome.learn(check);
     outcome.claimedName ??= check.name ?? null;
@@ -825,7 +828,8 @@ function serviceOfPromotion(policy, outcome, history, nameInput) {
   const proven = outcome.name ?? outcome.signedName ?? null;
   if (proven !== null) return serviceFor(policy, proven, nameInput);
   if (history.service !== void 0) return serviceFor(policy, history.service, nameInput);
-  if (outcome.claimedName !== null && (policy.services ?? null) !== null) {
+  if (outcome.claimedName !== null && (policy.services ?? null) === null) return serviceFor(policy, outcome.claimedName, nameInput);
+  if (outcome.claimedName !== null) {
     throw new SealError(
       "bad-input",
       `${nameInput}: the promotion policy ${policy.source} lists its services, and nothing proves which one this is: the seal's unsigned statement claims ${quote(outcome.claimedName)}, which anyone who handled the files could have written. Give ${nameInput} (the service it deploys), or sign the seal so its name is proven.`
@@ -834,14 +838,19 @@ function serviceOfPromotion(policy, outcome, history, nameInput) {
   return serviceFor(policy, null, nameInput);
 }
 function withoutBytes(rule, environment, digest, signature) {
-  if (signature?.status === "verified" && signature.digestOnly) {
+  if (digestAlone(signature)) {
     return { rule: "bytes", environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` };
   }
   if (rule.declared) {
     return { rule: "bytes", environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` };
   }
-  const found = signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
-  throw new SealError("bad-input", `${rule.missing} ${found}`);
+  throw new SealError("bad-input", `${rule.missing} ${signatureFound(signature)}`);
+}
+function digestAlone(signature) {
+  return signature?.status === "verified" && signature.digestOnly;
+}
+function signatureFound(signature) {
+  return signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
 }
 async function ledgerFacts(view, subject, policy, evidence) {
   const { digest, rule, mode, service } = subject;
@@ -1053,7 +1062,8 @@ with "artifact-seal confirm <record-id>".
   --policy FILE       the promotion policy (default ${DEFAULT_POLICY_FILE})
 ${LEDGER_HELP}
   --from ENV          promote what ENV runs now: the live digest of the service there
-                      (--name picks it when ENV runs several); a digest given too must be it
+                      (--subject-name picks it when ENV runs several); a digest given
+                      too must be it
   --wait DURATION     when the soak is all that stands in the way and it is over within
                       DURATION (30m, 2h), wait for it, then read the ledger and judge
                       everything again; by default a promotion before the soak is refused
@@ -1181,7 +1191,7 @@ ${PROMOTE_USAGE}`);
     terminal.out(renderPromotionText({ result, policy, status: status2, ledger: ledger.location, name: result.name, dryRun }, terminal.paint));
   }
   if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
-    terminal.progress(`the seal's unsigned statement claims the name ${quote(result.claimedName)}: a claim, not proven, so it did not pick the service (give --name or sign the seal)`);
+    terminal.progress(`the seal's unsigned statement claims the name ${quote(result.claimedName)}: a claim, not proven, so it did not pick the service (give --subject-name or sign the seal)`);
   }
   if ((result.waitedMs ?? 0) > 0) terminal.err(`artifact-seal: waited ${formatDuration(result.waitedMs)} for the soak before deciding.
 `);

@@ -7,7 +7,7 @@ import {
   decodeRecord,
   needsLiveContract,
   wrongEnvironment
-} from "./chunk-WCO6ANHV.js";
+} from "./chunk-SC27FKFR.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   OUTCOMES,
@@ -1600,7 +1600,7 @@ async function openLedger(location, access, env) {
   if (access.token === "") {
     throw new SealError("bad-input", `${access.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
   }
-  const { GitHubDeploymentsLedger } = await import("./github-deployments-XGKXHTTN.js");
+  const { GitHubDeploymentsLedger } = await import("./github-deployments-BZ44TWEM.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

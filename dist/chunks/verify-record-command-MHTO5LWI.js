@@ -7,17 +7,17 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-CELNH2SF.js";
+} from "./chunk-2U3KP3AD.js";
 import {
   readRecordAttestation
 } from "./chunk-3JQDE4QJ.js";
-import "./chunk-WCO6ANHV.js";
+import "./chunk-SC27FKFR.js";
 import "./chunk-RHLZ7QX7.js";
 import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-JOEGQRMY.js";
+} from "./chunk-A22BSLRK.js";
 import "./chunk-CXD6ZEEB.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-ZZLLLLET.js";

@@ -83,20 +83,20 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-QCBAD4UD.js")).sealCommand,
-  verify: async () => (await import("./verify-command-Y2JVLLES.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-AWT6CHQP.js")).sealCommand,
+  verify: async () => (await import("./verify-command-RXCJCA4W.js")).verifyCommand,
   diff: async () => (await import("./diff-command-OLFIKWU6.js")).diffCommand,
   merge: async () => (await import("./merge-command-UFLUH667.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-NMTNGMJ4.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-BRAPTRDM.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-VCJIOWYR.js")).vetoCommand,
-  history: async () => (await import("./history-command-64FGNSYN.js")).historyCommand,
-  status: async () => (await import("./status-command-DM3HR4FB.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-VDOWFJPW.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-SMPY5QAH.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-ALEPF3T2.js")).contractCommand,
-  observe: async () => (await import("./observe-command-IPBW76LW.js")).observeCommand,
-  drift: async () => (await import("./drift-command-OW3XOJFR.js")).driftCommand,
+  promote: async () => (await import("./promote-command-YOVMIAXU.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-JF5S36AW.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-2HP3TBYU.js")).vetoCommand,
+  history: async () => (await import("./history-command-FVYEEFLZ.js")).historyCommand,
+  status: async () => (await import("./status-command-GCAC3WKI.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-ZSYLUMYG.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-MHTO5LWI.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-SM74X34G.js")).contractCommand,
+  observe: async () => (await import("./observe-command-JDEBHXY5.js")).observeCommand,
+  drift: async () => (await import("./drift-command-KT76MJRK.js")).driftCommand,
   policy: async () => (await import("./policy-command-YRTYPFR7.js")).policyCommand
 };
 async function main(args, terminal) {

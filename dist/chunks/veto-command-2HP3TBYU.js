@@ -10,15 +10,15 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-CELNH2SF.js";
+} from "./chunk-2U3KP3AD.js";
 import "./chunk-3JQDE4QJ.js";
-import "./chunk-WCO6ANHV.js";
+import "./chunk-SC27FKFR.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-RHLZ7QX7.js";
 import {
   cliCheckpointSigning
-} from "./chunk-JOEGQRMY.js";
+} from "./chunk-A22BSLRK.js";
 import {
   requesterFromEnv
 } from "./chunk-EQUVEHPL.js";

@@ -250,7 +250,7 @@ function readCliSignerCheck(values, cwd, env) {
 }
 async function cliCheckpointSigning(values, terminal) {
   if (values["signing-key"] === void 0) return void 0;
-  const { prepareSigning } = await import("./signing-TIQV3DFF.js");
+  const { prepareSigning } = await import("./signing-EEUVEL37.js");
   return prepareSigning(readCliSigning({ sign: "key", "signing-key": values["signing-key"] }, terminal.cwd, terminal.env), terminal.env);
 }
 

@@ -2,6 +2,9 @@ import {
   serverUrlOf
 } from "./chunk-BXUFWVSN.js";
 import {
+  words
+} from "./chunk-QK67C7QN.js";
+import {
   SealError,
   quote
 } from "./chunk-COPLKY7P.js";
@@ -43,7 +46,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   let token;
   try {
     const core = await import("./core-EUPLCFUX.js");
-    token = await core.getIDToken(audience);
+    token = await commandsToStderrFromCli(() => core.getIDToken(audience));
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
     throw new SealError(
@@ -52,6 +55,16 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
     );
   }
   return { kind: "token", token, claims: decodeOidcClaims(token) };
+}
+async function commandsToStderrFromCli(work) {
+  if (words().caller !== "cli") return work();
+  const write = process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr);
+  try {
+    return await work();
+  } finally {
+    process.stdout.write = write;
+  }
 }
 
 // src/app/signature/signing.ts

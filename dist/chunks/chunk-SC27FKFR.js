@@ -25,7 +25,7 @@ function needsLiveContract(pending) {
 function confirmationChanged(pending, live, liveContract, madeLiveBy) {
   const service = serviceOf(pending);
   const where = `${pending.environment}${service === null ? "" : ` (service ${quote(service)})`}`;
-  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --name ${shellWord(service)}`}`;
+  const again = `The amendment that would land was never judged, so the deployment is not confirmed. Promote ${pending.digest} again so the gate judges it against what runs now: ${words().caller === "cli" ? "run" : "re-run the promote step, or run"}: artifact-seal promote ${pending.digest} --environment ${shellWord(pending.environment)}${service === null ? "" : ` --subject-name ${shellWord(service)}`}`;
   const compared = pending.previousDigest;
   if (live !== null && live.digest === pending.digest) return null;
   if ((live?.digest ?? null) !== compared) {

@@ -13,13 +13,13 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-CELNH2SF.js";
+} from "./chunk-2U3KP3AD.js";
 import "./chunk-3JQDE4QJ.js";
 import {
   classifyContracts
 } from "./chunk-WJNSRFZ3.js";
 import "./chunk-26HFV435.js";
-import "./chunk-WCO6ANHV.js";
+import "./chunk-SC27FKFR.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-RHLZ7QX7.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-TGLWPKQT.js";
 import {
   cliCheckpointSigning
-} from "./chunk-JOEGQRMY.js";
+} from "./chunk-A22BSLRK.js";
 import {
   requesterFromEnv
 } from "./chunk-EQUVEHPL.js";
@@ -223,7 +223,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-ZQ4CEFV7.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-MTG5ECPQ.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff") throw new SealError("usage", `contract: ${sub === void 0 ? "give a subcommand" : `unknown subcommand ${JSON.stringify(sub)}`}.

@@ -11,7 +11,7 @@ import {
   SIGNING_OPTIONS,
   SIGNING_USAGE,
   readCliSigning
-} from "./chunk-JOEGQRMY.js";
+} from "./chunk-A22BSLRK.js";
 import {
   buildContextFromEnv,
   fallbackName
@@ -40,7 +40,7 @@ import "./chunk-IC4VXBDO.js";
 import {
   prepareSigning,
   withSigningWorkflow
-} from "./chunk-U6HYERWB.js";
+} from "./chunk-OW5O2AUX.js";
 import "./chunk-BXUFWVSN.js";
 import {
   parseContractPatterns,

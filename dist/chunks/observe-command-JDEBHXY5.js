@@ -3,7 +3,7 @@ import {
 } from "./chunk-CXVUYB5E.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-Z6RDRCGN.js";
+} from "./chunk-B7UB3NWH.js";
 import {
   driftStateOf
 } from "./chunk-KMRFEPXB.js";
@@ -21,7 +21,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-CELNH2SF.js";
+} from "./chunk-2U3KP3AD.js";
 import {
   besideLedger
 } from "./chunk-3JQDE4QJ.js";
@@ -29,7 +29,7 @@ import {
   classifyContracts
 } from "./chunk-WJNSRFZ3.js";
 import "./chunk-26HFV435.js";
-import "./chunk-WCO6ANHV.js";
+import "./chunk-SC27FKFR.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-RHLZ7QX7.js";
@@ -43,7 +43,7 @@ import "./chunk-Q2AFLRK2.js";
 import "./chunk-OJIK4VIR.js";
 import {
   cliCheckpointSigning
-} from "./chunk-JOEGQRMY.js";
+} from "./chunk-A22BSLRK.js";
 import {
   buildContextFromEnv,
   fallbackName,

@@ -1,5 +1,8 @@
 import "./chunk-ULEFO6FB.js";
 
+// stand-in:promote-post:src/core/vocabulary.ts:src/attestation/oidc-token.ts
+import { m26$ACTION_VOCABULARY, m26$capitalized, m26$speakAs, m26$words } from "../promote/post-core.js";
+
 // stand-in:promote-post:src/core/errors.ts:src/attestation/oidc-token.ts
 import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../promote/post-core.js";
 
@@ -40,7 +43,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
   let token;
   try {
     const core = await import("./core-EUPLCFUX.js");
-    token = await core.getIDToken(audience);
+    token = await commandsToStderrFromCli(() => core.getIDToken(audience));
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim();
     throw new m13$SealError(
@@ -49,6 +52,16 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
     );
   }
   return { kind: "token", token, claims: decodeOidcClaims(token) };
+}
+async function commandsToStderrFromCli(work) {
+  if (m26$words().caller !== "cli") return work();
+  const write = process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr);
+  try {
+    return await work();
+  } finally {
+    process.stdout.write = write;
+  }
 }
 
 // stand-in:promote-post:src/core/errors.ts:src/app/signature/signing.ts

@@ -9,10 +9,10 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-CELNH2SF.js";
+} from "./chunk-2U3KP3AD.js";
 import "./chunk-3JQDE4QJ.js";
 import "./chunk-26HFV435.js";
-import "./chunk-WCO6ANHV.js";
+import "./chunk-SC27FKFR.js";
 import {
   makesLive,
   serviceOf

@@ -3,7 +3,7 @@ import {
   decodeRecord,
   needsLiveContract,
   wrongEnvironment
-} from "./chunk-WCO6ANHV.js";
+} from "./chunk-SC27FKFR.js";
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   confirmedOutcome,

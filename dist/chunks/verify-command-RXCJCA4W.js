@@ -17,7 +17,7 @@ import {
   readCliSignerCheck,
   requirementReason,
   signatureRequired
-} from "./chunk-JOEGQRMY.js";
+} from "./chunk-A22BSLRK.js";
 import {
   buildContextFromEnv,
   fallbackName

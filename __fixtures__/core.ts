@@ -34,6 +34,7 @@ export function outputs(): Record<string, string> {
 }
 
 export function reset(): void {
-  for (const fn of [getInput, setOutput, setFailed, info, debug, notice, warning, error, saveState, getState]) fn.mockReset()
+  const mocks = [getInput, setOutput, setFailed, info, debug, notice, warning, error, saveState, getState]
+  for (const fn of mocks) fn.mockReset()
   summaryText.length = 0
 }

@@ -12,7 +12,8 @@ import { removeAll, tempDir } from './helpers/trees.js'
 afterAll(removeAll)
 
 const SCRIPT = path.join(PROJECT_ROOT, 'scripts/changelog-section.mjs')
-const section = (version: string, file: string) => spawnSync(process.execPath, [SCRIPT, version, file], { encoding: 'utf8' })
+const section = (version: string, file: string) =>
+  spawnSync(process.execPath, [SCRIPT, version, file], { encoding: 'utf8' })
 
 const SAMPLE = `# Changelog
 
@@ -49,8 +50,15 @@ describe('scripts/changelog-section.mjs', () => {
   fs.writeFileSync(file, SAMPLE)
 
   it("prints one version's section, without its heading or the next one", () => {
-    expect(section('1.2.3', file)).toMatchObject({ status: 0, stdout: '### Added\n\n- A thing.\n\n### Fixed\n\n- [a link](https://example.com) in an entry.\n' })
-    expect(section('v1.2.2', file)).toMatchObject({ status: 0, stdout: '### Fixed\n\n- An older thing.\n' })
+    expect(section('1.2.3', file)).toMatchObject({
+      status: 0,
+      stdout:
+        '### Added\n\n- A thing.\n\n### Fixed\n\n- [a link](https://example.com) in an entry.\n'
+    })
+    expect(section('v1.2.2', file)).toMatchObject({
+      status: 0,
+      stdout: '### Fixed\n\n- An older thing.\n'
+    })
   })
 
   it('stops at the link references at the end of the file', () => {
@@ -58,8 +66,14 @@ describe('scripts/changelog-section.mjs', () => {
   })
 
   it('fails, saying why, for a version with no section or an empty one, and for no version', () => {
-    expect(section('1.2.4', file)).toMatchObject({ status: 1, stderr: expect.stringContaining('has no section "## [1.2.4] - YYYY-MM-DD"') })
-    expect(section('1.2.0', file)).toMatchObject({ status: 1, stderr: expect.stringContaining('the section of 1.2.0 is empty') })
+    expect(section('1.2.4', file)).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('has no section "## [1.2.4] - YYYY-MM-DD"')
+    })
+    expect(section('1.2.0', file)).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('the section of 1.2.0 is empty')
+    })
     expect(section('1.2', file)).toMatchObject({ status: 2 })
   })
 })
@@ -70,13 +84,27 @@ describe('CHANGELOG.md', () => {
   it('has an Unreleased section first, and dated versions in Keep a Changelog form', () => {
     const headings = text.split('\n').filter((l) => l.startsWith('## '))
     expect(headings[0]).toBe('## [Unreleased]')
-    for (const h of headings.slice(1)) expect(h).toMatch(/^## \[\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\] - \d{4}-\d{2}-\d{2}$/)
-    for (const h of text.split('\n').filter((l) => l.startsWith('### '))) expect(['### Added', '### Changed', '### Deprecated', '### Removed', '### Fixed', '### Security']).toContain(h)
+    for (const h of headings.slice(1))
+      expect(h).toMatch(/^## \[\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?\] - \d{4}-\d{2}-\d{2}$/)
+    for (const h of text.split('\n').filter((l) => l.startsWith('### ')))
+      expect([
+        '### Added',
+        '### Changed',
+        '### Deprecated',
+        '### Removed',
+        '### Fixed',
+        '### Security'
+      ]).toContain(h)
   })
 
   // 0.x is unreleased: from the first release on, the version in package.json has its notes.
-  const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }
-  ;(version.startsWith('0.') ? it.skip : it)("has a section for package.json's version once that version is released", () => {
-    expect(section(version, path.join(PROJECT_ROOT, 'CHANGELOG.md')).status).toBe(0)
-  })
+  const { version } = JSON.parse(
+    fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')
+  ) as { version: string }
+  ;(version.startsWith('0.') ? it.skip : it)(
+    "has a section for package.json's version once that version is released",
+    () => {
+      expect(section(version, path.join(PROJECT_ROOT, 'CHANGELOG.md')).status).toBe(0)
+    }
+  )
 })

@@ -11,16 +11,31 @@ import { removeAll, tempDir } from './helpers/trees.js'
 afterAll(removeAll)
 
 function filesUnder(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort()
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .sort()
 }
 
 interface Metafile {
   inputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>
-  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }>; imports: { path: string; kind: string; external?: boolean }[] }>
+  outputs: Record<
+    string,
+    {
+      inputs: Record<string, { bytesInOutput: number }>
+      imports: { path: string; kind: string; external?: boolean }[]
+    }
+  >
 }
 
 /** The files a step can load: the entry points of action.yml, verify/, promote/, observe/ and the CLI's bin. */
-const ENTRY_FILES = ['seal/index.js', 'verify/index.js', 'promote/index.js', 'promote/post.js', 'observe/index.js', 'cli/index.js']
+const ENTRY_FILES = [
+  'seal/index.js',
+  'verify/index.js',
+  'promote/index.js',
+  'promote/post.js',
+  'observe/index.js',
+  'cli/index.js'
+]
 
 // Packages that ship no licence and declare none. Each is a finding to resolve upstream or by
 // replacing the dependency; the list keeps a new one from slipping in unnoticed.
@@ -35,7 +50,11 @@ let metafile: Metafile
 beforeAll(() => {
   rebuilt = tempDir('dist-')
   const metafilePath = path.join(tempDir('metafile-'), 'meta.json')
-  execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/package.mjs'), rebuilt, '--metafile', metafilePath], { cwd: PROJECT_ROOT })
+  execFileSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'scripts/package.mjs'), rebuilt, '--metafile', metafilePath],
+    { cwd: PROJECT_ROOT }
+  )
   metafile = JSON.parse(fs.readFileSync(metafilePath, 'utf8'))
 })
 
@@ -76,7 +95,8 @@ function loadedFrom(from: string, kinds: readonly string[]): string[] {
 
 /** The JavaScript files of a build that none of its entries loads, statically, with import() or with require(). */
 function unloadedOutputs(meta: Metafile, entries: readonly string[]): string[] {
-  const outputOf = (name: string): string => Object.keys(meta.outputs).find((k) => k === name || k.endsWith(`/${name}`)) ?? name
+  const outputOf = (name: string): string =>
+    Object.keys(meta.outputs).find((k) => k === name || k.endsWith(`/${name}`)) ?? name
   const seen = new Set(entries.map(outputOf))
   for (const output of seen) {
     for (const i of meta.outputs[output]?.imports ?? []) {
@@ -88,7 +108,8 @@ function unloadedOutputs(meta: Metafile, entries: readonly string[]): string[] {
 }
 
 /** The installed package a bundled input is in: `node_modules/a/node_modules/@s/b`. */
-const packageDirOf = (input: string): string | null => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? null
+const packageDirOf = (input: string): string | null =>
+  /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? null
 
 interface PackageJson {
   readonly name: string
@@ -107,8 +128,17 @@ interface PackageJson {
  * package.json by directory, '' for the project's own.
  */
 function redundantCopies(meta: Metafile, readPackage: (dir: string) => PackageJson): string[] {
-  const bundled = new Set(Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([input]) => input)))
-  const copies = new Map<string, Map<string, { version: string; asked: { by: string; range: string }[] }>>()
+  const bundled = new Set(
+    Object.values(meta.outputs).flatMap((o) =>
+      Object.entries(o.inputs)
+        .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+        .map(([input]) => input)
+    )
+  )
+  const copies = new Map<
+    string,
+    Map<string, { version: string; asked: { by: string; range: string }[] }>
+  >()
   for (const input of bundled) {
     const dir = packageDirOf(input)
     if (dir === null) continue
@@ -126,32 +156,66 @@ function redundantCopies(meta: Metafile, readPackage: (dir: string) => PackageJs
       if (copy === undefined) continue
       const by = readPackage(from)
       const name = readPackage(to).name
-      const range = by.dependencies?.[name] ?? by.optionalDependencies?.[name] ?? by.peerDependencies?.[name] ?? by.devDependencies?.[name] ?? '(undeclared)'
-      if (!copy.asked.some((a) => a.by === (from || 'artifact-seal'))) copy.asked.push({ by: from || 'artifact-seal', range })
+      const range =
+        by.dependencies?.[name] ??
+        by.optionalDependencies?.[name] ??
+        by.peerDependencies?.[name] ??
+        by.devDependencies?.[name] ??
+        '(undeclared)'
+      if (!copy.asked.some((a) => a.by === (from || 'artifact-seal')))
+        copy.asked.push({ by: from || 'artifact-seal', range })
     }
   }
   const redundant: string[] = []
   for (const [name, byDir] of copies) {
     for (const [dir, copy] of byDir) {
-      const other = [...byDir].find(([d, c]) => d !== dir && copy.asked.every((a) => semver.validRange(a.range) !== null && semver.satisfies(c.version, a.range)))
+      const other = [...byDir].find(
+        ([d, c]) =>
+          d !== dir &&
+          copy.asked.every(
+            (a) => semver.validRange(a.range) !== null && semver.satisfies(c.version, a.range)
+          )
+      )
       if (other !== undefined) {
-        redundant.push(`${name}@${copy.version} in ${dir} (asked for by ${copy.asked.map((a) => `${a.by} ${a.range}`).join(', ')}) could be ${name}@${other[1].version} in ${other[0]}`)
+        redundant.push(
+          `${name}@${copy.version} in ${dir} (asked for by ${copy.asked.map((a) => `${a.by} ${a.range}`).join(', ')}) could be ${name}@${other[1].version} in ${other[0]}`
+        )
       }
     }
   }
   return redundant.sort()
 }
 
-const readInstalledPackage = (dir: string): PackageJson => JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, dir, 'package.json'), 'utf8'))
+const readInstalledPackage = (dir: string): PackageJson =>
+  JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, dir, 'package.json'), 'utf8'))
 
 // traverse's polyfills (scripts/builtin-stand-ins/) and the packages only they bring.
-const POLYFILLS_OF_TRAVERSE = ['gopd', 'define-data-property', 'es-to-primitive', 'typedarray.prototype.slice', 'which-typed-array', 'es-abstract', 'call-bind', 'get-intrinsic']
+const POLYFILLS_OF_TRAVERSE = [
+  'gopd',
+  'define-data-property',
+  'es-to-primitive',
+  'typedarray.prototype.slice',
+  'which-typed-array',
+  'es-abstract',
+  'call-bind',
+  'get-intrinsic'
+]
 
-const packageOf = (input: string): string | null => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? null
+const packageOf = (input: string): string | null =>
+  /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? null
 
 // What an action's start never loads: the clients for workflow artifacts, the cache, the
 // GitHub API, the OIDC token and Sigstore, loaded with `await import()` when an input asks.
-const LAZY_CLIENTS = ['@actions/artifact', '@actions/cache', '@actions/github', '@actions/core', 'undici', '@sigstore/sign', '@sigstore/verify', '@sigstore/tuf']
+const LAZY_CLIENTS = [
+  '@actions/artifact',
+  '@actions/cache',
+  '@actions/github',
+  '@actions/core',
+  'undici',
+  '@sigstore/sign',
+  '@sigstore/verify',
+  '@sigstore/tuf'
+]
 // A package loaded on first use (scripts/package.mjs: LOADED_ON_FIRST_USE), or a Node
 // built-in taken without its ES module facade, is reached through a few lines standing in
 // for it in each file that imports it; every stand-in require()s the package's one file or
@@ -168,7 +232,6 @@ function licenceEntries(text: string): Map<string, string> {
   return entries
 }
 
-
 /** One `import()` of a file of dist/, and the names the code takes from what it loads. */
 interface LazyImport {
   readonly from: string
@@ -183,18 +246,23 @@ interface LazyImport {
 function boundNames(pattern: ts.ObjectBindingPattern, where: string): string[] {
   return pattern.elements.map((element) => {
     const key = element.propertyName ?? element.name
-    if (element.dotDotDotToken !== undefined || !(ts.isIdentifier(key) || ts.isStringLiteral(key))) throw new Error(`${where}: a binding this test cannot read`)
+    if (element.dotDotDotToken !== undefined || !(ts.isIdentifier(key) || ts.isStringLiteral(key)))
+      throw new Error(`${where}: a binding this test cannot read`)
     return key.text
   })
 }
 
-/** The property names read from `name` in `scope`, the only use this test accepts for a namespace held in a variable. */
+/**
+ * The property names read from `name` in `scope`, the only use this test accepts for a namespace
+ * held in a variable.
+ */
 function propertiesReadFrom(name: ts.Identifier, scope: ts.Node, where: string): string[] {
   const names: string[] = []
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node) && node !== name && node.text === name.text) {
       const parent = node.parent
-      if (!(ts.isPropertyAccessExpression(parent) && parent.expression === node)) throw new Error(`${where}: ${name.text} is used otherwise than as ${name.text}.<name>`)
+      if (!(ts.isPropertyAccessExpression(parent) && parent.expression === node))
+        throw new Error(`${where}: ${name.text} is used otherwise than as ${name.text}.<name>`)
       names.push(parent.name.text)
     }
     ts.forEachChild(node, visit)
@@ -210,9 +278,16 @@ function propertiesReadFrom(name: ts.Identifier, scope: ts.Node, where: string):
  * that a new one is taught here rather than passed unchecked.
  */
 function namesTaken(call: ts.CallExpression, where: string): string[] {
-  const awaited = (node: ts.Node): ts.Node | null => (ts.isAwaitExpression(node.parent) ? node.parent.parent : null)
+  const awaited = (node: ts.Node): ts.Node | null =>
+    ts.isAwaitExpression(node.parent) ? node.parent.parent : null
   let parent: ts.Node | null = awaited(call)
-  if (parent !== null && ts.isParenthesizedExpression(parent) && ts.isPropertyAccessExpression(parent.parent) && parent.parent.expression === parent) return [parent.parent.name.text]
+  if (
+    parent !== null &&
+    ts.isParenthesizedExpression(parent) &&
+    ts.isPropertyAccessExpression(parent.parent) &&
+    parent.parent.expression === parent
+  )
+    return [parent.parent.name.text]
   if (parent !== null && ts.isVariableDeclaration(parent)) {
     if (ts.isObjectBindingPattern(parent.name)) return boundNames(parent.name, where)
     if (ts.isIdentifier(parent.name)) {
@@ -222,15 +297,25 @@ function namesTaken(call: ts.CallExpression, where: string): string[] {
   }
   // const [{ a }, { b }] = await Promise.all([import("./x.js"), import("./y.js")])
   parent = call.parent
-  if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.expression.getText() === 'Promise.all') {
+  if (
+    ts.isArrayLiteralExpression(parent) &&
+    ts.isCallExpression(parent.parent) &&
+    parent.parent.expression.getText() === 'Promise.all'
+  ) {
     const declaration = awaited(parent.parent)
-    if (declaration !== null && ts.isVariableDeclaration(declaration) && ts.isArrayBindingPattern(declaration.name)) {
+    if (
+      declaration !== null &&
+      ts.isVariableDeclaration(declaration) &&
+      ts.isArrayBindingPattern(declaration.name)
+    ) {
       const element = declaration.name.elements[parent.elements.indexOf(call)]
       if (element === undefined || ts.isOmittedExpression(element)) return []
       if (ts.isObjectBindingPattern(element.name)) return boundNames(element.name, where)
     }
   }
-  throw new Error(`${where}: an import() whose use this test cannot read; teach namesTaken this shape`)
+  throw new Error(
+    `${where}: an import() whose use this test cannot read; teach namesTaken this shape`
+  )
 }
 
 /** Every `import("./…")` in the files of `dir`: what each loads, and the names taken from it. */
@@ -244,9 +329,20 @@ function lazyImportsIn(dir: string): LazyImport[] {
       if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
         const [specifier] = node.arguments
         // Bare specifiers are packages left external (optional peers a bundled package tries), not files of dist/.
-        if (specifier !== undefined && ts.isStringLiteral(specifier) && /^\.\.?\//.test(specifier.text)) {
+        if (
+          specifier !== undefined &&
+          ts.isStringLiteral(specifier) &&
+          /^\.\.?\//.test(specifier.text)
+        ) {
           const where = `dist/${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`
-          found.push({ from: where, target: path.posix.join(path.posix.dirname(file.split(path.sep).join('/')), specifier.text), names: namesTaken(node, where) })
+          found.push({
+            from: where,
+            target: path.posix.join(
+              path.posix.dirname(file.split(path.sep).join('/')),
+              specifier.text
+            ),
+            names: namesTaken(node, where)
+          })
         }
       }
       ts.forEachChild(node, visit)
@@ -256,15 +352,24 @@ function lazyImportsIn(dir: string): LazyImport[] {
   return found
 }
 
-/** Loads each file in a fresh Node process, as a step would, and answers the names each exports with a defined value. */
+/**
+ * Loads each file in a fresh Node process, as a step would, and answers the names each exports with
+ * a defined value.
+ */
 function exportsWhenLoaded(dir: string, files: readonly string[]): Record<string, string[]> {
   const script = [
     'const [dir, ...files] = process.argv.slice(1)',
     'const out = {}',
-    "for (const file of files) { const ns = await import(new URL(file, `file://${dir}/`).href); out[file] = Object.keys(ns).filter((k) => ns[k] !== undefined) }",
+    'for (const file of files) { const ns = await import(new URL(file, `file://${dir}/`).href); out[file] = ' +
+      'Object.keys(ns).filter((k) => ns[k] !== undefined) }',
     'process.stdout.write(JSON.stringify(out))'
   ].join('\n')
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, dir, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }))
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script, dir, ...files], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024
+    })
+  )
 }
 
 describe('dist/', () => {
@@ -272,8 +377,13 @@ describe('dist/', () => {
     const committed = path.join(PROJECT_ROOT, 'dist')
     expect(filesUnder(committed)).toEqual(filesUnder(rebuilt))
     for (const file of filesUnder(rebuilt)) {
-      const same = fs.readFileSync(path.join(committed, file)).equals(fs.readFileSync(path.join(rebuilt, file)))
-      if (!same) throw new Error(`dist/${file} differs from what "npm run package" builds: run it and commit dist/.`)
+      const same = fs
+        .readFileSync(path.join(committed, file))
+        .equals(fs.readFileSync(path.join(rebuilt, file)))
+      if (!same)
+        throw new Error(
+          `dist/${file} differs from what "npm run package" builds: run it and commit dist/.`
+        )
     }
   })
 
@@ -286,20 +396,33 @@ describe('dist/', () => {
     for (const name of packages) {
       const entry = entries.get(name) as string
       // A licence file's text, or at least the licence its package.json declares.
-      const hasText = /^(LICEN[CS]E|COPYING|NOTICE)[^\n]*:\n\n\s*\S/im.test(entry) || /declares the licence \S/.test(entry)
-      if (!hasText && !NO_LICENCE_AT_ALL.has(name)) throw new Error(`dist/licenses.txt has no licence text for ${name}`)
+      const hasText =
+        /^(LICEN[CS]E|COPYING|NOTICE)[^\n]*:\n\n\s*\S/im.test(entry) ||
+        /declares the licence \S/.test(entry)
+      if (!hasText && !NO_LICENCE_AT_ALL.has(name))
+        throw new Error(`dist/licenses.txt has no licence text for ${name}`)
     }
     expect(text).not.toContain(PROJECT_ROOT)
     // Licence comments taken out of the code are kept, under the package they came from.
-    expect(entries.get(packages.find((p) => p.startsWith('undici@')) as string)).toContain('ws. MIT License. Einar Otto Stangvik')
+    expect(entries.get(packages.find((p) => p.startsWith('undici@')) as string)).toContain(
+      'ws. MIT License. Einar Otto Stangvik'
+    )
   })
 
   it("loads each entry's static import graph from at most two files, without the clients it loads lazily", () => {
     for (const entry of ENTRY_FILES) {
       const loaded = loadedFrom(outputOf(entry), ['import-statement'])
-      expect({ entry, files: loaded.length <= 2 ? 'at most 2' : loaded }).toEqual({ entry, files: 'at most 2' })
-      const packages = new Set(loaded.flatMap((o) => Object.keys(metafile.outputs[o]!.inputs).map(packageOf)))
-      expect({ entry, clients: LAZY_CLIENTS.filter((p) => packages.has(p)) }).toEqual({ entry, clients: [] })
+      expect({ entry, files: loaded.length <= 2 ? 'at most 2' : loaded }).toEqual({
+        entry,
+        files: 'at most 2'
+      })
+      const packages = new Set(
+        loaded.flatMap((o) => Object.keys(metafile.outputs[o]!.inputs).map(packageOf))
+      )
+      expect({ entry, clients: LAZY_CLIENTS.filter((p) => packages.has(p)) }).toEqual({
+        entry,
+        clients: []
+      })
     }
   })
 
@@ -311,10 +434,19 @@ describe('dist/', () => {
     const meta: Metafile = {
       inputs: {},
       outputs: {
-        'out/seal/index.js': { inputs: {}, imports: [{ path: '../chunks/used.js', kind: 'dynamic-import', external: true }] },
-        'out/chunks/used.js': { inputs: {}, imports: [{ path: 'out/chunks/shared.js', kind: 'import-statement' }] },
+        'out/seal/index.js': {
+          inputs: {},
+          imports: [{ path: '../chunks/used.js', kind: 'dynamic-import', external: true }]
+        },
+        'out/chunks/used.js': {
+          inputs: {},
+          imports: [{ path: 'out/chunks/shared.js', kind: 'import-statement' }]
+        },
         'out/chunks/shared.js': { inputs: {}, imports: [] },
-        'out/chunks/orphan.js': { inputs: {}, imports: [{ path: 'out/chunks/shared.js', kind: 'import-statement' }] }
+        'out/chunks/orphan.js': {
+          inputs: {},
+          imports: [{ path: 'out/chunks/shared.js', kind: 'import-statement' }]
+        }
       }
     }
     expect(unloadedOutputs(meta, ['seal/index.js'])).toEqual(['out/chunks/orphan.js'])
@@ -326,41 +458,90 @@ describe('dist/', () => {
 
   it('sees a package bundled twice: the same version in two places, or two versions one range covers', () => {
     const packages: Record<string, PackageJson> = {
-      '': { name: 'artifact-seal', version: '0.1.0', devDependencies: { a: '^1.0.0', b: '^1.0.0', lib: '~12.32.0' } },
-      'node_modules/a': { name: 'a', version: '1.0.0', dependencies: { b: '^2.0.0', lib: '~12.31.0' } },
+      '': {
+        name: 'artifact-seal',
+        version: '0.1.0',
+        devDependencies: { a: '^1.0.0', b: '^1.0.0', lib: '~12.32.0' }
+      },
+      'node_modules/a': {
+        name: 'a',
+        version: '1.0.0',
+        dependencies: { b: '^2.0.0', lib: '~12.31.0' }
+      },
       'node_modules/b': { name: 'b', version: '1.0.0', dependencies: { c: '^1.0.0' } },
-      'node_modules/a/node_modules/b': { name: 'b', version: '2.0.0', dependencies: { c: '^1.0.0' } },
+      'node_modules/a/node_modules/b': {
+        name: 'b',
+        version: '2.0.0',
+        dependencies: { c: '^1.0.0' }
+      },
       'node_modules/a/node_modules/c': { name: 'c', version: '1.0.1' },
       'node_modules/b/node_modules/c': { name: 'c', version: '1.0.1' },
       'node_modules/lib': { name: 'lib', version: '12.32.0' },
       'node_modules/a/node_modules/lib': { name: 'lib', version: '12.31.0' }
     }
-    const input = (imports: string[]) => ({ imports: imports.map((p) => ({ path: p, kind: 'require-call' })) })
+    const input = (imports: string[]) => ({
+      imports: imports.map((p) => ({ path: p, kind: 'require-call' }))
+    })
     const meta: Metafile = {
       inputs: {
-        'src/x.ts': input(['node_modules/a/index.js', 'node_modules/b/index.js', 'node_modules/lib/index.js']),
-        'node_modules/a/index.js': input(['node_modules/a/node_modules/b/index.js', 'node_modules/a/node_modules/lib/index.js']),
+        'src/x.ts': input([
+          'node_modules/a/index.js',
+          'node_modules/b/index.js',
+          'node_modules/lib/index.js'
+        ]),
+        'node_modules/a/index.js': input([
+          'node_modules/a/node_modules/b/index.js',
+          'node_modules/a/node_modules/lib/index.js'
+        ]),
         'node_modules/a/node_modules/b/index.js': input(['node_modules/a/node_modules/c/index.js']),
         'node_modules/b/index.js': input(['node_modules/b/node_modules/c/index.js'])
       },
-      outputs: { 'out/x.js': { inputs: Object.fromEntries(Object.keys(packages).filter(Boolean).map((dir) => [`${dir}/index.js`, { bytesInOutput: 10 }])), imports: [] } }
+      outputs: {
+        'out/x.js': {
+          inputs: Object.fromEntries(
+            Object.keys(packages)
+              .filter(Boolean)
+              .map((dir) => [`${dir}/index.js`, { bytesInOutput: 10 }])
+          ),
+          imports: []
+        }
+      }
     }
     const found = redundantCopies(meta, (dir) => packages[dir] as PackageJson)
     // b 1.0.0 and 2.0.0 and lib ~12.31 and ~12.32: no one version serves both sides. c: one version twice.
     expect(found).toEqual([
-      expect.stringMatching(/^c@1\.0\.1 in node_modules\/a\/node_modules\/c .* could be c@1\.0\.1 in node_modules\/b\/node_modules\/c$/),
-      expect.stringMatching(/^c@1\.0\.1 in node_modules\/b\/node_modules\/c .* could be c@1\.0\.1 in node_modules\/a\/node_modules\/c$/)
+      expect.stringMatching(
+        /^c@1\.0\.1 in node_modules\/a\/node_modules\/c .* could be c@1\.0\.1 in node_modules\/b\/node_modules\/c$/
+      ),
+      expect.stringMatching(
+        /^c@1\.0\.1 in node_modules\/b\/node_modules\/c .* could be c@1\.0\.1 in node_modules\/a\/node_modules\/c$/
+      )
     ])
     // The project asking for a range the pinned copy also satisfies: the newer copy is one too many.
-    const loose = { ...packages, '': { ...packages[''], devDependencies: { a: '^1.0.0', b: '^1.0.0', lib: '^12.31.0' } } } as Record<string, PackageJson>
-    expect(redundantCopies(meta, (dir) => loose[dir] as PackageJson)).toContainEqual(expect.stringMatching(/^lib@12\.32\.0 in node_modules\/lib \(asked for by artifact-seal \^12\.31\.0\) could be lib@12\.31\.0/))
+    const loose = {
+      ...packages,
+      '': { ...packages[''], devDependencies: { a: '^1.0.0', b: '^1.0.0', lib: '^12.31.0' } }
+    } as Record<string, PackageJson>
+    expect(redundantCopies(meta, (dir) => loose[dir] as PackageJson)).toContainEqual(
+      expect.stringMatching(
+        /^lib@12\.32\.0 in node_modules\/lib \(asked for by artifact-seal \^12\.31\.0\) could be lib@12\.31\.0/
+      )
+    )
   })
 
   it('holds no JSON Schema compiler: the policy check is compiled at build time', () => {
     const names = new Set(bundledPackages().map((p) => p.slice(0, p.lastIndexOf('@'))))
-    expect(['ajv', 'fast-uri', 'json-schema-traverse'].filter((name) => names.has(name))).toEqual([])
+    expect(['ajv', 'fast-uri', 'json-schema-traverse'].filter((name) => names.has(name))).toEqual(
+      []
+    )
     const promote = loadedFrom(outputOf('promote/index.js'), ['import-statement'])
-    expect(promote.some((o) => Object.keys(metafile.outputs[o]!.inputs).some((input) => input.endsWith('src/core/promotion/policy-validator.ts')))).toBe(true)
+    expect(
+      promote.some((o) =>
+        Object.keys(metafile.outputs[o]!.inputs).some((input) =>
+          input.endsWith('src/core/promotion/policy-validator.ts')
+        )
+      )
+    ).toBe(true)
   })
 
   it("bundles built-ins in place of traverse's polyfills, and nothing they pull in", () => {
@@ -379,8 +560,13 @@ describe('dist/', () => {
           if (bytesInOutput > 0) where.set(module, [...(where.get(module) ?? []), output])
         }
       }
-      const twice = [...where].filter(([, outputs]) => outputs.length > 1).map(([module]) => packageOf(module) ?? module)
-      expect({ entry, twice: [...new Set(twice)].filter((m) => !isStandIn(m)) }).toEqual({ entry, twice: [] })
+      const twice = [...where]
+        .filter(([, outputs]) => outputs.length > 1)
+        .map(([module]) => packageOf(module) ?? module)
+      expect({ entry, twice: [...new Set(twice)].filter((m) => !isStandIn(m)) }).toEqual({
+        entry,
+        twice: []
+      })
     }
   })
 
@@ -391,19 +577,43 @@ describe('dist/', () => {
     const chunks = new Set(imports.map((i) => i.target))
     expect(chunks.size).toBeGreaterThan(20)
     const loaded = exportsWhenLoaded(dist, [...chunks].sort())
-    const missing = imports.flatMap((i) => i.names.filter((name) => !loaded[i.target]?.includes(name)).map((name) => `${i.from} takes ${name} from ${i.target}, which exports ${JSON.stringify(loaded[i.target])}`))
+    const missing = imports.flatMap((i) =>
+      i.names
+        .filter((name) => !loaded[i.target]?.includes(name))
+        .map(
+          (name) =>
+            `${i.from} takes ${name} from ${i.target}, which exports ${JSON.stringify(loaded[i.target])}`
+        )
+    )
     expect(missing).toEqual([])
   })
 
-  it('sees a name a lazily loaded file lacks: a CommonJS chunk split with only a default export, as esbuild made @sigstore/tuf', () => {
-    const dir = tempDir('lazy-')
-    fs.mkdirSync(path.join(dir, 'chunks'))
-    fs.writeFileSync(path.join(dir, 'chunks/trusted-root.js'), 'export async function load() {\n  const { getTrustedRoot } = await import("./dist.js");\n  return getTrustedRoot\n}\n')
-    fs.writeFileSync(path.join(dir, 'chunks/dist.js'), 'var require_dist = () => ({ getTrustedRoot() {} });\nexport default require_dist();\n')
-    const imports = lazyImportsIn(dir)
-    expect(imports).toEqual([{ from: 'dist/chunks/trusted-root.js:2', target: 'chunks/dist.js', names: ['getTrustedRoot'] }])
-    expect(exportsWhenLoaded(dir, ['chunks/dist.js'])).toEqual({ 'chunks/dist.js': ['default'] })
-  })
+  it(
+    'sees a name a lazily loaded file lacks: a CommonJS chunk split with only a default export, as esbuild ' +
+      'made @sigstore/tuf',
+    () => {
+      const dir = tempDir('lazy-')
+      fs.mkdirSync(path.join(dir, 'chunks'))
+      fs.writeFileSync(
+        path.join(dir, 'chunks/trusted-root.js'),
+        'export async function load() {\n  const { getTrustedRoot } = await import("./dist.js");\n  return ' +
+          'getTrustedRoot\n}\n'
+      )
+      fs.writeFileSync(
+        path.join(dir, 'chunks/dist.js'),
+        'var require_dist = () => ({ getTrustedRoot() {} });\nexport default require_dist();\n'
+      )
+      const imports = lazyImportsIn(dir)
+      expect(imports).toEqual([
+        {
+          from: 'dist/chunks/trusted-root.js:2',
+          target: 'chunks/dist.js',
+          names: ['getTrustedRoot']
+        }
+      ])
+      expect(exportsWhenLoaded(dir, ['chunks/dist.js'])).toEqual({ 'chunks/dist.js': ['default'] })
+    }
+  )
 
   it('is tested on the Node major the actions run on (runs.using: node24)', () => {
     expect(process.versions.node.split('.')[0]).toBe('24')

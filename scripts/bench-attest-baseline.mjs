@@ -26,13 +26,16 @@ function digestFile(file) {
 
 const [pattern, root] = process.argv.slice(2)
 if (!pattern) {
-  console.error('usage: node scripts/bench-attest-baseline.mjs <glob pattern> [root for the tree digest]')
+  console.error(
+    'usage: node scripts/bench-attest-baseline.mjs <glob pattern> [root for the tree digest]'
+  )
   process.exit(2)
 }
 
 const globber = await glob.create(pattern)
 const files = []
-for (const match of await globber.glob()) if ((await fs.promises.stat(match)).isFile()) files.push(match)
+for (const match of await globber.glob())
+  if ((await fs.promises.stat(match)).isFile()) files.push(match)
 const digests = []
 for (const file of files) digests.push(await digestFile(file))
 
@@ -41,11 +44,13 @@ for (const file of files) digests.push(await digestFile(file))
 // dirHash1 artifact-seal prints. For 20,000 files this costs a few milliseconds.
 // Fixture names are ASCII, where JavaScript's string order is byte order.
 if (root) {
-  const lines = files.map((file, i) => `${digests[i]}  ${path.relative(root, file)}\n`).sort((a, b) => {
-    const nameA = a.slice(66)
-    const nameB = b.slice(66)
-    return nameA < nameB ? -1 : nameA > nameB ? 1 : 0
-  })
+  const lines = files
+    .map((file, i) => `${digests[i]}  ${path.relative(root, file)}\n`)
+    .sort((a, b) => {
+      const nameA = a.slice(66)
+      const nameB = b.slice(66)
+      return nameA < nameB ? -1 : nameA > nameB ? 1 : 0
+    })
   const listing = crypto.createHash('sha256').update(lines.join('')).digest('hex')
   console.log(JSON.stringify({ digest: `sha256:${listing}`, fileCount: files.length }))
 } else if (files.length === 1) {

@@ -22,11 +22,19 @@ const TARGET_RSS = 300e6
 const AT = '2026-11-27T00:00:00Z'
 // Rules the changed copy must trigger (as the performance test requires): an engine that
 // stopped early, or a copy that changed nothing, must not pass as fast.
-const EXPECTED_RULES = ['api-removed-without-deprecation', 'new-required-request-parameter', 'response-property-enum-value-added', 'response-optional-property-removed', 'request-property-enum-value-added']
+const EXPECTED_RULES = [
+  'api-removed-without-deprecation',
+  'new-required-request-parameter',
+  'response-property-enum-value-added',
+  'response-optional-property-removed',
+  'request-property-enum-value-added'
+]
 const GNU_TIME = '/usr/bin/time'
 const GRAPHQL_RUNS = 5
 const GRAPHQL_TARGET = 2
-const GRAPHQL_PAIR = ['octokit-graphql-schema-15.24.0', 'octokit-graphql-schema-15.25.0'].map((name) => path.join('node_modules', name, 'schema.graphql'))
+const GRAPHQL_PAIR = ['octokit-graphql-schema-15.24.0', 'octokit-graphql-schema-15.25.0'].map(
+  (name) => path.join('node_modules', name, 'schema.graphql')
+)
 const YAML_RUNS = 2
 /** Operations that make each YAML document about 50 MB. */
 const YAML_OPERATIONS = 5800
@@ -58,24 +66,74 @@ const changes = classifyOpenApi(before, after, { file: 'openapi.json', now: new 
 process.stdout.write(JSON.stringify({ changes: changes.map(({ rule, severity, kind, location, message }) => ({ rule, severity, kind, location, message })) }, null, 2) + '\\n')
 `
 
-/** The fixtures, the probe and the engine are TypeScript, which node's type stripping cannot load through their .js imports. */
+/**
+ * The fixtures, the probe and the engine are TypeScript, which node's type stripping cannot load
+ * through their .js imports.
+ */
 async function bundleTestCode(root, dir) {
-  const options = { absWorkingDir: root, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' }
+  const options = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning'
+  }
   await build({
     ...options,
-    entryPoints: { fixtures: '__tests__/core/contract/openapi-fixtures.ts', probe: '__tests__/core/contract/openapi-performance-probe.ts' },
+    entryPoints: {
+      fixtures: '__tests__/core/contract/openapi-fixtures.ts',
+      probe: '__tests__/core/contract/openapi-performance-probe.ts'
+    },
     outdir: dir,
     outExtension: { '.js': '.mjs' }
   })
   const engine = path.join(dir, 'engine.mjs')
-  await build({ ...options, stdin: { contents: ENGINE_SOURCE, resolveDir: root, sourcefile: 'bench-contract-engine.ts', loader: 'ts' }, outfile: engine })
+  await build({
+    ...options,
+    stdin: {
+      contents: ENGINE_SOURCE,
+      resolveDir: root,
+      sourcefile: 'bench-contract-engine.ts',
+      loader: 'ts'
+    },
+    outfile: engine
+  })
   // graphql is CommonJS and requires node built-ins; the ESM bundles get a require.
-  const withRequire = { ...options, banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } }
+  const withRequire = {
+    ...options,
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+    }
+  }
   const inspector = path.join(dir, 'inspector.mjs')
-  await build({ ...withRequire, stdin: { contents: INSPECTOR_SOURCE, resolveDir: root, sourcefile: 'bench-graphql-inspector.ts', loader: 'ts' }, outfile: inspector })
+  await build({
+    ...withRequire,
+    stdin: {
+      contents: INSPECTOR_SOURCE,
+      resolveDir: root,
+      sourcefile: 'bench-graphql-inspector.ts',
+      loader: 'ts'
+    },
+    outfile: inspector
+  })
   const graphql = path.join(dir, 'graphql-engine.mjs')
-  await build({ ...withRequire, stdin: { contents: GRAPHQL_ENGINE_SOURCE, resolveDir: root, sourcefile: 'bench-graphql-engine.ts', loader: 'ts' }, outfile: graphql })
-  return { fixtures: path.join(dir, 'fixtures.mjs'), probe: path.join(dir, 'probe.mjs'), engine, inspector, graphql }
+  await build({
+    ...withRequire,
+    stdin: {
+      contents: GRAPHQL_ENGINE_SOURCE,
+      resolveDir: root,
+      sourcefile: 'bench-graphql-engine.ts',
+      loader: 'ts'
+    },
+    outfile: graphql
+  })
+  return {
+    fixtures: path.join(dir, 'fixtures.mjs'),
+    probe: path.join(dir, 'probe.mjs'),
+    engine,
+    inspector,
+    graphql
+  }
 }
 
 async function writeDocuments(fixturesModule, dir) {
@@ -84,14 +142,20 @@ async function writeDocuments(fixturesModule, dir) {
   const files = { before: path.join(dir, 'before.json'), after: path.join(dir, 'after.json') }
   fs.writeFileSync(files.before, JSON.stringify(before))
   fs.writeFileSync(files.after, JSON.stringify(changedCopy(before)))
-  return { ...files, bytes: fs.statSync(files.before).size, afterBytes: fs.statSync(files.after).size }
+  return {
+    ...files,
+    bytes: fs.statSync(files.before).size,
+    afterBytes: fs.statSync(files.after).size
+  }
 }
 
 // oasdiff is a Go binary behind a node wrapper (node_modules/.bin/oasdiff); its memory is
 // measured from outside, which GNU time does for a whole process tree. Without GNU time
 // oasdiff's RSS is left out; the engine's never is.
 function oasdiffCommand(command, args, rssFile) {
-  return fs.existsSync(GNU_TIME) ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args]
+  return fs.existsSync(GNU_TIME)
+    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]]
+    : [command, args]
 }
 
 function contractTools(kit, documents, engine, dir) {
@@ -116,7 +180,11 @@ function contractTools(kit, documents, engine, dir) {
     node('engine (JSON.parse, classifyOpenApi)', [engine, documents.before, documents.after, AT]),
     {
       label: 'oasdiff changelog',
-      command: oasdiffCommand(path.join(kit.root, 'node_modules', '.bin', 'oasdiff'), ['changelog', documents.before, documents.after, '-f', 'json'], rssFile),
+      command: oasdiffCommand(
+        path.join(kit.root, 'node_modules', '.bin', 'oasdiff'),
+        ['changelog', documents.before, documents.after, '-f', 'json'],
+        rssFile
+      ),
       exitCodes: [],
       rss: fs.existsSync(GNU_TIME) ? readKib : () => null,
       check: (stdout) => {
@@ -126,25 +194,46 @@ function contractTools(kit, documents, engine, dir) {
       }
     },
     // Exit code 1 says that a change is breaking, which this copy has.
-    { ...node('artifact-seal contract diff (the bundled CLI)', [kit.cli, 'contract', 'diff', documents.before, documents.after, '--json', '--at', AT]), exitCodes: [1] }
+    {
+      ...node('artifact-seal contract diff (the bundled CLI)', [
+        kit.cli,
+        'contract',
+        'diff',
+        documents.before,
+        documents.after,
+        '--json',
+        '--at',
+        AT
+      ]),
+      exitCodes: [1]
+    }
   ]
 }
 
 function runTool(tool) {
   const [command, args] = tool.command
   const started = performance.now()
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...tool.env } })
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, ...tool.env }
+  })
   const elapsed = (performance.now() - started) / 1000
   if (result.error) throw new Error(`${command} could not run: ${result.error.message}`)
   if (result.status !== 0 && !tool.exitCodes.includes(result.status)) {
-    throw new Error(`${tool.label} exited with ${result.status ?? result.signal}\n${result.stderr.trim()}`)
+    throw new Error(
+      `${tool.label} exited with ${result.status ?? result.signal}\n${result.stderr.trim()}`
+    )
   }
   return { elapsed, changes: tool.check(result.stdout), rss: tool.rss() }
 }
 
 function runProbe(probe) {
   const result = spawnSync(process.execPath, [probe], { encoding: 'utf8' })
-  if (result.status !== 0) throw new Error(`the performance probe exited with ${result.status ?? result.signal}\n${result.stderr.trim()}`)
+  if (result.status !== 0)
+    throw new Error(
+      `the performance probe exited with ${result.status ?? result.signal}\n${result.stderr.trim()}`
+    )
   return JSON.parse(result.stdout)
 }
 
@@ -176,19 +265,35 @@ export async function measureContract(kit, workDir) {
     }
   })
   const engine = rows[0]
-  const probe = { ms: kit.median(probes.map((p) => p.ms)), heapMb: Math.max(...probes.map((p) => p.heapMb)), changes: probes[0].changes }
+  const probe = {
+    ms: kit.median(probes.map((p) => p.ms)),
+    heapMb: Math.max(...probes.map((p) => p.heapMb)),
+    changes: probes[0].changes
+  }
   console.log(
-    `\nclassifying a ${kit.megabytes(documents.bytes)} OpenAPI document of ${OPERATIONS.toLocaleString('en-US')} operations against a changed copy (${kit.megabytes(documents.afterBytes)}), ${CONTRACT_RUNS} runs after ${kit.WARMUP_RUNS} warm-up, taking turns, with peak RSS`
+    `\nclassifying a ${kit.megabytes(documents.bytes)} OpenAPI document of ${OPERATIONS.toLocaleString('en-US')} operations against a changed copy ` +
+      (`(${kit.megabytes(documents.afterBytes)}), ${CONTRACT_RUNS} runs after ${kit.WARMUP_RUNS} warm-up, ` +
+        'taking turns, with peak RSS')
   )
   kit.table(
     [
       ['command', 'median', 'min', 'max RSS', 'changes', 'engine / command'],
-      ...rows.map((r) => [r.label, kit.seconds(r.median), kit.seconds(r.min), r.rss === null ? '—' : kit.megabytes(r.rss), r.changes, r === engine ? '' : kit.ratio(engine.median / r.median)])
+      ...rows.map((r) => [
+        r.label,
+        kit.seconds(r.median),
+        kit.seconds(r.min),
+        r.rss === null ? '—' : kit.megabytes(r.rss),
+        r.changes,
+        r === engine ? '' : kit.ratio(engine.median / r.median)
+      ])
     ],
     ['l', 'r', 'r', 'r', 'r', 'r']
   )
   // The probe's documents are built in its own memory, so only its timings say anything.
-  console.log(`  the classification alone (performance probe, in process): median ${probe.ms.toFixed(0)} ms, heap growth up to ${probe.heapMb.toFixed(0)} MB, ${probe.changes} changes`)
+  console.log(
+    `  the classification alone (performance probe, in process): median ${probe.ms.toFixed(0)} ms, heap growth ` +
+      `up to ${probe.heapMb.toFixed(0)} MB, ${probe.changes} changes`
+  )
   if (load) console.log(load)
   const [, oasdiff, cli] = rows
   const target = [
@@ -204,11 +309,22 @@ export async function measureContract(kit, workDir) {
 /** GitHub's GraphQL schema, engine against graphql-inspector alone, in fresh processes taking turns. */
 function measureGraphql(kit, bundles, dir) {
   const [before, after] = GRAPHQL_PAIR.map((file) => path.join(kit.root, file))
-  if (!fs.existsSync(before) || !fs.existsSync(after)) throw new Error(`${GRAPHQL_PAIR.join(' and ')} are missing: run npm ci`)
+  if (!fs.existsSync(before) || !fs.existsSync(after))
+    throw new Error(`${GRAPHQL_PAIR.join(' and ')} are missing: run npm ci`)
   const rssFile = path.join(dir, 'maxrss-graphql')
   const readKib = () => Number(fs.readFileSync(rssFile, 'utf8').trim()) * 1024
-  const tool = (label, bundle) => ({ label, command: [process.execPath, ['--import', kit.RSS_PRELOAD, bundle, before, after]], env: { BENCH_RSS_FILE: rssFile }, exitCodes: [], rss: readKib, check: (stdout) => Number(stdout.trim()) })
-  const tools = [tool('engine (classifyGraphql)', bundles.graphql), tool('graphql-inspector alone (buildSchema + diff)', bundles.inspector)]
+  const tool = (label, bundle) => ({
+    label,
+    command: [process.execPath, ['--import', kit.RSS_PRELOAD, bundle, before, after]],
+    env: { BENCH_RSS_FILE: rssFile },
+    exitCodes: [],
+    rss: readKib,
+    check: (stdout) => Number(stdout.trim())
+  })
+  const tools = [
+    tool('engine (classifyGraphql)', bundles.graphql),
+    tool('graphql-inspector alone (buildSchema + diff)', bundles.inspector)
+  ]
   const runs = tools.map(() => [])
   for (let round = 0; round < kit.WARMUP_RUNS + GRAPHQL_RUNS; round++) {
     tools.forEach((t, i) => {
@@ -216,13 +332,34 @@ function measureGraphql(kit, bundles, dir) {
       if (round >= kit.WARMUP_RUNS) runs[i].push(result)
     })
   }
-  const rows = tools.map((t, i) => ({ label: t.label, median: kit.median(runs[i].map((r) => r.elapsed)), rss: Math.max(...runs[i].map((r) => r.rss)), changes: runs[i][0].changes }))
+  const rows = tools.map((t, i) => ({
+    label: t.label,
+    median: kit.median(runs[i].map((r) => r.elapsed)),
+    rss: Math.max(...runs[i].map((r) => r.rss)),
+    changes: runs[i][0].changes
+  }))
   const [engine, inspector] = rows
-  if (engine.changes !== inspector.changes) throw new Error(`the engine reported ${engine.changes} changes, graphql-inspector ${inspector.changes}`)
-  console.log(`\nGitHub's GraphQL schema (${kit.megabytes(fs.statSync(after).size)}, 15.24.0 -> 15.25.0), ${GRAPHQL_RUNS} runs after ${kit.WARMUP_RUNS} warm-up, taking turns`)
-  kit.table([['command', 'median', 'max RSS', 'changes'], ...rows.map((r) => [r.label, kit.seconds(r.median), kit.megabytes(r.rss), r.changes])], ['l', 'r', 'r', 'r'])
+  if (engine.changes !== inspector.changes)
+    throw new Error(
+      `the engine reported ${engine.changes} changes, graphql-inspector ${inspector.changes}`
+    )
+  console.log(
+    `\nGitHub's GraphQL schema (${kit.megabytes(fs.statSync(after).size)}, 15.24.0 -> 15.25.0), ${GRAPHQL_RUNS} runs after ${kit.WARMUP_RUNS} warm-up, taking turns`
+  )
+  kit.table(
+    [
+      ['command', 'median', 'max RSS', 'changes'],
+      ...rows.map((r) => [r.label, kit.seconds(r.median), kit.megabytes(r.rss), r.changes])
+    ],
+    ['l', 'r', 'r', 'r']
+  )
   const ratio = engine.median / inspector.median
-  return ['GitHub GraphQL schema: within 2× of graphql-inspector alone', ratio <= GRAPHQL_TARGET, `engine ${kit.seconds(engine.median)} / inspector ${kit.seconds(inspector.median)} = ${kit.ratio(ratio)} (≤ ${kit.ratio(GRAPHQL_TARGET)})`]
+  return [
+    'GitHub GraphQL schema: within 2× of graphql-inspector alone',
+    ratio <= GRAPHQL_TARGET,
+    `engine ${kit.seconds(engine.median)} / inspector ${kit.seconds(inspector.median)} = ${kit.ratio(ratio)} ` +
+      `(≤ ${kit.ratio(GRAPHQL_TARGET)})`
+  ]
 }
 
 /** Two 50 MB YAML documents (the large fixture written as YAML) through the bundled CLI: time and peak memory. */
@@ -230,7 +367,10 @@ async function measureLargeYaml(kit, bundles, dir) {
   const { largeOpenApiDocument, changedCopy } = await import(pathToFileURL(bundles.fixtures).href)
   const { dump } = await import('js-yaml')
   const before = largeOpenApiDocument(YAML_OPERATIONS)
-  const files = { before: path.join(dir, 'yaml-before', 'openapi.yaml'), after: path.join(dir, 'yaml-after', 'openapi.yaml') }
+  const files = {
+    before: path.join(dir, 'yaml-before', 'openapi.yaml'),
+    after: path.join(dir, 'yaml-after', 'openapi.yaml')
+  }
   for (const [file, document] of [
     [files.before, before],
     [files.after, changedCopy(before)]
@@ -241,7 +381,21 @@ async function measureLargeYaml(kit, bundles, dir) {
   const rssFile = path.join(dir, 'maxrss-yaml')
   const tool = {
     label: 'artifact-seal contract diff (the bundled CLI)',
-    command: [process.execPath, ['--import', kit.RSS_PRELOAD, kit.cli, 'contract', 'diff', files.before, files.after, '--json', '--at', AT]],
+    command: [
+      process.execPath,
+      [
+        '--import',
+        kit.RSS_PRELOAD,
+        kit.cli,
+        'contract',
+        'diff',
+        files.before,
+        files.after,
+        '--json',
+        '--at',
+        AT
+      ]
+    ],
     env: { BENCH_RSS_FILE: rssFile },
     exitCodes: [1],
     rss: () => Number(fs.readFileSync(rssFile, 'utf8').trim()) * 1024,
@@ -251,6 +405,13 @@ async function measureLargeYaml(kit, bundles, dir) {
   const median = kit.median(runs.map((r) => r.elapsed))
   const rss = Math.max(...runs.map((r) => r.rss))
   const sizes = `${kit.megabytes(fs.statSync(files.before).size)} and ${kit.megabytes(fs.statSync(files.after).size)}`
-  console.log(`\ntwo YAML documents of ${sizes} (${YAML_OPERATIONS.toLocaleString('en-US')} operations) through contract diff, ${YAML_RUNS} runs: median ${kit.seconds(median)}, peak RSS ${kit.megabytes(rss)}, ${runs[0].changes} changes`)
-  return ['two 50 MB YAML documents: contract diff under 1.2 GB', rss < YAML_TARGET_RSS, `${kit.seconds(median)}, peak RSS ${kit.megabytes(rss)} (< ${kit.megabytes(YAML_TARGET_RSS)})`]
+  console.log(
+    `\ntwo YAML documents of ${sizes} (${YAML_OPERATIONS.toLocaleString('en-US')} operations) through contract ` +
+      `diff, ${YAML_RUNS} runs: median ${kit.seconds(median)}, peak RSS ${kit.megabytes(rss)}, ${runs[0].changes} changes`
+  )
+  return [
+    'two 50 MB YAML documents: contract diff under 1.2 GB',
+    rss < YAML_TARGET_RSS,
+    `${kit.seconds(median)}, peak RSS ${kit.megabytes(rss)} (< ${kit.megabytes(YAML_TARGET_RSS)})`
+  ]
 }

@@ -18,7 +18,15 @@ const TARGET_RATIO = 2
 
 /** The harness and the probe, bundled: the TypeScript of the tests and src/ as node runs it. */
 async function bundle(root, dir) {
-  const common = { absWorkingDir: root, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning', outExtension: { '.js': '.mjs' }, outdir: dir }
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+    outExtension: { '.js': '.mjs' },
+    outdir: dir
+  }
   await build({
     ...common,
     stdin: {
@@ -49,7 +57,10 @@ async function bundle(root, dir) {
     },
     entryNames: 'probe'
   })
-  return { harness: await import(pathToFileURL(path.join(dir, 'harness.mjs')).href), probe: path.join(dir, 'probe.mjs') }
+  return {
+    harness: await import(pathToFileURL(path.join(dir, 'harness.mjs')).href),
+    probe: path.join(dir, 'probe.mjs')
+  }
 }
 
 function timeOnce(command, args) {
@@ -72,28 +83,81 @@ export async function measureImages(kit, outDir) {
     await harness.pushLayout(registry, image.dir, 'v1', 'bench/app', 'v1')
     const reference = `${registry.host}/bench/app:v1`
     const cases = [
-      { label: 'artifact-seal client: resolve + fetch + prove', command: process.execPath, args: [probe, reference], check: (out) => out.trim() === `${registry.host}/bench/app@${image.digests.index}` },
-      { label: 'skopeo inspect', command: 'skopeo', args: ['inspect', '--tls-verify=false', `docker://${reference}`], check: (out) => JSON.parse(out).Digest === image.digests.index },
-      { label: 'skopeo inspect --raw', command: 'skopeo', args: ['inspect', '--raw', '--tls-verify=false', `docker://${reference}`], check: (out) => out.length > 0 },
-      // The floor of any client on Node's fetch: starting node and loading fetch (undici, loaded on first use) for one request.
-      { label: 'node, one fetch of /v2/', command: process.execPath, args: ['-e', `fetch('http://${registry.host}/v2/').then((r) => process.stdout.write(String(r.status)))`], check: (out) => out === '200' },
+      {
+        label: 'artifact-seal client: resolve + fetch + prove',
+        command: process.execPath,
+        args: [probe, reference],
+        check: (out) => out.trim() === `${registry.host}/bench/app@${image.digests.index}`
+      },
+      {
+        label: 'skopeo inspect',
+        command: 'skopeo',
+        args: ['inspect', '--tls-verify=false', `docker://${reference}`],
+        check: (out) => JSON.parse(out).Digest === image.digests.index
+      },
+      {
+        label: 'skopeo inspect --raw',
+        command: 'skopeo',
+        args: ['inspect', '--raw', '--tls-verify=false', `docker://${reference}`],
+        check: (out) => out.length > 0
+      },
+      // The floor of any client on Node's fetch: starting node and loading fetch (undici, loaded on
+      // first use) for one request.
+      {
+        label: 'node, one fetch of /v2/',
+        command: process.execPath,
+        args: [
+          '-e',
+          `fetch('http://${registry.host}/v2/').then((r) => process.stdout.write(String(r.status)))`
+        ],
+        check: (out) => out === '200'
+      },
       { label: 'node -e 0', command: process.execPath, args: ['-e', '0'], check: () => true }
     ]
     const times = cases.map(() => [])
     for (let run = 0; run < kit.WARMUP_RUNS + RUNS; run++) {
       for (const [i, c] of cases.entries()) {
         const { seconds, stdout } = await timeOnce(c.command, c.args)
-        if (!c.check(stdout)) throw new Error(`${c.label} answered ${JSON.stringify(stdout.slice(0, 200))}, not the pushed index ${image.digests.index}`)
+        if (!c.check(stdout))
+          throw new Error(
+            `${c.label} answered ${JSON.stringify(stdout.slice(0, 200))}, not the pushed index ${image.digests.index}`
+          )
         if (run >= kit.WARMUP_RUNS) times[i].push(seconds)
       }
     }
-    const rows = cases.map((c, i) => ({ label: c.label, median: kit.median(times[i]), min: Math.min(...times[i]) }))
+    const rows = cases.map((c, i) => ({
+      label: c.label,
+      median: kit.median(times[i]),
+      min: Math.min(...times[i])
+    }))
     const skopeoVersion = execFileSync('skopeo', ['--version'], { encoding: 'utf8' }).trim()
-    const registryVersion = execFileSync('docker-registry', ['--version'], { encoding: 'utf8' }).trim()
-    console.log(`\nan image by tag on a local registry (${registryVersion}; ${skopeoVersion}): ${RUNS} runs after ${kit.WARMUP_RUNS} warm-up, spawn to exit`)
-    kit.table([['case', 'median', 'min', 'vs skopeo inspect'], ...rows.map((r) => [r.label, kit.seconds(r.median), kit.seconds(r.min), kit.ratio(r.median / rows[1].median)])], ['l', 'r', 'r', 'r'])
+    const registryVersion = execFileSync('docker-registry', ['--version'], {
+      encoding: 'utf8'
+    }).trim()
+    console.log(
+      `\nan image by tag on a local registry (${registryVersion}; ${skopeoVersion}): ${RUNS} runs after ${kit.WARMUP_RUNS} warm-up, spawn to exit`
+    )
+    kit.table(
+      [
+        ['case', 'median', 'min', 'vs skopeo inspect'],
+        ...rows.map((r) => [
+          r.label,
+          kit.seconds(r.median),
+          kit.seconds(r.min),
+          kit.ratio(r.median / rows[1].median)
+        ])
+      ],
+      ['l', 'r', 'r', 'r']
+    )
     const ratio = rows[0].median / rows[1].median
-    return { rows, target: ['image by tag: resolve + fetch within 2× of skopeo inspect', ratio <= TARGET_RATIO, `${kit.seconds(rows[0].median)} / ${kit.seconds(rows[1].median)} = ${kit.ratio(ratio)} (≤ ${kit.ratio(TARGET_RATIO)})`] }
+    return {
+      rows,
+      target: [
+        'image by tag: resolve + fetch within 2× of skopeo inspect',
+        ratio <= TARGET_RATIO,
+        `${kit.seconds(rows[0].median)} / ${kit.seconds(rows[1].median)} = ${kit.ratio(ratio)} (≤ ${kit.ratio(TARGET_RATIO)})`
+      ]
+    }
   } finally {
     await registry.close()
   }

@@ -25,7 +25,10 @@ const SIGNER_WORKFLOW = '.github/workflows/release.yml'
 async function startHosts(root, dir) {
   await build({
     absWorkingDir: root,
-    entryPoints: { 'sigstore-host': '__tests__/hosts/sigstore-host.ts', 'github-api-host': '__tests__/hosts/github-api-host.ts' },
+    entryPoints: {
+      'sigstore-host': '__tests__/hosts/sigstore-host.ts',
+      'github-api-host': '__tests__/hosts/github-api-host.ts'
+    },
     outdir: dir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -33,10 +36,14 @@ async function startHosts(root, dir) {
     format: 'esm',
     logLevel: 'warning',
     // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+    }
   })
   const [{ startSigstoreHost }, { startGitHubApiHost }] = await Promise.all(
-    ['sigstore-host', 'github-api-host'].map((name) => import(pathToFileURL(path.join(dir, `${name}.mjs`)).href))
+    ['sigstore-host', 'github-api-host'].map(
+      (name) => import(pathToFileURL(path.join(dir, `${name}.mjs`)).href)
+    )
   )
   const [sig, gh] = await Promise.all([startSigstoreHost(), startGitHubApiHost()])
   return { sig, gh, close: () => Promise.all([sig.close(), gh.close()]) }
@@ -49,25 +56,51 @@ async function startHosts(root, dir) {
  */
 function runStep(kit, workDir, step) {
   const temp = fs.mkdtempSync(path.join(workDir, 'runner-temp-'))
-  const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map((name) => [name, path.join(temp, name)]))
+  const files = Object.fromEntries(
+    ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map(
+      (name) => [name, path.join(temp, name)]
+    )
+  )
   for (const file of Object.values(files)) fs.writeFileSync(file, '')
-  const inputs = Object.fromEntries(Object.entries(step.inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]))
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...kit.RUNNER_CONTEXT, ...files, RUNNER_TEMP: temp, GITHUB_WORKSPACE: step.workspace, ...step.env, ...inputs }
+  const inputs = Object.fromEntries(
+    Object.entries(step.inputs).map(([name, value]) => [
+      `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
+      value
+    ])
+  )
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ...kit.RUNNER_CONTEXT,
+    ...files,
+    RUNNER_TEMP: temp,
+    GITHUB_WORKSPACE: step.workspace,
+    ...step.env,
+    ...inputs
+  }
   const started = performance.now()
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [step.entry], { cwd: step.workspace, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      const elapsed = (performance.now() - started) / 1000
-      try {
-        if (error) throw new Error(`${step.label} exited with ${error.code ?? error.signal}\n${stdout.trim()}`)
-        const outputs = kit.parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'))
-        step.check(outputs, stdout)
-        resolve({ elapsed, outputs })
-      } catch (failure) {
-        reject(failure)
-      } finally {
-        fs.rmSync(temp, { recursive: true, force: true })
+    execFile(
+      process.execPath,
+      [step.entry],
+      { cwd: step.workspace, env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        const elapsed = (performance.now() - started) / 1000
+        try {
+          if (error)
+            throw new Error(
+              `${step.label} exited with ${error.code ?? error.signal}\n${stdout.trim()}`
+            )
+          const outputs = kit.parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+          step.check(outputs, stdout)
+          resolve({ elapsed, outputs })
+        } catch (failure) {
+          reject(failure)
+        } finally {
+          fs.rmSync(temp, { recursive: true, force: true })
+        }
       }
-    })
+    )
   })
 }
 
@@ -83,7 +116,10 @@ function p256Key() {
 
 function expect(label, name, actual, wanted, stdout) {
   const ok = typeof wanted === 'function' ? wanted(actual) : actual === wanted
-  if (!ok) throw new Error(`${label}: output ${name} is ${JSON.stringify(actual)}${typeof wanted === 'function' ? '' : `, expected ${JSON.stringify(wanted)}`}\n${stdout}`)
+  if (!ok)
+    throw new Error(
+      `${label}: output ${name} is ${JSON.stringify(actual)}${typeof wanted === 'function' ? '' : `, expected ${JSON.stringify(wanted)}`}\n${stdout}`
+    )
 }
 const nonEmpty = (value) => typeof value === 'string' && value !== ''
 
@@ -98,7 +134,12 @@ function signingCases(kit, workDir, hosts) {
   fs.writeFileSync(trustedRoot, JSON.stringify(sig.trustedRoot()))
   const key = p256Key()
   const keyless = {
-    inputs: { sign: 'keyless', 'fulcio-url': sig.url, 'tsa-url': sig.url, 'github-token': gh.token },
+    inputs: {
+      sign: 'keyless',
+      'fulcio-url': sig.url,
+      'tsa-url': sig.url,
+      'github-token': gh.token
+    },
     env: { ...sig.runnerEnv(), GITHUB_API_URL: gh.url }
   }
 
@@ -114,14 +155,27 @@ function signingCases(kit, workDir, hosts) {
     }
   })
   const seals = {
-    none: seal('seal, sign: none', { sign: 'none' }, {}, (o, out) => expect('seal, sign: none', 'bundle-path', o['bundle-path'], '', out)),
-    keyless: seal('seal, sign: keyless (certificate, timestamp, attestation stored)', keyless.inputs, keyless.env, (o, out) => {
-      for (const name of ['bundle-path', 'signer', 'attestation-id']) expect('seal, sign: keyless', name, o[name], nonEmpty, out)
-    }),
-    key: seal('seal, sign: key (P-256)', { sign: 'key', 'signing-key': key.privatePem }, {}, (o, out) => {
-      expect('seal, sign: key', 'bundle-path', o['bundle-path'], nonEmpty, out)
-      expect('seal, sign: key', 'signer', o.signer, `key:${key.hint}`, out)
-    })
+    none: seal('seal, sign: none', { sign: 'none' }, {}, (o, out) =>
+      expect('seal, sign: none', 'bundle-path', o['bundle-path'], '', out)
+    ),
+    keyless: seal(
+      'seal, sign: keyless (certificate, timestamp, attestation stored)',
+      keyless.inputs,
+      keyless.env,
+      (o, out) => {
+        for (const name of ['bundle-path', 'signer', 'attestation-id'])
+          expect('seal, sign: keyless', name, o[name], nonEmpty, out)
+      }
+    ),
+    key: seal(
+      'seal, sign: key (P-256)',
+      { sign: 'key', 'signing-key': key.privatePem },
+      {},
+      (o, out) => {
+        expect('seal, sign: key', 'bundle-path', o['bundle-path'], nonEmpty, out)
+        expect('seal, sign: key', 'signer', o.signer, `key:${key.hint}`, out)
+      }
+    )
   }
 
   // The verify steps check seals made once beforehand, kept in output-dir: a timed seal
@@ -130,7 +184,13 @@ function signingCases(kit, workDir, hosts) {
     label,
     entry: path.join(kit.dist, 'verify', 'index.js'),
     workspace,
-    inputs: { 'subject-path': ARTIFACT, 'expected-digest': digest, 'checksums-path': sealed['checksums-path'], summary: 'true', ...inputs },
+    inputs: {
+      'subject-path': ARTIFACT,
+      'expected-digest': digest,
+      'checksums-path': sealed['checksums-path'],
+      summary: 'true',
+      ...inputs
+    },
     env: { GITHUB_API_URL: gh.url },
     check: (outputs, stdout) => {
       expect(label, 'verified', outputs.verified, 'true', stdout)
@@ -141,8 +201,18 @@ function signingCases(kit, workDir, hosts) {
     seals,
     verifies: (sealed) => ({
       none: verify('verify, unsigned seal', sealed.none, {}, false),
-      keyless: verify('verify, keyless seal (trusted root, signer workflow)', sealed.keyless, { 'trusted-root': trustedRoot, 'signer-workflow': SIGNER_WORKFLOW }, true),
-      key: verify('verify, keyed seal (public key)', sealed.key, { 'public-key': key.publicPem }, true)
+      keyless: verify(
+        'verify, keyless seal (trusted root, signer workflow)',
+        sealed.keyless,
+        { 'trusted-root': trustedRoot, 'signer-workflow': SIGNER_WORKFLOW },
+        true
+      ),
+      key: verify(
+        'verify, keyed seal (public key)',
+        sealed.key,
+        { 'public-key': key.publicPem },
+        true
+      )
     })
   }
 }
@@ -155,7 +225,9 @@ export async function measureSigning(kit, workDir) {
     const sealed = {}
     for (const [kind, step] of Object.entries(seals)) {
       const outputDir = path.join(dir, `sealed-${kind}`)
-      sealed[kind] = (await runStep(kit, dir, { ...step, inputs: { ...step.inputs, 'output-dir': outputDir } })).outputs
+      sealed[kind] = (
+        await runStep(kit, dir, { ...step, inputs: { ...step.inputs, 'output-dir': outputDir } })
+      ).outputs
     }
     const checks = verifies(sealed)
     // Each signed case against the unsigned one it is compared with.
@@ -175,18 +247,33 @@ export async function measureSigning(kit, workDir) {
       }
     }
     const load = kit.otherLoad(before)
-    const rows = cases.map((c, i) => ({ label: c.label, median: kit.median(times[i]), min: Math.min(...times[i]) }))
+    const rows = cases.map((c, i) => ({
+      label: c.label,
+      median: kit.median(times[i]),
+      min: Math.min(...times[i])
+    }))
     const medianOf = (c) => rows[cases.indexOf(c)].median
-    const added = pairs.map(([name, unsigned, signed]) => ({ name, label: signed.label, seconds: medianOf(signed) - medianOf(unsigned) }))
+    const added = pairs.map(([name, unsigned, signed]) => ({
+      name,
+      label: signed.label,
+      seconds: medianOf(signed) - medianOf(unsigned)
+    }))
     console.log(
-      `\nsigning and verifying one ${kit.megabytes(ARTIFACT_BYTES)} file with the actions of dist/, against the loopback test hosts, ${SIGNING_RUNS} runs after ${kit.WARMUP_RUNS} warm-up, taking turns`
+      `\nsigning and verifying one ${kit.megabytes(ARTIFACT_BYTES)} file with the actions of dist/, against ` +
+        `the loopback test hosts, ${SIGNING_RUNS} runs after ${kit.WARMUP_RUNS} ` +
+        'warm-up, taking turns'
     )
     kit.table(
       [
         ['step', 'median', 'min', 'added by signing'],
         ...rows.map((r) => {
           const extra = added.find((a) => a.label === r.label)
-          return [r.label, kit.seconds(r.median), kit.seconds(r.min), extra ? `${extra.seconds < 0 ? '-' : '+'}${kit.seconds(Math.abs(extra.seconds))}` : '']
+          return [
+            r.label,
+            kit.seconds(r.median),
+            kit.seconds(r.min),
+            extra ? `${extra.seconds < 0 ? '-' : '+'}${kit.seconds(Math.abs(extra.seconds))}` : ''
+          ]
         })
       ],
       ['l', 'r', 'r', 'r']

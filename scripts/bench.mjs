@@ -30,8 +30,24 @@ const FIXTURES = {
   big: { kind: 'file', name: 'big-1gib.bin', size: 1 << 30, seed: 1 },
   small: { kind: 'file', name: 'small-4kib.bin', size: 4096, seed: 2 },
   mid: { kind: 'file', name: 'mid-16mib.bin', size: 16 << 20, seed: 3 },
-  tree: { kind: 'tree', name: 'tree-20k', files: 20_000, minSize: 100, maxSize: 8192, dirs: [50, 7], seed: 20_000 },
-  many: { kind: 'tree', name: 'tree-100k', files: 100_000, minSize: 64, maxSize: 2048, dirs: [200, 10], seed: 100_000 }
+  tree: {
+    kind: 'tree',
+    name: 'tree-20k',
+    files: 20_000,
+    minSize: 100,
+    maxSize: 8192,
+    dirs: [50, 7],
+    seed: 20_000
+  },
+  many: {
+    kind: 'tree',
+    name: 'tree-100k',
+    files: 100_000,
+    minSize: 64,
+    maxSize: 2048,
+    dirs: [200, 10],
+    seed: 100_000
+  }
 }
 
 const RUNS = { big: 3, tree: 5, rss: 3 }
@@ -48,7 +64,8 @@ const RSS_PRELOAD =
   'data:text/javascript,' +
   encodeURIComponent(
     "import fs from 'node:fs'; import { isMainThread } from 'node:worker_threads';" +
-      'if (isMainThread) process.on(\'exit\', () => fs.writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)))'
+      ("if (isMainThread) process.on('exit', () => fs.writeFileSync(process.env.BENCH_RSS_FILE, " +
+        'String(process.resourceUsage().maxRSS)))')
   )
 
 // ---------------------------------------------------------------------------
@@ -57,13 +74,16 @@ const RSS_PRELOAD =
 function table(rows, align) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)))
   for (const row of rows) {
-    const cells = row.map((cell, c) => (align[c] === 'r' ? String(cell).padStart(widths[c]) : String(cell).padEnd(widths[c])))
+    const cells = row.map((cell, c) =>
+      align[c] === 'r' ? String(cell).padStart(widths[c]) : String(cell).padEnd(widths[c])
+    )
     console.log(`  ${cells.join('  ').trimEnd()}`)
   }
 }
 
 const seconds = (s) => `${s.toFixed(3)} s`
-const megabytes = (bytes) => (bytes < MB ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / MB).toFixed(1)} MB`)
+const megabytes = (bytes) =>
+  bytes < MB ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / MB).toFixed(1)} MB`
 const count = (n) => n.toLocaleString('en-US')
 const ratio = (r) => `${r.toFixed(2)}×`
 const median = (values) => {
@@ -80,7 +100,10 @@ function firstLine(command, args) {
 function printMachine() {
   const cpus = os.cpus()
   console.log('artifact-seal bench')
-  console.log(`  node ${process.version} · ${os.type()} ${os.release()} ${os.arch()} · ${cpus.length} CPUs (${cpus[0]?.model.trim()}) · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`)
+  console.log(
+    `  node ${process.version} · ${os.type()} ${os.release()} ${os.arch()} · ${cpus.length} CPUs ` +
+      `(${cpus[0]?.model.trim()}) · ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`
+  )
   console.log(`  ${firstLine('openssl', ['version'])} · ${firstLine('sha256sum', ['--version'])}`)
 }
 
@@ -91,7 +114,12 @@ function printMachine() {
 const TICK = 0.01 // USER_HZ is 100 on every Linux the bench runs on
 function cpuSnapshot() {
   try {
-    const [, ...machine] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number)
+    const [, ...machine] = fs
+      .readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .map(Number)
     const busy = machine.slice(0, 8).reduce((a, b) => a + b, 0) - machine[3] - machine[4] // less idle and iowait
     const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ').map(Number)
     const mine = fields[11] + fields[12] + fields[13] + fields[14] // utime stime cutime cstime
@@ -133,7 +161,9 @@ function randomBlock(random, size) {
 
 const fixturePath = (spec) => path.join(benchDir, spec.name)
 const markerPath = (spec) => path.join(benchDir, `${spec.name}.complete`)
-const isComplete = (spec) => fs.existsSync(markerPath(spec)) && fs.readFileSync(markerPath(spec), 'utf8') === JSON.stringify(spec)
+const isComplete = (spec) =>
+  fs.existsSync(markerPath(spec)) &&
+  fs.readFileSync(markerPath(spec), 'utf8') === JSON.stringify(spec)
 
 // One 1 MiB random block repeated, with the block's index written into its first bytes
 // so no two blocks are equal; written 16 MiB at a time, it takes seconds, not minutes.
@@ -143,7 +173,7 @@ function generateFile(spec) {
   const batch = Buffer.allocUnsafe(Math.min(16 * BLOCK, spec.size))
   const fd = fs.openSync(fixturePath(spec), 'w')
   try {
-    for (let written = 0; written < spec.size; ) {
+    for (let written = 0; written < spec.size;) {
       const length = Math.min(batch.length, spec.size - written)
       for (let at = 0; at < length; at += BLOCK) {
         block.copy(batch, at)
@@ -162,7 +192,12 @@ function generateTree(spec) {
   const random = mulberry32(spec.seed)
   const pool = randomBlock(random, (1 << 20) + spec.maxSize)
   const [outer, inner] = spec.dirs
-  const dirOf = (i) => path.join(fixturePath(spec), `d${String(i % outer).padStart(2, '0')}`, `e${Math.floor(i / outer) % inner}`)
+  const dirOf = (i) =>
+    path.join(
+      fixturePath(spec),
+      `d${String(i % outer).padStart(2, '0')}`,
+      `e${Math.floor(i / outer) % inner}`
+    )
   for (let i = 0; i < outer * inner; i++) fs.mkdirSync(dirOf(i), { recursive: true })
   const buffer = Buffer.allocUnsafe(spec.maxSize)
   for (let i = 0; i < spec.files; i++) {
@@ -170,12 +205,16 @@ function generateTree(spec) {
     const offset = Math.floor(random() * (pool.length - size))
     pool.copy(buffer, 0, offset, offset + size)
     buffer.writeUInt32LE(i, 0)
-    fs.writeFileSync(path.join(dirOf(i), `f${String(i).padStart(6, '0')}.bin`), buffer.subarray(0, size))
+    fs.writeFileSync(
+      path.join(dirOf(i), `f${String(i).padStart(6, '0')}.bin`),
+      buffer.subarray(0, size)
+    )
   }
 }
 
 /** The fixtures by key, all of them unless a section names the few it uses. */
-const fixturesOf = (keys) => Object.entries(FIXTURES).filter(([key]) => keys === undefined || keys.includes(key))
+const fixturesOf = (keys) =>
+  Object.entries(FIXTURES).filter(([key]) => keys === undefined || keys.includes(key))
 
 function ensureFixtures(keys) {
   fs.mkdirSync(benchDir, { recursive: true })
@@ -193,7 +232,9 @@ function ensureFixtures(keys) {
   // Fresh fixtures are dirty pages; flushing them now keeps writeback from running on
   // the second core while the commands are timed.
   if (made.length > 0) spawnSync('sync')
-  console.log(`\nfixtures in .bench/: ${made.length > 0 ? `generated ${made.join(', ')}` : 'reused'}`)
+  console.log(
+    `\nfixtures in .bench/: ${made.length > 0 ? `generated ${made.join(', ')}` : 'reused'}`
+  )
 }
 
 // ---------------------------------------------------------------------------
@@ -217,13 +258,14 @@ function warmPageCache(keys) {
     let bytes = 0
     for (const file of files) {
       const fd = fs.openSync(file, 'r')
-      for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0; ) bytes += n
+      for (let n; (n = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0;) bytes += n
       fs.closeSync(fd)
     }
     sizes[key] = { files: files.length, bytes }
   }
   const rows = [['fixture', 'files', 'bytes']]
-  for (const [key, spec] of fixturesOf(keys)) rows.push([spec.name, count(sizes[key].files), megabytes(sizes[key].bytes)])
+  for (const [key, spec] of fixturesOf(keys))
+    rows.push([spec.name, count(sizes[key].files), megabytes(sizes[key].bytes)])
   table(rows, ['l', 'r', 'r'])
   console.log(`page cache warmed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return sizes
@@ -236,7 +278,9 @@ function run(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: MAX_BUFFER, ...options })
   if (result.error) throw new Error(`${command} could not run: ${result.error.message}`)
   if (result.status !== 0) {
-    throw new Error(`${[command, ...args].join(' ')} exited with ${result.status ?? result.signal}${options.cwd ? ` in ${options.cwd}` : ''}\n${result.stderr.trim()}`)
+    throw new Error(
+      `${[command, ...args].join(' ')} exited with ${result.status ?? result.signal}${options.cwd ? ` in ${options.cwd}` : ''}\n${result.stderr.trim()}`
+    )
   }
   return result.stdout
 }
@@ -250,11 +294,19 @@ function referenceDigests(keys) {
     const hex =
       spec.kind === 'file'
         ? run('sha256sum', [fixturePath(spec)]).slice(0, 64)
-        : run(...bash("find -L . -type f | cut -c3- | LC_ALL=C sort | xargs -r -d '\\n' sha256sum | sha256sum", fixturePath(spec))).slice(0, 64)
-    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`no reference digest for ${spec.name}: got "${hex}"`)
+        : run(
+            ...bash(
+              "find -L . -type f | cut -c3- | LC_ALL=C sort | xargs -r -d '\\n' sha256sum | sha256sum",
+              fixturePath(spec)
+            )
+          ).slice(0, 64)
+    if (!/^[0-9a-f]{64}$/.test(hex))
+      throw new Error(`no reference digest for ${spec.name}: got "${hex}"`)
     references[key] = `sha256:${hex}`
   }
-  console.log(`reference digests (sha256sum pipelines) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  console.log(
+    `reference digests (sha256sum pipelines) in ${((performance.now() - started) / 1000).toFixed(1)} s`
+  )
   return references
 }
 
@@ -279,7 +331,10 @@ function sealTool(spec, reference, outDir) {
 
 function checkDigest(label, spec, reference, digest) {
   if (digest !== reference) {
-    throw new Error(`${label} digest disagrees with sha256sum on .bench/${spec.name}:\n  ${label.padEnd(13)} ${digest}\n  sha256sum     ${reference}`)
+    throw new Error(
+      `${label} digest disagrees with sha256sum on .bench/${spec.name}:\n  ${label.padEnd(13)} ${digest}\n  ` +
+        `sha256sum     ${reference}`
+    )
   }
 }
 
@@ -293,7 +348,8 @@ function checkLines(label, expected) {
   return (stdout) => {
     let lines = 0
     for (let at = stdout.indexOf('\n'); at !== -1; at = stdout.indexOf('\n', at + 1)) lines++
-    if (lines !== expected) throw new Error(`${label} printed ${lines} digests, expected ${expected}`)
+    if (lines !== expected)
+      throw new Error(`${label} printed ${lines} digests, expected ${expected}`)
   }
 }
 
@@ -307,12 +363,17 @@ function bigFileTools(reference, outDir) {
       command: [process.execPath, [attestBaseline, file]],
       check: (stdout) => checkDigest('attest', spec, reference, lastLineJson(stdout).digest)
     },
-    { label: 'sha256sum', command: ['sha256sum', [file]], check: (stdout) => checkDigest('sha256sum', spec, reference, `sha256:${stdout.slice(0, 64)}`) },
+    {
+      label: 'sha256sum',
+      command: ['sha256sum', [file]],
+      check: (stdout) => checkDigest('sha256sum', spec, reference, `sha256:${stdout.slice(0, 64)}`)
+    },
     {
       // One file cannot be split between two processes: this is openssl at its best.
       label: 'openssl dgst',
       command: ['openssl', ['dgst', '-sha256', file]],
-      check: (stdout) => checkDigest('openssl', spec, reference, `sha256:${stdout.trim().split('= ')[1]}`)
+      check: (stdout) =>
+        checkDigest('openssl', spec, reference, `sha256:${stdout.trim().split('= ')[1]}`)
     }
   ]
 }
@@ -351,7 +412,10 @@ const OPENSSL_PAIR = 'openssl dgst, 2 in parallel'
 function opensslTool(dir, out, fileCount) {
   return {
     label: OPENSSL_PAIR,
-    command: bash(`find . -type f -print0 | xargs -0 -n ${Math.ceil(fileCount / 2)} -P 2 openssl dgst -sha256 > '${out}'`, dir),
+    command: bash(
+      `find . -type f -print0 | xargs -0 -n ${Math.ceil(fileCount / 2)} -P 2 openssl dgst -sha256 > '${out}'`,
+      dir
+    ),
     check: () => checkLines('openssl', fileCount)(fs.readFileSync(out, 'utf8'))
   }
 }
@@ -365,15 +429,37 @@ function sealActionTool(spec, reference, outDir) {
   const runnerDir = path.join(outDir, 'action-runs')
   fs.mkdirSync(runnerDir, { recursive: true })
   let files
-  const inputs = { 'subject-path': fixturePath(spec), summary: 'true', upload: 'false', 'upload-files': 'false', cache: 'false', sign: 'auto', 'github-token': 'ghs_bench' }
+  const inputs = {
+    'subject-path': fixturePath(spec),
+    summary: 'true',
+    upload: 'false',
+    'upload-files': 'false',
+    cache: 'false',
+    sign: 'auto',
+    'github-token': 'ghs_bench'
+  }
   return {
     label: 'seal action',
     get command() {
       const temp = fs.mkdtempSync(path.join(runnerDir, 'runner-temp-'))
-      files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map((name) => [name, path.join(temp, name)]))
+      files = Object.fromEntries(
+        ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map(
+          (name) => [name, path.join(temp, name)]
+        )
+      )
       for (const file of Object.values(files)) fs.writeFileSync(file, '')
-      const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]))
-      const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...RUNNER_CONTEXT, ...files, RUNNER_TEMP: temp, GITHUB_WORKSPACE: outDir, ...inputEnv }
+      const inputEnv = Object.fromEntries(
+        Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
+      )
+      const env = {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...RUNNER_CONTEXT,
+        ...files,
+        RUNNER_TEMP: temp,
+        GITHUB_WORKSPACE: outDir,
+        ...inputEnv
+      }
       return [process.execPath, [path.join(dist, 'seal', 'index.js')], { cwd: outDir, env }]
     },
     check: () => {
@@ -414,29 +500,62 @@ function timePairs(baseline, tools, pairs) {
   const baselineMedian = median(baselineTimes)
   return {
     baseline: { label: baseline.label, median: baselineMedian, min: Math.min(...baselineTimes) },
-    rows: rows.map((r) => ({ label: r.tool.label, median: median(r.times), min: Math.min(...r.times), ratio: median(r.times) / baselineMedian, pairRatio: median(r.ratios) }))
+    rows: rows.map((r) => ({
+      label: r.tool.label,
+      median: median(r.times),
+      min: Math.min(...r.times),
+      ratio: median(r.times) / baselineMedian,
+      pairRatio: median(r.ratios)
+    }))
   }
 }
 
 function printPairs(title, result, load) {
   console.log(`\n${title}`)
-  const rows = [['command', 'median', 'min', `÷ ${result.baseline.label} (ratio of medians)`, 'median of pair ratios']]
-  rows.push([result.baseline.label, seconds(result.baseline.median), seconds(result.baseline.min), '', ''])
-  for (const r of result.rows) rows.push([r.label, seconds(r.median), seconds(r.min), ratio(r.ratio), ratio(r.pairRatio)])
+  const rows = [
+    [
+      'command',
+      'median',
+      'min',
+      `÷ ${result.baseline.label} (ratio of medians)`,
+      'median of pair ratios'
+    ]
+  ]
+  rows.push([
+    result.baseline.label,
+    seconds(result.baseline.median),
+    seconds(result.baseline.min),
+    '',
+    ''
+  ])
+  for (const r of result.rows)
+    rows.push([r.label, seconds(r.median), seconds(r.min), ratio(r.ratio), ratio(r.pairRatio)])
   table(rows, ['l', 'r', 'r', 'r', 'r'])
   if (load) console.log(load)
 }
 
-/** `npm run bench -- tree`: the 20,000-file case alone, the CLI and the action each paired with two parallel openssl. */
+/**
+ * `npm run bench -- tree`: the 20,000-file case alone, the CLI and the action each paired with two
+ * parallel openssl.
+ */
 function measureTree(outDir, fixtures = prepareFixtures(['tree'])) {
   const { sizes, references } = fixtures
   const spec = FIXTURES.tree
   const dir = fixturePath(spec)
   const baselineOut = path.join(outDir, 'baseline-output.txt')
   const before = cpuSnapshot()
-  const result = timePairs(opensslTool(dir, baselineOut, sizes.tree.files), [sealTool(spec, references.tree, outDir), sealActionTool(spec, references.tree, outDir), sha256sumTool(dir, baselineOut, sizes.tree.files)], TREE_PAIRS)
+  const result = timePairs(
+    opensslTool(dir, baselineOut, sizes.tree.files),
+    [
+      sealTool(spec, references.tree, outDir),
+      sealActionTool(spec, references.tree, outDir),
+      sha256sumTool(dir, baselineOut, sizes.tree.files)
+    ],
+    TREE_PAIRS
+  )
   printPairs(
-    `${count(sizes.tree.files)} files of ${spec.minSize}–${spec.maxSize} bytes in ${spec.dirs[0] * spec.dirs[1]} directories (${megabytes(sizes.tree.bytes)}): ${TREE_PAIRS} pairs after ${WARMUP_RUNS} warm-up, each command right after a run of ${OPENSSL_PAIR}`,
+    `${count(sizes.tree.files)} files of ${spec.minSize}–${spec.maxSize} bytes in ${spec.dirs[0] * spec.dirs[1]} directories (${megabytes(sizes.tree.bytes)}): ${TREE_PAIRS} ` +
+      `pairs after ${WARMUP_RUNS} warm-up, each command right after a run of ${OPENSSL_PAIR}`,
     result,
     otherLoad(before)
   )
@@ -446,7 +565,11 @@ function measureTree(outDir, fixtures = prepareFixtures(['tree'])) {
 function treeTargets(pairs) {
   const by = (label) => pairs.rows.find((r) => r.label === label)
   return [
-    ['20,000 files: faster than sha256sum', by('artifact-seal').median < by('sha256sum').median, `artifact-seal / sha256sum = ${ratio(by('artifact-seal').median / by('sha256sum').median)} (< 1.00×)`],
+    [
+      '20,000 files: faster than sha256sum',
+      by('artifact-seal').median < by('sha256sum').median,
+      `artifact-seal / sha256sum = ${ratio(by('artifact-seal').median / by('sha256sum').median)} (< 1.00×)`
+    ],
     ...['artifact-seal', 'seal action'].map((label) => [
       `20,000 files, ${label === 'artifact-seal' ? 'the CLI' : 'the action'}: within 1.5× of 2 openssl`,
       by(label).ratio <= 1.5,
@@ -469,14 +592,24 @@ function timeTools(tools, runs) {
       if (round >= WARMUP_RUNS) times[i].push(elapsed)
     })
   }
-  return tools.map((tool, i) => ({ label: tool.label, median: median(times[i]), min: Math.min(...times[i]) }))
+  return tools.map((tool, i) => ({
+    label: tool.label,
+    median: median(times[i]),
+    min: Math.min(...times[i])
+  }))
 }
 
 function printCase(title, results, load) {
   console.log(`\n${title}`)
   const seal = results[0]
   const rows = [['tool', 'median', 'min', 'artifact-seal / tool']]
-  for (const r of results) rows.push([r.label, seconds(r.median), seconds(r.min), r === seal ? '' : ratio(seal.median / r.median)])
+  for (const r of results)
+    rows.push([
+      r.label,
+      seconds(r.median),
+      seconds(r.min),
+      r === seal ? '' : ratio(seal.median / r.median)
+    ])
   table(rows, ['l', 'r', 'r', 'r'])
   if (load) console.log(load)
 }
@@ -487,9 +620,13 @@ function printCase(title, results, load) {
 function peakRss(spec, reference, outDir) {
   const rssFile = path.join(outDir, 'maxrss')
   const started = performance.now()
-  const stdout = run(process.execPath, ['--import', RSS_PRELOAD, cli, 'seal', fixturePath(spec), '--out', outDir, '--json'], {
-    env: { ...process.env, BENCH_RSS_FILE: rssFile }
-  })
+  const stdout = run(
+    process.execPath,
+    ['--import', RSS_PRELOAD, cli, 'seal', fixturePath(spec), '--out', outDir, '--json'],
+    {
+      env: { ...process.env, BENCH_RSS_FILE: rssFile }
+    }
+  )
   const elapsed = (performance.now() - started) / 1000
   checkDigest('artifact-seal', spec, reference, JSON.parse(stdout).digest)
   const kib = Number(fs.readFileSync(rssFile, 'utf8'))
@@ -504,9 +641,15 @@ function measureMemory(references, sizes, outDir) {
   const keys = ['small', 'mid', 'big', 'tree', 'many']
   const rss = {}
   for (const key of keys) {
-    const runs = Array.from({ length: RUNS.rss }, () => peakRss(FIXTURES[key], references[key], outDir))
+    const runs = Array.from({ length: RUNS.rss }, () =>
+      peakRss(FIXTURES[key], references[key], outDir)
+    )
     const bytes = runs.map((r) => r.bytes)
-    rss[key] = { median: median(bytes), max: Math.max(...bytes), elapsed: median(runs.map((r) => r.elapsed)) }
+    rss[key] = {
+      median: median(bytes),
+      max: Math.max(...bytes),
+      elapsed: median(runs.map((r) => r.elapsed))
+    }
   }
   console.log(`\npeak RSS of artifact-seal (main thread and workers), ${RUNS.rss} runs each`)
   table(
@@ -539,14 +682,28 @@ function ledgerFixture(dir) {
   const hash = (text) => `sha256:${createHash('sha256').update(text).digest('hex')}`
   const digestOf = (n) => `sha256:${n.toString(16).padStart(64, '0')}`
   const start = Date.UTC(2020, 0, 1)
-  const lines = [JSON.stringify({ format: 'artifact-seal/ledger/v2', seq: 1, prev: null, created: { time: new Date(start).toISOString(), id: 'bench' } })]
+  const lines = [
+    JSON.stringify({
+      format: 'artifact-seal/ledger/v2',
+      seq: 1,
+      prev: null,
+      created: { time: new Date(start).toISOString(), id: 'bench' }
+    })
+  ]
   let seq = 1
   const append = (record) => {
     seq += 1
     // The record's fields in the order the ledger writes them (its index reads the first five).
     const { digest, environment, outcome, resolves, ...rest } = record
     const time = new Date(start + seq * 60_000).toISOString()
-    lines.push(JSON.stringify({ format: 'artifact-seal/ledger/v2', seq, prev: hash(lines.at(-1)), record: { digest, environment, outcome, time, resolves, ...rest } }))
+    lines.push(
+      JSON.stringify({
+        format: 'artifact-seal/ledger/v2',
+        seq,
+        prev: hash(lines.at(-1)),
+        record: { digest, environment, outcome, time, resolves, ...rest }
+      })
+    )
     return String(seq)
   }
   const base = (digest, environment) => ({
@@ -556,7 +713,11 @@ function ledgerFixture(dir) {
     mode: 'promote',
     runUrl: `https://github.com/acme/shop/actions/runs/${seq}/attempts/1`,
     actor: 'release-bot',
-    sealedBy: { repository: 'acme/shop', commit: 'a'.repeat(40), runUrl: 'https://github.com/acme/shop/actions/runs/1/attempts/1' },
+    sealedBy: {
+      repository: 'acme/shop',
+      commit: 'a'.repeat(40),
+      runUrl: 'https://github.com/acme/shop/actions/runs/1/attempts/1'
+    },
     previousDigest: null,
     reason: null,
     environmentUrl: null,
@@ -573,21 +734,40 @@ function ledgerFixture(dir) {
     n += 1
     const digest = digestOf(n)
     for (const environment of ['dev', 'staging', 'production']) deploy(digest, environment)
-    append({ ...base(digest, 'production'), outcome: 'refused', reason: 'It has been live in staging for 0s of the 1h soak.' })
+    append({
+      ...base(digest, 'production'),
+      outcome: 'refused',
+      reason: 'It has been live in staging for 0s of the 1h soak.'
+    })
   }
   const candidate = digestOf(n) // live in production; the last one the rollback below may return to
   for (let v = 0; v < LEDGER_VETOED; v++) {
     const digest = digestOf(1_000_000 + v)
     deploy(digest, 'production')
-    append({ ...base(digest, 'production'), outcome: 'vetoed', mode: null, reason: 'smoke tests failed' })
+    append({
+      ...base(digest, 'production'),
+      outcome: 'vetoed',
+      mode: null,
+      reason: 'smoke tests failed'
+    })
   }
   const fresh = digestOf(2_000_000)
   deploy(fresh, 'dev')
   deploy(fresh, 'staging')
   fs.writeFileSync(file, `${lines.join('\n')}\n`)
   const policy = path.join(dir, 'promotion.yml')
-  fs.writeFileSync(policy, 'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n')
-  return { file, policy, records: lines.length - 1, bytes: fs.statSync(file).size, fresh, candidate }
+  fs.writeFileSync(
+    policy,
+    'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n    soak: 1h\n'
+  )
+  return {
+    file,
+    policy,
+    records: lines.length - 1,
+    bytes: fs.statSync(file).size,
+    fresh,
+    candidate
+  }
 }
 
 function measureLedger(outDir) {
@@ -596,8 +776,16 @@ function measureLedger(outDir) {
   const rssFile = path.join(outDir, 'maxrss-ledger')
   const cases = [
     // The gate on its own: no bytes to check (--digest-only), as the ledger is what is timed.
-    { label: 'promote into production', args: ['promote', fixture.fresh, '--environment', 'production', '--digest-only'], expect: 'PENDING' },
-    { label: `rollback to "previous" past ${LEDGER_VETOED} vetoed digests`, args: ['promote', 'previous', '--rollback', '--environment', 'production', '--digest-only'], expect: fixture.candidate }
+    {
+      label: 'promote into production',
+      args: ['promote', fixture.fresh, '--environment', 'production', '--digest-only'],
+      expect: 'PENDING'
+    },
+    {
+      label: `rollback to "previous" past ${LEDGER_VETOED} vetoed digests`,
+      args: ['promote', 'previous', '--rollback', '--environment', 'production', '--digest-only'],
+      expect: fixture.candidate
+    }
   ]
   const rows = []
   for (const c of cases) {
@@ -606,11 +794,25 @@ function measureLedger(outDir) {
     for (let round = 0; round < WARMUP_RUNS + RUNS.big; round++) {
       fs.copyFileSync(fixture.file, copy)
       const started = performance.now()
-      const stdout = run(process.execPath, ['--import', RSS_PRELOAD, cli, ...c.args, '--ledger', `file:${copy}`, '--policy', fixture.policy], {
-        env: { ...process.env, BENCH_RSS_FILE: rssFile }
-      })
+      const stdout = run(
+        process.execPath,
+        [
+          '--import',
+          RSS_PRELOAD,
+          cli,
+          ...c.args,
+          '--ledger',
+          `file:${copy}`,
+          '--policy',
+          fixture.policy
+        ],
+        {
+          env: { ...process.env, BENCH_RSS_FILE: rssFile }
+        }
+      )
       const elapsed = (performance.now() - started) / 1000
-      if (!stdout.includes(c.expect)) throw new Error(`${c.label}: the output does not say ${c.expect}:\n${stdout}`)
+      if (!stdout.includes(c.expect))
+        throw new Error(`${c.label}: the output does not say ${c.expect}:\n${stdout}`)
       if (round >= WARMUP_RUNS) {
         times.push(elapsed)
         rss.push(Number(fs.readFileSync(rssFile, 'utf8')) * 1024)
@@ -618,8 +820,16 @@ function measureLedger(outDir) {
     }
     rows.push({ label: c.label, median: median(times), rss: Math.max(...rss) })
   }
-  console.log(`\nthe gate on a file ledger of ${count(fixture.records)} records (${megabytes(fixture.bytes)}), ${RUNS.big} runs after ${WARMUP_RUNS} warm-up, with peak RSS`)
-  table([['case', 'median', 'max RSS'], ...rows.map((r) => [r.label, seconds(r.median), megabytes(r.rss)])], ['l', 'r', 'r'])
+  console.log(
+    `\nthe gate on a file ledger of ${count(fixture.records)} records (${megabytes(fixture.bytes)}), ${RUNS.big} runs after ${WARMUP_RUNS} warm-up, with peak RSS`
+  )
+  table(
+    [
+      ['case', 'median', 'max RSS'],
+      ...rows.map((r) => [r.label, seconds(r.median), megabytes(r.rss)])
+    ],
+    ['l', 'r', 'r']
+  )
   return rows
 }
 
@@ -656,7 +866,8 @@ const LOADED_PRELOAD =
   'data:text/javascript,' +
   encodeURIComponent(
     "import fs from 'node:fs'; import { registerHooks } from 'node:module'; const loaded = new Set();" +
-      "registerHooks({ load(url, context, next) { if (url.startsWith('file:')) loaded.add(url); return next(url, context) } });" +
+      ("registerHooks({ load(url, context, next) { if (url.startsWith('file:')) loaded.add(url); return " +
+        'next(url, context) } });') +
       "process.on('exit', () => { let bytes = 0; for (const url of loaded) bytes += fs.statSync(new URL(url)).size;" +
       'fs.writeFileSync(process.env.BENCH_LOADED_FILE, JSON.stringify({ files: loaded.size, bytes })) })'
   )
@@ -684,21 +895,49 @@ function startupCases(workDir) {
   fs.writeFileSync(path.join(workspace, 'promotion.yml'), 'environments:\n  dev: {}\n')
   const digest = `sha256:${createHash('sha256').update(content).digest('hex')}`
   const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version
-  const action = (entry, inputs, check) => ({ args: [path.join(dist, entry, 'index.js')], inputs, check, workspace })
+  const action = (entry, inputs, check) => ({
+    args: [path.join(dist, entry, 'index.js')],
+    inputs,
+    check,
+    workspace
+  })
   const expectOutput = (name, value) => (run) => {
-    if (run.outputs[name] !== value) throw new Error(`output ${name} is ${JSON.stringify(run.outputs[name])}, expected ${JSON.stringify(value)}\n${run.stdout}`)
+    if (run.outputs[name] !== value)
+      throw new Error(
+        `output ${name} is ${JSON.stringify(run.outputs[name])}, expected ${JSON.stringify(value)}\n${run.stdout}`
+      )
   }
   return [
     { label: 'node -e 0 (bare start)', args: ['-e', '0'], check: () => {} },
-    { label: 'seal action, one 4 KiB file', ...action('seal', { 'subject-path': file, summary: 'true' }, expectOutput('digest', digest)) },
-    { label: 'verify action, the same file', ...action('verify', { 'subject-path': file, 'expected-digest': digest, summary: 'true' }, expectOutput('verified', 'true')) },
+    {
+      label: 'seal action, one 4 KiB file',
+      ...action('seal', { 'subject-path': file, summary: 'true' }, expectOutput('digest', digest))
+    },
+    {
+      label: 'verify action, the same file',
+      ...action(
+        'verify',
+        { 'subject-path': file, 'expected-digest': digest, summary: 'true' },
+        expectOutput('verified', 'true')
+      )
+    },
     {
       label: 'promote action, dry run, file ledger',
       ...action(
         'promote',
-        { environment: 'dev', 'expected-digest': digest, 'subject-path': file, policy: 'promotion.yml', ledger: 'file:ledger.jsonl', 'create-ledger': 'true', 'dry-run': 'true', summary: 'true' },
+        {
+          environment: 'dev',
+          'expected-digest': digest,
+          'subject-path': file,
+          policy: 'promotion.yml',
+          ledger: 'file:ledger.jsonl',
+          'create-ledger': 'true',
+          'dry-run': 'true',
+          summary: 'true'
+        },
         (run) => {
-          if (JSON.parse(run.outputs.decision ?? 'null')?.allowed !== true) throw new Error(`the dry run did not allow the promotion\n${run.stdout}`)
+          if (JSON.parse(run.outputs.decision ?? 'null')?.allowed !== true)
+            throw new Error(`the dry run did not allow the promotion\n${run.stdout}`)
         }
       )
     },
@@ -706,7 +945,8 @@ function startupCases(workDir) {
       label: 'artifact-seal --version',
       args: [cli, '--version'],
       check: (run) => {
-        if (run.stdout.trim() !== version) throw new Error(`artifact-seal --version printed ${JSON.stringify(run.stdout)}`)
+        if (run.stdout.trim() !== version)
+          throw new Error(`artifact-seal --version printed ${JSON.stringify(run.stdout)}`)
       }
     }
   ]
@@ -715,17 +955,38 @@ function startupCases(workDir) {
 /** One run of a case in a fresh runner directory; returns the wall time and what the step left. */
 function runStartupCase(c, workDir, preload) {
   const temp = fs.mkdtempSync(path.join(workDir, 'runner-temp-'))
-  const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map((name) => [name, path.join(temp, name)]))
+  const files = Object.fromEntries(
+    ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map(
+      (name) => [name, path.join(temp, name)]
+    )
+  )
   for (const file of Object.values(files)) fs.writeFileSync(file, '')
-  const inputs = Object.fromEntries(Object.entries(c.inputs ?? {}).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]))
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...RUNNER_CONTEXT, ...files, RUNNER_TEMP: temp, GITHUB_WORKSPACE: c.workspace ?? workDir, ...inputs }
+  const inputs = Object.fromEntries(
+    Object.entries(c.inputs ?? {}).map(([name, value]) => [
+      `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
+      value
+    ])
+  )
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ...RUNNER_CONTEXT,
+    ...files,
+    RUNNER_TEMP: temp,
+    GITHUB_WORKSPACE: c.workspace ?? workDir,
+    ...inputs
+  }
   const loadedFile = path.join(temp, 'loaded.json')
   const args = preload ? ['--import', LOADED_PRELOAD, ...c.args] : c.args
   const started = performance.now()
-  const stdout = run(process.execPath, args, { cwd: c.workspace ?? workDir, env: preload ? { ...env, BENCH_LOADED_FILE: loadedFile } : env })
+  const stdout = run(process.execPath, args, {
+    cwd: c.workspace ?? workDir,
+    env: preload ? { ...env, BENCH_LOADED_FILE: loadedFile } : env
+  })
   const elapsed = (performance.now() - started) / 1000
   c.check({ stdout, outputs: parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8')) })
-  const loaded = preload && fs.existsSync(loadedFile) ? JSON.parse(fs.readFileSync(loadedFile, 'utf8')) : null
+  const loaded =
+    preload && fs.existsSync(loadedFile) ? JSON.parse(fs.readFileSync(loadedFile, 'utf8')) : null
   fs.rmSync(temp, { recursive: true, force: true })
   return { elapsed, loaded }
 }
@@ -742,14 +1003,32 @@ function measureStartup(workDir) {
   }
   const load = otherLoad(before)
   const hooks = 'registerHooks' in nodeModule
-  const loaded = cases.map((c, i) => (i === 0 || !hooks ? null : runStartupCase(c, workDir, true).loaded))
+  const loaded = cases.map((c, i) =>
+    i === 0 || !hooks ? null : runStartupCase(c, workDir, true).loaded
+  )
   const bare = median(times[0])
-  const rows = cases.map((c, i) => ({ label: c.label, action: c.inputs !== undefined, median: median(times[i]), min: Math.min(...times[i]), ratio: median(times[i]) / bare, loaded: loaded[i] }))
-  console.log(`\nstart-up of each entry point, ${STARTUP_RUNS} runs after ${WARMUP_RUNS} warm-up, taking turns; loaded = JavaScript files the entry imported`)
+  const rows = cases.map((c, i) => ({
+    label: c.label,
+    action: c.inputs !== undefined,
+    median: median(times[i]),
+    min: Math.min(...times[i]),
+    ratio: median(times[i]) / bare,
+    loaded: loaded[i]
+  }))
+  console.log(
+    `\nstart-up of each entry point, ${STARTUP_RUNS} runs after ${WARMUP_RUNS} warm-up, taking turns; loaded = ` +
+      'JavaScript files the entry imported'
+  )
   table(
     [
       ['entry', 'median', 'min', '× bare node', 'loaded'],
-      ...rows.map((r, i) => [r.label, seconds(r.median), seconds(r.min), i === 0 ? '' : ratio(r.ratio), r.loaded ? `${megabytes(r.loaded.bytes)} in ${r.loaded.files} files` : ''])
+      ...rows.map((r, i) => [
+        r.label,
+        seconds(r.median),
+        seconds(r.min),
+        i === 0 ? '' : ratio(r.ratio),
+        r.loaded ? `${megabytes(r.loaded.bytes)} in ${r.loaded.files} files` : ''
+      ])
     ],
     ['l', 'r', 'r', 'r', 'r']
   )
@@ -762,9 +1041,14 @@ function measureStartup(workDir) {
 
 /** The images case needs docker-registry and skopeo from apt; without them the full run says so and goes on. */
 async function measureImagesIfInstalled(outDir) {
-  const installed = ['docker-registry', 'skopeo'].every((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0)
+  const installed = ['docker-registry', 'skopeo'].every(
+    (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
+  )
   if (installed) return measureImages(kit, outDir)
-  console.log('\nan image by tag: not measured, docker-registry and skopeo are not installed (apt-get install docker-registry skopeo)')
+  console.log(
+    '\nan image by tag: not measured, docker-registry and skopeo are not installed (apt-get install ' +
+      'docker-registry skopeo)'
+  )
   return null
 }
 
@@ -776,10 +1060,22 @@ function printTargets(big, treePairs, rss, ledger, startup, signing, contract, i
   // 16 MiB row above tells a fixed step from growth with size.
   const bigVsSmallRss = rss.big.median / rss.small.median
   const targets = [
-    ['1 GiB file: within 10 % of openssl dgst', bigVsOpenssl <= 1.1, `artifact-seal / openssl = ${ratio(bigVsOpenssl)} (≤ 1.10×)`],
+    [
+      '1 GiB file: within 10 % of openssl dgst',
+      bigVsOpenssl <= 1.1,
+      `artifact-seal / openssl = ${ratio(bigVsOpenssl)} (≤ 1.10×)`
+    ],
     ...treeTargets(treePairs),
-    ['100,000 files: peak RSS under 200 MB', rss.many.max < 200 * MB, `max of ${RUNS.rss} runs ${megabytes(rss.many.max)} (< 200.0 MB)`],
-    ['peak RSS independent of file size', bigVsSmallRss <= 1.1, `median 1 GiB ${megabytes(rss.big.median)} / 4 KiB ${megabytes(rss.small.median)} = ${ratio(bigVsSmallRss)} (≤ 1.10×)`],
+    [
+      '100,000 files: peak RSS under 200 MB',
+      rss.many.max < 200 * MB,
+      `max of ${RUNS.rss} runs ${megabytes(rss.many.max)} (< 200.0 MB)`
+    ],
+    [
+      'peak RSS independent of file size',
+      bigVsSmallRss <= 1.1,
+      `median 1 GiB ${megabytes(rss.big.median)} / 4 KiB ${megabytes(rss.small.median)} = ${ratio(bigVsSmallRss)} (≤ 1.10×)`
+    ],
     ...startupTargets(startup),
     ...ledger.map((r) => [
       `${count(LEDGER_RECORDS)}-record ledger, ${r.label}: under 1 s and 200 MB`,
@@ -796,7 +1092,9 @@ function printTargets(big, treePairs, rss, ledger, startup, signing, contract, i
     ['l', 'l', 'l']
   )
   const missed = targets.filter(([, met]) => !met).length
-  console.log(`\n${targets.length - missed} of ${targets.length} targets met${missed ? `, ${missed} missed` : ''}`)
+  console.log(
+    `\n${targets.length - missed} of ${targets.length} targets met${missed ? `, ${missed} missed` : ''}`
+  )
 }
 
 function printTarget([name, met, figure]) {
@@ -807,18 +1105,38 @@ function printTarget([name, met, figure]) {
 function startupTargets(startup) {
   return startup
     .filter((row) => row.action)
-    .map((row) => [`${row.label}: within 2× of bare node`, row.ratio <= STARTUP_TARGET, `${seconds(row.median)} / ${seconds(startup[0].median)} = ${ratio(row.ratio)} (≤ ${ratio(STARTUP_TARGET)})`])
+    .map((row) => [
+      `${row.label}: within 2× of bare node`,
+      row.ratio <= STARTUP_TARGET,
+      `${seconds(row.median)} / ${seconds(startup[0].median)} = ${ratio(row.ratio)} (≤ ${ratio(STARTUP_TARGET)})`
+    ])
 }
 
 // ---------------------------------------------------------------------------
 
 // What the sections in modules of their own (bench-signing.mjs, bench-contract.mjs) time
 // and print with.
-const kit = { root, dist, cli, RSS_PRELOAD, WARMUP_RUNS, RUNNER_CONTEXT, parseOutputs, table, seconds, megabytes, ratio, median, cpuSnapshot, otherLoad }
+const kit = {
+  root,
+  dist,
+  cli,
+  RSS_PRELOAD,
+  WARMUP_RUNS,
+  RUNNER_CONTEXT,
+  parseOutputs,
+  table,
+  seconds,
+  megabytes,
+  ratio,
+  median,
+  cpuSnapshot,
+  otherLoad
+}
 
 async function main() {
   const started = performance.now()
-  if (!fs.existsSync(cli)) throw new Error(`${path.relative(root, cli)} is missing: run npm run package first`)
+  if (!fs.existsSync(cli))
+    throw new Error(`${path.relative(root, cli)} is missing: run npm run package first`)
   printMachine()
   // "npm run bench -- ledger" (or tree, startup, signing, contract, images) runs one case
   // alone; only tree needs a fixture in .bench/, and makes only its own.
@@ -842,11 +1160,18 @@ async function main() {
   try {
     let before = cpuSnapshot()
     const big = timeTools(bigFileTools(references.big, outDir), RUNS.big)
-    printCase(`one 1 GiB file (${megabytes(sizes.big.bytes)}): ${RUNS.big} runs after ${WARMUP_RUNS} warm-up, wall time spawn to exit`, big, otherLoad(before))
+    printCase(
+      `one 1 GiB file (${megabytes(sizes.big.bytes)}): ${RUNS.big} runs after ${WARMUP_RUNS} warm-up, wall ` +
+        'time spawn to exit',
+      big,
+      otherLoad(before)
+    )
     before = cpuSnapshot()
     const tree = timeTools(treeTools(references.tree, outDir, sizes.tree.files), RUNS.tree)
     printCase(
-      `${count(sizes.tree.files)} files of ${FIXTURES.tree.minSize}–${FIXTURES.tree.maxSize} bytes (${megabytes(sizes.tree.bytes)}): ${RUNS.tree} runs after ${WARMUP_RUNS} warm-up`,
+      `${count(sizes.tree.files)} files of ${FIXTURES.tree.minSize}–${FIXTURES.tree.maxSize} bytes ` +
+        `(${megabytes(sizes.tree.bytes)}): ${RUNS.tree} runs after ${WARMUP_RUNS} ` +
+        'warm-up',
       tree,
       otherLoad(before)
     )

@@ -10,7 +10,9 @@ import * as fs from 'node:fs'
 /** The section of `version` in a Keep a Changelog document, or null when there is none. */
 export function changelogSection(text, version) {
   const lines = text.replace(/\r\n/g, '\n').split('\n')
-  const heading = new RegExp(`^## \\[?v?${version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]?(?:\\s|$)`)
+  const heading = new RegExp(
+    `^## \\[?v?${version.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]?(?:\\s|$)`
+  )
   const start = lines.findIndex((l) => heading.test(l))
   if (start === -1) return null
   const rest = lines.slice(start + 1)
@@ -20,7 +22,10 @@ export function changelogSection(text, version) {
   return body
 }
 
-if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname)) {
+if (
+  process.argv[1] &&
+  fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname)
+) {
   const [version, file = 'CHANGELOG.md'] = process.argv.slice(2)
   if (!version || !/^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version)) {
     console.error('usage: node scripts/changelog-section.mjs <version, e.g. 1.2.3> [CHANGELOG.md]')
@@ -29,7 +34,10 @@ if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new 
   const wanted = version.replace(/^v/, '')
   const body = changelogSection(fs.readFileSync(file, 'utf8'), wanted)
   if (body === null) {
-    console.error(`${file} has no section "## [${wanted}] - YYYY-MM-DD". Move the Unreleased entries under it (CONTRIBUTING.md, "Cut a release").`)
+    console.error(
+      `${file} has no section "## [${wanted}] - YYYY-MM-DD". Move the Unreleased entries under it ` +
+        '(CONTRIBUTING.md, "Cut a release").'
+    )
     process.exit(1)
   }
   if (body === '') {

@@ -19,14 +19,20 @@ const scratch = mkdtempSync(join(tmpdir(), 'contract-oracle-'))
 try {
   const bundle = join(scratch, 'oracle.mjs')
   await build({
-    entryPoints: [real ? '__tests__/core/contract/real-pairs-lib.ts' : '__tests__/core/contract/openapi-oracle-lib.ts'],
+    entryPoints: [
+      real
+        ? '__tests__/core/contract/real-pairs-lib.ts'
+        : '__tests__/core/contract/openapi-oracle-lib.ts'
+    ],
     bundle: true,
     platform: 'node',
     format: 'esm',
     outfile: bundle,
     logLevel: 'warning',
     // yaml and graphql are CommonJS and require node built-ins; give the ESM bundle a require.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" }
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+    }
   })
   const oracle = await import(pathToFileURL(bundle).href)
   if (real) {
@@ -34,11 +40,16 @@ try {
     const table = oracle.agreementTable(results)
     if (out) writeFileSync(out, `${table}\n`)
     console.log(table)
-    const times = results.map((r) => `${r.pair.name}: engine ${r.engine.seconds.toFixed(2)} s, oracle ${r.oracle.seconds.toFixed(2)} s`)
+    const times = results.map(
+      (r) =>
+        `${r.pair.name}: engine ${r.engine.seconds.toFixed(2)} s, oracle ${r.oracle.seconds.toFixed(2)} s`
+    )
     console.log(`\n${times.join('\n')}`)
     const unexplained = results.filter((r) => !oracle.agrees(r) && r.pair.exception === undefined)
     if (unexplained.length > 0) {
-      console.error(`\n${unexplained.length} pair(s) where the verdicts differ without a documented reason: ${unexplained.map((r) => r.pair.name).join(', ')}`)
+      console.error(
+        `\n${unexplained.length} pair(s) where the verdicts differ without a documented reason: ${unexplained.map((r) => r.pair.name).join(', ')}`
+      )
       process.exitCode = 1
     }
   } else {
@@ -48,7 +59,9 @@ try {
     console.log(table)
     const missed = results.filter((result) => oracle.missedErrors(result).length > 0)
     if (missed.length > 0) {
-      console.error(`\n${missed.length} case(s) where oasdiff says ERR and the engine does not say breaking: ${missed.map((r) => r.case.name).join(', ')}`)
+      console.error(
+        `\n${missed.length} case(s) where oasdiff says ERR and the engine does not say breaking: ${missed.map((r) => r.case.name).join(', ')}`
+      )
       process.exitCode = 1
     }
   }

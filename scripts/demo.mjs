@@ -49,7 +49,8 @@ function artifactSeal(args, { allowFailure = false, quiet = false } = {}) {
   const run = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' })
   if (!quiet) process.stdout.write(run.stdout)
   process.stdout.write(run.stderr)
-  if (run.status !== 0 && !allowFailure) throw new Error(`artifact-seal ${args[0]} failed with exit code ${run.status}`)
+  if (run.status !== 0 && !allowFailure)
+    throw new Error(`artifact-seal ${args[0]} failed with exit code ${run.status}`)
   return run
 }
 
@@ -57,14 +58,45 @@ let service = null
 try {
   step('Seal the build output of the example service (examples/hello-service/build)')
   cpSync(example, path.join(work, 'build'), { recursive: true })
-  artifactSeal(['seal', 'build', '--subject-name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed'])
-  const sealed = JSON.parse(artifactSeal(['seal', 'build', '--subject-name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed', '--json'], { quiet: true }).stdout)
+  artifactSeal([
+    'seal',
+    'build',
+    '--subject-name',
+    'hello-service',
+    '--contract',
+    'api/openapi.yaml',
+    '--out',
+    'sealed'
+  ])
+  const sealed = JSON.parse(
+    artifactSeal(
+      [
+        'seal',
+        'build',
+        '--subject-name',
+        'hello-service',
+        '--contract',
+        'api/openapi.yaml',
+        '--out',
+        'sealed',
+        '--json'
+      ],
+      { quiet: true }
+    ).stdout
+  )
   console.log(`digest: ${sealed.digest}  (the same again: sealing is deterministic)`)
 
   step('A deploy job downloads the same bytes somewhere else: same digest')
   cpSync(path.join(work, 'build'), path.join(work, 'deploy', 'hello-service'), { recursive: true })
-  const downloaded = JSON.parse(artifactSeal(['seal', 'deploy/hello-service', '--out', 'deployed', '--json'], { quiet: true }).stdout)
-  console.log(downloaded.digest === sealed.digest ? `✔ identical: ${downloaded.digest}` : '✘ the digests differ')
+  const downloaded = JSON.parse(
+    artifactSeal(['seal', 'deploy/hello-service', '--out', 'deployed', '--json'], { quiet: true })
+      .stdout
+  )
+  console.log(
+    downloaded.digest === sealed.digest
+      ? `✔ identical: ${downloaded.digest}`
+      : '✘ the digests differ'
+  )
 
   step('Someone patches one byte of the config on the server')
   const config = path.join(work, 'deploy', 'hello-service', 'config', 'production.json')
@@ -73,17 +105,30 @@ try {
   bytes[at] = 't'.charCodeAt(0) // "false" becomes "talse": one byte, a broken feature flag
   writeFileSync(config, bytes)
   console.log(`changed byte ${at} of config/production.json`)
-  const patched = JSON.parse(artifactSeal(['seal', 'deploy/hello-service', '--out', 'patched', '--json'], { quiet: true }).stdout)
+  const patched = JSON.parse(
+    artifactSeal(['seal', 'deploy/hello-service', '--out', 'patched', '--json'], { quiet: true })
+      .stdout
+  )
   console.log(`sealed  ${sealed.digest}\nnow     ${patched.digest}  ✘ a different artifact`)
 
   step('Which file differs from the sealed build')
-  const diff = artifactSeal(['diff', path.relative(work, sealed.checksumsPath), path.relative(work, patched.checksumsPath)], { allowFailure: true })
+  const diff = artifactSeal(
+    ['diff', path.relative(work, sealed.checksumsPath), path.relative(work, patched.checksumsPath)],
+    { allowFailure: true }
+  )
   console.log(`exit code ${diff.status}: the deploy must stop here`)
 
   step('Anyone can check the listing without artifact-seal')
-  console.log(`$ (cd deploy/hello-service && sha256sum --quiet -c ../../${path.relative(work, sealed.checksumsPath)})`)
-  const check = spawnSync('sha256sum', ['--quiet', '-c', sealed.checksumsPath], { cwd: path.join(work, 'deploy', 'hello-service'), encoding: 'utf8' })
-  process.stdout.write(check.error ? 'sha256sum is not installed here\n' : check.stdout + check.stderr)
+  console.log(
+    `$ (cd deploy/hello-service && sha256sum --quiet -c ../../${path.relative(work, sealed.checksumsPath)})`
+  )
+  const check = spawnSync('sha256sum', ['--quiet', '-c', sealed.checksumsPath], {
+    cwd: path.join(work, 'deploy', 'hello-service'),
+    encoding: 'utf8'
+  })
+  process.stdout.write(
+    check.error ? 'sha256sum is not installed here\n' : check.stdout + check.stderr
+  )
 
   const listing = path.relative(work, sealed.checksumsPath)
   const v1 = sealed.digest
@@ -95,24 +140,97 @@ try {
   step('Create the ledger once (a missing ledger is an error, never an empty history)')
   artifactSeal(['ledger', 'init'])
   writeFileSync(path.join(work, 'deploy.sh'), DEPLOY_SCRIPT)
-  console.log(`deploy.sh, the deploy command each promotion runs once the gate lets the digest in:\n${DEPLOY_SCRIPT}`)
+  console.log(
+    `deploy.sh, the deploy command each promotion runs once the gate lets the digest in:\n${DEPLOY_SCRIPT}`
+  )
 
   step('Promote the sealed build to dev, then staging: each is live once deploy.sh succeeds')
-  artifactSeal(['promote', v1, '--environment', 'dev', '--path', 'build', '--checksums', listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
-  artifactSeal(['promote', v1, '--environment', 'staging', '--path', 'build', '--checksums', listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal([
+    'promote',
+    v1,
+    '--environment',
+    'dev',
+    '--path',
+    'build',
+    '--checksums',
+    listing,
+    '--subject-name',
+    'hello-service',
+    '--',
+    'sh',
+    'deploy.sh'
+  ])
+  artifactSeal([
+    'promote',
+    v1,
+    '--environment',
+    'staging',
+    '--path',
+    'build',
+    '--checksums',
+    listing,
+    '--subject-name',
+    'hello-service',
+    '--',
+    'sh',
+    'deploy.sh'
+  ])
 
   step('Straight on to production: refused, it has not soaked in staging')
-  const early = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'], { allowFailure: true })
+  const early = artifactSeal(
+    [
+      'promote',
+      v1,
+      '--environment',
+      'production',
+      '--path',
+      'build',
+      '--subject-name',
+      'hello-service',
+      '--',
+      'sh',
+      'deploy.sh'
+    ],
+    { allowFailure: true }
+  )
   console.log(`exit code ${early.status}`)
 
   step(`${SOAK_SECONDS} s later: production takes it`)
   await sleep(SOAK_SECONDS)
-  artifactSeal(['promote', v1, '--environment', 'production', '--path', 'build', '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal([
+    'promote',
+    v1,
+    '--environment',
+    'production',
+    '--path',
+    'build',
+    '--subject-name',
+    'hello-service',
+    '--',
+    'sh',
+    'deploy.sh'
+  ])
 
-  step('The patched copy from before, offered to production as the same digest: refused, naming the file')
-  const tampered = artifactSeal(['promote', v1, '--environment', 'production', '--path', 'deploy/hello-service', '--checksums', listing, '--subject-name', 'hello-service'], {
-    allowFailure: true
-  })
+  step(
+    'The patched copy from before, offered to production as the same digest: refused, naming the file'
+  )
+  const tampered = artifactSeal(
+    [
+      'promote',
+      v1,
+      '--environment',
+      'production',
+      '--path',
+      'deploy/hello-service',
+      '--checksums',
+      listing,
+      '--subject-name',
+      'hello-service'
+    ],
+    {
+      allowFailure: true
+    }
+  )
   console.log(`exit code ${tampered.status}`)
 
   step('Version 2: a new page, sealed and promoted through dev and staging into production')
@@ -120,32 +238,139 @@ try {
   cpSync(path.join(work, 'build'), path.join(work, 'releases', 'v1'), { recursive: true })
   const page = path.join(work, 'build', 'public', 'index.html')
   writeFileSync(page, readFileSync(page, 'utf8').replace('</body>', '<p>v2</p></body>'))
-  const v2 = JSON.parse(artifactSeal(['seal', 'build', '--subject-name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', 'sealed-v2', '--json'], { quiet: true }).stdout).digest
+  const v2 = JSON.parse(
+    artifactSeal(
+      [
+        'seal',
+        'build',
+        '--subject-name',
+        'hello-service',
+        '--contract',
+        'api/openapi.yaml',
+        '--out',
+        'sealed-v2',
+        '--json'
+      ],
+      { quiet: true }
+    ).stdout
+  ).digest
   console.log(`v2: ${v2}`)
   const listingV2 = path.join('sealed-v2', 'hello-service.sha256')
-  artifactSeal(['promote', v2, '--environment', 'dev', '--path', 'build', '--checksums', listingV2, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
-  artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--checksums', listingV2, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal([
+    'promote',
+    v2,
+    '--environment',
+    'dev',
+    '--path',
+    'build',
+    '--checksums',
+    listingV2,
+    '--subject-name',
+    'hello-service',
+    '--',
+    'sh',
+    'deploy.sh'
+  ])
+  artifactSeal([
+    'promote',
+    v2,
+    '--environment',
+    'staging',
+    '--path',
+    'build',
+    '--checksums',
+    listingV2,
+    '--subject-name',
+    'hello-service',
+    '--',
+    'sh',
+    'deploy.sh'
+  ])
   await sleep(SOAK_SECONDS)
 
-  step('The first deploy of v2 to production fails: the record says so, and production still runs v1')
-  const failedDeploy = artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--subject-name', 'hello-service', '--', 'sh', '-c', 'echo "deploy: cluster unreachable" >&2; exit 3'], {
-    allowFailure: true
-  })
+  step(
+    'The first deploy of v2 to production fails: the record says so, and production still runs v1'
+  )
+  const failedDeploy = artifactSeal(
+    [
+      'promote',
+      v2,
+      '--environment',
+      'production',
+      '--path',
+      'build',
+      '--subject-name',
+      'hello-service',
+      '--',
+      'sh',
+      '-c',
+      'echo "deploy: cluster unreachable" >&2; exit 3'
+    ],
+    {
+      allowFailure: true
+    }
+  )
   console.log(`exit code ${failedDeploy.status}`)
   artifactSeal(['status'])
 
   step('Run again: this time the deploy goes through')
-  artifactSeal(['promote', v2, '--environment', 'production', '--path', 'build', '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal([
+    'promote',
+    v2,
+    '--environment',
+    'production',
+    '--path',
+    'build',
+    '--subject-name',
+    'hello-service',
+    '--',
+    'sh',
+    'deploy.sh'
+  ])
 
   step('Smoke tests fail in production: veto v2')
-  artifactSeal(['veto', v2, '--environment', 'production', '--reason', 'smoke tests failed: /health answers 500', '--subject-name', 'hello-service'])
+  artifactSeal([
+    'veto',
+    v2,
+    '--environment',
+    'production',
+    '--reason',
+    'smoke tests failed: /health answers 500',
+    '--subject-name',
+    'hello-service'
+  ])
 
   step('A vetoed digest is refused everywhere, even where it passed before')
-  const vetoed = artifactSeal(['promote', v2, '--environment', 'staging', '--path', 'build', '--subject-name', 'hello-service'], { allowFailure: true })
+  const vetoed = artifactSeal(
+    [
+      'promote',
+      v2,
+      '--environment',
+      'staging',
+      '--path',
+      'build',
+      '--subject-name',
+      'hello-service'
+    ],
+    { allowFailure: true }
+  )
   console.log(`exit code ${vetoed.status}`)
 
   step('Roll production back to the last good digest before v2')
-  artifactSeal(['promote', 'previous', '--rollback', '--environment', 'production', '--path', 'releases/v1', '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal([
+    'promote',
+    'previous',
+    '--rollback',
+    '--environment',
+    'production',
+    '--path',
+    'releases/v1',
+    '--subject-name',
+    'hello-service',
+    '--',
+    'sh',
+    'deploy.sh'
+  ])
 
   step('Who ran what since when, and what runs where now')
   artifactSeal(['history', '--environment', 'production'])
@@ -157,7 +382,10 @@ try {
   const ledgerFile = path.join(work, '.artifact-seal', 'ledger.jsonl')
   const original = readFileSync(ledgerFile, 'utf8')
 
-  step('Someone deletes the last records (the rollback and the veto before it): the chain alone cannot tell, the pinned head can')
+  step(
+    'Someone deletes the last records (the rollback and the veto before it): the chain alone cannot tell, the ' +
+      'pinned head can'
+  )
   const kept = original.split('\n').filter((line) => line !== '')
   const vetoLine = kept.findIndex((line) => line.includes('"outcome":"vetoed"'))
   writeFileSync(ledgerFile, `${kept.slice(0, vetoLine).join('\n')}\n`)
@@ -180,40 +408,117 @@ try {
   const contract1 = readFileSync(api, 'utf8')
   /** Seals the build with its contract and takes it through dev and staging, soaked: ready for production. */
   const throughStaging = async (out) => {
-    const digest = JSON.parse(artifactSeal(['seal', 'build', '--subject-name', 'hello-service', '--contract', 'api/openapi.yaml', '--out', out, '--json'], { quiet: true }).stdout).digest
+    const digest = JSON.parse(
+      artifactSeal(
+        [
+          'seal',
+          'build',
+          '--subject-name',
+          'hello-service',
+          '--contract',
+          'api/openapi.yaml',
+          '--out',
+          out,
+          '--json'
+        ],
+        { quiet: true }
+      ).stdout
+    ).digest
     const listing = path.join(out, 'hello-service.sha256')
     for (const environment of ['dev', 'staging']) {
-      artifactSeal(['promote', digest, '--environment', environment, '--path', 'build', '--checksums', listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'], { quiet: true })
+      artifactSeal(
+        [
+          'promote',
+          digest,
+          '--environment',
+          environment,
+          '--path',
+          'build',
+          '--checksums',
+          listing,
+          '--subject-name',
+          'hello-service',
+          '--',
+          'sh',
+          'deploy.sh'
+        ],
+        { quiet: true }
+      )
     }
     await sleep(SOAK_SECONDS)
     return { digest, listing }
   }
 
-  step('Version 3 changes the API: its OpenAPI contract (1.5.0) drops the response field "message" of GET /hello')
-  writeFileSync(api, contract1.replace('version: 1.4.2', 'version: 1.5.0').replace('required: [message]', 'required: [text]').replace('message:', 'text:'))
+  step(
+    'Version 3 changes the API: its OpenAPI contract (1.5.0) drops the response field "message" of GET /hello'
+  )
+  writeFileSync(
+    api,
+    contract1
+      .replace('version: 1.4.2', 'version: 1.5.0')
+      .replace('required: [message]', 'required: [text]')
+      .replace('message:', 'text:')
+  )
   writeFileSync(page, readFileSync(page, 'utf8').replace('<p>v2</p>', '<p>v3</p>'))
-  const breaking = artifactSeal(['contract', 'diff', 'sealed', 'build/api/openapi.yaml'], { allowFailure: true })
+  const breaking = artifactSeal(['contract', 'diff', 'sealed', 'build/api/openapi.yaml'], {
+    allowFailure: true
+  })
   console.log(`exit code ${breaking.status}`)
   const v3 = await throughStaging('sealed-v3')
   console.log(`v3: ${v3.digest}, promoted to dev and staging (they judge no contract), soaked`)
 
-  step('Production refuses it: a breaking amendment needs a major version step, and 1.4.2 → 1.5.0 is not one')
-  const refusedContract = artifactSeal(['promote', v3.digest, '--environment', 'production', '--path', 'build', '--checksums', v3.listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'], {
-    allowFailure: true
-  })
+  step(
+    'Production refuses it: a breaking amendment needs a major version step, and 1.4.2 → 1.5.0 is not one'
+  )
+  const refusedContract = artifactSeal(
+    [
+      'promote',
+      v3.digest,
+      '--environment',
+      'production',
+      '--path',
+      'build',
+      '--checksums',
+      v3.listing,
+      '--subject-name',
+      'hello-service',
+      '--',
+      'sh',
+      'deploy.sh'
+    ],
+    {
+      allowFailure: true
+    }
+  )
   console.log(`exit code ${refusedContract.status}`)
 
   step('Version 4: the same API as a new major version, 2.0.0: production takes it')
   writeFileSync(api, readFileSync(api, 'utf8').replace('version: 1.5.0', 'version: 2.0.0'))
   writeFileSync(page, readFileSync(page, 'utf8').replace('<p>v3</p>', '<p>v4</p>'))
   const v4 = await throughStaging('sealed-v4')
-  artifactSeal(['promote', v4.digest, '--environment', 'production', '--path', 'build', '--checksums', v4.listing, '--subject-name', 'hello-service', '--', 'sh', 'deploy.sh'])
+  artifactSeal([
+    'promote',
+    v4.digest,
+    '--environment',
+    'production',
+    '--path',
+    'build',
+    '--checksums',
+    v4.listing,
+    '--subject-name',
+    'hello-service',
+    '--',
+    'sh',
+    'deploy.sh'
+  ])
 
   step("When did production's contract change, from what to what, and who promoted it?")
   artifactSeal(['contract', 'history', '--environment', 'production'])
   artifactSeal(['status'])
 
-  step('Production runs v4 from srv/production, with its listing beside it, and serves its OpenAPI document')
+  step(
+    'Production runs v4 from srv/production, with its listing beside it, and serves its OpenAPI document'
+  )
   const served = path.join(work, 'srv', 'production')
   cpSync(path.join(work, 'build'), served, { recursive: true })
   cpSync(path.join(work, v4.listing), path.join(work, 'srv', 'production.sha256'))
@@ -233,7 +538,9 @@ try {
   writeFileSync(hotPatched, configBefore.replace(/}\s*$/, ', "debug": true }\n'))
   console.log(`exit code ${artifactSeal(['observe', '--record'], { allowFailure: true }).status}`)
 
-  step('The file is put back; then a hotfix on the server renames GET /hello to GET /greeting: observe classifies it')
+  step(
+    'The file is put back; then a hotfix on the server renames GET /hello to GET /greeting: observe classifies it'
+  )
   writeFileSync(hotPatched, configBefore)
   artifactSeal(['observe', '--record'])
   const servedApi = path.join(served, 'api', 'openapi.yaml')
@@ -253,6 +560,8 @@ async function startService(file) {
 const server = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/yaml' }); res.end(fs.readFileSync(${JSON.stringify(file)})) });
 server.listen(0, '127.0.0.1', () => console.log(server.address().port));`
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const port = await new Promise((resolve) => child.stdout.once('data', (d) => resolve(String(d).trim())))
+  const port = await new Promise((resolve) =>
+    child.stdout.once('data', (d) => resolve(String(d).trim()))
+  )
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() }
 }

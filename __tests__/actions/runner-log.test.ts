@@ -10,9 +10,17 @@ let room = Infinity
 jest.unstable_mockModule('node:fs', () => ({
   ...realFs,
   default: realFs,
-  writeSync: (fd: number, buffer: Uint8Array, offset = 0, length = buffer.length - offset): number => {
+  writeSync: (
+    fd: number,
+    buffer: Uint8Array,
+    offset = 0,
+    length = buffer.length - offset
+  ): number => {
     if (fd !== 1) return realFs.writeSync(fd, buffer, offset, length)
-    if (room <= 0) throw Object.assign(new Error('EAGAIN: resource temporarily unavailable, write'), { code: 'EAGAIN' })
+    if (room <= 0)
+      throw Object.assign(new Error('EAGAIN: resource temporarily unavailable, write'), {
+        code: 'EAGAIN'
+      })
     const taken = Math.min(room, length)
     room -= taken
     toDescriptor.push(Buffer.from(buffer.subarray(offset, offset + taken)).toString('utf8'))
@@ -38,7 +46,9 @@ describe('the runner log', () => {
     io.info('second line')
     io.info('third line')
     expect(toDescriptor.join('')).toBe('first line, ')
-    expect(toDescriptor.join('') + toStream.join('')).toBe('first line, whole\nsecond line\nthird line\n')
+    expect(toDescriptor.join('') + toStream.join('')).toBe(
+      'first line, whole\nsecond line\nthird line\n'
+    )
     // Once the stream took over, the descriptor is left alone even when it has room again.
     room = Infinity
     io.info('fourth line')
@@ -50,7 +60,10 @@ describe('the runner log', () => {
     // The descriptor refused in the test above: the log goes through process.stdout for good.
     room = 0
     const order: string[] = []
-    jest.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, callback?: () => void) => {
+    jest.spyOn(process.stdout, 'write').mockImplementation(((
+      chunk: string | Uint8Array,
+      callback?: () => void
+    ) => {
       order.push(`write ${JSON.stringify(Buffer.from(chunk).toString('utf8'))}`)
       setImmediate(() => {
         order.push('flushed')

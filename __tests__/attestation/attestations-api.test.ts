@@ -21,14 +21,28 @@ function job(): { repository: string; options: Parameters<typeof storeAttestatio
   const repository = `acme/attested-${++repositories}`
   return {
     repository,
-    options: { env: { GITHUB_REPOSITORY: repository, GITHUB_API_URL: host.url, GITHUB_SERVER_URL: 'https://github.com' }, token: host.token, tokenInput: 'github-token', clock: { sleep: async () => undefined } }
+    options: {
+      env: {
+        GITHUB_REPOSITORY: repository,
+        GITHUB_API_URL: host.url,
+        GITHUB_SERVER_URL: 'https://github.com'
+      },
+      token: host.token,
+      tokenInput: 'github-token',
+      clock: { sleep: async () => undefined }
+    }
   }
 }
 
 const SUBJECT = `sha256:${'c'.repeat(64)}` as Digest
 
 async function bundle(): Promise<object> {
-  const statement = { _type: 'https://in-toto.io/Statement/v1', subject: [{ name: 'shop', digest: { sha256: 'c'.repeat(64) } }], predicateType: 'https://slsa.dev/provenance/v1', predicate: {} }
+  const statement = {
+    _type: 'https://in-toto.io/Statement/v1',
+    subject: [{ name: 'shop', digest: { sha256: 'c'.repeat(64) } }],
+    predicateType: 'https://slsa.dev/provenance/v1',
+    predicate: {}
+  }
   return signStatement(statement, { kind: 'key', signer: testKey().signer })
 }
 
@@ -36,19 +50,32 @@ describe('the attestations API store', () => {
   it('stores a bundle once and names its page', async () => {
     const { repository, options } = job()
     const stored = await storeAttestation(await bundle(), options)
-    expect(stored).toEqual({ id: expect.any(Number), url: `https://github.com/${repository}/attestations/${stored.id}` })
+    expect(stored).toEqual({
+      id: expect.any(Number),
+      url: `https://github.com/${repository}/attestations/${stored.id}`
+    })
     expect(host.attestationsOf(repository)).toHaveLength(1)
   })
 
-  it('stores a bundle once when the answer to its POST is lost after GitHub stored it, by looking for it before sending again', async () => {
-    const { repository, options } = job()
-    host.inject({ kind: 'served-reset', method: 'POST', path: /\/attestations$/ })
-    const stored = await storeAttestation(await bundle(), options)
-    expect(host.attestationsOf(repository)).toHaveLength(1)
-    // The answer that carried the id was lost: the record links the digest's attestations instead.
-    expect(stored).toEqual({ id: null, url: `${host.url}/repos/${repository}/attestations/${SUBJECT}` })
-    expect(host.requests.map((r) => `${r.method} ${r.fault ?? ''}`.trim())).toEqual(['POST served-reset', 'GET'])
-  })
+  it(
+    'stores a bundle once when the answer to its POST is lost after GitHub stored it, by looking for it ' +
+      'before sending again',
+    async () => {
+      const { repository, options } = job()
+      host.inject({ kind: 'served-reset', method: 'POST', path: /\/attestations$/ })
+      const stored = await storeAttestation(await bundle(), options)
+      expect(host.attestationsOf(repository)).toHaveLength(1)
+      // The answer that carried the id was lost: the record links the digest's attestations instead.
+      expect(stored).toEqual({
+        id: null,
+        url: `${host.url}/repos/${repository}/attestations/${SUBJECT}`
+      })
+      expect(host.requests.map((r) => `${r.method} ${r.fault ?? ''}`.trim())).toEqual([
+        'POST served-reset',
+        'GET'
+      ])
+    }
+  )
 
   it('sends the POST again when the lost attempt stored nothing', async () => {
     const { repository, options } = job()
@@ -62,7 +89,9 @@ describe('the attestations API store', () => {
   it('refuses with the permission to grant when the token may not write attestations', async () => {
     const { options } = job()
     host.addToken('ghs_reader', { attestations: 'read' })
-    await expect(storeAttestation(await bundle(), { ...options, token: 'ghs_reader' })).rejects.toThrowSealError('denied', 'github-token', 'attestations: write')
+    await expect(
+      storeAttestation(await bundle(), { ...options, token: 'ghs_reader' })
+    ).rejects.toThrowSealError('denied', 'github-token', 'attestations: write')
   })
 
   it('lists none for a digest without attestations', async () => {

@@ -22,28 +22,53 @@ import { STATEMENT, clone } from './helpers.js'
 type Json = Record<string, unknown>
 const MATERIALS = ['publicKey', 'certificate', 'x509CertificateChain'] as const
 const STATES = ['absent', 'null', 'empty', 'real'] as const
-const MEDIA_TYPES = ['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/vnd.dev.sigstore.bundle+json;version=0.2', 'application/vnd.dev.sigstore.bundle.v0.4+json']
+const MEDIA_TYPES = [
+  'application/vnd.dev.sigstore.bundle.v0.3+json',
+  'application/vnd.dev.sigstore.bundle+json;version=0.2',
+  'application/vnd.dev.sigstore.bundle.v0.4+json'
+]
 
 let host: SigstoreHost
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-const key = readPublicKey(publicKey.export({ type: 'spki', format: 'pem' }).toString(), 'public-key')
+const key = readPublicKey(
+  publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  'public-key'
+)
 let real: Record<(typeof MATERIALS)[number], unknown>
 const bases: Record<'keyless' | 'keyed', SerializedBundle> = {} as never
 
 beforeAll(async () => {
   host = await startSigstoreHost()
-  bases.keyless = await signStatement(STATEMENT, { kind: 'keyless', instance: { name: 'github', fulcioUrl: host.url, tsaUrl: host.url }, token: host.mintToken('sigstore'), retries: 0 })
-  bases.keyed = await signStatementWithKey(STATEMENT, readSigningKey(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), undefined))
+  bases.keyless = await signStatement(STATEMENT, {
+    kind: 'keyless',
+    instance: { name: 'github', fulcioUrl: host.url, tsaUrl: host.url },
+    token: host.mintToken('sigstore'),
+    retries: 0
+  })
+  bases.keyed = await signStatementWithKey(
+    STATEMENT,
+    readSigningKey(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), undefined)
+  )
   const certificate = (bases.keyless.verificationMaterial as Json).certificate
-  real = { publicKey: (bases.keyed.verificationMaterial as Json).publicKey, certificate, x509CertificateChain: { certificates: [certificate] } }
+  real = {
+    publicKey: (bases.keyed.verificationMaterial as Json).publicKey,
+    certificate,
+    x509CertificateChain: { certificates: [certificate] }
+  }
 })
 afterAll(() => host.close())
 
 function oracle(json: unknown): boolean {
   try {
     const entity = toSignedEntity(bundleFromJSON(json))
-    const material = toTrustMaterial(TrustedRoot.fromJSON(host.trustedRoot()), () => ({ publicKey: key.publicKey, validFor: () => true }))
-    const thresholds = entity.key.$case === 'public-key' ? { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 } : { tlogThreshold: 0, ctlogThreshold: 1, timestampThreshold: 1 }
+    const material = toTrustMaterial(TrustedRoot.fromJSON(host.trustedRoot()), () => ({
+      publicKey: key.publicKey,
+      validFor: () => true
+    }))
+    const thresholds =
+      entity.key.$case === 'public-key'
+        ? { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }
+        : { tlogThreshold: 0, ctlogThreshold: 1, timestampThreshold: 1 }
     new Verifier(material, thresholds).verify(entity)
     return true
   } catch {
@@ -61,7 +86,13 @@ async function ours(json: unknown): Promise<boolean> {
   }
 }
 
-function* shapes(): Generator<{ label: string; bundle: Json; oneMaterial: boolean; knownVersion: boolean; v03Chain: boolean }> {
+function* shapes(): Generator<{
+  label: string
+  bundle: Json
+  oneMaterial: boolean
+  knownVersion: boolean
+  v03Chain: boolean
+}> {
   for (const base of ['keyless', 'keyed'] as const) {
     for (const mediaType of MEDIA_TYPES) {
       for (let n = 0; n < STATES.length ** MATERIALS.length; n++) {
@@ -69,7 +100,10 @@ function* shapes(): Generator<{ label: string; bundle: Json; oneMaterial: boolea
         bundle.mediaType = mediaType
         const vm: Json = { ...(bundle.verificationMaterial as Json) }
         for (const m of MATERIALS) delete vm[m]
-        const states = MATERIALS.map((_, i) => STATES[Math.floor(n / STATES.length ** i) % STATES.length] as (typeof STATES)[number])
+        const states = MATERIALS.map(
+          (_, i) =>
+            STATES[Math.floor(n / STATES.length ** i) % STATES.length] as (typeof STATES)[number]
+        )
         MATERIALS.forEach((m, i) => {
           const state = states[i]
           if (state === 'null') vm[m] = null

@@ -27,7 +27,10 @@ describe('wantsColour', () => {
 /** What the process terminal writes: each piece of text through the guard, the codes between. */
 function written(text: string, colour: boolean, marks = colourMarks()): string {
   const guard = new RunnerLogGuard()
-  return marks.split(text, colour).map((piece) => guard.encode(piece.text) + piece.code).join('')
+  return marks
+    .split(text, colour)
+    .map((piece) => guard.encode(piece.text) + piece.code)
+    .join('')
 }
 
 describe('colour marks', () => {
@@ -47,7 +50,7 @@ describe('colour marks', () => {
     expect(out.split('\x1b').length - 1).toBe(2)
   })
 
-  it('a marked word at a line\'s start never lets a workflow command through', () => {
+  it("a marked word at a line's start never lets a workflow command through", () => {
     const marks = colourMarks()
     fc.assert(
       fc.property(fc.string(), fc.boolean(), (rest, colour) => {

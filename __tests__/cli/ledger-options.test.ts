@@ -21,7 +21,11 @@ const DIGEST = `sha256:${'a'.repeat(64)}`
 
 function checkout(): { dir: string; head: string } {
   const dir = writeTree(tempDir('cli-checkout-'), { 'README.md': 'shop\n' })
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' }).trim()
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      cwd: dir,
+      encoding: 'utf8'
+    }).trim()
   git('init', '-q')
   git('add', '.')
   git('commit', '-qm', 'first')
@@ -32,9 +36,19 @@ describe('--ledger github from the CLI, off a runner', () => {
   it('makes the deployment on the commit checked out where it runs when GITHUB_SHA is not set', async () => {
     const { dir, head } = checkout()
     host.addRef(head, head)
-    const env = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: host.url, GITHUB_TOKEN: host.token, PATH: process.env.PATH ?? '' }
+    const env = {
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_API_URL: host.url,
+      GITHUB_TOKEN: host.token,
+      PATH: process.env.PATH ?? ''
+    }
     const terminal = fakeTerminal(dir, env)
-    expect(await vetoCommand([DIGEST, '--environment', 'production', '--reason', 'broken', '--ledger', 'github'], terminal)).toBe(0)
+    expect(
+      await vetoCommand(
+        [DIGEST, '--environment', 'production', '--reason', 'broken', '--ledger', 'github'],
+        terminal
+      )
+    ).toBe(0)
     const [deployment] = host.deploymentsOf('acme/shop')
     expect(deployment?.sha).toBe(head)
   })
@@ -43,7 +57,11 @@ describe('--ledger github from the CLI, off a runner', () => {
     const { dir } = checkout()
     host.clearRequests()
     const terminal = fakeTerminal(dir, { GITHUB_REPOSITORY: 'acme/shop', GITHUB_API_URL: host.url })
-    await expect(historyCommand(['--ledger', 'github'], terminal)).rejects.toThrowSealError('bad-input', 'GITHUB_TOKEN', 'acme/shop')
+    await expect(historyCommand(['--ledger', 'github'], terminal)).rejects.toThrowSealError(
+      'bad-input',
+      'GITHUB_TOKEN',
+      'acme/shop'
+    )
     expect(host.requests).toHaveLength(0)
   })
 })

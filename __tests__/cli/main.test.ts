@@ -11,10 +11,33 @@ jest.unstable_mockModule('../../src/cli/seal-command.js', () => ({
 }))
 const { main, USAGE } = await import('../../src/cli/main.js')
 
-const ALL: readonly SealErrorCode[] = ['usage', 'bad-input', 'malformed', 'unrecognized', 'mismatch', 'tampered', 'refused', 'unreadable', 'unavailable', 'denied', 'conflict', 'outdated']
-const SAYS_NO: readonly SealErrorCode[] = ['mismatch', 'tampered', 'refused', 'unavailable', 'conflict', 'outdated']
+const ALL: readonly SealErrorCode[] = [
+  'usage',
+  'bad-input',
+  'malformed',
+  'unrecognized',
+  'mismatch',
+  'tampered',
+  'refused',
+  'unreadable',
+  'unavailable',
+  'denied',
+  'conflict',
+  'outdated'
+]
+const SAYS_NO: readonly SealErrorCode[] = [
+  'mismatch',
+  'tampered',
+  'refused',
+  'unavailable',
+  'conflict',
+  'outdated'
+]
 
-async function run(args: string[], error: unknown): Promise<{ code: number; terminal: ReturnType<typeof fakeTerminal> }> {
+async function run(
+  args: string[],
+  error: unknown
+): Promise<{ code: number; terminal: ReturnType<typeof fakeTerminal> }> {
   thrown = error
   const terminal = fakeTerminal('/nowhere')
   return { code: await main(args, terminal), terminal }
@@ -27,7 +50,10 @@ function onlyDocument(terminal: ReturnType<typeof fakeTerminal>): unknown {
 
 describe('the exit code of a failure follows from its SealError code', () => {
   it.each(ALL)('%s', async (code) => {
-    const { code: exit, terminal } = await run(['seal', 'x'], new SealError(code, `--thing: "v" is wrong (${code}).`))
+    const { code: exit, terminal } = await run(
+      ['seal', 'x'],
+      new SealError(code, `--thing: "v" is wrong (${code}).`)
+    )
     expect(exit).toBe(SAYS_NO.includes(code) ? 1 : 2)
     expect(terminal.stderr()).toBe(`artifact-seal: --thing: "v" is wrong (${code}).\n`)
   })
@@ -65,18 +91,28 @@ describe('with --json, a failure is one error document carrying its code', () =>
 
   it('the facts a mismatch carries are in the document', async () => {
     const mismatches = [{ path: 'a.txt', expected: 'aa', actual: 'bb', kind: 'changed' as const }]
-    const { code, terminal } = await run(['seal', 'x', '--json'], new SealError('mismatch', 'differs', { details: { mismatches } }))
+    const { code, terminal } = await run(
+      ['seal', 'x', '--json'],
+      new SealError('mismatch', 'differs', { details: { mismatches } })
+    )
     expect(code).toBe(1)
-    expect(onlyDocument(terminal)).toEqual({ error: { code: 'mismatch', message: 'differs', details: { mismatches } } })
+    expect(onlyDocument(terminal)).toEqual({
+      error: { code: 'mismatch', message: 'differs', details: { mismatches } }
+    })
   })
 
   it('an unexpected error is "internal"', async () => {
     const { terminal } = await run(['seal', 'x', '--json'], new Error('boom'))
-    expect(onlyDocument(terminal)).toEqual({ error: { code: 'internal', message: 'unexpected error: boom' } })
+    expect(onlyDocument(terminal)).toEqual({
+      error: { code: 'internal', message: 'unexpected error: boom' }
+    })
   })
 
   it('"--json" after "--" is the deploy command\'s, not ours', async () => {
-    const { terminal } = await run(['seal', 'x', '--', 'deploy', '--json'], new SealError('refused', 'no.'))
+    const { terminal } = await run(
+      ['seal', 'x', '--', 'deploy', '--json'],
+      new SealError('refused', 'no.')
+    )
     expect(terminal.stdout()).toBe('')
     expect(terminal.stderr()).toBe('artifact-seal: no.\n')
   })

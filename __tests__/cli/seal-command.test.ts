@@ -8,9 +8,19 @@ import { removeAll, shellTreeDigest, tempDir, writeTree } from '../helpers/trees
 
 afterAll(removeAll)
 
-async function sealed(cwd: string): Promise<{ digest: string; checksumsPath: string; statementPath: string; bundlePath: string | null }> {
+async function sealed(cwd: string): Promise<{
+  digest: string
+  checksumsPath: string
+  statementPath: string
+  bundlePath: string | null
+}> {
   const terminal = fakeTerminal(cwd)
-  expect(await sealCommand(['site', '--subject-name', 'shop', '--out', 'bundle', '--sign', 'none', '--json'], terminal)).toBe(0)
+  expect(
+    await sealCommand(
+      ['site', '--subject-name', 'shop', '--out', 'bundle', '--sign', 'none', '--json'],
+      terminal
+    )
+  ).toBe(0)
   return terminal.document()
 }
 
@@ -19,26 +29,47 @@ describe('artifact-seal seal and verify, in-process', () => {
     const cwd = writeTree(tempDir(), { 'site/index.html': '<p>hi</p>', 'site/css/a.css': 'a{}' })
     const result = await sealed(cwd)
     expect(result.digest).toBe(shellTreeDigest(path.join(cwd, 'site')))
-    expect(result).toMatchObject({ checksumsPath: path.join(cwd, 'bundle', 'shop.sha256'), bundlePath: null })
-    expect(JSON.parse(fs.readFileSync(result.statementPath, 'utf8')).subject[0].digest.sha256).toBe(result.digest.slice('sha256:'.length))
+    expect(result).toMatchObject({
+      checksumsPath: path.join(cwd, 'bundle', 'shop.sha256'),
+      bundlePath: null
+    })
+    expect(JSON.parse(fs.readFileSync(result.statementPath, 'utf8')).subject[0].digest.sha256).toBe(
+      result.digest.slice('sha256:'.length)
+    )
   })
 
   it('verifies the sealed bytes, and names each file that changed when they are not', async () => {
     const cwd = writeTree(tempDir(), { 'site/index.html': '<p>hi</p>', 'site/app.js': 'go()' })
     const { digest, checksumsPath } = await sealed(cwd)
     const ok = fakeTerminal(cwd)
-    expect(await verifyCommand(['site', '--digest', digest, '--checksums', checksumsPath, '--json'], ok)).toBe(0)
+    expect(
+      await verifyCommand(['site', '--digest', digest, '--checksums', checksumsPath, '--json'], ok)
+    ).toBe(0)
     expect(ok.document()).toMatchObject({ verified: true, digest, mismatches: [] })
     fs.writeFileSync(path.join(cwd, 'site/app.js'), 'steal()')
     const changed = fakeTerminal(cwd)
-    expect(await verifyCommand(['site', '--digest', digest, '--checksums', checksumsPath, '--json'], changed)).toBe(1)
-    expect(changed.document()).toMatchObject({ verified: false, expected: digest, mismatches: [{ path: 'app.js', kind: 'changed' }] })
+    expect(
+      await verifyCommand(
+        ['site', '--digest', digest, '--checksums', checksumsPath, '--json'],
+        changed
+      )
+    ).toBe(1)
+    expect(changed.document()).toMatchObject({
+      verified: false,
+      expected: digest,
+      mismatches: [{ path: 'app.js', kind: 'changed' }]
+    })
   })
 
   it('refuses what cannot be sealed or verified before anything is written', async () => {
     const cwd = writeTree(tempDir(), { 'site/index.html': 'x' })
-    await expect(sealCommand(['site', '--contract-version', '1.0.0'], fakeTerminal(cwd))).rejects.toThrowSealError('bad-input', '--contract-version')
-    await expect(verifyCommand(['site'], fakeTerminal(cwd))).rejects.toThrowSealError('usage', '--digest')
+    await expect(
+      sealCommand(['site', '--contract-version', '1.0.0'], fakeTerminal(cwd))
+    ).rejects.toThrowSealError('bad-input', '--contract-version')
+    await expect(verifyCommand(['site'], fakeTerminal(cwd))).rejects.toThrowSealError(
+      'usage',
+      '--digest'
+    )
     expect(fs.readdirSync(cwd)).toEqual(['site'])
   })
 })

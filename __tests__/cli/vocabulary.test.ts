@@ -4,7 +4,7 @@ import { main } from '../../src/cli/main.js'
 import { ACTION_VOCABULARY, words } from '../../src/core/vocabulary.js'
 import { fakeTerminal } from '../helpers/terminal.js'
 
-describe('the CLI\'s vocabulary', () => {
+describe("the CLI's vocabulary", () => {
   it('names an input by its flag, or by what the CLI takes instead', () => {
     expect(CLI_VOCABULARY.option('public-key')).toBe('--public-key')
     expect(CLI_VOCABULARY.option('checksums-path')).toBe('--checksums')
@@ -14,12 +14,12 @@ describe('the CLI\'s vocabulary', () => {
     expect(CLI_VOCABULARY.setting('environment', 'prod')).toBe('--environment "prod"')
   })
 
-  it('the actions\' names their inputs as a workflow writes them', () => {
+  it("the actions' names their inputs as a workflow writes them", () => {
     expect(ACTION_VOCABULARY.option('public-key')).toBe('"public-key"')
     expect(ACTION_VOCABULARY.setting('create-ledger', 'true')).toBe('"create-ledger: true"')
   })
 
-  it('is spoken while a command runs, and the actions\' again after it', async () => {
+  it("is spoken while a command runs, and the actions' again after it", async () => {
     let during = null as string | null
     const terminal = fakeTerminal('/nowhere')
     const out = terminal.out

@@ -11,8 +11,15 @@ describe('parseDigest', () => {
   })
 
   it('names the input, quotes the value and says what a digest looks like', () => {
-    expect(() => parseDigest('abc123', 'expected-digest')).toThrowSealError('bad-input', 'expected-digest', '"abc123"', '"sha256:"')
-    expect(() => parseDigest(`${HEX.slice(0, 63)}g`, 'subject-digest')).toThrowSealError('bad-input')
+    expect(() => parseDigest('abc123', 'expected-digest')).toThrowSealError(
+      'bad-input',
+      'expected-digest',
+      '"abc123"',
+      '"sha256:"'
+    )
+    expect(() => parseDigest(`${HEX.slice(0, 63)}g`, 'subject-digest')).toThrowSealError(
+      'bad-input'
+    )
   })
 
   it('refuses other algorithms by name', () => {

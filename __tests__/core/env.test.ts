@@ -9,8 +9,14 @@ describe('the GitHub server and API a runner names', () => {
   })
 
   it('have one form, without a trailing slash, whoever builds an address on them', () => {
-    expect(serverUrlOf({ GITHUB_SERVER_URL: 'https://ghe.example.com/' })).toBe('https://ghe.example.com')
-    expect(serverUrlOf({ GITHUB_SERVER_URL: 'https://ghe.example.com' })).toBe('https://ghe.example.com')
-    expect(apiUrlOf({ GITHUB_API_URL: 'https://ghe.example.com/api/v3//' })).toBe('https://ghe.example.com/api/v3')
+    expect(serverUrlOf({ GITHUB_SERVER_URL: 'https://ghe.example.com/' })).toBe(
+      'https://ghe.example.com'
+    )
+    expect(serverUrlOf({ GITHUB_SERVER_URL: 'https://ghe.example.com' })).toBe(
+      'https://ghe.example.com'
+    )
+    expect(apiUrlOf({ GITHUB_API_URL: 'https://ghe.example.com/api/v3//' })).toBe(
+      'https://ghe.example.com/api/v3'
+    )
   })
 })

@@ -1,14 +1,38 @@
 import { describe, expect, it } from '@jest/globals'
-import { SealError, type SealErrorCode, exitCodeOf, isSealError, stopsPromotion } from '../../src/core/errors.js'
+import {
+  SealError,
+  type SealErrorCode,
+  exitCodeOf,
+  isSealError,
+  stopsPromotion
+} from '../../src/core/errors.js'
 
-const ALL: readonly SealErrorCode[] = ['usage', 'bad-input', 'malformed', 'unrecognized', 'mismatch', 'tampered', 'refused', 'unreadable', 'unavailable', 'denied', 'conflict', 'outdated']
+const ALL: readonly SealErrorCode[] = [
+  'usage',
+  'bad-input',
+  'malformed',
+  'unrecognized',
+  'mismatch',
+  'tampered',
+  'refused',
+  'unreadable',
+  'unavailable',
+  'denied',
+  'conflict',
+  'outdated'
+]
 
 describe('SealError', () => {
   it('carries its code, its cause and the facts a caller acts on', () => {
     const cause = new Error('EACCES')
     const error = new SealError('unreadable', 'cannot read "x" (EACCES).', { cause })
     expect(error).toMatchObject({ name: 'SealError', code: 'unreadable', cause, details: {} })
-    const differs = new SealError('mismatch', 'files differ', { details: { mismatches: [{ path: 'a', expected: null, actual: 'ff', kind: 'added' }], actual: `sha256:${'0'.repeat(64)}` } })
+    const differs = new SealError('mismatch', 'files differ', {
+      details: {
+        mismatches: [{ path: 'a', expected: null, actual: 'ff', kind: 'added' }],
+        actual: `sha256:${'0'.repeat(64)}`
+      }
+    })
     expect(differs.details.mismatches).toHaveLength(1)
   })
 
@@ -39,7 +63,10 @@ describe('what a caller derives from the code alone', () => {
   })
 
   it('a promotion stops with nothing recorded on bad input or usage, and records a refusal for anything else', () => {
-    expect(ALL.filter((code) => stopsPromotion(new SealError(code, 'x')))).toEqual(['usage', 'bad-input'])
+    expect(ALL.filter((code) => stopsPromotion(new SealError(code, 'x')))).toEqual([
+      'usage',
+      'bad-input'
+    ])
     expect(stopsPromotion(new Error('bug'))).toBe(false)
   })
 })

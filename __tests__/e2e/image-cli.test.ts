@@ -17,9 +17,15 @@ const CLI = path.join(PROJECT_ROOT, 'dist/cli/index.js')
 const image = writeTestImage(tempDir('layout-'))
 const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' })
 
-function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  cwd: string
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: tempDir('home-') } })
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: tempDir('home-') }
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -45,20 +51,49 @@ describe('the CLI on an image in its registry', () => {
   })
 
   it('seals the index the tag names and pushes the signed seal; verify finds it there and prints what to deploy', async () => {
-    const sealed = await cli(['seal', `oci://${registry.host}/acme/app:v1`, '--signing-key', 'key.pem', '--push-to-registry', '--json'], cwd)
+    const sealed = await cli(
+      [
+        'seal',
+        `oci://${registry.host}/acme/app:v1`,
+        '--signing-key',
+        'key.pem',
+        '--push-to-registry',
+        '--json'
+      ],
+      cwd
+    )
     expect(sealed.stderr).toBe('')
     expect(sealed.code).toBe(0)
-    expect(JSON.parse(sealed.stdout)).toMatchObject({ digest: image.digests.index, name: `${registry.host}/acme/app`, imageRef: `${registry.host}/acme/app@${image.digests.index}` })
-    expect(await listTags(registry, 'acme/app')).toContain(`sha256-${image.digests.index.slice('sha256:'.length)}`)
+    expect(JSON.parse(sealed.stdout)).toMatchObject({
+      digest: image.digests.index,
+      name: `${registry.host}/acme/app`,
+      imageRef: `${registry.host}/acme/app@${image.digests.index}`
+    })
+    expect(await listTags(registry, 'acme/app')).toContain(
+      `sha256-${image.digests.index.slice('sha256:'.length)}`
+    )
 
-    const verified = await cli(['verify', `oci://${registry.host}/acme/app:v1`, '--digest', image.digests.index, '--public-key', 'key.pub'], cwd)
+    const verified = await cli(
+      [
+        'verify',
+        `oci://${registry.host}/acme/app:v1`,
+        '--digest',
+        image.digests.index,
+        '--public-key',
+        'key.pub'
+      ],
+      cwd
+    )
     expect(verified.code).toBe(0)
     expect(verified.stdout).toContain(`Deploy ${registry.host}/acme/app@${image.digests.index}`)
     expect(verified.stdout).toContain('Signed by')
   })
 
   it('refuses a tag that names another digest, and an image among files', async () => {
-    const moved = await cli(['verify', `oci://${registry.host}/acme/app:single`, '--digest', image.digests.index], cwd)
+    const moved = await cli(
+      ['verify', `oci://${registry.host}/acme/app:single`, '--digest', image.digests.index],
+      cwd
+    )
     expect(moved.code).toBe(1)
     expect(moved.stderr).toContain('the tag moved')
     const mixed = await cli(['seal', 'dist', `oci://${registry.host}/acme/app:v1`], cwd)

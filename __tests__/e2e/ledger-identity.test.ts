@@ -13,7 +13,12 @@ const CLI = path.join(PROJECT_ROOT, 'dist/cli/index.js')
 const LEDGER = 'file:ledger.jsonl'
 
 function cli(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 30_000 })
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+    timeout: 30_000
+  })
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 
@@ -29,7 +34,24 @@ function signedLedger(...vetoed: number[]): { dir: string; identity: string } {
   fs.writeFileSync(path.join(dir, 'cosign.pub'), PUBLIC)
   const init = cli(['ledger', 'init', '--ledger', LEDGER], dir)
   expect(init.code).toBe(0)
-  for (const n of vetoed) expect(cli(['veto', digest(n), '--environment', 'dev', '--reason', 'smoke tests failed', '--ledger', LEDGER, '--signing-key', 'key.pem'], dir).code).toBe(0)
+  for (const n of vetoed)
+    expect(
+      cli(
+        [
+          'veto',
+          digest(n),
+          '--environment',
+          'dev',
+          '--reason',
+          'smoke tests failed',
+          '--ledger',
+          LEDGER,
+          '--signing-key',
+          'key.pem'
+        ],
+        dir
+      ).code
+    ).toBe(0)
   // The ledger's identity, computed here without artifact-seal: the sha256 of its first line.
   const first = fs.readFileSync(path.join(dir, 'ledger.jsonl'), 'utf8').split('\n')[0] as string
   const identity = `sha256:${createHash('sha256').update(first).digest('hex')}`
@@ -38,7 +60,8 @@ function signedLedger(...vetoed: number[]): { dir: string; identity: string } {
 }
 
 function copyLedger(from: string, to: string): void {
-  for (const file of ['ledger.jsonl', 'ledger.jsonl.checkpoint.sigstore.json']) fs.copyFileSync(path.join(from, file), path.join(to, file))
+  for (const file of ['ledger.jsonl', 'ledger.jsonl.checkpoint.sigstore.json'])
+    fs.copyFileSync(path.join(from, file), path.join(to, file))
 }
 
 describe("a file ledger's identity (the bundled CLI)", () => {
@@ -46,50 +69,138 @@ describe("a file ledger's identity (the bundled CLI)", () => {
     const one = signedLedger(1)
     const two = signedLedger(1)
     expect(one.identity).not.toBe(two.identity)
-    const bundle = JSON.parse(fs.readFileSync(path.join(one.dir, 'ledger.jsonl.checkpoint.sigstore.json'), 'utf8'))
-    const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'))
+    const bundle = JSON.parse(
+      fs.readFileSync(path.join(one.dir, 'ledger.jsonl.checkpoint.sigstore.json'), 'utf8')
+    )
+    const statement = JSON.parse(
+      Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8')
+    )
     expect(statement.predicate.ledger).toBe(one.identity)
-    const verified = cli(['ledger', 'verify', '--ledger', LEDGER, '--public-key', 'cosign.pub'], one.dir)
+    const verified = cli(
+      ['ledger', 'verify', '--ledger', LEDGER, '--public-key', 'cosign.pub'],
+      one.dir
+    )
     expect(verified.code).toBe(0)
     expect(verified.stdout).toContain(`Ledger: ${one.identity}\n`)
   })
 
-  it('another ledger of the same name, signed with the same key, put in its place with its checkpoint, is refused against the pinned identity', () => {
-    const production = signedLedger(1, 2)
-    const staging = signedLedger(3)
-    copyLedger(staging.dir, production.dir)
+  it(
+    'another ledger of the same name, signed with the same key, put in its place with its checkpoint, is ' +
+      'refused against the pinned identity',
+    () => {
+      const production = signedLedger(1, 2)
+      const staging = signedLedger(3)
+      copyLedger(staging.dir, production.dir)
 
-    // The signature and the chain hold: only the identity kept elsewhere tells the ledgers apart, and verify says so.
-    const unpinned = cli(['ledger', 'verify', '--ledger', LEDGER, '--public-key', 'cosign.pub'], production.dir)
-    expect(unpinned.code).toBe(0)
-    expect(unpinned.stdout).toContain(`Another ledger signed with the same key would verify as well: pin this one with --ledger-id ${staging.identity}.`)
+      // The signature and the chain hold: only the identity kept elsewhere tells the ledgers apart, and verify says so.
+      const unpinned = cli(
+        ['ledger', 'verify', '--ledger', LEDGER, '--public-key', 'cosign.pub'],
+        production.dir
+      )
+      expect(unpinned.code).toBe(0)
+      expect(unpinned.stdout).toContain(
+        `Another ledger signed with the same key would verify as well: pin this one with --ledger-id ${staging.identity}.`
+      )
 
-    const pinned = cli(['ledger', 'verify', '--ledger', LEDGER, '--public-key', 'cosign.pub', '--ledger-id', production.identity], production.dir)
-    expect(pinned).toMatchObject({ code: 1, stderr: '' })
-    expect(pinned.stdout).toMatch(
-      new RegExp(`^NOT TRUSTED \\(replaced\\): \\S+: this is the ledger ${staging.identity} \\(the sha256 of its first line\\), not ${production.identity}, the one pinned: it was replaced by another ledger, with a checkpoint signed by key:\\S+ as well`)
-    )
-    const unsigned = cli(['ledger', 'verify', '--ledger', LEDGER, '--ledger-id', production.identity], production.dir)
-    expect(unsigned.code).toBe(1)
-    expect(unsigned.stdout).toContain(`is the ledger ${staging.identity} (the sha256 of its first line), not ${production.identity}: it was replaced by another ledger.`)
+      const pinned = cli(
+        [
+          'ledger',
+          'verify',
+          '--ledger',
+          LEDGER,
+          '--public-key',
+          'cosign.pub',
+          '--ledger-id',
+          production.identity
+        ],
+        production.dir
+      )
+      expect(pinned).toMatchObject({ code: 1, stderr: '' })
+      expect(pinned.stdout).toMatch(
+        new RegExp(
+          `^NOT TRUSTED \\(replaced\\): \\S+: this is the ledger ${staging.identity} \\(the sha256 of its first ` +
+            `line\\), not ${production.identity}, the one pinned: it was replaced by ` +
+            'another ledger, with a checkpoint signed by key:\\S+ as well'
+        )
+      )
+      const unsigned = cli(
+        ['ledger', 'verify', '--ledger', LEDGER, '--ledger-id', production.identity],
+        production.dir
+      )
+      expect(unsigned.code).toBe(1)
+      expect(unsigned.stdout).toContain(
+        `is the ledger ${staging.identity} (the sha256 of its first line), not ${production.identity}: it was ` +
+          'replaced by another ledger.'
+      )
 
-    const restored = signedLedger(1)
-    expect(cli(['ledger', 'verify', '--ledger', LEDGER, '--public-key', 'cosign.pub', '--ledger-id', restored.identity], restored.dir)).toMatchObject({
-      code: 0,
-      stdout: expect.stringContaining(`It is the ledger pinned (${restored.identity}).`)
-    })
-  })
+      const restored = signedLedger(1)
+      expect(
+        cli(
+          [
+            'ledger',
+            'verify',
+            '--ledger',
+            LEDGER,
+            '--public-key',
+            'cosign.pub',
+            '--ledger-id',
+            restored.identity
+          ],
+          restored.dir
+        )
+      ).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining(`It is the ledger pinned (${restored.identity}).`)
+      })
+    }
+  )
 
   it('an earlier copy of the same ledger, with its earlier signed checkpoint, is refused against a pinned head', () => {
     const ledger = signedLedger(1)
     const earlier = tempDir('earlier-')
     copyLedger(ledger.dir, earlier)
-    expect(cli(['veto', digest(2), '--environment', 'dev', '--reason', 'smoke tests failed', '--ledger', LEDGER, '--signing-key', 'key.pem'], ledger.dir).code).toBe(0)
-    const head = /Head: (\S+)/.exec(cli(['ledger', 'verify', '--ledger', LEDGER, '--public-key', 'cosign.pub'], ledger.dir).stdout)?.[1] as string
+    expect(
+      cli(
+        [
+          'veto',
+          digest(2),
+          '--environment',
+          'dev',
+          '--reason',
+          'smoke tests failed',
+          '--ledger',
+          LEDGER,
+          '--signing-key',
+          'key.pem'
+        ],
+        ledger.dir
+      ).code
+    ).toBe(0)
+    const head = /Head: (\S+)/.exec(
+      cli(['ledger', 'verify', '--ledger', LEDGER, '--public-key', 'cosign.pub'], ledger.dir).stdout
+    )?.[1] as string
     expect(head).toMatch(/^3:sha256:[0-9a-f]{64}$/)
     copyLedger(earlier, ledger.dir)
-    const rolledBack = cli(['ledger', 'verify', '--ledger', LEDGER, '--public-key', 'cosign.pub', '--ledger-id', ledger.identity, '--head', head], ledger.dir)
+    const rolledBack = cli(
+      [
+        'ledger',
+        'verify',
+        '--ledger',
+        LEDGER,
+        '--public-key',
+        'cosign.pub',
+        '--ledger-id',
+        ledger.identity,
+        '--head',
+        head
+      ],
+      ledger.dir
+    )
     expect(rolledBack.code).toBe(1)
-    expect(rolledBack.stdout).toMatch(new RegExp(`^NOT TRUSTED \\(rewritten\\): \\S+: the ledger does not hold the pinned head ${head}`))
+    expect(rolledBack.stdout).toMatch(
+      new RegExp(
+        `^NOT TRUSTED \\(rewritten\\): \\S+: the ledger does not hold the pinned head ${head}`
+      )
+    )
   })
 })

@@ -20,8 +20,18 @@ const NODES = [
 
 const FILE_COUNT = 100_000
 
-function run(binary: string, args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(binary, [CLI, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 })
+function run(
+  binary: string,
+  args: string[],
+  cwd: string
+): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(binary, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 240_000
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -34,7 +44,8 @@ beforeAll(() => {
   for (let d = 0; d < 100; d++) {
     const dir = path.join(bigTree, `d${String(d).padStart(2, '0')}`)
     fs.mkdirSync(dir, { recursive: true })
-    for (let f = 0; f < FILE_COUNT / 100; f++) fs.writeFileSync(path.join(dir, `f${f}.txt`), `${d}/${f}\n`)
+    for (let f = 0; f < FILE_COUNT / 100; f++)
+      fs.writeFileSync(path.join(dir, `f${f}.txt`), `${d}/${f}\n`)
   }
   // The independent oracle: find | LC_ALL=C sort | xargs sha256sum | sha256sum.
   bigDigest = shellTreeDigest(bigTree)
@@ -55,41 +66,58 @@ describe.each(NODES)('the bundled CLI on $name', ({ major, binary }) => {
 
   it('prints its version', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'))
-    expect(run(binary, ['--version'], PROJECT_ROOT)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
+    expect(run(binary, ['--version'], PROJECT_ROOT)).toEqual({
+      code: 0,
+      stdout: `${pkg.version}\n`,
+      stderr: ''
+    })
   })
 
   it('seals a small tree and verifies it, naming a changed file', () => {
-    const cwd = writeTree(tempDir(), { 'build/index.html': '<p>hi</p>', 'build/assets/app.js': 'console.log(1)\n', 'build/read me.txt': 'x' })
+    const cwd = writeTree(tempDir(), {
+      'build/index.html': '<p>hi</p>',
+      'build/assets/app.js': 'console.log(1)\n',
+      'build/read me.txt': 'x'
+    })
     const seal = run(binary, ['seal', 'build', '--json'], cwd)
     expect(seal.stderr).toBe('')
     expect(seal.code).toBe(0)
     const sealed = JSON.parse(seal.stdout)
     expect(sealed).toMatchObject({ digest: shellTreeDigest(path.join(cwd, 'build')), fileCount: 3 })
 
-    const verify = run(binary, ['verify', 'build', '--digest', sealed.digest, '--checksums', sealed.checksumsPath], cwd)
+    const verify = run(
+      binary,
+      ['verify', 'build', '--digest', sealed.digest, '--checksums', sealed.checksumsPath],
+      cwd
+    )
     expect(verify.code).toBe(0)
     fs.writeFileSync(path.join(cwd, 'build/assets/app.js'), 'console.log(2)\n')
-    const changed = run(binary, ['verify', 'build', '--digest', sealed.digest, '--checksums', sealed.checksumsPath], cwd)
+    const changed = run(
+      binary,
+      ['verify', 'build', '--digest', sealed.digest, '--checksums', sealed.checksumsPath],
+      cwd
+    )
     expect(changed.code).toBe(1)
     expect(changed.stdout + changed.stderr).toContain('assets/app.js')
   })
 
-  it(
-    'seals 100,000 files to the digest sha256sum gives',
-    () => {
-      const seal = run(binary, ['seal', bigTree, '--json', '--out', path.join(path.dirname(bigTree), `seal-${major}`)], path.dirname(bigTree))
-      expect(seal.code).toBe(0)
-      const sealed = JSON.parse(seal.stdout)
-      expect(sealed.fileCount).toBe(FILE_COUNT)
-      expect(sealed.digest).toBe(bigDigest)
-    },
-    300_000
-  )
+  it('seals 100,000 files to the digest sha256sum gives', () => {
+    const seal = run(
+      binary,
+      ['seal', bigTree, '--json', '--out', path.join(path.dirname(bigTree), `seal-${major}`)],
+      path.dirname(bigTree)
+    )
+    expect(seal.code).toBe(0)
+    const sealed = JSON.parse(seal.stdout)
+    expect(sealed.fileCount).toBe(FILE_COUNT)
+    expect(sealed.digest).toBe(bigDigest)
+  }, 300_000)
 })
 
 describe('both Node versions agree', () => {
   it('wrote the same 100,000-line listing on Node 22 and Node 24', () => {
-    const listing = (major: number) => fs.readFileSync(path.join(path.dirname(bigTree), `seal-${major}`, 'big.sha256'))
+    const listing = (major: number) =>
+      fs.readFileSync(path.join(path.dirname(bigTree), `seal-${major}`, 'big.sha256'))
     const on22 = listing(22)
     expect(on22.equals(listing(24))).toBe(true)
     expect(on22.toString('utf8').split('\n')).toHaveLength(FILE_COUNT + 1)
@@ -98,27 +126,48 @@ describe('both Node versions agree', () => {
 
 /** The Node that runs npm on this machine (20) is too old: the CLI says so before loading anything else. */
 const systemNode = '/usr/bin/node'
-const systemMajor = fs.existsSync(systemNode) ? Number(spawnSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout.trim()) : NaN
+const systemMajor = fs.existsSync(systemNode)
+  ? Number(
+      spawnSync(systemNode, ['-p', 'process.versions.node.split(".")[0]'], {
+        encoding: 'utf8'
+      }).stdout.trim()
+    )
+  : NaN
 const olderNode = Number.isInteger(systemMajor) && systemMajor < 22
 
 describe('an older Node.js', () => {
-  ;(olderNode ? it : it.skip)(`${systemNode} (v${systemMajor}) is refused with the version and how to get a newer one`, () => {
-    const version = spawnSync(systemNode, ['--version'], { encoding: 'utf8' }).stdout.trim()
-    for (const args of [['--version'], ['seal', '.']]) {
-      const result = spawnSync(systemNode, [CLI, ...args], { cwd: tempDir(), encoding: 'utf8' })
-      expect(result.status).toBe(2)
-      expect(result.stdout).toBe('')
-      expect(result.stderr).toBe(
-        `artifact-seal needs Node.js 22 or later; this is "${version}". Install Node.js 22 LTS or 24 (from https://nodejs.org, or "nvm install 22"), then run artifact-seal again.\n`
-      )
+  ;(olderNode ? it : it.skip)(
+    `${systemNode} (v${systemMajor}) is refused with the version and how to get a newer one`,
+    () => {
+      const version = spawnSync(systemNode, ['--version'], { encoding: 'utf8' }).stdout.trim()
+      for (const args of [['--version'], ['seal', '.']]) {
+        const result = spawnSync(systemNode, [CLI, ...args], { cwd: tempDir(), encoding: 'utf8' })
+        expect(result.status).toBe(2)
+        expect(result.stdout).toBe('')
+        expect(result.stderr).toBe(
+          `artifact-seal needs Node.js 22 or later; this is "${version}". Install Node.js 22 LTS or 24 (from ` +
+            'https://nodejs.org, or "nvm install 22"), then run artifact-seal again.\n'
+        )
+      }
     }
-  })
+  )
 
-  ;(olderNode ? it : it.skip)(`${systemNode} with --json: the refusal is the one JSON document on stdout`, () => {
-    const result = spawnSync(systemNode, [CLI, 'seal', '.', '--json'], { cwd: tempDir(), encoding: 'utf8' })
-    expect(result.status).toBe(2)
-    expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'bad-input', message: expect.stringContaining('artifact-seal needs Node.js 22 or later') } })
-  })
+  ;(olderNode ? it : it.skip)(
+    `${systemNode} with --json: the refusal is the one JSON document on stdout`,
+    () => {
+      const result = spawnSync(systemNode, [CLI, 'seal', '.', '--json'], {
+        cwd: tempDir(),
+        encoding: 'utf8'
+      })
+      expect(result.status).toBe(2)
+      expect(JSON.parse(result.stdout)).toEqual({
+        error: {
+          code: 'bad-input',
+          message: expect.stringContaining('artifact-seal needs Node.js 22 or later')
+        }
+      })
+    }
+  )
 })
 
 describe('nodeVersionProblem', () => {
@@ -127,7 +176,9 @@ describe('nodeVersionProblem', () => {
     expect(nodeVersionProblem('22.0.0')).toBeNull()
     expect(nodeVersionProblem('24.21.0')).toBeNull()
     expect(nodeVersionProblem('30.1.2')).toBeNull()
-    expect(nodeVersionProblem('20.20.2')).toContain('this is "v20.20.2". Install Node.js 22 LTS or 24')
+    expect(nodeVersionProblem('20.20.2')).toContain(
+      'this is "v20.20.2". Install Node.js 22 LTS or 24'
+    )
     expect(nodeVersionProblem('v18.0.0')).toContain('this is "v18.0.0"')
     expect(nodeVersionProblem('nonsense')).toContain('needs Node.js 22 or later')
   })

@@ -42,7 +42,11 @@ const env = (): NodeJS.ProcessEnv => ({
   npm_config_fund: 'false'
 })
 
-function run(command: string, args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+function run(
+  command: string,
+  args: string[],
+  cwd: string
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(command, args, { cwd, env: env(), encoding: 'utf8', timeout: 120_000 })
   if (result.error) throw result.error
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
@@ -55,8 +59,13 @@ let app: string
 beforeAll(() => {
   npmCache = tempDir('artifact-seal-npm-cache-')
   const copy = tempDir('artifact-seal-pack-')
-  for (const file of ['package.json', 'README.md', 'LICENSE']) fs.copyFileSync(path.join(PROJECT_ROOT, file), path.join(copy, file))
-  execFileSync(path.join(NODE24_DIR, 'node'), [path.join(PROJECT_ROOT, 'scripts/package.mjs'), path.join(copy, 'dist')], { cwd: PROJECT_ROOT, stdio: 'pipe' })
+  for (const file of ['package.json', 'README.md', 'LICENSE'])
+    fs.copyFileSync(path.join(PROJECT_ROOT, file), path.join(copy, file))
+  execFileSync(
+    path.join(NODE24_DIR, 'node'),
+    [path.join(PROJECT_ROOT, 'scripts/package.mjs'), path.join(copy, 'dist')],
+    { cwd: PROJECT_ROOT, stdio: 'pipe' }
+  )
   const out = tempDir('artifact-seal-tarball-')
   const packed = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], copy)
   if (packed.code !== 0) throw new Error(`npm pack failed: ${packed.stderr}`)
@@ -66,7 +75,8 @@ beforeAll(() => {
   packedFiles = info.files.map((f) => f.path).sort()
   app = tempDir('artifact-seal-app-')
   const installed = run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], app)
-  if (installed.code !== 0) throw new Error(`npm install --offline ${tarball} failed:\n${installed.stderr}`)
+  if (installed.code !== 0)
+    throw new Error(`npm install --offline ${tarball} failed:\n${installed.stderr}`)
 }, 240_000)
 
 describe('the npm package', () => {
@@ -81,21 +91,34 @@ describe('the npm package', () => {
 
   it('holds the CLI, the chunks it loads, the licences and nothing else', () => {
     expect(path.basename(tarball)).toBe(`${PKG.name}-${PKG.version}.tgz`)
-    expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cli/index.js']))
+    expect(packedFiles).toEqual(
+      expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/cli/index.js'])
+    )
     // A chunk is an ES module (.js), or a package loaded on first use as CommonJS (.cjs).
-    const unexpected = packedFiles.filter((f) => !['LICENSE', 'README.md', 'package.json', 'dist/licenses.txt'].includes(f) && !/^dist\/(cli|chunks)\/[^/]+\.c?js$/.test(f))
+    const unexpected = packedFiles.filter(
+      (f) =>
+        !['LICENSE', 'README.md', 'package.json', 'dist/licenses.txt'].includes(f) &&
+        !/^dist\/(cli|chunks)\/[^/]+\.c?js$/.test(f)
+    )
     expect(unexpected).toEqual([])
     expect(packedFiles.some((f) => f.startsWith('dist/chunks/'))).toBe(true)
   })
 
   it('installs with one offline command and nothing beside it', () => {
-    expect(fs.readdirSync(path.join(app, 'node_modules')).filter((d) => !d.startsWith('.')).sort()).toEqual(['.bin', PKG.name].filter((d) => !d.startsWith('.')))
+    expect(
+      fs
+        .readdirSync(path.join(app, 'node_modules'))
+        .filter((d) => !d.startsWith('.'))
+        .sort()
+    ).toEqual(['.bin', PKG.name].filter((d) => !d.startsWith('.')))
     expect(fs.existsSync(path.join(app, 'node_modules/.bin/artifact-seal'))).toBe(true)
   })
 
   it('npx artifact-seal --version runs on Node 24', () => {
     expect(run(path.join(NODE24_DIR, 'node'), ['--version'], app).stdout).toMatch(/^v24\./)
-    expect(run('npx', ['--offline', '--no-install', 'artifact-seal', '--version'], app)).toMatchObject({ code: 0, stdout: `${PKG.version}\n` })
+    expect(
+      run('npx', ['--offline', '--no-install', 'artifact-seal', '--version'], app)
+    ).toMatchObject({ code: 0, stdout: `${PKG.version}\n` })
   })
 
   it('seals, verifies and promotes on a file ledger', () => {
@@ -113,23 +136,71 @@ describe('the npm package', () => {
     const digest = JSON.parse(sealed.stdout).digest as string
     expect(digest).toBe(shellTreeDigest(path.join(work, 'build')))
 
-    expect(cli('verify', 'build', '--digest', digest, '--checksums', 'seal/build.sha256')).toMatchObject({ code: 0 })
+    expect(
+      cli('verify', 'build', '--digest', digest, '--checksums', 'seal/build.sha256')
+    ).toMatchObject({ code: 0 })
     fs.writeFileSync(path.join(work, 'build/config/app.json'), '{"greeting":"patched"}\n')
     const patched = cli('verify', 'build', '--digest', digest, '--checksums', 'seal/build.sha256')
     expect(patched.code).toBe(1)
     expect(patched.stdout + patched.stderr).toContain('config/app.json')
     fs.writeFileSync(path.join(work, 'build/config/app.json'), '{"greeting":"hello"}\n')
 
-    expect(cli('ledger', 'init', ...ledger)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Created file:/) })
+    expect(cli('ledger', 'init', ...ledger)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^Created file:/)
+    })
     // Not yet in dev: prod refuses.
-    expect(cli('promote', digest, '--environment', 'prod', '--path', 'build', '--policy', 'promotion.yml', ...ledger)).toMatchObject({ code: 1, stdout: expect.stringContaining('dev never ran this digest') })
+    expect(
+      cli(
+        'promote',
+        digest,
+        '--environment',
+        'prod',
+        '--path',
+        'build',
+        '--policy',
+        'promotion.yml',
+        ...ledger
+      )
+    ).toMatchObject({ code: 1, stdout: expect.stringContaining('dev never ran this digest') })
     // Into dev, with a deploy command whose exit status confirms the deployment.
-    const deployed = cli('promote', digest, '--environment', 'dev', '--path', 'build', '--policy', 'promotion.yml', ...ledger, '--', 'sh', '-c', 'test -f "$ARTIFACT_SEAL_PATH/config/app.json"')
+    const deployed = cli(
+      'promote',
+      digest,
+      '--environment',
+      'dev',
+      '--path',
+      'build',
+      '--policy',
+      'promotion.yml',
+      ...ledger,
+      '--',
+      'sh',
+      '-c',
+      'test -f "$ARTIFACT_SEAL_PATH/config/app.json"'
+    )
     expect(deployed.code).toBe(0)
     const status = cli('status', '--policy', 'promotion.yml', ...ledger, '--json')
     expect(status.code).toBe(0)
     expect(status.stdout).toContain(digest)
-    expect(cli('promote', digest, '--environment', 'prod', '--path', 'build', '--policy', 'promotion.yml', ...ledger, '--', 'true')).toMatchObject({ code: 0 })
-    expect(cli('ledger', 'verify', ...ledger)).toMatchObject({ code: 0, stdout: expect.stringContaining('Head: ') })
+    expect(
+      cli(
+        'promote',
+        digest,
+        '--environment',
+        'prod',
+        '--path',
+        'build',
+        '--policy',
+        'promotion.yml',
+        ...ledger,
+        '--',
+        'true'
+      )
+    ).toMatchObject({ code: 0 })
+    expect(cli('ledger', 'verify', ...ledger)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Head: ')
+    })
   })
 })

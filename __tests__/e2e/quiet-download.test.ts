@@ -26,16 +26,31 @@ afterAll(async () => {
 })
 
 function step(entry: string, jobId: string, inputs: Record<string, string>, workspace?: string) {
-  const env = { ...results.runnerEnv({ runId: 71_000, jobId, repository: REPO }), GITHUB_API_URL: github.url }
+  const env = {
+    ...results.runnerEnv({ runId: 71_000, jobId, repository: REPO }),
+    GITHUB_API_URL: github.url
+  }
   return runAction(entry, inputs, { env, ...(workspace ? { workspace } : {}) })
 }
 
 describe('a download by the bundled actions', () => {
   it('prints no deprecation warning', async () => {
-    const workspace = writeTree(tempDir('quiet-'), { 'site/index.html': '<h1>shop</h1>\n', 'site/app.js': 'start()\n' })
-    const seal = await step('dist/seal/index.js', 'build', { 'subject-path': 'site', 'subject-name': 'shop', upload: 'true' }, workspace)
+    const workspace = writeTree(tempDir('quiet-'), {
+      'site/index.html': '<h1>shop</h1>\n',
+      'site/app.js': 'start()\n'
+    })
+    const seal = await step(
+      'dist/seal/index.js',
+      'build',
+      { 'subject-path': 'site', 'subject-name': 'shop', upload: 'true' },
+      workspace
+    )
     expect(seal.code).toBe(0)
-    const verify = await step('dist/verify/index.js', 'check', { name: 'shop-sealed', 'expected-digest': seal.outputs.digest as string, 'github-token': github.token })
+    const verify = await step('dist/verify/index.js', 'check', {
+      name: 'shop-sealed',
+      'expected-digest': seal.outputs.digest as string,
+      'github-token': github.token
+    })
     expect(verify.outputs.verified).toBe('true')
     for (const run of [seal, verify]) {
       expect(run.stderr).not.toMatch(/DeprecationWarning|DEP0005/)
@@ -45,8 +60,12 @@ describe('a download by the bundled actions', () => {
 
   it('the bundle calls no Buffer constructor, the source of that warning', () => {
     const dist = path.join(PROJECT_ROOT, 'dist')
-    const files = (fs.readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.js'))
-    const calling = files.filter((f) => /\bnew Buffer\(/.test(fs.readFileSync(path.join(dist, f), 'utf8')))
+    const files = (fs.readdirSync(dist, { recursive: true }) as string[]).filter((f) =>
+      f.endsWith('.js')
+    )
+    const calling = files.filter((f) =>
+      /\bnew Buffer\(/.test(fs.readFileSync(path.join(dist, f), 'utf8'))
+    )
     expect(calling).toEqual([])
   })
 })

@@ -33,24 +33,39 @@ describe('the bundled seal action, run as a runner runs it', () => {
     expect(run.stdout).toContain(`dist: ${digest}`)
     expect(run.summary).toContain(`| Digest | \`${digest}\` |`)
 
-    const check = execFileSync('sha256sum', ['-c', run.outputs['checksums-path'] as string], { cwd: path.join(workspace, 'dist'), encoding: 'utf8' })
+    const check = execFileSync('sha256sum', ['-c', run.outputs['checksums-path'] as string], {
+      cwd: path.join(workspace, 'dist'),
+      encoding: 'utf8'
+    })
     expect(check).toBe('api/openapi.yaml: OK\nindex.html: OK\nstatic/app.js: OK\n')
     const statement = JSON.parse(fs.readFileSync(run.outputs['statement-path'] as string, 'utf8'))
-    expect(statement.predicate.runDetails.metadata.invocationId).toBe('https://github.com/acme/shop/actions/runs/4242/attempts/2')
+    expect(statement.predicate.runDetails.metadata.invocationId).toBe(
+      'https://github.com/acme/shop/actions/runs/4242/attempts/2'
+    )
   })
 
   it('gives a later job that downloads the tree elsewhere the same digest', async () => {
     const build = writeTree(tempDir('workspace-'), { 'out/a.txt': 'a', 'out/b/c.txt': 'c' })
     const deploy = tempDir('workspace-')
-    fs.cpSync(path.join(build, 'out'), path.join(deploy, 'downloaded', 'artifact'), { recursive: true })
+    fs.cpSync(path.join(build, 'out'), path.join(deploy, 'downloaded', 'artifact'), {
+      recursive: true
+    })
     const first = await runAction(SEAL, { 'subject-path': 'out' }, { workspace: build })
-    const second = await runAction(SEAL, { 'subject-path': 'downloaded/artifact' }, { workspace: deploy })
+    const second = await runAction(
+      SEAL,
+      { 'subject-path': 'downloaded/artifact' },
+      { workspace: deploy }
+    )
     expect(second.outputs.digest).toBe(first.outputs.digest)
   })
 
   it('fails on bad input with exit code 1, an error annotation, no output and no bundle', async () => {
     const workspace = writeTree(tempDir('workspace-'), { 'dist/a.txt': 'a' })
-    const run = await runAction(SEAL, { 'subject-path': 'dist', 'subject-digest': 'nothex', 'subject-name': 'x' }, { workspace })
+    const run = await runAction(
+      SEAL,
+      { 'subject-path': 'dist', 'subject-digest': 'nothex', 'subject-name': 'x' },
+      { workspace }
+    )
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('::error::Give exactly one of subject-path')
     expect(run.stdout).not.toMatch(/\n\s+at /)
@@ -63,19 +78,25 @@ describe('the bundled seal action, run as a runner runs it', () => {
 describe('the bundled seal action refusing what a later verify could not tell apart', () => {
   it('writes the bundle under the runner temp, outside the sealed tree, whatever a removed output-dir says', async () => {
     const workspace = writeTree(tempDir('workspace-'), { 'dist/a.txt': 'a' })
-    const run = await runAction(SEAL, { 'subject-path': 'dist', 'output-dir': 'dist/.seal' }, { workspace, undeclared: true })
+    const run = await runAction(
+      SEAL,
+      { 'subject-path': 'dist', 'output-dir': 'dist/.seal' },
+      { workspace, undeclared: true }
+    )
     expect(run.code).toBe(0)
     expect(run.outputs['seal-dir']).toBe(path.join(run.temp, 'artifact-seal', 'dist'))
     expect(fs.existsSync(path.join(workspace, 'dist/.seal'))).toBe(false)
   })
 
-  it('refuses to seal one file whose bytes are a checksums listing: its digest would be the tree\'s', async () => {
+  it("refuses to seal one file whose bytes are a checksums listing: its digest would be the tree's", async () => {
     const workspace = writeTree(tempDir('workspace-'), { 'dist/a.txt': 'a' })
     const tree = await runAction(SEAL, { 'subject-path': 'dist' }, { workspace })
     fs.copyFileSync(tree.outputs['checksums-path'] as string, path.join(workspace, 'dist.sha256'))
     const run = await runAction(SEAL, { 'subject-path': 'dist.sha256' }, { workspace })
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain(`::error::subject-path: "${path.join(workspace, 'dist.sha256')}" is a checksums listing of 1 file.`)
+    expect(run.stdout).toContain(
+      `::error::subject-path: "${path.join(workspace, 'dist.sha256')}" is a checksums listing of 1 file.`
+    )
     expect(run.outputs).toEqual({})
   })
 })
@@ -95,15 +116,24 @@ describe('the bundled seal action merging the seal bundles of matrix legs', () =
     const merged = await runAction(
       SEAL,
       {
-        'subject-parts': `linux=${linux.outputs['seal-dir']}@${linux.outputs.digest}\n# a comment\nwindows=${windows.outputs['checksums-path']}@${windows.outputs.digest}`,
+        'subject-parts':
+          `linux=${linux.outputs['seal-dir']}@${linux.outputs.digest}\n# a ` +
+          `comment\nwindows=${windows.outputs['checksums-path']}@${windows.outputs.digest}`,
         'subject-name': 'release'
       },
       { workspace }
     )
     expect(merged.stdout).not.toContain('::error')
     expect(merged.code).toBe(0)
-    expect(merged.outputs).toMatchObject({ digest: shellTreeDigest(path.join(workspace, 'laid-out')), 'subject-name': 'release', 'file-count': '3' })
-    const check = execFileSync('sha256sum', ['-c', merged.outputs['checksums-path'] as string], { cwd: path.join(workspace, 'laid-out'), encoding: 'utf8' })
+    expect(merged.outputs).toMatchObject({
+      digest: shellTreeDigest(path.join(workspace, 'laid-out')),
+      'subject-name': 'release',
+      'file-count': '3'
+    })
+    const check = execFileSync('sha256sum', ['-c', merged.outputs['checksums-path'] as string], {
+      cwd: path.join(workspace, 'laid-out'),
+      encoding: 'utf8'
+    })
     expect(check).toBe('linux/app: OK\nlinux/lib/a.so: OK\nwindows/app.exe: OK\n')
   })
 
@@ -111,7 +141,14 @@ describe('the bundled seal action merging the seal bundles of matrix legs', () =
     const workspace = writeTree(tempDir('workspace-'), { 'linux/app': 'elf' })
     const linux = await runAction(SEAL, { 'subject-path': 'linux' }, { workspace })
     fs.appendFileSync(linux.outputs['checksums-path'] as string, `${'0'.repeat(64)}  extra\n`)
-    const merged = await runAction(SEAL, { 'subject-parts': `linux=${linux.outputs['seal-dir']}@${linux.outputs.digest}`, 'subject-name': 'release' }, { workspace })
+    const merged = await runAction(
+      SEAL,
+      {
+        'subject-parts': `linux=${linux.outputs['seal-dir']}@${linux.outputs.digest}`,
+        'subject-name': 'release'
+      },
+      { workspace }
+    )
     expect(merged.code).toBe(1)
     expect(merged.stdout).toMatch(/::error::subject-parts: .*linux/)
     expect(merged.outputs).toEqual({})

@@ -9,7 +9,12 @@ afterAll(removeAll)
 const SEAL = 'dist/seal/index.js'
 const VERIFY = 'dist/verify/index.js'
 
-const SITE = { 'index.html': '<h1>shop</h1>\n', 'assets/app.js': 'start()\n', 'assets/app.css': 'body{}\n', 'config/production.json': '{"debug":false}\n' }
+const SITE = {
+  'index.html': '<h1>shop</h1>\n',
+  'assets/app.js': 'start()\n',
+  'assets/app.css': 'body{}\n',
+  'config/production.json': '{"debug":false}\n'
+}
 
 interface Sealed {
   readonly workspace: string
@@ -21,7 +26,10 @@ interface Sealed {
 
 /** A build job's workspace with `site/` sealed by the bundled seal action. */
 async function sealedSite(files: Record<string, string> = SITE): Promise<Sealed> {
-  const workspace = writeTree(tempDir('workspace-'), Object.fromEntries(Object.entries(files).map(([p, c]) => [`site/${p}`, c])))
+  const workspace = writeTree(
+    tempDir('workspace-'),
+    Object.fromEntries(Object.entries(files).map(([p, c]) => [`site/${p}`, c]))
+  )
   const seal = await runAction(SEAL, { 'subject-path': 'site' }, { workspace })
   expect(seal.code).toBe(0)
   return {
@@ -48,10 +56,26 @@ const TAMPERS: [string, (s: Sealed) => Promise<void> | void, (s: Sealed) => stri
     },
     () => ['::error title=artifact-seal%3A changed file::index.html changed since it was sealed.']
   ],
-  ['a file truncated', (s) => fs.truncateSync(path.join(s.site, 'assets/app.js'), 3), () => ['assets/app.js changed since it was sealed.']],
-  ['a file appended to', (s) => fs.appendFileSync(path.join(s.site, 'config/production.json'), ' '), () => ['config/production.json changed since it was sealed.']],
-  ['a file added', (s) => fs.writeFileSync(path.join(s.site, 'assets/evil.js'), 'evil()'), () => ['assets/evil.js was not sealed but is present.']],
-  ['a file removed', (s) => fs.rmSync(path.join(s.site, 'assets/app.css')), () => ['assets/app.css was sealed but is missing.']],
+  [
+    'a file truncated',
+    (s) => fs.truncateSync(path.join(s.site, 'assets/app.js'), 3),
+    () => ['assets/app.js changed since it was sealed.']
+  ],
+  [
+    'a file appended to',
+    (s) => fs.appendFileSync(path.join(s.site, 'config/production.json'), ' '),
+    () => ['config/production.json changed since it was sealed.']
+  ],
+  [
+    'a file added',
+    (s) => fs.writeFileSync(path.join(s.site, 'assets/evil.js'), 'evil()'),
+    () => ['assets/evil.js was not sealed but is present.']
+  ],
+  [
+    'a file removed',
+    (s) => fs.rmSync(path.join(s.site, 'assets/app.css')),
+    () => ['assets/app.css was sealed but is missing.']
+  ],
   [
     'a file renamed',
     (s) => fs.renameSync(path.join(s.site, 'index.html'), path.join(s.site, 'home.html')),
@@ -64,7 +88,10 @@ const TAMPERS: [string, (s: Sealed) => Promise<void> | void, (s: Sealed) => stri
       fs.rmSync(s.site, { recursive: true })
       fs.writeFileSync(s.site, listing)
     },
-    (s) => [`::error::subject-path: checksums-path "${s.checksums}" says ${s.digest} sealed a tree of 4 files; "site" is one file.`]
+    (s) => [
+      `::error::subject-path: checksums-path "${s.checksums}" says ${s.digest} sealed a tree of 4 files; ` +
+        '"site" is one file.'
+    ]
   ],
   [
     'a file swapped for a directory',
@@ -74,7 +101,10 @@ const TAMPERS: [string, (s: Sealed) => Promise<void> | void, (s: Sealed) => stri
       fs.rmSync(file)
       writeTree(s.site, { 'index.html/index.html': bytes })
     },
-    () => ['index.html was sealed but is missing.', 'index.html/index.html was not sealed but is present.']
+    () => [
+      'index.html was sealed but is missing.',
+      'index.html/index.html was not sealed but is present.'
+    ]
   ],
   [
     "the listing swapped for another artifact's",
@@ -82,7 +112,10 @@ const TAMPERS: [string, (s: Sealed) => Promise<void> | void, (s: Sealed) => stri
       const other = await sealedSite({ ...SITE, 'index.html': '<h1>other</h1>\n' })
       fs.copyFileSync(other.checksums, s.checksums)
     },
-    (s) => [`::error::checksums-path: "${s.checksums}" is the listing of sha256:`, `not of the expected-digest ${s.digest}.`]
+    (s) => [
+      `::error::checksums-path: "${s.checksums}" is the listing of sha256:`,
+      `not of the expected-digest ${s.digest}.`
+    ]
   ],
   [
     'the statement edited to another digest',
@@ -91,7 +124,10 @@ const TAMPERS: [string, (s: Sealed) => Promise<void> | void, (s: Sealed) => stri
       statement.subject[0].digest = { sha256: 'f'.repeat(64), dirHash: 'f'.repeat(64) }
       fs.writeFileSync(s.statement, JSON.stringify(statement))
     },
-    (s) => [`::error::checksums-path: the statement "${s.statement}" beside the listing does not describe the expected-digest ${s.digest}.`]
+    (s) => [
+      `::error::checksums-path: the statement "${s.statement}" beside the listing does not describe the ` +
+        `expected-digest ${s.digest}.`
+    ]
   ]
 ]
 
@@ -99,7 +135,15 @@ describe('a sealed tree, changed after sealing: the bundled verify action refuse
   it.each(TAMPERS)('%s: exit code 1, named, never verified=true', async (_, tamper, named) => {
     const sealed = await sealedSite()
     await tamper(sealed)
-    const run = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': sealed.digest, 'checksums-path': sealed.checksums }, { workspace: sealed.workspace })
+    const run = await runAction(
+      VERIFY,
+      {
+        'subject-path': 'site',
+        'expected-digest': sealed.digest,
+        'checksums-path': sealed.checksums
+      },
+      { workspace: sealed.workspace }
+    )
     expect(run.code).toBe(1)
     for (const text of named(sealed)) expect(run.stdout).toContain(text)
     expect(run.outputs.verified).not.toBe('true')
@@ -111,9 +155,15 @@ describe('a sealed tree, changed after sealing: the bundled verify action refuse
     const listing = fs.readFileSync(sealed.checksums)
     fs.rmSync(sealed.site, { recursive: true })
     fs.writeFileSync(sealed.site, listing)
-    const run = await runAction(VERIFY, { 'subject-path': 'site', 'expected-digest': sealed.digest }, { workspace: sealed.workspace })
+    const run = await runAction(
+      VERIFY,
+      { 'subject-path': 'site', 'expected-digest': sealed.digest },
+      { workspace: sealed.workspace }
+    )
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain(`::error::subject-path: "site" is one file whose bytes are a checksums listing of 4 files`)
+    expect(run.stdout).toContain(
+      `::error::subject-path: "site" is one file whose bytes are a checksums listing of 4 files`
+    )
     expect(run.outputs).toEqual({})
   })
 })

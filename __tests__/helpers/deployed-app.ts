@@ -6,7 +6,12 @@ import type { AddressInfo } from 'node:net'
 
 export type AppAnswer =
   | { readonly kind: 'json'; readonly body: unknown }
-  | { readonly kind: 'text'; readonly body: string; readonly type: string; readonly status?: number }
+  | {
+      readonly kind: 'text'
+      readonly body: string
+      readonly type: string
+      readonly status?: number
+    }
   /** Headers, then bytes without end: the probe must stop reading. */
   | { readonly kind: 'endless' }
   /** Takes the request and never answers: the probe's timeout must end it. */
@@ -43,7 +48,12 @@ export async function startDeployedApp(): Promise<DeployedApp> {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body))
         return
       case 'text':
-        res.writeHead(answer.status ?? 200, { 'content-type': answer.type, 'content-length': Buffer.byteLength(answer.body) }).end(answer.body)
+        res
+          .writeHead(answer.status ?? 200, {
+            'content-type': answer.type,
+            'content-length': Buffer.byteLength(answer.body)
+          })
+          .end(answer.body)
         return
       case 'endless': {
         open.add(res)
@@ -69,7 +79,8 @@ export async function startDeployedApp(): Promise<DeployedApp> {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     set: (path, answer) => void answers.set(path, answer),
     hits,
-    arrived: (path) => new Promise((resolve) => waiting.set(path, [...(waiting.get(path) ?? []), resolve])),
+    arrived: (path) =>
+      new Promise((resolve) => waiting.set(path, [...(waiting.get(path) ?? []), resolve])),
     close: async () => {
       for (const res of open) res.destroy()
       server.closeAllConnections()

@@ -74,13 +74,22 @@ export const HOSTILE_PIECES = [
 
 /** Any text, mostly built from the hostile pieces, with arbitrary code points among them. */
 export const hostileText = fc
-  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...HOSTILE_PIECES) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) }), { maxLength: 12 })
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_PIECES) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) }
+    ),
+    { maxLength: 12 }
+  )
   .map((parts) => parts.join(''))
   .filter((text) => text.isWellFormed())
 
 /** One hostile name that packs most of the pieces, for end-to-end runs. */
 export const HOSTILE_NAME =
-  'x\n::add-mask::secret\r::error title=forged::fake\n::stop-commands::tok\n::tok::\u2028::debug::d ##[warning]y | <script>alert(1)</script> `code` ](javascript:alert(1)) %0A::notice::z %25 \u0085::debug::e'
+  'x\n::add-mask::secret\r::error title=forged::fake\n::stop-commands::tok\n::tok::\u2028::debug::d ' +
+  '##[warning]y | <script>alert(1)</script> `code` ](javascript:alert(1)) ' +
+  '%0A::notice::z %25 \u0085::debug::e'
 
 /** The same for a file name, which holds no line break (a seal refuses one) and no slash. */
-export const HOSTILE_FILE = '::add-mask::x ##[error]forged | <img src=x> `q` ](javascript:alert(1)) %0A %25 \u2028::warning::w \u0085::debug::d'
+export const HOSTILE_FILE =
+  '::add-mask::x ##[error]forged | <img src=x> `q` ](javascript:alert(1)) %0A %25 \u2028::warning::w \u0085::debug::d'

@@ -18,11 +18,22 @@ export async function append(ledger: Ledger, record: NewRecord): Promise<LedgerE
  * A pending promotion of the digest to the environment, decided against what its service runs
  * there (its previous digest, as a gate records it), unless the fields say otherwise.
  */
-export async function letIn(ledger: Ledger, digest: Digest, environment: string, fields: Partial<NewRecord> = {}): Promise<LedgerEntry> {
+export async function letIn(
+  ledger: Ledger,
+  digest: Digest,
+  environment: string,
+  fields: Partial<NewRecord> = {}
+): Promise<LedgerEntry> {
   const record = newRecord({ digest, environment, ...fields })
   const { entry } = await ledger.record(
     environment,
-    async (view) => ('previousDigest' in fields ? record : { ...record, previousDigest: (await view.live(environment, serviceOf(record)))?.digest ?? null }),
+    async (view) =>
+      'previousDigest' in fields
+        ? record
+        : {
+            ...record,
+            previousDigest: (await view.live(environment, serviceOf(record)))?.digest ?? null
+          },
     NO_TIMEOUT
   )
   if (entry === null) throw new Error('the ledger wrote nothing')
@@ -30,13 +41,29 @@ export async function letIn(ledger: Ledger, digest: Digest, environment: string,
 }
 
 /** A promotion let in and its deployment confirmed: the digest is live from the confirmation. */
-export async function deploy(ledger: Ledger, digest: Digest, environment: string, fields: Partial<NewRecord> = {}): Promise<{ pending: LedgerEntry; confirmed: LedgerEntry }> {
+export async function deploy(
+  ledger: Ledger,
+  digest: Digest,
+  environment: string,
+  fields: Partial<NewRecord> = {}
+): Promise<{ pending: LedgerEntry; confirmed: LedgerEntry }> {
   const pending = await letIn(ledger, digest, environment, fields)
-  const confirmed = await ledger.resolve({ id: pending.id, outcome: 'confirmed', reason: null, runUrl: null, actor: 'release-bot' })
+  const confirmed = await ledger.resolve({
+    id: pending.id,
+    outcome: 'confirmed',
+    reason: null,
+    runUrl: null,
+    actor: 'release-bot'
+  })
   return { pending, confirmed }
 }
 
-export async function veto(ledger: Ledger, digest: Digest, environment: string, reason = 'smoke tests failed'): Promise<LedgerEntry> {
+export async function veto(
+  ledger: Ledger,
+  digest: Digest,
+  environment: string,
+  reason = 'smoke tests failed'
+): Promise<LedgerEntry> {
   return append(ledger, newRecord({ digest, environment, outcome: 'vetoed', reason }))
 }
 
@@ -47,7 +74,11 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** A clock a test moves by hand. */
-export function manualClock(start: Date): { now: () => Date; advance: (minutes: number) => void; set: (time: Date) => void } {
+export function manualClock(start: Date): {
+  now: () => Date
+  advance: (minutes: number) => void
+  set: (time: Date) => void
+} {
   let current = start.getTime()
   return {
     now: () => new Date(current),

@@ -59,11 +59,16 @@ const options: LockOptions = {
 }
 
 if (script.mode === 'hold') {
-  await withFileLock(script.ledger, script.name, async () => {
-    log('enter')
-    await barrier(script.holdUntil)
-    log('leave')
-  }, options)
+  await withFileLock(
+    script.ledger,
+    script.name,
+    async () => {
+      log('enter')
+      await barrier(script.holdUntil)
+      log('leave')
+    },
+    options
+  )
 } else {
   const ledger = new FileLedger(script.ledger, 'ledger', { lock: options })
   try {

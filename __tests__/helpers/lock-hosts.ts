@@ -30,7 +30,14 @@ interface Started {
 
 export async function bundleLockHost(dir: string): Promise<string> {
   const script = path.join(dir, 'lock-host.mjs')
-  await build({ entryPoints: [path.join(PROJECT_ROOT, '__tests__/helpers/lock-host.ts')], bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'silent' })
+  await build({
+    entryPoints: [path.join(PROJECT_ROOT, '__tests__/helpers/lock-host.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: script,
+    logLevel: 'silent'
+  })
   return script
 }
 
@@ -51,10 +58,31 @@ export class Hosts {
     setClock(this.clockFile, 0)
   }
 
-  start(name: string, fields: Pick<HostScript, 'host' | 'mode' | 'holdUntil' | 'breakAfter'>, expectedCode = 0): number {
-    const script: HostScript = { name, ledger: this.ledger, clock: this.clockFile, log: this.logFile, barriers: this.barriers, leaseMs: LEASE_MS, renewMs: RENEW_MS, ...fields }
-    const child = spawn(process.execPath, [this.script, JSON.stringify(script)], { stdio: ['ignore', 'ignore', 'pipe'] })
-    const started: Started = { child, expectedCode, code: undefined, stderr: '', exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) }
+  start(
+    name: string,
+    fields: Pick<HostScript, 'host' | 'mode' | 'holdUntil' | 'breakAfter'>,
+    expectedCode = 0
+  ): number {
+    const script: HostScript = {
+      name,
+      ledger: this.ledger,
+      clock: this.clockFile,
+      log: this.logFile,
+      barriers: this.barriers,
+      leaseMs: LEASE_MS,
+      renewMs: RENEW_MS,
+      ...fields
+    }
+    const child = spawn(process.execPath, [this.script, JSON.stringify(script)], {
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    const started: Started = {
+      child,
+      expectedCode,
+      code: undefined,
+      stderr: '',
+      exited: new Promise((resolve) => child.on('exit', (code) => resolve(code)))
+    }
     child.stderr?.on('data', (chunk: Buffer) => (started.stderr += chunk.toString()))
     void started.exited.then((code) => (started.code = code))
     this.started.set(name, started)
@@ -82,10 +110,15 @@ export class Hosts {
   }
 
   has(name: string, event: string, detail?: string): boolean {
-    return this.events().some((e) => e.name === name && e.event === event && (detail === undefined || e.detail === detail))
+    return this.events().some(
+      (e) => e.name === name && e.event === event && (detail === undefined || e.detail === detail)
+    )
   }
 
-  /** Makes every later wait fail as soon as an event like this is logged: what the test is about fails at once, not at its timeout. */
+  /**
+   * Makes every later wait fail as soon as an event like this is logged: what the test is about
+   * fails at once, not at its timeout.
+   */
   forbid(event: (event: HostEvent) => boolean): void {
     this.forbidden.push(event)
   }
@@ -98,11 +131,16 @@ export class Hosts {
     for (;;) {
       const events = this.events()
       const bad = events.find((e) => this.forbidden.some((forbidden) => forbidden(e)))
-      if (bad !== undefined) throw new Error(`forbidden event ${JSON.stringify(bad)}; events:\n${JSON.stringify(events, null, 1)}`)
+      if (bad !== undefined)
+        throw new Error(
+          `forbidden event ${JSON.stringify(bad)}; events:\n${JSON.stringify(events, null, 1)}`
+        )
       if (ready(this)) return
       for (const [name, started] of this.started) {
         if (started.code !== undefined && started.code !== started.expectedCode && !ready(this)) {
-          throw new Error(`${name} exited with ${started.code}: ${started.stderr}\nevents:\n${JSON.stringify(this.events(), null, 1)}`)
+          throw new Error(
+            `${name} exited with ${started.code}: ${started.stderr}\nevents:\n${JSON.stringify(this.events(), null, 1)}`
+          )
         }
       }
       await sleepFor(10)
@@ -130,7 +168,10 @@ export function isStopped(pid: number): boolean {
 }
 
 /** A lock file as a holder on another host writes it, for a host that is gone and never renews it. */
-export function lockOf(host: string, fields: { pid?: number; renewals?: number; hostname?: string; token?: string } = {}): string {
+export function lockOf(
+  host: string,
+  fields: { pid?: number; renewals?: number; hostname?: string; token?: string } = {}
+): string {
   const time = '2026-11-01T12:00:00.000Z'
   return `${JSON.stringify({
     format: 'artifact-seal/lock/v1',

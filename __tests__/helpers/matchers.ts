@@ -24,11 +24,25 @@ function thrownBy(received: unknown): { readonly thrown: boolean; readonly error
 }
 
 expect.extend({
-  toThrowSealError(received: unknown, code: SealErrorCode, ...mentions: readonly (string | RegExp)[]) {
+  toThrowSealError(
+    received: unknown,
+    code: SealErrorCode,
+    ...mentions: readonly (string | RegExp)[]
+  ) {
     const { thrown, error } = thrownBy(received)
-    if (!thrown) return { pass: false, message: () => `expected a SealError (${code}), but nothing was thrown` }
-    if (!(error instanceof SealError)) return { pass: false, message: () => `expected a SealError (${code}), but got ${this.utils.printReceived(error)}` }
-    const missing = mentions.filter((m) => (typeof m === 'string' ? !error.message.includes(m) : !m.test(error.message)))
+    if (!thrown)
+      return {
+        pass: false,
+        message: () => `expected a SealError (${code}), but nothing was thrown`
+      }
+    if (!(error instanceof SealError))
+      return {
+        pass: false,
+        message: () => `expected a SealError (${code}), but got ${this.utils.printReceived(error)}`
+      }
+    const missing = mentions.filter((m) =>
+      typeof m === 'string' ? !error.message.includes(m) : !m.test(error.message)
+    )
     const pass = error.code === code && missing.length === 0
     return {
       pass,

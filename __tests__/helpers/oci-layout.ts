@@ -21,8 +21,17 @@ import { gzipSync } from 'node:zlib'
 
 export interface TestImage {
   readonly dir: string
-  /** The index tagged v1, its children, and the single image tagged `single`; the index of `docker: true` has no attestation manifest. */
-  readonly digests: { readonly index: string; readonly amd64: string; readonly arm64: string; readonly attestation: string; readonly single: string }
+  /**
+   * The index tagged v1, its children, and the single image tagged `single`; the index of `docker:
+   * true` has no attestation manifest.
+   */
+  readonly digests: {
+    readonly index: string
+    readonly amd64: string
+    readonly arm64: string
+    readonly attestation: string
+    readonly single: string
+  }
   readonly mediaTypes: { readonly index: string; readonly manifest: string }
   /** Every blob and manifest, by digest. */
   readonly content: ReadonlyMap<string, Buffer>
@@ -43,7 +52,8 @@ const DOCKER = {
   layer: 'application/vnd.docker.image.rootfs.diff.tar.gzip'
 }
 
-const sha256 = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+const sha256 = (bytes: Buffer): string =>
+  `sha256:${createHash('sha256').update(bytes).digest('hex')}`
 
 /** A ustar archive of regular files, mtime 0, root-owned: byte-identical every time. */
 export function tarOf(files: Readonly<Record<string, string>>): Buffer {
@@ -70,7 +80,10 @@ export function tarOf(files: Readonly<Record<string, string>>): Buffer {
   return Buffer.concat(blocks)
 }
 
-export function writeTestImage(dir: string, options: { readonly seed?: string; readonly docker?: boolean } = {}): TestImage {
+export function writeTestImage(
+  dir: string,
+  options: { readonly seed?: string; readonly docker?: boolean } = {}
+): TestImage {
   const seed = options.seed ?? 'one'
   const types = options.docker === true ? DOCKER : OCI
   const content = new Map<string, Buffer>()
@@ -79,8 +92,17 @@ export function writeTestImage(dir: string, options: { readonly seed?: string; r
     content.set(digest, bytes)
     return { digest, size: bytes.length }
   }
-  const image = (os: string, architecture: string, variant: string | undefined, label: string): { digest: string; size: number } => {
-    const tar = tarOf({ 'etc/hello.txt': `hello from ${os}/${architecture}${variant === undefined ? '' : `/${variant}`} (${seed}, ${label})\n` })
+  const image = (
+    os: string,
+    architecture: string,
+    variant: string | undefined,
+    label: string
+  ): { digest: string; size: number } => {
+    const tar = tarOf({
+      'etc/hello.txt':
+        `hello from ${os}/${architecture}${variant === undefined ? '' : `/${variant}`} ` +
+        `(${seed}, ${label})\n`
+    })
     const layer = put(gzipSync(tar, { level: 9 }))
     const config = put(
       Buffer.from(
@@ -103,7 +125,16 @@ export function writeTestImage(dir: string, options: { readonly seed?: string; r
   }
   const amd64 = image('linux', 'amd64', undefined, 'index')
   const arm64 = image('linux', 'arm64', 'v8', 'index')
-  const provenance = put(Buffer.from(JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [{ name: 'test', digest: { sha256: amd64.digest.slice(7) } }], predicateType: 'https://slsa.dev/provenance/v1', predicate: { seed } })))
+  const provenance = put(
+    Buffer.from(
+      JSON.stringify({
+        _type: 'https://in-toto.io/Statement/v1',
+        subject: [{ name: 'test', digest: { sha256: amd64.digest.slice(7) } }],
+        predicateType: 'https://slsa.dev/provenance/v1',
+        predicate: { seed }
+      })
+    )
+  )
   const emptyConfig = put(Buffer.from('{}'))
   const attestation = put(
     Buffer.from(
@@ -111,7 +142,13 @@ export function writeTestImage(dir: string, options: { readonly seed?: string; r
         schemaVersion: 2,
         mediaType: types.manifest,
         config: { mediaType: types.config, ...emptyConfig },
-        layers: [{ mediaType: 'application/vnd.in-toto+json', ...provenance, annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v1' } }]
+        layers: [
+          {
+            mediaType: 'application/vnd.in-toto+json',
+            ...provenance,
+            annotations: { 'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v1' }
+          }
+        ]
       })
     )
   )
@@ -122,8 +159,13 @@ export function writeTestImage(dir: string, options: { readonly seed?: string; r
         mediaType: types.index,
         manifests: [
           { mediaType: types.manifest, ...amd64, platform: { architecture: 'amd64', os: 'linux' } },
-          { mediaType: types.manifest, ...arm64, platform: { architecture: 'arm64', os: 'linux', variant: 'v8' } },
-          // BuildKit writes attestation manifests only with OCI types (a Docker v2s2 manifest cannot hold an in-toto layer).
+          {
+            mediaType: types.manifest,
+            ...arm64,
+            platform: { architecture: 'arm64', os: 'linux', variant: 'v8' }
+          },
+          // BuildKit writes attestation manifests only with OCI types (a Docker v2s2 manifest
+          // cannot hold an in-toto layer).
           ...(options.docker === true
             ? []
             : [
@@ -131,7 +173,10 @@ export function writeTestImage(dir: string, options: { readonly seed?: string; r
                   mediaType: types.manifest,
                   ...attestation,
                   platform: { architecture: 'unknown', os: 'unknown' },
-                  annotations: { 'vnd.docker.reference.digest': amd64.digest, 'vnd.docker.reference.type': 'attestation-manifest' }
+                  annotations: {
+                    'vnd.docker.reference.digest': amd64.digest,
+                    'vnd.docker.reference.type': 'attestation-manifest'
+                  }
                 }
               ])
         ]
@@ -141,9 +186,12 @@ export function writeTestImage(dir: string, options: { readonly seed?: string; r
   const singleImage = image('linux', 'amd64', undefined, 'single')
 
   fs.mkdirSync(path.join(dir, 'blobs', 'sha256'), { recursive: true })
-  for (const [digest, bytes] of content) fs.writeFileSync(path.join(dir, 'blobs', 'sha256', digest.slice(7)), bytes)
+  for (const [digest, bytes] of content)
+    fs.writeFileSync(path.join(dir, 'blobs', 'sha256', digest.slice(7)), bytes)
   fs.writeFileSync(path.join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }))
-  const ref = (name: string): Record<string, string> => ({ 'org.opencontainers.image.ref.name': name })
+  const ref = (name: string): Record<string, string> => ({
+    'org.opencontainers.image.ref.name': name
+  })
   fs.writeFileSync(
     path.join(dir, 'index.json'),
     JSON.stringify({
@@ -162,14 +210,27 @@ export function writeTestImage(dir: string, options: { readonly seed?: string; r
     fs.mkdirSync(dockerDir)
     fs.writeFileSync(path.join(dockerDir, 'version'), 'Directory Transport Version: 1.1\n')
     fs.writeFileSync(path.join(dockerDir, 'manifest.json'), content.get(index.digest)!)
-    for (const child of [amd64, arm64]) fs.writeFileSync(path.join(dockerDir, `${child.digest.slice(7)}.manifest.json`), content.get(child.digest)!)
-    const notInIndex = new Set([index, amd64, arm64, attestation, singleImage, provenance].map((m) => m.digest))
-    for (const [digest, bytes] of content) if (!notInIndex.has(digest)) fs.writeFileSync(path.join(dockerDir, digest.slice(7)), bytes)
+    for (const child of [amd64, arm64])
+      fs.writeFileSync(
+        path.join(dockerDir, `${child.digest.slice(7)}.manifest.json`),
+        content.get(child.digest)!
+      )
+    const notInIndex = new Set(
+      [index, amd64, arm64, attestation, singleImage, provenance].map((m) => m.digest)
+    )
+    for (const [digest, bytes] of content)
+      if (!notInIndex.has(digest)) fs.writeFileSync(path.join(dockerDir, digest.slice(7)), bytes)
   }
   return {
     dir,
     dockerDir,
-    digests: { index: index.digest, amd64: amd64.digest, arm64: arm64.digest, attestation: attestation.digest, single: singleImage.digest },
+    digests: {
+      index: index.digest,
+      amd64: amd64.digest,
+      arm64: arm64.digest,
+      attestation: attestation.digest,
+      single: singleImage.digest
+    },
     mediaTypes: { index: types.index, manifest: types.manifest },
     content
   }

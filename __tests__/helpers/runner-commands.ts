@@ -16,10 +16,27 @@ export interface RunnerCommand {
 }
 
 /** The command extensions a runner registers (ActionCommandManager.Initialize and its extensions). */
-const REGISTERED = ['add-mask', 'add-matcher', 'add-path', 'debug', 'echo', 'endgroup', 'error', 'group', 'notice', 'remove-matcher', 'save-state', 'set-env', 'set-output', 'warning']
+const REGISTERED = [
+  'add-mask',
+  'add-matcher',
+  'add-path',
+  'debug',
+  'echo',
+  'endgroup',
+  'error',
+  'group',
+  'notice',
+  'remove-matcher',
+  'save-state',
+  'set-env',
+  'set-output',
+  'warning'
+]
 
 /** .NET's Char.IsWhiteSpace, which string.TrimStart() and Trim() remove. */
-const DOTNET_SPACE = '\t\n\u000b\u000c\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000'
+const DOTNET_SPACE =
+  '\t\n\u000b\u000c\r ' +
+  '\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000'
 
 function trimStart(text: string): string {
   let i = 0
@@ -40,10 +57,29 @@ export function runnerLines(output: string): string[] {
   return lines
 }
 
-const unescape = (mappings: readonly (readonly [string, string])[]) => (text: string): string => mappings.reduce((t, [token, replacement]) => t.split(replacement).join(token), text)
-const unescapeData = unescape([['\r', '%0D'], ['\n', '%0A'], ['%', '%25']])
-const unescapeProperty = unescape([['\r', '%0D'], ['\n', '%0A'], [':', '%3A'], [',', '%2C'], ['%', '%25']])
-const unescapeLegacy = unescape([[';', '%3B'], ['\r', '%0D'], ['\n', '%0A'], [']', '%5D'], ['%', '%25']])
+const unescape =
+  (mappings: readonly (readonly [string, string])[]) =>
+  (text: string): string =>
+    mappings.reduce((t, [token, replacement]) => t.split(replacement).join(token), text)
+const unescapeData = unescape([
+  ['\r', '%0D'],
+  ['\n', '%0A'],
+  ['%', '%25']
+])
+const unescapeProperty = unescape([
+  ['\r', '%0D'],
+  ['\n', '%0A'],
+  [':', '%3A'],
+  [',', '%2C'],
+  ['%', '%25']
+])
+const unescapeLegacy = unescape([
+  [';', '%3B'],
+  ['\r', '%0D'],
+  ['\n', '%0A'],
+  [']', '%5D'],
+  ['%', '%25']
+])
 
 /** .NET's Split(separator, count: 2, RemoveEmptyEntries). */
 function splitPair(text: string): string[] {
@@ -52,7 +88,10 @@ function splitPair(text: string): string[] {
   return parts.filter((p) => p !== '')
 }
 
-function parseV2(line: string, registered: (name: string) => boolean): Omit<RunnerCommand, 'line'> | null {
+function parseV2(
+  line: string,
+  registered: (name: string) => boolean
+): Omit<RunnerCommand, 'line'> | null {
   const message = trimStart(line)
   if (!message.startsWith('::')) return null
   const end = message.indexOf('::', 2)
@@ -63,7 +102,9 @@ function parseV2(line: string, registered: (name: string) => boolean): Omit<Runn
   if (!registered(name)) return null
   const properties: Record<string, string> = {}
   if (space > 0) {
-    for (const property of trim(info.slice(space + 1)).split(',').filter((p) => p !== '')) {
+    for (const property of trim(info.slice(space + 1))
+      .split(',')
+      .filter((p) => p !== '')) {
       const pair = splitPair(property)
       if (pair.length === 2) properties[pair[0] as string] = unescapeProperty(pair[1] as string)
     }
@@ -71,7 +112,10 @@ function parseV2(line: string, registered: (name: string) => boolean): Omit<Runn
   return { name, properties, data: unescapeData(message.slice(end + 2)) }
 }
 
-function parseLegacy(line: string, registered: (name: string) => boolean): Omit<RunnerCommand, 'line'> | null {
+function parseLegacy(
+  line: string,
+  registered: (name: string) => boolean
+): Omit<RunnerCommand, 'line'> | null {
   const prefix = line.indexOf('##[')
   if (prefix < 0) return null
   const close = line.indexOf(']', prefix)
@@ -82,7 +126,10 @@ function parseLegacy(line: string, registered: (name: string) => boolean): Omit<
   if (!registered(name)) return null
   const properties: Record<string, string> = {}
   if (space > 0) {
-    for (const property of info.slice(space + 1).split(';').filter((p) => p !== '')) {
+    for (const property of info
+      .slice(space + 1)
+      .split(';')
+      .filter((p) => p !== '')) {
       const pair = splitPair(property)
       if (pair.length === 2) properties[pair[0] as string] = unescapeLegacy(pair[1] as string)
     }
@@ -96,7 +143,8 @@ function parseLegacy(line: string, registered: (name: string) => boolean): Omit<
  */
 export function runnerCommands(output: string): RunnerCommand[] {
   const registered = new Set(REGISTERED.concat('stop-commands'))
-  const isRegistered = (name: string): boolean => [...registered].some((r) => r.toLowerCase() === name.toLowerCase())
+  const isRegistered = (name: string): boolean =>
+    [...registered].some((r) => r.toLowerCase() === name.toLowerCase())
   let stopToken: string | null = null
   const commands: RunnerCommand[] = []
   for (const line of runnerLines(output)) {

@@ -49,7 +49,8 @@ export function declaredInputs(entry: string): ReadonlySet<string> | null {
   if (file === null || !fs.existsSync(file)) return null
   let names = declared.get(file)
   if (names === undefined) {
-    // The input names are the keys two spaces in under "inputs:"; no YAML parser needed for what this repository writes.
+    // The input names are the keys two spaces in under "inputs:"; no YAML parser needed for what
+    // this repository writes.
     const text = fs.readFileSync(file, 'utf8')
     const block = /^inputs:\n((?:(?: {2}.*)?\n)*)/m.exec(text)?.[1] ?? ''
     names = new Set([...block.matchAll(/^ {2}([a-z0-9-]+):/gm)].map((m) => m[1] as string))
@@ -67,20 +68,46 @@ export function declaredInputs(entry: string): ReadonlySet<string> | null {
 export async function runAction(
   entry: string,
   inputs: Record<string, string>,
-  options: { workspace?: string; env?: Record<string, string>; state?: Record<string, string>; undeclared?: boolean } = {}
+  options: {
+    workspace?: string
+    env?: Record<string, string>
+    state?: Record<string, string>
+    undeclared?: boolean
+  } = {}
 ): Promise<ActionRun> {
   const known = declaredInputs(entry)
-  const unknown = known === null || options.undeclared === true ? [] : Object.keys(inputs).filter((name) => !known.has(name))
-  if (unknown.length > 0) throw new Error(`${entry}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not an input of this action (action.yml)`)
+  const unknown =
+    known === null || options.undeclared === true
+      ? []
+      : Object.keys(inputs).filter((name) => !known.has(name))
+  if (unknown.length > 0)
+    throw new Error(
+      `${entry}: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not an input of this action (action.yml)`
+    )
   const workspace = options.workspace ?? tempDir('workspace-')
   // The runner hands a post step what its main step saved as STATE_<name> variables.
-  const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value]))
+  const stateEnv = Object.fromEntries(
+    Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value])
+  )
   const temp = tempDir('runner-temp-')
-  const files = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary.md', GITHUB_STATE: 'state', GITHUB_ENV: 'env', GITHUB_PATH: 'path' }
-  const fileEnv = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(temp, '_runner_file_commands', f)]))
+  const files = {
+    GITHUB_OUTPUT: 'output',
+    GITHUB_STEP_SUMMARY: 'summary.md',
+    GITHUB_STATE: 'state',
+    GITHUB_ENV: 'env',
+    GITHUB_PATH: 'path'
+  }
+  const fileEnv = Object.fromEntries(
+    Object.entries(files).map(([k, f]) => [k, path.join(temp, '_runner_file_commands', f)])
+  )
   fs.mkdirSync(path.join(temp, '_runner_file_commands'))
   for (const file of Object.values(fileEnv)) fs.writeFileSync(file, '')
-  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]))
+  const inputEnv = Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [
+      `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
+      value
+    ])
+  )
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
@@ -93,7 +120,11 @@ export async function runAction(
     ...stateEnv,
     ...options.env
   }
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, entry)], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, entry)], {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -115,6 +146,11 @@ export async function runAction(
  * Runs an action's post step as the runner does once the job's steps are done: with the
  * same inputs and what the main step saved. `post-if: success()` is the caller's to honour.
  */
-export async function runPost(entry: string, main: ActionRun, inputs: Record<string, string>, options: { env?: Record<string, string>; undeclared?: boolean } = {}): Promise<ActionRun> {
+export async function runPost(
+  entry: string,
+  main: ActionRun,
+  inputs: Record<string, string>,
+  options: { env?: Record<string, string>; undeclared?: boolean } = {}
+): Promise<ActionRun> {
   return runAction(entry, inputs, { workspace: main.workspace, state: main.state, ...options })
 }

@@ -22,27 +22,71 @@ export interface SkopeoTarget {
   readonly password: string | null
 }
 
-const creds = (target: SkopeoTarget, flag: string): string[] => (target.username === null ? [] : [flag, `${target.username}:${target.password}`])
+const creds = (target: SkopeoTarget, flag: string): string[] =>
+  target.username === null ? [] : [flag, `${target.username}:${target.password}`]
 
 async function skopeo(args: string[]): Promise<Buffer> {
-  const { stdout } = await run('skopeo', args, { env: { PATH: process.env.PATH, HOME: home }, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 })
+  const { stdout } = await run('skopeo', args, {
+    env: { PATH: process.env.PATH, HOME: home },
+    encoding: 'buffer',
+    maxBuffer: 64 * 1024 * 1024
+  })
   return stdout
 }
 
 /** Pushes a layout tag (all platforms, digests kept) to `repository:tag` on the registry. */
-export async function pushLayout(target: SkopeoTarget, layoutDir: string, layoutTag: string, repository: string, tag: string): Promise<void> {
-  await skopeo(['copy', '--quiet', '--all', '--preserve-digests', '--dest-tls-verify=false', ...creds(target, '--dest-creds'), `oci:${layoutDir}:${layoutTag}`, `docker://${target.host}/${repository}:${tag}`])
+export async function pushLayout(
+  target: SkopeoTarget,
+  layoutDir: string,
+  layoutTag: string,
+  repository: string,
+  tag: string
+): Promise<void> {
+  await skopeo([
+    'copy',
+    '--quiet',
+    '--all',
+    '--preserve-digests',
+    '--dest-tls-verify=false',
+    ...creds(target, '--dest-creds'),
+    `oci:${layoutDir}:${layoutTag}`,
+    `docker://${target.host}/${repository}:${tag}`
+  ])
 }
 
 /** Pushes a skopeo `dir:` directory (all instances, digests kept) to `repository:tag`. */
-export async function pushDir(target: SkopeoTarget, dir: string, repository: string, tag: string): Promise<void> {
-  await skopeo(['copy', '--quiet', '--all', '--preserve-digests', '--dest-tls-verify=false', ...creds(target, '--dest-creds'), `dir:${dir}`, `docker://${target.host}/${repository}:${tag}`])
+export async function pushDir(
+  target: SkopeoTarget,
+  dir: string,
+  repository: string,
+  tag: string
+): Promise<void> {
+  await skopeo([
+    'copy',
+    '--quiet',
+    '--all',
+    '--preserve-digests',
+    '--dest-tls-verify=false',
+    ...creds(target, '--dest-creds'),
+    `dir:${dir}`,
+    `docker://${target.host}/${repository}:${tag}`
+  ])
 }
 
 /** The manifest bytes `repository:reference` names, as skopeo reads them. */
-export async function inspectRaw(target: SkopeoTarget, repository: string, reference: string): Promise<Buffer> {
+export async function inspectRaw(
+  target: SkopeoTarget,
+  repository: string,
+  reference: string
+): Promise<Buffer> {
   const separator = reference.startsWith('sha256:') ? '@' : ':'
-  return skopeo(['inspect', '--raw', '--tls-verify=false', ...creds(target, '--creds'), `docker://${target.host}/${repository}${separator}${reference}`])
+  return skopeo([
+    'inspect',
+    '--raw',
+    '--tls-verify=false',
+    ...creds(target, '--creds'),
+    `docker://${target.host}/${repository}${separator}${reference}`
+  ])
 }
 
 /** skopeo's digest of a manifest file (what the tag names, by skopeo's rules). */
@@ -53,11 +97,20 @@ export async function manifestDigest(bytes: Buffer): Promise<string> {
 }
 
 /** The digest the tag names: skopeo inspect --raw, then skopeo manifest-digest. */
-export async function tagDigest(target: SkopeoTarget, repository: string, tag: string): Promise<string> {
+export async function tagDigest(
+  target: SkopeoTarget,
+  repository: string,
+  tag: string
+): Promise<string> {
   return manifestDigest(await inspectRaw(target, repository, tag))
 }
 
 export async function listTags(target: SkopeoTarget, repository: string): Promise<string[]> {
-  const out = await skopeo(['list-tags', '--tls-verify=false', ...creds(target, '--creds'), `docker://${target.host}/${repository}`])
+  const out = await skopeo([
+    'list-tags',
+    '--tls-verify=false',
+    ...creds(target, '--creds'),
+    `docker://${target.host}/${repository}`
+  ])
   return (JSON.parse(out.toString('utf8')) as { Tags: string[] }).Tags
 }

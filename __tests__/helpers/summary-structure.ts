@@ -17,7 +17,11 @@ export interface MdNode {
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 const decode = (text: string): string =>
   text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) =>
-    name.startsWith('#x') || name.startsWith('#X') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name] ?? whole)
+    name.startsWith('#x') || name.startsWith('#X')
+      ? String.fromCodePoint(parseInt(name.slice(2), 16))
+      : name.startsWith('#')
+        ? String.fromCodePoint(Number(name.slice(1)))
+        : (ENTITIES[name] ?? whole)
   )
 
 /** cmark-gfm's XML: elements with attributes, text, no mixed content inside leaf nodes. */
@@ -39,18 +43,39 @@ function parseXml(xml: string): MdNode {
       continue
     }
     const attributes: Record<string, string> = {}
-    for (const a of (attributeText ?? '').matchAll(/([a-z:_]+)="([^"]*)"/g)) attributes[a[1] as string] = decode(a[2] as string)
+    for (const a of (attributeText ?? '').matchAll(/([a-z:_]+)="([^"]*)"/g))
+      attributes[a[1] as string] = decode(a[2] as string)
     const node: MdNode = { type: name as string, attributes, children: [], literal: '' }
     top.children.push(node)
     if (!selfClosing) stack.push(node)
   }
-  if (tag.lastIndex !== 0 && tag.lastIndex < body.length) throw new Error(`cmark-gfm XML not understood at ${tag.lastIndex}`)
+  if (tag.lastIndex !== 0 && tag.lastIndex < body.length)
+    throw new Error(`cmark-gfm XML not understood at ${tag.lastIndex}`)
   return root.children[0] as MdNode
 }
 
 export function parseMarkdown(markdown: string): MdNode {
-  const run = spawnSync('cmark-gfm', ['-e', 'table', '-e', 'autolink', '-e', 'strikethrough', '-e', 'tagfilter', '--sourcepos', '-t', 'xml'], { input: markdown, encoding: 'utf8' })
-  if (run.error) throw new Error(`cmark-gfm is needed to check summaries (apt-get install cmark-gfm): ${run.error.message}`)
+  const run = spawnSync(
+    'cmark-gfm',
+    [
+      '-e',
+      'table',
+      '-e',
+      'autolink',
+      '-e',
+      'strikethrough',
+      '-e',
+      'tagfilter',
+      '--sourcepos',
+      '-t',
+      'xml'
+    ],
+    { input: markdown, encoding: 'utf8' }
+  )
+  if (run.error)
+    throw new Error(
+      `cmark-gfm is needed to check summaries (apt-get install cmark-gfm): ${run.error.message}`
+    )
   if (run.status !== 0) throw new Error(`cmark-gfm failed: ${run.stderr}`)
   return parseXml(run.stdout)
 }
@@ -62,7 +87,8 @@ export function walk(node: MdNode, visit: (n: MdNode) => void): void {
 
 /** The text a reader sees in a node: its text and code, with line breaks as spaces. */
 export function textOf(node: MdNode): string {
-  if (['text', 'code', 'code_block'].includes(node.type)) return node.literal.replace(/\n$/, node.type === 'code_block' ? '' : '\n')
+  if (['text', 'code', 'code_block'].includes(node.type))
+    return node.literal.replace(/\n$/, node.type === 'code_block' ? '' : '\n')
   if (node.type === 'softbreak' || node.type === 'linebreak') return ' '
   return node.children.map(textOf).join('')
 }
@@ -114,18 +140,29 @@ export function structureProblems(markdown: string, options: StructureOptions): 
       for (const row of node.children) {
         const line = Number(/^(\d+):/.exec(row.attributes.sourcepos ?? '')?.[1])
         const count = rawCellCount(lines[line - 1] ?? '')
-        if (count !== width) problems.push(`table row at line ${line} has ${count} cells, its header ${width}: ${lines[line - 1]}`)
+        if (count !== width)
+          problems.push(
+            `table row at line ${line} has ${count} cells, its header ${width}: ${lines[line - 1]}`
+          )
       }
     }
-    if (node.type === 'html_inline' && !OWN_INLINE_HTML.has(node.literal)) problems.push(`inline HTML ${JSON.stringify(node.literal)}`)
-    if (node.type === 'html_block' && !OWN_HTML_BLOCK.some((re) => re.test(node.literal))) problems.push(`HTML block ${JSON.stringify(node.literal)}`)
+    if (node.type === 'html_inline' && !OWN_INLINE_HTML.has(node.literal))
+      problems.push(`inline HTML ${JSON.stringify(node.literal)}`)
+    if (node.type === 'html_block' && !OWN_HTML_BLOCK.some((re) => re.test(node.literal)))
+      problems.push(`HTML block ${JSON.stringify(node.literal)}`)
     if (node.type === 'image') problems.push(`image ${node.attributes.destination}`)
     if (node.type === 'link') {
       const destination = node.attributes.destination ?? ''
       const url = URL.canParse(destination) ? new URL(destination) : null
-      if (url === null || url.protocol !== 'https:' || !options.origins.some((o) => new URL(o).origin === url.origin)) problems.push(`link to ${JSON.stringify(destination)}`)
+      if (
+        url === null ||
+        url.protocol !== 'https:' ||
+        !options.origins.some((o) => new URL(o).origin === url.origin)
+      )
+        problems.push(`link to ${JSON.stringify(destination)}`)
     }
-    if (node.type === 'code_block' && node.attributes.info === 'mermaid') problems.push(...mermaidProblems(node.literal))
+    if (node.type === 'code_block' && node.attributes.info === 'mermaid')
+      problems.push(...mermaidProblems(node.literal))
   })
   return problems
 }

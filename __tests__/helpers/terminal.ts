@@ -23,7 +23,8 @@ export function fakeTerminal(cwd: string, env: Env = {}): FakeTerminal {
     stdout: () => out,
     stderr: () => err,
     document: () => {
-      if (documents.length !== 1) throw new Error(`expected one JSON document, got ${documents.length}`)
+      if (documents.length !== 1)
+        throw new Error(`expected one JSON document, got ${documents.length}`)
       // As the CLI prints it: through JSON, so only what survives JSON is compared.
       return JSON.parse(JSON.stringify(documents[0]))
     }

@@ -31,16 +31,27 @@ export function writeTree(root: string, files: Record<string, string | Buffer | 
 
 /** What the shell says a tree's dirHash1 is: the reference the digest engine must equal. */
 export function shellTreeDigest(dir: string): string {
-  const out = execFileSync('bash', ['-c', "find -L . -type f | cut -c3- | LC_ALL=C sort | xargs -r -d '\\n' sha256sum | sha256sum"], {
-    cwd: dir,
-    encoding: 'utf8'
-  })
+  const out = execFileSync(
+    'bash',
+    [
+      '-c',
+      "find -L . -type f | cut -c3- | LC_ALL=C sort | xargs -r -d '\\n' sha256sum | sha256sum"
+    ],
+    {
+      cwd: dir,
+      encoding: 'utf8'
+    }
+  )
   return `sha256:${out.slice(0, 64)}`
 }
 
 /** The listing `sha256sum` prints for the tree, sorted as `LC_ALL=C sort` sorts. */
 export function shellTreeListing(dir: string): string {
-  return execFileSync('bash', ['-c', "find -L . -type f | cut -c3- | LC_ALL=C sort | xargs -r -d '\\n' sha256sum"], { cwd: dir, encoding: 'utf8' })
+  return execFileSync(
+    'bash',
+    ['-c', "find -L . -type f | cut -c3- | LC_ALL=C sort | xargs -r -d '\\n' sha256sum"],
+    { cwd: dir, encoding: 'utf8' }
+  )
 }
 
 export function shellFileDigest(file: string): string {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url'
 
 /** The storage account every Azurite instance knows (Azure's documented development account). */
 export const DEV_ACCOUNT_NAME = 'devstoreaccount1'
-export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+export const DEV_ACCOUNT_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
 export interface Azurite {
   /** `http://127.0.0.1:<port>/devstoreaccount1`: the blob endpoint, path-style as Azurite serves it. */
@@ -24,7 +25,15 @@ export interface Azurite {
 }
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-const AZURITE_BLOB = path.join(PROJECT_ROOT, 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js')
+const AZURITE_BLOB = path.join(
+  PROJECT_ROOT,
+  'node_modules',
+  'azurite',
+  'dist',
+  'src',
+  'blob',
+  'main.js'
+)
 
 /**
  * Starts Azurite's blob service (from node_modules, on the Node that runs the tests) on
@@ -33,14 +42,19 @@ const AZURITE_BLOB = path.join(PROJECT_ROOT, 'node_modules', 'azurite', 'dist', 
  * so no port is guessed and no polling is needed. Telemetry is off: tests never use the
  * internet.
  */
-export async function startAzurite(options: { readonly memoryLimitMb?: number } = {}): Promise<Azurite> {
+export async function startAzurite(
+  options: { readonly memoryLimitMb?: number } = {}
+): Promise<Azurite> {
   const location = fs.mkdtempSync(path.join(os.tmpdir(), 'azurite-'))
   const args = [
     AZURITE_BLOB,
-    '--blobHost', '127.0.0.1',
-    '--blobPort', '0',
+    '--blobHost',
+    '127.0.0.1',
+    '--blobPort',
+    '0',
     '--inMemoryPersistence',
-    '--extentMemoryLimit', String(options.memoryLimitMb ?? 512),
+    '--extentMemoryLimit',
+    String(options.memoryLimitMb ?? 512),
     '--skipApiVersionCheck',
     '--loose',
     '--silent',
@@ -60,7 +74,9 @@ export async function startAzurite(options: { readonly memoryLimitMb?: number } 
       child.stdout?.on('data', onData)
       child.stderr?.on('data', onData)
       child.once('error', reject)
-      child.once('exit', (code, signal) => reject(new Error(`Azurite exited (${code ?? signal}) before listening:\n${output}`)))
+      child.once('exit', (code, signal) =>
+        reject(new Error(`Azurite exited (${code ?? signal}) before listening:\n${output}`))
+      )
     })
   } catch (error) {
     await stop(child, exited)

@@ -49,7 +49,10 @@ const isParam = (segment: string): boolean => /^\{[^}]*\}$/.test(segment)
 /** Parameter names normalised: `/repos/{owner}/{repo}/issues/{issue_number}` is `/repos/{}/{}/issues/{}`. */
 const normalised = (template: string): string => template.replace(/\{[^}]*\}/g, '{}')
 
-/** For path parameters: a literal segment of the host's route may fill a parameter of GitHub's whose schema accepts it. */
+/**
+ * For path parameters: a literal segment of the host's route may fill a parameter of GitHub's whose
+ * schema accepts it.
+ */
 const paramAjv = new Ajv({ strict: false, coerceTypes: true, validateFormats: false })
 const bodyAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
 
@@ -133,7 +136,10 @@ function describedAs(method: string, hostTemplate: string): string[] {
     .map((t) => t.template)
 }
 
-/** The operation a concrete request path is, the most literal template winning (`/issues/comments` over `/issues/{issue_number}`). */
+/**
+ * The operation a concrete request path is, the most literal template winning (`/issues/comments`
+ * over `/issues/{issue_number}`).
+ */
 function operationFor(
   method: string,
   concrete: string
@@ -168,7 +174,10 @@ beforeAll(() => {
 
 const source = fs.readFileSync(HOST_SOURCE, 'utf8')
 
-/** The body of a regular expression literal: escapes, character classes (where `/` needs no escape), other characters but `/`. */
+/**
+ * The body of a regular expression literal: escapes, character classes (where `/` needs no escape),
+ * other characters but `/`.
+ */
 const REGEX_BODY = String.raw`(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n\[])+`
 
 interface HostRoute {
@@ -178,7 +187,10 @@ interface HostRoute {
   readonly rest: string
 }
 
-/** The route table (`const routes: readonly Route[] = [ … ]`): every entry, or the test fails saying it cannot read it. */
+/**
+ * The route table (`const routes: readonly Route[] = [ … ]`): every entry, or the test fails saying
+ * it cannot read it.
+ */
 function declaredRoutes(): HostRoute[] {
   const table = /const routes: readonly Route\[\] = \[\n([\s\S]*?)\n {2}\]/.exec(source)?.[1]
   if (table === undefined)
@@ -187,10 +199,10 @@ function declaredRoutes(): HostRoute[] {
     )
   const entries = [
     ...table.matchAll(
-      new RegExp(String.raw`method: '([A-Z]+)', pattern: \/(${REGEX_BODY})\/([a-z]*),`, 'g')
+      new RegExp(String.raw`method: '([A-Z]+)',\s*pattern: \/(${REGEX_BODY})\/([a-z]*),`, 'g')
     )
   ]
-  const declared = (table.match(/\{ method:/g) ?? []).length
+  const declared = (table.match(/\{\s*method:/g) ?? []).length
   if (entries.length !== declared)
     throw new Error(
       `${HOST_SOURCE}: read ${entries.length} of the ${declared} routes of its table; teach this oracle the new form`
@@ -232,14 +244,16 @@ const EXCEPTIONS: readonly {
     pattern: String.raw`^\/attestation-bundles\/(\d+)$`,
     route: 'GET /attestation-bundles/{id}',
     reason:
-      "stands in for an attestation's `bundle_url`: on GitHub a pre-signed storage URL (another host, snappy-compressed JSON), " +
+      "stands in for an attestation's `bundle_url`: on GitHub a pre-signed storage URL (another host, " +
+      'snappy-compressed JSON), ' +
       'fetched without a token; not an api.github.com operation'
   },
   {
     pattern: String.raw`^\/repositories\/(\d+)(\/.*)?$`,
     route: '/repositories/{repository_id}/<every route of the table>',
     reason:
-      'the repository-id form of each /repos/{owner}/{repo} route: GitHub answers it and its Link headers point to it (pagination follows them), ' +
+      'the repository-id form of each /repos/{owner}/{repo} route: GitHub answers it and its Link headers ' +
+      'point to it (pagination follows them), ' +
       'but the description lists no such paths'
   }
 ]
@@ -255,7 +269,10 @@ describe('the routes the GitHub API host serves, held to GitHub’s description'
   })
   afterAll(async () => host.close())
 
-  /** A matched route checks the token's permission before anything else: a token with none gets 403, an unrouted path 404. */
+  /**
+   * A matched route checks the token's permission before anything else: a token with none gets 403,
+   * an unrouted path 404.
+   */
   const probe = async (method: string, pathname: string, token: string | null = NO_PERMISSIONS) => {
     const response = await fetch(`${host.url}${pathname}`, {
       method,
@@ -268,27 +285,35 @@ describe('the routes the GitHub API host serves, held to GitHub’s description'
   }
   const SERVED = { status: 403, message: 'Resource not accessible by integration' }
 
-  it('reads a route table that is the one the host serves (each route answers, other methods on its paths do not)', async () => {
-    expect(routes.length).toBeGreaterThanOrEqual(15)
-    for (const r of routes) {
-      expect([r.method, r.rest, r.pattern.test(sampleOf(r.rest))]).toEqual([r.method, r.rest, true])
-      expect([
-        r.method,
-        r.rest,
-        await probe(r.method, `/repos/acme/oracle${sampleOf(r.rest)}`)
-      ]).toEqual([r.method, r.rest, SERVED])
-    }
-    for (const rest of new Set(routes.map((r) => r.rest))) {
-      for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
-        if (routes.some((r) => r.rest === rest && r.method === method)) continue
+  it(
+    'reads a route table that is the one the host serves (each route answers, other methods on its paths do ' +
+      'not)',
+    async () => {
+      expect(routes.length).toBeGreaterThanOrEqual(15)
+      for (const r of routes) {
+        expect([r.method, r.rest, r.pattern.test(sampleOf(r.rest))]).toEqual([
+          r.method,
+          r.rest,
+          true
+        ])
         expect([
-          method,
-          rest,
-          (await probe(method, `/repos/acme/oracle${sampleOf(rest)}`)).status
-        ]).toEqual([method, rest, 404])
+          r.method,
+          r.rest,
+          await probe(r.method, `/repos/acme/oracle${sampleOf(r.rest)}`)
+        ]).toEqual([r.method, r.rest, SERVED])
+      }
+      for (const rest of new Set(routes.map((r) => r.rest))) {
+        for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']) {
+          if (routes.some((r) => r.rest === rest && r.method === method)) continue
+          expect([
+            method,
+            rest,
+            (await probe(method, `/repos/acme/oracle${sampleOf(rest)}`)).status
+          ]).toEqual([method, rest, 404])
+        }
       }
     }
-  })
+  )
 
   it('every route of the table is an operation of api.github.com with that method', () => {
     const undescribed = routes
@@ -455,7 +480,8 @@ function undeclaredFields(sent: readonly Sent[]): string[] {
       .filter((field) => !(field in properties))
       .map(
         (field) =>
-          `${s.request.method} ${s.request.canonicalPath} (${s.template}): "${field}" is not a field of the operation's body`
+          `${s.request.method} ${s.request.canonicalPath} (${s.template}): "${field}" is not a field of the ` +
+          `operation's body`
       )
   })
 }
@@ -473,7 +499,10 @@ describe('the request bodies the stores send, held to GitHub’s requestBody sch
   })
   afterAll(async () => host.close())
 
-  /** The issues store through everything it sends: create, the body, close (completed, not planned), reopen, comment. */
+  /**
+   * The issues store through everything it sends: create, the body, close (completed, not planned),
+   * reopen, comment.
+   */
   async function issueWrites(): Promise<Sent[]> {
     host.clearRequests()
     const issues = new GitHubIssues({
@@ -502,7 +531,10 @@ describe('the request bodies the stores send, held to GitHub’s requestBody sch
     return sentWrites(host.requests)
   }
 
-  /** The ledger through every status it posts: pending, confirmed (and the one it replaces), failed, abandoned, refused, vetoed. */
+  /**
+   * The ledger through every status it posts: pending, confirmed (and the one it replaces), failed,
+   * abandoned, refused, vetoed.
+   */
   async function ledgerWrites(): Promise<Sent[]> {
     host.clearRequests()
     const ledger = new GitHubDeploymentsLedger({
@@ -603,58 +635,64 @@ describe('the request bodies the stores send, held to GitHub’s requestBody sch
     expect(undeclaredFields(sent)).toEqual([])
   })
 
-  it('the checks refuse what GitHub would: a wrong type, a value out of the enum, a missing required field, an unknown field', () => {
-    const status = operationFor('POST', '/repos/acme/x/deployments/1/statuses')
-    const issue = operationFor('PATCH', '/repos/acme/x/issues/1')
-    expect(status?.template).toBe('/repos/{owner}/{repo}/deployments/{deployment_id}/statuses')
-    expect(issue?.template).toBe('/repos/{owner}/{repo}/issues/{issue_number}')
-    expect(operationFor('POST', '/repos/acme/x/issues/comments')).toBeUndefined()
-    const as = (method: string, canonicalPath: string, body: unknown): Sent => {
-      const found = operationFor(method, canonicalPath)
-      return {
-        request: {
-          method,
-          path: canonicalPath,
-          canonicalPath,
-          query: {},
-          status: 201,
-          headers: {},
-          body,
-          fault: null
-        },
-        template: found?.template,
-        operation: found?.operation
+  it(
+    'the checks refuse what GitHub would: a wrong type, a value out of the enum, a missing required field, an ' +
+      'unknown field',
+    () => {
+      const status = operationFor('POST', '/repos/acme/x/deployments/1/statuses')
+      const issue = operationFor('PATCH', '/repos/acme/x/issues/1')
+      expect(status?.template).toBe('/repos/{owner}/{repo}/deployments/{deployment_id}/statuses')
+      expect(issue?.template).toBe('/repos/{owner}/{repo}/issues/{issue_number}')
+      expect(operationFor('POST', '/repos/acme/x/issues/comments')).toBeUndefined()
+      const as = (method: string, canonicalPath: string, body: unknown): Sent => {
+        const found = operationFor(method, canonicalPath)
+        return {
+          request: {
+            method,
+            path: canonicalPath,
+            canonicalPath,
+            query: {},
+            status: 201,
+            headers: {},
+            body,
+            fault: null
+          },
+          template: found?.template,
+          operation: found?.operation
+        }
       }
+      expect(
+        bodyMismatches([as('POST', '/repos/acme/x/deployments/1/statuses', { state: 'done' })])
+      ).toHaveLength(1)
+      expect(
+        bodyMismatches([
+          as('POST', '/repos/acme/x/deployments/1/statuses', { description: 'no state' })
+        ])
+      ).toHaveLength(1)
+      expect(
+        bodyMismatches([as('POST', '/repos/acme/x/deployments', { ref: SHA, auto_merge: 'no' })])
+      ).toHaveLength(1)
+      expect(
+        bodyMismatches([as('PATCH', '/repos/acme/x/issues/1', { state_reason: 'wontfix' })])
+      ).toHaveLength(1)
+      expect(bodyMismatches([as('DELETE', '/repos/acme/x/deployments', undefined)])).toHaveLength(1)
+      // nullable, as the description means it: null where it says so, and only there.
+      expect(
+        bodyMismatches([
+          as('PATCH', '/repos/acme/x/issues/1', { body: null, state_reason: null, milestone: null })
+        ])
+      ).toEqual([])
+      expect(bodyMismatches([as('PATCH', '/repos/acme/x/issues/1', { state: null })])).toHaveLength(
+        1
+      )
+      expect(
+        undeclaredFields([
+          as('POST', '/repos/acme/x/deployments/1/statuses', {
+            state: 'success',
+            auto_inactiv: false
+          })
+        ])
+      ).toHaveLength(1)
     }
-    expect(
-      bodyMismatches([as('POST', '/repos/acme/x/deployments/1/statuses', { state: 'done' })])
-    ).toHaveLength(1)
-    expect(
-      bodyMismatches([
-        as('POST', '/repos/acme/x/deployments/1/statuses', { description: 'no state' })
-      ])
-    ).toHaveLength(1)
-    expect(
-      bodyMismatches([as('POST', '/repos/acme/x/deployments', { ref: SHA, auto_merge: 'no' })])
-    ).toHaveLength(1)
-    expect(
-      bodyMismatches([as('PATCH', '/repos/acme/x/issues/1', { state_reason: 'wontfix' })])
-    ).toHaveLength(1)
-    expect(bodyMismatches([as('DELETE', '/repos/acme/x/deployments', undefined)])).toHaveLength(1)
-    // nullable, as the description means it: null where it says so, and only there.
-    expect(
-      bodyMismatches([
-        as('PATCH', '/repos/acme/x/issues/1', { body: null, state_reason: null, milestone: null })
-      ])
-    ).toEqual([])
-    expect(bodyMismatches([as('PATCH', '/repos/acme/x/issues/1', { state: null })])).toHaveLength(1)
-    expect(
-      undeclaredFields([
-        as('POST', '/repos/acme/x/deployments/1/statuses', {
-          state: 'success',
-          auto_inactiv: false
-        })
-      ])
-    ).toHaveLength(1)
-  })
+  )
 })

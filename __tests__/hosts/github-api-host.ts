@@ -56,7 +56,12 @@ export interface IssueJson {
   readonly body: string | null
   readonly state: 'open' | 'closed'
   readonly state_reason: 'completed' | 'not_planned' | 'reopened' | null
-  readonly labels: readonly { readonly id: number; readonly name: string; readonly color: string; readonly default: boolean }[]
+  readonly labels: readonly {
+    readonly id: number
+    readonly name: string
+    readonly color: string
+    readonly default: boolean
+  }[]
   readonly user: SimpleUser
   readonly comments: number
   readonly created_at: string
@@ -111,7 +116,16 @@ export interface ArtifactSource {
  * order they came: two writers racing are forced to have both sent their write before either
  * is made.
  */
-export type FaultKind = 'server-error' | 'bad-gateway' | 'rate-limit' | 'secondary-rate-limit' | 'slow' | 'garbage' | 'served-server-error' | 'served-reset' | 'barrier'
+export type FaultKind =
+  | 'server-error'
+  | 'bad-gateway'
+  | 'rate-limit'
+  | 'secondary-rate-limit'
+  | 'slow'
+  | 'garbage'
+  | 'served-server-error'
+  | 'served-reset'
+  | 'barrier'
 
 export interface Fault {
   readonly method?: string
@@ -145,7 +159,8 @@ export interface LoggedRequest {
   readonly fault: FaultKind | null
 }
 
-export type DeploymentState = 'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success'
+export type DeploymentState =
+  'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success'
 
 export interface SimpleUser {
   readonly login: string
@@ -284,7 +299,15 @@ const PREDICATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   release: ['https://in-toto.io/attestation/release/']
 }
 const DOCS_RATE_LIMITS = `${DOCS}/using-the-rest-api/rate-limits-for-the-rest-api`
-const STATES: readonly DeploymentState[] = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success']
+const STATES: readonly DeploymentState[] = [
+  'error',
+  'failure',
+  'inactive',
+  'in_progress',
+  'queued',
+  'pending',
+  'success'
+]
 const RATE_LIMIT = 5000
 const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282 }
 
@@ -363,7 +386,8 @@ function timestamp(ms: number): string {
 function parseTime(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback
   const ms = Date.parse(value)
-  if (Number.isNaN(ms)) throw new Error(`seedDeployment: ${JSON.stringify(value)} is not an ISO 8601 time`)
+  if (Number.isNaN(ms))
+    throw new Error(`seedDeployment: ${JSON.stringify(value)} is not an ISO 8601 time`)
   return ms
 }
 
@@ -391,13 +415,15 @@ function user(login: string, id: number, type: 'Bot' | 'User'): SimpleUser {
 
 function bool(value: unknown, field: string, fallback: boolean): boolean {
   if (value === undefined || value === null) return fallback
-  if (typeof value !== 'boolean') throw invalidField(field, `${JSON.stringify(value)} is not a boolean.`)
+  if (typeof value !== 'boolean')
+    throw invalidField(field, `${JSON.stringify(value)} is not a boolean.`)
   return value
 }
 
 function optionalString(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined
-  if (typeof value !== 'string') throw invalidField(field, `${JSON.stringify(value)} is not a string.`)
+  if (typeof value !== 'string')
+    throw invalidField(field, `${JSON.stringify(value)} is not a string.`)
   return value
 }
 
@@ -455,7 +481,9 @@ function matches(fault: Fault, method: string, paths: readonly string[]): boolea
   return paths.some((p) => (typeof pattern === 'string' ? p === pattern : pattern.test(p)))
 }
 
-export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Promise<GitHubApiHost> {
+export async function startGitHubApiHost(
+  options: GitHubApiHostOptions = {}
+): Promise<GitHubApiHost> {
   const defaultToken = options.token ?? 'ghs_test-token'
   const tokens = new Map<string, Token>()
   const repositories = new Map<string, Repository>()
@@ -478,9 +506,20 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
 
   function addToken(token: string, permissions: TokenPermissions, login = ACTIONS_BOT.login): void {
     const id = login === ACTIONS_BOT.login ? ACTIONS_BOT.id : 1000 + tokens.size
-    tokens.set(token, { permissions, user: user(login, id, login.endsWith('[bot]') ? 'Bot' : 'User') })
+    tokens.set(token, {
+      permissions,
+      user: user(login, id, login.endsWith('[bot]') ? 'Bot' : 'User')
+    })
   }
-  addToken(defaultToken, options.permissions ?? { deployments: 'write', actions: 'read', attestations: 'write', issues: 'write' })
+  addToken(
+    defaultToken,
+    options.permissions ?? {
+      deployments: 'write',
+      actions: 'read',
+      attestations: 'write',
+      issues: 'write'
+    }
+  )
 
   function repository(fullName: string): Repository {
     const key = fullName.toLowerCase()
@@ -547,7 +586,15 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   function makeStatus(
     repo: Repository,
     deployment: StoredDeployment,
-    fields: { state: DeploymentState; description: string; logUrl: string; environmentUrl: string; environment: string; creator: SimpleUser; time: number }
+    fields: {
+      state: DeploymentState
+      description: string
+      logUrl: string
+      environmentUrl: string
+      environment: string
+      creator: SimpleUser
+      time: number
+    }
   ): StoredStatus {
     const id = nextStatusId++
     const json: DeploymentStatusJson = {
@@ -572,10 +619,12 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   }
 
   /** Newest first by creation time, then by id, as the list endpoints order them. */
-  const newestFirst = <T extends { time: number; json: { id: number } }>(items: readonly T[]): T[] =>
-    [...items].sort((a, b) => b.time - a.time || b.json.id - a.json.id)
+  const newestFirst = <T extends { time: number; json: { id: number } }>(
+    items: readonly T[]
+  ): T[] => [...items].sort((a, b) => b.time - a.time || b.json.id - a.json.id)
 
-  const latestState = (d: StoredDeployment): DeploymentState | undefined => newestFirst(d.statuses)[0]?.json.state
+  const latestState = (d: StoredDeployment): DeploymentState | undefined =>
+    newestFirst(d.statuses)[0]?.json.state
 
   function findDeployment(repo: Repository, id: string | undefined): StoredDeployment {
     const deployment = repo.deployments.find((d) => String(d.json.id) === id)
@@ -598,20 +647,48 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     const description = optionalString(body.description, 'description') ?? ''
     bool(body.auto_merge, 'auto_merge', true)
     const required = body.required_contexts
-    if (required !== undefined && (!Array.isArray(required) || required.some((c) => typeof c !== 'string'))) {
-      throw invalidField('required_contexts', `${JSON.stringify(required)} is not an array of strings.`)
+    if (
+      required !== undefined &&
+      (!Array.isArray(required) || required.some((c) => typeof c !== 'string'))
+    ) {
+      throw invalidField(
+        'required_contexts',
+        `${JSON.stringify(required)} is not an array of strings.`
+      )
     }
     const failing = failingChecks.get(ref) ?? []
-    const blocking = required === undefined ? failing : failing.filter((c) => (required as string[]).includes(c))
+    const blocking =
+      required === undefined ? failing : failing.filter((c) => (required as string[]).includes(c))
     if (blocking.length > 0) {
-      throw new HttpError(409, `Conflict: Commit status checks failed for ${ref}.`, DOCS_DEPLOYMENTS, {
-        errors: [{ contexts: blocking.map((context) => ({ context, state: 'failure' })), resource: 'Deployment', field: 'required_contexts', code: 'invalid' }]
-      })
+      throw new HttpError(
+        409,
+        `Conflict: Commit status checks failed for ${ref}.`,
+        DOCS_DEPLOYMENTS,
+        {
+          errors: [
+            {
+              contexts: blocking.map((context) => ({ context, state: 'failure' })),
+              resource: 'Deployment',
+              field: 'required_contexts',
+              code: 'invalid'
+            }
+          ]
+        }
+      )
     }
     let payload: Record<string, unknown> | string = {}
     if (typeof body.payload === 'string') payload = body.payload
-    else if (typeof body.payload === 'object' && body.payload !== null && !Array.isArray(body.payload)) payload = body.payload as Record<string, unknown>
-    else if (body.payload !== undefined) throw invalidField('payload', `${JSON.stringify(body.payload)} is not of type "object", "string".`)
+    else if (
+      typeof body.payload === 'object' &&
+      body.payload !== null &&
+      !Array.isArray(body.payload)
+    )
+      payload = body.payload as Record<string, unknown>
+    else if (body.payload !== undefined)
+      throw invalidField(
+        'payload',
+        `${JSON.stringify(body.payload)} is not of type "object", "string".`
+      )
     const stored = makeDeployment(call.repo, {
       ref,
       sha,
@@ -620,7 +697,11 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
       environment,
       description,
       transient: bool(body.transient_environment, 'transient_environment', false),
-      production: bool(body.production_environment, 'production_environment', environment === 'production'),
+      production: bool(
+        body.production_environment,
+        'production_environment',
+        environment === 'production'
+      ),
       creator: call.user,
       time: nowMs()
     })
@@ -632,9 +713,15 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
       const value = call.query.get(name)
       return value === null || value === '' ? [] : [[name, value] as const]
     })
-    const found = newestFirst(call.repo.deployments).filter((d) => filters.every(([name, value]) => d.json[name] === value))
+    const found = newestFirst(call.repo.deployments).filter((d) =>
+      filters.every(([name, value]) => d.json[name] === value)
+    )
     const { page, link } = pageOf(found, call)
-    return { status: 200, body: page.map((d) => d.json), headers: link === undefined ? {} : { link } }
+    return {
+      status: 200,
+      body: page.map((d) => d.json),
+      headers: link === undefined ? {} : { link }
+    }
   }
 
   function getDeployment(call: Call): Answer {
@@ -646,17 +733,32 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     const body = objectBody(call.body)
     const state = body.state
     if (typeof state !== 'string' || !STATES.includes(state as DeploymentState)) {
-      throw invalidField('state', `${JSON.stringify(state)} is not a member of ${JSON.stringify(STATES)}.`, DOCS_STATUSES)
+      throw invalidField(
+        'state',
+        `${JSON.stringify(state)} is not a member of ${JSON.stringify(STATES)}.`,
+        DOCS_STATUSES
+      )
     }
     const description = optionalString(body.description, 'description') ?? ''
     if (description.length > 140) {
       throw new HttpError(422, 'Validation Failed', DOCS_STATUSES, {
-        errors: [{ resource: 'DeploymentStatus', code: 'custom', field: 'description', message: 'description is too long (maximum is 140 characters)' }]
+        errors: [
+          {
+            resource: 'DeploymentStatus',
+            code: 'custom',
+            field: 'description',
+            message: 'description is too long (maximum is 140 characters)'
+          }
+        ]
       })
     }
-    const logUrl = optionalString(body.log_url, 'log_url') ?? optionalString(body.target_url, 'target_url') ?? ''
+    const logUrl =
+      optionalString(body.log_url, 'log_url') ?? optionalString(body.target_url, 'target_url') ?? ''
     const previous = newestFirst(deployment.statuses)[0]
-    const environment = optionalString(body.environment, 'environment') ?? previous?.json.environment ?? deployment.json.environment
+    const environment =
+      optionalString(body.environment, 'environment') ??
+      previous?.json.environment ??
+      deployment.json.environment
     const time = nowMs()
     const stored = makeStatus(call.repo, deployment, {
       state: state as DeploymentState,
@@ -677,7 +779,15 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
           !prior.json.production_environment &&
           latestState(prior) === 'success'
         if (!eligible) continue
-        makeStatus(call.repo, prior, { state: 'inactive', description: '', logUrl: '', environmentUrl: '', environment: prior.json.environment, creator: call.user, time })
+        makeStatus(call.repo, prior, {
+          state: 'inactive',
+          description: '',
+          logUrl: '',
+          environmentUrl: '',
+          environment: prior.json.environment,
+          creator: call.user,
+          time
+        })
       }
     }
     return { status: 201, body: stored.json, headers: { location: stored.json.url } }
@@ -686,7 +796,11 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   function listStatuses(call: Call): Answer {
     const deployment = findDeployment(call.repo, call.params[0])
     const { page, link } = pageOf(newestFirst(deployment.statuses), call)
-    return { status: 200, body: page.map((s) => s.json), headers: link === undefined ? {} : { link } }
+    return {
+      status: 200,
+      body: page.map((s) => s.json),
+      headers: link === undefined ? {} : { link }
+    }
   }
 
   // ---- workflow artifacts ------------------------------------------------------------
@@ -741,7 +855,10 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   }
 
   function getArtifact(call: Call): Answer {
-    return { status: 200, body: artifactJson(call.repo, findArtifact(call.repo, Number(call.params[0]))) }
+    return {
+      status: 200,
+      body: artifactJson(call.repo, findArtifact(call.repo, Number(call.params[0])))
+    }
   }
 
   function downloadArtifact(call: Call): Answer {
@@ -750,7 +867,11 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     if (artifact.expired) throw new HttpError(410, 'Artifact has expired', DOCS_ARTIFACTS)
     const location = artifactSource().zipUrl(id)
     if (location === undefined) throw notFound(DOCS_ARTIFACTS)
-    return { status: 302, headers: { location }, raw: { contentType: 'text/plain; charset=utf-8', text: '' } }
+    return {
+      status: 302,
+      headers: { location },
+      raw: { contentType: 'text/plain; charset=utf-8', text: '' }
+    }
   }
 
   function getRun(call: Call): Answer {
@@ -774,7 +895,12 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
         artifacts_url: `${repoUrl(call.repo)}/actions/runs/${runId}/artifacts`,
         created_at: created,
         updated_at: created,
-        repository: { id: call.repo.id, name, full_name: call.repo.fullName, owner: { login: owner } }
+        repository: {
+          id: call.repo.id,
+          name,
+          full_name: call.repo.fullName,
+          owner: { login: owner }
+        }
       }
     }
   }
@@ -782,26 +908,51 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   // ---- attestations ------------------------------------------------------------------
 
   /** The signed statement's predicate type and subject digests, or a 422 saying what is wrong. */
-  function readAttestedStatement(bundle: Record<string, unknown>): { predicateType: string; subjectDigests: string[] } {
-    const invalid = (detail: string): HttpError => new HttpError(422, `Invalid request.\n\n${detail}`, DOCS_ATTESTATIONS)
+  function readAttestedStatement(bundle: Record<string, unknown>): {
+    predicateType: string
+    subjectDigests: string[]
+  } {
+    const invalid = (detail: string): HttpError =>
+      new HttpError(422, `Invalid request.\n\n${detail}`, DOCS_ATTESTATIONS)
     for (const field of ['mediaType', 'verificationMaterial', 'dsseEnvelope'] as const) {
       const value = bundle[field]
-      const ok = field === 'mediaType' ? typeof value === 'string' && value !== '' : typeof value === 'object' && value !== null && !Array.isArray(value)
+      const ok =
+        field === 'mediaType'
+          ? typeof value === 'string' && value !== ''
+          : typeof value === 'object' && value !== null && !Array.isArray(value)
       if (!ok) throw invalid(`"bundle.${field}" wasn't supplied or is not valid.`)
     }
-    const envelope = bundle.dsseEnvelope as { payload?: unknown; payloadType?: unknown; signatures?: unknown }
-    if (typeof envelope.payload !== 'string' || typeof envelope.payloadType !== 'string' || !Array.isArray(envelope.signatures) || envelope.signatures.length === 0) {
+    const envelope = bundle.dsseEnvelope as {
+      payload?: unknown
+      payloadType?: unknown
+      signatures?: unknown
+    }
+    if (
+      typeof envelope.payload !== 'string' ||
+      typeof envelope.payloadType !== 'string' ||
+      !Array.isArray(envelope.signatures) ||
+      envelope.signatures.length === 0
+    ) {
       throw invalid('"bundle.dsseEnvelope" must have a payload, a payloadType and signatures.')
     }
     let statement: { predicateType?: unknown; subject?: unknown }
     try {
-      statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as typeof statement
+      statement = JSON.parse(
+        Buffer.from(envelope.payload, 'base64').toString('utf8')
+      ) as typeof statement
     } catch {
       throw invalid('The DSSE payload is not an in-toto statement.')
     }
-    const subjects = Array.isArray(statement?.subject) ? (statement.subject as { digest?: Record<string, unknown> }[]) : []
-    const subjectDigests = subjects.flatMap((s) => (typeof s?.digest?.sha256 === 'string' ? [`sha256:${s.digest.sha256.toLowerCase()}`] : []))
-    if (typeof statement?.predicateType !== 'string' || subjectDigests.length === 0) throw invalid('The in-toto statement needs a predicateType and at least one subject with a sha256 digest.')
+    const subjects = Array.isArray(statement?.subject)
+      ? (statement.subject as { digest?: Record<string, unknown> }[])
+      : []
+    const subjectDigests = subjects.flatMap((s) =>
+      typeof s?.digest?.sha256 === 'string' ? [`sha256:${s.digest.sha256.toLowerCase()}`] : []
+    )
+    if (typeof statement?.predicateType !== 'string' || subjectDigests.length === 0)
+      throw invalid(
+        'The in-toto statement needs a predicateType and at least one subject with a sha256 digest.'
+      )
     return { predicateType: statement.predicateType, subjectDigests }
   }
 
@@ -813,12 +964,19 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     }
     const read = readAttestedStatement(bundle as Record<string, unknown>)
     const id = nextAttestationId++
-    call.repo.attestations.push({ id, repositoryId: call.repo.id, bundle: bundle as Record<string, unknown>, ...read, createdAt: timestamp(nowMs()) })
+    call.repo.attestations.push({
+      id,
+      repositoryId: call.repo.id,
+      bundle: bundle as Record<string, unknown>,
+      ...read,
+      createdAt: timestamp(nowMs())
+    })
     return { status: 201, body: { id } }
   }
 
   const bundleUrl = (id: number): string => `${url}/attestation-bundles/${id}`
-  const cursorOf = (index: number): string => Buffer.from(`cursor:v2:${index}`).toString('base64url')
+  const cursorOf = (index: number): string =>
+    Buffer.from(`cursor:v2:${index}`).toString('base64url')
   function indexOfCursor(cursor: string): number {
     const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
     if (!match) throw new HttpError(400, 'Invalid cursor', DOCS_ATTESTATIONS)
@@ -832,7 +990,14 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     const matching = [...call.repo.attestations]
       .reverse()
       .filter((a) => a.subjectDigests.includes(digest))
-      .filter((a) => wanted === null || wanted === '' || (aliases ? aliases.some((p) => a.predicateType.startsWith(p)) : a.predicateType === wanted))
+      .filter(
+        (a) =>
+          wanted === null ||
+          wanted === '' ||
+          (aliases
+            ? aliases.some((p) => a.predicateType.startsWith(p))
+            : a.predicateType === wanted)
+      )
     if (matching.length === 0) throw notFound(DOCS_ATTESTATIONS)
     const perPageRaw = Number.parseInt(call.query.get('per_page') ?? '', 10)
     const perPage = Number.isNaN(perPageRaw) || perPageRaw < 1 ? 30 : Math.min(perPageRaw, 100)
@@ -841,7 +1006,8 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     let start = 0
     if (after) start = indexOfCursor(after) + 1
     else if (before) start = Math.max(0, indexOfCursor(before) - perPage)
-    const end = before && !after ? Math.min(indexOfCursor(before), start + perPage) : start + perPage
+    const end =
+      before && !after ? Math.min(indexOfCursor(before), start + perPage) : start + perPage
     const page = matching.slice(start, end)
     const link = (rel: string, cursor: string): string => {
       const params = new URLSearchParams(call.query)
@@ -856,7 +1022,14 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     if (start > 0 && page.length > 0) links.push(link('prev', cursorOf(start)))
     return {
       status: 200,
-      body: { attestations: page.map((a) => ({ bundle: a.bundle, repository_id: a.repositoryId, bundle_url: bundleUrl(a.id), initiator: 'user' })) },
+      body: {
+        attestations: page.map((a) => ({
+          bundle: a.bundle,
+          repository_id: a.repositoryId,
+          bundle_url: bundleUrl(a.id),
+          initiator: 'user'
+        }))
+      },
       headers: links.length === 0 ? {} : { link: links.join(', ') }
     }
   }
@@ -872,21 +1045,126 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   // ---- routing -----------------------------------------------------------------------
 
   const routes: readonly Route[] = [
-    { method: 'GET', pattern: /^\/deployments$/, scope: 'deployments', access: 'read', docs: DOCS_DEPLOYMENTS, handle: listDeployments },
-    { method: 'POST', pattern: /^\/deployments$/, scope: 'deployments', access: 'write', docs: DOCS_DEPLOYMENTS, handle: createDeployment },
-    { method: 'GET', pattern: /^\/deployments\/(\d+)$/, scope: 'deployments', access: 'read', docs: DOCS_DEPLOYMENTS, handle: getDeployment },
-    { method: 'GET', pattern: /^\/deployments\/(\d+)\/statuses$/, scope: 'deployments', access: 'read', docs: DOCS_STATUSES, handle: listStatuses },
-    { method: 'POST', pattern: /^\/deployments\/(\d+)\/statuses$/, scope: 'deployments', access: 'write', docs: DOCS_STATUSES, handle: createStatus },
-    { method: 'GET', pattern: /^\/actions\/runs\/(\d+)\/artifacts$/, scope: 'actions', access: 'read', docs: DOCS_ARTIFACTS, handle: listArtifacts },
-    { method: 'GET', pattern: /^\/actions\/runs\/(\d+)$/, scope: 'actions', access: 'read', docs: `${DOCS}/actions/workflow-runs`, handle: getRun },
-    { method: 'GET', pattern: /^\/actions\/artifacts\/(\d+)$/, scope: 'actions', access: 'read', docs: DOCS_ARTIFACTS, handle: getArtifact },
-    { method: 'GET', pattern: /^\/actions\/artifacts\/(\d+)\/zip$/, scope: 'actions', access: 'read', docs: DOCS_ARTIFACTS, handle: downloadArtifact },
-    { method: 'POST', pattern: /^\/attestations$/, scope: 'attestations', access: 'write', docs: DOCS_ATTESTATIONS, handle: createAttestation },
-    { method: 'GET', pattern: /^\/attestations\/([^/]+)$/, scope: 'attestations', access: 'read', docs: DOCS_ATTESTATIONS, handle: listAttestations },
-    { method: 'GET', pattern: /^\/issues$/, scope: 'issues', access: 'read', docs: DOCS_ISSUES, handle: listIssues },
-    { method: 'POST', pattern: /^\/issues$/, scope: 'issues', access: 'write', docs: DOCS_ISSUES, handle: createIssue },
-    { method: 'PATCH', pattern: /^\/issues\/(\d+)$/, scope: 'issues', access: 'write', docs: DOCS_ISSUES, handle: updateIssue },
-    { method: 'POST', pattern: /^\/issues\/(\d+)\/comments$/, scope: 'issues', access: 'write', docs: `${DOCS}/issues/comments`, handle: createComment }
+    {
+      method: 'GET',
+      pattern: /^\/deployments$/,
+      scope: 'deployments',
+      access: 'read',
+      docs: DOCS_DEPLOYMENTS,
+      handle: listDeployments
+    },
+    {
+      method: 'POST',
+      pattern: /^\/deployments$/,
+      scope: 'deployments',
+      access: 'write',
+      docs: DOCS_DEPLOYMENTS,
+      handle: createDeployment
+    },
+    {
+      method: 'GET',
+      pattern: /^\/deployments\/(\d+)$/,
+      scope: 'deployments',
+      access: 'read',
+      docs: DOCS_DEPLOYMENTS,
+      handle: getDeployment
+    },
+    {
+      method: 'GET',
+      pattern: /^\/deployments\/(\d+)\/statuses$/,
+      scope: 'deployments',
+      access: 'read',
+      docs: DOCS_STATUSES,
+      handle: listStatuses
+    },
+    {
+      method: 'POST',
+      pattern: /^\/deployments\/(\d+)\/statuses$/,
+      scope: 'deployments',
+      access: 'write',
+      docs: DOCS_STATUSES,
+      handle: createStatus
+    },
+    {
+      method: 'GET',
+      pattern: /^\/actions\/runs\/(\d+)\/artifacts$/,
+      scope: 'actions',
+      access: 'read',
+      docs: DOCS_ARTIFACTS,
+      handle: listArtifacts
+    },
+    {
+      method: 'GET',
+      pattern: /^\/actions\/runs\/(\d+)$/,
+      scope: 'actions',
+      access: 'read',
+      docs: `${DOCS}/actions/workflow-runs`,
+      handle: getRun
+    },
+    {
+      method: 'GET',
+      pattern: /^\/actions\/artifacts\/(\d+)$/,
+      scope: 'actions',
+      access: 'read',
+      docs: DOCS_ARTIFACTS,
+      handle: getArtifact
+    },
+    {
+      method: 'GET',
+      pattern: /^\/actions\/artifacts\/(\d+)\/zip$/,
+      scope: 'actions',
+      access: 'read',
+      docs: DOCS_ARTIFACTS,
+      handle: downloadArtifact
+    },
+    {
+      method: 'POST',
+      pattern: /^\/attestations$/,
+      scope: 'attestations',
+      access: 'write',
+      docs: DOCS_ATTESTATIONS,
+      handle: createAttestation
+    },
+    {
+      method: 'GET',
+      pattern: /^\/attestations\/([^/]+)$/,
+      scope: 'attestations',
+      access: 'read',
+      docs: DOCS_ATTESTATIONS,
+      handle: listAttestations
+    },
+    {
+      method: 'GET',
+      pattern: /^\/issues$/,
+      scope: 'issues',
+      access: 'read',
+      docs: DOCS_ISSUES,
+      handle: listIssues
+    },
+    {
+      method: 'POST',
+      pattern: /^\/issues$/,
+      scope: 'issues',
+      access: 'write',
+      docs: DOCS_ISSUES,
+      handle: createIssue
+    },
+    {
+      method: 'PATCH',
+      pattern: /^\/issues\/(\d+)$/,
+      scope: 'issues',
+      access: 'write',
+      docs: DOCS_ISSUES,
+      handle: updateIssue
+    },
+    {
+      method: 'POST',
+      pattern: /^\/issues\/(\d+)\/comments$/,
+      scope: 'issues',
+      access: 'write',
+      docs: `${DOCS}/issues/comments`,
+      handle: createComment
+    }
   ]
 
   // ---- issues (what GitHub's description of these endpoints says; fields checked as GitHub does) ----
@@ -894,7 +1172,10 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   let nextIssueId = 70000
   let nextLabelId = 600
 
-  function findIssue(repo: Repository, number: string | undefined): { json: IssueJson; comments: string[] } {
+  function findIssue(
+    repo: Repository,
+    number: string | undefined
+  ): { json: IssueJson; comments: string[] } {
     const found = repo.issues.find((i) => String(i.json.number) === number)
     if (found === undefined) throw notFound(DOCS_ISSUES)
     return found
@@ -902,8 +1183,21 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
 
   function labelsOf(value: unknown): string[] {
     if (value === undefined) return []
-    if (!Array.isArray(value) || value.some((l) => typeof l !== 'string' && (typeof l !== 'object' || l === null || typeof (l as { name?: unknown }).name !== 'string'))) {
-      throw invalidField('labels', `${JSON.stringify(value)} is not of type "array" of strings or label objects.`, DOCS_ISSUES)
+    if (
+      !Array.isArray(value) ||
+      value.some(
+        (l) =>
+          typeof l !== 'string' &&
+          (typeof l !== 'object' ||
+            l === null ||
+            typeof (l as { name?: unknown }).name !== 'string')
+      )
+    ) {
+      throw invalidField(
+        'labels',
+        `${JSON.stringify(value)} is not of type "array" of strings or label objects.`,
+        DOCS_ISSUES
+      )
     }
     return value.map((l) => (typeof l === 'string' ? l : (l as { name: string }).name))
   }
@@ -914,12 +1208,20 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
 
   function listIssues(call: Call): Answer {
     const state = call.query.get('state') ?? 'open'
-    if (!['open', 'closed', 'all'].includes(state)) throw invalidField('state', `"${state}" is not one of open, closed, all.`, DOCS_ISSUES)
-    const wanted = (call.query.get('labels') ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '')
+    if (!['open', 'closed', 'all'].includes(state))
+      throw invalidField('state', `"${state}" is not one of open, closed, all.`, DOCS_ISSUES)
+    const wanted = (call.query.get('labels') ?? '')
+      .split(',')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
     const found = [...call.repo.issues]
       .reverse()
       .map((i) => i.json)
-      .filter((i) => (state === 'all' || i.state === state) && wanted.every((w) => i.labels.some((l) => l.name.toLowerCase() === w.toLowerCase())))
+      .filter(
+        (i) =>
+          (state === 'all' || i.state === state) &&
+          wanted.every((w) => i.labels.some((l) => l.name.toLowerCase() === w.toLowerCase()))
+      )
     const { page, link } = pageOf(found, call)
     return { status: 200, body: page, headers: link === undefined ? {} : { link } }
   }
@@ -927,9 +1229,15 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   function createIssue(call: Call): Answer {
     const body = objectBody(call.body)
     const title = body.title
-    if (typeof title !== 'string' && typeof title !== 'number') throw invalidField('title', `${JSON.stringify(title)} is not of type "string", "integer".`, DOCS_ISSUES)
+    if (typeof title !== 'string' && typeof title !== 'number')
+      throw invalidField(
+        'title',
+        `${JSON.stringify(title)} is not of type "string", "integer".`,
+        DOCS_ISSUES
+      )
     const text = optionalString(body.body, 'body') ?? null
-    if (text !== null && text.length > 65536) throw invalidField('body', 'is too long (maximum is 65536 characters).', DOCS_ISSUES)
+    if (text !== null && text.length > 65536)
+      throw invalidField('body', 'is too long (maximum is 65536 characters).', DOCS_ISSUES)
     const number = call.repo.issues.length + 1
     const id = nextIssueId++
     const at = timestamp(nowMs())
@@ -958,9 +1266,15 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     const issue = findIssue(call.repo, call.params[0])
     const body = objectBody(call.body)
     const state = optionalString(body.state, 'state')
-    if (state !== undefined && state !== 'open' && state !== 'closed') throw invalidField('state', `"${state}" is not one of open, closed.`, DOCS_ISSUES)
+    if (state !== undefined && state !== 'open' && state !== 'closed')
+      throw invalidField('state', `"${state}" is not one of open, closed.`, DOCS_ISSUES)
     const reason = optionalString(body.state_reason, 'state_reason')
-    if (reason !== undefined && !['completed', 'not_planned', 'reopened'].includes(reason)) throw invalidField('state_reason', `"${reason}" is not one of completed, not_planned, reopened.`, DOCS_ISSUES)
+    if (reason !== undefined && !['completed', 'not_planned', 'reopened'].includes(reason))
+      throw invalidField(
+        'state_reason',
+        `"${reason}" is not one of completed, not_planned, reopened.`,
+        DOCS_ISSUES
+      )
     const at = timestamp(nowMs())
     const next = state ?? issue.json.state
     issue.json = {
@@ -969,7 +1283,12 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
       ...(body.body !== undefined ? { body: optionalString(body.body, 'body') ?? null } : {}),
       ...(body.labels !== undefined ? { labels: labelsOf(body.labels).map(label) } : {}),
       state: next,
-      state_reason: next === 'closed' ? ((reason as IssueJson['state_reason']) ?? 'completed') : state === 'open' && issue.json.state === 'closed' ? 'reopened' : issue.json.state_reason,
+      state_reason:
+        next === 'closed'
+          ? ((reason as IssueJson['state_reason']) ?? 'completed')
+          : state === 'open' && issue.json.state === 'closed'
+            ? 'reopened'
+            : issue.json.state_reason,
       closed_at: next === 'closed' ? (issue.json.closed_at ?? at) : null,
       updated_at: at
     }
@@ -980,31 +1299,61 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     const issue = findIssue(call.repo, call.params[0])
     const body = objectBody(call.body)
     const text = body.body
-    if (typeof text !== 'string') throw invalidField('body', `${JSON.stringify(text)} is not of type "string".`, `${DOCS}/issues/comments`)
+    if (typeof text !== 'string')
+      throw invalidField(
+        'body',
+        `${JSON.stringify(text)} is not of type "string".`,
+        `${DOCS}/issues/comments`
+      )
     issue.comments.push(text)
     issue.json = { ...issue.json, comments: issue.comments.length, updated_at: timestamp(nowMs()) }
     const id = nextIssueId++
-    return { status: 201, body: { id, node_id: nodeId('IC', id), url: `${repoUrl(call.repo)}/issues/comments/${id}`, html_url: `${issue.json.html_url}#issuecomment-${id}`, body: text, user: call.user, created_at: issue.json.updated_at, updated_at: issue.json.updated_at } }
+    return {
+      status: 201,
+      body: {
+        id,
+        node_id: nodeId('IC', id),
+        url: `${repoUrl(call.repo)}/issues/comments/${id}`,
+        html_url: `${issue.json.html_url}#issuecomment-${id}`,
+        body: text,
+        user: call.user,
+        created_at: issue.json.updated_at,
+        updated_at: issue.json.updated_at
+      }
+    }
   }
 
   /** Splits `/repos/o/r/rest` or `/repositories/id/rest` into the repository and the rest. */
   function locate(pathname: string): { repo: Repository; rest: string } | undefined {
     const byName = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(pathname)
-    if (byName) return { repo: repository(`${decodeURIComponent(byName[1] ?? '')}/${decodeURIComponent(byName[2] ?? '')}`), rest: byName[3] ?? '' }
+    if (byName)
+      return {
+        repo: repository(
+          `${decodeURIComponent(byName[1] ?? '')}/${decodeURIComponent(byName[2] ?? '')}`
+        ),
+        rest: byName[3] ?? ''
+      }
     const byId = /^\/repositories\/(\d+)(\/.*)?$/.exec(pathname)
     const repo = byId ? repositoryById(Number(byId[1])) : undefined
     return byId && repo ? { repo, rest: byId[2] ?? '' } : undefined
   }
 
   function authenticate(header: string | undefined): Token {
-    if (header === undefined || header.trim() === '') throw new HttpError(401, 'Requires authentication', DOCS)
+    if (header === undefined || header.trim() === '')
+      throw new HttpError(401, 'Requires authentication', DOCS)
     const match = /^(?:bearer|token)\s+(\S+)\s*$/i.exec(header)
     const token = match ? tokens.get(match[1] ?? '') : undefined
     if (token === undefined) throw new HttpError(401, 'Bad credentials', DOCS)
     return token
   }
 
-  function route(method: string, pathname: string, query: URLSearchParams, body: unknown, auth: string | undefined): Answer {
+  function route(
+    method: string,
+    pathname: string,
+    query: URLSearchParams,
+    body: unknown,
+    auth: string | undefined
+  ): Answer {
     // A bundle_url is a pre-signed storage URL: no token.
     const stored = method === 'GET' ? /^\/attestation-bundles\/(\d+)$/.exec(pathname) : null
     if (stored) {
@@ -1064,15 +1413,34 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
       case 'server-error':
         return { status: 500, body: { message: 'Server Error' } }
       case 'bad-gateway':
-        return { status: 502, raw: { contentType: 'text/html; charset=utf-8', text: '<html><body><h1>502 Bad Gateway</h1>\n<p>Unicorn!</p></body></html>\n' } }
+        return {
+          status: 502,
+          raw: {
+            contentType: 'text/html; charset=utf-8',
+            text: '<html><body><h1>502 Bad Gateway</h1>\n<p>Unicorn!</p></body></html>\n'
+          }
+        }
       case 'garbage':
-        return { status: 200, raw: { contentType: 'application/json; charset=utf-8', text: '[{"id": 1, "task": "deploy", "pay' } }
+        return {
+          status: 200,
+          raw: {
+            contentType: 'application/json; charset=utf-8',
+            text: '[{"id": 1, "task": "deploy", "pay'
+          }
+        }
       case 'rate-limit': {
         const reset = nowSeconds + (fault.retryAfterSeconds ?? 60)
         return {
           status: 403,
-          body: { message: 'API rate limit exceeded for installation ID 12345678.', documentation_url: DOCS_RATE_LIMITS },
-          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-used': String(RATE_LIMIT), 'x-ratelimit-reset': String(reset) }
+          body: {
+            message: 'API rate limit exceeded for installation ID 12345678.',
+            documentation_url: DOCS_RATE_LIMITS
+          },
+          headers: {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-used': String(RATE_LIMIT),
+            'x-ratelimit-reset': String(reset)
+          }
         }
       }
       case 'secondary-rate-limit': {
@@ -1080,7 +1448,10 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
         return {
           status: fault.status ?? 403,
           body: {
-            message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${id}.`,
+            message:
+              'You have exceeded a secondary rate limit. Please wait a few minutes before you try ' +
+              'again. If you reach out to GitHub Support for help, please include the ' +
+              `request ID ${id}.`,
             documentation_url: `${DOCS_RATE_LIMITS}#about-secondary-rate-limits`
           },
           headers: retryAfter === null ? {} : { 'retry-after': String(retryAfter) }
@@ -1120,7 +1491,15 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
   }
 
   function errorAnswer(error: HttpError): Answer {
-    return { status: error.status, body: { message: error.message, ...error.extra, documentation_url: error.documentationUrl, status: String(error.status) } }
+    return {
+      status: error.status,
+      body: {
+        message: error.message,
+        ...error.extra,
+        documentation_url: error.documentationUrl,
+        status: String(error.status)
+      }
+    }
   }
 
   function parseBody(text: string): unknown {
@@ -1138,7 +1517,9 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     const method = (req.method ?? 'GET').toUpperCase()
     const parsed = new URL(req.url ?? '/', url)
     const located = locate(parsed.pathname)
-    const canonicalPath = located ? `/repos/${located.repo.fullName}${located.rest}` : parsed.pathname
+    const canonicalPath = located
+      ? `/repos/${located.repo.fullName}${located.rest}`
+      : parsed.pathname
     const id = requestId()
     const text = Buffer.concat(chunks).toString('utf8')
     let body: unknown = text
@@ -1147,13 +1528,16 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     if (fault?.kind === 'barrier') await barrier(fault)
     try {
       body = parseBody(text)
-      answer = (fault && faultAnswer(fault, id)) ?? route(method, parsed.pathname, parsed.searchParams, body, req.headers.authorization)
+      answer =
+        (fault && faultAnswer(fault, id)) ??
+        route(method, parsed.pathname, parsed.searchParams, body, req.headers.authorization)
     } catch (error) {
       if (!(error instanceof HttpError)) throw error
       answer = errorAnswer(error)
     }
     // Served: whatever the route did is done; the answer is what gets lost.
-    if (fault?.kind === 'served-server-error') answer = { status: 500, body: { message: 'Server Error' } }
+    if (fault?.kind === 'served-server-error')
+      answer = { status: 500, body: { message: 'Server Error' } }
     log.push({
       method,
       path: parsed.pathname,
@@ -1181,7 +1565,14 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      send(res, { status: 500, body: { message: `test host: ${error instanceof Error ? error.message : String(error)}` } }, requestId())
+      send(
+        res,
+        {
+          status: 500,
+          body: { message: `test host: ${error instanceof Error ? error.message : String(error)}` }
+        },
+        requestId()
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -1209,7 +1600,8 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
     seedDeployment(seed) {
       const repo = repository(seed.repository)
       const environment = seed.environment ?? 'production'
-      const ref = seed.ref ?? seed.sha ?? createHash('sha1').update(`seed-${nextDeploymentId}`).digest('hex')
+      const ref =
+        seed.ref ?? seed.sha ?? createHash('sha1').update(`seed-${nextDeploymentId}`).digest('hex')
       const stored = makeDeployment(repo, {
         ref,
         sha: seed.sha ?? resolveRef(ref) ?? createHash('sha1').update(ref).digest('hex'),
@@ -1236,14 +1628,20 @@ export async function startGitHubApiHost(options: GitHubApiHostOptions = {}): Pr
       return { ...stored.json, statuses: newestFirst(stored.statuses).map((s) => s.json) }
     },
     issuesOf(fullName) {
-      return (repositories.get(fullName.toLowerCase())?.issues ?? []).map((i) => ({ ...i.json, commentBodies: [...i.comments] }))
+      return (repositories.get(fullName.toLowerCase())?.issues ?? []).map((i) => ({
+        ...i.json,
+        commentBodies: [...i.comments]
+      }))
     },
     attestationsOf(fullName) {
       return [...(repositories.get(fullName.toLowerCase())?.attestations ?? [])].reverse()
     },
     deploymentsOf(fullName) {
       const repo = repositories.get(fullName.toLowerCase())
-      return newestFirst(repo?.deployments ?? []).map((d) => ({ ...d.json, statuses: newestFirst(d.statuses).map((s) => s.json) }))
+      return newestFirst(repo?.deployments ?? []).map((d) => ({
+        ...d.json,
+        statuses: newestFirst(d.statuses).map((s) => s.json)
+      }))
     },
     now: () => new Date(nowMs()),
     setNow(time) {

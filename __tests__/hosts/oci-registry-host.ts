@@ -50,7 +50,12 @@ export interface HostQuirks {
 }
 
 export type HostFault =
-  | { readonly kind: 'status'; readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body?: string }
+  | {
+      readonly kind: 'status'
+      readonly status: number
+      readonly headers?: Readonly<Record<string, string>>
+      readonly body?: string
+    }
   | { readonly kind: 'reset' }
   /** Holds the answer until `release()` of the host (the client's timeout fires first). */
   | { readonly kind: 'hang' }
@@ -87,9 +92,11 @@ interface Repository {
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 const OCI_EMPTY = 'application/vnd.oci.empty.v1+json'
 const INDEX_TYPES = [OCI_INDEX, 'application/vnd.docker.distribution.manifest.list.v2+json']
-const sha256 = (bytes: Buffer): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+const sha256 = (bytes: Buffer): string =>
+  `sha256:${createHash('sha256').update(bytes).digest('hex')}`
 const DIGEST = /^sha256:[0-9a-f]{64}$/
-const NAME = '((?:[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)'
+const NAME =
+  '((?:[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)'
 
 export class OciRegistryHost {
   readonly quirks: HostQuirks = {
@@ -125,7 +132,10 @@ export class OciRegistryHost {
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res))
     this.storage = http.createServer((req, res) => void this.serveStorage(req, res))
-    await Promise.all([new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve)), new Promise<void>((resolve) => this.storage!.listen(0, '127.0.0.1', resolve))])
+    await Promise.all([
+      new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve)),
+      new Promise<void>((resolve) => this.storage!.listen(0, '127.0.0.1', resolve))
+    ])
     this.host = `127.0.0.1:${(this.server.address() as AddressInfo).port}`
     this.storageOrigin = `http://127.0.0.1:${(this.storage.address() as AddressInfo).port}`
     return this
@@ -142,7 +152,12 @@ export class OciRegistryHost {
 
   /** Queues a fault for the next `times` requests matching (all methods when none is given). */
   fault(path: RegExp, fault: HostFault, options: { method?: string; times?: number } = {}): void {
-    this.faults.push({ path, fault, times: options.times ?? 1, ...(options.method === undefined ? {} : { method: options.method }) })
+    this.faults.push({
+      path,
+      fault,
+      times: options.times ?? 1,
+      ...(options.method === undefined ? {} : { method: options.method })
+    })
   }
 
   revokeTokens(): void {
@@ -155,7 +170,12 @@ export class OciRegistryHost {
   }
 
   /** Stores content directly (blobs and manifests by digest, then tags), as a push would. */
-  load(repository: string, content: ReadonlyMap<string, Buffer>, tags: Readonly<Record<string, { digest: string; mediaType: string }>>, manifestTypes: ReadonlyMap<string, string>): void {
+  load(
+    repository: string,
+    content: ReadonlyMap<string, Buffer>,
+    tags: Readonly<Record<string, { digest: string; mediaType: string }>>,
+    manifestTypes: ReadonlyMap<string, string>
+  ): void {
     const repo = this.repository(repository)
     for (const [digest, bytes] of content) {
       const type = manifestTypes.get(digest)
@@ -196,25 +216,59 @@ export class OciRegistryHost {
     const method = req.method ?? 'GET'
     let faultName: string | null = null
     const log = (status: number): void => {
-      this.requests.push({ method, path: url.pathname + url.search, status, authorization: req.headers.authorization !== undefined, contentType: req.headers['content-type'] ?? null, fault: faultName })
+      this.requests.push({
+        method,
+        path: url.pathname + url.search,
+        status,
+        authorization: req.headers.authorization !== undefined,
+        contentType: req.headers['content-type'] ?? null,
+        fault: faultName
+      })
     }
-    const send = (status: number, headers: Record<string, string> = {}, payload: Buffer | string = ''): void => {
+    const send = (
+      status: number,
+      headers: Record<string, string> = {},
+      payload: Buffer | string = ''
+    ): void => {
       log(status)
       const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload
-      res.writeHead(status, { 'docker-distribution-api-version': 'registry/2.0', ...headers, ...(headers['content-length'] === undefined ? { 'content-length': String(bytes.length) } : {}) })
+      res.writeHead(status, {
+        'docker-distribution-api-version': 'registry/2.0',
+        ...headers,
+        ...(headers['content-length'] === undefined
+          ? { 'content-length': String(bytes.length) }
+          : {})
+      })
       res.end(method === 'HEAD' ? undefined : bytes)
     }
-    const error = (status: number, code: string, message: string, headers: Record<string, string> = {}): void =>
-      send(status, { 'content-type': 'application/json', ...headers }, JSON.stringify({ errors: [{ code, message }] }))
+    const error = (
+      status: number,
+      code: string,
+      message: string,
+      headers: Record<string, string> = {}
+    ): void =>
+      send(
+        status,
+        { 'content-type': 'application/json', ...headers },
+        JSON.stringify({ errors: [{ code, message }] })
+      )
 
-    const fault = this.faults.find((f) => f.times > 0 && f.path.test(url.pathname) && (f.method === undefined || f.method === method))
+    const fault = this.faults.find(
+      (f) =>
+        f.times > 0 && f.path.test(url.pathname) && (f.method === undefined || f.method === method)
+    )
     let tamper = false
     if (fault !== undefined) {
       fault.times--
       faultName = fault.fault.kind
       const f = fault.fault
       if (f.kind === 'status') {
-        send(f.status, { 'content-type': 'application/json', ...f.headers }, f.body ?? JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: `injected ${f.status}` }] }))
+        send(
+          f.status,
+          { 'content-type': 'application/json', ...f.headers },
+          f.body ??
+            JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: `injected ${f.status}` }] })
+        )
         return
       }
       if (f.kind === 'reset') {
@@ -233,14 +287,23 @@ export class OciRegistryHost {
 
     if (this.quirks.basicAuth !== null && url.pathname.startsWith('/v2')) {
       const { username, password } = this.quirks.basicAuth
-      if (req.headers.authorization !== `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`) {
-        error(401, 'UNAUTHORIZED', 'authentication required', { 'www-authenticate': 'Basic realm="in-process"' })
+      if (
+        req.headers.authorization !==
+        `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+      ) {
+        error(401, 'UNAUTHORIZED', 'authentication required', {
+          'www-authenticate': 'Basic realm="in-process"'
+        })
         return
       }
     }
     if (this.quirks.bearerAuth !== null && url.pathname === '/token') {
       const { username, password } = this.quirks.bearerAuth
-      if (req.headers.authorization !== `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`) return error(401, 'UNAUTHORIZED', 'bad credentials')
+      if (
+        req.headers.authorization !==
+        `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+      )
+        return error(401, 'UNAUTHORIZED', 'bad credentials')
       const token = randomUUID()
       this.tokens.add(token)
       this.tokenRequests.push({ scopes: url.searchParams.getAll('scope') })
@@ -249,7 +312,9 @@ export class OciRegistryHost {
     if (this.quirks.bearerAuth !== null && url.pathname.startsWith('/v2')) {
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
       if (token === undefined || !this.tokens.has(token)) {
-        return error(401, 'UNAUTHORIZED', 'authentication required', { 'www-authenticate': `Bearer realm="http://${this.host}/token",service="in-process"` })
+        return error(401, 'UNAUTHORIZED', 'authentication required', {
+          'www-authenticate': `Bearer realm="http://${this.host}/token",service="in-process"`
+        })
       }
     }
     if (url.pathname === '/v2/' || url.pathname === '/v2') {
@@ -259,124 +324,241 @@ export class OciRegistryHost {
     let m: RegExpExecArray | null
     if ((m = new RegExp(`^/v2/${NAME}/manifests/([^/]+)$`).exec(url.pathname)) !== null) {
       const [, name, reference] = m as unknown as [string, string, string]
-      if (method === 'GET' || method === 'HEAD') return this.getManifest(name, reference, req, send, error, tamper)
+      if (method === 'GET' || method === 'HEAD')
+        return this.getManifest(name, reference, req, send, error, tamper)
       if (method === 'PUT') return this.putManifest(name, reference, req, body, send, error)
     }
     if ((m = new RegExp(`^/v2/${NAME}/blobs/(sha256:[0-9a-f]{64})$`).exec(url.pathname)) !== null) {
       const [, name, digest] = m as unknown as [string, string, string]
-      const bytes = this.repositories.get(name)?.blobs.has(digest) === true ? this.blobs.get(digest) : undefined
+      const bytes =
+        this.repositories.get(name)?.blobs.has(digest) === true ? this.blobs.get(digest) : undefined
       if (bytes === undefined) return error(404, 'BLOB_UNKNOWN', 'blob unknown to registry')
-      if (method === 'GET' && this.quirks.redirectBlobs) return send(307, { location: `${this.storageOrigin}/storage/${digest.slice(7)}?signature=secret-query` })
-      const served = tamper ? Buffer.concat([bytes.subarray(0, -1), Buffer.from([bytes.at(-1)! ^ 1])]) : bytes
-      return send(200, { 'content-type': 'application/octet-stream', 'docker-content-digest': digest, 'content-length': String(served.length) }, served)
+      if (method === 'GET' && this.quirks.redirectBlobs)
+        return send(307, {
+          location: `${this.storageOrigin}/storage/${digest.slice(7)}?signature=secret-query`
+        })
+      const served = tamper
+        ? Buffer.concat([bytes.subarray(0, -1), Buffer.from([bytes.at(-1)! ^ 1])])
+        : bytes
+      return send(
+        200,
+        {
+          'content-type': 'application/octet-stream',
+          'docker-content-digest': digest,
+          'content-length': String(served.length)
+        },
+        served
+      )
     }
-    if ((m = new RegExp(`^/v2/${NAME}/blobs/uploads/$`).exec(url.pathname)) !== null && method === 'POST') {
+    if (
+      (m = new RegExp(`^/v2/${NAME}/blobs/uploads/$`).exec(url.pathname)) !== null &&
+      method === 'POST'
+    ) {
       const [, name] = m as unknown as [string, string]
       const mount = url.searchParams.get('mount')
       const from = url.searchParams.get('from')
-      if (mount !== null && from !== null && this.repositories.get(from)?.blobs.has(mount) === true) {
+      if (
+        mount !== null &&
+        from !== null &&
+        this.repositories.get(from)?.blobs.has(mount) === true
+      ) {
         this.repository(name).blobs.add(mount)
         return send(201, { location: `/v2/${name}/blobs/${mount}`, 'docker-content-digest': mount })
       }
       const id = randomUUID()
       this.uploads.set(id, { repository: name, chunks: [] })
-      const location = this.quirks.uploadElsewhere ? `${this.storageOrigin}/uploads/${id}?upload-signature=secret-query` : `/v2/${name}/blobs/uploads/${id}?_state=x`
+      const location = this.quirks.uploadElsewhere
+        ? `${this.storageOrigin}/uploads/${id}?upload-signature=secret-query`
+        : `/v2/${name}/blobs/uploads/${id}?_state=x`
       return send(202, { location, range: '0-0', 'docker-upload-uuid': id })
     }
     if ((m = new RegExp(`^/v2/${NAME}/blobs/uploads/([0-9a-f-]+)$`).exec(url.pathname)) !== null) {
       const [, name, id] = m as unknown as [string, string, string]
       const upload = this.uploads.get(id)
-      if (upload === undefined || upload.repository !== name) return error(404, 'BLOB_UPLOAD_UNKNOWN', 'blob upload unknown to registry')
+      if (upload === undefined || upload.repository !== name)
+        return error(404, 'BLOB_UPLOAD_UNKNOWN', 'blob upload unknown to registry')
       upload.chunks.push(body)
       if (method === 'PATCH') {
         const size = upload.chunks.reduce((n, c) => n + c.length, 0)
-        return send(202, { location: `/v2/${name}/blobs/uploads/${id}?_state=x`, range: `0-${Math.max(0, size - 1)}`, 'docker-upload-uuid': id })
+        return send(202, {
+          location: `/v2/${name}/blobs/uploads/${id}?_state=x`,
+          range: `0-${Math.max(0, size - 1)}`,
+          'docker-upload-uuid': id
+        })
       }
       if (method === 'PUT') {
         const bytes = Buffer.concat(upload.chunks)
         const digest = url.searchParams.get('digest')
         this.uploads.delete(id)
-        if (digest === null || sha256(bytes) !== digest) return error(400, 'DIGEST_INVALID', 'provided digest did not match uploaded content')
+        if (digest === null || sha256(bytes) !== digest)
+          return error(400, 'DIGEST_INVALID', 'provided digest did not match uploaded content')
         this.blobs.set(digest, bytes)
         this.repository(name).blobs.add(digest)
-        return send(201, { location: `/v2/${name}/blobs/${digest}`, 'docker-content-digest': digest })
+        return send(201, {
+          location: `/v2/${name}/blobs/${digest}`,
+          'docker-content-digest': digest
+        })
       }
     }
-    if ((m = new RegExp(`^/v2/${NAME}/referrers/(sha256:[0-9a-f]{64})$`).exec(url.pathname)) !== null && method === 'GET') {
+    if (
+      (m = new RegExp(`^/v2/${NAME}/referrers/(sha256:[0-9a-f]{64})$`).exec(url.pathname)) !==
+        null &&
+      method === 'GET'
+    ) {
       const [, name, subject] = m as unknown as [string, string, string]
       if (this.quirks.referrers406) return error(406, 'UNSUPPORTED', 'not acceptable')
-      if (!this.quirks.referrersApi || this.quirks.ghcr || this.quirks.ecr) return error(404, 'MANIFEST_UNKNOWN', 'manifest unknown')
+      if (!this.quirks.referrersApi || this.quirks.ghcr || this.quirks.ecr)
+        return error(404, 'MANIFEST_UNKNOWN', 'manifest unknown')
       return this.serveReferrers(name, subject, url, send)
     }
-    if ((m = new RegExp(`^/v2/${NAME}/tags/list$`).exec(url.pathname)) !== null && method === 'GET') {
+    if (
+      (m = new RegExp(`^/v2/${NAME}/tags/list$`).exec(url.pathname)) !== null &&
+      method === 'GET'
+    ) {
       const [, name] = m as unknown as [string, string]
-      return send(200, { 'content-type': 'application/json' }, JSON.stringify({ name, tags: this.tags(name) }))
+      return send(
+        200,
+        { 'content-type': 'application/json' },
+        JSON.stringify({ name, tags: this.tags(name) })
+      )
     }
     send(404, { 'content-type': 'text/plain' }, '404 page not found')
   }
 
-  private getManifest(name: string, reference: string, req: http.IncomingMessage, send: (s: number, h?: Record<string, string>, p?: Buffer | string) => void, error: (s: number, c: string, m: string) => void, tamper: boolean): void {
+  private getManifest(
+    name: string,
+    reference: string,
+    req: http.IncomingMessage,
+    send: (s: number, h?: Record<string, string>, p?: Buffer | string) => void,
+    error: (s: number, c: string, m: string) => void,
+    tamper: boolean
+  ): void {
     const repo = this.repositories.get(name)
     const digest = DIGEST.test(reference) ? reference : repo?.tags.get(reference)
     const stored = digest === undefined ? undefined : repo?.manifests.get(digest)
-    if (stored === undefined || digest === undefined) return error(404, 'MANIFEST_UNKNOWN', 'manifest unknown')
+    if (stored === undefined || digest === undefined)
+      return error(404, 'MANIFEST_UNKNOWN', 'manifest unknown')
     // distribution's negotiation: an index is served only to clients that accept its type.
     const accept = req.headers.accept ?? ''
-    if (INDEX_TYPES.includes(stored.mediaType) && !accept.split(',').map((a) => a.trim().split(';')[0]).includes(stored.mediaType)) {
-      return error(404, 'MANIFEST_UNKNOWN', 'OCI index found, but accept header does not support OCI indexes')
+    if (
+      INDEX_TYPES.includes(stored.mediaType) &&
+      !accept
+        .split(',')
+        .map((a) => a.trim().split(';')[0])
+        .includes(stored.mediaType)
+    ) {
+      return error(
+        404,
+        'MANIFEST_UNKNOWN',
+        'OCI index found, but accept header does not support OCI indexes'
+      )
     }
     let bytes = stored.bytes
     if (tamper) {
       bytes = Buffer.from(bytes)
       bytes[bytes.length - 2] = bytes[bytes.length - 2] === 0x20 ? 0x0a : 0x20
     }
-    const headers: Record<string, string> = { 'content-type': req.method === 'HEAD' && this.quirks.headContentType !== null ? this.quirks.headContentType : stored.mediaType, etag: `"${digest}"`, 'content-length': String(bytes.length) }
+    const headers: Record<string, string> = {
+      'content-type':
+        req.method === 'HEAD' && this.quirks.headContentType !== null
+          ? this.quirks.headContentType
+          : stored.mediaType,
+      etag: `"${digest}"`,
+      'content-length': String(bytes.length)
+    }
     if (!this.quirks.dropDigestHeader) headers['docker-content-digest'] = digest
     send(200, headers, bytes)
   }
 
-  private putManifest(name: string, reference: string, req: http.IncomingMessage, body: Buffer, send: (s: number, h?: Record<string, string>, p?: Buffer | string) => void, error: (s: number, c: string, m: string) => void): void {
+  private putManifest(
+    name: string,
+    reference: string,
+    req: http.IncomingMessage,
+    body: Buffer,
+    send: (s: number, h?: Record<string, string>, p?: Buffer | string) => void,
+    error: (s: number, c: string, m: string) => void
+  ): void {
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
-    let parsed: { manifests?: { digest: string }[]; layers?: { digest: string }[]; config?: { digest: string }; subject?: { digest: string }; mediaType?: string }
+    let parsed: {
+      manifests?: { digest: string }[]
+      layers?: { digest: string }[]
+      config?: { digest: string }
+      subject?: { digest: string }
+      mediaType?: string
+    }
     try {
       parsed = JSON.parse(body.toString('utf8')) as typeof parsed
     } catch {
       return error(400, 'MANIFEST_INVALID', 'manifest invalid')
     }
-    if (parsed.mediaType !== undefined && parsed.mediaType !== mediaType) return error(400, 'MANIFEST_INVALID', 'mediaType in manifest does not match Content-Type')
+    if (parsed.mediaType !== undefined && parsed.mediaType !== mediaType)
+      return error(400, 'MANIFEST_INVALID', 'mediaType in manifest does not match Content-Type')
     const repo = this.repository(name)
     const isTag = !DIGEST.test(reference)
     let bytes = body
-    if (this.quirks.ghcr && isTag && /^sha256-[0-9a-f]{64}$/.test(reference) && Array.isArray(parsed.manifests)) {
-      const rewritten = JSON.parse(body.toString('utf8')) as { manifests: Record<string, unknown>[] }
+    if (
+      this.quirks.ghcr &&
+      isTag &&
+      /^sha256-[0-9a-f]{64}$/.test(reference) &&
+      Array.isArray(parsed.manifests)
+    ) {
+      const rewritten = JSON.parse(body.toString('utf8')) as {
+        manifests: Record<string, unknown>[]
+      }
       for (const entry of rewritten.manifests) entry.artifactType = OCI_EMPTY
       bytes = Buffer.from(JSON.stringify(rewritten))
     }
     const digest = sha256(bytes)
-    if (!isTag && reference !== digest) return error(400, 'DIGEST_INVALID', 'provided digest did not match uploaded content')
-    for (const child of parsed.manifests ?? []) if (!repo.manifests.has(child.digest)) return error(400, 'MANIFEST_BLOB_UNKNOWN', `blob unknown to registry: ${child.digest}`)
-    for (const blob of [...(parsed.layers ?? []), ...(parsed.config === undefined ? [] : [parsed.config])]) {
-      if (!repo.blobs.has(blob.digest)) return error(400, 'MANIFEST_BLOB_UNKNOWN', `blob unknown to registry: ${blob.digest}`)
+    if (!isTag && reference !== digest)
+      return error(400, 'DIGEST_INVALID', 'provided digest did not match uploaded content')
+    for (const child of parsed.manifests ?? [])
+      if (!repo.manifests.has(child.digest))
+        return error(400, 'MANIFEST_BLOB_UNKNOWN', `blob unknown to registry: ${child.digest}`)
+    for (const blob of [
+      ...(parsed.layers ?? []),
+      ...(parsed.config === undefined ? [] : [parsed.config])
+    ]) {
+      if (!repo.blobs.has(blob.digest))
+        return error(400, 'MANIFEST_BLOB_UNKNOWN', `blob unknown to registry: ${blob.digest}`)
     }
     if (isTag) {
       const current = repo.tags.get(reference)
       const ifMatch = req.headers['if-match']
-      if (ifMatch !== undefined && current !== undefined && ifMatch !== `"${current}"`) return error(412, 'PRECONDITION_FAILED', 'the tag changed since it was read')
-      if (this.quirks.immutableTags && current !== undefined && current !== digest) return error(409, 'TAG_INVALID', `tag ${reference} is immutable`)
+      if (ifMatch !== undefined && current !== undefined && ifMatch !== `"${current}"`)
+        return error(412, 'PRECONDITION_FAILED', 'the tag changed since it was read')
+      if (this.quirks.immutableTags && current !== undefined && current !== digest)
+        return error(409, 'TAG_INVALID', `tag ${reference} is immutable`)
     }
     repo.manifests.set(digest, { bytes, mediaType })
     if (isTag) repo.tags.set(reference, digest)
-    const headers: Record<string, string> = { location: `/v2/${name}/manifests/${digest}`, 'docker-content-digest': digest }
-    if (parsed.subject !== undefined && ((this.quirks.referrersApi && !this.quirks.ghcr) || this.quirks.ecr)) headers['oci-subject'] = parsed.subject.digest
+    const headers: Record<string, string> = {
+      location: `/v2/${name}/manifests/${digest}`,
+      'docker-content-digest': digest
+    }
+    if (
+      parsed.subject !== undefined &&
+      ((this.quirks.referrersApi && !this.quirks.ghcr) || this.quirks.ecr)
+    )
+      headers['oci-subject'] = parsed.subject.digest
     send(201, headers)
   }
 
-  private serveReferrers(name: string, subject: string, url: URL, send: (s: number, h?: Record<string, string>, p?: Buffer | string) => void): void {
+  private serveReferrers(
+    name: string,
+    subject: string,
+    url: URL,
+    send: (s: number, h?: Record<string, string>, p?: Buffer | string) => void
+  ): void {
     const repo = this.repository(name)
     const filter = url.searchParams.get('artifactType')
     const entries: Record<string, unknown>[] = []
     for (const [digest, stored] of [...repo.manifests].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      let m: { subject?: { digest?: string }; artifactType?: string; config?: { mediaType?: string }; annotations?: Record<string, string> }
+      let m: {
+        subject?: { digest?: string }
+        artifactType?: string
+        config?: { mediaType?: string }
+        annotations?: Record<string, string>
+      }
       try {
         m = JSON.parse(stored.bytes.toString('utf8')) as typeof m
       } catch {
@@ -385,7 +567,13 @@ export class OciRegistryHost {
       if (m.subject?.digest !== subject) continue
       const artifactType = m.artifactType ?? m.config?.mediaType
       if (filter !== null && artifactType !== filter) continue
-      entries.push({ mediaType: stored.mediaType, digest, size: stored.bytes.length, ...(artifactType === undefined ? {} : { artifactType }), ...(m.annotations === undefined ? {} : { annotations: m.annotations }) })
+      entries.push({
+        mediaType: stored.mediaType,
+        digest,
+        size: stored.bytes.length,
+        ...(artifactType === undefined ? {} : { artifactType }),
+        ...(m.annotations === undefined ? {} : { annotations: m.annotations })
+      })
     }
     const size = this.quirks.referrersPageSize
     const start = Number(url.searchParams.get('page') ?? '0')
@@ -402,7 +590,10 @@ export class OciRegistryHost {
 
   private async serveStorage(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.storageOrigin)
-    this.storageRequests.push({ path: url.pathname, authorization: req.headers.authorization !== undefined })
+    this.storageRequests.push({
+      path: url.pathname,
+      authorization: req.headers.authorization !== undefined
+    })
     const upload = /^\/uploads\/([0-9a-f-]+)$/.exec(url.pathname)
     if (upload !== null && req.method === 'PUT') {
       const chunks: Buffer[] = []
@@ -410,7 +601,11 @@ export class OciRegistryHost {
       const pending = this.uploads.get(upload[1]!)
       const bytes = Buffer.concat(chunks)
       const digest = url.searchParams.get('digest')
-      if (pending === undefined || url.searchParams.get('upload-signature') !== 'secret-query' || digest !== sha256(bytes)) {
+      if (
+        pending === undefined ||
+        url.searchParams.get('upload-signature') !== 'secret-query' ||
+        digest !== sha256(bytes)
+      ) {
         res.writeHead(400).end()
         return
       }
@@ -423,7 +618,9 @@ export class OciRegistryHost {
     const fault = this.faults.find((f) => f.times > 0 && f.path.test(`storage:${url.pathname}`))
     if (fault !== undefined && fault.fault.kind === 'status') {
       fault.times--
-      res.writeHead(fault.fault.status, { 'content-type': 'application/xml' }).end('<Error><Code>AccessDenied</Code></Error>')
+      res
+        .writeHead(fault.fault.status, { 'content-type': 'application/xml' })
+        .end('<Error><Code>AccessDenied</Code></Error>')
       return
     }
     const digest = `sha256:${url.pathname.slice('/storage/'.length)}`
@@ -432,6 +629,11 @@ export class OciRegistryHost {
       res.writeHead(404).end()
       return
     }
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) }).end(bytes)
+    res
+      .writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(bytes.length)
+      })
+      .end(bytes)
   }
 }

@@ -29,7 +29,11 @@ export type RegistryMode = 'open' | 'htpasswd' | 'token'
 export interface TokenServer {
   readonly url: string
   /** Token requests served, with the scopes asked and who asked. */
-  readonly log: { readonly user: string | null; readonly scopes: readonly string[]; readonly grant: 'basic' | 'refresh_token' | 'anonymous' }[]
+  readonly log: {
+    readonly user: string | null
+    readonly scopes: readonly string[]
+    readonly grant: 'basic' | 'refresh_token' | 'anonymous'
+  }[]
   /** What a user may do in a repository; everything asked by default. */
   grant: (user: string | null, repository: string, actions: readonly string[]) => readonly string[]
   close(): Promise<void>
@@ -101,13 +105,19 @@ export async function startRegistry(mode: RegistryMode): Promise<TestRegistry> {
       'storage: { inmemory: {}, delete: { enabled: true } }',
       `http: { addr: "${host}", secret: test-only-secret }`
     ]
-    if (mode === 'htpasswd') config.push(`auth: { htpasswd: { realm: test, path: "${path.join(dir, 'htpasswd')}" } }`)
+    if (mode === 'htpasswd')
+      config.push(`auth: { htpasswd: { realm: test, path: "${path.join(dir, 'htpasswd')}" } }`)
     if (mode === 'token') {
-      config.push(`auth: { token: { realm: "${tokenServer!.url}/token", service: ${SERVICE}, issuer: ${ISSUER}, rootcertbundle: "${TOKEN_CERT}" } }`)
+      config.push(
+        `auth: { token: { realm: "${tokenServer!.url}/token", service: ${SERVICE}, issuer: ${ISSUER}, ` +
+          `rootcertbundle: "${TOKEN_CERT}" } }`
+      )
     }
     const configFile = path.join(dir, 'config.yml')
     fs.writeFileSync(configFile, `${config.join('\n')}\n`)
-    const child = spawn('docker-registry', ['serve', configFile], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('docker-registry', ['serve', configFile], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let output = ''
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -124,7 +134,9 @@ export async function startRegistry(mode: RegistryMode): Promise<TestRegistry> {
     let password: string | null = null
     if (mode === 'htpasswd') {
       // The registry writes the provisioned user on the first request that needs it: /v2/ was one.
-      const match = /password=(\S+)\s.*user=(\S+)/.exec(output) ?? /password="?([^"\s]+)"?.*user="?([^"\s]+)"?/.exec(output)
+      const match =
+        /password=(\S+)\s.*user=(\S+)/.exec(output) ??
+        /password="?([^"\s]+)"?.*user="?([^"\s]+)"?/.exec(output)
       if (match === null) {
         await stop(child, exited)
         throw new Error(`docker-registry did not log its provisioned htpasswd user:\n${output}`)
@@ -190,12 +202,24 @@ async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
 const base64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url')
 
 /** An ES256 JWT as distribution's token auth reads it: x5c chain in the header, access claims. */
-function issueToken(user: string | null, access: { type: string; name: string; actions: readonly string[] }[]): string {
+function issueToken(
+  user: string | null,
+  access: { type: string; name: string; actions: readonly string[] }[]
+): string {
   const key = createPrivateKey(fs.readFileSync(TOKEN_KEY))
   const certificate = new X509Certificate(fs.readFileSync(TOKEN_CERT))
   const now = Math.floor(Date.now() / 1000)
   const header = { alg: 'ES256', typ: 'JWT', x5c: [certificate.raw.toString('base64')] }
-  const claims = { iss: ISSUER, sub: user ?? '', aud: SERVICE, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access }
+  const claims = {
+    iss: ISSUER,
+    sub: user ?? '',
+    aud: SERVICE,
+    exp: now + 300,
+    nbf: now - 10,
+    iat: now,
+    jti: randomUUID(),
+    access
+  }
   const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`
   const signature = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' })
   return `${input}.${base64url(signature)}`
@@ -208,8 +232,18 @@ function parseScope(scope: string): { name: string; actions: string[] } | null {
 }
 
 export async function startTokenServer(): Promise<TokenServer> {
-  const log: { user: string | null; scopes: string[]; grant: 'basic' | 'refresh_token' | 'anonymous' }[] = []
-  const state = { grant: (_user: string | null, _repository: string, actions: readonly string[]): readonly string[] => actions }
+  const log: {
+    user: string | null
+    scopes: string[]
+    grant: 'basic' | 'refresh_token' | 'anonymous'
+  }[] = []
+  const state = {
+    grant: (
+      _user: string | null,
+      _repository: string,
+      actions: readonly string[]
+    ): readonly string[] => actions
+  }
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -224,8 +258,13 @@ export async function startTokenServer(): Promise<TokenServer> {
       let grantType: 'basic' | 'refresh_token' | 'anonymous' = 'anonymous'
       if (req.method === 'POST') {
         const form = new URLSearchParams(Buffer.concat(chunks).toString())
-        if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== REFRESH_TOKEN) {
-          res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_grant' }))
+        if (
+          form.get('grant_type') !== 'refresh_token' ||
+          form.get('refresh_token') !== REFRESH_TOKEN
+        ) {
+          res
+            .writeHead(401, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: 'invalid_grant' }))
           return
         }
         user = TOKEN_USER
@@ -237,7 +276,12 @@ export async function startTokenServer(): Promise<TokenServer> {
           const [scheme, value] = authorization.split(' ')
           const decoded = scheme === 'Basic' ? Buffer.from(value ?? '', 'base64').toString() : ''
           if (decoded !== `${TOKEN_USER}:${TOKEN_PASSWORD}`) {
-            res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="token"' }).end(JSON.stringify({ details: 'incorrect username or password' }))
+            res
+              .writeHead(401, {
+                'content-type': 'application/json',
+                'www-authenticate': 'Basic realm="token"'
+              })
+              .end(JSON.stringify({ details: 'incorrect username or password' }))
             return
           }
           user = TOKEN_USER
@@ -249,11 +293,21 @@ export async function startTokenServer(): Promise<TokenServer> {
       const access = scopes.flatMap((scope) => {
         const parsed = parseScope(scope)
         if (parsed === null) return []
-        const allowed = user === null ? parsed.actions.filter((a) => a === 'pull') : state.grant(user, parsed.name, parsed.actions)
+        const allowed =
+          user === null
+            ? parsed.actions.filter((a) => a === 'pull')
+            : state.grant(user, parsed.name, parsed.actions)
         return [{ type: 'repository', name: parsed.name, actions: [...allowed] }]
       })
       const token = issueToken(user, access)
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token, access_token: token, expires_in: 300, issued_at: new Date().toISOString() }))
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          token,
+          access_token: token,
+          expires_in: 300,
+          issued_at: new Date().toISOString()
+        })
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -1,11 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { BlobSASPermissions, BlobServiceClient, type ContainerClient, StorageSharedKeyCredential, generateBlobSASQueryParameters } from '@azure/storage-blob'
+import {
+  BlobSASPermissions,
+  BlobServiceClient,
+  type ContainerClient,
+  StorageSharedKeyCredential,
+  generateBlobSASQueryParameters
+} from '@azure/storage-blob'
 import { type Azurite, startAzurite } from './azurite.js'
 import type { ArtifactSource, HostedArtifact } from './github-api-host.js'
 import { type RuntimeClaims, TokenIssuer, resultsScope } from './results/jwt.js'
-import { type TarEntrySpec, readCacheArchive, rewriteCacheArchive, writeCacheArchive } from './results/tar.js'
+import {
+  type TarEntrySpec,
+  readCacheArchive,
+  rewriteCacheArchive,
+  writeCacheArchive
+} from './results/tar.js'
 import { entryBoundaries, readZip, writeZip } from './results/zip.js'
 
 /**
@@ -73,7 +84,10 @@ export interface RequestLogEntry {
  *   times over (about three minutes); the cache client fails at once. Use sparingly.
  */
 export interface Truncation {
-  /** How much of the body to send: a byte count, `half` (default), or `whole-entries` (a zip cut at an entry boundary near the middle). */
+  /**
+   * How much of the body to send: a byte count, `half` (default), or `whole-entries` (a zip cut at
+   * an entry boundary near the middle).
+   */
   readonly keep?: number | 'half' | 'whole-entries'
   /**
    * `end` (default): no Content-Length, and the response ends cleanly after the kept
@@ -98,7 +112,10 @@ export interface ResultsServiceHost {
   /** Sets GITHUB_API_URL in later `runnerEnv` results (the GitHub REST test host's URL). */
   setGitHubApiUrl(url: string | undefined): void
   /** The backend (UUID) ids a run's and a job's token carry. */
-  backendIds(job: JobSpec): { readonly workflowRunBackendId: string; readonly workflowJobRunBackendId: string }
+  backendIds(job: JobSpec): {
+    readonly workflowRunBackendId: string
+    readonly workflowJobRunBackendId: string
+  }
   artifacts(): HostedArtifact[]
   cacheEntries(): HostedCacheEntry[]
   /** Makes the artifact expire now; its blob is removed, as the service's cleanup does. */
@@ -106,13 +123,19 @@ export interface ResultsServiceHost {
   /** The artifact's zip as stored. */
   artifactZip(id: number): Promise<Buffer>
   /** Rewrites the artifact's zip in storage; the digest recorded at upload stays as it was. */
-  tamperArtifactBlob(id: number, mutate: (files: Map<string, Buffer>) => void | Promise<void>): Promise<void>
+  tamperArtifactBlob(
+    id: number,
+    mutate: (files: Map<string, Buffer>) => void | Promise<void>
+  ): Promise<void>
   /** While on, signed download URLs handed out go through a proxy that cuts bodies short. */
   truncateDownloads(on: boolean | Truncation): void
   /** Removes every entry with the key (as eviction does); returns how many. */
   deleteCacheEntry(key: string): Promise<number>
   /** Changes files inside the entry's archive; `mutate` returns new content or undefined to keep a file. */
-  tamperCacheBlob(key: string, mutate: (path: string, content: Buffer) => Buffer | undefined): Promise<void>
+  tamperCacheBlob(
+    key: string,
+    mutate: (path: string, content: Buffer) => Buffer | undefined
+  ): Promise<void>
   /**
    * Replaces the entry's archive with one of any entries (links, devices, `..`, absolute
    * names), compressed as the original was: `rewrite` gets the original entries in order.
@@ -124,7 +147,11 @@ export interface ResultsServiceHost {
    * again under its name; otherwise the recorded digest stays as it was. `contentDisposition`
    * is what storage then answers in that header (the uploader of a blob chooses it).
    */
-  replaceArtifactZip(id: number, zip: Buffer, options?: { readonly recordDigest?: boolean; readonly contentDisposition?: string }): Promise<void>
+  replaceArtifactZip(
+    id: number,
+    zip: Buffer,
+    options?: { readonly recordDigest?: boolean; readonly contentDisposition?: string }
+  ): Promise<void>
   /** Every Twirp call and proxied download, oldest first. */
   readonly requests: readonly RequestLogEntry[]
   clearRequests(): void
@@ -206,7 +233,9 @@ const denied = (msg: string): TwirpError => new TwirpError(403, 'permission_deni
 
 type Body = Record<string, unknown>
 
-export async function startResultsServiceHost(options: ResultsServiceHostOptions = {}): Promise<ResultsServiceHost> {
+export async function startResultsServiceHost(
+  options: ResultsServiceHostOptions = {}
+): Promise<ResultsServiceHost> {
   const azurite = options.azurite ?? (await startAzurite())
   const ownsAzurite = options.azurite === undefined
   const defaultBranch = options.defaultBranch ?? 'refs/heads/main'
@@ -248,7 +277,9 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       runsById.set(spec.runId, run)
       runsByBackendId.set(run.backendId, run)
     } else if (run.repository !== repository) {
-      throw new Error(`run ${spec.runId} belongs to ${run.repository}, not ${repository}: run ids are unique across repositories`)
+      throw new Error(
+        `run ${spec.runId} belongs to ${run.repository}, not ${repository}: run ids are unique across repositories`
+      )
     }
     const jobId = spec.jobId ?? 'build'
     let job = run.jobs.get(jobId)
@@ -259,7 +290,12 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     return job
   }
 
-  const signedUrl = (containerName: string, blobName: string, permissions: string, viaProxy: boolean): string => {
+  const signedUrl = (
+    containerName: string,
+    blobName: string,
+    permissions: string,
+    viaProxy: boolean
+  ): string => {
     const sas = generateBlobSASQueryParameters(
       {
         containerName,
@@ -271,7 +307,9 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       credential
     ).toString()
     const blobPath = `${containerName}/${blobName.split('/').map(encodeURIComponent).join('/')}`
-    return viaProxy ? `${url}${PROXY_PREFIX}${blobPath}?${sas}` : `${azurite.blobEndpoint}/${blobPath}?${sas}`
+    return viaProxy
+      ? `${url}${PROXY_PREFIX}${blobPath}?${sas}`
+      : `${azurite.blobEndpoint}/${blobPath}?${sas}`
   }
 
   const isExpired = (a: ArtifactRecord): boolean => a.expiresAt.getTime() <= Date.now()
@@ -285,7 +323,8 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     expired: isExpired(a),
     ...(a.digest === undefined ? {} : { digest: a.digest })
   })
-  const liveArtifacts = (run: Run): ArtifactRecord[] => artifacts.filter((a) => a.run === run && a.finalized && !a.deleted && !isExpired(a))
+  const liveArtifacts = (run: Run): ArtifactRecord[] =>
+    artifacts.filter((a) => a.run === run && a.finalized && !a.deleted && !isExpired(a))
 
   /** The job whose runtime token authorizes the call. */
   const authenticate = (req: http.IncomingMessage): { job: Job; claims: RuntimeClaims } => {
@@ -297,14 +336,17 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     const scope = resultsScope(verified.claims.scp)
     const run = scope && runsByBackendId.get(scope.runBackendId)
     const job = run && [...run.jobs.values()].find((j) => j.backendId === scope.jobBackendId)
-    if (!job) throw new TwirpError(401, 'unauthenticated', 'the token names no known workflow job run')
+    if (!job)
+      throw new TwirpError(401, 'unauthenticated', 'the token names no known workflow job run')
     return { job, claims: verified.claims }
   }
 
   /** The request must name the token's own run (and, when `sameJob`, its own job). */
   const checkIds = (body: Body, job: Job, sameJob: boolean): void => {
-    if (body.workflow_run_backend_id !== job.run.backendId) throw denied('the workflow run backend id does not match the token')
-    if (sameJob && body.workflow_job_run_backend_id !== job.backendId) throw denied('the workflow job run backend id does not match the token')
+    if (body.workflow_run_backend_id !== job.run.backendId)
+      throw denied('the workflow run backend id does not match the token')
+    if (sameJob && body.workflow_job_run_backend_id !== job.backendId)
+      throw denied('the workflow job run backend id does not match the token')
   }
 
   const stringField = (body: Body, field: string): string => {
@@ -318,9 +360,16 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       checkIds(body, job, true)
       const name = stringField(body, 'name')
       if (artifacts.some((a) => a.run === job.run && a.name === name && !a.deleted)) {
-        throw new TwirpError(409, 'already_exists', 'an artifact with this name already exists on the workflow run')
+        throw new TwirpError(
+          409,
+          'already_exists',
+          'an artifact with this name already exists on the workflow run'
+        )
       }
-      const expiresAt = typeof body.expires_at === 'string' ? new Date(body.expires_at) : new Date(Date.now() + retentionDays * 86_400_000)
+      const expiresAt =
+        typeof body.expires_at === 'string'
+          ? new Date(body.expires_at)
+          : new Date(Date.now() + retentionDays * 86_400_000)
       if (Number.isNaN(expiresAt.getTime())) throw invalid('expires_at is not a timestamp')
       await container(ARTIFACT_CONTAINER)
       const record: ArtifactRecord = {
@@ -337,16 +386,27 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
         deleted: false
       }
       artifacts.push(record)
-      return { ok: true, signed_upload_url: signedUrl(ARTIFACT_CONTAINER, record.blobName, 'cw', false) }
+      return {
+        ok: true,
+        signed_upload_url: signedUrl(ARTIFACT_CONTAINER, record.blobName, 'cw', false)
+      }
     },
 
     async FinalizeArtifact(body, job) {
       checkIds(body, job, true)
       const name = stringField(body, 'name')
-      const record = artifacts.find((a) => a.run === job.run && a.jobBackendId === job.backendId && a.name === name && !a.deleted && !a.finalized)
+      const record = artifacts.find(
+        (a) =>
+          a.run === job.run &&
+          a.jobBackendId === job.backendId &&
+          a.name === name &&
+          !a.deleted &&
+          !a.finalized
+      )
       if (!record) throw notFound('artifact not found')
       const blob = (await container(ARTIFACT_CONTAINER)).getBlobClient(record.blobName)
-      if (!(await blob.exists())) throw new TwirpError(412, 'failed_precondition', 'the artifact was not uploaded')
+      if (!(await blob.exists()))
+        throw new TwirpError(412, 'failed_precondition', 'the artifact was not uploaded')
       record.size = Number(body.size ?? 0)
       record.digest = typeof body.hash === 'string' ? body.hash : undefined
       record.finalized = true
@@ -356,8 +416,15 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     async ListArtifacts(body, job) {
       checkIds(body, job, false)
       const nameFilter = typeof body.name_filter === 'string' ? body.name_filter : undefined
-      const idFilter = typeof body.id_filter === 'string' || typeof body.id_filter === 'number' ? Number(body.id_filter) : undefined
-      const listed = liveArtifacts(job.run).filter((a) => (nameFilter === undefined || a.name === nameFilter) && (idFilter === undefined || a.id === idFilter))
+      const idFilter =
+        typeof body.id_filter === 'string' || typeof body.id_filter === 'number'
+          ? Number(body.id_filter)
+          : undefined
+      const listed = liveArtifacts(job.run).filter(
+        (a) =>
+          (nameFilter === undefined || a.name === nameFilter) &&
+          (idFilter === undefined || a.id === idFilter)
+      )
       return {
         artifacts: listed.map((a) => ({
           workflow_run_backend_id: a.run.backendId,
@@ -375,17 +442,30 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       checkIds(body, job, false)
       const name = stringField(body, 'name')
       const record = artifacts.find(
-        (a) => a.run === job.run && a.name === name && a.jobBackendId === body.workflow_job_run_backend_id && a.finalized && !a.deleted
+        (a) =>
+          a.run === job.run &&
+          a.name === name &&
+          a.jobBackendId === body.workflow_job_run_backend_id &&
+          a.finalized &&
+          !a.deleted
       )
       if (!record) throw notFound('artifact not found')
       if (isExpired(record)) throw notFound('artifact has expired')
-      return { signed_url: signedUrl(ARTIFACT_CONTAINER, record.blobName, 'r', truncation !== null) }
+      return {
+        signed_url: signedUrl(ARTIFACT_CONTAINER, record.blobName, 'r', truncation !== null)
+      }
     },
 
     async DeleteArtifact(body, job) {
       checkIds(body, job, false)
       const name = stringField(body, 'name')
-      const record = artifacts.find((a) => a.run === job.run && a.name === name && a.jobBackendId === body.workflow_job_run_backend_id && !a.deleted)
+      const record = artifacts.find(
+        (a) =>
+          a.run === job.run &&
+          a.name === name &&
+          a.jobBackendId === body.workflow_job_run_backend_id &&
+          !a.deleted
+      )
       if (!record) throw notFound('artifact not found')
       record.deleted = true
       await (await container(ARTIFACT_CONTAINER)).getBlobClient(record.blobName).deleteIfExists()
@@ -401,18 +481,37 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     } catch {
       // no cache scopes
     }
-    return { read: scopes.filter((s) => s.Permission & READ).map((s) => s.Scope), write: scopes.find((s) => s.Permission & WRITE)?.Scope }
+    return {
+      read: scopes.filter((s) => s.Permission & READ).map((s) => s.Scope),
+      write: scopes.find((s) => s.Permission & WRITE)?.Scope
+    }
   }
 
-  const cacheService: Record<string, (body: Body, job: Job, claims: RuntimeClaims) => Promise<Body>> = {
+  const cacheService: Record<
+    string,
+    (body: Body, job: Job, claims: RuntimeClaims) => Promise<Body>
+  > = {
     async CreateCacheEntry(body, job, claims) {
       const key = stringField(body, 'key')
       const version = stringField(body, 'version')
       const scope = cacheScopes(claims).write
-      if (scope === undefined) throw denied('cache write denied: the token has no writable cache scope')
+      if (scope === undefined)
+        throw denied('cache write denied: the token has no writable cache scope')
       const repository = job.run.repository
-      if (cache.some((e) => e.repository === repository && e.scope === scope && e.key === key && e.version === version)) {
-        throw new TwirpError(409, 'already_exists', 'cache entry with the same key, version, and scope already exists')
+      if (
+        cache.some(
+          (e) =>
+            e.repository === repository &&
+            e.scope === scope &&
+            e.key === key &&
+            e.version === version
+        )
+      ) {
+        throw new TwirpError(
+          409,
+          'already_exists',
+          'cache entry with the same key, version, and scope already exists'
+        )
       }
       await container(CACHE_CONTAINER)
       const id = nextCacheId++
@@ -428,17 +527,28 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
         finalized: false
       }
       cache.push(record)
-      return { ok: true, signed_upload_url: signedUrl(CACHE_CONTAINER, record.blobName, 'cw', false) }
+      return {
+        ok: true,
+        signed_upload_url: signedUrl(CACHE_CONTAINER, record.blobName, 'cw', false)
+      }
     },
 
     async FinalizeCacheEntryUpload(body, job, claims) {
       const key = stringField(body, 'key')
       const version = stringField(body, 'version')
       const scope = cacheScopes(claims).write
-      const record = cache.find((e) => e.repository === job.run.repository && e.scope === scope && e.key === key && e.version === version && !e.finalized)
+      const record = cache.find(
+        (e) =>
+          e.repository === job.run.repository &&
+          e.scope === scope &&
+          e.key === key &&
+          e.version === version &&
+          !e.finalized
+      )
       if (!record) throw notFound('cache entry not found')
       const blob = (await container(CACHE_CONTAINER)).getBlobClient(record.blobName)
-      if (!(await blob.exists())) throw new TwirpError(412, 'failed_precondition', 'the cache entry was not uploaded')
+      if (!(await blob.exists()))
+        throw new TwirpError(412, 'failed_precondition', 'the cache entry was not uploaded')
       record.size = Number(body.size_bytes ?? (await blob.getProperties()).contentLength ?? 0)
       record.finalized = true
       return { ok: true, entry_id: String(record.id) }
@@ -447,7 +557,9 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     async GetCacheEntryDownloadURL(body, job, claims) {
       const key = stringField(body, 'key')
       const version = stringField(body, 'version')
-      const restoreKeys = Array.isArray(body.restore_keys) ? body.restore_keys.filter((k): k is string => typeof k === 'string') : []
+      const restoreKeys = Array.isArray(body.restore_keys)
+        ? body.restore_keys.filter((k): k is string => typeof k === 'string')
+        : []
       // The run's own ref first, then the others it may read (the default branch), as
       // GitHub documents: within a scope the exact key, then each restore key as a
       // prefix, the newest entry winning.
@@ -455,31 +567,75 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       const order = [...read.filter((s) => s === write), ...read.filter((s) => s !== write)]
       for (const scope of order) {
         const candidates = cache
-          .filter((e) => e.repository === job.run.repository && e.scope === scope && e.version === version && e.finalized)
+          .filter(
+            (e) =>
+              e.repository === job.run.repository &&
+              e.scope === scope &&
+              e.version === version &&
+              e.finalized
+          )
           .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
-        const found = candidates.find((e) => e.key === key) ?? restoreKeys.map((k) => candidates.find((e) => e.key.startsWith(k))).find((e) => e !== undefined)
+        const found =
+          candidates.find((e) => e.key === key) ??
+          restoreKeys
+            .map((k) => candidates.find((e) => e.key.startsWith(k)))
+            .find((e) => e !== undefined)
         if (found) {
-          return { ok: true, signed_download_url: signedUrl(CACHE_CONTAINER, found.blobName, 'r', truncation !== null), matched_key: found.key }
+          return {
+            ok: true,
+            signed_download_url: signedUrl(
+              CACHE_CONTAINER,
+              found.blobName,
+              'r',
+              truncation !== null
+            ),
+            matched_key: found.key
+          }
         }
       }
       return { ok: false }
     }
   }
 
-  const handleTwirp = async (req: http.IncomingMessage, res: http.ServerResponse, service: string, method: string): Promise<void> => {
+  const handleTwirp = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    service: string,
+    method: string
+  ): Promise<void> => {
     const call = `${service.split('.').pop()}/${method}`
     const send = (status: number, payload: Body, code?: string): void => {
       const text = JSON.stringify(payload)
-      res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) })
+      res.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text)
+      })
       res.end(text)
-      log({ method: req.method ?? '', call, status, ...(code === undefined ? {} : { code }), body: payload })
+      log({
+        method: req.method ?? '',
+        call,
+        status,
+        ...(code === undefined ? {} : { code }),
+        body: payload
+      })
     }
     try {
-      const handlers = service === ARTIFACT_SERVICE ? artifactService : service === CACHE_SERVICE ? cacheService : undefined
+      const handlers =
+        service === ARTIFACT_SERVICE
+          ? artifactService
+          : service === CACHE_SERVICE
+            ? cacheService
+            : undefined
       const handler = handlers?.[method]
-      if (req.method !== 'POST' || handler === undefined) throw new TwirpError(404, 'bad_route', `no handler for ${req.method} ${req.url}`)
+      if (req.method !== 'POST' || handler === undefined)
+        throw new TwirpError(404, 'bad_route', `no handler for ${req.method} ${req.url}`)
       const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim()
-      if (contentType !== 'application/json') throw new TwirpError(415, 'bad_route', `unsupported Content-Type ${contentType}; this host speaks Twirp JSON`)
+      if (contentType !== 'application/json')
+        throw new TwirpError(
+          415,
+          'bad_route',
+          `unsupported Content-Type ${contentType}; this host speaks Twirp JSON`
+        )
       const { job, claims } = authenticate(req)
       const raw = await readBody(req)
       let body: Body
@@ -490,8 +646,14 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       }
       send(200, await handler(body, job, claims))
     } catch (error) {
-      if (error instanceof TwirpError) send(error.status, { code: error.code, msg: error.message }, error.code)
-      else send(500, { code: 'internal', msg: error instanceof Error ? error.message : String(error) }, 'internal')
+      if (error instanceof TwirpError)
+        send(error.status, { code: error.code, msg: error.message }, error.code)
+      else
+        send(
+          500,
+          { code: 'internal', msg: error instanceof Error ? error.message : String(error) },
+          'internal'
+        )
     }
   }
 
@@ -504,7 +666,12 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       const text = payload === undefined ? '' : JSON.stringify(payload)
       res.writeHead(status, { 'Content-Type': 'application/json' })
       res.end(text)
-      log({ method: 'GET', call: 'artifactcache/cache', status, ...(payload === undefined ? {} : { body: payload }) })
+      log({
+        method: 'GET',
+        call: 'artifactcache/cache',
+        status,
+        ...(payload === undefined ? {} : { body: payload })
+      })
     }
     let claims: RuntimeClaims
     let job: Job
@@ -520,10 +687,25 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
     const { read, write } = cacheScopes(claims)
     for (const scope of [...read.filter((s) => s === write), ...read.filter((s) => s !== write)]) {
       const candidates = cache
-        .filter((e) => e.repository === job.run.repository && e.scope === scope && e.version === version && e.finalized)
+        .filter(
+          (e) =>
+            e.repository === job.run.repository &&
+            e.scope === scope &&
+            e.version === version &&
+            e.finalized
+        )
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
-      const found = candidates.find((e) => e.key === key) ?? restoreKeys.map((k) => candidates.find((e) => e.key.startsWith(k))).find((e) => e !== undefined)
-      if (found) return send(200, { cacheKey: found.key, scope, archiveLocation: signedUrl(CACHE_CONTAINER, found.blobName, 'r', truncation !== null) })
+      const found =
+        candidates.find((e) => e.key === key) ??
+        restoreKeys
+          .map((k) => candidates.find((e) => e.key.startsWith(k)))
+          .find((e) => e !== undefined)
+      if (found)
+        return send(200, {
+          cacheKey: found.key,
+          scope,
+          archiveLocation: signedUrl(CACHE_CONTAINER, found.blobName, 'r', truncation !== null)
+        })
     }
     send(204)
   }
@@ -532,20 +714,24 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
   const handleProxy = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const target = new URL(`${azurite.blobEndpoint}/${(req.url ?? '').slice(PROXY_PREFIX.length)}`)
     const cut = truncation
-    const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (up) => {
-      const chunks: Buffer[] = []
-      up.on('data', (chunk: Buffer) => chunks.push(chunk))
-      up.on('end', () => {
-        try {
-          forward(Buffer.concat(chunks), up)
-        } catch (error) {
-          res.writeHead(500, { 'Content-Type': 'text/plain' })
-          res.end(error instanceof Error ? error.message : String(error))
-          log({ method: req.method ?? '', call: 'blob-proxy', status: 500, body: String(error) })
-        }
-      })
-      up.on('error', () => res.destroy())
-    })
+    const upstream = http.request(
+      target,
+      { method: req.method, headers: { ...req.headers, host: target.host } },
+      (up) => {
+        const chunks: Buffer[] = []
+        up.on('data', (chunk: Buffer) => chunks.push(chunk))
+        up.on('end', () => {
+          try {
+            forward(Buffer.concat(chunks), up)
+          } catch (error) {
+            res.writeHead(500, { 'Content-Type': 'text/plain' })
+            res.end(error instanceof Error ? error.message : String(error))
+            log({ method: req.method ?? '', call: 'blob-proxy', status: 500, body: String(error) })
+          }
+        })
+        up.on('error', () => res.destroy())
+      }
+    )
     const forward = (whole: Buffer, up: http.IncomingMessage): void => {
       const status = up.statusCode ?? 502
       const headers = { ...up.headers }
@@ -556,7 +742,12 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
         return
       }
       const keep = keptBytes(whole, cut.keep ?? 'half')
-      log({ method: req.method ?? '', call: 'blob-proxy', status, body: { sent: keep, of: whole.length, cut: cut.cut ?? 'end' } })
+      log({
+        method: req.method ?? '',
+        call: 'blob-proxy',
+        status,
+        body: { sent: keep, of: whole.length, cut: cut.cut ?? 'end' }
+      })
       if (cut.cut === 'reset') {
         res.writeHead(status, headers)
         res.write(whole.subarray(0, keep), () => res.socket?.destroy())
@@ -634,7 +825,10 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
 
     runnerEnv(spec) {
       const job = jobFor(spec)
-      const scopes = [{ Scope: job.ref, Permission: READ | WRITE }, ...(job.ref === defaultBranch ? [] : [{ Scope: defaultBranch, Permission: READ }])]
+      const scopes = [
+        { Scope: job.ref, Permission: READ | WRITE },
+        ...(job.ref === defaultBranch ? [] : [{ Scope: defaultBranch, Permission: READ }])
+      ]
       const token = issuer.mint({
         scp: `Actions.ExampleScope Actions.Results:${job.run.backendId}:${job.backendId}`,
         ac: JSON.stringify(scopes),
@@ -694,17 +888,28 @@ export async function startResultsServiceHost(options: ResultsServiceHostOptions
       const files = readZip(await blob.downloadToBuffer())
       await mutate(files)
       const zip = writeZip(files)
-      await blob.upload(zip, zip.length, { blobHTTPHeaders: { blobContentType: 'application/zip' } })
+      await blob.upload(zip, zip.length, {
+        blobHTTPHeaders: { blobContentType: 'application/zip' }
+      })
     },
 
     async artifactZip(id) {
-      return (await container(ARTIFACT_CONTAINER)).getBlockBlobClient(artifactById(id).blobName).downloadToBuffer()
+      return (await container(ARTIFACT_CONTAINER))
+        .getBlockBlobClient(artifactById(id).blobName)
+        .downloadToBuffer()
     },
 
     async replaceArtifactZip(id, zip, options = {}) {
       const record = artifactById(id)
       const blob = (await container(ARTIFACT_CONTAINER)).getBlockBlobClient(record.blobName)
-      await blob.upload(zip, zip.length, { blobHTTPHeaders: { blobContentType: 'application/zip', ...(options.contentDisposition ? { blobContentDisposition: options.contentDisposition } : {}) } })
+      await blob.upload(zip, zip.length, {
+        blobHTTPHeaders: {
+          blobContentType: 'application/zip',
+          ...(options.contentDisposition
+            ? { blobContentDisposition: options.contentDisposition }
+            : {})
+        }
+      })
       if (options.recordDigest) {
         record.digest = `sha256:${createHash('sha256').update(zip).digest('hex')}`
         record.size = zip.length
@@ -776,6 +981,9 @@ function keptBytes(body: Buffer, keep: number | 'half' | 'whole-entries'): numbe
   const half = Math.floor(body.length / 2)
   if (keep === 'half') return half
   const boundaries = entryBoundaries(body)
-  if (boundaries.length === 0) throw new Error('truncateDownloads({ keep: "whole-entries" }) needs a zip with at least two entries')
+  if (boundaries.length === 0)
+    throw new Error(
+      'truncateDownloads({ keep: "whole-entries" }) needs a zip with at least two entries'
+    )
   return boundaries.filter((b) => b <= half).pop() ?? (boundaries[0] as number)
 }

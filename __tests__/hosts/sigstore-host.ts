@@ -1,9 +1,22 @@
-import { createHash, createPublicKey, generateKeyPairSync, randomUUID, sign as cryptoSign, verify as cryptoVerify, type KeyObject } from 'node:crypto'
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  randomUUID,
+  sign as cryptoSign,
+  verify as cryptoVerify,
+  type KeyObject
+} from 'node:crypto'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 // The handler factories only: the package's index also loads nock, which patches node:http
 // for the whole test process.
-import { initializeCA, initializeCTLog, type CA, type CTLog } from '@sigstore/mock/dist/fulcio/index.js'
+import {
+  initializeCA,
+  initializeCTLog,
+  type CA,
+  type CTLog
+} from '@sigstore/mock/dist/fulcio/index.js'
 import { initializeTSA, tsaHandler, type TSA } from '@sigstore/mock/dist/timestamp/index.js'
 
 /**
@@ -28,7 +41,8 @@ import { initializeTSA, tsaHandler, type TSA } from '@sigstore/mock/dist/timesta
  * - A timestamp authority `POST /api/v1/timestamp` (@sigstore/mock's handler).
  * - `trustedRoot()`: a trusted_root.json for this CA, CT log and TSA, valid from a day ago.
  *
- * Simplified: timestamps carry whole seconds (see below); Fulcio trusts exactly this host's token key whatever `iss` says (real Fulcio
+ * Simplified: timestamps carry whole seconds (see below); Fulcio trusts exactly this host's token
+ * key whatever `iss` says (real Fulcio
  * has a configured issuer list), so a test can mint certificates for any issuer; every
  * certificate has the mock's fixed serial number and lives 10 minutes from the CA clock;
  * ephemeral keys must be ECDSA P-256 (what @sigstore/sign makes). Each host has its own CA,
@@ -127,7 +141,10 @@ export interface SigstoreHost {
   readonly tokenRequestToken: string
   /** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN for a job with `id-token: write`. */
   runnerEnv(): Record<string, string>
-  /** The variables that point a workflow's keyless signing at this instance (Fulcio and the timestamp authority), as for a private Sigstore. */
+  /**
+   * The variables that point a workflow's keyless signing at this instance (Fulcio and the
+   * timestamp authority), as for a private Sigstore.
+   */
   instanceEnv(): Record<string, string>
   /** Replaces the claims of tokens minted from now on (over DEFAULT_CLAIMS). */
   setClaims(claims: Partial<GitHubOidcClaims>): void
@@ -148,7 +165,8 @@ const TRUSTED_ROOT_MEDIA_TYPE = 'application/vnd.dev.sigstore.trustedroot+json;v
 const FULCIO_AUDIENCE = 'sigstore'
 const DAY_MS = 24 * 3600 * 1000
 
-const b64 = (bytes: ArrayBufferView): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+const b64 = (bytes: ArrayBufferView): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
 const b64url = (text: string | Buffer): string => Buffer.from(text).toString('base64url')
 
 function toPem(der: ArrayBufferView): string {
@@ -157,7 +175,10 @@ function toPem(der: ArrayBufferView): string {
 }
 
 /** The claims Fulcio's GitHub issuer type maps to certificate extensions (fulcio docs/oid-info.md). */
-function fulcioExtensions(claims: GitHubOidcClaims, serverUrl: string): { oid: string; value: string; legacy?: boolean }[] {
+function fulcioExtensions(
+  claims: GitHubOidcClaims,
+  serverUrl: string
+): { oid: string; value: string; legacy?: boolean }[] {
   const s = (name: string): string | undefined => {
     const value = claims[name]
     return typeof value === 'string' && value !== '' ? value : undefined
@@ -166,7 +187,8 @@ function fulcioExtensions(claims: GitHubOidcClaims, serverUrl: string): { oid: s
   const add = (oid: number, value: string | undefined, legacy = false): void => {
     if (value !== undefined) out.push({ oid: `1.3.6.1.4.1.57264.1.${oid}`, value, legacy })
   }
-  const url = (path: string | undefined): string | undefined => (path === undefined ? undefined : `${serverUrl}/${path}`)
+  const url = (path: string | undefined): string | undefined =>
+    path === undefined ? undefined : `${serverUrl}/${path}`
   add(1, s('iss'), true)
   add(2, s('event_name'), true)
   add(3, s('sha'), true)
@@ -189,7 +211,8 @@ function fulcioExtensions(claims: GitHubOidcClaims, serverUrl: string): { oid: s
   const repository = s('repository')
   const runId = s('run_id')
   const attempt = s('run_attempt')
-  if (repository && runId && attempt) add(21, `${serverUrl}/${repository}/actions/runs/${runId}/attempts/${attempt}`)
+  if (repository && runId && attempt)
+    add(21, `${serverUrl}/${repository}/actions/runs/${runId}/attempts/${attempt}`)
   add(22, s('repository_visibility'))
   add(23, s('environment'))
   return out
@@ -205,20 +228,35 @@ class HttpAnswer extends Error {
   }
 }
 
-const jsonError = (status: number, message: string): HttpAnswer => new HttpAnswer(status, JSON.stringify({ code: status, message }))
+const jsonError = (status: number, message: string): HttpAnswer =>
+  new HttpAnswer(status, JSON.stringify({ code: status, message }))
 
 export async function startSigstoreHost(options: SigstoreHostOptions = {}): Promise<SigstoreHost> {
   const serverUrl = (options.serverUrl ?? 'https://github.com').replace(/\/+$/, '')
   const requestToken = options.requestToken ?? `oidc-request-${randomUUID()}`
   const tokenKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
-  const kid = createHash('sha256').update(tokenKey.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16)
-  const ctLog: CTLog = await initializeCTLog(generateKeyPairSync('ec', { namedCurve: 'P-256' }), options.caClock)
-  const ca: CA = await initializeCA(generateKeyPairSync('ec', { namedCurve: 'P-256' }), ctLog, options.caClock)
-  const tsa: TSA = await initializeTSA(generateKeyPairSync('ec', { namedCurve: 'P-256' }), options.tsaClock)
+  const kid = createHash('sha256')
+    .update(tokenKey.publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16)
+  const ctLog: CTLog = await initializeCTLog(
+    generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+    options.caClock
+  )
+  const ca: CA = await initializeCA(
+    generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+    ctLog,
+    options.caClock
+  )
+  const tsa: TSA = await initializeTSA(
+    generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+    options.tsaClock
+  )
   // asn1js drops the trailing zeros of a GeneralizedTime's milliseconds ("…12.5Z"), which
   // @sigstore/core rightly refuses; a real TSA's genTime here has whole seconds.
   const tsaClock = options.tsaClock
-  ;(tsa as unknown as { getCurrentTime: () => Date }).getCurrentTime = () => tsaClock ?? new Date(Math.floor(Date.now() / 1000) * 1000)
+  ;(tsa as unknown as { getCurrentTime: () => Date }).getCurrentTime = () =>
+    tsaClock ?? new Date(Math.floor(Date.now() / 1000) * 1000)
   const timestamp = tsaHandler(tsa)
   const validFrom = new Date(Date.now() - DAY_MS).toISOString()
   let claims: GitHubOidcClaims = { ...DEFAULT_CLAIMS, ...options.claims }
@@ -226,36 +264,70 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
   const log: LoggedSigstoreRequest[] = []
   let url = ''
 
-  function mintToken(audience?: string, extra: Partial<GitHubOidcClaims> = {}, lifetimeSeconds = 300): string {
+  function mintToken(
+    audience?: string,
+    extra: Partial<GitHubOidcClaims> = {},
+    lifetimeSeconds = 300
+  ): string {
     const now = Math.floor(Date.now() / 1000)
     const all = { ...claims, ...extra }
-    const payload = { jti: randomUUID(), ...all, aud: audience ?? `${serverUrl}/${all.repository_owner}`, nbf: now - 5, iat: now - 5, exp: now + lifetimeSeconds }
+    const payload = {
+      jti: randomUUID(),
+      ...all,
+      aud: audience ?? `${serverUrl}/${all.repository_owner}`,
+      nbf: now - 5,
+      iat: now - 5,
+      exp: now + lifetimeSeconds
+    }
     const unsigned = `${b64url(JSON.stringify({ typ: 'JWT', alg: 'ES256', kid }))}.${b64url(JSON.stringify(payload))}`
-    const signature = cryptoSign('sha256', Buffer.from(unsigned), { key: tokenKey.privateKey, dsaEncoding: 'ieee-p1363' })
+    const signature = cryptoSign('sha256', Buffer.from(unsigned), {
+      key: tokenKey.privateKey,
+      dsaEncoding: 'ieee-p1363'
+    })
     return `${unsigned}.${signature.toString('base64url')}`
   }
 
   /** The claims of a token this host minted and that is valid now, as Fulcio checks it. */
   function verifyToken(token: string): GitHubOidcClaims {
     const [header, payload, signature] = token.split('.')
-    if (header === undefined || payload === undefined || signature === undefined) throw jsonError(401, 'There was an error processing the identity token')
-    const ok = cryptoVerify('sha256', Buffer.from(`${header}.${payload}`), { key: tokenKey.publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'))
+    if (header === undefined || payload === undefined || signature === undefined)
+      throw jsonError(401, 'There was an error processing the identity token')
+    const ok = cryptoVerify(
+      'sha256',
+      Buffer.from(`${header}.${payload}`),
+      { key: tokenKey.publicKey, dsaEncoding: 'ieee-p1363' },
+      Buffer.from(signature, 'base64url')
+    )
     if (!ok) throw jsonError(401, 'There was an error processing the identity token')
-    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as GitHubOidcClaims & { aud: unknown; exp: number }
-    if (decoded.exp <= Math.floor(Date.now() / 1000)) throw jsonError(401, 'There was an error processing the identity token: token is expired')
+    const decoded = JSON.parse(
+      Buffer.from(payload, 'base64url').toString('utf8')
+    ) as GitHubOidcClaims & { aud: unknown; exp: number }
+    if (decoded.exp <= Math.floor(Date.now() / 1000))
+      throw jsonError(401, 'There was an error processing the identity token: token is expired')
     const audiences = Array.isArray(decoded.aud) ? decoded.aud : [decoded.aud]
-    if (!audiences.includes(FULCIO_AUDIENCE)) throw jsonError(401, `There was an error processing the identity token: expected audience "${FULCIO_AUDIENCE}"`)
+    if (!audiences.includes(FULCIO_AUDIENCE))
+      throw jsonError(
+        401,
+        `There was an error processing the identity token: expected audience "${FULCIO_AUDIENCE}"`
+      )
     return decoded
   }
 
   function tokenEndpoint(query: URLSearchParams, auth: string | undefined): HttpAnswer {
     const match = /^Bearer\s+(\S+)$/i.exec(auth ?? '')
-    if (match?.[1] !== requestToken) throw new HttpAnswer(401, JSON.stringify({ message: 'Unauthorized' }))
-    return new HttpAnswer(200, JSON.stringify({ count: 1, value: mintToken(query.get('audience') ?? undefined) }))
+    if (match?.[1] !== requestToken)
+      throw new HttpAnswer(401, JSON.stringify({ message: 'Unauthorized' }))
+    return new HttpAnswer(
+      200,
+      JSON.stringify({ count: 1, value: mintToken(query.get('audience') ?? undefined) })
+    )
   }
 
   async function signingCert(body: string): Promise<HttpAnswer> {
-    let request: { credentials?: { oidcIdentityToken?: string }; publicKeyRequest?: { publicKey?: { content?: string }; proofOfPossession?: string } }
+    let request: {
+      credentials?: { oidcIdentityToken?: string }
+      publicKeyRequest?: { publicKey?: { content?: string }; proofOfPossession?: string }
+    }
     try {
       request = JSON.parse(body) as typeof request
     } catch {
@@ -264,7 +336,8 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
     const token = request.credentials?.oidcIdentityToken
     const pem = request.publicKeyRequest?.publicKey?.content
     const proof = request.publicKeyRequest?.proofOfPossession
-    if (!token || !pem || !proof) throw jsonError(400, 'The request is missing a token, a public key or a proof of possession')
+    if (!token || !pem || !proof)
+      throw jsonError(400, 'The request is missing a token, a public key or a proof of possession')
     const tokenClaims = verifyToken(token)
     let publicKey: KeyObject
     try {
@@ -272,7 +345,9 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
     } catch {
       throw jsonError(400, 'The public key could not be parsed')
     }
-    if (!cryptoVerify('sha256', Buffer.from(tokenClaims.sub), publicKey, Buffer.from(proof, 'base64'))) {
+    if (
+      !cryptoVerify('sha256', Buffer.from(tokenClaims.sub), publicKey, Buffer.from(proof, 'base64'))
+    ) {
       throw jsonError(400, 'The signature supplied in the request could not be verified')
     }
     const leaf = await ca.issueCertificate({
@@ -280,13 +355,29 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
       subjectAltName: `${serverUrl}/${tokenClaims.job_workflow_ref}`,
       extensions: fulcioExtensions(tokenClaims, serverUrl)
     })
-    const response = { signedCertificateEmbeddedSct: { chain: { certificates: [toPem(leaf), toPem(ca.rootCertificate)] } } }
+    const response = {
+      signedCertificateEmbeddedSct: {
+        chain: { certificates: [toPem(leaf), toPem(ca.rootCertificate)] }
+      }
+    }
     return new HttpAnswer(201, JSON.stringify(response))
   }
 
-  async function route(method: string, pathname: string, query: URLSearchParams, body: string, auth: string | undefined): Promise<HttpAnswer> {
+  async function route(
+    method: string,
+    pathname: string,
+    query: URLSearchParams,
+    body: string,
+    auth: string | undefined
+  ): Promise<HttpAnswer> {
     const endpoint: SigstoreEndpoint | undefined =
-      method === 'GET' && pathname === '/oidc/idtoken' ? 'token' : method === 'POST' && pathname === '/api/v2/signingCert' ? 'fulcio' : method === 'POST' && pathname === timestamp.path ? 'tsa' : undefined
+      method === 'GET' && pathname === '/oidc/idtoken'
+        ? 'token'
+        : method === 'POST' && pathname === '/api/v2/signingCert'
+          ? 'fulcio'
+          : method === 'POST' && pathname === timestamp.path
+            ? 'tsa'
+            : undefined
     const fault = endpoint && faults.find((f) => f.endpoint === endpoint && f.left > 0)
     if (fault) {
       fault.left -= 1
@@ -296,7 +387,14 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
     if (endpoint === 'fulcio') return signingCert(body)
     if (endpoint === 'tsa') {
       const answer = await timestamp.fn(body)
-      const bytes = typeof answer.response === 'string' ? Buffer.from(answer.response) : Buffer.from(answer.response.buffer, answer.response.byteOffset, answer.response.byteLength)
+      const bytes =
+        typeof answer.response === 'string'
+          ? Buffer.from(answer.response)
+          : Buffer.from(
+              answer.response.buffer,
+              answer.response.byteOffset,
+              answer.response.byteLength
+            )
       return new HttpAnswer(answer.statusCode, bytes, answer.contentType ?? 'text/plain')
     }
     if (method === 'GET' && pathname === '/.well-known/openid-configuration') {
@@ -307,18 +405,51 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
           jwks_uri: `${url}/.well-known/jwks`,
           subject_types_supported: ['public', 'pairwise'],
           response_types_supported: ['id_token'],
-          claims_supported: ['sub', 'aud', 'exp', 'iat', 'iss', 'jti', 'nbf', 'ref', 'repository', 'repository_id', 'repository_owner', 'repository_owner_id', 'run_id', 'run_number', 'run_attempt', 'actor', 'actor_id', 'workflow', 'workflow_ref', 'workflow_sha', 'head_ref', 'base_ref', 'event_name', 'ref_type', 'environment', 'job_workflow_ref', 'job_workflow_sha', 'repository_visibility', 'runner_environment'],
+          claims_supported: [
+            'sub',
+            'aud',
+            'exp',
+            'iat',
+            'iss',
+            'jti',
+            'nbf',
+            'ref',
+            'repository',
+            'repository_id',
+            'repository_owner',
+            'repository_owner_id',
+            'run_id',
+            'run_number',
+            'run_attempt',
+            'actor',
+            'actor_id',
+            'workflow',
+            'workflow_ref',
+            'workflow_sha',
+            'head_ref',
+            'base_ref',
+            'event_name',
+            'ref_type',
+            'environment',
+            'job_workflow_ref',
+            'job_workflow_sha',
+            'repository_visibility',
+            'runner_environment'
+          ],
           id_token_signing_alg_values_supported: ['ES256'],
           scopes_supported: ['openid']
         })
       )
     }
-    if (method === 'GET' && pathname === '/.well-known/jwks') return new HttpAnswer(200, JSON.stringify(jwks()))
+    if (method === 'GET' && pathname === '/.well-known/jwks')
+      return new HttpAnswer(200, JSON.stringify(jwks()))
     throw jsonError(404, 'Not Found')
   }
 
   function jwks(): { keys: Record<string, unknown>[] } {
-    return { keys: [{ ...tokenKey.publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' }] }
+    return {
+      keys: [{ ...tokenKey.publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' }]
+    }
   }
 
   const server = http.createServer((req, res) => {
@@ -330,15 +461,37 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
       const body = Buffer.concat(chunks).toString('utf8')
       const finish = (answer: HttpAnswer): void => {
         const headers: Record<string, string> = {}
-        for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = name === 'authorization' ? '[hidden]' : String(value)
-        log.push({ method, path: parsed.pathname, query: Object.fromEntries(parsed.searchParams), status: answer.status, headers, body })
+        for (const [name, value] of Object.entries(req.headers))
+          if (value !== undefined)
+            headers[name] = name === 'authorization' ? '[hidden]' : String(value)
+        log.push({
+          method,
+          path: parsed.pathname,
+          query: Object.fromEntries(parsed.searchParams),
+          status: answer.status,
+          headers,
+          body
+        })
         const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body
-        res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': String(bytes.length) })
+        res.writeHead(answer.status, {
+          'content-type': answer.contentType,
+          'content-length': String(bytes.length)
+        })
         res.end(bytes)
       }
-      route(method, parsed.pathname, parsed.searchParams, body, req.headers.authorization).then(finish, (error: unknown) => {
-        finish(error instanceof HttpAnswer ? error : jsonError(500, `sigstore host: ${error instanceof Error ? error.message : String(error)}`))
-      })
+      route(method, parsed.pathname, parsed.searchParams, body, req.headers.authorization).then(
+        finish,
+        (error: unknown) => {
+          finish(
+            error instanceof HttpAnswer
+              ? error
+              : jsonError(
+                  500,
+                  `sigstore host: ${error instanceof Error ? error.message : String(error)}`
+                )
+          )
+        }
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -349,7 +502,10 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
     url,
     tokenRequestUrl,
     tokenRequestToken: requestToken,
-    runnerEnv: () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: tokenRequestUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken }),
+    runnerEnv: () => ({
+      ACTIONS_ID_TOKEN_REQUEST_URL: tokenRequestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken
+    }),
     instanceEnv: () => ({ ARTIFACT_SEAL_FULCIO_URL: url, ARTIFACT_SEAL_TSA_URL: url }),
     setClaims(next) {
       claims = { ...DEFAULT_CLAIMS, ...next }
@@ -375,7 +531,11 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
         {
           baseUrl: url,
           hashAlgorithm: 'SHA2_256',
-          publicKey: { rawBytes: ctLog.publicKey.toString('base64'), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor: { start: validFrom } },
+          publicKey: {
+            rawBytes: ctLog.publicKey.toString('base64'),
+            keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+            validFor: { start: validFrom }
+          },
           logId: { keyId: b64(ctLog.logID) }
         }
       ],
@@ -383,7 +543,12 @@ export async function startSigstoreHost(options: SigstoreHostOptions = {}): Prom
         {
           subject: { organization: 'sigstore.mock', commonName: 'tsa' },
           uri: `${url}${timestamp.path}`,
-          certChain: { certificates: [{ rawBytes: b64(tsa.intCertificate) }, { rawBytes: b64(tsa.rootCertificate) }] },
+          certChain: {
+            certificates: [
+              { rawBytes: b64(tsa.intCertificate) },
+              { rawBytes: b64(tsa.rootCertificate) }
+            ]
+          },
           validFor: { start: validFrom }
         }
       ]

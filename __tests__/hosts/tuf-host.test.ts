@@ -22,7 +22,9 @@ afterAll(async () => {
   removeAll()
 })
 
-async function repository(targets: Record<string, string> = { 'trusted_root.json': JSON.stringify(sig.trustedRoot()) }): Promise<TufHost> {
+async function repository(
+  targets: Record<string, string> = { 'trusted_root.json': JSON.stringify(sig.trustedRoot()) }
+): Promise<TufHost> {
   const host = await startTufHost(targets)
   hosts.push(host)
   return host
@@ -35,7 +37,8 @@ function rootFileOf(host: TufHost): string {
 }
 
 /** A fresh client's fetch of the trusted root (a new cache unless given). */
-const fetchRoot = (host: TufHost, rootPath = rootFileOf(host), cachePath = tempDir('tuf-cache-')) => getTrustedRoot({ mirrorURL: host.url, rootPath, cachePath, retry: 0 })
+const fetchRoot = (host: TufHost, rootPath = rootFileOf(host), cachePath = tempDir('tuf-cache-')) =>
+  getTrustedRoot({ mirrorURL: host.url, rootPath, cachePath, retry: 0 })
 
 async function tufError(call: Promise<unknown>): Promise<string> {
   try {
@@ -53,7 +56,9 @@ describe('the TUF host', () => {
   it('serves a repository a TUF client accepts from its initial root, as a Sigstore mirror lays it out', async () => {
     const host = await repository()
     const root = await fetchRoot(host)
-    expect(TrustedRoot.toJSON(root)).toEqual(TrustedRoot.toJSON(TrustedRoot.fromJSON(sig.trustedRoot())))
+    expect(TrustedRoot.toJSON(root)).toEqual(
+      TrustedRoot.toJSON(TrustedRoot.fromJSON(sig.trustedRoot()))
+    )
     const target = JSON.stringify(sig.trustedRoot())
     expect(host.requests.map((r) => `${r.status} ${r.path}`)).toEqual([
       '404 /2.root.json',
@@ -73,7 +78,9 @@ describe('the TUF host', () => {
     try {
       host.publish({ 'trusted_root.json': JSON.stringify(other.trustedRoot()) })
       const refreshed = await fetchRoot(host, rootFile, cache)
-      expect(TrustedRoot.toJSON(refreshed)).toEqual(TrustedRoot.toJSON(TrustedRoot.fromJSON(other.trustedRoot())))
+      expect(TrustedRoot.toJSON(refreshed)).toEqual(
+        TrustedRoot.toJSON(TrustedRoot.fromJSON(other.trustedRoot()))
+      )
     } finally {
       await other.close()
     }
@@ -84,14 +91,22 @@ describe('the TUF host', () => {
     host.rotateRoot()
     host.clearRequests()
     await fetchRoot(host)
-    expect(host.requests.slice(0, 2).map((r) => `${r.status} ${r.path}`)).toEqual(['200 /2.root.json', '404 /3.root.json'])
+    expect(host.requests.slice(0, 2).map((r) => `${r.status} ${r.path}`)).toEqual([
+      '200 /2.root.json',
+      '404 /3.root.json'
+    ])
   })
 
   it('is refused by the client when the target, the metadata or the root is not what the keys signed', async () => {
     const tampered = await repository()
     const target = JSON.stringify(sig.trustedRoot())
-    tampered.replace(`/targets/${createHash('sha256').update(target).digest('hex')}.trusted_root.json`, target.replace('sigstore.mock', 'sigstore.evil'))
-    expect(await tufError(fetchRoot(tampered))).toMatch(/Expected hash [0-9a-f]{64} but got [0-9a-f]{64}/)
+    tampered.replace(
+      `/targets/${createHash('sha256').update(target).digest('hex')}.trusted_root.json`,
+      target.replace('sigstore.mock', 'sigstore.evil')
+    )
+    expect(await tufError(fetchRoot(tampered))).toMatch(
+      /Expected hash [0-9a-f]{64} but got [0-9a-f]{64}/
+    )
 
     const stale = await repository()
     stale.expire()
@@ -99,11 +114,15 @@ describe('the TUF host', () => {
 
     const stranger = await repository()
     const elsewhere = await repository()
-    expect(await tufError(fetchRoot(stranger, rootFileOf(elsewhere)))).toContain("timestamp was signed by 0/1 keys")
+    expect(await tufError(fetchRoot(stranger, rootFileOf(elsewhere)))).toContain(
+      'timestamp was signed by 0/1 keys'
+    )
   })
 
   it('signs the canonical form: keys sorted, no whitespace, quotes and backslashes escaped', () => {
-    expect(canonicalJson({ b: [1, true, null], a: { d: 'x"y\\z', c: 2 } })).toBe('{"a":{"c":2,"d":"x\\"y\\\\z"},"b":[1,true,null]}')
+    expect(canonicalJson({ b: [1, true, null], a: { d: 'x"y\\z', c: 2 } })).toBe(
+      '{"a":{"c":2,"d":"x\\"y\\\\z"},"b":[1,true,null]}'
+    )
     expect(() => canonicalJson({ a: 1.5 })).toThrow(/floats/)
   })
 })

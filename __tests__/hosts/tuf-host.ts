@@ -60,12 +60,15 @@ export function canonicalJson(value: unknown): string {
     return String(value)
   }
   if (typeof value === 'string') {
-    if (!/^[\x20-\x7e]*$/.test(value)) throw new Error(`canonical JSON here holds printable ASCII only: ${JSON.stringify(value)}`)
+    if (!/^[\x20-\x7e]*$/.test(value))
+      throw new Error(`canonical JSON here holds printable ASCII only: ${JSON.stringify(value)}`)
     return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
+    const entries = Object.entries(value as Record<string, unknown>).filter(
+      ([, v]) => v !== undefined
+    )
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     return `{${entries.map(([k, v]) => `${canonicalJson(k)}:${canonicalJson(v)}`).join(',')}}`
   }
@@ -82,11 +85,18 @@ function newKey(): RoleKey {
 
 function signed(body: Record<string, unknown>, keys: readonly RoleKey[]): string {
   const bytes = Buffer.from(canonicalJson(body))
-  return JSON.stringify({ signatures: keys.map((k) => ({ keyid: k.id, sig: cryptoSign(null, bytes, k.privateKey).toString('hex') })), signed: body })
+  return JSON.stringify({
+    signatures: keys.map((k) => ({
+      keyid: k.id,
+      sig: cryptoSign(null, bytes, k.privateKey).toString('hex')
+    })),
+    signed: body
+  })
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex')
-const inAYear = (): string => new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+const inAYear = (): string =>
+  new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 export async function startTufHost(targets: Readonly<Record<string, string>>): Promise<TufHost> {
   let keys = Object.fromEntries(ROLES.map((role) => [role, newKey()])) as Record<Role, RoleKey>
@@ -105,7 +115,9 @@ export async function startTufHost(targets: Readonly<Record<string, string>>): P
       expires: inAYear(),
       consistent_snapshot: true,
       keys: Object.fromEntries(ROLES.map((role) => [keys[role].id, keys[role].json])),
-      roles: Object.fromEntries(ROLES.map((role) => [role, { keyids: [keys[role].id], threshold: 1 }]))
+      roles: Object.fromEntries(
+        ROLES.map((role) => [role, { keyids: [keys[role].id], threshold: 1 }])
+      )
     }
     files.set(`/${rootVersion}.root.json`, signed(body, signers))
   }
@@ -117,9 +129,45 @@ export async function startTufHost(targets: Readonly<Record<string, string>>): P
       described[name] = { length: Buffer.byteLength(text), hashes: { sha256: sha256(text) } }
       files.set(`/targets/${sha256(text)}.${name}`, text)
     }
-    files.set(`/${version}.targets.json`, signed({ _type: 'targets', spec_version: SPEC_VERSION, version, expires: inAYear(), targets: described }, [keys.targets]))
-    files.set(`/${version}.snapshot.json`, signed({ _type: 'snapshot', spec_version: SPEC_VERSION, version, expires: inAYear(), meta: { 'targets.json': { version } } }, [keys.snapshot]))
-    files.set('/timestamp.json', signed({ _type: 'timestamp', spec_version: SPEC_VERSION, version, expires, meta: { 'snapshot.json': { version } } }, [keys.timestamp]))
+    files.set(
+      `/${version}.targets.json`,
+      signed(
+        {
+          _type: 'targets',
+          spec_version: SPEC_VERSION,
+          version,
+          expires: inAYear(),
+          targets: described
+        },
+        [keys.targets]
+      )
+    )
+    files.set(
+      `/${version}.snapshot.json`,
+      signed(
+        {
+          _type: 'snapshot',
+          spec_version: SPEC_VERSION,
+          version,
+          expires: inAYear(),
+          meta: { 'targets.json': { version } }
+        },
+        [keys.snapshot]
+      )
+    )
+    files.set(
+      '/timestamp.json',
+      signed(
+        {
+          _type: 'timestamp',
+          spec_version: SPEC_VERSION,
+          version,
+          expires,
+          meta: { 'snapshot.json': { version } }
+        },
+        [keys.timestamp]
+      )
+    )
   }
 
   publishRoot([keys.root])
@@ -134,7 +182,10 @@ export async function startTufHost(targets: Readonly<Record<string, string>>): P
     const status = body === undefined ? 404 : 200
     log.push({ method, path: pathname, status })
     const bytes = Buffer.from(body ?? 'Not Found')
-    res.writeHead(status, { 'content-type': body === undefined ? 'text/plain' : 'application/json', 'content-length': String(bytes.length) })
+    res.writeHead(status, {
+      'content-type': body === undefined ? 'text/plain' : 'application/json',
+      'content-length': String(bytes.length)
+    })
     res.end(bytes)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -158,7 +209,10 @@ export async function startTufHost(targets: Readonly<Record<string, string>>): P
       replaced.set(path, text)
     },
     expire() {
-      publishTargets(current, new Date(Date.now() - 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'))
+      publishTargets(
+        current,
+        new Date(Date.now() - 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      )
     },
     get requests() {
       return log

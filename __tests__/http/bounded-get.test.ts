@@ -16,7 +16,10 @@ afterAll(async () => {
 /** A clock whose time limit fires when the test says so. */
 function heldClock(): { clock: { timeout: () => AbortSignal }; fire: () => void } {
   const controller = new AbortController()
-  return { clock: { timeout: () => controller.signal }, fire: () => controller.abort(new DOMException('timed out', 'TimeoutError')) }
+  return {
+    clock: { timeout: () => controller.signal },
+    fire: () => controller.abort(new DOMException('timed out', 'TimeoutError'))
+  }
 }
 
 const options = { timeoutMs: 5000, maxBytes: 1024, what: 'probe' }
@@ -36,17 +39,26 @@ describe('boundedGet', () => {
     const pending = boundedGet(app.url('/hang'), { ...options, clock })
     await arrived
     fire()
-    await expect(pending).rejects.toThrowSealError('unavailable', 'did not answer in full within 5000 ms')
+    await expect(pending).rejects.toThrowSealError(
+      'unavailable',
+      'did not answer in full within 5000 ms'
+    )
   })
 
   it('stops reading a body without end at the limit, as refused, having read no more than a chunk past it', async () => {
     app.set('/endless', { kind: 'endless' })
-    await expect(boundedGet(app.url('/endless'), options)).rejects.toThrowSealError('refused', 'more than 1024 bytes')
+    await expect(boundedGet(app.url('/endless'), options)).rejects.toThrowSealError(
+      'refused',
+      'more than 1024 bytes'
+    )
   })
 
   it('refuses a body whose declared length is over the limit before reading it', async () => {
     app.set('/big', { kind: 'text', body: 'x'.repeat(2000), type: 'text/plain' })
-    await expect(boundedGet(app.url('/big'), options)).rejects.toThrowSealError('refused', 'declares 2000 bytes')
+    await expect(boundedGet(app.url('/big'), options)).rejects.toThrowSealError(
+      'refused',
+      'declares 2000 bytes'
+    )
   })
 
   it('says a closed port cannot be reached, and a connection cut mid-answer broke off', async () => {
@@ -54,17 +66,25 @@ describe('boundedGet', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const { port } = closed.address() as net.AddressInfo
     await new Promise<void>((resolve) => closed.close(() => resolve()))
-    await expect(boundedGet(`http://127.0.0.1:${port}/`, options)).rejects.toThrowSealError('unavailable', 'cannot be reached (ECONNREFUSED)')
+    await expect(boundedGet(`http://127.0.0.1:${port}/`, options)).rejects.toThrowSealError(
+      'unavailable',
+      'cannot be reached (ECONNREFUSED)'
+    )
 
     const cutting = net.createServer((socket) => {
       socket.once('data', () => {
-        socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 500\r\n\r\n{"digest":')
+        socket.write(
+          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 500\r\n\r\n{"digest":'
+        )
         socket.destroy()
       })
     })
     await new Promise<void>((resolve) => cutting.listen(0, '127.0.0.1', resolve))
     const at = (cutting.address() as net.AddressInfo).port
-    await expect(boundedGet(`http://127.0.0.1:${at}/`, options)).rejects.toThrowSealError('unavailable', 'broke off its answer')
+    await expect(boundedGet(`http://127.0.0.1:${at}/`, options)).rejects.toThrowSealError(
+      'unavailable',
+      'broke off its answer'
+    )
     await new Promise<void>((resolve) => cutting.close(() => resolve()))
   })
 })

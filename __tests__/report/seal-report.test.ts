@@ -17,11 +17,24 @@ async function sealed() {
   const root = writeTree(tempDir(), { 'dist/app.js': 'go()', 'dist/css/a.css': 'a{}' })
   const build = buildContextFromEnv(GITHUB_ENV)
   const { artifact, bundle } = await sealToBundle(
-    { kind: 'paths', patterns: { include: ['dist'], exclude: [] }, baseDir: root, inputName: 'subject-path' },
+    {
+      kind: 'paths',
+      patterns: { include: ['dist'], exclude: [] },
+      baseDir: root,
+      inputName: 'subject-path'
+    },
     { name: 'shop', fallbackName: 'x', build },
     { outputDir: path.join(root, 'bundle'), defaultParent: root, inputName: 'output-dir' }
   )
-  return { artifact, bundle, build, verifySubjectPath: 'dist', verifyAction: 'acme/artifact-seal/verify@v1', jobId: 'build', stepId: 'seal' }
+  return {
+    artifact,
+    bundle,
+    build,
+    verifySubjectPath: 'dist',
+    verifyAction: 'acme/artifact-seal/verify@v1',
+    jobId: 'build',
+    stepId: 'seal'
+  }
 }
 
 describe("a seal's report", () => {
@@ -36,11 +49,17 @@ describe("a seal's report", () => {
     expect(snippet).toContain('subject-path: dist')
   })
 
-  it('gives a later job the uploaded workflow artifact by name, not a path in this workspace, when the files were uploaded', async () => {
-    const snippet = verifySnippet({ ...(await sealed()), verifyArtifactName: 'shop-sealed' })
-    expect(snippet).toContain('      name: shop-sealed\n      expected-digest: ${{ needs.build.outputs.digest }}')
-    expect(snippet).not.toContain('subject-path')
-  })
+  it(
+    'gives a later job the uploaded workflow artifact by name, not a path in this workspace, when the files ' +
+      'were uploaded',
+    async () => {
+      const snippet = verifySnippet({ ...(await sealed()), verifyArtifactName: 'shop-sealed' })
+      expect(snippet).toContain(
+        '      name: shop-sealed\n      expected-digest: ${{ needs.build.outputs.digest }}'
+      )
+      expect(snippet).not.toContain('subject-path')
+    }
+  )
 
   it('shows the digest and the bundle in the summary and in the terminal, and names an unsigned seal', async () => {
     const report = await sealed()

@@ -17,15 +17,22 @@ let bundled: ValidateFunction
 let atRunTime: ValidateFunction
 
 beforeAll(async () => {
-  const { policyValidatorSource } = (await import(pathToFileURL(path.resolve('scripts/policy-validator.mjs')).href)) as { policyValidatorSource: (schema: unknown, options: unknown) => string }
+  const { policyValidatorSource } = (await import(
+    pathToFileURL(path.resolve('scripts/policy-validator.mjs')).href
+  )) as { policyValidatorSource: (schema: unknown, options: unknown) => string }
   const file = path.join(tempDir('policy-validator-'), 'policy-validator.mjs')
   fs.writeFileSync(file, policyValidatorSource(POLICY_SCHEMA, POLICY_AJV_OPTIONS))
-  const module = (await import(pathToFileURL(file).href)) as { compilePolicyValidator: () => ValidateFunction }
+  const module = (await import(pathToFileURL(file).href)) as {
+    compilePolicyValidator: () => ValidateFunction
+  }
   bundled = module.compilePolicyValidator()
   atRunTime = compilePolicyValidator()
 })
 
-const judged = (validate: ValidateFunction, value: unknown): { valid: boolean; errors: ErrorObject[] } => {
+const judged = (
+  validate: ValidateFunction,
+  value: unknown
+): { valid: boolean; errors: ErrorObject[] } => {
   const valid = validate(value) as boolean
   return { valid, errors: structuredClone(validate.errors ?? []) }
 }
@@ -33,8 +40,18 @@ const judged = (validate: ValidateFunction, value: unknown): { valid: boolean; e
 // Values of the policy's shape, each field sometimes right, sometimes of a wrong type or
 // form, so that every keyword of the schema (pattern, enum, required, uniqueItems,
 // additionalProperties, propertyNames…) fails somewhere.
-const name = fc.oneof(fc.constantFrom('dev', 'staging', 'prod-eu', 'qa 2', '', ' lead', 'a/b', 'x'.repeat(300)), fc.string({ maxLength: 12 }))
-const junk = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 8 }), fc.constant([]), fc.constant({}))
+const name = fc.oneof(
+  fc.constantFrom('dev', 'staging', 'prod-eu', 'qa 2', '', ' lead', 'a/b', 'x'.repeat(300)),
+  fc.string({ maxLength: 12 })
+)
+const junk = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.string({ maxLength: 8 }),
+  fc.constant([]),
+  fc.constant({})
+)
 const list = fc.oneof(fc.array(name, { maxLength: 3 }), junk)
 const rule = fc.record(
   {
@@ -56,7 +73,14 @@ const rule = fc.record(
       junk
     ),
     contract: fc.oneof(
-      fc.record({ breaking: fc.constantFrom('refuse', 'require-major', 'allow', 'warn'), dangerous: fc.constantFrom('warn', 'refuse', 'allow'), rollback: fc.oneof(fc.constantFrom('allow', 'check'), junk) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          breaking: fc.constantFrom('refuse', 'require-major', 'allow', 'warn'),
+          dangerous: fc.constantFrom('warn', 'refuse', 'allow'),
+          rollback: fc.oneof(fc.constantFrom('allow', 'check'), junk)
+        },
+        { requiredKeys: [] }
+      ),
       junk
     ),
     sok: fc.constant('2h')
@@ -65,7 +89,10 @@ const rule = fc.record(
 )
 const policy = fc.record(
   {
-    environments: fc.oneof(fc.dictionary(name, fc.oneof(rule, fc.constant(null), junk), { maxKeys: 4 }), junk),
+    environments: fc.oneof(
+      fc.dictionary(name, fc.oneof(rule, fc.constant(null), junk), { maxKeys: 4 }),
+      junk
+    ),
     service: fc.oneof(fc.constantFrom('api', ' api', 'ghcr.io/acme/api', 'a\nb'), junk),
     services: fc.oneof(fc.array(fc.constantFrom('api', 'web', 'a\u0000b'), { maxLength: 3 }), junk),
     servce: fc.constant('shop')
@@ -84,11 +111,17 @@ describe('the policy check compiled at build time', () => {
   })
 
   it('and of any value at all', () => {
-    fc.assert(fc.property(fc.anything(), (value) => expect(judged(bundled, value)).toEqual(judged(atRunTime, value))))
+    fc.assert(
+      fc.property(fc.anything(), (value) =>
+        expect(judged(bundled, value)).toEqual(judged(atRunTime, value))
+      )
+    )
   })
 
   it('is a check that can fail: it refuses what the schema refuses', () => {
-    expect(judged(bundled, { environments: { dev: { soak: '1 hour' } } }).errors.map((e) => e.keyword)).toEqual(['pattern'])
+    expect(
+      judged(bundled, { environments: { dev: { soak: '1 hour' } } }).errors.map((e) => e.keyword)
+    ).toEqual(['pattern'])
     expect(judged(bundled, { environments: { dev: {} } })).toEqual({ valid: true, errors: [] })
   })
 })

@@ -15,15 +15,24 @@ if (problem !== null) {
 `);
   const args = process.argv.slice(2);
   const split = args.indexOf("--");
-  if ((split < 0 ? args : args.slice(0, split)).includes("--json")) process.stdout.write(`${JSON.stringify({ error: { code: "bad-input", message: problem } }, null, 2)}
-`);
+  if ((split < 0 ? args : args.slice(0, split)).includes("--json"))
+    process.stdout.write(
+      `${JSON.stringify({ error: { code: "bad-input", message: problem } }, null, 2)}
+`
+    );
   process.exitCode = 2;
 } else {
-  const [{ main }, { processTerminal }] = await Promise.all([import("../chunks/main-42GTPIY5.js"), import("../chunks/terminal-ZFGMDVNK.js")]);
+  const [{ main }, { processTerminal }] = await Promise.all([
+    import("../chunks/main-YDQSQTKZ.js"),
+    import("../chunks/terminal-DU32RLS3.js")
+  ]);
   const terminal = processTerminal();
   const code = await main(process.argv.slice(2), terminal);
   const lost = terminal.outputError();
-  if (lost !== null) process.stderr.write(`artifact-seal: the output could not be written (${lost.code ?? lost.message}).
-`);
+  if (lost !== null)
+    process.stderr.write(
+      `artifact-seal: the output could not be written (${lost.code ?? lost.message}).
+`
+    );
   process.exitCode = lost !== null && code === 0 ? 1 : code;
 }

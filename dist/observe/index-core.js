@@ -29648,7 +29648,10 @@ function visibleControl(char) {
   return null;
 }
 function visibleControls(text) {
-  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
+  return text.replace(
+    new RegExp("\\p{Cc}", "gu"),
+    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
+  );
 }
 var RunnerLogGuard = class {
   lineStart = true;
@@ -29715,7 +29718,8 @@ var runnerLog = {
     const bytes = Buffer.from(text, "utf8");
     let written2 = 0;
     try {
-      while (written2 < bytes.length) written2 += writeSync(1, bytes, written2, bytes.length - written2);
+      while (written2 < bytes.length)
+        written2 += writeSync(1, bytes, written2, bytes.length - written2);
     } catch {
       logStream = process.stdout;
       logStream.write(bytes.subarray(written2));
@@ -29747,16 +29751,27 @@ function writeCommand(command, properties, message) {
 }
 function annotationProperties(p) {
   if (Object.keys(p).length === 0) return {};
-  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+  return {
+    title: p.title,
+    file: p.file,
+    line: p.startLine,
+    endLine: p.endLine,
+    col: p.startColumn,
+    endColumn: p.endColumn
+  };
 }
 function issueFileCommand(variable, name, value) {
   const file = process.env[variable];
   const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter2)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
-  if (text.includes(delimiter2)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (name.includes(delimiter2))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" });
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
+    encoding: "utf8"
+  });
 }
 function getInput(name, options) {
   const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -29782,13 +29797,25 @@ function debug(message) {
   issueCommand("debug", {}, message);
 }
 function notice(message, properties = {}) {
-  issueCommand("notice", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "notice",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function warning(message, properties = {}) {
-  issueCommand("warning", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "warning",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function error(message, properties = {}) {
-  issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "error",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function setFailed(message) {
   process.exitCode = 1;
@@ -29819,14 +29846,21 @@ var Summary = class {
   // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options = {}) {
     const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
+    if (!file)
+      throw new Error(
+        "Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries."
+      );
     try {
       accessSync(file, constants2.R_OK | constants2.W_OK);
     } catch {
-      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+      throw new Error(
+        `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`
+      );
     }
     ;
-    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, { encoding: "utf8" });
+    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, {
+      encoding: "utf8"
+    });
     this.buffer = "";
     return this;
   }
@@ -29880,7 +29914,18 @@ function quote(value) {
 }
 
 // src/core/promotion/record.ts
-var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved", "observed", "acknowledged"];
+var OUTCOMES = [
+  "pending",
+  "deployed",
+  "rolled-back",
+  "failed",
+  "abandoned",
+  "refused",
+  "vetoed",
+  "approved",
+  "observed",
+  "acknowledged"
+];
 var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
@@ -29941,7 +29986,10 @@ function confirmationChanged(pending, live, liveContract2, madeLiveBy) {
     return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? "nothing live"}): ${now}. ${again}.`;
   }
   if (live === null || !needsLiveContract(pending)) return null;
-  if (liveContract2 === void 0) throw new Error("unreachable: a confirmation of a record with an amendment was judged without the live contract");
+  if (liveContract2 === void 0)
+    throw new Error(
+      "unreachable: a confirmation of a record with an amendment was judged without the live contract"
+    );
   const from = pending.amendment?.from?.digest ?? null;
   if (liveContract2 === from) return null;
   return `${where} runs ${live.digest} with contract ${liveContract2 ?? "none"} now, not the contract ${from ?? "none"} the gate judged the amendment from (${madeLiveBy(live)}). ${again}.`;
@@ -29988,7 +30036,8 @@ var LedgerIndex = class {
       if (pending.service !== entry.service) {
         return `it resolves record ${pending.id} of ${describeService(pending.service)} but belongs to ${describeService(entry.service)}`;
       }
-      if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
+      if (makesLive(entry.outcome) && this.vetoes.has(entry.digest))
+        return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
       this.unresolved.delete(pending.id);
       if (makesLive(entry.outcome)) this.goLive(entry, pending.id);
     }
@@ -30008,7 +30057,8 @@ var LedgerIndex = class {
     this.lastRecord = indexed;
     this.lastTime = entry.time;
     if (entry.outcome === "pending") this.unresolved.set(entry.id, indexed);
-    else if (entry.outcome === "vetoed" && !this.vetoes.has(indexed.digest)) this.vetoes.set(indexed.digest, indexed);
+    else if (entry.outcome === "vetoed" && !this.vetoes.has(indexed.digest))
+      this.vetoes.set(indexed.digest, indexed);
     this.all.push(indexed);
     this.byId?.set(entry.id, indexed);
     ofDigest.push(indexed);
@@ -30067,9 +30117,14 @@ var LedgerIndex = class {
     }
     return result;
   }
-  /** The environment's pending records that nothing has resolved, oldest first: of one service, or of every one when none is given. */
+  /**
+   * The environment's pending records that nothing has resolved, oldest first: of one service, or
+   * of every one when none is given.
+   */
   pending(environment, service) {
-    return [...this.unresolved.values()].filter((e) => e.environment === environment && (service === void 0 || e.service === service)).map((e) => this.load(e.id));
+    return [...this.unresolved.values()].filter(
+      (e) => e.environment === environment && (service === void 0 || e.service === service)
+    ).map((e) => this.load(e.id));
   }
   find(id) {
     return this.byIdNow().has(id) ? this.load(id) : null;
@@ -30080,7 +30135,10 @@ var LedgerIndex = class {
     const resolution = pending === void 0 ? void 0 : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id);
     return resolution === void 0 ? null : this.load(resolution.id);
   }
-  /** Records, newest first, optionally only one environment's, one digest's or one service's, each read back as it is reached. */
+  /**
+   * Records, newest first, optionally only one environment's, one digest's or one service's, each
+   * read back as it is reached.
+   */
   *entries(filter = {}) {
     const { environment, digest, service } = filter;
     const source = digest !== void 0 ? this.byDigest.get(digest) ?? [] : this.all;
@@ -30117,7 +30175,13 @@ var LedgerIndex = class {
       spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) };
     }
     const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? ownCopy(entry.digest);
-    spans.push({ digest, environment: this.interned(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId });
+    spans.push({
+      digest,
+      environment: this.interned(entry.environment),
+      from: ownCopy(entry.time),
+      until: null,
+      recordId: pendingId
+    });
   }
 };
 function ownCopy(text) {
@@ -30179,7 +30243,10 @@ async function withFileLock(file, what, work, options = {}) {
     closeSync(fd);
     rmSync(lockPath, { force: true });
     const code2 = error2.code ?? String(error2);
-    throw new SealError("unreadable", `${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`);
+    throw new SealError(
+      "unreadable",
+      `${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`
+    );
   }
   const stop = new AbortController();
   const renewal = { lost: null };
@@ -30285,8 +30352,10 @@ function parseHolder(content) {
   const { token, host, hostname: hostname2, pid, leaseMs, acquired, renewed, renewals } = value;
   if (typeof token !== "string" || typeof hostname2 !== "string") return null;
   if (host !== null && typeof host !== "string") return null;
-  if (!Number.isSafeInteger(pid) || pid <= 0 || typeof leaseMs !== "number" || !(leaseMs > 0)) return null;
-  if (typeof acquired !== "string" || typeof renewed !== "string" || !Number.isSafeInteger(renewals)) return null;
+  if (!Number.isSafeInteger(pid) || pid <= 0 || typeof leaseMs !== "number" || !(leaseMs > 0))
+    return null;
+  if (typeof acquired !== "string" || typeof renewed !== "string" || !Number.isSafeInteger(renewals))
+    return null;
   return value;
 }
 var Sighting = class {
@@ -30388,7 +30457,8 @@ function isAlive(pid) {
 
 // src/stores/ledger/ledger.ts
 function wrongEnvironment(pending, request, location) {
-  if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
+  if (request.environment == null || request.environment === "" || request.environment === pending.environment)
+    return null;
   return new SealError(
     "bad-input",
     `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
@@ -30401,7 +30471,8 @@ var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 var ID = /^[1-9][0-9]*$/;
 function lineFields(text, from = 0, to = text.length) {
-  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 125 || text.charCodeAt(to - 2) !== 125) return null;
+  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 125 || text.charCodeAt(to - 2) !== 125)
+    return null;
   const seqEnd = text.indexOf(",", from + PREFIX.length);
   if (seqEnd < 0 || seqEnd >= to) return null;
   const id = text.slice(from + PREFIX.length, seqEnd);
@@ -30413,7 +30484,8 @@ function lineFields(text, from = 0, to = text.length) {
   const environment = next(text, at, '","environment":"');
   const outcome = next(text, at, '","outcome":"');
   const time = next(text, at, '","time":"');
-  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position)) return null;
+  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position))
+    return null;
   at.position += 13;
   let resolves = null;
   if (text.startsWith("null,", at.position)) {
@@ -30435,10 +30507,22 @@ function lineFields(text, from = 0, to = text.length) {
     if (service === null || service === "") return null;
     at.position += 1;
   }
-  if (at.position >= to || text.charCodeAt(at.position) !== 44 && text.charCodeAt(at.position) !== 125) return null;
-  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
+  if (at.position >= to || text.charCodeAt(at.position) !== 44 && text.charCodeAt(at.position) !== 125)
+    return null;
+  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time))
+    return null;
   if (RESOLUTIONS.includes(outcome) !== (resolves !== null)) return null;
-  return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves, service };
+  return {
+    seq: Number(id),
+    id,
+    prev,
+    digest,
+    environment,
+    outcome,
+    time,
+    resolves,
+    service
+  };
 }
 function next(text, at, key) {
   if (!text.startsWith(key, at.position)) return null;
@@ -30474,7 +30558,10 @@ function hashLines(input, hashing) {
   for (let at = 0, line = 0; at < bytes.length; line++) {
     let end = bytes.indexOf(10, at);
     if (end < 0) end = bytes.length;
-    out.set(hashing.hash("sha256", bytes.subarray(at, end), "buffer"), line * 32);
+    out.set(
+      hashing.hash("sha256", bytes.subarray(at, end), "buffer"),
+      line * 32
+    );
     at = end + 1;
   }
   return out;
@@ -30509,15 +30596,21 @@ function hashAside() {
       failure = error2;
       reject(error2);
     });
-    worker.once("exit", () => parts.length === sent ? resolve2() : reject(failure ?? new Error("the hashing thread stopped early")));
+    worker.once(
+      "exit",
+      () => parts.length === sent ? resolve2() : reject(failure ?? new Error("the hashing thread stopped early"))
+    );
   });
   settled.catch(() => void 0);
   let finished = false;
   return {
     add(chunk) {
-      if (chunk.byteOffset !== 0) throw new Error("unreachable: a chunk to hash aside must start its own memory");
+      if (chunk.byteOffset !== 0)
+        throw new Error("unreachable: a chunk to hash aside must start its own memory");
       sent += 1;
-      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [chunk.buffer]);
+      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [
+        chunk.buffer
+      ]);
     },
     async done() {
       finished = true;
@@ -30563,7 +30656,8 @@ function parseDigest(value, what) {
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function decodeRecord(value, damaged) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return damaged("the record is not a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return damaged("the record is not a JSON object");
   const r = value;
   const text = (field) => {
     const v = r[field];
@@ -30583,41 +30677,61 @@ function decodeRecord(value, damaged) {
     }
   };
   const outcome = text("outcome");
-  if (!OUTCOMES.includes(outcome)) damaged(`the record's outcome ${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(", ")}`);
+  if (!OUTCOMES.includes(outcome))
+    damaged(`the record's outcome ${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(", ")}`);
   const time = text("time");
-  if (!ISO_TIME.test(time) || Number.isNaN(Date.parse(time))) damaged(`the record's time ${JSON.stringify(time)} is not an ISO 8601 UTC time such as "2026-01-31T12:00:00.000Z"`);
+  if (!ISO_TIME.test(time) || Number.isNaN(Date.parse(time)))
+    damaged(
+      `the record's time ${JSON.stringify(time)} is not an ISO 8601 UTC time such as "2026-01-31T12:00:00.000Z"`
+    );
   const modeText = maybeText("mode");
-  if (modeText !== null && !MODES.includes(modeText)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
+  if (modeText !== null && !MODES.includes(modeText))
+    damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
   const mode = modeText;
   const modeless = outcome === "vetoed" || outcome === "approved" || OBSERVING.includes(outcome);
-  if (mode === null !== modeless) damaged(`a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`);
+  if (mode === null !== modeless)
+    damaged(
+      `a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`
+    );
   const resolves = maybeText("resolves");
   const resolution = RESOLUTIONS.includes(outcome);
-  if (resolution !== (resolves !== null)) damaged(resolution ? `a ${outcome} record does not say which pending record it resolves` : `a ${outcome} record names a pending record it resolves (${JSON.stringify(resolves)})`);
+  if (resolution !== (resolves !== null))
+    damaged(
+      resolution ? `a ${outcome} record does not say which pending record it resolves` : `a ${outcome} record names a pending record it resolves (${JSON.stringify(resolves)})`
+    );
   let sealedBy = null;
   if (r.sealedBy !== null && r.sealedBy !== void 0) {
-    if (typeof r.sealedBy !== "object" || Array.isArray(r.sealedBy)) return damaged(`the record's sealedBy is not an object`);
+    if (typeof r.sealedBy !== "object" || Array.isArray(r.sealedBy))
+      return damaged(`the record's sealedBy is not an object`);
     const s = r.sealedBy;
-    sealedBy = { repository: maybeText("repository", s, "sealedBy."), commit: maybeText("commit", s, "sealedBy."), runUrl: maybeText("runUrl", s, "sealedBy.") };
+    sealedBy = {
+      repository: maybeText("repository", s, "sealedBy."),
+      commit: maybeText("commit", s, "sealedBy."),
+      runUrl: maybeText("runUrl", s, "sealedBy.")
+    };
     const signer = maybeText("signer", s, "sealedBy.");
     if (signer !== null) sealedBy = { ...sealedBy, signer };
   }
   let attestation = null;
   if (r.attestation !== null && r.attestation !== void 0) {
-    if (typeof r.attestation !== "object" || Array.isArray(r.attestation)) return damaged(`the record's attestation is not an object`);
+    if (typeof r.attestation !== "object" || Array.isArray(r.attestation))
+      return damaged(`the record's attestation is not an object`);
     const a2 = r.attestation;
     const uri = maybeText("uri", a2, "attestation.");
     const bundleDigest = digest("attestation.digest", maybeText("digest", a2, "attestation."));
-    if (uri === null || bundleDigest === null) return damaged(`the record's attestation lacks its uri or digest`);
+    if (uri === null || bundleDigest === null)
+      return damaged(`the record's attestation lacks its uri or digest`);
     attestation = { uri, digest: bundleDigest, id: maybeText("id", a2, "attestation.") };
   }
   let artifact = null;
   if (r.artifact !== null && r.artifact !== void 0) {
-    if (typeof r.artifact !== "object" || Array.isArray(r.artifact)) return damaged(`the record's artifact is not an object`);
+    if (typeof r.artifact !== "object" || Array.isArray(r.artifact))
+      return damaged(`the record's artifact is not an object`);
     const a2 = r.artifact;
     const name2 = maybeText("name", a2, "artifact.");
     const runId = maybeText("runId", a2, "artifact.");
-    if (name2 === null || runId === null) return damaged(`the record's artifact lacks its name or runId`);
+    if (name2 === null || runId === null)
+      return damaged(`the record's artifact lacks its name or runId`);
     artifact = { name: name2, runId };
   }
   const object = (field, from = r, prefix = "") => {
@@ -30628,9 +30742,13 @@ function decodeRecord(value, damaged) {
   const contractRef = (field, from, prefix) => {
     const c = object(field, from, prefix);
     if (c === null) return null;
-    const contractDigest2 = digest(`${prefix}${field}.digest`, maybeText("digest", c, `${prefix}${field}.`));
+    const contractDigest2 = digest(
+      `${prefix}${field}.digest`,
+      maybeText("digest", c, `${prefix}${field}.`)
+    );
     const version2 = maybeText("version", c, `${prefix}${field}.`);
-    if (contractDigest2 === null || version2 === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
+    if (contractDigest2 === null || version2 === null)
+      return damaged(`the record's ${prefix}${field} lacks its digest or version`);
     return { digest: contractDigest2, version: version2 };
   };
   const contract = contractRef("contract", r, "");
@@ -30642,7 +30760,8 @@ function decodeRecord(value, damaged) {
       return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : damaged(`the record's amendment.${field} is ${JSON.stringify(v)}, not a count`);
     };
     const rules = a.rules;
-    if (!Array.isArray(rules) || !rules.every((rule) => typeof rule === "string")) return damaged(`the record's amendment.rules is not a list of rule ids`);
+    if (!Array.isArray(rules) || !rules.every((rule) => typeof rule === "string"))
+      return damaged(`the record's amendment.rules is not a list of rule ids`);
     const approval = maybeText("approval", a, "amendment.");
     amendment = {
       from: contractRef("from", a, "amendment."),
@@ -30667,7 +30786,9 @@ function decodeRecord(value, damaged) {
     if (service === "") damaged(`the record's service is "", not a name or null`);
   }
   if (approves !== null !== (outcome === "approved")) {
-    damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
+    damaged(
+      outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`
+    );
   }
   const observation = observationOf(object("observation"), outcome, damaged);
   const name = maybeText("name");
@@ -30697,12 +30818,21 @@ function decodeRecord(value, damaged) {
 }
 var VERDICTS = ["matches", "drifted", "unknown"];
 function observationOf(o, outcome, damaged) {
-  if (o !== null !== (outcome === "observed")) return damaged(outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`);
+  if (o !== null !== (outcome === "observed"))
+    return damaged(
+      outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`
+    );
   if (o === null) return null;
   const verdict = o.verdict;
-  if (!VERDICTS.includes(verdict)) return damaged(`the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`);
+  if (!VERDICTS.includes(verdict))
+    return damaged(
+      `the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`
+    );
   const observed = o.observed;
-  if (observed !== null && typeof observed !== "string") return damaged(`the record's observation.observed is ${JSON.stringify(observed)}, not text or null`);
+  if (observed !== null && typeof observed !== "string")
+    return damaged(
+      `the record's observation.observed is ${JSON.stringify(observed)}, not text or null`
+    );
   const texts = (field) => {
     const v = o[field];
     return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : damaged(`the record's observation.${field} is not a list of text`);
@@ -30754,7 +30884,8 @@ function digestOfListing(listing) {
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
+  if (path.length === 0)
+    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
   if (path.includes("\n") || path.includes("\r")) {
     throw new SealError(
       "malformed",
@@ -30765,7 +30896,10 @@ function checkListingPath(path, where) {
     throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
   }
   if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError("malformed", `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
+    throw new SealError(
+      "malformed",
+      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
+    );
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -30803,7 +30937,10 @@ function parseListing(text, fileName) {
     entries.push({ path, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
-    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+    throw new SealError(
+      "malformed",
+      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
+    );
   }
   return sortEntries(entries);
 }
@@ -30816,7 +30953,8 @@ function diffListings(expected, actual) {
     const a = actual[j];
     const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
     if (order === 0 && e && a) {
-      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
+      if (e.hex !== a.hex)
+        mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
       i++;
       j++;
     } else if (order < 0 && e) {
@@ -30842,7 +30980,14 @@ function fileSafeName(name) {
 }
 function bundleFileNames(name) {
   const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` };
+  return {
+    checksums: `${base}.sha256`,
+    statement: `${base}.intoto.json`,
+    sigstore: `${base}.sigstore.json`,
+    contract: `${base}.contract.json`,
+    contractDir: `${base}.contract`,
+    modes: `${base}.modes.json`
+  };
 }
 function modesBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
@@ -30856,7 +31001,13 @@ function statementBeside(checksumsFile) {
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
 }
-var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json", ".modes.json"];
+var BUNDLE_SUFFIXES = [
+  ".sha256",
+  ".intoto.json",
+  ".sigstore.json",
+  ".contract.json",
+  ".modes.json"
+];
 function isBundleEntry(rest2, base, directory) {
   const contractDir = `${base}.contract`;
   if (rest2 === contractDir) return directory;
@@ -30932,7 +31083,11 @@ function listingsIn(dir, unreadable) {
 
 // src/stores/ledger/beside-ledger.ts
 function besideLedger(ledgerFile) {
-  return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` };
+  return {
+    checkpoint: `${ledgerFile}.checkpoint.sigstore.json`,
+    contracts: `${ledgerFile}.contracts`,
+    attestations: `${ledgerFile}.attestations`
+  };
 }
 
 // src/stores/ledger/file-ledger.ts
@@ -30966,7 +31121,13 @@ var FileLedger = class {
         if (age < pendingTimeoutMs) continue;
         abandoned.push(
           append(
-            resolutionOf(pending, "abandoned", `not confirmed within ${Math.round(pendingTimeoutMs / 6e4)} min of ${pending.time}; nothing counts it as deployed`, null, null),
+            resolutionOf(
+              pending,
+              "abandoned",
+              `not confirmed within ${Math.round(pendingTimeoutMs / 6e4)} min of ${pending.time}; nothing counts it as deployed`,
+              null,
+              null
+            ),
             now
           )
         );
@@ -30981,10 +31142,16 @@ var FileLedger = class {
       const pending = snapshot.index.find(request.id);
       const idName = words().caller === "cli" ? words().option("confirm") : this.inputName;
       if (pending === null) {
-        throw new SealError("bad-input", `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`);
+        throw new SealError(
+          "bad-input",
+          `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`
+        );
       }
       if (pending.outcome !== "pending") {
-        throw new SealError("bad-input", `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError(
+          "bad-input",
+          `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`
+        );
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
@@ -31016,10 +31183,17 @@ var FileLedger = class {
           const confirmation = index.resolutionOf(span.recordId);
           return `record ${span.recordId}${confirmation === null ? "" : `, confirmed by record ${confirmation.id}`}`;
         });
-        if (changed !== null) return append(resolutionOf(pending, "failed", changed, request.runUrl, request.actor), now);
+        if (changed !== null)
+          return append(
+            resolutionOf(pending, "failed", changed, request.runUrl, request.actor),
+            now
+          );
       }
       const outcome = request.outcome === "confirmed" ? confirmedOutcome(pending.mode) : request.outcome;
-      return append(resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor), now);
+      return append(
+        resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor),
+        now
+      );
     });
   }
   async live(environment, service) {
@@ -31055,12 +31229,20 @@ var FileLedger = class {
   /** Writes the first line of a new ledger; an existing ledger is an error, never overwritten. */
   async init() {
     this.makeDirectory();
-    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
-      if (existsSync(this.file)) {
-        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
-      }
-      return this.writeGenesis(lock);
-    }, this.options.lock);
+    return withFileLock(
+      this.file,
+      `${this.inputName}: ${quote(this.location)}`,
+      (lock) => {
+        if (existsSync(this.file)) {
+          throw new SealError(
+            "bad-input",
+            `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`
+          );
+        }
+        return this.writeGenesis(lock);
+      },
+      this.options.lock
+    );
   }
   /**
    * Throws the "cannot be written" error now, before anything is decided, when the file
@@ -31074,7 +31256,8 @@ var FileLedger = class {
       target = parent;
     }
     try {
-      if (target !== this.file && !statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      if (target !== this.file && !statSync(target).isDirectory())
+        throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
       accessSync(target, constants2.W_OK);
     } catch (error2) {
       throw this.unwritable(error2);
@@ -31099,13 +31282,25 @@ var FileLedger = class {
           problem: `no line hashes to the pinned head ${hash2}${seq === null ? "" : ` (line ${seq})`}: the ledger was cut short or rewritten at or before that line`
         });
       } else if (seq !== null && at + 1 !== seq) {
-        problems.push({ line: at + 1, problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}` });
+        problems.push({
+          line: at + 1,
+          problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}`
+        });
       }
     }
     const identity = snapshot.lineHashes.length >= 32 ? identityOf(snapshot) : null;
-    return { count: snapshot.index.size, head: snapshot.head, identity, problems, pinnedProblem: problems[chained] ?? null };
+    return {
+      count: snapshot.index.size,
+      head: snapshot.head,
+      identity,
+      problems,
+      pinnedProblem: problems[chained] ?? null
+    };
   }
-  /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
+  /**
+   * Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to,
+   * all in one write.
+   */
   async locked(work, create = false) {
     this.makeDirectory();
     return withFileLock(
@@ -31120,12 +31315,20 @@ var FileLedger = class {
         const lines = [];
         const append = (record, time) => {
           seq += 1;
-          const line = { format: FORMAT, seq, prev: prevHash, record: inWrittenOrder(record, time.toISOString()) };
+          const line = {
+            format: FORMAT,
+            seq,
+            prev: prevHash,
+            record: inWrittenOrder(record, time.toISOString())
+          };
           const text = JSON.stringify(line);
           const entry = toEntry(line);
           snapshot.appended.set(entry.id, entry);
           const problem = snapshot.index.add({ ...entry, service: serviceOf(entry) });
-          if (problem !== null) throw new Error(`unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`);
+          if (problem !== null)
+            throw new Error(
+              `unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`
+            );
           lines.push(text);
           prevHash = sha256(text);
           return entry;
@@ -31223,7 +31426,10 @@ var FileLedger = class {
           number += 1;
           let end = text.indexOf("\n", start);
           if (end < 0) {
-            problems.push({ line: number, problem: "the last line is incomplete (no newline): a write was cut short or the file was edited" });
+            problems.push({
+              line: number,
+              problem: "the last line is incomplete (no newline): a write was cut short or the file was edited"
+            });
             end = text.length;
           }
           snapshot.starts[number] = at;
@@ -31239,7 +31445,10 @@ var FileLedger = class {
     });
     if (size.count === 0) {
       await this.hashesOf(size.hasher);
-      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' });
+      problems.push({
+        line: 1,
+        problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied'
+      });
       return snapshot;
     }
     snapshot.lineHashes = await this.hashesOf(size.hasher);
@@ -31255,23 +31464,34 @@ var FileLedger = class {
   }
   /** Checks that each line names the hash of the line before it, now that every hash is known. */
   finish(snapshot, prevs, keepHashes) {
-    const hashes = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, snapshot.lineHashes.length);
+    const hashes = Buffer.from(
+      snapshot.lineHashes.buffer,
+      snapshot.lineHashes.byteOffset,
+      snapshot.lineHashes.length
+    );
     const count = hashes.length / 32;
     const hex = (line) => `sha256:${hashes.toString("hex", (line - 1) * 32, line * 32)}`;
     const problems = snapshot.problems;
     const breaks = /* @__PURE__ */ new Set();
     for (let line = 2; line <= count; line++) {
       if (prevs.matches(line, hashes, (line - 2) * 32) !== false) continue;
-      const problem = { line, problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved` };
+      const problem = {
+        line,
+        problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved`
+      };
       breaks.add(problem);
       problems.push(problem);
     }
     problems.sort((a, b) => a.line - b.line || Number(breaks.has(b)) - Number(breaks.has(a)));
     if (count > 0) snapshot.head = { seq: count, hash: hex(count) };
-    if (keepHashes) return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) };
+    if (keepHashes)
+      return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) };
     return snapshot;
   }
-  /** Reads one record back whole from the file, where it must still hash as it did when read, or from what this process appended. */
+  /**
+   * Reads one record back whole from the file, where it must still hash as it did when read, or
+   * from what this process appended.
+   */
   load(snapshot, id) {
     const appended = snapshot.appended.get(id);
     if (appended !== void 0) return appended;
@@ -31284,8 +31504,13 @@ var FileLedger = class {
       const buffer = Buffer.allocUnsafe(snapshot.starts[seq + 1] - 1 - start);
       return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, start));
     });
-    const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32);
-    if (!hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
+    const expected = Buffer.from(
+      snapshot.lineHashes.buffer,
+      snapshot.lineHashes.byteOffset + (seq - 1) * 32,
+      32
+    );
+    if (!hash("sha256", bytes, "buffer").equals(expected))
+      return damaged("it changed since the ledger was read");
     const line = bytes.toString("utf8");
     let value;
     try {
@@ -31295,7 +31520,8 @@ var FileLedger = class {
     }
     const record = decodeRecord(value?.record, damaged);
     const fields = lineFields(line);
-    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) })) return damaged("its record does not say what its fields said when the ledger was read");
+    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) }))
+      return damaged("its record does not say what its fields said when the ledger was read");
     return { ...record, id, url: null };
   }
   /** Checks one record line against the chain and adds it to the index; the problem, or null. */
@@ -31306,8 +31532,10 @@ var FileLedger = class {
     } catch {
       return "it is not JSON";
     }
-    if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs2(value);
-    if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
+    if (value === null || typeof value !== "object" || value.format !== FORMAT)
+      return notOurs2(value);
+    if (value.seq !== number)
+      return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
     prevs.set(number, typeof value.prev === "string" ? value.prev : JSON.stringify(value.prev));
     let record;
     try {
@@ -31337,7 +31565,10 @@ var FileLedger = class {
     try {
       const stat2 = fstatSync(fd);
       if (!stat2.isFile()) {
-        throw new SealError("unreadable", `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
+        throw new SealError(
+          "unreadable",
+          `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`
+        );
       }
       if (stat2.size > MAX_LEDGER_BYTES) {
         throw new SealError(
@@ -31354,7 +31585,12 @@ var FileLedger = class {
     }
   }
   writeGenesis(lock) {
-    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: randomUUID() } };
+    const genesis = {
+      format: FORMAT,
+      seq: 1,
+      prev: null,
+      created: { time: this.clock().toISOString(), id: randomUUID() }
+    };
     const text = JSON.stringify(genesis);
     this.appendBytes(Buffer.from(`${text}
 `), "wx", lock);
@@ -31467,7 +31703,9 @@ var ClaimedHashes = class {
 };
 function inWrittenOrder(record, time) {
   const { digest, environment, outcome, resolves, ...rest2 } = record;
-  const others = Object.fromEntries(Object.entries(rest2).filter(([key]) => key !== "service"));
+  const others = Object.fromEntries(
+    Object.entries(rest2).filter(([key]) => key !== "service")
+  );
   return { digest, environment, outcome, time, resolves, service: serviceOf(record), ...others };
 }
 var CHUNK_BYTES = 1024 * 1024;
@@ -31498,7 +31736,8 @@ function* chunksOf(fd, size) {
   }
 }
 function addFields(fields, number, index, now, prevs) {
-  if (fields.seq !== number) return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
+  if (fields.seq !== number)
+    return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
   prevs.set(number, fields.prev);
   if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
   return index.add(fields);
@@ -31562,7 +31801,8 @@ function notOurs2(value) {
   return `it is not an artifact-seal ledger line (format ${JSON.stringify(format2)})`;
 }
 function identityOf(snapshot) {
-  if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
+  if (snapshot.lineHashes.length < 32)
+    throw new Error("unreachable: a ledger is read with its first line");
   return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
 }
 function toEntry(line) {
@@ -31586,7 +31826,10 @@ function statementSubject(name, digest, isTree) {
   return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
 }
 function digestOnlySubject(name, digest) {
-  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } };
+  return {
+    ...statementSubject(name, digest, false),
+    annotations: { [DIGEST_ONLY_ANNOTATION]: true }
+  };
 }
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
@@ -31656,16 +31899,33 @@ var CHECKPOINT_PREDICATE_TYPE = "https://artifact-seal.dev/ledger-checkpoint/v1"
 var HEAD = /^sha256:([0-9a-f]{64})$/;
 function checkpointStatement(ledgerName, predicate) {
   const hex = HEAD.exec(predicate.head)?.[1];
-  if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1) throw new Error(`unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`);
-  if (!HEAD.test(predicate.ledger)) throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
-  return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
+  if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1)
+    throw new Error(
+      `unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`
+    );
+  if (!HEAD.test(predicate.ledger))
+    throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [{ name: ledgerName, digest: { sha256: hex } }],
+    predicateType: CHECKPOINT_PREDICATE_TYPE,
+    predicate
+  };
 }
 
 // src/app/ledger/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = basename(ledgerFile);
-  return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
+  return async (head, ledger) => (await signing.sign(
+    checkpointStatement(name, {
+      format: LEDGER_FORMAT,
+      seq: head.seq,
+      head: head.hash,
+      time: clock().toISOString(),
+      ledger
+    })
+  )).json;
 }
 
 // src/core/env.ts
@@ -31685,18 +31945,27 @@ function withoutTrailingSlash(value, fallback) {
 async function openLedger(location, access2, env) {
   if (location.kind === "file") {
     const signHead = access2.signing === void 0 ? null : checkpointSigner(access2.signing, location.file);
-    const ledger = new FileLedger(location.file, access2.ledgerInput, { create: access2.create === true, ...signHead === null ? {} : { signHead } });
+    const ledger = new FileLedger(location.file, access2.ledgerInput, {
+      create: access2.create === true,
+      ...signHead === null ? {} : { signHead }
+    });
     if (access2.forWriting) ledger.assertWritable();
     return ledger;
   }
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) {
-    throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
+    throw new SealError(
+      "bad-input",
+      `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`
+    );
   }
   if (access2.token === "") {
-    throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
+    throw new SealError(
+      "bad-input",
+      `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
+    );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-5KEZEHP6.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-XZMCVI7A.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -31762,13 +32031,17 @@ function combine(results) {
 
 // src/app/ledger/queries.ts
 async function contractOfLive(ledger, span) {
-  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
+  for await (const entry of ledger.entries({
+    environment: span.environment,
+    digest: span.digest
+  })) {
     if (entry.id === span.recordId) return entry.contract ?? null;
   }
   return null;
 }
 async function artifactOf(ledger, digest) {
-  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact;
+  for await (const entry of ledger.entries({ digest }))
+    if (entry.artifact !== null) return entry.artifact;
   return null;
 }
 
@@ -31779,13 +32052,21 @@ async function commandProbe(command, live, timeoutMs, context) {
   if ("failed" in ran) return unknown("command", ran.failed);
   const digests = digestsIn(ran.stdout);
   if (digests === null) {
-    return unknown("command", `the command printed ${ran.stdout.trim() === "" ? "nothing" : shown(ran.stdout)}, not a digest (sha256:<hex>, the hex alone, or name@sha256:<hex>)`);
+    return unknown(
+      "command",
+      `the command printed ${ran.stdout.trim() === "" ? "nothing" : shown(ran.stdout)}, not a digest (sha256:<hex>, the hex alone, or name@sha256:<hex>)`
+    );
   }
   return judgeDigests("command", digests, live);
 }
 function runBounded(command, timeoutMs, context) {
   return new Promise((resolve2) => {
-    const child2 = spawn("/bin/sh", ["-c", command], { cwd: context.cwd, env: context.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child2 = spawn("/bin/sh", ["-c", command], {
+      cwd: context.cwd,
+      env: context.env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true
+    });
     const out = [];
     const err = [];
     let outSize = 0;
@@ -31806,23 +32087,33 @@ function runBounded(command, timeoutMs, context) {
       child2.stderr.destroy();
       finish({ failed: why });
     };
-    const timer = setTimeout(() => stop(`the command did not finish within ${timeoutMs} ms and was stopped`), timeoutMs);
+    const timer = setTimeout(
+      () => stop(`the command did not finish within ${timeoutMs} ms and was stopped`),
+      timeoutMs
+    );
     child2.stdout.on("data", (chunk) => {
       outSize += chunk.length;
       if (settled) return;
-      if (outSize > context.maxCommandBytes) stop(`the command printed more than ${context.maxCommandBytes} bytes and was stopped`);
+      if (outSize > context.maxCommandBytes)
+        stop(`the command printed more than ${context.maxCommandBytes} bytes and was stopped`);
       else out.push(chunk);
     });
     child2.stderr.on("data", (chunk) => {
       errSize += chunk.length;
       err.push(chunk);
-      while (err.length > 1 && errSize - err[0].length > 4096) errSize -= err.shift().length;
+      while (err.length > 1 && errSize - err[0].length > 4096)
+        errSize -= err.shift().length;
     });
-    child2.on("error", (error2) => finish({ failed: `the command could not be started (${error2.message})` }));
+    child2.on(
+      "error",
+      (error2) => finish({ failed: `the command could not be started (${error2.message})` })
+    );
     child2.on("close", (code2, signal) => {
       const stderr = Buffer.concat(err).toString("utf8").trim();
       if (code2 !== 0) {
-        return finish({ failed: `the command ${signal !== null ? `was ended by ${signal}` : `exited with ${code2}`}${stderr === "" ? "" : `: ${shown(stderr.slice(-240))}`}` });
+        return finish({
+          failed: `the command ${signal !== null ? `was ended by ${signal}` : `exited with ${code2}`}${stderr === "" ? "" : `: ${shown(stderr.slice(-240))}`}`
+        });
       }
       finish({ stdout: Buffer.concat(out).toString("utf8") });
     });
@@ -35111,7 +35402,11 @@ function nearestPosition(segments, positions) {
 function rootTypeNames(...schemas) {
   const names = /* @__PURE__ */ new Set();
   for (const schema2 of schemas) {
-    for (const type2 of [schema2.getQueryType(), schema2.getMutationType(), schema2.getSubscriptionType()]) {
+    for (const type2 of [
+      schema2.getQueryType(),
+      schema2.getMutationType(),
+      schema2.getSubscriptionType()
+    ]) {
       if (type2) names.add(type2.name);
     }
   }
@@ -35145,7 +35440,10 @@ function sdlError(error2, where, document) {
     const name = /"@?([_A-Za-z][_0-9A-Za-z]*)"/.exec(firstLine)?.[1];
     if (name !== void 0) at = firstNamePosition(document, name);
   }
-  return new SealError("malformed", `${where}${at ? `:${at}` : ""}: the GraphQL schema cannot be read: ${firstLine} ${FIX}`);
+  return new SealError(
+    "malformed",
+    `${where}${at ? `:${at}` : ""}: the GraphQL schema cannot be read: ${firstLine} ${FIX}`
+  );
 }
 function positionOf(node) {
   const token = node.loc?.startToken;
@@ -35179,7 +35477,8 @@ function positionsOf(document) {
         for (const field of definition.fields ?? []) {
           put(`${type2}.${field.name.value}`, field.name);
           if ("arguments" in field) {
-            for (const arg of field.arguments ?? []) put(`${type2}.${field.name.value}.${arg.name.value}`, arg.name);
+            for (const arg of field.arguments ?? [])
+              put(`${type2}.${field.name.value}.${arg.name.value}`, arg.name);
           }
         }
         break;
@@ -35187,7 +35486,8 @@ function positionsOf(document) {
       case import_graphql26.Kind.ENUM_TYPE_DEFINITION:
       case import_graphql26.Kind.ENUM_TYPE_EXTENSION:
         put(definition.name.value, definition.name);
-        for (const value of definition.values ?? []) put(`${definition.name.value}.${value.name.value}`, value.name);
+        for (const value of definition.values ?? [])
+          put(`${definition.name.value}.${value.name.value}`, value.name);
         break;
       case import_graphql26.Kind.UNION_TYPE_DEFINITION:
       case import_graphql26.Kind.UNION_TYPE_EXTENSION:
@@ -35197,7 +35497,8 @@ function positionsOf(document) {
         break;
       case import_graphql26.Kind.DIRECTIVE_DEFINITION:
         put(`@${definition.name.value}`, definition.name);
-        for (const arg of definition.arguments ?? []) put(`@${definition.name.value}.${arg.name.value}`, arg.name);
+        for (const arg of definition.arguments ?? [])
+          put(`@${definition.name.value}.${arg.name.value}`, arg.name);
         break;
       default:
         break;
@@ -35234,12 +35535,19 @@ function isRecord(value) {
 // src/core/contract/openapi/operations.ts
 var METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 function openApiMajor(document, label) {
-  if (!isRecord(document)) throw new SealError("malformed", `${label}: the OpenAPI document is not a mapping. Give a document with a "swagger" or "openapi" key.`);
+  if (!isRecord(document))
+    throw new SealError(
+      "malformed",
+      `${label}: the OpenAPI document is not a mapping. Give a document with a "swagger" or "openapi" key.`
+    );
   const swagger = document.swagger;
   const openapi = document.openapi;
   if (swagger !== void 0 && String(swagger).startsWith("2")) return 2;
   if (openapi !== void 0 && /^3\.[01](\.|$)/.test(String(openapi))) return 3;
-  throw new SealError("unrecognized", `${label}: not an OpenAPI 2.0, 3.0 or 3.1 document (swagger: ${String(swagger)}, openapi: ${String(openapi)}). Supported: swagger: "2.0", openapi: "3.0.x" and "3.1.x".`);
+  throw new SealError(
+    "unrecognized",
+    `${label}: not an OpenAPI 2.0, 3.0 or 3.1 document (swagger: ${String(swagger)}, openapi: ${String(openapi)}). Supported: swagger: "2.0", openapi: "3.0.x" and "3.1.x".`
+  );
 }
 function readOperations(refs, major) {
   const root = refs.at("");
@@ -35248,7 +35556,14 @@ function readOperations(refs, major) {
   if (!isRecord(paths.value)) return out;
   for (const path of Object.keys(paths.value)) {
     const blank = path.replace(/\{[^}]*\}/g, "{}");
-    for (const operation of readPathItem(refs, major, refs.child(paths, path), path, (method) => `${method} ${path}`)) out.set(`${operation.method} ${blank}`, operation.model);
+    for (const operation of readPathItem(
+      refs,
+      major,
+      refs.child(paths, path),
+      path,
+      (method) => `${method} ${path}`
+    ))
+      out.set(`${operation.method} ${blank}`, operation.model);
   }
   return out;
 }
@@ -35257,7 +35572,15 @@ function readWebhooks(refs, major) {
   const webhooks = refs.child(refs.at(""), "webhooks");
   if (major !== 3 || !isRecord(webhooks.value)) return out;
   for (const name of Object.keys(webhooks.value)) {
-    for (const operation of readPathItem(refs, major, refs.child(webhooks, name), "", (method) => `${method} webhook:${name}`, false)) out.set(`${name} ${operation.method}`, operation.model);
+    for (const operation of readPathItem(
+      refs,
+      major,
+      refs.child(webhooks, name),
+      "",
+      (method) => `${method} webhook:${name}`,
+      false
+    ))
+      out.set(`${name} ${operation.method}`, operation.model);
   }
   return out;
 }
@@ -35288,7 +35611,8 @@ function readPathItem(refs, major, itemAt, path, nameOf, withCallbacks = true) {
         parameters,
         body,
         responses,
-        // Callbacks of a callback or a webhook are not read (a $ref could make them endless); the uncompared-parts check names them.
+        // Callbacks of a callback or a webhook are not read (a $ref could make them endless); the
+        // uncompared-parts check names them.
         callbacks: major === 3 && withCallbacks ? readCallbacks(refs, major, at) : /* @__PURE__ */ new Map()
       }
     });
@@ -35303,7 +35627,14 @@ function readCallbacks(refs, major, operation) {
     const callback = refs.follow(refs.child(callbacks, name));
     if (!isRecord(callback.value)) continue;
     for (const expression of Object.keys(callback.value)) {
-      for (const { method, model } of readPathItem(refs, major, refs.child(callback, expression), "", (m) => `${m} callback ${name} ${expression}`, false)) {
+      for (const { method, model } of readPathItem(
+        refs,
+        major,
+        refs.child(callback, expression),
+        "",
+        (m) => `${m} callback ${name} ${expression}`,
+        false
+      )) {
         out.set(`${name} ${expression} ${method}`, model);
       }
     }
@@ -35335,12 +35666,22 @@ function readOpenApi3Operation(refs, _root, at, all) {
       const media = Object.keys(value.content)[0];
       if (media !== void 0) schema2 = refs.child(parameter, "content", media, "schema");
     }
-    parameters.set(key, { in: String(value.in), name: String(value.name), required: value.in === "path" || value.required === true, schema: schema2, at: parameter });
+    parameters.set(key, {
+      in: String(value.in),
+      name: String(value.name),
+      required: value.in === "path" || value.required === true,
+      schema: schema2,
+      at: parameter
+    });
   }
   let body = null;
   const requestBody = refs.follow(refs.child(at, "requestBody"));
   if (isRecord(requestBody.value)) {
-    body = { required: requestBody.value.required === true, content: readContent(refs, refs.child(requestBody, "content")), at: requestBody };
+    body = {
+      required: requestBody.value.required === true,
+      content: readContent(refs, refs.child(requestBody, "content")),
+      at: requestBody
+    };
   }
   const responses = /* @__PURE__ */ new Map();
   const list = refs.child(at, "responses");
@@ -35354,10 +35695,20 @@ function readOpenApi3Operation(refs, _root, at, all) {
         for (const name of Object.keys(headerList.value)) {
           const header = refs.follow(refs.child(headerList, name));
           const schema2 = isRecord(header.value) && isRecord(header.value.schema) ? refs.child(header, "schema") : null;
-          headers.set(name.toLowerCase(), { name, required: isRecord(header.value) && header.value.required === true, schema: schema2, at: header });
+          headers.set(name.toLowerCase(), {
+            name,
+            required: isRecord(header.value) && header.value.required === true,
+            schema: schema2,
+            at: header
+          });
         }
       }
-      responses.set(status.toUpperCase(), { status, content: readContent(refs, refs.child(response, "content")), headers, at: response });
+      responses.set(status.toUpperCase(), {
+        status,
+        content: readContent(refs, refs.child(response, "content")),
+        headers,
+        at: response
+      });
     }
   }
   return { parameters, body, responses };
@@ -35367,7 +35718,10 @@ function readContent(refs, content) {
   if (!isRecord(content.value)) return out;
   for (const media of Object.keys(content.value)) {
     const entry = refs.child(content, media);
-    out.set(media.toLowerCase(), isRecord(entry.value) && entry.value.schema !== void 0 ? refs.child(entry, "schema") : null);
+    out.set(
+      media.toLowerCase(),
+      isRecord(entry.value) && entry.value.schema !== void 0 ? refs.child(entry, "schema") : null
+    );
   }
   return out;
 }
@@ -35386,9 +35740,19 @@ function readSwaggerOperation(refs, root, at, all) {
     const name = String(value.name);
     if (value.in === "body") {
       const schema2 = refs.child(parameter, "schema");
-      body = { required: value.required === true, content: new Map(consumes.map((media) => [media, isRecord(schema2.value) ? schema2 : null])), at: parameter };
+      body = {
+        required: value.required === true,
+        content: new Map(consumes.map((media) => [media, isRecord(schema2.value) ? schema2 : null])),
+        at: parameter
+      };
     } else {
-      parameters.set(key, { in: String(value.in), name, required: value.in === "path" || value.required === true, schema: parameter, at: parameter });
+      parameters.set(key, {
+        in: String(value.in),
+        name,
+        required: value.in === "path" || value.required === true,
+        schema: parameter,
+        at: parameter
+      });
     }
   }
   const responses = /* @__PURE__ */ new Map();
@@ -35398,11 +35762,19 @@ function readSwaggerOperation(refs, root, at, all) {
       const response = refs.follow(refs.child(list, status));
       if (!isRecord(response.value)) continue;
       const schema2 = refs.child(response, "schema");
-      const content = new Map(isRecord(schema2.value) ? produces.map((media) => [media, schema2]) : []);
+      const content = new Map(
+        isRecord(schema2.value) ? produces.map((media) => [media, schema2]) : []
+      );
       const headers = /* @__PURE__ */ new Map();
       const headerList = refs.child(response, "headers");
       if (isRecord(headerList.value)) {
-        for (const name of Object.keys(headerList.value)) headers.set(name.toLowerCase(), { name, required: false, schema: refs.child(headerList, name), at: refs.child(headerList, name) });
+        for (const name of Object.keys(headerList.value))
+          headers.set(name.toLowerCase(), {
+            name,
+            required: false,
+            schema: refs.child(headerList, name),
+            at: refs.child(headerList, name)
+          });
       }
       responses.set(status.toUpperCase(), { status, content, headers, at: response });
     }
@@ -35469,7 +35841,8 @@ var RefResolver = class {
   }
   child(parent, ...tokens) {
     let value = parent.value;
-    for (const token of tokens) value = isRecord(value) || Array.isArray(value) ? valueAt(value, [String(token)]) : void 0;
+    for (const token of tokens)
+      value = isRecord(value) || Array.isArray(value) ? valueAt(value, [String(token)]) : void 0;
     return { value, file: parent.file, pointer: appendPointer(parent.pointer, ...tokens) };
   }
   /**
@@ -35484,7 +35857,10 @@ var RefResolver = class {
       const key = `${current.file}#${ref}`;
       seen ??= /* @__PURE__ */ new Set();
       if (seen.has(key)) {
-        throw new SealError("malformed", `${this.where(current.file)}: the $ref ${quote(ref)} at ${current.pointer || "/"} is circular: it leads back to itself without reaching a schema. Point it at a definition.`);
+        throw new SealError(
+          "malformed",
+          `${this.where(current.file)}: the $ref ${quote(ref)} at ${current.pointer || "/"} is circular: it leads back to itself without reaching a schema. Point it at a definition.`
+        );
       }
       seen.add(key);
       let target = this.targets.get(key);
@@ -35499,7 +35875,10 @@ var RefResolver = class {
   resolve(ref, from) {
     const at = `${this.where(from.file)}: the $ref ${quote(ref)} at ${from.pointer || "/"}`;
     if (URL_SCHEME.test(ref) || ref.startsWith("//")) {
-      throw new SealError("refused", `${at} points to a URL. Contract $refs are resolved only inside the artifact, never fetched: copy the referenced document into the artifact and refer to it by a relative path.`);
+      throw new SealError(
+        "refused",
+        `${at} points to a URL. Contract $refs are resolved only inside the artifact, never fetched: copy the referenced document into the artifact and refer to it by a relative path.`
+      );
     }
     const hash2 = ref.indexOf("#");
     let filePart = hash2 === -1 ? ref : ref.slice(0, hash2);
@@ -35508,17 +35887,29 @@ var RefResolver = class {
       filePart = decodeURIComponent(filePart);
       fragment = decodeURIComponent(fragment);
     } catch {
-      throw new SealError("malformed", `${at} has a malformed %-escape. Write each % as %25, or refer to the definition as a JSON pointer such as "#/components/schemas/Order".`);
+      throw new SealError(
+        "malformed",
+        `${at} has a malformed %-escape. Write each % as %25, or refer to the definition as a JSON pointer such as "#/components/schemas/Order".`
+      );
     }
     const tokens = parsePointer(fragment);
     if (tokens === null) {
-      throw new SealError("malformed", `${at} uses a plain-name fragment, which is not supported. Write it as a JSON pointer such as "#/components/schemas/Order".`);
+      throw new SealError(
+        "malformed",
+        `${at} uses a plain-name fragment, which is not supported. Write it as a JSON pointer such as "#/components/schemas/Order".`
+      );
     }
     if (/~(?![01])/.test(fragment)) {
-      throw new SealError("malformed", `${at} has a malformed JSON pointer: "~" must be followed by 0 (for "~") or 1 (for "/"). Write it as a JSON pointer such as "#/components/schemas/Order".`);
+      throw new SealError(
+        "malformed",
+        `${at} has a malformed JSON pointer: "~" must be followed by 0 (for "~") or 1 (for "/"). Write it as a JSON pointer such as "#/components/schemas/Order".`
+      );
     }
     if (filePart === "" && tokens.length === 0 && !this.rootIsSchema && from.file === this.file) {
-      throw new SealError("malformed", `${at} points to the whole document, which is not a schema. Point it at a definition, such as "#/components/schemas/Order".`);
+      throw new SealError(
+        "malformed",
+        `${at} points to the whole document, which is not a schema. Point it at a definition, such as "#/components/schemas/Order".`
+      );
     }
     let file = from.file;
     let document = this.documents.get(from.file);
@@ -35526,7 +35917,10 @@ var RefResolver = class {
       file = joinInsideRoot(from.file, filePart, at);
       if (!this.documents.has(file)) {
         if (this.readExternal === void 0) {
-          throw new SealError("malformed", `${at} refers to another file, ${quote(file)}, which was not given with the contract. Add it to the "contract" input.`);
+          throw new SealError(
+            "malformed",
+            `${at} refers to another file, ${quote(file)}, which was not given with the contract. Add it to the "contract" input.`
+          );
         }
         this.documents.set(file, this.readExternal(file));
       }
@@ -35534,7 +35928,10 @@ var RefResolver = class {
     }
     const value = valueAt(document, tokens);
     if (value === void 0) {
-      throw new SealError("malformed", `${at} points to nothing: ${quote(file)} has no ${fragment || "/"}. Fix the $ref or add the definition.`);
+      throw new SealError(
+        "malformed",
+        `${at} points to nothing: ${quote(file)} has no ${fragment || "/"}. Fix the $ref or add the definition.`
+      );
     }
     return { value, file, pointer: fragment };
   }
@@ -35544,13 +35941,20 @@ var RefResolver = class {
 };
 function joinInsideRoot(from, target, at) {
   if (target.startsWith("/") || target.includes("\\")) {
-    throw new SealError("refused", `${at} is an absolute or Windows path. Refer to other contract files by a relative path inside the artifact.`);
+    throw new SealError(
+      "refused",
+      `${at} is an absolute or Windows path. Refer to other contract files by a relative path inside the artifact.`
+    );
   }
   const parts = from.split("/").slice(0, -1);
   for (const part of target.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") {
-      if (parts.length === 0) throw new SealError("refused", `${at} leaves the artifact root. Contract $refs may only refer to files inside the artifact.`);
+      if (parts.length === 0)
+        throw new SealError(
+          "refused",
+          `${at} leaves the artifact root. Contract $refs may only refer to files inside the artifact.`
+        );
       parts.pop();
     } else {
       parts.push(part);
@@ -35580,8 +35984,23 @@ var CHANGED = {
   contentEncoding: "content-encoding-changed",
   contentMediaType: "content-media-type-changed"
 };
-var UNJUDGED = ["additionalProperties", "not", "multipleOf", "uniqueItems", "minProperties", "maxProperties", "dependencies", "additionalItems"];
-var WATCHED_KEYWORDS = [...Object.keys(PRESENCE), ...Object.keys(KEYED), ...Object.keys(CHANGED), "prefixItems", ...UNJUDGED];
+var UNJUDGED = [
+  "additionalProperties",
+  "not",
+  "multipleOf",
+  "uniqueItems",
+  "minProperties",
+  "maxProperties",
+  "dependencies",
+  "additionalItems"
+];
+var WATCHED_KEYWORDS = [
+  ...Object.keys(PRESENCE),
+  ...Object.keys(KEYED),
+  ...Object.keys(CHANGED),
+  "prefixItems",
+  ...UNJUDGED
+];
 var B = "breaking";
 var C = "compatible";
 var KEYWORD_SUFFIXES = Object.fromEntries([
@@ -35607,7 +36026,11 @@ var show = (value) => {
 function compareKeywords(before, after, same, notCompared) {
   const out = [];
   const changedInPlace = (keyword) => {
-    out.push({ rule: KEYWORD_NOT_COMPARED, fixed: true, detail: `changed its ${keyword}, which the engine does not compare further: review and approve it by hand` });
+    out.push({
+      rule: KEYWORD_NOT_COMPARED,
+      fixed: true,
+      detail: `changed its ${keyword}, which the engine does not compare further: review and approve it by hand`
+    });
   };
   for (const keyword of /* @__PURE__ */ new Set([...before.keys(), ...after.keys()])) {
     const b = before.get(keyword);
@@ -35622,33 +36045,72 @@ function compareKeywords(before, after, same, notCompared) {
     }
     const keyed = KEYED[keyword];
     if (keyed !== void 0) {
-      const entries = (located) => new Map(isRecord(located?.value) ? Object.keys(located.value).map((key) => [key, { ...located, value: (located?.value)[key] }]) : []);
+      const entries = (located) => new Map(
+        isRecord(located?.value) ? Object.keys(located.value).map((key) => [
+          key,
+          { ...located, value: (located?.value)[key] }
+        ]) : []
+      );
       const was = entries(b);
       const now = entries(a);
       for (const [key, entry] of was) {
         const next2 = now.get(key);
-        if (next2 === void 0) out.push({ rule: `${keyed}-removed`, fixed: false, detail: `lost ${keyword} ${show(key)}` });
+        if (next2 === void 0)
+          out.push({
+            rule: `${keyed}-removed`,
+            fixed: false,
+            detail: `lost ${keyword} ${show(key)}`
+          });
         else if (!same(entry, next2)) {
-          if (keyword === "dependentRequired") out.push({ rule: "dependent-required-changed", fixed: false, detail: `${keyword} ${show(key)} changed from ${show(entry.value)} to ${show(next2.value)}` });
+          if (keyword === "dependentRequired")
+            out.push({
+              rule: "dependent-required-changed",
+              fixed: false,
+              detail: `${keyword} ${show(key)} changed from ${show(entry.value)} to ${show(next2.value)}`
+            });
           else changedInPlace(`${keyword} ${show(key)}`);
         }
       }
-      for (const key of now.keys()) if (!was.has(key)) out.push({ rule: `${keyed}-added`, fixed: false, detail: `gained ${keyword} ${show(key)}` });
+      for (const key of now.keys())
+        if (!was.has(key))
+          out.push({
+            rule: `${keyed}-added`,
+            fixed: false,
+            detail: `gained ${keyword} ${show(key)}`
+          });
       continue;
     }
     const changed = CHANGED[keyword];
     if (changed !== void 0) {
-      out.push({ rule: changed, fixed: false, detail: `${keyword} changed from ${written(b)} to ${written(a)}` });
+      out.push({
+        rule: changed,
+        fixed: false,
+        detail: `${keyword} changed from ${written(b)} to ${written(a)}`
+      });
       continue;
     }
     if (keyword === "prefixItems") {
       const count = (located) => Array.isArray(located?.value) ? located.value.length : 0;
-      if (count(a) > count(b)) out.push({ rule: "prefix-items-added", fixed: false, detail: `gained ${count(a) - count(b)} prefixItems` });
-      else if (count(a) < count(b)) out.push({ rule: "prefix-items-removed", fixed: false, detail: `lost ${count(b) - count(a)} prefixItems` });
+      if (count(a) > count(b))
+        out.push({
+          rule: "prefix-items-added",
+          fixed: false,
+          detail: `gained ${count(a) - count(b)} prefixItems`
+        });
+      else if (count(a) < count(b))
+        out.push({
+          rule: "prefix-items-removed",
+          fixed: false,
+          detail: `lost ${count(b) - count(a)} prefixItems`
+        });
       else changedInPlace(keyword);
       continue;
     }
-    out.push({ rule: notCompared, fixed: true, detail: `changed its ${keyword} (${written(b)} to ${written(a)}), which the engine does not judge: review it by hand` });
+    out.push({
+      rule: notCompared,
+      fixed: true,
+      detail: `changed its ${keyword} (${written(b)} to ${written(a)}), which the engine does not judge: review it by hand`
+    });
   }
   return out;
 }
@@ -35773,10 +36235,20 @@ var FIXED = {
   // A subschema of a JSON Schema keyword (if, contains…) changed in place: not compared further.
   [KEYWORD_NOT_COMPARED]: B2
 };
-var SCHEMA_PLACES = ["request-body", "request-parameter", "request-property", "response-body", "response-property", "response-header"];
+var SCHEMA_PLACES = [
+  "request-body",
+  "request-parameter",
+  "request-property",
+  "response-body",
+  "response-property",
+  "response-header"
+];
 function buildCatalogue() {
   const rules = new Map(Object.entries(FIXED));
-  const suffixes = [...Object.entries(SCHEMA_SUFFIXES), ...Object.entries(KEYWORD_SUFFIXES)];
+  const suffixes = [
+    ...Object.entries(SCHEMA_SUFFIXES),
+    ...Object.entries(KEYWORD_SUFFIXES)
+  ];
   for (const stem of Object.values(NUMERIC_STEMS)) {
     const upper = stem.startsWith("max") || stem === "exclusive-max";
     suffixes.push([`${stem}-${upper ? "decreased" : "increased"}`, [B2, C2]]);
@@ -35872,7 +36344,18 @@ function describeAlternatives(side, holder, list) {
     let label = name ?? tag ?? title ?? `#${index}`;
     if (labels.has(label)) label = `${label}#${index}`;
     labels.add(label);
-    return { at, index, written: canonical(raw), target, tag, title, shape: `${types}|${[...names].sort().join(",")}`, types, names, label };
+    return {
+      at,
+      index,
+      written: canonical(raw),
+      target,
+      tag,
+      title,
+      shape: `${types}|${[...names].sort().join(",")}`,
+      types,
+      names,
+      label
+    };
   });
 }
 function discriminatorTags(side, holder, list, views) {
@@ -35897,7 +36380,8 @@ function discriminatorTags(side, holder, list, views) {
   if (property === null) return list.map(() => null);
   const byRef = /* @__PURE__ */ new Map();
   if (discriminator !== null && isRecord(discriminator.mapping)) {
-    for (const [value, ref] of Object.entries(discriminator.mapping)) if (typeof ref === "string") byRef.set(ref, JSON.stringify(value));
+    for (const [value, ref] of Object.entries(discriminator.mapping))
+      if (typeof ref === "string") byRef.set(ref, JSON.stringify(value));
   }
   return list.map((located, index) => {
     const ref = isRecord(located.value) && typeof located.value.$ref === "string" ? byRef.get(located.value.$ref) : void 0;
@@ -35948,12 +36432,22 @@ function matchAlternatives(before, after) {
   const anonymous = (x) => x.target === null && x.tag === null && x.title === null;
   const restBefore = [...left].filter(anonymous);
   const restAfter = [...right].filter(anonymous);
-  for (let i = 0; i < Math.min(restBefore.length, restAfter.length); i++) pair(restBefore[i], restAfter[i]);
+  for (let i = 0; i < Math.min(restBefore.length, restAfter.length); i++)
+    pair(restBefore[i], restAfter[i]);
   const order = (x, y) => x.index - y.index;
-  return { pairs: pairs.sort(([, x], [, y]) => order(x, y)), removed: [...left].sort(order), added: [...right].sort(order) };
+  return {
+    pairs: pairs.sort(([, x], [, y]) => order(x, y)),
+    removed: [...left].sort(order),
+    added: [...right].sort(order)
+  };
 }
 function canonical(value) {
-  return JSON.stringify(value, (_key, v) => isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v) ?? "undefined";
+  return JSON.stringify(
+    value,
+    (_key, v) => isRecord(v) ? Object.fromEntries(
+      Object.keys(v).sort().map((k) => [k, v[k]])
+    ) : v
+  ) ?? "undefined";
 }
 function jaccard(a, b) {
   let common = 0;
@@ -35964,7 +36458,8 @@ function jaccard(a, b) {
 // src/core/contract/openapi/sunset.ts
 function parseSunset(value) {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}([Tt ][0-9:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim())) return null;
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}([Tt ][0-9:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim()))
+    return null;
   const date = new Date(value.trim().length === 10 ? `${value.trim()}T00:00:00Z` : value.trim());
   return Number.isNaN(date.getTime()) ? null : date;
 }
@@ -36008,7 +36503,8 @@ var SameCheck = class {
       return true;
     }
     if (!isRecord(b) || !isRecord(a)) return false;
-    if (typeof b.$ref === "string" || typeof a.$ref === "string") return this.refs(b, a, bFile, aFile);
+    if (typeof b.$ref === "string" || typeof a.$ref === "string")
+      return this.refs(b, a, bFile, aFile);
     const keys = Object.keys(b);
     if (keys.length !== Object.keys(a).length) return false;
     for (const key of keys) {
@@ -36018,7 +36514,8 @@ var SameCheck = class {
   }
   refs(b, a, bFile, aFile) {
     if (Object.keys(b).length !== Object.keys(a).length) return false;
-    for (const key2 of Object.keys(b)) if (key2 !== "$ref" && !this.walk(b[key2], a[key2], bFile, aFile)) return false;
+    for (const key2 of Object.keys(b))
+      if (key2 !== "$ref" && !this.walk(b[key2], a[key2], bFile, aFile)) return false;
     let bTarget, aTarget;
     try {
       bTarget = this.before.follow({ value: b, file: bFile, pointer: "" });
@@ -36054,9 +36551,46 @@ var SameCheck = class {
 
 // src/core/contract/openapi/uncompared.ts
 var NOT_COMPARED = "part-not-compared";
-var DOCUMENT_PARTS = ["servers", "security", "jsonSchemaDialect", "host", "basePath", "schemes", "securityDefinitions"];
-var JUDGED_PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "in", "required", "schema", "description", "example", "examples", "deprecated", "x-sunset"]);
-var SWAGGER_SCHEMA_KEYS = ["type", "format", "items", "enum", "default", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "multipleOf", "x-nullable", "x-extensible-enum"];
+var DOCUMENT_PARTS = [
+  "servers",
+  "security",
+  "jsonSchemaDialect",
+  "host",
+  "basePath",
+  "schemes",
+  "securityDefinitions"
+];
+var JUDGED_PARAMETER_KEYS = /* @__PURE__ */ new Set([
+  "name",
+  "in",
+  "required",
+  "schema",
+  "description",
+  "example",
+  "examples",
+  "deprecated",
+  "x-sunset"
+]);
+var SWAGGER_SCHEMA_KEYS = [
+  "type",
+  "format",
+  "items",
+  "enum",
+  "default",
+  "maximum",
+  "minimum",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "maxLength",
+  "minLength",
+  "pattern",
+  "maxItems",
+  "minItems",
+  "uniqueItems",
+  "multipleOf",
+  "x-nullable",
+  "x-extensible-enum"
+];
 var UncomparedParts = class {
   constructor(out, before, after) {
     this.out = out;
@@ -36069,22 +36603,54 @@ var UncomparedParts = class {
     if (before.value === void 0 && after.value === void 0) return;
     if (this.same.same(before.value, after.value, before.file, after.file)) return;
     const where = after.value === void 0 ? before : after;
-    this.out.add(NOT_COMPARED, operation, `${location} \u203A ${label}`, where, `The ${label} changed, and the engine does not judge ${label}: review this change by hand.`);
+    this.out.add(
+      NOT_COMPARED,
+      operation,
+      `${location} \u203A ${label}`,
+      where,
+      `The ${label} changed, and the engine does not judge ${label}: review this change by hand.`
+    );
   }
   document(beforeRoot, afterRoot) {
-    for (const key of DOCUMENT_PARTS) this.check(null, "(document)", key, child(beforeRoot, key), child(afterRoot, key));
-    this.check(null, "(document)", "components.securitySchemes", child(child(beforeRoot, "components"), "securitySchemes"), child(child(afterRoot, "components"), "securitySchemes"));
+    for (const key of DOCUMENT_PARTS)
+      this.check(null, "(document)", key, child(beforeRoot, key), child(afterRoot, key));
+    this.check(
+      null,
+      "(document)",
+      "components.securitySchemes",
+      child(child(beforeRoot, "components"), "securitySchemes"),
+      child(child(afterRoot, "components"), "securitySchemes")
+    );
   }
   /** An operation's own servers and security, its path item's servers, nested callbacks where they are not compared. */
   operation(name, before, after, nestedCallbacks) {
     this.check(name, name, "servers", child(before.at, "servers"), child(after.at, "servers"));
     this.check(name, name, "security", child(before.at, "security"), child(after.at, "security"));
-    this.check(name, name, "path item servers", child(before.item, "servers"), child(after.item, "servers"));
-    if (nestedCallbacks) this.check(name, name, "callbacks", child(before.at, "callbacks"), child(after.at, "callbacks"));
+    this.check(
+      name,
+      name,
+      "path item servers",
+      child(before.item, "servers"),
+      child(after.item, "servers")
+    );
+    if (nestedCallbacks)
+      this.check(
+        name,
+        name,
+        "callbacks",
+        child(before.at, "callbacks"),
+        child(after.at, "callbacks")
+      );
   }
   /** How a parameter's value is written (style, explode, content…): everything but what the engine judges. */
   parameter(operation, location, before, after) {
-    this.check(operation, location, "serialization (style, explode, content\u2026)", rest(before), rest(after));
+    this.check(
+      operation,
+      location,
+      "serialization (style, explode, content\u2026)",
+      rest(before),
+      rest(after)
+    );
   }
   response(operation, location, before, after) {
     this.check(operation, location, "links", child(before, "links"), child(after, "links"));
@@ -36092,28 +36658,69 @@ var UncomparedParts = class {
     const afterContent = child(after, "content");
     if (!isRecord(beforeContent.value) || !isRecord(afterContent.value)) return;
     for (const media of Object.keys(beforeContent.value)) {
-      if (Object.hasOwn(afterContent.value, media)) this.check(operation, location, `encoding of ${media}`, child(child(beforeContent, media), "encoding"), child(child(afterContent, media), "encoding"));
+      if (Object.hasOwn(afterContent.value, media))
+        this.check(
+          operation,
+          location,
+          `encoding of ${media}`,
+          child(child(beforeContent, media), "encoding"),
+          child(child(afterContent, media), "encoding")
+        );
     }
   }
 };
 function child(parent, key) {
-  return { value: isRecord(parent.value) ? parent.value[key] : void 0, file: parent.file, pointer: appendPointer(parent.pointer, key) };
+  return {
+    value: isRecord(parent.value) ? parent.value[key] : void 0,
+    file: parent.file,
+    pointer: appendPointer(parent.pointer, key)
+  };
 }
 function rest(parameter) {
   if (!isRecord(parameter.value)) return parameter;
   const swagger = !isRecord(parameter.value.schema) && parameter.value.in !== "body";
-  const value = Object.fromEntries(Object.entries(parameter.value).filter(([key]) => !JUDGED_PARAMETER_KEYS.has(key) && !key.startsWith("x-") && !(swagger && SWAGGER_SCHEMA_KEYS.includes(key))));
+  const value = Object.fromEntries(
+    Object.entries(parameter.value).filter(
+      ([key]) => !JUDGED_PARAMETER_KEYS.has(key) && !key.startsWith("x-") && !(swagger && SWAGGER_SCHEMA_KEYS.includes(key))
+    )
+  );
   if (isRecord(value.content)) value.content = Object.keys(value.content);
   return { ...parameter, value: Object.keys(value).length === 0 ? void 0 : value };
 }
 
 // src/core/contract/openapi/schema-view.ts
-var NUMERIC_KEYWORDS = ["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "maxItems", "minItems", "maxContains", "minContains"];
-var UPPER_BOUNDS = /* @__PURE__ */ new Set(["maxLength", "maximum", "exclusiveMaximum", "maxItems", "maxContains"]);
+var NUMERIC_KEYWORDS = [
+  "maxLength",
+  "minLength",
+  "maximum",
+  "minimum",
+  "exclusiveMaximum",
+  "exclusiveMinimum",
+  "maxItems",
+  "minItems",
+  "maxContains",
+  "minContains"
+];
+var UPPER_BOUNDS = /* @__PURE__ */ new Set([
+  "maxLength",
+  "maximum",
+  "exclusiveMaximum",
+  "maxItems",
+  "maxContains"
+]);
 function isUpperBound(keyword) {
   return UPPER_BOUNDS.has(keyword);
 }
-var ANNOTATIONS = /* @__PURE__ */ new Set(["$ref", "description", "summary", "title", "$comment", "example", "examples", "externalDocs"]);
+var ANNOTATIONS = /* @__PURE__ */ new Set([
+  "$ref",
+  "description",
+  "summary",
+  "title",
+  "$comment",
+  "example",
+  "examples",
+  "externalDocs"
+]);
 var EMPTY_MAP = /* @__PURE__ */ new Map();
 var EMPTY_SET = /* @__PURE__ */ new Set();
 function anyView(at, identity) {
@@ -36224,9 +36831,12 @@ var SchemaViews = class {
     }
     const properties = /* @__PURE__ */ new Map();
     if (isRecord(schema2.properties)) {
-      for (const name of Object.keys(schema2.properties)) properties.set(name, this.refs.child(at, "properties", name));
+      for (const name of Object.keys(schema2.properties))
+        properties.set(name, this.refs.child(at, "properties", name));
     }
-    const required = new Set(Array.isArray(schema2.required) ? schema2.required.filter((r) => typeof r === "string") : []);
+    const required = new Set(
+      Array.isArray(schema2.required) ? schema2.required.filter((r) => typeof r === "string") : []
+    );
     const items = isRecord(schema2.items) ? this.refs.child(at, "items") : null;
     const alternatives = (keyword) => {
       const list = schema2[keyword];
@@ -36242,7 +36852,8 @@ var SchemaViews = class {
     const oneOf = alternatives("oneOf");
     const anyOf = alternatives("anyOf");
     const keywords = /* @__PURE__ */ new Map();
-    for (const keyword of WATCHED_KEYWORDS) if (schema2[keyword] !== void 0) keywords.set(keyword, this.refs.child(at, keyword));
+    for (const keyword of WATCHED_KEYWORDS)
+      if (schema2[keyword] !== void 0) keywords.set(keyword, this.refs.child(at, keyword));
     const extensible = schema2["x-extensible-enum"];
     return {
       at,
@@ -36290,7 +36901,10 @@ function merge(a, b) {
   const properties = new Map(a.properties);
   for (const [name, located] of b.properties) {
     const existing = properties.get(name);
-    properties.set(name, existing ? { ...existing, value: { allOf: [existing.value, located.value] } } : located);
+    properties.set(
+      name,
+      existing ? { ...existing, value: { allOf: [existing.value, located.value] } } : located
+    );
   }
   return {
     at: a.at,
@@ -36364,7 +36978,12 @@ var SchemaDiffer = class {
    */
   diff(before, after, place) {
     if (this.same.same(before.value, after.value, before.file, after.file)) return [];
-    const root = { segment: "", before: this.before.view(before), after: this.after.view(after), place };
+    const root = {
+      segment: "",
+      before: this.before.view(before),
+      after: this.after.view(after),
+      place
+    };
     const rootKey = this.keyOf(root.before, root.after, place);
     const cached = rootKey === null ? void 0 : this.closures.get(rootKey);
     if (cached) return cached;
@@ -36380,8 +36999,10 @@ var SchemaDiffer = class {
           visited.add(key);
         }
         const local = this.local(edge, key);
-        for (const change of local.changes) out.push(path === "" ? change : { ...change, path: joinPath(path, change.path) });
-        for (const child2 of local.edges) next2.push({ edge: child2, path: joinPath(path, child2.segment) });
+        for (const change of local.changes)
+          out.push(path === "" ? change : { ...change, path: joinPath(path, change.path) });
+        for (const child2 of local.edges)
+          next2.push({ edge: child2, path: joinPath(path, child2.segment) });
       }
       queue = next2;
     }
@@ -36422,9 +37043,16 @@ var SchemaDiffer = class {
     }
     compareConstants(b, a, emit);
     if (a.deprecated && a.sunset !== void 0 && parseSunset(a.sunset) === null && (!b.deprecated || b.sunset !== a.sunset)) {
-      emit("deprecated-sunset-invalid", `was deprecated with an x-sunset that is not an RFC 3339 date (${describe3(a.sunset)})`);
+      emit(
+        "deprecated-sunset-invalid",
+        `was deprecated with an x-sunset that is not an RFC 3339 date (${describe3(a.sunset)})`
+      );
     }
-    if (b.nullable !== a.nullable) emit(a.nullable ? "became-nullable" : "became-not-nullable", a.nullable ? "became nullable" : "is no longer nullable");
+    if (b.nullable !== a.nullable)
+      emit(
+        a.nullable ? "became-nullable" : "became-not-nullable",
+        a.nullable ? "became nullable" : "is no longer nullable"
+      );
     compareEnums(b, a, emit);
     for (const keyword of NUMERIC_KEYWORDS) {
       const was = b.numbers[keyword];
@@ -36441,24 +37069,43 @@ var SchemaDiffer = class {
     if (b.pattern !== a.pattern) {
       if (b.pattern === null) emit("pattern-added", `gained pattern ${describe3(a.pattern)}`);
       else if (a.pattern === null) emit("pattern-removed", `lost pattern ${describe3(b.pattern)}`);
-      else emit("pattern-changed", `pattern changed from ${describe3(b.pattern)} to ${describe3(a.pattern)}`);
+      else
+        emit(
+          "pattern-changed",
+          `pattern changed from ${describe3(b.pattern)} to ${describe3(a.pattern)}`
+        );
     }
     if (place === "request-parameter" && (b.hasDefault || a.hasDefault) && describe3(b.defaultValue) !== describe3(a.defaultValue)) {
       const action = !b.hasDefault ? "added" : !a.hasDefault ? "removed" : "changed";
-      out.push({ rule: `request-parameter-default-value-${action}`, path: "", at: a.at, detail: `default ${action} (${describe3(b.defaultValue)} \u2192 ${describe3(a.defaultValue)})` });
+      out.push({
+        rule: `request-parameter-default-value-${action}`,
+        path: "",
+        at: a.at,
+        detail: `default ${action} (${describe3(b.defaultValue)} \u2192 ${describe3(a.defaultValue)})`
+      });
     }
     const same = (x, y) => this.same.same(x.value, y.value, x.file, y.file);
     for (const finding of compareKeywords(b.keywords, a.keywords, same, NOT_COMPARED)) {
-      if (finding.fixed) out.push({ rule: finding.rule, path: "", at: a.at, detail: finding.detail });
+      if (finding.fixed)
+        out.push({ rule: finding.rule, path: "", at: a.at, detail: finding.detail });
       else emit(finding.rule, finding.detail);
     }
     const nested = direction === "request" ? "request-property" : "response-property";
     this.compareProperties(b, a, direction, nested, out, edges);
-    if (b.items && a.items) edges.push({ segment: "[]", before: this.before.view(b.items), after: this.after.view(a.items), place: nested });
+    if (b.items && a.items)
+      edges.push({
+        segment: "[]",
+        before: this.before.view(b.items),
+        after: this.after.view(a.items),
+        place: nested
+      });
     this.compareAlternatives(b, a, "oneOf", place, nested, out, edges);
     this.compareAlternatives(b, a, "anyOf", place, nested, out, edges);
   }
-  /** Reports a change of the type list; true when that report is a `type-changed` (a format change then goes with it). */
+  /**
+   * Reports a change of the type list; true when that report is a `type-changed` (a format change
+   * then goes with it).
+   */
   compareTypes(b, a, direction, emit) {
     const was = b.types;
     const now = a.types;
@@ -36469,8 +37116,10 @@ var SchemaDiffer = class {
     const narrowed = was === null || now !== null && covers(was, now);
     const lists = (was?.size ?? 0) > 1 || (now?.size ?? 0) > 1;
     let suffix;
-    if (widened) suffix = lists ? "list-of-types-widened" : direction === "request" ? "type-generalized" : "type-changed";
-    else if (narrowed) suffix = lists ? "list-of-types-narrowed" : direction === "request" ? "type-changed" : "type-specialized";
+    if (widened)
+      suffix = lists ? "list-of-types-widened" : direction === "request" ? "type-generalized" : "type-changed";
+    else if (narrowed)
+      suffix = lists ? "list-of-types-narrowed" : direction === "request" ? "type-changed" : "type-specialized";
     else suffix = "type-changed";
     emit(suffix, detail);
     return suffix === "type-changed";
@@ -36481,7 +37130,8 @@ var SchemaDiffer = class {
     for (const name of names) {
       const beforeAt = b.properties.get(name);
       const afterAt = a.properties.get(name);
-      if (beforeAt && afterAt && b.required.has(name) === a.required.has(name) && this.same.same(beforeAt.value, afterAt.value, beforeAt.file, afterAt.file)) continue;
+      if (beforeAt && afterAt && b.required.has(name) === a.required.has(name) && this.same.same(beforeAt.value, afterAt.value, beforeAt.file, afterAt.file))
+        continue;
       const was = beforeAt ? this.before.view(beforeAt) : null;
       const now = afterAt ? this.after.view(afterAt) : null;
       const hidden = (view) => view === null || (direction === "request" ? view.readOnly : view.writeOnly);
@@ -36494,23 +37144,52 @@ var SchemaDiffer = class {
       if (now === null || was === null) {
         if (was === null && now !== null && !hidden(now)) {
           if (direction === "request") {
-            if (isRequired) push(now.hasDefault ? "new-required-request-property-with-default" : "new-required-request-property", "was added as a required property", at(now, afterAt));
-            else push("new-optional-request-property", "was added as an optional property", at(now, afterAt));
+            if (isRequired)
+              push(
+                now.hasDefault ? "new-required-request-property-with-default" : "new-required-request-property",
+                "was added as a required property",
+                at(now, afterAt)
+              );
+            else
+              push(
+                "new-optional-request-property",
+                "was added as an optional property",
+                at(now, afterAt)
+              );
           } else {
-            push(isRequired ? "response-required-property-added" : "response-optional-property-added", `was added as ${isRequired ? "a required" : "an optional"} property`, at(now, afterAt));
+            push(
+              isRequired ? "response-required-property-added" : "response-optional-property-added",
+              `was added as ${isRequired ? "a required" : "an optional"} property`,
+              at(now, afterAt)
+            );
           }
         } else if (now === null && was !== null && !hidden(was)) {
-          if (direction === "request") push("request-property-removed", "was removed", at(was, beforeAt));
-          else push(wasRequired ? "response-required-property-removed" : "response-optional-property-removed", `was removed (it was ${wasRequired ? "required" : "optional"})`, at(was, beforeAt));
+          if (direction === "request")
+            push("request-property-removed", "was removed", at(was, beforeAt));
+          else
+            push(
+              wasRequired ? "response-required-property-removed" : "response-optional-property-removed",
+              `was removed (it was ${wasRequired ? "required" : "optional"})`,
+              at(was, beforeAt)
+            );
         }
         continue;
       }
       if (!hidden(now) && !hidden(was) && wasRequired !== isRequired) {
         if (direction === "request") {
-          if (isRequired) push(now.hasDefault ? "request-property-became-required-with-default" : "request-property-became-required", "became required", at(now, afterAt));
+          if (isRequired)
+            push(
+              now.hasDefault ? "request-property-became-required-with-default" : "request-property-became-required",
+              "became required",
+              at(now, afterAt)
+            );
           else push("request-property-became-optional", "became optional", at(now, afterAt));
         } else {
-          push(isRequired ? "response-property-became-required" : "response-property-became-optional", isRequired ? "became required" : "became optional", at(now, afterAt));
+          push(
+            isRequired ? "response-property-became-required" : "response-property-became-optional",
+            isRequired ? "became required" : "became optional",
+            at(now, afterAt)
+          );
         }
       }
       if (hidden(now) && hidden(was)) continue;
@@ -36523,19 +37202,41 @@ var SchemaDiffer = class {
     const was = describeAlternatives(this.before, b, b[keyword]);
     const now = describeAlternatives(this.after, a, a[keyword]);
     const { pairs, removed, added } = matchAlternatives(was, now);
-    for (const alternative of removed) out.push({ rule: `${place}-${suffix}-removed`, path: "", at: alternative.at, detail: `lost the ${keyword} alternative ${alternative.label}` });
-    for (const alternative of added) out.push({ rule: `${place}-${suffix}-added`, path: "", at: alternative.at, detail: `gained the ${keyword} alternative ${alternative.label}` });
+    for (const alternative of removed)
+      out.push({
+        rule: `${place}-${suffix}-removed`,
+        path: "",
+        at: alternative.at,
+        detail: `lost the ${keyword} alternative ${alternative.label}`
+      });
+    for (const alternative of added)
+      out.push({
+        rule: `${place}-${suffix}-added`,
+        path: "",
+        at: alternative.at,
+        detail: `gained the ${keyword} alternative ${alternative.label}`
+      });
     for (const [previous, next2] of pairs) {
-      edges.push({ segment: `${keyword}[${next2.label}]`, before: this.before.view(previous.at), after: this.after.view(next2.at), place: nested });
+      edges.push({
+        segment: `${keyword}[${next2.label}]`,
+        before: this.before.view(previous.at),
+        after: this.after.view(next2.at),
+        place: nested
+      });
     }
   }
 };
 function compareConstants(b, a, emit) {
   if (b.constant === null && a.constant === null) return;
-  if (b.constant === null && a.constant !== null) emit("const-added", `gained const ${describe3(a.constant.value)}`);
-  else if (b.constant !== null && a.constant === null) emit("const-removed", `lost const ${describe3(b.constant.value)}`);
+  if (b.constant === null && a.constant !== null)
+    emit("const-added", `gained const ${describe3(a.constant.value)}`);
+  else if (b.constant !== null && a.constant === null)
+    emit("const-removed", `lost const ${describe3(b.constant.value)}`);
   else if (b.constant !== null && a.constant !== null && describe3(b.constant.value) !== describe3(a.constant.value)) {
-    emit("const-changed", `const changed from ${describe3(b.constant.value)} to ${describe3(a.constant.value)}`);
+    emit(
+      "const-changed",
+      `const changed from ${describe3(b.constant.value)} to ${describe3(a.constant.value)}`
+    );
   }
 }
 function compareEnums(b, a, emit) {
@@ -36548,8 +37249,10 @@ function compareEnums(b, a, emit) {
   }
   if (b.extensibleEnum !== null && a.extensibleEnum !== null) {
     const [added, removed] = difference(b.extensibleEnum, a.extensibleEnum);
-    for (const value of removed) emit("x-extensible-enum-value-removed", `lost x-extensible-enum value ${describe3(value)}`);
-    for (const value of added) emit("x-extensible-enum-value-added", `gained x-extensible-enum value ${describe3(value)}`);
+    for (const value of removed)
+      emit("x-extensible-enum-value-removed", `lost x-extensible-enum value ${describe3(value)}`);
+    for (const value of added)
+      emit("x-extensible-enum-value-added", `gained x-extensible-enum value ${describe3(value)}`);
   }
 }
 function difference(before, after) {
@@ -36564,7 +37267,8 @@ function sameTypes(a, b) {
   return true;
 }
 function covers(outer, inner) {
-  for (const t of inner) if (!outer.has(t) && !(t === "integer" && outer.has("number"))) return false;
+  for (const t of inner)
+    if (!outer.has(t) && !(t === "integer" && outer.has("number"))) return false;
   return true;
 }
 function typeText(types) {
@@ -36576,7 +37280,12 @@ function typeText(types) {
 // src/core/contract/openapi/classify-openapi.ts
 function classifyOpenApi(before, after, options) {
   const beforeLabel = `${options.file} (before)`;
-  const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, beforeLabel, options.readExternalBefore ?? options.readExternal);
+  const beforeRefs = new RefResolver(
+    options.beforeFile ?? options.file,
+    before,
+    beforeLabel,
+    options.readExternalBefore ?? options.readExternal
+  );
   const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal);
   const beforeMajor = openApiMajor(before, beforeLabel);
   const afterMajor = openApiMajor(after, options.file);
@@ -36597,9 +37306,21 @@ function classifyOpenApi(before, after, options) {
     else reportRemoval(context, operation, !remainingPaths.has(operation.path));
   }
   for (const [key, operation] of now) {
-    if (!was.has(key)) context.out.add("endpoint-added", operation.name, operation.name, operation.at, `${operation.name} was added.`);
+    if (!was.has(key))
+      context.out.add(
+        "endpoint-added",
+        operation.name,
+        operation.name,
+        operation.at,
+        `${operation.name} was added.`
+      );
   }
-  compareIncoming(context, readWebhooks(beforeRefs, beforeMajor), readWebhooks(afterRefs, afterMajor), "webhook");
+  compareIncoming(
+    context,
+    readWebhooks(beforeRefs, beforeMajor),
+    readWebhooks(afterRefs, afterMajor),
+    "webhook"
+  );
   return context.out.sorted();
 }
 function compareIncoming(context, was, now, kind) {
@@ -36607,7 +37328,13 @@ function compareIncoming(context, was, now, kind) {
   for (const [key, operation] of was) {
     const next2 = now.get(key);
     if (next2 === void 0) {
-      out.add(`${kind}-removed`, operation.name, operation.name, operation.at, `${operation.name} was removed: its subscribers no longer receive it.`);
+      out.add(
+        `${kind}-removed`,
+        operation.name,
+        operation.name,
+        operation.at,
+        `${operation.name} was removed: its subscribers no longer receive it.`
+      );
       continue;
     }
     const name = next2.name;
@@ -36616,50 +37343,141 @@ function compareIncoming(context, was, now, kind) {
       const after = next2.parameters.get(parameterKey2);
       const location = `${name} \u203A ${parameter.in} ${parameter.name}`;
       if (after === void 0) {
-        out.add(parameter.required ? "required-response-header-removed" : "optional-response-header-removed", name, location, parameter.at, `The ${parameter.in} ${parameter.name} that ${name} sends was removed.`);
+        out.add(
+          parameter.required ? "required-response-header-removed" : "optional-response-header-removed",
+          name,
+          location,
+          parameter.at,
+          `The ${parameter.in} ${parameter.name} that ${name} sends was removed.`
+        );
         continue;
       }
-      if (parameter.required && !after.required) out.add("response-header-became-optional", name, location, after.at, `The ${parameter.in} ${parameter.name} that ${name} sends became optional.`);
+      if (parameter.required && !after.required)
+        out.add(
+          "response-header-became-optional",
+          name,
+          location,
+          after.at,
+          `The ${parameter.in} ${parameter.name} that ${name} sends became optional.`
+        );
       context.parts.parameter(name, location, parameter.at, after.at);
-      if (parameter.schema && after.schema) reportSchema(context, name, location, `the ${parameter.in} ${parameter.name} ${name} sends`, context.differ.diff(parameter.schema, after.schema, "response-header"));
+      if (parameter.schema && after.schema)
+        reportSchema(
+          context,
+          name,
+          location,
+          `the ${parameter.in} ${parameter.name} ${name} sends`,
+          context.differ.diff(parameter.schema, after.schema, "response-header")
+        );
     }
     for (const [parameterKey2, parameter] of next2.parameters) {
-      if (!operation.parameters.has(parameterKey2)) out.add("response-header-added", name, `${name} \u203A ${parameter.in} ${parameter.name}`, parameter.at, `${name} now sends the ${parameter.in} ${parameter.name}.`);
+      if (!operation.parameters.has(parameterKey2))
+        out.add(
+          "response-header-added",
+          name,
+          `${name} \u203A ${parameter.in} ${parameter.name}`,
+          parameter.at,
+          `${name} now sends the ${parameter.in} ${parameter.name}.`
+        );
     }
     const payload = (body) => body?.content ?? /* @__PURE__ */ new Map();
-    compareContent(context, name, `${name} \u203A payload`, "payload", "response", payload(operation.body), payload(next2.body), operation.body?.at ?? operation.at, next2.body?.at ?? next2.at);
+    compareContent(
+      context,
+      name,
+      `${name} \u203A payload`,
+      "payload",
+      "response",
+      payload(operation.body),
+      payload(next2.body),
+      operation.body?.at ?? operation.at,
+      next2.body?.at ?? next2.at
+    );
     for (const [status, reply] of operation.responses) {
       const after = next2.responses.get(status);
       const location = `${name} \u203A ${reply.status} reply`;
       if (after === void 0) {
-        out.add("callback-reply-removed", name, location, reply.at, `The ${reply.status} reply that ${name} documents was removed: the API may no longer take a subscriber's ${reply.status} as before.`);
+        out.add(
+          "callback-reply-removed",
+          name,
+          location,
+          reply.at,
+          `The ${reply.status} reply that ${name} documents was removed: the API may no longer take a subscriber's ${reply.status} as before.`
+        );
         continue;
       }
-      compareContent(context, name, location, `${reply.status} reply body`, "request", reply.content, after.content, reply.at, after.at);
+      compareContent(
+        context,
+        name,
+        location,
+        `${reply.status} reply body`,
+        "request",
+        reply.content,
+        after.content,
+        reply.at,
+        after.at
+      );
     }
     for (const [status, reply] of next2.responses) {
-      if (!operation.responses.has(status)) out.add("callback-reply-added", name, `${name} \u203A ${reply.status} reply`, reply.at, `A ${reply.status} reply was added to ${name}.`);
+      if (!operation.responses.has(status))
+        out.add(
+          "callback-reply-added",
+          name,
+          `${name} \u203A ${reply.status} reply`,
+          reply.at,
+          `A ${reply.status} reply was added to ${name}.`
+        );
     }
   }
   for (const [key, operation] of now) {
-    if (!was.has(key)) out.add(`${kind}-added`, operation.name, operation.name, operation.at, `${operation.name} was added.`);
+    if (!was.has(key))
+      out.add(
+        `${kind}-added`,
+        operation.name,
+        operation.name,
+        operation.at,
+        `${operation.name} was added.`
+      );
   }
 }
 function reportRemoval(context, operation, wholePath) {
   const prefix = wholePath ? "api-path-removed" : "api-removed";
   const name = operation.name;
   if (!operation.deprecated) {
-    context.out.add(`${prefix}-without-deprecation`, name, name, operation.at, `${name} was removed without being deprecated first.`);
+    context.out.add(
+      `${prefix}-without-deprecation`,
+      name,
+      name,
+      operation.at,
+      `${name} was removed without being deprecated first.`
+    );
     return;
   }
   const sunset = parseSunset(operation.sunset);
   if (sunset === null) {
     const why = operation.sunset === void 0 ? "it has no x-sunset date, so clients were never told when it would go" : `its x-sunset ${quote(String(operation.sunset))} is not an RFC 3339 date`;
-    context.out.add(`${prefix}-before-sunset`, name, name, operation.at, `${name} was removed while deprecated, but ${why}.`);
+    context.out.add(
+      `${prefix}-before-sunset`,
+      name,
+      name,
+      operation.at,
+      `${name} was removed while deprecated, but ${why}.`
+    );
   } else if (sunset.getTime() > context.now.getTime()) {
-    context.out.add(`${prefix}-before-sunset`, name, name, operation.at, `${name} was removed before its x-sunset date ${sunset.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`);
+    context.out.add(
+      `${prefix}-before-sunset`,
+      name,
+      name,
+      operation.at,
+      `${name} was removed before its x-sunset date ${sunset.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`
+    );
   } else {
-    context.out.add(`${prefix}-with-deprecation`, name, name, operation.at, `${name} was removed after its x-sunset date ${sunset.toISOString().slice(0, 10)} had passed.`);
+    context.out.add(
+      `${prefix}-with-deprecation`,
+      name,
+      name,
+      operation.at,
+      `${name} was removed after its x-sunset date ${sunset.toISOString().slice(0, 10)} had passed.`
+    );
   }
 }
 function compareSunsets(context, operation, location, prefix, was, now, at) {
@@ -36667,17 +37485,36 @@ function compareSunsets(context, operation, location, prefix, was, now, at) {
   const { out } = context;
   const what = prefix === "" ? operation : location;
   if (now.sunset === void 0) {
-    if (was.deprecated && was.sunset !== void 0) out.add(`${prefix}sunset-deleted`, operation, location, at, `The x-sunset date of ${what} was deleted while it is deprecated.`);
+    if (was.deprecated && was.sunset !== void 0)
+      out.add(
+        `${prefix}sunset-deleted`,
+        operation,
+        location,
+        at,
+        `The x-sunset date of ${what} was deleted while it is deprecated.`
+      );
     return;
   }
   const date = parseSunset(now.sunset);
   if (date === null) {
-    out.add(prefix === "" ? "api-deprecated-sunset-parse" : "request-parameter-sunset-parse", operation, location, at, `${what} is deprecated with an x-sunset that is not an RFC 3339 date: ${quote(String(now.sunset))}.`);
+    out.add(
+      prefix === "" ? "api-deprecated-sunset-parse" : "request-parameter-sunset-parse",
+      operation,
+      location,
+      at,
+      `${what} is deprecated with an x-sunset that is not an RFC 3339 date: ${quote(String(now.sunset))}.`
+    );
     return;
   }
   const before = was.deprecated ? parseSunset(was.sunset) : null;
   if (before !== null && date.getTime() < before.getTime()) {
-    out.add(`${prefix === "" ? "api-" : prefix}sunset-date-changed-too-small`, operation, location, at, `The x-sunset date of ${what} moved earlier, from ${before.toISOString().slice(0, 10)} to ${date.toISOString().slice(0, 10)}.`);
+    out.add(
+      `${prefix === "" ? "api-" : prefix}sunset-date-changed-too-small`,
+      operation,
+      location,
+      at,
+      `The x-sunset date of ${what} moved earlier, from ${before.toISOString().slice(0, 10)} to ${date.toISOString().slice(0, 10)}.`
+    );
   }
 }
 var STABILITY = ["draft", "alpha", "beta", "stable"];
@@ -36687,9 +37524,21 @@ function compareStability(context, operation, was, now) {
   const after = level(now);
   if (after === void 0 || after === before) return;
   if (typeof after !== "string" || !STABILITY.includes(after)) {
-    context.out.add("api-invalid-stability-level", operation, operation, now, `${operation} has the x-stability-level ${quote(String(after))}, which is none of ${STABILITY.join(", ")}.`);
+    context.out.add(
+      "api-invalid-stability-level",
+      operation,
+      operation,
+      now,
+      `${operation} has the x-stability-level ${quote(String(after))}, which is none of ${STABILITY.join(", ")}.`
+    );
   } else if (typeof before === "string" && STABILITY.includes(before) && STABILITY.indexOf(after) < STABILITY.indexOf(before)) {
-    context.out.add("api-stability-decreased", operation, operation, now, `The x-stability-level of ${operation} went down from ${before} to ${after}.`);
+    context.out.add(
+      "api-stability-decreased",
+      operation,
+      operation,
+      now,
+      `The x-stability-level of ${operation} went down from ${before} to ${after}.`
+    );
   }
 }
 function compareOperation(context, was, now) {
@@ -36697,9 +37546,23 @@ function compareOperation(context, was, now) {
   const name = now.name;
   if (was.deprecated !== now.deprecated) {
     const rule = !now.deprecated ? "endpoint-reactivated" : now.sunset === void 0 ? "endpoint-deprecated" : "endpoint-deprecated-with-sunset";
-    out.add(rule, name, name, now.at, `${name} ${now.deprecated ? "was deprecated" : "is no longer deprecated"}.`);
+    out.add(
+      rule,
+      name,
+      name,
+      now.at,
+      `${name} ${now.deprecated ? "was deprecated" : "is no longer deprecated"}.`
+    );
   }
-  compareSunsets(context, name, name, "", { deprecated: was.deprecated, sunset: was.sunset }, { deprecated: now.deprecated, sunset: now.sunset }, now.at);
+  compareSunsets(
+    context,
+    name,
+    name,
+    "",
+    { deprecated: was.deprecated, sunset: was.sunset },
+    { deprecated: now.deprecated, sunset: now.sunset },
+    now.at
+  );
   compareStability(context, name, was.at, now.at);
   context.parts.operation(name, was, now, false);
   compareParameters(context, was, now);
@@ -36715,37 +37578,101 @@ function compareParameters(context, was, now) {
     const label = `${parameter.in} parameter ${parameter.name}`;
     const location = `${name} \u203A ${label}`;
     if (!next2 && inTemplate(key)) {
-      if (parameter.schema) reportSchema(context, name, location, `the ${label}`, context.differ.diff(parameter.schema, pathSegment(now.at), "request-parameter"));
+      if (parameter.schema)
+        reportSchema(
+          context,
+          name,
+          location,
+          `the ${label}`,
+          context.differ.diff(parameter.schema, pathSegment(now.at), "request-parameter")
+        );
       continue;
     }
     if (!next2) {
       const raw = isRecord(parameter.at.value) ? parameter.at.value : {};
       const sunset = raw["x-sunset"];
       const date = raw.deprecated === true && sunset !== void 0 ? parseSunset(sunset) : void 0;
-      if (date === null) out.add("request-parameter-sunset-parse", name, location, parameter.at, `The deprecated ${label} was removed; its x-sunset ${quote(String(sunset))} is not an RFC 3339 date.`);
-      else if (date !== void 0 && date.getTime() > context.now.getTime()) out.add("request-parameter-removed-before-sunset", name, location, parameter.at, `The ${label} was removed before its x-sunset date ${date.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`);
-      else out.add("request-parameter-removed", name, location, parameter.at, `The ${label} was removed.`);
+      if (date === null)
+        out.add(
+          "request-parameter-sunset-parse",
+          name,
+          location,
+          parameter.at,
+          `The deprecated ${label} was removed; its x-sunset ${quote(String(sunset))} is not an RFC 3339 date.`
+        );
+      else if (date !== void 0 && date.getTime() > context.now.getTime())
+        out.add(
+          "request-parameter-removed-before-sunset",
+          name,
+          location,
+          parameter.at,
+          `The ${label} was removed before its x-sunset date ${date.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`
+        );
+      else
+        out.add(
+          "request-parameter-removed",
+          name,
+          location,
+          parameter.at,
+          `The ${label} was removed.`
+        );
       continue;
     }
-    const lifecycle = (at) => ({ deprecated: isRecord(at.value) && at.value.deprecated === true, sunset: isRecord(at.value) ? at.value["x-sunset"] : void 0 });
-    compareSunsets(context, name, location, "request-parameter-", lifecycle(parameter.at), lifecycle(next2.at), next2.at);
+    const lifecycle = (at) => ({
+      deprecated: isRecord(at.value) && at.value.deprecated === true,
+      sunset: isRecord(at.value) ? at.value["x-sunset"] : void 0
+    });
+    compareSunsets(
+      context,
+      name,
+      location,
+      "request-parameter-",
+      lifecycle(parameter.at),
+      lifecycle(next2.at),
+      next2.at
+    );
     context.parts.parameter(name, location, parameter.at, next2.at);
     if (parameter.required !== next2.required) {
-      out.add(next2.required ? "request-parameter-became-required" : "request-parameter-became-optional", name, location, next2.at, `The ${label} became ${next2.required ? "required" : "optional"}.`);
+      out.add(
+        next2.required ? "request-parameter-became-required" : "request-parameter-became-optional",
+        name,
+        location,
+        next2.at,
+        `The ${label} became ${next2.required ? "required" : "optional"}.`
+      );
     }
     if (parameter.schema && next2.schema) {
-      reportSchema(context, name, location, `the ${label}`, context.differ.diff(parameter.schema, next2.schema, "request-parameter"));
+      reportSchema(
+        context,
+        name,
+        location,
+        `the ${label}`,
+        context.differ.diff(parameter.schema, next2.schema, "request-parameter")
+      );
     }
   }
   for (const [key, parameter] of now.parameters) {
     if (was.parameters.has(key)) continue;
     const label = `${parameter.in} parameter ${parameter.name}`;
     if (inTemplate(key)) {
-      if (parameter.schema) reportSchema(context, name, `${name} \u203A ${label}`, `the ${label}`, context.differ.diff(pathSegment(was.at), parameter.schema, "request-parameter"));
+      if (parameter.schema)
+        reportSchema(
+          context,
+          name,
+          `${name} \u203A ${label}`,
+          `the ${label}`,
+          context.differ.diff(pathSegment(was.at), parameter.schema, "request-parameter")
+        );
       continue;
     }
     const rule = parameter.in === "path" ? "new-request-path-parameter" : parameter.required ? "new-required-request-parameter" : "new-optional-request-parameter";
-    out.add(rule, name, `${name} \u203A ${label}`, parameter.at, `A ${parameter.required ? "required" : "optional"} ${label} was added.`);
+    out.add(
+      rule,
+      name,
+      `${name} \u203A ${label}`,
+      parameter.at,
+      `A ${parameter.required ? "required" : "optional"} ${label} was added.`
+    );
   }
 }
 function inTemplate(key) {
@@ -36759,7 +37686,13 @@ function compareBodies(context, name, was, now) {
   const location = `${name} \u203A request body`;
   if (was === null && now === null) return;
   if (was === null && now !== null) {
-    out.add(now.required ? "request-body-added-required" : "request-body-added-optional", name, location, now.at, `A ${now.required ? "required" : "optional"} request body was added.`);
+    out.add(
+      now.required ? "request-body-added-required" : "request-body-added-optional",
+      name,
+      location,
+      now.at,
+      `A ${now.required ? "required" : "optional"} request body was added.`
+    );
     return;
   }
   if (was !== null && now === null) {
@@ -36768,9 +37701,25 @@ function compareBodies(context, name, was, now) {
   }
   if (was === null || now === null) return;
   if (was.required !== now.required) {
-    out.add(now.required ? "request-body-became-required" : "request-body-became-optional", name, location, now.at, `The request body became ${now.required ? "required" : "optional"}.`);
+    out.add(
+      now.required ? "request-body-became-required" : "request-body-became-optional",
+      name,
+      location,
+      now.at,
+      `The request body became ${now.required ? "required" : "optional"}.`
+    );
   }
-  compareContent(context, name, location, "request body", "request", was.content, now.content, was.at, now.at);
+  compareContent(
+    context,
+    name,
+    location,
+    "request body",
+    "request",
+    was.content,
+    now.content,
+    was.at,
+    now.at
+  );
 }
 function compareResponses(context, name, was, now) {
   const { out } = context;
@@ -36779,29 +37728,78 @@ function compareResponses(context, name, was, now) {
     const location = `${name} \u203A ${response.status} response`;
     const success = status.startsWith("2");
     if (!next2) {
-      out.add(success ? "response-success-status-removed" : "response-non-success-status-removed", name, location, response.at, `The ${response.status} response was removed.`);
+      out.add(
+        success ? "response-success-status-removed" : "response-non-success-status-removed",
+        name,
+        location,
+        response.at,
+        `The ${response.status} response was removed.`
+      );
       continue;
     }
-    compareContent(context, name, location, `${response.status} response body`, "response", response.content, next2.content, response.at, next2.at);
+    compareContent(
+      context,
+      name,
+      location,
+      `${response.status} response body`,
+      "response",
+      response.content,
+      next2.content,
+      response.at,
+      next2.at
+    );
     context.parts.response(name, location, response.at, next2.at);
     for (const [key, header] of response.headers) {
       const after = next2.headers.get(key);
       const headerLocation = `${location} \u203A header ${header.name}`;
       if (!after) {
-        out.add(header.required ? "required-response-header-removed" : "optional-response-header-removed", name, headerLocation, header.at, `The ${header.required ? "required" : "optional"} response header ${header.name} was removed.`);
+        out.add(
+          header.required ? "required-response-header-removed" : "optional-response-header-removed",
+          name,
+          headerLocation,
+          header.at,
+          `The ${header.required ? "required" : "optional"} response header ${header.name} was removed.`
+        );
         continue;
       }
-      if (header.required && !after.required) out.add("response-header-became-optional", name, headerLocation, after.at, `The response header ${header.name} became optional.`);
-      if (header.schema && after.schema) reportSchema(context, name, headerLocation, `the response header ${header.name}`, context.differ.diff(header.schema, after.schema, "response-header"));
+      if (header.required && !after.required)
+        out.add(
+          "response-header-became-optional",
+          name,
+          headerLocation,
+          after.at,
+          `The response header ${header.name} became optional.`
+        );
+      if (header.schema && after.schema)
+        reportSchema(
+          context,
+          name,
+          headerLocation,
+          `the response header ${header.name}`,
+          context.differ.diff(header.schema, after.schema, "response-header")
+        );
     }
     for (const [key, header] of next2.headers) {
-      if (!response.headers.has(key)) out.add("response-header-added", name, `${location} \u203A header ${header.name}`, header.at, `The response header ${header.name} was added.`);
+      if (!response.headers.has(key))
+        out.add(
+          "response-header-added",
+          name,
+          `${location} \u203A header ${header.name}`,
+          header.at,
+          `The response header ${header.name} was added.`
+        );
     }
   }
   for (const [status, response] of now) {
     if (was.has(status)) continue;
     const success = status.startsWith("2");
-    out.add(success ? "response-success-status-added" : "response-non-success-status-added", name, `${name} \u203A ${response.status} response`, response.at, `A ${response.status} response was added.`);
+    out.add(
+      success ? "response-success-status-added" : "response-non-success-status-added",
+      name,
+      `${name} \u203A ${response.status} response`,
+      response.at,
+      `A ${response.status} response was added.`
+    );
   }
 }
 function compareContent(context, name, location, label, direction, was, now, wasAt, nowAt) {
@@ -36809,17 +37807,36 @@ function compareContent(context, name, location, label, direction, was, now, was
   const rule = direction === "request" ? "request-body-media-type" : "response-media-type";
   for (const [media, schema2] of was) {
     if (!now.has(media)) {
-      out.add(`${rule}-removed`, name, `${location} \u203A ${media}`, schema2 ?? wasAt, `The ${label} media type ${media} was removed.`);
+      out.add(
+        `${rule}-removed`,
+        name,
+        `${location} \u203A ${media}`,
+        schema2 ?? wasAt,
+        `The ${label} media type ${media} was removed.`
+      );
       continue;
     }
     const next2 = now.get(media) ?? null;
     if (schema2 && next2) {
       const place = direction === "request" ? "request-body" : "response-body";
-      reportSchema(context, name, `${location} \u203A ${media}`, `the ${label} (${media})`, context.differ.diff(schema2, next2, place));
+      reportSchema(
+        context,
+        name,
+        `${location} \u203A ${media}`,
+        `the ${label} (${media})`,
+        context.differ.diff(schema2, next2, place)
+      );
     }
   }
   for (const [media, schema2] of now) {
-    if (!was.has(media)) out.add(`${rule}-added`, name, `${location} \u203A ${media}`, schema2 ?? nowAt, `The ${label} media type ${media} was added.`);
+    if (!was.has(media))
+      out.add(
+        `${rule}-added`,
+        name,
+        `${location} \u203A ${media}`,
+        schema2 ?? nowAt,
+        `The ${label} media type ${media} was added.`
+      );
   }
 }
 function reportSchema(context, operation, location, subject, changes) {
@@ -36832,14 +37849,26 @@ function reportSchema(context, operation, location, subject, changes) {
 
 // src/core/contract/openapi/classify-json-schema.ts
 function classifyJsonSchema(before, after, options) {
-  const beforeRefs = new RefResolver(options.beforeFile ?? options.file, before, `${options.file} (before)`, options.readExternalBefore ?? options.readExternal, true);
+  const beforeRefs = new RefResolver(
+    options.beforeFile ?? options.file,
+    before,
+    `${options.file} (before)`,
+    options.readExternalBefore ?? options.readExternal,
+    true
+  );
   const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal, true);
   const differ = new SchemaDiffer(new SchemaViews(beforeRefs), new SchemaViews(afterRefs));
   const place = options.role === "produces" ? "response-body" : "request-body";
   const out = new ChangeCollector("jsonschema", options.file);
   for (const change of differ.diff(beforeRefs.at(""), afterRefs.at(""), place)) {
     const what = change.path === "" ? "the schema" : `property ${change.path}`;
-    out.add(change.rule, null, change.path === "" ? "(schema)" : change.path, change.at, sentence(`${what} ${change.detail}`));
+    out.add(
+      change.rule,
+      null,
+      change.path === "" ? "(schema)" : change.path,
+      change.at,
+      sentence(`${what} ${change.detail}`)
+    );
   }
   return out.sorted();
 }
@@ -38487,12 +39516,16 @@ function declarationPositions(text) {
     if (scope?.kind === "message") {
       let j = i;
       const groupAt = tokens.slice(i, i + 3).findIndex((x) => x.text === "group");
-      while (j < tokens.length && tokens[j].text !== "=" && tokens[j].text !== ";" && tokens[j].text !== "{") j++;
+      while (j < tokens.length && tokens[j].text !== "=" && tokens[j].text !== ";" && tokens[j].text !== "{")
+        j++;
       const eq = tokens[j];
       const nameToken = tokens[j - 1];
       const number = tokens[j + 1];
       if (eq?.text === "=" && nameToken && IDENT.test(nameToken.text) && number && INTEGER.test(number.text)) {
-        const fieldNumber = Number.parseInt(number.text, number.text.startsWith("0x") || number.text.startsWith("0X") ? 16 : number.text.startsWith("0") && number.text.length > 1 ? 8 : 10);
+        const fieldNumber = Number.parseInt(
+          number.text,
+          number.text.startsWith("0x") || number.text.startsWith("0X") ? 16 : number.text.startsWith("0") && number.text.length > 1 ? 8 : 10
+        );
         put(`field:${scope.name}#${fieldNumber}`, nameToken);
         if (groupAt >= 0) {
           const groupName = qualify(nameToken.text);
@@ -38541,7 +39574,10 @@ function resolveImport(name, from, paths, roots, side) {
       `${from} (${side}): the import ${quote(name)} matches several files (${matches.map((m) => quote(m)).join(", ")}). Say which folder imports are relative to (the proto import roots).`
     );
   }
-  throw new SealError("malformed", `${from} (${side}): the import ${quote(name)} is not among the contract files. ${LOAD_FIX}`);
+  throw new SealError(
+    "malformed",
+    `${from} (${side}): the import ${quote(name)} is not among the contract files. ${LOAD_FIX}`
+  );
 }
 function parseErrorPosition(message, text) {
   const line = /line (\d+)\)?/.exec(message)?.[1];
@@ -38568,15 +39604,18 @@ function reservedOf(reserved) {
   if (Array.isArray(reserved)) {
     for (const item of reserved) {
       if (typeof item === "string") names.add(item);
-      else if (Array.isArray(item) && typeof item[0] === "number" && typeof item[1] === "number") ranges.push([item[0], item[1]]);
+      else if (Array.isArray(item) && typeof item[0] === "number" && typeof item[1] === "number")
+        ranges.push([item[0], item[1]]);
     }
   }
   return { ranges, names };
 }
 function fieldTypeOf(field) {
   const resolved = field.resolvedType;
-  if (resolved instanceof import_protobufjs.default.Enum) return { kind: "enum", typeName: stripDot(resolved.fullName) };
-  if (resolved instanceof import_protobufjs.default.Type) return { kind: field.delimited ? "group" : "message", typeName: stripDot(resolved.fullName) };
+  if (resolved instanceof import_protobufjs.default.Enum)
+    return { kind: "enum", typeName: stripDot(resolved.fullName) };
+  if (resolved instanceof import_protobufjs.default.Type)
+    return { kind: field.delimited ? "group" : "message", typeName: stripDot(resolved.fullName) };
   return { kind: field.type, typeName: null };
 }
 function cardinalityOf(field) {
@@ -38609,7 +39648,11 @@ function loadProtoModel(files, options, side) {
   const root = new import_protobufjs.default.Root();
   const paths = /* @__PURE__ */ new Set();
   for (const file of files) {
-    if (paths.has(file.path)) throw new SealError("bad-input", `${file.path} (${side}): the file is given twice. Give each .proto file once.`);
+    if (paths.has(file.path))
+      throw new SealError(
+        "bad-input",
+        `${file.path} (${side}): the file is given twice. Give each .proto file once.`
+      );
     paths.add(file.path);
   }
   const roots = options.importRoots ?? [];
@@ -38625,25 +39668,39 @@ function loadProtoModel(files, options, side) {
     } catch (error2) {
       const message = error2 instanceof Error ? error2.message : String(error2);
       const at = parseErrorPosition(message, file.text);
-      throw new SealError("malformed", `${file.path}${at ? `:${at}` : ""} (${side}): the .proto file cannot be read: ${cleanMessage(message)}. Fix the file at that place.`);
+      throw new SealError(
+        "malformed",
+        `${file.path}${at ? `:${at}` : ""} (${side}): the .proto file cannot be read: ${cleanMessage(message)}. Fix the file at that place.`
+      );
     }
     for (const name of namesIn(root)) if (!before.has(name)) typeFile.set(name, file.path);
     for (const imported of [...parsed.imports ?? [], ...parsed.weakImports ?? []]) {
       const target = resolveImport(imported, file.path, paths, roots, side);
-      if (target !== null) imports.set(file.path, [...imports.get(file.path) ?? [], { name: imported, target }]);
+      if (target !== null)
+        imports.set(file.path, [...imports.get(file.path) ?? [], { name: imported, target }]);
       if (target !== null || loadedWellKnown.has(imported)) continue;
       loadedWellKnown.add(imported);
       try {
         if (imported === DESCRIPTOR) {
           root.addJSON(descriptor_default.nested);
         } else {
-          root.addJSON(wellKnown(imported).nested);
+          root.addJSON(
+            wellKnown(imported).nested
+          );
         }
       } catch (error2) {
-        throw new SealError("malformed", `${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String(error2.message ?? error2))}.`, { cause: error2 });
+        throw new SealError(
+          "malformed",
+          `${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String(error2.message ?? error2))}.`,
+          { cause: error2 }
+        );
       }
     }
-    fileModels.set(file.path, { path: file.path, pkg: parsed.package ?? "", positions: declarationPositions(file.text) });
+    fileModels.set(file.path, {
+      path: file.path,
+      pkg: parsed.package ?? "",
+      positions: declarationPositions(file.text)
+    });
   }
   refuseImportCycle(files, imports, side);
   try {
@@ -38652,7 +39709,10 @@ function loadProtoModel(files, options, side) {
     const message = error2 instanceof Error ? error2.message : String(error2);
     const culprit = /in (?:Type|Service|Namespace|Enum) \.?([\w.]+)/.exec(message)?.[1];
     const file = (culprit && typeFile.get(culprit)) ?? files[0]?.path ?? "(no file)";
-    throw new SealError("malformed", `${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`);
+    throw new SealError(
+      "malformed",
+      `${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`
+    );
   }
   return collect(root, fileModels, typeFile);
 }
@@ -38667,7 +39727,11 @@ function refuseImportCycle(files, imports, side) {
       if (start !== -1) {
         const cycle = [...path.slice(start), target].join(" -> ");
         const text = files.find((f) => f.path === file)?.text ?? "";
-        const line = text.split("\n").findIndex((l) => new RegExp(`^\\s*import\\s+(?:public\\s+|weak\\s+)?"${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`).test(l));
+        const line = text.split("\n").findIndex(
+          (l) => new RegExp(
+            `^\\s*import\\s+(?:public\\s+|weak\\s+)?"${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`
+          ).test(l)
+        );
         const at = line === -1 ? "" : `:${line + 1}:1`;
         throw new SealError(
           "malformed",
@@ -38685,8 +39749,10 @@ function namesIn(root) {
   const names = [];
   const walk = (ns) => {
     for (const nested of ns.nestedArray) {
-      if (nested instanceof import_protobufjs.default.Type || nested instanceof import_protobufjs.default.Enum || nested instanceof import_protobufjs.default.Service) names.push(stripDot(nested.fullName));
-      if (nested instanceof import_protobufjs.default.Namespace || nested instanceof import_protobufjs.default.Type || nested instanceof import_protobufjs.default.Service) walk(nested);
+      if (nested instanceof import_protobufjs.default.Type || nested instanceof import_protobufjs.default.Enum || nested instanceof import_protobufjs.default.Service)
+        names.push(stripDot(nested.fullName));
+      if (nested instanceof import_protobufjs.default.Namespace || nested instanceof import_protobufjs.default.Type || nested instanceof import_protobufjs.default.Service)
+        walk(nested);
     }
   };
   walk(root);
@@ -38798,7 +39864,16 @@ function classifyProtobuf(before, after, options = {}) {
   const now = loadProtoModel(after, options, "after");
   const out = [];
   const add = (rule, severity, location, where, message, operation = null) => {
-    out.push({ rule, severity, kind: "protobuf", operation, location, file: where.file, position: where.position, message });
+    out.push({
+      rule,
+      severity,
+      kind: "protobuf",
+      operation,
+      location,
+      file: where.file,
+      position: where.position,
+      message
+    });
   };
   const gonePackages = new Set([...old.packages].filter((p) => !now.packages.has(p)));
   for (const file of old.files.values()) {
@@ -38815,7 +39890,13 @@ function classifyProtobuf(before, after, options = {}) {
   }
   for (const pkg of gonePackages) {
     const file = [...old.files.values()].find((f) => f.pkg === pkg)?.path ?? "";
-    add("PACKAGE_NO_DELETE", "breaking", `package ${show2(pkg)}`, nearestFile(now, file), `The package ${show2(pkg)} was deleted: clients of its messages and services break.`);
+    add(
+      "PACKAGE_NO_DELETE",
+      "breaking",
+      `package ${show2(pkg)}`,
+      nearestFile(now, file),
+      `The package ${show2(pkg)} was deleted: clients of its messages and services break.`
+    );
   }
   compareMessages(old, now, gonePackages, add);
   compareEnums2(old, now, gonePackages, add);
@@ -38912,7 +39993,8 @@ function zeroDefault(field, model) {
   }
 }
 function sameDefault(a, b, old, now) {
-  if (a.cardinality === "repeated" || a.cardinality === "map" || b.cardinality === "repeated" || b.cardinality === "map") return true;
+  if (a.cardinality === "repeated" || a.cardinality === "map" || b.cardinality === "repeated" || b.cardinality === "map")
+    return true;
   if (a.type.typeName !== null && a.type.kind !== "enum") return true;
   const x = a.defaultValue ?? zeroDefault(a, old);
   const y = b.defaultValue ?? zeroDefault(b, now);
@@ -38942,7 +40024,13 @@ function compareMessages(old, now, gonePackages, add) {
   }
   for (const message of now.messages.values()) {
     if (old.messages.has(message.fullName) || parentNew(message.fullName, old, now)) continue;
-    add("MESSAGE_ADDED", "compatible", message.fullName, whereType(now, message.fullName, message.file), `The message ${message.fullName} was added.`);
+    add(
+      "MESSAGE_ADDED",
+      "compatible",
+      message.fullName,
+      whereType(now, message.fullName, message.file),
+      `The message ${message.fullName} was added.`
+    );
   }
 }
 function compareMessage(before, after, old, now, add) {
@@ -38953,7 +40041,13 @@ function compareMessage(before, after, old, now, add) {
     return at ? { file: after.file, position: at } : here;
   };
   if (before.jsonFormat === "ALLOW" && after.jsonFormat !== "ALLOW") {
-    add("MESSAGE_SAME_JSON_FORMAT", "breaking", name, here, `The message ${name} no longer supports JSON (json_format ${after.jsonFormat}): clients that exchange it as JSON break.`);
+    add(
+      "MESSAGE_SAME_JSON_FORMAT",
+      "breaking",
+      name,
+      here,
+      `The message ${name} no longer supports JSON (json_format ${after.jsonFormat}): clients that exchange it as JSON break.`
+    );
   }
   const dropped = droppedReservations(before.reserved, after.reserved);
   if (dropped.length > 0) {
@@ -38965,16 +40059,32 @@ function compareMessage(before, after, old, now, add) {
       `The message ${name} no longer reserves ${dropped.join(", ")}: a new field may reuse what old clients still send under that number or name.`
     );
   }
-  const requiredBefore = new Set([...before.fields.values()].filter((f) => f.cardinality === "required").map((f) => f.number));
-  const requiredAfter = new Set([...after.fields.values()].filter((f) => f.cardinality === "required").map((f) => f.number));
+  const requiredBefore = new Set(
+    [...before.fields.values()].filter((f) => f.cardinality === "required").map((f) => f.number)
+  );
+  const requiredAfter = new Set(
+    [...after.fields.values()].filter((f) => f.cardinality === "required").map((f) => f.number)
+  );
   for (const number of requiredBefore) {
     if (!requiredAfter.has(number)) {
-      add("MESSAGE_SAME_REQUIRED_FIELDS", "breaking", `${name} \u203A field ${number}`, fieldWhere(number), `Field ${number} of ${name} is no longer required: old readers reject messages that leave it out.`);
+      add(
+        "MESSAGE_SAME_REQUIRED_FIELDS",
+        "breaking",
+        `${name} \u203A field ${number}`,
+        fieldWhere(number),
+        `Field ${number} of ${name} is no longer required: old readers reject messages that leave it out.`
+      );
     }
   }
   for (const number of requiredAfter) {
     if (!requiredBefore.has(number)) {
-      add("MESSAGE_SAME_REQUIRED_FIELDS", "breaking", `${name} \u203A field ${number}`, fieldWhere(number), `Field ${number} of ${name} became required: messages from old senders, which leave it out, are rejected.`);
+      add(
+        "MESSAGE_SAME_REQUIRED_FIELDS",
+        "breaking",
+        `${name} \u203A field ${number}`,
+        fieldWhere(number),
+        `Field ${number} of ${name} became required: messages from old senders, which leave it out, are rejected.`
+      );
     }
   }
   const byName = new Map([...after.fields.values()].map((f) => [f.name, f]));
@@ -39019,19 +40129,39 @@ function compareMessage(before, after, old, now, add) {
   }
   for (const field of after.fields.values()) {
     if (before.fields.has(field.number)) continue;
-    const renumbered = [...before.fields.values()].some((f) => f.name === field.name && !after.fields.has(f.number));
+    const renumbered = [...before.fields.values()].some(
+      (f) => f.name === field.name && !after.fields.has(f.number)
+    );
     if (renumbered || field.cardinality === "required") continue;
-    add("FIELD_ADDED", "compatible", fieldLabel(name, field), fieldWhere(field.number), `Field ${field.number} ${JSON.stringify(field.name)} was added to ${name}.`);
+    add(
+      "FIELD_ADDED",
+      "compatible",
+      fieldLabel(name, field),
+      fieldWhere(field.number),
+      `Field ${field.number} ${JSON.stringify(field.name)} was added to ${name}.`
+    );
   }
 }
 function compareField(message, before, after, where, old, now, add) {
   const label = fieldLabel(message, after);
   const subject = `Field ${after.number} of ${message}`;
   if (before.name !== after.name) {
-    add("FIELD_SAME_NAME", "breaking", label, where, `${subject} was renamed from ${JSON.stringify(before.name)} to ${JSON.stringify(after.name)}: JSON and text-format clients use the old name.`);
+    add(
+      "FIELD_SAME_NAME",
+      "breaking",
+      label,
+      where,
+      `${subject} was renamed from ${JSON.stringify(before.name)} to ${JSON.stringify(after.name)}: JSON and text-format clients use the old name.`
+    );
   }
   if (before.jsonName !== after.jsonName) {
-    add("FIELD_SAME_JSON_NAME", "breaking", label, where, `${subject} has the JSON name ${JSON.stringify(after.jsonName)} instead of ${JSON.stringify(before.jsonName)}: JSON clients send and expect the old key.`);
+    add(
+      "FIELD_SAME_JSON_NAME",
+      "breaking",
+      label,
+      where,
+      `${subject} has the JSON name ${JSON.stringify(after.jsonName)} instead of ${JSON.stringify(before.jsonName)}: JSON clients send and expect the old key.`
+    );
   }
   const beforeGroup = CARDINALITY_GROUP[before.cardinality];
   const afterGroup = CARDINALITY_GROUP[after.cardinality];
@@ -39061,15 +40191,33 @@ function compareField(message, before, after, where, old, now, add) {
       const from = describeType(before.type, before.mapKey);
       const to = describeType(after.type, after.mapKey);
       if (severity === "breaking") {
-        add("FIELD_WIRE_JSON_COMPATIBLE_TYPE", "breaking", label, where, `${subject} changed type from ${from} to ${to}, which is not wire and JSON compatible: old clients misread it.`);
+        add(
+          "FIELD_WIRE_JSON_COMPATIBLE_TYPE",
+          "breaking",
+          label,
+          where,
+          `${subject} changed type from ${from} to ${to}, which is not wire and JSON compatible: old clients misread it.`
+        );
       } else {
-        add("FIELD_SAME_TYPE", "dangerous", label, where, `${subject} changed type from ${from} to ${to}: the encoding reads, but values outside the range both types share change meaning.`);
+        add(
+          "FIELD_SAME_TYPE",
+          "dangerous",
+          label,
+          where,
+          `${subject} changed type from ${from} to ${to}: the encoding reads, but values outside the range both types share change meaning.`
+        );
       }
     }
   }
   if (before.oneof !== after.oneof) {
     const move = before.oneof === null ? `moved into oneof ${after.oneof}` : after.oneof === null ? `moved out of oneof ${before.oneof}` : `moved from oneof ${before.oneof} to ${after.oneof}`;
-    add("FIELD_SAME_ONEOF", "breaking", label, where, `${subject} ${move}: setting it now clears (or no longer clears) other fields, which old clients do not expect.`);
+    add(
+      "FIELD_SAME_ONEOF",
+      "breaking",
+      label,
+      where,
+      `${subject} ${move}: setting it now clears (or no longer clears) other fields, which old clients do not expect.`
+    );
   }
   if (before.type.kind === after.type.kind && before.type.typeName === after.type.typeName && !sameDefault(before, after, old, now)) {
     add(
@@ -39090,28 +40238,58 @@ function compareEnums2(old, now, gonePackages, add) {
     const current = now.enums.get(e.fullName);
     if (!current) {
       if (gonePackages.has(e.pkg) || parentGone(e.fullName, old, now)) continue;
-      add("PACKAGE_ENUM_NO_DELETE", "breaking", e.fullName, whereType(now, e.fullName, e.file), `The enum ${e.fullName} was deleted from package ${show2(e.pkg)}: fields of that type no longer decode.`);
+      add(
+        "PACKAGE_ENUM_NO_DELETE",
+        "breaking",
+        e.fullName,
+        whereType(now, e.fullName, e.file),
+        `The enum ${e.fullName} was deleted from package ${show2(e.pkg)}: fields of that type no longer decode.`
+      );
       continue;
     }
     compareEnum(e, current, now, add);
   }
   for (const e of now.enums.values()) {
     if (old.enums.has(e.fullName) || parentNew(e.fullName, old, now)) continue;
-    add("ENUM_ADDED", "compatible", e.fullName, whereType(now, e.fullName, e.file), `The enum ${e.fullName} was added.`);
+    add(
+      "ENUM_ADDED",
+      "compatible",
+      e.fullName,
+      whereType(now, e.fullName, e.file),
+      `The enum ${e.fullName} was added.`
+    );
   }
 }
 function compareEnum(before, after, now, add) {
   const name = after.fullName;
   const here = whereType(now, name, after.file);
   if (before.jsonFormat === "ALLOW" && after.jsonFormat !== "ALLOW") {
-    add("ENUM_SAME_JSON_FORMAT", "breaking", name, here, `The enum ${name} no longer supports JSON (json_format ${after.jsonFormat}): clients that exchange it as JSON break.`);
+    add(
+      "ENUM_SAME_JSON_FORMAT",
+      "breaking",
+      name,
+      here,
+      `The enum ${name} no longer supports JSON (json_format ${after.jsonFormat}): clients that exchange it as JSON break.`
+    );
   }
   if (!before.closed && after.closed) {
-    add("ENUM_SAME_TYPE", "dangerous", name, here, `The enum ${name} changed from open to closed: values it does not know are no longer kept in the field but moved to unknown fields.`);
+    add(
+      "ENUM_SAME_TYPE",
+      "dangerous",
+      name,
+      here,
+      `The enum ${name} changed from open to closed: values it does not know are no longer kept in the field but moved to unknown fields.`
+    );
   }
   const dropped = droppedReservations(before.reserved, after.reserved);
   if (dropped.length > 0) {
-    add("RESERVED_ENUM_NO_DELETE", "breaking", name, here, `The enum ${name} no longer reserves ${dropped.join(", ")}: a new value may reuse what old clients still mean differently.`);
+    add(
+      "RESERVED_ENUM_NO_DELETE",
+      "breaking",
+      name,
+      here,
+      `The enum ${name} no longer reserves ${dropped.join(", ")}: a new value may reuse what old clients still mean differently.`
+    );
   }
   const numberOf = /* @__PURE__ */ new Map();
   for (const [number, names] of after.values) for (const n of names) numberOf.set(n, number);
@@ -39143,7 +40321,13 @@ function compareEnum(before, after, now, add) {
         );
       }
       if (numberReserved && nameReserved) {
-        add("ENUM_VALUE_NO_DELETE", "dangerous", label, here, `The value ${names.join("/")} (${number}) of ${name} was deleted (number and name reserved): old clients that still send it are not understood.`);
+        add(
+          "ENUM_VALUE_NO_DELETE",
+          "dangerous",
+          label,
+          here,
+          `The value ${names.join("/")} (${number}) of ${name} was deleted (number and name reserved): old clients that still send it are not understood.`
+        );
       }
       continue;
     }
@@ -39157,13 +40341,21 @@ function compareEnum(before, after, now, add) {
       );
     } else {
       for (const alias of current.filter((n) => !names.includes(n))) {
-        add("ENUM_VALUE_ADDED", "compatible", `${name} \u203A value ${number} ${alias}`, enumValueWhere(now, after, alias, here), `The alias ${alias} was added for value ${number} of ${name}.`);
+        add(
+          "ENUM_VALUE_ADDED",
+          "compatible",
+          `${name} \u203A value ${number} ${alias}`,
+          enumValueWhere(now, after, alias, here),
+          `The alias ${alias} was added for value ${number} of ${name}.`
+        );
       }
     }
   }
   for (const [number, names] of after.values) {
     if (before.values.has(number)) continue;
-    const renumbered = names.some((n) => [...before.values.entries()].some(([k, old]) => old.includes(n) && !after.values.has(k)));
+    const renumbered = names.some(
+      (n) => [...before.values.entries()].some(([k, old]) => old.includes(n) && !after.values.has(k))
+    );
     if (renumbered) continue;
     add(
       "ENUM_VALUE_ADDED",
@@ -39193,7 +40385,13 @@ function compareServices(old, now, gonePackages, add) {
   }
   for (const service of now.services.values()) {
     if (old.services.has(service.fullName)) continue;
-    add("SERVICE_ADDED", "compatible", service.fullName, whereType(now, service.fullName, service.file, "service"), `The service ${service.fullName} was added.`);
+    add(
+      "SERVICE_ADDED",
+      "compatible",
+      service.fullName,
+      whereType(now, service.fullName, service.file, "service"),
+      `The service ${service.fullName} was added.`
+    );
   }
 }
 function compareService(before, after, now, add) {
@@ -39207,21 +40405,56 @@ function compareService(before, after, now, add) {
     const operation = `${name}/${method.name}`;
     const current = after.methods.get(method.name);
     if (!current) {
-      add("RPC_NO_DELETE", "breaking", operation, here, `The RPC ${operation} was deleted: its callers fail.`, operation);
+      add(
+        "RPC_NO_DELETE",
+        "breaking",
+        operation,
+        here,
+        `The RPC ${operation} was deleted: its callers fail.`,
+        operation
+      );
       continue;
     }
     const where = rpcWhere(method.name);
     if (method.requestType !== current.requestType) {
-      add("RPC_SAME_REQUEST_TYPE", "breaking", operation, where, `The RPC ${operation} takes ${current.requestType} instead of ${method.requestType}: old callers send the wrong message.`, operation);
+      add(
+        "RPC_SAME_REQUEST_TYPE",
+        "breaking",
+        operation,
+        where,
+        `The RPC ${operation} takes ${current.requestType} instead of ${method.requestType}: old callers send the wrong message.`,
+        operation
+      );
     }
     if (method.responseType !== current.responseType) {
-      add("RPC_SAME_RESPONSE_TYPE", "breaking", operation, where, `The RPC ${operation} returns ${current.responseType} instead of ${method.responseType}: old callers misread the reply.`, operation);
+      add(
+        "RPC_SAME_RESPONSE_TYPE",
+        "breaking",
+        operation,
+        where,
+        `The RPC ${operation} returns ${current.responseType} instead of ${method.responseType}: old callers misread the reply.`,
+        operation
+      );
     }
     if (method.clientStreaming !== current.clientStreaming) {
-      add("RPC_SAME_CLIENT_STREAMING", "breaking", operation, where, `The RPC ${operation} changed from client ${method.clientStreaming ? "streaming" : "unary"} to client ${current.clientStreaming ? "streaming" : "unary"}: old callers use the other call shape.`, operation);
+      add(
+        "RPC_SAME_CLIENT_STREAMING",
+        "breaking",
+        operation,
+        where,
+        `The RPC ${operation} changed from client ${method.clientStreaming ? "streaming" : "unary"} to client ${current.clientStreaming ? "streaming" : "unary"}: old callers use the other call shape.`,
+        operation
+      );
     }
     if (method.serverStreaming !== current.serverStreaming) {
-      add("RPC_SAME_SERVER_STREAMING", "breaking", operation, where, `The RPC ${operation} changed from server ${method.serverStreaming ? "streaming" : "unary"} to server ${current.serverStreaming ? "streaming" : "unary"}: old callers use the other call shape.`, operation);
+      add(
+        "RPC_SAME_SERVER_STREAMING",
+        "breaking",
+        operation,
+        where,
+        `The RPC ${operation} changed from server ${method.serverStreaming ? "streaming" : "unary"} to server ${current.serverStreaming ? "streaming" : "unary"}: old callers use the other call shape.`,
+        operation
+      );
     }
     if (method.idempotency !== current.idempotency) {
       add(
@@ -39237,7 +40470,14 @@ function compareService(before, after, now, add) {
   for (const method of after.methods.values()) {
     if (before.methods.has(method.name)) continue;
     const operation = `${name}/${method.name}`;
-    add("RPC_ADDED", "compatible", operation, rpcWhere(method.name), `The RPC ${operation} was added.`, operation);
+    add(
+      "RPC_ADDED",
+      "compatible",
+      operation,
+      rpcWhere(method.name),
+      `The RPC ${operation} was added.`,
+      operation
+    );
   }
 }
 
@@ -39245,14 +40485,19 @@ function compareService(before, after, now, add) {
 var import_js_yaml = __toESM(require_js_yaml());
 var MERGE_TAG = "tag:yaml.org,2002:merge";
 var schema;
-var contractSchema = () => schema ??= import_js_yaml.default.CORE_SCHEMA.extend({ implicit: [import_js_yaml.default.types.merge] });
+var contractSchema = () => schema ??= import_js_yaml.default.CORE_SCHEMA.extend({
+  implicit: [import_js_yaml.default.types.merge]
+});
 var MAX_DEPTH2 = 1e3;
 var MAX_MERGED_KEYS = 1e6;
 function readContractDocument(file, text) {
   const source = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   const json = readJson(source);
   if (json !== void 0) {
-    return { value: json, written: (keys) => writtenScalar(json, keys, () => readYaml(file, source).sourceOf) };
+    return {
+      value: json,
+      written: (keys) => writtenScalar(json, keys, () => readYaml(file, source).sourceOf)
+    };
   }
   const { value, sourceOf } = readYaml(file, source);
   return { value, written: (keys) => writtenScalar(value, keys, () => sourceOf) };
@@ -39296,19 +40541,35 @@ function readYaml(file, text) {
   const listener = (event, state) => {
     const { tag, kind, result } = state;
     if (event === "open") {
-      stack.push({ start: state.position, children: stack.length < KEPT_DEPTH ? [] : null, secondMerge: null, merges: 0, mergeValueNext: false, badMerge: null });
+      stack.push({
+        start: state.position,
+        children: stack.length < KEPT_DEPTH ? [] : null,
+        secondMerge: null,
+        merges: 0,
+        mergeValueNext: false,
+        badMerge: null
+      });
       return;
     }
     const frame = stack.pop();
     if (kind === "mapping") {
-      if (frame.badMerge !== null) throw new MergeRefused(frame.badMerge, 'a merge key "<<" takes a mapping or a list of mappings (<<: *base, or <<: [*a, *b]), and this is neither');
-      if (frame.secondMerge !== null) throw new MergeRefused(frame.secondMerge, 'a mapping has a second merge key "<<" (YAML allows each key once). Merge several mappings with one key: <<: [*a, *b]');
+      if (frame.badMerge !== null)
+        throw new MergeRefused(
+          frame.badMerge,
+          'a merge key "<<" takes a mapping or a list of mappings (<<: *base, or <<: [*a, *b]), and this is neither'
+        );
+      if (frame.secondMerge !== null)
+        throw new MergeRefused(
+          frame.secondMerge,
+          'a mapping has a second merge key "<<" (YAML allows each key once). Merge several mappings with one key: <<: [*a, *b]'
+        );
     }
     const parent = stack.at(-1);
     if (parent !== void 0) {
       if (parent.mergeValueNext) {
         parent.mergeValueNext = false;
-        if (parent.badMerge === null && !(isMapping(result) || Array.isArray(result) && result.every(isMapping))) parent.badMerge = frame.start;
+        if (parent.badMerge === null && !(isMapping(result) || Array.isArray(result) && result.every(isMapping)))
+          parent.badMerge = frame.start;
       } else if (tag === MERGE_TAG) {
         parent.mergeValueNext = true;
         if (++parent.merges === 2) parent.secondMerge = frame.start;
@@ -39316,13 +40577,24 @@ function readYaml(file, text) {
     }
     if (frame.children === null) return;
     const only = frame.children.length === 1 ? frame.children[0] : null;
-    const node = only !== null && Object.is(only.result, result) ? only : { result, kind, text: kind === "scalar" && typeof result !== "string" ? text.slice(frame.start, state.position) : "", children: frame.children };
+    const node = only !== null && Object.is(only.result, result) ? only : {
+      result,
+      kind,
+      text: kind === "scalar" && typeof result !== "string" ? text.slice(frame.start, state.position) : "",
+      children: frame.children
+    };
     if (parent === void 0) root = node;
     else parent.children?.push(node);
   };
   let value;
   try {
-    value = import_js_yaml.default.load(text, { schema: contractSchema(), filename: file, listener, maxDepth: MAX_DEPTH2, maxTotalMergeKeys: MAX_MERGED_KEYS });
+    value = import_js_yaml.default.load(text, {
+      schema: contractSchema(),
+      filename: file,
+      listener,
+      maxDepth: MAX_DEPTH2,
+      maxTotalMergeKeys: MAX_MERGED_KEYS
+    });
   } catch (error2) {
     throw yamlError(file, text, error2);
   }
@@ -39333,12 +40605,14 @@ function sourceIn(root, keys) {
   let node = root;
   for (const key of keys) {
     const children = node?.children;
-    if (node === null || children === null || children === void 0 || !isMapping(node.result)) return void 0;
+    if (node === null || children === null || children === void 0 || !isMapping(node.result))
+      return void 0;
     const want = node.result[key];
     let next2 = null;
     for (let i = 0; i + 1 < children.length; i++) {
       const candidate = children[i + 1];
-      if (children[i].result === key && Object.is(candidate.result, want)) next2 = candidate;
+      if (children[i].result === key && Object.is(candidate.result, want))
+        next2 = candidate;
     }
     node = next2;
   }
@@ -39360,17 +40634,26 @@ function lineColumn(text, offset) {
 }
 function yamlError(file, text, error2) {
   if (error2 instanceof MergeRefused) {
-    return new SealError("malformed", `${file}:${lineColumn(text, error2.offset)}: the document cannot be read as YAML or JSON: ${error2.reason}.`);
+    return new SealError(
+      "malformed",
+      `${file}:${lineColumn(text, error2.offset)}: the document cannot be read as YAML or JSON: ${error2.reason}.`
+    );
   }
   if (error2 instanceof import_js_yaml.default.YAMLException) {
     const mark = error2.mark;
     const at = mark && typeof mark.line === "number" ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : "";
     const reason = (error2.reason || error2.message.split("\n")[0] || "unreadable").replace(/\.$/, "");
     const merge2 = /cannot merge mappings/.test(reason) ? ' (a merge key "<<" takes a mapping or a list of mappings)' : "";
-    return new SealError("malformed", `${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge2}. Fix the syntax at that place.`);
+    return new SealError(
+      "malformed",
+      `${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge2}. Fix the syntax at that place.`
+    );
   }
   if (error2 instanceof RangeError) {
-    return new SealError("malformed", `${quote(file)} cannot be read: it is nested too deeply to read (${error2.message}). Flatten it, or move nested schemas into named definitions.`);
+    return new SealError(
+      "malformed",
+      `${quote(file)} cannot be read: it is nested too deeply to read (${error2.message}). Flatten it, or move nested schemas into named definitions.`
+    );
   }
   throw error2;
 }
@@ -39419,7 +40702,9 @@ function hasDuplicateKey(text) {
 async function classifyContracts(before, after, options) {
   if (before.manifest.digest === after.manifest.digest) return [];
   const changes = [];
-  const declared = (contract) => new Map(contract.manifest.files.filter((f) => f.kind !== "reference" && f.kind !== "protobuf").map((f) => [f.path, f]));
+  const declared = (contract) => new Map(
+    contract.manifest.files.filter((f) => f.kind !== "reference" && f.kind !== "protobuf").map((f) => [f.path, f])
+  );
   const was = declared(before);
   const now = declared(after);
   const pairs = [];
@@ -39432,30 +40717,63 @@ async function classifyContracts(before, after, options) {
   for (const kind of new Set(left.map((e) => e.kind))) {
     const a = left.filter((e) => e.kind === kind);
     const b = right.filter((e) => e.kind === kind);
-    if (a.length === 1 && b.length === 1) pairs.push([a[0], b[0]]);
+    if (a.length === 1 && b.length === 1)
+      pairs.push([a[0], b[0]]);
   }
   const paired = new Set(pairs.flatMap(([a, b]) => [`before:${a.path}`, `after:${b.path}`]));
   for (const [entry, next2] of pairs) {
     if (next2.kind !== entry.kind) {
-      changes.push(fileChange("contract-file-kind-changed", "breaking", next2, `${quote(entry.path)} was ${entry.kind} and is now ${next2.kind}.`));
+      changes.push(
+        fileChange(
+          "contract-file-kind-changed",
+          "breaking",
+          next2,
+          `${quote(entry.path)} was ${entry.kind} and is now ${next2.kind}.`
+        )
+      );
     } else if (next2.sha256 !== entry.sha256 || referencesChanged(before, after)) {
       changes.push(...await classifyFile(entry, next2, before, after, options.now));
     }
   }
   for (const entry of was.values()) {
-    if (!paired.has(`before:${entry.path}`)) changes.push(fileChange("contract-file-removed", "breaking", entry, `The contract file ${quote(entry.path)} was removed: its clients lose everything it described.`));
+    if (!paired.has(`before:${entry.path}`))
+      changes.push(
+        fileChange(
+          "contract-file-removed",
+          "breaking",
+          entry,
+          `The contract file ${quote(entry.path)} was removed: its clients lose everything it described.`
+        )
+      );
   }
   for (const entry of now.values()) {
-    if (!paired.has(`after:${entry.path}`)) changes.push(fileChange("contract-file-added", "compatible", entry, `The contract file ${quote(entry.path)} was added.`));
+    if (!paired.has(`after:${entry.path}`))
+      changes.push(
+        fileChange(
+          "contract-file-added",
+          "compatible",
+          entry,
+          `The contract file ${quote(entry.path)} was added.`
+        )
+      );
   }
   const protos = (contract) => contract.manifest.files.filter((f) => isProtobufFile(f.path)).map((f) => ({ path: f.path, text: contract.read(f.path) }));
   const beforeProtos = protos(before);
   const afterProtos = protos(after);
   if (beforeProtos.length > 0 || afterProtos.length > 0) {
     if (beforeProtos.length === 0 || afterProtos.length === 0) {
-      const entry = (afterProtos.length === 0 ? before : after).manifest.files.find((f) => isProtobufFile(f.path));
+      const entry = (afterProtos.length === 0 ? before : after).manifest.files.find(
+        (f) => isProtobufFile(f.path)
+      );
       const removed = afterProtos.length === 0;
-      changes.push(fileChange(removed ? "contract-file-removed" : "contract-file-added", removed ? "breaking" : "compatible", entry, `The protobuf contract was ${removed ? "removed" : "added"}.`));
+      changes.push(
+        fileChange(
+          removed ? "contract-file-removed" : "contract-file-added",
+          removed ? "breaking" : "compatible",
+          entry,
+          `The protobuf contract was ${removed ? "removed" : "added"}.`
+        )
+      );
     } else {
       changes.push(...classifyProtobuf(beforeProtos, afterProtos));
     }
@@ -39463,36 +40781,66 @@ async function classifyContracts(before, after, options) {
   return changes.sort(compareChanges);
 }
 function referencesChanged(before, after) {
-  const refs = (contract) => new Map(contract.manifest.files.filter((f) => f.kind === "reference").map((f) => [f.path, f.sha256]));
+  const refs = (contract) => new Map(
+    contract.manifest.files.filter((f) => f.kind === "reference").map((f) => [f.path, f.sha256])
+  );
   const a = refs(before);
   const b = refs(after);
   return a.size !== b.size || [...a].some(([path, sha]) => b.get(path) !== sha);
 }
 async function classifyFile(was, now, before, after, at) {
   const path = now.path;
-  if (now.kind === "graphql") return classifyGraphql(before.read(was.path), after.read(path), { file: path });
+  if (now.kind === "graphql")
+    return classifyGraphql(before.read(was.path), after.read(path), { file: path });
   const parse3 = (contract, file) => readContractDocument(file, contract.read(file)).value;
   const reader = (contract) => (file) => parse3(contract, file);
   if (now.kind === "jsonschema") {
     const role = now.role ?? was.role ?? "produces";
-    return classifyJsonSchema(parse3(before, was.path), parse3(after, path), { file: path, role, readExternal: reader(after), readExternalBefore: reader(before), beforeFile: was.path });
+    return classifyJsonSchema(parse3(before, was.path), parse3(after, path), {
+      file: path,
+      role,
+      readExternal: reader(after),
+      readExternalBefore: reader(before),
+      beforeFile: was.path
+    });
   }
-  return classifyOpenApi(parse3(before, was.path), parse3(after, path), {
-    file: path,
-    now: at,
-    readExternal: reader(after),
-    readExternalBefore: reader(before),
-    beforeFile: was.path
-  });
+  return classifyOpenApi(
+    parse3(before, was.path),
+    parse3(after, path),
+    {
+      file: path,
+      now: at,
+      readExternal: reader(after),
+      readExternalBefore: reader(before),
+      beforeFile: was.path
+    }
+  );
 }
 function fileChange(rule, severity, entry, message) {
   const kind = entry.kind === "reference" ? "openapi" : entry.kind;
-  return { rule, severity, kind, operation: null, location: entry.path, file: entry.path, position: null, message };
+  return {
+    rule,
+    severity,
+    kind,
+    operation: null,
+    location: entry.path,
+    file: entry.path,
+    position: null,
+    message
+  };
 }
 
 // src/core/contract/detect.ts
 var KINDS_HELP = 'A contract file is an OpenAPI 2.0/3.0/3.1 document (a "swagger" or "openapi" key, YAML or JSON), a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) or protobuf (.proto). Remove the file from the "contract" input or give one of these.';
-var JSON_SCHEMA_TYPES = /* @__PURE__ */ new Set(["object", "array", "string", "number", "integer", "boolean", "null"]);
+var JSON_SCHEMA_TYPES = /* @__PURE__ */ new Set([
+  "object",
+  "array",
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "null"
+]);
 function detectContractKind(path, text) {
   const named = kindOfName(path);
   if (named === "graphql") return { kind: "graphql" };
@@ -39502,18 +40850,27 @@ function detectContractKind(path, text) {
   try {
     document = readContractDocument(path, text);
   } catch (error2) {
-    if (!structured && error2 instanceof SealError) throw new SealError("unrecognized", `${quote(path)} is not a contract file. ${KINDS_HELP}`);
+    if (!structured && error2 instanceof SealError)
+      throw new SealError("unrecognized", `${quote(path)} is not a contract file. ${KINDS_HELP}`);
     throw error2;
   }
   return detectIn(path, document);
 }
 function detectIn(path, document) {
   const root = document.value;
-  if (typeof root !== "object" || root === null || Array.isArray(root)) throw new SealError("unrecognized", `${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`);
+  if (typeof root !== "object" || root === null || Array.isArray(root))
+    throw new SealError(
+      "unrecognized",
+      `${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`
+    );
   const record = root;
   if (record.swagger !== void 0 || record.openapi !== void 0) {
     const text = (value) => typeof value === "string" ? value.trim() : value;
-    const openapiVersion = openapiVersionOf(path, text(document.written(["swagger"])), text(document.written(["openapi"])));
+    const openapiVersion = openapiVersionOf(
+      path,
+      text(document.written(["swagger"])),
+      text(document.written(["openapi"]))
+    );
     const version2 = text(document.written(["info", "version"]));
     return version2 ? { kind: "openapi", openapiVersion, version: version2 } : { kind: "openapi", openapiVersion };
   }
@@ -39521,21 +40878,33 @@ function detectIn(path, document) {
   const type2 = record.type;
   const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema2) return { kind: "jsonschema" };
-  throw new SealError("unrecognized", `${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`);
+  throw new SealError(
+    "unrecognized",
+    `${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`
+  );
 }
 function openapiVersionOf(path, swagger, openapi) {
   const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".';
   if (swagger !== void 0 && openapi !== void 0) {
-    throw new SealError("unrecognized", `${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`);
+    throw new SealError(
+      "unrecognized",
+      `${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`
+    );
   }
   if (swagger !== void 0) {
     if (swagger === "2.0" || swagger === "2") return "2.0";
-    throw new SealError("unrecognized", `${path}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+    throw new SealError(
+      "unrecognized",
+      `${path}: "swagger" is ${quote(swagger ?? "not a string")}, not a supported OpenAPI version. ${fix}`
+    );
   }
   const text = openapi ?? null;
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text);
   if (match) return match[1] === "0" ? "3.0" : "3.1";
-  throw new SealError("unrecognized", `${path}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`);
+  throw new SealError(
+    "unrecognized",
+    `${path}: "openapi" is ${quote(text ?? "not a string")}, not a supported OpenAPI version. ${fix}`
+  );
 }
 
 // src/core/contract/manifest.ts
@@ -39544,32 +40913,67 @@ var CONTRACT_FORMAT_V1 = "artifact-seal/contract/v1";
 var UNVERSIONED = "unversioned";
 function contractVersion(given, detected, inputName) {
   if (given !== "") {
-    if (!VERSION.test(given)) throw new SealError("bad-input", `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
+    if (!VERSION.test(given))
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`
+      );
     return { version: given, from: "contract-version" };
   }
   const openapi = detected.filter((d) => d.detected.kind === "openapi");
   const found = openapi.length === 1 ? openapi[0]?.detected.version : void 0;
   if (found !== void 0 && VERSION.test(found)) return { version: found, from: "info.version" };
   const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? found === void 0 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? "")} has spaces or control characters` : "the contract has no OpenAPI document whose info.version could be its version";
-  throw new SealError("bad-input", `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
+  throw new SealError(
+    "bad-input",
+    `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`
+  );
 }
 var VERSION = /^[^\s\p{Cc}]+$/u;
-var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
+var KINDS = [
+  "openapi",
+  "jsonschema",
+  "graphql",
+  "protobuf",
+  "reference"
+];
 var OPENAPI_VERSIONS = ["2.0", "3.0", "3.1"];
 var VERSION_SOURCES = ["info.version", "contract-version", "none"];
 function buildManifest(version2, files) {
   const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
-  return { format: CONTRACT_FORMAT, version: version2.version, versionFrom: version2.from, digest: contractDigest(version2, sorted), files: sorted };
+  return {
+    format: CONTRACT_FORMAT,
+    version: version2.version,
+    versionFrom: version2.from,
+    digest: contractDigest(version2, sorted),
+    files: sorted
+  };
 }
 function contractIdentityText(version2, files) {
-  if (files.length === 0) throw new SealError("bad-input", "No contract files: a contract digest needs at least one file.");
-  if (!VERSION.test(version2.version)) throw new SealError("bad-input", `contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`);
+  if (files.length === 0)
+    throw new SealError(
+      "bad-input",
+      "No contract files: a contract digest needs at least one file."
+    );
+  if (!VERSION.test(version2.version))
+    throw new SealError(
+      "bad-input",
+      `contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`
+    );
   const seen = /* @__PURE__ */ new Set();
   const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
     checkListingPath(file.path, "contract");
-    if (seen.has(file.path)) throw new SealError("malformed", `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
+    if (seen.has(file.path))
+      throw new SealError(
+        "malformed",
+        `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`
+      );
     seen.add(file.path);
-    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError("malformed", `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256))
+      throw new SealError(
+        "malformed",
+        `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`
+      );
     return `${file.sha256} ${file.kind} ${file.openapiVersion ?? "-"} ${file.role ?? "-"}  ${file.path}
 `;
   });
@@ -39582,7 +40986,10 @@ function contractDigest(version2, files) {
 }
 function parseManifest(text, source) {
   const fail = (detail) => {
-    throw new SealError("malformed", `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
+    throw new SealError(
+      "malformed",
+      `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`
+    );
   };
   let value;
   try {
@@ -39591,43 +40998,77 @@ function parseManifest(text, source) {
     return fail("is not JSON");
   }
   const m = value;
-  if (m === null || typeof m !== "object" || Array.isArray(m)) return fail("is not a contract manifest");
+  if (m === null || typeof m !== "object" || Array.isArray(m))
+    return fail("is not a contract manifest");
   if (m.format === CONTRACT_FORMAT_V1) {
     throw new SealError(
       "outdated",
       `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
     );
   }
-  if (m.format !== CONTRACT_FORMAT) return fail(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
-  const unknown2 = Object.keys(m).filter((k) => !["format", "version", "versionFrom", "digest", "files"].includes(k));
-  if (unknown2.length > 0) return fail(`has fields a seal does not write (${unknown2.map((k) => quote(k)).join(", ")})`);
-  if (typeof m.version !== "string" || !VERSION.test(m.version)) return fail("has no version, or one with spaces or control characters");
-  if (!VERSION_SOURCES.includes(m.versionFrom)) return fail(`says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(", ")}`);
+  if (m.format !== CONTRACT_FORMAT)
+    return fail(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
+  const unknown2 = Object.keys(m).filter(
+    (k) => !["format", "version", "versionFrom", "digest", "files"].includes(k)
+  );
+  if (unknown2.length > 0)
+    return fail(`has fields a seal does not write (${unknown2.map((k) => quote(k)).join(", ")})`);
+  if (typeof m.version !== "string" || !VERSION.test(m.version))
+    return fail("has no version, or one with spaces or control characters");
+  if (!VERSION_SOURCES.includes(m.versionFrom))
+    return fail(
+      `says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(", ")}`
+    );
   if (!Array.isArray(m.files) || m.files.length === 0) return fail("lists no files");
-  const files = m.files.map((f, i) => {
-    const at = `file ${i + 1}`;
-    if (f === null || typeof f !== "object" || Array.isArray(f) || typeof f.path !== "string") return fail(`${at} lacks its path`);
-    const extra = Object.keys(f).filter((k) => !["path", "kind", "sha256", "role", "openapiVersion"].includes(k));
-    if (extra.length > 0) return fail(`${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(", ")})`);
-    try {
-      checkListingPath(f.path, `${source}: ${at}`);
-    } catch (error2) {
-      return fail(`${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
+  const files = m.files.map(
+    (f, i) => {
+      const at = `file ${i + 1}`;
+      if (f === null || typeof f !== "object" || Array.isArray(f) || typeof f.path !== "string")
+        return fail(`${at} lacks its path`);
+      const extra = Object.keys(f).filter(
+        (k) => !["path", "kind", "sha256", "role", "openapiVersion"].includes(k)
+      );
+      if (extra.length > 0)
+        return fail(
+          `${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(", ")})`
+        );
+      try {
+        checkListingPath(f.path, `${source}: ${at}`);
+      } catch (error2) {
+        return fail(
+          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`
+        );
+      }
+      if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256))
+        return fail(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`);
+      const kind = f.kind;
+      if (!KINDS.includes(kind))
+        return fail(
+          `${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(", ")}`
+        );
+      const openapiVersion = f.openapiVersion ?? null;
+      if (kind === "openapi" ? !OPENAPI_VERSIONS.includes(openapiVersion) : openapiVersion !== null) {
+        return fail(
+          `${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(", ")}, any other file null`
+        );
+      }
+      const role = f.role ?? null;
+      if (kind === "jsonschema" ? role !== "produces" && role !== "consumes" : role !== null) {
+        return fail(
+          `${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`
+        );
+      }
+      return {
+        path: f.path,
+        kind,
+        sha256: f.sha256,
+        role,
+        openapiVersion
+      };
     }
-    if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256)) return fail(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`);
-    const kind = f.kind;
-    if (!KINDS.includes(kind)) return fail(`${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(", ")}`);
-    const openapiVersion = f.openapiVersion ?? null;
-    if (kind === "openapi" ? !OPENAPI_VERSIONS.includes(openapiVersion) : openapiVersion !== null) {
-      return fail(`${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(", ")}, any other file null`);
-    }
-    const role = f.role ?? null;
-    if (kind === "jsonschema" ? role !== "produces" && role !== "consumes" : role !== null) {
-      return fail(`${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`);
-    }
-    return { path: f.path, kind, sha256: f.sha256, role, openapiVersion };
-  });
-  if (files.every((f) => f.kind === "reference")) return fail("names no contract file, only files referred to");
+  );
+  if (files.every((f) => f.kind === "reference"))
+    return fail("names no contract file, only files referred to");
   let digest;
   try {
     digest = parseDigest(String(m.digest), "digest");
@@ -39641,7 +41082,10 @@ function parseManifest(text, source) {
     if (!(error2 instanceof SealError)) throw error2;
     return fail(error2.message);
   }
-  if (manifest.digest !== digest) return fail(`says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`);
+  if (manifest.digest !== digest)
+    return fail(
+      `says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`
+    );
   return manifest;
 }
 
@@ -39654,12 +41098,17 @@ function referencesOf(file, kind, text, inputName) {
   const inside = (target, what) => {
     const resolved = posix.normalize(posix.join(dir, target));
     if (resolved.startsWith("../") || resolved === ".." || posix.isAbsolute(target)) {
-      throw new SealError("refused", `${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`);
+      throw new SealError(
+        "refused",
+        `${inputName}: ${quote(file)} refers to ${quote(what)}, outside the artifact. A contract may refer only to files sealed with it; move the file into the artifact.`
+      );
     }
     return resolved;
   };
   if (kind === "protobuf") {
-    const imports = [...text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm)].map((m) => m[1]);
+    const imports = [...text.matchAll(/^\s*import\s+(?:public\s+|weak\s+)?"([^"]+)"\s*;/gm)].map(
+      (m) => m[1]
+    );
     return imports.filter((i) => !i.startsWith("google/protobuf/")).map((i) => inside(posix.relative(dir, i), i));
   }
   if (kind !== "openapi" && kind !== "jsonschema") return [];
@@ -39680,13 +41129,19 @@ function referencesOf(file, kind, text, inputName) {
   for (const ref of refs) {
     if (ref.startsWith("#")) continue;
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
-      throw new SealError("refused", `${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`);
+      throw new SealError(
+        "refused",
+        `${inputName}: ${quote(file)} has a $ref to ${quote(ref)}, a URL. A contract is checked without the network; copy the referenced document into the artifact and refer to it by path.`
+      );
     }
     let target;
     try {
       target = decodeURIComponent(ref.split("#")[0]);
     } catch {
-      throw new SealError("malformed", `${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`);
+      throw new SealError(
+        "malformed",
+        `${inputName}: ${quote(file)} has a $ref ${quote(ref)} with a malformed %-escape (a "%" not followed by two hex digits). Write each % as %25, or the file's path without escapes.`
+      );
     }
     if (target !== "") files.push(inside(target, ref));
   }
@@ -39722,10 +41177,19 @@ function describeContract(declared, read2, options) {
       );
     }
     if (found.kind !== "jsonschema" && role !== null) {
-      throw new SealError("bad-input", `${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. Remove "${role}:".`);
+      throw new SealError(
+        "bad-input",
+        `${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. Remove "${role}:".`
+      );
     }
     detected.push({ path, detected: found });
-    entries.push({ path, kind: found.kind, sha256: sha2562(bytes), role, openapiVersion: found.openapiVersion ?? null });
+    entries.push({
+      path,
+      kind: found.kind,
+      sha256: sha2562(bytes),
+      role,
+      openapiVersion: found.openapiVersion ?? null
+    });
     pending.push(...referencesOf(path, found.kind, text, inputs.contract));
   }
   while (pending.length > 0) {
@@ -39733,8 +41197,16 @@ function describeContract(declared, read2, options) {
     if (seen.has(path)) continue;
     seen.add(path);
     const bytes = read2(path, "referenced");
-    entries.push({ path, kind: "reference", sha256: sha2562(bytes), role: null, openapiVersion: null });
-    pending.push(...referencesOf(path, referenceKind(path), bytes.toString("utf8"), inputs.contract));
+    entries.push({
+      path,
+      kind: "reference",
+      sha256: sha2562(bytes),
+      role: null,
+      openapiVersion: null
+    });
+    pending.push(
+      ...referencesOf(path, referenceKind(path), bytes.toString("utf8"), inputs.contract)
+    );
   }
   return buildManifest(bindVersion(options.version, detected, inputs.version), entries);
 }
@@ -39757,25 +41229,39 @@ function checkContractIdentity(manifest, read2, source) {
     again = describeContract(
       declared,
       (path) => {
-        if (!named.has(path)) throw new SealError("tampered", `a contract file refers to ${quote(path)}, which the manifest does not name`);
+        if (!named.has(path))
+          throw new SealError(
+            "tampered",
+            `a contract file refers to ${quote(path)}, which the manifest does not name`
+          );
         return read2(path);
       },
       { version: version2, inputs: { contract: "the contract", version: "the version" } }
     );
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    throw new SealError("tampered", `${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`, { cause: error2 });
+    throw new SealError(
+      "tampered",
+      `${source}: the manifest does not describe its files as the seal does: ${error2.message} It was edited after sealing; give the seal bundle as the seal wrote it.`,
+      { cause: error2 }
+    );
   }
   if (again.digest === manifest.digest) return;
-  throw new SealError("tampered", `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`);
+  throw new SealError(
+    "tampered",
+    `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`
+  );
 }
 function firstDifference(claimed, derived) {
   const byPath = new Map(derived.files.map((f) => [f.path, f]));
   for (const file of claimed.files) {
     const other = byPath.get(file.path);
-    if (other === void 0) return `the manifest names ${quote(file.path)} as a file the contract refers to, but no contract file refers to it`;
-    if (other.kind !== file.kind) return `the manifest says ${quote(file.path)} is ${describeKind(file.kind)}, but the sealed bytes and declarations make it ${describeKind(other.kind)}`;
-    if (other.openapiVersion !== file.openapiVersion) return `the manifest says ${quote(file.path)} is OpenAPI ${file.openapiVersion}, but the document declares ${other.openapiVersion}`;
+    if (other === void 0)
+      return `the manifest names ${quote(file.path)} as a file the contract refers to, but no contract file refers to it`;
+    if (other.kind !== file.kind)
+      return `the manifest says ${quote(file.path)} is ${describeKind(file.kind)}, but the sealed bytes and declarations make it ${describeKind(other.kind)}`;
+    if (other.openapiVersion !== file.openapiVersion)
+      return `the manifest says ${quote(file.path)} is OpenAPI ${file.openapiVersion}, but the document declares ${other.openapiVersion}`;
   }
   if (derived.version !== claimed.version || derived.versionFrom !== claimed.versionFrom) {
     return `the manifest says the version is ${quote(claimed.version)} (from ${claimed.versionFrom}), but the files make it ${quote(derived.version)} (from ${derived.versionFrom})`;
@@ -39802,14 +41288,25 @@ var SYSTEM_CLOCK = {
 async function boundedGet(url, options) {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const signal = clock.timeout(options.timeoutMs);
-  const timedOut = () => new SealError("unavailable", `${options.what}: ${quote(url)} did not answer in full within ${options.timeoutMs} ms`);
+  const timedOut = () => new SealError(
+    "unavailable",
+    `${options.what}: ${quote(url)} did not answer in full within ${options.timeoutMs} ms`
+  );
   let response;
   try {
-    response = await fetch(url, { signal, redirect: "follow", headers: { accept: "application/json, application/yaml;q=0.9, */*;q=0.1" } });
+    response = await fetch(url, {
+      signal,
+      redirect: "follow",
+      headers: { accept: "application/json, application/yaml;q=0.9, */*;q=0.1" }
+    });
   } catch (error2) {
     if (signal.aborted) throw timedOut();
     const cause = error2.cause;
-    throw new SealError("unavailable", `${options.what}: ${quote(url)} cannot be reached (${cause?.code ?? cause?.message ?? error2.message})`, { cause: error2 });
+    throw new SealError(
+      "unavailable",
+      `${options.what}: ${quote(url)} cannot be reached (${cause?.code ?? cause?.message ?? error2.message})`,
+      { cause: error2 }
+    );
   }
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > options.maxBytes) {
@@ -39834,56 +41331,103 @@ async function boundedGet(url, options) {
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
     if (signal.aborted) throw timedOut();
-    throw new SealError("unavailable", `${options.what}: ${quote(url)} broke off its answer (${error2.message})`, { cause: error2 });
+    throw new SealError(
+      "unavailable",
+      `${options.what}: ${quote(url)} broke off its answer (${error2.message})`,
+      { cause: error2 }
+    );
   }
-  return { status: response.status, contentType: response.headers.get("content-type") ?? "", body: Buffer.concat(chunks) };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "",
+    body: Buffer.concat(chunks)
+  };
 }
 function tooLarge(url, options, how) {
-  return new SealError("refused", `${options.what}: ${quote(url)} answered with more than ${options.maxBytes} bytes (${how}); nothing past the limit was read`);
+  return new SealError(
+    "refused",
+    `${options.what}: ${quote(url)} answered with more than ${options.maxBytes} bytes (${how}); nothing past the limit was read`
+  );
 }
 
 // src/app/observe/contract-probe.ts
 async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
-  const none = (reason) => ({ result: unknown("contract-url", reason), changes: [] });
+  const none = (reason) => ({
+    result: unknown("contract-url", reason),
+    changes: []
+  });
   const documents = sealed.manifest.files.filter((f) => f.kind === "openapi");
   if (documents.length !== 1) {
-    return none(`the live digest's sealed contract holds ${documents.length} OpenAPI documents; contract-url compares a service's one served document with one`);
+    return none(
+      `the live digest's sealed contract holds ${documents.length} OpenAPI documents; contract-url compares a service's one served document with one`
+    );
   }
   const document = documents[0];
   let answer;
   try {
-    answer = await boundedGet(url, { timeoutMs, maxBytes: context.maxContractBytes, what: "observe contract-url", ...clock ? { clock } : {} });
+    answer = await boundedGet(url, {
+      timeoutMs,
+      maxBytes: context.maxContractBytes,
+      what: "observe contract-url",
+      ...clock ? { clock } : {}
+    });
   } catch (error2) {
     if (error2 instanceof SealError) return none(error2.message);
     throw error2;
   }
-  if (answer.status < 200 || answer.status > 299) return none(`${JSON.stringify(url)} answered HTTP ${answer.status}`);
+  if (answer.status < 200 || answer.status > 299)
+    return none(`${JSON.stringify(url)} answered HTTP ${answer.status}`);
   const served = answer.body;
   const text = served.toString("utf8");
   try {
     const found = detectContractKind(document.path, text);
-    if (found.kind !== "openapi") return none(`${JSON.stringify(url)} serves ${found.kind}, not an OpenAPI document`);
+    if (found.kind !== "openapi")
+      return none(`${JSON.stringify(url)} serves ${found.kind}, not an OpenAPI document`);
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    return none(`${JSON.stringify(url)} answered ${answer.contentType === "" ? "something" : shown(answer.contentType)} that is no OpenAPI document: ${shown(text.slice(0, 120))}`);
+    return none(
+      `${JSON.stringify(url)} answered ${answer.contentType === "" ? "something" : shown(answer.contentType)} that is no OpenAPI document: ${shown(text.slice(0, 120))}`
+    );
   }
   if (createHash("sha256").update(served).digest("hex") === document.sha256) {
-    return { result: { probe: "contract-url", verdict: "matches", observed: sealed.manifest.digest, detail: null }, changes: [] };
+    return {
+      result: {
+        probe: "contract-url",
+        verdict: "matches",
+        observed: sealed.manifest.digest,
+        detail: null
+      },
+      changes: []
+    };
   }
   let running;
   try {
     const manifest = describeContract(
       [{ path: document.path, role: null }],
       (p) => p === document.path ? served : Buffer.from(sealed.read(p), "utf8"),
-      { version: { from: "info.version-or-none" }, inputs: { contract: "observe contract-url", version: "observe contract-url" } }
+      {
+        version: { from: "info.version-or-none" },
+        inputs: { contract: "observe contract-url", version: "observe contract-url" }
+      }
     );
     running = { manifest, read: (p) => p === document.path ? text : sealed.read(p) };
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    return none(`${JSON.stringify(url)} serves a document that cannot be read as the sealed contract's ${JSON.stringify(document.path)}: ${error2.message}`);
+    return none(
+      `${JSON.stringify(url)} serves a document that cannot be read as the sealed contract's ${JSON.stringify(document.path)}: ${error2.message}`
+    );
   }
   const changes = await classifyContracts(sealed, running, { now });
-  if (changes.length === 0) return { result: { probe: "contract-url", verdict: "matches", observed: sealed.manifest.digest, detail: null }, changes: [] };
+  if (changes.length === 0)
+    return {
+      result: {
+        probe: "contract-url",
+        verdict: "matches",
+        observed: sealed.manifest.digest,
+        detail: null
+      },
+      changes: []
+    };
   const rules = [...new Set(changes.map((c) => c.rule))];
   const count = (severity) => changes.filter((c) => c.severity === severity).length;
   return {
@@ -39959,7 +41503,10 @@ function runClaimLoop(ctx) {
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
-          digests.set(oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(), index * 32);
+          digests.set(
+            oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(),
+            index * 32
+          );
           sizes[index] = filled;
           progress[bytes] = progress[bytes] + filled;
         } else {
@@ -40011,7 +41558,10 @@ function hashSmallFile(path) {
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open2(path, "r");
   try {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const buffers = [
+      Buffer.allocUnsafe(CHUNK),
+      Buffer.allocUnsafe(CHUNK)
+    ];
     const hash2 = createHash("sha256");
     let size = 0;
     let turn = 0;
@@ -40072,7 +41622,10 @@ var HashPool = class _HashPool {
       const loop = new Promise((resolve2, reject) => {
         worker.once("message", resolve2);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once(
+          "exit",
+          (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`))
+        );
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -40094,7 +41647,9 @@ function growable(bytes, maxBytes) {
 var HashQueue = class {
   constructor(pool, options = {}) {
     this.options = options;
-    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.threadProgress = new Float64Array(
+      new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8)
+    );
     this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
   }
   options;
@@ -40117,7 +41672,10 @@ var HashQueue = class {
   add(path) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError("bad-input", `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+        throw new SealError(
+          "bad-input",
+          `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`
+        );
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
@@ -40126,8 +41684,14 @@ var HashQueue = class {
     }
     const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError("bad-input", `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
-      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
+      if (this.bytesUsed + room > MAX_PATH_BYTES)
+        throw new SealError(
+          "bad-input",
+          `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`
+        );
+      this.pathBytes.grow(
+        Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room))
+      );
       this.pathText = Buffer.from(this.pathBytes);
     }
     this.bytesUsed += this.pathText.write(path, this.bytesUsed);
@@ -40157,7 +41721,14 @@ var HashQueue = class {
             report();
           }
         } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: node_fs_exports, crypto: node_crypto_exports, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+        failure = runClaimLoop({
+          ...this.sharedWork(),
+          fs: node_fs_exports,
+          crypto: node_crypto_exports,
+          progressSlot: 0,
+          waitForMore: false,
+          ...onFileDone ? { onFileDone } : {}
+        });
       }
       await this.allCompleted();
       if (Atomics.load(this.control, Control.Failed) !== 0) {
@@ -40167,7 +41738,10 @@ var HashQueue = class {
     } finally {
       clearInterval(timer);
     }
-    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
+    return {
+      digests: new Uint8Array(this.digests, 0, this.count * 32),
+      sizes: new Float64Array(this.sizes, 0, this.count)
+    };
   }
   async allCompleted() {
     const crashed = new Promise((_, reject) => {
@@ -40176,7 +41750,10 @@ var HashQueue = class {
     for (; ; ) {
       const completed = Atomics.load(this.control, Control.Completed);
       if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
-      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
+      await Promise.race([
+        Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value,
+        crashed
+      ]);
     }
   }
   /** Files and bytes hashed so far, by every thread. */
@@ -40202,7 +41779,11 @@ async function hashFiles(paths, options = {}) {
 async function hashOneFile(path, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = hashSmallFile(path) ?? await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = hashSmallFile(path) ?? await hashLargeFile(
+      path,
+      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
+      progressIntervalMs
+    );
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
@@ -40255,22 +41836,33 @@ function parseModes(text, what) {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new SealError("tampered", `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+    );
   }
-  const bad = (why) => new SealError("tampered", `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`);
+  const bad = (why) => new SealError(
+    "tampered",
+    `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`
+  );
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
   const { executable, links, ...rest2 } = json;
-  if (Object.keys(rest2).length > 0) throw bad(`unknown key ${quote(Object.keys(rest2)[0])}`);
-  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string")) throw bad('"executable" is not a list of paths');
-  if (typeof links !== "object" || links === null || Array.isArray(links)) throw bad('"links" is not an object');
+  if (Object.keys(rest2).length > 0)
+    throw bad(`unknown key ${quote(Object.keys(rest2)[0])}`);
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string"))
+    throw bad('"executable" is not a list of paths');
+  if (typeof links !== "object" || links === null || Array.isArray(links))
+    throw bad('"links" is not an object');
   for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
   for (const [link2, target] of Object.entries(links)) {
-    if (typeof target !== "string" || linkTargetPath(link2, target) === null) throw bad(`the link ${quote(link2)} points outside the artifact`);
+    if (typeof target !== "string" || linkTargetPath(link2, target) === null)
+      throw bad(`the link ${quote(link2)} points outside the artifact`);
   }
   return { executable, links };
 }
 function linkTargetPath(link2, target) {
-  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0")) return null;
+  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0"))
+    return null;
   const joined = posix.normalize(posix.join(posix.dirname(link2), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
@@ -40285,7 +41877,8 @@ function readModes(root, paths, links) {
   for (const { link: link2, target } of links) {
     const relLink = toSlashes(relative(root, link2));
     const relTarget = toSlashes(relative(realRoot, target));
-    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget)) continue;
+    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget))
+      continue;
     const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
     if (!sealed) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
@@ -40296,7 +41889,12 @@ function diffModes(sealed, found) {
   const describe5 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
   const sealedExec = new Set(sealed.executable);
   const foundExec = new Set(found.executable);
-  const paths = /* @__PURE__ */ new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)]);
+  const paths = /* @__PURE__ */ new Set([
+    ...sealed.executable,
+    ...found.executable,
+    ...Object.keys(sealed.links),
+    ...Object.keys(found.links)
+  ]);
   const out = [];
   for (const p of [...paths].sort(byBytes)) {
     const expected = describe5(sealed, p, sealedExec);
@@ -40315,7 +41913,9 @@ function applyModes(root, paths, modes) {
     }
   }
   const made = [];
-  for (const link2 of Object.keys(modes.links).sort((a, b) => a.split("/").length - b.split("/").length || byBytes(a, b))) {
+  for (const link2 of Object.keys(modes.links).sort(
+    (a, b) => a.split("/").length - b.split("/").length || byBytes(a, b)
+  )) {
     if (made.some((m) => link2.startsWith(`${m}/`))) continue;
     const at = join(root, ...link2.split("/"));
     rmSync(at, { recursive: true, force: true });
@@ -40372,7 +41972,9 @@ function resolveFiles(options) {
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
-  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
+  const excludeMatchers = patterns.exclude.map(
+    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
+  );
   const excludeUsed = patterns.exclude.map(() => false);
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
@@ -40410,7 +42012,11 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError(
+        "unreadable",
+        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
+        { cause: e }
+      );
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -40441,7 +42047,8 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+          throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat2.isDirectory();
         isFile = stat2.isFile();
@@ -40458,7 +42065,8 @@ function resolveFiles(options) {
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
+          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
       } else if (isFile && taken) {
         addFile(abs);
       }
@@ -40468,7 +42076,8 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf2(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+      throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
   let onlyDirectory = null;
@@ -40505,7 +42114,8 @@ function resolveFiles(options) {
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf2(base);
-        if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
+        if (realBase !== resolve(base))
+          links.push({ link: resolve(base), target: realBase, named: false });
         walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
     }
@@ -40534,17 +42144,29 @@ function resolveFiles(options) {
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const relative2 = found.map((abs) => {
-    const rel = toSlashes2(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes2(
+      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
+    );
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf2(root);
   for (const { link: link2, target, named } of links) {
-    if ((named || isInside(link2, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link2, target, root, named);
+    if ((named || isInside(link2, root)) && !isInside(target, realRoot))
+      throw linkLeavesRoot(link2, target, root, named);
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [], links: links.map(({ link: link2, target }) => ({ link: link2, target })) };
+  return {
+    kind,
+    root,
+    absolutePaths: found,
+    relativePaths: relative2,
+    order,
+    leftOut,
+    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
+    links: links.map(({ link: link2, target }) => ({ link: link2, target }))
+  };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -40559,7 +42181,10 @@ function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
     const root = resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError("bad-input", `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
+      );
     }
     const outside = files.find((f) => !isInside(f, root));
     if (outside !== void 0) {
@@ -40583,7 +42208,9 @@ function absolutePattern(baseDir, pattern) {
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
   if (segments === null) return () => true;
-  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
+  const matchers = segments.map(
+    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true })
+  );
   if (matchers[0] === null) return () => true;
   return (absDir) => {
     const rel = relative(base, absDir).split(sep);
@@ -40646,15 +42273,40 @@ async function sealSubject(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
-    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
+    const artifact = {
+      name,
+      digest: subject.digest,
+      kind: "digest",
+      root: null,
+      fileCount: 1,
+      size: null,
+      summary: null,
+      listing: listing2
+    };
+    return {
+      ...artifact,
+      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
+    };
   }
   if (subject.kind === "checksums") {
     const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
     const listing2 = Buffer.from(formatListing(entries));
     const name = options.name || options.fallbackName;
     const fileCount = entries.length;
-    return describe4({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
+    return describe4(
+      {
+        name,
+        digest: digestOfListing(listing2),
+        kind: "checksums",
+        root: null,
+        fileCount,
+        size: null,
+        summary: null,
+        listing: listing2
+      },
+      true,
+      options.build
+    );
   }
   let resolved;
   let hashed;
@@ -40680,19 +42332,56 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  const described = describe4({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
+  const described = describe4(
+    {
+      name: options.name || defaultName,
+      digest,
+      kind,
+      root,
+      fileCount: relativePaths.length,
+      size,
+      summary: summary2,
+      listing
+    },
+    !isSingleFile,
+    options.build
+  );
   const modes = formatModes(readModes(root, relativePaths, resolved.links));
   const [sealedSubject, ...others] = described.statement.subject;
-  const annotated = { ...sealedSubject, annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } };
-  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
+  const annotated = {
+    ...sealedSubject,
+    annotations: {
+      ...sealedSubject?.annotations,
+      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
+    }
+  };
+  return {
+    ...described,
+    statement: { ...described.statement, subject: [annotated, ...others] },
+    modes,
+    leftOut: resolved.leftOut,
+    unusedExclusions: resolved.unusedExclusions
+  };
 }
 async function listDirectory(dir, inputName, options = {}) {
-  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
-  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
+  const build = {
+    kind: "local",
+    build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" }
+  };
+  const subject = {
+    kind: "paths",
+    patterns: { include: [dir], exclude: [] },
+    baseDir: dir,
+    root: dir,
+    inputName
+  };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
 function describe4(artifact, isTree, build) {
-  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
+  return {
+    ...artifact,
+    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
+  };
 }
 function readListingFile(file, inputName) {
   try {
@@ -40700,7 +42389,10 @@ function readListingFile(file, inputName) {
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError("unreadable", `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`
+    );
   }
 }
 
@@ -40724,24 +42416,42 @@ async function filesProbe(files, checksums, live, context) {
     return unknown("files", `cannot read ${JSON.stringify(target)} (${e.code ?? e.message})`);
   }
   if (digest === live) return { probe: "files", verdict: "matches", observed: live, detail: null };
-  const drifted = (detail, items2) => ({ probe: "files", verdict: "drifted", observed: digest, detail, ...items2 ? { items: items2 } : {} });
+  const drifted = (detail, items2) => ({
+    probe: "files",
+    verdict: "drifted",
+    observed: digest,
+    detail,
+    ...items2 ? { items: items2 } : {}
+  });
   if (listing === null || checksums === null) {
-    return drifted(`the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}${listing === null ? "" : " (give checksums: the live listing, to name the files)"}`);
+    return drifted(
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}${listing === null ? "" : " (give checksums: the live listing, to name the files)"}`
+    );
   }
   const listingFile = resolve(context.cwd, checksums);
   let sealedText;
   try {
     sealedText = readFileSync(listingFile, "utf8");
   } catch (error2) {
-    return drifted(`the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} cannot be read (${error2.code ?? ""}) to name them`);
+    return drifted(
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} cannot be read (${error2.code ?? ""}) to name them`
+    );
   }
   if (digestOfListing(sealedText) !== live) {
-    return drifted(`the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} is not the live digest's either, so it names nothing`);
+    return drifted(
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} is not the live digest's either, so it names nothing`
+    );
   }
-  const mismatches = diffListings(parseListing(sealedText, listingFile), parseListing(listing.toString("utf8"), target));
+  const mismatches = diffListings(
+    parseListing(sealedText, listingFile),
+    parseListing(listing.toString("utf8"), target)
+  );
   const items = mismatches.map((m) => `${m.kind} ${JSON.stringify(m.path)}`);
   const named = items.slice(0, NAMED).join(", ") + (items.length > NAMED ? ` and ${items.length - NAMED} more` : "");
-  return drifted(`${items.length} ${items.length === 1 ? "file differs" : "files differ"} from the live ${shortDigest(live)}: ${named}`, items);
+  return drifted(
+    `${items.length} ${items.length === 1 ? "file differs" : "files differ"} from the live ${shortDigest(live)}: ${named}`,
+    items
+  );
 }
 
 // src/core/image/reference.ts
@@ -40750,7 +42460,9 @@ var ALPHA_NUMERIC = "[a-z0-9]+";
 var SEPARATOR = "(?:[._]|__|-+)";
 var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
 var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var HOST = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`
+);
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DOCKER_HUB = "docker.io";
 var DOCKER_HUB_HOST = "registry-1.docker.io";
@@ -40758,21 +42470,38 @@ var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"
 function parseImageReference(value, what) {
   const text = value.trim();
   const fail = (why, fix) => {
-    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`
+    );
   };
-  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  if (text === "")
+    fail(
+      "it is empty",
+      'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".'
+    );
   const at = text.indexOf("@");
   let digest = null;
   let rest2 = text;
   if (at !== -1) {
-    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    if (text.indexOf("@", at + 1) !== -1)
+      fail('it has more than one "@"', 'Give one digest after "@".');
     const after = text.slice(at + 1);
     const colon2 = after.indexOf(":");
-    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    if (colon2 === -1)
+      fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
     const algorithm = after.slice(0, colon2).toLowerCase();
-    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    if (algorithm !== "sha256")
+      fail(
+        `the digest after "@" is a ${quote(algorithm)} digest`,
+        'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".'
+      );
     const hex = after.slice(colon2 + 1);
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    if (!/^[0-9a-fA-F]{64}$/.test(hex))
+      fail(
+        `the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`,
+        "Copy the whole digest."
+      );
     digest = digestFromHex(hex.toLowerCase());
     rest2 = text.slice(0, at);
   }
@@ -40790,8 +42519,16 @@ function parseImageReference(value, what) {
       );
     }
   }
-  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
-  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  if (name === "")
+    fail(
+      "the name before the tag or digest is empty",
+      'Give the repository, such as "ghcr.io/acme/app".'
+    );
+  if (name.length > NAME_MAX)
+    fail(
+      `the name is ${name.length} characters long`,
+      `A name is at most ${NAME_MAX} characters, registry included.`
+    );
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
   const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
@@ -40799,9 +42536,14 @@ function parseImageReference(value, what) {
   let path = name;
   if (hasRegistry) {
     const host = HOST.exec(first);
-    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    if (host === null)
+      return fail(
+        `the registry ${quote(first)} is not a host name, an IP address or either with a port`,
+        'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".'
+      );
     const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
     registry = first.toLowerCase();
     path = name.slice(slash + 1);
   }
@@ -40836,7 +42578,10 @@ function subjectName(reference2) {
 }
 function withTag(reference2, tag, what) {
   if (!TAG.test(tag)) {
-    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`
+    );
   }
   return { ...reference2, tag, digest: null };
 }
@@ -40860,7 +42605,10 @@ function parseImageSubject(text, what) {
   }
   const line = lines[0];
   if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
-    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`
+    );
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
@@ -40882,25 +42630,41 @@ async function imageProbe(image, live, registry) {
 async function urlProbe(url, pointer, live, timeoutMs, context, clock) {
   let answer;
   try {
-    answer = await boundedGet(url, { timeoutMs, maxBytes: context.maxUrlBytes, what: "observe url", ...clock ? { clock } : {} });
+    answer = await boundedGet(url, {
+      timeoutMs,
+      maxBytes: context.maxUrlBytes,
+      what: "observe url",
+      ...clock ? { clock } : {}
+    });
   } catch (error2) {
     if (error2 instanceof SealError) return unknown("url", error2.message);
     throw error2;
   }
-  if (answer.status < 200 || answer.status > 299) return unknown("url", `${JSON.stringify(url)} answered HTTP ${answer.status}`);
+  if (answer.status < 200 || answer.status > 299)
+    return unknown("url", `${JSON.stringify(url)} answered HTTP ${answer.status}`);
   let document;
   try {
     document = JSON.parse(answer.body.toString("utf8"));
   } catch {
-    return unknown("url", `${JSON.stringify(url)} answered ${answer.contentType === "" ? "without a content type" : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString("utf8"))}`);
+    return unknown(
+      "url",
+      `${JSON.stringify(url)} answered ${answer.contentType === "" ? "without a content type" : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString("utf8"))}`
+    );
   }
   const tokens = parsePointer(pointer) ?? [];
   const value = valueAt(document, tokens);
   if (typeof value !== "string") {
-    return unknown("url", `${JSON.stringify(url)}'s answer has ${value === void 0 ? "nothing" : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`} at ${JSON.stringify(pointer)}, not the digest as text`);
+    return unknown(
+      "url",
+      `${JSON.stringify(url)}'s answer has ${value === void 0 ? "nothing" : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`} at ${JSON.stringify(pointer)}, not the digest as text`
+    );
   }
   const digests = digestsIn(value);
-  if (digests === null || digests.length !== 1) return unknown("url", `${JSON.stringify(url)}'s answer has ${shown(value)} at ${JSON.stringify(pointer)}, not one sha256 digest`);
+  if (digests === null || digests.length !== 1)
+    return unknown(
+      "url",
+      `${JSON.stringify(url)}'s answer has ${shown(value)} at ${JSON.stringify(pointer)}, not one sha256 digest`
+    );
   return judgeDigests("url", digests, live);
 }
 
@@ -40916,7 +42680,9 @@ async function observeEnvironments(request, ledger) {
       results[i] = await observeOne(rule, spec, request, ledger);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(request.concurrency ?? 4, targets.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(request.concurrency ?? 4, targets.length) }, worker)
+  );
   return { drifted: results.some((r) => r.verdict === "drifted"), environments: results };
 }
 function targetsOf(policy, only, input) {
@@ -40925,16 +42691,25 @@ function targetsOf(policy, only, input) {
     for (const name of only) {
       const rule = policy.environments.find((e) => e.name === name);
       if (rule === void 0) {
-        throw new SealError("bad-input", `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}. Give one of: ${policy.environments.map((e) => e.name).join(", ")}.`);
+        throw new SealError(
+          "bad-input",
+          `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}. Give one of: ${policy.environments.map((e) => e.name).join(", ")}.`
+        );
       }
       if ((rule.observe ?? []).length === 0) {
-        throw new SealError("bad-input", `${input}: the promotion policy ${policy.source} does not say how to observe ${quote(name)}. Add "observe:" (url, command, files or contract-url) under environments.${name}, or leave it out of ${input}.`);
+        throw new SealError(
+          "bad-input",
+          `${input}: the promotion policy ${policy.source} does not say how to observe ${quote(name)}. Add "observe:" (url, command, files or contract-url) under environments.${name}, or leave it out of ${input}.`
+        );
       }
     }
   }
   const chosen = only === null ? observed : observed.filter((e) => only.includes(e.name));
   if (chosen.length === 0) {
-    throw new SealError("bad-input", `The promotion policy ${policy.source} says how to observe no environment. Add "observe:" under an environment, such as "observe: { url: https://shop.example/version, pointer: /digest }".`);
+    throw new SealError(
+      "bad-input",
+      `The promotion policy ${policy.source} says how to observe no environment. Add "observe:" under an environment, such as "observe: { url: https://shop.example/version, pointer: /digest }".`
+    );
   }
   return chosen.flatMap((rule) => (rule.observe ?? []).map((spec) => ({ rule, spec })));
 }
@@ -40943,15 +42718,30 @@ async function observeOne(rule, spec, request, ledger) {
   const service = spec.service ?? request.policy.service ?? (await ledger.newest(environment))?.service ?? null;
   const live = await ledger.live(environment, service);
   const previous = await driftStateOf(ledger.entries({ environment, service }), service);
-  const base = { environment, service, contractChanges: [], recordId: null };
+  const base = {
+    environment,
+    service,
+    contractChanges: [],
+    recordId: null
+  };
   if (live === null) {
     const reason2 = `the ledger names nothing live in ${environment}${service === null ? "" : ` for ${quote(service)}`}, so there is nothing to compare with`;
-    return { ...base, expected: null, observed: null, verdict: "unknown", reason: reason2, since: null, probes: [] };
+    return {
+      ...base,
+      expected: null,
+      observed: null,
+      verdict: "unknown",
+      reason: reason2,
+      since: null,
+      probes: []
+    };
   }
   const { probes, changes } = await runProbes(spec, live, request, ledger);
   const verdict = combine(probes);
   const drifted = probes.filter((p) => p.verdict === "drifted");
-  const seen = [...drifted, ...probes.filter((p) => p.verdict === "matches")].find((p) => p.probe !== "contract-url" && p.observed !== null);
+  const seen = [...drifted, ...probes.filter((p) => p.verdict === "matches")].find(
+    (p) => p.probe !== "contract-url" && p.observed !== null
+  );
   const observed = verdict === "unknown" && seen === void 0 ? null : seen?.observed ?? (verdict === "matches" ? live.digest : null);
   const reason = verdict === "drifted" ? drifted.map((p) => `${p.probe}: ${p.detail ?? ""}`).join("; ") : verdict === "unknown" ? probes.filter((p) => p.verdict === "unknown").map((p) => `${p.probe}: ${p.detail ?? ""}`).join("; ") : null;
   let recordId = null;
@@ -40959,7 +42749,13 @@ async function observeOne(rule, spec, request, ledger) {
   if (request.record) {
     const recorded = await ledger.record(
       environment,
-      async () => observationRecord(environment, service, live, { verdict, observed, reason, probes }, request.requester),
+      async () => observationRecord(
+        environment,
+        service,
+        live,
+        { verdict, observed, reason, probes },
+        request.requester
+      ),
       DEFAULT_PENDING_TIMEOUT_MS
     );
     recordId = recorded.entry?.id ?? null;
@@ -40967,14 +42763,26 @@ async function observeOne(rule, spec, request, ledger) {
   }
   const now = (request.now ?? (() => /* @__PURE__ */ new Date()))().toISOString();
   const since = verdict !== "drifted" ? null : previous.drifted ? previous.since?.time ?? null : recordedAt ?? now;
-  return { ...base, expected: live.digest, observed, verdict, reason, since, probes, contractChanges: changes, recordId };
+  return {
+    ...base,
+    expected: live.digest,
+    observed,
+    verdict,
+    reason,
+    since,
+    probes,
+    contractChanges: changes,
+    recordId
+  };
 }
 async function runProbes(spec, live, request, ledger) {
   const context = request.probe;
   const clock = request.clock;
   const jobs = [];
-  if (spec.url !== null) jobs.push(urlProbe(spec.url, spec.pointer, live.digest, spec.timeoutMs, context, clock));
-  if (spec.command !== null) jobs.push(commandProbe(spec.command, live.digest, spec.timeoutMs, context));
+  if (spec.url !== null)
+    jobs.push(urlProbe(spec.url, spec.pointer, live.digest, spec.timeoutMs, context, clock));
+  if (spec.command !== null)
+    jobs.push(commandProbe(spec.command, live.digest, spec.timeoutMs, context));
   if (spec.files !== null) jobs.push(filesProbe(spec.files, spec.checksums, live.digest, context));
   const image = spec.image ?? null;
   if (image !== null) {
@@ -40992,7 +42800,14 @@ async function runProbes(spec, live, request, ledger) {
       (async () => {
         const sealed = await liveContract(live, ledger, request);
         if ("unknown" in sealed) return unknown("contract-url", sealed.unknown);
-        const found = await contractProbe(url, sealed.contract, spec.timeoutMs, context, (request.now ?? (() => /* @__PURE__ */ new Date()))(), clock);
+        const found = await contractProbe(
+          url,
+          sealed.contract,
+          spec.timeoutMs,
+          context,
+          (request.now ?? (() => /* @__PURE__ */ new Date()))(),
+          clock
+        );
         changes = found.changes;
         return found.result;
       })()
@@ -41002,9 +42817,19 @@ async function runProbes(spec, live, request, ledger) {
 }
 async function liveContract(live, ledger, request) {
   const contract = await contractOfLive(ledger, live);
-  if (contract === null) return { unknown: `the live ${live.digest} was recorded without a contract, so there is nothing to compare the served one with` };
+  if (contract === null)
+    return {
+      unknown: `the live ${live.digest} was recorded without a contract, so there is nothing to compare the served one with`
+    };
   try {
-    return { contract: await request.sealedContract({ environment: live.environment, digest: live.digest, contract, artifact: await artifactOf(ledger, live.digest) }) };
+    return {
+      contract: await request.sealedContract({
+        environment: live.environment,
+        digest: live.digest,
+        contract,
+        artifact: await artifactOf(ledger, live.digest)
+      })
+    };
   } catch (error2) {
     if (error2 instanceof SealError) return { unknown: error2.message };
     throw error2;
@@ -41024,7 +42849,8 @@ function observationRecord(environment, service, live, found, requester) {
     previousDigest: null,
     reason: found.reason === null ? null : found.reason.slice(0, 1e3),
     environmentUrl: null,
-    // Where the live digest's files are is its promotion's to say; reading it here would cost every observation the digest's history.
+    // Where the live digest's files are is its promotion's to say; reading it here would cost every
+    // observation the digest's history.
     artifact: null,
     resolves: null,
     key: randomUUID(),
@@ -41037,8 +42863,15 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function defaultRegistry(timeoutMs, context) {
-  const { RegistryClient } = await import("../chunks/client-A6MUBLSB.js");
-  return new RegistryClient({ credentials: { env: context.env, ...context.env.HOME === void 0 ? {} : { homeDir: context.env.HOME } }, timeoutMs, deadlineMs: timeoutMs });
+  const { RegistryClient } = await import("../chunks/client-DUMK6JNX.js");
+  return new RegistryClient({
+    credentials: {
+      env: context.env,
+      ...context.env.HOME === void 0 ? {} : { homeDir: context.env.HOME }
+    },
+    timeoutMs,
+    deadlineMs: timeoutMs
+  });
 }
 
 // src/stores/evidence/contract-files.ts
@@ -41051,7 +42884,10 @@ function contractTarget(target, unreadable) {
   }
   if (stat2.isFile()) return { kind: "file" };
   if (!stat2.isDirectory()) return { kind: "other" };
-  return { kind: "directory", manifests: readdirSync(target).filter((name) => name.endsWith(".contract.json")).sort() };
+  return {
+    kind: "directory",
+    manifests: readdirSync(target).filter((name) => name.endsWith(".contract.json")).sort()
+  };
 }
 function readManifestText(file, unreadable) {
   try {
@@ -41102,21 +42938,38 @@ function replaceKeptContract(store, hex, manifestJson, files) {
 function loadSealedContract(target, argName) {
   const fix = "Give the seal bundle the seal wrote: its directory, or its <name>.contract.json.";
   const manifest = manifestIn(target, targetOf(target, argName, fix), argName);
-  if (manifest === null) throw new SealError("bad-input", `${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`);
+  if (manifest === null)
+    throw new SealError(
+      "bad-input",
+      `${argName}: ${quote(target)} holds no contract manifest (<name>.contract.json). ${fix}`
+    );
   return fromManifest(manifest);
 }
 function targetOf(target, argName, fix) {
-  return contractTarget(target, (why) => new SealError("unreadable", `${argName}: cannot read ${quote(target)} (${why}). ${fix}`));
+  return contractTarget(
+    target,
+    (why) => new SealError("unreadable", `${argName}: cannot read ${quote(target)} (${why}). ${fix}`)
+  );
 }
 function manifestIn(target, found, argName) {
   if (found.kind === "file") return target.endsWith(".contract.json") ? target : null;
   if (found.kind !== "directory") return null;
   const { manifests } = found;
-  if (manifests.length > 1) throw new SealError("bad-input", `${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`);
+  if (manifests.length > 1)
+    throw new SealError(
+      "bad-input",
+      `${argName}: ${quote(target)} holds ${manifests.length} contract manifests (${manifests.join(", ")}). Point at one of them.`
+    );
   return manifests.length === 1 ? join(target, manifests[0]) : null;
 }
 function fromManifest(file) {
-  const text = readManifestText(file, (why) => new SealError("unreadable", `cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`));
+  const text = readManifestText(
+    file,
+    (why) => new SealError(
+      "unreadable",
+      `cannot read the contract manifest ${quote(file)} (${why}). Give the seal bundle as the seal wrote it.`
+    )
+  );
   const manifest = parseManifest(text, file);
   const dir = copiesDirOf(file);
   const bytesOf = /* @__PURE__ */ new Map();
@@ -41124,10 +42977,16 @@ function fromManifest(file) {
     const at = join(dir, ...entry.path.split("/"));
     const bytes = readContractFile(dir, entry.path);
     if (bytes === null) {
-      throw new SealError("tampered", `${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${basename(dir)}/ directory.`);
+      throw new SealError(
+        "tampered",
+        `${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${basename(dir)}/ directory.`
+      );
     }
     if (createHash("sha256").update(bytes).digest("hex") !== entry.sha256) {
-      throw new SealError("tampered", `${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`);
+      throw new SealError(
+        "tampered",
+        `${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`
+      );
     }
     bytesOf.set(entry.path, bytes);
   }
@@ -41136,7 +42995,10 @@ function fromManifest(file) {
   return { manifest, read: (p) => texts.get(p) ?? missing(p, file) };
 }
 function missing(file, where) {
-  throw new SealError("bad-input", `the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`);
+  throw new SealError(
+    "bad-input",
+    `the contract refers to ${quote(file)}, which is not in ${quote(where)}. Keep the files a contract refers to beside it.`
+  );
 }
 
 // src/app/promote/contract-sources.ts
@@ -41154,14 +43016,17 @@ function contractSources(options) {
     let why;
     try {
       const loaded4 = fromManifest(file);
-      if (loaded4.manifest.digest === ref.digest && loaded4.manifest.version === ref.version) return loaded4;
+      if (loaded4.manifest.digest === ref.digest && loaded4.manifest.version === ref.version)
+        return loaded4;
       why = `it holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${ref.version} (${ref.digest})`;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
       if (isSealError(error2, "outdated")) earlierForm = true;
       why = error2.message;
     }
-    warn(`The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries contract ${ref.digest} replaces it): ${why}`);
+    warn(
+      `The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries contract ${ref.digest} replaces it): ${why}`
+    );
     reasons.push(`the copy kept in ${quote(options.store)} does not verify`);
     return null;
   };
@@ -41174,7 +43039,8 @@ function contractSources(options) {
         checkSealedFiles(loaded4, listing, manifest);
         return { contract: loaded4, known: true };
       }
-      if (claimed === null) return { contract: null, known: listing !== null && hasBundleBeside(listing) };
+      if (claimed === null)
+        return { contract: null, known: listing !== null && hasBundleBeside(listing) };
       const kept = fromStore(claimed, []);
       if (kept !== null) return { contract: kept, known: true };
       throw new SealError(
@@ -41197,8 +43063,11 @@ function contractSources(options) {
           if (manifest !== null) {
             const loaded4 = fromManifest(manifest);
             checkSealedFiles(loaded4, listing, manifest);
-            if (loaded4.manifest.digest === wanted.digest && loaded4.manifest.version === wanted.version) return loaded4;
-            tried.push(`${where} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${wanted.version} (${wanted.digest})`);
+            if (loaded4.manifest.digest === wanted.digest && loaded4.manifest.version === wanted.version)
+              return loaded4;
+            tried.push(
+              `${where} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${wanted.version} (${wanted.digest})`
+            );
           } else {
             tried.push(`${where} holds no contract manifest`);
           }
@@ -41215,7 +43084,9 @@ function contractSources(options) {
         `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join("; ") || "nowhere to look"}. ` + (earlierForm ? EARLIER_FORM_FIX : `Give the seal bundle of ${live.digest} with the CLI: artifact-seal promote --contract-baseline <its seal directory>.`)
       );
     },
-    ...options.store === null ? {} : { keep: async (contract) => keepContract(options.store, contract, warn) }
+    ...options.store === null ? {} : {
+      keep: async (contract) => keepContract(options.store, contract, warn)
+    }
   };
 }
 function givenBaseline(given, live) {
@@ -41240,7 +43111,13 @@ function givenBaseline(given, live) {
   return loaded4;
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
-  const listed = readListing(listingFile, (why, file) => new SealError("unreadable", `cannot read the listing ${quote(file)} the contract is tied to (${why}).`));
+  const listed = readListing(
+    listingFile,
+    (why, file) => new SealError(
+      "unreadable",
+      `cannot read the listing ${quote(file)} the contract is tied to (${why}).`
+    )
+  );
   const sealed = new Map(listed.map((e) => [e.path, e.hex]));
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
@@ -41263,16 +43140,25 @@ async function keepContract(store, contract, warn) {
     }
   };
   if (verifies()) return;
-  const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), "utf8") }));
+  const files = contract.manifest.files.map((file) => ({
+    path: file.path,
+    sha256: file.sha256,
+    bytes: Buffer.from(contract.read(file.path), "utf8")
+  }));
   if (files.some((f) => createHash("sha256").update(f.bytes).digest("hex") !== f.sha256)) {
-    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need the CLI's --contract-baseline.`);
+    warn(
+      `Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need the CLI's --contract-baseline.`
+    );
     return;
   }
   try {
     replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}
 `, files);
   } catch (error2) {
-    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need the CLI's --contract-baseline.`);
+    if (!verifies())
+      warn(
+        `Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${error2.code ?? String(error2)}). Later promotions need the CLI's --contract-baseline.`
+      );
   }
 }
 
@@ -41300,7 +43186,14 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION2}`, host: hostname(), startedOn: now.toISOString() } };
+  return {
+    kind: "local",
+    build: {
+      tool: `pkg:npm/artifact-seal@${VERSION2}`,
+      host: hostname(),
+      startedOn: now.toISOString()
+    }
+  };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
@@ -41340,10 +43233,16 @@ function sealedModesBeside(checksumsFile, what) {
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new SealError("tampered", `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`
+    );
   }
   if (modesDigest(bytes) !== claimed) {
-    throw new SealError("tampered", `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`
+    );
   }
   return parseModes(bytes.toString("utf8"), `${what}: ${quote(file)}`);
 }
@@ -41381,7 +43280,11 @@ function privateDir(parent, prefix, env, inputName) {
     chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
-    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e });
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
+      { cause: e }
+    );
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside2(realpathSync(dir), realOrResolved(workspace))) {
@@ -41400,7 +43303,8 @@ function makeDirectories(root, rel) {
     try {
       mkdirSync(at, { mode: 493 });
     } catch (error2) {
-      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory()) throw error2;
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
+        throw error2;
     }
   }
   return at;
@@ -41455,7 +43359,9 @@ function isRepository(value) {
 function isRunUrl(value, serverUrl) {
   const origin = httpsOrigin(serverUrl);
   if (origin === null || !value.startsWith(`${origin}/`)) return false;
-  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(value.slice(origin.length + 1));
+  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(
+    value.slice(origin.length + 1)
+  );
   return match !== null && isRepository(match[1]);
 }
 function repositoryOfUrl(value, serverUrl) {
@@ -41471,15 +43377,19 @@ function httpsOrigin(serverUrl) {
 }
 function subjectNameOf(statement, digest) {
   const s = statement;
-  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject)) return null;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject))
+    return null;
   const hex = hexOf(digest);
-  const subject = s.subject.find((candidate) => candidate?.digest?.sha256 === hex);
+  const subject = s.subject.find(
+    (candidate) => candidate?.digest?.sha256 === hex
+  );
   const name = subject?.name;
   return typeof name === "string" && name !== "" ? name : null;
 }
 function sealedByFromStatement(statement, digest, source = "the seal statement", context = {}) {
   const s = statement;
-  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE)
+    return null;
   const hex = hexOf(digest);
   const about = Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex);
   const definition = s.predicate?.buildDefinition;
@@ -41500,9 +43410,24 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
     return parsed === null ? leftOut(name, value, expected) : parsed;
   };
   const server = httpsOrigin(serverUrl) ?? serverUrl;
-  const repository = field("predicate.buildDefinition.externalParameters.workflow.repository", definition.externalParameters?.workflow?.repository, (v) => repositoryOfUrl(v, serverUrl), `${server}/OWNER/REPO`);
-  const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
-  const runUrl2 = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
+  const repository = field(
+    "predicate.buildDefinition.externalParameters.workflow.repository",
+    definition.externalParameters?.workflow?.repository,
+    (v) => repositoryOfUrl(v, serverUrl),
+    `${server}/OWNER/REPO`
+  );
+  const commit = field(
+    "predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit",
+    definition.resolvedDependencies?.[0]?.digest?.gitCommit,
+    (v) => isCommit(v) ? v : null,
+    "40 or 64 lowercase hex digits"
+  );
+  const runUrl2 = field(
+    "predicate.runDetails.metadata.invocationId",
+    s.predicate?.runDetails?.metadata?.invocationId,
+    (v) => isRunUrl(v, serverUrl) ? v : null,
+    `${server}/OWNER/REPO/actions/runs/ID/attempts/N`
+  );
   return { repository, commit, runUrl: runUrl2 };
 }
 
@@ -41517,15 +43442,24 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   }
   if (read2 === null || read2.notJson !== null) return none;
   const { file, json: statement } = read2;
-  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
+  return {
+    sealedBy: sealedByFromStatement(statement, digest, file, context),
+    name: subjectNameOf(statement, digest)
+  };
 }
 
 // src/app/verify/verified-path.ts
 async function verifiedPath(artifact, subject, expected, stagingParent, options) {
   const root = artifact.root;
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null) throw new SealError("bad-input", `${inputName}: nothing was read from disk, so there is no path to hand out.`);
-  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
+  if (root === null)
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing was read from disk, so there is no path to hand out.`
+    );
+  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map(
+    (e) => e.path
+  );
   if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
   return stageCopies(root, listed, expected, stagingParent, inputName, options);
@@ -41537,7 +43471,12 @@ function holdsExactly(root, listed, subject) {
   }
   let onDisk;
   try {
-    onDisk = resolveFiles({ patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: "the verified directory" }).relativePaths;
+    onDisk = resolveFiles({
+      patterns: { include: [root], exclude: [] },
+      baseDir: root,
+      root,
+      inputName: "the verified directory"
+    }).relativePaths;
   } catch {
     return false;
   }
@@ -41546,7 +43485,10 @@ function holdsExactly(root, listed, subject) {
   return onDisk.every((p) => wanted.has(p));
 }
 async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
+  const dir = join(
+    stagingParent,
+    `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`
+  );
   try {
     copyListedFiles(root, listed, dir);
   } catch (error2) {
@@ -41559,7 +43501,13 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     );
   }
   const copy = await sealSubject(
-    { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName },
+    {
+      kind: "paths",
+      patterns: { include: [dir], exclude: [] },
+      baseDir: dir,
+      root: dir,
+      inputName
+    },
     { build: options.build, fallbackName: options.fallbackName }
   );
   if (copy.digest !== expected) {
@@ -41624,7 +43572,8 @@ function readListingFile2(file) {
   }
   try {
     const head = Buffer.alloc(67);
-    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
+      return null;
   } finally {
     closeSync(fd);
   }
@@ -41635,13 +43584,19 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (recorded !== null && recorded.kind !== subject.kind) {
     const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
     const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind2(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+    throw new SealError(
+      "bad-input",
+      `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind2(recorded)}; ${quote(subject.display)} ${found}. ${fix}`
+    );
   }
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
   if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
-    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+    throw new SealError(
+      "conflict",
+      `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
+    );
   }
   const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
   throw new SealError(
@@ -41667,22 +43622,48 @@ function plural(n, word) {
 // src/app/verify/verify-artifact.ts
 async function verifyArtifact(request, options) {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(withHiddenAsSealed(request.subject, sealed?.entries ?? null), options);
+  const artifact = await sealSubject(
+    withHiddenAsSealed(request.subject, sealed?.entries ?? null),
+    options
+  );
   const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
-  checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
-    subject: subjectInput,
-    checksums: request.checksumsInput
-  });
+  checkSubjectKind(
+    hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null),
+    request.expected,
+    sealed?.kind ?? null,
+    {
+      subject: subjectInput,
+      checksums: request.checksumsInput
+    }
+  );
   const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
-  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(sealedModes, parseModes(artifact.modes.toString("utf8"), "the recomputed modes")).map((d) => ({ ...d, kind: "mode" }));
+  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(
+    sealedModes,
+    parseModes(artifact.modes.toString("utf8"), "the recomputed modes")
+  ).map((d) => ({ ...d, kind: "mode" }));
   const sameBytes = artifact.digest === request.expected;
   const verified = sameBytes && modeMismatches.length === 0;
-  const mismatches = verified || sealed === null ? [] : [...sameBytes ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing")), ...modeMismatches];
-  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+  const mismatches = verified || sealed === null ? [] : [
+    ...sameBytes ? [] : diffListings(
+      sealed.entries,
+      parseListing(artifact.listing.toString("utf8"), "the recomputed listing")
+    ),
+    ...modeMismatches
+  ];
+  return {
+    verified,
+    expected: request.expected,
+    actual: artifact.digest,
+    artifact,
+    mismatches,
+    listingGiven: sealed !== null
+  };
 }
 function withHiddenAsSealed(subject, sealed) {
   if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
-  const namesHidden = sealed.some((e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1)));
+  const namesHidden = sealed.some(
+    (e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1))
+  );
   return namesHidden ? { ...subject, hidden: "include" } : subject;
 }
 function hashedSubjectOf(artifact, baseDir) {
@@ -41691,8 +43672,18 @@ function hashedSubjectOf(artifact, baseDir) {
     const rel = baseDir === null ? "" : relative(baseDir, p);
     return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
   };
-  if (artifact.kind !== "file") return { kind: "tree", display: shown2(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
-  const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
+  if (artifact.kind !== "file")
+    return {
+      kind: "tree",
+      display: shown2(root),
+      fileCount: artifact.fileCount,
+      file: null,
+      digest: artifact.digest
+    };
+  const only = parseListing(
+    artifact.listing.toString("utf8"),
+    "the recomputed listing"
+  )[0];
   const file = join(root, ...only.path.split("/"));
   return { kind: "file", display: shown2(file), fileCount: 1, file, digest: artifact.digest };
 }
@@ -41705,14 +43696,26 @@ function readSealedListing(request) {
       `${request.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
     )
   );
-  const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
+  const fromListing = kindFromListing(
+    entries,
+    request.expected,
+    `${request.checksumsInput} ${quote(file)}`
+  );
   if (fromListing === null) {
     throw new SealError(
       "tampered",
       `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     );
   }
-  return { entries, kind: agreeingKind(fromListing, recordedKindBeside(file, request), request.expected, request.checksumsInput) };
+  return {
+    entries,
+    kind: agreeingKind(
+      fromListing,
+      recordedKindBeside(file, request),
+      request.expected,
+      request.checksumsInput
+    )
+  };
 }
 function recordedKindBeside(checksumsFile, request) {
   const read2 = readStatementBeside(
@@ -41744,15 +43747,43 @@ function recordedKindBeside(checksumsFile, request) {
 async function fetchAndCheckBytes(source, digest, known, context) {
   if (source.kind === "local") {
     const result = await verifyArtifact(
-      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
+      {
+        subject: source.subject,
+        expected: digest,
+        checksumsFile: source.checksumsFile,
+        checksumsInput: context.inputs.checksums,
+        expectedInput: context.inputs.expected
+      },
       context.seal
     );
-    const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
-    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
+    const handedOut = result.verified ? await verifiedPath(
+      result.artifact,
+      source.subject,
+      digest,
+      context.downloadsDir,
+      context.seal
+    ) : null;
+    return {
+      verified: result.verified,
+      actual: result.actual,
+      mismatches: result.mismatches,
+      path: handedOut,
+      artifact: null,
+      sealedBy: null,
+      checksumsFile: source.checksumsFile
+    };
   }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context, source.repository);
+  if (source.kind === "artifact")
+    return downloadArtifact(
+      source.name,
+      source.runId,
+      source.token,
+      digest,
+      context,
+      source.repository
+    );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-A6T4TUMU.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CHXQYYNK.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -41760,9 +43791,20 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     if (restored.kind === "miss") {
-      context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
+      context.log(
+        `No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`
+      );
       const absent = `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
-      return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent };
+      return {
+        verified: false,
+        actual: digest,
+        mismatches: [],
+        path: null,
+        artifact: null,
+        sealedBy: null,
+        checksumsFile: null,
+        absent
+      };
     }
     throw new SealError(
       "unreadable",
@@ -41770,30 +43812,52 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
-  context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
+  context.log(
+    `${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`
+  );
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-BSXOGSTO.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-W5M6HDS6.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-AVZ6YJ3J.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-VLPDKTJI.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {} },
+      {
+        name,
+        parent: context.downloadsDir,
+        expected: digest,
+        expectedInput: context.inputs.expected,
+        nameInput: context.inputs.artifactName,
+        ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {}
+      },
       { build: context.seal.build }
     );
   } catch (error2) {
     const { mismatches, actual } = isSealError(error2, "mismatch") ? error2.details : {};
     if (mismatches === void 0 || actual === void 0) throw error2;
     context.log(error2.message);
-    return { verified: false, actual, mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
+    return {
+      verified: false,
+      actual,
+      mismatches,
+      path: null,
+      artifact: null,
+      sealedBy: null,
+      checksumsFile: null
+    };
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
-  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  context.log(
+    `Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`
+  );
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, {
+    serverUrl: serverUrlOf(context.env),
+    onInvalid: context.log
+  });
   return {
     verified: true,
     actual: digest,
@@ -41806,18 +43870,33 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-C2T4L7FZ.js");
-  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-UQZ24IWN.js");
+  const restored = await restore(digest, context.downloadsDir, {
+    env: context.env,
+    inputName,
+    log: { info: context.log, warning: context.log }
+  });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
   const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
     const modes = sealedModesBeside(restored.listingFile, inputName);
-    if (modes !== null) applyModes(restored.filesDir, restored.listing.map((e) => e.path), modes);
+    if (modes !== null)
+      applyModes(
+        restored.filesDir,
+        restored.listing.map((e) => e.path),
+        modes
+      );
     checked = await verifyArtifact(
       {
-        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
+        subject: {
+          kind: "paths",
+          patterns: { include: [single ?? restored.filesDir], exclude: [] },
+          baseDir: restored.filesDir,
+          ...single ? {} : { root: restored.filesDir },
+          inputName
+        },
         expected: digest,
         checksumsFile: restored.listingFile,
         checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
@@ -41828,20 +43907,38 @@ async function restoreFromCache(digest, inputName, context) {
   } catch (error2) {
     removeQuietly2(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
+    context.log(
+      `${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`
+    );
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
     removeQuietly2(restored.dir);
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
+    context.log(
+      `${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`
+    );
     return { kind: "refused", actual: checked.actual };
   }
   const handedOut = single ?? restored.filesDir;
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
-  const sealed = sealInfoBesideListing(restored.listingFile, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  context.log(
+    `Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`
+  );
+  const sealed = sealInfoBesideListing(restored.listingFile, digest, {
+    serverUrl: serverUrlOf(context.env),
+    onInvalid: context.log
+  });
   return {
     kind: "verified",
-    check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: sealed.sealedBy, name: sealed.name, checksumsFile: restored.listingFile }
+    check: {
+      verified: true,
+      actual: digest,
+      mismatches: [],
+      path: handedOut,
+      artifact: null,
+      sealedBy: sealed.sealedBy,
+      name: sealed.name,
+      checksumsFile: restored.listingFile
+    }
   };
 }
 
@@ -41857,18 +43954,33 @@ function sealedContractSource(ledger, options) {
       download: async (digest, artifact) => {
         const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
         const fetched = await fetchAndCheckBytes(
-          { kind: "artifact", name: artifact.name, runId, repository: null, token: options.token },
+          {
+            kind: "artifact",
+            name: artifact.name,
+            runId,
+            repository: null,
+            token: options.token
+          },
           digest,
           { sealedBy: null, name: null, artifact },
           {
             env,
             downloadsDir,
-            seal: { fallbackName: fallbackName(env, options.baseDir), build: buildContextFromEnv(env), onProgress: () => void 0 },
-            inputs: { expected: "the live digest", checksums: "checksums-path", artifactName: "name" },
+            seal: {
+              fallbackName: fallbackName(env, options.baseDir),
+              build: buildContextFromEnv(env),
+              onProgress: () => void 0
+            },
+            inputs: {
+              expected: "the live digest",
+              checksums: "checksums-path",
+              artifactName: "name"
+            },
             log: () => void 0
           }
         );
-        if (!fetched.verified || fetched.checksumsFile === null) throw new SealError("mismatch", `its files are not ${digest}`);
+        if (!fetched.verified || fetched.checksumsFile === null)
+          throw new SealError("mismatch", `its files are not ${digest}`);
         return fetched.checksumsFile;
       }
     }
@@ -41877,7 +43989,11 @@ function sealedContractSource(ledger, options) {
 }
 
 // src/app/observe/types.ts
-var DEFAULT_PROBE_LIMITS = { maxUrlBytes: 64 * 1024, maxContractBytes: 8 * 1024 * 1024, maxCommandBytes: 64 * 1024 };
+var DEFAULT_PROBE_LIMITS = {
+  maxUrlBytes: 64 * 1024,
+  maxContractBytes: 8 * 1024 * 1024,
+  maxCommandBytes: 64 * 1024
+};
 
 // src/core/promotion/policy-file.ts
 var import_yaml = __toESM(require_yaml());
@@ -41889,12 +44005,18 @@ var PART = /([0-9]+)(ms|s|m|h|d|w)/g;
 function parseDuration(text) {
   if (!new RegExp(DURATION_PATTERN).test(text)) return null;
   let total = 0;
-  for (const [, amount, unit] of text.matchAll(PART)) total += Number(amount) * UNIT_MS[unit];
+  for (const [, amount, unit] of text.matchAll(PART))
+    total += Number(amount) * UNIT_MS[unit];
   return Number.isSafeInteger(total) ? total : null;
 }
 
 // src/core/promotion/policy.ts
-var BREAKING_RULES = ["refuse", "require-major", "require-approval", "allow"];
+var BREAKING_RULES = [
+  "refuse",
+  "require-major",
+  "require-approval",
+  "allow"
+];
 var DANGEROUS_RULES = ["warn", "refuse"];
 var ROLLBACK_RULES = ["allow", "check"];
 
@@ -41911,7 +44033,9 @@ function observeSpecsOf(raw) {
   const specs = entries.map((e, i) => {
     const at = entries.length === 1 ? "" : `[${i}]`;
     if (e.url === void 0 && e.command === void 0 && e.files === void 0 && e["contract-url"] === void 0 && e.image === void 0) {
-      problems.push(`${at} names no probe. Give url (with pointer), command, files, contract-url or image.`);
+      problems.push(
+        `${at} names no probe. Give url (with pointer), command, files, contract-url or image.`
+      );
     }
     if (e.image !== void 0) {
       try {
@@ -41921,10 +44045,19 @@ function observeSpecsOf(raw) {
         problems.push(`${at}.image ${error2.message.replace(/^image: /, "")}`);
       }
     }
-    if (e.pointer !== void 0 && e.url === void 0) problems.push(`${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`);
-    if (e.checksums !== void 0 && e.files === void 0) problems.push(`${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`);
+    if (e.pointer !== void 0 && e.url === void 0)
+      problems.push(
+        `${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`
+      );
+    if (e.checksums !== void 0 && e.files === void 0)
+      problems.push(
+        `${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`
+      );
     const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
-    if (timeoutMs <= 0 || timeoutMs > 10 * 6e4) problems.push(`${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`);
+    if (timeoutMs <= 0 || timeoutMs > 10 * 6e4)
+      problems.push(
+        `${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`
+      );
     return {
       service: e.service ?? null,
       url: e.url ?? null,
@@ -41938,7 +44071,10 @@ function observeSpecsOf(raw) {
     };
   });
   const services = specs.map((s) => s.service);
-  if (new Set(services).size !== services.length) problems.push(" observes the same service twice. Give each entry its own service:, or put both probes in one entry.");
+  if (new Set(services).size !== services.length)
+    problems.push(
+      " observes the same service twice. Give each entry its own service:, or put both probes in one entry."
+    );
   return { specs, problems };
 }
 var OBSERVE_FIELD_FORMAT = {
@@ -41956,7 +44092,8 @@ function observeProblem(keyword, path) {
   if (path[0] !== "environments" || path[2] !== "observe") return null;
   const field = path.at(-1) ?? "";
   if (keyword === "pattern" || keyword === "type") return OBSERVE_FIELD_FORMAT[field] ?? null;
-  if (keyword === "minProperties" || keyword === "minItems") return `is empty. Give one probe or more: ${OBSERVE_KEYS}`;
+  if (keyword === "minProperties" || keyword === "minItems")
+    return `is empty. Give one probe or more: ${OBSERVE_KEYS}`;
   return null;
 }
 function isOtherObserveForm(error2, root) {
@@ -43373,7 +45510,9 @@ function blockKey(text) {
   }
   const colon = /:(?: |$)/.exec(text);
   if (colon === null) return null;
-  const key = plainValue(PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain());
+  const key = plainValue(
+    PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain()
+  );
   if (typeof key !== "string") notPlain();
   return { key, rest: text.slice(colon.index + 1) };
 }
@@ -43398,11 +45537,15 @@ var Reader = class {
       this.depth--;
     }
   }
-  /** What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own indentation, or null. */
+  /**
+   * What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own
+   * indentation, or null.
+   */
   nested(indent, sequenceMayAlign) {
     const line = this.peek();
     if (line !== void 0 && line.indent > indent) return this.block(line.indent);
-    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- "))) return this.sequence(indent);
+    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- ")))
+      return this.sequence(indent);
     return null;
   }
   mapping(indent) {
@@ -43446,7 +45589,8 @@ function readPlainYaml(text) {
     const reader = new Reader(lines);
     if (reader.peek()?.indent !== 0) return NOT_PLAIN;
     const value = reader.block(0);
-    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value)) return NOT_PLAIN;
+    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value))
+      return NOT_PLAIN;
     return value;
   } catch (error2) {
     if (error2 instanceof NotPlain) return NOT_PLAIN;
@@ -43455,7 +45599,11 @@ function readPlainYaml(text) {
 }
 
 // src/core/promotion/policy-file.ts
-var DEFAULT_CONTRACT_RULE = { breaking: "require-major", dangerous: "warn", rollback: "allow" };
+var DEFAULT_CONTRACT_RULE = {
+  breaking: "require-major",
+  dangerous: "warn",
+  rollback: "allow"
+};
 var MAX_ALIASES = 100;
 var MAX_ALIAS_EXPANSION = 1e3;
 var compiled = null;
@@ -43488,9 +45636,12 @@ See the policy format in the README ("Promotion policy").`,
   try {
     doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (error2) {
-    return fail([`${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`]);
+    return fail([
+      `${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`
+    ]);
   }
-  if (doc.errors.length > 0) fail(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split("\n")[0]}`));
+  if (doc.errors.length > 0)
+    fail(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split("\n")[0]}`));
   const aliasProblems = checkAliases(doc, at);
   if (aliasProblems.length > 0) fail(aliasProblems);
   let value;
@@ -43507,15 +45658,28 @@ See the policy format in the README ("Promotion policy").`,
 function locatedProblem(problem, source) {
   const rest2 = problem.startsWith(`${source}:`) ? problem.slice(source.length + 1) : null;
   const position = rest2 === null ? null : /^(\d+):(\d+): /.exec(rest2);
-  if (position !== null && rest2 !== null) return { file: source, line: Number(position[1]), column: Number(position[2]), message: rest2.slice(position[0].length) };
-  return { file: source, line: null, column: null, message: rest2 === null ? problem : rest2.replace(/^ /, "") };
+  if (position !== null && rest2 !== null)
+    return {
+      file: source,
+      line: Number(position[1]),
+      column: Number(position[2]),
+      message: rest2.slice(position[0].length)
+    };
+  return {
+    file: source,
+    line: null,
+    column: null,
+    message: rest2 === null ? problem : rest2.replace(/^ /, "")
+  };
 }
 function policyFrom(value, source, positions) {
   const validate2 = validator();
   if (!validate2(value)) {
     if (positions === null) return null;
     const { doc, at: at2, fail } = positions;
-    const errors = (validate2.errors ?? []).filter((e) => e.keyword !== "propertyNames" && !isOtherObserveForm(e, value));
+    const errors = (validate2.errors ?? []).filter(
+      (e) => e.keyword !== "propertyNames" && !isOtherObserveForm(e, value)
+    );
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at2)))]));
   }
   const top = value;
@@ -43535,7 +45699,9 @@ function policyFrom(value, source, positions) {
       () => `${at(rangeStart(positions?.doc.getIn(["services"], true)))}: the policy has both "service" (${quoteShort(top.service)}) and "services". Give "service: <name>" when every promotion under this policy is of one service, or "services: [<name>, \u2026]" to list the services an artifact's name may give; not both.`
     );
   }
-  const position = new Map(pairs.map((p, i) => [String(p.key?.value), i]));
+  const position = new Map(
+    pairs.map((p, i) => [String(p.key?.value), i])
+  );
   const names = positions === null ? Object.keys(raw) : Object.keys(raw).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
   const environments = names.map((name) => {
     const env = raw[name] ?? {};
@@ -43547,7 +45713,9 @@ function policyFrom(value, source, positions) {
     ]) {
       list.forEach((upstream, i) => {
         if (upstream === name) {
-          problems.push(() => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(name)} itself. An environment cannot require itself; remove it.`);
+          problems.push(
+            () => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(name)} itself. An environment cannot require itself; remove it.`
+          );
         } else if (!names.includes(upstream)) {
           problems.push(
             () => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(upstream)}, which the policy does not define. Define it under environments, or use one of: ${names.join(", ")}.`
@@ -43562,7 +45730,9 @@ function policyFrom(value, source, positions) {
     }
     const soakMs = env.soak === void 0 ? 0 : parseDuration(env.soak);
     if (soakMs === null) {
-      problems.push(() => `${at(nodeAt(name, "soak"))}: environments.${name}.soak ${quote(env.soak ?? "")} is too long. Give a duration under 285,000 years.`);
+      problems.push(
+        () => `${at(nodeAt(name, "soak"))}: environments.${name}.soak ${quote(env.soak ?? "")} is too long. Give a duration under 285,000 years.`
+      );
     }
     const signer = env["signed-by"];
     const signedBy = signer === void 0 ? null : {
@@ -43577,15 +45747,22 @@ function policyFrom(value, source, positions) {
     if (copyTo !== void 0) {
       try {
         const target = parseImageReference(copyTo, `environments.${name}.image.copy-to`);
-        if (target.digest !== null) throw new SealError("bad-input", "a copy names its destination by repository and tag, never by digest");
+        if (target.digest !== null)
+          throw new SealError(
+            "bad-input",
+            "a copy names its destination by repository and tag, never by digest"
+          );
       } catch (error2) {
         if (!(error2 instanceof SealError)) throw error2;
-        problems.push(() => `${at(nodeAt(name, "image", "copy-to"))}: environments.${name}.image.copy-to ${quote(copyTo)} is not an image to copy to (${error2.message}). Write it as registry/repository[:tag], such as ghcr.io/acme/app-prod:stable.`);
+        problems.push(
+          () => `${at(nodeAt(name, "image", "copy-to"))}: environments.${name}.image.copy-to ${quote(copyTo)} is not an image to copy to (${error2.message}). Write it as registry/repository[:tag], such as ghcr.io/acme/app-prod:stable.`
+        );
       }
     }
     const image = env.image === void 0 ? {} : { image: { tag: env.image.tag ?? null, copyTo: copyTo ?? null } };
     const observed = observeSpecsOf(env.observe);
-    for (const problem of observed.problems) problems.push(() => `${at(nodeAt(name, "observe"))}: environments.${name}.observe${problem}`);
+    for (const problem of observed.problems)
+      problems.push(() => `${at(nodeAt(name, "observe"))}: environments.${name}.observe${problem}`);
     const watched = observed.specs.length === 0 ? {} : { observe: observed.specs };
     return {
       name,
@@ -43638,7 +45815,9 @@ function checkAliases(doc, at) {
           return import_yaml.visit.BREAK;
         }
         if (!anchors.has(node.source)) {
-          problems.push(`${at(rangeStart(node))}: the alias ${quoteShort(`*${node.source}`)} names no anchor set before it. Add ${quoteShort(`&${node.source}`)} to an earlier value, or write the value out.`);
+          problems.push(
+            `${at(rangeStart(node))}: the alias ${quoteShort(`*${node.source}`)} names no anchor set before it. Add ${quoteShort(`&${node.source}`)} to an earlier value, or write the value out.`
+          );
         }
       } else if (node.anchor !== void 0) {
         anchors.add(node.anchor);
@@ -43688,16 +45867,24 @@ function describeSchemaError(error2, root, at) {
       }
       return `${location}: ${where} has no ${quote(error2.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
-      if (path[0] === "service" || path[0] === "services") return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
-      if (path.at(-2) === "signed-by") return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
-      if (path.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
-      if (path.at(-2) === "image") return `${location}: ${where}${shown2} is not ${path.at(-1) === "tag" ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : "an image: write it as registry/repository[:tag]"}.`;
-      if (path.at(-2) === "platforms") return `${location}: ${where}${shown2} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`;
-      if (path.at(-1) === "url") return `${location}: ${where}${shown2} is not an http(s) URL. Write where the environment can be reached, such as https://staging.example.com.`;
+      if (path[0] === "service" || path[0] === "services")
+        return `${location}: ${where}${shown2} is not a service name. ${SERVICE_NAME_FORMAT}`;
+      if (path.at(-2) === "signed-by")
+        return `${location}: ${where}${shown2} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
+      if (path.at(-1) === "soak")
+        return `${location}: ${where}${shown2} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path.at(-2) === "image")
+        return `${location}: ${where}${shown2} is not ${path.at(-1) === "tag" ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : "an image: write it as registry/repository[:tag]"}.`;
+      if (path.at(-2) === "platforms")
+        return `${location}: ${where}${shown2} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`;
+      if (path.at(-1) === "url")
+        return `${location}: ${where}${shown2} is not an http(s) URL. Write where the environment can be reached, such as https://staging.example.com.`;
       return `${location}: ${where}${shown2} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
-      if (path.at(-2) === "contract") return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
-      if (path.at(-1) === "soak") return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
+      if (path.at(-2) === "contract")
+        return `${location}: ${where}${shown2} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
+      if (path.at(-1) === "soak")
+        return `${location}: ${where}${shown2} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
       return `${location}: ${where}${shown2} should be ${describeType2(String(error2.params.type), path)}.`;
     case "enum":
       return `${location}: ${where}${shown2} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
@@ -43719,7 +45906,11 @@ var SIGNER_FIELD_FORMAT = {
   ref: "is not a full ref. Write it as refs/heads/main or refs/tags/v1.2.3",
   issuer: "is not an https URL. Write the OIDC issuer, such as https://token.actions.githubusercontent.com"
 };
-var CONTRACT_WORDS = { breaking: BREAKING_RULES, dangerous: DANGEROUS_RULES, rollback: ROLLBACK_RULES };
+var CONTRACT_WORDS = {
+  breaking: BREAKING_RULES,
+  dangerous: DANGEROUS_RULES,
+  rollback: ROLLBACK_RULES
+};
 var CONTRACT_FIELD_MEANING = {
   breaking: `Write one of them: ${BREAKING_RULES.join(" | ")} (what a breaking contract amendment needs to enter).`,
   dangerous: `Write one of them: ${DANGEROUS_RULES.join(" | ")} (what a change that may break some clients does).`,
@@ -43727,13 +45918,18 @@ var CONTRACT_FIELD_MEANING = {
 };
 var SERVICE_NAME_FORMAT = "Write it as the artifact is named (the seal's name), on one line, such as api or ghcr.io/acme/api.";
 function describeType2(type2, path) {
-  if (path[0] === "services") return path.length === 1 ? "a list of service names, such as [api, web]" : "a service name, such as api";
+  if (path[0] === "services")
+    return path.length === 1 ? "a list of service names, such as [api, web]" : "a service name, such as api";
   if (path[0] === "service") return "a service name, such as api (text)";
-  if (path.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
-  if (path.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
+  if (path.at(-1) === "contract")
+    return "a mapping such as { breaking: require-major, dangerous: warn }";
+  if (path.at(-1) === "signed-by")
+    return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
   if (path.at(-2) === "signed-by") return path.at(-1) === "runner" ? "github-hosted" : "text";
-  if (path.at(-1) === "requires" || path.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
-  if (path.at(-1) === "image") return "a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }";
+  if (path.at(-1) === "requires" || path.at(-1) === "requires-any")
+    return "a list of environment names, such as [staging]";
+  if (path.at(-1) === "image")
+    return "a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }";
   if (path.at(-2) === "image") return "text";
   if (path.at(-1) === "platforms") return "a list of platforms, such as [linux/amd64, linux/arm64]";
   if (path.at(-2) === "platforms") return "a platform, such as linux/amd64 (text)";
@@ -43787,7 +45983,10 @@ function loadPolicy(file, inputName, baseDir) {
       `${inputName}: the promotion policy ${quote(shown2)} is ${text.length.toLocaleString("en-US")} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString("en-US")}). Point ${inputName} at the policy file.`
     );
   }
-  return { ...parsePolicy(text, shown2.startsWith("..") ? file : shown2), digest: createHash("sha256").update(text).digest("hex") };
+  return {
+    ...parsePolicy(text, shown2.startsWith("..") ? file : shown2),
+    digest: createHash("sha256").update(text).digest("hex")
+  };
 }
 
 // src/app/settings/names.ts
@@ -43861,7 +46060,12 @@ var ObserveOutput = {
 // src/report/markdown.ts
 var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
-var NAMED2 = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var NAMED2 = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "@": "&#64;&#8203;"
+};
 var reference = (char) => NAMED2[char] ?? `&#${char.charCodeAt(0)};`;
 function plain(value) {
   const flat = visibleControls(value.replace(LINE_BREAKS, " "));
@@ -43871,13 +46075,18 @@ function plain(value) {
   return out;
 }
 function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
+    return `\`${value}\``;
   return `<code>${plain(value)}</code>`;
 }
 
 // src/report/observe-markdown.ts
 var CHANGES_SHOWN = 30;
-var VERDICT_TEXT = { matches: "\u2705 matches", drifted: "\u274C drifted", unknown: "\u2754 unknown" };
+var VERDICT_TEXT = {
+  matches: "\u2705 matches",
+  drifted: "\u274C drifted",
+  unknown: "\u2754 unknown"
+};
 function observedWhere(o) {
   return o.service === null ? o.environment : `${o.environment} (${o.service})`;
 }
@@ -43894,12 +46103,22 @@ function renderObserveMarkdown(report) {
   for (const e of report.environments) {
     const expected = e.expected === null ? "nothing live" : code(shortDigest(e.expected));
     const observed = e.observed === null ? "" : e.observed.split(" ").map((d) => code(shortDigest(d))).join(" ");
-    out.push(`| ${plain(observedWhere(e))} | ${expected} | ${observed} | ${VERDICT_TEXT[e.verdict]} | ${e.since === null ? "" : plain(e.since)} | ${e.reason === null ? "" : plain(e.reason)} |`);
+    out.push(
+      `| ${plain(observedWhere(e))} | ${expected} | ${observed} | ${VERDICT_TEXT[e.verdict]} | ${e.since === null ? "" : plain(e.since)} | ${e.reason === null ? "" : plain(e.reason)} |`
+    );
   }
   for (const e of report.environments.filter((x) => x.contractChanges.length > 0)) {
-    out.push("", `### Contract changes in ${plain(observedWhere(e))}`, "", "| severity | rule | where | change |", "| --- | --- | --- | --- |");
-    for (const c of e.contractChanges.slice(0, CHANGES_SHOWN)) out.push(`| ${c.severity} | ${code(c.rule)} | ${plain(c.location)} | ${plain(c.message)} |`);
-    if (e.contractChanges.length > CHANGES_SHOWN) out.push("", `and ${e.contractChanges.length - CHANGES_SHOWN} more changes.`);
+    out.push(
+      "",
+      `### Contract changes in ${plain(observedWhere(e))}`,
+      "",
+      "| severity | rule | where | change |",
+      "| --- | --- | --- | --- |"
+    );
+    for (const c of e.contractChanges.slice(0, CHANGES_SHOWN))
+      out.push(`| ${c.severity} | ${code(c.rule)} | ${plain(c.location)} | ${plain(c.message)} |`);
+    if (e.contractChanges.length > CHANGES_SHOWN)
+      out.push("", `and ${e.contractChanges.length - CHANGES_SHOWN} more changes.`);
   }
   return `${out.join("\n")}
 `;
@@ -43919,9 +46138,13 @@ function renderDriftIssue(o, runUrl2) {
   ];
   if (o.contractChanges.length > 0) {
     lines.push("", "| severity | rule | where |", "| --- | --- | --- |");
-    for (const c of o.contractChanges.slice(0, CHANGES_SHOWN)) lines.push(`| ${c.severity} | ${code(c.rule)} | ${plain(c.location)} |`);
+    for (const c of o.contractChanges.slice(0, CHANGES_SHOWN))
+      lines.push(`| ${c.severity} | ${code(c.rule)} | ${plain(c.location)} |`);
   }
-  lines.push("", "Deploy the live digest again (or promote a new one), or accept the drift with `artifact-seal drift ack`. This issue is closed when the environment matches again.");
+  lines.push(
+    "",
+    "Deploy the live digest again (or promote a new one), or accept the drift with `artifact-seal drift ack`. This issue is closed when the environment matches again."
+  );
   return {
     title: `Drift in ${where}: it does not run its live digest`,
     body: lines.join("\n"),
@@ -43933,15 +46156,23 @@ function renderDriftIssue(o, runUrl2) {
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
-      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+        continue;
+      error(problem.message, {
+        title: "artifact-seal",
+        file: problem.file,
+        startLine: problem.line,
+        ...problem.column === null ? {} : { startColumn: problem.column }
+      });
     }
     setFailed(error2.message);
     return;
   }
   const e = error2 instanceof Error ? error2 : new Error(String(error2));
   debug(e.stack ?? e.message);
-  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+  setFailed(
+    `artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`
+  );
 }
 
 // src/app/settings/inputs.ts
@@ -43958,7 +46189,8 @@ var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
 function parseLedgerLocation(value, inputName, baseDir) {
   const v = value.trim();
   if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
+  if (v.startsWith("file:") && v.length > "file:".length)
+    return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
   throw new SealError(
     "bad-input",
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
@@ -43969,10 +46201,18 @@ function parseLedgerLocation(value, inputName, baseDir) {
 function readObserveSettings(getInput2, workspace, env = {}) {
   const input = (name) => getInput2(name).trim();
   const ledgerText = input(ObserveInput.Ledger);
-  const ledger = parseLedgerLocation(ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText, ObserveInput.Ledger, workspace);
+  const ledger = parseLedgerLocation(
+    ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText,
+    ObserveInput.Ledger,
+    workspace
+  );
   const token = input(ObserveInput.GitHubToken);
   const record = parseBooleanInput(ObserveInput.Record, getInput2(ObserveInput.Record), false);
-  const openIssue = parseBooleanInput(ObserveInput.OpenIssue, getInput2(ObserveInput.OpenIssue), false);
+  const openIssue = parseBooleanInput(
+    ObserveInput.OpenIssue,
+    getInput2(ObserveInput.OpenIssue),
+    false
+  );
   if (token === "" && (ledger.kind === "github" || openIssue)) {
     throw new SealError(
       "bad-input",
@@ -43981,7 +46221,10 @@ function readObserveSettings(getInput2, workspace, env = {}) {
   }
   const repository = env.GITHUB_REPOSITORY ?? "";
   if (openIssue && !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-    throw new SealError("bad-input", `${ObserveInput.OpenIssue}: GITHUB_REPOSITORY is ${JSON.stringify(repository)}, not owner/name. Issues are opened in the repository of a GitHub Actions job; leave ${ObserveInput.OpenIssue} out elsewhere.`);
+    throw new SealError(
+      "bad-input",
+      `${ObserveInput.OpenIssue}: GITHUB_REPOSITORY is ${JSON.stringify(repository)}, not owner/name. Issues are opened in the repository of a GitHub Actions job; leave ${ObserveInput.OpenIssue} out elsewhere.`
+    );
   }
   const listed = getInput2(ObserveInput.Environments).split(/[\n,]/).map((e) => e.trim()).filter((e) => e !== "" && !e.startsWith("#"));
   const policy = input(ObserveInput.Policy);
@@ -44001,7 +46244,17 @@ async function run(env = process.env) {
     const workspace = workspaceDir(env);
     const settings = readObserveSettings((name) => getInput(name), workspace, env);
     const policy = loadPolicy(settings.policyFile, ObserveInput.Policy, workspace);
-    const ledger = await openLedger(settings.ledger, { token: settings.token, ledgerInput: ObserveInput.Ledger, tokenInput: ObserveInput.GitHubToken, forWriting: settings.record, create: false }, env);
+    const ledger = await openLedger(
+      settings.ledger,
+      {
+        token: settings.token,
+        ledgerInput: ObserveInput.Ledger,
+        tokenInput: ObserveInput.GitHubToken,
+        forWriting: settings.record,
+        create: false
+      },
+      env
+    );
     const report = await observeEnvironments(
       {
         policy,
@@ -44027,25 +46280,43 @@ async function run(env = process.env) {
     for (const e of report.environments) {
       const where = observedWhere(e);
       if (e.verdict === "drifted") {
-        error(`${where} does not run what was promoted there (live ${e.expected === null ? "nothing" : shortDigest(e.expected)}), since ${e.since ?? "now"}: ${e.reason ?? ""}`, { title: `Drift in ${where}` });
+        error(
+          `${where} does not run what was promoted there (live ${e.expected === null ? "nothing" : shortDigest(e.expected)}), since ${e.since ?? "now"}: ${e.reason ?? ""}`,
+          { title: `Drift in ${where}` }
+        );
       } else if (e.verdict === "unknown") {
-        warning(`${where} could not be observed: ${e.reason ?? ""}`, { title: `${where} not observed` });
+        warning(`${where} could not be observed: ${e.reason ?? ""}`, {
+          title: `${where} not observed`
+        });
       } else {
-        info(`${where} runs ${e.expected === null ? "" : shortDigest(e.expected)}, the live digest.`);
+        info(
+          `${where} runs ${e.expected === null ? "" : shortDigest(e.expected)}, the live digest.`
+        );
       }
     }
     if (settings.issuesOf !== null) {
-      const { GitHubIssues } = await import("../chunks/github-issues-DLQN42YW.js");
-      const { syncDriftIssues } = await import("../chunks/drift-issues-JYYVTS35.js");
-      const issues = new GitHubIssues({ token: settings.token, repository: settings.issuesOf, apiUrl: apiUrlOf(env), tokenInput: ObserveInput.GitHubToken });
+      const { GitHubIssues } = await import("../chunks/github-issues-H7BCBNQ3.js");
+      const { syncDriftIssues } = await import("../chunks/drift-issues-WSVRPRP7.js");
+      const issues = new GitHubIssues({
+        token: settings.token,
+        repository: settings.issuesOf,
+        apiUrl: apiUrlOf(env),
+        tokenInput: ObserveInput.GitHubToken
+      });
       const runUrl2 = requesterFromEnv(env).runUrl;
-      for (const done of await syncDriftIssues(report, issues, (o) => renderDriftIssue(o, runUrl2))) {
+      for (const done of await syncDriftIssues(
+        report,
+        issues,
+        (o) => renderDriftIssue(o, runUrl2)
+      )) {
         info(`Issue #${done.issue} ${done.action} for ${observedWhere(done)}: ${done.url}`);
       }
     }
     const drifted = report.environments.filter((e) => e.verdict === "drifted");
     if (drifted.length > 0) {
-      setFailed(`Drift in ${drifted.map(observedWhere).join(", ")}: ${drifted.length === 1 ? "it does" : "they do"} not run what the ledger says was promoted. See the summary; fix it by deploying the live digest again, or accept it with "artifact-seal drift ack".`);
+      setFailed(
+        `Drift in ${drifted.map(observedWhere).join(", ")}: ${drifted.length === 1 ? "it does" : "they do"} not run what the ledger says was promoted. See the summary; fix it by deploying the live digest again, or accept it with "artifact-seal drift ack".`
+      );
     }
   } catch (error2) {
     reportFailure(error2);

@@ -161,7 +161,10 @@ function decodeOidcClaims(token) {
   }
   const c = claims;
   if (typeof c !== "object" || c === null || typeof c.iss !== "string" || typeof c.sub !== "string") {
-    throw new SealError("unavailable", `The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`);
+    throw new SealError(
+      "unavailable",
+      `The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`
+    );
   }
   return c;
 }
@@ -245,28 +248,40 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-M3C3I3TD.js");
+    const { readSigningKey } = await import("../chunks/signing-key-NPX3REZZ.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-6VMUHJSC.js");
-    const { keySigner } = await import("../chunks/key-signer-7WEUE44B.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-E7OFNRW5.js");
+    const { keySigner } = await import("../chunks/key-signer-VCZWEKZW.js");
     const signer = keySigner(key);
     return {
       kind: "key",
       jobWorkflowRef: null,
       sign: async (statement) => {
         const bundle = await signStatement2(statement, { kind: "key", signer });
-        return { json: `${JSON.stringify(bundle, null, 2)}
-`, bundle, signer: `key:${key.hint}`, kind: "key" };
+        return {
+          json: `${JSON.stringify(bundle, null, 2)}
+`,
+          bundle,
+          signer: `key:${key.hint}`,
+          kind: "key"
+        };
       }
     };
   }
   const token = await getOidcToken();
   if (token.kind === "unavailable") {
-    if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
-    return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
+    if (settings.mode === "keyless")
+      throw new SealError(
+        "denied",
+        `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`
+      );
+    return {
+      kind: "none",
+      notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.`
+    };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-ES4SOMIC.js");
-  const { signStatement } = await import("../chunks/sign-statement-6VMUHJSC.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-TOWGOKTJ.js");
+  const { signStatement } = await import("../chunks/sign-statement-E7OFNRW5.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -278,7 +293,11 @@ async function prepareSigning(settings, env) {
     kind: "keyless",
     jobWorkflowRef,
     sign: async (statement) => {
-      const bundle = await signStatement(statement, { kind: "keyless", instance, token: token.token });
+      const bundle = await signStatement(statement, {
+        kind: "keyless",
+        instance,
+        token: token.token
+      });
       return {
         json: `${JSON.stringify(bundle, null, 2)}
 `,
@@ -291,7 +310,8 @@ async function prepareSigning(settings, env) {
   };
 }
 function withSigningWorkflow(build, signing) {
-  if (build.kind !== "workflow" || signing.kind !== "keyless" || signing.jobWorkflowRef === null) return build;
+  if (build.kind !== "workflow" || signing.kind !== "keyless" || signing.jobWorkflowRef === null)
+    return build;
   return { kind: "workflow", build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } };
 }
 var init_signing = __esm({
@@ -521,7 +541,10 @@ function visibleControl(char) {
   return null;
 }
 function visibleControls(text) {
-  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
+  return text.replace(
+    new RegExp("\\p{Cc}", "gu"),
+    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
+  );
 }
 var RunnerLogGuard = class {
   lineStart = true;
@@ -588,7 +611,8 @@ var runnerLog = {
     const bytes = Buffer.from(text, "utf8");
     let written = 0;
     try {
-      while (written < bytes.length) written += writeSync(1, bytes, written, bytes.length - written);
+      while (written < bytes.length)
+        written += writeSync(1, bytes, written, bytes.length - written);
     } catch {
       logStream = process.stdout;
       logStream.write(bytes.subarray(written));
@@ -620,16 +644,27 @@ function writeCommand(command, properties, message) {
 }
 function annotationProperties(p) {
   if (Object.keys(p).length === 0) return {};
-  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+  return {
+    title: p.title,
+    file: p.file,
+    line: p.startLine,
+    endLine: p.endLine,
+    col: p.startColumn,
+    endColumn: p.endColumn
+  };
 }
 function issueFileCommand(variable, name, value) {
   const file = process.env[variable];
   const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter2)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
-  if (text.includes(delimiter2)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (name.includes(delimiter2))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" });
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
+    encoding: "utf8"
+  });
 }
 function getInput(name, options) {
   const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -655,13 +690,25 @@ function debug(message) {
   issueCommand("debug", {}, message);
 }
 function notice(message, properties = {}) {
-  issueCommand("notice", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "notice",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function warning(message, properties = {}) {
-  issueCommand("warning", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "warning",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function error(message, properties = {}) {
-  issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "error",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function setFailed(message) {
   process.exitCode = 1;
@@ -692,14 +739,21 @@ var Summary = class {
   // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options = {}) {
     const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
+    if (!file)
+      throw new Error(
+        "Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries."
+      );
     try {
       accessSync(file, constants2.R_OK | constants2.W_OK);
     } catch {
-      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+      throw new Error(
+        `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`
+      );
     }
     ;
-    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, { encoding: "utf8" });
+    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, {
+      encoding: "utf8"
+    });
     this.buffer = "";
     return this;
   }
@@ -724,7 +778,8 @@ var PART = /([0-9]+)(ms|s|m|h|d|w)/g;
 function parseDuration(text) {
   if (!new RegExp(DURATION_PATTERN).test(text)) return null;
   let total = 0;
-  for (const [, amount, unit] of text.matchAll(PART)) total += Number(amount) * UNIT_MS[unit];
+  for (const [, amount, unit] of text.matchAll(PART))
+    total += Number(amount) * UNIT_MS[unit];
   return Number.isSafeInteger(total) ? total : null;
 }
 function formatDuration(ms) {
@@ -746,7 +801,12 @@ function formatDuration(ms) {
 
 // src/core/promotion/policy.ts
 init_errors();
-var BREAKING_RULES = ["refuse", "require-major", "require-approval", "allow"];
+var BREAKING_RULES = [
+  "refuse",
+  "require-major",
+  "require-approval",
+  "allow"
+];
 var DANGEROUS_RULES = ["warn", "refuse"];
 var ROLLBACK_RULES = ["allow", "check"];
 function declaresServices(policy) {
@@ -762,7 +822,9 @@ function pipelineOrder(policy) {
   const placed = /* @__PURE__ */ new Set();
   const ordered = [];
   while (ordered.length < policy.environments.length) {
-    const next2 = policy.environments.find((e) => !placed.has(e.name) && upstreamOf(e).every((u) => placed.has(u)));
+    const next2 = policy.environments.find(
+      (e) => !placed.has(e.name) && upstreamOf(e).every((u) => placed.has(u))
+    );
     if (!next2) break;
     placed.add(next2.name);
     ordered.push(next2);
@@ -819,7 +881,9 @@ var ALPHA_NUMERIC = "[a-z0-9]+";
 var SEPARATOR = "(?:[._]|__|-+)";
 var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
 var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var HOST = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`
+);
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DOCKER_HUB = "docker.io";
 var DOCKER_HUB_HOST = "registry-1.docker.io";
@@ -827,21 +891,38 @@ var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"
 function parseImageReference(value, what) {
   const text = value.trim();
   const fail = (why, fix) => {
-    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`
+    );
   };
-  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  if (text === "")
+    fail(
+      "it is empty",
+      'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".'
+    );
   const at = text.indexOf("@");
   let digest = null;
   let rest = text;
   if (at !== -1) {
-    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    if (text.indexOf("@", at + 1) !== -1)
+      fail('it has more than one "@"', 'Give one digest after "@".');
     const after = text.slice(at + 1);
     const colon2 = after.indexOf(":");
-    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    if (colon2 === -1)
+      fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
     const algorithm = after.slice(0, colon2).toLowerCase();
-    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    if (algorithm !== "sha256")
+      fail(
+        `the digest after "@" is a ${quote(algorithm)} digest`,
+        'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".'
+      );
     const hex = after.slice(colon2 + 1);
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    if (!/^[0-9a-fA-F]{64}$/.test(hex))
+      fail(
+        `the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`,
+        "Copy the whole digest."
+      );
     digest = digestFromHex(hex.toLowerCase());
     rest = text.slice(0, at);
   }
@@ -859,8 +940,16 @@ function parseImageReference(value, what) {
       );
     }
   }
-  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
-  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  if (name === "")
+    fail(
+      "the name before the tag or digest is empty",
+      'Give the repository, such as "ghcr.io/acme/app".'
+    );
+  if (name.length > NAME_MAX)
+    fail(
+      `the name is ${name.length} characters long`,
+      `A name is at most ${NAME_MAX} characters, registry included.`
+    );
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
   const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
@@ -868,9 +957,14 @@ function parseImageReference(value, what) {
   let path = name;
   if (hasRegistry) {
     const host = HOST.exec(first);
-    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    if (host === null)
+      return fail(
+        `the registry ${quote(first)} is not a host name, an IP address or either with a port`,
+        'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".'
+      );
     const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
     registry = first.toLowerCase();
     path = name.slice(slash + 1);
   }
@@ -905,7 +999,10 @@ function subjectName(reference2) {
 }
 function withTag(reference2, tag, what) {
   if (!TAG.test(tag)) {
-    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`
+    );
   }
   return { ...reference2, tag, digest: null };
 }
@@ -929,7 +1026,10 @@ function parseImageSubject(text, what) {
   }
   const line = lines[0];
   if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
-    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`
+    );
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
@@ -947,7 +1047,9 @@ function observeSpecsOf(raw) {
   const specs = entries.map((e, i) => {
     const at = entries.length === 1 ? "" : `[${i}]`;
     if (e.url === void 0 && e.command === void 0 && e.files === void 0 && e["contract-url"] === void 0 && e.image === void 0) {
-      problems.push(`${at} names no probe. Give url (with pointer), command, files, contract-url or image.`);
+      problems.push(
+        `${at} names no probe. Give url (with pointer), command, files, contract-url or image.`
+      );
     }
     if (e.image !== void 0) {
       try {
@@ -957,10 +1059,19 @@ function observeSpecsOf(raw) {
         problems.push(`${at}.image ${error2.message.replace(/^image: /, "")}`);
       }
     }
-    if (e.pointer !== void 0 && e.url === void 0) problems.push(`${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`);
-    if (e.checksums !== void 0 && e.files === void 0) problems.push(`${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`);
+    if (e.pointer !== void 0 && e.url === void 0)
+      problems.push(
+        `${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`
+      );
+    if (e.checksums !== void 0 && e.files === void 0)
+      problems.push(
+        `${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`
+      );
     const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
-    if (timeoutMs <= 0 || timeoutMs > 10 * 6e4) problems.push(`${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`);
+    if (timeoutMs <= 0 || timeoutMs > 10 * 6e4)
+      problems.push(
+        `${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`
+      );
     return {
       service: e.service ?? null,
       url: e.url ?? null,
@@ -974,7 +1085,10 @@ function observeSpecsOf(raw) {
     };
   });
   const services = specs.map((s) => s.service);
-  if (new Set(services).size !== services.length) problems.push(" observes the same service twice. Give each entry its own service:, or put both probes in one entry.");
+  if (new Set(services).size !== services.length)
+    problems.push(
+      " observes the same service twice. Give each entry its own service:, or put both probes in one entry."
+    );
   return { specs, problems };
 }
 var OBSERVE_FIELD_FORMAT = {
@@ -992,7 +1106,8 @@ function observeProblem(keyword, path) {
   if (path[0] !== "environments" || path[2] !== "observe") return null;
   const field = path.at(-1) ?? "";
   if (keyword === "pattern" || keyword === "type") return OBSERVE_FIELD_FORMAT[field] ?? null;
-  if (keyword === "minProperties" || keyword === "minItems") return `is empty. Give one probe or more: ${OBSERVE_KEYS}`;
+  if (keyword === "minProperties" || keyword === "minItems")
+    return `is empty. Give one probe or more: ${OBSERVE_KEYS}`;
   return null;
 }
 function isOtherObserveForm(error2, root) {
@@ -2409,7 +2524,9 @@ function blockKey(text) {
   }
   const colon = /:(?: |$)/.exec(text);
   if (colon === null) return null;
-  const key = plainValue(PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain());
+  const key = plainValue(
+    PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain()
+  );
   if (typeof key !== "string") notPlain();
   return { key, rest: text.slice(colon.index + 1) };
 }
@@ -2434,11 +2551,15 @@ var Reader = class {
       this.depth--;
     }
   }
-  /** What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own indentation, or null. */
+  /**
+   * What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own
+   * indentation, or null.
+   */
   nested(indent, sequenceMayAlign) {
     const line = this.peek();
     if (line !== void 0 && line.indent > indent) return this.block(line.indent);
-    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- "))) return this.sequence(indent);
+    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- ")))
+      return this.sequence(indent);
     return null;
   }
   mapping(indent) {
@@ -2482,7 +2603,8 @@ function readPlainYaml(text) {
     const reader = new Reader(lines);
     if (reader.peek()?.indent !== 0) return NOT_PLAIN;
     const value = reader.block(0);
-    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value)) return NOT_PLAIN;
+    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value))
+      return NOT_PLAIN;
     return value;
   } catch (error2) {
     if (error2 instanceof NotPlain) return NOT_PLAIN;
@@ -2491,7 +2613,11 @@ function readPlainYaml(text) {
 }
 
 // src/core/promotion/policy-file.ts
-var DEFAULT_CONTRACT_RULE = { breaking: "require-major", dangerous: "warn", rollback: "allow" };
+var DEFAULT_CONTRACT_RULE = {
+  breaking: "require-major",
+  dangerous: "warn",
+  rollback: "allow"
+};
 var MAX_ALIASES = 100;
 var MAX_ALIAS_EXPANSION = 1e3;
 var compiled = null;
@@ -2524,9 +2650,12 @@ See the policy format in the README ("Promotion policy").`,
   try {
     doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (error2) {
-    return fail([`${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`]);
+    return fail([
+      `${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`
+    ]);
   }
-  if (doc.errors.length > 0) fail(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split("\n")[0]}`));
+  if (doc.errors.length > 0)
+    fail(doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split("\n")[0]}`));
   const aliasProblems = checkAliases(doc, at);
   if (aliasProblems.length > 0) fail(aliasProblems);
   let value;
@@ -2543,15 +2672,28 @@ See the policy format in the README ("Promotion policy").`,
 function locatedProblem(problem, source) {
   const rest = problem.startsWith(`${source}:`) ? problem.slice(source.length + 1) : null;
   const position = rest === null ? null : /^(\d+):(\d+): /.exec(rest);
-  if (position !== null && rest !== null) return { file: source, line: Number(position[1]), column: Number(position[2]), message: rest.slice(position[0].length) };
-  return { file: source, line: null, column: null, message: rest === null ? problem : rest.replace(/^ /, "") };
+  if (position !== null && rest !== null)
+    return {
+      file: source,
+      line: Number(position[1]),
+      column: Number(position[2]),
+      message: rest.slice(position[0].length)
+    };
+  return {
+    file: source,
+    line: null,
+    column: null,
+    message: rest === null ? problem : rest.replace(/^ /, "")
+  };
 }
 function policyFrom(value, source, positions) {
   const validate2 = validator();
   if (!validate2(value)) {
     if (positions === null) return null;
     const { doc, at: at2, fail } = positions;
-    const errors = (validate2.errors ?? []).filter((e) => e.keyword !== "propertyNames" && !isOtherObserveForm(e, value));
+    const errors = (validate2.errors ?? []).filter(
+      (e) => e.keyword !== "propertyNames" && !isOtherObserveForm(e, value)
+    );
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at2)))]));
   }
   const top = value;
@@ -2571,7 +2713,9 @@ function policyFrom(value, source, positions) {
       () => `${at(rangeStart(positions?.doc.getIn(["services"], true)))}: the policy has both "service" (${quoteShort(top.service)}) and "services". Give "service: <name>" when every promotion under this policy is of one service, or "services: [<name>, \u2026]" to list the services an artifact's name may give; not both.`
     );
   }
-  const position = new Map(pairs.map((p, i) => [String(p.key?.value), i]));
+  const position = new Map(
+    pairs.map((p, i) => [String(p.key?.value), i])
+  );
   const names = positions === null ? Object.keys(raw) : Object.keys(raw).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
   const environments = names.map((name) => {
     const env = raw[name] ?? {};
@@ -2583,7 +2727,9 @@ function policyFrom(value, source, positions) {
     ]) {
       list.forEach((upstream, i) => {
         if (upstream === name) {
-          problems.push(() => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(name)} itself. An environment cannot require itself; remove it.`);
+          problems.push(
+            () => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(name)} itself. An environment cannot require itself; remove it.`
+          );
         } else if (!names.includes(upstream)) {
           problems.push(
             () => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(upstream)}, which the policy does not define. Define it under environments, or use one of: ${names.join(", ")}.`
@@ -2598,7 +2744,9 @@ function policyFrom(value, source, positions) {
     }
     const soakMs = env.soak === void 0 ? 0 : parseDuration(env.soak);
     if (soakMs === null) {
-      problems.push(() => `${at(nodeAt(name, "soak"))}: environments.${name}.soak ${quote(env.soak ?? "")} is too long. Give a duration under 285,000 years.`);
+      problems.push(
+        () => `${at(nodeAt(name, "soak"))}: environments.${name}.soak ${quote(env.soak ?? "")} is too long. Give a duration under 285,000 years.`
+      );
     }
     const signer = env["signed-by"];
     const signedBy = signer === void 0 ? null : {
@@ -2613,15 +2761,22 @@ function policyFrom(value, source, positions) {
     if (copyTo !== void 0) {
       try {
         const target = parseImageReference(copyTo, `environments.${name}.image.copy-to`);
-        if (target.digest !== null) throw new SealError("bad-input", "a copy names its destination by repository and tag, never by digest");
+        if (target.digest !== null)
+          throw new SealError(
+            "bad-input",
+            "a copy names its destination by repository and tag, never by digest"
+          );
       } catch (error2) {
         if (!(error2 instanceof SealError)) throw error2;
-        problems.push(() => `${at(nodeAt(name, "image", "copy-to"))}: environments.${name}.image.copy-to ${quote(copyTo)} is not an image to copy to (${error2.message}). Write it as registry/repository[:tag], such as ghcr.io/acme/app-prod:stable.`);
+        problems.push(
+          () => `${at(nodeAt(name, "image", "copy-to"))}: environments.${name}.image.copy-to ${quote(copyTo)} is not an image to copy to (${error2.message}). Write it as registry/repository[:tag], such as ghcr.io/acme/app-prod:stable.`
+        );
       }
     }
     const image = env.image === void 0 ? {} : { image: { tag: env.image.tag ?? null, copyTo: copyTo ?? null } };
     const observed = observeSpecsOf(env.observe);
-    for (const problem of observed.problems) problems.push(() => `${at(nodeAt(name, "observe"))}: environments.${name}.observe${problem}`);
+    for (const problem of observed.problems)
+      problems.push(() => `${at(nodeAt(name, "observe"))}: environments.${name}.observe${problem}`);
     const watched = observed.specs.length === 0 ? {} : { observe: observed.specs };
     return {
       name,
@@ -2674,7 +2829,9 @@ function checkAliases(doc, at) {
           return import_yaml.visit.BREAK;
         }
         if (!anchors.has(node.source)) {
-          problems.push(`${at(rangeStart(node))}: the alias ${quoteShort(`*${node.source}`)} names no anchor set before it. Add ${quoteShort(`&${node.source}`)} to an earlier value, or write the value out.`);
+          problems.push(
+            `${at(rangeStart(node))}: the alias ${quoteShort(`*${node.source}`)} names no anchor set before it. Add ${quoteShort(`&${node.source}`)} to an earlier value, or write the value out.`
+          );
         }
       } else if (node.anchor !== void 0) {
         anchors.add(node.anchor);
@@ -2724,16 +2881,24 @@ function describeSchemaError(error2, root, at) {
       }
       return `${location}: ${where} has no ${quote(error2.params.missingProperty)}. Start the file with "environments:" and one entry per environment.`;
     case "pattern":
-      if (path[0] === "service" || path[0] === "services") return `${location}: ${where}${shown} is not a service name. ${SERVICE_NAME_FORMAT}`;
-      if (path.at(-2) === "signed-by") return `${location}: ${where}${shown} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
-      if (path.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
-      if (path.at(-2) === "image") return `${location}: ${where}${shown} is not ${path.at(-1) === "tag" ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : "an image: write it as registry/repository[:tag]"}.`;
-      if (path.at(-2) === "platforms") return `${location}: ${where}${shown} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`;
-      if (path.at(-1) === "url") return `${location}: ${where}${shown} is not an http(s) URL. Write where the environment can be reached, such as https://staging.example.com.`;
+      if (path[0] === "service" || path[0] === "services")
+        return `${location}: ${where}${shown} is not a service name. ${SERVICE_NAME_FORMAT}`;
+      if (path.at(-2) === "signed-by")
+        return `${location}: ${where}${shown} ${SIGNER_FIELD_FORMAT[path.at(-1) ?? ""] ?? "is not valid"}.`;
+      if (path.at(-1) === "soak")
+        return `${location}: ${where}${shown} is not a duration. Write a number and a unit, such as 30m, 1h, 1h30m or 2d.`;
+      if (path.at(-2) === "image")
+        return `${location}: ${where}${shown} is not ${path.at(-1) === "tag" ? 'a tag: 1 to 128 letters, digits, "_", "." and "-", not starting with "." or "-"' : "an image: write it as registry/repository[:tag]"}.`;
+      if (path.at(-2) === "platforms")
+        return `${location}: ${where}${shown} is not a platform. Write it as docker does, os/architecture[/variant], such as linux/amd64 or linux/arm64/v8.`;
+      if (path.at(-1) === "url")
+        return `${location}: ${where}${shown} is not an http(s) URL. Write where the environment can be reached, such as https://staging.example.com.`;
       return `${location}: ${where}${shown} is not an environment name. Use letters, digits, ".", "-", "_" or spaces, as GitHub environments do.`;
     case "type":
-      if (path.at(-2) === "contract") return `${location}: ${where}${shown} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
-      if (path.at(-1) === "soak") return `${location}: ${where}${shown} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
+      if (path.at(-2) === "contract")
+        return `${location}: ${where}${shown} is not one of ${(CONTRACT_WORDS[path.at(-1) ?? ""] ?? []).join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
+      if (path.at(-1) === "soak")
+        return `${location}: ${where}${shown} is not a duration. Write it as text with a unit, such as 30m or 1h (a bare number has no unit).`;
       return `${location}: ${where}${shown} should be ${describeType(String(error2.params.type), path)}.`;
     case "enum":
       return `${location}: ${where}${shown} is not one of ${error2.params.allowedValues.join(", ")}. ${CONTRACT_FIELD_MEANING[path.at(-1) ?? ""] ?? ""}`.trimEnd();
@@ -2755,7 +2920,11 @@ var SIGNER_FIELD_FORMAT = {
   ref: "is not a full ref. Write it as refs/heads/main or refs/tags/v1.2.3",
   issuer: "is not an https URL. Write the OIDC issuer, such as https://token.actions.githubusercontent.com"
 };
-var CONTRACT_WORDS = { breaking: BREAKING_RULES, dangerous: DANGEROUS_RULES, rollback: ROLLBACK_RULES };
+var CONTRACT_WORDS = {
+  breaking: BREAKING_RULES,
+  dangerous: DANGEROUS_RULES,
+  rollback: ROLLBACK_RULES
+};
 var CONTRACT_FIELD_MEANING = {
   breaking: `Write one of them: ${BREAKING_RULES.join(" | ")} (what a breaking contract amendment needs to enter).`,
   dangerous: `Write one of them: ${DANGEROUS_RULES.join(" | ")} (what a change that may break some clients does).`,
@@ -2763,13 +2932,18 @@ var CONTRACT_FIELD_MEANING = {
 };
 var SERVICE_NAME_FORMAT = "Write it as the artifact is named (the seal's name), on one line, such as api or ghcr.io/acme/api.";
 function describeType(type2, path) {
-  if (path[0] === "services") return path.length === 1 ? "a list of service names, such as [api, web]" : "a service name, such as api";
+  if (path[0] === "services")
+    return path.length === 1 ? "a list of service names, such as [api, web]" : "a service name, such as api";
   if (path[0] === "service") return "a service name, such as api (text)";
-  if (path.at(-1) === "contract") return "a mapping such as { breaking: require-major, dangerous: warn }";
-  if (path.at(-1) === "signed-by") return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
+  if (path.at(-1) === "contract")
+    return "a mapping such as { breaking: require-major, dangerous: warn }";
+  if (path.at(-1) === "signed-by")
+    return "a mapping such as { repository: acme/shop, workflow: .github/workflows/release.yml }";
   if (path.at(-2) === "signed-by") return path.at(-1) === "runner" ? "github-hosted" : "text";
-  if (path.at(-1) === "requires" || path.at(-1) === "requires-any") return "a list of environment names, such as [staging]";
-  if (path.at(-1) === "image") return "a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }";
+  if (path.at(-1) === "requires" || path.at(-1) === "requires-any")
+    return "a list of environment names, such as [staging]";
+  if (path.at(-1) === "image")
+    return "a mapping such as { tag: production } or { copy-to: ghcr.io/acme/app-prod:stable }";
   if (path.at(-2) === "image") return "text";
   if (path.at(-1) === "platforms") return "a list of platforms, such as [linux/amd64, linux/arm64]";
   if (path.at(-2) === "platforms") return "a platform, such as linux/amd64 (text)";
@@ -2823,7 +2997,10 @@ function loadPolicy(file, inputName, baseDir) {
       `${inputName}: the promotion policy ${quote(shown)} is ${text.length.toLocaleString("en-US")} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString("en-US")}). Point ${inputName} at the policy file.`
     );
   }
-  return { ...parsePolicy(text, shown.startsWith("..") ? file : shown), digest: createHash("sha256").update(text).digest("hex") };
+  return {
+    ...parsePolicy(text, shown.startsWith("..") ? file : shown),
+    digest: createHash("sha256").update(text).digest("hex")
+  };
 }
 
 // builtin:node:buffer
@@ -2838,7 +3015,18 @@ init_errors();
 
 // src/core/promotion/record.ts
 init_errors();
-var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved", "observed", "acknowledged"];
+var OUTCOMES = [
+  "pending",
+  "deployed",
+  "rolled-back",
+  "failed",
+  "abandoned",
+  "refused",
+  "vetoed",
+  "approved",
+  "observed",
+  "acknowledged"
+];
 var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
@@ -2874,7 +3062,10 @@ function confirmationChanged(pending, live, liveContract, madeLiveBy) {
     return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? "nothing live"}): ${now}. ${again}.`;
   }
   if (live === null || !needsLiveContract(pending)) return null;
-  if (liveContract === void 0) throw new Error("unreachable: a confirmation of a record with an amendment was judged without the live contract");
+  if (liveContract === void 0)
+    throw new Error(
+      "unreachable: a confirmation of a record with an amendment was judged without the live contract"
+    );
   const from = pending.amendment?.from?.digest ?? null;
   if (liveContract === from) return null;
   return `${where} runs ${live.digest} with contract ${liveContract ?? "none"} now, not the contract ${from ?? "none"} the gate judged the amendment from (${madeLiveBy(live)}). ${again}.`;
@@ -2921,7 +3112,8 @@ var LedgerIndex = class {
       if (pending.service !== entry.service) {
         return `it resolves record ${pending.id} of ${describeService(pending.service)} but belongs to ${describeService(entry.service)}`;
       }
-      if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
+      if (makesLive(entry.outcome) && this.vetoes.has(entry.digest))
+        return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
       this.unresolved.delete(pending.id);
       if (makesLive(entry.outcome)) this.goLive(entry, pending.id);
     }
@@ -2941,7 +3133,8 @@ var LedgerIndex = class {
     this.lastRecord = indexed;
     this.lastTime = entry.time;
     if (entry.outcome === "pending") this.unresolved.set(entry.id, indexed);
-    else if (entry.outcome === "vetoed" && !this.vetoes.has(indexed.digest)) this.vetoes.set(indexed.digest, indexed);
+    else if (entry.outcome === "vetoed" && !this.vetoes.has(indexed.digest))
+      this.vetoes.set(indexed.digest, indexed);
     this.all.push(indexed);
     this.byId?.set(entry.id, indexed);
     ofDigest.push(indexed);
@@ -3000,9 +3193,14 @@ var LedgerIndex = class {
     }
     return result;
   }
-  /** The environment's pending records that nothing has resolved, oldest first: of one service, or of every one when none is given. */
+  /**
+   * The environment's pending records that nothing has resolved, oldest first: of one service, or
+   * of every one when none is given.
+   */
   pending(environment, service) {
-    return [...this.unresolved.values()].filter((e) => e.environment === environment && (service === void 0 || e.service === service)).map((e) => this.load(e.id));
+    return [...this.unresolved.values()].filter(
+      (e) => e.environment === environment && (service === void 0 || e.service === service)
+    ).map((e) => this.load(e.id));
   }
   find(id) {
     return this.byIdNow().has(id) ? this.load(id) : null;
@@ -3013,7 +3211,10 @@ var LedgerIndex = class {
     const resolution = pending === void 0 ? void 0 : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id);
     return resolution === void 0 ? null : this.load(resolution.id);
   }
-  /** Records, newest first, optionally only one environment's, one digest's or one service's, each read back as it is reached. */
+  /**
+   * Records, newest first, optionally only one environment's, one digest's or one service's, each
+   * read back as it is reached.
+   */
   *entries(filter = {}) {
     const { environment, digest, service } = filter;
     const source = digest !== void 0 ? this.byDigest.get(digest) ?? [] : this.all;
@@ -3050,7 +3251,13 @@ var LedgerIndex = class {
       spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) };
     }
     const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? ownCopy(entry.digest);
-    spans.push({ digest, environment: this.interned(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId });
+    spans.push({
+      digest,
+      environment: this.interned(entry.environment),
+      from: ownCopy(entry.time),
+      until: null,
+      recordId: pendingId
+    });
   }
 };
 function ownCopy(text) {
@@ -3113,7 +3320,10 @@ async function withFileLock(file, what, work, options = {}) {
     closeSync(fd);
     rmSync(lockPath, { force: true });
     const code2 = error2.code ?? String(error2);
-    throw new SealError("unreadable", `${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`);
+    throw new SealError(
+      "unreadable",
+      `${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`
+    );
   }
   const stop = new AbortController();
   const renewal = { lost: null };
@@ -3219,8 +3429,10 @@ function parseHolder(content) {
   const { token, host, hostname: hostname2, pid, leaseMs, acquired, renewed, renewals } = value;
   if (typeof token !== "string" || typeof hostname2 !== "string") return null;
   if (host !== null && typeof host !== "string") return null;
-  if (!Number.isSafeInteger(pid) || pid <= 0 || typeof leaseMs !== "number" || !(leaseMs > 0)) return null;
-  if (typeof acquired !== "string" || typeof renewed !== "string" || !Number.isSafeInteger(renewals)) return null;
+  if (!Number.isSafeInteger(pid) || pid <= 0 || typeof leaseMs !== "number" || !(leaseMs > 0))
+    return null;
+  if (typeof acquired !== "string" || typeof renewed !== "string" || !Number.isSafeInteger(renewals))
+    return null;
   return value;
 }
 var Sighting = class {
@@ -3324,7 +3536,8 @@ function isAlive(pid) {
 init_errors();
 init_vocabulary();
 function wrongEnvironment(pending, request, location) {
-  if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
+  if (request.environment == null || request.environment === "" || request.environment === pending.environment)
+    return null;
   return new SealError(
     "bad-input",
     `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
@@ -3337,7 +3550,8 @@ var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 var ID = /^[1-9][0-9]*$/;
 function lineFields(text, from = 0, to = text.length) {
-  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 125 || text.charCodeAt(to - 2) !== 125) return null;
+  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 125 || text.charCodeAt(to - 2) !== 125)
+    return null;
   const seqEnd = text.indexOf(",", from + PREFIX.length);
   if (seqEnd < 0 || seqEnd >= to) return null;
   const id = text.slice(from + PREFIX.length, seqEnd);
@@ -3349,7 +3563,8 @@ function lineFields(text, from = 0, to = text.length) {
   const environment = next(text, at, '","environment":"');
   const outcome = next(text, at, '","outcome":"');
   const time = next(text, at, '","time":"');
-  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position)) return null;
+  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position))
+    return null;
   at.position += 13;
   let resolves = null;
   if (text.startsWith("null,", at.position)) {
@@ -3371,10 +3586,22 @@ function lineFields(text, from = 0, to = text.length) {
     if (service === null || service === "") return null;
     at.position += 1;
   }
-  if (at.position >= to || text.charCodeAt(at.position) !== 44 && text.charCodeAt(at.position) !== 125) return null;
-  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
+  if (at.position >= to || text.charCodeAt(at.position) !== 44 && text.charCodeAt(at.position) !== 125)
+    return null;
+  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time))
+    return null;
   if (RESOLUTIONS.includes(outcome) !== (resolves !== null)) return null;
-  return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves, service };
+  return {
+    seq: Number(id),
+    id,
+    prev,
+    digest,
+    environment,
+    outcome,
+    time,
+    resolves,
+    service
+  };
 }
 function next(text, at, key) {
   if (!text.startsWith(key, at.position)) return null;
@@ -3410,7 +3637,10 @@ function hashLines(input, hashing) {
   for (let at = 0, line = 0; at < bytes.length; line++) {
     let end = bytes.indexOf(10, at);
     if (end < 0) end = bytes.length;
-    out.set(hashing.hash("sha256", bytes.subarray(at, end), "buffer"), line * 32);
+    out.set(
+      hashing.hash("sha256", bytes.subarray(at, end), "buffer"),
+      line * 32
+    );
     at = end + 1;
   }
   return out;
@@ -3445,15 +3675,21 @@ function hashAside() {
       failure = error2;
       reject(error2);
     });
-    worker.once("exit", () => parts.length === sent ? resolve2() : reject(failure ?? new Error("the hashing thread stopped early")));
+    worker.once(
+      "exit",
+      () => parts.length === sent ? resolve2() : reject(failure ?? new Error("the hashing thread stopped early"))
+    );
   });
   settled.catch(() => void 0);
   let finished = false;
   return {
     add(chunk) {
-      if (chunk.byteOffset !== 0) throw new Error("unreachable: a chunk to hash aside must start its own memory");
+      if (chunk.byteOffset !== 0)
+        throw new Error("unreachable: a chunk to hash aside must start its own memory");
       sent += 1;
-      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [chunk.buffer]);
+      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [
+        chunk.buffer
+      ]);
     },
     async done() {
       finished = true;
@@ -3470,7 +3706,8 @@ function hashAside() {
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function decodeRecord(value, damaged) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return damaged("the record is not a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return damaged("the record is not a JSON object");
   const r = value;
   const text = (field) => {
     const v = r[field];
@@ -3490,41 +3727,61 @@ function decodeRecord(value, damaged) {
     }
   };
   const outcome = text("outcome");
-  if (!OUTCOMES.includes(outcome)) damaged(`the record's outcome ${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(", ")}`);
+  if (!OUTCOMES.includes(outcome))
+    damaged(`the record's outcome ${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(", ")}`);
   const time = text("time");
-  if (!ISO_TIME.test(time) || Number.isNaN(Date.parse(time))) damaged(`the record's time ${JSON.stringify(time)} is not an ISO 8601 UTC time such as "2026-01-31T12:00:00.000Z"`);
+  if (!ISO_TIME.test(time) || Number.isNaN(Date.parse(time)))
+    damaged(
+      `the record's time ${JSON.stringify(time)} is not an ISO 8601 UTC time such as "2026-01-31T12:00:00.000Z"`
+    );
   const modeText = maybeText("mode");
-  if (modeText !== null && !MODES.includes(modeText)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
+  if (modeText !== null && !MODES.includes(modeText))
+    damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
   const mode = modeText;
   const modeless = outcome === "vetoed" || outcome === "approved" || OBSERVING.includes(outcome);
-  if (mode === null !== modeless) damaged(`a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`);
+  if (mode === null !== modeless)
+    damaged(
+      `a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`
+    );
   const resolves = maybeText("resolves");
   const resolution = RESOLUTIONS.includes(outcome);
-  if (resolution !== (resolves !== null)) damaged(resolution ? `a ${outcome} record does not say which pending record it resolves` : `a ${outcome} record names a pending record it resolves (${JSON.stringify(resolves)})`);
+  if (resolution !== (resolves !== null))
+    damaged(
+      resolution ? `a ${outcome} record does not say which pending record it resolves` : `a ${outcome} record names a pending record it resolves (${JSON.stringify(resolves)})`
+    );
   let sealedBy = null;
   if (r.sealedBy !== null && r.sealedBy !== void 0) {
-    if (typeof r.sealedBy !== "object" || Array.isArray(r.sealedBy)) return damaged(`the record's sealedBy is not an object`);
+    if (typeof r.sealedBy !== "object" || Array.isArray(r.sealedBy))
+      return damaged(`the record's sealedBy is not an object`);
     const s = r.sealedBy;
-    sealedBy = { repository: maybeText("repository", s, "sealedBy."), commit: maybeText("commit", s, "sealedBy."), runUrl: maybeText("runUrl", s, "sealedBy.") };
+    sealedBy = {
+      repository: maybeText("repository", s, "sealedBy."),
+      commit: maybeText("commit", s, "sealedBy."),
+      runUrl: maybeText("runUrl", s, "sealedBy.")
+    };
     const signer = maybeText("signer", s, "sealedBy.");
     if (signer !== null) sealedBy = { ...sealedBy, signer };
   }
   let attestation = null;
   if (r.attestation !== null && r.attestation !== void 0) {
-    if (typeof r.attestation !== "object" || Array.isArray(r.attestation)) return damaged(`the record's attestation is not an object`);
+    if (typeof r.attestation !== "object" || Array.isArray(r.attestation))
+      return damaged(`the record's attestation is not an object`);
     const a2 = r.attestation;
     const uri = maybeText("uri", a2, "attestation.");
     const bundleDigest = digest("attestation.digest", maybeText("digest", a2, "attestation."));
-    if (uri === null || bundleDigest === null) return damaged(`the record's attestation lacks its uri or digest`);
+    if (uri === null || bundleDigest === null)
+      return damaged(`the record's attestation lacks its uri or digest`);
     attestation = { uri, digest: bundleDigest, id: maybeText("id", a2, "attestation.") };
   }
   let artifact = null;
   if (r.artifact !== null && r.artifact !== void 0) {
-    if (typeof r.artifact !== "object" || Array.isArray(r.artifact)) return damaged(`the record's artifact is not an object`);
+    if (typeof r.artifact !== "object" || Array.isArray(r.artifact))
+      return damaged(`the record's artifact is not an object`);
     const a2 = r.artifact;
     const name2 = maybeText("name", a2, "artifact.");
     const runId = maybeText("runId", a2, "artifact.");
-    if (name2 === null || runId === null) return damaged(`the record's artifact lacks its name or runId`);
+    if (name2 === null || runId === null)
+      return damaged(`the record's artifact lacks its name or runId`);
     artifact = { name: name2, runId };
   }
   const object = (field, from = r, prefix = "") => {
@@ -3535,9 +3792,13 @@ function decodeRecord(value, damaged) {
   const contractRef = (field, from, prefix) => {
     const c = object(field, from, prefix);
     if (c === null) return null;
-    const contractDigest = digest(`${prefix}${field}.digest`, maybeText("digest", c, `${prefix}${field}.`));
+    const contractDigest = digest(
+      `${prefix}${field}.digest`,
+      maybeText("digest", c, `${prefix}${field}.`)
+    );
     const version2 = maybeText("version", c, `${prefix}${field}.`);
-    if (contractDigest === null || version2 === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
+    if (contractDigest === null || version2 === null)
+      return damaged(`the record's ${prefix}${field} lacks its digest or version`);
     return { digest: contractDigest, version: version2 };
   };
   const contract = contractRef("contract", r, "");
@@ -3549,7 +3810,8 @@ function decodeRecord(value, damaged) {
       return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : damaged(`the record's amendment.${field} is ${JSON.stringify(v)}, not a count`);
     };
     const rules = a.rules;
-    if (!Array.isArray(rules) || !rules.every((rule) => typeof rule === "string")) return damaged(`the record's amendment.rules is not a list of rule ids`);
+    if (!Array.isArray(rules) || !rules.every((rule) => typeof rule === "string"))
+      return damaged(`the record's amendment.rules is not a list of rule ids`);
     const approval = maybeText("approval", a, "amendment.");
     amendment = {
       from: contractRef("from", a, "amendment."),
@@ -3574,7 +3836,9 @@ function decodeRecord(value, damaged) {
     if (service === "") damaged(`the record's service is "", not a name or null`);
   }
   if (approves !== null !== (outcome === "approved")) {
-    damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
+    damaged(
+      outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`
+    );
   }
   const observation = observationOf(object("observation"), outcome, damaged);
   const name = maybeText("name");
@@ -3604,12 +3868,21 @@ function decodeRecord(value, damaged) {
 }
 var VERDICTS = ["matches", "drifted", "unknown"];
 function observationOf(o, outcome, damaged) {
-  if (o !== null !== (outcome === "observed")) return damaged(outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`);
+  if (o !== null !== (outcome === "observed"))
+    return damaged(
+      outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`
+    );
   if (o === null) return null;
   const verdict = o.verdict;
-  if (!VERDICTS.includes(verdict)) return damaged(`the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`);
+  if (!VERDICTS.includes(verdict))
+    return damaged(
+      `the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`
+    );
   const observed = o.observed;
-  if (observed !== null && typeof observed !== "string") return damaged(`the record's observation.observed is ${JSON.stringify(observed)}, not text or null`);
+  if (observed !== null && typeof observed !== "string")
+    return damaged(
+      `the record's observation.observed is ${JSON.stringify(observed)}, not text or null`
+    );
   const texts = (field) => {
     const v = o[field];
     return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : damaged(`the record's observation.${field} is not a list of text`);
@@ -3662,7 +3935,8 @@ function digestOfListing(listing) {
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
+  if (path.length === 0)
+    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
   if (path.includes("\n") || path.includes("\r")) {
     throw new SealError(
       "malformed",
@@ -3673,7 +3947,10 @@ function checkListingPath(path, where) {
     throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
   }
   if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError("malformed", `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
+    throw new SealError(
+      "malformed",
+      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
+    );
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -3711,7 +3988,10 @@ function parseListing(text, fileName) {
     entries.push({ path, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
-    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+    throw new SealError(
+      "malformed",
+      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
+    );
   }
   return sortEntries(entries);
 }
@@ -3724,7 +4004,8 @@ function diffListings(expected, actual) {
     const a = actual[j];
     const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
     if (order === 0 && e && a) {
-      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
+      if (e.hex !== a.hex)
+        mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
       i++;
       j++;
     } else if (order < 0 && e) {
@@ -3750,7 +4031,14 @@ function fileSafeName(name) {
 }
 function bundleFileNames(name) {
   const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` };
+  return {
+    checksums: `${base}.sha256`,
+    statement: `${base}.intoto.json`,
+    sigstore: `${base}.sigstore.json`,
+    contract: `${base}.contract.json`,
+    contractDir: `${base}.contract`,
+    modes: `${base}.modes.json`
+  };
 }
 function modesBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
@@ -3764,7 +4052,13 @@ function statementBeside(checksumsFile) {
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
 }
-var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json", ".modes.json"];
+var BUNDLE_SUFFIXES = [
+  ".sha256",
+  ".intoto.json",
+  ".sigstore.json",
+  ".contract.json",
+  ".modes.json"
+];
 function isBundleEntry(rest, base, directory) {
   const contractDir = `${base}.contract`;
   if (rest === contractDir) return directory;
@@ -3840,7 +4134,11 @@ function listingsIn(dir, unreadable) {
 
 // src/stores/ledger/beside-ledger.ts
 function besideLedger(ledgerFile) {
-  return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` };
+  return {
+    checkpoint: `${ledgerFile}.checkpoint.sigstore.json`,
+    contracts: `${ledgerFile}.contracts`,
+    attestations: `${ledgerFile}.attestations`
+  };
 }
 function readCheckpoint(ledgerFile, unreadable) {
   const file = besideLedger(ledgerFile).checkpoint;
@@ -3912,7 +4210,13 @@ var FileLedger = class {
         if (age < pendingTimeoutMs) continue;
         abandoned.push(
           append(
-            resolutionOf(pending, "abandoned", `not confirmed within ${Math.round(pendingTimeoutMs / 6e4)} min of ${pending.time}; nothing counts it as deployed`, null, null),
+            resolutionOf(
+              pending,
+              "abandoned",
+              `not confirmed within ${Math.round(pendingTimeoutMs / 6e4)} min of ${pending.time}; nothing counts it as deployed`,
+              null,
+              null
+            ),
             now
           )
         );
@@ -3927,10 +4231,16 @@ var FileLedger = class {
       const pending = snapshot.index.find(request.id);
       const idName = words().caller === "cli" ? words().option("confirm") : this.inputName;
       if (pending === null) {
-        throw new SealError("bad-input", `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`);
+        throw new SealError(
+          "bad-input",
+          `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`
+        );
       }
       if (pending.outcome !== "pending") {
-        throw new SealError("bad-input", `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError(
+          "bad-input",
+          `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`
+        );
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
@@ -3962,10 +4272,17 @@ var FileLedger = class {
           const confirmation = index.resolutionOf(span.recordId);
           return `record ${span.recordId}${confirmation === null ? "" : `, confirmed by record ${confirmation.id}`}`;
         });
-        if (changed !== null) return append(resolutionOf(pending, "failed", changed, request.runUrl, request.actor), now);
+        if (changed !== null)
+          return append(
+            resolutionOf(pending, "failed", changed, request.runUrl, request.actor),
+            now
+          );
       }
       const outcome = request.outcome === "confirmed" ? confirmedOutcome(pending.mode) : request.outcome;
-      return append(resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor), now);
+      return append(
+        resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor),
+        now
+      );
     });
   }
   async live(environment, service) {
@@ -4001,12 +4318,20 @@ var FileLedger = class {
   /** Writes the first line of a new ledger; an existing ledger is an error, never overwritten. */
   async init() {
     this.makeDirectory();
-    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
-      if (existsSync(this.file)) {
-        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
-      }
-      return this.writeGenesis(lock);
-    }, this.options.lock);
+    return withFileLock(
+      this.file,
+      `${this.inputName}: ${quote(this.location)}`,
+      (lock) => {
+        if (existsSync(this.file)) {
+          throw new SealError(
+            "bad-input",
+            `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`
+          );
+        }
+        return this.writeGenesis(lock);
+      },
+      this.options.lock
+    );
   }
   /**
    * Throws the "cannot be written" error now, before anything is decided, when the file
@@ -4020,7 +4345,8 @@ var FileLedger = class {
       target = parent;
     }
     try {
-      if (target !== this.file && !statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      if (target !== this.file && !statSync(target).isDirectory())
+        throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
       accessSync(target, constants2.W_OK);
     } catch (error2) {
       throw this.unwritable(error2);
@@ -4045,13 +4371,25 @@ var FileLedger = class {
           problem: `no line hashes to the pinned head ${hash2}${seq === null ? "" : ` (line ${seq})`}: the ledger was cut short or rewritten at or before that line`
         });
       } else if (seq !== null && at + 1 !== seq) {
-        problems.push({ line: at + 1, problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}` });
+        problems.push({
+          line: at + 1,
+          problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}`
+        });
       }
     }
     const identity = snapshot.lineHashes.length >= 32 ? identityOf(snapshot) : null;
-    return { count: snapshot.index.size, head: snapshot.head, identity, problems, pinnedProblem: problems[chained] ?? null };
+    return {
+      count: snapshot.index.size,
+      head: snapshot.head,
+      identity,
+      problems,
+      pinnedProblem: problems[chained] ?? null
+    };
   }
-  /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
+  /**
+   * Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to,
+   * all in one write.
+   */
   async locked(work, create = false) {
     this.makeDirectory();
     return withFileLock(
@@ -4066,12 +4404,20 @@ var FileLedger = class {
         const lines = [];
         const append = (record, time) => {
           seq += 1;
-          const line = { format: FORMAT, seq, prev: prevHash, record: inWrittenOrder(record, time.toISOString()) };
+          const line = {
+            format: FORMAT,
+            seq,
+            prev: prevHash,
+            record: inWrittenOrder(record, time.toISOString())
+          };
           const text = JSON.stringify(line);
           const entry = toEntry(line);
           snapshot.appended.set(entry.id, entry);
           const problem = snapshot.index.add({ ...entry, service: serviceOf(entry) });
-          if (problem !== null) throw new Error(`unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`);
+          if (problem !== null)
+            throw new Error(
+              `unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`
+            );
           lines.push(text);
           prevHash = sha256(text);
           return entry;
@@ -4169,7 +4515,10 @@ var FileLedger = class {
           number += 1;
           let end = text.indexOf("\n", start);
           if (end < 0) {
-            problems.push({ line: number, problem: "the last line is incomplete (no newline): a write was cut short or the file was edited" });
+            problems.push({
+              line: number,
+              problem: "the last line is incomplete (no newline): a write was cut short or the file was edited"
+            });
             end = text.length;
           }
           snapshot.starts[number] = at;
@@ -4185,7 +4534,10 @@ var FileLedger = class {
     });
     if (size.count === 0) {
       await this.hashesOf(size.hasher);
-      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' });
+      problems.push({
+        line: 1,
+        problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied'
+      });
       return snapshot;
     }
     snapshot.lineHashes = await this.hashesOf(size.hasher);
@@ -4201,23 +4553,34 @@ var FileLedger = class {
   }
   /** Checks that each line names the hash of the line before it, now that every hash is known. */
   finish(snapshot, prevs, keepHashes) {
-    const hashes = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, snapshot.lineHashes.length);
+    const hashes = Buffer.from(
+      snapshot.lineHashes.buffer,
+      snapshot.lineHashes.byteOffset,
+      snapshot.lineHashes.length
+    );
     const count = hashes.length / 32;
     const hex = (line) => `sha256:${hashes.toString("hex", (line - 1) * 32, line * 32)}`;
     const problems = snapshot.problems;
     const breaks = /* @__PURE__ */ new Set();
     for (let line = 2; line <= count; line++) {
       if (prevs.matches(line, hashes, (line - 2) * 32) !== false) continue;
-      const problem = { line, problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved` };
+      const problem = {
+        line,
+        problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved`
+      };
       breaks.add(problem);
       problems.push(problem);
     }
     problems.sort((a, b) => a.line - b.line || Number(breaks.has(b)) - Number(breaks.has(a)));
     if (count > 0) snapshot.head = { seq: count, hash: hex(count) };
-    if (keepHashes) return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) };
+    if (keepHashes)
+      return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) };
     return snapshot;
   }
-  /** Reads one record back whole from the file, where it must still hash as it did when read, or from what this process appended. */
+  /**
+   * Reads one record back whole from the file, where it must still hash as it did when read, or
+   * from what this process appended.
+   */
   load(snapshot, id) {
     const appended = snapshot.appended.get(id);
     if (appended !== void 0) return appended;
@@ -4230,8 +4593,13 @@ var FileLedger = class {
       const buffer = Buffer.allocUnsafe(snapshot.starts[seq + 1] - 1 - start);
       return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, start));
     });
-    const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32);
-    if (!hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
+    const expected = Buffer.from(
+      snapshot.lineHashes.buffer,
+      snapshot.lineHashes.byteOffset + (seq - 1) * 32,
+      32
+    );
+    if (!hash("sha256", bytes, "buffer").equals(expected))
+      return damaged("it changed since the ledger was read");
     const line = bytes.toString("utf8");
     let value;
     try {
@@ -4241,7 +4609,8 @@ var FileLedger = class {
     }
     const record = decodeRecord(value?.record, damaged);
     const fields = lineFields(line);
-    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) })) return damaged("its record does not say what its fields said when the ledger was read");
+    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) }))
+      return damaged("its record does not say what its fields said when the ledger was read");
     return { ...record, id, url: null };
   }
   /** Checks one record line against the chain and adds it to the index; the problem, or null. */
@@ -4252,8 +4621,10 @@ var FileLedger = class {
     } catch {
       return "it is not JSON";
     }
-    if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs2(value);
-    if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
+    if (value === null || typeof value !== "object" || value.format !== FORMAT)
+      return notOurs2(value);
+    if (value.seq !== number)
+      return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
     prevs.set(number, typeof value.prev === "string" ? value.prev : JSON.stringify(value.prev));
     let record;
     try {
@@ -4283,7 +4654,10 @@ var FileLedger = class {
     try {
       const stat2 = fstatSync(fd);
       if (!stat2.isFile()) {
-        throw new SealError("unreadable", `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
+        throw new SealError(
+          "unreadable",
+          `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`
+        );
       }
       if (stat2.size > MAX_LEDGER_BYTES) {
         throw new SealError(
@@ -4300,7 +4674,12 @@ var FileLedger = class {
     }
   }
   writeGenesis(lock) {
-    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: randomUUID() } };
+    const genesis = {
+      format: FORMAT,
+      seq: 1,
+      prev: null,
+      created: { time: this.clock().toISOString(), id: randomUUID() }
+    };
     const text = JSON.stringify(genesis);
     this.appendBytes(Buffer.from(`${text}
 `), "wx", lock);
@@ -4413,7 +4792,9 @@ var ClaimedHashes = class {
 };
 function inWrittenOrder(record, time) {
   const { digest, environment, outcome, resolves, ...rest } = record;
-  const others = Object.fromEntries(Object.entries(rest).filter(([key]) => key !== "service"));
+  const others = Object.fromEntries(
+    Object.entries(rest).filter(([key]) => key !== "service")
+  );
   return { digest, environment, outcome, time, resolves, service: serviceOf(record), ...others };
 }
 var CHUNK_BYTES = 1024 * 1024;
@@ -4444,7 +4825,8 @@ function* chunksOf(fd, size) {
   }
 }
 function addFields(fields, number, index, now, prevs) {
-  if (fields.seq !== number) return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
+  if (fields.seq !== number)
+    return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
   prevs.set(number, fields.prev);
   if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
   return index.add(fields);
@@ -4508,7 +4890,8 @@ function notOurs2(value) {
   return `it is not an artifact-seal ledger line (format ${JSON.stringify(format2)})`;
 }
 function identityOf(snapshot) {
-  if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
+  if (snapshot.lineHashes.length < 32)
+    throw new Error("unreachable: a ledger is read with its first line");
   return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
 }
 function toEntry(line) {
@@ -4541,7 +4924,10 @@ function statementSubject(name, digest, isTree) {
   return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
 }
 function digestOnlySubject(name, digest) {
-  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } };
+  return {
+    ...statementSubject(name, digest, false),
+    annotations: { [DIGEST_ONLY_ANNOTATION]: true }
+  };
 }
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
@@ -4614,16 +5000,33 @@ var CHECKPOINT_PREDICATE_TYPE = "https://artifact-seal.dev/ledger-checkpoint/v1"
 var HEAD = /^sha256:([0-9a-f]{64})$/;
 function checkpointStatement(ledgerName, predicate) {
   const hex = HEAD.exec(predicate.head)?.[1];
-  if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1) throw new Error(`unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`);
-  if (!HEAD.test(predicate.ledger)) throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
-  return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
+  if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1)
+    throw new Error(
+      `unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`
+    );
+  if (!HEAD.test(predicate.ledger))
+    throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [{ name: ledgerName, digest: { sha256: hex } }],
+    predicateType: CHECKPOINT_PREDICATE_TYPE,
+    predicate
+  };
 }
 
 // src/app/ledger/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = basename(ledgerFile);
-  return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
+  return async (head, ledger) => (await signing.sign(
+    checkpointStatement(name, {
+      format: LEDGER_FORMAT,
+      seq: head.seq,
+      head: head.hash,
+      time: clock().toISOString(),
+      ledger
+    })
+  )).json;
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
@@ -4636,18 +5039,27 @@ init_env();
 async function openLedger(location, access2, env) {
   if (location.kind === "file") {
     const signHead = access2.signing === void 0 ? null : checkpointSigner(access2.signing, location.file);
-    const ledger = new FileLedger(location.file, access2.ledgerInput, { create: access2.create === true, ...signHead === null ? {} : { signHead } });
+    const ledger = new FileLedger(location.file, access2.ledgerInput, {
+      create: access2.create === true,
+      ...signHead === null ? {} : { signHead }
+    });
     if (access2.forWriting) ledger.assertWritable();
     return ledger;
   }
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) {
-    throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
+    throw new SealError(
+      "bad-input",
+      `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`
+    );
   }
   if (access2.token === "") {
-    throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
+    throw new SealError(
+      "bad-input",
+      `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
+    );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-7ZV7GCMT.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-R3CVYL4N.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -4692,20 +5104,25 @@ async function lastGoodBefore(ledger, environment, service) {
   return null;
 }
 async function contractOfLive(ledger, span) {
-  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
+  for await (const entry of ledger.entries({
+    environment: span.environment,
+    digest: span.digest
+  })) {
     if (entry.id === span.recordId) return entry.contract ?? null;
   }
   return null;
 }
 async function artifactOf(ledger, digest) {
-  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact;
+  for await (const entry of ledger.entries({ digest }))
+    if (entry.artifact !== null) return entry.artifact;
   return null;
 }
 async function unusedApproval(ledger, environment, service, from, to) {
   const used = /* @__PURE__ */ new Set();
   for await (const entry of ledger.entries({ environment, service })) {
     if (entry.amendment?.approval) used.add(entry.amendment.approval);
-    if (entry.outcome === "approved" && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry;
+    if (entry.outcome === "approved" && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id))
+      return entry;
   }
   return null;
 }
@@ -4721,20 +5138,35 @@ async function pipelineStatus(policy, ledger, options = {}) {
     const found = [];
     for (const environment of environments) {
       try {
-        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service);
+        for (const service of await ledger.services(environment))
+          if (!found.includes(service)) found.push(service);
       } catch (error2) {
         if (!(error2 instanceof SealError)) throw error2;
-        return environments.map((environment2) => ({ environment: environment2, service: null, live: null, contract: null, pending: [], error: error2.message }));
+        return environments.map((environment2) => ({
+          environment: environment2,
+          service: null,
+          live: null,
+          contract: null,
+          pending: [],
+          error: error2.message
+        }));
       }
     }
     services = found;
   }
   const shown = services.length === 0 ? [null] : services;
-  return Promise.all(environments.flatMap((environment) => shown.map((service) => serviceStatus(ledger, environment, service, options))));
+  return Promise.all(
+    environments.flatMap(
+      (environment) => shown.map((service) => serviceStatus(ledger, environment, service, options))
+    )
+  );
 }
 async function serviceStatus(ledger, environment, service, options) {
   try {
-    const [live, pending] = await Promise.all([ledger.live(environment, service), ledger.pending(environment, service)]);
+    const [live, pending] = await Promise.all([
+      ledger.live(environment, service),
+      ledger.pending(environment, service)
+    ]);
     const known = live === null ? null : options.knownContracts?.get(live.digest);
     const contract = live === null ? null : known !== void 0 ? known : await contractOfLive(ledger, live);
     return { environment, service, live, contract, pending, error: null };
@@ -4785,26 +5217,60 @@ async function planContract(request, sources, ledger) {
     problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
   }
   const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
-  if (!request.compare) return { environment: request.environment, compared: false, candidate, loaded: loaded4, liveDigest: null, live: null, changes: null, problem };
+  if (!request.compare)
+    return {
+      environment: request.environment,
+      compared: false,
+      candidate,
+      loaded: loaded4,
+      liveDigest: null,
+      live: null,
+      changes: null,
+      problem
+    };
   const span = await ledger.live(request.environment, request.service);
   const live = span === null ? null : await contractOfLive(ledger, span);
-  const plan = { environment: request.environment, compared: true, candidate, loaded: loaded4, liveDigest: span?.digest ?? null, live };
+  const plan = {
+    environment: request.environment,
+    compared: true,
+    candidate,
+    loaded: loaded4,
+    liveDigest: span?.digest ?? null,
+    live
+  };
   if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded4 === null) {
-    return { ...plan, changes: live !== null && candidate !== null && live.digest === candidate.digest ? [] : null, problem };
+    return {
+      ...plan,
+      changes: live !== null && candidate !== null && live.digest === candidate.digest ? [] : null,
+      problem
+    };
   }
   let baseline;
   try {
-    baseline = await sources.baseline({ environment: request.environment, digest: span.digest, contract: live, artifact: await artifactOf(ledger, span.digest) });
+    baseline = await sources.baseline({
+      environment: request.environment,
+      digest: span.digest,
+      contract: live,
+      artifact: await artifactOf(ledger, span.digest)
+    });
   } catch (error2) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-NCPXZU3D.js");
+  const { classifyContracts } = await import("../chunks/classify-QRJZBSP5.js");
   try {
-    return { ...plan, changes: await classifyContracts(baseline, loaded4, { now: await request.now() }), problem: null };
+    return {
+      ...plan,
+      changes: await classifyContracts(baseline, loaded4, { now: await request.now() }),
+      problem: null
+    };
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    return { ...plan, changes: null, problem: `The contracts could not be compared: ${error2.message}` };
+    return {
+      ...plan,
+      changes: null,
+      problem: `The contracts could not be compared: ${error2.message}`
+    };
   }
 }
 function contractsKnown(digest, plan) {
@@ -4816,7 +5282,8 @@ function contractsKnown(digest, plan) {
 }
 async function keepAfterPromotion(sources, plan, allowed) {
   const loaded4 = plan?.loaded ?? null;
-  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded4 === null || loaded4.manifest.digest !== plan.candidate?.digest) return;
+  if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded4 === null || loaded4.manifest.digest !== plan.candidate?.digest)
+    return;
   await sources.keep(loaded4);
 }
 
@@ -4825,7 +5292,9 @@ init_errors();
 
 // src/core/promotion/drift-rule.ts
 function blockingUpstreams(policy, target) {
-  return upstreamOf(target).filter((name) => policy.environments.find((e) => e.name === name)?.drift === "block");
+  return upstreamOf(target).filter(
+    (name) => policy.environments.find((e) => e.name === name)?.drift === "block"
+  );
 }
 function driftRefusal(upstream, target, state) {
   if (!state.drifted || state.since === null) return null;
@@ -4961,7 +5430,9 @@ function decodeDerUtf8String(bytes) {
   if (start + length !== bytes.length) return void 0;
   return decodeUtf8(bytes.subarray(start));
 }
-var EXTENSION_FIELDS = Object.entries(FULCIO_OIDS).filter(([name]) => !name.endsWith("Legacy") && !name.startsWith("githubWorkflow"));
+var EXTENSION_FIELDS = Object.entries(FULCIO_OIDS).filter(
+  ([name]) => !name.endsWith("Legacy") && !name.startsWith("githubWorkflow")
+);
 function decodeIdentity(subjectAlternativeName, extensions) {
   const byOid = /* @__PURE__ */ new Map();
   for (const extension of extensions) {
@@ -4990,7 +5461,12 @@ function repositoryOfUri(uri) {
 function parseWorkflowUri(uri) {
   const match = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\/([^@]+)@(.+)$/.exec(uri);
   if (!match) return void 0;
-  return { serverUrl: match[1], repository: match[2], path: match[3], ref: match[4] };
+  return {
+    serverUrl: match[1],
+    repository: match[2],
+    path: match[3],
+    ref: match[4]
+  };
 }
 var trimSlash = (url) => url.replace(/\/+$/, "");
 var sameFold = (a, b) => a.toLowerCase() === b.toLowerCase();
@@ -5015,40 +5491,68 @@ function checkIdentity(identity, policy) {
   const owner = policy.repository.split("/")[0] ?? "";
   const repositoryUri = `${serverUrl}/${policy.repository}`;
   if (identity.sourceRepositoryUri === void 0 || !sameFold(identity.sourceRepositoryUri, repositoryUri)) {
-    failures.push({ rule: "repository", expected: repositoryUri, actual: actual(identity.sourceRepositoryUri) });
+    failures.push({
+      rule: "repository",
+      expected: repositoryUri,
+      actual: actual(identity.sourceRepositoryUri)
+    });
   } else {
     const ownerUri = `${serverUrl}/${owner}`;
     if (identity.sourceRepositoryOwnerUri === void 0 || !sameFold(identity.sourceRepositoryOwnerUri, ownerUri)) {
-      failures.push({ rule: "repository", expected: ownerUri, actual: actual(identity.sourceRepositoryOwnerUri) });
+      failures.push({
+        rule: "repository",
+        expected: ownerUri,
+        actual: actual(identity.sourceRepositoryOwnerUri)
+      });
     }
   }
   if (policy.workflow !== void 0 && policy.workflow !== "") {
     const expected = parseWorkflowSetting(policy.workflow, policy.repository);
     if (!workflowMatches(identity.subjectAlternativeName, serverUrl, expected)) {
       const shown = `${serverUrl}/${expected.repository}/${expected.path}@${expected.ref ?? "<any ref>"}`;
-      failures.push({ rule: "workflow", expected: shown, actual: identity.subjectAlternativeName || ABSENT });
+      failures.push({
+        rule: "workflow",
+        expected: shown,
+        actual: identity.subjectAlternativeName || ABSENT
+      });
     }
   } else {
     const parsed = parseWorkflowUri(identity.subjectAlternativeName);
     const ok = parsed !== void 0 && parsed.serverUrl.toLowerCase() === serverUrl.toLowerCase() && sameFold(parsed.repository, policy.repository);
     if (!ok) {
-      failures.push({ rule: "subject-alternative-name", expected: `${serverUrl}/${policy.repository}/<workflow path>@<ref>`, actual: identity.subjectAlternativeName || ABSENT });
+      failures.push({
+        rule: "subject-alternative-name",
+        expected: `${serverUrl}/${policy.repository}/<workflow path>@<ref>`,
+        actual: identity.subjectAlternativeName || ABSENT
+      });
     }
   }
   if (policy.sourceRef !== void 0 && policy.sourceRef !== "" && identity.sourceRepositoryRef !== policy.sourceRef) {
-    failures.push({ rule: "source-ref", expected: policy.sourceRef, actual: actual(identity.sourceRepositoryRef) });
+    failures.push({
+      rule: "source-ref",
+      expected: policy.sourceRef,
+      actual: actual(identity.sourceRepositoryRef)
+    });
   }
   if (policy.sourceDigest !== void 0 && policy.sourceDigest !== "") {
     const expected = policy.sourceDigest.toLowerCase();
     if (identity.sourceRepositoryDigest === void 0 || identity.sourceRepositoryDigest.toLowerCase() !== expected) {
-      failures.push({ rule: "source-digest", expected, actual: actual(identity.sourceRepositoryDigest) });
+      failures.push({
+        rule: "source-digest",
+        expected,
+        actual: actual(identity.sourceRepositoryDigest)
+      });
     }
   }
   if (identity.issuer !== policy.issuer) {
     failures.push({ rule: "issuer", expected: policy.issuer, actual: actual(identity.issuer) });
   }
   if (policy.denySelfHostedRunners && identity.runnerEnvironment !== GITHUB_HOSTED) {
-    failures.push({ rule: "runner-environment", expected: GITHUB_HOSTED, actual: actual(identity.runnerEnvironment) });
+    failures.push({
+      rule: "runner-environment",
+      expected: GITHUB_HOSTED,
+      actual: actual(identity.runnerEnvironment)
+    });
   }
   return failures;
 }
@@ -5062,30 +5566,42 @@ var RULE_NAMES = {
   "subject-alternative-name": "signer workflow (certificate subject alternative name)"
 };
 function describeIdentityFailure(failures) {
-  return failures.map((f) => `signer ${RULE_NAMES[f.rule]}: expected ${quote(f.expected)}, got ${quote(f.actual)}`).join("\n");
+  return failures.map(
+    (f) => `signer ${RULE_NAMES[f.rule]}: expected ${quote(f.expected)}, got ${quote(f.actual)}`
+  ).join("\n");
 }
 
 // src/core/promotion/contract-rule.ts
 var NAMED_CHANGES = 5;
 function judgeContract(environment, digest, rule, mode, fact) {
-  const pass = (detail, approvalUsed2 = null) => ({ passed: true, detail, approvalUsed: approvalUsed2 });
+  const pass = (detail, approvalUsed2 = null) => ({
+    passed: true,
+    detail,
+    approvalUsed: approvalUsed2
+  });
   const fail = (detail) => ({ passed: false, detail, approvalUsed: null });
   const { live, candidate } = fact;
   if (fact.problem !== null) return fail(fact.problem);
   if (live === null) {
-    if (candidate === null) return pass(`Neither ${environment}'s live digest nor this one carries a sealed contract.`);
+    if (candidate === null)
+      return pass(`Neither ${environment}'s live digest nor this one carries a sealed contract.`);
     return pass(
       fact.liveDigest === null ? `${environment} runs nothing yet: contract ${candidate.version} (${candidate.digest}) is its initial contract.` : `${environment}'s live digest carries no sealed contract: contract ${candidate.version} (${candidate.digest}) is its initial contract.`
     );
   }
   if (candidate === null) {
-    if (rule.breaking === "allow") return pass(`This digest carries no sealed contract; ${environment} ran contract ${live.version}, and breaking: allow lets it go.`);
+    if (rule.breaking === "allow")
+      return pass(
+        `This digest carries no sealed contract; ${environment} ran contract ${live.version}, and breaking: allow lets it go.`
+      );
     return fail(
       `${environment} runs contract ${live.version} (${live.digest}) and this digest's seal carries no contract: its clients would lose all of it, or it was sealed without the contract input. Seal it with "contract:" naming the contract files.`
     );
   }
-  if (live.digest === candidate.digest) return pass(`The contract is unchanged: ${candidate.version} (${candidate.digest}).`);
-  if (fact.changes === null) return fail(`The contract ${environment} runs could not be compared with this digest's.`);
+  if (live.digest === candidate.digest)
+    return pass(`The contract is unchanged: ${candidate.version} (${candidate.digest}).`);
+  if (fact.changes === null)
+    return fail(`The contract ${environment} runs could not be compared with this digest's.`);
   const breaking = fact.changes.filter((c) => c.severity === "breaking");
   const dangerous = fact.changes.filter((c) => c.severity === "dangerous");
   const amendment = `${environment}'s contract ${live.version} \u2192 ${candidate.version}`;
@@ -5096,14 +5612,22 @@ function judgeContract(environment, digest, rule, mode, fact) {
     );
   }
   const step = versionStep(live.version, candidate.version);
-  const versionNote = versionProblem(step, live.version, candidate.version, fact.changes.length > 0, breaking.length > 0);
+  const versionNote = versionProblem(
+    step,
+    live.version,
+    candidate.version,
+    fact.changes.length > 0,
+    breaking.length > 0
+  );
   const problems = [];
   let approvalUsed = null;
   if (breaking.length > 0) {
     const list = named(breaking);
     switch (rule.breaking) {
       case "refuse":
-        problems.push(`${environment} refuses breaking contract amendments (contract.breaking: refuse), and ${amendment} has ${breaking.length}: ${list}`);
+        problems.push(
+          `${environment} refuses breaking contract amendments (contract.breaking: refuse), and ${amendment} has ${breaking.length}: ${list}`
+        );
         break;
       case "require-major":
         if (step !== "major") {
@@ -5126,15 +5650,22 @@ function judgeContract(environment, digest, rule, mode, fact) {
     }
   }
   if (dangerous.length > 0 && rule.dangerous === "refuse" && approvalUsed === null) {
-    problems.push(`${environment} refuses changes that may break some clients (contract.dangerous: refuse), and ${amendment} has ${dangerous.length}: ${named(dangerous)}`);
+    problems.push(
+      `${environment} refuses changes that may break some clients (contract.dangerous: refuse), and ${amendment} has ${dangerous.length}: ${named(dangerous)}`
+    );
   }
-  if (versionNote !== null && rule.breaking === "require-major") problems.push(`${versionNote} (contract.breaking: require-major).`);
+  if (versionNote !== null && rule.breaking === "require-major")
+    problems.push(`${versionNote} (contract.breaking: require-major).`);
   if (problems.length > 0) return fail(problems.join(" "));
   const notes = [
     `${amendment}: ${counts}.`,
-    ...approvalUsed !== null && fact.approval ? [`Approved by ${fact.approval.actor ?? "an unnamed actor"} at ${fact.approval.time} (record ${fact.approval.id}): ${fact.approval.reason ?? "no reason given"}.`] : [],
+    ...approvalUsed !== null && fact.approval ? [
+      `Approved by ${fact.approval.actor ?? "an unnamed actor"} at ${fact.approval.time} (record ${fact.approval.id}): ${fact.approval.reason ?? "no reason given"}.`
+    ] : [],
     ...breaking.length > 0 && rule.breaking === "allow" ? [`Breaking changes pass (contract.breaking: allow): ${named(breaking)}`] : [],
-    ...breaking.length > 0 && rule.breaking === "require-major" ? [`The breaking changes pass with the major version step ${live.version} \u2192 ${candidate.version}.`] : [],
+    ...breaking.length > 0 && rule.breaking === "require-major" ? [
+      `The breaking changes pass with the major version step ${live.version} \u2192 ${candidate.version}.`
+    ] : [],
     ...dangerous.length > 0 && rule.dangerous === "warn" ? [`Warning: ${dangerous.length} change(s) may break some clients: ${named(dangerous)}`] : [],
     ...versionNote !== null ? [`Warning: ${versionNote}.`] : []
   ];
@@ -5142,7 +5673,8 @@ function judgeContract(environment, digest, rule, mode, fact) {
 }
 function versionProblem(step, from, to, changed, breaking) {
   if (step === "down") return `the contract version went down, from ${from} to ${to}`;
-  if (step === "not-semver" && breaking) return `the contract versions ${JSON.stringify(from)} and ${JSON.stringify(to)} are not both semantic versions (MAJOR.MINOR.PATCH), so the version step cannot be judged`;
+  if (step === "not-semver" && breaking)
+    return `the contract versions ${JSON.stringify(from)} and ${JSON.stringify(to)} are not both semantic versions (MAJOR.MINOR.PATCH), so the version step cannot be judged`;
   if (step === "same" && changed) return `the contract changed while its version stayed ${to}`;
   return null;
 }
@@ -5168,7 +5700,12 @@ function decide(request, facts) {
   if (mode === "rollback") {
     const ran = facts.spans.get(rule.name) ?? [];
     checks.push(
-      ran.length > 0 ? { rule: "ran-before", environment: rule.name, passed: true, detail: `${rule.name} ran this digest from ${ran.at(-1)?.from}.` } : {
+      ran.length > 0 ? {
+        rule: "ran-before",
+        environment: rule.name,
+        passed: true,
+        detail: `${rule.name} ran this digest from ${ran.at(-1)?.from}.`
+      } : {
         rule: "ran-before",
         environment: rule.name,
         passed: false,
@@ -5183,10 +5720,20 @@ function decide(request, facts) {
   }
   if (rule.signedBy !== null) checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature));
   let approvalUsed = null;
-  if (rule.contract && facts.otherService !== void 0 && mode === "promote") checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService));
+  if (rule.contract && facts.otherService !== void 0 && mode === "promote")
+    checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService));
   if (rule.contract) {
-    const verdict = facts.contract ? judgeContract(rule.name, digest, rule.contract, mode, facts.contract) : { passed: false, detail: `${rule.name} judges contract amendments, and the contracts were not compared (fail closed).`, approvalUsed: null };
-    checks.push({ rule: "contract", environment: rule.name, passed: verdict.passed, detail: verdict.detail });
+    const verdict = facts.contract ? judgeContract(rule.name, digest, rule.contract, mode, facts.contract) : {
+      passed: false,
+      detail: `${rule.name} judges contract amendments, and the contracts were not compared (fail closed).`,
+      approvalUsed: null
+    };
+    checks.push({
+      rule: "contract",
+      environment: rule.name,
+      passed: verdict.passed,
+      detail: verdict.detail
+    });
     approvalUsed = verdict.approvalUsed;
   }
   const failed = checks.filter((c) => !c.passed);
@@ -5210,7 +5757,8 @@ function newServiceCheck(environment, service, other) {
   };
 }
 function vetoCheck(environment, veto) {
-  if (veto === null) return { rule: "veto", environment, passed: true, detail: "The digest is not vetoed." };
+  if (veto === null)
+    return { rule: "veto", environment, passed: true, detail: "The digest is not vetoed." };
   const where = veto.environment ? ` in ${veto.environment}` : "";
   return {
     rule: "veto",
@@ -5220,7 +5768,12 @@ function vetoCheck(environment, veto) {
   };
 }
 function signedByCheck(environment, want, signature) {
-  const fail = (detail) => ({ rule: "signed-by", environment, passed: false, detail });
+  const fail = (detail) => ({
+    rule: "signed-by",
+    environment,
+    passed: false,
+    detail
+  });
   const signer = signature?.signer ?? null;
   if (signature === void 0 || signer === null) {
     return fail(
@@ -5232,11 +5785,21 @@ function signedByCheck(environment, want, signature) {
       `${environment} takes only seals signed by a workflow of ${want.repository}; this seal is signed with a key (${signer.hint}), which names no workflow. Seal it with sign: keyless in that workflow.`
     );
   }
-  const failures = checkIdentity(signer.identity, identityPolicy({ ...want, sourceRef: want.ref }, signature.serverUrl));
+  const failures = checkIdentity(
+    signer.identity,
+    identityPolicy({ ...want, sourceRef: want.ref }, signature.serverUrl)
+  );
   if (failures.length > 0) {
-    return fail(`The seal's signer does not satisfy ${environment}'s signed-by rule: ${describeIdentityFailure(failures).split("\n").join("; ")}.`);
+    return fail(
+      `The seal's signer does not satisfy ${environment}'s signed-by rule: ${describeIdentityFailure(failures).split("\n").join("; ")}.`
+    );
   }
-  return { rule: "signed-by", environment, passed: true, detail: `Signed by ${signer.identity.subjectAlternativeName} at ${signer.signedAt}.` };
+  return {
+    rule: "signed-by",
+    environment,
+    passed: true,
+    detail: `Signed by ${signer.identity.subjectAlternativeName} at ${signer.signedAt}.`
+  };
 }
 function longestStretch(spans, now) {
   let best = null;
@@ -5249,7 +5812,8 @@ function longestStretch(spans, now) {
 }
 function upstreamChecks(rule, upstream, target, facts, now) {
   const drift = facts.drifted?.get(upstream);
-  if (drift !== void 0) return [{ rule: "drift", environment: upstream, passed: false, detail: drift }];
+  if (drift !== void 0)
+    return [{ rule: "drift", environment: upstream, passed: false, detail: drift }];
   const spans = facts.spans.get(upstream) ?? [];
   if (spans.length === 0) {
     return [
@@ -5261,7 +5825,14 @@ function upstreamChecks(rule, upstream, target, facts, now) {
       }
     ];
   }
-  const checks = [{ rule, environment: upstream, passed: true, detail: `${upstream} ran this digest from ${spans.at(-1)?.from}.` }];
+  const checks = [
+    {
+      rule,
+      environment: upstream,
+      passed: true,
+      detail: `${upstream} ran this digest from ${spans.at(-1)?.from}.`
+    }
+  ];
   if (target.soakMs > 0) checks.push(soakCheck(upstream, target, spans, now));
   return checks;
 }
@@ -5271,7 +5842,12 @@ function soakCheck(upstream, target, spans, now) {
   const required = formatDuration(target.soakMs);
   if (ms >= target.soakMs) {
     const how = longest?.span.until === null ? "has been live there for" : "was live there for";
-    return { rule: "soak", environment: upstream, passed: true, detail: `It ${how} ${formatDuration(ms)} (soak ${required}).` };
+    return {
+      rule: "soak",
+      environment: upstream,
+      passed: true,
+      detail: `It ${how} ${formatDuration(ms)} (soak ${required}).`
+    };
   }
   const still = longest?.span.until === null;
   const ready = still && longest ? new Date(Date.parse(longest.span.from) + target.soakMs).toISOString() : null;
@@ -5283,21 +5859,40 @@ function soakCheck(upstream, target, spans, now) {
   };
 }
 function anyUpstreamChecks(target, facts, now) {
-  const options = target.requiresAny.map((upstream) => upstreamChecks("requires-any", upstream, target, facts, now));
+  const options = target.requiresAny.map(
+    (upstream) => upstreamChecks("requires-any", upstream, target, facts, now)
+  );
   const satisfied = options.find((checks) => checks.every((c) => c.passed));
   if (satisfied) return satisfied;
   const names = target.requiresAny.join(", ");
-  const details = options.map((checks) => checks.filter((c) => !c.passed).map((c) => c.detail).join(" ")).join(" ");
-  return [{ rule: "requires-any", environment: names, passed: false, detail: `${target.name} takes a digest that passed one of ${names}; none qualifies. ${details}` }];
+  const details = options.map(
+    (checks) => checks.filter((c) => !c.passed).map((c) => c.detail).join(" ")
+  ).join(" ");
+  return [
+    {
+      rule: "requires-any",
+      environment: names,
+      passed: false,
+      detail: `${target.name} takes a digest that passed one of ${names}; none qualifies. ${details}`
+    }
+  ];
 }
 function refusal(mode, environment, digest, rule, detail) {
-  return { allowed: false, mode, digest, environment, checks: [{ rule, environment, passed: false, detail }], reason: detail };
+  return {
+    allowed: false,
+    mode,
+    digest,
+    environment,
+    checks: [{ rule, environment, passed: false, detail }],
+    reason: detail
+  };
 }
 
 // src/core/promotion/decide-promotion.ts
 function decidePromotion(subject, evidence, ledger) {
   const { digest, rule, mode, service } = subject;
-  if (evidence.refusal !== null) return refusal(mode, rule.name, digest, evidence.refusal.rule, evidence.refusal.detail);
+  if (evidence.refusal !== null)
+    return refusal(mode, rule.name, digest, evidence.refusal.rule, evidence.refusal.detail);
   const decision = decide(
     { digest, rule, mode, now: ledger.now, service },
     {
@@ -5331,14 +5926,25 @@ function contractFact(evidence, liveNow, approval) {
       approval: null
     };
   }
-  return { live: evidence.live, liveDigest: evidence.liveDigest, candidate: evidence.candidate, changes: evidence.changes, problem: evidence.problem, approval };
+  return {
+    live: evidence.live,
+    liveDigest: evidence.liveDigest,
+    candidate: evidence.candidate,
+    changes: evidence.changes,
+    problem: evidence.problem,
+    approval
+  };
 }
 function mayNeedApproval(evidence) {
   return evidence.candidate !== null && evidence.changes !== null && evidence.changes.some((c) => c.severity === "breaking" || c.severity === "dangerous");
 }
 function amendmentOf(evidence, approvalUsed) {
-  if (evidence.changes === null || evidence.live?.digest === evidence.candidate?.digest || evidence.live === null) return null;
-  return { ...summarizeAmendment(evidence.live, evidence.candidate, evidence.changes), ...approvalUsed !== null ? { approval: approvalUsed } : {} };
+  if (evidence.changes === null || evidence.live?.digest === evidence.candidate?.digest || evidence.live === null)
+    return null;
+  return {
+    ...summarizeAmendment(evidence.live, evidence.candidate, evidence.changes),
+    ...approvalUsed !== null ? { approval: approvalUsed } : {}
+  };
 }
 function bytesMismatchDetail(actual, mismatches, digest) {
   const files = mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`);
@@ -5363,7 +5969,10 @@ function soakRemainingMs(decision, rule, spans, now) {
 function judgeSignature(check, required, fix = null) {
   if (check.status === "refused") return { accepted: false, reason: check.detail };
   if (check.status === "unsigned" && required !== null) {
-    return { accepted: false, reason: `${check.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}` };
+    return {
+      accepted: false,
+      reason: `${check.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}`
+    };
   }
   return { accepted: true };
 }
@@ -5389,7 +5998,16 @@ async function driftStateOf(newestFirst, service) {
 // src/app/observe/drift-facts.ts
 async function driftOfUpstreams(view, policy, target, service) {
   const upstreams = blockingUpstreams(policy, target);
-  return new Map(await Promise.all(upstreams.map(async (environment) => [environment, await driftStateOf(view.entries({ environment, service }), service)])));
+  return new Map(
+    await Promise.all(
+      upstreams.map(
+        async (environment) => [
+          environment,
+          await driftStateOf(view.entries({ environment, service }), service)
+        ]
+      )
+    )
+  );
 }
 
 // src/app/promote/promote-digest.ts
@@ -5418,13 +6036,27 @@ async function promoteDigest(request, policy, ledger, options) {
   if (evidence.refusal === null && request.verifyBytes) {
     const checked = await checkBytes(request.verifyBytes, digest, history, outcome);
     bytesAbsent = typeof checked === "object" && checked !== null && "absent" in checked ? checked.absent : null;
-    evidence = { ...evidence, refusal: bytesAbsent !== null ? null : checked };
+    evidence = {
+      ...evidence,
+      refusal: bytesAbsent !== null ? null : checked
+    };
   }
-  if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
+  if (evidence.refusal === null && request.checkSignature)
+    evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
   if (evidence.refusal === null && bytesAbsent !== null && !digestAlone(outcome.signature)) {
-    evidence = { ...evidence, refusal: { rule: "bytes", detail: `The bytes to deploy could not be fetched and checked: ${bytesAbsent} ${signatureFound(outcome.signature)}` } };
+    evidence = {
+      ...evidence,
+      refusal: {
+        rule: "bytes",
+        detail: `The bytes to deploy could not be fetched and checked: ${bytesAbsent} ${signatureFound(outcome.signature)}`
+      }
+    };
   }
-  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent !== null) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) };
+  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent !== null) && !request.dryRun)
+    evidence = {
+      ...evidence,
+      withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature)
+    };
   const service = outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput);
   outcome.name ??= outcome.signedName ?? history.name ?? null;
   if (outcome.name === null && outcome.claimedName !== null) {
@@ -5461,23 +6093,40 @@ async function promoteDigest(request, policy, ledger, options) {
     outcome.previous = facts.live;
     decision = decidePromotion(subject, evidence, facts);
     if (request.dryRun) return null;
-    const record = recordOf(request, { ...subject, outcome: decision.allowed ? "pending" : "refused", previous: facts.live, reason: decision.reason }, outcome, artifact, decision);
+    const record = recordOf(
+      request,
+      {
+        ...subject,
+        outcome: decision.allowed ? "pending" : "refused",
+        previous: facts.live,
+        reason: decision.reason
+      },
+      outcome,
+      artifact,
+      decision
+    );
     return request.attest ? { ...record, attestation: await request.attest(record, decision, outcome.signature) } : record;
   };
   const decided = () => {
-    if (decision === null) throw new Error("unreachable: the ledger recorded without running the gate");
+    if (decision === null)
+      throw new Error("unreachable: the ledger recorded without running the gate");
     return decision;
   };
   try {
-    if (request.wait !== void 0 && !request.dryRun && evidence.refusal === null) outcome.waitedMs = await waitForSoak(request.wait, ledger, subject, policy, evidence);
+    if (request.wait !== void 0 && !request.dryRun && evidence.refusal === null)
+      outcome.waitedMs = await waitForSoak(request.wait, ledger, subject, policy, evidence);
     if (request.dryRun) {
       await decideAndRecord(ledger);
       return outcome.result(decided());
     }
     const recorded = await ledger.record(rule.name, decideAndRecord, options.pendingTimeoutMs);
     outcome.abandoned = recorded.abandoned;
-    if (recorded.lost === null) await keepAfterPromotion(request.contract, outcome.contract, decided().allowed);
-    return outcome.result(recorded.lost === null ? decided() : lostAfterAppend(decided(), rule.name, recorded.lost), recorded.entry);
+    if (recorded.lost === null)
+      await keepAfterPromotion(request.contract, outcome.contract, decided().allowed);
+    return outcome.result(
+      recorded.lost === null ? decided() : lostAfterAppend(decided(), rule.name, recorded.lost),
+      recorded.entry
+    );
   } catch (error2) {
     return outcome.ledgerRefusal(mode, rule, error2);
   }
@@ -5525,7 +6174,10 @@ var Outcome = class {
   waitedMs = 0;
   /** The name the record keeps is only what an unsigned statement claims. */
   nameClaimed = false;
-  /** Who sealed the bytes, as earlier records or the statement that travelled with them say, when the caller did not. A name is never taken from them here. */
+  /**
+   * Who sealed the bytes, as earlier records or the statement that travelled with them say, when
+   * the caller did not. A name is never taken from them here.
+   */
   learn(known) {
     this.sealedBy ??= known.sealedBy;
   }
@@ -5550,13 +6202,24 @@ var Outcome = class {
   /** The ledger could not be read or written: a refusal (fail closed), recorded nowhere. */
   ledgerRefusal(mode, rule, error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    return this.result(refusal(mode, rule.name, this.digest, "ledger", `The ledger could not be read or written, so the promotion is refused (fail closed): ${error2.message}`));
+    return this.result(
+      refusal(
+        mode,
+        rule.name,
+        this.digest,
+        "ledger",
+        `The ledger could not be read or written, so the promotion is refused (fail closed): ${error2.message}`
+      )
+    );
   }
 };
 async function resolveTarget(request, policy, rule, ledger, nameInput, outcome) {
-  if ((request.from ?? null) !== null) return resolveFrom(request, request.from, policy, rule, ledger, nameInput, outcome);
-  if (request.digest === null) throw new Error("unreachable: a promotion with no digest and no environment to take it from");
-  if (request.digest !== "previous") return { kind: "digest", digest: request.digest, refusal: null };
+  if ((request.from ?? null) !== null)
+    return resolveFrom(request, request.from, policy, rule, ledger, nameInput, outcome);
+  if (request.digest === null)
+    throw new Error("unreachable: a promotion with no digest and no environment to take it from");
+  if (request.digest !== "previous")
+    return { kind: "digest", digest: request.digest, refusal: null };
   let service;
   let live;
   let digest;
@@ -5570,21 +6233,39 @@ async function resolveTarget(request, policy, rule, ledger, nameInput, outcome) 
   }
   if (digest !== null) return { kind: "digest", digest, service, refusal: null };
   const of = service === null && !declaresServices(policy) ? "" : ` (${describeService(service)})`;
-  if (live === null) throw new SealError("bad-input", `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`);
+  if (live === null)
+    throw new SealError(
+      "bad-input",
+      `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`
+    );
   return {
     kind: "digest",
     digest: live.digest,
     service,
-    refusal: { rule: "ran-before", detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.` }
+    refusal: {
+      rule: "ran-before",
+      detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.`
+    }
   };
 }
 async function resolveFrom(request, from, policy, rule, ledger, nameInput, outcome) {
   const fromInput = request.inputs.from ?? "from";
   if (findEnvironment(policy, from) === void 0) {
-    throw new SealError("bad-input", `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}.`);
+    throw new SealError(
+      "bad-input",
+      `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}.`
+    );
   }
-  if (from === rule.name) throw new SealError("bad-input", `${fromInput}: ${quote(from)} is the environment promoted into; name the environment whose live digest goes there, such as the one it requires.`);
-  if (request.rollback) throw new SealError("bad-input", `${fromInput}: a rollback returns to a digest ${rule.name} ran before; it takes nothing from ${quote(from)}. Remove one of the two.`);
+  if (from === rule.name)
+    throw new SealError(
+      "bad-input",
+      `${fromInput}: ${quote(from)} is the environment promoted into; name the environment whose live digest goes there, such as the one it requires.`
+    );
+  if (request.rollback)
+    throw new SealError(
+      "bad-input",
+      `${fromInput}: a rollback returns to a digest ${rule.name} ran before; it takes nothing from ${quote(from)}. Remove one of the two.`
+    );
   let candidates;
   const lives = [];
   try {
@@ -5599,7 +6280,10 @@ async function resolveFrom(request, from, policy, rule, ledger, nameInput, outco
   }
   const which = candidates.length === 1 ? ` for ${describeService(candidates[0])}` : "";
   if (lives.length === 0) {
-    throw new SealError("bad-input", `${fromInput}: ${from} runs no digest${which}: no deployment there was confirmed, so there is nothing to promote from it. Promote a digest to ${from} first, or give ${request.inputs.digest}.`);
+    throw new SealError(
+      "bad-input",
+      `${fromInput}: ${from} runs no digest${which}: no deployment there was confirmed, so there is nothing to promote from it. Promote a digest to ${from} first, or give ${request.inputs.digest}.`
+    );
   }
   if (lives.length > 1) {
     throw new SealError(
@@ -5619,7 +6303,8 @@ async function resolveFrom(request, from, policy, rule, ledger, nameInput, outco
   return { kind: "digest", digest: live.digest, service, refusal: null };
 }
 async function serviceOfPrevious(request, policy, environment, ledger, nameInput) {
-  if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput);
+  if ((policy.service ?? null) !== null || request.name !== null)
+    return serviceFor(policy, request.name, nameInput);
   const listed = policy.services ?? null;
   if (listed !== null) {
     throw new SealError(
@@ -5639,20 +6324,33 @@ async function checkBytes(verifyBytes, digest, history, outcome) {
     return check.verified ? null : { rule: "bytes", detail: bytesMismatchDetail(check.actual, check.mismatches, digest) };
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    return { rule: "bytes", detail: `The bytes to deploy could not be fetched and checked: ${error2.message}` };
+    return {
+      rule: "bytes",
+      detail: `The bytes to deploy could not be fetched and checked: ${error2.message}`
+    };
   }
 }
 async function checkSignature(request, digest, rule, mode, outcome) {
   let check;
   try {
-    check = await request.checkSignature(digest, outcome.verification);
+    check = await request.checkSignature(
+      digest,
+      outcome.verification
+    );
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    check = { status: "refused", detail: `The seal's signature could not be checked: ${error2.message}` };
+    check = {
+      status: "refused",
+      detail: `The seal's signature could not be checked: ${error2.message}`
+    };
   }
   outcome.signature = check;
   const required = rule.signedBy === null ? request.signatureRequired ?? null : null;
-  const verdict = judgeSignature(check, required, mode === "promote" ? 'Seal it with "permissions: id-token: write" or a signing-key.' : null);
+  const verdict = judgeSignature(
+    check,
+    required,
+    mode === "promote" ? 'Seal it with "permissions: id-token: write" or a signing-key.' : null
+  );
   if (!verdict.accepted) return { refusal: { rule: "signature", detail: verdict.reason } };
   if (check.status === "verified") {
     outcome.sealedBy = check.sealedBy;
@@ -5661,7 +6359,10 @@ async function checkSignature(request, digest, rule, mode, outcome) {
     if (swapped !== null) return { refusal: { rule: "signature", detail: swapped } };
     contradictedName(request, outcome, check.name, mode);
   }
-  return { refusal: null, signature: signatureFact(check, request.serverUrl ?? "https://github.com") };
+  return {
+    refusal: null,
+    signature: signatureFact(check, request.serverUrl ?? "https://github.com")
+  };
 }
 function swappedStatement(signed, claimed) {
   if (claimed === null || claimed === signed) return null;
@@ -5682,7 +6383,8 @@ function serviceOfPromotion(policy, outcome, history, nameInput) {
   const proven = outcome.name ?? outcome.signedName ?? null;
   if (proven !== null) return serviceFor(policy, proven, nameInput);
   if (history.service !== void 0) return serviceFor(policy, history.service, nameInput);
-  if (outcome.claimedName !== null && (policy.services ?? null) === null) return serviceFor(policy, outcome.claimedName, nameInput);
+  if (outcome.claimedName !== null && (policy.services ?? null) === null)
+    return serviceFor(policy, outcome.claimedName, nameInput);
   if (outcome.claimedName !== null) {
     throw new SealError(
       "bad-input",
@@ -5693,10 +6395,20 @@ function serviceOfPromotion(policy, outcome, history, nameInput) {
 }
 function withoutBytes(rule, environment, digest, signature) {
   if (digestAlone(signature)) {
-    return { rule: "bytes", environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` };
+    return {
+      rule: "bytes",
+      environment,
+      passed: true,
+      detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.`
+    };
   }
   if (rule.declared) {
-    return { rule: "bytes", environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` };
+    return {
+      rule: "bytes",
+      environment,
+      passed: true,
+      detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.`
+    };
   }
   throw new SealError("bad-input", `${rule.missing} ${signatureFound(signature)}`);
 }
@@ -5709,17 +6421,35 @@ function signatureFound(signature) {
 async function ledgerFacts(view, subject, policy, evidence) {
   const { digest, rule, mode, service } = subject;
   const live = await view.live(rule.name, service);
-  if (evidence.refusal !== null) return { now: /* @__PURE__ */ new Date(0), veto: null, live, spans: /* @__PURE__ */ new Map(), otherService: null, approval: null };
+  if (evidence.refusal !== null)
+    return {
+      now: /* @__PURE__ */ new Date(0),
+      veto: null,
+      live,
+      spans: /* @__PURE__ */ new Map(),
+      otherService: null,
+      approval: null
+    };
   const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
   const newest = rule.contract && live === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null;
   const contract = evidence.contract;
   return {
     veto: await view.veto(digest),
     live,
-    spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(digest, env, service)]))),
+    spans: new Map(
+      await Promise.all(
+        environments.map(async (env) => [env, await view.spans(digest, env, service)])
+      )
+    ),
     otherService: newest,
     drift: await driftOfUpstreams(view, policy, rule, service),
-    approval: contract !== null && rule.contract && mayNeedApproval(contract) ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest) : null,
+    approval: contract !== null && rule.contract && mayNeedApproval(contract) ? await unusedApproval(
+      view,
+      contract.environment,
+      service,
+      contract.live?.digest ?? null,
+      contract.candidate?.digest
+    ) : null,
     now: await view.now()
   };
 }
@@ -5738,14 +6468,21 @@ async function waitForSoak(wait, ledger, subject, policy, evidence) {
       );
       return slept;
     }
-    wait.log(`Waiting ${formatDuration(nap)} for ${subject.digest} to soak in ${soaks.join(", ")} before ${subject.rule.name} takes it; the ledger is read and every rule judged again then.`);
+    wait.log(
+      `Waiting ${formatDuration(nap)} for ${subject.digest} to soak in ${soaks.join(", ")} before ${subject.rule.name} takes it; the ledger is read and every rule judged again then.`
+    );
     await wait.sleep(nap);
     slept += nap;
   }
 }
 function lostAfterAppend(decision, environment, lost) {
   const check = { rule: "ledger", environment, passed: false, detail: lost };
-  return { ...decision, allowed: false, checks: [...decision.checks, check], reason: [decision.reason, lost].filter((r) => r !== null).join(" ") };
+  return {
+    ...decision,
+    allowed: false,
+    checks: [...decision.checks, check],
+    reason: [decision.reason, lost].filter((r) => r !== null).join(" ")
+  };
 }
 function recordOf(request, decided, outcome, artifact, decision) {
   const amendment = outcome.contract === null ? null : amendmentOf(outcome.contract, decision.approvalUsed ?? null);
@@ -5827,7 +6564,14 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: hostname(), startedOn: now.toISOString() } };
+  return {
+    kind: "local",
+    build: {
+      tool: `pkg:npm/artifact-seal@${VERSION}`,
+      host: hostname(),
+      startedOn: now.toISOString()
+    }
+  };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
@@ -5885,11 +6629,13 @@ function headline(report) {
   const pending = record ? ` (record ${record.id}, pending until its deployment is confirmed)` : "";
   if (decision.mode === "rollback") {
     if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`;
-    if (report.dryRun) return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`;
+    if (report.dryRun)
+      return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`;
     return `${decision.environment} may roll back to ${what}${pending}`;
   }
   if (!decision.allowed) return `${what} refused for ${decision.environment}`;
-  if (report.dryRun) return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`;
+  if (report.dryRun)
+    return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`;
   return `${what} let into ${decision.environment}${pending}`;
 }
 function resolutionHeadline(entry) {
@@ -5910,11 +6656,13 @@ function contractOutcome(plan) {
   if (plan === null) return null;
   const { live, candidate } = plan;
   if (!plan.compared) return candidate === null ? null : { kind: "carried", contract: candidate };
-  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest)) return { kind: "problem", problem: plan.problem };
+  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest))
+    return { kind: "problem", problem: plan.problem };
   if (candidate === null) return live === null ? null : { kind: "removed", from: live };
   if (live === null) return { kind: "initial", to: candidate };
   if (live.digest === candidate.digest) return { kind: "unchanged", contract: candidate };
-  if (plan.changes === null) return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
+  if (plan.changes === null)
+    return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
   return { kind: "amended", from: live, to: candidate, changes: plan.changes };
 }
 function severityCounts(changes) {
@@ -5956,7 +6704,9 @@ function isRepository(value) {
 function isRunUrl(value, serverUrl) {
   const origin = httpsOrigin(serverUrl);
   if (origin === null || !value.startsWith(`${origin}/`)) return false;
-  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(value.slice(origin.length + 1));
+  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(
+    value.slice(origin.length + 1)
+  );
   return match !== null && isRepository(match[1]);
 }
 function repositoryOfUrl(value, serverUrl) {
@@ -5983,19 +6733,26 @@ function validSealedBy(sealedBy, serverUrl) {
     commit: keep("commit", sealedBy.commit, isCommit),
     runUrl: keep("runUrl", sealedBy.runUrl, (v) => isRunUrl(v, serverUrl))
   };
-  return { sealedBy: sealedBy.signer === void 0 ? checked : { ...checked, signer: sealedBy.signer }, invalid };
+  return {
+    sealedBy: sealedBy.signer === void 0 ? checked : { ...checked, signer: sealedBy.signer },
+    invalid
+  };
 }
 function subjectNameOf(statement, digest) {
   const s = statement;
-  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject)) return null;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject))
+    return null;
   const hex = hexOf(digest);
-  const subject = s.subject.find((candidate) => candidate?.digest?.sha256 === hex);
+  const subject = s.subject.find(
+    (candidate) => candidate?.digest?.sha256 === hex
+  );
   const name = subject?.name;
   return typeof name === "string" && name !== "" ? name : null;
 }
 function sealedByFromStatement(statement, digest, source = "the seal statement", context = {}) {
   const s = statement;
-  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE)
+    return null;
   const hex = hexOf(digest);
   const about = Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex);
   const definition = s.predicate?.buildDefinition;
@@ -6016,16 +6773,36 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
     return parsed === null ? leftOut(name, value, expected) : parsed;
   };
   const server = httpsOrigin(serverUrl) ?? serverUrl;
-  const repository = field("predicate.buildDefinition.externalParameters.workflow.repository", definition.externalParameters?.workflow?.repository, (v) => repositoryOfUrl(v, serverUrl), `${server}/OWNER/REPO`);
-  const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
-  const runUrl2 = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
+  const repository = field(
+    "predicate.buildDefinition.externalParameters.workflow.repository",
+    definition.externalParameters?.workflow?.repository,
+    (v) => repositoryOfUrl(v, serverUrl),
+    `${server}/OWNER/REPO`
+  );
+  const commit = field(
+    "predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit",
+    definition.resolvedDependencies?.[0]?.digest?.gitCommit,
+    (v) => isCommit(v) ? v : null,
+    "40 or 64 lowercase hex digits"
+  );
+  const runUrl2 = field(
+    "predicate.runDetails.metadata.invocationId",
+    s.predicate?.runDetails?.metadata?.invocationId,
+    (v) => isRunUrl(v, serverUrl) ? v : null,
+    `${server}/OWNER/REPO/actions/runs/ID/attempts/N`
+  );
   return { repository, commit, runUrl: runUrl2 };
 }
 
 // src/report/markdown.ts
 var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
-var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var NAMED = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "@": "&#64;&#8203;"
+};
 var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
 function plain2(value) {
   const flat = visibleControls(value.replace(LINE_BREAKS, " "));
@@ -6035,7 +6812,8 @@ function plain2(value) {
   return out;
 }
 function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
+    return `\`${value}\``;
   return `<code>${plain2(value)}</code>`;
 }
 function link2(label2, url, origins) {
@@ -6046,14 +6824,21 @@ function safeUrl(url, origins) {
   if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
-  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
-  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
+    return null;
+  return parsed.href.replace(
+    /[()[\]|\\<>"'`*_~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  ).replace(/&/g, "&amp;");
 }
 
 // src/report/mermaid.ts
 function label(value) {
   const flat = visibleControls(value.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, " "));
-  return flat.replace(/[^A-Za-z0-9 ._/:+,@()-]/gu, (c) => c.charCodeAt(0) < 128 || /[\p{C}\p{Z}]/u.test(c) ? `#${c.codePointAt(0)};` : c);
+  return flat.replace(
+    /[^A-Za-z0-9 ._/:+,@()-]/gu,
+    (c) => c.charCodeAt(0) < 128 || /[\p{C}\p{Z}]/u.test(c) ? `#${c.codePointAt(0)};` : c
+  );
 }
 
 // src/report/signer-markdown.ts
@@ -6061,20 +6846,23 @@ init_env();
 function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   if (signature === null || signature === void 0) return [];
   if (signature.status === "unsigned") return [`| Signature | none: ${plain2(signature.detail)} |`];
-  if (signature.status === "refused") return [`| Signature | \u274C refused: ${plain2(signature.detail)} |`];
+  if (signature.status === "refused")
+    return [`| Signature | \u274C refused: ${plain2(signature.detail)} |`];
   const signer = signature.signer;
   if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
   const i = signer.identity;
   const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
   const add = (label2, value, asCode = true) => {
-    if (value !== void 0 && value !== "") rows.push(`| ${label2} | ${asCode ? code(value) : plain2(value)} |`);
+    if (value !== void 0 && value !== "")
+      rows.push(`| ${label2} | ${asCode ? code(value) : plain2(value)} |`);
   };
   add("Repository", i.repository);
   add("Source ref", i.sourceRepositoryRef);
   add("Source commit", i.sourceRepositoryDigest);
   add("Runner", i.runnerEnvironment);
   add("Issuer", i.issuer);
-  if (i.runInvocationUri) rows.push(`| Signing run | ${link2(plain2(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  if (i.runInvocationUri)
+    rows.push(`| Signing run | ${link2(plain2(i.runInvocationUri), i.runInvocationUri, origins)} |`);
   rows.push(`| Signed at | ${plain2(signer.signedAt)} (trusted timestamp) |`);
   return rows;
 }
@@ -6095,7 +6883,9 @@ function renderPromotionMarkdown(report) {
     const lines = status.filter((s) => s.environment === environment).map((s) => {
       const runs = s.error ? "unknown" : s.live ? shortDigest(s.live.digest) : "nothing yet";
       const contract2 = s.contract ? `<br/>${label(`contract ${s.contract.version}`)}` : "";
-      const pending = s.pending.map((p) => `<br/>${label(`pending ${shortDigest(p.digest)}${p.contract ? ` (contract ${p.contract.version})` : ""}`)}`).join("");
+      const pending = s.pending.map(
+        (p) => `<br/>${label(`pending ${shortDigest(p.digest)}${p.contract ? ` (contract ${p.contract.version})` : ""}`)}`
+      ).join("");
       return `<br/>${label(several ? `${serviceLabel(s.service)}: ${runs}` : runs)}${contract2}${pending}`;
     });
     out.push(`  ${ids.get(environment)}["${label(`${environment}${mark}`)}${lines.join("")}"]`);
@@ -6107,54 +6897,97 @@ function renderPromotionMarkdown(report) {
       out.push(`  ${ids.get(upstream)} ${arrow}${soak} ${ids.get(env.name)}`);
     }
   }
-  out.push("  classDef here fill:#dafbe1,stroke:#1a7f37", "  classDef refused fill:#ffebe9,stroke:#cf222e");
-  const here = [...new Set(status.filter((s) => s.live?.digest === decision.digest).map((s) => ids.get(s.environment)))];
+  out.push(
+    "  classDef here fill:#dafbe1,stroke:#1a7f37",
+    "  classDef refused fill:#ffebe9,stroke:#cf222e"
+  );
+  const here = [
+    ...new Set(
+      status.filter((s) => s.live?.digest === decision.digest).map((s) => ids.get(s.environment))
+    )
+  ];
   if (here.length > 0) out.push(`  class ${here.join(",")} here`);
   if (!decision.allowed) out.push(`  class ${ids.get(decision.environment)} refused`);
   out.push("```", "");
-  out.push(several ? "| Environment | Service | Runs now | Since | Contract |" : "| Environment | Runs now | Since | Contract |", several ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |");
+  out.push(
+    several ? "| Environment | Service | Runs now | Since | Contract |" : "| Environment | Runs now | Since | Contract |",
+    several ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |"
+  );
   for (const s of status) {
     const runs = s.error ? `unknown: ${plain2(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
-    const pending = s.pending.map((p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain2(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`).join("");
+    const pending = s.pending.map(
+      (p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain2(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`
+    ).join("");
     const service = several ? ` ${plain2(serviceLabel(s.service))} |` : "";
     const image = s.image === void 0 ? "" : `<br/>image: ${plain2(imageTagText(s.image))}`;
-    out.push(`| ${plain2(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain2(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`);
+    out.push(
+      `| ${plain2(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain2(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`
+    );
   }
   out.push("");
   out.push("| Rule | Environment | Outcome | Detail |", "| --- | --- | --- | --- |");
-  for (const c of decision.checks) out.push(`| ${plain2(c.rule)} | ${plain2(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${plain2(c.detail)} |`);
+  for (const c of decision.checks)
+    out.push(
+      `| ${plain2(c.rule)} | ${plain2(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${plain2(c.detail)} |`
+    );
   out.push("");
   const contract = contractOutcome(result.contract);
-  if (contract?.kind === "amended" && contract.changes.length > 0) out.push(...amendmentMarkdown(contract, decision.environment, decision.mode === "rollback"));
+  if (contract?.kind === "amended" && contract.changes.length > 0)
+    out.push(...amendmentMarkdown(contract, decision.environment, decision.mode === "rollback"));
   out.push("| | |", "| --- | --- |");
   if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`);
   const imageRef = report.imageRef ?? result.verification?.imageRef;
-  if (decision.allowed && imageRef !== void 0) out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`);
-  if (result.previous) out.push(`| ${plain2(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain2(result.previous.from)} |`);
-  if (contract !== null) out.push(`| Contract | ${contractRow(contract, decision.checks.some((c) => c.rule === "contract"))} |`);
+  if (decision.allowed && imageRef !== void 0)
+    out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`);
+  if (result.previous)
+    out.push(
+      `| ${plain2(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain2(result.previous.from)} |`
+    );
+  if (contract !== null)
+    out.push(
+      `| Contract | ${contractRow(
+        contract,
+        decision.checks.some((c) => c.rule === "contract")
+      )} |`
+    );
   out.push(...sealedByRows(report, origins));
   out.push(...signerRows(result.signature, origins));
-  if (result.record?.attestation) out.push(`| Record attestation | ${attestationLink(result.record.attestation, origins)} |`);
+  if (result.record?.attestation)
+    out.push(`| Record attestation | ${attestationLink(result.record.attestation, origins)} |`);
   const record = result.record;
-  out.push(`| Ledger | ${code(report.ledger)}${record ? `, record ${recordLink(record, origins)}` : report.dryRun ? " (dry run: nothing recorded)" : ""} |`);
+  out.push(
+    `| Ledger | ${code(report.ledger)}${record ? `, record ${recordLink(record, origins)}` : report.dryRun ? " (dry run: nothing recorded)" : ""} |`
+  );
   out.push("");
   return out.join("\n");
 }
 function sealedByRows(report, origins) {
   const { result } = report;
-  if (result.sealedBy === null) return ["| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |"];
+  if (result.sealedBy === null)
+    return [
+      "| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |"
+    ];
   const { sealedBy: sealed, invalid } = validSealedBy(result.sealedBy, origins[0]);
   const claimed = !sealed.signer && result.signature?.status !== "verified" ? " (claimed by an unsigned statement, not proven)" : "";
   const rows = [];
   if (sealed.commit) {
     const short = code(sealed.commit.slice(0, 7));
-    rows.push(`| Commit | ${sealed.repository ? link2(short, `${origins[0]}/${sealed.repository}/commit/${sealed.commit}`, origins) : short}${claimed} |`);
+    rows.push(
+      `| Commit | ${sealed.repository ? link2(short, `${origins[0]}/${sealed.repository}/commit/${sealed.commit}`, origins) : short}${claimed} |`
+    );
   } else if (invalid.includes("commit")) {
     rows.push("| Commit | invalid in the seal statement (not shown) |");
   }
-  if (sealed.runUrl) rows.push(`| Sealed by | ${link2(plain2(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`);
-  else if (invalid.includes("runUrl")) rows.push("| Sealed by | invalid run in the seal statement (not shown) |");
-  else if (rows.length === 0) rows.push("| Sealed by | unknown: the seal statement names no build in the form a seal writes it (the log says which fields were left out) |");
+  if (sealed.runUrl)
+    rows.push(
+      `| Sealed by | ${link2(plain2(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`
+    );
+  else if (invalid.includes("runUrl"))
+    rows.push("| Sealed by | invalid run in the seal statement (not shown) |");
+  else if (rows.length === 0)
+    rows.push(
+      "| Sealed by | unknown: the seal statement names no build in the form a seal writes it (the log says which fields were left out) |"
+    );
   return rows;
 }
 function contractRow(outcome, ruled) {
@@ -6178,7 +7011,11 @@ function contractRow(outcome, ruled) {
       return `${version2(contractLabel(outcome.from, outcome.to))} \u2192 ${version2(contractLabel(outcome.to, outcome.from))}: ${outcome.changes.length === 0 ? "no change a client can see" : `${severityCounts(outcome.changes)} (listed above)`}`;
   }
 }
-var SEVERITY_MARK = { breaking: "\u{1F534} breaking", dangerous: "\u{1F7E0} dangerous", compatible: "\u{1F7E2} compatible" };
+var SEVERITY_MARK = {
+  breaking: "\u{1F534} breaking",
+  dangerous: "\u{1F7E0} dangerous",
+  compatible: "\u{1F7E2} compatible"
+};
 function amendmentMarkdown(outcome, environment, rollback) {
   const { changes } = outcome;
   const out = [
@@ -6194,11 +7031,17 @@ function amendmentMarkdown(outcome, environment, rollback) {
     for (const [i, change] of group2.changes.entries()) {
       if (shown >= CHANGES_SHOWN) break;
       const operation = i === 0 ? code(group2.operation) : "";
-      out.push(`| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain2(change.location)} | ${plain2(change.message)} |`);
+      out.push(
+        `| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain2(change.location)} | ${plain2(change.message)} |`
+      );
       shown++;
     }
   }
-  if (changes.length > shown) out.push("", `\u2026and ${changes.length - shown} more: ${code("artifact-seal contract diff")} lists every change.`);
+  if (changes.length > shown)
+    out.push(
+      "",
+      `\u2026and ${changes.length - shown} more: ${code("artifact-seal contract diff")} lists every change.`
+    );
   out.push("");
   return out;
 }
@@ -6345,21 +7188,34 @@ init_errors();
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
-      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+        continue;
+      error(problem.message, {
+        title: "artifact-seal",
+        file: problem.file,
+        startLine: problem.line,
+        ...problem.column === null ? {} : { startColumn: problem.column }
+      });
     }
     setFailed(error2.message);
     return;
   }
   const e = error2 instanceof Error ? error2 : new Error(String(error2));
   debug(e.stack ?? e.message);
-  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+  setFailed(
+    `artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`
+  );
 }
 
 // src/actions/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
 function annotateMismatches(mismatches) {
-  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present", mode: "changed its mode since it was sealed" };
+  const what = {
+    changed: "changed since it was sealed",
+    missing: "was sealed but is missing",
+    added: "was not sealed but is present",
+    mode: "changed its mode since it was sealed"
+  };
   const detail = (m) => m.kind === "mode" ? ` (sealed ${m.expected}, now ${m.actual})` : "";
   for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
     error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
@@ -6369,7 +7225,10 @@ function annotateMismatches(mismatches) {
     const m = rest[0];
     error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
   } else if (rest.length > 1) {
-    error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
+    error(
+      `${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`,
+      { title: "artifact-seal: more files differ" }
+    );
   }
 }
 
@@ -6377,12 +7236,14 @@ function annotateMismatches(mismatches) {
 init_env();
 async function reportResolution(entry, asked, ledger, summary2) {
   const line = resolutionHeadline(entry);
-  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env))).write();
+  if (summary2)
+    await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env))).write();
   setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
   setOutput(PromoteOutput.Digest, entry.digest);
   setOutput(PromoteOutput.RecordId, entry.id);
   setOutput(PromoteOutput.RecordUrl, entry.url ?? "");
-  if (asked === "confirmed" && !makesLive(entry.outcome)) setFailed(`${line}: ${entry.reason ?? ""}`);
+  if (asked === "confirmed" && !makesLive(entry.outcome))
+    setFailed(`${line}: ${entry.reason ?? ""}`);
   else info(line);
 }
 
@@ -6395,7 +7256,8 @@ var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
 function parseLedgerLocation(value, inputName, baseDir) {
   const v = value.trim();
   if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
+  if (v.startsWith("file:") && v.length > "file:".length)
+    return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
   throw new SealError(
     "bad-input",
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
@@ -6450,9 +7312,15 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
     );
   }
-  for (const [name, value] of [[names.runId, runIdText], [names.repository, repository]]) {
+  for (const [name, value] of [
+    [names.runId, runIdText],
+    [names.repository, repository]
+  ]) {
     if (value !== "" && artifactName === "") {
-      throw new SealError("bad-input", `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`);
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`
+      );
     }
   }
   if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
@@ -6461,27 +7329,55 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
+  if (image !== null)
+    return {
+      ...image,
+      token: input(names.token),
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+    };
+  if (subject !== null)
+    return {
+      kind: "local",
+      subject,
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+    };
   if (artifactName === "") return null;
   let runId = null;
   if (runIdText !== "") {
     runId = Number(runIdText);
     if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-      throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      throw new SealError(
+        "bad-input",
+        `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`
+      );
     }
   }
   if (repository !== "" && runId === null) {
-    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`);
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`
+    );
   }
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
   }
   const token = input(names.token);
   if (runId !== null && token === "") {
-    throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    throw new SealError(
+      "bad-input",
+      `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`
+    );
   }
-  return { kind: "artifact", name: artifactName, runId, repository: repository === "" ? null : repository, token };
+  return {
+    kind: "artifact",
+    name: artifactName,
+    runId,
+    repository: repository === "" ? null : repository,
+    token
+  };
 }
 function misspelledInputs(env, inputs) {
   const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
@@ -6491,14 +7387,19 @@ function misspelledInputs(env, inputs) {
     if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
     const given = key.slice("INPUT_".length);
     const meant = wanted.get(squash(given));
-    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase())
+      found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
   }
   return found.sort();
 }
 function readImage(getInput2, names) {
   const text = getInput2(names.subjectPath);
   if (!isImageSubject(text)) return null;
-  return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
+  return {
+    kind: "image",
+    reference: parseImageSubject(text, names.subjectPath),
+    inputName: names.subjectPath
+  };
 }
 function readSubject(getInput2, workspace, pathInput) {
   const subjectPath = getInput2(pathInput).trim();
@@ -6510,7 +7411,8 @@ function readSubject(getInput2, workspace, pathInput) {
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
-    // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back
+    // (verify-artifact.ts).
     hidden: "leave-out"
   };
 }
@@ -6520,9 +7422,20 @@ init_errors();
 
 // src/core/signing/public-key.ts
 init_errors();
-var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
+var PRIVATE_LABELS = /* @__PURE__ */ new Set([
+  "PRIVATE KEY",
+  "EC PRIVATE KEY",
+  "RSA PRIVATE KEY",
+  "ENCRYPTED PRIVATE KEY",
+  "ENCRYPTED SIGSTORE PRIVATE KEY",
+  "ENCRYPTED COSIGN PRIVATE KEY"
+]);
 var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
-var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
+var CURVES = {
+  prime256v1: "ecdsa-p256",
+  secp384r1: "ecdsa-p384",
+  secp521r1: "ecdsa-p521"
+};
 var RSA_MIN_BITS = 2048;
 var RSA_MAX_BITS = 4096;
 var SUPPORTED_KEYS = "ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits";
@@ -6545,19 +7458,29 @@ function pemBlocks(text, where) {
     const endLine = `-----END ${label2}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError("malformed", `${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError(
+        "malformed",
+        `${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`
+      );
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
     const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
-    blocks.push({ label: label2, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
+    blocks.push({
+      label: label2,
+      headers: lines.filter(isHeader),
+      body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "")
+    });
     begin.lastIndex = end + endLine.length;
   }
   return blocks;
 }
 function bodyBytes(block, where) {
   if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+    throw new SealError(
+      "malformed",
+      `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`
+    );
   }
   return Buffer.from(block.body, "base64");
 }
@@ -6579,12 +7502,18 @@ function algorithmOf(key, where) {
     case "rsa": {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+        throw new SealError(
+          "unrecognized",
+          `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`
+        );
       }
       return "rsa";
     }
     default:
-      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+      throw new SealError(
+        "unrecognized",
+        `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`
+      );
   }
 }
 function notPem(where, expected) {
@@ -6598,30 +7527,53 @@ function material(publicKey, algorithm) {
 }
 function readPublicKey(text, source) {
   const normalized = normalize2(text).trim();
-  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  if (normalized === "")
+    throw new SealError(
+      "bad-input",
+      `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`
+    );
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
   const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  if (publicBlocks.length > 1)
+    throw new SealError(
+      "bad-input",
+      `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`
+    );
   const block = publicBlocks[0];
   if (block === void 0) {
-    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
+    if (blocks.some(
+      (candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY")
+    )) {
       throw new SealError(
         "bad-input",
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
       );
     }
     if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+      throw new SealError(
+        "bad-input",
+        `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`
+      );
     }
-    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+    throw new SealError(
+      "unrecognized",
+      `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`
+    );
   }
   let publicKey;
   try {
-    publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
+    publicKey = createPublicKey({
+      key: bodyBytes(block, source),
+      format: "der",
+      type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki"
+    });
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
-    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+    throw new SealError(
+      "unrecognized",
+      `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`
+    );
   }
   return material(publicKey, algorithmOf(publicKey, source));
 }
@@ -6646,10 +7598,17 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
     const rootText = line.slice(urlText.length).trim();
     const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
     if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError("bad-input", `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`
+      );
     }
     const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url)) throw new SealError("bad-input", `${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (mirrors.some((m) => m.url === url))
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(url)} is named twice. Name each repository once.`
+      );
     if (rootText === "") {
       if (!BUILT_IN_ROOTS.has(url)) {
         throw new SealError(
@@ -6671,7 +7630,11 @@ function checkTufRoot(file, what) {
   try {
     text = readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error2 });
+    throw new SealError(
+      "unreadable",
+      `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`,
+      { cause: error2 }
+    );
   }
   let root;
   try {
@@ -6680,7 +7643,10 @@ function checkTufRoot(file, what) {
     root = null;
   }
   if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
-    throw new SealError("unrecognized", `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+    throw new SealError(
+      "unrecognized",
+      `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`
+    );
   }
 }
 
@@ -6705,13 +7671,20 @@ function readSigningSettings(getInput2, env, defaultMode = "auto") {
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`);
+    throw new SealError(
+      "bad-input",
+      `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`
+    );
   }
   const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
   return {
     mode,
     // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
-    key: hasKey ? { pem: keyText, password: password === "" ? void 0 : password, inputName: SigningInput.SigningKey } : null,
+    key: hasKey ? {
+      pem: keyText,
+      password: password === "" ? void 0 : password,
+      inputName: SigningInput.SigningKey
+    } : null,
     endpoints: {
       fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
       rekorUrl: readUrl(env, SigningEnv.RekorUrl),
@@ -6724,26 +7697,40 @@ function readUrl(env, name) {
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`);
+    throw new SealError(
+      "bad-input",
+      `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`
+    );
   }
   return text.replace(/\/+$/, "");
 }
 function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
   const { repository, workflow, ref, issuer, trustedRoot } = fields;
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
   }
-  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
+  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(
+    workflow
+  )) {
     throw new SealError(
       "bad-input",
       `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
   if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
-    throw new SealError("bad-input", `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+    throw new SealError(
+      "bad-input",
+      `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`
+    );
   }
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError("bad-input", `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError(
+      "bad-input",
+      `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`
+    );
   }
   const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
@@ -6795,7 +7782,8 @@ function signatureRequired(settings, policyAsks) {
 }
 function requirementReason(settings, policyAsks) {
   const named2 = settings.named;
-  if (named2.length > 0) return `${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust`;
+  if (named2.length > 0)
+    return `${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust`;
   if (policyAsks) return "the promotion policy's signed-by names a signer";
   return "--require-signature asks for one";
 }
@@ -6830,10 +7818,17 @@ var FIELD_OF = {
   [SignedByKey.TrustedRoot]: "trustedRoot",
   [SignedByKey.TufMirrors]: "tufMirrors"
 };
-var SIGNED_BY_NAMES = Object.fromEntries(Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`]));
+var SIGNED_BY_NAMES = Object.fromEntries(
+  Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`])
+);
 var EXAMPLE = 'such as "repository: acme/shop" and "workflow: .github/workflows/release.yml" on lines of their own, or "key: cosign.pub"';
 function readSignedBy(getInput2, env, workspace) {
-  return signerCheckSettings(parseSignedBy(getInput2(SignerInput.SignedBy)), SIGNED_BY_NAMES, env, workspace);
+  return signerCheckSettings(
+    parseSignedBy(getInput2(SignerInput.SignedBy)),
+    SIGNED_BY_NAMES,
+    env,
+    workspace
+  );
 }
 function parseSignedBy(text) {
   const fields = {
@@ -6852,17 +7847,27 @@ function parseSignedBy(text) {
     const field = FIELD_OF[key];
     const name = `${SignerInput.SignedBy}.${key}`;
     if (field === void 0) {
-      throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`);
+      throw new SealError(
+        "bad-input",
+        `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`
+      );
     }
     if (field === "githubHostedOnly") {
-      if (value !== "github-hosted") throw new SealError("bad-input", `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`);
+      if (value !== "github-hosted")
+        throw new SealError(
+          "bad-input",
+          `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`
+        );
       fields.githubHostedOnly = true;
     } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
       fields.tufMirrors = value.join("\n");
     } else if (typeof value === "string" && value.trim() !== "") {
       fields[field] = value.trim();
     } else {
-      throw new SealError("bad-input", `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`);
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`
+      );
     }
   }
   return fields;
@@ -6873,11 +7878,18 @@ function readMapping(text) {
   if (plain3 === NOT_PLAIN) {
     const document = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true });
     const error2 = document.errors[0];
-    if (error2 !== void 0) throw new SealError("bad-input", `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`);
+    if (error2 !== void 0)
+      throw new SealError(
+        "bad-input",
+        `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`
+      );
     value = document.toJS();
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`);
+    throw new SealError(
+      "bad-input",
+      `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`
+    );
   }
   return value;
 }
@@ -6889,7 +7901,10 @@ function readPromoteSettings(getInput2, env, workspace) {
   const environment = input(PromoteInput.Environment);
   if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
   if (environment === "") {
-    throw new SealError("bad-input", `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`
+    );
   }
   const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
   const vetoReason = input(PromoteInput.Veto);
@@ -6897,7 +7912,10 @@ function readPromoteSettings(getInput2, env, workspace) {
   const from = input(PromoteInput.From);
   const waitMs = readWait(input(PromoteInput.Wait));
   if (from !== "" && (vetoReason !== "" || input(PromoteInput.ApproveAmendment) !== "")) {
-    throw new SealError("bad-input", `${PromoteInput.From}: it says which digest to promote; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Give ${PromoteInput.ExpectedDigest} instead.`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.From}: it says which digest to promote; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Give ${PromoteInput.ExpectedDigest} instead.`
+    );
   }
   let digest;
   if (digestText === "" && from !== "") {
@@ -6908,16 +7926,26 @@ function readPromoteSettings(getInput2, env, workspace) {
       `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : `, or "${PromoteInput.From}: <environment>" to promote what that environment runs.`)
     );
   } else if (digestText === "previous") {
-    if (!rollback) throw new SealError("bad-input", `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
+    if (!rollback)
+      throw new SealError(
+        "bad-input",
+        `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`
+      );
     digest = "previous";
   } else {
     digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
   }
   if (vetoReason !== "" && rollback) {
-    throw new SealError("bad-input", `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`
+    );
   }
   if (vetoReason !== "" && digest === "previous") {
-    throw new SealError("bad-input", `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`
+    );
   }
   const approval = input(PromoteInput.ApproveAmendment);
   if (approval !== "" && (vetoReason !== "" || rollback)) {
@@ -6926,9 +7954,13 @@ function readPromoteSettings(getInput2, env, workspace) {
       `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
     );
   }
-  if ((vetoReason !== "" || approval !== "") && digest === null) throw new Error("unreachable: from is refused with a veto or an approval");
+  if ((vetoReason !== "" || approval !== "") && digest === null)
+    throw new Error("unreachable: from is refused with a veto or an approval");
   if (approval !== "" && digest === "previous") {
-    throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`
+    );
   }
   const { ledger, token } = readLedger(input, env, workspace);
   const given = readBytesSource(getInput2, workspace, {
@@ -6940,20 +7972,34 @@ function readPromoteSettings(getInput2, env, workspace) {
     token: PromoteInput.GitHubToken,
     listingAlone: true
   });
-  const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
+  const digestOnly = parseBooleanInput(
+    PromoteInput.DigestOnly,
+    getInput2(PromoteInput.DigestOnly),
+    false
+  );
   if (digestOnly && given !== null) {
     const where = given.kind === "local" || given.kind === "image" ? PromoteInput.SubjectPath : PromoteInput.Name;
-    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`
+    );
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
-    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`
+    );
   }
   const listing = input(PromoteInput.ChecksumsPath);
   const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false);
   const carried = given === null && !digestOnly && listing === "" && !dryRun && vetoReason === "" && approval === "";
   if (carried) {
     const misspelled = misspelledInputs(env, BYTES_INPUTS);
-    if (misspelled.length > 0) throw new SealError("bad-input", `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`);
+    if (misspelled.length > 0)
+      throw new SealError(
+        "bad-input",
+        `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`
+      );
   }
   const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
@@ -6993,7 +8039,10 @@ function readWait(text) {
   if (text === "") return 0;
   const ms = parseDuration(text);
   if (ms === null) {
-    throw new SealError("bad-input", `${PromoteInput.Wait}: ${quote(text)} is not a duration. Give how long to wait for a soak that is not over yet, such as "30m", "2h" or "1h30m".`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Wait}: ${quote(text)} is not a duration. Give how long to wait for a soak that is not over yet, such as "30m", "2h" or "1h30m".`
+    );
   }
   return ms;
 }
@@ -7013,8 +8062,17 @@ function readConfirm(input) {
   return { kind: "record", id, outcome: failed ? "failed" : "confirmed" };
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.Veto, PromoteInput.ApproveAmendment].filter((name2) => input(name2) !== "");
-  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
+  const promoting = [
+    PromoteInput.ExpectedDigest,
+    PromoteInput.From,
+    PromoteInput.Wait,
+    PromoteInput.SubjectPath,
+    PromoteInput.Name,
+    PromoteInput.Veto,
+    PromoteInput.ApproveAmendment
+  ].filter((name2) => input(name2) !== "");
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly])
+    if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
       "bad-input",
@@ -7044,17 +8102,29 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     signing: readRecordSigning(getInput2, ledger, env)
   };
 }
-var BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly];
+var BYTES_INPUTS = [
+  PromoteInput.SubjectPath,
+  PromoteInput.Name,
+  PromoteInput.ChecksumsPath,
+  PromoteInput.RunId,
+  PromoteInput.Repository,
+  PromoteInput.DigestOnly
+];
 function missingBytes(env) {
   const misspelled = misspelledInputs(env, BYTES_INPUTS);
   return (
-    // With nothing named at all, what the seal carried is fetched instead (fetch-bytes.ts says when none was): this is for a listing alone.
+    // With nothing named at all, what the seal carried is fetched instead (fetch-bytes.ts says when
+    // none was): this is for a listing alone.
     `No bytes to check: none were given, so ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`
   );
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
-  const ledger = parseLedgerLocation(ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText, PromoteInput.Ledger, workspace);
+  const ledger = parseLedgerLocation(
+    ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText,
+    PromoteInput.Ledger,
+    workspace
+  );
   const token = input(PromoteInput.GitHubToken);
   if (ledger.kind === "github" && token === "") {
     throw new SealError(
@@ -7122,7 +8192,10 @@ async function approveAmendment(request, ledger, options) {
         );
       }
       if (from === to) {
-        throw new SealError("bad-input", `${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`);
+        throw new SealError(
+          "bad-input",
+          `${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`
+        );
       }
       const record = {
         digest: request.digest,
@@ -7184,14 +8257,24 @@ async function findSignatures(digest, sources) {
   if (beside !== null) {
     const read2 = readSigstoreBundleBeside(
       sources.checksumsFile,
-      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+      (why, file) => new SealError(
+        "unreadable",
+        `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`
+      )
     );
     looked.push(`no ${quote(beside)} beside the listing`);
-    if (read2 !== null) candidates.push({ bundle: read2.notJson === null ? read2.json : { unparsable: beside }, source: beside, digest: sha256Of(read2.text) });
+    if (read2 !== null)
+      candidates.push({
+        bundle: read2.notJson === null ? read2.json : { unparsable: beside },
+        source: beside,
+        digest: sha256Of(read2.text)
+      });
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest);
-    looked.push(sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`);
+    looked.push(
+      sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`
+    );
     candidates.push(...found);
   }
   return { candidates, looked };
@@ -7208,7 +8291,7 @@ function sha256Of(text) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-S3HXDFYV.js");
+    const { listAttestations } = await import("../chunks/attestations-api-RNMAS7O6.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -7231,22 +8314,33 @@ function parseModes(text, what) {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new SealError("tampered", `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+    );
   }
-  const bad = (why) => new SealError("tampered", `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`);
+  const bad = (why) => new SealError(
+    "tampered",
+    `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`
+  );
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
   const { executable, links, ...rest } = json;
-  if (Object.keys(rest).length > 0) throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
-  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string")) throw bad('"executable" is not a list of paths');
-  if (typeof links !== "object" || links === null || Array.isArray(links)) throw bad('"links" is not an object');
+  if (Object.keys(rest).length > 0)
+    throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string"))
+    throw bad('"executable" is not a list of paths');
+  if (typeof links !== "object" || links === null || Array.isArray(links))
+    throw bad('"links" is not an object');
   for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
   for (const [link3, target] of Object.entries(links)) {
-    if (typeof target !== "string" || linkTargetPath(link3, target) === null) throw bad(`the link ${quote(link3)} points outside the artifact`);
+    if (typeof target !== "string" || linkTargetPath(link3, target) === null)
+      throw bad(`the link ${quote(link3)} points outside the artifact`);
   }
   return { executable, links };
 }
 function linkTargetPath(link3, target) {
-  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0")) return null;
+  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0"))
+    return null;
   const joined = posix.normalize(posix.join(posix.dirname(link3), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
@@ -7261,7 +8355,8 @@ function readModes(root, paths, links) {
   for (const { link: link3, target } of links) {
     const relLink = toSlashes(relative(root, link3));
     const relTarget = toSlashes(relative(realRoot, target));
-    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget)) continue;
+    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget))
+      continue;
     const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
     if (!sealed) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
@@ -7272,7 +8367,12 @@ function diffModes(sealed, found) {
   const describe3 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
   const sealedExec = new Set(sealed.executable);
   const foundExec = new Set(found.executable);
-  const paths = /* @__PURE__ */ new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)]);
+  const paths = /* @__PURE__ */ new Set([
+    ...sealed.executable,
+    ...found.executable,
+    ...Object.keys(sealed.links),
+    ...Object.keys(found.links)
+  ]);
   const out = [];
   for (const p of [...paths].sort(byBytes)) {
     const expected = describe3(sealed, p, sealedExec);
@@ -7291,7 +8391,9 @@ function applyModes(root, paths, modes) {
     }
   }
   const made = [];
-  for (const link3 of Object.keys(modes.links).sort((a, b) => a.split("/").length - b.split("/").length || byBytes(a, b))) {
+  for (const link3 of Object.keys(modes.links).sort(
+    (a, b) => a.split("/").length - b.split("/").length || byBytes(a, b)
+  )) {
     if (made.some((m) => link3.startsWith(`${m}/`))) continue;
     const at = join(root, ...link3.split("/"));
     rmSync(at, { recursive: true, force: true });
@@ -7335,10 +8437,16 @@ function sealedModesBeside(checksumsFile, what) {
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new SealError("tampered", `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`
+    );
   }
   if (modesDigest(bytes) !== claimed) {
-    throw new SealError("tampered", `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`
+    );
   }
   return parseModes(bytes.toString("utf8"), `${what}: ${quote(file)}`);
 }
@@ -7380,7 +8488,11 @@ function privateDir(parent, prefix, env, inputName) {
     chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
-    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e });
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
+      { cause: e }
+    );
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
@@ -7399,7 +8511,8 @@ function makeDirectories(root, rel) {
     try {
       mkdirSync(at, { mode: 493 });
     } catch (error2) {
-      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory()) throw error2;
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
+        throw error2;
     }
   }
   return at;
@@ -7455,7 +8568,10 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   }
   if (read2 === null || read2.notJson !== null) return none;
   const { file, json: statement } = read2;
-  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
+  return {
+    sealedBy: sealedByFromStatement(statement, digest, file, context),
+    name: subjectNameOf(statement, digest)
+  };
 }
 
 // src/app/verify/fetch-bytes.ts
@@ -7531,7 +8647,10 @@ function runClaimLoop(ctx) {
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
-          digests.set(oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(), index * 32);
+          digests.set(
+            oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(),
+            index * 32
+          );
           sizes[index] = filled;
           progress[bytes] = progress[bytes] + filled;
         } else {
@@ -7583,7 +8702,10 @@ function hashSmallFile(path) {
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open2(path, "r");
   try {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const buffers = [
+      Buffer.allocUnsafe(CHUNK),
+      Buffer.allocUnsafe(CHUNK)
+    ];
     const hash2 = createHash("sha256");
     let size = 0;
     let turn = 0;
@@ -7645,7 +8767,10 @@ var HashPool = class _HashPool {
       const loop = new Promise((resolve2, reject) => {
         worker.once("message", resolve2);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once(
+          "exit",
+          (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`))
+        );
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -7667,7 +8792,9 @@ function growable(bytes, maxBytes) {
 var HashQueue = class {
   constructor(pool, options = {}) {
     this.options = options;
-    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.threadProgress = new Float64Array(
+      new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8)
+    );
     this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
   }
   options;
@@ -7690,7 +8817,10 @@ var HashQueue = class {
   add(path) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError("bad-input", `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+        throw new SealError(
+          "bad-input",
+          `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`
+        );
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
@@ -7699,8 +8829,14 @@ var HashQueue = class {
     }
     const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError("bad-input", `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
-      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
+      if (this.bytesUsed + room > MAX_PATH_BYTES)
+        throw new SealError(
+          "bad-input",
+          `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`
+        );
+      this.pathBytes.grow(
+        Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room))
+      );
       this.pathText = Buffer.from(this.pathBytes);
     }
     this.bytesUsed += this.pathText.write(path, this.bytesUsed);
@@ -7730,7 +8866,14 @@ var HashQueue = class {
             report();
           }
         } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: node_fs_exports, crypto: node_crypto_exports, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+        failure = runClaimLoop({
+          ...this.sharedWork(),
+          fs: node_fs_exports,
+          crypto: node_crypto_exports,
+          progressSlot: 0,
+          waitForMore: false,
+          ...onFileDone ? { onFileDone } : {}
+        });
       }
       await this.allCompleted();
       if (Atomics.load(this.control, Control.Failed) !== 0) {
@@ -7740,7 +8883,10 @@ var HashQueue = class {
     } finally {
       clearInterval(timer);
     }
-    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
+    return {
+      digests: new Uint8Array(this.digests, 0, this.count * 32),
+      sizes: new Float64Array(this.sizes, 0, this.count)
+    };
   }
   async allCompleted() {
     const crashed = new Promise((_, reject) => {
@@ -7749,7 +8895,10 @@ var HashQueue = class {
     for (; ; ) {
       const completed = Atomics.load(this.control, Control.Completed);
       if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
-      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
+      await Promise.race([
+        Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value,
+        crashed
+      ]);
     }
   }
   /** Files and bytes hashed so far, by every thread. */
@@ -7775,7 +8924,11 @@ async function hashFiles(paths, options = {}) {
 async function hashOneFile(path, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = hashSmallFile(path) ?? await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = hashSmallFile(path) ?? await hashLargeFile(
+      path,
+      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
+      progressIntervalMs
+    );
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
@@ -7842,7 +8995,9 @@ function resolveFiles(options) {
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
-  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
+  const excludeMatchers = patterns.exclude.map(
+    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
+  );
   const excludeUsed = patterns.exclude.map(() => false);
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
@@ -7880,7 +9035,11 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError(
+        "unreadable",
+        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
+        { cause: e }
+      );
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -7911,7 +9070,8 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot))
+          throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat2.isDirectory();
         isFile = stat2.isFile();
@@ -7928,7 +9088,8 @@ function resolveFiles(options) {
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
+          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
       } else if (isFile && taken) {
         addFile(abs);
       }
@@ -7938,7 +9099,8 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf2(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot))
+      throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
   let onlyDirectory = null;
@@ -7975,7 +9137,8 @@ function resolveFiles(options) {
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf2(base);
-        if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
+        if (realBase !== resolve(base))
+          links.push({ link: resolve(base), target: realBase, named: false });
         walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
     }
@@ -8004,17 +9167,29 @@ function resolveFiles(options) {
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const relative2 = found.map((abs) => {
-    const rel = toSlashes2(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes2(
+      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
+    );
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named: named2 } of links) {
-    if ((named2 || isInside2(link3, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link3, target, root, named2);
+    if ((named2 || isInside2(link3, root)) && !isInside2(target, realRoot))
+      throw linkLeavesRoot(link3, target, root, named2);
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [], links: links.map(({ link: link3, target }) => ({ link: link3, target })) };
+  return {
+    kind,
+    root,
+    absolutePaths: found,
+    relativePaths: relative2,
+    order,
+    leftOut,
+    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
+    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
+  };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -8029,7 +9204,10 @@ function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
     const root = resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError("bad-input", `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
+      );
     }
     const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
@@ -8053,7 +9231,9 @@ function absolutePattern(baseDir, pattern) {
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
   if (segments === null) return () => true;
-  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
+  const matchers = segments.map(
+    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true })
+  );
   if (matchers[0] === null) return () => true;
   return (absDir) => {
     const rel = relative(base, absDir).split(sep);
@@ -8116,15 +9296,40 @@ async function sealSubject(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
-    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
+    const artifact = {
+      name,
+      digest: subject.digest,
+      kind: "digest",
+      root: null,
+      fileCount: 1,
+      size: null,
+      summary: null,
+      listing: listing2
+    };
+    return {
+      ...artifact,
+      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
+    };
   }
   if (subject.kind === "checksums") {
     const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
     const listing2 = Buffer.from(formatListing(entries));
     const name = options.name || options.fallbackName;
     const fileCount = entries.length;
-    return describe2({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
+    return describe2(
+      {
+        name,
+        digest: digestOfListing(listing2),
+        kind: "checksums",
+        root: null,
+        fileCount,
+        size: null,
+        summary: null,
+        listing: listing2
+      },
+      true,
+      options.build
+    );
   }
   let resolved;
   let hashed;
@@ -8150,19 +9355,56 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  const described = describe2({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
+  const described = describe2(
+    {
+      name: options.name || defaultName,
+      digest,
+      kind,
+      root,
+      fileCount: relativePaths.length,
+      size,
+      summary: summary2,
+      listing
+    },
+    !isSingleFile,
+    options.build
+  );
   const modes = formatModes(readModes(root, relativePaths, resolved.links));
   const [sealedSubject, ...others] = described.statement.subject;
-  const annotated = { ...sealedSubject, annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } };
-  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
+  const annotated = {
+    ...sealedSubject,
+    annotations: {
+      ...sealedSubject?.annotations,
+      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
+    }
+  };
+  return {
+    ...described,
+    statement: { ...described.statement, subject: [annotated, ...others] },
+    modes,
+    leftOut: resolved.leftOut,
+    unusedExclusions: resolved.unusedExclusions
+  };
 }
 async function listDirectory(dir, inputName, options = {}) {
-  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
-  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
+  const build = {
+    kind: "local",
+    build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" }
+  };
+  const subject = {
+    kind: "paths",
+    patterns: { include: [dir], exclude: [] },
+    baseDir: dir,
+    root: dir,
+    inputName
+  };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
 function describe2(artifact, isTree, build) {
-  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
+  return {
+    ...artifact,
+    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
+  };
 }
 function readListingFile(file, inputName) {
   try {
@@ -8170,7 +9412,10 @@ function readListingFile(file, inputName) {
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError("unreadable", `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`
+    );
   }
 }
 
@@ -8178,8 +9423,14 @@ function readListingFile(file, inputName) {
 async function verifiedPath(artifact, subject, expected, stagingParent, options) {
   const root = artifact.root;
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null) throw new SealError("bad-input", `${inputName}: nothing was read from disk, so there is no path to hand out.`);
-  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
+  if (root === null)
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing was read from disk, so there is no path to hand out.`
+    );
+  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map(
+    (e) => e.path
+  );
   if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
   return stageCopies(root, listed, expected, stagingParent, inputName, options);
@@ -8191,7 +9442,12 @@ function holdsExactly(root, listed, subject) {
   }
   let onDisk;
   try {
-    onDisk = resolveFiles({ patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: "the verified directory" }).relativePaths;
+    onDisk = resolveFiles({
+      patterns: { include: [root], exclude: [] },
+      baseDir: root,
+      root,
+      inputName: "the verified directory"
+    }).relativePaths;
   } catch {
     return false;
   }
@@ -8200,7 +9456,10 @@ function holdsExactly(root, listed, subject) {
   return onDisk.every((p) => wanted.has(p));
 }
 async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
+  const dir = join(
+    stagingParent,
+    `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`
+  );
   try {
     copyListedFiles(root, listed, dir);
   } catch (error2) {
@@ -8213,7 +9472,13 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     );
   }
   const copy = await sealSubject(
-    { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName },
+    {
+      kind: "paths",
+      patterns: { include: [dir], exclude: [] },
+      baseDir: dir,
+      root: dir,
+      inputName
+    },
     { build: options.build, fallbackName: options.fallbackName }
   );
   if (copy.digest !== expected) {
@@ -8282,7 +9547,8 @@ function readListingFile2(file) {
   }
   try {
     const head = Buffer.alloc(67);
-    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
+      return null;
   } finally {
     closeSync(fd);
   }
@@ -8293,13 +9559,19 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (recorded !== null && recorded.kind !== subject.kind) {
     const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
     const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+    throw new SealError(
+      "bad-input",
+      `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`
+    );
   }
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
   if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
-    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+    throw new SealError(
+      "conflict",
+      `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
+    );
   }
   const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
   throw new SealError(
@@ -8325,22 +9597,48 @@ function plural(n, word) {
 // src/app/verify/verify-artifact.ts
 async function verifyArtifact(request, options) {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(withHiddenAsSealed(request.subject, sealed?.entries ?? null), options);
+  const artifact = await sealSubject(
+    withHiddenAsSealed(request.subject, sealed?.entries ?? null),
+    options
+  );
   const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
-  checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
-    subject: subjectInput,
-    checksums: request.checksumsInput
-  });
+  checkSubjectKind(
+    hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null),
+    request.expected,
+    sealed?.kind ?? null,
+    {
+      subject: subjectInput,
+      checksums: request.checksumsInput
+    }
+  );
   const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
-  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(sealedModes, parseModes(artifact.modes.toString("utf8"), "the recomputed modes")).map((d) => ({ ...d, kind: "mode" }));
+  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(
+    sealedModes,
+    parseModes(artifact.modes.toString("utf8"), "the recomputed modes")
+  ).map((d) => ({ ...d, kind: "mode" }));
   const sameBytes = artifact.digest === request.expected;
   const verified = sameBytes && modeMismatches.length === 0;
-  const mismatches = verified || sealed === null ? [] : [...sameBytes ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing")), ...modeMismatches];
-  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+  const mismatches = verified || sealed === null ? [] : [
+    ...sameBytes ? [] : diffListings(
+      sealed.entries,
+      parseListing(artifact.listing.toString("utf8"), "the recomputed listing")
+    ),
+    ...modeMismatches
+  ];
+  return {
+    verified,
+    expected: request.expected,
+    actual: artifact.digest,
+    artifact,
+    mismatches,
+    listingGiven: sealed !== null
+  };
 }
 function withHiddenAsSealed(subject, sealed) {
   if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
-  const namesHidden = sealed.some((e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1)));
+  const namesHidden = sealed.some(
+    (e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1))
+  );
   return namesHidden ? { ...subject, hidden: "include" } : subject;
 }
 function hashedSubjectOf(artifact, baseDir) {
@@ -8349,8 +9647,18 @@ function hashedSubjectOf(artifact, baseDir) {
     const rel = baseDir === null ? "" : relative(baseDir, p);
     return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
   };
-  if (artifact.kind !== "file") return { kind: "tree", display: shown(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
-  const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
+  if (artifact.kind !== "file")
+    return {
+      kind: "tree",
+      display: shown(root),
+      fileCount: artifact.fileCount,
+      file: null,
+      digest: artifact.digest
+    };
+  const only = parseListing(
+    artifact.listing.toString("utf8"),
+    "the recomputed listing"
+  )[0];
   const file = join(root, ...only.path.split("/"));
   return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
 }
@@ -8363,14 +9671,26 @@ function readSealedListing(request) {
       `${request.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
     )
   );
-  const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
+  const fromListing = kindFromListing(
+    entries,
+    request.expected,
+    `${request.checksumsInput} ${quote(file)}`
+  );
   if (fromListing === null) {
     throw new SealError(
       "tampered",
       `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     );
   }
-  return { entries, kind: agreeingKind(fromListing, recordedKindBeside(file, request), request.expected, request.checksumsInput) };
+  return {
+    entries,
+    kind: agreeingKind(
+      fromListing,
+      recordedKindBeside(file, request),
+      request.expected,
+      request.checksumsInput
+    )
+  };
 }
 function recordedKindBeside(checksumsFile, request) {
   const read2 = readStatementBeside(
@@ -8402,15 +9722,43 @@ function recordedKindBeside(checksumsFile, request) {
 async function fetchAndCheckBytes(source, digest, known, context) {
   if (source.kind === "local") {
     const result = await verifyArtifact(
-      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
+      {
+        subject: source.subject,
+        expected: digest,
+        checksumsFile: source.checksumsFile,
+        checksumsInput: context.inputs.checksums,
+        expectedInput: context.inputs.expected
+      },
       context.seal
     );
-    const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
-    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
+    const handedOut = result.verified ? await verifiedPath(
+      result.artifact,
+      source.subject,
+      digest,
+      context.downloadsDir,
+      context.seal
+    ) : null;
+    return {
+      verified: result.verified,
+      actual: result.actual,
+      mismatches: result.mismatches,
+      path: handedOut,
+      artifact: null,
+      sealedBy: null,
+      checksumsFile: source.checksumsFile
+    };
   }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context, source.repository);
+  if (source.kind === "artifact")
+    return downloadArtifact(
+      source.name,
+      source.runId,
+      source.token,
+      digest,
+      context,
+      source.repository
+    );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-JRJSFCVK.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-K2UVVGRE.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -8418,9 +9766,20 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     if (restored.kind === "miss") {
-      context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
+      context.log(
+        `No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`
+      );
       const absent = `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
-      return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent };
+      return {
+        verified: false,
+        actual: digest,
+        mismatches: [],
+        path: null,
+        artifact: null,
+        sealedBy: null,
+        checksumsFile: null,
+        absent
+      };
     }
     throw new SealError(
       "unreadable",
@@ -8428,30 +9787,52 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
-  context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
+  context.log(
+    `${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`
+  );
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JQB4A4BO.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-EBXGGRHO.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-UTLVQEEP.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-OWLROPIZ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {} },
+      {
+        name,
+        parent: context.downloadsDir,
+        expected: digest,
+        expectedInput: context.inputs.expected,
+        nameInput: context.inputs.artifactName,
+        ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {}
+      },
       { build: context.seal.build }
     );
   } catch (error2) {
     const { mismatches, actual } = isSealError(error2, "mismatch") ? error2.details : {};
     if (mismatches === void 0 || actual === void 0) throw error2;
     context.log(error2.message);
-    return { verified: false, actual, mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
+    return {
+      verified: false,
+      actual,
+      mismatches,
+      path: null,
+      artifact: null,
+      sealedBy: null,
+      checksumsFile: null
+    };
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
-  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  context.log(
+    `Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`
+  );
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, {
+    serverUrl: serverUrlOf(context.env),
+    onInvalid: context.log
+  });
   return {
     verified: true,
     actual: digest,
@@ -8464,18 +9845,33 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ABQYKIZZ.js");
-  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BBGHEYFH.js");
+  const restored = await restore(digest, context.downloadsDir, {
+    env: context.env,
+    inputName,
+    log: { info: context.log, warning: context.log }
+  });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
   const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
     const modes = sealedModesBeside(restored.listingFile, inputName);
-    if (modes !== null) applyModes(restored.filesDir, restored.listing.map((e) => e.path), modes);
+    if (modes !== null)
+      applyModes(
+        restored.filesDir,
+        restored.listing.map((e) => e.path),
+        modes
+      );
     checked = await verifyArtifact(
       {
-        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
+        subject: {
+          kind: "paths",
+          patterns: { include: [single ?? restored.filesDir], exclude: [] },
+          baseDir: restored.filesDir,
+          ...single ? {} : { root: restored.filesDir },
+          inputName
+        },
         expected: digest,
         checksumsFile: restored.listingFile,
         checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
@@ -8486,20 +9882,38 @@ async function restoreFromCache(digest, inputName, context) {
   } catch (error2) {
     removeQuietly3(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
+    context.log(
+      `${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`
+    );
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
     removeQuietly3(restored.dir);
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
+    context.log(
+      `${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`
+    );
     return { kind: "refused", actual: checked.actual };
   }
   const handedOut = single ?? restored.filesDir;
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
-  const sealed = sealInfoBesideListing(restored.listingFile, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  context.log(
+    `Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`
+  );
+  const sealed = sealInfoBesideListing(restored.listingFile, digest, {
+    serverUrl: serverUrlOf(context.env),
+    onInvalid: context.log
+  });
   return {
     kind: "verified",
-    check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: sealed.sealedBy, name: sealed.name, checksumsFile: restored.listingFile }
+    check: {
+      verified: true,
+      actual: digest,
+      mismatches: [],
+      path: handedOut,
+      artifact: null,
+      sealedBy: sealed.sealedBy,
+      name: sealed.name,
+      checksumsFile: restored.listingFile
+    }
   };
 }
 
@@ -8507,14 +9921,15 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-OR6PQMPP.js");
+    const { contractSources } = await import("../chunks/contract-sources-SNNASPSL.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
   return {
     async candidate(digest, bytes, claimed) {
       const listing = bytes?.checksumsFile ?? null;
-      if (claimed === null && (listing === null || contractManifestBeside(listing) === null)) return { contract: null, known: listing !== null && hasBundleBeside(listing) };
+      if (claimed === null && (listing === null || contractManifestBeside(listing) === null))
+        return { contract: null, known: listing !== null && hasBundleBeside(listing) };
       return (await load()).candidate(digest, bytes, claimed);
     },
     baseline: async (live) => (await load()).baseline(live),
@@ -8528,12 +9943,23 @@ function promoteRequest(asked, policy, ledger, signing, context) {
   const source = asked.source;
   const imageGate = source?.kind === "image" ? imageGateOf(source, env) : NO_IMAGE;
   const listing = (source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null) ?? asked.sealListing;
-  const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn });
+  const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, {
+    serverUrl: serverUrlOf(env),
+    onInvalid: context.warn
+  });
   const fetchContext = {
     env,
     downloadsDir: context.downloadsDir,
-    seal: { fallbackName: fallbackName(env, context.baseDir), build: buildContextFromEnv(env), onProgress: context.onProgress },
-    inputs: { expected: names.digest, checksums: names.checksums, artifactName: names.artifactName },
+    seal: {
+      fallbackName: fallbackName(env, context.baseDir),
+      build: buildContextFromEnv(env),
+      onProgress: context.onProgress
+    },
+    inputs: {
+      expected: names.digest,
+      checksums: names.checksums,
+      artifactName: names.artifactName
+    },
     log: context.log
   };
   const environmentRule = policy.environments.find((e) => e.name === asked.environment);
@@ -8551,34 +9977,77 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     environmentUrl: asked.environmentUrl,
     sealedBy: sealed?.sealedBy ?? null,
     requester: requesterFromEnv(env),
-    inputs: { environment: names.environment, digest: names.digest, name: names.name, ...names.from === void 0 ? {} : { from: names.from }, ...names.wait === void 0 ? {} : { wait: names.wait } },
-    ...(asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs, sleep: context.sleep ?? sleepOnTimer, log: context.log } } : {},
+    inputs: {
+      environment: names.environment,
+      digest: names.digest,
+      name: names.name,
+      ...names.from === void 0 ? {} : { from: names.from },
+      ...names.wait === void 0 ? {} : { wait: names.wait }
+    },
+    ...(asked.waitMs ?? 0) > 0 ? {
+      wait: {
+        maxMs: asked.waitMs,
+        sleep: context.sleep ?? sleepOnTimer,
+        log: context.log
+      }
+    } : {},
     artifact: null,
-    ...source?.kind === "image" ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback) } : source ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) } : {},
+    ...source?.kind === "image" ? {
+      verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback)
+    } : source ? {
+      verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext)
+    } : {},
     withoutBytes: asked.withoutBytes,
     checkSignature: async (digest, bytes) => {
       const checksumsFile = bytes?.checksumsFile ?? asked.sealListing;
-      const plain3 = signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env);
+      const plain3 = signatureSources(
+        checksumsFile,
+        required || asked.signer.asksForSigner,
+        asked.token,
+        names.token,
+        env
+      );
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-BMU2JZ7K.js");
+      const { checkCandidates } = await import("../chunks/check-signature-MKM2JXBO.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-C75CDSZ7.js")).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-2LSRD2TW.js")).recordAttester(signing, {
+        ledger,
+        policy,
+        env,
+        token: asked.token,
+        tokenInput: names.token
+      })(record, decision, signature)
     },
     contract: lazyContractSources({
       store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
-      baseline: asked.contractBaseline === null ? null : { path: resolve(context.baseDir, asked.contractBaseline), inputName: names.contractBaseline },
+      baseline: asked.contractBaseline === null ? null : {
+        path: resolve(context.baseDir, asked.contractBaseline),
+        inputName: names.contractBaseline
+      },
       warn: context.warn,
       ...context.downloads ? {
         download: async (digest, artifact) => {
           const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
-          const fetched = await fetchAndCheckBytes({ kind: "artifact", name: artifact.name, runId, repository: null, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext);
-          if (!fetched.verified || fetched.checksumsFile === null) throw new SealError("mismatch", `its files are not ${digest}`);
+          const fetched = await fetchAndCheckBytes(
+            {
+              kind: "artifact",
+              name: artifact.name,
+              runId,
+              repository: null,
+              token: asked.token
+            },
+            digest,
+            { sealedBy: null, name: null, artifact },
+            fetchContext
+          );
+          if (!fetched.verified || fetched.checksumsFile === null)
+            throw new SealError("mismatch", `its files are not ${digest}`);
           return fetched.checksumsFile;
         }
       } : {}
@@ -8591,18 +10060,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-JRJSFCVK.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-K2UVVGRE.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-JRJSFCVK.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-K2UVVGRE.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-JRJSFCVK.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-K2UVVGRE.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -8617,13 +10086,29 @@ async function run(env = process.env) {
   try {
     const workspace = workspaceDir(env);
     const settings = readPromoteSettings((name) => getInput(name), env, workspace);
-    const access2 = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: false };
+    const access2 = {
+      token: settings.token,
+      ledgerInput: PromoteInput.Ledger,
+      tokenInput: PromoteInput.GitHubToken,
+      forWriting: !settings.dryRun,
+      create: false
+    };
     const requester = requesterFromEnv(env);
     if (settings.confirm.kind === "record") {
-      const ledger2 = await openLedger(settings.ledger, { ...access2, signing: await checkpointSigning(settings.ledger, settings.signing, env) }, env);
+      const ledger2 = await openLedger(
+        settings.ledger,
+        { ...access2, signing: await checkpointSigning(settings.ledger, settings.signing, env) },
+        env
+      );
       const { id, outcome } = settings.confirm;
       const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Confirm}: failure:${id})` : null;
-      const entry = await ledger2.resolve({ id, outcome, reason, environment: settings.environment, ...requester });
+      const entry = await ledger2.resolve({
+        id,
+        outcome,
+        reason,
+        environment: settings.environment,
+        ...requester
+      });
       await reportResolution(entry, outcome, ledger2.location, env.GITHUB_STEP_SUMMARY !== void 0);
       return;
     }
@@ -8633,19 +10118,39 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-C75CDSZ7.js")).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-2LSRD2TW.js")).recordAttester(signing, {
+        ledger: settings.ledger,
+        policy,
+        env,
+        token: settings.token,
+        tokenInput: PromoteInput.GitHubToken
+      })
     );
     if (settings.veto !== null) {
-      if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs');
+      if (settings.digest === "previous" || settings.digest === null)
+        throw new Error(
+          'unreachable: settings refuse a veto of "previous" or of what another environment runs'
+        );
       if (!policy.environments.some((e) => e.name === settings.environment)) {
-        warning(`${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`);
+        warning(
+          `${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`
+        );
       }
       const record2 = await vetoDigest(
-        { digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester, ...attest ? { attest } : {} },
+        {
+          digest: settings.digest,
+          environment: settings.environment,
+          reason: settings.veto,
+          name: settings.name,
+          requester,
+          ...attest ? { attest } : {}
+        },
         ledger,
         options
       );
-      info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`);
+      info(
+        `Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`
+      );
       if (env.GITHUB_STEP_SUMMARY) {
         await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       }
@@ -8660,13 +10165,16 @@ async function run(env = process.env) {
     const source = settings.source;
     const checksumsFile = source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null;
     if (settings.approveAmendment !== null) {
-      if (settings.digest === "previous" || settings.digest === null) throw new Error('unreachable: settings refuse an approval of "previous" or of what another environment runs');
+      if (settings.digest === "previous" || settings.digest === null)
+        throw new Error(
+          'unreachable: settings refuse an approval of "previous" or of what another environment runs'
+        );
       const record2 = await approveAmendment(
         {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-OR6PQMPP.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-SNNASPSL.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -8681,8 +10189,11 @@ async function run(env = process.env) {
         ledger,
         options
       );
-      info(`Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`);
-      if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
+      info(
+        `Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`
+      );
+      if (env.GITHUB_STEP_SUMMARY)
+        await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
       setOutput(PromoteOutput.Promoted, "false");
       setOutput(PromoteOutput.Digest, settings.digest);
       setOutput(PromoteOutput.RecordId, record2.id);
@@ -8690,49 +10201,77 @@ async function run(env = process.env) {
       return;
     }
     const environmentUrl = policy.environments.find((e) => e.name === settings.environment)?.url ?? null;
-    const request = promoteRequest({ ...settings, environmentUrl, contractBaseline: null }, policy, settings.ledger, signing, {
-      env,
-      baseDir: workspace,
-      downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
-      names: {
-        environment: PromoteInput.Environment,
-        digest: PromoteInput.ExpectedDigest,
-        name: PromoteInput.SubjectName,
-        checksums: PromoteInput.ChecksumsPath,
-        artifactName: PromoteInput.Name,
-        // The action has no baseline input: the CLI's flag gives the live digest's seal bundle when nothing else has it.
-        contractBaseline: "artifact-seal promote --contract-baseline",
-        token: PromoteInput.GitHubToken,
-        from: PromoteInput.From,
-        wait: PromoteInput.Wait
-      },
-      asFlags: false,
-      downloads: true,
-      log: (message) => info(message),
-      warn: (message) => warning(message),
-      onProgress: (p) => info(describeProgress(p))
-    });
+    const request = promoteRequest(
+      { ...settings, environmentUrl, contractBaseline: null },
+      policy,
+      settings.ledger,
+      signing,
+      {
+        env,
+        baseDir: workspace,
+        downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
+        names: {
+          environment: PromoteInput.Environment,
+          digest: PromoteInput.ExpectedDigest,
+          name: PromoteInput.SubjectName,
+          checksums: PromoteInput.ChecksumsPath,
+          artifactName: PromoteInput.Name,
+          // The action has no baseline input: the CLI's flag gives the live digest's seal bundle
+          // when nothing else has it.
+          contractBaseline: "artifact-seal promote --contract-baseline",
+          token: PromoteInput.GitHubToken,
+          from: PromoteInput.From,
+          wait: PromoteInput.Wait
+        },
+        asFlags: false,
+        downloads: true,
+        log: (message) => info(message),
+        warn: (message) => warning(message),
+        onProgress: (p) => info(describeProgress(p))
+      }
+    );
     const result = await promoteDigest(request, policy, ledger, options);
     const { decision } = result;
-    if (result.from) info(`${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`);
+    if (result.from)
+      info(
+        `${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`
+      );
     if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
-      info(`The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.Name} or sign the seal).`);
+      info(
+        `The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.Name} or sign the seal).`
+      );
     }
-    if ((result.waitedMs ?? 0) > 0) info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
+    if ((result.waitedMs ?? 0) > 0)
+      info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
     const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-ABSGTUWG.js");
-      const image = await moveImageWith(env, settings.source.token)(settings.source.reference, result.digest, imageRule, settings.environment);
+      const { moveImageWith } = await import("../chunks/move-image-ZNK2WRDT.js");
+      const image = await moveImageWith(env, settings.source.token)(
+        settings.source.reference,
+        result.digest,
+        imageRule,
+        settings.environment
+      );
       for (const line of image.done) info(line);
       moved = image;
     }
-    for (const check of decision.checks) info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
-    if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches);
+    for (const check of decision.checks)
+      info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
+    if (result.verification && !result.verification.verified)
+      annotateMismatches(result.verification.mismatches);
     const report = {
       result,
       policy,
-      status: await imageTags(await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }), policy, settings, env),
+      status: await imageTags(
+        await pipelineStatus(policy, ledger, {
+          knownContracts: contractsKnown(result.digest, result.contract),
+          ...ownService(policy, result.service)
+        }),
+        policy,
+        settings,
+        env
+      ),
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
@@ -8741,9 +10280,12 @@ async function run(env = process.env) {
     };
     if (env.GITHUB_STEP_SUMMARY) {
       await summary.addRaw(renderPromotionMarkdown(report)).write();
-      if ((result.waitedMs ?? 0) > 0) await summary.addRaw(`
+      if ((result.waitedMs ?? 0) > 0)
+        await summary.addRaw(
+          `
 Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${PromoteInput.Wait}).
-`).write();
+`
+        ).write();
     }
     setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
     setOutput(PromoteOutput.Digest, result.digest ?? "");
@@ -8752,14 +10294,20 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
     setOutput(PromoteOutput.RecordUrl, result.record?.url ?? "");
     setOutput(PromoteOutput.Decision, JSON.stringify(decision));
     setOutput(PromoteOutput.Path, decision.allowed ? result.verification?.path ?? "" : "");
-    setOutput(PromoteOutput.Signer, result.signature?.status === "verified" ? signerOutput(result.signature.signer) : "");
+    setOutput(
+      PromoteOutput.Signer,
+      result.signature?.status === "verified" ? signerOutput(result.signature.signer) : ""
+    );
     setOutput(PromoteOutput.AttestationId, result.record?.attestation?.id ?? "");
     setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? "");
     setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? "");
     setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? "");
     const imageRef = moved?.imageRef ?? result.verification?.imageRef ?? null;
     setOutput(PromoteOutput.ImageRef, decision.allowed && imageRef !== null ? imageRef : "");
-    for (const entry of result.abandoned) warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`);
+    for (const entry of result.abandoned)
+      warning(
+        `Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`
+      );
     if (!decision.allowed) {
       setFailed(`${headline(report)}: ${decision.reason}`);
       return;
@@ -8769,7 +10317,9 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
     if (record === null) return;
     if (settings.confirm.kind === "on-success") {
       saveState(PromoteState.Pending, record.id);
-      info(`Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job succeeds, and never if it fails or is cancelled.`);
+      info(
+        `Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job succeeds, and never if it fails or is cancelled.`
+      );
     } else {
       info(
         `Record ${record.id} is pending until a later step confirms it: a promote step with "${PromoteInput.Confirm}: ${record.id}" (or "failure:${record.id}" when the deployment failed), or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
@@ -8781,9 +10331,16 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 }
 async function imageTags(status, policy, settings, env) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
-  const { withImageTags } = await import("../chunks/image-status-NLEXYD2F.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-FKEVULQJ.js");
-  return withImageTags(status, policy, openImageRegistry(env, settings.source?.kind === "image" ? settings.source.token : settings.token));
+  const { withImageTags } = await import("../chunks/image-status-HPEDZUF6.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-RPRL3OWA.js");
+  return withImageTags(
+    status,
+    policy,
+    openImageRegistry(
+      env,
+      settings.source?.kind === "image" ? settings.source.token : settings.token
+    )
+  );
 }
 
 // core:promote/index-core

@@ -173,7 +173,10 @@ function visibleControl(char) {
   return null;
 }
 function visibleControls(text) {
-  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
+  return text.replace(
+    new RegExp("\\p{Cc}", "gu"),
+    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
+  );
 }
 var RunnerLogGuard = class {
   lineStart = true;
@@ -240,7 +243,8 @@ var runnerLog = {
     const bytes = Buffer.from(text, "utf8");
     let written = 0;
     try {
-      while (written < bytes.length) written += writeSync(1, bytes, written, bytes.length - written);
+      while (written < bytes.length)
+        written += writeSync(1, bytes, written, bytes.length - written);
     } catch {
       logStream = process.stdout;
       logStream.write(bytes.subarray(written));
@@ -272,16 +276,27 @@ function writeCommand(command, properties, message) {
 }
 function annotationProperties(p) {
   if (Object.keys(p).length === 0) return {};
-  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+  return {
+    title: p.title,
+    file: p.file,
+    line: p.startLine,
+    endLine: p.endLine,
+    col: p.startColumn,
+    endColumn: p.endColumn
+  };
 }
 function issueFileCommand(variable, name, value) {
   const file = process.env[variable];
   const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter2)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
-  if (text.includes(delimiter2)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (name.includes(delimiter2))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" });
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
+    encoding: "utf8"
+  });
 }
 function getInput(name, options) {
   const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -307,13 +322,25 @@ function debug(message) {
   issueCommand("debug", {}, message);
 }
 function notice(message, properties = {}) {
-  issueCommand("notice", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "notice",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function warning(message, properties = {}) {
-  issueCommand("warning", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "warning",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function error(message, properties = {}) {
-  issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "error",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function setFailed(message) {
   process.exitCode = 1;
@@ -344,14 +371,21 @@ var Summary = class {
   // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options = {}) {
     const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
+    if (!file)
+      throw new Error(
+        "Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries."
+      );
     try {
       accessSync(file, constants2.R_OK | constants2.W_OK);
     } catch {
-      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+      throw new Error(
+        `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`
+      );
     }
     ;
-    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, { encoding: "utf8" });
+    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, {
+      encoding: "utf8"
+    });
     this.buffer = "";
     return this;
   }
@@ -405,7 +439,18 @@ function quote(value) {
 }
 
 // src/core/promotion/record.ts
-var OUTCOMES = ["pending", "deployed", "rolled-back", "failed", "abandoned", "refused", "vetoed", "approved", "observed", "acknowledged"];
+var OUTCOMES = [
+  "pending",
+  "deployed",
+  "rolled-back",
+  "failed",
+  "abandoned",
+  "refused",
+  "vetoed",
+  "approved",
+  "observed",
+  "acknowledged"
+];
 var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
@@ -466,7 +511,10 @@ function confirmationChanged(pending, live, liveContract, madeLiveBy) {
     return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? "nothing live"}): ${now}. ${again}.`;
   }
   if (live === null || !needsLiveContract(pending)) return null;
-  if (liveContract === void 0) throw new Error("unreachable: a confirmation of a record with an amendment was judged without the live contract");
+  if (liveContract === void 0)
+    throw new Error(
+      "unreachable: a confirmation of a record with an amendment was judged without the live contract"
+    );
   const from = pending.amendment?.from?.digest ?? null;
   if (liveContract === from) return null;
   return `${where} runs ${live.digest} with contract ${liveContract ?? "none"} now, not the contract ${from ?? "none"} the gate judged the amendment from (${madeLiveBy(live)}). ${again}.`;
@@ -513,7 +561,8 @@ var LedgerIndex = class {
       if (pending.service !== entry.service) {
         return `it resolves record ${pending.id} of ${describeService(pending.service)} but belongs to ${describeService(entry.service)}`;
       }
-      if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
+      if (makesLive(entry.outcome) && this.vetoes.has(entry.digest))
+        return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`;
       this.unresolved.delete(pending.id);
       if (makesLive(entry.outcome)) this.goLive(entry, pending.id);
     }
@@ -533,7 +582,8 @@ var LedgerIndex = class {
     this.lastRecord = indexed;
     this.lastTime = entry.time;
     if (entry.outcome === "pending") this.unresolved.set(entry.id, indexed);
-    else if (entry.outcome === "vetoed" && !this.vetoes.has(indexed.digest)) this.vetoes.set(indexed.digest, indexed);
+    else if (entry.outcome === "vetoed" && !this.vetoes.has(indexed.digest))
+      this.vetoes.set(indexed.digest, indexed);
     this.all.push(indexed);
     this.byId?.set(entry.id, indexed);
     ofDigest.push(indexed);
@@ -592,9 +642,14 @@ var LedgerIndex = class {
     }
     return result;
   }
-  /** The environment's pending records that nothing has resolved, oldest first: of one service, or of every one when none is given. */
+  /**
+   * The environment's pending records that nothing has resolved, oldest first: of one service, or
+   * of every one when none is given.
+   */
   pending(environment, service) {
-    return [...this.unresolved.values()].filter((e) => e.environment === environment && (service === void 0 || e.service === service)).map((e) => this.load(e.id));
+    return [...this.unresolved.values()].filter(
+      (e) => e.environment === environment && (service === void 0 || e.service === service)
+    ).map((e) => this.load(e.id));
   }
   find(id) {
     return this.byIdNow().has(id) ? this.load(id) : null;
@@ -605,7 +660,10 @@ var LedgerIndex = class {
     const resolution = pending === void 0 ? void 0 : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id);
     return resolution === void 0 ? null : this.load(resolution.id);
   }
-  /** Records, newest first, optionally only one environment's, one digest's or one service's, each read back as it is reached. */
+  /**
+   * Records, newest first, optionally only one environment's, one digest's or one service's, each
+   * read back as it is reached.
+   */
   *entries(filter = {}) {
     const { environment, digest, service } = filter;
     const source = digest !== void 0 ? this.byDigest.get(digest) ?? [] : this.all;
@@ -642,7 +700,13 @@ var LedgerIndex = class {
       spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) };
     }
     const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? ownCopy(entry.digest);
-    spans.push({ digest, environment: this.interned(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId });
+    spans.push({
+      digest,
+      environment: this.interned(entry.environment),
+      from: ownCopy(entry.time),
+      until: null,
+      recordId: pendingId
+    });
   }
 };
 function ownCopy(text) {
@@ -704,7 +768,10 @@ async function withFileLock(file, what, work, options = {}) {
     closeSync(fd);
     rmSync(lockPath, { force: true });
     const code2 = error2.code ?? String(error2);
-    throw new SealError("unreadable", `${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`);
+    throw new SealError(
+      "unreadable",
+      `${what}: cannot write the lock file ${quote(lockPath)} (${code2}). Make its directory writable.`
+    );
   }
   const stop = new AbortController();
   const renewal = { lost: null };
@@ -810,8 +877,10 @@ function parseHolder(content) {
   const { token, host, hostname: hostname2, pid, leaseMs, acquired, renewed, renewals } = value;
   if (typeof token !== "string" || typeof hostname2 !== "string") return null;
   if (host !== null && typeof host !== "string") return null;
-  if (!Number.isSafeInteger(pid) || pid <= 0 || typeof leaseMs !== "number" || !(leaseMs > 0)) return null;
-  if (typeof acquired !== "string" || typeof renewed !== "string" || !Number.isSafeInteger(renewals)) return null;
+  if (!Number.isSafeInteger(pid) || pid <= 0 || typeof leaseMs !== "number" || !(leaseMs > 0))
+    return null;
+  if (typeof acquired !== "string" || typeof renewed !== "string" || !Number.isSafeInteger(renewals))
+    return null;
   return value;
 }
 var Sighting = class {
@@ -913,7 +982,8 @@ function isAlive(pid) {
 
 // src/stores/ledger/ledger.ts
 function wrongEnvironment(pending, request, location) {
-  if (request.environment == null || request.environment === "" || request.environment === pending.environment) return null;
+  if (request.environment == null || request.environment === "" || request.environment === pending.environment)
+    return null;
   return new SealError(
     "bad-input",
     `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
@@ -926,7 +996,8 @@ var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 var ID = /^[1-9][0-9]*$/;
 function lineFields(text, from = 0, to = text.length) {
-  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 125 || text.charCodeAt(to - 2) !== 125) return null;
+  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 125 || text.charCodeAt(to - 2) !== 125)
+    return null;
   const seqEnd = text.indexOf(",", from + PREFIX.length);
   if (seqEnd < 0 || seqEnd >= to) return null;
   const id = text.slice(from + PREFIX.length, seqEnd);
@@ -938,7 +1009,8 @@ function lineFields(text, from = 0, to = text.length) {
   const environment = next(text, at, '","environment":"');
   const outcome = next(text, at, '","outcome":"');
   const time = next(text, at, '","time":"');
-  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position)) return null;
+  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position))
+    return null;
   at.position += 13;
   let resolves = null;
   if (text.startsWith("null,", at.position)) {
@@ -960,10 +1032,22 @@ function lineFields(text, from = 0, to = text.length) {
     if (service === null || service === "") return null;
     at.position += 1;
   }
-  if (at.position >= to || text.charCodeAt(at.position) !== 44 && text.charCodeAt(at.position) !== 125) return null;
-  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null;
+  if (at.position >= to || text.charCodeAt(at.position) !== 44 && text.charCodeAt(at.position) !== 125)
+    return null;
+  if (!DIGEST.test(digest) || environment === "" || !OUTCOMES.includes(outcome) || !TIME.test(time))
+    return null;
   if (RESOLUTIONS.includes(outcome) !== (resolves !== null)) return null;
-  return { seq: Number(id), id, prev, digest, environment, outcome, time, resolves, service };
+  return {
+    seq: Number(id),
+    id,
+    prev,
+    digest,
+    environment,
+    outcome,
+    time,
+    resolves,
+    service
+  };
 }
 function next(text, at, key) {
   if (!text.startsWith(key, at.position)) return null;
@@ -999,7 +1083,10 @@ function hashLines(input, hashing) {
   for (let at = 0, line = 0; at < bytes.length; line++) {
     let end = bytes.indexOf(10, at);
     if (end < 0) end = bytes.length;
-    out.set(hashing.hash("sha256", bytes.subarray(at, end), "buffer"), line * 32);
+    out.set(
+      hashing.hash("sha256", bytes.subarray(at, end), "buffer"),
+      line * 32
+    );
     at = end + 1;
   }
   return out;
@@ -1034,15 +1121,21 @@ function hashAside() {
       failure = error2;
       reject(error2);
     });
-    worker.once("exit", () => parts.length === sent ? resolve2() : reject(failure ?? new Error("the hashing thread stopped early")));
+    worker.once(
+      "exit",
+      () => parts.length === sent ? resolve2() : reject(failure ?? new Error("the hashing thread stopped early"))
+    );
   });
   settled.catch(() => void 0);
   let finished = false;
   return {
     add(chunk) {
-      if (chunk.byteOffset !== 0) throw new Error("unreachable: a chunk to hash aside must start its own memory");
+      if (chunk.byteOffset !== 0)
+        throw new Error("unreachable: a chunk to hash aside must start its own memory");
       sent += 1;
-      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [chunk.buffer]);
+      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [
+        chunk.buffer
+      ]);
     },
     async done() {
       finished = true;
@@ -1088,7 +1181,8 @@ function parseDigest(value, what) {
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function decodeRecord(value, damaged) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return damaged("the record is not a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return damaged("the record is not a JSON object");
   const r = value;
   const text = (field) => {
     const v = r[field];
@@ -1108,41 +1202,61 @@ function decodeRecord(value, damaged) {
     }
   };
   const outcome = text("outcome");
-  if (!OUTCOMES.includes(outcome)) damaged(`the record's outcome ${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(", ")}`);
+  if (!OUTCOMES.includes(outcome))
+    damaged(`the record's outcome ${JSON.stringify(outcome)} is not one of ${OUTCOMES.join(", ")}`);
   const time = text("time");
-  if (!ISO_TIME.test(time) || Number.isNaN(Date.parse(time))) damaged(`the record's time ${JSON.stringify(time)} is not an ISO 8601 UTC time such as "2026-01-31T12:00:00.000Z"`);
+  if (!ISO_TIME.test(time) || Number.isNaN(Date.parse(time)))
+    damaged(
+      `the record's time ${JSON.stringify(time)} is not an ISO 8601 UTC time such as "2026-01-31T12:00:00.000Z"`
+    );
   const modeText = maybeText("mode");
-  if (modeText !== null && !MODES.includes(modeText)) damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
+  if (modeText !== null && !MODES.includes(modeText))
+    damaged(`the record's mode ${JSON.stringify(modeText)} is not one of ${MODES.join(", ")}`);
   const mode = modeText;
   const modeless = outcome === "vetoed" || outcome === "approved" || OBSERVING.includes(outcome);
-  if (mode === null !== modeless) damaged(`a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`);
+  if (mode === null !== modeless)
+    damaged(
+      `a ${outcome} record ${mode === null ? "needs a mode (promote or rollback)" : `has the mode ${mode}`}`
+    );
   const resolves = maybeText("resolves");
   const resolution = RESOLUTIONS.includes(outcome);
-  if (resolution !== (resolves !== null)) damaged(resolution ? `a ${outcome} record does not say which pending record it resolves` : `a ${outcome} record names a pending record it resolves (${JSON.stringify(resolves)})`);
+  if (resolution !== (resolves !== null))
+    damaged(
+      resolution ? `a ${outcome} record does not say which pending record it resolves` : `a ${outcome} record names a pending record it resolves (${JSON.stringify(resolves)})`
+    );
   let sealedBy = null;
   if (r.sealedBy !== null && r.sealedBy !== void 0) {
-    if (typeof r.sealedBy !== "object" || Array.isArray(r.sealedBy)) return damaged(`the record's sealedBy is not an object`);
+    if (typeof r.sealedBy !== "object" || Array.isArray(r.sealedBy))
+      return damaged(`the record's sealedBy is not an object`);
     const s = r.sealedBy;
-    sealedBy = { repository: maybeText("repository", s, "sealedBy."), commit: maybeText("commit", s, "sealedBy."), runUrl: maybeText("runUrl", s, "sealedBy.") };
+    sealedBy = {
+      repository: maybeText("repository", s, "sealedBy."),
+      commit: maybeText("commit", s, "sealedBy."),
+      runUrl: maybeText("runUrl", s, "sealedBy.")
+    };
     const signer = maybeText("signer", s, "sealedBy.");
     if (signer !== null) sealedBy = { ...sealedBy, signer };
   }
   let attestation = null;
   if (r.attestation !== null && r.attestation !== void 0) {
-    if (typeof r.attestation !== "object" || Array.isArray(r.attestation)) return damaged(`the record's attestation is not an object`);
+    if (typeof r.attestation !== "object" || Array.isArray(r.attestation))
+      return damaged(`the record's attestation is not an object`);
     const a2 = r.attestation;
     const uri = maybeText("uri", a2, "attestation.");
     const bundleDigest = digest("attestation.digest", maybeText("digest", a2, "attestation."));
-    if (uri === null || bundleDigest === null) return damaged(`the record's attestation lacks its uri or digest`);
+    if (uri === null || bundleDigest === null)
+      return damaged(`the record's attestation lacks its uri or digest`);
     attestation = { uri, digest: bundleDigest, id: maybeText("id", a2, "attestation.") };
   }
   let artifact = null;
   if (r.artifact !== null && r.artifact !== void 0) {
-    if (typeof r.artifact !== "object" || Array.isArray(r.artifact)) return damaged(`the record's artifact is not an object`);
+    if (typeof r.artifact !== "object" || Array.isArray(r.artifact))
+      return damaged(`the record's artifact is not an object`);
     const a2 = r.artifact;
     const name2 = maybeText("name", a2, "artifact.");
     const runId = maybeText("runId", a2, "artifact.");
-    if (name2 === null || runId === null) return damaged(`the record's artifact lacks its name or runId`);
+    if (name2 === null || runId === null)
+      return damaged(`the record's artifact lacks its name or runId`);
     artifact = { name: name2, runId };
   }
   const object = (field, from = r, prefix = "") => {
@@ -1153,9 +1267,13 @@ function decodeRecord(value, damaged) {
   const contractRef = (field, from, prefix) => {
     const c = object(field, from, prefix);
     if (c === null) return null;
-    const contractDigest = digest(`${prefix}${field}.digest`, maybeText("digest", c, `${prefix}${field}.`));
+    const contractDigest = digest(
+      `${prefix}${field}.digest`,
+      maybeText("digest", c, `${prefix}${field}.`)
+    );
     const version2 = maybeText("version", c, `${prefix}${field}.`);
-    if (contractDigest === null || version2 === null) return damaged(`the record's ${prefix}${field} lacks its digest or version`);
+    if (contractDigest === null || version2 === null)
+      return damaged(`the record's ${prefix}${field} lacks its digest or version`);
     return { digest: contractDigest, version: version2 };
   };
   const contract = contractRef("contract", r, "");
@@ -1167,7 +1285,8 @@ function decodeRecord(value, damaged) {
       return typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? v : damaged(`the record's amendment.${field} is ${JSON.stringify(v)}, not a count`);
     };
     const rules = a.rules;
-    if (!Array.isArray(rules) || !rules.every((rule) => typeof rule === "string")) return damaged(`the record's amendment.rules is not a list of rule ids`);
+    if (!Array.isArray(rules) || !rules.every((rule) => typeof rule === "string"))
+      return damaged(`the record's amendment.rules is not a list of rule ids`);
     const approval = maybeText("approval", a, "amendment.");
     amendment = {
       from: contractRef("from", a, "amendment."),
@@ -1192,7 +1311,9 @@ function decodeRecord(value, damaged) {
     if (service === "") damaged(`the record's service is "", not a name or null`);
   }
   if (approves !== null !== (outcome === "approved")) {
-    damaged(outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`);
+    damaged(
+      outcome === "approved" ? "an approved record does not say which contract amendment it approves" : `a ${outcome} record carries an approval scope`
+    );
   }
   const observation = observationOf(object("observation"), outcome, damaged);
   const name = maybeText("name");
@@ -1222,12 +1343,21 @@ function decodeRecord(value, damaged) {
 }
 var VERDICTS = ["matches", "drifted", "unknown"];
 function observationOf(o, outcome, damaged) {
-  if (o !== null !== (outcome === "observed")) return damaged(outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`);
+  if (o !== null !== (outcome === "observed"))
+    return damaged(
+      outcome === "observed" ? "an observed record does not say what was observed" : `a ${outcome} record carries an observation`
+    );
   if (o === null) return null;
   const verdict = o.verdict;
-  if (!VERDICTS.includes(verdict)) return damaged(`the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`);
+  if (!VERDICTS.includes(verdict))
+    return damaged(
+      `the record's observation.verdict ${JSON.stringify(o.verdict)} is not one of ${VERDICTS.join(", ")}`
+    );
   const observed = o.observed;
-  if (observed !== null && typeof observed !== "string") return damaged(`the record's observation.observed is ${JSON.stringify(observed)}, not text or null`);
+  if (observed !== null && typeof observed !== "string")
+    return damaged(
+      `the record's observation.observed is ${JSON.stringify(observed)}, not text or null`
+    );
   const texts = (field) => {
     const v = o[field];
     return Array.isArray(v) && v.every((x) => typeof x === "string") ? v : damaged(`the record's observation.${field} is not a list of text`);
@@ -1237,7 +1367,11 @@ function observationOf(o, outcome, damaged) {
 
 // src/stores/ledger/beside-ledger.ts
 function besideLedger(ledgerFile) {
-  return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` };
+  return {
+    checkpoint: `${ledgerFile}.checkpoint.sigstore.json`,
+    contracts: `${ledgerFile}.contracts`,
+    attestations: `${ledgerFile}.attestations`
+  };
 }
 
 // src/stores/ledger/file-ledger.ts
@@ -1271,7 +1405,13 @@ var FileLedger = class {
         if (age < pendingTimeoutMs) continue;
         abandoned.push(
           append(
-            resolutionOf(pending, "abandoned", `not confirmed within ${Math.round(pendingTimeoutMs / 6e4)} min of ${pending.time}; nothing counts it as deployed`, null, null),
+            resolutionOf(
+              pending,
+              "abandoned",
+              `not confirmed within ${Math.round(pendingTimeoutMs / 6e4)} min of ${pending.time}; nothing counts it as deployed`,
+              null,
+              null
+            ),
             now
           )
         );
@@ -1286,10 +1426,16 @@ var FileLedger = class {
       const pending = snapshot.index.find(request.id);
       const idName = words().caller === "cli" ? words().option("confirm") : this.inputName;
       if (pending === null) {
-        throw new SealError("bad-input", `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`);
+        throw new SealError(
+          "bad-input",
+          `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`
+        );
       }
       if (pending.outcome !== "pending") {
-        throw new SealError("bad-input", `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`);
+        throw new SealError(
+          "bad-input",
+          `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`
+        );
       }
       const elsewhere = wrongEnvironment(pending, request, this.location);
       if (elsewhere !== null) throw elsewhere;
@@ -1321,10 +1467,17 @@ var FileLedger = class {
           const confirmation = index.resolutionOf(span.recordId);
           return `record ${span.recordId}${confirmation === null ? "" : `, confirmed by record ${confirmation.id}`}`;
         });
-        if (changed !== null) return append(resolutionOf(pending, "failed", changed, request.runUrl, request.actor), now);
+        if (changed !== null)
+          return append(
+            resolutionOf(pending, "failed", changed, request.runUrl, request.actor),
+            now
+          );
       }
       const outcome = request.outcome === "confirmed" ? confirmedOutcome(pending.mode) : request.outcome;
-      return append(resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor), now);
+      return append(
+        resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor),
+        now
+      );
     });
   }
   async live(environment, service) {
@@ -1360,12 +1513,20 @@ var FileLedger = class {
   /** Writes the first line of a new ledger; an existing ledger is an error, never overwritten. */
   async init() {
     this.makeDirectory();
-    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
-      if (existsSync(this.file)) {
-        throw new SealError("bad-input", `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`);
-      }
-      return this.writeGenesis(lock);
-    }, this.options.lock);
+    return withFileLock(
+      this.file,
+      `${this.inputName}: ${quote(this.location)}`,
+      (lock) => {
+        if (existsSync(this.file)) {
+          throw new SealError(
+            "bad-input",
+            `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`
+          );
+        }
+        return this.writeGenesis(lock);
+      },
+      this.options.lock
+    );
   }
   /**
    * Throws the "cannot be written" error now, before anything is decided, when the file
@@ -1379,7 +1540,8 @@ var FileLedger = class {
       target = parent;
     }
     try {
-      if (target !== this.file && !statSync(target).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+      if (target !== this.file && !statSync(target).isDirectory())
+        throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
       accessSync(target, constants2.W_OK);
     } catch (error2) {
       throw this.unwritable(error2);
@@ -1404,13 +1566,25 @@ var FileLedger = class {
           problem: `no line hashes to the pinned head ${hash2}${seq === null ? "" : ` (line ${seq})`}: the ledger was cut short or rewritten at or before that line`
         });
       } else if (seq !== null && at + 1 !== seq) {
-        problems.push({ line: at + 1, problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}` });
+        problems.push({
+          line: at + 1,
+          problem: `the pinned head ${hash2} is line ${at + 1}, not line ${seq}`
+        });
       }
     }
     const identity = snapshot.lineHashes.length >= 32 ? identityOf(snapshot) : null;
-    return { count: snapshot.index.size, head: snapshot.head, identity, problems, pinnedProblem: problems[chained] ?? null };
+    return {
+      count: snapshot.index.size,
+      head: snapshot.head,
+      identity,
+      problems,
+      pinnedProblem: problems[chained] ?? null
+    };
   }
-  /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
+  /**
+   * Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to,
+   * all in one write.
+   */
   async locked(work, create = false) {
     this.makeDirectory();
     return withFileLock(
@@ -1425,12 +1599,20 @@ var FileLedger = class {
         const lines = [];
         const append = (record, time) => {
           seq += 1;
-          const line = { format: FORMAT, seq, prev: prevHash, record: inWrittenOrder(record, time.toISOString()) };
+          const line = {
+            format: FORMAT,
+            seq,
+            prev: prevHash,
+            record: inWrittenOrder(record, time.toISOString())
+          };
           const text = JSON.stringify(line);
           const entry = toEntry(line);
           snapshot.appended.set(entry.id, entry);
           const problem = snapshot.index.add({ ...entry, service: serviceOf(entry) });
-          if (problem !== null) throw new Error(`unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`);
+          if (problem !== null)
+            throw new Error(
+              `unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`
+            );
           lines.push(text);
           prevHash = sha256(text);
           return entry;
@@ -1528,7 +1710,10 @@ var FileLedger = class {
           number += 1;
           let end = text.indexOf("\n", start);
           if (end < 0) {
-            problems.push({ line: number, problem: "the last line is incomplete (no newline): a write was cut short or the file was edited" });
+            problems.push({
+              line: number,
+              problem: "the last line is incomplete (no newline): a write was cut short or the file was edited"
+            });
             end = text.length;
           }
           snapshot.starts[number] = at;
@@ -1544,7 +1729,10 @@ var FileLedger = class {
     });
     if (size.count === 0) {
       await this.hashesOf(size.hasher);
-      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' });
+      problems.push({
+        line: 1,
+        problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied'
+      });
       return snapshot;
     }
     snapshot.lineHashes = await this.hashesOf(size.hasher);
@@ -1560,23 +1748,34 @@ var FileLedger = class {
   }
   /** Checks that each line names the hash of the line before it, now that every hash is known. */
   finish(snapshot, prevs, keepHashes) {
-    const hashes = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, snapshot.lineHashes.length);
+    const hashes = Buffer.from(
+      snapshot.lineHashes.buffer,
+      snapshot.lineHashes.byteOffset,
+      snapshot.lineHashes.length
+    );
     const count = hashes.length / 32;
     const hex = (line) => `sha256:${hashes.toString("hex", (line - 1) * 32, line * 32)}`;
     const problems = snapshot.problems;
     const breaks = /* @__PURE__ */ new Set();
     for (let line = 2; line <= count; line++) {
       if (prevs.matches(line, hashes, (line - 2) * 32) !== false) continue;
-      const problem = { line, problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved` };
+      const problem = {
+        line,
+        problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved`
+      };
       breaks.add(problem);
       problems.push(problem);
     }
     problems.sort((a, b) => a.line - b.line || Number(breaks.has(b)) - Number(breaks.has(a)));
     if (count > 0) snapshot.head = { seq: count, hash: hex(count) };
-    if (keepHashes) return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) };
+    if (keepHashes)
+      return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) };
     return snapshot;
   }
-  /** Reads one record back whole from the file, where it must still hash as it did when read, or from what this process appended. */
+  /**
+   * Reads one record back whole from the file, where it must still hash as it did when read, or
+   * from what this process appended.
+   */
   load(snapshot, id) {
     const appended = snapshot.appended.get(id);
     if (appended !== void 0) return appended;
@@ -1589,8 +1788,13 @@ var FileLedger = class {
       const buffer = Buffer.allocUnsafe(snapshot.starts[seq + 1] - 1 - start);
       return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, start));
     });
-    const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32);
-    if (!hash("sha256", bytes, "buffer").equals(expected)) return damaged("it changed since the ledger was read");
+    const expected = Buffer.from(
+      snapshot.lineHashes.buffer,
+      snapshot.lineHashes.byteOffset + (seq - 1) * 32,
+      32
+    );
+    if (!hash("sha256", bytes, "buffer").equals(expected))
+      return damaged("it changed since the ledger was read");
     const line = bytes.toString("utf8");
     let value;
     try {
@@ -1600,7 +1804,8 @@ var FileLedger = class {
     }
     const record = decodeRecord(value?.record, damaged);
     const fields = lineFields(line);
-    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) })) return damaged("its record does not say what its fields said when the ledger was read");
+    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) }))
+      return damaged("its record does not say what its fields said when the ledger was read");
     return { ...record, id, url: null };
   }
   /** Checks one record line against the chain and adds it to the index; the problem, or null. */
@@ -1611,8 +1816,10 @@ var FileLedger = class {
     } catch {
       return "it is not JSON";
     }
-    if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs2(value);
-    if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
+    if (value === null || typeof value !== "object" || value.format !== FORMAT)
+      return notOurs2(value);
+    if (value.seq !== number)
+      return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`;
     prevs.set(number, typeof value.prev === "string" ? value.prev : JSON.stringify(value.prev));
     let record;
     try {
@@ -1642,7 +1849,10 @@ var FileLedger = class {
     try {
       const stat2 = fstatSync(fd);
       if (!stat2.isFile()) {
-        throw new SealError("unreadable", `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`);
+        throw new SealError(
+          "unreadable",
+          `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`
+        );
       }
       if (stat2.size > MAX_LEDGER_BYTES) {
         throw new SealError(
@@ -1659,7 +1869,12 @@ var FileLedger = class {
     }
   }
   writeGenesis(lock) {
-    const genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: randomUUID() } };
+    const genesis = {
+      format: FORMAT,
+      seq: 1,
+      prev: null,
+      created: { time: this.clock().toISOString(), id: randomUUID() }
+    };
     const text = JSON.stringify(genesis);
     this.appendBytes(Buffer.from(`${text}
 `), "wx", lock);
@@ -1772,7 +1987,9 @@ var ClaimedHashes = class {
 };
 function inWrittenOrder(record, time) {
   const { digest, environment, outcome, resolves, ...rest } = record;
-  const others = Object.fromEntries(Object.entries(rest).filter(([key]) => key !== "service"));
+  const others = Object.fromEntries(
+    Object.entries(rest).filter(([key]) => key !== "service")
+  );
   return { digest, environment, outcome, time, resolves, service: serviceOf(record), ...others };
 }
 var CHUNK_BYTES = 1024 * 1024;
@@ -1803,7 +2020,8 @@ function* chunksOf(fd, size) {
   }
 }
 function addFields(fields, number, index, now, prevs) {
-  if (fields.seq !== number) return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
+  if (fields.seq !== number)
+    return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
   prevs.set(number, fields.prev);
   if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
   return index.add(fields);
@@ -1867,7 +2085,8 @@ function notOurs2(value) {
   return `it is not an artifact-seal ledger line (format ${JSON.stringify(format2)})`;
 }
 function identityOf(snapshot) {
-  if (snapshot.lineHashes.length < 32) throw new Error("unreachable: a ledger is read with its first line");
+  if (snapshot.lineHashes.length < 32)
+    throw new Error("unreachable: a ledger is read with its first line");
   return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
 }
 function toEntry(line) {
@@ -1888,20 +2107,37 @@ var CHECKPOINT_PREDICATE_TYPE = "https://artifact-seal.dev/ledger-checkpoint/v1"
 var HEAD = /^sha256:([0-9a-f]{64})$/;
 function checkpointStatement(ledgerName, predicate) {
   const hex = HEAD.exec(predicate.head)?.[1];
-  if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1) throw new Error(`unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`);
-  if (!HEAD.test(predicate.ledger)) throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
-  return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate };
+  if (hex === void 0 || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1)
+    throw new Error(
+      `unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`
+    );
+  if (!HEAD.test(predicate.ledger))
+    throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`);
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [{ name: ledgerName, digest: { sha256: hex } }],
+    predicateType: CHECKPOINT_PREDICATE_TYPE,
+    predicate
+  };
 }
 
 // src/app/ledger/ledger-checkpoint.ts
 function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
   if (signing.kind === "none") return null;
   const name = basename(ledgerFile);
-  return async (head, ledger) => (await signing.sign(checkpointStatement(name, { format: LEDGER_FORMAT, seq: head.seq, head: head.hash, time: clock().toISOString(), ledger }))).json;
+  return async (head, ledger) => (await signing.sign(
+    checkpointStatement(name, {
+      format: LEDGER_FORMAT,
+      seq: head.seq,
+      head: head.hash,
+      time: clock().toISOString(),
+      ledger
+    })
+  )).json;
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-5JPZ42RD.js");
+  const { prepareSigning } = await import("../chunks/signing-I6YRQ26Y.js");
   return prepareSigning(settings, env);
 }
 
@@ -1922,18 +2158,27 @@ function withoutTrailingSlash(value, fallback) {
 async function openLedger(location, access2, env) {
   if (location.kind === "file") {
     const signHead = access2.signing === void 0 ? null : checkpointSigner(access2.signing, location.file);
-    const ledger = new FileLedger(location.file, access2.ledgerInput, { create: access2.create === true, ...signHead === null ? {} : { signHead } });
+    const ledger = new FileLedger(location.file, access2.ledgerInput, {
+      create: access2.create === true,
+      ...signHead === null ? {} : { signHead }
+    });
     if (access2.forWriting) ledger.assertWritable();
     return ledger;
   }
   const repository = env.GITHUB_REPOSITORY;
   if (!repository) {
-    throw new SealError("bad-input", `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`);
+    throw new SealError(
+      "bad-input",
+      `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`
+    );
   }
   if (access2.token === "") {
-    throw new SealError("bad-input", `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`);
+    throw new SealError(
+      "bad-input",
+      `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
+    );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-DJJQDTHA.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-IMGNKN4Y.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2060,15 +2305,23 @@ var PromoteState = {
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
-      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+        continue;
+      error(problem.message, {
+        title: "artifact-seal",
+        file: problem.file,
+        startLine: problem.line,
+        ...problem.column === null ? {} : { startColumn: problem.column }
+      });
     }
     setFailed(error2.message);
     return;
   }
   const e = error2 instanceof Error ? error2 : new Error(String(error2));
   debug(e.stack ?? e.message);
-  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+  setFailed(
+    `artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`
+  );
 }
 
 // src/report/promotion-report.ts
@@ -2087,14 +2340,24 @@ function resolutionHeadline(entry) {
 }
 
 // src/core/promotion/policy.ts
-var BREAKING_RULES = ["refuse", "require-major", "require-approval", "allow"];
+var BREAKING_RULES = [
+  "refuse",
+  "require-major",
+  "require-approval",
+  "allow"
+];
 var DANGEROUS_RULES = ["warn", "refuse"];
 var ROLLBACK_RULES = ["allow", "check"];
 
 // src/report/markdown.ts
 var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
-var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var NAMED = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "@": "&#64;&#8203;"
+};
 var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
 function plain2(value) {
   const flat = visibleControls(value.replace(LINE_BREAKS, " "));
@@ -2104,7 +2367,8 @@ function plain2(value) {
   return out;
 }
 function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
+    return `\`${value}\``;
   return `<code>${plain2(value)}</code>`;
 }
 function link2(label2, url, origins) {
@@ -2115,8 +2379,12 @@ function safeUrl(url, origins) {
   if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
-  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
-  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
+    return null;
+  return parsed.href.replace(
+    /[()[\]|\\<>"'`*_~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  ).replace(/&/g, "&amp;");
 }
 
 // src/report/promotion-markdown.ts
@@ -2139,12 +2407,14 @@ function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL)
 // src/actions/promote/report-resolution.ts
 async function reportResolution(entry, asked, ledger, summary2) {
   const line = resolutionHeadline(entry);
-  if (summary2) await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env))).write();
+  if (summary2)
+    await summary.addRaw(renderResolutionMarkdown(entry, ledger, serverUrlOf(process.env))).write();
   setOutput(PromoteOutput.Promoted, String(makesLive(entry.outcome)));
   setOutput(PromoteOutput.Digest, entry.digest);
   setOutput(PromoteOutput.RecordId, entry.id);
   setOutput(PromoteOutput.RecordUrl, entry.url ?? "");
-  if (asked === "confirmed" && !makesLive(entry.outcome)) setFailed(`${line}: ${entry.reason ?? ""}`);
+  if (asked === "confirmed" && !makesLive(entry.outcome))
+    setFailed(`${line}: ${entry.reason ?? ""}`);
   else info(line);
 }
 
@@ -2153,7 +2423,8 @@ var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
 function parseLedgerLocation(value, inputName, baseDir) {
   const v = value.trim();
   if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length) return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
+  if (v.startsWith("file:") && v.length > "file:".length)
+    return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
   throw new SealError(
     "bad-input",
     `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
@@ -2170,7 +2441,8 @@ var PART = /([0-9]+)(ms|s|m|h|d|w)/g;
 function parseDuration(text) {
   if (!new RegExp(DURATION_PATTERN).test(text)) return null;
   let total = 0;
-  for (const [, amount, unit] of text.matchAll(PART)) total += Number(amount) * UNIT_MS[unit];
+  for (const [, amount, unit] of text.matchAll(PART))
+    total += Number(amount) * UNIT_MS[unit];
   return Number.isSafeInteger(total) ? total : null;
 }
 
@@ -2180,28 +2452,47 @@ var ALPHA_NUMERIC = "[a-z0-9]+";
 var SEPARATOR = "(?:[._]|__|-+)";
 var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
 var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var HOST = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`
+);
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DOCKER_HUB = "docker.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 function parseImageReference(value, what) {
   const text = value.trim();
   const fail = (why, fix) => {
-    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`
+    );
   };
-  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  if (text === "")
+    fail(
+      "it is empty",
+      'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".'
+    );
   const at = text.indexOf("@");
   let digest = null;
   let rest = text;
   if (at !== -1) {
-    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    if (text.indexOf("@", at + 1) !== -1)
+      fail('it has more than one "@"', 'Give one digest after "@".');
     const after = text.slice(at + 1);
     const colon2 = after.indexOf(":");
-    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    if (colon2 === -1)
+      fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
     const algorithm = after.slice(0, colon2).toLowerCase();
-    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    if (algorithm !== "sha256")
+      fail(
+        `the digest after "@" is a ${quote(algorithm)} digest`,
+        'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".'
+      );
     const hex = after.slice(colon2 + 1);
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    if (!/^[0-9a-fA-F]{64}$/.test(hex))
+      fail(
+        `the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`,
+        "Copy the whole digest."
+      );
     digest = digestFromHex(hex.toLowerCase());
     rest = text.slice(0, at);
   }
@@ -2219,8 +2510,16 @@ function parseImageReference(value, what) {
       );
     }
   }
-  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
-  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  if (name === "")
+    fail(
+      "the name before the tag or digest is empty",
+      'Give the repository, such as "ghcr.io/acme/app".'
+    );
+  if (name.length > NAME_MAX)
+    fail(
+      `the name is ${name.length} characters long`,
+      `A name is at most ${NAME_MAX} characters, registry included.`
+    );
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
   const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
@@ -2228,9 +2527,14 @@ function parseImageReference(value, what) {
   let path = name;
   if (hasRegistry) {
     const host = HOST.exec(first);
-    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    if (host === null)
+      return fail(
+        `the registry ${quote(first)} is not a host name, an IP address or either with a port`,
+        'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".'
+      );
     const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
     registry = first.toLowerCase();
     path = name.slice(slash + 1);
   }
@@ -2265,7 +2569,10 @@ function parseImageSubject(text, what) {
   }
   const line = lines[0];
   if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
-    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`
+    );
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
@@ -2396,7 +2703,9 @@ function blockKey(text) {
   }
   const colon = /:(?: |$)/.exec(text);
   if (colon === null) return null;
-  const key = plainValue(PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain());
+  const key = plainValue(
+    PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain()
+  );
   if (typeof key !== "string") notPlain();
   return { key, rest: text.slice(colon.index + 1) };
 }
@@ -2421,11 +2730,15 @@ var Reader = class {
       this.depth--;
     }
   }
-  /** What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own indentation, or null. */
+  /**
+   * What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own
+   * indentation, or null.
+   */
   nested(indent, sequenceMayAlign) {
     const line = this.peek();
     if (line !== void 0 && line.indent > indent) return this.block(line.indent);
-    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- "))) return this.sequence(indent);
+    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- ")))
+      return this.sequence(indent);
     return null;
   }
   mapping(indent) {
@@ -2469,7 +2782,8 @@ function readPlainYaml(text) {
     const reader = new Reader(lines);
     if (reader.peek()?.indent !== 0) return NOT_PLAIN;
     const value = reader.block(0);
-    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value)) return NOT_PLAIN;
+    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value))
+      return NOT_PLAIN;
     return value;
   } catch (error2) {
     if (error2 instanceof NotPlain) return NOT_PLAIN;
@@ -2531,9 +2845,15 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
     );
   }
-  for (const [name, value] of [[names.runId, runIdText], [names.repository, repository]]) {
+  for (const [name, value] of [
+    [names.runId, runIdText],
+    [names.repository, repository]
+  ]) {
     if (value !== "" && artifactName === "") {
-      throw new SealError("bad-input", `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`);
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`
+      );
     }
   }
   if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
@@ -2542,27 +2862,55 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
+  if (image !== null)
+    return {
+      ...image,
+      token: input(names.token),
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+    };
+  if (subject !== null)
+    return {
+      kind: "local",
+      subject,
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+    };
   if (artifactName === "") return null;
   let runId = null;
   if (runIdText !== "") {
     runId = Number(runIdText);
     if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-      throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      throw new SealError(
+        "bad-input",
+        `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`
+      );
     }
   }
   if (repository !== "" && runId === null) {
-    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`);
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`
+    );
   }
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
   }
   const token = input(names.token);
   if (runId !== null && token === "") {
-    throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    throw new SealError(
+      "bad-input",
+      `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`
+    );
   }
-  return { kind: "artifact", name: artifactName, runId, repository: repository === "" ? null : repository, token };
+  return {
+    kind: "artifact",
+    name: artifactName,
+    runId,
+    repository: repository === "" ? null : repository,
+    token
+  };
 }
 function misspelledInputs(env, inputs) {
   const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
@@ -2572,14 +2920,19 @@ function misspelledInputs(env, inputs) {
     if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
     const given = key.slice("INPUT_".length);
     const meant = wanted.get(squash(given));
-    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase()) found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase())
+      found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
   }
   return found.sort();
 }
 function readImage(getInput2, names) {
   const text = getInput2(names.subjectPath);
   if (!isImageSubject(text)) return null;
-  return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
+  return {
+    kind: "image",
+    reference: parseImageSubject(text, names.subjectPath),
+    inputName: names.subjectPath
+  };
 }
 function readSubject(getInput2, workspace, pathInput) {
   const subjectPath = getInput2(pathInput).trim();
@@ -2591,15 +2944,27 @@ function readSubject(getInput2, workspace, pathInput) {
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
-    // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back
+    // (verify-artifact.ts).
     hidden: "leave-out"
   };
 }
 
 // src/core/signing/public-key.ts
-var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
+var PRIVATE_LABELS = /* @__PURE__ */ new Set([
+  "PRIVATE KEY",
+  "EC PRIVATE KEY",
+  "RSA PRIVATE KEY",
+  "ENCRYPTED PRIVATE KEY",
+  "ENCRYPTED SIGSTORE PRIVATE KEY",
+  "ENCRYPTED COSIGN PRIVATE KEY"
+]);
 var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
-var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
+var CURVES = {
+  prime256v1: "ecdsa-p256",
+  secp384r1: "ecdsa-p384",
+  secp521r1: "ecdsa-p521"
+};
 var RSA_MIN_BITS = 2048;
 var RSA_MAX_BITS = 4096;
 var SUPPORTED_KEYS = "ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits";
@@ -2622,19 +2987,29 @@ function pemBlocks(text, where) {
     const endLine = `-----END ${label2}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError("malformed", `${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError(
+        "malformed",
+        `${where}: the "${label2}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`
+      );
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
     const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
-    blocks.push({ label: label2, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
+    blocks.push({
+      label: label2,
+      headers: lines.filter(isHeader),
+      body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "")
+    });
     begin.lastIndex = end + endLine.length;
   }
   return blocks;
 }
 function bodyBytes(block, where) {
   if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+    throw new SealError(
+      "malformed",
+      `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`
+    );
   }
   return Buffer.from(block.body, "base64");
 }
@@ -2656,12 +3031,18 @@ function algorithmOf(key, where) {
     case "rsa": {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+        throw new SealError(
+          "unrecognized",
+          `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`
+        );
       }
       return "rsa";
     }
     default:
-      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+      throw new SealError(
+        "unrecognized",
+        `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`
+      );
   }
 }
 function notPem(where, expected) {
@@ -2675,30 +3056,53 @@ function material(publicKey, algorithm) {
 }
 function readPublicKey(text, source) {
   const normalized = normalize2(text).trim();
-  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  if (normalized === "")
+    throw new SealError(
+      "bad-input",
+      `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`
+    );
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
   const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  if (publicBlocks.length > 1)
+    throw new SealError(
+      "bad-input",
+      `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`
+    );
   const block = publicBlocks[0];
   if (block === void 0) {
-    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
+    if (blocks.some(
+      (candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY")
+    )) {
       throw new SealError(
         "bad-input",
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
       );
     }
     if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+      throw new SealError(
+        "bad-input",
+        `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`
+      );
     }
-    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+    throw new SealError(
+      "unrecognized",
+      `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`
+    );
   }
   let publicKey;
   try {
-    publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
+    publicKey = createPublicKey({
+      key: bodyBytes(block, source),
+      format: "der",
+      type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki"
+    });
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
-    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+    throw new SealError(
+      "unrecognized",
+      `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`
+    );
   }
   return material(publicKey, algorithmOf(publicKey, source));
 }
@@ -2722,10 +3126,17 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
     const rootText = line.slice(urlText.length).trim();
     const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
     if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError("bad-input", `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`);
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`
+      );
     }
     const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url)) throw new SealError("bad-input", `${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (mirrors.some((m) => m.url === url))
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(url)} is named twice. Name each repository once.`
+      );
     if (rootText === "") {
       if (!BUILT_IN_ROOTS.has(url)) {
         throw new SealError(
@@ -2747,7 +3158,11 @@ function checkTufRoot(file, what) {
   try {
     text = readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error2 });
+    throw new SealError(
+      "unreadable",
+      `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`,
+      { cause: error2 }
+    );
   }
   let root;
   try {
@@ -2756,7 +3171,10 @@ function checkTufRoot(file, what) {
     root = null;
   }
   if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
-    throw new SealError("unrecognized", `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+    throw new SealError(
+      "unrecognized",
+      `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`
+    );
   }
 }
 
@@ -2781,13 +3199,20 @@ function readSigningSettings(getInput2, env, defaultMode = "auto") {
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`);
+    throw new SealError(
+      "bad-input",
+      `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`
+    );
   }
   const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
   return {
     mode,
     // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
-    key: hasKey ? { pem: keyText, password: password === "" ? void 0 : password, inputName: SigningInput.SigningKey } : null,
+    key: hasKey ? {
+      pem: keyText,
+      password: password === "" ? void 0 : password,
+      inputName: SigningInput.SigningKey
+    } : null,
     endpoints: {
       fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
       rekorUrl: readUrl(env, SigningEnv.RekorUrl),
@@ -2800,26 +3225,40 @@ function readUrl(env, name) {
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`);
+    throw new SealError(
+      "bad-input",
+      `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`
+    );
   }
   return text.replace(/\/+$/, "");
 }
 function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
   const { repository, workflow, ref, issuer, trustedRoot } = fields;
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
   }
-  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
+  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(
+    workflow
+  )) {
     throw new SealError(
       "bad-input",
       `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
   if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
-    throw new SealError("bad-input", `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+    throw new SealError(
+      "bad-input",
+      `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`
+    );
   }
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError("bad-input", `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError(
+      "bad-input",
+      `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`
+    );
   }
   const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
@@ -2890,10 +3329,17 @@ var FIELD_OF = {
   [SignedByKey.TrustedRoot]: "trustedRoot",
   [SignedByKey.TufMirrors]: "tufMirrors"
 };
-var SIGNED_BY_NAMES = Object.fromEntries(Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`]));
+var SIGNED_BY_NAMES = Object.fromEntries(
+  Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`])
+);
 var EXAMPLE = 'such as "repository: acme/shop" and "workflow: .github/workflows/release.yml" on lines of their own, or "key: cosign.pub"';
 function readSignedBy(getInput2, env, workspace) {
-  return signerCheckSettings(parseSignedBy(getInput2(SignerInput.SignedBy)), SIGNED_BY_NAMES, env, workspace);
+  return signerCheckSettings(
+    parseSignedBy(getInput2(SignerInput.SignedBy)),
+    SIGNED_BY_NAMES,
+    env,
+    workspace
+  );
 }
 function parseSignedBy(text) {
   const fields = {
@@ -2912,17 +3358,27 @@ function parseSignedBy(text) {
     const field = FIELD_OF[key];
     const name = `${SignerInput.SignedBy}.${key}`;
     if (field === void 0) {
-      throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`);
+      throw new SealError(
+        "bad-input",
+        `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`
+      );
     }
     if (field === "githubHostedOnly") {
-      if (value !== "github-hosted") throw new SealError("bad-input", `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`);
+      if (value !== "github-hosted")
+        throw new SealError(
+          "bad-input",
+          `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`
+        );
       fields.githubHostedOnly = true;
     } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
       fields.tufMirrors = value.join("\n");
     } else if (typeof value === "string" && value.trim() !== "") {
       fields[field] = value.trim();
     } else {
-      throw new SealError("bad-input", `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`);
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`
+      );
     }
   }
   return fields;
@@ -2933,11 +3389,18 @@ function readMapping(text) {
   if (plain3 === NOT_PLAIN) {
     const document = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true });
     const error2 = document.errors[0];
-    if (error2 !== void 0) throw new SealError("bad-input", `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`);
+    if (error2 !== void 0)
+      throw new SealError(
+        "bad-input",
+        `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`
+      );
     value = document.toJS();
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`);
+    throw new SealError(
+      "bad-input",
+      `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`
+    );
   }
   return value;
 }
@@ -2949,7 +3412,10 @@ function readPromoteSettings(getInput2, env, workspace) {
   const environment = input(PromoteInput.Environment);
   if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
   if (environment === "") {
-    throw new SealError("bad-input", `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`
+    );
   }
   const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
   const vetoReason = input(PromoteInput.Veto);
@@ -2957,7 +3423,10 @@ function readPromoteSettings(getInput2, env, workspace) {
   const from = input(PromoteInput.From);
   const waitMs = readWait(input(PromoteInput.Wait));
   if (from !== "" && (vetoReason !== "" || input(PromoteInput.ApproveAmendment) !== "")) {
-    throw new SealError("bad-input", `${PromoteInput.From}: it says which digest to promote; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Give ${PromoteInput.ExpectedDigest} instead.`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.From}: it says which digest to promote; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Give ${PromoteInput.ExpectedDigest} instead.`
+    );
   }
   let digest;
   if (digestText === "" && from !== "") {
@@ -2968,16 +3437,26 @@ function readPromoteSettings(getInput2, env, workspace) {
       `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : `, or "${PromoteInput.From}: <environment>" to promote what that environment runs.`)
     );
   } else if (digestText === "previous") {
-    if (!rollback) throw new SealError("bad-input", `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`);
+    if (!rollback)
+      throw new SealError(
+        "bad-input",
+        `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`
+      );
     digest = "previous";
   } else {
     digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
   }
   if (vetoReason !== "" && rollback) {
-    throw new SealError("bad-input", `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`
+    );
   }
   if (vetoReason !== "" && digest === "previous") {
-    throw new SealError("bad-input", `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`
+    );
   }
   const approval = input(PromoteInput.ApproveAmendment);
   if (approval !== "" && (vetoReason !== "" || rollback)) {
@@ -2986,9 +3465,13 @@ function readPromoteSettings(getInput2, env, workspace) {
       `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
     );
   }
-  if ((vetoReason !== "" || approval !== "") && digest === null) throw new Error("unreachable: from is refused with a veto or an approval");
+  if ((vetoReason !== "" || approval !== "") && digest === null)
+    throw new Error("unreachable: from is refused with a veto or an approval");
   if (approval !== "" && digest === "previous") {
-    throw new SealError("bad-input", `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`
+    );
   }
   const { ledger, token } = readLedger(input, env, workspace);
   const given = readBytesSource(getInput2, workspace, {
@@ -3000,20 +3483,34 @@ function readPromoteSettings(getInput2, env, workspace) {
     token: PromoteInput.GitHubToken,
     listingAlone: true
   });
-  const digestOnly = parseBooleanInput(PromoteInput.DigestOnly, getInput2(PromoteInput.DigestOnly), false);
+  const digestOnly = parseBooleanInput(
+    PromoteInput.DigestOnly,
+    getInput2(PromoteInput.DigestOnly),
+    false
+  );
   if (digestOnly && given !== null) {
     const where = given.kind === "local" || given.kind === "image" ? PromoteInput.SubjectPath : PromoteInput.Name;
-    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`
+    );
   }
   if (digestOnly && (vetoReason !== "" || approval !== "")) {
-    throw new SealError("bad-input", `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`
+    );
   }
   const listing = input(PromoteInput.ChecksumsPath);
   const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false);
   const carried = given === null && !digestOnly && listing === "" && !dryRun && vetoReason === "" && approval === "";
   if (carried) {
     const misspelled = misspelledInputs(env, BYTES_INPUTS);
-    if (misspelled.length > 0) throw new SealError("bad-input", `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`);
+    if (misspelled.length > 0)
+      throw new SealError(
+        "bad-input",
+        `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`
+      );
   }
   const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
@@ -3053,7 +3550,10 @@ function readWait(text) {
   if (text === "") return 0;
   const ms = parseDuration(text);
   if (ms === null) {
-    throw new SealError("bad-input", `${PromoteInput.Wait}: ${quote(text)} is not a duration. Give how long to wait for a soak that is not over yet, such as "30m", "2h" or "1h30m".`);
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Wait}: ${quote(text)} is not a duration. Give how long to wait for a soak that is not over yet, such as "30m", "2h" or "1h30m".`
+    );
   }
   return ms;
 }
@@ -3073,8 +3573,17 @@ function readConfirm(input) {
   return { kind: "record", id, outcome: failed ? "failed" : "confirmed" };
 }
 function confirmSettings(input, getInput2, env, workspace, confirm) {
-  const promoting = [PromoteInput.ExpectedDigest, PromoteInput.From, PromoteInput.Wait, PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.Veto, PromoteInput.ApproveAmendment].filter((name2) => input(name2) !== "");
-  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly]) if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
+  const promoting = [
+    PromoteInput.ExpectedDigest,
+    PromoteInput.From,
+    PromoteInput.Wait,
+    PromoteInput.SubjectPath,
+    PromoteInput.Name,
+    PromoteInput.Veto,
+    PromoteInput.ApproveAmendment
+  ].filter((name2) => input(name2) !== "");
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly])
+    if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
       "bad-input",
@@ -3104,17 +3613,29 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     signing: readRecordSigning(getInput2, ledger, env)
   };
 }
-var BYTES_INPUTS = [PromoteInput.SubjectPath, PromoteInput.Name, PromoteInput.ChecksumsPath, PromoteInput.RunId, PromoteInput.Repository, PromoteInput.DigestOnly];
+var BYTES_INPUTS = [
+  PromoteInput.SubjectPath,
+  PromoteInput.Name,
+  PromoteInput.ChecksumsPath,
+  PromoteInput.RunId,
+  PromoteInput.Repository,
+  PromoteInput.DigestOnly
+];
 function missingBytes(env) {
   const misspelled = misspelledInputs(env, BYTES_INPUTS);
   return (
-    // With nothing named at all, what the seal carried is fetched instead (fetch-bytes.ts says when none was): this is for a listing alone.
+    // With nothing named at all, what the seal carried is fetched instead (fetch-bytes.ts says when
+    // none was): this is for a listing alone.
     `No bytes to check: none were given, so ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`
   );
 }
 function readLedger(input, env, workspace) {
   const ledgerText = input(PromoteInput.Ledger);
-  const ledger = parseLedgerLocation(ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText, PromoteInput.Ledger, workspace);
+  const ledger = parseLedgerLocation(
+    ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText,
+    PromoteInput.Ledger,
+    workspace
+  );
   const token = input(PromoteInput.GitHubToken);
   if (ledger.kind === "github" && token === "") {
     throw new SealError(
@@ -3133,11 +3654,28 @@ async function post(env = process.env) {
     const settings = readPromoteSettings((name) => getInput(name), env, workspaceDir(env));
     const ledger = await openLedger(
       settings.ledger,
-      { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true, signing: await checkpointSigning(settings.ledger, settings.signing, env) },
+      {
+        token: settings.token,
+        ledgerInput: PromoteInput.Ledger,
+        tokenInput: PromoteInput.GitHubToken,
+        forWriting: true,
+        signing: await checkpointSigning(settings.ledger, settings.signing, env)
+      },
       env
     );
-    const entry = await ledger.resolve({ id, outcome: "confirmed", reason: null, environment: settings.environment, ...requesterFromEnv(env) });
-    await reportResolution(entry, "confirmed", ledger.location, env.GITHUB_STEP_SUMMARY !== void 0);
+    const entry = await ledger.resolve({
+      id,
+      outcome: "confirmed",
+      reason: null,
+      environment: settings.environment,
+      ...requesterFromEnv(env)
+    });
+    await reportResolution(
+      entry,
+      "confirmed",
+      ledger.location,
+      env.GITHUB_STEP_SUMMARY !== void 0
+    );
   } catch (error2) {
     reportFailure(error2);
   }

@@ -279,7 +279,10 @@ function visibleControl(char) {
   return null;
 }
 function visibleControls(text) {
-  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
+  return text.replace(
+    new RegExp("\\p{Cc}", "gu"),
+    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
+  );
 }
 var RunnerLogGuard = class {
   lineStart = true;
@@ -346,7 +349,8 @@ var runnerLog = {
     const bytes = Buffer.from(text, "utf8");
     let written = 0;
     try {
-      while (written < bytes.length) written += writeSync(1, bytes, written, bytes.length - written);
+      while (written < bytes.length)
+        written += writeSync(1, bytes, written, bytes.length - written);
     } catch {
       logStream = process.stdout;
       logStream.write(bytes.subarray(written));
@@ -378,16 +382,27 @@ function writeCommand(command, properties, message) {
 }
 function annotationProperties(p) {
   if (Object.keys(p).length === 0) return {};
-  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+  return {
+    title: p.title,
+    file: p.file,
+    line: p.startLine,
+    endLine: p.endLine,
+    col: p.startColumn,
+    endColumn: p.endColumn
+  };
 }
 function issueFileCommand(variable, name, value) {
   const file = process.env[variable];
   const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter2)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
-  if (text.includes(delimiter2)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (name.includes(delimiter2))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" });
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
+    encoding: "utf8"
+  });
 }
 function getInput(name, options) {
   const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -413,13 +428,25 @@ function debug(message) {
   issueCommand("debug", {}, message);
 }
 function notice(message, properties = {}) {
-  issueCommand("notice", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "notice",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function warning(message, properties = {}) {
-  issueCommand("warning", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "warning",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function error(message, properties = {}) {
-  issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "error",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function setFailed(message) {
   process.exitCode = 1;
@@ -450,14 +477,21 @@ var Summary = class {
   // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options = {}) {
     const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
+    if (!file)
+      throw new Error(
+        "Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries."
+      );
     try {
       accessSync(file, constants2.R_OK | constants2.W_OK);
     } catch {
-      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+      throw new Error(
+        `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`
+      );
     }
     ;
-    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, { encoding: "utf8" });
+    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, {
+      encoding: "utf8"
+    });
     this.buffer = "";
     return this;
   }
@@ -537,7 +571,12 @@ function describeProgress(p) {
 // src/report/markdown.ts
 var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
-var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var NAMED = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "@": "&#64;&#8203;"
+};
 var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
 function plain(value) {
   const flat = visibleControls(value.replace(LINE_BREAKS, " "));
@@ -547,7 +586,8 @@ function plain(value) {
   return out;
 }
 function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
+    return `\`${value}\``;
   return `<code>${plain(value)}</code>`;
 }
 function fence(content, info2 = "") {
@@ -565,8 +605,12 @@ function safeUrl(url, origins) {
   if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
-  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
-  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
+    return null;
+  return parsed.href.replace(
+    /[()[\]|\\<>"'`*_~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  ).replace(/&/g, "&amp;");
 }
 
 // src/core/image/sealed-image.ts
@@ -579,13 +623,19 @@ function imageAnnotation(image) {
     reference: imageRef(image),
     ...image.tag === null ? {} : { tag: image.tag },
     mediaType: image.mediaType,
-    platforms: image.platforms.map((child) => ({ platform: child.platform, digest: child.descriptor.digest }))
+    platforms: image.platforms.map((child) => ({
+      platform: child.platform,
+      digest: child.descriptor.digest
+    }))
   };
 }
 function withImageAnnotation(statement, image) {
   const [first, ...rest] = statement.subject;
   if (first === void 0) return statement;
-  const annotated = { ...first, annotations: { ...first.annotations ?? {}, [IMAGE_ANNOTATION]: imageAnnotation(image) } };
+  const annotated = {
+    ...first,
+    annotations: { ...first.annotations ?? {}, [IMAGE_ANNOTATION]: imageAnnotation(image) }
+  };
   return { ...statement, subject: [annotated, ...rest] };
 }
 
@@ -712,7 +762,10 @@ function statementSubject(name, digest, isTree) {
   return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
 }
 function digestOnlySubject(name, digest) {
-  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } };
+  return {
+    ...statementSubject(name, digest, false),
+    annotations: { [DIGEST_ONLY_ANNOTATION]: true }
+  };
 }
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
@@ -786,7 +839,10 @@ function provenanceLinks(build) {
   const b = build.build;
   return {
     commit: { label: b.sha.slice(0, 7), url: commitUrl(b), ref: b.ref },
-    run: { label: `${b.workflowRef.split("@")[0]?.split("/").pop() ?? "workflow"} run ${b.runId} (attempt ${b.runAttempt})`, url: runUrl(b) }
+    run: {
+      label: `${b.workflowRef.split("@")[0]?.split("/").pop() ?? "workflow"} run ${b.runId} (attempt ${b.runAttempt})`,
+      url: runUrl(b)
+    }
   };
 }
 function verifySnippet(report) {
@@ -838,18 +894,34 @@ function renderSealMarkdown(report) {
   out.push("| | |", "| --- | --- |");
   out.push(`| Digest | ${code(artifact.digest)} |`);
   if (report.image) out.push(`| Content | ${imageContent(report.image)} |`);
-  else if (artifact.size !== null) out.push(`| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`);
-  else if (artifact.kind === "checksums") out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
+  else if (artifact.size !== null)
+    out.push(
+      `| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`
+    );
+  else if (artifact.kind === "checksums")
+    out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
   else out.push("| Content | a digest given by the build (not read from files) |");
   const links = provenanceLinks(report.build);
   const origins = report.build.kind === "workflow" ? [report.build.build.serverUrl] : [];
-  if (links.commit) out.push(`| Commit | ${link2(code(links.commit.label), links.commit.url, origins)} on ${code(links.commit.ref)} |`);
+  if (links.commit)
+    out.push(
+      `| Commit | ${link2(code(links.commit.label), links.commit.url, origins)} on ${code(links.commit.ref)} |`
+    );
   if (links.run) out.push(`| Built by | ${link2(plain(links.run.label), links.run.url, origins)} |`);
-  if (report.build.kind === "local") out.push(`| Built by | ${plain(report.build.build.tool)} on ${plain(report.build.build.host)} |`);
-  out.push(`| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ""} |`);
+  if (report.build.kind === "local")
+    out.push(
+      `| Built by | ${plain(report.build.build.tool)} on ${plain(report.build.build.host)} |`
+    );
+  out.push(
+    `| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ""} |`
+  );
   if (report.contract) {
-    const kinds = [...new Set(report.contract.files.filter((f) => f.kind !== "reference").map((f) => f.kind))].join(", ");
-    out.push(`| Contract | ${code(report.contract.version)} (${plain(kinds)}, ${formatCount(report.contract.files.length, "file")}): ${code(report.contract.digest)} |`);
+    const kinds = [
+      ...new Set(report.contract.files.filter((f) => f.kind !== "reference").map((f) => f.kind))
+    ].join(", ");
+    out.push(
+      `| Contract | ${code(report.contract.version)} (${plain(kinds)}, ${formatCount(report.contract.files.length, "file")}): ${code(report.contract.digest)} |`
+    );
   }
   const signature = report.signature;
   if (signature?.signed) {
@@ -864,11 +936,13 @@ function renderSealMarkdown(report) {
     const groups = artifact.summary.topLevel;
     if (groups.length > 1) {
       out.push("| Top level | Files | Size |", "| --- | ---: | ---: |");
-      for (const g of groups.slice(0, 8)) out.push(`| ${code(g.name)} | ${formatNumber(g.files)} | ${formatBytes(g.size)} |`);
+      for (const g of groups.slice(0, 8))
+        out.push(`| ${code(g.name)} | ${formatNumber(g.files)} | ${formatBytes(g.size)} |`);
       if (groups.length > 8) out.push(`| \u2026 ${groups.length - 8} more | | |`);
     } else {
       out.push("| Largest files | Size |", "| --- | ---: |");
-      for (const f of artifact.summary.largest) out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`);
+      for (const f of artifact.summary.largest)
+        out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`);
     }
     out.push("");
   }
@@ -886,10 +960,25 @@ function renderSealMarkdown(report) {
       ""
     );
   }
-  out.push("<details><summary>Verify these bytes in a later job</summary>", "", fence(verifySnippet(report), "yaml"), "", "</details>", "");
+  out.push(
+    "<details><summary>Verify these bytes in a later job</summary>",
+    "",
+    fence(verifySnippet(report), "yaml"),
+    "",
+    "</details>",
+    ""
+  );
   const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
-  out.push(`<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`, "", fence(shown.text, "text"));
-  if (artifact.fileCount > shown.count) out.push("", `${formatNumber(artifact.fileCount - shown.count)} more lines in ${code(bundle.checksumsPath)}.`);
+  out.push(
+    `<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`,
+    "",
+    fence(shown.text, "text")
+  );
+  if (artifact.fileCount > shown.count)
+    out.push(
+      "",
+      `${formatNumber(artifact.fileCount - shown.count)} more lines in ${code(bundle.checksumsPath)}.`
+    );
   out.push("", "</details>", "");
   return out.join("\n");
 }
@@ -938,7 +1027,8 @@ function digestOfListing(listing) {
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
+  if (path.length === 0)
+    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
   if (path.includes("\n") || path.includes("\r")) {
     throw new SealError(
       "malformed",
@@ -949,7 +1039,10 @@ function checkListingPath(path, where) {
     throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
   }
   if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError("malformed", `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
+    throw new SealError(
+      "malformed",
+      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
+    );
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -987,7 +1080,10 @@ function parseListing(text, fileName) {
     entries.push({ path, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
-    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+    throw new SealError(
+      "malformed",
+      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
+    );
   }
   return sortEntries(entries);
 }
@@ -1000,7 +1096,8 @@ function diffListings(expected, actual) {
     const a = actual[j];
     const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
     if (order === 0 && e && a) {
-      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
+      if (e.hex !== a.hex)
+        mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
       i++;
       j++;
     } else if (order < 0 && e) {
@@ -1071,7 +1168,8 @@ function readListingFile(file) {
   }
   try {
     const head = Buffer.alloc(67);
-    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
+      return null;
   } finally {
     closeSync(fd);
   }
@@ -1082,13 +1180,19 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (recorded !== null && recorded.kind !== subject.kind) {
     const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
     const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+    throw new SealError(
+      "bad-input",
+      `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`
+    );
   }
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile(subject.file);
   if (listing === null) return;
   if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
-    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+    throw new SealError(
+      "conflict",
+      `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
+    );
   }
   const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
   throw new SealError(
@@ -1179,7 +1283,10 @@ function runClaimLoop(ctx) {
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
-          digests.set(oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(), index * 32);
+          digests.set(
+            oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(),
+            index * 32
+          );
           sizes[index] = filled;
           progress[bytes] = progress[bytes] + filled;
         } else {
@@ -1231,7 +1338,10 @@ function hashSmallFile(path) {
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open2(path, "r");
   try {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const buffers = [
+      Buffer.allocUnsafe(CHUNK),
+      Buffer.allocUnsafe(CHUNK)
+    ];
     const hash2 = createHash("sha256");
     let size = 0;
     let turn = 0;
@@ -1310,7 +1420,10 @@ var HashPool = class _HashPool {
       const loop = new Promise((resolve2, reject) => {
         worker.once("message", resolve2);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once(
+          "exit",
+          (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`))
+        );
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -1332,7 +1445,9 @@ function growable(bytes, maxBytes) {
 var HashQueue = class {
   constructor(pool, options = {}) {
     this.options = options;
-    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.threadProgress = new Float64Array(
+      new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8)
+    );
     this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
   }
   options;
@@ -1355,7 +1470,10 @@ var HashQueue = class {
   add(path) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError("bad-input", `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+        throw new SealError(
+          "bad-input",
+          `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`
+        );
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
@@ -1364,8 +1482,14 @@ var HashQueue = class {
     }
     const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError("bad-input", `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
-      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
+      if (this.bytesUsed + room > MAX_PATH_BYTES)
+        throw new SealError(
+          "bad-input",
+          `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`
+        );
+      this.pathBytes.grow(
+        Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room))
+      );
       this.pathText = Buffer.from(this.pathBytes);
     }
     this.bytesUsed += this.pathText.write(path, this.bytesUsed);
@@ -1395,7 +1519,14 @@ var HashQueue = class {
             report();
           }
         } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: node_fs_exports, crypto: node_crypto_exports, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+        failure = runClaimLoop({
+          ...this.sharedWork(),
+          fs: node_fs_exports,
+          crypto: node_crypto_exports,
+          progressSlot: 0,
+          waitForMore: false,
+          ...onFileDone ? { onFileDone } : {}
+        });
       }
       await this.allCompleted();
       if (Atomics.load(this.control, Control.Failed) !== 0) {
@@ -1405,7 +1536,10 @@ var HashQueue = class {
     } finally {
       clearInterval(timer);
     }
-    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
+    return {
+      digests: new Uint8Array(this.digests, 0, this.count * 32),
+      sizes: new Float64Array(this.sizes, 0, this.count)
+    };
   }
   async allCompleted() {
     const crashed = new Promise((_, reject) => {
@@ -1414,7 +1548,10 @@ var HashQueue = class {
     for (; ; ) {
       const completed = Atomics.load(this.control, Control.Completed);
       if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
-      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
+      await Promise.race([
+        Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value,
+        crashed
+      ]);
     }
   }
   /** Files and bytes hashed so far, by every thread. */
@@ -1440,7 +1577,11 @@ async function hashFiles(paths, options = {}) {
 async function hashOneFile(path, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = hashSmallFile(path) ?? await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = hashSmallFile(path) ?? await hashLargeFile(
+      path,
+      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
+      progressIntervalMs
+    );
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
@@ -1493,22 +1634,33 @@ function parseModes(text, what) {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new SealError("tampered", `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+    );
   }
-  const bad = (why) => new SealError("tampered", `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`);
+  const bad = (why) => new SealError(
+    "tampered",
+    `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`
+  );
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
   const { executable, links, ...rest } = json;
-  if (Object.keys(rest).length > 0) throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
-  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string")) throw bad('"executable" is not a list of paths');
-  if (typeof links !== "object" || links === null || Array.isArray(links)) throw bad('"links" is not an object');
+  if (Object.keys(rest).length > 0)
+    throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string"))
+    throw bad('"executable" is not a list of paths');
+  if (typeof links !== "object" || links === null || Array.isArray(links))
+    throw bad('"links" is not an object');
   for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
   for (const [link3, target] of Object.entries(links)) {
-    if (typeof target !== "string" || linkTargetPath(link3, target) === null) throw bad(`the link ${quote(link3)} points outside the artifact`);
+    if (typeof target !== "string" || linkTargetPath(link3, target) === null)
+      throw bad(`the link ${quote(link3)} points outside the artifact`);
   }
   return { executable, links };
 }
 function linkTargetPath(link3, target) {
-  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0")) return null;
+  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0"))
+    return null;
   const joined = posix.normalize(posix.join(posix.dirname(link3), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
@@ -1523,7 +1675,8 @@ function readModes(root, paths, links) {
   for (const { link: link3, target } of links) {
     const relLink = toSlashes(relative(root, link3));
     const relTarget = toSlashes(relative(realRoot, target));
-    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget)) continue;
+    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget))
+      continue;
     const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
     if (!sealed) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
@@ -1534,7 +1687,12 @@ function diffModes(sealed, found) {
   const describe2 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
   const sealedExec = new Set(sealed.executable);
   const foundExec = new Set(found.executable);
-  const paths = /* @__PURE__ */ new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)]);
+  const paths = /* @__PURE__ */ new Set([
+    ...sealed.executable,
+    ...found.executable,
+    ...Object.keys(sealed.links),
+    ...Object.keys(found.links)
+  ]);
   const out = [];
   for (const p of [...paths].sort(byBytes)) {
     const expected = describe2(sealed, p, sealedExec);
@@ -1553,7 +1711,9 @@ function applyModes(root, paths, modes) {
     }
   }
   const made = [];
-  for (const link3 of Object.keys(modes.links).sort((a, b) => a.split("/").length - b.split("/").length || byBytes(a, b))) {
+  for (const link3 of Object.keys(modes.links).sort(
+    (a, b) => a.split("/").length - b.split("/").length || byBytes(a, b)
+  )) {
     if (made.some((m) => link3.startsWith(`${m}/`))) continue;
     const at = join(root, ...link3.split("/"));
     rmSync(at, { recursive: true, force: true });
@@ -1610,7 +1770,9 @@ function resolveFiles(options) {
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
-  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
+  const excludeMatchers = patterns.exclude.map(
+    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
+  );
   const excludeUsed = patterns.exclude.map(() => false);
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
@@ -1648,7 +1810,11 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError(
+        "unreadable",
+        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
+        { cause: e }
+      );
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -1679,7 +1845,8 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+          throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat2.isDirectory();
         isFile = stat2.isFile();
@@ -1696,7 +1863,8 @@ function resolveFiles(options) {
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
+          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
       } else if (isFile && taken) {
         addFile(abs);
       }
@@ -1706,7 +1874,8 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf2(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+      throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
   let onlyDirectory = null;
@@ -1743,7 +1912,8 @@ function resolveFiles(options) {
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf2(base);
-        if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
+        if (realBase !== resolve(base))
+          links.push({ link: resolve(base), target: realBase, named: false });
         walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
     }
@@ -1772,17 +1942,29 @@ function resolveFiles(options) {
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const relative2 = found.map((abs) => {
-    const rel = toSlashes2(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes2(
+      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
+    );
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named } of links) {
-    if ((named || isInside(link3, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link3, target, root, named);
+    if ((named || isInside(link3, root)) && !isInside(target, realRoot))
+      throw linkLeavesRoot(link3, target, root, named);
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [], links: links.map(({ link: link3, target }) => ({ link: link3, target })) };
+  return {
+    kind,
+    root,
+    absolutePaths: found,
+    relativePaths: relative2,
+    order,
+    leftOut,
+    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
+    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
+  };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -1797,7 +1979,10 @@ function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
     const root = resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError("bad-input", `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
+      );
     }
     const outside = files.find((f) => !isInside(f, root));
     if (outside !== void 0) {
@@ -1821,7 +2006,9 @@ function absolutePattern(baseDir, pattern) {
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
   if (segments === null) return () => true;
-  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
+  const matchers = segments.map(
+    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true })
+  );
   if (matchers[0] === null) return () => true;
   return (absDir) => {
     const rel = relative(base, absDir).split(sep);
@@ -1884,15 +2071,40 @@ async function sealSubject(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
-    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
+    const artifact = {
+      name,
+      digest: subject.digest,
+      kind: "digest",
+      root: null,
+      fileCount: 1,
+      size: null,
+      summary: null,
+      listing: listing2
+    };
+    return {
+      ...artifact,
+      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
+    };
   }
   if (subject.kind === "checksums") {
     const entries = parseListing(readListingFile2(subject.file, subject.inputName), subject.file);
     const listing2 = Buffer.from(formatListing(entries));
     const name = options.name || options.fallbackName;
     const fileCount = entries.length;
-    return describe({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
+    return describe(
+      {
+        name,
+        digest: digestOfListing(listing2),
+        kind: "checksums",
+        root: null,
+        fileCount,
+        size: null,
+        summary: null,
+        listing: listing2
+      },
+      true,
+      options.build
+    );
   }
   let resolved;
   let hashed;
@@ -1918,19 +2130,56 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
+  const described = describe(
+    {
+      name: options.name || defaultName,
+      digest,
+      kind,
+      root,
+      fileCount: relativePaths.length,
+      size,
+      summary: summary2,
+      listing
+    },
+    !isSingleFile,
+    options.build
+  );
   const modes = formatModes(readModes(root, relativePaths, resolved.links));
   const [sealedSubject, ...others] = described.statement.subject;
-  const annotated = { ...sealedSubject, annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } };
-  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
+  const annotated = {
+    ...sealedSubject,
+    annotations: {
+      ...sealedSubject?.annotations,
+      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
+    }
+  };
+  return {
+    ...described,
+    statement: { ...described.statement, subject: [annotated, ...others] },
+    modes,
+    leftOut: resolved.leftOut,
+    unusedExclusions: resolved.unusedExclusions
+  };
 }
 async function listDirectory(dir, inputName, options = {}) {
-  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
-  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
+  const build = {
+    kind: "local",
+    build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" }
+  };
+  const subject = {
+    kind: "paths",
+    patterns: { include: [dir], exclude: [] },
+    baseDir: dir,
+    root: dir,
+    inputName
+  };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
 function describe(artifact, isTree, build) {
-  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
+  return {
+    ...artifact,
+    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
+  };
 }
 function readListingFile2(file, inputName) {
   try {
@@ -1938,7 +2187,10 @@ function readListingFile2(file, inputName) {
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError("unreadable", `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`
+    );
   }
 }
 
@@ -1949,7 +2201,14 @@ function fileSafeName(name) {
 }
 function bundleFileNames(name) {
   const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` };
+  return {
+    checksums: `${base}.sha256`,
+    statement: `${base}.intoto.json`,
+    sigstore: `${base}.sigstore.json`,
+    contract: `${base}.contract.json`,
+    contractDir: `${base}.contract`,
+    modes: `${base}.modes.json`
+  };
 }
 function modesBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
@@ -1963,7 +2222,13 @@ function statementBeside(checksumsFile) {
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
 }
-var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json", ".modes.json"];
+var BUNDLE_SUFFIXES = [
+  ".sha256",
+  ".intoto.json",
+  ".sigstore.json",
+  ".contract.json",
+  ".modes.json"
+];
 function isBundleEntry(rest, base, directory) {
   const contractDir = `${base}.contract`;
   if (rest === contractDir) return directory;
@@ -1993,8 +2258,11 @@ var LocalDirectoryStore = class {
     }
     const files = [
       { final: join(this.dir, names.checksums), content: artifact.listing },
-      { final: join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}
-` },
+      {
+        final: join(this.dir, names.statement),
+        content: `${JSON.stringify(artifact.statement, null, 2)}
+`
+      },
       ...signed === null ? [] : [{ final: join(this.dir, names.sigstore), content: signed }],
       ...contract === null ? [] : [{ final: join(this.dir, names.contract), content: contract.manifestJson }],
       ...artifact.modes ? [{ final: join(this.dir, names.modes), content: artifact.modes }] : []
@@ -2025,7 +2293,12 @@ var LocalDirectoryStore = class {
         renamed.push(file.final);
       }
     } catch (error2) {
-      for (const leftover of [...files.map((f) => f.final + suffix), contractDir + suffix, ...renamed]) removeQuietly(leftover);
+      for (const leftover of [
+        ...files.map((f) => f.final + suffix),
+        contractDir + suffix,
+        ...renamed
+      ])
+        removeQuietly(leftover);
       throw this.cannotWrite(this.dir, error2);
     }
     const at = (name) => files.some((f) => f.final === join(this.dir, name)) ? join(this.dir, name) : null;
@@ -2079,7 +2352,10 @@ function realExisting(p) {
 // src/app/seal/seal-to-bundle.ts
 async function sealToBundle(subject, options, destination, finish) {
   const { outputDir, defaultParent, inputName } = destination;
-  const sealed = subject.kind === "paths" ? { ...subject, skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []] } : subject;
+  const sealed = subject.kind === "paths" ? {
+    ...subject,
+    skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []]
+  } : subject;
   const artifact = await sealSubject(sealed, options);
   if (subject.kind === "paths" && artifact.root !== null) {
     if (artifact.kind === "file") {
@@ -2094,7 +2370,10 @@ async function sealToBundle(subject, options, destination, finish) {
   }
   const finished = finish ? await finish(artifact) : { artifact, extras: {} };
   const dir = outputDir ?? join(defaultParent, fileSafeName(artifact.name));
-  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(finished.artifact, finished.extras);
+  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(
+    finished.artifact,
+    finished.extras
+  );
   return { artifact: finished.artifact, bundle };
 }
 
@@ -2135,7 +2414,14 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: hostname(), startedOn: now.toISOString() } };
+  return {
+    kind: "local",
+    build: {
+      tool: `pkg:npm/artifact-seal@${VERSION}`,
+      host: hostname(),
+      startedOn: now.toISOString()
+    }
+  };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
@@ -2152,15 +2438,23 @@ function runnerTempDir(env) {
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
-      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+        continue;
+      error(problem.message, {
+        title: "artifact-seal",
+        file: problem.file,
+        startLine: problem.line,
+        ...problem.column === null ? {} : { startColumn: problem.column }
+      });
     }
     setFailed(error2.message);
     return;
   }
   const e = error2 instanceof Error ? error2 : new Error(String(error2));
   debug(e.stack ?? e.message);
-  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+  setFailed(
+    `artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`
+  );
 }
 
 // src/core/subject/patterns.ts
@@ -2195,20 +2489,34 @@ function checkPartName(name, where) {
   else if (name.includes("\\")) problem = 'contains "\\", which Windows reads as "/"';
   else if (/[\r\n]/.test(name)) problem = "contains a line break";
   else if (name.includes("\0")) problem = "contains a NUL character";
-  if (problem !== null) throw new SealError("bad-input", `${where}: the part name ${quote(name)} ${problem}. ${NAME_FIX}`);
+  if (problem !== null)
+    throw new SealError(
+      "bad-input",
+      `${where}: the part name ${quote(name)} ${problem}. ${NAME_FIX}`
+    );
 }
 function mergeListings(parts) {
-  if (parts.length === 0) throw new SealError("bad-input", "merge: no parts given. Give the seal bundle of each part to merge.");
+  if (parts.length === 0)
+    throw new SealError(
+      "bad-input",
+      "merge: no parts given. Give the seal bundle of each part to merge."
+    );
   const seen = /* @__PURE__ */ new Set();
   let total = 0;
   for (const part of parts) {
     checkPartName(part.name, "merge");
     if (seen.has(part.name)) {
-      throw new SealError("bad-input", `part ${quote(part.name)}: the name is given twice. Give each part its own name, such as the matrix leg it was built on.`);
+      throw new SealError(
+        "bad-input",
+        `part ${quote(part.name)}: the name is given twice. Give each part its own name, such as the matrix leg it was built on.`
+      );
     }
     seen.add(part.name);
     if (part.entries.length === 0) {
-      throw new SealError("bad-input", `part ${quote(part.name)}: its listing has no entries. Give the checksums listing the part's seal wrote.`);
+      throw new SealError(
+        "bad-input",
+        `part ${quote(part.name)}: its listing has no entries. Give the checksums listing the part's seal wrote.`
+      );
     }
     total += part.entries.length;
   }
@@ -2218,7 +2526,10 @@ function mergeListings(parts) {
     for (const entry of part.entries) {
       const where = `part ${quote(part.name)}`;
       if (!HEX642.test(entry.hex)) {
-        throw new SealError("malformed", `${where}: the line for ${quote(entry.path)} has the digest ${quote(entry.hex)}, not 64 lowercase hex characters. Give the listing the seal wrote.`);
+        throw new SealError(
+          "malformed",
+          `${where}: the line for ${quote(entry.path)} has the digest ${quote(entry.hex)}, not 64 lowercase hex characters. Give the listing the seal wrote.`
+        );
       }
       const path = `${part.name}/${entry.path}`;
       checkListingPath(path, where);
@@ -2229,7 +2540,10 @@ function mergeListings(parts) {
   for (let i = 1; i < merged.length; i++) {
     const path = merged[i].path;
     if (merged[i - 1].path === path) {
-      throw new SealError("bad-input", `merge: the path ${quote(path)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`);
+      throw new SealError(
+        "bad-input",
+        `merge: the path ${quote(path)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`
+      );
     }
   }
   const listing = Buffer.from(formatListing(merged));
@@ -2238,7 +2552,11 @@ function mergeListings(parts) {
 function partDigest(entries, kind) {
   if (kind === "file") {
     const only = entries[0];
-    if (entries.length !== 1 || only === void 0) throw new SealError("bad-input", `a listing of ${entries.length} files is not a single-file seal.`);
+    if (entries.length !== 1 || only === void 0)
+      throw new SealError(
+        "bad-input",
+        `a listing of ${entries.length} files is not a single-file seal.`
+      );
     return digestFromHex(only.hex);
   }
   return digestOfListing(formatListing(entries));
@@ -2257,7 +2575,10 @@ function mergedStatement(name, digest, parts, build) {
   });
   return {
     ...base,
-    predicate: { ...base.predicate, buildDefinition: { ...definition, resolvedDependencies: [...earlier, ...dependencies] } }
+    predicate: {
+      ...base.predicate,
+      buildDefinition: { ...definition, resolvedDependencies: [...earlier, ...dependencies] }
+    }
   };
 }
 
@@ -2327,7 +2648,11 @@ function listingsIn(dir, unreadable) {
 // src/app/seal/merge-bundles.ts
 async function mergeSealBundles(parts, options) {
   const { inputName } = options;
-  if (parts.length === 0) throw new SealError("bad-input", `${inputName}: no parts given. Give the seal bundle (its .sha256 listing) of each part to merge.`);
+  if (parts.length === 0)
+    throw new SealError(
+      "bad-input",
+      `${inputName}: no parts given. Give the seal bundle (its .sha256 listing) of each part to merge.`
+    );
   const read2 = withExpectedDigests(parts, options).map((source) => readPart(source, inputName));
   const seen = /* @__PURE__ */ new Map();
   for (const part of read2) {
@@ -2341,9 +2666,15 @@ async function mergeSealBundles(parts, options) {
     seen.set(part.name, part.checksumsFile);
   }
   const names = bundleFileNames(options.name);
-  const outputs = [resolve(options.outputDir, names.checksums), resolve(options.outputDir, names.statement)];
+  const outputs = [
+    resolve(options.outputDir, names.checksums),
+    resolve(options.outputDir, names.statement)
+  ];
   for (const part of read2) {
-    const inputs = [part.checksumsFile, ...part.statementFile === null ? [] : [part.statementFile]].map((f) => resolve(f));
+    const inputs = [
+      part.checksumsFile,
+      ...part.statementFile === null ? [] : [part.statementFile]
+    ].map((f) => resolve(f));
     const clash = outputs.find((o) => inputs.includes(o));
     if (clash !== void 0) {
       throw new SealError(
@@ -2353,7 +2684,11 @@ async function mergeSealBundles(parts, options) {
     }
   }
   const merged = mergeListings(read2.map((part) => ({ name: part.name, entries: part.entries })));
-  const recorded = read2.map((part) => ({ name: part.name, digest: part.digest, kind: part.kind }));
+  const recorded = read2.map((part) => ({
+    name: part.name,
+    digest: part.digest,
+    kind: part.kind
+  }));
   const artifact = {
     name: options.name,
     digest: merged.digest,
@@ -2366,11 +2701,21 @@ async function mergeSealBundles(parts, options) {
     statement: mergedStatement(options.name, merged.digest, recorded, options.build)
   };
   const finished = options.finish ? await options.finish(artifact) : { artifact, extras: {} };
-  const bundle = await new LocalDirectoryStore(options.outputDir, options.outputInputName ?? inputName).putSealBundle(finished.artifact, finished.extras);
+  const bundle = await new LocalDirectoryStore(
+    options.outputDir,
+    options.outputInputName ?? inputName
+  ).putSealBundle(finished.artifact, finished.extras);
   return {
     artifact: finished.artifact,
     bundle,
-    parts: read2.map(({ name, digest, kind, entries, checksumsFile, statementFile }) => ({ name, digest, kind, fileCount: entries.length, checksumsFile, statementFile }))
+    parts: read2.map(({ name, digest, kind, entries, checksumsFile, statementFile }) => ({
+      name,
+      digest,
+      kind,
+      fileCount: entries.length,
+      checksumsFile,
+      statementFile
+    }))
   };
 }
 function splitPartLine(line) {
@@ -2385,17 +2730,34 @@ function partSourceFromArgument(arg, baseDir, inputName) {
   const named = eq !== -1 && !arg.slice(0, eq).includes("/");
   const name = named ? arg.slice(0, eq) : void 0;
   const given = named ? arg.slice(eq + 1) : arg;
-  if (name === "") throw new SealError("bad-input", `${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`);
-  if (given === "") throw new SealError("bad-input", `${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`);
+  if (name === "")
+    throw new SealError(
+      "bad-input",
+      `${inputName}: ${quote(arg)} has an empty name before "=". Write "<name>=<listing>", or leave out the "=".`
+    );
+  if (given === "")
+    throw new SealError(
+      "bad-input",
+      `${inputName}: ${quote(arg)} names no listing after "=". Write "<name>=<listing>" with the part's .sha256 file or bundle directory.`
+    );
   const abs = resolve(baseDir, given);
-  const listings = listingsIn(abs, (why) => new SealError("unreadable", `${inputName}: cannot read the directory ${quote(arg)} (${why}). Give a readable seal bundle directory.`));
+  const listings = listingsIn(
+    abs,
+    (why) => new SealError(
+      "unreadable",
+      `${inputName}: cannot read the directory ${quote(arg)} (${why}). Give a readable seal bundle directory.`
+    )
+  );
   const checksumsFile = listings === null ? abs : onlyListingIn(abs, listings, given, arg, inputName);
   return name === void 0 ? { checksumsFile } : { name, checksumsFile };
 }
 function onlyListingIn(dir, listings, given, arg, inputName) {
   const only = listings[0];
   if (only === void 0) {
-    throw new SealError("bad-input", `${inputName}: the directory ${quote(arg)} holds no *.sha256 listing. Give the directory a seal wrote its bundle to, or the listing itself.`);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the directory ${quote(arg)} holds no *.sha256 listing. Give the directory a seal wrote its bundle to, or the listing itself.`
+    );
   }
   if (listings.length > 1) {
     throw new SealError(
@@ -2409,18 +2771,27 @@ function withExpectedDigests(parts, options) {
   const expected = options.expectedDigests;
   if (expected === void 0 || expected.size === 0) return [...parts];
   const where = options.expectedDigestsInputName ?? options.inputName;
-  const named = parts.map((source) => ({ source, name: source.name ?? defaultPartName(source.checksumsFile) }));
+  const named = parts.map((source) => ({
+    source,
+    name: source.name ?? defaultPartName(source.checksumsFile)
+  }));
   for (const name of expected.keys()) {
     if (!named.some((p) => p.name === name)) {
       const known = named.map((p) => p.name).filter((n) => n !== null);
-      throw new SealError("bad-input", `${where}: there is no part ${quote(name)} (the parts are ${known.map(quote).join(", ") || "unnamed"}). Give the digests of the parts being merged, by their names.`);
+      throw new SealError(
+        "bad-input",
+        `${where}: there is no part ${quote(name)} (the parts are ${known.map(quote).join(", ") || "unnamed"}). Give the digests of the parts being merged, by their names.`
+      );
     }
   }
   return named.map(({ source, name }) => {
     const digest = name === null ? void 0 : expected.get(name);
     if (name === null || digest === void 0) return source;
     if (source.expectedDigest !== void 0 && source.expectedDigest !== digest) {
-      throw new SealError("bad-input", `${where}: part ${quote(name)} is expected to have both ${source.expectedDigest} and ${digest}. Give one digest per part.`);
+      throw new SealError(
+        "bad-input",
+        `${where}: part ${quote(name)} is expected to have both ${source.expectedDigest} and ${digest}. Give one digest per part.`
+      );
     }
     return { ...source, expectedDigest: digest };
   });
@@ -2433,7 +2804,10 @@ function readPart(source, inputName) {
   const file = source.checksumsFile;
   const name = source.name ?? defaultPartName(file);
   if (name === null) {
-    throw new SealError("bad-input", `${inputName}: cannot tell the part name of ${quote(file)}, which does not end in ".sha256". Name the part: "<name>=${file}".`);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: cannot tell the part name of ${quote(file)}, which does not end in ".sha256". Name the part: "<name>=${file}".`
+    );
   }
   checkPartName(name, `${inputName}: ${quote(file)}`);
   const entries = readListing(
@@ -2459,7 +2833,14 @@ function readPart(source, inputName) {
     digest = expected;
   }
   kind ??= "tree";
-  return { name, entries, kind, digest: digest ?? partDigest(entries, kind), checksumsFile: file, statementFile: statement?.file ?? null };
+  return {
+    name,
+    entries,
+    kind,
+    digest: digest ?? partDigest(entries, kind),
+    checksumsFile: file,
+    statementFile: statement?.file ?? null
+  };
 }
 function listingDigests(entries) {
   const tree = digestOfListing(formatListing(entries));
@@ -2491,7 +2872,8 @@ function partStatement(checksumsFile, entries, name, inputName) {
   }
   const subject = subjects[0];
   const sha256 = subject?.digest?.sha256;
-  if (typeof sha256 !== "string" || !/^[0-9a-f]{64}$/.test(sha256)) throw notAStatement("has no sha256 digest for its subject");
+  if (typeof sha256 !== "string" || !/^[0-9a-f]{64}$/.test(sha256))
+    throw notAStatement("has no sha256 digest for its subject");
   const digest = digestFromHex(sha256);
   const kind = describesListing(entries, digest);
   const dirHash = subject?.digest?.dirHash ?? subject?.digest?.dirHash1;
@@ -2505,9 +2887,20 @@ function partStatement(checksumsFile, entries, name, inputName) {
 }
 
 // src/core/signing/public-key.ts
-var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
+var PRIVATE_LABELS = /* @__PURE__ */ new Set([
+  "PRIVATE KEY",
+  "EC PRIVATE KEY",
+  "RSA PRIVATE KEY",
+  "ENCRYPTED PRIVATE KEY",
+  "ENCRYPTED SIGSTORE PRIVATE KEY",
+  "ENCRYPTED COSIGN PRIVATE KEY"
+]);
 var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
-var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
+var CURVES = {
+  prime256v1: "ecdsa-p256",
+  secp384r1: "ecdsa-p384",
+  secp521r1: "ecdsa-p521"
+};
 var RSA_MIN_BITS = 2048;
 var RSA_MAX_BITS = 4096;
 var SUPPORTED_KEYS = "ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits";
@@ -2530,19 +2923,29 @@ function pemBlocks(text, where) {
     const endLine = `-----END ${label}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError("malformed", `${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError(
+        "malformed",
+        `${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`
+      );
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
     const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
-    blocks.push({ label, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
+    blocks.push({
+      label,
+      headers: lines.filter(isHeader),
+      body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "")
+    });
     begin.lastIndex = end + endLine.length;
   }
   return blocks;
 }
 function bodyBytes(block, where) {
   if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+    throw new SealError(
+      "malformed",
+      `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`
+    );
   }
   return Buffer.from(block.body, "base64");
 }
@@ -2564,12 +2967,18 @@ function algorithmOf(key, where) {
     case "rsa": {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+        throw new SealError(
+          "unrecognized",
+          `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`
+        );
       }
       return "rsa";
     }
     default:
-      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+      throw new SealError(
+        "unrecognized",
+        `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`
+      );
   }
 }
 function notPem(where, expected) {
@@ -2583,30 +2992,53 @@ function material(publicKey, algorithm) {
 }
 function readPublicKey(text, source) {
   const normalized = normalize2(text).trim();
-  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  if (normalized === "")
+    throw new SealError(
+      "bad-input",
+      `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`
+    );
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
   const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  if (publicBlocks.length > 1)
+    throw new SealError(
+      "bad-input",
+      `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`
+    );
   const block = publicBlocks[0];
   if (block === void 0) {
-    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
+    if (blocks.some(
+      (candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY")
+    )) {
       throw new SealError(
         "bad-input",
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
       );
     }
     if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+      throw new SealError(
+        "bad-input",
+        `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`
+      );
     }
-    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+    throw new SealError(
+      "unrecognized",
+      `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`
+    );
   }
   let publicKey;
   try {
-    publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
+    publicKey = createPublicKey({
+      key: bodyBytes(block, source),
+      format: "der",
+      type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki"
+    });
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
-    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+    throw new SealError(
+      "unrecognized",
+      `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`
+    );
   }
   return material(publicKey, algorithmOf(publicKey, source));
 }
@@ -2632,13 +3064,20 @@ function readSigningSettings(getInput2, env, defaultMode = "auto") {
     );
   }
   if (hasKey && mode !== "key") {
-    throw new SealError("bad-input", `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`);
+    throw new SealError(
+      "bad-input",
+      `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`
+    );
   }
   const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
   return {
     mode,
     // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
-    key: hasKey ? { pem: keyText, password: password === "" ? void 0 : password, inputName: SigningInput.SigningKey } : null,
+    key: hasKey ? {
+      pem: keyText,
+      password: password === "" ? void 0 : password,
+      inputName: SigningInput.SigningKey
+    } : null,
     endpoints: {
       fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
       rekorUrl: readUrl(env, SigningEnv.RekorUrl),
@@ -2651,7 +3090,10 @@ function readUrl(env, name) {
   if (text === "") return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError("bad-input", `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`);
+    throw new SealError(
+      "bad-input",
+      `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`
+    );
   }
   return text.replace(/\/+$/, "");
 }
@@ -2667,39 +3109,77 @@ function parseContractPatterns(text, inputName) {
     const match = /^(produces|consumes):\s*(.+)$/.exec(line);
     const pattern = match ? match[2] : line;
     if (pattern.startsWith("/") || pattern.split("/").includes("..")) {
-      throw new SealError("bad-input", `${inputName}: ${quote(pattern)} leaves the artifact. Name contract files relative to the artifact's root, such as "openapi.yaml" or "schemas/*.json".`);
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(pattern)} leaves the artifact. Name contract files relative to the artifact's root, such as "openapi.yaml" or "schemas/*.json".`
+      );
     }
     return { pattern, role: match ? match[1] : null };
   });
 }
 function contractVersion(given, detected, inputName) {
   if (given !== "") {
-    if (!VERSION2.test(given)) throw new SealError("bad-input", `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`);
+    if (!VERSION2.test(given))
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`
+      );
     return { version: given, from: "contract-version" };
   }
   const openapi = detected.filter((d) => d.detected.kind === "openapi");
   const found = openapi.length === 1 ? openapi[0]?.detected.version : void 0;
   if (found !== void 0 && VERSION2.test(found)) return { version: found, from: "info.version" };
   const why = openapi.length > 1 ? `the contract has ${openapi.length} OpenAPI documents (${openapi.map((d) => quote(d.path)).join(", ")}), each with its own info.version` : openapi.length === 1 ? found === void 0 ? `the OpenAPI document ${quote(openapi[0]?.path ?? "")} has no info.version` : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? "")} has spaces or control characters` : "the contract has no OpenAPI document whose info.version could be its version";
-  throw new SealError("bad-input", `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`);
+  throw new SealError(
+    "bad-input",
+    `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`
+  );
 }
 var VERSION2 = /^[^\s\p{Cc}]+$/u;
-var KINDS = ["openapi", "jsonschema", "graphql", "protobuf", "reference"];
+var KINDS = [
+  "openapi",
+  "jsonschema",
+  "graphql",
+  "protobuf",
+  "reference"
+];
 var OPENAPI_VERSIONS = ["2.0", "3.0", "3.1"];
 var VERSION_SOURCES = ["info.version", "contract-version", "none"];
 function buildManifest(version2, files) {
   const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
-  return { format: CONTRACT_FORMAT, version: version2.version, versionFrom: version2.from, digest: contractDigest(version2, sorted), files: sorted };
+  return {
+    format: CONTRACT_FORMAT,
+    version: version2.version,
+    versionFrom: version2.from,
+    digest: contractDigest(version2, sorted),
+    files: sorted
+  };
 }
 function contractIdentityText(version2, files) {
-  if (files.length === 0) throw new SealError("bad-input", "No contract files: a contract digest needs at least one file.");
-  if (!VERSION2.test(version2.version)) throw new SealError("bad-input", `contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`);
+  if (files.length === 0)
+    throw new SealError(
+      "bad-input",
+      "No contract files: a contract digest needs at least one file."
+    );
+  if (!VERSION2.test(version2.version))
+    throw new SealError(
+      "bad-input",
+      `contract: the version ${quote(version2.version)} has spaces or control characters. Give a version such as "2.1.0".`
+    );
   const seen = /* @__PURE__ */ new Set();
   const lines = [...files].sort((a, b) => compareUtf8(a.path, b.path)).map((file) => {
     checkListingPath(file.path, "contract");
-    if (seen.has(file.path)) throw new SealError("malformed", `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`);
+    if (seen.has(file.path))
+      throw new SealError(
+        "malformed",
+        `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`
+      );
     seen.add(file.path);
-    if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError("malformed", `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`);
+    if (!/^[0-9a-f]{64}$/.test(file.sha256))
+      throw new SealError(
+        "malformed",
+        `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`
+      );
     return `${file.sha256} ${file.kind} ${file.openapiVersion ?? "-"} ${file.role ?? "-"}  ${file.path}
 `;
   });
@@ -2712,7 +3192,10 @@ function contractDigest(version2, files) {
 }
 function parseManifest(text, source) {
   const fail = (detail) => {
-    throw new SealError("malformed", `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`);
+    throw new SealError(
+      "malformed",
+      `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`
+    );
   };
   let value;
   try {
@@ -2721,43 +3204,77 @@ function parseManifest(text, source) {
     return fail("is not JSON");
   }
   const m = value;
-  if (m === null || typeof m !== "object" || Array.isArray(m)) return fail("is not a contract manifest");
+  if (m === null || typeof m !== "object" || Array.isArray(m))
+    return fail("is not a contract manifest");
   if (m.format === CONTRACT_FORMAT_V1) {
     throw new SealError(
       "outdated",
       `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
     );
   }
-  if (m.format !== CONTRACT_FORMAT) return fail(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
-  const unknown = Object.keys(m).filter((k) => !["format", "version", "versionFrom", "digest", "files"].includes(k));
-  if (unknown.length > 0) return fail(`has fields a seal does not write (${unknown.map((k) => quote(k)).join(", ")})`);
-  if (typeof m.version !== "string" || !VERSION2.test(m.version)) return fail("has no version, or one with spaces or control characters");
-  if (!VERSION_SOURCES.includes(m.versionFrom)) return fail(`says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(", ")}`);
+  if (m.format !== CONTRACT_FORMAT)
+    return fail(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`);
+  const unknown = Object.keys(m).filter(
+    (k) => !["format", "version", "versionFrom", "digest", "files"].includes(k)
+  );
+  if (unknown.length > 0)
+    return fail(`has fields a seal does not write (${unknown.map((k) => quote(k)).join(", ")})`);
+  if (typeof m.version !== "string" || !VERSION2.test(m.version))
+    return fail("has no version, or one with spaces or control characters");
+  if (!VERSION_SOURCES.includes(m.versionFrom))
+    return fail(
+      `says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(", ")}`
+    );
   if (!Array.isArray(m.files) || m.files.length === 0) return fail("lists no files");
-  const files = m.files.map((f, i) => {
-    const at = `file ${i + 1}`;
-    if (f === null || typeof f !== "object" || Array.isArray(f) || typeof f.path !== "string") return fail(`${at} lacks its path`);
-    const extra = Object.keys(f).filter((k) => !["path", "kind", "sha256", "role", "openapiVersion"].includes(k));
-    if (extra.length > 0) return fail(`${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(", ")})`);
-    try {
-      checkListingPath(f.path, `${source}: ${at}`);
-    } catch (error2) {
-      return fail(`${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`);
+  const files = m.files.map(
+    (f, i) => {
+      const at = `file ${i + 1}`;
+      if (f === null || typeof f !== "object" || Array.isArray(f) || typeof f.path !== "string")
+        return fail(`${at} lacks its path`);
+      const extra = Object.keys(f).filter(
+        (k) => !["path", "kind", "sha256", "role", "openapiVersion"].includes(k)
+      );
+      if (extra.length > 0)
+        return fail(
+          `${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(", ")})`
+        );
+      try {
+        checkListingPath(f.path, `${source}: ${at}`);
+      } catch (error2) {
+        return fail(
+          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`
+        );
+      }
+      if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256))
+        return fail(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`);
+      const kind = f.kind;
+      if (!KINDS.includes(kind))
+        return fail(
+          `${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(", ")}`
+        );
+      const openapiVersion = f.openapiVersion ?? null;
+      if (kind === "openapi" ? !OPENAPI_VERSIONS.includes(openapiVersion) : openapiVersion !== null) {
+        return fail(
+          `${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(", ")}, any other file null`
+        );
+      }
+      const role = f.role ?? null;
+      if (kind === "jsonschema" ? role !== "produces" && role !== "consumes" : role !== null) {
+        return fail(
+          `${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`
+        );
+      }
+      return {
+        path: f.path,
+        kind,
+        sha256: f.sha256,
+        role,
+        openapiVersion
+      };
     }
-    if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256)) return fail(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`);
-    const kind = f.kind;
-    if (!KINDS.includes(kind)) return fail(`${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(", ")}`);
-    const openapiVersion = f.openapiVersion ?? null;
-    if (kind === "openapi" ? !OPENAPI_VERSIONS.includes(openapiVersion) : openapiVersion !== null) {
-      return fail(`${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(", ")}, any other file null`);
-    }
-    const role = f.role ?? null;
-    if (kind === "jsonschema" ? role !== "produces" && role !== "consumes" : role !== null) {
-      return fail(`${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`);
-    }
-    return { path: f.path, kind, sha256: f.sha256, role, openapiVersion };
-  });
-  if (files.every((f) => f.kind === "reference")) return fail("names no contract file, only files referred to");
+  );
+  if (files.every((f) => f.kind === "reference"))
+    return fail("names no contract file, only files referred to");
   let digest;
   try {
     digest = parseDigest(String(m.digest), "digest");
@@ -2771,7 +3288,10 @@ function parseManifest(text, source) {
     if (!(error2 instanceof SealError)) throw error2;
     return fail(error2.message);
   }
-  if (manifest.digest !== digest) return fail(`says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`);
+  if (manifest.digest !== digest)
+    return fail(
+      `says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`
+    );
   return manifest;
 }
 
@@ -2790,7 +3310,9 @@ var ALPHA_NUMERIC = "[a-z0-9]+";
 var SEPARATOR = "(?:[._]|__|-+)";
 var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
 var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var HOST = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`
+);
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DOCKER_HUB = "docker.io";
 var DOCKER_HUB_HOST = "registry-1.docker.io";
@@ -2798,21 +3320,38 @@ var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"
 function parseImageReference(value, what) {
   const text = value.trim();
   const fail = (why, fix) => {
-    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`
+    );
   };
-  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  if (text === "")
+    fail(
+      "it is empty",
+      'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".'
+    );
   const at = text.indexOf("@");
   let digest = null;
   let rest = text;
   if (at !== -1) {
-    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    if (text.indexOf("@", at + 1) !== -1)
+      fail('it has more than one "@"', 'Give one digest after "@".');
     const after = text.slice(at + 1);
     const colon2 = after.indexOf(":");
-    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    if (colon2 === -1)
+      fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
     const algorithm = after.slice(0, colon2).toLowerCase();
-    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    if (algorithm !== "sha256")
+      fail(
+        `the digest after "@" is a ${quote(algorithm)} digest`,
+        'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".'
+      );
     const hex = after.slice(colon2 + 1);
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    if (!/^[0-9a-fA-F]{64}$/.test(hex))
+      fail(
+        `the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`,
+        "Copy the whole digest."
+      );
     digest = digestFromHex(hex.toLowerCase());
     rest = text.slice(0, at);
   }
@@ -2830,8 +3369,16 @@ function parseImageReference(value, what) {
       );
     }
   }
-  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
-  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  if (name === "")
+    fail(
+      "the name before the tag or digest is empty",
+      'Give the repository, such as "ghcr.io/acme/app".'
+    );
+  if (name.length > NAME_MAX)
+    fail(
+      `the name is ${name.length} characters long`,
+      `A name is at most ${NAME_MAX} characters, registry included.`
+    );
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
   const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
@@ -2839,9 +3386,14 @@ function parseImageReference(value, what) {
   let path = name;
   if (hasRegistry) {
     const host = HOST.exec(first);
-    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    if (host === null)
+      return fail(
+        `the registry ${quote(first)} is not a host name, an IP address or either with a port`,
+        'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".'
+      );
     const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
     registry = first.toLowerCase();
     path = name.slice(slash + 1);
   }
@@ -2876,7 +3428,10 @@ function subjectName(reference2) {
 }
 function withTag(reference2, tag, what) {
   if (!TAG.test(tag)) {
-    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`
+    );
   }
   return { ...reference2, tag, digest: null };
 }
@@ -2900,7 +3455,10 @@ function parseImageSubject(text, what) {
   }
   const line = lines[0];
   if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
-    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`
+    );
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
@@ -2926,10 +3484,17 @@ function readSealSettings(getInput2, workspace, env = {}) {
       `Give exactly one of ${SealInput.SubjectPath} (files, directories or globs), ${SealInput.SubjectDigest} with ${SealInput.SubjectName} (a digest you already have), ${SealInput.SubjectChecksums} (a sha256sum listing), or ${SealInput.SubjectParts} (the seal bundles of matrix legs); ${which}.`
     );
   }
-  if (/[\r\n]/.test(subjectName2)) throw new SealError("bad-input", `${SealInput.SubjectName}: ${quote(subjectName2)} spans several lines. Give a single-line name.`);
+  if (/[\r\n]/.test(subjectName2))
+    throw new SealError(
+      "bad-input",
+      `${SealInput.SubjectName}: ${quote(subjectName2)} spans several lines. Give a single-line name.`
+    );
   let subject;
   if (subjectPath !== "" && isImageSubject(subjectPath)) {
-    subject = { kind: "image", reference: parseImageSubject(getInput2(SealInput.SubjectPath), SealInput.SubjectPath) };
+    subject = {
+      kind: "image",
+      reference: parseImageSubject(getInput2(SealInput.SubjectPath), SealInput.SubjectPath)
+    };
   } else if (subjectParts !== "") {
     subject = readParts(subjectParts, workspace);
   } else if (subjectPath !== "") {
@@ -2940,7 +3505,11 @@ function readSealSettings(getInput2, workspace, env = {}) {
       inputName: SealInput.SubjectPath,
       // An exclusion that stops matching (no more .map files) is not worth failing a build for.
       unusedExclusions: "warn",
-      hidden: parseBooleanInput(SealInput.IncludeHiddenFiles, getInput2(SealInput.IncludeHiddenFiles), false) ? "include" : "leave-out"
+      hidden: parseBooleanInput(
+        SealInput.IncludeHiddenFiles,
+        getInput2(SealInput.IncludeHiddenFiles),
+        false
+      ) ? "include" : "leave-out"
     };
   } else if (subjectDigest !== "") {
     if (subjectName2 === "") {
@@ -2949,13 +3518,28 @@ function readSealSettings(getInput2, workspace, env = {}) {
         `${SealInput.SubjectName}: required with ${SealInput.SubjectDigest}. Give the name the digest belongs to, such as the image name "ghcr.io/owner/app".`
       );
     }
-    subject = { kind: "digest", digest: parseDigest(subjectDigest, SealInput.SubjectDigest), name: subjectName2 };
+    subject = {
+      kind: "digest",
+      digest: parseDigest(subjectDigest, SealInput.SubjectDigest),
+      name: subjectName2
+    };
   } else {
-    subject = { kind: "checksums", file: resolve(workspace, subjectChecksums), inputName: SealInput.SubjectChecksums };
+    subject = {
+      kind: "checksums",
+      file: resolve(workspace, subjectChecksums),
+      inputName: SealInput.SubjectChecksums
+    };
   }
-  const pushToRegistry = parseBooleanInput(SealInput.PushToRegistry, getInput2(SealInput.PushToRegistry), false);
+  const pushToRegistry = parseBooleanInput(
+    SealInput.PushToRegistry,
+    getInput2(SealInput.PushToRegistry),
+    false
+  );
   if (pushToRegistry && subject.kind !== "image") {
-    throw new SealError("bad-input", `${SealInput.PushToRegistry}: "true" attaches the signed seal to an image in its registry, and this seal is not of an image. Give ${SealInput.SubjectPath}: oci://<image>, or remove ${SealInput.PushToRegistry}.`);
+    throw new SealError(
+      "bad-input",
+      `${SealInput.PushToRegistry}: "true" attaches the signed seal to an image in its registry, and this seal is not of an image. Give ${SealInput.SubjectPath}: oci://<image>, or remove ${SealInput.PushToRegistry}.`
+    );
   }
   return {
     subject,
@@ -2979,16 +3563,30 @@ function readParts(text, workspace) {
     const unpinned = pinned ? line.slice(0, pinned.index) : line;
     const { name, given } = splitPartLine(unpinned);
     if (!isOnDisk(given, workspace)) {
-      if (name === "" || given === "") throw new SealError("bad-input", `${SealInput.SubjectParts} (line ${index + 1}): ${quote(line)} names ${name === "" ? 'no part before "="' : 'no artifact after "="'}. Write "<part>=<workflow artifact name>", or a bundle directory.`);
+      if (name === "" || given === "")
+        throw new SealError(
+          "bad-input",
+          `${SealInput.SubjectParts} (line ${index + 1}): ${quote(line)} names ${name === "" ? 'no part before "="' : 'no artifact after "="'}. Write "<part>=<workflow artifact name>", or a bundle directory.`
+        );
       artifacts.push({ ...name === void 0 ? {} : { name }, artifact: given });
     }
     const source = isOnDisk(given, workspace) ? partSourceFromArgument(unpinned, workspace, SealInput.SubjectParts) : { name };
     if (pinned) {
       if (source.name === void 0) {
-        throw new SealError("bad-input", `${SealInput.SubjectParts} (line ${index + 1}): ${quote(line)} pins a digest to a part without a name. Write "<part>=<listing>@${pinned[1]}".`);
+        throw new SealError(
+          "bad-input",
+          `${SealInput.SubjectParts} (line ${index + 1}): ${quote(line)} pins a digest to a part without a name. Write "<part>=<listing>@${pinned[1]}".`
+        );
       }
-      if (partDigests.has(source.name)) throw new SealError("bad-input", `${SealInput.SubjectParts} (line ${index + 1}): the part ${quote(source.name)} is pinned twice. Give each part once.`);
-      partDigests.set(source.name, parseDigest(pinned[1], `${SealInput.SubjectParts} (line ${index + 1})`));
+      if (partDigests.has(source.name))
+        throw new SealError(
+          "bad-input",
+          `${SealInput.SubjectParts} (line ${index + 1}): the part ${quote(source.name)} is pinned twice. Give each part once.`
+        );
+      partDigests.set(
+        source.name,
+        parseDigest(pinned[1], `${SealInput.SubjectParts} (line ${index + 1})`)
+      );
     }
     if (isOnDisk(given, workspace)) parts.push(source);
   });
@@ -3000,24 +3598,51 @@ function readContract(getInput2, subject) {
   const versions = lines.map((line) => VERSION_LINE.exec(line.trim())).filter((m) => m !== null);
   const patterns = lines.filter((line) => !VERSION_LINE.test(line.trim())).join("\n");
   const versionName = `${SealInput.Contract} (its "version:" line)`;
-  if (versions.length > 1) throw new SealError("bad-input", `${versionName}: given ${versions.length} times. Give the contract's version once.`);
+  if (versions.length > 1)
+    throw new SealError(
+      "bad-input",
+      `${versionName}: given ${versions.length} times. Give the contract's version once.`
+    );
   const version2 = (versions[0]?.[1] ?? "").trim();
-  if (versions.length === 1 && version2 === "") throw new SealError("bad-input", `${versionName}: empty. Give a version such as "version: 2.1.0", or remove the line for the OpenAPI document's info.version.`);
+  if (versions.length === 1 && version2 === "")
+    throw new SealError(
+      "bad-input",
+      `${versionName}: empty. Give a version such as "version: 2.1.0", or remove the line for the OpenAPI document's info.version.`
+    );
   if (patterns.trim() === "") {
-    if (versions.length > 0) throw new SealError("bad-input", `${versionName}: ${quote(version2)} goes with contract files; name them on the other lines, or remove it.`);
+    if (versions.length > 0)
+      throw new SealError(
+        "bad-input",
+        `${versionName}: ${quote(version2)} goes with contract files; name them on the other lines, or remove it.`
+      );
     return null;
   }
   if (subject.kind !== "paths") {
-    throw new SealError("bad-input", `${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`);
+    throw new SealError(
+      "bad-input",
+      `${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`
+    );
   }
-  return { patterns: parseContractPatterns(patterns, SealInput.Contract), version: version2, inputs: { contract: SealInput.Contract, version: versionName } };
+  return {
+    patterns: parseContractPatterns(patterns, SealInput.Contract),
+    version: version2,
+    inputs: { contract: SealInput.Contract, version: versionName }
+  };
 }
-var UPLOAD_MODES = { "": null, false: null, true: "files", seal: "seal" };
+var UPLOAD_MODES = {
+  "": null,
+  false: null,
+  true: "files",
+  seal: "seal"
+};
 function readCarrying(getInput2, subject) {
   const uploadText = getInput2(SealInput.Upload).trim();
   const mode = UPLOAD_MODES[uploadText.toLowerCase()];
   if (mode === void 0) {
-    throw new SealError("bad-input", `${SealInput.Upload}: ${quote(uploadText)} is not true, seal or false. Give true (the seal bundle and the sealed files, one workflow artifact), seal (the bundle alone) or false.`);
+    throw new SealError(
+      "bad-input",
+      `${SealInput.Upload}: ${quote(uploadText)} is not true, seal or false. Give true (the seal bundle and the sealed files, one workflow artifact), seal (the bundle alone) or false.`
+    );
   }
   const cache = parseBooleanInput(SealInput.Cache, getInput2(SealInput.Cache), false);
   const artifactName = getInput2(SealInput.Name).trim();
@@ -3027,25 +3652,50 @@ function readCarrying(getInput2, subject) {
     [SealInput.RetentionDays, retention]
   ].find(([, value]) => value !== "");
   if (mode === null && needsUpload) {
-    throw new SealError("bad-input", `${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`);
+    throw new SealError(
+      "bad-input",
+      `${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`
+    );
   }
-  if (/[\r\n]/.test(artifactName)) throw new SealError("bad-input", `${SealInput.Name}: ${quote(artifactName)} spans several lines. Give a single-line name.`);
+  if (/[\r\n]/.test(artifactName))
+    throw new SealError(
+      "bad-input",
+      `${SealInput.Name}: ${quote(artifactName)} spans several lines. Give a single-line name.`
+    );
   const readsFiles = subject.kind === "paths" || subject.kind === "parts" && subject.artifacts.length > 0;
   if (!readsFiles) {
-    const which = { digest: SealInput.SubjectDigest, checksums: SealInput.SubjectChecksums, parts: SealInput.SubjectParts, image: `${SealInput.SubjectPath} (an image)` }[subject.kind];
+    const which = {
+      digest: SealInput.SubjectDigest,
+      checksums: SealInput.SubjectChecksums,
+      parts: SealInput.SubjectParts,
+      image: `${SealInput.SubjectPath} (an image)`
+    }[subject.kind];
     const carried = mode === "files" ? `"${SealInput.Upload}: true"` : cache ? `"${SealInput.Cache}: true"` : null;
     if (carried !== null) {
-      throw new SealError("bad-input", `${carried === `"${SealInput.Upload}: true"` ? SealInput.Upload : SealInput.Cache}: there are no files to carry: ${which} seals without reading them. ${mode === "files" ? `Give "${SealInput.Upload}: seal" to upload the seal bundle alone, or remove it.` : `Remove ${SealInput.Cache}.`}`);
+      throw new SealError(
+        "bad-input",
+        `${carried === `"${SealInput.Upload}: true"` ? SealInput.Upload : SealInput.Cache}: there are no files to carry: ${which} seals without reading them. ${mode === "files" ? `Give "${SealInput.Upload}: seal" to upload the seal bundle alone, or remove it.` : `Remove ${SealInput.Cache}.`}`
+      );
     }
   }
   let retentionDays = null;
   if (retention !== "") {
     retentionDays = Number(retention);
     if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 400) {
-      throw new SealError("bad-input", `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`);
+      throw new SealError(
+        "bad-input",
+        `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`
+      );
     }
   }
-  return { upload: mode === null ? null : { files: mode === "files", name: artifactName === "" ? null : artifactName, retentionDays }, cache };
+  return {
+    upload: mode === null ? null : {
+      files: mode === "files",
+      name: artifactName === "" ? null : artifactName,
+      retentionDays
+    },
+    cache
+  };
 }
 
 // src/actions/seal/verify-hints.ts
@@ -3054,7 +3704,14 @@ function verifyStepHints(env, settings, artifact, workspace, uploadedWithFiles =
   const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || "v1"}` : "./verify";
   const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith("__") ? env.GITHUB_ACTION : "seal";
   let verifySubjectPath = null;
-  if (settings.subject.kind === "parts") return { verifySubjectPath: null, verifyArtifactName: uploadedWithFiles, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
+  if (settings.subject.kind === "parts")
+    return {
+      verifySubjectPath: null,
+      verifyArtifactName: uploadedWithFiles,
+      verifyAction,
+      jobId: env.GITHUB_JOB || "build",
+      stepId
+    };
   if (settings.subject.kind === "image") {
     const reference2 = settings.subject.reference;
     verifySubjectPath = reference2.digest === null ? `oci://${reference2.name}:${reference2.tag ?? "latest"}` : `oci://${reference2.name}@${artifact.digest}`;
@@ -3065,9 +3722,16 @@ function verifyStepHints(env, settings, artifact, workspace, uploadedWithFiles =
     const rel = relative(workspace, artifact.root).split(sep).join("/");
     verifySubjectPath = rel === "" ? "." : rel.startsWith("..") ? artifact.root : rel;
     const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
-    if (onlyFile !== void 0) verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
+    if (onlyFile !== void 0)
+      verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
   }
-  return { verifySubjectPath, verifyArtifactName: uploadedWithFiles, verifyAction, jobId: env.GITHUB_JOB || "build", stepId };
+  return {
+    verifySubjectPath,
+    verifyArtifactName: uploadedWithFiles,
+    verifyAction,
+    jobId: env.GITHUB_JOB || "build",
+    stepId
+  };
 }
 
 // src/attestation/oidc-token.ts
@@ -3083,7 +3747,10 @@ function decodeOidcClaims(token) {
   }
   const c = claims;
   if (typeof c !== "object" || c === null || typeof c.iss !== "string" || typeof c.sub !== "string") {
-    throw new SealError("unavailable", `The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`);
+    throw new SealError(
+      "unavailable",
+      `The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner's token service is misbehaving.`
+    );
   }
   return c;
 }
@@ -3133,28 +3800,40 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-FLGBRAB6.js");
+    const { readSigningKey } = await import("../chunks/signing-key-D2YJLG3N.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-LECZ62LM.js");
-    const { keySigner } = await import("../chunks/key-signer-TEEXSMZX.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-KJ7F7U35.js");
+    const { keySigner } = await import("../chunks/key-signer-GF6NZOEO.js");
     const signer = keySigner(key);
     return {
       kind: "key",
       jobWorkflowRef: null,
       sign: async (statement) => {
         const bundle = await signStatement2(statement, { kind: "key", signer });
-        return { json: `${JSON.stringify(bundle, null, 2)}
-`, bundle, signer: `key:${key.hint}`, kind: "key" };
+        return {
+          json: `${JSON.stringify(bundle, null, 2)}
+`,
+          bundle,
+          signer: `key:${key.hint}`,
+          kind: "key"
+        };
       }
     };
   }
   const token = await getOidcToken();
   if (token.kind === "unavailable") {
-    if (settings.mode === "keyless") throw new SealError("denied", `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`);
-    return { kind: "none", notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` };
+    if (settings.mode === "keyless")
+      throw new SealError(
+        "denied",
+        `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`
+      );
+    return {
+      kind: "none",
+      notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.`
+    };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-YOJXVL6S.js");
-  const { signStatement } = await import("../chunks/sign-statement-LECZ62LM.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-AAQAZ2KR.js");
+  const { signStatement } = await import("../chunks/sign-statement-KJ7F7U35.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -3166,7 +3845,11 @@ async function prepareSigning(settings, env) {
     kind: "keyless",
     jobWorkflowRef,
     sign: async (statement) => {
-      const bundle = await signStatement(statement, { kind: "keyless", instance, token: token.token });
+      const bundle = await signStatement(statement, {
+        kind: "keyless",
+        instance,
+        token: token.token
+      });
       return {
         json: `${JSON.stringify(bundle, null, 2)}
 `,
@@ -3179,7 +3862,8 @@ async function prepareSigning(settings, env) {
   };
 }
 function withSigningWorkflow(build, signing) {
-  if (build.kind !== "workflow" || signing.kind !== "keyless" || signing.jobWorkflowRef === null) return build;
+  if (build.kind !== "workflow" || signing.kind !== "keyless" || signing.jobWorkflowRef === null)
+    return build;
   return { kind: "workflow", build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } };
 }
 
@@ -3198,28 +3882,41 @@ async function run(env = process.env) {
     }
     const build = withSigningWorkflow(buildContextFromEnv(env), signing);
     let image = null;
-    if (settings.subject.kind === "image") image = await resolveSealedImage(settings.subject.reference, settings.token, env);
+    if (settings.subject.kind === "image")
+      image = await resolveSealedImage(settings.subject.reference, settings.token, env);
     let signed = null;
     let contract = null;
     const finish = async (sealed) => {
       let artifact2 = sealed;
-      if (image !== null) artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
+      if (image !== null)
+        artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-RVA2HGF3.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-IBNYYP35.js");
         contract = collectContract(artifact2, settings.contract);
-        artifact2 = { ...artifact2, statement: withContractAnnotation(artifact2.statement, contract.manifest) };
+        artifact2 = {
+          ...artifact2,
+          statement: withContractAnnotation(artifact2.statement, contract.manifest)
+        };
       }
-      if (signing.kind !== "none") signed = await signAndStore(signing, settings.signing.mode, artifact2, settings.token, env);
+      if (signing.kind !== "none")
+        signed = await signAndStore(signing, settings.signing.mode, artifact2, settings.token, env);
       if (image !== null && settings.pushToRegistry && settings.subject.kind === "image" && signed !== null) {
-        await attachSeal(image, settings.subject.reference, signed.statement);
+        await attachSeal(
+          image,
+          settings.subject.reference,
+          signed.statement
+        );
       }
       const sealedContract2 = contract;
       return {
         artifact: artifact2,
         extras: {
           signed: signed?.statement.json ?? null,
-          contract: sealedContract2 === null ? null : { manifestJson: `${JSON.stringify(sealedContract2.manifest, null, 2)}
-`, files: sealedContract2.files }
+          contract: sealedContract2 === null ? null : {
+            manifestJson: `${JSON.stringify(sealedContract2.manifest, null, 2)}
+`,
+            files: sealedContract2.files
+          }
         }
       };
     };
@@ -3241,29 +3938,63 @@ async function run(env = process.env) {
     );
     const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
     if (artifact.size !== null) {
-      info(`Sealed ${formatCount(artifact.fileCount, "file")} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`);
+      info(
+        `Sealed ${formatCount(artifact.fileCount, "file")} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`
+      );
     }
     info(`${artifact.name}: ${artifact.digest}`);
     reportLeftOut(artifact);
-    info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ""}`);
+    info(
+      `Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ""}`
+    );
     const done = signed;
     const sealedContract = contract;
     if (sealedContract !== null) {
-      info(`Contract ${sealedContract.manifest.version}: ${sealedContract.manifest.digest} (${formatCount(sealedContract.manifest.files.length, "file")}), in ${bundle.contractPath}`);
+      info(
+        `Contract ${sealedContract.manifest.version}: ${sealedContract.manifest.digest} (${formatCount(sealedContract.manifest.files.length, "file")}), in ${bundle.contractPath}`
+      );
     }
-    if (done !== null) info(`Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ""}`);
-    const signature = done === null || bundle.sigstoreBundlePath === null ? { signed: false, notice: signing.kind === "none" ? signing.notice : null } : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null };
+    if (done !== null)
+      info(
+        `Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ""}`
+      );
+    const signature = done === null || bundle.sigstoreBundlePath === null ? { signed: false, notice: signing.kind === "none" ? signing.notice : null } : {
+      signed: true,
+      signer: done.statement.signer,
+      kind: done.statement.kind,
+      bundlePath: bundle.sigstoreBundlePath,
+      attestationUrl: done.attestation?.url ?? null
+    };
     const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null;
     if (settings.cache) await cacheSealed(artifact, bundle, env);
     if (env.GITHUB_STEP_SUMMARY) {
-      const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null);
-      await summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write();
+      const hints = verifyStepHints(
+        env,
+        settings,
+        artifact,
+        workspace,
+        uploaded !== null && settings.upload?.files === true ? uploaded.name : null
+      );
+      await summary.addRaw(
+        renderSealMarkdown({
+          artifact,
+          bundle,
+          build,
+          ...hints,
+          signature,
+          contract: sealedContract?.manifest ?? null,
+          image: image?.sealed ?? null
+        })
+      ).write();
     } else {
       debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
     }
     setOutput(SealOutput.Digest, artifact.digest);
     setOutput(SealOutput.SubjectName, artifact.name);
-    setOutput(SealOutput.FileCount, artifact.kind === "digest" ? "" : String(artifact.fileCount));
+    setOutput(
+      SealOutput.FileCount,
+      artifact.kind === "digest" ? "" : String(artifact.fileCount)
+    );
     setOutput(SealOutput.Size, artifact.size === null ? "" : String(artifact.size));
     setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath);
     setOutput(SealOutput.StatementPath, bundle.statementPath);
@@ -3272,7 +4003,10 @@ async function run(env = process.env) {
     setOutput(SealOutput.ArtifactUrl, uploaded ? artifactUrl(uploaded, env) : "");
     setOutput(SealOutput.ArtifactDigest, uploaded?.digest ?? "");
     setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
-    setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? "" : String(done.attestation.id));
+    setOutput(
+      SealOutput.AttestationId,
+      done?.attestation?.id == null ? "" : String(done.attestation.id)
+    );
     setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
     setOutput(SealOutput.LeftOut, JSON.stringify(artifact.leftOut ?? []));
     setOutput(SealOutput.Signer, done?.statement.signer ?? "");
@@ -3298,8 +4032,8 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-4VEK62DO.js");
-  const { resolveImage } = await import("../chunks/resolve-image-JCDWOTZ4.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-36UZOMPN.js");
+  const { resolveImage } = await import("../chunks/resolve-image-BWKMWWGM.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);
@@ -3307,7 +4041,11 @@ async function resolveSealedImage(reference2, token, env) {
   return { sealed, registry };
 }
 async function attachSeal(image, reference2, statement) {
-  const attached = await image.registry.attachBundle(reference2, image.sealed.digest, Buffer.from(statement.json));
+  const attached = await image.registry.attachBundle(
+    reference2,
+    image.sealed.digest,
+    Buffer.from(statement.json)
+  );
   info(
     `Attached the signed seal to ${imageRef(image.sealed)} as ${attached.manifest}, ` + (attached.via === "referrers-api" ? "listed by the registry's referrers API" : `listed under the fallback tag ${attached.tag ?? ""} (the registry has no referrers API)`)
   );
@@ -3321,38 +4059,75 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-DRWAG24O.js");
-  const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {} });
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-XWNLGNYK.js");
+  const uploaded = await new WorkflowArtifactStore({ env }).upload({
+    name,
+    bundle,
+    files,
+    ...upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {}
+  });
   const what = files ? `the seal bundle and ${formatCount(files.paths.length, "file")}` : "the seal bundle";
-  if (uploaded.reused) info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`);
-  else info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}, ${what})`);
+  if (uploaded.reused)
+    info(
+      `The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`
+    );
+  else
+    info(
+      `Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}, ${what})`
+    );
   const asked = upload.retentionDays;
   if (uploaded.retentionDays !== null) {
     const capped = asked !== null && uploaded.retentionDays < asked;
     const kept = `GitHub keeps it ${formatCount(uploaded.retentionDays, "day")}`;
-    if (capped) warning(`${SealInput.RetentionDays}: ${asked} days asked, but the repository allows at most ${uploaded.retentionLimit}: ${kept}. Raise the limit in the repository's (or organization's) Actions settings to keep it longer.`);
-    else info(`${kept}${asked === null ? ` (the repository's setting)` : ""}; a rollback after that needs the cache entry (evicted after 7 days unused) or a new seal.`);
+    if (capped)
+      warning(
+        `${SealInput.RetentionDays}: ${asked} days asked, but the repository allows at most ${uploaded.retentionLimit}: ${kept}. Raise the limit in the repository's (or organization's) Actions settings to keep it longer.`
+      );
+    else
+      info(
+        `${kept}${asked === null ? ` (the repository's setting)` : ""}; a rollback after that needs the cache entry (evicted after 7 days unused) or a new seal.`
+      );
   }
   return uploaded;
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-FUCDMWML.js");
-  const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => info(m), warning: (m) => warning(m) } });
-  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle });
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-2TOAVQX7.js");
+  const store = new ActionsCacheStore({
+    env,
+    inputName: SealInput.Cache,
+    log: { info: (m) => info(m), warning: (m) => warning(m) }
+  });
+  await store.save({
+    digest: artifact.digest,
+    root: artifact.root,
+    paths: listedPaths(artifact),
+    listing: artifact.listing,
+    bundle
+  });
 }
 function listedPaths(artifact) {
   return parseListing(artifact.listing.toString("utf8"), "the sealed listing").map((e) => e.path);
 }
 async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
-  if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY) return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-XJ4G7XIC.js");
+  if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY)
+    return { statement, attestation: null };
+  const { storeAttestation } = await import("../chunks/attestations-api-6RFEMF7Y.js");
   try {
-    return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) };
+    return {
+      statement,
+      attestation: await storeAttestation(statement.bundle, {
+        env,
+        token,
+        tokenInput: SealInput.GitHubToken
+      })
+    };
   } catch (error2) {
     if (!(error2 instanceof SealError) || mode !== "auto") throw error2;
-    warning(`The seal is signed (${statement.signer}), but the signature was not stored in the repository's attestations: ${error2.message}`);
+    warning(
+      `The seal is signed (${statement.signer}), but the signature was not stored in the repository's attestations: ${error2.message}`
+    );
     return { statement, attestation: null };
   }
 }
@@ -3360,13 +4135,25 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-NWXCTFQL.js");
-    fetched = await fetchArtifactParts(subject.artifacts, { env, parent: join(defaultParent, "downloads"), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => info(m) });
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-RSEBF5RX.js");
+    fetched = await fetchArtifactParts(subject.artifacts, {
+      env,
+      parent: join(defaultParent, "downloads"),
+      inputName: SealInput.SubjectParts,
+      seal: { build },
+      log: (m) => info(m)
+    });
   }
-  const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)];
+  const withoutFiles = [
+    ...subject.parts.map((p) => p.name ?? p.checksumsFile),
+    ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)
+  ];
   if ((settings.upload?.files || settings.cache) && withoutFiles.length > 0) {
     const input = settings.upload?.files ? SealInput.Upload : SealInput.Cache;
-    throw new SealError("bad-input", `${input}: the parts ${withoutFiles.map(quote).join(", ")} bring no files (a bundle directory, or an artifact of the bundle alone), so the merged seal has none to carry. Name each part by the workflow artifact its leg uploaded with its files, or remove ${input}.`);
+    throw new SealError(
+      "bad-input",
+      `${input}: the parts ${withoutFiles.map(quote).join(", ")} bring no files (a bundle directory, or an artifact of the bundle alone), so the merged seal has none to carry. Name each part by the workflow artifact its leg uploaded with its files, or remove ${input}.`
+    );
   }
   const merged = await mergeSealBundles([...subject.parts, ...fetched.map((f) => f.source)], {
     name,
@@ -3379,14 +4166,19 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     finish
   });
   const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]));
-  const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }));
+  const laidOut = merged.parts.map((part) => ({
+    name: part.name,
+    filesDir: filesByListing.get(part.checksumsFile) ?? null
+  }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-NWXCTFQL.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-RSEBF5RX.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
-    for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
+    for (const part of merged.parts)
+      info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
     return { ...merged, artifact: { ...merged.artifact, root } };
   }
-  for (const part of merged.parts) info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
+  for (const part of merged.parts)
+    info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
   return merged;
 }
 export {

@@ -292,7 +292,10 @@ function visibleControl(char) {
   return null;
 }
 function visibleControls(text) {
-  return text.replace(new RegExp("\\p{Cc}", "gu"), (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c);
+  return text.replace(
+    new RegExp("\\p{Cc}", "gu"),
+    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
+  );
 }
 var RunnerLogGuard = class {
   lineStart = true;
@@ -359,7 +362,8 @@ var runnerLog = {
     const bytes = Buffer.from(text, "utf8");
     let written = 0;
     try {
-      while (written < bytes.length) written += writeSync(1, bytes, written, bytes.length - written);
+      while (written < bytes.length)
+        written += writeSync(1, bytes, written, bytes.length - written);
     } catch {
       logStream = process.stdout;
       logStream.write(bytes.subarray(written));
@@ -391,16 +395,27 @@ function writeCommand(command, properties, message) {
 }
 function annotationProperties(p) {
   if (Object.keys(p).length === 0) return {};
-  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn };
+  return {
+    title: p.title,
+    file: p.file,
+    line: p.startLine,
+    endLine: p.endLine,
+    col: p.startColumn,
+    endColumn: p.endColumn
+  };
 }
 function issueFileCommand(variable, name, value) {
   const file = process.env[variable];
   const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const text = toCommandValue(value);
-  if (name.includes(delimiter2)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
-  if (text.includes(delimiter2)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (name.includes(delimiter2))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, { encoding: "utf8" });
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
+    encoding: "utf8"
+  });
 }
 function getInput(name, options) {
   const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -426,13 +441,25 @@ function debug(message) {
   issueCommand("debug", {}, message);
 }
 function notice(message, properties = {}) {
-  issueCommand("notice", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "notice",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function warning(message, properties = {}) {
-  issueCommand("warning", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "warning",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function error(message, properties = {}) {
-  issueCommand("error", annotationProperties(properties), message instanceof Error ? message.toString() : message);
+  issueCommand(
+    "error",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
 }
 function setFailed(message) {
   process.exitCode = 1;
@@ -463,14 +490,21 @@ var Summary = class {
   // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options = {}) {
     const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file) throw new Error("Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.");
+    if (!file)
+      throw new Error(
+        "Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries."
+      );
     try {
       accessSync(file, constants2.R_OK | constants2.W_OK);
     } catch {
-      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`);
+      throw new Error(
+        `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`
+      );
     }
     ;
-    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, { encoding: "utf8" });
+    (options.overwrite ? writeFileSync : appendFileSync)(file, this.buffer, {
+      encoding: "utf8"
+    });
     this.buffer = "";
     return this;
   }
@@ -592,7 +626,8 @@ function digestOfListing(listing) {
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0) throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
+  if (path.length === 0)
+    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
   if (path.includes("\n") || path.includes("\r")) {
     throw new SealError(
       "malformed",
@@ -603,7 +638,10 @@ function checkListingPath(path, where) {
     throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
   }
   if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError("malformed", `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`);
+    throw new SealError(
+      "malformed",
+      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
+    );
   }
 }
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
@@ -641,7 +679,10 @@ function parseListing(text, fileName) {
     entries.push({ path, hex: hex.toLowerCase() });
   });
   if (entries.length === 0) {
-    throw new SealError("malformed", `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`);
+    throw new SealError(
+      "malformed",
+      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
+    );
   }
   return sortEntries(entries);
 }
@@ -654,7 +695,8 @@ function diffListings(expected, actual) {
     const a = actual[j];
     const order = e === void 0 ? 1 : a === void 0 ? -1 : compareUtf8(e.path, a.path);
     if (order === 0 && e && a) {
-      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
+      if (e.hex !== a.hex)
+        mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: "changed" });
       i++;
       j++;
     } else if (order < 0 && e) {
@@ -689,22 +731,33 @@ function parseModes(text, what) {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new SealError("tampered", `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+    );
   }
-  const bad = (why) => new SealError("tampered", `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`);
+  const bad = (why) => new SealError(
+    "tampered",
+    `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`
+  );
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
   const { executable, links, ...rest } = json;
-  if (Object.keys(rest).length > 0) throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
-  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string")) throw bad('"executable" is not a list of paths');
-  if (typeof links !== "object" || links === null || Array.isArray(links)) throw bad('"links" is not an object');
+  if (Object.keys(rest).length > 0)
+    throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string"))
+    throw bad('"executable" is not a list of paths');
+  if (typeof links !== "object" || links === null || Array.isArray(links))
+    throw bad('"links" is not an object');
   for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
   for (const [link3, target] of Object.entries(links)) {
-    if (typeof target !== "string" || linkTargetPath(link3, target) === null) throw bad(`the link ${quote(link3)} points outside the artifact`);
+    if (typeof target !== "string" || linkTargetPath(link3, target) === null)
+      throw bad(`the link ${quote(link3)} points outside the artifact`);
   }
   return { executable, links };
 }
 function linkTargetPath(link3, target) {
-  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0")) return null;
+  if (target === "" || target.startsWith("/") || target.includes("\\") || target.includes("\0"))
+    return null;
   const joined = posix.normalize(posix.join(posix.dirname(link3), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
@@ -719,7 +772,8 @@ function readModes(root, paths, links) {
   for (const { link: link3, target } of links) {
     const relLink = toSlashes(relative(root, link3));
     const relTarget = toSlashes(relative(realRoot, target));
-    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget)) continue;
+    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget))
+      continue;
     const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
     if (!sealed) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
@@ -730,7 +784,12 @@ function diffModes(sealed, found) {
   const describe2 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
   const sealedExec = new Set(sealed.executable);
   const foundExec = new Set(found.executable);
-  const paths = /* @__PURE__ */ new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)]);
+  const paths = /* @__PURE__ */ new Set([
+    ...sealed.executable,
+    ...found.executable,
+    ...Object.keys(sealed.links),
+    ...Object.keys(found.links)
+  ]);
   const out = [];
   for (const p of [...paths].sort(byBytes)) {
     const expected = describe2(sealed, p, sealedExec);
@@ -749,7 +808,9 @@ function applyModes(root, paths, modes) {
     }
   }
   const made = [];
-  for (const link3 of Object.keys(modes.links).sort((a, b) => a.split("/").length - b.split("/").length || byBytes(a, b))) {
+  for (const link3 of Object.keys(modes.links).sort(
+    (a, b) => a.split("/").length - b.split("/").length || byBytes(a, b)
+  )) {
     if (made.some((m) => link3.startsWith(`${m}/`))) continue;
     const at = join(root, ...link3.split("/"));
     rmSync(at, { recursive: true, force: true });
@@ -785,7 +846,14 @@ function fileSafeName(name) {
 }
 function bundleFileNames(name) {
   const base = fileSafeName(name);
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` };
+  return {
+    checksums: `${base}.sha256`,
+    statement: `${base}.intoto.json`,
+    sigstore: `${base}.sigstore.json`,
+    contract: `${base}.contract.json`,
+    contractDir: `${base}.contract`,
+    modes: `${base}.modes.json`
+  };
 }
 function modesBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
@@ -799,7 +867,13 @@ function statementBeside(checksumsFile) {
 function sigstoreBundleBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.sigstore.json` : null;
 }
-var BUNDLE_SUFFIXES = [".sha256", ".intoto.json", ".sigstore.json", ".contract.json", ".modes.json"];
+var BUNDLE_SUFFIXES = [
+  ".sha256",
+  ".intoto.json",
+  ".sigstore.json",
+  ".contract.json",
+  ".modes.json"
+];
 function isBundleEntry(rest, base, directory) {
   const contractDir = `${base}.contract`;
   if (rest === contractDir) return directory;
@@ -887,10 +961,16 @@ function sealedModesBeside(checksumsFile, what) {
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new SealError("tampered", `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`
+    );
   }
   if (modesDigest(bytes) !== claimed) {
-    throw new SealError("tampered", `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`);
+    throw new SealError(
+      "tampered",
+      `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`
+    );
   }
   return parseModes(bytes.toString("utf8"), `${what}: ${quote(file)}`);
 }
@@ -928,7 +1008,11 @@ function privateDir(parent, prefix, env, inputName) {
     chmodSync(dir, 448);
   } catch (error2) {
     const e = error2;
-    throw new SealError("unreadable", `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e });
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
+      { cause: e }
+    );
   }
   const workspace = env.GITHUB_WORKSPACE;
   if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
@@ -947,7 +1031,8 @@ function makeDirectories(root, rel) {
     try {
       mkdirSync(at, { mode: 493 });
     } catch (error2) {
-      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory()) throw error2;
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
+        throw error2;
     }
   }
   return at;
@@ -1002,7 +1087,10 @@ function statementSubject(name, digest, isTree) {
   return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
 }
 function digestOnlySubject(name, digest) {
-  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } };
+  return {
+    ...statementSubject(name, digest, false),
+    annotations: { [DIGEST_ONLY_ANNOTATION]: true }
+  };
 }
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
@@ -1091,7 +1179,9 @@ function isRepository(value) {
 function isRunUrl(value, serverUrl) {
   const origin = httpsOrigin(serverUrl);
   if (origin === null || !value.startsWith(`${origin}/`)) return false;
-  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(value.slice(origin.length + 1));
+  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(
+    value.slice(origin.length + 1)
+  );
   return match !== null && isRepository(match[1]);
 }
 function repositoryOfUrl(value, serverUrl) {
@@ -1107,15 +1197,19 @@ function httpsOrigin(serverUrl) {
 }
 function subjectNameOf(statement, digest) {
   const s = statement;
-  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject)) return null;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject))
+    return null;
   const hex = hexOf(digest);
-  const subject = s.subject.find((candidate) => candidate?.digest?.sha256 === hex);
+  const subject = s.subject.find(
+    (candidate) => candidate?.digest?.sha256 === hex
+  );
   const name = subject?.name;
   return typeof name === "string" && name !== "" ? name : null;
 }
 function sealedByFromStatement(statement, digest, source = "the seal statement", context = {}) {
   const s = statement;
-  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null;
+  if (s === null || typeof s !== "object" || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE)
+    return null;
   const hex = hexOf(digest);
   const about = Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex);
   const definition = s.predicate?.buildDefinition;
@@ -1136,9 +1230,24 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
     return parsed === null ? leftOut(name, value, expected) : parsed;
   };
   const server = httpsOrigin(serverUrl) ?? serverUrl;
-  const repository = field("predicate.buildDefinition.externalParameters.workflow.repository", definition.externalParameters?.workflow?.repository, (v) => repositoryOfUrl(v, serverUrl), `${server}/OWNER/REPO`);
-  const commit = field("predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit", definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => isCommit(v) ? v : null, "40 or 64 lowercase hex digits");
-  const runUrl2 = field("predicate.runDetails.metadata.invocationId", s.predicate?.runDetails?.metadata?.invocationId, (v) => isRunUrl(v, serverUrl) ? v : null, `${server}/OWNER/REPO/actions/runs/ID/attempts/N`);
+  const repository = field(
+    "predicate.buildDefinition.externalParameters.workflow.repository",
+    definition.externalParameters?.workflow?.repository,
+    (v) => repositoryOfUrl(v, serverUrl),
+    `${server}/OWNER/REPO`
+  );
+  const commit = field(
+    "predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit",
+    definition.resolvedDependencies?.[0]?.digest?.gitCommit,
+    (v) => isCommit(v) ? v : null,
+    "40 or 64 lowercase hex digits"
+  );
+  const runUrl2 = field(
+    "predicate.runDetails.metadata.invocationId",
+    s.predicate?.runDetails?.metadata?.invocationId,
+    (v) => isRunUrl(v, serverUrl) ? v : null,
+    `${server}/OWNER/REPO/actions/runs/ID/attempts/N`
+  );
   return { repository, commit, runUrl: runUrl2 };
 }
 
@@ -1153,7 +1262,10 @@ function sealInfoBesideListing(checksumsFile, digest, context = {}) {
   }
   if (read2 === null || read2.notJson !== null) return none;
   const { file, json: statement } = read2;
-  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) };
+  return {
+    sealedBy: sealedByFromStatement(statement, digest, file, context),
+    name: subjectNameOf(statement, digest)
+  };
 }
 
 // builtin:node:worker_threads
@@ -1224,7 +1336,10 @@ function runClaimLoop(ctx) {
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
-          digests.set(oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(), index * 32);
+          digests.set(
+            oneShot ? crypto.hash("sha256", whole, "buffer") : crypto.createHash("sha256").update(whole).digest(),
+            index * 32
+          );
           sizes[index] = filled;
           progress[bytes] = progress[bytes] + filled;
         } else {
@@ -1276,7 +1391,10 @@ function hashSmallFile(path) {
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open2(path, "r");
   try {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    const buffers = [
+      Buffer.allocUnsafe(CHUNK),
+      Buffer.allocUnsafe(CHUNK)
+    ];
     const hash2 = createHash("sha256");
     let size = 0;
     let turn = 0;
@@ -1363,7 +1481,10 @@ var HashPool = class _HashPool {
       const loop = new Promise((resolve2, reject) => {
         worker.once("message", resolve2);
         worker.once("error", reject);
-        worker.once("exit", (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`)));
+        worker.once(
+          "exit",
+          (code2) => this.closing ? resolve2(null) : reject(new Error(`a hashing worker stopped with exit code ${code2}`))
+        );
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true });
       });
       loop.catch(() => void 0);
@@ -1385,7 +1506,9 @@ function growable(bytes, maxBytes) {
 var HashQueue = class {
   constructor(pool, options = {}) {
     this.options = options;
-    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8));
+    this.threadProgress = new Float64Array(
+      new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8)
+    );
     this.workerLoops = pool ? pool.run(this.sharedWork()) : [];
   }
   options;
@@ -1408,7 +1531,10 @@ var HashQueue = class {
   add(path) {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError("bad-input", `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`);
+        throw new SealError(
+          "bad-input",
+          `More than ${MAX_FILES.toLocaleString("en-US")} files to seal. Seal the artifact in parts, or as an archive.`
+        );
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
@@ -1417,8 +1543,14 @@ var HashQueue = class {
     }
     const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError("bad-input", `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`);
-      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)));
+      if (this.bytesUsed + room > MAX_PATH_BYTES)
+        throw new SealError(
+          "bad-input",
+          `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`
+        );
+      this.pathBytes.grow(
+        Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room))
+      );
       this.pathText = Buffer.from(this.pathBytes);
     }
     this.bytesUsed += this.pathText.write(path, this.bytesUsed);
@@ -1448,7 +1580,14 @@ var HashQueue = class {
             report();
           }
         } : void 0;
-        failure = runClaimLoop({ ...this.sharedWork(), fs: node_fs_exports, crypto: node_crypto_exports, progressSlot: 0, waitForMore: false, ...onFileDone ? { onFileDone } : {} });
+        failure = runClaimLoop({
+          ...this.sharedWork(),
+          fs: node_fs_exports,
+          crypto: node_crypto_exports,
+          progressSlot: 0,
+          waitForMore: false,
+          ...onFileDone ? { onFileDone } : {}
+        });
       }
       await this.allCompleted();
       if (Atomics.load(this.control, Control.Failed) !== 0) {
@@ -1458,7 +1597,10 @@ var HashQueue = class {
     } finally {
       clearInterval(timer);
     }
-    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) };
+    return {
+      digests: new Uint8Array(this.digests, 0, this.count * 32),
+      sizes: new Float64Array(this.sizes, 0, this.count)
+    };
   }
   async allCompleted() {
     const crashed = new Promise((_, reject) => {
@@ -1467,7 +1609,10 @@ var HashQueue = class {
     for (; ; ) {
       const completed = Atomics.load(this.control, Control.Completed);
       if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return;
-      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value, crashed]);
+      await Promise.race([
+        Atomics.waitAsync(this.control, Control.Completed, completed, 1e3).value,
+        crashed
+      ]);
     }
   }
   /** Files and bytes hashed so far, by every thread. */
@@ -1493,7 +1638,11 @@ async function hashFiles(paths, options = {}) {
 async function hashOneFile(path, options) {
   const { onProgress, progressIntervalMs = 2e3 } = options;
   try {
-    const result = hashSmallFile(path) ?? await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs);
+    const result = hashSmallFile(path) ?? await hashLargeFile(
+      path,
+      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
+      progressIntervalMs
+    );
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
   } catch (error2) {
     const e = error2;
@@ -1558,7 +1707,9 @@ function resolveFiles(options) {
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
-  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true }));
+  const excludeMatchers = patterns.exclude.map(
+    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
+  );
   const excludeUsed = patterns.exclude.map(() => false);
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
@@ -1596,7 +1747,11 @@ function resolveFiles(options) {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error2) {
       const e = error2;
-      throw new SealError("unreadable", `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e });
+      throw new SealError(
+        "unreadable",
+        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
+        { cause: e }
+      );
     }
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
@@ -1627,7 +1782,8 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot);
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot))
+          throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat2.isDirectory();
         isFile = stat2.isFile();
@@ -1644,7 +1800,8 @@ function resolveFiles(options) {
       }
       if (isDir) {
         realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
+          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
       } else if (isFile && taken) {
         addFile(abs);
       }
@@ -1654,7 +1811,8 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf2(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside2(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot, true);
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot))
+      throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
   let onlyDirectory = null;
@@ -1691,7 +1849,8 @@ function resolveFiles(options) {
       };
       if (statOrNull(base)?.isDirectory()) {
         const realBase = realOrSelf2(base);
-        if (realBase !== resolve(base)) links.push({ link: resolve(base), target: realBase, named: false });
+        if (realBase !== resolve(base))
+          links.push({ link: resolve(base), target: realBase, named: false });
         walk(resolve(base), realBase, [], glob2, glob2.skipped);
       }
     }
@@ -1720,17 +1879,29 @@ function resolveFiles(options) {
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const relative2 = found.map((abs) => {
-    const rel = toSlashes2(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes2(
+      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
+    );
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
   const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named } of links) {
-    if ((named || isInside2(link3, root)) && !isInside2(target, realRoot)) throw linkLeavesRoot(link3, target, root, named);
+    if ((named || isInside2(link3, root)) && !isInside2(target, realRoot))
+      throw linkLeavesRoot(link3, target, root, named);
   }
   const order = listingOrder(relative2);
   const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return { kind, root, absolutePaths: found, relativePaths: relative2, order, leftOut, unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [], links: links.map(({ link: link3, target }) => ({ link: link3, target })) };
+  return {
+    kind,
+    root,
+    absolutePaths: found,
+    relativePaths: relative2,
+    order,
+    leftOut,
+    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
+    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
+  };
 }
 function listingOrder(paths) {
   const order = Uint32Array.from(paths, (_, i) => i);
@@ -1745,7 +1916,10 @@ function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
     const root = resolve(options.baseDir, options.root);
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError("bad-input", `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`);
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
+      );
     }
     const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
@@ -1769,7 +1943,9 @@ function absolutePattern(baseDir, pattern) {
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
   if (segments === null) return () => true;
-  const matchers = segments.map((segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true }));
+  const matchers = segments.map(
+    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true })
+  );
   if (matchers[0] === null) return () => true;
   return (absDir) => {
     const rel = relative(base, absDir).split(sep);
@@ -1832,15 +2008,40 @@ async function sealSubject(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    const artifact = { name, digest: subject.digest, kind: "digest", root: null, fileCount: 1, size: null, summary: null, listing: listing2 };
-    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) };
+    const artifact = {
+      name,
+      digest: subject.digest,
+      kind: "digest",
+      root: null,
+      fileCount: 1,
+      size: null,
+      summary: null,
+      listing: listing2
+    };
+    return {
+      ...artifact,
+      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
+    };
   }
   if (subject.kind === "checksums") {
     const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
     const listing2 = Buffer.from(formatListing(entries));
     const name = options.name || options.fallbackName;
     const fileCount = entries.length;
-    return describe({ name, digest: digestOfListing(listing2), kind: "checksums", root: null, fileCount, size: null, summary: null, listing: listing2 }, true, options.build);
+    return describe(
+      {
+        name,
+        digest: digestOfListing(listing2),
+        kind: "checksums",
+        root: null,
+        fileCount,
+        size: null,
+        summary: null,
+        listing: listing2
+      },
+      true,
+      options.build
+    );
   }
   let resolved;
   let hashed;
@@ -1866,19 +2067,56 @@ async function sealSubject(subject, options) {
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
   const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
   const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary: summary2, listing }, !isSingleFile, options.build);
+  const described = describe(
+    {
+      name: options.name || defaultName,
+      digest,
+      kind,
+      root,
+      fileCount: relativePaths.length,
+      size,
+      summary: summary2,
+      listing
+    },
+    !isSingleFile,
+    options.build
+  );
   const modes = formatModes(readModes(root, relativePaths, resolved.links));
   const [sealedSubject, ...others] = described.statement.subject;
-  const annotated = { ...sealedSubject, annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } };
-  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions };
+  const annotated = {
+    ...sealedSubject,
+    annotations: {
+      ...sealedSubject?.annotations,
+      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
+    }
+  };
+  return {
+    ...described,
+    statement: { ...described.statement, subject: [annotated, ...others] },
+    modes,
+    leftOut: resolved.leftOut,
+    unusedExclusions: resolved.unusedExclusions
+  };
 }
 async function listDirectory(dir, inputName, options = {}) {
-  const build = { kind: "local", build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" } };
-  const subject = { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName };
+  const build = {
+    kind: "local",
+    build: { tool: "pkg:npm/artifact-seal", host: "", startedOn: "" }
+  };
+  const subject = {
+    kind: "paths",
+    patterns: { include: [dir], exclude: [] },
+    baseDir: dir,
+    root: dir,
+    inputName
+  };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
 function describe(artifact, isTree, build) {
-  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) };
+  return {
+    ...artifact,
+    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
+  };
 }
 function readListingFile(file, inputName) {
   try {
@@ -1886,7 +2124,10 @@ function readListingFile(file, inputName) {
   } catch (error2) {
     const e = error2;
     const why = e.code === "ENOENT" ? "it does not exist" : e.code === "EISDIR" ? "it is a directory" : e.code ?? e.message;
-    throw new SealError("unreadable", `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`);
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`
+    );
   }
 }
 
@@ -1894,8 +2135,14 @@ function readListingFile(file, inputName) {
 async function verifiedPath(artifact, subject, expected, stagingParent, options) {
   const root = artifact.root;
   const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null) throw new SealError("bad-input", `${inputName}: nothing was read from disk, so there is no path to hand out.`);
-  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map((e) => e.path);
+  if (root === null)
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing was read from disk, so there is no path to hand out.`
+    );
+  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map(
+    (e) => e.path
+  );
   if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
   if (holdsExactly(root, listed, subject)) return root;
   return stageCopies(root, listed, expected, stagingParent, inputName, options);
@@ -1907,7 +2154,12 @@ function holdsExactly(root, listed, subject) {
   }
   let onDisk;
   try {
-    onDisk = resolveFiles({ patterns: { include: [root], exclude: [] }, baseDir: root, root, inputName: "the verified directory" }).relativePaths;
+    onDisk = resolveFiles({
+      patterns: { include: [root], exclude: [] },
+      baseDir: root,
+      root,
+      inputName: "the verified directory"
+    }).relativePaths;
   } catch {
     return false;
   }
@@ -1916,7 +2168,10 @@ function holdsExactly(root, listed, subject) {
   return onDisk.every((p) => wanted.has(p));
 }
 async function stageCopies(root, listed, expected, stagingParent, inputName, options) {
-  const dir = join(stagingParent, `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`);
+  const dir = join(
+    stagingParent,
+    `verified-${hexOf(expected).slice(0, 12)}-${randomBytes(4).toString("hex")}`
+  );
   try {
     copyListedFiles(root, listed, dir);
   } catch (error2) {
@@ -1929,7 +2184,13 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     );
   }
   const copy = await sealSubject(
-    { kind: "paths", patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName },
+    {
+      kind: "paths",
+      patterns: { include: [dir], exclude: [] },
+      baseDir: dir,
+      root: dir,
+      inputName
+    },
     { build: options.build, fallbackName: options.fallbackName }
   );
   if (copy.digest !== expected) {
@@ -1994,7 +2255,8 @@ function readListingFile2(file) {
   }
   try {
     const head = Buffer.alloc(67);
-    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null;
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
+      return null;
   } finally {
     closeSync(fd);
   }
@@ -2005,13 +2267,19 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (recorded !== null && recorded.kind !== subject.kind) {
     const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
     const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError("bad-input", `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`);
+    throw new SealError(
+      "bad-input",
+      `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`
+    );
   }
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
   if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
-    throw new SealError("conflict", `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`);
+    throw new SealError(
+      "conflict",
+      `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
+    );
   }
   const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
   throw new SealError(
@@ -2037,22 +2305,48 @@ function plural(n, word) {
 // src/app/verify/verify-artifact.ts
 async function verifyArtifact(request, options) {
   const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(withHiddenAsSealed(request.subject, sealed?.entries ?? null), options);
+  const artifact = await sealSubject(
+    withHiddenAsSealed(request.subject, sealed?.entries ?? null),
+    options
+  );
   const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
-  checkSubjectKind(hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null), request.expected, sealed?.kind ?? null, {
-    subject: subjectInput,
-    checksums: request.checksumsInput
-  });
+  checkSubjectKind(
+    hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null),
+    request.expected,
+    sealed?.kind ?? null,
+    {
+      subject: subjectInput,
+      checksums: request.checksumsInput
+    }
+  );
   const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
-  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(sealedModes, parseModes(artifact.modes.toString("utf8"), "the recomputed modes")).map((d) => ({ ...d, kind: "mode" }));
+  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(
+    sealedModes,
+    parseModes(artifact.modes.toString("utf8"), "the recomputed modes")
+  ).map((d) => ({ ...d, kind: "mode" }));
   const sameBytes = artifact.digest === request.expected;
   const verified = sameBytes && modeMismatches.length === 0;
-  const mismatches = verified || sealed === null ? [] : [...sameBytes ? [] : diffListings(sealed.entries, parseListing(artifact.listing.toString("utf8"), "the recomputed listing")), ...modeMismatches];
-  return { verified, expected: request.expected, actual: artifact.digest, artifact, mismatches, listingGiven: sealed !== null };
+  const mismatches = verified || sealed === null ? [] : [
+    ...sameBytes ? [] : diffListings(
+      sealed.entries,
+      parseListing(artifact.listing.toString("utf8"), "the recomputed listing")
+    ),
+    ...modeMismatches
+  ];
+  return {
+    verified,
+    expected: request.expected,
+    actual: artifact.digest,
+    artifact,
+    mismatches,
+    listingGiven: sealed !== null
+  };
 }
 function withHiddenAsSealed(subject, sealed) {
   if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
-  const namesHidden = sealed.some((e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1)));
+  const namesHidden = sealed.some(
+    (e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1))
+  );
   return namesHidden ? { ...subject, hidden: "include" } : subject;
 }
 function hashedSubjectOf(artifact, baseDir) {
@@ -2061,8 +2355,18 @@ function hashedSubjectOf(artifact, baseDir) {
     const rel = baseDir === null ? "" : relative(baseDir, p);
     return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
   };
-  if (artifact.kind !== "file") return { kind: "tree", display: shown(root), fileCount: artifact.fileCount, file: null, digest: artifact.digest };
-  const only = parseListing(artifact.listing.toString("utf8"), "the recomputed listing")[0];
+  if (artifact.kind !== "file")
+    return {
+      kind: "tree",
+      display: shown(root),
+      fileCount: artifact.fileCount,
+      file: null,
+      digest: artifact.digest
+    };
+  const only = parseListing(
+    artifact.listing.toString("utf8"),
+    "the recomputed listing"
+  )[0];
   const file = join(root, ...only.path.split("/"));
   return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
 }
@@ -2075,14 +2379,26 @@ function readSealedListing(request) {
       `${request.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
     )
   );
-  const fromListing = kindFromListing(entries, request.expected, `${request.checksumsInput} ${quote(file)}`);
+  const fromListing = kindFromListing(
+    entries,
+    request.expected,
+    `${request.checksumsInput} ${quote(file)}`
+  );
   if (fromListing === null) {
     throw new SealError(
       "tampered",
       `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     );
   }
-  return { entries, kind: agreeingKind(fromListing, recordedKindBeside(file, request), request.expected, request.checksumsInput) };
+  return {
+    entries,
+    kind: agreeingKind(
+      fromListing,
+      recordedKindBeside(file, request),
+      request.expected,
+      request.checksumsInput
+    )
+  };
 }
 function recordedKindBeside(checksumsFile, request) {
   const read2 = readStatementBeside(
@@ -2114,15 +2430,43 @@ function recordedKindBeside(checksumsFile, request) {
 async function fetchAndCheckBytes(source, digest, known, context) {
   if (source.kind === "local") {
     const result = await verifyArtifact(
-      { subject: source.subject, expected: digest, checksumsFile: source.checksumsFile, checksumsInput: context.inputs.checksums, expectedInput: context.inputs.expected },
+      {
+        subject: source.subject,
+        expected: digest,
+        checksumsFile: source.checksumsFile,
+        checksumsInput: context.inputs.checksums,
+        expectedInput: context.inputs.expected
+      },
       context.seal
     );
-    const handedOut = result.verified ? await verifiedPath(result.artifact, source.subject, digest, context.downloadsDir, context.seal) : null;
-    return { verified: result.verified, actual: result.actual, mismatches: result.mismatches, path: handedOut, artifact: null, sealedBy: null, checksumsFile: source.checksumsFile };
+    const handedOut = result.verified ? await verifiedPath(
+      result.artifact,
+      source.subject,
+      digest,
+      context.downloadsDir,
+      context.seal
+    ) : null;
+    return {
+      verified: result.verified,
+      actual: result.actual,
+      mismatches: result.mismatches,
+      path: handedOut,
+      artifact: null,
+      sealedBy: null,
+      checksumsFile: source.checksumsFile
+    };
   }
-  if (source.kind === "artifact") return downloadArtifact(source.name, source.runId, source.token, digest, context, source.repository);
+  if (source.kind === "artifact")
+    return downloadArtifact(
+      source.name,
+      source.runId,
+      source.token,
+      digest,
+      context,
+      source.repository
+    );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-VR5LOIEX.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZKLGEYJA.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2130,9 +2474,20 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     if (restored.kind === "miss") {
-      context.log(`No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`);
+      context.log(
+        `No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`
+      );
       const absent = `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
-      return { verified: false, actual: digest, mismatches: [], path: null, artifact: null, sealedBy: null, checksumsFile: null, absent };
+      return {
+        verified: false,
+        actual: digest,
+        mismatches: [],
+        path: null,
+        artifact: null,
+        sealedBy: null,
+        checksumsFile: null,
+        absent
+      };
     }
     throw new SealError(
       "unreadable",
@@ -2140,30 +2495,52 @@ async function fetchAndCheckBytes(source, digest, known, context) {
     );
   }
   const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
-  context.log(`${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`);
+  context.log(
+    `${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`
+  );
   const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-2V5YA2VD.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-J2QGK5RV.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-YGAWIFQO.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-MN3ULNQ6.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
     downloaded = await downloadAndVerify(
       store,
-      { name, parent: context.downloadsDir, expected: digest, expectedInput: context.inputs.expected, nameInput: context.inputs.artifactName, ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {} },
+      {
+        name,
+        parent: context.downloadsDir,
+        expected: digest,
+        expectedInput: context.inputs.expected,
+        nameInput: context.inputs.artifactName,
+        ...runId !== null ? { runId, token, ...repository !== null ? { repository } : {} } : {}
+      },
       { build: context.seal.build }
     );
   } catch (error2) {
     const { mismatches, actual } = isSealError(error2, "mismatch") ? error2.details : {};
     if (mismatches === void 0 || actual === void 0) throw error2;
     context.log(error2.message);
-    return { verified: false, actual, mismatches, path: null, artifact: null, sealedBy: null, checksumsFile: null };
+    return {
+      verified: false,
+      actual,
+      mismatches,
+      path: null,
+      artifact: null,
+      sealedBy: null,
+      checksumsFile: null
+    };
   }
   const uploadedBy = String(runId ?? context.env.GITHUB_RUN_ID ?? "");
-  context.log(`Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`);
-  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  context.log(
+    `Downloaded ${quote(name)} and verified ${downloaded.fileCount} file(s) against ${digest}: ${downloaded.path}`
+  );
+  const sealed = sealInfoBesideListing(downloaded.artifact.checksumsPath, digest, {
+    serverUrl: serverUrlOf(context.env),
+    onInvalid: context.log
+  });
   return {
     verified: true,
     actual: digest,
@@ -2176,18 +2553,33 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3P64Z7EI.js");
-  const restored = await restore(digest, context.downloadsDir, { env: context.env, inputName, log: { info: context.log, warning: context.log } });
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-AP7X5AIC.js");
+  const restored = await restore(digest, context.downloadsDir, {
+    env: context.env,
+    inputName,
+    log: { info: context.log, warning: context.log }
+  });
   if (restored.kind === "miss") return { kind: "miss" };
   if (restored.kind === "refused") return { kind: "unsafe" };
   const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
   try {
     const modes = sealedModesBeside(restored.listingFile, inputName);
-    if (modes !== null) applyModes(restored.filesDir, restored.listing.map((e) => e.path), modes);
+    if (modes !== null)
+      applyModes(
+        restored.filesDir,
+        restored.listing.map((e) => e.path),
+        modes
+      );
     checked = await verifyArtifact(
       {
-        subject: { kind: "paths", patterns: { include: [single ?? restored.filesDir], exclude: [] }, baseDir: restored.filesDir, ...single ? {} : { root: restored.filesDir }, inputName },
+        subject: {
+          kind: "paths",
+          patterns: { include: [single ?? restored.filesDir], exclude: [] },
+          baseDir: restored.filesDir,
+          ...single ? {} : { root: restored.filesDir },
+          inputName
+        },
         expected: digest,
         checksumsFile: restored.listingFile,
         checksumsInput: `the listing in ${cacheKeyOf(digest)}`,
@@ -2198,20 +2590,38 @@ async function restoreFromCache(digest, inputName, context) {
   } catch (error2) {
     removeQuietly(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`);
+    context.log(
+      `${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`
+    );
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
     removeQuietly(restored.dir);
-    context.log(`${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`);
+    context.log(
+      `${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`
+    );
     return { kind: "refused", actual: checked.actual };
   }
   const handedOut = single ?? restored.filesDir;
-  context.log(`Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`);
-  const sealed = sealInfoBesideListing(restored.listingFile, digest, { serverUrl: serverUrlOf(context.env), onInvalid: context.log });
+  context.log(
+    `Restored ${cacheKeyOf(digest)} from the Actions cache and verified it against ${digest}: ${handedOut}`
+  );
+  const sealed = sealInfoBesideListing(restored.listingFile, digest, {
+    serverUrl: serverUrlOf(context.env),
+    onInvalid: context.log
+  });
   return {
     kind: "verified",
-    check: { verified: true, actual: digest, mismatches: [], path: handedOut, artifact: null, sealedBy: sealed.sealedBy, name: sealed.name, checksumsFile: restored.listingFile }
+    check: {
+      verified: true,
+      actual: digest,
+      mismatches: [],
+      path: handedOut,
+      artifact: null,
+      sealedBy: sealed.sealedBy,
+      name: sealed.name,
+      checksumsFile: restored.listingFile
+    }
   };
 }
 
@@ -2219,7 +2629,12 @@ async function restoreFromCache(digest, inputName, context) {
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
 
 // src/app/ledger/queries.ts
-var NOTHING_KNOWN = { sealedBy: null, name: null, artifact: null, contract: null };
+var NOTHING_KNOWN = {
+  sealedBy: null,
+  name: null,
+  artifact: null,
+  contract: null
+};
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -2245,7 +2660,14 @@ function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
       }
     };
   }
-  return { kind: "local", build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: hostname(), startedOn: now.toISOString() } };
+  return {
+    kind: "local",
+    build: {
+      tool: `pkg:npm/artifact-seal@${VERSION}`,
+      host: hostname(),
+      startedOn: now.toISOString()
+    }
+  };
 }
 function fallbackName(env, baseDir) {
   const repository = env.GITHUB_REPOSITORY?.split("/")[1];
@@ -2289,7 +2711,12 @@ function describeProgress(p) {
 // src/report/markdown.ts
 var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
-var NAMED = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;&#8203;" };
+var NAMED = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "@": "&#64;&#8203;"
+};
 var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
 function plain(value) {
   const flat = visibleControls(value.replace(LINE_BREAKS, " "));
@@ -2299,7 +2726,8 @@ function plain(value) {
   return out;
 }
 function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
+    return `\`${value}\``;
   return `<code>${plain(value)}</code>`;
 }
 function link2(label, url, origins) {
@@ -2310,28 +2738,35 @@ function safeUrl(url, origins) {
   if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
-  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null;
-  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`).replace(/&/g, "&amp;");
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
+    return null;
+  return parsed.href.replace(
+    /[()[\]|\\<>"'`*_~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  ).replace(/&/g, "&amp;");
 }
 
 // src/report/signer-markdown.ts
 function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   if (signature === null || signature === void 0) return [];
   if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
-  if (signature.status === "refused") return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
+  if (signature.status === "refused")
+    return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
   const signer = signature.signer;
   if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
   const i = signer.identity;
   const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
   const add = (label, value, asCode = true) => {
-    if (value !== void 0 && value !== "") rows.push(`| ${label} | ${asCode ? code(value) : plain(value)} |`);
+    if (value !== void 0 && value !== "")
+      rows.push(`| ${label} | ${asCode ? code(value) : plain(value)} |`);
   };
   add("Repository", i.repository);
   add("Source ref", i.sourceRepositoryRef);
   add("Source commit", i.sourceRepositoryDigest);
   add("Runner", i.runnerEnvironment);
   add("Issuer", i.issuer);
-  if (i.runInvocationUri) rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  if (i.runInvocationUri)
+    rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
   rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
   return rows;
 }
@@ -2342,30 +2777,45 @@ function renderVerifyMarkdown(report) {
   const out = [];
   if (report.verified && report.signatureFailure) {
     out.push(`### \u274C ${code(report.name)}: the signature is not accepted`, "");
-    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`, "");
+    out.push(
+      `The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`,
+      ""
+    );
     out.push("Do not deploy these bytes.", "");
     return out.join("\n");
   }
   if (report.verified) {
     out.push(`### \u2705 Verified ${code(report.name)}`, "");
     const what = report.content ?? "The files";
-    out.push(`${plain(what)}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`, "");
+    out.push(
+      `${plain(what)}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`,
+      ""
+    );
     const rows = signerRows(report.signature, [report.serverUrl ?? DEFAULT_SERVER_URL]);
     if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
     return out.join("\n");
   }
   out.push(`### \u274C ${code(report.name)} is not the sealed artifact`, "");
   out.push("| | |", "| --- | --- |");
-  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ""} |`, "");
+  out.push(
+    `| Expected | ${code(report.expected)} |`,
+    `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ""} |`,
+    ""
+  );
   if (report.mismatches.length > 0) {
     out.push(`${formatCount(report.mismatches.length, "file")} differ from the seal:`, "");
     out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
     for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
-      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === "mode" ? m.expected : shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(m.kind === "mode" ? m.actual : shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`);
+      out.push(
+        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === "mode" ? m.expected : shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(m.kind === "mode" ? m.actual : shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`
+      );
     }
-    if (report.mismatches.length > ROWS_SHOWN) out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
+    if (report.mismatches.length > ROWS_SHOWN)
+      out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
   } else if (!report.listingGiven) {
-    out.push("Give `checksums-path` (the seal step's output of that name) to see which files differ.");
+    out.push(
+      "Give `checksums-path` (the seal step's output of that name) to see which files differ."
+    );
   }
   out.push("");
   return out.join("\n");
@@ -2449,15 +2899,23 @@ var PromoteInput = {
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith("..")) continue;
-      error(problem.message, { title: "artifact-seal", file: problem.file, startLine: problem.line, ...problem.column === null ? {} : { startColumn: problem.column } });
+      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+        continue;
+      error(problem.message, {
+        title: "artifact-seal",
+        file: problem.file,
+        startLine: problem.line,
+        ...problem.column === null ? {} : { startColumn: problem.column }
+      });
     }
     setFailed(error2.message);
     return;
   }
   const e = error2 instanceof Error ? error2 : new Error(String(error2));
   debug(e.stack ?? e.message);
-  setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`);
+  setFailed(
+    `artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`
+  );
 }
 
 // src/core/subject/patterns.ts
@@ -2486,7 +2944,9 @@ var ALPHA_NUMERIC = "[a-z0-9]+";
 var SEPARATOR = "(?:[._]|__|-+)";
 var PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`);
 var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`);
+var HOST = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`
+);
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DOCKER_HUB = "docker.io";
 var DOCKER_HUB_HOST = "registry-1.docker.io";
@@ -2494,21 +2954,38 @@ var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io"
 function parseImageReference(value, what) {
   const text = value.trim();
   const fail = (why, fix) => {
-    throw new SealError("bad-input", `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`
+    );
   };
-  if (text === "") fail("it is empty", 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".');
+  if (text === "")
+    fail(
+      "it is empty",
+      'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:\u2026".'
+    );
   const at = text.indexOf("@");
   let digest = null;
   let rest = text;
   if (at !== -1) {
-    if (text.indexOf("@", at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".');
+    if (text.indexOf("@", at + 1) !== -1)
+      fail('it has more than one "@"', 'Give one digest after "@".');
     const after = text.slice(at + 1);
     const colon2 = after.indexOf(":");
-    if (colon2 === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
+    if (colon2 === -1)
+      fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".');
     const algorithm = after.slice(0, colon2).toLowerCase();
-    if (algorithm !== "sha256") fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".');
+    if (algorithm !== "sha256")
+      fail(
+        `the digest after "@" is a ${quote(algorithm)} digest`,
+        'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".'
+      );
     const hex = after.slice(colon2 + 1);
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, "Copy the whole digest.");
+    if (!/^[0-9a-fA-F]{64}$/.test(hex))
+      fail(
+        `the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`,
+        "Copy the whole digest."
+      );
     digest = digestFromHex(hex.toLowerCase());
     rest = text.slice(0, at);
   }
@@ -2526,8 +3003,16 @@ function parseImageReference(value, what) {
       );
     }
   }
-  if (name === "") fail("the name before the tag or digest is empty", 'Give the repository, such as "ghcr.io/acme/app".');
-  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`);
+  if (name === "")
+    fail(
+      "the name before the tag or digest is empty",
+      'Give the repository, such as "ghcr.io/acme/app".'
+    );
+  if (name.length > NAME_MAX)
+    fail(
+      `the name is ${name.length} characters long`,
+      `A name is at most ${NAME_MAX} characters, registry included.`
+    );
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
   const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
@@ -2535,9 +3020,14 @@ function parseImageReference(value, what) {
   let path = name;
   if (hasRegistry) {
     const host = HOST.exec(first);
-    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".');
+    if (host === null)
+      return fail(
+        `the registry ${quote(first)} is not a host name, an IP address or either with a port`,
+        'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".'
+      );
     const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`the port ${port} is out of range`, "Give a port from 1 to 65535.");
     registry = first.toLowerCase();
     path = name.slice(slash + 1);
   }
@@ -2572,7 +3062,10 @@ function subjectName(reference2) {
 }
 function withTag(reference2, tag, what) {
   if (!TAG.test(tag)) {
-    throw new SealError("bad-input", `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`
+    );
   }
   return { ...reference2, tag, digest: null };
 }
@@ -2596,7 +3089,10 @@ function parseImageSubject(text, what) {
   }
   const line = lines[0];
   if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
-    throw new SealError("bad-input", `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`);
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`
+    );
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
@@ -2616,9 +3112,15 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
     );
   }
-  for (const [name, value] of [[names.runId, runIdText], [names.repository, repository]]) {
+  for (const [name, value] of [
+    [names.runId, runIdText],
+    [names.repository, repository]
+  ]) {
     if (value !== "" && artifactName === "") {
-      throw new SealError("bad-input", `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`);
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`
+      );
     }
   }
   if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
@@ -2627,32 +3129,64 @@ function readBytesSource(getInput2, workspace, names) {
       `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
     );
   }
-  if (image !== null) return { ...image, token: input(names.token), checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
-  if (subject !== null) return { kind: "local", subject, checksumsFile: checksums === "" ? null : resolve(workspace, checksums) };
+  if (image !== null)
+    return {
+      ...image,
+      token: input(names.token),
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+    };
+  if (subject !== null)
+    return {
+      kind: "local",
+      subject,
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+    };
   if (artifactName === "") return null;
   let runId = null;
   if (runIdText !== "") {
     runId = Number(runIdText);
     if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-      throw new SealError("bad-input", `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`);
+      throw new SealError(
+        "bad-input",
+        `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`
+      );
     }
   }
   if (repository !== "" && runId === null) {
-    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`);
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`
+    );
   }
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
   }
   const token = input(names.token);
   if (runId !== null && token === "") {
-    throw new SealError("bad-input", `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`);
+    throw new SealError(
+      "bad-input",
+      `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`
+    );
   }
-  return { kind: "artifact", name: artifactName, runId, repository: repository === "" ? null : repository, token };
+  return {
+    kind: "artifact",
+    name: artifactName,
+    runId,
+    repository: repository === "" ? null : repository,
+    token
+  };
 }
 function readImage(getInput2, names) {
   const text = getInput2(names.subjectPath);
   if (!isImageSubject(text)) return null;
-  return { kind: "image", reference: parseImageSubject(text, names.subjectPath), inputName: names.subjectPath };
+  return {
+    kind: "image",
+    reference: parseImageSubject(text, names.subjectPath),
+    inputName: names.subjectPath
+  };
 }
 function readSubject(getInput2, workspace, pathInput) {
   const subjectPath = getInput2(pathInput).trim();
@@ -2664,7 +3198,8 @@ function readSubject(getInput2, workspace, pathInput) {
     inputName: pathInput,
     // The files an exclusion kept out of the seal need not have been carried to the deploy job.
     unusedExclusions: "allow",
-    // As the seal action leaves them out by default; a sealed listing that names one turns it back (verify-artifact.ts).
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back
+    // (verify-artifact.ts).
     hidden: "leave-out"
   };
 }
@@ -2778,7 +3313,9 @@ function blockKey(text) {
   }
   const colon = /:(?: |$)/.exec(text);
   if (colon === null) return null;
-  const key = plainValue(PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain());
+  const key = plainValue(
+    PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain()
+  );
   if (typeof key !== "string") notPlain();
   return { key, rest: text.slice(colon.index + 1) };
 }
@@ -2803,11 +3340,15 @@ var Reader = class {
       this.depth--;
     }
   }
-  /** What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own indentation, or null. */
+  /**
+   * What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own
+   * indentation, or null.
+   */
   nested(indent, sequenceMayAlign) {
     const line = this.peek();
     if (line !== void 0 && line.indent > indent) return this.block(line.indent);
-    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- "))) return this.sequence(indent);
+    if (sequenceMayAlign && line !== void 0 && line.indent === indent && (line.text === "-" || line.text.startsWith("- ")))
+      return this.sequence(indent);
     return null;
   }
   mapping(indent) {
@@ -2851,7 +3392,8 @@ function readPlainYaml(text) {
     const reader = new Reader(lines);
     if (reader.peek()?.indent !== 0) return NOT_PLAIN;
     const value = reader.block(0);
-    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value)) return NOT_PLAIN;
+    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value))
+      return NOT_PLAIN;
     return value;
   } catch (error2) {
     if (error2 instanceof NotPlain) return NOT_PLAIN;
@@ -2860,9 +3402,20 @@ function readPlainYaml(text) {
 }
 
 // src/core/signing/public-key.ts
-var PRIVATE_LABELS = /* @__PURE__ */ new Set(["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]);
+var PRIVATE_LABELS = /* @__PURE__ */ new Set([
+  "PRIVATE KEY",
+  "EC PRIVATE KEY",
+  "RSA PRIVATE KEY",
+  "ENCRYPTED PRIVATE KEY",
+  "ENCRYPTED SIGSTORE PRIVATE KEY",
+  "ENCRYPTED COSIGN PRIVATE KEY"
+]);
 var PUBLIC_LABELS = /* @__PURE__ */ new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
-var CURVES = { prime256v1: "ecdsa-p256", secp384r1: "ecdsa-p384", secp521r1: "ecdsa-p521" };
+var CURVES = {
+  prime256v1: "ecdsa-p256",
+  secp384r1: "ecdsa-p384",
+  secp521r1: "ecdsa-p521"
+};
 var RSA_MIN_BITS = 2048;
 var RSA_MAX_BITS = 4096;
 var SUPPORTED_KEYS = "ECDSA on P-256, P-384 or P-521, Ed25519, or RSA of 2048 to 4096 bits";
@@ -2885,19 +3438,29 @@ function pemBlocks(text, where) {
     const endLine = `-----END ${label}-----`;
     const end = text.indexOf(endLine, begin.lastIndex);
     if (end === -1) {
-      throw new SealError("malformed", `${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`);
+      throw new SealError(
+        "malformed",
+        `${where}: the "${label}" block has a BEGIN line but no "${endLine}" line: the text was cut short. Copy the whole file, END line included.`
+      );
     }
     const inner = text.slice(begin.lastIndex, end);
     const lines = inner.split("\n").map((line) => line.trim());
     const isHeader = (line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line);
-    blocks.push({ label, headers: lines.filter(isHeader), body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "") });
+    blocks.push({
+      label,
+      headers: lines.filter(isHeader),
+      body: lines.filter((line) => !isHeader(line)).join("").replace(/\s+/g, "")
+    });
     begin.lastIndex = end + endLine.length;
   }
   return blocks;
 }
 function bodyBytes(block, where) {
   if (block.body === "" || !/^[A-Za-z0-9+/]+={0,2}$/.test(block.body) || block.body.length % 4 === 1) {
-    throw new SealError("malformed", `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`);
+    throw new SealError(
+      "malformed",
+      `${where}: the base64 text between the "${block.label}" BEGIN and END lines is damaged. Copy the whole key file into the secret again.`
+    );
   }
   return Buffer.from(block.body, "base64");
 }
@@ -2919,12 +3482,18 @@ function algorithmOf(key, where) {
     case "rsa": {
       const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
       if (bits < RSA_MIN_BITS || bits > RSA_MAX_BITS) {
-        throw new SealError("unrecognized", `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`);
+        throw new SealError(
+          "unrecognized",
+          `${where}: is a ${bits}-bit RSA key; Sigstore tools accept RSA keys of ${RSA_MIN_BITS} to ${RSA_MAX_BITS} bits. Use a 3072-bit RSA key, or an ECDSA P-256 or Ed25519 key.`
+        );
       }
       return "rsa";
     }
     default:
-      throw new SealError("unrecognized", `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`);
+      throw new SealError(
+        "unrecognized",
+        `${where}: is a ${key.asymmetricKeyType ?? "secret"} key, which cannot sign Sigstore bundles. Supported keys: ${SUPPORTED_KEYS}. ${GENERATE_HINT}`
+      );
   }
 }
 function notPem(where, expected) {
@@ -2938,30 +3507,53 @@ function material(publicKey, algorithm) {
 }
 function readPublicKey(text, source) {
   const normalized = normalize2(text).trim();
-  if (normalized === "") throw new SealError("bad-input", `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`);
+  if (normalized === "")
+    throw new SealError(
+      "bad-input",
+      `${source}: is empty. Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026"), such as cosign.pub.`
+    );
   const blocks = pemBlocks(normalized, source);
   if (blocks.length === 0) throw notPem(source, "PUBLIC KEY");
   const publicBlocks = blocks.filter((block2) => PUBLIC_LABELS.has(block2.label));
-  if (publicBlocks.length > 1) throw new SealError("bad-input", `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`);
+  if (publicBlocks.length > 1)
+    throw new SealError(
+      "bad-input",
+      `${source}: holds ${publicBlocks.length} public keys. Give exactly one.`
+    );
   const block = publicBlocks[0];
   if (block === void 0) {
-    if (blocks.some((candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY"))) {
+    if (blocks.some(
+      (candidate) => PRIVATE_LABELS.has(candidate.label) || candidate.label.endsWith("PRIVATE KEY")
+    )) {
       throw new SealError(
         "bad-input",
         `${source}: holds a private key where the public key is expected. Give only the public half (cosign.pub, or "openssl pkey -pubout -in key.pem"), and rotate the key if this text was published.`
       );
     }
     if (blocks[0]?.label === "CERTIFICATE") {
-      throw new SealError("bad-input", `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`);
+      throw new SealError(
+        "bad-input",
+        `${source}: holds a certificate, not a public key. Give the key it certifies ("openssl x509 -pubkey -noout -in cert.pem").`
+      );
     }
-    throw new SealError("unrecognized", `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`);
+    throw new SealError(
+      "unrecognized",
+      `${source}: holds a "${blocks[0]?.label ?? ""}" PEM block, not a public key. Give the "-----BEGIN PUBLIC KEY-----" text, such as cosign.pub.`
+    );
   }
   let publicKey;
   try {
-    publicKey = createPublicKey({ key: bodyBytes(block, source), format: "der", type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki" });
+    publicKey = createPublicKey({
+      key: bodyBytes(block, source),
+      format: "der",
+      type: block.label === "RSA PUBLIC KEY" ? "pkcs1" : "spki"
+    });
   } catch (error2) {
     if (error2 instanceof SealError) throw error2;
-    throw new SealError("unrecognized", `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`);
+    throw new SealError(
+      "unrecognized",
+      `${source}: the "${block.label}" block is not a public key this tool can read (damaged, or an unsupported type). Supported keys: ${SUPPORTED_KEYS}.`
+    );
   }
   return material(publicKey, algorithmOf(publicKey, source));
 }
@@ -2985,10 +3577,17 @@ function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
     const rootText = line.slice(urlText.length).trim();
     const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
     if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError("bad-input", `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`);
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`
+      );
     }
     const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url)) throw new SealError("bad-input", `${inputName}: ${quote(url)} is named twice. Name each repository once.`);
+    if (mirrors.some((m) => m.url === url))
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(url)} is named twice. Name each repository once.`
+      );
     if (rootText === "") {
       if (!BUILT_IN_ROOTS.has(url)) {
         throw new SealError(
@@ -3010,7 +3609,11 @@ function checkTufRoot(file, what) {
   try {
     text = readFileSync(file, "utf8");
   } catch (error2) {
-    throw new SealError("unreadable", `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error2 });
+    throw new SealError(
+      "unreadable",
+      `${what} cannot be read (${error2.code ?? String(error2)}). Give the path of the repository's root.json, relative to the workspace.`,
+      { cause: error2 }
+    );
   }
   let root;
   try {
@@ -3019,7 +3622,10 @@ function checkTufRoot(file, what) {
     root = null;
   }
   if (root?.signed?._type !== "root" || !Array.isArray(root.signatures)) {
-    throw new SealError("unrecognized", `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`);
+    throw new SealError(
+      "unrecognized",
+      `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`
+    );
   }
 }
 
@@ -3027,19 +3633,30 @@ function checkTufRoot(file, what) {
 function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
   const { repository, workflow, ref, issuer, trustedRoot } = fields;
   if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError("bad-input", `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`);
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
   }
-  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(workflow)) {
+  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(
+    workflow
+  )) {
     throw new SealError(
       "bad-input",
       `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
     );
   }
   if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
-    throw new SealError("bad-input", `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`);
+    throw new SealError(
+      "bad-input",
+      `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`
+    );
   }
   if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError("bad-input", `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`);
+    throw new SealError(
+      "bad-input",
+      `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`
+    );
   }
   const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
   if (trustedRoot !== "" && tufMirrors !== null) {
@@ -3091,7 +3708,8 @@ function signatureRequired(settings, policyAsks) {
 }
 function requirementReason(settings, policyAsks) {
   const named = settings.named;
-  if (named.length > 0) return `${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust`;
+  if (named.length > 0)
+    return `${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust`;
   if (policyAsks) return "the promotion policy's signed-by names a signer";
   return "--require-signature asks for one";
 }
@@ -3124,10 +3742,17 @@ var FIELD_OF = {
   [SignedByKey.TrustedRoot]: "trustedRoot",
   [SignedByKey.TufMirrors]: "tufMirrors"
 };
-var SIGNED_BY_NAMES = Object.fromEntries(Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`]));
+var SIGNED_BY_NAMES = Object.fromEntries(
+  Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`])
+);
 var EXAMPLE = 'such as "repository: acme/shop" and "workflow: .github/workflows/release.yml" on lines of their own, or "key: cosign.pub"';
 function readSignedBy(getInput2, env, workspace) {
-  return signerCheckSettings(parseSignedBy(getInput2(SignerInput.SignedBy)), SIGNED_BY_NAMES, env, workspace);
+  return signerCheckSettings(
+    parseSignedBy(getInput2(SignerInput.SignedBy)),
+    SIGNED_BY_NAMES,
+    env,
+    workspace
+  );
 }
 function parseSignedBy(text) {
   const fields = {
@@ -3146,17 +3771,27 @@ function parseSignedBy(text) {
     const field = FIELD_OF[key];
     const name = `${SignerInput.SignedBy}.${key}`;
     if (field === void 0) {
-      throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`);
+      throw new SealError(
+        "bad-input",
+        `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`
+      );
     }
     if (field === "githubHostedOnly") {
-      if (value !== "github-hosted") throw new SealError("bad-input", `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`);
+      if (value !== "github-hosted")
+        throw new SealError(
+          "bad-input",
+          `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`
+        );
       fields.githubHostedOnly = true;
     } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
       fields.tufMirrors = value.join("\n");
     } else if (typeof value === "string" && value.trim() !== "") {
       fields[field] = value.trim();
     } else {
-      throw new SealError("bad-input", `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`);
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`
+      );
     }
   }
   return fields;
@@ -3167,11 +3802,18 @@ function readMapping(text) {
   if (plain2 === NOT_PLAIN) {
     const document = (0, import_yaml.parseDocument)(text, { uniqueKeys: true });
     const error2 = document.errors[0];
-    if (error2 !== void 0) throw new SealError("bad-input", `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`);
+    if (error2 !== void 0)
+      throw new SealError(
+        "bad-input",
+        `${SignerInput.SignedBy}: not a YAML mapping (${error2.message.split("\n")[0]}). Write one key a line, ${EXAMPLE}.`
+      );
     value = document.toJS();
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new SealError("bad-input", `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`);
+    throw new SealError(
+      "bad-input",
+      `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`
+    );
   }
   return value;
 }
@@ -3217,14 +3859,24 @@ async function findSignatures(digest, sources) {
   if (beside !== null) {
     const read2 = readSigstoreBundleBeside(
       sources.checksumsFile,
-      (why, file) => new SealError("unreadable", `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`)
+      (why, file) => new SealError(
+        "unreadable",
+        `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`
+      )
     );
     looked.push(`no ${quote(beside)} beside the listing`);
-    if (read2 !== null) candidates.push({ bundle: read2.notJson === null ? read2.json : { unparsable: beside }, source: beside, digest: sha256Of(read2.text) });
+    if (read2 !== null)
+      candidates.push({
+        bundle: read2.notJson === null ? read2.json : { unparsable: beside },
+        source: beside,
+        digest: sha256Of(read2.text)
+      });
   }
   if (candidates.length === 0 && sources.attestations !== null) {
     const found = await sources.attestations(digest);
-    looked.push(sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`);
+    looked.push(
+      sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`
+    );
     candidates.push(...found);
   }
   return { candidates, looked };
@@ -3315,7 +3967,9 @@ function decodeDerUtf8String(bytes) {
   if (start + length !== bytes.length) return void 0;
   return decodeUtf8(bytes.subarray(start));
 }
-var EXTENSION_FIELDS = Object.entries(FULCIO_OIDS).filter(([name]) => !name.endsWith("Legacy") && !name.startsWith("githubWorkflow"));
+var EXTENSION_FIELDS = Object.entries(FULCIO_OIDS).filter(
+  ([name]) => !name.endsWith("Legacy") && !name.startsWith("githubWorkflow")
+);
 function decodeIdentity(subjectAlternativeName, extensions) {
   const byOid = /* @__PURE__ */ new Map();
   for (const extension of extensions) {
@@ -3344,7 +3998,12 @@ function repositoryOfUri(uri) {
 function parseWorkflowUri(uri) {
   const match = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\/([^@]+)@(.+)$/.exec(uri);
   if (!match) return void 0;
-  return { serverUrl: match[1], repository: match[2], path: match[3], ref: match[4] };
+  return {
+    serverUrl: match[1],
+    repository: match[2],
+    path: match[3],
+    ref: match[4]
+  };
 }
 var trimSlash = (url) => url.replace(/\/+$/, "");
 var sameFold = (a, b) => a.toLowerCase() === b.toLowerCase();
@@ -3369,40 +4028,68 @@ function checkIdentity(identity, policy) {
   const owner = policy.repository.split("/")[0] ?? "";
   const repositoryUri = `${serverUrl}/${policy.repository}`;
   if (identity.sourceRepositoryUri === void 0 || !sameFold(identity.sourceRepositoryUri, repositoryUri)) {
-    failures.push({ rule: "repository", expected: repositoryUri, actual: actual(identity.sourceRepositoryUri) });
+    failures.push({
+      rule: "repository",
+      expected: repositoryUri,
+      actual: actual(identity.sourceRepositoryUri)
+    });
   } else {
     const ownerUri = `${serverUrl}/${owner}`;
     if (identity.sourceRepositoryOwnerUri === void 0 || !sameFold(identity.sourceRepositoryOwnerUri, ownerUri)) {
-      failures.push({ rule: "repository", expected: ownerUri, actual: actual(identity.sourceRepositoryOwnerUri) });
+      failures.push({
+        rule: "repository",
+        expected: ownerUri,
+        actual: actual(identity.sourceRepositoryOwnerUri)
+      });
     }
   }
   if (policy.workflow !== void 0 && policy.workflow !== "") {
     const expected = parseWorkflowSetting(policy.workflow, policy.repository);
     if (!workflowMatches(identity.subjectAlternativeName, serverUrl, expected)) {
       const shown = `${serverUrl}/${expected.repository}/${expected.path}@${expected.ref ?? "<any ref>"}`;
-      failures.push({ rule: "workflow", expected: shown, actual: identity.subjectAlternativeName || ABSENT });
+      failures.push({
+        rule: "workflow",
+        expected: shown,
+        actual: identity.subjectAlternativeName || ABSENT
+      });
     }
   } else {
     const parsed = parseWorkflowUri(identity.subjectAlternativeName);
     const ok = parsed !== void 0 && parsed.serverUrl.toLowerCase() === serverUrl.toLowerCase() && sameFold(parsed.repository, policy.repository);
     if (!ok) {
-      failures.push({ rule: "subject-alternative-name", expected: `${serverUrl}/${policy.repository}/<workflow path>@<ref>`, actual: identity.subjectAlternativeName || ABSENT });
+      failures.push({
+        rule: "subject-alternative-name",
+        expected: `${serverUrl}/${policy.repository}/<workflow path>@<ref>`,
+        actual: identity.subjectAlternativeName || ABSENT
+      });
     }
   }
   if (policy.sourceRef !== void 0 && policy.sourceRef !== "" && identity.sourceRepositoryRef !== policy.sourceRef) {
-    failures.push({ rule: "source-ref", expected: policy.sourceRef, actual: actual(identity.sourceRepositoryRef) });
+    failures.push({
+      rule: "source-ref",
+      expected: policy.sourceRef,
+      actual: actual(identity.sourceRepositoryRef)
+    });
   }
   if (policy.sourceDigest !== void 0 && policy.sourceDigest !== "") {
     const expected = policy.sourceDigest.toLowerCase();
     if (identity.sourceRepositoryDigest === void 0 || identity.sourceRepositoryDigest.toLowerCase() !== expected) {
-      failures.push({ rule: "source-digest", expected, actual: actual(identity.sourceRepositoryDigest) });
+      failures.push({
+        rule: "source-digest",
+        expected,
+        actual: actual(identity.sourceRepositoryDigest)
+      });
     }
   }
   if (identity.issuer !== policy.issuer) {
     failures.push({ rule: "issuer", expected: policy.issuer, actual: actual(identity.issuer) });
   }
   if (policy.denySelfHostedRunners && identity.runnerEnvironment !== GITHUB_HOSTED) {
-    failures.push({ rule: "runner-environment", expected: GITHUB_HOSTED, actual: actual(identity.runnerEnvironment) });
+    failures.push({
+      rule: "runner-environment",
+      expected: GITHUB_HOSTED,
+      actual: actual(identity.runnerEnvironment)
+    });
   }
   return failures;
 }
@@ -3416,7 +4103,9 @@ var RULE_NAMES = {
   "subject-alternative-name": "signer workflow (certificate subject alternative name)"
 };
 function describeIdentityFailure(failures) {
-  return failures.map((f) => `signer ${RULE_NAMES[f.rule]}: expected ${quote(f.expected)}, got ${quote(f.actual)}`).join("\n");
+  return failures.map(
+    (f) => `signer ${RULE_NAMES[f.rule]}: expected ${quote(f.expected)}, got ${quote(f.actual)}`
+  ).join("\n");
 }
 
 // src/app/signature/check-signature.ts
@@ -3431,11 +4120,14 @@ async function checkCandidates(candidates, digest, expectation, checksumsFile) {
     if (checked.status === "verified") return checked;
     problems.push(checked.detail);
   }
-  return { status: "refused", detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}` };
+  return {
+    status: "refused",
+    detail: problems.length === 1 ? problems[0] : `None of the ${problems.length} signatures found is acceptable: ${problems.join(" ")}`
+  };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-XCY7NZCQ.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-CLCFD6EP.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-TWNZWJSE.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-PY7WRJ7Q.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -3444,37 +4136,65 @@ async function checkCandidate(candidate, digest, expectation, checksumsFile) {
     });
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
-    return { status: "refused", detail: `The signature in ${candidate.source} does not verify: ${error2.message}` };
+    return {
+      status: "refused",
+      detail: `The signature in ${candidate.source} does not verify: ${error2.message}`
+    };
   }
   const statement = verified.statement;
   if (statement?._type !== STATEMENT_TYPE || statement.predicateType !== SLSA_PROVENANCE_TYPE) {
-    return { status: "refused", detail: `${candidate.source} signs a ${String(statement?.predicateType)} statement, not the seal's SLSA provenance.` };
+    return {
+      status: "refused",
+      detail: `${candidate.source} signs a ${String(statement?.predicateType)} statement, not the seal's SLSA provenance.`
+    };
   }
   if (!aboutDigest(statement.subject, digest)) {
-    return { status: "refused", detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.` };
+    return {
+      status: "refused",
+      detail: `${candidate.source} is signed, but for other bytes: its statement's subjects do not include ${digest}. It belongs to another seal.`
+    };
   }
   const unsignedModes = checksumsFile === null ? null : modesNotSigned(statement, checksumsFile);
-  if (unsignedModes !== null) return { status: "refused", detail: `${candidate.source} is signed, but ${unsignedModes}` };
+  if (unsignedModes !== null)
+    return { status: "refused", detail: `${candidate.source} is signed, but ${unsignedModes}` };
   const signer = verified.signer;
   let accepted;
   if (signer.kind === "key") {
     accepted = { kind: "key", hint: signer.hint, signedAt: null };
   } else {
     if (expectation.repository === null) {
-      return { status: "refused", detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with: a key alone accepts that key's signatures only. Name the workflow in signed-by's repository and workflow (--signer-repository, --signer-workflow), or seal with the key.` };
+      return {
+        status: "refused",
+        detail: `${candidate.source} is signed by ${signer.identity.subjectAlternativeName}, but no signer was named to compare it with: a key alone accepts that key's signatures only. Name the workflow in signed-by's repository and workflow (--signer-repository, --signer-workflow), or seal with the key.`
+      };
     }
-    const failures = checkIdentity(signer.identity, identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl));
+    const failures = checkIdentity(
+      signer.identity,
+      identityPolicy({ ...expectation, repository: expectation.repository }, expectation.serverUrl)
+    );
     if (failures.length > 0) {
-      return { status: "refused", detail: `${candidate.source} is signed by someone the inputs do not accept: ${describeIdentityFailure(failures).split("\n").join("; ")}.` };
+      return {
+        status: "refused",
+        detail: `${candidate.source} is signed by someone the inputs do not accept: ${describeIdentityFailure(failures).split("\n").join("; ")}.`
+      };
     }
-    accepted = { kind: "certificate", identity: signer.identity, signedAt: signer.signedAt.toISOString() };
+    accepted = {
+      kind: "certificate",
+      identity: signer.identity,
+      signedAt: signer.signedAt.toISOString()
+    };
   }
-  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, { serverUrl: expectation.serverUrl });
+  const sealedBy = sealedByFromStatement(statement, digest, candidate.source, {
+    serverUrl: expectation.serverUrl
+  });
   const signerName2 = accepted.kind === "key" ? `key:${accepted.hint}` : accepted.identity.subjectAlternativeName;
   return {
     status: "verified",
     signer: accepted,
-    sealedBy: { ...sealedBy ?? { repository: null, commit: null, runUrl: null }, signer: signerName2 },
+    sealedBy: {
+      ...sealedBy ?? { repository: null, commit: null, runUrl: null },
+      signer: signerName2
+    },
     name: subjectName2(statement.subject, digest),
     contract: signedContract(statement.subject, digest),
     digestOnly: annotationOf(statement.subject, digest, DIGEST_ONLY_ANNOTATION) === true,
@@ -3491,8 +4211,10 @@ function modesNotSigned(statement, checksumsFile) {
     bytes = readFileSync(file);
   } catch {
   }
-  if (bytes === null) return signed === null ? null : `the file modes it records (${signed}) did not travel with the listing: ${quote(file)} is missing.`;
-  if (signed === null) return `the statement it signs records no file modes, yet ${quote(file)} travelled with the listing: it was added after sealing.`;
+  if (bytes === null)
+    return signed === null ? null : `the file modes it records (${signed}) did not travel with the listing: ${quote(file)} is missing.`;
+  if (signed === null)
+    return `the statement it signs records no file modes, yet ${quote(file)} travelled with the listing: it was added after sealing.`;
   return modesDigest(bytes) === signed ? null : `${quote(file)} is not the modes file it records (${signed}): it was changed after sealing.`;
 }
 function aboutDigest(subjects, digest) {
@@ -3504,7 +4226,9 @@ function aboutDigest(subjects, digest) {
 }
 function subjectName2(subjects, digest) {
   const hex = hexOf(digest);
-  const subject = subjects.find((s) => s?.digest?.sha256 === hex);
+  const subject = subjects.find(
+    (s) => s?.digest?.sha256 === hex
+  );
   return typeof subject?.name === "string" ? subject.name : null;
 }
 function annotationOf(subjects, digest, name) {
@@ -3538,7 +4262,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-PUOS6QUG.js");
+    const { listAttestations } = await import("../chunks/attestations-api-QLHPGVMQ.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3566,7 +4290,12 @@ function signerOutput(signer) {
 // src/actions/annotations.ts
 var ANNOTATIONS_SHOWN = 10;
 function annotateMismatches(mismatches) {
-  const what = { changed: "changed since it was sealed", missing: "was sealed but is missing", added: "was not sealed but is present", mode: "changed its mode since it was sealed" };
+  const what = {
+    changed: "changed since it was sealed",
+    missing: "was sealed but is missing",
+    added: "was not sealed but is present",
+    mode: "changed its mode since it was sealed"
+  };
   const detail = (m) => m.kind === "mode" ? ` (sealed ${m.expected}, now ${m.actual})` : "";
   for (const m of mismatches.slice(0, ANNOTATIONS_SHOWN - 1)) {
     error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
@@ -3576,7 +4305,10 @@ function annotateMismatches(mismatches) {
     const m = rest[0];
     error(`${m.path} ${what[m.kind]}${detail(m)}.`, { title: `artifact-seal: ${m.kind} file` });
   } else if (rest.length > 1) {
-    error(`${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`, { title: "artifact-seal: more files differ" });
+    error(
+      `${rest.length} more files differ from the seal (${rest[0]?.path} and others); the job summary lists them.`,
+      { title: "artifact-seal: more files differ" }
+    );
   }
 }
 
@@ -3584,7 +4316,10 @@ function annotateMismatches(mismatches) {
 function judgeSignature(check, required, fix = null) {
   if (check.status === "refused") return { accepted: false, reason: check.detail };
   if (check.status === "unsigned" && required !== null) {
-    return { accepted: false, reason: `${check.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}` };
+    return {
+      accepted: false,
+      reason: `${check.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}`
+    };
   }
   return { accepted: true };
 }
@@ -3594,41 +4329,80 @@ async function run(env = process.env) {
   try {
     const workspace = workspaceDir(env);
     const settings = readVerifySettings((name) => getInput(name), workspace, env);
-    const seal = { fallbackName: fallbackName(env, workspace), build: buildContextFromEnv(env), onProgress: (p) => info(describeProgress(p)) };
+    const seal = {
+      fallbackName: fallbackName(env, workspace),
+      build: buildContextFromEnv(env),
+      onProgress: (p) => info(describeProgress(p))
+    };
     let report;
     let handedOut;
     let checksumsFile;
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-VR5LOIEX.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-ZKLGEYJA.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
-      image = { imageRef: check.image.imageRef, sources: (base) => imageSignatureSources(base, source, registry) };
+      image = {
+        imageRef: check.image.imageRef,
+        sources: (base) => imageSignatureSources(base, source, registry)
+      };
       handedOut = null;
       checksumsFile = source.checksumsFile;
-      info(`${source.reference.name}: ${check.actual}, proven in its registry; deploy ${check.image.imageRef}`);
-      report = { ...check, name: source.reference.name, expected: settings.expected, listingGiven: false, content: check.image.platform ?? describePlatforms(check.image.platforms.length), location: check.image.imageRef };
+      info(
+        `${source.reference.name}: ${check.actual}, proven in its registry; deploy ${check.image.imageRef}`
+      );
+      report = {
+        ...check,
+        name: source.reference.name,
+        expected: settings.expected,
+        listingGiven: false,
+        content: check.image.platform ?? describePlatforms(check.image.platforms.length),
+        location: check.image.imageRef
+      };
     } else if (settings.source.kind === "artifact") {
       const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
         env,
         downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
         seal,
-        inputs: { expected: VerifyInput.ExpectedDigest, checksums: VerifyInput.ChecksumsPath, artifactName: VerifyInput.Name },
+        inputs: {
+          expected: VerifyInput.ExpectedDigest,
+          checksums: VerifyInput.ChecksumsPath,
+          artifactName: VerifyInput.Name
+        },
         log: (message) => info(message)
       });
       handedOut = fetched.path;
       checksumsFile = fetched.checksumsFile;
-      report = { ...fetched, name: settings.source.name, expected: settings.expected, listingGiven: true, content: null, location: fetched.path };
+      report = {
+        ...fetched,
+        name: settings.source.name,
+        expected: settings.expected,
+        listingGiven: true,
+        content: null,
+        location: fetched.path
+      };
     } else {
       const { subject } = settings.source;
       checksumsFile = settings.source.checksumsFile;
       const result = await verifyArtifact(
-        { subject, expected: settings.expected, checksumsFile, checksumsInput: VerifyInput.ChecksumsPath, expectedInput: VerifyInput.ExpectedDigest },
+        {
+          subject,
+          expected: settings.expected,
+          checksumsFile,
+          checksumsInput: VerifyInput.ChecksumsPath,
+          expectedInput: VerifyInput.ExpectedDigest
+        },
         seal
       );
       const { artifact } = result;
-      handedOut = result.verified ? await verifiedPath(artifact, subject, settings.expected, join(runnerTempDir(env), "artifact-seal", "verified"), seal) : null;
+      handedOut = result.verified ? await verifiedPath(
+        artifact,
+        subject,
+        settings.expected,
+        join(runnerTempDir(env), "artifact-seal", "verified"),
+        seal
+      ) : null;
       report = {
         ...result,
         name: artifact.name,
@@ -3637,7 +4411,13 @@ async function run(env = process.env) {
       };
     }
     const required = signatureRequired(settings.signer, false);
-    const sources = signatureSources(checksumsFile, required || settings.signer.asksForSigner, settings.token, VerifyInput.GitHubToken, env);
+    const sources = signatureSources(
+      checksumsFile,
+      required || settings.signer.asksForSigner,
+      settings.token,
+      VerifyInput.GitHubToken,
+      env
+    );
     const signature = report.verified ? await checkSignature(
       settings.expected,
       image !== null && (required || settings.signer.asksForSigner) ? image.sources(sources) : sources,
@@ -3650,15 +4430,28 @@ async function run(env = process.env) {
       handedOut = null;
     }
     const verified = report.verified && signatureFailure === null;
-    if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderVerifyMarkdown({ ...report, signature, signatureFailure, serverUrl: serverUrlOf(env) })).write();
+    if (env.GITHUB_STEP_SUMMARY)
+      await summary.addRaw(
+        renderVerifyMarkdown({
+          ...report,
+          signature,
+          signatureFailure,
+          serverUrl: serverUrlOf(env)
+        })
+      ).write();
     setOutput(VerifyOutput.Verified, String(verified));
     setOutput(VerifyOutput.Digest, report.actual);
     setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));
     setOutput(VerifyOutput.Path, verified ? handedOut ?? "" : "");
-    setOutput(VerifyOutput.Signer, signature?.status === "verified" ? signerOutput(signature.signer) : "");
+    setOutput(
+      VerifyOutput.Signer,
+      signature?.status === "verified" ? signerOutput(signature.signer) : ""
+    );
     setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.imageRef : "");
     if (signatureFailure !== null) {
-      setFailed(`${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`);
+      setFailed(
+        `${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`
+      );
       return;
     }
     if (report.verified) {
@@ -3669,7 +4462,9 @@ async function run(env = process.env) {
     }
     annotateMismatches(report.mismatches);
     const named = report.mismatches.length > 0 ? ` ${report.mismatches.length} file(s) differ from the seal.` : report.listingGiven ? "" : ` Give ${VerifyInput.ChecksumsPath} to name the files that differ.`;
-    setFailed(`${report.name} is ${report.actual}, not the sealed ${report.expected}.${named} Do not deploy these bytes; deploy the sealed artifact.`);
+    setFailed(
+      `${report.name} is ${report.actual}, not the sealed ${report.expected}.${named} Do not deploy these bytes; deploy the sealed artifact.`
+    );
   } catch (error2) {
     reportFailure(error2);
   }
@@ -3682,7 +4477,12 @@ function signerName(signature) {
   return signer.kind === "key" ? `the key ${signer.hint} (${signature.source})` : `${signer.identity.subjectAlternativeName} at ${signer.signedAt} (${signature.source})`;
 }
 function mismatchOutput(m) {
-  return { path: m.path, expected: m.expected && `sha256:${m.expected}`, actual: m.actual && `sha256:${m.actual}`, kind: m.kind };
+  return {
+    path: m.path,
+    expected: m.expected && `sha256:${m.expected}`,
+    actual: m.actual && `sha256:${m.actual}`,
+    kind: m.kind
+  };
 }
 export {
   digestFromHex as m11$digestFromHex,

@@ -11,13 +11,22 @@ export function reportFailure(error: unknown): void {
     // A mistake at a line of a file in the repository (the policy) is also an annotation
     // there, so it shows on the pull request's diff.
     for (const problem of error.details.problems ?? []) {
-      if (problem.line === null || path.isAbsolute(problem.file) || problem.file.startsWith('..')) continue
-      core.error(problem.message, { title: 'artifact-seal', file: problem.file, startLine: problem.line, ...(problem.column === null ? {} : { startColumn: problem.column }) })
+      if (problem.line === null || path.isAbsolute(problem.file) || problem.file.startsWith('..'))
+        continue
+      core.error(problem.message, {
+        title: 'artifact-seal',
+        file: problem.file,
+        startLine: problem.line,
+        ...(problem.column === null ? {} : { startColumn: problem.column })
+      })
     }
     core.setFailed(error.message)
     return
   }
   const e = error instanceof Error ? error : new Error(String(error))
   core.debug(e.stack ?? e.message)
-  core.setFailed(`artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for details, and report it if it persists.`)
+  core.setFailed(
+    `artifact-seal stopped on an unexpected error: ${e.message}. Re-run with ACTIONS_STEP_DEBUG=true for ` +
+      'details, and report it if it persists.'
+  )
 }

@@ -45,7 +45,8 @@ export const runnerLog = {
     const bytes = Buffer.from(text, 'utf8')
     let written = 0
     try {
-      while (written < bytes.length) written += fs.writeSync(1, bytes, written, bytes.length - written)
+      while (written < bytes.length)
+        written += fs.writeSync(1, bytes, written, bytes.length - written)
     } catch {
       logStream = process.stdout
       logStream.write(bytes.subarray(written))
@@ -91,13 +92,26 @@ function issueCommand(command: string, properties: CommandProperties, message: u
 function writeCommand(command: string, properties: CommandProperties, message: unknown): void {
   // As @actions/core: the space follows the name whenever properties were given, even if
   // none of them has a value, so an annotation without a title reads `::error ::…`.
-  const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',')}` : ''
+  const props =
+    Object.keys(properties).length > 0
+      ? ` ${Object.entries(properties)
+          .filter(([, value]) => value)
+          .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+          .join(',')}`
+      : ''
   runnerLog.write(`::${command}${props}::${escapeData(message)}${EOL}`)
 }
 
 function annotationProperties(p: AnnotationProperties): CommandProperties {
   if (Object.keys(p).length === 0) return {}
-  return { title: p.title, file: p.file, line: p.startLine, endLine: p.endLine, col: p.startColumn, endColumn: p.endColumn }
+  return {
+    title: p.title,
+    file: p.file,
+    line: p.startLine,
+    endLine: p.endLine,
+    col: p.startColumn,
+    endColumn: p.endColumn
+  }
 }
 
 /**
@@ -109,13 +123,20 @@ function issueFileCommand(variable: string, name: string, value: unknown): void 
   const file = process.env[variable] as string
   const delimiter = `ghadelimiter_${randomUUID()}`
   const text = toCommandValue(value)
-  if (name.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
-  if (text.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
+  if (name.includes(delimiter))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
+  if (text.includes(delimiter))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
   if (!fs.existsSync(file)) throw new Error(`Missing file at path: ${file}`)
-  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, { encoding: 'utf8' })
+  fs.appendFileSync(file, `${name}<<${delimiter}${EOL}${text}${EOL}${delimiter}${EOL}`, {
+    encoding: 'utf8'
+  })
 }
 
-export function getInput(name: string, options?: { required?: boolean; trimWhitespace?: boolean }): string {
+export function getInput(
+  name: string,
+  options?: { required?: boolean; trimWhitespace?: boolean }
+): string {
   const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || ''
   if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`)
   return options?.trimWhitespace === false ? value : value.trim()
@@ -148,15 +169,27 @@ export function debug(message: string): void {
 }
 
 export function notice(message: string | Error, properties: AnnotationProperties = {}): void {
-  issueCommand('notice', annotationProperties(properties), message instanceof Error ? message.toString() : message)
+  issueCommand(
+    'notice',
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  )
 }
 
 export function warning(message: string | Error, properties: AnnotationProperties = {}): void {
-  issueCommand('warning', annotationProperties(properties), message instanceof Error ? message.toString() : message)
+  issueCommand(
+    'warning',
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  )
 }
 
 export function error(message: string | Error, properties: AnnotationProperties = {}): void {
-  issueCommand('error', annotationProperties(properties), message instanceof Error ? message.toString() : message)
+  issueCommand(
+    'error',
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  )
 }
 
 /** Marks the step failed: exit code 1 once the event loop is done, and the message as an error. */
@@ -196,13 +229,21 @@ class Summary {
   // starts libuv's thread pool, a millisecond and a half that a small step spends on nothing else.
   async write(options: { overwrite?: boolean } = {}): Promise<Summary> {
     const file = process.env.GITHUB_STEP_SUMMARY
-    if (!file) throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.')
+    if (!file)
+      throw new Error(
+        'Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment ' +
+          'supports job summaries.'
+      )
     try {
       fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK)
     } catch {
-      throw new Error(`Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`)
+      throw new Error(
+        `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`
+      )
     }
-    ;(options.overwrite ? fs.writeFileSync : fs.appendFileSync)(file, this.buffer, { encoding: 'utf8' })
+    ;(options.overwrite ? fs.writeFileSync : fs.appendFileSync)(file, this.buffer, {
+      encoding: 'utf8'
+    })
     this.buffer = ''
     return this
   }

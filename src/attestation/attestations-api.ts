@@ -53,7 +53,10 @@ interface Repository {
 
 function repositoryOf(env: Env): Repository {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  if (!owner || !repo) throw new Error('unreachable: the attestations API is used only on a runner, with GITHUB_REPOSITORY set')
+  if (!owner || !repo)
+    throw new Error(
+      'unreachable: the attestations API is used only on a runner, with GITHUB_REPOSITORY set'
+    )
   return { owner, repo, server: serverUrlOf(env), apiUrl: apiUrlOf(env) }
 }
 
@@ -63,7 +66,8 @@ function clientOf(at: Repository, options: AttestationsApiOptions): GitHubClient
     apiUrl: at.apiUrl,
     policy: { ...DEFAULT_POLICY, ...options.policy },
     clock: { ...SYSTEM_CLOCK, ...options.clock },
-    fail: (request, failure, attempts) => requestFailed(at, options.tokenInput, `${request.method} ${request.path}`, failure, attempts)
+    fail: (request, failure, attempts) =>
+      requestFailed(at, options.tokenInput, `${request.method} ${request.path}`, failure, attempts)
   })
 }
 
@@ -74,24 +78,41 @@ function clientOf(at: Repository, options: AttestationsApiOptions): GitHubClient
  * attestations for the statement's digest are read first, and one with this bundle's
  * signature is the answer instead of a second copy.
  */
-export async function storeAttestation(bundle: object, options: AttestationsApiOptions): Promise<StoredAttestation> {
+export async function storeAttestation(
+  bundle: object,
+  options: AttestationsApiOptions
+): Promise<StoredAttestation> {
   const at = repositoryOf(options.env)
   const { owner, repo, server, apiUrl } = at
   const octokit = clientOf(at, options)
   const subject = subjectDigestOf(bundle)
   const signature = signatureOf(bundle)
-  const digestPage = subject === null ? null : `${apiUrl}/repos/${owner}/${repo}/attestations/${subject}`
+  const digestPage =
+    subject === null ? null : `${apiUrl}/repos/${owner}/${repo}/attestations/${subject}`
   const recover = async (): Promise<GitHubResponse | undefined> => {
     if (subject === null || signature === null) return undefined
     const stored = await listAttestations(subject, options)
     if (!stored.some((candidate) => signatureOf(candidate.bundle) === signature)) return undefined
     return { status: 201, url: digestPage as string, headers: {}, data: { found: true } }
   }
-  const response = await octokit.writeOnce(() => octokit.request('POST /repos/{owner}/{repo}/attestations', { owner, repo, bundle: bundle as never }), recover)
-  if ((response.data as { found?: unknown }).found === true) return { id: null, url: digestPage as string }
+  const response = await octokit.writeOnce(
+    () =>
+      octokit.request('POST /repos/{owner}/{repo}/attestations', {
+        owner,
+        repo,
+        bundle: bundle as never
+      }),
+    recover
+  )
+  if ((response.data as { found?: unknown }).found === true)
+    return { id: null, url: digestPage as string }
   const id = (response.data as { id?: unknown }).id
   if (typeof id !== 'number') {
-    throw new SealError('unavailable', `The attestations API of ${owner}/${repo} (${apiUrl}) answered the POST without an attestation id, so the signature was not stored. Re-run the job.`)
+    throw new SealError(
+      'unavailable',
+      `The attestations API of ${owner}/${repo} (${apiUrl}) answered the POST without an attestation id, so ` +
+        'the signature was not stored. Re-run the job.'
+    )
   }
   return { id, url: `${server}/${owner}/${repo}/attestations/${id}` }
 }
@@ -101,20 +122,32 @@ export async function storeAttestation(bundle: object, options: AttestationsApiO
  * one request of up to 100, newest first. A 404 means none. Each entry carries its bundle
  * inline; one without (a newer API shape) is read from its `bundle_url`.
  */
-export async function listAttestations(digest: Digest, options: AttestationsApiOptions): Promise<AttestationCandidate[]> {
+export async function listAttestations(
+  digest: Digest,
+  options: AttestationsApiOptions
+): Promise<AttestationCandidate[]> {
   const at = repositoryOf(options.env)
   const { owner, repo, apiUrl } = at
   const octokit = clientOf(at, options)
   const route = `/repos/${owner}/${repo}/attestations/${digest}`
   let response
   try {
-    response = await octokit.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', { owner, repo, subject_digest: digest, per_page: PAGE_SIZE })
+    response = await octokit.request('GET /repos/{owner}/{repo}/attestations/{subject_digest}', {
+      owner,
+      repo,
+      subject_digest: digest,
+      per_page: PAGE_SIZE
+    })
   } catch (error) {
     if (isSealError(error, 'unreadable')) return []
     throw error
   }
   const listed = (response.data as { attestations?: unknown }).attestations
-  if (!Array.isArray(listed)) throw new SealError('unavailable', `The attestations API answered GET ${route} (${apiUrl}) without an attestations list. Re-run the job.`)
+  if (!Array.isArray(listed))
+    throw new SealError(
+      'unavailable',
+      `The attestations API answered GET ${route} (${apiUrl}) without an attestations list. Re-run the job.`
+    )
   const candidates: AttestationCandidate[] = []
   for (const [i, entry] of listed.entries()) {
     const e = entry as { bundle?: unknown; bundle_url?: unknown } | null
@@ -139,7 +172,13 @@ async function fetchBundle(url: string, options: AttestationsApiOptions): Promis
       } catch (error) {
         return { failure: { kind: 'network', detail: (error as Error).message } }
       }
-      if (!response.ok) return { failure: response.status >= 500 || response.status === 408 ? { kind: 'server', status: response.status, detail: String(response.status) } : { kind: 'client', status: response.status, detail: String(response.status) } }
+      if (!response.ok)
+        return {
+          failure:
+            response.status >= 500 || response.status === 408
+              ? { kind: 'server', status: response.status, detail: String(response.status) }
+              : { kind: 'client', status: response.status, detail: String(response.status) }
+        }
       return { value: await response.text() }
     },
     {
@@ -147,8 +186,16 @@ async function fetchBundle(url: string, options: AttestationsApiOptions): Promis
       clock: { ...SYSTEM_CLOCK, ...options.clock },
       fail: (failure) =>
         failure.kind === 'network'
-          ? new SealError('unavailable', `cannot fetch the attestation bundle ${quote(url)} (${failure.detail}). Check that the job can reach it, and re-run.`)
-          : new SealError(failure.kind === 'client' ? 'unreadable' : 'unavailable', `fetching the attestation bundle ${quote(url)} answered ${failure.detail}. Re-run the job; if it persists, the attestation is gone.`)
+          ? new SealError(
+              'unavailable',
+              `cannot fetch the attestation bundle ${quote(url)} (${failure.detail}). Check that the job can ` +
+                'reach it, and re-run.'
+            )
+          : new SealError(
+              failure.kind === 'client' ? 'unreadable' : 'unavailable',
+              `fetching the attestation bundle ${quote(url)} answered ${failure.detail}. Re-run the job; if it ` +
+                'persists, the attestation is gone.'
+            )
     }
   )
 }
@@ -167,7 +214,9 @@ function subjectDigestOf(bundle: unknown): Digest | null {
   const payload = (bundle as { dsseEnvelope?: { payload?: unknown } } | null)?.dsseEnvelope?.payload
   if (typeof payload !== 'string') return null
   try {
-    const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as { subject?: { digest?: { sha256?: unknown } }[] }
+    const statement = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as {
+      subject?: { digest?: { sha256?: unknown } }[]
+    }
     const hex = statement.subject?.[0]?.digest?.sha256
     return typeof hex === 'string' && /^[0-9a-f]{64}$/.test(hex) ? digestFromHex(hex) : null
   } catch {
@@ -177,27 +226,45 @@ function subjectDigestOf(bundle: unknown): Digest | null {
 
 /** The bundle's DSSE signature: made once per signing, so two bundles with it are the same attestation. */
 function signatureOf(bundle: unknown): string | null {
-  const sig = (bundle as { dsseEnvelope?: { signatures?: { sig?: unknown }[] } } | null)?.dsseEnvelope?.signatures?.[0]?.sig
+  const sig = (bundle as { dsseEnvelope?: { signatures?: { sig?: unknown }[] } } | null)
+    ?.dsseEnvelope?.signatures?.[0]?.sig
   return typeof sig === 'string' && sig !== '' ? sig : null
 }
 
 /** The error a request to the attestations API ends with. */
-function requestFailed(at: Repository, tokenInput: string, request: string, failure: Failure, attempts: number): SealError {
+function requestFailed(
+  at: Repository,
+  tokenInput: string,
+  request: string,
+  failure: Failure,
+  attempts: number
+): SealError {
   const write = request.startsWith('POST')
   const access = write ? 'write' : 'read'
-  if (failure.kind === 'bad-credentials' || failure.kind === 'forbidden' || (failure.kind === 'client' && failure.status === 403)) {
+  if (
+    failure.kind === 'bad-credentials' ||
+    failure.kind === 'forbidden' ||
+    (failure.kind === 'client' && failure.status === 403)
+  ) {
     return new SealError(
       'denied',
-      `${tokenInput}: ${request} (${at.apiUrl}) answered ${failure.detail}. Grant the job "permissions: attestations: ${access}"` +
+      `${tokenInput}: ${request} (${at.apiUrl}) answered ${failure.detail}. Grant the job "permissions: ` +
+        `attestations: ${access}"` +
         `${write ? ' (with "id-token: write" for keyless signing)' : ''}, and give a token that has it.`
     )
   }
-  if (failure.kind === 'client' && failure.status === 404 && !write) return new SealError('unreadable', `${request} (${at.apiUrl}) found no attestation.`)
+  if (failure.kind === 'client' && failure.status === 404 && !write)
+    return new SealError('unreadable', `${request} (${at.apiUrl}) found no attestation.`)
   if (failure.kind === 'client' && failure.status === 422) {
-    return new SealError('refused', `GitHub refused the attestation: ${request} answered 422 (${failure.detail}). The bundle was not stored; re-run the job, or sign with sign: none to seal unsigned.`)
+    return new SealError(
+      'refused',
+      `GitHub refused the attestation: ${request} answered 422 (${failure.detail}). The bundle was not stored; ` +
+        're-run the job, or sign with sign: none to seal unsigned.'
+    )
   }
   return new SealError(
     failure.kind === 'client' ? 'refused' : 'unavailable',
-    `${request} (${at.apiUrl}) failed${attempts > 1 ? ` ${attempts} times` : ''}: ${failure.detail}. Check that the job can reach the GitHub API, and re-run it.`
+    `${request} (${at.apiUrl}) failed${attempts > 1 ? ` ${attempts} times` : ''}: ${failure.detail}. Check ` +
+      'that the job can reach the GitHub API, and re-run it.'
   )
 }

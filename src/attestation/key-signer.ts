@@ -34,7 +34,10 @@ export function keySigner(key: SigningKey): Signer {
   const digest = signatureDigest(key.algorithm)
   return {
     sign: (data: Buffer): Promise<Signature> =>
-      Promise.resolve({ signature: cryptoSign(digest, data, key.privateKey), key: { $case: 'publicKey', publicKey: key.publicKeyPem, hint: key.hint } })
+      Promise.resolve({
+        signature: cryptoSign(digest, data, key.privateKey),
+        key: { $case: 'publicKey', publicKey: key.publicKeyPem, hint: key.hint }
+      })
   }
 }
 
@@ -43,8 +46,14 @@ export function keySigner(key: SigningKey): Signer {
  * leaves the machine), as `signStatement(statement, { kind: 'key', signer: keySigner(key) })`
  * makes it, for callers that need no keyless path.
  */
-export async function signStatementWithKey(statement: object, key: SigningKey): Promise<SerializedBundle> {
+export async function signStatementWithKey(
+  statement: object,
+  key: SigningKey
+): Promise<SerializedBundle> {
   const builder = new DSSEBundleBuilder({ signer: keySigner(key), witnesses: [] })
-  const bundle = await builder.create({ data: Buffer.from(JSON.stringify(statement)), type: INTOTO_PAYLOAD_TYPE })
+  const bundle = await builder.create({
+    data: Buffer.from(JSON.stringify(statement)),
+    type: INTOTO_PAYLOAD_TYPE
+  })
   return bundleToJSON(bundle)
 }

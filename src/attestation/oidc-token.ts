@@ -48,13 +48,26 @@ export function decodeOidcClaims(token: string): OidcClaims {
   const payload = token.split('.')[1]
   let claims: unknown
   try {
-    claims = payload === undefined ? undefined : JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+    claims =
+      payload === undefined
+        ? undefined
+        : JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
   } catch {
     claims = undefined
   }
   const c = claims as Partial<OidcClaims> | undefined
-  if (typeof c !== 'object' || c === null || typeof c.iss !== 'string' || typeof c.sub !== 'string') {
-    throw new SealError('unavailable', 'The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the job to Fulcio. Re-run the job; if it persists, the runner\'s token service is misbehaving.')
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    typeof c.iss !== 'string' ||
+    typeof c.sub !== 'string'
+  ) {
+    throw new SealError(
+      'unavailable',
+      'The OIDC token the runner returned is not a JWT with "iss" and "sub" claims, so it cannot identify the ' +
+        "job to Fulcio. Re-run the job; if it persists, the runner's token service " +
+        'is misbehaving.'
+    )
   }
   return c as OidcClaims
 }
@@ -81,8 +94,10 @@ export async function getOidcToken(audience = SIGSTORE_AUDIENCE): Promise<OidcTo
     return {
       kind: 'unavailable',
       reason:
-        'The job cannot mint an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). ' +
-        `Add "${ID_TOKEN_PERMISSION}" to the job (or the workflow) to sign keyless; pull requests from forks never get one.`
+        'The job cannot mint an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN ' +
+        'are not set). ' +
+        (`Add "${ID_TOKEN_PERMISSION}" to the job (or the workflow) to sign keyless; pull requests from forks ` +
+          'never get one.')
     }
   }
   let token: string
@@ -92,8 +107,11 @@ export async function getOidcToken(audience = SIGSTORE_AUDIENCE): Promise<OidcTo
     const core = await import('@actions/core')
     token = await commandsToStderrFromCli(() => core.getIDToken(audience))
   } catch (error) {
-    const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim()
-    throw new SealError('denied', 
+    const detail = (error instanceof Error ? error.message : String(error))
+      .replace(/\s+/g, ' ')
+      .trim()
+    throw new SealError(
+      'denied',
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. ` +
         `Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
     )

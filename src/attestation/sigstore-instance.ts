@@ -38,7 +38,10 @@ export interface InstanceChoice {
   readonly tsaUrl?: string | null
 }
 
-const given = (value: string | null | undefined): string | undefined => (value === undefined || value === null || value.trim() === '' ? undefined : value.trim().replace(/\/+$/, ''))
+const given = (value: string | null | undefined): string | undefined =>
+  value === undefined || value === null || value.trim() === ''
+    ? undefined
+    : value.trim().replace(/\/+$/, '')
 
 /** GitHub's instance for a server: its Fulcio and timestamp authority. */
 export function githubInstanceEndpoints(serverUrl: string): { fulcioUrl: string; tsaUrl: string } {
@@ -47,7 +50,12 @@ export function githubInstanceEndpoints(serverUrl: string): { fulcioUrl: string;
     host = new URL(serverUrl).hostname
   } catch {
     // Falling back to the public instance would publish a private build's identity.
-    throw new SealError('bad-input', `GITHUB_SERVER_URL ${quote(serverUrl)} is not a URL, so GitHub's Sigstore endpoints cannot be found. Run on a GitHub runner, or set ARTIFACT_SEAL_FULCIO_URL and ARTIFACT_SEAL_TSA_URL.`)
+    throw new SealError(
+      'bad-input',
+      `GITHUB_SERVER_URL ${quote(serverUrl)} is not a URL, so GitHub's Sigstore endpoints cannot be found. Run ` +
+        'on a GitHub runner, or set ARTIFACT_SEAL_FULCIO_URL and ' +
+        'ARTIFACT_SEAL_TSA_URL.'
+    )
   }
   const domain = host === 'github.com' ? 'githubapp.com' : host
   return { fulcioUrl: `https://fulcio.${domain}`, tsaUrl: `https://timestamp.${domain}` }
@@ -55,13 +63,21 @@ export function githubInstanceEndpoints(serverUrl: string): { fulcioUrl: string;
 
 /** The endpoints that sign; a pure function of what the caller read from the runner and the inputs. */
 export function chooseSigstoreInstance(choice: InstanceChoice): SigstoreInstance {
-  const name: SigstoreInstanceName = choice.instance ?? (choice.visibility === 'public' ? 'public-good' : 'github')
+  const name: SigstoreInstanceName =
+    choice.instance ?? (choice.visibility === 'public' ? 'public-good' : 'github')
   const base: SigstoreInstance =
-    name === 'public-good' ? { name, fulcioUrl: PUBLIC_GOOD_FULCIO_URL, rekorUrl: PUBLIC_GOOD_REKOR_URL } : { name, ...githubInstanceEndpoints(given(choice.serverUrl) ?? 'https://github.com') }
+    name === 'public-good'
+      ? { name, fulcioUrl: PUBLIC_GOOD_FULCIO_URL, rekorUrl: PUBLIC_GOOD_REKOR_URL }
+      : { name, ...githubInstanceEndpoints(given(choice.serverUrl) ?? 'https://github.com') }
   const fulcioUrl = given(choice.fulcioUrl) ?? base.fulcioUrl
   const rekorUrl = given(choice.rekorUrl) ?? base.rekorUrl
   const tsaUrl = given(choice.tsaUrl) ?? base.tsaUrl
-  return { name, fulcioUrl, ...(rekorUrl === undefined ? {} : { rekorUrl }), ...(tsaUrl === undefined ? {} : { tsaUrl }) }
+  return {
+    name,
+    fulcioUrl,
+    ...(rekorUrl === undefined ? {} : { rekorUrl }),
+    ...(tsaUrl === undefined ? {} : { tsaUrl })
+  }
 }
 
 /** `repository.visibility` from an event payload, if it has one. */

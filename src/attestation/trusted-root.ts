@@ -5,7 +5,13 @@ import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { toTrustMaterial } from '@sigstore/verify'
 import { SealError, quote } from '../core/errors.js'
 import { GITHUB_TUF_ROOT_JSON } from './github-tuf-root.js'
-import { DEFAULT_TUF_MIRRORS, GITHUB_TUF_MIRROR, PUBLIC_GOOD_TUF_MIRROR, TUF_MIRRORS_INPUT, type TufMirror } from './tuf-mirrors.js'
+import {
+  DEFAULT_TUF_MIRRORS,
+  GITHUB_TUF_MIRROR,
+  PUBLIC_GOOD_TUF_MIRROR,
+  TUF_MIRRORS_INPUT,
+  type TufMirror
+} from './tuf-mirrors.js'
 import { sigstoreFetchOptions } from '../http/retry-policy.js'
 
 export type { TufMirror }
@@ -47,21 +53,39 @@ const LISTS = ['tlogs', 'certificateAuthorities', 'ctlogs', 'timestampAuthoritie
 function checkRoot(value: unknown, where: string): TrustedRootJson {
   const root = value as TrustedRootJson | null
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
-    throw new SealError('unrecognized', `${TRUSTED_ROOT_INPUT}: ${where} is not a trusted_root.json object. Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`)
+    throw new SealError(
+      'unrecognized',
+      `${TRUSTED_ROOT_INPUT}: ${where} is not a trusted_root.json object. Give the file \`gh attestation ` +
+        'trusted-root` writes, or a Sigstore trusted_root.json.'
+    )
   }
-  if (typeof root.mediaType !== 'string' || !root.mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')) {
-    throw new SealError('unrecognized', 
+  if (
+    typeof root.mediaType !== 'string' ||
+    !root.mediaType.startsWith('application/vnd.dev.sigstore.trustedroot')
+  ) {
+    throw new SealError(
+      'unrecognized',
       `${TRUSTED_ROOT_INPUT}: ${where} has mediaType ${quote(String(root.mediaType))}, not ${quote(TRUSTED_ROOT_MEDIA_TYPE)}, so it is not a Sigstore trusted root. ` +
         'Give the file `gh attestation trusted-root` writes.'
     )
   }
   for (const list of LISTS) {
-    if (root[list] !== undefined && !Array.isArray(root[list])) throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${where} has a ${list} that is not a list. Regenerate the file with \`gh attestation trusted-root\`.`)
+    if (root[list] !== undefined && !Array.isArray(root[list]))
+      throw new SealError(
+        'malformed',
+        `${TRUSTED_ROOT_INPUT}: ${where} has a ${list} that is not a list. Regenerate the file with \`gh ` +
+          'attestation trusted-root`.'
+      )
   }
   try {
     toTrustMaterial(TrustedRoot.fromJSON(root))
   } catch (error) {
-    throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${error instanceof Error ? error.message : String(error)}). Regenerate the file with \`gh attestation trusted-root\`.`, { cause: error })
+    throw new SealError(
+      'malformed',
+      `${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${error instanceof Error ? error.message : String(error)}). Regenerate the file with \`gh ` +
+        'attestation trusted-root`.',
+      { cause: error }
+    )
   }
   return root
 }
@@ -69,7 +93,10 @@ function checkRoot(value: unknown, where: string): TrustedRootJson {
 /** Several roots as one: every authority of each, as gh's `--custom-trusted-root` accepts JSON lines. */
 export function mergeTrustedRoots(roots: readonly TrustedRootJson[]): TrustedRootJson {
   const merged: TrustedRootJson = { mediaType: TRUSTED_ROOT_MEDIA_TYPE }
-  for (const list of LISTS) merged[list] = roots.flatMap((root) => (Array.isArray(root[list]) ? (root[list] as unknown[]) : []))
+  for (const list of LISTS)
+    merged[list] = roots.flatMap((root) =>
+      Array.isArray(root[list]) ? (root[list] as unknown[]) : []
+    )
   return merged
 }
 
@@ -88,11 +115,20 @@ export function parseTrustedRoot(text: string, file: string): TrustedRootJson {
     try {
       value = JSON.parse(line)
     } catch {
-      throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${quote(file)} is neither JSON nor JSON lines (line ${index + 1} does not parse). Give the file \`gh attestation trusted-root\` writes, or a Sigstore trusted_root.json.`)
+      throw new SealError(
+        'malformed',
+        `${TRUSTED_ROOT_INPUT}: ${quote(file)} is neither JSON nor JSON lines (line ${index + 1} does not ` +
+          'parse). Give the file `gh attestation trusted-root` writes, or a Sigstore ' +
+          'trusted_root.json.'
+      )
     }
     roots.push(checkRoot(value, `line ${index + 1} of ${quote(file)}`))
   }
-  if (roots.length === 0) throw new SealError('malformed', `${TRUSTED_ROOT_INPUT}: ${quote(file)} is empty. Write it with \`gh attestation trusted-root > ${file}\`.`)
+  if (roots.length === 0)
+    throw new SealError(
+      'malformed',
+      `${TRUSTED_ROOT_INPUT}: ${quote(file)} is empty. Write it with \`gh attestation trusted-root > ${file}\`.`
+    )
   return roots.length === 1 ? (roots[0] as TrustedRootJson) : mergeTrustedRoots(roots)
 }
 
@@ -102,7 +138,11 @@ export async function loadTrustedRootFile(file: string): Promise<TrustedRootJson
     text = await fs.promises.readFile(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
-    throw new SealError('unreadable', `${TRUSTED_ROOT_INPUT}: cannot read ${quote(file)} (${code}). Give the path of a trusted_root.json, such as one written by \`gh attestation trusted-root\`.`)
+    throw new SealError(
+      'unreadable',
+      `${TRUSTED_ROOT_INPUT}: cannot read ${quote(file)} (${code}). Give the path of a trusted_root.json, such ` +
+        'as one written by `gh attestation trusted-root`.'
+    )
   }
   return parseTrustedRoot(text, file)
 }
@@ -119,7 +159,10 @@ function defaultCacheDir(): string | undefined {
   return temp ? path.join(temp, 'artifact-seal', 'tuf') : undefined
 }
 
-async function fetchOverTuf(mirror: TufMirror, cacheDir: string | undefined): Promise<TrustedRootJson> {
+async function fetchOverTuf(
+  mirror: TufMirror,
+  cacheDir: string | undefined
+): Promise<TrustedRootJson> {
   const { getTrustedRoot } = await import('@sigstore/tuf')
   let rootPath = mirror.rootFile ?? undefined
   let seedDir: string | undefined
@@ -138,11 +181,19 @@ async function fetchOverTuf(mirror: TufMirror, cacheDir: string | undefined): Pr
     })
     return TrustedRoot.toJSON(root) as TrustedRootJson
   } catch (error) {
-    const which = mirror.url === GITHUB_TUF_MIRROR ? "GitHub's Sigstore trusted root" : mirror.url === PUBLIC_GOOD_TUF_MIRROR ? "Sigstore public-good's trusted root" : 'The trusted root'
-    throw new SealError('unavailable', 
+    const which =
+      mirror.url === GITHUB_TUF_MIRROR
+        ? "GitHub's Sigstore trusted root"
+        : mirror.url === PUBLIC_GOOD_TUF_MIRROR
+          ? "Sigstore public-good's trusted root"
+          : 'The trusted root'
+    throw new SealError(
+      'unavailable',
       `${which} could not be fetched over TUF from ${quote(mirror.url)}: ${describe(error)}. ` +
-        `Allow HTTPS to it, name a mirror you can reach in ${TUF_MIRRORS_INPUT}, or give ${TRUSTED_ROOT_INPUT} (write one with \`gh attestation trusted-root\`).`
-    , { cause: error })
+        (`Allow HTTPS to it, name a mirror you can reach in ${TUF_MIRRORS_INPUT}, or give ${TRUSTED_ROOT_INPUT} ` +
+          '(write one with `gh attestation trusted-root`).'),
+      { cause: error }
+    )
   } finally {
     if (seedDir !== undefined) await fs.promises.rm(seedDir, { recursive: true, force: true })
   }
@@ -151,7 +202,11 @@ async function fetchOverTuf(mirror: TufMirror, cacheDir: string | undefined): Pr
 /** The error and its causes: @sigstore/tuf wraps the error that says what happened. */
 function describe(error: unknown): string {
   const parts: string[] = []
-  for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e !== undefined && e !== null && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     parts.push(e instanceof Error ? e.message : String(e))
   }
   return parts.join(': ')
@@ -159,7 +214,10 @@ function describe(error: unknown): string {
 
 const fetched = new Map<string, Promise<TrustedRootJson>>()
 
-/** Every mirror's trusted_root.json over TUF, merged (see the module comment); fetched on first use and kept for the process. */
+/**
+ * Every mirror's trusted_root.json over TUF, merged (see the module comment); fetched on first use
+ * and kept for the process.
+ */
 export function loadTufTrustedRoot(options: TufOptions = {}): Promise<TrustedRootJson> {
   const cacheDir = options.cacheDir ?? defaultCacheDir()
   const mirrors = options.mirrors ?? DEFAULT_TUF_MIRRORS
@@ -168,7 +226,9 @@ export function loadTufTrustedRoot(options: TufOptions = {}): Promise<TrustedRoo
   if (known !== undefined) return known
   const loading = (async () => {
     if (cacheDir !== undefined) await fs.promises.mkdir(cacheDir, { recursive: true })
-    return mergeTrustedRoots(await Promise.all(mirrors.map((mirror) => fetchOverTuf(mirror, cacheDir))))
+    return mergeTrustedRoots(
+      await Promise.all(mirrors.map((mirror) => fetchOverTuf(mirror, cacheDir)))
+    )
   })()
   fetched.set(key, loading)
   // A failure is not kept: the next verify tries again.
@@ -179,6 +239,11 @@ export function loadTufTrustedRoot(options: TufOptions = {}): Promise<TrustedRoo
 }
 
 /** The root a keyless verify uses: the user's file, or the TUF mirrors' (the defaults unless given). */
-export function loadTrustedRoot(file: string | null | undefined, mirrors: readonly TufMirror[] | null = null): Promise<TrustedRootJson> {
-  return file === null || file === undefined || file === '' ? loadTufTrustedRoot({ mirrors }) : loadTrustedRootFile(file)
+export function loadTrustedRoot(
+  file: string | null | undefined,
+  mirrors: readonly TufMirror[] | null = null
+): Promise<TrustedRootJson> {
+  return file === null || file === undefined || file === ''
+    ? loadTufTrustedRoot({ mirrors })
+    : loadTrustedRootFile(file)
 }

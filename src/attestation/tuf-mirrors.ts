@@ -20,20 +20,29 @@ export interface TufMirror {
 export const TUF_MIRRORS_INPUT = 'tuf-mirrors'
 export const PUBLIC_GOOD_TUF_MIRROR = 'https://tuf-repo-cdn.sigstore.dev'
 export const GITHUB_TUF_MIRROR = 'https://tuf-repo.github.com'
-/** Public-good's (its root built into @sigstore/tuf) and GitHub's (the root cli/cli embeds), as `gh attestation verify` trusts them. */
+/**
+ * Public-good's (its root built into @sigstore/tuf) and GitHub's (the root cli/cli embeds), as `gh
+ * attestation verify` trusts them.
+ */
 export const DEFAULT_TUF_MIRRORS: readonly TufMirror[] = [
   { url: PUBLIC_GOOD_TUF_MIRROR, rootFile: null },
   { url: GITHUB_TUF_MIRROR, rootFile: null }
 ]
 const BUILT_IN_ROOTS: ReadonlySet<string> = new Set([PUBLIC_GOOD_TUF_MIRROR, GITHUB_TUF_MIRROR])
 
-const FORMAT = 'Write one repository a line: its URL, a space, and the path of its root.json, such as "https://tuf.example.com/sigstore sigstore-root.json".'
+const FORMAT =
+  'Write one repository a line: its URL, a space, and the path of its root.json, such as ' +
+  '"https://tuf.example.com/sigstore sigstore-root.json".'
 
 /**
  * The mirrors named in `text` (lines; blank lines and `#` comments skipped), with root.json
  * paths resolved from `baseDir` and each checked to be a TUF root; null when none is named.
  */
-export function parseTufMirrors(text: string, baseDir: string, inputName = TUF_MIRRORS_INPUT): TufMirror[] | null {
+export function parseTufMirrors(
+  text: string,
+  baseDir: string,
+  inputName = TUF_MIRRORS_INPUT
+): TufMirror[] | null {
   const mirrors: TufMirror[] = []
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim()
@@ -41,16 +50,30 @@ export function parseTufMirrors(text: string, baseDir: string, inputName = TUF_M
     const [urlText = ''] = line.split(/\s+/, 1)
     const rootText = line.slice(urlText.length).trim()
     const parsed = URL.canParse(urlText) ? new URL(urlText) : null
-    if (parsed === null || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.search !== '' || parsed.hash !== '') {
-      throw new SealError('bad-input', `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`)
+    if (
+      parsed === null ||
+      (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') ||
+      parsed.search !== '' ||
+      parsed.hash !== ''
+    ) {
+      throw new SealError(
+        'bad-input',
+        `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`
+      )
     }
     const url = urlText.replace(/\/+$/, '')
-    if (mirrors.some((m) => m.url === url)) throw new SealError('bad-input', `${inputName}: ${quote(url)} is named twice. Name each repository once.`)
+    if (mirrors.some((m) => m.url === url))
+      throw new SealError(
+        'bad-input',
+        `${inputName}: ${quote(url)} is named twice. Name each repository once.`
+      )
     if (rootText === '') {
       if (!BUILT_IN_ROOTS.has(url)) {
-        throw new SealError('bad-input', 
+        throw new SealError(
+          'bad-input',
           `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; ` +
-            `give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT}`
+            (`give the path of the repository's root.json after its URL (the version its maintainers publish, ` +
+              `or one you trust). ${FORMAT}`)
         )
       }
       mirrors.push({ url, rootFile: null })
@@ -68,7 +91,12 @@ function checkTufRoot(file: string, what: string): void {
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
-    throw new SealError('unreadable', `${what} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the repository's root.json, relative to the workspace.`, { cause: error })
+    throw new SealError(
+      'unreadable',
+      `${what} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of ` +
+        `the repository's root.json, relative to the workspace.`,
+      { cause: error }
+    )
   }
   let root: { signed?: { _type?: unknown }; signatures?: unknown } | null
   try {
@@ -77,6 +105,10 @@ function checkTufRoot(file: string, what: string): void {
     root = null
   }
   if (root?.signed?._type !== 'root' || !Array.isArray(root.signatures)) {
-    throw new SealError('unrecognized', `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). Give the root.json the repository publishes, such as its 1.root.json.`)
+    throw new SealError(
+      'unrecognized',
+      `${what} is not a TUF root.json (a JSON document with "signatures" and a "signed" part of _type "root"). ` +
+        'Give the root.json the repository publishes, such as its 1.root.json.'
+    )
   }
 }

@@ -40,7 +40,8 @@ export interface Marks {
 
 export function colourMarks(): Marks {
   const token = randomBytes(8).toString('hex')
-  const mark = (index: number, end: boolean): string => `\uE000${token}${end ? 'e' : 's'}${index}\uE001`
+  const mark = (index: number, end: boolean): string =>
+    `\uE000${token}${end ? 'e' : 's'}${index}\uE001`
   const pattern = new RegExp(`\uE000${token}([se])(\\d)\uE001`, 'g')
   return {
     paint: (style, text) => {
@@ -52,7 +53,10 @@ export function colourMarks(): Marks {
       let last = 0
       for (const match of text.matchAll(pattern)) {
         const style = STYLES[Number(match[2])] as Style
-        pieces.push({ text: text.slice(last, match.index), code: colour ? SGR[style][match[1] === 's' ? 0 : 1] : '' })
+        pieces.push({
+          text: text.slice(last, match.index),
+          code: colour ? SGR[style][match[1] === 's' ? 0 : 1] : ''
+        })
         last = match.index + match[0].length
       }
       pieces.push({ text: text.slice(last), code: '' })

@@ -28,7 +28,14 @@ const spec = {
   name: 'confirm',
   usage: CONFIRM_USAGE,
   allowPositionals: true,
-  options: { outcome: { type: 'string' }, reason: { type: 'string' }, environment: { type: 'string' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
+  options: {
+    outcome: { type: 'string' },
+    reason: { type: 'string' },
+    environment: { type: 'string' },
+    json: { type: 'boolean' },
+    ...LEDGER_OPTIONS,
+    'signing-key': { type: 'string' }
+  }
 } as const
 
 export async function confirmCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -37,14 +44,32 @@ export async function confirmCommand(args: string[], terminal: Terminal): Promis
     terminal.out(`${CONFIRM_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError('usage', `confirm: give one record id, as "artifact-seal promote" printed it.\n\n${CONFIRM_USAGE}`)
+  if (positionals.length !== 1)
+    throw new SealError(
+      'usage',
+      `confirm: give one record id, as "artifact-seal promote" printed it.\n\n${CONFIRM_USAGE}`
+    )
   const outcome = requireValue('outcome', values.outcome) ?? 'success'
   if (outcome !== 'success' && outcome !== 'failure') {
-    throw new SealError('bad-input', `--outcome: ${quote(outcome)} is not "success" or "failure". Give success when the deployment went through, failure when it did not.`)
+    throw new SealError(
+      'bad-input',
+      `--outcome: ${quote(outcome)} is not "success" or "failure". Give success when the deployment went ` +
+        'through, failure when it did not.'
+    )
   }
   const reason = requireValue('reason', values.reason) ?? null
-  if (reason !== null && outcome === 'success') throw new SealError('bad-input', '--reason: a reason goes with "--outcome failure"; a confirmed deployment needs none.')
-  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
+  if (reason !== null && outcome === 'success')
+    throw new SealError(
+      'bad-input',
+      '--reason: a reason goes with "--outcome failure"; a confirmed deployment needs none.'
+    )
+  const ledger = await ledgerFromOptions(
+    values,
+    terminal,
+    true,
+    false,
+    await cliCheckpointSigning(values, terminal)
+  )
   const entry = await ledger.resolve({
     id: positionals[0] as string,
     outcome: outcome === 'success' ? 'confirmed' : 'failed',

@@ -92,22 +92,53 @@ export async function contractCommand(args: string[], terminal: Terminal): Promi
     const { contractHistoryCommand } = await import('./contract-history-command.js')
     return contractHistoryCommand(rest, terminal)
   }
-  if (sub !== 'diff') throw new SealError('usage', `contract: ${sub === undefined ? 'give a subcommand' : `unknown subcommand ${JSON.stringify(sub)}`}.\n\n${CONTRACT_USAGE}`)
+  if (sub !== 'diff')
+    throw new SealError(
+      'usage',
+      `contract: ${sub === undefined ? 'give a subcommand' : `unknown subcommand ${JSON.stringify(sub)}`}.\n\n${CONTRACT_USAGE}`
+    )
   const { values, positionals } = parseCommand(spec, rest)
   if (values.help) {
     terminal.out(`${CONTRACT_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 2) throw new SealError('usage', `contract diff: give the contract before and the contract after.\n\n${CONTRACT_USAGE}`)
+  if (positionals.length !== 2)
+    throw new SealError(
+      'usage',
+      `contract diff: give the contract before and the contract after.\n\n${CONTRACT_USAGE}`
+    )
   const now = values.at === undefined ? new Date() : new Date(values.at)
-  if (Number.isNaN(now.getTime())) throw new SealError('bad-input', `contract diff: --at ${JSON.stringify(values.at)} is not a time. Give an ISO 8601 time such as 2026-11-28T00:00:00Z.`)
+  if (Number.isNaN(now.getTime()))
+    throw new SealError(
+      'bad-input',
+      `contract diff: --at ${JSON.stringify(values.at)} is not a time. Give an ISO 8601 time such as ` +
+        '2026-11-28T00:00:00Z.'
+    )
   const role = values.consumes ? 'consumes' : 'produces'
-  const before = loadContract(path.resolve(terminal.cwd, positionals[0] as string), 'contract diff <before>', { role })
-  const after = loadContract(path.resolve(terminal.cwd, positionals[1] as string), 'contract diff <after>', { role })
+  const before = loadContract(
+    path.resolve(terminal.cwd, positionals[0] as string),
+    'contract diff <before>',
+    { role }
+  )
+  const after = loadContract(
+    path.resolve(terminal.cwd, positionals[1] as string),
+    'contract diff <after>',
+    { role }
+  )
   const changes = await classifyContracts(before, after, { now })
   if (values.json) {
     const side = (c: typeof before) => ({ digest: c.manifest.digest, version: c.manifest.version })
-    const json = { before: side(before), after: side(after), changes: changes.map(({ rule, severity, kind, location, message }) => ({ rule, severity, kind, location, message })) }
+    const json = {
+      before: side(before),
+      after: side(after),
+      changes: changes.map(({ rule, severity, kind, location, message }) => ({
+        rule,
+        severity,
+        kind,
+        location,
+        message
+      }))
+    }
     printJson(terminal, json)
   } else {
     terminal.out(renderChanges(before.manifest.version, after.manifest.version, changes))
@@ -121,18 +152,36 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
     terminal.out(`${CONTRACT_APPROVE_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError('usage', `contract approve: give one digest: the artifact whose contract amendment is approved.\n\n${CONTRACT_APPROVE_USAGE}`)
+  if (positionals.length !== 1)
+    throw new SealError(
+      'usage',
+      'contract approve: give one digest: the artifact whose contract amendment is ' +
+        `approved.\n\n${CONTRACT_APPROVE_USAGE}`
+    )
   const environment = requireValue('environment', values.environment)
   const reason = requireValue('reason', values.reason)
-  if (environment === undefined || reason === undefined) throw new SealError('usage', `contract approve: --environment and --reason are required.\n\n${CONTRACT_APPROVE_USAGE}`)
+  if (environment === undefined || reason === undefined)
+    throw new SealError(
+      'usage',
+      `contract approve: --environment and --reason are required.\n\n${CONTRACT_APPROVE_USAGE}`
+    )
   const digest = parseDigest(positionals[0] as string, 'contract approve <digest>')
   const from = requireValue('from', values.from)
   const to = requireValue('to', values.to)
   // The policy says which service the amendment is of; the default file is read when it is there.
   const policyOption = requireValue('policy', values.policy)
   const policyFile = path.resolve(terminal.cwd, policyOption ?? DEFAULT_POLICY_FILE)
-  const policy = policyOption !== undefined || fs.existsSync(policyFile) ? loadPolicy(policyFile, '--policy', terminal.cwd) : null
-  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
+  const policy =
+    policyOption !== undefined || fs.existsSync(policyFile)
+      ? loadPolicy(policyFile, '--policy', terminal.cwd)
+      : null
+  const ledger = await ledgerFromOptions(
+    values,
+    terminal,
+    true,
+    false,
+    await cliCheckpointSigning(values, terminal)
+  )
   const record = await approveAmendment(
     {
       digest,
@@ -143,7 +192,14 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
       name: requireValue('subject-name', values['subject-name']) ?? null,
       ...(policy === null ? {} : { policy }),
       requester: requesterFromEnv(terminal.env),
-      inputs: { from: '--from', to: '--to', toGives: "the contract digest it carries: the seal's contract-digest output", digest: 'contract approve <digest>', name: '--subject-name', environment: '--environment' }
+      inputs: {
+        from: '--from',
+        to: '--to',
+        toGives: "the contract digest it carries: the seal's contract-digest output",
+        digest: 'contract approve <digest>',
+        name: '--subject-name',
+        environment: '--environment'
+      }
     },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }

@@ -37,9 +37,14 @@ export async function contractHistoryCommand(args: string[], terminal: Terminal)
   const environment = requireValue('environment', values.environment)
   const ledger = await ledgerFromOptions(values, terminal)
   const entries: LedgerEntry[] = []
-  for await (const entry of ledger.entries(environment === undefined ? {} : { environment })) entries.push(entry)
+  for await (const entry of ledger.entries(environment === undefined ? {} : { environment }))
+    entries.push(entry)
   const amendments = await contractHistory(entries)
   if (values.json) printJson(terminal, amendments)
-  else terminal.out(renderContractHistoryText(amendments, environment ?? null) + renderContractObservationsText(entries))
+  else
+    terminal.out(
+      renderContractHistoryText(amendments, environment ?? null) +
+        renderContractObservationsText(entries)
+    )
   return 0
 }

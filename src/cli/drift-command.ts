@@ -25,7 +25,14 @@ const spec = {
   name: 'drift',
   usage: DRIFT_USAGE,
   allowPositionals: true,
-  options: { environment: { type: 'string' }, reason: { type: 'string' }, service: { type: 'string' }, json: { type: 'boolean' }, 'signing-key': { type: 'string' }, ...LEDGER_OPTIONS }
+  options: {
+    environment: { type: 'string' },
+    reason: { type: 'string' },
+    service: { type: 'string' },
+    json: { type: 'boolean' },
+    'signing-key': { type: 'string' },
+    ...LEDGER_OPTIONS
+  }
 } as const
 
 export async function driftCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -34,16 +41,36 @@ export async function driftCommand(args: string[], terminal: Terminal): Promise<
     terminal.out(`${DRIFT_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1 || positionals[0] !== 'ack') throw new SealError('usage', `drift: give the subcommand "ack".\n\n${DRIFT_USAGE}`)
+  if (positionals.length !== 1 || positionals[0] !== 'ack')
+    throw new SealError('usage', `drift: give the subcommand "ack".\n\n${DRIFT_USAGE}`)
   const environment = requireValue('environment', values.environment)
   const reason = requireValue('reason', values.reason)
-  if (environment === undefined || reason === undefined) throw new SealError('usage', `drift ack: --environment and --reason are required.\n\n${DRIFT_USAGE}`)
-  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
+  if (environment === undefined || reason === undefined)
+    throw new SealError(
+      'usage',
+      `drift ack: --environment and --reason are required.\n\n${DRIFT_USAGE}`
+    )
+  const ledger = await ledgerFromOptions(
+    values,
+    terminal,
+    true,
+    false,
+    await cliCheckpointSigning(values, terminal)
+  )
   const { entry, since } = await acknowledgeDrift(
-    { environment, service: requireValue('service', values.service), reason, requester: requesterFromEnv(terminal.env) },
+    {
+      environment,
+      service: requireValue('service', values.service),
+      reason,
+      requester: requesterFromEnv(terminal.env)
+    },
     ledger
   )
   if (values.json) printJson(terminal, entry)
-  else terminal.out(`ACKNOWLEDGED  drift in ${environment}${entry.service === null || entry.service === undefined ? '' : ` (${entry.service})`}, seen since ${since.time}\n  reason    ${reason}\n  recorded  ${ledger.location} #${entry.id}\n`)
+  else
+    terminal.out(
+      `ACKNOWLEDGED  drift in ${environment}${entry.service === null || entry.service === undefined ? '' : ` (${entry.service})`}, seen since ${since.time}\n  reason    ${reason}\n  ` +
+        `recorded  ${ledger.location} #${entry.id}\n`
+    )
   return 0
 }

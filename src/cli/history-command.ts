@@ -22,7 +22,13 @@ const spec = {
   name: 'history',
   usage: HISTORY_USAGE,
   allowPositionals: false,
-  options: { environment: { type: 'string' }, digest: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS }
+  options: {
+    environment: { type: 'string' },
+    digest: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+    ...LEDGER_OPTIONS
+  }
 } as const
 
 export async function historyCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -34,7 +40,10 @@ export async function historyCommand(args: string[], terminal: Terminal): Promis
   const limitText = requireValue('limit', values.limit) ?? '50'
   const limit = Number(limitText)
   if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw new SealError('bad-input', `--limit: ${quote(limitText)} is not a positive whole number. Give how many records to show, such as 20.`)
+    throw new SealError(
+      'bad-input',
+      `--limit: ${quote(limitText)} is not a positive whole number. Give how many records to show, such as 20.`
+    )
   }
   const environment = requireValue('environment', values.environment)
   const digestText = requireValue('digest', values.digest)

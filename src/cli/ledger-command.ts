@@ -6,7 +6,12 @@ import * as fs from 'node:fs'
 import { verifyCheckpoint } from '../app/ledger/ledger-checkpoint.js'
 import type { SignerCheckSettings } from '../app/settings/types.js'
 import { identityPolicy } from '../core/signing/signer-policy.js'
-import { type ChainProblem, FileLedger, type LedgerHead, type LedgerIdentity } from '../stores/ledger/file-ledger.js'
+import {
+  type ChainProblem,
+  FileLedger,
+  type LedgerHead,
+  type LedgerIdentity
+} from '../stores/ledger/file-ledger.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import { parseCommand, requireValue } from './arguments.js'
@@ -65,7 +70,16 @@ const spec = {
   name: 'ledger',
   usage: LEDGER_USAGE,
   allowPositionals: true,
-  options: { head: { type: 'string' }, 'ledger-id': { type: 'string' }, environment: { type: 'string' }, 'older-than': { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
+  options: {
+    head: { type: 'string' },
+    'ledger-id': { type: 'string' },
+    environment: { type: 'string' },
+    'older-than': { type: 'string' },
+    force: { type: 'boolean' },
+    json: { type: 'boolean' },
+    ...LEDGER_OPTIONS,
+    ...SIGNER_OPTIONS
+  }
 } as const
 
 export async function ledgerCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -77,22 +91,37 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   const command = positionals.join(' ')
   if (command === 'abandon-stale') {
     const stale = staleAfter(values)
-    return abandonStale(await ledgerFromOptions(values, terminal, true), stale, terminal, values.json === true)
+    return abandonStale(
+      await ledgerFromOptions(values, terminal, true),
+      stale,
+      terminal,
+      values.json === true
+    )
   }
   if (command !== 'init' && command !== 'verify') {
-    throw new SealError('usage', `ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger abandon-stale".\n\n${LEDGER_USAGE}`)
+    throw new SealError(
+      'usage',
+      `ledger: ${quote(command)} is not a ledger command; they are "ledger init", "ledger verify" and "ledger ` +
+        `abandon-stale".\n\n${LEDGER_USAGE}`
+    )
   }
   const opened = await ledgerFromOptions(values, terminal, false, command === 'init')
   // A ledger kept in git is a file ledger in a checkout: its chain and checkpoint are the file's.
   const ledger = opened instanceof GitLedger ? opened.fileLedger() : opened
   if (!(ledger instanceof FileLedger)) {
-    throw new SealError('bad-input', `--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; "ledger ${command}" is for file ledgers.`)
+    throw new SealError(
+      'bad-input',
+      `--ledger: ${quote(ledger.location)} is kept by GitHub, which does not let a deployment be edited; ` +
+        `"ledger ${command}" is for file ledgers.`
+    )
   }
   if (command === 'init') {
     const head = opened instanceof GitLedger ? await opened.init() : await ledger.init()
     // The first line's hash is the ledger's identity as well as its first head.
-    if (values.json) printJson(terminal, { location: opened.location, ledger: head.hash, head: formatHead(head) })
-    else terminal.out(`Created ${opened.location}.\nLedger: ${head.hash}\nHead: ${formatHead(head)}\n`)
+    if (values.json)
+      printJson(terminal, { location: opened.location, ledger: head.hash, head: formatHead(head) })
+    else
+      terminal.out(`Created ${opened.location}.\nLedger: ${head.hash}\nHead: ${formatHead(head)}\n`)
     return 0
   }
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)
@@ -101,12 +130,30 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   const idText = requireValue('ledger-id', values['ledger-id'])
   const pinnedId = idText === undefined ? null : parseLedgerId(idText)
   const json = values.json === true
-  if (signer.asksForSigner || signer.trustedRootFile !== null) return verifySigned(ledger, signer, { head: pinned, headText, ledger: pinnedId }, terminal, json)
+  if (signer.asksForSigner || signer.trustedRootFile !== null)
+    return verifySigned(
+      ledger,
+      signer,
+      { head: pinned, headText, ledger: pinnedId },
+      terminal,
+      json
+    )
   const { count, head, identity, problems } = await ledger.verifyChain(pinned)
   const verdict = (intact: boolean, extra: Record<string, unknown> = {}): void =>
-    printJson(terminal, { intact, signed: false, location: ledger.location, count, ledger: identity, head: formatHead(head), problems, ...extra })
+    printJson(terminal, {
+      intact,
+      signed: false,
+      location: ledger.location,
+      count,
+      ledger: identity,
+      head: formatHead(head),
+      problems,
+      ...extra
+    })
   if (problems.length === 0 && pinnedId !== null && identity !== pinnedId) {
-    const why = `${ledger.location} is the ledger ${identity} (the sha256 of its first line), not ${pinnedId}: it was replaced by another ledger.`
+    const why =
+      `${ledger.location} is the ledger ${identity} (the sha256 of its first line), not ${pinnedId}: ` +
+      'it was replaced by another ledger.'
     if (json) verdict(false, { reason: why })
     else terminal.out(`NOT THE LEDGER PINNED: ${why}\n`)
     return 1
@@ -118,13 +165,21 @@ export async function ledgerCommand(args: string[], terminal: Terminal): Promise
   if (problems.length === 0) {
     const upTo =
       pinned === undefined
-        ? ' This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever can write the file can write a new chain. ' +
-          `Check the signed checkpoint with --public-key (or --trusted-root and --signer-repository)${fs.existsSync(besideLedger(ledger.file).checkpoint) ? '' : ', written by a promote that signs'}, or pin the head with --head.`
+        ? ' This detects corruption (an edited, deleted or reordered line), not a deliberate rewrite: whoever ' +
+          'can write the file can write a new chain. ' +
+          ('Check the signed checkpoint with --public-key (or --trusted-root and ' +
+            `--signer-repository)${fs.existsSync(besideLedger(ledger.file).checkpoint) ? '' : ', written by a promote that signs'}, or pin the head with --head.`)
         : ` It holds the pinned head ${headText}: no line up to it was cut off or rewritten.`
-    terminal.out(`${(terminal.paint ?? plain)('good', 'Intact')}: ${recordsAfterFirstLine(count)} in ${ledger.location}, each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`)
+    terminal.out(
+      `${(terminal.paint ?? plain)('good', 'Intact')}: ${recordsAfterFirstLine(count)} in ${ledger.location}, ` +
+        `each chained to the one before.${upTo}\nLedger: ${identity}\nHead: ${formatHead(head)}\n`
+    )
     return 0
   }
-  const lines = [`${(terminal.paint ?? plain)('bad', 'BROKEN')}: ${ledger.location} has ${formatCount(problems.length, 'problem')} in ${recordsAfterFirstLine(count)}:`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)]
+  const lines = [
+    `${(terminal.paint ?? plain)('bad', 'BROKEN')}: ${ledger.location} has ${formatCount(problems.length, 'problem')} in ${recordsAfterFirstLine(count)}:`,
+    ...problems.map((p) => `  line ${p.line}: ${p.problem}`)
+  ]
   terminal.out(`${lines.join('\n')}\n`)
   return 1
 }
@@ -135,32 +190,78 @@ interface Pins {
   readonly ledger: LedgerIdentity | null
 }
 
-/** The checkpoint's signature first, then the chain up to the head it signs; then the heads and identity kept elsewhere. */
-async function verifySigned(ledger: FileLedger, settings: SignerCheckSettings, pins: Pins, terminal: Terminal, json: boolean): Promise<number> {
+/**
+ * The checkpoint's signature first, then the chain up to the head it signs; then the heads and
+ * identity kept elsewhere.
+ */
+async function verifySigned(
+  ledger: FileLedger,
+  settings: SignerCheckSettings,
+  pins: Pins,
+  terminal: Terminal,
+  json: boolean
+): Promise<number> {
   const serverUrl = serverUrlOf(terminal.env)
-  const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
-  const check = await verifyCheckpoint(ledger, { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity, ledger: pins.ledger })
+  const identity =
+    settings.repository === null
+      ? null
+      : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
+  const check = await verifyCheckpoint(ledger, {
+    publicKey: settings.publicKey,
+    trustedRootFile: settings.trustedRootFile,
+    tufMirrors: settings.tufMirrors,
+    identity,
+    ledger: pins.ledger
+  })
   const notTrusted = (why: string, detail: string, problems: readonly ChainProblem[]): number => {
-    if (json) printJson(terminal, { intact: false, signed: false, location: ledger.location, why, reason: detail, problems })
-    else terminal.out(`${[`${(terminal.paint ?? plain)('bad', 'NOT TRUSTED')} (${why}): ${ledger.location}: ${detail}`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)].join('\n')}\n`)
+    if (json)
+      printJson(terminal, {
+        intact: false,
+        signed: false,
+        location: ledger.location,
+        why,
+        reason: detail,
+        problems
+      })
+    else
+      terminal.out(
+        `${[`${(terminal.paint ?? plain)('bad', 'NOT TRUSTED')} (${why}): ${ledger.location}: ${detail}`, ...problems.map((p) => `  line ${p.line}: ${p.problem}`)].join('\n')}\n`
+      )
     return 1
   }
   if (check.status !== 'signed') return notTrusted(check.why, check.detail, check.problems)
   // A checkpoint cannot tell an earlier ledger with its earlier checkpoint from today's: a head kept elsewhere can.
   if (pins.head !== undefined) {
     const { pinnedProblem } = await ledger.verifyChain(pins.head)
-    if (pinnedProblem !== null) return notTrusted('rewritten', `the ledger does not hold the pinned head ${pins.headText}: it was cut short or rewritten at or before that line, and re-signed.`, [pinnedProblem])
+    if (pinnedProblem !== null)
+      return notTrusted(
+        'rewritten',
+        `the ledger does not hold the pinned head ${pins.headText}: it was cut short or rewritten at or before ` +
+          'that line, and re-signed.',
+        [pinnedProblem]
+      )
   }
   const unpinned =
     pins.ledger === null
       ? ` Another ledger signed with the same key would verify as well: pin this one with --ledger-id ${check.ledger}.`
       : ` It is the ledger pinned (${pins.ledger}).`
   if (json) {
-    printJson(terminal, { intact: true, signed: true, location: ledger.location, count: check.count, ledger: check.ledger, head: formatHead(check.head), problems: [], signer: check.signer, checkpoint: check.file })
+    printJson(terminal, {
+      intact: true,
+      signed: true,
+      location: ledger.location,
+      count: check.count,
+      ledger: check.ledger,
+      head: formatHead(check.head),
+      problems: [],
+      signer: check.signer,
+      checkpoint: check.file
+    })
     return 0
   }
   terminal.out(
-    `${(terminal.paint ?? plain)('good', 'Intact and signed')}: ${recordsAfterFirstLine(check.count)} in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} (${check.file}).${unpinned}` +
+    `${(terminal.paint ?? plain)('good', 'Intact and signed')}: ${recordsAfterFirstLine(check.count)} in ${ledger.location}, each chained to the one before, up to the head ${check.signer} signed at ${check.checkpoint.time} ` +
+      `(${check.file}).${unpinned}` +
       `${pins.headText === undefined ? '' : ` It holds the pinned head ${pins.headText}.`}\n` +
       `Ledger: ${check.ledger}\nHead: ${formatHead(check.head)}\n`
   )
@@ -174,40 +275,70 @@ function recordsAfterFirstLine(count: number): string {
 
 function parseLedgerId(text: string): LedgerIdentity {
   if (/^sha256:[0-9a-f]{64}$/.test(text)) return text as LedgerIdentity
-  throw new SealError('bad-input', `--ledger-id: ${quote(text)} is not a ledger's identity. Give what "artifact-seal ledger init" or "ledger verify" printed after "Ledger:", such as "sha256:0123…".`)
+  throw new SealError(
+    'bad-input',
+    `--ledger-id: ${quote(text)} is not a ledger's identity. Give what "artifact-seal ledger init" or "ledger ` +
+      'verify" printed after "Ledger:", such as "sha256:0123…".'
+  )
 }
 
-type AbandonOptions = { environment?: string | undefined; 'older-than'?: string | undefined; force?: boolean | undefined }
+type AbandonOptions = {
+  environment?: string | undefined
+  'older-than'?: string | undefined
+  force?: boolean | undefined
+}
 
 /** The records' timeout, checked before the ledger is opened: a bad option changes nothing. */
 function staleAfter(values: AbandonOptions): { environment: string; timeoutMs: number } {
   const environment = requireValue('environment', values.environment)
-  if (environment === undefined) throw new SealError('usage', `ledger abandon-stale: --environment is required.\n\n${LEDGER_USAGE}`)
+  if (environment === undefined)
+    throw new SealError(
+      'usage',
+      `ledger abandon-stale: --environment is required.\n\n${LEDGER_USAGE}`
+    )
   const olderThan = requireValue('older-than', values['older-than'])
   const timeoutMs = olderThan === undefined ? DEFAULT_PENDING_TIMEOUT_MS : parseDuration(olderThan)
-  if (timeoutMs === null) throw new SealError('bad-input', `--older-than: ${quote(olderThan ?? '')} is not a duration. Give one such as 30m, 6h or 2d.`)
+  if (timeoutMs === null)
+    throw new SealError(
+      'bad-input',
+      `--older-than: ${quote(olderThan ?? '')} is not a duration. Give one such as 30m, 6h or 2d.`
+    )
   // A gate lets a pending record be confirmed for the whole timeout; abandoning it sooner
   // refuses the confirmation of a deployment that may still be running, and that went out.
   if (timeoutMs < DEFAULT_PENDING_TIMEOUT_MS && values.force !== true) {
     const timeout = formatDuration(DEFAULT_PENDING_TIMEOUT_MS)
-    throw new SealError('bad-input', 
-      `--older-than: ${quote(olderThan ?? '')} is shorter than the ${timeout} a pending promotion waits for its confirmation (the longest a GitHub-hosted job runs): ` +
-        `a deployment still in flight would be marked abandoned, and its confirmation refused although its bytes went out. ` +
-        `Give --older-than ${timeout} or more, or add --force when you know every deployment of ${environment} pending that long is over.`
+    throw new SealError(
+      'bad-input',
+      `--older-than: ${quote(olderThan ?? '')} is shorter than the ${timeout} a pending promotion waits for ` +
+        'its confirmation (the longest a GitHub-hosted job runs): ' +
+        ('a deployment still in flight would be marked abandoned, and its confirmation refused although its ' +
+          'bytes went out. ') +
+        (`Give --older-than ${timeout} or more, or add --force when you know every deployment of ${environment} ` +
+          'pending that long is over.')
     )
   }
   return { environment, timeoutMs }
 }
 
-async function abandonStale(ledger: Ledger, stale: { environment: string; timeoutMs: number }, terminal: Terminal, json: boolean): Promise<number> {
+async function abandonStale(
+  ledger: Ledger,
+  stale: { environment: string; timeoutMs: number },
+  terminal: Terminal,
+  json: boolean
+): Promise<number> {
   const { environment, timeoutMs } = stale
   const { abandoned } = await ledger.record(environment, async () => null, timeoutMs)
   if (json) {
     printJson(terminal, { abandoned })
     return 0
   }
-  for (const entry of abandoned) terminal.out(`abandoned record ${entry.resolves}: ${entry.digest} in ${environment} (record ${entry.id})\n`)
-  terminal.out(`${formatCount(abandoned.length, 'pending record')} of ${environment} marked abandoned in ${ledger.location}.\n`)
+  for (const entry of abandoned)
+    terminal.out(
+      `abandoned record ${entry.resolves}: ${entry.digest} in ${environment} (record ${entry.id})\n`
+    )
+  terminal.out(
+    `${formatCount(abandoned.length, 'pending record')} of ${environment} marked abandoned in ${ledger.location}.\n`
+  )
   return 0
 }
 
@@ -222,6 +353,10 @@ function parseHead(text: string): LedgerHead | ReturnType<typeof parseDigest> {
   try {
     return parseDigest(text, '--head')
   } catch {
-    throw new SealError('bad-input', `--head: ${quote(text)} is not a ledger head. Give what "artifact-seal ledger verify" printed after "Head:", such as "12:sha256:0123…".`)
+    throw new SealError(
+      'bad-input',
+      `--head: ${quote(text)} is not a ledger head. Give what "artifact-seal ledger verify" printed after ` +
+        '"Head:", such as "12:sha256:0123…".'
+    )
   }
 }

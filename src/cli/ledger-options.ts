@@ -10,7 +10,11 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { FileLedger } from '../stores/ledger/file-ledger.js'
-import { GitLedger, type GitLedgerAddress, parseGitLedgerAddress } from '../stores/ledger/git-ledger.js'
+import {
+  GitLedger,
+  type GitLedgerAddress,
+  parseGitLedgerAddress
+} from '../stores/ledger/git-ledger.js'
 import { checkpointSigner } from '../app/ledger/ledger-checkpoint.js'
 
 /** The options every ledger command shares. */
@@ -23,19 +27,35 @@ export const LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAUL
                 repository, fetched, appended and pushed: for CI machines that keep nothing)`
 
 /** The ledger the options name: a file by default; "github" reads GITHUB_TOKEN and GITHUB_REPOSITORY. */
-export async function ledgerFromOptions(values: { ledger?: string | undefined }, terminal: Terminal, forWriting = false, create = false, signing?: Signing): Promise<Ledger> {
+export async function ledgerFromOptions(
+  values: { ledger?: string | undefined },
+  terminal: Terminal,
+  forWriting = false,
+  create = false,
+  signing?: Signing
+): Promise<Ledger> {
   const address = gitAddressOf(values)
   if (address !== null) {
     const open = (file: string): FileLedger => {
       const signHead = signing === undefined ? null : checkpointSigner(signing, file)
-      return new FileLedger(file, '--ledger', { create, ...(signHead === null ? {} : { signHead }) })
+      return new FileLedger(file, '--ledger', {
+        create,
+        ...(signHead === null ? {} : { signHead })
+      })
     }
     return GitLedger.open(address, checkoutOf(address), { open, env: terminal.env }, create)
   }
   const location = ledgerLocationFromOptions(values, terminal)
   return openLedger(
     location,
-    { token: terminal.env.GITHUB_TOKEN ?? '', ledgerInput: '--ledger', tokenInput: 'GITHUB_TOKEN', forWriting, create, ...(signing ? { signing } : {}) },
+    {
+      token: terminal.env.GITHUB_TOKEN ?? '',
+      ledgerInput: '--ledger',
+      tokenInput: 'GITHUB_TOKEN',
+      forWriting,
+      create,
+      ...(signing ? { signing } : {})
+    },
     location.kind === 'github' ? withCheckoutCommit(terminal) : terminal.env
   )
 }
@@ -46,16 +66,28 @@ export async function ledgerFromOptions(values: { ledger?: string | undefined },
  */
 function withCheckoutCommit(terminal: Terminal): Terminal['env'] {
   if (terminal.env.GITHUB_SHA) return terminal.env
-  const head = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: terminal.cwd, encoding: 'utf8', env: { PATH: terminal.env.PATH ?? '' } })
+  const head = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+    cwd: terminal.cwd,
+    encoding: 'utf8',
+    env: { PATH: terminal.env.PATH ?? '' }
+  })
   const commit = head.status === 0 ? head.stdout.trim() : ''
   return /^[0-9a-f]{40}$/.test(commit) ? { ...terminal.env, GITHUB_SHA: commit } : terminal.env
 }
 
-export function ledgerLocationFromOptions(values: { ledger?: string | undefined }, terminal: Terminal): LedgerLocation {
+export function ledgerLocationFromOptions(
+  values: { ledger?: string | undefined },
+  terminal: Terminal
+): LedgerLocation {
   const address = gitAddressOf(values)
   // A ledger in git is a file ledger in this run's checkout of its branch: what is kept beside it is committed with it.
-  if (address !== null) return { kind: 'file', file: path.join(checkoutOf(address), ...address.file.split('/')) }
-  return parseLedgerLocation(requireValue('ledger', values.ledger) ?? `file:${DEFAULT_FILE_LEDGER}`, '--ledger', terminal.cwd)
+  if (address !== null)
+    return { kind: 'file', file: path.join(checkoutOf(address), ...address.file.split('/')) }
+  return parseLedgerLocation(
+    requireValue('ledger', values.ledger) ?? `file:${DEFAULT_FILE_LEDGER}`,
+    '--ledger',
+    terminal.cwd
+  )
 }
 
 function gitAddressOf(values: { ledger?: string | undefined }): GitLedgerAddress | null {

@@ -72,7 +72,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
  * (the files that differ, for `mismatch`).
  */
 export interface JsonError {
-  readonly error: { readonly code: SealErrorCode | 'internal'; readonly message: string; readonly details?: SealErrorDetails }
+  readonly error: {
+    readonly code: SealErrorCode | 'internal'
+    readonly message: string
+    readonly details?: SealErrorDetails
+  }
 }
 
 /**
@@ -91,18 +95,25 @@ export async function main(args: string[], terminal: Terminal): Promise<number> 
   }
   // What follows "--" is a deploy command's own arguments.
   const split = args.indexOf('--')
-  const json = (split < 0 ? args : args.slice(0, split)).includes('--json') ? jsonTerminal(terminal) : null
+  const json = (split < 0 ? args : args.slice(0, split)).includes('--json')
+    ? jsonTerminal(terminal)
+    : null
   const io = json ?? terminal
   // Every message of this run names flags, whichever layer writes it.
   const before = speakAs(CLI_VOCABULARY)
   try {
     const load = COMMANDS[command]
-    if (!load) throw new SealError('usage', `unknown command ${JSON.stringify(command)}.\n\n${USAGE}`)
-    return await (await load())(args.slice(1), io)
+    if (!load)
+      throw new SealError('usage', `unknown command ${JSON.stringify(command)}.\n\n${USAGE}`)
+    return await (
+      await load()
+    )(args.slice(1), io)
   } catch (error) {
     const failure = describeFailure(error, terminal.env)
     // The prefix in colour on a terminal; never with --json, whose run is read by a program.
-    terminal.err(`${json === null && terminal.paint ? terminal.paint('bad', 'artifact-seal:') : 'artifact-seal:'} ${failure.text}`)
+    terminal.err(
+      `${json === null && terminal.paint ? terminal.paint('bad', 'artifact-seal:') : 'artifact-seal:'} ${failure.text}`
+    )
     // A document already printed stays the only one; the error is on stderr.
     if (json !== null && !json.printed()) io.json?.(failure.document)
     return failure.exitCode
@@ -111,16 +122,27 @@ export async function main(args: string[], terminal: Terminal): Promise<number> 
   }
 }
 
-function describeFailure(error: unknown, env: Terminal['env']): { document: JsonError; text: string; exitCode: 1 | 2 } {
+function describeFailure(
+  error: unknown,
+  env: Terminal['env']
+): { document: JsonError; text: string; exitCode: 1 | 2 } {
   if (error instanceof SealError) {
     const details = Object.keys(error.details).length > 0 ? { details: error.details } : {}
-    return { document: { error: { code: error.code, message: error.message, ...details } }, text: `${error.message}\n`, exitCode: exitCodeOf(error.code) }
+    return {
+      document: { error: { code: error.code, message: error.message, ...details } },
+      text: `${error.message}\n`,
+      exitCode: exitCodeOf(error.code)
+    }
   }
   const e = error instanceof Error ? error : new Error(String(error))
   const message = `unexpected error: ${e.message}`
   return {
     document: { error: { code: 'internal', message } },
-    text: `${message}\n${env.ARTIFACT_SEAL_DEBUG ? `${e.stack}\n` : 'Set ARTIFACT_SEAL_DEBUG=1 for the stack trace.\n'}`,
+    text: `${message}\n${
+      env.ARTIFACT_SEAL_DEBUG
+        ? `${e.stack}\n`
+        : 'Set ARTIFACT_SEAL_DEBUG=1 for the stack ' + 'trace.\n'
+    }`,
     exitCode: 1
   }
 }

@@ -29,7 +29,11 @@ const spec = {
   name: 'merge',
   usage: MERGE_USAGE,
   allowPositionals: true,
-  options: { 'subject-name': { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }
+  options: {
+    'subject-name': { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' }
+  }
 } as const
 
 const ARGUMENT = 'merge <part...>'
@@ -41,13 +45,25 @@ export async function mergeCommand(args: string[], terminal: Terminal): Promise<
     return 0
   }
   const name = requireValue('subject-name', values['subject-name'])
-  if (name === undefined) throw new SealError('usage', `merge: --subject-name is required: the name of the merged artifact, such as "release".\n\n${MERGE_USAGE}`)
-  if (positionals.length === 0) throw new SealError('usage', `merge: give the seal bundle of each part to merge.\n\n${MERGE_USAGE}`)
+  if (name === undefined)
+    throw new SealError(
+      'usage',
+      `merge: --subject-name is required: the name of the merged artifact, such as "release".\n\n${MERGE_USAGE}`
+    )
+  if (positionals.length === 0)
+    throw new SealError(
+      'usage',
+      `merge: give the seal bundle of each part to merge.\n\n${MERGE_USAGE}`
+    )
   const out = requireValue('out', values.out)
   const cwd = terminal.cwd
   const build = buildContextFromEnv(terminal.env)
   const parts = positionals.map((arg) => partSourceFromArgument(arg, cwd, ARGUMENT))
-  const { artifact, bundle, parts: merged } = await mergeSealBundles(parts, {
+  const {
+    artifact,
+    bundle,
+    parts: merged
+  } = await mergeSealBundles(parts, {
     name,
     build,
     outputDir: out ? path.resolve(cwd, out) : path.join(cwd, '.seal', fileSafeName(name)),
@@ -63,13 +79,21 @@ export async function mergeCommand(args: string[], terminal: Terminal): Promise<
       checksumsPath: bundle.checksumsPath,
       statementPath: bundle.statementPath,
       sealDir: bundle.dir,
-      parts: merged.map((p) => ({ name: p.name, digest: p.digest, kind: p.kind, fileCount: p.fileCount, checksumsPath: p.checksumsFile, statementPath: p.statementFile }))
+      parts: merged.map((p) => ({
+        name: p.name,
+        digest: p.digest,
+        kind: p.kind,
+        fileCount: p.fileCount,
+        checksumsPath: p.checksumsFile,
+        statementPath: p.statementFile
+      }))
     }
     printJson(terminal, result)
     return 0
   }
   const lines: string[] = []
-  const row = (label: string, value: string): void => void lines.push(`  ${label.padEnd(10)} ${value}`)
+  const row = (label: string, value: string): void =>
+    void lines.push(`  ${label.padEnd(10)} ${value}`)
   lines.push(`Merged ${artifact.name} from ${formatCount(merged.length, 'part')}`)
   row('digest', artifact.digest)
   row('content', formatCount(artifact.fileCount, 'file'))
@@ -82,7 +106,9 @@ export async function mergeCommand(args: string[], terminal: Terminal): Promise<
   const width = Math.min(40, Math.max(...merged.map((p) => p.name.length)))
   for (const p of merged) {
     const note = p.statementFile === null ? ', no statement to check' : ''
-    lines.push(`    ${p.name.padEnd(width)}  ${p.digest}  ${p.kind === 'file' ? 'single file' : formatCount(p.fileCount, 'file')}${note}`)
+    lines.push(
+      `    ${p.name.padEnd(width)}  ${p.digest}  ${p.kind === 'file' ? 'single file' : formatCount(p.fileCount, 'file')}${note}`
+    )
   }
   terminal.out(`${lines.join('\n')}\n`)
   return 0

@@ -6,7 +6,12 @@ import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/settings/load-policy.js'
 import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { renderObserveText } from '../report/observe-text.js'
 import { parseCommand, requireValue } from './arguments.js'
-import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
+import {
+  LEDGER_HELP,
+  LEDGER_OPTIONS,
+  ledgerFromOptions,
+  ledgerLocationFromOptions
+} from './ledger-options.js'
 import { cliCheckpointSigning } from './signing-options.js'
 import { type Terminal, printJson } from './terminal.js'
 
@@ -30,7 +35,14 @@ const spec = {
   name: 'observe',
   usage: OBSERVE_USAGE,
   allowPositionals: false,
-  options: { policy: { type: 'string' }, environment: { type: 'string', multiple: true }, record: { type: 'boolean' }, json: { type: 'boolean' }, 'signing-key': { type: 'string' }, ...LEDGER_OPTIONS }
+  options: {
+    policy: { type: 'string' },
+    environment: { type: 'string', multiple: true },
+    record: { type: 'boolean' },
+    json: { type: 'boolean' },
+    'signing-key': { type: 'string' },
+    ...LEDGER_OPTIONS
+  }
 } as const
 
 export async function observeCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -39,8 +51,18 @@ export async function observeCommand(args: string[], terminal: Terminal): Promis
     terminal.out(`${OBSERVE_USAGE}\n`)
     return 0
   }
-  const policy = loadPolicy(path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', terminal.cwd)
-  const ledger = await ledgerFromOptions(values, terminal, values.record === true, false, values.record === true ? await cliCheckpointSigning(values, terminal) : undefined)
+  const policy = loadPolicy(
+    path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE),
+    '--policy',
+    terminal.cwd
+  )
+  const ledger = await ledgerFromOptions(
+    values,
+    terminal,
+    values.record === true,
+    false,
+    values.record === true ? await cliCheckpointSigning(values, terminal) : undefined
+  )
   const report = await observeEnvironments(
     {
       policy,

@@ -20,7 +20,12 @@ schemas/promotion.schema.json; put this line at the top of the file:
               {"valid": false, "file", "problems": [{file, line, column, message}]}
   -h, --help  show this help`
 
-const spec = { name: 'policy validate', usage: POLICY_USAGE, allowPositionals: true, options: { json: { type: 'boolean' } } } as const
+const spec = {
+  name: 'policy validate',
+  usage: POLICY_USAGE,
+  allowPositionals: true,
+  options: { json: { type: 'boolean' } }
+} as const
 
 export async function policyCommand(args: string[], terminal: Terminal): Promise<number> {
   const [sub, ...rest] = args
@@ -28,13 +33,21 @@ export async function policyCommand(args: string[], terminal: Terminal): Promise
     terminal.out(`${POLICY_USAGE}\n`)
     return 0
   }
-  if (sub !== 'validate') throw new SealError('usage', `policy: ${sub === undefined ? 'give a subcommand' : `unknown subcommand ${JSON.stringify(sub)}`}.\n\n${POLICY_USAGE}`)
+  if (sub !== 'validate')
+    throw new SealError(
+      'usage',
+      `policy: ${sub === undefined ? 'give a subcommand' : `unknown subcommand ${JSON.stringify(sub)}`}.\n\n${POLICY_USAGE}`
+    )
   const { values, positionals } = parseCommand(spec, rest)
   if (values.help) {
     terminal.out(`${POLICY_USAGE}\n`)
     return 0
   }
-  if (positionals.length > 1) throw new SealError('usage', `policy validate: give one policy file, or none for ${DEFAULT_POLICY_FILE}.\n\n${POLICY_USAGE}`)
+  if (positionals.length > 1)
+    throw new SealError(
+      'usage',
+      `policy validate: give one policy file, or none for ${DEFAULT_POLICY_FILE}.\n\n${POLICY_USAGE}`
+    )
   const file = path.resolve(terminal.cwd, positionals[0] ?? DEFAULT_POLICY_FILE)
   const shown = path.relative(terminal.cwd, file) || file
   const paint = terminal.paint ?? plain
@@ -44,15 +57,23 @@ export async function policyCommand(args: string[], terminal: Terminal): Promise
   } catch (error) {
     // Mistakes in the policy are the answer this command gives; a file it cannot read is not.
     if (!isSealError(error, 'malformed')) throw error
-    if (values.json) printJson(terminal, { valid: false, file: shown, problems: error.details.problems ?? [] })
+    if (values.json)
+      printJson(terminal, { valid: false, file: shown, problems: error.details.problems ?? [] })
     else terminal.out(`${paint('bad', 'INVALID')}: ${error.message}\n`)
     return 1
   }
   const names = policy.environments.map((e) => e.name)
   if (values.json) {
-    printJson(terminal, { valid: true, file: shown, environments: names, services: policy.services ?? (policy.service ? [policy.service] : null) })
+    printJson(terminal, {
+      valid: true,
+      file: shown,
+      environments: names,
+      services: policy.services ?? (policy.service ? [policy.service] : null)
+    })
   } else {
-    terminal.out(`${paint('good', 'Valid')}: ${shown}: ${formatCount(names.length, 'environment')} (${names.join(', ')})\n`)
+    terminal.out(
+      `${paint('good', 'Valid')}: ${shown}: ${formatCount(names.length, 'environment')} (${names.join(', ')})\n`
+    )
   }
   return 0
 }

@@ -9,21 +9,36 @@ import { parseDigest } from '../core/digest.js'
 import { formatDuration, parseDuration } from '../core/promotion/duration.js'
 import { isImageSubject, parseImageSubject } from '../core/image/reference.js'
 import { SealError, quote } from '../core/errors.js'
-import { DEFAULT_PENDING_TIMEOUT_MS, type LedgerEntry, makesLive } from '../core/promotion/record.js'
+import {
+  DEFAULT_PENDING_TIMEOUT_MS,
+  type LedgerEntry,
+  makesLive
+} from '../core/promotion/record.js'
 import { parseSubjectPatterns } from '../core/subject/patterns.js'
 import { describeProgress } from '../report/progress.js'
 import { resolutionHeadline } from '../report/promotion-report.js'
 import { renderPromotionText } from '../report/promotion-text.js'
 import { parseCommand, requireValue } from './arguments.js'
-import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
+import {
+  LEDGER_HELP,
+  LEDGER_OPTIONS,
+  ledgerFromOptions,
+  ledgerLocationFromOptions
+} from './ledger-options.js'
 import { type Terminal, printJson } from './terminal.js'
-import { RECORD_SIGNING_USAGE, SIGNER_OPTIONS, SIGNER_USAGE, SIGNING_OPTIONS, readCliSignerCheck, readCliSigning } from './signing-options.js'
+import {
+  RECORD_SIGNING_USAGE,
+  SIGNER_OPTIONS,
+  SIGNER_USAGE,
+  SIGNING_OPTIONS,
+  readCliSignerCheck,
+  readCliSigning
+} from './signing-options.js'
 import { prepareSigning } from '../app/signature/signing.js'
 import { promoteRequest } from '../app/promote/request.js'
 import type { PromotionAsked } from '../app/promote/types.js'
 import { plain } from '../report/paint.js'
 import { signerName } from '../app/signature/verdict.js'
-
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
        artifact-seal promote --from ENV --environment ENV [options] [-- <deploy command…>]
@@ -108,33 +123,82 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     return 0
   }
   const from = requireValue('from', values.from) ?? null
-  if (positionals.length > 1 || (positionals.length === 0 && from === null)) throw new SealError('usage', `promote: give one digest (or "previous" with --rollback, or --from ENV).\n\n${PROMOTE_USAGE}`)
+  if (positionals.length > 1 || (positionals.length === 0 && from === null))
+    throw new SealError(
+      'usage',
+      `promote: give one digest (or "previous" with --rollback, or --from ENV).\n\n${PROMOTE_USAGE}`
+    )
   const environment = requireValue('environment', values.environment)
-  if (environment === undefined) throw new SealError('usage', `promote: --environment is required.\n\n${PROMOTE_USAGE}`)
+  if (environment === undefined)
+    throw new SealError('usage', `promote: --environment is required.\n\n${PROMOTE_USAGE}`)
   const given = positionals[0] ?? null
-  if (given === 'previous' && !values.rollback) throw new SealError('bad-input', 'promote: "previous" means a rollback; add --rollback, or give a digest.')
-  const digest = given === null ? null : given === 'previous' ? 'previous' : parseDigest(given, 'promote <digest>')
+  if (given === 'previous' && !values.rollback)
+    throw new SealError(
+      'bad-input',
+      'promote: "previous" means a rollback; add --rollback, or give a digest.'
+    )
+  const digest =
+    given === null
+      ? null
+      : given === 'previous'
+        ? 'previous'
+        : parseDigest(given, 'promote <digest>')
   const waitText = requireValue('wait', values.wait)
   const waitMs = waitText === undefined ? 0 : parseDuration(waitText)
-  if (waitMs === null) throw new SealError('bad-input', `--wait: ${quote(waitText as string)} is not a duration. Give one such as "30m", "2h" or "1h30m".`)
+  if (waitMs === null)
+    throw new SealError(
+      'bad-input',
+      `--wait: ${quote(waitText as string)} is not a duration. Give one such as "30m", "2h" or "1h30m".`
+    )
   const cwd = terminal.cwd
   const checksums = requireValue('checksums', values.checksums)
   const checksumsFile = checksums ? path.resolve(cwd, checksums) : null
   const root = requireValue('root', values.root)
   const paths = values.path ?? []
   const digestOnly = values['digest-only'] ?? false
-  if (digestOnly && paths.length > 0) throw new SealError('bad-input', 'promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out --digest-only to check them, or --path.')
+  if (digestOnly && paths.length > 0)
+    throw new SealError(
+      'bad-input',
+      'promote: --digest-only says this promotion carries no bytes, but --path gives them. Leave out ' +
+        '--digest-only to check them, or --path.'
+    )
   const dryRun = values['dry-run'] ?? false
-  if (deploy !== null && deploy.length === 0) throw new SealError('bad-input', 'promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".')
-  if (deploy !== null && dryRun) throw new SealError('bad-input', 'promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.')
+  if (deploy !== null && deploy.length === 0)
+    throw new SealError(
+      'bad-input',
+      'promote: "--" is followed by nothing; give the deploy command after it, such as "-- ./deploy.sh".'
+    )
+  if (deploy !== null && dryRun)
+    throw new SealError(
+      'bad-input',
+      'promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.'
+    )
 
   const signer = readCliSignerCheck(values, cwd, terminal.env)
-  const signing = await prepareSigning(readCliSigning({ sign: values['signing-key'] === undefined ? 'none' : 'key', ...values }, cwd, terminal.env), terminal.env)
-  const policy = loadPolicy(path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', cwd)
-  const ledger = await ledgerFromOptions(values, terminal, !dryRun, false, dryRun ? undefined : signing)
+  const signing = await prepareSigning(
+    readCliSigning(
+      { sign: values['signing-key'] === undefined ? 'none' : 'key', ...values },
+      cwd,
+      terminal.env
+    ),
+    terminal.env
+  )
+  const policy = loadPolicy(
+    path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE),
+    '--policy',
+    cwd
+  )
+  const ledger = await ledgerFromOptions(
+    values,
+    terminal,
+    !dryRun,
+    false,
+    dryRun ? undefined : signing
+  )
   const location = ledgerLocationFromOptions(values, terminal)
   const baseline = requireValue('contract-baseline', values['contract-baseline'])
-  const warn = (message: string): void => terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
+  const warn = (message: string): void =>
+    terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
   const asked: PromotionAsked = {
     environment,
     digest,
@@ -145,11 +209,24 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     name: requireValue('subject-name', values['subject-name']) ?? null,
     environmentUrl: null,
     source: isImageSubject(paths.join('\n'))
-      ? { kind: 'image', reference: parseImageSubject(paths.join('\n'), '--path'), inputName: '--path', token: terminal.env.GITHUB_TOKEN ?? '', checksumsFile }
+      ? {
+          kind: 'image',
+          reference: parseImageSubject(paths.join('\n'), '--path'),
+          inputName: '--path',
+          token: terminal.env.GITHUB_TOKEN ?? '',
+          checksumsFile
+        }
       : paths.length > 0
         ? {
             kind: 'local',
-            subject: { kind: 'paths', patterns: parseSubjectPatterns(paths.join('\n')), baseDir: cwd, inputName: '--path', unusedExclusions: 'allow', ...(root ? { root } : {}) },
+            subject: {
+              kind: 'paths',
+              patterns: parseSubjectPatterns(paths.join('\n')),
+              baseDir: cwd,
+              inputName: '--path',
+              unusedExclusions: 'allow',
+              ...(root ? { root } : {})
+            },
             checksumsFile
           }
         : null,
@@ -157,8 +234,12 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     withoutBytes: {
       declared: digestOnly,
       missing:
-        'promote: no bytes to check: the digest would be let in with nothing verified, and ARTIFACT_SEAL_PATH empty. Give --path with the files about to be deployed (and --checksums with the seal\'s listing). ' +
-        'A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: give --checksums with its seal bundle\'s listing and --public-key (or the signer options). ' +
+        'promote: no bytes to check: the digest would be let in with nothing verified, and ARTIFACT_SEAL_PATH ' +
+        'empty. Give --path with the files about to be deployed (and --checksums ' +
+        "with the seal's listing). " +
+        ('A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: ' +
+          "give --checksums with its seal bundle's listing and --public-key (or the " +
+          'signer options). ') +
         'To promote with nothing checked, say so with --digest-only.'
     },
     signer,
@@ -169,33 +250,80 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     env: terminal.env,
     baseDir: cwd,
     downloadsDir: path.join(cwd, '.artifact-seal', 'downloads'),
-    names: { environment: '--environment', digest: 'promote <digest>', name: '--subject-name', checksums: '--checksums', artifactName: '--artifact-name', contractBaseline: '--contract-baseline', token: 'GITHUB_TOKEN', from: '--from', wait: '--wait' },
+    names: {
+      environment: '--environment',
+      digest: 'promote <digest>',
+      name: '--subject-name',
+      checksums: '--checksums',
+      artifactName: '--artifact-name',
+      contractBaseline: '--contract-baseline',
+      token: 'GITHUB_TOKEN',
+      from: '--from',
+      wait: '--wait'
+    },
     asFlags: true,
     downloads: false,
     log: (message) => terminal.progress(message),
     warn,
     onProgress: (p) => terminal.progress(describeProgress(p)),
-    ...(terminal.sleep === undefined ? {} : { sleep: (ms: number) => (terminal.sleep as (ms: number) => Promise<void>)(ms) })
+    ...(terminal.sleep === undefined
+      ? {}
+      : { sleep: (ms: number) => (terminal.sleep as (ms: number) => Promise<void>)(ms) })
   })
-  const result = await promoteDigest(request, policy, ledger, { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS })
+  const result = await promoteDigest(request, policy, ledger, {
+    pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS
+  })
   // With --json the result is printed once, at the end, with the deployment's resolution.
   const printResult = (resolution: LedgerEntry | null): void =>
-    printJson(terminal, { ...result.decision, previous: result.previous?.digest ?? null, signer: signerName(result.signature), record: result.record, resolution })
+    printJson(terminal, {
+      ...result.decision,
+      previous: result.previous?.digest ?? null,
+      signer: signerName(result.signature),
+      record: result.record,
+      resolution
+    })
   if (!values.json) {
-    const status = await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) })
-    terminal.out(renderPromotionText({ result, policy, status, ledger: ledger.location, name: result.name, dryRun }, terminal.paint))
+    const status = await pipelineStatus(policy, ledger, {
+      knownContracts: contractsKnown(result.digest, result.contract),
+      ...ownService(policy, result.service)
+    })
+    terminal.out(
+      renderPromotionText(
+        { result, policy, status, ledger: ledger.location, name: result.name, dryRun },
+        terminal.paint
+      )
+    )
   }
-  // Said only where the claim disagrees with the service something proven picked (a pinned service names every artifact's).
-  if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
-    terminal.progress(`the seal's unsigned statement claims the name ${quote(result.claimedName as string)}: a claim, not proven, so it did not pick the service (give --subject-name or sign the seal)`)
+  // Said only where the claim disagrees with the service something proven picked (a pinned service
+  // names every artifact's).
+  if (
+    (result.claimedName ?? null) !== null &&
+    result.service !== null &&
+    result.service !== result.claimedName &&
+    (policy.service ?? null) === null
+  ) {
+    terminal.progress(
+      `the seal's unsigned statement claims the name ${quote(result.claimedName as string)}: a claim, not ` +
+        'proven, so it did not pick the service (give --subject-name or sign the ' +
+        'seal)'
+    )
   }
-  if ((result.waitedMs ?? 0) > 0) terminal.err(`artifact-seal: waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.\n`)
-  for (const entry of result.abandoned) terminal.err(`artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`)
+  if ((result.waitedMs ?? 0) > 0)
+    terminal.err(
+      `artifact-seal: waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.\n`
+    )
+  for (const entry of result.abandoned)
+    terminal.err(
+      `artifact-seal: record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned.\n`
+    )
   const record = result.record
   if (!result.decision.allowed || record === null || deploy === null) {
     if (values.json) printResult(null)
     if (result.decision.allowed && record !== null) {
-      terminal.out(`Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} --ledger ${ledger.location} (or --outcome failure).\n`)
+      terminal.out(
+        `Record ${record.id} is pending. When the deployment is done: artifact-seal confirm ${record.id} ` +
+          `--ledger ${ledger.location} (or --outcome failure).\n`
+      )
     }
     return result.decision.allowed ? 0 : 1
   }
@@ -205,8 +333,14 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     ARTIFACT_SEAL_ENVIRONMENT: record.environment,
     ARTIFACT_SEAL_RECORD_ID: record.id
   })
-  const failed = status.code === 0 ? null : `the deploy command ${quote(deploy.join(' '))} ${status.describe}`
-  const entry = await ledger.resolve({ id: record.id, outcome: failed === null ? 'confirmed' : 'failed', reason: failed, ...requesterFromEnv(terminal.env) })
+  const failed =
+    status.code === 0 ? null : `the deploy command ${quote(deploy.join(' '))} ${status.describe}`
+  const entry = await ledger.resolve({
+    id: record.id,
+    outcome: failed === null ? 'confirmed' : 'failed',
+    reason: failed,
+    ...requesterFromEnv(terminal.env)
+  })
   terminal.out(`${resolutionHeadline(entry)}${entry.reason ? `: ${entry.reason}` : ''}\n`)
   if (values.json) printResult(entry)
   if (failed !== null) return status.code
@@ -214,17 +348,32 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
 }
 
 /** Runs the deploy command with the terminal's environment and the promotion's, its output passed through. */
-async function runDeploy(command: readonly string[], terminal: Terminal, extra: Record<string, string>): Promise<{ code: number; describe: string }> {
+async function runDeploy(
+  command: readonly string[],
+  terminal: Terminal,
+  extra: Record<string, string>
+): Promise<{ code: number; describe: string }> {
   const [file, ...args] = command as [string, ...string[]]
   return new Promise((resolve) => {
-    const child = spawn(file, args, { cwd: terminal.cwd, env: { ...terminal.env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(file, args, {
+      cwd: terminal.cwd,
+      env: { ...terminal.env, ...extra },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     // The deploy command's output is the user's own, commands included: relayed unchanged.
-    const relay = (stream: 'out' | 'err', chunk: Buffer): void => (terminal.relay ? terminal.relay(stream, chunk.toString()) : terminal[stream](chunk.toString()))
+    const relay = (stream: 'out' | 'err', chunk: Buffer): void =>
+      terminal.relay ? terminal.relay(stream, chunk.toString()) : terminal[stream](chunk.toString())
     child.stdout.on('data', (chunk: Buffer) => relay('out', chunk))
     child.stderr.on('data', (chunk: Buffer) => relay('err', chunk))
-    child.on('error', (error: NodeJS.ErrnoException) => resolve({ code: 127, describe: `could not be started (${error.code ?? error.message})` }))
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ code: 127, describe: `could not be started (${error.code ?? error.message})` })
+    )
     child.on('close', (code, signal) =>
-      resolve(code === 0 ? { code: 0, describe: 'exited 0' } : { code: code ?? 1, describe: signal ? `was killed by ${signal}` : `exited ${code}` })
+      resolve(
+        code === 0
+          ? { code: 0, describe: 'exited 0' }
+          : { code: code ?? 1, describe: signal ? `was killed by ${signal}` : `exited ${code}` }
+      )
     )
   })
 }

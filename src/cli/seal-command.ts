@@ -10,7 +10,11 @@ import { SIGNING_OPTIONS, SIGNING_USAGE, readCliSigning } from './signing-option
 import { prepareSigning, withSigningWorkflow } from '../app/signature/signing.js'
 import type { SignedStatement } from '../app/signature/types.js'
 import type { SealedContract } from '../app/seal/types.js'
-import { type ContractManifest, parseContractPatterns, parseManifest } from '../core/contract/manifest.js'
+import {
+  type ContractManifest,
+  parseContractPatterns,
+  parseManifest
+} from '../core/contract/manifest.js'
 import { SealError, quote } from '../core/errors.js'
 import { isImageSubject, parseImageSubject } from '../core/image/reference.js'
 import { imageRef, withImageAnnotation } from '../core/image/sealed-image.js'
@@ -65,14 +69,29 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
   const root = requireValue('root', values.root)
   const contractPatterns = parseContractPatterns((values.contract ?? []).join('\n'), '--contract')
   const contractVersion = requireValue('contract-version', values['contract-version'])
-  if (contractVersion !== undefined && contractPatterns.length === 0) throw new SealError('bad-input', 'seal: --contract-version goes with --contract; name the contract files, or remove it.')
+  if (contractVersion !== undefined && contractPatterns.length === 0)
+    throw new SealError(
+      'bad-input',
+      'seal: --contract-version goes with --contract; name the contract files, or remove it.'
+    )
   const signing = await prepareSigning(readCliSigning(values, cwd, terminal.env), terminal.env)
   const build = withSigningWorkflow(buildContextFromEnv(terminal.env), signing)
   let signed: SignedStatement | null = null
-  const image = isImageSubject(positionals.join('\n')) ? await sealedImage(positionals.join('\n'), root, terminal) : null
+  const image = isImageSubject(positionals.join('\n'))
+    ? await sealedImage(positionals.join('\n'), root, terminal)
+    : null
   const push = values['push-to-registry'] === true
-  if (push && image === null) throw new SealError('usage', `seal: --push-to-registry attaches the signed seal to an image; give oci://<image>.\n\n${SEAL_USAGE}`)
-  if (push && signing.kind === 'none') throw new SealError('usage', `seal: --push-to-registry attaches the signed seal, and this seal is not signed: give --signing-key.\n\n${SEAL_USAGE}`)
+  if (push && image === null)
+    throw new SealError(
+      'usage',
+      `seal: --push-to-registry attaches the signed seal to an image; give oci://<image>.\n\n${SEAL_USAGE}`
+    )
+  if (push && signing.kind === 'none')
+    throw new SealError(
+      'usage',
+      'seal: --push-to-registry attaches the signed seal, and this seal is not signed: give ' +
+        `--signing-key.\n\n${SEAL_USAGE}`
+    )
   const { artifact, bundle } = await sealToBundle(
     image !== null
       ? { kind: 'digest', digest: image.sealed.digest, name: image.sealed.name }
@@ -89,31 +108,67 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       build,
       onProgress: (p) => terminal.progress(describeProgress(p))
     },
-    { outputDir: out ? path.resolve(cwd, out) : null, defaultParent: path.join(cwd, '.seal'), inputName: '--out' },
+    {
+      outputDir: out ? path.resolve(cwd, out) : null,
+      defaultParent: path.join(cwd, '.seal'),
+      inputName: '--out'
+    },
     async (sealed) => {
-      let artifact = image === null ? sealed : { ...sealed, statement: withImageAnnotation(sealed.statement, image.sealed) }
+      let artifact =
+        image === null
+          ? sealed
+          : { ...sealed, statement: withImageAnnotation(sealed.statement, image.sealed) }
       let contract: SealedContract | null = null
       if (contractPatterns.length > 0) {
-        const { collectContract, withContractAnnotation } = await import('../app/seal/seal-contract.js')
-        contract = collectContract(artifact, { patterns: contractPatterns, version: contractVersion ?? '', inputs: { contract: '--contract', version: '--contract-version' } })
-        artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
+        const { collectContract, withContractAnnotation } =
+          await import('../app/seal/seal-contract.js')
+        contract = collectContract(artifact, {
+          patterns: contractPatterns,
+          version: contractVersion ?? '',
+          inputs: { contract: '--contract', version: '--contract-version' }
+        })
+        artifact = {
+          ...artifact,
+          statement: withContractAnnotation(artifact.statement, contract.manifest)
+        }
       }
       if (signing.kind !== 'none') signed = await signing.sign(artifact.statement)
-      if (push && image !== null && signed !== null) await image.registry.attachBundle(image.reference, image.sealed.digest, Buffer.from((signed as SignedStatement).json))
+      if (push && image !== null && signed !== null)
+        await image.registry.attachBundle(
+          image.reference,
+          image.sealed.digest,
+          Buffer.from((signed as SignedStatement).json)
+        )
       const json = (signed as SignedStatement | null)?.json ?? null
       return {
         artifact,
-        extras: { signed: json, contract: contract === null ? null : { manifestJson: `${JSON.stringify(contract.manifest, null, 2)}\n`, files: contract.files } }
+        extras: {
+          signed: json,
+          contract:
+            contract === null
+              ? null
+              : {
+                  manifestJson: `${JSON.stringify(contract.manifest, null, 2)}\n`,
+                  files: contract.files
+                }
+        }
       }
     }
   )
   // On a laptop an unsigned seal is the expected case; on a runner it is worth a line, once
   // the seal is made (a mistake in the paths is the news then, not the signature).
-  if (signing.kind === 'none' && signing.notice !== null && terminal.env.GITHUB_ACTIONS === 'true') terminal.err(`notice: ${signing.notice}\n`)
+  if (signing.kind === 'none' && signing.notice !== null && terminal.env.GITHUB_ACTIONS === 'true')
+    terminal.err(`notice: ${signing.notice}\n`)
   const done = signed as SignedStatement | null
   const signature =
     done !== null && bundle.sigstoreBundlePath !== null
-      ? { signed: true as const, signer: done.signer, kind: done.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: null }
+      ? {
+          signed: true as const,
+          signer: done.signer,
+          kind: done.kind,
+          bundlePath: bundle.sigstoreBundlePath,
+          attestationUrl: null
+        }
       : { signed: false as const, notice: null }
   if (values.json) {
     const result = {
@@ -142,7 +197,11 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
 
 /** `seal oci://<image>`: the tag resolved once, the manifest's bytes proven, its platforms read from them. */
 async function sealedImage(text: string, root: string | undefined, terminal: Terminal) {
-  if (root) throw new SealError('usage', `seal: --root applies to files; ${quote(text)} is an image.\n\n${SEAL_USAGE}`)
+  if (root)
+    throw new SealError(
+      'usage',
+      `seal: --root applies to files; ${quote(text)} is an image.\n\n${SEAL_USAGE}`
+    )
   const reference = parseImageSubject(text, 'seal <image>')
   const { openImageRegistry } = await import('../app/image/open-registry.js')
   const { resolveImage } = await import('../app/image/resolve-image.js')
@@ -151,5 +210,7 @@ async function sealedImage(text: string, root: string | undefined, terminal: Ter
 }
 
 function contractOf(bundle: SealBundleLocation): ContractManifest | null {
-  return bundle.contractPath ? parseManifest(fs.readFileSync(bundle.contractPath, 'utf8'), bundle.contractPath) : null
+  return bundle.contractPath
+    ? parseManifest(fs.readFileSync(bundle.contractPath, 'utf8'), bundle.contractPath)
+    : null
 }

@@ -3,7 +3,11 @@ import * as path from 'node:path'
 import { SealError, quote } from '../core/errors.js'
 import type { Signing } from '../app/signature/types.js'
 import type { SignerCheckSettings, SigningSettings } from '../app/settings/types.js'
-import { type SignerFieldNames, readSigningSettings, signerCheckSettings } from '../app/settings/signing-settings.js'
+import {
+  type SignerFieldNames,
+  readSigningSettings,
+  signerCheckSettings
+} from '../app/settings/signing-settings.js'
 import { SigningInput } from '../app/settings/names.js'
 import type { Env } from '../core/env.js'
 
@@ -74,11 +78,18 @@ export function readCliSigning(values: Values, cwd: string, env: Env): SigningSe
     try {
       keyText = fs.readFileSync(path.resolve(cwd, keyFile), 'utf8')
     } catch (error) {
-      throw new SealError('unreadable', `--signing-key: cannot read ${quote(keyFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the private key's PEM file.`, { cause: error })
+      throw new SealError(
+        'unreadable',
+        `--signing-key: cannot read ${quote(keyFile)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Give the path of the private key's PEM file.`,
+        { cause: error }
+      )
     }
   }
   const inputs = asInputs(values, Object.values(SigningInput))
-  return readSigningSettings((name) => (name === SigningInput.SigningKey ? keyText : inputs(name)), env)
+  return readSigningSettings(
+    (name) => (name === SigningInput.SigningKey ? keyText : inputs(name)),
+    env
+  )
 }
 
 /** The flags' names for the fields of signed-by, in messages. */
@@ -120,8 +131,18 @@ export function readCliSignerCheck(values: Values, cwd: string, env: Env): Signe
 }
 
 /** veto and confirm sign only the file ledger's checkpoint, and only with a key given. */
-export async function cliCheckpointSigning(values: { 'signing-key'?: string | undefined }, terminal: { cwd: string; env: Env }): Promise<Signing | undefined> {
+export async function cliCheckpointSigning(
+  values: { 'signing-key'?: string | undefined },
+  terminal: { cwd: string; env: Env }
+): Promise<Signing | undefined> {
   if (values['signing-key'] === undefined) return undefined
   const { prepareSigning } = await import('../app/signature/signing.js')
-  return prepareSigning(readCliSigning({ sign: 'key', 'signing-key': values['signing-key'] }, terminal.cwd, terminal.env), terminal.env)
+  return prepareSigning(
+    readCliSigning(
+      { sign: 'key', 'signing-key': values['signing-key'] },
+      terminal.cwd,
+      terminal.env
+    ),
+    terminal.env
+  )
 }

@@ -33,13 +33,21 @@ export async function statusCommand(args: string[], terminal: Terminal): Promise
     terminal.out(`${STATUS_USAGE}\n`)
     return 0
   }
-  const policy = loadPolicy(path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE), '--policy', terminal.cwd)
+  const policy = loadPolicy(
+    path.resolve(terminal.cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE),
+    '--policy',
+    terminal.cwd
+  )
   let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal))
   if (policy.environments.some((e) => e.image !== undefined)) {
     // What each environment's image tag names now, beside the ledger's live digest.
     const { withImageTags } = await import('../app/image/image-status.js')
     const { openImageRegistry } = await import('../app/image/open-registry.js')
-    status = await withImageTags(status, policy, openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? ''))
+    status = await withImageTags(
+      status,
+      policy,
+      openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? '')
+    )
   }
   if (values.json) printJson(terminal, status)
   else terminal.out(`${renderStatusText(status).join('\n')}\n`)

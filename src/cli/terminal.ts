@@ -47,15 +47,25 @@ export interface ProcessTerminal extends Terminal {
 export function processTerminal(): ProcessTerminal {
   const guards = { out: new RunnerLogGuard(), err: new RunnerLogGuard() }
   const writers = { out: writerOf(process.stdout), err: writerOf(process.stderr) }
-  const colour = { out: wantsColour(process.env, process.stdout.isTTY === true), err: wantsColour(process.env, process.stderr.isTTY === true) }
+  const colour = {
+    out: wantsColour(process.env, process.stdout.isTTY === true),
+    err: wantsColour(process.env, process.stderr.isTTY === true)
+  }
   const marks = colour.out || colour.err ? colourMarks() : null
   const write = (stream: 'out' | 'err', text: string): void => {
     if (marks === null || isJsonDocument(text)) {
-      writers[stream].write(guards[stream].encode(isJsonDocument(text) ? inertJsonText(text) : text))
+      writers[stream].write(
+        guards[stream].encode(isJsonDocument(text) ? inertJsonText(text) : text)
+      )
       return
     }
     // The guard sees the text alone, so a mark at a line's start never hides a ":" after it.
-    writers[stream].write(marks.split(text, colour[stream]).map((piece) => guards[stream].encode(piece.text) + piece.code).join(''))
+    writers[stream].write(
+      marks
+        .split(text, colour[stream])
+        .map((piece) => guards[stream].encode(piece.text) + piece.code)
+        .join('')
+    )
   }
   return {
     cwd: process.cwd(),
@@ -77,7 +87,10 @@ export function processTerminal(): ProcessTerminal {
  * the command goes on, so a promotion still confirms or fails its record by the deploy
  * command's status instead of dying mid-way on EPIPE.
  */
-function writerOf(stream: NodeJS.WriteStream): { write: (text: string) => void; error: () => NodeJS.ErrnoException | null } {
+function writerOf(stream: NodeJS.WriteStream): {
+  write: (text: string) => void
+  error: () => NodeJS.ErrnoException | null
+} {
   let closed = false
   let failure: NodeJS.ErrnoException | null = null
   stream.on('error', (error: NodeJS.ErrnoException) => {

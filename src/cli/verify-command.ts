@@ -42,7 +42,13 @@ const spec = {
   name: 'verify',
   usage: VERIFY_USAGE,
   allowPositionals: true,
-  options: { digest: { type: 'string' }, checksums: { type: 'string' }, root: { type: 'string' }, json: { type: 'boolean' }, ...SIGNER_OPTIONS }
+  options: {
+    digest: { type: 'string' },
+    checksums: { type: 'string' },
+    root: { type: 'string' },
+    json: { type: 'boolean' },
+    ...SIGNER_OPTIONS
+  }
 } as const
 
 export async function verifyCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -51,44 +57,99 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
     terminal.out(`${VERIFY_USAGE}\n`)
     return 0
   }
-  if (positionals.length === 0) throw new SealError('usage', `verify: give the files to check.\n\n${VERIFY_USAGE}`)
+  if (positionals.length === 0)
+    throw new SealError('usage', `verify: give the files to check.\n\n${VERIFY_USAGE}`)
   const digest = requireValue('digest', values.digest)
-  if (digest === undefined) throw new SealError('usage', `verify: --digest is required: the digest the seal printed.\n\n${VERIFY_USAGE}`)
+  if (digest === undefined)
+    throw new SealError(
+      'usage',
+      `verify: --digest is required: the digest the seal printed.\n\n${VERIFY_USAGE}`
+    )
   const root = requireValue('root', values.root)
   const checksums = requireValue('checksums', values.checksums)
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)
   if (isImageSubject(positionals.join('\n'))) {
-    if (root) throw new SealError('usage', `verify: --root applies to files; ${quote(positionals.join(' '))} is an image.\n\n${VERIFY_USAGE}`)
-    return verifyImage(positionals.join('\n'), parseDigest(digest, '--digest'), checksums ? path.resolve(terminal.cwd, checksums) : null, signer, values.json === true, terminal)
+    if (root)
+      throw new SealError(
+        'usage',
+        `verify: --root applies to files; ${quote(positionals.join(' '))} is an image.\n\n${VERIFY_USAGE}`
+      )
+    return verifyImage(
+      positionals.join('\n'),
+      parseDigest(digest, '--digest'),
+      checksums ? path.resolve(terminal.cwd, checksums) : null,
+      signer,
+      values.json === true,
+      terminal
+    )
   }
   const result = await verifyArtifact(
     {
-      subject: { kind: 'paths', patterns: parseSubjectPatterns(positionals.join('\n')), baseDir: terminal.cwd, inputName: 'verify <path...>', unusedExclusions: 'allow', ...(root ? { root } : {}) },
+      subject: {
+        kind: 'paths',
+        patterns: parseSubjectPatterns(positionals.join('\n')),
+        baseDir: terminal.cwd,
+        inputName: 'verify <path...>',
+        unusedExclusions: 'allow',
+        ...(root ? { root } : {})
+      },
       expected: parseDigest(digest, '--digest'),
       checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null,
       checksumsInput: '--checksums',
       expectedInput: '--digest'
     },
-    { fallbackName: fallbackName(terminal.env, terminal.cwd), build: buildContextFromEnv(terminal.env), onProgress: (p) => terminal.progress(describeProgress(p)) }
+    {
+      fallbackName: fallbackName(terminal.env, terminal.cwd),
+      build: buildContextFromEnv(terminal.env),
+      onProgress: (p) => terminal.progress(describeProgress(p))
+    }
   )
   const required = signatureRequired(signer, false)
   const signature = result.verified
-    ? await checkSignature(result.expected, { checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null, attestations: null }, signerExpectation(signer, required, terminal.env))
+    ? await checkSignature(
+        result.expected,
+        {
+          checksumsFile: checksums ? path.resolve(terminal.cwd, checksums) : null,
+          attestations: null
+        },
+        signerExpectation(signer, required, terminal.env)
+      )
     : null
-  const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(signer, false) : null)
+  const verdict =
+    signature === null
+      ? null
+      : judgeSignature(signature, required ? requirementReason(signer, false) : null)
   const refusal = verdict !== null && !verdict.accepted ? verdict.reason : null
   const signedBy = signerName(signature)
   const paint = terminal.paint ?? plain
   if (values.json) {
-    const json = { verified: result.verified && refusal === null, expected: result.expected, digest: result.actual, mismatches: result.mismatches, signer: signedBy, signatureRefused: refusal }
+    const json = {
+      verified: result.verified && refusal === null,
+      expected: result.expected,
+      digest: result.actual,
+      mismatches: result.mismatches,
+      signer: signedBy,
+      signatureRefused: refusal
+    }
     printJson(terminal, json)
   } else if (result.verified && refusal !== null) {
-    terminal.out(`The files are the sealed bytes, ${result.actual}, but the signature is ${paint('bad', 'not accepted')}:\n  ${refusal}\n`)
+    terminal.out(
+      `The files are the sealed bytes, ${result.actual}, but the signature is ${paint('bad', 'not accepted')}:\n  ${refusal}\n`
+    )
   } else if (result.verified) {
-    terminal.out(`${paint('good', 'Verified')}: ${formatCount(result.artifact.fileCount, 'file is', 'files are')} the sealed bytes, ${result.actual}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`)
+    terminal.out(
+      `${paint('good', 'Verified')}: ${formatCount(result.artifact.fileCount, 'file is', 'files are')} the ` +
+        `sealed bytes, ${result.actual}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`
+    )
   } else {
-    const lines = [paint('bad', 'NOT the sealed bytes'), `  sealed  ${result.expected}`, `  found   ${result.actual}`, ...mismatchLines(result.mismatches, paint)]
-    if (!result.listingGiven) lines.push('  (give --checksums with the sealed listing to name the files that differ)')
+    const lines = [
+      paint('bad', 'NOT the sealed bytes'),
+      `  sealed  ${result.expected}`,
+      `  found   ${result.actual}`,
+      ...mismatchLines(result.mismatches, paint)
+    ]
+    if (!result.listingGiven)
+      lines.push('  (give --checksums with the sealed listing to name the files that differ)')
     terminal.out(`${lines.join('\n')}\n`)
   }
   return result.verified && refusal === null ? 0 : 1
@@ -99,24 +160,53 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
  * D, a platform digest must be a child of the sealed index, every manifest proven), the
  * signature looked for beside --checksums and among the image's referrers.
  */
-async function verifyImage(text: string, expected: Digest, checksumsFile: string | null, signer: ReturnType<typeof readCliSignerCheck>, json: boolean, terminal: Terminal): Promise<number> {
+async function verifyImage(
+  text: string,
+  expected: Digest,
+  checksumsFile: string | null,
+  signer: ReturnType<typeof readCliSignerCheck>,
+  json: boolean,
+  terminal: Terminal
+): Promise<number> {
   const { checkImageBytes, imageSignatureSources } = await import('../app/image/image-bytes.js')
   const { openImageRegistry } = await import('../app/image/open-registry.js')
-  const source = { kind: 'image' as const, reference: parseImageSubject(text, 'verify <image>'), inputName: 'verify <image>', token: terminal.env.GITHUB_TOKEN ?? '', checksumsFile }
+  const source = {
+    kind: 'image' as const,
+    reference: parseImageSubject(text, 'verify <image>'),
+    inputName: 'verify <image>',
+    token: terminal.env.GITHUB_TOKEN ?? '',
+    checksumsFile
+  }
   const registry = openImageRegistry(terminal.env, source.token)
   const checked = await checkImageBytes(source, expected, registry)
   const required = signatureRequired(signer, false)
   const base = { checksumsFile, attestations: null }
-  const signature = await checkSignature(expected, required || signer.asksForSigner ? imageSignatureSources(base, source, registry) : base, signerExpectation(signer, required, terminal.env))
+  const signature = await checkSignature(
+    expected,
+    required || signer.asksForSigner ? imageSignatureSources(base, source, registry) : base,
+    signerExpectation(signer, required, terminal.env)
+  )
   const verdict = judgeSignature(signature, required ? requirementReason(signer, false) : null)
   const refusal = verdict.accepted ? null : verdict.reason
   const signedBy = signerName(signature)
   if (json) {
-    printJson(terminal, { verified: refusal === null, expected, digest: checked.actual, mismatches: [], signer: signedBy, signatureRefused: refusal, imageRef: checked.image.imageRef })
+    printJson(terminal, {
+      verified: refusal === null,
+      expected,
+      digest: checked.actual,
+      mismatches: [],
+      signer: signedBy,
+      signatureRefused: refusal,
+      imageRef: checked.image.imageRef
+    })
   } else if (refusal !== null) {
-    terminal.out(`The image is the sealed ${expected}, but the signature is not accepted:\n  ${refusal}\n`)
+    terminal.out(
+      `The image is the sealed ${expected}, but the signature is not accepted:\n  ${refusal}\n`
+    )
   } else {
-    terminal.out(`Verified: ${source.reference.name} is the sealed ${expected}\nDeploy ${checked.image.imageRef}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`)
+    terminal.out(
+      `Verified: ${source.reference.name} is the sealed ${expected}\nDeploy ${checked.image.imageRef}\n${signedBy ? `Signed by ${signedBy}\n` : ''}`
+    )
   }
   return refusal === null ? 0 : 1
 }

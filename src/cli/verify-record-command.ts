@@ -2,7 +2,12 @@ import { identityPolicy } from '../core/signing/signer-policy.js'
 import { SealError, quote } from '../core/errors.js'
 import { verifyRecordAttestation } from '../app/ledger/verify-record.js'
 import { parseCommand } from './arguments.js'
-import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions, ledgerLocationFromOptions } from './ledger-options.js'
+import {
+  LEDGER_HELP,
+  LEDGER_OPTIONS,
+  ledgerFromOptions,
+  ledgerLocationFromOptions
+} from './ledger-options.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import { type Terminal, printJson } from './terminal.js'
 import { serverUrlOf } from '../core/env.js'
@@ -22,7 +27,12 @@ ${SIGNER_USAGE}
                 {verified: false, record, reason}) as JSON
   -h, --help    show this help`
 
-const spec = { name: 'verify-record', usage: VERIFY_RECORD_USAGE, allowPositionals: true, options: { json: { type: 'boolean' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS } } as const
+const spec = {
+  name: 'verify-record',
+  usage: VERIFY_RECORD_USAGE,
+  allowPositionals: true,
+  options: { json: { type: 'boolean' }, ...LEDGER_OPTIONS, ...SIGNER_OPTIONS }
+} as const
 
 export async function verifyRecordCommand(args: string[], terminal: Terminal): Promise<number> {
   const { values, positionals } = parseCommand(spec, args)
@@ -30,7 +40,8 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
     terminal.out(`${VERIFY_RECORD_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError('usage', `verify-record: give one record id.\n\n${VERIFY_RECORD_USAGE}`)
+  if (positionals.length !== 1)
+    throw new SealError('usage', `verify-record: give one record id.\n\n${VERIFY_RECORD_USAGE}`)
   const id = positionals[0] as string
   const settings = readCliSignerCheck(values, terminal.cwd, terminal.env)
   const ledger = await ledgerFromOptions(values, terminal)
@@ -41,20 +52,40 @@ export async function verifyRecordCommand(args: string[], terminal: Terminal): P
       break
     }
   }
-  if (record === null) throw new SealError('bad-input', `verify-record: ${quote(ledger.location)} has no record ${quote(id)}. Give an id "artifact-seal history" shows.`)
+  if (record === null)
+    throw new SealError(
+      'bad-input',
+      `verify-record: ${quote(ledger.location)} has no record ${quote(id)}. Give an id "artifact-seal history" shows.`
+    )
   const serverUrl = serverUrlOf(terminal.env)
-  const identity = settings.repository === null ? null : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
+  const identity =
+    settings.repository === null
+      ? null
+      : identityPolicy({ ...settings, repository: settings.repository }, serverUrl)
   try {
     const verified = await verifyRecordAttestation(
       record,
       ledgerLocationFromOptions(values, terminal),
-      { publicKey: settings.publicKey, trustedRootFile: settings.trustedRootFile, tufMirrors: settings.tufMirrors, identity },
+      {
+        publicKey: settings.publicKey,
+        trustedRootFile: settings.trustedRootFile,
+        tufMirrors: settings.tufMirrors,
+        identity
+      },
       terminal.env,
       terminal.env.GITHUB_TOKEN ?? ''
     )
     if (values.json) {
       const { result, verifier, timeVerified, signer, source } = verified
-      printJson(terminal, { verified: true, record, result, verifier, timeVerified: timeVerified ?? null, signer, bundle: source })
+      printJson(terminal, {
+        verified: true,
+        record,
+        result,
+        verifier,
+        timeVerified: timeVerified ?? null,
+        signer,
+        bundle: source
+      })
       return 0
     }
     terminal.out(

@@ -34,7 +34,15 @@ const spec = {
   name: 'veto',
   usage: VETO_USAGE,
   allowPositionals: true,
-  options: { reason: { type: 'string' }, environment: { type: 'string' }, 'subject-name': { type: 'string' }, policy: { type: 'string' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS, 'signing-key': { type: 'string' } }
+  options: {
+    reason: { type: 'string' },
+    environment: { type: 'string' },
+    'subject-name': { type: 'string' },
+    policy: { type: 'string' },
+    json: { type: 'boolean' },
+    ...LEDGER_OPTIONS,
+    'signing-key': { type: 'string' }
+  }
 } as const
 
 export async function vetoCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -43,25 +51,48 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
     terminal.out(`${VETO_USAGE}\n`)
     return 0
   }
-  if (positionals.length !== 1) throw new SealError('usage', `veto: give one digest.\n\n${VETO_USAGE}`)
+  if (positionals.length !== 1)
+    throw new SealError('usage', `veto: give one digest.\n\n${VETO_USAGE}`)
   const reason = requireValue('reason', values.reason)
   const environment = requireValue('environment', values.environment)
-  if (reason === undefined || environment === undefined) throw new SealError('usage', `veto: --reason and --environment are required.\n\n${VETO_USAGE}`)
+  if (reason === undefined || environment === undefined)
+    throw new SealError('usage', `veto: --reason and --environment are required.\n\n${VETO_USAGE}`)
   const digest = parseDigest(positionals[0] as string, 'veto <digest>')
   const policyOption = requireValue('policy', values.policy)
   const policyFile = path.resolve(terminal.cwd, policyOption ?? DEFAULT_POLICY_FILE)
-  const policy = policyOption !== undefined || fs.existsSync(policyFile) ? loadPolicy(policyFile, '--policy', terminal.cwd) : null
-  const ledger = await ledgerFromOptions(values, terminal, true, false, await cliCheckpointSigning(values, terminal))
+  const policy =
+    policyOption !== undefined || fs.existsSync(policyFile)
+      ? loadPolicy(policyFile, '--policy', terminal.cwd)
+      : null
+  const ledger = await ledgerFromOptions(
+    values,
+    terminal,
+    true,
+    false,
+    await cliCheckpointSigning(values, terminal)
+  )
   // A veto holds everywhere whatever it names, so these are warnings: a typo still blocks the digest.
-  const warn = (message: string): void => terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
+  const warn = (message: string): void =>
+    terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
   if (policy !== null && !policy.environments.some((e) => e.name === environment)) {
-    warn(`--environment: ${quote(environment)} is not in the policy ${path.relative(terminal.cwd, policyFile) || policyFile}; the veto applies to every environment all the same.`)
+    warn(
+      `--environment: ${quote(environment)} is not in the policy ${path.relative(terminal.cwd, policyFile) || policyFile}; the veto applies to every environment all the same.`
+    )
   }
   if (!(await anyRecordOf(ledger, digest))) {
-    warn(`${ledger.location} has no record of ${digest}: no environment ever let it in. Check that it is the digest you mean; the veto is recorded all the same.`)
+    warn(
+      `${ledger.location} has no record of ${digest}: no environment ever let it in. Check that it is the ` +
+        'digest you mean; the veto is recorded all the same.'
+    )
   }
   const record = await vetoDigest(
-    { digest, environment, reason, name: requireValue('subject-name', values['subject-name']) ?? null, requester: requesterFromEnv(terminal.env) },
+    {
+      digest,
+      environment,
+      reason,
+      name: requireValue('subject-name', values['subject-name']) ?? null,
+      requester: requesterFromEnv(terminal.env)
+    },
     ledger,
     { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
   )
@@ -69,7 +100,10 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
     printJson(terminal, { record })
     return 0
   }
-  terminal.out(`${(terminal.paint ?? plain)('bad', 'VETOED')}  ${digest}\n  reason    ${reason}\n  recorded  ${ledger.location} #${record.id}\nNo environment accepts this digest now; rollbacks skip it.\n`)
+  terminal.out(
+    `${(terminal.paint ?? plain)('bad', 'VETOED')}  ${digest}\n  reason    ${reason}\n  recorded  ${ledger.location} #${record.id}\nNo environment accepts this digest now; ` +
+      'rollbacks skip it.\n'
+  )
   return 0
 }
 

@@ -34,5 +34,6 @@ export const CLI_VOCABULARY: Vocabulary = {
   reader: 'the user running artifact-seal',
   rerun: 'run the command again',
   again: 'run the command again',
-  recordIdSource: 'the record id "artifact-seal promote" printed (or one "artifact-seal history" shows)'
+  recordIdSource:
+    'the record id "artifact-seal promote" printed (or one "artifact-seal history" shows)'
 }

@@ -30,12 +30,14 @@ export function parseDigest(value: string, what: string): Digest {
   if (HEX64.test(hex)) return digestFromHex(hex)
   const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1]
   if (algorithm !== undefined && algorithm !== 'sha256') {
-    throw new SealError('bad-input', 
+    throw new SealError(
+      'bad-input',
       `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. ` +
         `Give "sha256:" followed by 64 hex characters.`
     )
   }
-  throw new SealError('bad-input', 
+  throw new SealError(
+    'bad-input',
     `${what}: ${quote(trimmed)} is not a sha256 digest. ` +
       `Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone ` +
       `(got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ', some not hex' : ''}).`

@@ -9,23 +9,41 @@ export type SealErrorCode =
   | 'usage'
   /** An input, flag or option names something that cannot be used, or contradicts another: fix the inputs. */
   | 'bad-input'
-  /** A document (a listing, statement, policy, contract, manifest, key, bundle, archive) is not well formed: its text is wrong, at a line when it has lines. */
+  /**
+   * A document (a listing, statement, policy, contract, manifest, key, bundle, archive) is not well
+   * formed: its text is wrong, at a line when it has lines.
+   */
   | 'malformed'
   /** A file is not of the kind expected: not a contract file, not a key or trusted root this tool reads. */
   | 'unrecognized'
   /** The bytes are not the sealed ones: files changed, missing or added (`details.mismatches`). */
   | 'mismatch'
-  /** Evidence disagrees with itself or with what pins it: changed after it was sealed or written (a listing, statement, manifest, signature, ledger, checkpoint). */
+  /**
+   * Evidence disagrees with itself or with what pins it: changed after it was sealed or written (a
+   * listing, statement, manifest, signature, ledger, checkpoint).
+   */
   | 'tampered'
-  /** A check said no: a signature or signer not acceptable, an archive entry no seal writes (`details.refusals`), an answer no server should give, a limit passed. */
+  /**
+   * A check said no: a signature or signer not acceptable, an archive entry no seal writes
+   * (`details.refusals`), an answer no server should give, a limit passed.
+   */
   | 'refused'
   /** A file, directory or remote record could not be read or written: missing, unreadable, not writable, expired. */
   | 'unreadable'
-  /** A service did not answer as needed within the retries allowed: no answer, 5xx, rate limits, answers of the wrong shape. Retrying later may help. */
+  /**
+   * A service did not answer as needed within the retries allowed: no answer, 5xx, rate limits,
+   * answers of the wrong shape. Retrying later may help.
+   */
   | 'unavailable'
-  /** A service or the runner refused the credentials, or they lack a permission: a token without "deployments: write", no OIDC token. */
+  /**
+   * A service or the runner refused the credentials, or they lack a permission: a token without
+   * "deployments: write", no OIDC token.
+   */
   | 'denied'
-  /** Someone else changed or holds the same thing at the same time: a lock, a name taken, a tag moved, files written while read. */
+  /**
+   * Someone else changed or holds the same thing at the same time: a lock, a name taken, a tag
+   * moved, files written while read.
+   */
   | 'conflict'
   /** Written by an earlier artifact-seal in a form this one cannot check; the message says how a person steps in. */
   | 'outdated'
@@ -35,11 +53,21 @@ export interface SealErrorDetails {
   /** `refused`: each archive entry refused before anything was extracted, and why. */
   readonly refusals?: readonly { readonly name: string; readonly reason: string }[]
   /** `mismatch`: every file that differs from the seal. */
-  readonly mismatches?: readonly { readonly path: string; readonly expected: string | null; readonly actual: string | null; readonly kind: 'changed' | 'missing' | 'added' | 'mode' }[]
+  readonly mismatches?: readonly {
+    readonly path: string
+    readonly expected: string | null
+    readonly actual: string | null
+    readonly kind: 'changed' | 'missing' | 'added' | 'mode'
+  }[]
   /** `mismatch`: what the bytes hash to. */
   readonly actual?: `sha256:${string}`
   /** `malformed`: each mistake in a document that has lines, where it is (line and column from 1, when known). */
-  readonly problems?: readonly { readonly file: string; readonly line: number | null; readonly column: number | null; readonly message: string }[]
+  readonly problems?: readonly {
+    readonly file: string
+    readonly line: number | null
+    readonly column: number | null
+    readonly message: string
+  }[]
 }
 
 export interface SealErrorOptions {
@@ -65,11 +93,17 @@ export class SealError extends Error {
 }
 
 /** A SealError, and (when codes are given) of one of them. */
-export function isSealError(error: unknown, ...codes: readonly SealErrorCode[]): error is SealError {
+export function isSealError(
+  error: unknown,
+  ...codes: readonly SealErrorCode[]
+): error is SealError {
   return error instanceof SealError && (codes.length === 0 || codes.includes(error.code))
 }
 
-/** The CLI's exit code for a failure: 2 when what the caller gave must change, 1 when the answer is no or the work could not be done. */
+/**
+ * The CLI's exit code for a failure: 2 when what the caller gave must change, 1 when the answer is
+ * no or the work could not be done.
+ */
 export function exitCodeOf(code: SealErrorCode): 1 | 2 {
   return EXIT_CODES[code]
 }

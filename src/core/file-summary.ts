@@ -26,7 +26,12 @@ export interface FileSummary {
  * entry before it whenever its path starts with that entry's name; only a new entry is
  * cut out of its path and looked up.
  */
-export function summarizeFiles(paths: readonly string[], sizes: ArrayLike<number>, order: ArrayLike<number>, largestCount = 5): FileSummary {
+export function summarizeFiles(
+  paths: readonly string[],
+  sizes: ArrayLike<number>,
+  order: ArrayLike<number>,
+  largestCount = 5
+): FileSummary {
   const groups = new Map<string, { files: number; size: number }>()
   const largest: SizedFile[] = []
   let current: { files: number; size: number } | undefined
@@ -51,6 +56,8 @@ export function summarizeFiles(paths: readonly string[], sizes: ArrayLike<number
       if (largest.length > largestCount) largest.pop()
     }
   }
-  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1))
+  const topLevel = [...groups]
+    .map(([name, g]) => ({ name, ...g }))
+    .sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1))
   return { largest, topLevel }
 }

@@ -35,7 +35,11 @@ export interface HashedSubject {
 }
 
 /** The kind a listing gives a digest: its own digest is a tree's, its one line's a file's. */
-export function kindFromListing(entries: readonly ListingEntry[], digest: Digest, source: string): RecordedKind | null {
+export function kindFromListing(
+  entries: readonly ListingEntry[],
+  digest: Digest,
+  source: string
+): RecordedKind | null {
   const kind = describesListing(entries, digest)
   return kind === null ? null : { kind, source, fileCount: kind === 'tree' ? entries.length : 1 }
 }
@@ -60,11 +64,19 @@ export function kindFromStatement(statement: unknown, digest: Digest): DigestKin
 }
 
 /** Two records of the same seal must agree; a bundle whose listing and statement do not was assembled, not sealed. */
-export function agreeingKind(first: RecordedKind | null, second: RecordedKind | null, digest: Digest, inputName: string): RecordedKind | null {
+export function agreeingKind(
+  first: RecordedKind | null,
+  second: RecordedKind | null,
+  digest: Digest,
+  inputName: string
+): RecordedKind | null {
   if (first === null || second === null || first.kind === second.kind) return first ?? second
-  throw new SealError('tampered', 
-    `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records it as ${describeKind(first)}. ` +
-      'A listing and a statement sealed together always agree: one of them was changed or comes from another seal. Give the seal bundle as the seal wrote it.'
+  throw new SealError(
+    'tampered',
+    `${inputName}: ${second.source} records ${digest} as ${describeKind(second)}, but ${first.source} records ` +
+      `it as ${describeKind(first)}. ` +
+      ('A listing and a statement sealed together always agree: one of them was changed or comes from another ' +
+        'seal. Give the seal bundle as the seal wrote it.')
   )
 }
 
@@ -95,8 +107,13 @@ function startsLikeListing(head: Uint8Array): boolean {
   return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString('latin1'))
 }
 
-/** The listing a file holds when it is one a seal could have written, else null; reads past the first line only when it looks like one. */
-export function readListingFile(file: string): { readonly bytes: Buffer; readonly fileCount: number } | null {
+/**
+ * The listing a file holds when it is one a seal could have written, else null; reads past the
+ * first line only when it looks like one.
+ */
+export function readListingFile(
+  file: string
+): { readonly bytes: Buffer; readonly fileCount: number } | null {
   let fd: number
   try {
     fd = fs.openSync(file, 'r')
@@ -105,12 +122,15 @@ export function readListingFile(file: string): { readonly bytes: Buffer; readonl
   }
   try {
     const head = Buffer.alloc(67)
-    if (fs.readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head)) return null
+    if (fs.readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
+      return null
   } finally {
     fs.closeSync(fd)
   }
   const bytes = fs.readFileSync(file)
-  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString('utf8'), file).length } : null
+  return isCanonicalListing(bytes)
+    ? { bytes, fileCount: parseListing(bytes.toString('utf8'), file).length }
+    : null
 }
 
 export interface KindInputs {
@@ -127,28 +147,47 @@ export interface KindInputs {
  * (which says "file") is as easy to write as the file itself, and a seal refuses to seal a
  * listing as one file (`refuseListingAsFile`), so no genuine seal needs the exception.
  */
-export function checkSubjectKind(subject: HashedSubject, expected: Digest, recorded: RecordedKind | null, inputs: KindInputs): void {
+export function checkSubjectKind(
+  subject: HashedSubject,
+  expected: Digest,
+  recorded: RecordedKind | null,
+  inputs: KindInputs
+): void {
   if (recorded !== null && recorded.kind !== subject.kind) {
-    const found = subject.kind === 'file' ? 'is one file' : `is a tree of ${plural(subject.fileCount, 'file')}`
+    const found =
+      subject.kind === 'file' ? 'is one file' : `is a tree of ${plural(subject.fileCount, 'file')}`
     const fix =
       recorded.kind === 'tree'
-        ? 'A file holding the tree\'s listing has the tree\'s digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed.'
+        ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give " +
+          'the directory (or the patterns) that was sealed.'
         : 'Give the sealed file itself.'
-    throw new SealError('bad-input', `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`)
+    throw new SealError(
+      'bad-input',
+      `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`
+    )
   }
   if (subject.kind !== 'file' || subject.file === null || subject.digest !== expected) return
   const listing = readListingFile(subject.file)
   if (listing === null) return
   if (digestFromHex(createHash('sha256').update(listing.bytes).digest('hex')) !== expected) {
-    throw new SealError('conflict', `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`)
+    throw new SealError(
+      'conflict',
+      `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes ` +
+        'to it, then verify again.'
+    )
   }
   const why =
     `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, 'file')}, ` +
-    `so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`
-  throw new SealError('bad-input', 
+    (`so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two ` +
+      'was sealed.')
+  throw new SealError(
+    'bad-input',
     recorded === null
-      ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.`
-      : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
+      ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which ` +
+          'record the kind, or verify the directory that was sealed.'
+      : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of ` +
+          'these bytes. Give the listing the seal wrote, or verify the directory that ' +
+          'was sealed.'
   )
 }
 
@@ -156,14 +195,20 @@ export function checkSubjectKind(subject: HashedSubject, expected: Digest, recor
 export function refuseListingAsFile(file: string, inputName: string): void {
   const listing = readListingFile(file)
   if (listing === null) return
-  throw new SealError('bad-input', 
-    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, 'file')}. Sealed as one file, its digest would equal the digest of the tree it lists, ` +
-      'and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.'
+  throw new SealError(
+    'bad-input',
+    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, 'file')}. Sealed as ` +
+      'one file, its digest would equal the digest of the tree it lists, ' +
+      ('and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal ' +
+        'the listing together with other files (its directory), so the seal is a ' +
+        'tree.')
   )
 }
 
 function describeKind(recorded: RecordedKind): string {
-  return recorded.kind === 'tree' ? `a tree${recorded.fileCount === null ? '' : ` of ${plural(recorded.fileCount, 'file')}`}` : 'one file'
+  return recorded.kind === 'tree'
+    ? `a tree${recorded.fileCount === null ? '' : ` of ${plural(recorded.fileCount, 'file')}`}`
+    : 'one file'
 }
 
 function plural(n: number, word: string): string {

@@ -48,7 +48,11 @@ const LINES_PER_PIECE = 4096
  * 20,000 files a few milliseconds, where writing each line's bytes took three times as
  * long, most of it in code that runs once per seal and never gets fast.
  */
-export function listingFromDigests(paths: readonly string[], digests: Uint8Array, order: ArrayLike<number>): Buffer {
+export function listingFromDigests(
+  paths: readonly string[],
+  digests: Uint8Array,
+  order: ArrayLike<number>
+): Buffer {
   const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString('hex')
   const pieces: Buffer[] = []
   for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
@@ -74,17 +78,23 @@ export function digestOfListing(listing: string | Uint8Array): Digest {
  */
 export function checkListingPath(path: string, where: string): void {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.'
-  if (path.length === 0) throw new SealError('malformed', `${where}: a line has an empty path. ${fix}`)
+  if (path.length === 0)
+    throw new SealError('malformed', `${where}: a line has an empty path. ${fix}`)
   if (path.includes('\n') || path.includes('\r')) {
-    throw new SealError('malformed', 
-      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
+    throw new SealError(
+      'malformed',
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. ` +
+        `Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
     )
   }
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) {
     throw new SealError('malformed', `${where}: the path ${quote(path)} is absolute. ${fix}`)
   }
   if (path.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
-    throw new SealError('malformed', `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`)
+    throw new SealError(
+      'malformed',
+      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
+    )
   }
 }
 
@@ -111,8 +121,10 @@ export function parseListing(text: string, fileName: string): ListingEntry[] {
     if (line.trim() === '' || line.startsWith('#')) return
     const match = LINE.exec(line)
     if (!match) {
-      throw new SealError('malformed', 
-        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}…` : line)} is not a sha256sum line. ` +
+      throw new SealError(
+        'malformed',
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}…` : line)} is not a ` +
+          'sha256sum line. ' +
           `Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
       )
     }
@@ -122,20 +134,28 @@ export function parseListing(text: string, fileName: string): ListingEntry[] {
     checkListingPath(path, `${fileName}:${lineNo}`)
     const earlier = seen.get(path)
     if (earlier !== undefined) {
-      throw new SealError('malformed', 
-        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
+      throw new SealError(
+        'malformed',
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file ` +
+          'may appear once.'
       )
     }
     seen.set(path, lineNo)
     entries.push({ path, hex: hex.toLowerCase() })
   })
   if (entries.length === 0) {
-    throw new SealError('malformed', `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`)
+    throw new SealError(
+      'malformed',
+      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
+    )
   }
   return sortEntries(entries)
 }
 
-/** `mode`: the file's execute bit or link differs from the sealed modes (modes.ts); expected and actual describe each. */
+/**
+ * `mode`: the file's execute bit or link differs from the sealed modes (modes.ts); expected and
+ * actual describe each.
+ */
 export type MismatchKind = 'changed' | 'missing' | 'added' | 'mode'
 
 /** One difference between a sealed listing and what is on disk now. */
@@ -147,7 +167,10 @@ export interface Mismatch {
 }
 
 /** Every file that changed, went missing or appeared, in listing order. Both inputs must be sorted. */
-export function diffListings(expected: readonly ListingEntry[], actual: readonly ListingEntry[]): Mismatch[] {
+export function diffListings(
+  expected: readonly ListingEntry[],
+  actual: readonly ListingEntry[]
+): Mismatch[] {
   const mismatches: Mismatch[] = []
   let i = 0
   let j = 0
@@ -156,7 +179,8 @@ export function diffListings(expected: readonly ListingEntry[], actual: readonly
     const a = actual[j]
     const order = e === undefined ? 1 : a === undefined ? -1 : compareUtf8(e.path, a.path)
     if (order === 0 && e && a) {
-      if (e.hex !== a.hex) mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: 'changed' })
+      if (e.hex !== a.hex)
+        mismatches.push({ path: e.path, expected: e.hex, actual: a.hex, kind: 'changed' })
       i++
       j++
     } else if (order < 0 && e) {
@@ -177,7 +201,10 @@ export function diffListings(expected: readonly ListingEntry[], actual: readonly
  */
 export type ListingDigestKind = 'tree' | 'file'
 
-export function describesListing(entries: readonly ListingEntry[], digest: Digest): ListingDigestKind | null {
+export function describesListing(
+  entries: readonly ListingEntry[],
+  digest: Digest
+): ListingDigestKind | null {
   if (digestOfListing(formatListing(entries)) === digest) return 'tree'
   if (entries.length === 1 && entries[0]?.hex === hexOf(digest)) return 'file'
   return null

@@ -1,6 +1,13 @@
 import { type Digest, digestFromHex, hexOf, parseDigest } from './digest.js'
 import { SealError, quote } from './errors.js'
-import { type ListingDigestKind, type ListingEntry, checkListingPath, compareUtf8, digestOfListing, formatListing } from './listing.js'
+import {
+  type ListingDigestKind,
+  type ListingEntry,
+  checkListingPath,
+  compareUtf8,
+  digestOfListing,
+  formatListing
+} from './listing.js'
 import { type BuildContext, type Statement, buildStatement, statementSubject } from './statement.js'
 
 /**
@@ -36,7 +43,8 @@ export const PART_URI_PREFIX = 'artifact-seal:part/'
 
 const HEX64 = /^[0-9a-f]{64}$/
 
-const NAME_FIX = 'A part name is one directory name in the merged tree: not empty, no "/", not "." or "..", on one line.'
+const NAME_FIX =
+  'A part name is one directory name in the merged tree: not empty, no "/", not "." or "..", on one line.'
 
 /** Throws unless `name` can stand as one path segment of the merged tree. `where` names its origin. */
 export function checkPartName(name: string, where: string): void {
@@ -47,7 +55,11 @@ export function checkPartName(name: string, where: string): void {
   else if (name.includes('\\')) problem = 'contains "\\", which Windows reads as "/"'
   else if (/[\r\n]/.test(name)) problem = 'contains a line break'
   else if (name.includes('\0')) problem = 'contains a NUL character'
-  if (problem !== null) throw new SealError('bad-input', `${where}: the part name ${quote(name)} ${problem}. ${NAME_FIX}`)
+  if (problem !== null)
+    throw new SealError(
+      'bad-input',
+      `${where}: the part name ${quote(name)} ${problem}. ${NAME_FIX}`
+    )
 }
 
 /**
@@ -56,17 +68,28 @@ export function checkPartName(name: string, where: string): void {
  * trusted to be).
  */
 export function mergeListings(parts: readonly MergePart[]): MergedListing {
-  if (parts.length === 0) throw new SealError('bad-input', 'merge: no parts given. Give the seal bundle of each part to merge.')
+  if (parts.length === 0)
+    throw new SealError(
+      'bad-input',
+      'merge: no parts given. Give the seal bundle of each part to merge.'
+    )
   const seen = new Set<string>()
   let total = 0
   for (const part of parts) {
     checkPartName(part.name, 'merge')
     if (seen.has(part.name)) {
-      throw new SealError('bad-input', `part ${quote(part.name)}: the name is given twice. Give each part its own name, such as the matrix leg it was built on.`)
+      throw new SealError(
+        'bad-input',
+        `part ${quote(part.name)}: the name is given twice. Give each part its own name, such as the matrix ` +
+          'leg it was built on.'
+      )
     }
     seen.add(part.name)
     if (part.entries.length === 0) {
-      throw new SealError('bad-input', `part ${quote(part.name)}: its listing has no entries. Give the checksums listing the part's seal wrote.`)
+      throw new SealError(
+        'bad-input',
+        `part ${quote(part.name)}: its listing has no entries. Give the checksums listing the part's seal wrote.`
+      )
     }
     total += part.entries.length
   }
@@ -77,7 +100,11 @@ export function mergeListings(parts: readonly MergePart[]): MergedListing {
     for (const entry of part.entries) {
       const where = `part ${quote(part.name)}`
       if (!HEX64.test(entry.hex)) {
-        throw new SealError('malformed', `${where}: the line for ${quote(entry.path)} has the digest ${quote(entry.hex)}, not 64 lowercase hex characters. Give the listing the seal wrote.`)
+        throw new SealError(
+          'malformed',
+          `${where}: the line for ${quote(entry.path)} has the digest ${quote(entry.hex)}, not 64 lowercase ` +
+            'hex characters. Give the listing the seal wrote.'
+        )
       }
       const path = `${part.name}/${entry.path}`
       checkListingPath(path, where)
@@ -88,7 +115,11 @@ export function mergeListings(parts: readonly MergePart[]): MergedListing {
   for (let i = 1; i < merged.length; i++) {
     const path = (merged[i] as ListingEntry).path
     if ((merged[i - 1] as ListingEntry).path === path) {
-      throw new SealError('bad-input', `merge: the path ${quote(path)} comes from two parts or twice from one. Each file of the merged tree may appear once; give each part a distinct name.`)
+      throw new SealError(
+        'bad-input',
+        `merge: the path ${quote(path)} comes from two parts or twice from one. Each file of the merged tree ` +
+          'may appear once; give each part a distinct name.'
+      )
     }
   }
   const listing = Buffer.from(formatListing(merged))
@@ -99,7 +130,11 @@ export function mergeListings(parts: readonly MergePart[]): MergedListing {
 export function partDigest(entries: readonly ListingEntry[], kind: ListingDigestKind): Digest {
   if (kind === 'file') {
     const only = entries[0]
-    if (entries.length !== 1 || only === undefined) throw new SealError('bad-input', `a listing of ${entries.length} files is not a single-file seal.`)
+    if (entries.length !== 1 || only === undefined)
+      throw new SealError(
+        'bad-input',
+        `a listing of ${entries.length} files is not a single-file seal.`
+      )
     return digestFromHex(only.hex)
   }
   return digestOfListing(formatListing(entries))
@@ -110,10 +145,17 @@ export function partDigest(entries: readonly ListingEntry[], kind: ListingDigest
  * every seal's is, with each part listed after the build's own dependencies in
  * `buildDefinition.resolvedDependencies` as `{ uri: "artifact-seal:part/<name>", digest }`.
  */
-export function mergedStatement(name: string, digest: Digest, parts: readonly MergedPartDigest[], build: BuildContext): Statement {
+export function mergedStatement(
+  name: string,
+  digest: Digest,
+  parts: readonly MergedPartDigest[],
+  build: BuildContext
+): Statement {
   const base = buildStatement([statementSubject(name, digest, true)], build)
   const definition = (base.predicate.buildDefinition ?? {}) as Record<string, unknown>
-  const earlier = Array.isArray(definition.resolvedDependencies) ? (definition.resolvedDependencies as unknown[]) : []
+  const earlier = Array.isArray(definition.resolvedDependencies)
+    ? (definition.resolvedDependencies as unknown[])
+    : []
   const dependencies = parts.map((part) => {
     const hex = hexOf(part.digest)
     return {
@@ -124,7 +166,10 @@ export function mergedStatement(name: string, digest: Digest, parts: readonly Me
   })
   return {
     ...base,
-    predicate: { ...base.predicate, buildDefinition: { ...definition, resolvedDependencies: [...earlier, ...dependencies] } }
+    predicate: {
+      ...base.predicate,
+      buildDefinition: { ...definition, resolvedDependencies: [...earlier, ...dependencies] }
+    }
   }
 }
 
@@ -140,10 +185,19 @@ export function parsePartDigests(text: string, inputName: string): Map<string, D
     if (line === '' || line.startsWith('#')) return
     const where = `${inputName} (line ${index + 1})`
     const eq = line.indexOf('=')
-    if (eq === -1) throw new SealError('bad-input', `${where}: ${quote(line)} is not "<part>=<digest>". Give one part's name and the digest its seal gave on each line.`)
+    if (eq === -1)
+      throw new SealError(
+        'bad-input',
+        `${where}: ${quote(line)} is not "<part>=<digest>". Give one part's name and the digest its seal gave ` +
+          'on each line.'
+      )
     const name = line.slice(0, eq).trim()
     checkPartName(name, where)
-    if (digests.has(name)) throw new SealError('bad-input', `${where}: the part ${quote(name)} is given a digest twice. Give each part's digest once.`)
+    if (digests.has(name))
+      throw new SealError(
+        'bad-input',
+        `${where}: the part ${quote(name)} is given a digest twice. Give each part's digest once.`
+      )
     digests.set(name, parseDigest(line.slice(eq + 1), `${where}: part ${quote(name)}`))
   })
   return digests

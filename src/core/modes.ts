@@ -43,24 +43,36 @@ export function parseModes(text: string, what: string): FileModes {
   try {
     json = JSON.parse(text)
   } catch {
-    throw new SealError('tampered', `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`)
+    throw new SealError(
+      'tampered',
+      `${what} is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+    )
   }
-  const bad = (why: string): SealError => new SealError('tampered', `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`)
+  const bad = (why: string): SealError =>
+    new SealError(
+      'tampered',
+      `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`
+    )
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw bad('not an object')
   const { executable, links, ...rest } = json as Record<string, unknown>
-  if (Object.keys(rest).length > 0) throw bad(`unknown key ${quote(Object.keys(rest)[0] as string)}`)
-  if (!Array.isArray(executable) || !executable.every((p) => typeof p === 'string')) throw bad('"executable" is not a list of paths')
-  if (typeof links !== 'object' || links === null || Array.isArray(links)) throw bad('"links" is not an object')
+  if (Object.keys(rest).length > 0)
+    throw bad(`unknown key ${quote(Object.keys(rest)[0] as string)}`)
+  if (!Array.isArray(executable) || !executable.every((p) => typeof p === 'string'))
+    throw bad('"executable" is not a list of paths')
+  if (typeof links !== 'object' || links === null || Array.isArray(links))
+    throw bad('"links" is not an object')
   for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p as string, what)
   for (const [link, target] of Object.entries(links)) {
-    if (typeof target !== 'string' || linkTargetPath(link, target) === null) throw bad(`the link ${quote(link)} points outside the artifact`)
+    if (typeof target !== 'string' || linkTargetPath(link, target) === null)
+      throw bad(`the link ${quote(link)} points outside the artifact`)
   }
   return { executable: executable as string[], links: links as Record<string, string> }
 }
 
 /** Where a link's target lies from the root (`/`-separated), or null when it leaves the root or is absolute. */
 export function linkTargetPath(link: string, target: string): string | null {
-  if (target === '' || target.startsWith('/') || target.includes('\\') || target.includes('\0')) return null
+  if (target === '' || target.startsWith('/') || target.includes('\\') || target.includes('\0'))
+    return null
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(link), target))
   return joined === '..' || joined.startsWith('../') || joined === '.' ? null : joined
 }
@@ -71,7 +83,11 @@ export function linkTargetPath(link: string, target: string): string | null {
  * target is sealed too (a file in the listing, or a directory holding some), so the tree it
  * gives back is whole; otherwise the link stays a file, as the listing has it.
  */
-export function readModes(root: string, paths: readonly string[], links: readonly { readonly link: string; readonly target: string }[]): FileModes {
+export function readModes(
+  root: string,
+  paths: readonly string[],
+  links: readonly { readonly link: string; readonly target: string }[]
+): FileModes {
   const executable: string[] = []
   for (const rel of paths) {
     // stat follows links: a link's execute bit is its target's.
@@ -83,7 +99,14 @@ export function readModes(root: string, paths: readonly string[], links: readonl
   for (const { link, target } of links) {
     const relLink = toSlashes(path.relative(root, link))
     const relTarget = toSlashes(path.relative(realRoot, target))
-    if (relLink === '' || relLink.startsWith('..') || path.isAbsolute(relLink) || relTarget.startsWith('..') || path.isAbsolute(relTarget)) continue
+    if (
+      relLink === '' ||
+      relLink.startsWith('..') ||
+      path.isAbsolute(relLink) ||
+      relTarget.startsWith('..') ||
+      path.isAbsolute(relTarget)
+    )
+      continue
     const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`))
     if (!sealed) continue
     recorded[relLink] = path.posix.relative(path.posix.dirname(relLink), relTarget)
@@ -92,12 +115,24 @@ export function readModes(root: string, paths: readonly string[], links: readonl
 }
 
 /** What differs between the sealed modes and the modes found, one entry per path, in path order. */
-export function diffModes(sealed: FileModes, found: FileModes): { path: string; expected: string; actual: string }[] {
+export function diffModes(
+  sealed: FileModes,
+  found: FileModes
+): { path: string; expected: string; actual: string }[] {
   const describe = (modes: FileModes, p: string, exec: ReadonlySet<string>): string =>
-    modes.links[p] !== undefined ? `link to ${modes.links[p]}` : exec.has(p) ? 'executable' : 'not executable'
+    modes.links[p] !== undefined
+      ? `link to ${modes.links[p]}`
+      : exec.has(p)
+        ? 'executable'
+        : 'not executable'
   const sealedExec = new Set(sealed.executable)
   const foundExec = new Set(found.executable)
-  const paths = new Set([...sealed.executable, ...found.executable, ...Object.keys(sealed.links), ...Object.keys(found.links)])
+  const paths = new Set([
+    ...sealed.executable,
+    ...found.executable,
+    ...Object.keys(sealed.links),
+    ...Object.keys(found.links)
+  ])
   const out: { path: string; expected: string; actual: string }[] = []
   for (const p of [...paths].sort(byBytes)) {
     const expected = describe(sealed, p, sealedExec)
@@ -124,7 +159,9 @@ export function applyModes(root: string, paths: readonly string[], modes: FileMo
     }
   }
   const made: string[] = []
-  for (const link of Object.keys(modes.links).sort((a, b) => a.split('/').length - b.split('/').length || byBytes(a, b))) {
+  for (const link of Object.keys(modes.links).sort(
+    (a, b) => a.split('/').length - b.split('/').length || byBytes(a, b)
+  )) {
     // A link inside a directory already made a link is that directory's target's own.
     if (made.some((m) => link.startsWith(`${m}/`))) continue
     const at = path.join(root, ...link.split('/'))
@@ -139,13 +176,15 @@ export function modesAnnotation(statement: unknown): string | null {
   const subjects = (statement as { subject?: unknown } | null)?.subject
   if (!Array.isArray(subjects)) return null
   for (const subject of subjects) {
-    const claimed = (subject as { annotations?: Record<string, { digest?: unknown } | undefined> } | null)?.annotations?.[MODES_ANNOTATION]?.digest
+    const claimed = (
+      subject as { annotations?: Record<string, { digest?: unknown } | undefined> } | null
+    )?.annotations?.[MODES_ANNOTATION]?.digest
     if (typeof claimed === 'string') return claimed
   }
   return null
 }
 
-const byBytes = (a: string, b: string): number => (Buffer.compare(Buffer.from(a), Buffer.from(b)))
+const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b))
 
 function toSlashes(p: string): string {
   return path.sep === '/' ? p : p.split(path.sep).join('/')

@@ -22,7 +22,10 @@ export function isRepository(value: string): boolean {
 export function isRunUrl(value: string, serverUrl: string): boolean {
   const origin = httpsOrigin(serverUrl)
   if (origin === null || !value.startsWith(`${origin}/`)) return false
-  const match = /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(value.slice(origin.length + 1))
+  const match =
+    /^([^/]+\/[^/]+)\/actions\/runs\/[1-9][0-9]{0,19}(?:\/attempts\/[1-9][0-9]{0,9})?$/.exec(
+      value.slice(origin.length + 1)
+    )
   return match !== null && isRepository(match[1] as string)
 }
 
@@ -45,9 +48,16 @@ function httpsOrigin(serverUrl: string): string | null {
  * what was left out. Used on what a statement says and again on what a ledger says before
  * either is shown: a ledger keeps whatever its writers wrote.
  */
-export function validSealedBy(sealedBy: SealedBy, serverUrl: string): { readonly sealedBy: SealedBy; readonly invalid: readonly (keyof SealedBy)[] } {
+export function validSealedBy(
+  sealedBy: SealedBy,
+  serverUrl: string
+): { readonly sealedBy: SealedBy; readonly invalid: readonly (keyof SealedBy)[] } {
   const invalid: (keyof SealedBy)[] = []
-  const keep = <T extends string | null | undefined>(field: keyof SealedBy, value: T, valid: (v: string) => boolean): T | null => {
+  const keep = <T extends string | null | undefined>(
+    field: keyof SealedBy,
+    value: T,
+    valid: (v: string) => boolean
+  ): T | null => {
     if (value === null || value === undefined) return value ?? null
     if (valid(value)) return value
     invalid.push(field)
@@ -58,7 +68,10 @@ export function validSealedBy(sealedBy: SealedBy, serverUrl: string): { readonly
     commit: keep('commit', sealedBy.commit, isCommit),
     runUrl: keep('runUrl', sealedBy.runUrl, (v) => isRunUrl(v, serverUrl))
   }
-  return { sealedBy: sealedBy.signer === undefined ? checked : { ...checked, signer: sealedBy.signer }, invalid }
+  return {
+    sealedBy: sealedBy.signer === undefined ? checked : { ...checked, signer: sealedBy.signer },
+    invalid
+  }
 }
 
 /** Where a statement is read, and whom to tell about a field it names in a form no seal writes. */
@@ -76,9 +89,18 @@ export interface StatementContext {
  */
 export function subjectNameOf(statement: unknown, digest: Digest): string | null {
   const s = statement as { _type?: unknown; subject?: unknown } | null
-  if (s === null || typeof s !== 'object' || s._type !== STATEMENT_TYPE || !Array.isArray(s.subject)) return null
+  if (
+    s === null ||
+    typeof s !== 'object' ||
+    s._type !== STATEMENT_TYPE ||
+    !Array.isArray(s.subject)
+  )
+    return null
   const hex = hexOf(digest)
-  const subject: unknown = s.subject.find((candidate: unknown) => (candidate as { digest?: { sha256?: unknown } } | null)?.digest?.sha256 === hex)
+  const subject: unknown = s.subject.find(
+    (candidate: unknown) =>
+      (candidate as { digest?: { sha256?: unknown } } | null)?.digest?.sha256 === hex
+  )
   const name = (subject as { name?: unknown } | undefined)?.name
   return typeof name === 'string' && name !== '' ? name : null
 }
@@ -91,7 +113,12 @@ export function subjectNameOf(statement: unknown, digest: Digest): string | null
  * that is not hex) is left out, never shown, and `onInvalid` hears of it; `source` names
  * the statement's file in that message.
  */
-export function sealedByFromStatement(statement: unknown, digest: Digest, source = 'the seal statement', context: StatementContext = {}): SealedBy | null {
+export function sealedByFromStatement(
+  statement: unknown,
+  digest: Digest,
+  source = 'the seal statement',
+  context: StatementContext = {}
+): SealedBy | null {
   const s = statement as {
     _type?: unknown
     predicateType?: unknown
@@ -105,30 +132,58 @@ export function sealedByFromStatement(statement: unknown, digest: Digest, source
       runDetails?: { metadata?: { invocationId?: unknown } }
     }
   } | null
-  if (s === null || typeof s !== 'object' || s._type !== STATEMENT_TYPE || s.predicateType !== SLSA_PROVENANCE_TYPE) return null
+  if (
+    s === null ||
+    typeof s !== 'object' ||
+    s._type !== STATEMENT_TYPE ||
+    s.predicateType !== SLSA_PROVENANCE_TYPE
+  )
+    return null
   const hex = hexOf(digest)
-  const about = Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex)
+  const about =
+    Array.isArray(s.subject) && s.subject.some((subject) => subject?.digest?.sha256 === hex)
   const definition = s.predicate?.buildDefinition
   if (!about || definition?.buildType !== GITHUB_WORKFLOW_BUILD_TYPE) return null
   const serverUrl = context.serverUrl ?? DEFAULT_SERVER_URL
   const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
   const leftOut = (field: string, value: unknown, expected: string): null => {
-    const shown = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)
+    const shown = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
     context.onInvalid?.(
-      `${source}: ${field} is ${quote(shown.length > 200 ? `${shown.slice(0, 200)}…` : shown)}, which is not what a seal writes (${expected}). ` +
+      `${source}: ${field} is ${quote(shown.length > 200 ? `${shown.slice(0, 200)}…` : shown)}, which is not ` +
+        `what a seal writes (${expected}). ` +
         'It is left out of the record and the summary; seal the artifact again to record the build.'
     )
     return null
   }
-  const field = <T>(name: string, value: unknown, read: (v: string) => T | null, expected: string): T | null => {
+  const field = <T>(
+    name: string,
+    value: unknown,
+    read: (v: string) => T | null,
+    expected: string
+  ): T | null => {
     if (value === undefined || value === null || value === '') return null
     const v = text(value)
     const parsed = v === null ? null : read(v)
     return parsed === null ? leftOut(name, value, expected) : parsed
   }
   const server = httpsOrigin(serverUrl) ?? serverUrl
-  const repository = field('predicate.buildDefinition.externalParameters.workflow.repository', definition.externalParameters?.workflow?.repository, (v) => repositoryOfUrl(v, serverUrl), `${server}/OWNER/REPO`)
-  const commit = field('predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit', definition.resolvedDependencies?.[0]?.digest?.gitCommit, (v) => (isCommit(v) ? v : null), '40 or 64 lowercase hex digits')
-  const runUrl = field('predicate.runDetails.metadata.invocationId', s.predicate?.runDetails?.metadata?.invocationId, (v) => (isRunUrl(v, serverUrl) ? v : null), `${server}/OWNER/REPO/actions/runs/ID/attempts/N`)
+  const repository = field(
+    'predicate.buildDefinition.externalParameters.workflow.repository',
+    definition.externalParameters?.workflow?.repository,
+    (v) => repositoryOfUrl(v, serverUrl),
+    `${server}/OWNER/REPO`
+  )
+  const commit = field(
+    'predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit',
+    definition.resolvedDependencies?.[0]?.digest?.gitCommit,
+    (v) => (isCommit(v) ? v : null),
+    '40 or 64 lowercase hex digits'
+  )
+  const runUrl = field(
+    'predicate.runDetails.metadata.invocationId',
+    s.predicate?.runDetails?.metadata?.invocationId,
+    (v) => (isRunUrl(v, serverUrl) ? v : null),
+    `${server}/OWNER/REPO/actions/runs/ID/attempts/N`
+  )
   return { repository, commit, runUrl }
 }

@@ -2,10 +2,23 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, digestFromHex, hexOf } from './digest.js'
 import { SealError, quote } from './errors.js'
-import { type HashOptions, type HashedFiles, HashPool, HashQueue, hashFiles } from './hashing/hash-files.js'
+import {
+  type HashOptions,
+  type HashedFiles,
+  HashPool,
+  HashQueue,
+  hashFiles
+} from './hashing/hash-files.js'
 import { type FileSummary, summarizeFiles } from './file-summary.js'
 import { digestOfListing, formatListing, listingFromDigests, parseListing } from './listing.js'
-import { type BuildContext, type Statement, type StatementSubject, buildStatement, digestOnlySubject, statementSubject } from './statement.js'
+import {
+  type BuildContext,
+  type Statement,
+  type StatementSubject,
+  buildStatement,
+  digestOnlySubject,
+  statementSubject
+} from './statement.js'
 import { MODES_ANNOTATION, formatModes, modesDigest, readModes } from './modes.js'
 import type { SubjectPatterns } from './subject/patterns.js'
 import { type ResolvedFiles, namesOneFile, resolveFiles } from './subject/resolve-files.js'
@@ -47,7 +60,10 @@ export interface SealedArtifact {
   readonly leftOut?: readonly string[]
   /** Exclusions that matched nothing, when the subject asked to be warned rather than refused. */
   readonly unusedExclusions?: readonly string[]
-  /** The file modes (modes.ts) as written beside the listing, when files were read; their digest is in the statement. */
+  /**
+   * The file modes (modes.ts) as written beside the listing, when files were read; their digest is
+   * in the statement.
+   */
   readonly modes?: Buffer | null
 }
 
@@ -64,12 +80,27 @@ export interface SealOptions extends HashOptions {
 }
 
 /** Reads, digests and describes the subject; writes nothing. */
-export async function sealSubject(subject: SubjectSpec, options: SealOptions): Promise<SealedArtifact> {
+export async function sealSubject(
+  subject: SubjectSpec,
+  options: SealOptions
+): Promise<SealedArtifact> {
   if (subject.kind === 'digest') {
     const name = options.name || subject.name
     const listing = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]))
-    const artifact = { name, digest: subject.digest, kind: 'digest' as const, root: null, fileCount: 1, size: null, summary: null, listing }
-    return { ...artifact, statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build) }
+    const artifact = {
+      name,
+      digest: subject.digest,
+      kind: 'digest' as const,
+      root: null,
+      fileCount: 1,
+      size: null,
+      summary: null,
+      listing
+    }
+    return {
+      ...artifact,
+      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
+    }
   }
 
   if (subject.kind === 'checksums') {
@@ -77,7 +108,20 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
     const listing = Buffer.from(formatListing(entries))
     const name = options.name || options.fallbackName
     const fileCount = entries.length
-    return describe({ name, digest: digestOfListing(listing), kind: 'checksums', root: null, fileCount, size: null, summary: null, listing }, true, options.build)
+    return describe(
+      {
+        name,
+        digest: digestOfListing(listing),
+        kind: 'checksums',
+        root: null,
+        fileCount,
+        size: null,
+        summary: null,
+        listing
+      },
+      true,
+      options.build
+    )
   }
 
   let resolved: ResolvedFiles
@@ -102,27 +146,79 @@ export async function sealSubject(subject: SubjectSpec, options: SealOptions): P
   const { kind, root, relativePaths, absolutePaths, order } = resolved
   const listing = listingFromDigests(relativePaths, hashed.digests, order)
   const isSingleFile = kind === 'file'
-  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString('hex')) : digestOfListing(listing)
-  const defaultName = kind === 'file' ? path.basename(absolutePaths[0] as string) : kind === 'directory' ? path.basename(root) : options.fallbackName
+  const digest = isSingleFile
+    ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString('hex'))
+    : digestOfListing(listing)
+  const defaultName =
+    kind === 'file'
+      ? path.basename(absolutePaths[0] as string)
+      : kind === 'directory'
+        ? path.basename(root)
+        : options.fallbackName
   const summary = summarizeFiles(relativePaths, hashed.sizes, order)
   const size = summary.topLevel.reduce((sum, group) => sum + group.size, 0)
-  const described = describe({ name: options.name || defaultName, digest, kind, root, fileCount: relativePaths.length, size, summary, listing }, !isSingleFile, options.build)
+  const described = describe(
+    {
+      name: options.name || defaultName,
+      digest,
+      kind,
+      root,
+      fileCount: relativePaths.length,
+      size,
+      summary,
+      listing
+    },
+    !isSingleFile,
+    options.build
+  )
   const modes = formatModes(readModes(root, relativePaths, resolved.links))
   const [sealedSubject, ...others] = described.statement.subject
-  const annotated = { ...(sealedSubject as StatementSubject), annotations: { ...sealedSubject?.annotations, [MODES_ANNOTATION]: { digest: modesDigest(modes) } } }
-  return { ...described, statement: { ...described.statement, subject: [annotated, ...others] }, modes, leftOut: resolved.leftOut, unusedExclusions: resolved.unusedExclusions }
+  const annotated = {
+    ...(sealedSubject as StatementSubject),
+    annotations: {
+      ...sealedSubject?.annotations,
+      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
+    }
+  }
+  return {
+    ...described,
+    statement: { ...described.statement, subject: [annotated, ...others] },
+    modes,
+    leftOut: resolved.leftOut,
+    unusedExclusions: resolved.unusedExclusions
+  }
 }
 
 /** The listing of every file under a directory, as a seal of it writes it: for checking copies against a seal. */
-export async function listDirectory(dir: string, inputName: string, options: Pick<SealOptions, 'workers'> = {}): Promise<Buffer> {
-  const build: BuildContext = { kind: 'local', build: { tool: 'pkg:npm/artifact-seal', host: '', startedOn: '' } }
-  const subject: SubjectSpec = { kind: 'paths', patterns: { include: [dir], exclude: [] }, baseDir: dir, root: dir, inputName }
+export async function listDirectory(
+  dir: string,
+  inputName: string,
+  options: Pick<SealOptions, 'workers'> = {}
+): Promise<Buffer> {
+  const build: BuildContext = {
+    kind: 'local',
+    build: { tool: 'pkg:npm/artifact-seal', host: '', startedOn: '' }
+  }
+  const subject: SubjectSpec = {
+    kind: 'paths',
+    patterns: { include: [dir], exclude: [] },
+    baseDir: dir,
+    root: dir,
+    inputName
+  }
   return (await sealSubject(subject, { ...options, fallbackName: 'files', build })).listing
 }
 
 /** Adds the statement: one subject for the whole artifact. */
-function describe(artifact: Omit<SealedArtifact, 'statement'>, isTree: boolean, build: BuildContext): SealedArtifact {
-  return { ...artifact, statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build) }
+function describe(
+  artifact: Omit<SealedArtifact, 'statement'>,
+  isTree: boolean,
+  build: BuildContext
+): SealedArtifact {
+  return {
+    ...artifact,
+    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
+  }
 }
 
 function readListingFile(file: string, inputName: string): string {
@@ -130,7 +226,15 @@ function readListingFile(file: string, inputName: string): string {
     return fs.readFileSync(file, 'utf8')
   } catch (error) {
     const e = error as NodeJS.ErrnoException
-    const why = e.code === 'ENOENT' ? 'it does not exist' : e.code === 'EISDIR' ? 'it is a directory' : (e.code ?? e.message)
-    throw new SealError('unreadable', `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`)
+    const why =
+      e.code === 'ENOENT'
+        ? 'it does not exist'
+        : e.code === 'EISDIR'
+          ? 'it is a directory'
+          : (e.code ?? e.message)
+    throw new SealError(
+      'unreadable',
+      `${inputName}: cannot read ${quote(file)}: ${why}. Give the path of a file in sha256sum format.`
+    )
   }
 }

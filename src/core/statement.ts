@@ -36,7 +36,9 @@ export interface LocalBuild {
   readonly startedOn: string
 }
 
-export type BuildContext = { readonly kind: 'workflow'; readonly build: WorkflowBuild } | { readonly kind: 'local'; readonly build: LocalBuild }
+export type BuildContext =
+  | { readonly kind: 'workflow'; readonly build: WorkflowBuild }
+  | { readonly kind: 'local'; readonly build: LocalBuild }
 
 export interface StatementSubject {
   readonly name: string
@@ -71,7 +73,10 @@ export function statementSubject(name: string, digest: Digest, isTree: boolean):
 
 /** The subject of a seal of a digest alone, marked so; see DIGEST_ONLY_ANNOTATION. */
 export function digestOnlySubject(name: string, digest: Digest): StatementSubject {
-  return { ...statementSubject(name, digest, false), annotations: { [DIGEST_ONLY_ANNOTATION]: true } }
+  return {
+    ...statementSubject(name, digest, false),
+    annotations: { [DIGEST_ONLY_ANNOTATION]: true }
+  }
 }
 
 export function runUrl(build: WorkflowBuild): string {
@@ -84,7 +89,9 @@ export function commitUrl(build: WorkflowBuild): string {
 
 /** The workflow file's path, from `owner/name/.github/workflows/file.yml@ref`. */
 export function workflowPath(build: WorkflowBuild): string {
-  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef
+  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`)
+    ? build.workflowRef.slice(build.repository.length + 1)
+    : build.workflowRef
   const at = withoutRepo.lastIndexOf('@')
   return at === -1 ? withoutRepo : withoutRepo.slice(0, at)
 }
@@ -129,7 +136,10 @@ function workflowPredicate(build: WorkflowBuild): Record<string, unknown> {
 }
 
 /** externalParameters must not be empty (SLSA: it is what the build was asked to do): the subjects named. */
-function localPredicate(build: LocalBuild, subjects: readonly StatementSubject[]): Record<string, unknown> {
+function localPredicate(
+  build: LocalBuild,
+  subjects: readonly StatementSubject[]
+): Record<string, unknown> {
   return {
     buildDefinition: {
       buildType: LOCAL_BUILD_TYPE,
@@ -144,11 +154,17 @@ function localPredicate(build: LocalBuild, subjects: readonly StatementSubject[]
   }
 }
 
-export function buildStatement(subjects: readonly StatementSubject[], context: BuildContext): Statement {
+export function buildStatement(
+  subjects: readonly StatementSubject[],
+  context: BuildContext
+): Statement {
   return {
     _type: STATEMENT_TYPE,
     subject: subjects,
     predicateType: SLSA_PROVENANCE_TYPE,
-    predicate: context.kind === 'workflow' ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
+    predicate:
+      context.kind === 'workflow'
+        ? workflowPredicate(context.build)
+        : localPredicate(context.build, subjects)
   }
 }

@@ -29,14 +29,26 @@ export interface BoundedGetOptions {
 export async function boundedGet(url: string, options: BoundedGetOptions): Promise<BoundedAnswer> {
   const clock = options.clock ?? SYSTEM_CLOCK
   const signal = clock.timeout(options.timeoutMs)
-  const timedOut = (): SealError => new SealError('unavailable', `${options.what}: ${quote(url)} did not answer in full within ${options.timeoutMs} ms`)
+  const timedOut = (): SealError =>
+    new SealError(
+      'unavailable',
+      `${options.what}: ${quote(url)} did not answer in full within ${options.timeoutMs} ms`
+    )
   let response: Response
   try {
-    response = await fetch(url, { signal, redirect: 'follow', headers: { accept: 'application/json, application/yaml;q=0.9, */*;q=0.1' } })
+    response = await fetch(url, {
+      signal,
+      redirect: 'follow',
+      headers: { accept: 'application/json, application/yaml;q=0.9, */*;q=0.1' }
+    })
   } catch (error) {
     if (signal.aborted) throw timedOut()
     const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    throw new SealError('unavailable', `${options.what}: ${quote(url)} cannot be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`, { cause: error })
+    throw new SealError(
+      'unavailable',
+      `${options.what}: ${quote(url)} cannot be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`,
+      { cause: error }
+    )
   }
   const declared = Number(response.headers.get('content-length') ?? Number.NaN)
   if (Number.isFinite(declared) && declared > options.maxBytes) {
@@ -61,11 +73,23 @@ export async function boundedGet(url: string, options: BoundedGetOptions): Promi
   } catch (error) {
     if (error instanceof SealError) throw error
     if (signal.aborted) throw timedOut()
-    throw new SealError('unavailable', `${options.what}: ${quote(url)} broke off its answer (${(error as Error).message})`, { cause: error })
+    throw new SealError(
+      'unavailable',
+      `${options.what}: ${quote(url)} broke off its answer (${(error as Error).message})`,
+      { cause: error }
+    )
   }
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: Buffer.concat(chunks) }
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: Buffer.concat(chunks)
+  }
 }
 
 function tooLarge(url: string, options: BoundedGetOptions, how: string): SealError {
-  return new SealError('refused', `${options.what}: ${quote(url)} answered with more than ${options.maxBytes} bytes (${how}); nothing past the limit was read`)
+  return new SealError(
+    'refused',
+    `${options.what}: ${quote(url)} answered with more than ${options.maxBytes} bytes (${how}); nothing past ` +
+      'the limit was read'
+  )
 }

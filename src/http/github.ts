@@ -29,7 +29,12 @@ export interface GitHubClientOptions {
   readonly policy: HttpPolicy
   readonly clock?: Clock
   /** The error a request that failed for good ends with (see RetryingOptions.fail). */
-  readonly fail: (request: RequestName, failure: Failure, attempts: number, refusedWait: number | null) => Error
+  readonly fail: (
+    request: RequestName,
+    failure: Failure,
+    attempts: number,
+    refusedWait: number | null
+  ) => Error
   /** Sees every answer that came (its Date header is GitHub's clock). */
   readonly onAnswer?: (response: GitHubResponse) => void
 }
@@ -40,7 +45,10 @@ export type GitHubClient = ReturnType<typeof getOctokit> & {
    * it is sent again, `recover` looks for what the earlier attempt made, and what it found is
    * the answer. `send` makes the write with the client, as any request.
    */
-  writeOnce<T extends GitHubResponse>(send: () => Promise<T>, recover: () => Promise<GitHubResponse | undefined>): Promise<T>
+  writeOnce<T extends GitHubResponse>(
+    send: () => Promise<T>,
+    recover: () => Promise<GitHubResponse | undefined>
+  ): Promise<T>
 }
 
 /**
@@ -49,7 +57,10 @@ export type GitHubClient = ReturnType<typeof getOctokit> & {
  * (backoff with jitter, Retry-After, a deadline), and writes sent once.
  */
 export function gitHubClient(options: GitHubClientOptions): GitHubClient {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: `artifact-seal/${VERSION}` })
+  const octokit = getOctokit(options.token, {
+    baseUrl: options.apiUrl,
+    userAgent: `artifact-seal/${VERSION}`
+  })
   // Set for the duration of one write, so the hook below sees it for that write alone.
   const recoveries = new AsyncLocalStorage<() => Promise<GitHubResponse | undefined>>()
   octokit.hook.wrap('request', async (request, endpoint) => {
@@ -74,14 +85,18 @@ export function gitHubClient(options: GitHubClientOptions): GitHubClient {
       {
         policy: options.policy,
         ...(options.clock ? { clock: options.clock } : {}),
-        ...(recover === undefined ? {} : { recover: async () => (await recoveries.exit(recover)) as Answer | undefined }),
+        ...(recover === undefined
+          ? {}
+          : { recover: async () => (await recoveries.exit(recover)) as Answer | undefined }),
         fail: (failure, attempts, refusedWait) => options.fail(name, failure, attempts, refusedWait)
       }
     )
   })
   return Object.assign(octokit, {
-    writeOnce: <T extends GitHubResponse>(send: () => Promise<T>, recover: () => Promise<GitHubResponse | undefined>): Promise<T> =>
-      recoveries.run(recover, send) as Promise<T>
+    writeOnce: <T extends GitHubResponse>(
+      send: () => Promise<T>,
+      recover: () => Promise<GitHubResponse | undefined>
+    ): Promise<T> => recoveries.run(recover, send) as Promise<T>
   })
 }
 

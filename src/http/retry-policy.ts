@@ -24,15 +24,37 @@ export interface HttpPolicy extends RetryOptions {
 
 export const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 60_000 }
 
-export const DEFAULT_POLICY: HttpPolicy = { ...DEFAULT_RETRY, timeoutMs: 30_000, deadlineMs: 300_000 }
+export const DEFAULT_POLICY: HttpPolicy = {
+  ...DEFAULT_RETRY,
+  timeoutMs: 30_000,
+  deadlineMs: 300_000
+}
 
 /**
  * The policy as the Sigstore libraries take it (make-fetch-happen's `timeout` and `retry`):
  * the same timeout per attempt, attempts and backoff with jitter. They do not read
  * Retry-After; the project's own calls do.
  */
-export function sigstoreFetchOptions(policy: HttpPolicy = DEFAULT_POLICY): { timeout: number; retry: { retries: number; factor: number; minTimeout: number; maxTimeout: number; randomize: boolean } } {
-  return { timeout: policy.timeoutMs, retry: { retries: policy.attempts - 1, factor: 2, minTimeout: policy.baseDelayMs, maxTimeout: policy.maxDelayMs, randomize: true } }
+export function sigstoreFetchOptions(policy: HttpPolicy = DEFAULT_POLICY): {
+  timeout: number
+  retry: {
+    retries: number
+    factor: number
+    minTimeout: number
+    maxTimeout: number
+    randomize: boolean
+  }
+} {
+  return {
+    timeout: policy.timeoutMs,
+    retry: {
+      retries: policy.attempts - 1,
+      factor: 2,
+      minTimeout: policy.baseDelayMs,
+      maxTimeout: policy.maxDelayMs,
+      randomize: true
+    }
+  }
 }
 
 /** What went wrong with one attempt. */
@@ -42,7 +64,13 @@ export type Failure =
   /** The server's side (5xx, or 408: it timed out waiting for the request): worth retrying after a backoff. */
   | { readonly kind: 'server'; readonly status: number; readonly detail: string }
   /** A rate limit; `waitMs` is what GitHub asked for, when it said. */
-  | { readonly kind: 'rate-limit'; readonly status: number; readonly detail: string; readonly waitMs: number | null; readonly resetAt: string | null }
+  | {
+      readonly kind: 'rate-limit'
+      readonly status: number
+      readonly detail: string
+      readonly waitMs: number | null
+      readonly resetAt: string | null
+    }
   /** 401: the token itself was refused. */
   | { readonly kind: 'bad-credentials'; readonly status: 401; readonly detail: string }
   /** 403 Resource not accessible by integration: the token lacks a permission. */
@@ -64,7 +92,8 @@ const SECONDARY_DEFAULT_WAIT_MS = 60_000
 export function classify(error: unknown): Failure {
   const e = (typeof error === 'object' && error !== null ? error : {}) as RequestErrorLike
   const response = e.response
-  if (response === undefined || typeof e.status !== 'number') return { kind: 'network', detail: networkDetail(e) }
+  if (response === undefined || typeof e.status !== 'number')
+    return { kind: 'network', detail: networkDetail(e) }
   const status = e.status
   const headers = response.headers ?? {}
   const message = messageOf(response.data)
@@ -75,13 +104,25 @@ export function classify(error: unknown): Failure {
     const retryAfter = Number(header(headers, 'retry-after'))
     const secondary = /secondary rate limit/i.test(message)
     if (header(headers, 'retry-after') !== undefined && Number.isFinite(retryAfter)) {
-      return { kind: 'rate-limit', status, detail, waitMs: Math.max(0, retryAfter * 1000), resetAt: null }
+      return {
+        kind: 'rate-limit',
+        status,
+        detail,
+        waitMs: Math.max(0, retryAfter * 1000),
+        resetAt: null
+      }
     }
     // Retry-After may also be an HTTP date (RFC 9110), as some registries send it.
     const retryAt = Date.parse(header(headers, 'retry-after') ?? '')
     if (!Number.isNaN(retryAt)) {
       const serverNow = Date.parse(header(headers, 'date') ?? '')
-      return { kind: 'rate-limit', status, detail, waitMs: Math.max(0, retryAt - (Number.isNaN(serverNow) ? Date.now() : serverNow)), resetAt: new Date(retryAt).toISOString() }
+      return {
+        kind: 'rate-limit',
+        status,
+        detail,
+        waitMs: Math.max(0, retryAt - (Number.isNaN(serverNow) ? Date.now() : serverNow)),
+        resetAt: new Date(retryAt).toISOString()
+      }
     }
     if (remaining === '0') {
       const reset = Number(header(headers, 'x-ratelimit-reset'))
@@ -97,8 +138,16 @@ export function classify(error: unknown): Failure {
         resetAt: known ? new Date(reset * 1000).toISOString() : null
       }
     }
-    if (secondary || status === 429) return { kind: 'rate-limit', status, detail, waitMs: SECONDARY_DEFAULT_WAIT_MS, resetAt: null }
-    if (status === 403 && /not accessible by integration/i.test(message)) return { kind: 'forbidden', status, detail }
+    if (secondary || status === 429)
+      return {
+        kind: 'rate-limit',
+        status,
+        detail,
+        waitMs: SECONDARY_DEFAULT_WAIT_MS,
+        resetAt: null
+      }
+    if (status === 403 && /not accessible by integration/i.test(message))
+      return { kind: 'forbidden', status, detail }
   }
   // 408: the server gave up waiting for the request, so it was not acted on; retried like a 5xx.
   if (status >= 500 || status === 408) return { kind: 'server', status, detail }
@@ -113,8 +162,14 @@ export function isRetryable(failure: Failure): boolean {
  * The wait before attempt `attempt + 1`: what a rate limit asked for, or exponential backoff
  * with jitter (half fixed, half random, so retries of many jobs spread out but never vanish).
  */
-export function delayBefore(failure: Failure, attempt: number, options: RetryOptions, random: () => number = Math.random): number {
-  if (failure.kind === 'rate-limit' && failure.waitMs !== null && failure.waitMs > 0) return failure.waitMs
+export function delayBefore(
+  failure: Failure,
+  attempt: number,
+  options: RetryOptions,
+  random: () => number = Math.random
+): number {
+  if (failure.kind === 'rate-limit' && failure.waitMs !== null && failure.waitMs > 0)
+    return failure.waitMs
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1))
   return Math.round(ceiling / 2 + (random() * ceiling) / 2)
 }
@@ -126,16 +181,29 @@ function header(headers: Record<string, unknown>, name: string): string | undefi
 
 /** GitHub's error message from a body: `message` of a JSON body, else the start of the text. */
 function messageOf(data: unknown): string {
-  if (typeof data === 'object' && data !== null && 'message' in data) return String((data as { message: unknown }).message)
-  if (typeof data === 'string') return abbreviate(data.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim())
+  if (typeof data === 'object' && data !== null && 'message' in data)
+    return String((data as { message: unknown }).message)
+  if (typeof data === 'string')
+    return abbreviate(
+      data
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    )
   return ''
 }
 
 /** Why no answer came: the fetch failure (`cause`) says more than octokit's own message. */
 function networkDetail(e: RequestErrorLike): string {
-  const cause = (typeof e.cause === 'object' && e.cause !== null ? e.cause : {}) as { name?: unknown; message?: unknown; cause?: unknown }
+  const cause = (typeof e.cause === 'object' && e.cause !== null ? e.cause : {}) as {
+    name?: unknown
+    message?: unknown
+    cause?: unknown
+  }
   if (cause.name === 'TimeoutError') return 'no answer before the request timed out'
-  const inner = (typeof cause.cause === 'object' && cause.cause !== null ? cause.cause : {}) as { message?: unknown }
+  const inner = (typeof cause.cause === 'object' && cause.cause !== null ? cause.cause : {}) as {
+    message?: unknown
+  }
   for (const m of [inner.message, cause.message, e.message]) {
     if (typeof m === 'string' && m !== '' && m !== 'fetch failed' && m !== 'Unknown Error') return m
   }

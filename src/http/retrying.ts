@@ -32,7 +32,10 @@ export interface RetryingOptions<T> {
  * done is looked up before it is sent again. An attempt that throws (an answer the caller
  * refuses) ends the request with that error.
  */
-export async function retrying<T>(attempt: (signal: AbortSignal, attempt: number) => Promise<Attempted<T>>, options: RetryingOptions<T>): Promise<T> {
+export async function retrying<T>(
+  attempt: (signal: AbortSignal, attempt: number) => Promise<Attempted<T>>,
+  options: RetryingOptions<T>
+): Promise<T> {
   const { policy } = options
   const clock = options.clock ?? SYSTEM_CLOCK
   const started = clock.now()
@@ -42,10 +45,14 @@ export async function retrying<T>(attempt: (signal: AbortSignal, attempt: number
     const { failure } = outcome
     if (!isRetryable(failure) || options.once === true) throw options.fail(failure, n, null)
     const wait = delayBefore(failure, n, policy, clock.random)
-    if (wait > policy.maxDelayMs || clock.now() - started + wait > policy.deadlineMs) throw options.fail(failure, n, wait)
+    if (wait > policy.maxDelayMs || clock.now() - started + wait > policy.deadlineMs)
+      throw options.fail(failure, n, wait)
     if (n >= policy.attempts) throw options.fail(failure, n, null)
     await clock.sleep(wait)
-    if (options.recover !== undefined && (failure.kind === 'server' || failure.kind === 'network')) {
+    if (
+      options.recover !== undefined &&
+      (failure.kind === 'server' || failure.kind === 'network')
+    ) {
       const found = await options.recover()
       if (found !== undefined) return found
     }

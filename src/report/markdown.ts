@@ -15,13 +15,20 @@ const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g
 // literal text to every markdown reader, inside HTML too. An e-mail autolink is found after
 // the text is read, references decoded, so its @ is followed by a zero-width space instead.
 const INLINE = /[&<>\\`*_[\]|~:@$#]/g
-const NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '&#64;&#8203;' }
+const NAMED: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '@': '&#64;&#8203;'
+}
 const reference = (char: string): string => NAMED[char] ?? `&#${char.charCodeAt(0)};`
 
 /** Any text as inline markdown that renders as exactly that text, on one line. */
 export function plain(value: string): string {
   const flat = visibleControls(value.replace(LINE_BREAKS, ' '))
-  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0] as string)}${www.slice(1)}`)
+  let out = flat
+    .replace(INLINE, reference)
+    .replace(/www\./gi, (www) => `${reference(www[0] as string)}${www.slice(1)}`)
   // What a line may start with to become a list, a heading's underline, a quote or code.
   if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0] as string) + out.slice(1)
   // Two trailing spaces would make a line break.
@@ -34,7 +41,8 @@ export function plain(value: string): string {
  * or a table cell, otherwise a <code> element around the value as plain text.
  */
 export function code(value: string): string {
-  if (value !== '' && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``
+  if (value !== '' && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
+    return `\`${value}\``
   return `<code>${plain(value)}</code>`
 }
 
@@ -51,7 +59,11 @@ export function fence(content: string, info = ''): string {
  * data: address, another host, a value with a line break) the label alone, never a link.
  * The label is markdown already made safe (plain or code).
  */
-export function link(label: string, url: string | null | undefined, origins: readonly string[]): string {
+export function link(
+  label: string,
+  url: string | null | undefined,
+  origins: readonly string[]
+): string {
   const target = safeUrl(url, origins)
   return target === null ? label : `[${label}](${target})`
 }
@@ -61,6 +73,12 @@ export function safeUrl(url: string | null | undefined, origins: readonly string
   if (typeof url !== 'string' || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null
   const parsed = new URL(url)
   if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return null
-  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin)) return null
-  return parsed.href.replace(/[()[\]|\\<>"'`*_~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(/&/g, '&amp;')
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
+    return null
+  return parsed.href
+    .replace(
+      /[()[\]|\\<>"'`*_~]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+    )
+    .replace(/&/g, '&amp;')
 }

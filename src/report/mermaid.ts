@@ -9,5 +9,7 @@ import { visibleControls } from './runner-log.js'
 
 export function label(value: string): string {
   const flat = visibleControls(value.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, ' '))
-  return flat.replace(/[^A-Za-z0-9 ._/:+,@()-]/gu, (c) => (c.charCodeAt(0) < 0x80 || /[\p{C}\p{Z}]/u.test(c) ? `#${c.codePointAt(0)};` : c))
+  return flat.replace(/[^A-Za-z0-9 ._/:+,@()-]/gu, (c) =>
+    c.charCodeAt(0) < 0x80 || /[\p{C}\p{Z}]/u.test(c) ? `#${c.codePointAt(0)};` : c
+  )
 }

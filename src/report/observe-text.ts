@@ -8,13 +8,21 @@ export function renderObserveText(report: ObserveReport): string {
   const lines: string[] = []
   for (const e of report.environments) {
     const verdict = e.verdict.toUpperCase().padEnd(8)
-    const observed = e.observed === null ? '' : `  observed ${e.observed.split(' ').map(shortDigest).join(' ')}`
-    lines.push(`${verdict} ${observedWhere(e)}  expected ${e.expected === null ? 'nothing live' : shortDigest(e.expected)}${observed}${e.since === null ? '' : `  since ${e.since}`}`)
+    const observed =
+      e.observed === null ? '' : `  observed ${e.observed.split(' ').map(shortDigest).join(' ')}`
+    lines.push(
+      `${verdict} ${observedWhere(e)}  expected ${e.expected === null ? 'nothing live' : shortDigest(e.expected)}${observed}${e.since === null ? '' : `  since ${e.since}`}`
+    )
     if (e.reason !== null) lines.push(`         ${e.reason}`)
-    for (const c of e.contractChanges) lines.push(`         ${c.severity.padEnd(10)} ${c.rule}  ${c.location}`)
+    for (const c of e.contractChanges)
+      lines.push(`         ${c.severity.padEnd(10)} ${c.rule}  ${c.location}`)
   }
   const drifted = report.environments.filter((e) => e.verdict === 'drifted').length
-  lines.push(drifted > 0 ? `${drifted} of ${report.environments.length} drifted.` : `No drift in ${report.environments.length} observed.`)
+  lines.push(
+    drifted > 0
+      ? `${drifted} of ${report.environments.length} drifted.`
+      : `No drift in ${report.environments.length} observed.`
+  )
   return `${lines.join('\n')}\n`
 }
 
@@ -23,13 +31,26 @@ export function renderObserveText(report: ObserveReport): string {
  * first: what `contract history` adds below the amendments. Empty when there are none.
  */
 export function renderContractObservationsText(newestFirst: readonly LedgerEntry[]): string {
-  const shown = newestFirst.filter((e) => e.outcome === 'acknowledged' || (e.outcome === 'observed' && e.observation?.verdict === 'drifted' && e.observation.rules.length > 0))
+  const shown = newestFirst.filter(
+    (e) =>
+      e.outcome === 'acknowledged' ||
+      (e.outcome === 'observed' &&
+        e.observation?.verdict === 'drifted' &&
+        e.observation.rules.length > 0)
+  )
   if (shown.length === 0) return ''
-  const lines = ['', `Contract drift observed: ${shown.length} ${shown.length === 1 ? 'record' : 'records'}`]
+  const lines = [
+    '',
+    `Contract drift observed: ${shown.length} ${shown.length === 1 ? 'record' : 'records'}`
+  ]
   for (const e of shown) {
     const where = `${e.environment}${e.service == null ? '' : ` (${e.service})`}`
-    if (e.outcome === 'acknowledged') lines.push(`  ${e.time}  ${where}  drift acknowledged: ${e.reason ?? ''}  (record ${e.id})`)
-    else lines.push(`  ${e.time}  ${where}  served contract differs from the sealed one of ${shortDigest(e.digest)}: ${e.observation?.rules.join(', ') ?? ''}  (record ${e.id})`)
+    if (e.outcome === 'acknowledged')
+      lines.push(`  ${e.time}  ${where}  drift acknowledged: ${e.reason ?? ''}  (record ${e.id})`)
+    else
+      lines.push(
+        `  ${e.time}  ${where}  served contract differs from the sealed one of ${shortDigest(e.digest)}: ${e.observation?.rules.join(', ') ?? ''}  (record ${e.id})`
+      )
   }
   return `${lines.join('\n')}\n`
 }

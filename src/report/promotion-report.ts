@@ -28,11 +28,13 @@ export function headline(report: PromotionReport): string {
   const pending = record ? ` (record ${record.id}, pending until its deployment is confirmed)` : ''
   if (decision.mode === 'rollback') {
     if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`
-    if (report.dryRun) return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`
+    if (report.dryRun)
+      return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`
     return `${decision.environment} may roll back to ${what}${pending}`
   }
   if (!decision.allowed) return `${what} refused for ${decision.environment}`
-  if (report.dryRun) return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`
+  if (report.dryRun)
+    return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`
   return `${what} let into ${decision.environment}${pending}`
 }
 
@@ -41,9 +43,15 @@ export function resolutionHeadline(entry: LedgerEntry): string {
   const what = entry.name ?? entry.digest
   switch (entry.outcome) {
     case 'deployed':
-      return `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`
+      return (
+        `${what} deployed to ${entry.environment}: live there from ${entry.time} (record ${entry.id} ` +
+        `confirms record ${entry.resolves})`
+      )
     case 'rolled-back':
-      return `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} confirms record ${entry.resolves})`
+      return (
+        `${entry.environment} rolled back to ${what}: live there from ${entry.time} (record ${entry.id} ` +
+        `confirms record ${entry.resolves})`
+      )
     case 'failed':
       return `the deployment of ${what} to ${entry.environment} failed (record ${entry.id} closes record ${entry.resolves})`
     default:
@@ -64,8 +72,18 @@ export type ContractOutcome =
   | { readonly kind: 'initial'; readonly to: ContractRef }
   | { readonly kind: 'unchanged'; readonly contract: ContractRef }
   | { readonly kind: 'removed'; readonly from: ContractRef }
-  | { readonly kind: 'not-compared'; readonly from: ContractRef; readonly to: ContractRef; readonly problem: string | null }
-  | { readonly kind: 'amended'; readonly from: ContractRef; readonly to: ContractRef; readonly changes: readonly ContractChange[] }
+  | {
+      readonly kind: 'not-compared'
+      readonly from: ContractRef
+      readonly to: ContractRef
+      readonly problem: string | null
+    }
+  | {
+      readonly kind: 'amended'
+      readonly from: ContractRef
+      readonly to: ContractRef
+      readonly changes: readonly ContractChange[]
+    }
 
 /** How many changes a summary lists before "and N more": the rest are a `contract diff` away. */
 export const CHANGES_SHOWN = 50
@@ -75,23 +93,31 @@ export function contractOutcome(plan: ContractPlan | null): ContractOutcome | nu
   if (plan === null) return null
   const { live, candidate } = plan
   if (!plan.compared) return candidate === null ? null : { kind: 'carried', contract: candidate }
-  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest)) return { kind: 'problem', problem: plan.problem }
+  if (
+    plan.problem !== null &&
+    (live === null || candidate === null || live.digest === candidate.digest)
+  )
+    return { kind: 'problem', problem: plan.problem }
   if (candidate === null) return live === null ? null : { kind: 'removed', from: live }
   if (live === null) return { kind: 'initial', to: candidate }
   if (live.digest === candidate.digest) return { kind: 'unchanged', contract: candidate }
-  if (plan.changes === null) return { kind: 'not-compared', from: live, to: candidate, problem: plan.problem }
+  if (plan.changes === null)
+    return { kind: 'not-compared', from: live, to: candidate, problem: plan.problem }
   return { kind: 'amended', from: live, to: candidate, changes: plan.changes }
 }
 
 /** "1 breaking, 0 dangerous, 3 compatible". */
 export function severityCounts(changes: readonly ContractChange[]): string {
-  const count = (severity: Severity): number => changes.filter((c) => c.severity === severity).length
+  const count = (severity: Severity): number =>
+    changes.filter((c) => c.severity === severity).length
   return `${count('breaking')} breaking, ${count('dangerous')} dangerous, ${count('compatible')} compatible`
 }
 
 /** "1.0.0" or, when a version names two contracts, the version with a short digest to tell them apart. */
 export function contractLabel(contract: ContractRef, other: ContractRef | null): string {
-  return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version
+  return other !== null && other.version === contract.version && other.digest !== contract.digest
+    ? `${contract.version} (${shortDigest(contract.digest)})`
+    : contract.version
 }
 
 /** A service as people see it named; the default one is the records without a name. */

@@ -38,7 +38,9 @@ function visibleControl(char: string): string | null {
 
 /** Every control character but tab and the line breaks shown as a picture of it. */
 export function visibleControls(text: string): string {
-  return text.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\r' || c === '\u0085' ? c : (visibleControl(c) ?? c)))
+  return text.replace(/\p{Cc}/gu, (c) =>
+    c === '\n' || c === '\r' || c === '\u0085' ? c : (visibleControl(c) ?? c)
+  )
 }
 
 /**
@@ -110,7 +112,12 @@ export function inertLogText(text: string): string {
  * so each is written as a JSON escape. No line of JSON.stringify's output starts with `:`.
  */
 export function inertJsonText(json: string): string {
-  return json.replace(/##\[/g, '##\\u005b').replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return json
+    .replace(/##\[/g, '##\\u005b')
+    .replace(
+      /[\u007f-\u009f\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+    )
 }
 
 /** Whether a write is one JSON document (the CLI's --json answers), to be escaped as JSON. */

@@ -12,7 +12,10 @@ export interface SealReport {
   readonly build: BuildContext
   /** How a later job names the same files for verify, e.g. `dist`; null for a digest subject. */
   readonly verifySubjectPath: string | null
-  /** The workflow artifact holding the files (upload: true, or a merged seal's): a later job downloads and verifies it by name. */
+  /**
+   * The workflow artifact holding the files (upload: true, or a merged seal's): a later job
+   * downloads and verifies it by name.
+   */
   readonly verifyArtifactName?: string | null
   /** `owner/artifact-seal/verify@v1`, or `./verify` when the action runs from its own repository. */
   readonly verifyAction: string
@@ -28,7 +31,13 @@ export interface SealReport {
 }
 
 export type SealSignatureReport =
-  | { readonly signed: true; readonly signer: string; readonly kind: 'keyless' | 'key'; readonly bundlePath: string; readonly attestationUrl: string | null }
+  | {
+      readonly signed: true
+      readonly signer: string
+      readonly kind: 'keyless' | 'key'
+      readonly bundlePath: string
+      readonly attestationUrl: string | null
+    }
   | { readonly signed: false; readonly notice: string | null }
 
 export interface ProvenanceLinks {
@@ -41,7 +50,10 @@ export function provenanceLinks(build: BuildContext): ProvenanceLinks {
   const b = build.build
   return {
     commit: { label: b.sha.slice(0, 7), url: commitUrl(b), ref: b.ref },
-    run: { label: `${b.workflowRef.split('@')[0]?.split('/').pop() ?? 'workflow'} run ${b.runId} (attempt ${b.runAttempt})`, url: runUrl(b) }
+    run: {
+      label: `${b.workflowRef.split('@')[0]?.split('/').pop() ?? 'workflow'} run ${b.runId} (attempt ${b.runAttempt})`,
+      url: runUrl(b)
+    }
   }
 }
 

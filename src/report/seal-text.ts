@@ -3,14 +3,20 @@ import { type SealReport, provenanceLinks } from './seal-report.js'
 import { type Paint, plain } from './paint.js'
 
 /** The same summary for a terminal: the CLI and the demo print it. */
-export function renderSealText(report: Pick<SealReport, 'artifact' | 'bundle' | 'build' | 'signature'>, paint: Paint = plain): string {
+export function renderSealText(
+  report: Pick<SealReport, 'artifact' | 'bundle' | 'build' | 'signature'>,
+  paint: Paint = plain
+): string {
   const { artifact, bundle } = report
   const lines: string[] = []
-  const row = (label: string, value: string): void => void lines.push(`  ${label.padEnd(10)} ${value}`)
+  const row = (label: string, value: string): void =>
+    void lines.push(`  ${label.padEnd(10)} ${value}`)
   lines.push(`${paint('good', 'Sealed')} ${artifact.name}`)
   row('digest', artifact.digest)
-  if (artifact.size !== null) row('content', `${formatCount(artifact.fileCount, 'file')}, ${formatBytes(artifact.size)}`)
-  else if (artifact.kind === 'checksums') row('content', `${formatCount(artifact.fileCount, 'file')} (from a checksums listing)`)
+  if (artifact.size !== null)
+    row('content', `${formatCount(artifact.fileCount, 'file')}, ${formatBytes(artifact.size)}`)
+  else if (artifact.kind === 'checksums')
+    row('content', `${formatCount(artifact.fileCount, 'file')} (from a checksums listing)`)
   if (artifact.root !== null) row('root', artifact.root)
   const links = provenanceLinks(report.build)
   if (links.commit) row('commit', `${links.commit.url} (${links.commit.ref})`)
@@ -25,7 +31,11 @@ export function renderSealText(report: Pick<SealReport, 'artifact' | 'bundle' | 
     const groups = artifact.summary.topLevel
     const entries =
       groups.length > 1
-        ? groups.slice(0, 8).map((g) => [g.name, `${formatCount(g.files, 'file')}, ${formatBytes(g.size)}`] as const)
+        ? groups
+            .slice(0, 8)
+            .map(
+              (g) => [g.name, `${formatCount(g.files, 'file')}, ${formatBytes(g.size)}`] as const
+            )
         : artifact.summary.largest.map((f) => [f.path, formatBytes(f.size)] as const)
     const width = Math.min(40, Math.max(...entries.map(([name]) => name.length)))
     lines.push(groups.length > 1 ? '  top level:' : '  largest files:')

@@ -34,30 +34,45 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
   const out: string[] = []
   if (report.verified && report.signatureFailure) {
     out.push(`### ❌ ${code(report.name)}: the signature is not accepted`, '')
-    out.push(`The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`, '')
+    out.push(
+      `The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`,
+      ''
+    )
     out.push('Do not deploy these bytes.', '')
     return out.join('\n')
   }
   if (report.verified) {
     out.push(`### ✅ Verified ${code(report.name)}`, '')
     const what = report.content ?? 'The files'
-    out.push(`${plain(what)}${report.location ? ` under ${code(report.location)}` : ''} are the sealed bytes: ${code(report.actual)}.`, '')
+    out.push(
+      `${plain(what)}${report.location ? ` under ${code(report.location)}` : ''} are the sealed bytes: ${code(report.actual)}.`,
+      ''
+    )
     const rows = signerRows(report.signature, [report.serverUrl ?? DEFAULT_SERVER_URL])
     if (rows.length > 0) out.push('| | |', '| --- | --- |', ...rows, '')
     return out.join('\n')
   }
   out.push(`### ❌ ${code(report.name)} is not the sealed artifact`, '')
   out.push('| | |', '| --- | --- |')
-  out.push(`| Expected | ${code(report.expected)} |`, `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ''} |`, '')
+  out.push(
+    `| Expected | ${code(report.expected)} |`,
+    `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ''} |`,
+    ''
+  )
   if (report.mismatches.length > 0) {
     out.push(`${formatCount(report.mismatches.length, 'file')} differ from the seal:`, '')
     out.push('| File | Difference | Sealed | Found |', '| --- | --- | --- | --- |')
     for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
-      out.push(`| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === 'mode' ? m.expected : shortDigest(`sha256:${m.expected}`)) : '—'} | ${m.actual ? code(m.kind === 'mode' ? m.actual : shortDigest(`sha256:${m.actual}`)) : '—'} |`)
+      out.push(
+        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === 'mode' ? m.expected : shortDigest(`sha256:${m.expected}`)) : '—'} | ${m.actual ? code(m.kind === 'mode' ? m.actual : shortDigest(`sha256:${m.actual}`)) : '—'} |`
+      )
     }
-    if (report.mismatches.length > ROWS_SHOWN) out.push(`| … ${report.mismatches.length - ROWS_SHOWN} more | | | |`)
+    if (report.mismatches.length > ROWS_SHOWN)
+      out.push(`| … ${report.mismatches.length - ROWS_SHOWN} more | | | |`)
   } else if (!report.listingGiven) {
-    out.push("Give `checksums-path` (the seal step's output of that name) to see which files differ.")
+    out.push(
+      "Give `checksums-path` (the seal step's output of that name) to see which files differ."
+    )
   }
   out.push('')
   return out.join('\n')

@@ -10,19 +10,49 @@ const inputs =
 
 describe('readObserveSettings', () => {
   it('reads the defaults a workflow gets: the github ledger, every observed environment, no record, no issue', () => {
-    const settings = readObserveSettings(inputs({ 'github-token': 't' }), '/ws', { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/shop' })
-    expect(settings).toEqual({ policyFile: path.resolve('/ws', '.github/promotion.yml'), ledger: { kind: 'github' }, token: 't', environments: null, record: false, issuesOf: null })
+    const settings = readObserveSettings(inputs({ 'github-token': 't' }), '/ws', {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: 'acme/shop'
+    })
+    expect(settings).toEqual({
+      policyFile: path.resolve('/ws', '.github/promotion.yml'),
+      ledger: { kind: 'github' },
+      token: 't',
+      environments: null,
+      record: false,
+      issuesOf: null
+    })
   })
 
   it('reads environments one a line or comma-separated, each once, comments left out', () => {
-    const settings = readObserveSettings(inputs({ environments: 'staging, production\n# qa\nstaging\n', ledger: 'file:l.jsonl' }), '/ws', {})
+    const settings = readObserveSettings(
+      inputs({ environments: 'staging, production\n# qa\nstaging\n', ledger: 'file:l.jsonl' }),
+      '/ws',
+      {}
+    )
     expect(settings.environments).toEqual(['staging', 'production'])
   })
 
-  it('refuses what cannot work, naming the input: no token for the github ledger or issues, no repository for issues, a record that is not a boolean', () => {
-    expect(() => readObserveSettings(inputs({}), '/ws', { GITHUB_ACTIONS: 'true' })).toThrowSealError('bad-input', 'github-token', 'deployments: read')
-    expect(() => readObserveSettings(inputs({ ledger: 'file:l.jsonl', 'open-issue': 'true' }), '/ws', {})).toThrowSealError('bad-input', 'github-token', 'issues: write')
-    expect(() => readObserveSettings(inputs({ ledger: 'file:l.jsonl', 'open-issue': 'true', 'github-token': 't' }), '/ws', {})).toThrowSealError('bad-input', 'open-issue', 'GITHUB_REPOSITORY')
-    expect(() => readObserveSettings(inputs({ ledger: 'file:l.jsonl', record: 'yes please' }), '/ws', {})).toThrowSealError('bad-input', 'record')
-  })
+  it(
+    'refuses what cannot work, naming the input: no token for the github ledger or issues, no repository for ' +
+      'issues, a record that is not a boolean',
+    () => {
+      expect(() =>
+        readObserveSettings(inputs({}), '/ws', { GITHUB_ACTIONS: 'true' })
+      ).toThrowSealError('bad-input', 'github-token', 'deployments: read')
+      expect(() =>
+        readObserveSettings(inputs({ ledger: 'file:l.jsonl', 'open-issue': 'true' }), '/ws', {})
+      ).toThrowSealError('bad-input', 'github-token', 'issues: write')
+      expect(() =>
+        readObserveSettings(
+          inputs({ ledger: 'file:l.jsonl', 'open-issue': 'true', 'github-token': 't' }),
+          '/ws',
+          {}
+        )
+      ).toThrowSealError('bad-input', 'open-issue', 'GITHUB_REPOSITORY')
+      expect(() =>
+        readObserveSettings(inputs({ ledger: 'file:l.jsonl', record: 'yes please' }), '/ws', {})
+      ).toThrowSealError('bad-input', 'record')
+    }
+  )
 })

@@ -23,16 +23,34 @@ let host: OciRegistryHost
 const ref = (text: string) => parseImageReference(`${host.host}/${text}`, 'subject-path')
 
 function client(): RegistryClient {
-  return new RegistryClient({ credentials: { env: {}, homeDir: tempDir('home-') }, sleep: () => Promise.resolve(), random: () => 0.5, fallback: { settleMs: 0 } })
+  return new RegistryClient({
+    credentials: { env: {}, homeDir: tempDir('home-') },
+    sleep: () => Promise.resolve(),
+    random: () => 0.5,
+    fallback: { settleMs: 0 }
+  })
 }
 
 beforeEach(async () => {
   host = await new OciRegistryHost().start()
   const types = new Map<string, string>([
     [image.digests.index, image.mediaTypes.index],
-    ...[image.digests.amd64, image.digests.arm64, image.digests.attestation, image.digests.single].map((d) => [d, image.mediaTypes.manifest] as [string, string])
+    ...[
+      image.digests.amd64,
+      image.digests.arm64,
+      image.digests.attestation,
+      image.digests.single
+    ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
   ])
-  host.load('acme/app', image.content, { v1: { digest: image.digests.index, mediaType: image.mediaTypes.index }, single: { digest: image.digests.single, mediaType: image.mediaTypes.manifest } }, types)
+  host.load(
+    'acme/app',
+    image.content,
+    {
+      v1: { digest: image.digests.index, mediaType: image.mediaTypes.index },
+      single: { digest: image.digests.single, mediaType: image.mediaTypes.manifest }
+    },
+    types
+  )
 })
 afterEach(async () => {
   await host.close()
@@ -47,8 +65,14 @@ describe('sealing an image', () => {
       tag: 'v1',
       mediaType: OCI_INDEX,
       platforms: [
-        { platform: 'linux/amd64', descriptor: expect.objectContaining({ digest: image.digests.amd64 }) },
-        { platform: 'linux/arm64/v8', descriptor: expect.objectContaining({ digest: image.digests.arm64 }) }
+        {
+          platform: 'linux/amd64',
+          descriptor: expect.objectContaining({ digest: image.digests.amd64 })
+        },
+        {
+          platform: 'linux/arm64/v8',
+          descriptor: expect.objectContaining({ digest: image.digests.arm64 })
+        }
       ]
     })
     expect((await resolveImage(ref(`acme/app@${SINGLE}`), client())).tag).toBeNull()
@@ -56,77 +80,171 @@ describe('sealing an image', () => {
 
   it('refuses a manifest whose bytes were swapped on the way, whether asked by tag or by digest', async () => {
     host.fault(new RegExp(`/manifests/${INDEX}$`), { kind: 'tamper' }, { method: 'GET' })
-    await expect(resolveImage(ref('acme/app:v1'), client())).rejects.toThrowSealError('refused', 'acme/app', INDEX, 'altered or swapped')
+    await expect(resolveImage(ref('acme/app:v1'), client())).rejects.toThrowSealError(
+      'refused',
+      'acme/app',
+      INDEX,
+      'altered or swapped'
+    )
     host.fault(new RegExp(`/manifests/${INDEX}$`), { kind: 'tamper' }, { method: 'GET' })
-    await expect(resolveImage(ref(`acme/app@${INDEX}`), client())).rejects.toThrowSealError('refused', INDEX)
+    await expect(resolveImage(ref(`acme/app@${INDEX}`), client())).rejects.toThrowSealError(
+      'refused',
+      INDEX
+    )
   })
 })
 
 describe('the image gate', () => {
   it('accepts a tag that names the sealed digest and hands out the digest reference, never the tag', async () => {
     const check = await checkImage(ref('acme/app:v1'), INDEX, client())
-    expect(check).toMatchObject({ digest: INDEX, imageRef: `${host.host}/acme/app@${INDEX}`, platform: null })
+    expect(check).toMatchObject({
+      digest: INDEX,
+      imageRef: `${host.host}/acme/app@${INDEX}`,
+      platform: null
+    })
     expect(check.platforms.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64/v8'])
   })
 
   it('refuses a tag that moved: it names another digest than the sealed one', async () => {
-    await expect(checkImage(ref('acme/app:single'), INDEX, client())).rejects.toThrowSealError('conflict', '"single"', SINGLE, INDEX, 'the tag moved')
+    await expect(checkImage(ref('acme/app:single'), INDEX, client())).rejects.toThrowSealError(
+      'conflict',
+      '"single"',
+      SINGLE,
+      INDEX,
+      'the tag moved'
+    )
   })
 
   it('refuses a digest reference that is neither the sealed digest nor a platform image of the sealed index', async () => {
-    await expect(checkImage(ref(`acme/app@${SINGLE}`), INDEX, client())).rejects.toThrowSealError('refused', SINGLE, 'not among the platform images')
-    await expect(checkImage(ref(`acme/app@${image.digests.attestation}`), INDEX, client())).rejects.toThrowSealError('refused', 'an attestation manifest')
+    await expect(checkImage(ref(`acme/app@${SINGLE}`), INDEX, client())).rejects.toThrowSealError(
+      'refused',
+      SINGLE,
+      'not among the platform images'
+    )
+    await expect(
+      checkImage(ref(`acme/app@${image.digests.attestation}`), INDEX, client())
+    ).rejects.toThrowSealError('refused', 'an attestation manifest')
     // A single image has no children at all.
-    await expect(checkImage(ref(`acme/app@${image.digests.amd64}`), SINGLE, client())).rejects.toThrowSealError('refused', 'a single image, not an index')
+    await expect(
+      checkImage(ref(`acme/app@${image.digests.amd64}`), SINGLE, client())
+    ).rejects.toThrowSealError('refused', 'a single image, not an index')
   })
 
-  it('accepts a platform digest as a child of the sealed index, proving both manifests, and hands out that digest', async () => {
-    const check = await checkImage(ref(`acme/app@${image.digests.arm64}`), INDEX, client())
-    expect(check).toMatchObject({ digest: INDEX, imageRef: `${host.host}/acme/app@${image.digests.arm64}`, platform: 'linux/arm64/v8' })
-    const fetched = host.requests.filter((r) => r.method === 'GET' && r.path.includes('/manifests/')).map((r) => r.path.split('/').at(-1))
-    expect(fetched).toEqual([INDEX, image.digests.arm64])
-  })
+  it(
+    'accepts a platform digest as a child of the sealed index, proving both manifests, and hands out that ' +
+      'digest',
+    async () => {
+      const check = await checkImage(ref(`acme/app@${image.digests.arm64}`), INDEX, client())
+      expect(check).toMatchObject({
+        digest: INDEX,
+        imageRef: `${host.host}/acme/app@${image.digests.arm64}`,
+        platform: 'linux/arm64/v8'
+      })
+      const fetched = host.requests
+        .filter((r) => r.method === 'GET' && r.path.includes('/manifests/'))
+        .map((r) => r.path.split('/').at(-1))
+      expect(fetched).toEqual([INDEX, image.digests.arm64])
+    }
+  )
 
   it('refuses a platform child whose own bytes were swapped', async () => {
-    host.fault(new RegExp(`/manifests/${image.digests.arm64}$`), { kind: 'tamper' }, { method: 'GET' })
-    await expect(checkImage(ref(`acme/app@${image.digests.arm64}`), INDEX, client())).rejects.toThrowSealError('refused', image.digests.arm64)
+    host.fault(
+      new RegExp(`/manifests/${image.digests.arm64}$`),
+      { kind: 'tamper' },
+      { method: 'GET' }
+    )
+    await expect(
+      checkImage(ref(`acme/app@${image.digests.arm64}`), INDEX, client())
+    ).rejects.toThrowSealError('refused', image.digests.arm64)
   })
 
   it('holds the platforms rule to the sealed index: every platform asked for has an image', async () => {
-    expect((await checkImage(ref('acme/app:v1'), INDEX, client(), { platforms: ['linux/amd64', 'linux/arm64'] })).digest).toBe(INDEX)
-    await expect(checkImage(ref('acme/app:v1'), INDEX, client(), { platforms: ['linux/amd64', 'linux/s390x'] })).rejects.toThrowSealError('refused', '"linux/s390x"', 'linux/amd64, linux/arm64/v8')
-    await expect(checkImage(ref('acme/app:single'), SINGLE, client(), { platforms: ['linux/amd64'] })).rejects.toThrowSealError('refused', 'single manifest, not an index', 'platforms rule')
+    expect(
+      (
+        await checkImage(ref('acme/app:v1'), INDEX, client(), {
+          platforms: ['linux/amd64', 'linux/arm64']
+        })
+      ).digest
+    ).toBe(INDEX)
+    await expect(
+      checkImage(ref('acme/app:v1'), INDEX, client(), { platforms: ['linux/amd64', 'linux/s390x'] })
+    ).rejects.toThrowSealError('refused', '"linux/s390x"', 'linux/amd64, linux/arm64/v8')
+    await expect(
+      checkImage(ref('acme/app:single'), SINGLE, client(), { platforms: ['linux/amd64'] })
+    ).rejects.toThrowSealError('refused', 'single manifest, not an index', 'platforms rule')
   })
 })
 
 describe('registry faults at the gate', () => {
   it('a tag that does not exist', async () => {
-    await expect(checkImage(ref('acme/app:v9'), INDEX, client())).rejects.toThrowSealError('unreadable', '"v9"', 'acme/app', '404')
+    await expect(checkImage(ref('acme/app:v9'), INDEX, client())).rejects.toThrowSealError(
+      'unreadable',
+      '"v9"',
+      'acme/app',
+      '404'
+    )
   })
 
   it('401 and 403: credentials refused or missing, naming the registry', async () => {
-    host.fault(/\/manifests\/v1$/, { kind: 'status', status: 403, body: JSON.stringify({ errors: [{ code: 'DENIED', message: 'denied' }] }) })
-    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError('denied', host.host, 'acme/app')
-    host.fault(/\/manifests\/v1$/, { kind: 'status', status: 401, headers: { 'www-authenticate': `Basic realm="test"` } }, { times: 10 })
-    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError('denied', host.host, 'none were found')
+    host.fault(/\/manifests\/v1$/, {
+      kind: 'status',
+      status: 403,
+      body: JSON.stringify({ errors: [{ code: 'DENIED', message: 'denied' }] })
+    })
+    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError(
+      'denied',
+      host.host,
+      'acme/app'
+    )
+    host.fault(
+      /\/manifests\/v1$/,
+      { kind: 'status', status: 401, headers: { 'www-authenticate': `Basic realm="test"` } },
+      { times: 10 }
+    )
+    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError(
+      'denied',
+      host.host,
+      'none were found'
+    )
   })
 
   it('a 503 is retried and the check then passes; one that persists is a SealError naming the request', async () => {
     host.fault(/\/manifests\/v1$/, { kind: 'status', status: 503 }, { times: 2 })
     expect((await checkImage(ref('acme/app:v1'), INDEX, client())).digest).toBe(INDEX)
     host.fault(/\/manifests\/v1$/, { kind: 'status', status: 503 }, { times: 50 })
-    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError('unavailable', 'HEAD', '/v2/acme/app/manifests/v1', '503')
+    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError(
+      'unavailable',
+      'HEAD',
+      '/v2/acme/app/manifests/v1',
+      '503'
+    )
   })
 
   it('a registry that leaves out the digest and serves swapped bytes', async () => {
     host.quirks.dropDigestHeader = true
     host.fault(/\/manifests\/v1$/, { kind: 'tamper' }, { method: 'GET' })
-    // Without Docker-Content-Digest the tag is resolved by hashing what was served, and those bytes are then read: swapped ones never pass.
-    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError('refused', 'acme/app:v1')
+    // Without Docker-Content-Digest the tag is resolved by hashing what was served, and those bytes
+    // are then read: swapped ones never pass.
+    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError(
+      'refused',
+      'acme/app:v1'
+    )
   })
 
   it('an oversized manifest is refused unread', async () => {
-    host.fault(new RegExp(`/manifests/${INDEX}$`), { kind: 'status', status: 200, headers: { 'content-type': OCI_INDEX }, body: ' '.repeat(5 * 1024 * 1024) }, { method: 'GET' })
-    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError('refused', 'more than')
+    host.fault(
+      new RegExp(`/manifests/${INDEX}$`),
+      {
+        kind: 'status',
+        status: 200,
+        headers: { 'content-type': OCI_INDEX },
+        body: ' '.repeat(5 * 1024 * 1024)
+      },
+      { method: 'GET' }
+    )
+    await expect(checkImage(ref('acme/app:v1'), INDEX, client())).rejects.toThrowSealError(
+      'refused',
+      'more than'
+    )
   })
 })

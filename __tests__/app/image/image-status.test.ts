@@ -18,15 +18,34 @@ const INDEX = image.digests.index as Digest
 const SINGLE = image.digests.single as Digest
 
 let host: OciRegistryHost
-const client = () => new RegistryClient({ credentials: { env: {}, homeDir: tempDir('home-') }, sleep: () => Promise.resolve(), random: () => 0.5 })
+const client = () =>
+  new RegistryClient({
+    credentials: { env: {}, homeDir: tempDir('home-') },
+    sleep: () => Promise.resolve(),
+    random: () => 0.5
+  })
 
 beforeEach(async () => {
   host = await new OciRegistryHost().start()
   const types = new Map<string, string>([
     [image.digests.index, image.mediaTypes.index],
-    ...[image.digests.amd64, image.digests.arm64, image.digests.attestation, image.digests.single].map((d) => [d, image.mediaTypes.manifest] as [string, string])
+    ...[
+      image.digests.amd64,
+      image.digests.arm64,
+      image.digests.attestation,
+      image.digests.single
+    ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
   ])
-  host.load('acme/app', image.content, { dev: { digest: INDEX, mediaType: image.mediaTypes.index }, staging: { digest: SINGLE, mediaType: image.mediaTypes.manifest }, qa: { digest: SINGLE, mediaType: image.mediaTypes.manifest } }, types)
+  host.load(
+    'acme/app',
+    image.content,
+    {
+      dev: { digest: INDEX, mediaType: image.mediaTypes.index },
+      staging: { digest: SINGLE, mediaType: image.mediaTypes.manifest },
+      qa: { digest: SINGLE, mediaType: image.mediaTypes.manifest }
+    },
+    types
+  )
 })
 afterEach(async () => {
   await host.close()
@@ -46,7 +65,11 @@ const policy = () =>
     'p.yml'
   )
 
-function status(environment: string, live: Digest | null, pending: Digest[] = []): EnvironmentStatus {
+function status(
+  environment: string,
+  live: Digest | null,
+  pending: Digest[] = []
+): EnvironmentStatus {
   return {
     environment,
     service: `${host.host}/acme/app`,
@@ -60,7 +83,13 @@ function status(environment: string, live: Digest | null, pending: Digest[] = []
 describe('an environment image tag beside the ledger', () => {
   it('says whether each tag names the live digest, a pending one, something else, or nothing', async () => {
     const shown = await withImageTags(
-      [status('dev', INDEX), status('staging', INDEX, [SINGLE]), status('qa', INDEX), status('production', INDEX), status('audit', INDEX)],
+      [
+        status('dev', INDEX),
+        status('staging', INDEX, [SINGLE]),
+        status('qa', INDEX),
+        status('production', INDEX),
+        status('audit', INDEX)
+      ],
       policy(),
       client()
     )
@@ -77,11 +106,23 @@ describe('an environment image tag beside the ledger', () => {
     expect(host.requests.filter((r) => r.path.includes('/manifests/audit'))).toEqual([])
   })
 
-  it('a registry that cannot say leaves the state unknown, with why; a service that is no image name shows no tag', async () => {
-    host.fault(/\/manifests\/dev$/, { kind: 'status', status: 503 }, { times: 50 })
-    const [dev] = await withImageTags([status('dev', INDEX)], policy(), client())
-    expect(dev!.image).toMatchObject({ state: 'unknown', names: null, error: expect.stringContaining('503') })
-    const [files] = await withImageTags([{ ...status('dev', INDEX), service: 'Site Files!' }], policy(), client())
-    expect(files!.image).toBeUndefined()
-  })
+  it(
+    'a registry that cannot say leaves the state unknown, with why; a service that is no image name shows no ' +
+      'tag',
+    async () => {
+      host.fault(/\/manifests\/dev$/, { kind: 'status', status: 503 }, { times: 50 })
+      const [dev] = await withImageTags([status('dev', INDEX)], policy(), client())
+      expect(dev!.image).toMatchObject({
+        state: 'unknown',
+        names: null,
+        error: expect.stringContaining('503')
+      })
+      const [files] = await withImageTags(
+        [{ ...status('dev', INDEX), service: 'Site Files!' }],
+        policy(),
+        client()
+      )
+      expect(files!.image).toBeUndefined()
+    }
+  )
 })

@@ -20,37 +20,99 @@ const SINGLE = image.digests.single as Digest
 
 let source: OciRegistryHost
 let destination: OciRegistryHost
-const client = () => new RegistryClient({ credentials: { env: {}, homeDir: tempDir('home-') }, sleep: () => Promise.resolve(), random: () => 0.5, fallback: { settleMs: 0 } })
+const client = () =>
+  new RegistryClient({
+    credentials: { env: {}, homeDir: tempDir('home-') },
+    sleep: () => Promise.resolve(),
+    random: () => 0.5,
+    fallback: { settleMs: 0 }
+  })
 
 beforeEach(async () => {
-  ;[source, destination] = await Promise.all([new OciRegistryHost().start(), new OciRegistryHost().start()])
+  ;[source, destination] = await Promise.all([
+    new OciRegistryHost().start(),
+    new OciRegistryHost().start()
+  ])
   const types = new Map<string, string>([
     [image.digests.index, image.mediaTypes.index],
-    ...[image.digests.amd64, image.digests.arm64, image.digests.attestation, image.digests.single].map((d) => [d, image.mediaTypes.manifest] as [string, string])
+    ...[
+      image.digests.amd64,
+      image.digests.arm64,
+      image.digests.attestation,
+      image.digests.single
+    ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
   ])
-  source.load('acme/app', image.content, { v1: { digest: INDEX, mediaType: image.mediaTypes.index }, single: { digest: SINGLE, mediaType: image.mediaTypes.manifest } }, types)
+  source.load(
+    'acme/app',
+    image.content,
+    {
+      v1: { digest: INDEX, mediaType: image.mediaTypes.index },
+      single: { digest: SINGLE, mediaType: image.mediaTypes.manifest }
+    },
+    types
+  )
 })
 afterEach(async () => {
   await Promise.all([source.close(), destination.close()])
 })
 
 describe('moving an image as the policy says', () => {
-  it('retags with exactly the sealed bytes, and copies to another registry with the signed seal, handing out the copy', async () => {
-    const registry = client()
-    const app = parseImageReference(`${source.host}/acme/app:v1`, 'subject-path')
-    await registry.attachBundle(app, INDEX, await imageBundle(`${source.host}/acme/app`, INDEX))
-    const moved = await moveImage(app, INDEX, { tag: 'production', copyTo: `${destination.host}/prod/app:stable` }, registry, 'production')
-    expect(source.manifest('acme/app', 'production')!.bytes.equals(source.manifest('acme/app', INDEX)!.bytes)).toBe(true)
-    expect(destination.manifest('prod/app', 'stable')!.bytes.equals(source.manifest('acme/app', INDEX)!.bytes)).toBe(true)
-    expect(moved.imageRef).toBe(`${destination.host}/prod/app@${INDEX}`)
-    expect(moved.done).toEqual([`${source.host}/acme/app:production now names ${INDEX}`, expect.stringContaining(`copied ${INDEX} to ${destination.host}/prod/app:stable`)])
-    expect((await registry.bundles(parseImageReference(`${destination.host}/prod/app`, 'x'), INDEX)).length).toBe(1)
-  })
+  it(
+    'retags with exactly the sealed bytes, and copies to another registry with the signed seal, handing out ' +
+      'the copy',
+    async () => {
+      const registry = client()
+      const app = parseImageReference(`${source.host}/acme/app:v1`, 'subject-path')
+      await registry.attachBundle(app, INDEX, await imageBundle(`${source.host}/acme/app`, INDEX))
+      const moved = await moveImage(
+        app,
+        INDEX,
+        { tag: 'production', copyTo: `${destination.host}/prod/app:stable` },
+        registry,
+        'production'
+      )
+      expect(
+        source
+          .manifest('acme/app', 'production')!
+          .bytes.equals(source.manifest('acme/app', INDEX)!.bytes)
+      ).toBe(true)
+      expect(
+        destination
+          .manifest('prod/app', 'stable')!
+          .bytes.equals(source.manifest('acme/app', INDEX)!.bytes)
+      ).toBe(true)
+      expect(moved.imageRef).toBe(`${destination.host}/prod/app@${INDEX}`)
+      expect(moved.done).toEqual([
+        `${source.host}/acme/app:production now names ${INDEX}`,
+        expect.stringContaining(`copied ${INDEX} to ${destination.host}/prod/app:stable`)
+      ])
+      expect(
+        (await registry.bundles(parseImageReference(`${destination.host}/prod/app`, 'x'), INDEX))
+          .length
+      ).toBe(1)
+    }
+  )
 
   it('a blob the source no longer serves stops the copy before the destination names the image', async () => {
-    source.fault(/\/blobs\/sha256:/, { kind: 'status', status: 404, body: JSON.stringify({ errors: [{ code: 'BLOB_UNKNOWN', message: 'blob unknown' }] }) }, { method: 'GET', times: 100 })
+    source.fault(
+      /\/blobs\/sha256:/,
+      {
+        kind: 'status',
+        status: 404,
+        body: JSON.stringify({ errors: [{ code: 'BLOB_UNKNOWN', message: 'blob unknown' }] })
+      },
+      { method: 'GET', times: 100 }
+    )
     const app = parseImageReference(`${source.host}/acme/app:v1`, 'subject-path')
-    await expect(moveImage(app, INDEX, { tag: null, copyTo: `${destination.host}/prod/app:stable` }, client(), 'production')).rejects.toThrowSealError('unavailable', '404')
+    await expect(
+      moveImage(
+        app,
+        INDEX,
+        { tag: null, copyTo: `${destination.host}/prod/app:stable` },
+        client(),
+        'production'
+      )
+    ).rejects.toThrowSealError('unavailable', '404')
     expect(destination.manifest('prod/app', 'stable')).toBeUndefined()
     expect(destination.manifest('prod/app', INDEX)).toBeUndefined()
   })
@@ -58,7 +120,13 @@ describe('moving an image as the policy says', () => {
   it('a registry that will not move the tag (immutable tags) refuses, naming the tag', async () => {
     source.quirks.immutableTags = true
     const app = parseImageReference(`${source.host}/acme/app:v1`, 'subject-path')
-    await expect(moveImage(app, INDEX, { tag: 'single', copyTo: null }, client(), 'production')).rejects.toThrowSealError('unavailable', 'single')
-    expect(source.manifest('acme/app', 'single')!.bytes.equals(source.manifest('acme/app', SINGLE)!.bytes)).toBe(true)
+    await expect(
+      moveImage(app, INDEX, { tag: 'single', copyTo: null }, client(), 'production')
+    ).rejects.toThrowSealError('unavailable', 'single')
+    expect(
+      source
+        .manifest('acme/app', 'single')!
+        .bytes.equals(source.manifest('acme/app', SINGLE)!.bytes)
+    ).toBe(true)
   })
 })

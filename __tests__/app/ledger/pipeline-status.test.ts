@@ -26,7 +26,10 @@ afterAll(async () => {
   removeAll()
 })
 
-const POLICY = parsePolicy('environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n', 'policy.yml')
+const POLICY = parsePolicy(
+  'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n',
+  'policy.yml'
+)
 const V1: ContractRef = { digest: digest(0xc1), version: '1.0.0' }
 const V2: ContractRef = { digest: digest(0xc2), version: '2.0.0' }
 const D1 = digest(1)
@@ -36,9 +39,25 @@ const D2 = digest(2)
 async function pipeline(ledger: Ledger, tick: () => void): Promise<void> {
   const deploy = async (d: Digest, environment: string, fields: Partial<NewRecord>) => {
     tick()
-    const { entry } = await ledger.record(environment, async (view) => newRecord({ digest: d, environment, previousDigest: (await view.live(environment, 'hello-service'))?.digest ?? null, ...fields }), NO_TIMEOUT)
+    const { entry } = await ledger.record(
+      environment,
+      async (view) =>
+        newRecord({
+          digest: d,
+          environment,
+          previousDigest: (await view.live(environment, 'hello-service'))?.digest ?? null,
+          ...fields
+        }),
+      NO_TIMEOUT
+    )
     tick()
-    await ledger.resolve({ id: (entry as LedgerEntry).id, outcome: 'confirmed', reason: null, runUrl: null, actor: null })
+    await ledger.resolve({
+      id: (entry as LedgerEntry).id,
+      outcome: 'confirmed',
+      reason: null,
+      runUrl: null,
+      actor: null
+    })
   }
   await deploy(D1, 'dev', { contract: V1 })
   await deploy(D1, 'staging', { contract: V1 })
@@ -49,17 +68,27 @@ async function pipeline(ledger: Ledger, tick: () => void): Promise<void> {
 
 let repositories = 0
 async function githubPipeline(): Promise<GitHubDeploymentsLedger> {
-  const ledger = new GitHubDeploymentsLedger({ token: host.token, repository: `acme/status-${++repositories}`, apiUrl: host.url, ref: 'a'.repeat(40), sleep: async () => undefined })
+  const ledger = new GitHubDeploymentsLedger({
+    token: host.token,
+    repository: `acme/status-${++repositories}`,
+    apiUrl: host.url,
+    ref: 'a'.repeat(40),
+    sleep: async () => undefined
+  })
   await pipeline(ledger, () => host.advance(60_000))
   return ledger
 }
 
-const contracts = (status: Awaited<ReturnType<typeof pipelineStatus>>) => status.map((s) => [s.environment, s.contract?.version ?? null])
+const contracts = (status: Awaited<ReturnType<typeof pipelineStatus>>) =>
+  status.map((s) => [s.environment, s.contract?.version ?? null])
 
 describe('pipelineStatus: the contract each environment runs', () => {
   it('reads it from the record that made the live digest live, on a file ledger', async () => {
     const clock = manualClock(T0)
-    const ledger = new FileLedger(`${tempDir()}/ledger.jsonl`, 'ledger', { create: true, clock: clock.now })
+    const ledger = new FileLedger(`${tempDir()}/ledger.jsonl`, 'ledger', {
+      create: true,
+      clock: clock.now
+    })
     await pipeline(ledger, () => clock.advance(1))
     expect(contracts(await pipelineStatus(POLICY, ledger))).toEqual([
       ['dev', '2.0.0'],
@@ -68,37 +97,68 @@ describe('pipelineStatus: the contract each environment runs', () => {
     ])
   })
 
-  it('on the GitHub ledger, reads only the live digest\'s records in its environment, and nothing for a contract the caller knows', async () => {
-    const ledger = await githubPipeline()
-    host.clearRequests()
-    const read = await pipelineStatus(POLICY, ledger)
-    const allReads = host.requests.filter((r) => r.method === 'GET')
-    expect(contracts(read)).toEqual([
-      ['dev', '2.0.0'],
-      ['staging', '2.0.0'],
-      ['production', '1.0.0']
-    ])
-    // The lookups filter on the environment and the digest.
-    expect(allReads.filter((r) => r.query.task === `deploy:${D2}`).map((r) => r.query.environment).sort()).toEqual(['dev', 'staging'])
+  it(
+    "on the GitHub ledger, reads only the live digest's records in its environment, and nothing for a " +
+      'contract the caller knows',
+    async () => {
+      const ledger = await githubPipeline()
+      host.clearRequests()
+      const read = await pipelineStatus(POLICY, ledger)
+      const allReads = host.requests.filter((r) => r.method === 'GET')
+      expect(contracts(read)).toEqual([
+        ['dev', '2.0.0'],
+        ['staging', '2.0.0'],
+        ['production', '1.0.0']
+      ])
+      // The lookups filter on the environment and the digest.
+      expect(
+        allReads
+          .filter((r) => r.query.task === `deploy:${D2}`)
+          .map((r) => r.query.environment)
+          .sort()
+      ).toEqual(['dev', 'staging'])
 
-    host.clearRequests()
-    await pipelineStatus(POLICY, ledger, { knownContracts: new Map() })
-    expect(host.requests.filter((r) => r.method === 'GET')).toHaveLength(allReads.length)
+      host.clearRequests()
+      await pipelineStatus(POLICY, ledger, { knownContracts: new Map() })
+      expect(host.requests.filter((r) => r.method === 'GET')).toHaveLength(allReads.length)
 
-    // A promotion of D2 to production knows D2's contract and D1's (production's live one).
-    const plan: ContractPlan = { environment: 'production', compared: true, candidate: V2, loaded: null, liveDigest: D1, live: V1, changes: [], problem: null }
-    host.clearRequests()
-    const known = await pipelineStatus(POLICY, ledger, { knownContracts: contractsKnown(D2, plan) })
-    expect(contracts(known)).toEqual(contracts(read))
-    const fewer = host.requests.filter((r) => r.method === 'GET')
-    expect(fewer.some((r) => r.query.task !== undefined)).toBe(false)
-    expect(fewer.length).toBeLessThan(allReads.length)
-  })
+      // A promotion of D2 to production knows D2's contract and D1's (production's live one).
+      const plan: ContractPlan = {
+        environment: 'production',
+        compared: true,
+        candidate: V2,
+        loaded: null,
+        liveDigest: D1,
+        live: V1,
+        changes: [],
+        problem: null
+      }
+      host.clearRequests()
+      const known = await pipelineStatus(POLICY, ledger, {
+        knownContracts: contractsKnown(D2, plan)
+      })
+      expect(contracts(known)).toEqual(contracts(read))
+      const fewer = host.requests.filter((r) => r.method === 'GET')
+      expect(fewer.some((r) => r.query.task !== undefined)).toBe(false)
+      expect(fewer.length).toBeLessThan(allReads.length)
+    }
+  )
 
   it("does not take the candidate's contract from a plan that found a problem", async () => {
-    const plan: ContractPlan = { environment: 'production', compared: true, candidate: V2, loaded: null, liveDigest: D1, live: V1, changes: null, problem: 'the manifest was swapped' }
+    const plan: ContractPlan = {
+      environment: 'production',
+      compared: true,
+      candidate: V2,
+      loaded: null,
+      liveDigest: D1,
+      live: V1,
+      changes: null,
+      problem: 'the manifest was swapped'
+    }
     expect(contractsKnown(D2, plan)).toEqual(new Map([[D1, V1]]))
     expect(contractsKnown(D2, null).size).toBe(0)
-    expect(contractsKnown(D2, { ...plan, problem: null, liveDigest: null, live: null })).toEqual(new Map([[D2, V2]]))
+    expect(contractsKnown(D2, { ...plan, problem: null, liveDigest: null, live: null })).toEqual(
+      new Map([[D2, V2]])
+    )
   })
 })

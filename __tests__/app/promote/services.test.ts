@@ -19,7 +19,10 @@ import { removeAll, tempDir } from '../../helpers/trees.js'
 
 const MINUTE = 60_000
 const OPTIONS = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
-const POLICY = parsePolicy('environments:\n  staging: {}\n  production:\n    requires: [staging]\n    soak: 30m\n', 'policy.yml')
+const POLICY = parsePolicy(
+  'environments:\n  staging: {}\n  production:\n    requires: [staging]\n    soak: 30m\n',
+  'policy.yml'
+)
 const API_1 = digest(0xa1)
 const API_2 = digest(0xa2)
 const API_3 = digest(0xa3)
@@ -46,14 +49,28 @@ interface Pipeline {
 
 function onFile(): Pipeline {
   let now = T0.getTime()
-  const ledger = new FileLedger(path.join(tempDir(), 'ledger.jsonl'), 'ledger', { create: true, clock: () => new Date(now) })
-  return { kind: 'file', ledger, repository: null, wait: (minutes) => void (now += minutes * MINUTE) }
+  const ledger = new FileLedger(path.join(tempDir(), 'ledger.jsonl'), 'ledger', {
+    create: true,
+    clock: () => new Date(now)
+  })
+  return {
+    kind: 'file',
+    ledger,
+    repository: null,
+    wait: (minutes) => void (now += minutes * MINUTE)
+  }
 }
 
 function onGitHub(): Pipeline {
   host.setNow(T0)
   const repository = `acme/monorepo-${++repositories}`
-  const ledger = new GitHubDeploymentsLedger({ token: host.token, repository, apiUrl: host.url, ref: '0'.repeat(40), sleep: async () => undefined })
+  const ledger = new GitHubDeploymentsLedger({
+    token: host.token,
+    repository,
+    apiUrl: host.url,
+    ref: '0'.repeat(40),
+    sleep: async () => undefined
+  })
   return { kind: 'github', ledger, repository, wait: (minutes) => host.advance(minutes * MINUTE) }
 }
 
@@ -61,11 +78,35 @@ const requester = { runUrl: 'https://github.com/acme/monorepo/actions/runs/1', a
 // What is tested is how services are kept apart: these promotions say they carry no bytes.
 const NO_BYTES = { declared: true, missing: '' }
 
-function request(name: string, d: Digest | 'previous', environment: string, rollback = false): PromoteRequest {
-  return { environment, digest: d, rollback, dryRun: false, name, environmentUrl: null, sealedBy: null, requester, inputs: { environment: 'environment', digest: 'expected-digest' }, artifact: null, withoutBytes: NO_BYTES }
+function request(
+  name: string,
+  d: Digest | 'previous',
+  environment: string,
+  rollback = false
+): PromoteRequest {
+  return {
+    environment,
+    digest: d,
+    rollback,
+    dryRun: false,
+    name,
+    environmentUrl: null,
+    sealedBy: null,
+    requester,
+    inputs: { environment: 'environment', digest: 'expected-digest' },
+    artifact: null,
+    withoutBytes: NO_BYTES
+  }
 }
 
-async function letIn(p: Pipeline, name: string, d: Digest | 'previous', environment: string, rollback = false, policy: PromotionPolicy = POLICY): Promise<PromoteResult> {
+async function letIn(
+  p: Pipeline,
+  name: string,
+  d: Digest | 'previous',
+  environment: string,
+  rollback = false,
+  policy: PromotionPolicy = POLICY
+): Promise<PromoteResult> {
   p.wait(1)
   return promoteDigest(request(name, d, environment, rollback), policy, p.ledger, OPTIONS)
 }
@@ -77,7 +118,12 @@ async function confirm(p: Pipeline, record: LedgerEntry | null): Promise<LedgerE
 }
 
 /** Promoted and confirmed: live from the confirmation. */
-async function deploy(p: Pipeline, name: string, d: Digest, environment: string): Promise<PromoteResult> {
+async function deploy(
+  p: Pipeline,
+  name: string,
+  d: Digest,
+  environment: string
+): Promise<PromoteResult> {
   const result = await letIn(p, name, d, environment)
   expect(result.decision).toMatchObject({ allowed: true })
   expect((await confirm(p, result.record)).outcome).toBe('deployed')
@@ -93,7 +139,10 @@ async function twoServices(p: Pipeline): Promise<void> {
   await deploy(p, 'web', WEB_1, 'production')
 }
 
-describe.each([['file', onFile], ['github', onGitHub]] as const)('two services in one environment, on the %s ledger', (_kind, make) => {
+describe.each([
+  ['file', onFile],
+  ['github', onGitHub]
+] as const)('two services in one environment, on the %s ledger', (_kind, make) => {
   it('each replaces only its own live digest, and rolls back to its own previous one', async () => {
     const p = make()
     await twoServices(p)
@@ -105,8 +154,12 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('two services i
     expect(second.record?.previousDigest).toBe(API_1)
     if (p.kind === 'github') {
       // GitHub's "replaced by" goes on api 1's deployment, never on web's.
-      const deployments = host.deploymentsOf(p.repository as string).filter((d) => d.environment === 'production')
-      const inactive = deployments.filter((d) => d.statuses.some((s) => s.state === 'inactive')).map((d) => d.task)
+      const deployments = host
+        .deploymentsOf(p.repository as string)
+        .filter((d) => d.environment === 'production')
+      const inactive = deployments
+        .filter((d) => d.statuses.some((s) => s.state === 'inactive'))
+        .map((d) => d.task)
       expect(inactive).toEqual([`deploy:${API_1}`])
     }
 
@@ -139,7 +192,9 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('two services i
     await deploy(p, 'api', API_2, 'staging')
     p.wait(40)
     const web = await letIn(p, 'web', WEB_2, 'production')
-    expect(web.decision.checks.filter((c) => c.rule === 'soak')).toEqual([expect.objectContaining({ passed: true })])
+    expect(web.decision.checks.filter((c) => c.rule === 'soak')).toEqual([
+      expect.objectContaining({ passed: true })
+    ])
     expect(web.previous?.digest).toBe(WEB_1)
   })
 
@@ -150,7 +205,10 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('two services i
     p.wait(40)
     const asApi = await letIn(p, 'api', WEB_2, 'production')
     expect(asApi.decision.allowed).toBe(false)
-    expect(asApi.decision.checks.find((c) => c.rule === 'requires')).toMatchObject({ passed: false, environment: 'staging' })
+    expect(asApi.decision.checks.find((c) => c.rule === 'requires')).toMatchObject({
+      passed: false,
+      environment: 'staging'
+    })
   })
 
   it('confirms a pending record only while its service still runs what the gate compared against', async () => {
@@ -165,7 +223,11 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('two services i
     const first = await letIn(p, 'api', API_2, 'production')
     const second = await letIn(p, 'api', API_3, 'production')
     const web = await letIn(p, 'web', WEB_2, 'production')
-    expect([first.previous?.digest, second.previous?.digest, web.previous?.digest]).toEqual([API_1, API_1, WEB_1])
+    expect([first.previous?.digest, second.previous?.digest, web.previous?.digest]).toEqual([
+      API_1,
+      API_1,
+      WEB_1
+    ])
     // web going live is another service's business: api 2 still lands on api 1.
     expect((await confirm(p, web.record)).outcome).toBe('deployed')
     const landed = await confirm(p, first.record)
@@ -174,20 +236,40 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('two services i
     expect(late.outcome).toBe('failed')
     expect(late.reason).toContain(API_2)
     // Which record made it live: the file ledger's record, the GitHub ledger's deployment.
-    expect(late.reason).toContain(`${p.kind === 'file' ? 'record' : 'deployment'} ${first.record?.id}`)
-    expect(late.reason).toContain(`artifact-seal promote ${API_3} --environment production --subject-name api`)
+    expect(late.reason).toContain(
+      `${p.kind === 'file' ? 'record' : 'deployment'} ${first.record?.id}`
+    )
+    expect(late.reason).toContain(
+      `artifact-seal promote ${API_3} --environment production --subject-name api`
+    )
     expect((await p.ledger.live('production', 'api'))?.digest).toBe(API_2)
   })
 })
 
-describe.each([['file', onFile], ['github', onGitHub]] as const)('the policy names the services, on the %s ledger', (_kind, make) => {
+describe.each([
+  ['file', onFile],
+  ['github', onGitHub]
+] as const)('the policy names the services, on the %s ledger', (_kind, make) => {
   const LISTED = parsePolicy('services: [api, web]\nenvironments:\n  staging: {}\n', 'policy.yml')
   const PINNED = parsePolicy('service: shop\nenvironments:\n  staging: {}\n', 'policy.yml')
 
   it('refuses a name it does not list before anything is recorded, and asks which service "previous" is of', async () => {
     const p = make()
-    await expect(letIn(p, 'apii', API_1, 'staging', false, LISTED)).rejects.toThrowSealError('bad-input', 'name', '"apii"', 'policy.yml', '"api", "web"')
-    await expect(promoteDigest({ ...request('x', 'previous', 'staging', true), name: null }, LISTED, p.ledger, OPTIONS)).rejects.toThrowSealError('bad-input', 'expected-digest', '"previous"', '"api", "web"')
+    await expect(letIn(p, 'apii', API_1, 'staging', false, LISTED)).rejects.toThrowSealError(
+      'bad-input',
+      'name',
+      '"apii"',
+      'policy.yml',
+      '"api", "web"'
+    )
+    await expect(
+      promoteDigest(
+        { ...request('x', 'previous', 'staging', true), name: null },
+        LISTED,
+        p.ledger,
+        OPTIONS
+      )
+    ).rejects.toThrowSealError('bad-input', 'expected-digest', '"previous"', '"api", "web"')
     expect(await collect(p.ledger.entries())).toEqual([])
     // Each listed service has a pipeline of its own, and status shows both.
     await deploy(p, 'api', API_1, 'staging')
@@ -211,26 +293,46 @@ describe.each([['file', onFile], ['github', onGitHub]] as const)('the policy nam
     expect(back).toMatchObject({ digest: API_1, service: 'shop' })
   })
 
-  it('without either, refuses a renamed build into an environment that judges contracts: it would be judged against no contract', async () => {
-    const p = make()
-    const contracts = parsePolicy('environments:\n  staging:\n    contract: {}\n', 'policy.yml')
-    await deploy(p, 'app-1.2.3.tgz', API_1, 'staging')
-    const renamed = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, contracts)
-    expect(renamed.decision.checks.find((c) => c.rule === 'service')).toMatchObject({ passed: false, detail: expect.stringContaining('pin it in the policy ("service: app-1.2.3.tgz")') })
-  })
+  it(
+    'without either, refuses a renamed build into an environment that judges contracts: it would be judged ' +
+      'against no contract',
+    async () => {
+      const p = make()
+      const contracts = parsePolicy('environments:\n  staging:\n    contract: {}\n', 'policy.yml')
+      await deploy(p, 'app-1.2.3.tgz', API_1, 'staging')
+      const renamed = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, contracts)
+      expect(renamed.decision.checks.find((c) => c.rule === 'service')).toMatchObject({
+        passed: false,
+        detail: expect.stringContaining('pin it in the policy ("service: app-1.2.3.tgz")')
+      })
+    }
+  )
 
-  it('a pin under a new name meets the records written before it under the old one: refused where contracts are judged, until the pin names what runs', async () => {
-    const p = make()
-    await deploy(p, 'app-1.2.3.tgz', API_1, 'staging')
-    const pinnedNew = parsePolicy('service: shop\nenvironments:\n  staging:\n    contract: {}\n', 'policy.yml')
-    const refused = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, pinnedNew)
-    expect(refused.decision.allowed).toBe(false)
-    expect(refused.decision.checks.find((c) => c.rule === 'service')).toMatchObject({ passed: false, detail: expect.stringContaining('pin it in the policy ("service: app-1.2.3.tgz")') })
-    const pinnedOld = parsePolicy('service: app-1.2.3.tgz\nenvironments:\n  staging:\n    contract: {}\n', 'policy.yml')
-    const judged = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, pinnedOld)
-    expect(judged).toMatchObject({ service: 'app-1.2.3.tgz', previous: { digest: API_1 } })
-    expect(judged.decision.checks.find((c) => c.rule === 'service')).toBeUndefined()
-  })
+  it(
+    'a pin under a new name meets the records written before it under the old one: refused where contracts ' +
+      'are judged, until the pin names what runs',
+    async () => {
+      const p = make()
+      await deploy(p, 'app-1.2.3.tgz', API_1, 'staging')
+      const pinnedNew = parsePolicy(
+        'service: shop\nenvironments:\n  staging:\n    contract: {}\n',
+        'policy.yml'
+      )
+      const refused = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, pinnedNew)
+      expect(refused.decision.allowed).toBe(false)
+      expect(refused.decision.checks.find((c) => c.rule === 'service')).toMatchObject({
+        passed: false,
+        detail: expect.stringContaining('pin it in the policy ("service: app-1.2.3.tgz")')
+      })
+      const pinnedOld = parsePolicy(
+        'service: app-1.2.3.tgz\nenvironments:\n  staging:\n    contract: {}\n',
+        'policy.yml'
+      )
+      const judged = await letIn(p, 'app-1.2.4.tgz', API_2, 'staging', false, pinnedOld)
+      expect(judged).toMatchObject({ service: 'app-1.2.3.tgz', previous: { digest: API_1 } })
+      expect(judged.decision.checks.find((c) => c.rule === 'service')).toBeUndefined()
+    }
+  )
 })
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -29,7 +29,10 @@ interface Row {
 
 const DOC = join(process.cwd(), 'docs', 'contract-coverage.md')
 const LEVEL: Readonly<Record<string, string>> = { error: 'ERR', warning: 'WARN' }
-const AT_LEAST: Readonly<Record<string, readonly Severity[]>> = { ERR: ['breaking'], WARN: ['dangerous', 'breaking'] }
+const AT_LEAST: Readonly<Record<string, readonly Severity[]>> = {
+  ERR: ['breaking'],
+  WARN: ['dangerous', 'breaking']
+}
 const COVERAGES = ['same id', 'stricter', 'other id', 'configured only', 'not covered']
 
 let checks: Check[] = []
@@ -38,18 +41,29 @@ const text = readFileSync(DOC, 'utf8')
 
 beforeAll(() => {
   const binary = join(process.cwd(), 'node_modules', '.bin', 'oasdiff')
-  checks = (JSON.parse(execFileSync(binary, ['checks', '-f', 'json'], { encoding: 'utf8' })) as Check[]).filter((check) => check.level !== 'info')
+  checks = (
+    JSON.parse(execFileSync(binary, ['checks', '-f', 'json'], { encoding: 'utf8' })) as Check[]
+  ).filter((check) => check.level !== 'info')
   rows = text
     .split('\n')
     .filter((line) => /^\| `[^`]+` \| (ERR|WARN) \|/.test(line))
     .map((line) => {
       const cells = line.split(' | ')
       const [id, level, coverage, engine] = cells.map((cell) => cell.replace(/^\| /, '').trim())
-      return { id: (id as string).replaceAll('`', ''), level: level as string, coverage: coverage as string, engine: [...(engine as string).matchAll(/`([^`]+)`/g)].map((m) => m[1] as string), why: cells.slice(4).join(' | ').replace(/ \|$/, '').trim() }
+      return {
+        id: (id as string).replaceAll('`', ''),
+        level: level as string,
+        coverage: coverage as string,
+        engine: [...(engine as string).matchAll(/`([^`]+)`/g)].map((m) => m[1] as string),
+        why: cells.slice(4).join(' | ').replace(/ \|$/, '').trim()
+      }
     })
 })
 
-/** A rule id without its place (`request-body-…`, `response-property-…`): the family one mechanism emits for every place. */
+/**
+ * A rule id without its place (`request-body-…`, `response-property-…`): the family one mechanism
+ * emits for every place.
+ */
 function family(id: string): string {
   const place = SCHEMA_PLACES.find((p) => id.startsWith(`${p}-`))
   return place === undefined ? id : `*-${id.slice(place.length + 1)}`
@@ -58,7 +72,9 @@ function family(id: string): string {
 describe('docs/contract-coverage.md against oasdiff', () => {
   it('has one row per oasdiff check at ERR and WARN, at its level, and no other', () => {
     expect(checks.length).toBeGreaterThan(200)
-    expect(rows.map((row) => `${row.id} ${row.level}`).sort()).toEqual(checks.map((check) => `${check.id} ${LEVEL[check.level]}`).sort())
+    expect(rows.map((row) => `${row.id} ${row.level}`).sort()).toEqual(
+      checks.map((check) => `${check.id} ${LEVEL[check.level]}`).sort()
+    )
   })
 
   it('says how each is covered; no ERR check is left uncovered', () => {
@@ -72,37 +88,62 @@ describe('docs/contract-coverage.md against oasdiff', () => {
   it('claims only rules the engine has, at the level it claims', () => {
     for (const row of rows) {
       const severities = row.engine.map((id) => [id, RULES.get(id)])
-      if (row.coverage === 'same id') expect(severities).toEqual([[row.id, row.level === 'ERR' ? 'breaking' : 'dangerous']])
+      if (row.coverage === 'same id')
+        expect(severities).toEqual([[row.id, row.level === 'ERR' ? 'breaking' : 'dangerous']])
       if (row.coverage === 'stricter') expect(severities).toEqual([[row.id, 'breaking']])
       if (row.coverage === 'other id') {
         expect([row.id, row.engine.length > 0]).toEqual([row.id, true])
-        for (const [id, severity] of severities) expect([row.id, id, AT_LEAST[row.level]?.includes(severity as Severity)]).toEqual([row.id, id, true])
+        for (const [id, severity] of severities)
+          expect([row.id, id, AT_LEAST[row.level]?.includes(severity as Severity)]).toEqual([
+            row.id,
+            id,
+            true
+          ])
       }
-      // A deprecation-notice policy oasdiff applies only when configured: the engine names what it judges instead (the removal).
+      // A deprecation-notice policy oasdiff applies only when configured: the engine names what it
+      // judges instead (the removal).
       if (row.coverage === 'configured only') {
-        expect([row.id, /sunset-(missing|date-too-small)$/.test(row.id), row.engine.length > 0]).toEqual([row.id, true, true])
-        for (const [id, severity] of severities) expect([row.id, id, severity === undefined]).toEqual([row.id, id, false])
+        expect([
+          row.id,
+          /sunset-(missing|date-too-small)$/.test(row.id),
+          row.engine.length > 0
+        ]).toEqual([row.id, true, true])
+        for (const [id, severity] of severities)
+          expect([row.id, id, severity === undefined]).toEqual([row.id, id, false])
       }
     }
   })
 
   it('claims rules the engine emits: each covered rule family is reported by some case of the corpus', () => {
-    const emitted = new Set(loadCases().flatMap((oracleCase) => runEngine(oracleCase).map((change) => family(change.rule))))
-    const claimed = rows.filter((row) => row.coverage === 'same id' || row.coverage === 'stricter').map((row) => family(row.id))
+    const emitted = new Set(
+      loadCases().flatMap((oracleCase) =>
+        runEngine(oracleCase).map((change) => family(change.rule))
+      )
+    )
+    const claimed = rows
+      .filter((row) => row.coverage === 'same id' || row.coverage === 'stricter')
+      .map((row) => family(row.id))
     expect([...new Set(claimed)].filter((id) => !emitted.has(id)).sort()).toEqual([])
   })
 
   it('states the figures the rows add up to', () => {
     for (const level of ['ERR', 'WARN']) {
       const counts = new Map<string, number>()
-      for (const row of rows.filter((r) => r.level === level)) counts.set(row.coverage, (counts.get(row.coverage) ?? 0) + 1)
+      for (const row of rows.filter((r) => r.level === level))
+        counts.set(row.coverage, (counts.get(row.coverage) ?? 0) + 1)
       const line = new RegExp(`^- ${level}: (\\d+) rules; (.*)\\.$`, 'm').exec(text)
       expect(line).not.toBeNull()
-      const stated = new Map((line?.[2] ?? '').split(', ').map((part) => {
-        const match = /^(.*) (\d+)$/.exec(part)
-        return [match?.[1] ?? part, Number(match?.[2])] as const
-      }))
-      expect([level, Number(line?.[1]), Object.fromEntries(stated)]).toEqual([level, rows.filter((r) => r.level === level).length, Object.fromEntries(counts)])
+      const stated = new Map(
+        (line?.[2] ?? '').split(', ').map((part) => {
+          const match = /^(.*) (\d+)$/.exec(part)
+          return [match?.[1] ?? part, Number(match?.[2])] as const
+        })
+      )
+      expect([level, Number(line?.[1]), Object.fromEntries(stated)]).toEqual([
+        level,
+        rows.filter((r) => r.level === level).length,
+        Object.fromEntries(counts)
+      ])
     }
   })
 })

@@ -9,7 +9,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RULES } from '../../../src/core/contract/openapi/index.js'
-import { engineSummary, loadCases, markdownTable, missedErrors, runCorpus, runEngine, type OracleResult } from './openapi-oracle-lib.js'
+import {
+  engineSummary,
+  loadCases,
+  markdownTable,
+  missedErrors,
+  runCorpus,
+  runEngine,
+  type OracleResult
+} from './openapi-oracle-lib.js'
 
 const cases = loadCases()
 let scratch = ''
@@ -30,24 +38,47 @@ afterAll(() => {
 describe('the corpus', () => {
   it('has at least 60 pairs over OpenAPI 2.0, 3.0, 3.1 and standalone JSON Schema in both roles', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60)
-    const versions = new Set(cases.map((c) => (c.expected.kind === 'jsonschema' ? `jsonschema:${c.expected.role}` : String((c.before as Record<string, unknown>).swagger ?? (c.before as Record<string, unknown>).openapi).slice(0, 3))))
-    expect([...versions].sort()).toEqual(['2.0', '3.0', '3.1', 'jsonschema:consumes', 'jsonschema:produces'])
+    const versions = new Set(
+      cases.map((c) =>
+        c.expected.kind === 'jsonschema'
+          ? `jsonschema:${c.expected.role}`
+          : String(
+              (c.before as Record<string, unknown>).swagger ??
+                (c.before as Record<string, unknown>).openapi
+            ).slice(0, 3)
+      )
+    )
+    expect([...versions].sort()).toEqual([
+      '2.0',
+      '3.0',
+      '3.1',
+      'jsonschema:consumes',
+      'jsonschema:produces'
+    ])
   })
 
   it('lists only rules of the catalogue, each with its catalogue severity', () => {
     for (const c of cases) {
-      for (const change of c.expected.changes) expect([c.name, change.rule, RULES.get(change.rule)]).toEqual([c.name, change.rule, change.severity])
+      for (const change of c.expected.changes)
+        expect([c.name, change.rule, RULES.get(change.rule)]).toEqual([
+          c.name,
+          change.rule,
+          change.severity
+        ])
     }
   })
 
   it('explains every waiver', () => {
-    for (const c of cases.filter((c) => (c.expected.oracleWaiver?.length ?? 0) > 0)) expect([c.name, typeof c.expected.note]).toEqual([c.name, 'string'])
+    for (const c of cases.filter((c) => (c.expected.oracleWaiver?.length ?? 0) > 0))
+      expect([c.name, typeof c.expected.note]).toEqual([c.name, 'string'])
   })
 })
 
 describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, oracleCase) => {
   it('reports exactly the expected rules and severities', () => {
-    const expected = [...new Set(oracleCase.expected.changes.map((change) => `${change.rule} ${change.severity}`))].sort()
+    const expected = [
+      ...new Set(oracleCase.expected.changes.map((change) => `${change.rule} ${change.severity}`))
+    ].sort()
     expect(engineSummary(runEngine(oracleCase))).toEqual(expected)
   })
 
@@ -60,7 +91,13 @@ describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, oracleCase) 
   it('declares exactly the waivers it needs: the oasdiff ERR ids of a pair the engine does not call breaking', () => {
     const result = results.find((r) => r.case.name === oracleCase.name) as OracleResult
     const engineBreaks = result.engine.some((change) => change.severity === 'breaking')
-    const needed = engineBreaks ? [] : [...new Set(result.oasdiff.filter((change) => change.level === 3).map((change) => change.id))].sort()
+    const needed = engineBreaks
+      ? []
+      : [
+          ...new Set(
+            result.oasdiff.filter((change) => change.level === 3).map((change) => change.id)
+          )
+        ].sort()
     expect([...(oracleCase.expected.oracleWaiver ?? [])].sort()).toEqual(needed)
   })
 })

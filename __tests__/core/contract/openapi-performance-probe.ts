@@ -11,8 +11,13 @@ const after = changedCopy(before)
 const bytes = JSON.stringify(before).length
 const heapBefore = process.memoryUsage().heapUsed
 const start = performance.now()
-const changes = classifyOpenApi(before, after, { file: 'openapi.json', now: new Date('2026-11-27T00:00:00Z') })
+const changes = classifyOpenApi(before, after, {
+  file: 'openapi.json',
+  now: new Date('2026-11-27T00:00:00Z')
+})
 const ms = performance.now() - start
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
 const rules = [...new Set(changes.map((change) => change.rule))].sort()
-process.stdout.write(`${JSON.stringify({ bytes, operations: 1000, ms, heapMb, maxRssMb: process.resourceUsage().maxRSS / 1024, changes: changes.length, rules })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ bytes, operations: 1000, ms, heapMb, maxRssMb: process.resourceUsage().maxRSS / 1024, changes: changes.length, rules })}\n`
+)

@@ -23,11 +23,26 @@ it('classifies a 5 MB, 1,000-operation document against a changed copy and finds
   const scratch = mkdtempSync(join(tmpdir(), 'openapi-perf-'))
   try {
     const bundle = join(scratch, 'probe.mjs')
-    await build({ entryPoints: [join(process.cwd(), '__tests__/core/contract/openapi-performance-probe.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning' })
-    const probe = JSON.parse(execFileSync(process.execPath, [bundle], { encoding: 'utf8' })) as Probe
+    await build({
+      entryPoints: [join(process.cwd(), '__tests__/core/contract/openapi-performance-probe.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      logLevel: 'warning'
+    })
+    const probe = JSON.parse(
+      execFileSync(process.execPath, [bundle], { encoding: 'utf8' })
+    ) as Probe
     expect(probe.bytes).toBeGreaterThan(5 * 1000 * 1000)
     expect(probe.rules).toEqual(
-      expect.arrayContaining(['api-removed-without-deprecation', 'new-required-request-parameter', 'response-property-enum-value-added', 'response-optional-property-removed', 'request-property-enum-value-added'])
+      expect.arrayContaining([
+        'api-removed-without-deprecation',
+        'new-required-request-parameter',
+        'response-property-enum-value-added',
+        'response-optional-property-removed',
+        'request-property-enum-value-added'
+      ])
     )
   } finally {
     rmSync(scratch, { recursive: true, force: true })

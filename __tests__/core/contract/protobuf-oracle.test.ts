@@ -19,7 +19,10 @@ import { removeAll, tempDir } from '../../helpers/trees.js'
 const ROOT = path.resolve('__fixtures__/contracts/protobuf')
 const BUF = path.resolve('node_modules/.bin/buf')
 const BUF_YAML = 'version: v2\nbreaking:\n  use:\n    - WIRE_JSON\n'
-const CASES = fs.readdirSync(ROOT).filter((name) => fs.statSync(path.join(ROOT, name)).isDirectory()).sort()
+const CASES = fs
+  .readdirSync(ROOT)
+  .filter((name) => fs.statSync(path.join(ROOT, name)).isDirectory())
+  .sort()
 
 interface Expected {
   readonly note: string
@@ -32,7 +35,11 @@ function readProtos(dir: string): ProtoFile[] {
     for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
       const full = path.join(at, entry.name)
       if (entry.isDirectory()) walk(full)
-      else if (entry.name.endsWith('.proto')) files.push({ path: path.relative(dir, full).split(path.sep).join('/'), text: fs.readFileSync(full, 'utf8') })
+      else if (entry.name.endsWith('.proto'))
+        files.push({
+          path: path.relative(dir, full).split(path.sep).join('/'),
+          text: fs.readFileSync(full, 'utf8')
+        })
     }
   }
   walk(dir)
@@ -50,14 +57,30 @@ async function bufBreaking(name: string, cache: string): Promise<string[]> {
   }
   let stdout = ''
   try {
-    stdout = (await run(BUF, ['breaking', path.join(work, 'after'), '--against', path.join(work, 'before'), '--error-format', 'json'], {
-      env: { ...process.env, BUF_CACHE_DIR: cache },
-      encoding: 'utf8'
-    })).stdout
+    stdout = (
+      await run(
+        BUF,
+        [
+          'breaking',
+          path.join(work, 'after'),
+          '--against',
+          path.join(work, 'before'),
+          '--error-format',
+          'json'
+        ],
+        {
+          env: { ...process.env, BUF_CACHE_DIR: cache },
+          encoding: 'utf8'
+        }
+      )
+    ).stdout
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string }
     // 100 is buf's "breaking changes found"; anything else means buf could not judge the case.
-    if (failed.code !== 100) throw new Error(`buf failed on ${name} (exit ${failed.code}): ${failed.stderr ?? ''}`, { cause: error })
+    if (failed.code !== 100)
+      throw new Error(`buf failed on ${name} (exit ${failed.code}): ${failed.stderr ?? ''}`, {
+        cause: error
+      })
     stdout = failed.stdout ?? ''
   }
   return stdout
@@ -68,7 +91,10 @@ async function bufBreaking(name: string, cache: string): Promise<string[]> {
 }
 
 /** Runs `jobs` two at a time: the machine has two cores and buf compiles both trees each time. */
-async function inPairs<T>(items: readonly string[], job: (item: string) => Promise<T>): Promise<Map<string, T>> {
+async function inPairs<T>(
+  items: readonly string[],
+  job: (item: string) => Promise<T>
+): Promise<Map<string, T>> {
   const results = new Map<string, T>()
   let next = 0
   const worker = async (): Promise<void> => {
@@ -96,16 +122,24 @@ function agreementTable(rows: readonly Row[]): string {
   let stricter = 0
   for (const row of rows) {
     const breaking = row.engine.filter((c) => c.severity === 'breaking').map((c) => c.rule)
-    const other = row.engine.filter((c) => c.severity !== 'breaking').map((c) => `${c.rule} (${c.severity})`)
+    const other = row.engine
+      .filter((c) => c.severity !== 'breaking')
+      .map((c) => `${c.rule} (${c.severity})`)
     const bufBreaks = row.buf.length > 0
     const engineBreaks = breaking.length > 0
     const verdict = bufBreaks === engineBreaks ? 'yes' : engineBreaks ? 'engine stricter' : '**NO**'
     if (verdict === 'yes') agree++
     else if (engineBreaks) stricter++
-    const list = (xs: readonly string[]): string => (xs.length === 0 ? '—' : [...new Set(xs)].join(', '))
-    lines.push(`| ${row.name} | ${list(row.buf)} | ${list(breaking)} | ${list(other)} | ${verdict} |`)
+    const list = (xs: readonly string[]): string =>
+      xs.length === 0 ? '—' : [...new Set(xs)].join(', ')
+    lines.push(
+      `| ${row.name} | ${list(row.buf)} | ${list(breaking)} | ${list(other)} | ${verdict} |`
+    )
   }
-  lines.push('', `${rows.length} cases: ${agree} agree on breaking or not, ${stricter} breaking for the engine only, ${rows.length - agree - stricter} missed.`)
+  lines.push(
+    '',
+    `${rows.length} cases: ${agree} agree on breaking or not, ${stricter} breaking for the engine only, ${rows.length - agree - stricter} missed.`
+  )
   return `${lines.join('\n')}\n`
 }
 
@@ -114,12 +148,14 @@ const rows: Row[] = []
 
 beforeAll(async () => {
   const cache = tempDir('artifact-seal-buf-cache-')
-  for (const [name, rules] of await inPairs(CASES, (name) => bufBreaking(name, cache))) bufResults.set(name, rules)
+  for (const [name, rules] of await inPairs(CASES, (name) => bufBreaking(name, cache)))
+    bufResults.set(name, rules)
 }, 180_000)
 
 afterAll(() => {
   const target = process.env['PROTOBUF_ORACLE_TABLE']
-  if (target) fs.writeFileSync(target, agreementTable([...rows].sort((a, b) => a.name.localeCompare(b.name))))
+  if (target)
+    fs.writeFileSync(target, agreementTable([...rows].sort((a, b) => a.name.localeCompare(b.name))))
   removeAll()
 })
 
@@ -129,16 +165,25 @@ describe('protobuf engine against buf (WIRE_JSON)', () => {
   })
 
   it.each(CASES)('%s', (name) => {
-    const expected = JSON.parse(fs.readFileSync(path.join(ROOT, name, 'expected.json'), 'utf8')) as Expected
-    const changes = classifyProtobuf(readProtos(path.join(ROOT, name, 'before')), readProtos(path.join(ROOT, name, 'after')))
+    const expected = JSON.parse(
+      fs.readFileSync(path.join(ROOT, name, 'expected.json'), 'utf8')
+    ) as Expected
+    const changes = classifyProtobuf(
+      readProtos(path.join(ROOT, name, 'before')),
+      readProtos(path.join(ROOT, name, 'after'))
+    )
     const buf = bufResults.get(name)
     if (buf === undefined) throw new Error(`buf did not run on ${name}`)
     rows.push({ name, buf, engine: changes })
 
     if (buf.length > 0) {
-      expect({ name, buf, engineBreaking: changes.some((c) => c.severity === 'breaking') }).toEqual({ name, buf, engineBreaking: true })
+      expect({ name, buf, engineBreaking: changes.some((c) => c.severity === 'breaking') }).toEqual(
+        { name, buf, engineBreaking: true }
+      )
     }
-    expect(changes.map((c) => `${c.severity} ${c.rule}`).sort()).toEqual([...expected.changes].sort())
+    expect(changes.map((c) => `${c.severity} ${c.rule}`).sort()).toEqual(
+      [...expected.changes].sort()
+    )
     for (const change of changes) {
       expect(change.kind).toBe('protobuf')
       expect(change.message.length).toBeGreaterThan(10)

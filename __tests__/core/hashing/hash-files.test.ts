@@ -8,13 +8,17 @@ afterAll(removeAll)
 function manyFiles(count: number): string[] {
   const root = tempDir()
   const files: Record<string, string | Buffer> = {}
-  for (let i = 0; i < count; i++) files[`d${i % 7}/f${i}`] = i % 97 === 0 ? Buffer.alloc(1024 * 1024 + i, i % 251) : `content ${i} `.repeat(i % 40)
+  for (let i = 0; i < count; i++)
+    files[`d${i % 7}/f${i}`] =
+      i % 97 === 0 ? Buffer.alloc(1024 * 1024 + i, i % 251) : `content ${i} `.repeat(i % 40)
   writeTree(root, files)
   return Object.keys(files).map((rel) => path.join(root, rel))
 }
 
-const hexAt = (digests: Uint8Array, i: number): string => `sha256:${Buffer.from(digests.buffer, digests.byteOffset + i * 32, 32).toString('hex')}`
-const bytesOf = (view: ArrayBufferView): Buffer => Buffer.from(view.buffer, view.byteOffset, view.byteLength)
+const hexAt = (digests: Uint8Array, i: number): string =>
+  `sha256:${Buffer.from(digests.buffer, digests.byteOffset + i * 32, 32).toString('hex')}`
+const bytesOf = (view: ArrayBufferView): Buffer =>
+  Buffer.from(view.buffer, view.byteOffset, view.byteLength)
 
 describe('hashFiles', () => {
   // More files than the queue's first capacity, so its shared buffers grow while in use.
@@ -23,7 +27,8 @@ describe('hashFiles', () => {
   it('hashes on the main thread alone as sha256sum does, files above the 1 MiB read size included', async () => {
     const { digests, sizes } = await hashFiles(paths)
     expect(digests.length).toBe(paths.length * 32)
-    for (const i of [0, 1, 97, 194, 1024, 1499]) expect(hexAt(digests, i)).toBe(shellFileDigest(paths[i] as string))
+    for (const i of [0, 1, 97, 194, 1024, 1499])
+      expect(hexAt(digests, i)).toBe(shellFileDigest(paths[i] as string))
     expect(sizes[97]).toBe(1024 * 1024 + 97)
   })
 
@@ -32,7 +37,12 @@ describe('hashFiles', () => {
     const pool = HashPool.start(2)
     const progress: number[] = []
     try {
-      const workersOnly = await hashFiles(paths, { pool, mainThreadHashes: false, progressIntervalMs: 1, onProgress: (p) => progress.push(p.filesDone) })
+      const workersOnly = await hashFiles(paths, {
+        pool,
+        mainThreadHashes: false,
+        progressIntervalMs: 1,
+        onProgress: (p) => progress.push(p.filesDone)
+      })
       expect(bytesOf(workersOnly.digests).equals(bytesOf(mainOnly.digests))).toBe(true)
       expect([...workersOnly.sizes]).toEqual([...mainOnly.sizes])
       expect(progress.length).toBeGreaterThan(0)
@@ -53,7 +63,8 @@ describe('hashFiles', () => {
       const queue = new HashQueue(pool, { mainThreadHashes: false })
       for (const p of paths.slice(0, 640)) queue.add(p)
       // Give the one worker time to boot: it hashes what the queue has published so far.
-      for (let waited = 0; queue.progress().filesDone < 640 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20))
+      for (let waited = 0; queue.progress().filesDone < 640 && waited < 10_000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20))
       expect(queue.progress()).toMatchObject({ filesDone: 640, filesTotal: 640 })
       for (const p of paths.slice(640)) queue.add(p)
       const { digests } = await queue.finish()
@@ -66,11 +77,16 @@ describe('hashFiles', () => {
 
   it('names a file that cannot be read, from the main thread or a worker', async () => {
     const missing = path.join(tempDir(), 'gone.txt')
-    await expect(hashFiles([paths[0] as string, missing])).rejects.toThrowSealError('unreadable', `${missing}`)
+    await expect(hashFiles([paths[0] as string, missing])).rejects.toThrowSealError(
+      'unreadable',
+      `${missing}`
+    )
     await expect(hashFiles([missing])).rejects.toThrowSealError('unreadable', `${missing}`)
     const pool = HashPool.start(1)
     try {
-      await expect(hashFiles([...paths.slice(0, 300), missing], { pool, mainThreadHashes: false })).rejects.toThrowSealError('unreadable', `${missing}`)
+      await expect(
+        hashFiles([...paths.slice(0, 300), missing], { pool, mainThreadHashes: false })
+      ).rejects.toThrowSealError('unreadable', `${missing}`)
     } finally {
       pool.close()
     }

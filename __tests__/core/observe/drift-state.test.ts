@@ -10,11 +10,23 @@ import { digest, entry } from '../../../__fixtures__/promotion.js'
 type Step = 'matches' | 'drifted' | 'unknown' | 'ack' | 'deployed' | 'other-service-drift'
 
 function recordOf(step: Step, i: number): LedgerEntry {
-  const base = { digest: digest(1), environment: 'production', service: 'shop', name: 'shop', mode: null }
+  const base = {
+    digest: digest(1),
+    environment: 'production',
+    service: 'shop',
+    name: 'shop',
+    mode: null
+  }
   if (step === 'ack') return entry(i, { ...base, outcome: 'acknowledged', reason: 'ok' })
-  if (step === 'deployed') return entry(i, { ...base, outcome: 'deployed', mode: 'promote', resolves: String(i - 1) })
+  if (step === 'deployed')
+    return entry(i, { ...base, outcome: 'deployed', mode: 'promote', resolves: String(i - 1) })
   const verdict = step === 'other-service-drift' ? 'drifted' : step
-  return entry(i, { ...base, ...(step === 'other-service-drift' ? { service: 'web', name: 'web' } : {}), outcome: 'observed', observation: { verdict, observed: null, probes: ['url'], rules: [] } })
+  return entry(i, {
+    ...base,
+    ...(step === 'other-service-drift' ? { service: 'web', name: 'web' } : {}),
+    outcome: 'observed',
+    observation: { verdict, observed: null, probes: ['url'], rules: [] }
+  })
 }
 
 /** The model: walk oldest first, keeping the state. */
@@ -31,20 +43,35 @@ describe('driftStateOf', () => {
   it('agrees with the model on any history (property)', async () => {
     let drifted = 0
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom<Step>('matches', 'drifted', 'unknown', 'ack', 'deployed', 'other-service-drift'), { maxLength: 30 }), async (steps) => {
-        const records = steps.map(recordOf)
-        const state = await driftStateOf([...records].reverse(), 'shop')
-        const want = model(steps)
-        expect(state.drifted).toBe(want.drifted)
-        expect(state.since?.id ?? null).toBe(want.since === null ? null : (records[want.since] as LedgerEntry).id)
-        if (state.drifted) drifted += 1
-      })
+      fc.asyncProperty(
+        fc.array(
+          fc.constantFrom<Step>(
+            'matches',
+            'drifted',
+            'unknown',
+            'ack',
+            'deployed',
+            'other-service-drift'
+          ),
+          { maxLength: 30 }
+        ),
+        async (steps) => {
+          const records = steps.map(recordOf)
+          const state = await driftStateOf([...records].reverse(), 'shop')
+          const want = model(steps)
+          expect(state.drifted).toBe(want.drifted)
+          expect(state.since?.id ?? null).toBe(
+            want.since === null ? null : (records[want.since] as LedgerEntry).id
+          )
+          if (state.drifted) drifted += 1
+        }
+      )
     )
     // The property reached both answers.
     expect(drifted).toBeGreaterThan(0)
   })
 
-  it('stops reading at the drift\'s start: a long history before it is not read', async () => {
+  it("stops reading at the drift's start: a long history before it is not read", async () => {
     let read = 0
     async function* newestFirst(): AsyncGenerator<LedgerEntry> {
       const steps: Step[] = ['drifted', 'drifted', 'matches']

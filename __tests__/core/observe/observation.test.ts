@@ -8,12 +8,30 @@ const hex = fc.stringMatching(/^[0-9a-f]{64}$/)
 const LIVE = `sha256:${'a'.repeat(64)}` as const
 
 describe('digestsIn', () => {
-  it('reads sha256:<hex>, the bare hex, an image reference by digest and kubectl\'s docker-pullable form, each once', () => {
-    expect(digestsIn(`sha256:${'A'.repeat(64)}\n${'a'.repeat(64)}  ghcr.io/acme/app@${LIVE} docker-pullable://ghcr.io/acme/app@${LIVE}`)).toEqual([LIVE])
-  })
+  it(
+    "reads sha256:<hex>, the bare hex, an image reference by digest and kubectl's docker-pullable form, each " +
+      'once',
+    () => {
+      expect(
+        digestsIn(
+          `sha256:${'A'.repeat(64)}\n${'a'.repeat(64)}  ghcr.io/acme/app@${LIVE} ` +
+            `docker-pullable://ghcr.io/acme/app@${LIVE}`
+        )
+      ).toEqual([LIVE])
+    }
+  )
 
   it('is null for anything else: empty, another algorithm, a short digest, a tag, a word among digests', () => {
-    for (const text of ['', '  \n', `md5:${'a'.repeat(32)}`, `sha256:${'a'.repeat(63)}`, 'ghcr.io/acme/app:1.4.0', `${LIVE} error`, `sha512:${'a'.repeat(128)}`, '<html>']) {
+    for (const text of [
+      '',
+      '  \n',
+      `md5:${'a'.repeat(32)}`,
+      `sha256:${'a'.repeat(63)}`,
+      'ghcr.io/acme/app:1.4.0',
+      `${LIVE} error`,
+      `sha512:${'a'.repeat(128)}`,
+      '<html>'
+    ]) {
       expect(digestsIn(text)).toBeNull()
     }
   })
@@ -21,12 +39,23 @@ describe('digestsIn', () => {
   it('gives back exactly the digests written, in any of the forms, whatever the spacing (property)', () => {
     let read = 0
     fc.assert(
-      fc.property(fc.array(fc.tuple(hex, fc.constantFrom('prefixed', 'bare', 'image')), { minLength: 1, maxLength: 6 }), fc.constantFrom(' ', '\n', '\t', ', ', '\r\n'), (items, gap) => {
-        const text = items.map(([h, form]) => (form === 'bare' ? h : form === 'image' ? `reg.example/app@sha256:${h}` : `sha256:${h}`)).join(gap)
-        const found = digestsIn(text)
-        expect(found).toEqual([...new Set(items.map(([h]) => `sha256:${h}`))])
-        read += 1
-      })
+      fc.property(
+        fc.array(fc.tuple(hex, fc.constantFrom('prefixed', 'bare', 'image')), {
+          minLength: 1,
+          maxLength: 6
+        }),
+        fc.constantFrom(' ', '\n', '\t', ', ', '\r\n'),
+        (items, gap) => {
+          const text = items
+            .map(([h, form]) =>
+              form === 'bare' ? h : form === 'image' ? `reg.example/app@sha256:${h}` : `sha256:${h}`
+            )
+            .join(gap)
+          const found = digestsIn(text)
+          expect(found).toEqual([...new Set(items.map(([h]) => `sha256:${h}`))])
+          read += 1
+        }
+      )
     )
     expect(read).toBe(100)
   })

@@ -8,7 +8,8 @@ import { parsePolicy } from '../../../src/core/promotion/policy-file.js'
 import { T0, digest, entry, minutesAfter, span } from '../../../__fixtures__/promotion.js'
 
 const POLICY = parsePolicy(
-  'environments:\n  eu:\n    drift: block\n  us:\n    drift: block\n  qa:\n    drift: warn\n  production:\n    requires: [qa]\n    requires-any: [eu, us]\n    soak: 1h\n',
+  'environments:\n  eu:\n    drift: block\n  us:\n    drift: block\n  qa:\n    drift: warn\n  production:\n    ' +
+    'requires: [qa]\n    requires-any: [eu, us]\n    soak: 1h\n',
   'p.yml'
 )
 const production = POLICY.environments.find((e) => e.name === 'production')!
@@ -17,7 +18,13 @@ const ranLong = [span(D, 'x', minutesAfter(-600), null)]
 
 const drifted: DriftState = {
   drifted: true,
-  since: entry(41, { digest: D, environment: 'eu', outcome: 'observed', mode: null, observation: { verdict: 'drifted', observed: digest(9), probes: ['url'], rules: [] } }),
+  since: entry(41, {
+    digest: D,
+    environment: 'eu',
+    outcome: 'observed',
+    mode: null,
+    observation: { verdict: 'drifted', observed: digest(9), probes: ['url'], rules: [] }
+  }),
   last: null
 }
 const clean: DriftState = { drifted: false, since: null, last: null }
@@ -26,7 +33,19 @@ function decideWith(drift: Record<string, DriftState>) {
   return decidePromotion(
     { digest: D, rule: production, mode: 'promote', service: null },
     { refusal: null, withoutBytes: null, contract: null },
-    { now: new Date(T0), veto: null, live: null, spans: new Map([['eu', ranLong], ['us', ranLong], ['qa', ranLong]]), otherService: null, approval: null, drift: new Map(Object.entries(drift)) }
+    {
+      now: new Date(T0),
+      veto: null,
+      live: null,
+      spans: new Map([
+        ['eu', ranLong],
+        ['us', ranLong],
+        ['qa', ranLong]
+      ]),
+      otherService: null,
+      approval: null,
+      drift: new Map(Object.entries(drift))
+    }
   )
 }
 
@@ -35,12 +54,19 @@ describe('drift: block', () => {
     expect(blockingUpstreams(POLICY, production)).toEqual(['eu', 'us'])
   })
 
-  it('one drifted requires-any option leaves the other; both drifted refuse, naming the drift and how to lift it', () => {
-    expect(decideWith({ eu: drifted, us: clean }).allowed).toBe(true)
-    const refused = decideWith({ eu: drifted, us: { ...drifted } })
-    expect(refused.allowed).toBe(false)
-    expect(refused.reason).toContain('eu does not run what was promoted there: observe found drift at 2026-11-01T12:00:00.000Z (record 41), running sha256:')
-    expect(refused.reason).toContain('drift ack --environment eu')
-    expect(decideWith({ eu: clean, us: clean }).allowed).toBe(true)
-  })
+  it(
+    'one drifted requires-any option leaves the other; both drifted refuse, naming the drift and how to lift ' +
+      'it',
+    () => {
+      expect(decideWith({ eu: drifted, us: clean }).allowed).toBe(true)
+      const refused = decideWith({ eu: drifted, us: { ...drifted } })
+      expect(refused.allowed).toBe(false)
+      expect(refused.reason).toContain(
+        'eu does not run what was promoted there: observe found drift at 2026-11-01T12:00:00.000Z (record 41), ' +
+          'running sha256:'
+      )
+      expect(refused.reason).toContain('drift ack --environment eu')
+      expect(decideWith({ eu: clean, us: clean }).allowed).toBe(true)
+    }
+  )
 })

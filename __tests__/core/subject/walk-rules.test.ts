@@ -8,10 +8,16 @@ import { removeAll, tempDir, writeTree } from '../../helpers/trees.js'
 afterAll(removeAll)
 
 function resolve(baseDir: string, patterns: string, root?: string) {
-  return resolveFiles({ patterns: parseSubjectPatterns(patterns), baseDir, inputName: 'subject-path', ...(root ? { root } : {}) })
+  return resolveFiles({
+    patterns: parseSubjectPatterns(patterns),
+    baseDir,
+    inputName: 'subject-path',
+    ...(root ? { root } : {})
+  })
 }
 
-const sorted = (baseDir: string, patterns: string): string[] => [...resolve(baseDir, patterns).relativePaths].sort()
+const sorted = (baseDir: string, patterns: string): string[] =>
+  [...resolve(baseDir, patterns).relativePaths].sort()
 
 describe('a symbolic link named in subject-path', () => {
   it('is refused when it leaves the root, like one the walk finds', () => {
@@ -19,7 +25,10 @@ describe('a symbolic link named in subject-path', () => {
     const base = writeTree(tempDir(), { 'dist/app.js': 'a()' })
     fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(base, 'dist', 'secret.txt'))
     fs.symlinkSync(path.join(outside, 'lib'), path.join(base, 'dist', 'lib'))
-    const leaves = `"${path.join(base, 'dist', 'secret.txt')}" is a symbolic link to "${fs.realpathSync(path.join(outside, 'secret.txt'))}", outside the artifact root`
+    const leaves =
+      `"${path.join(base, 'dist', 'secret.txt')}" is a symbolic link to ` +
+      `"${fs.realpathSync(path.join(outside, 'secret.txt'))}", outside the ` +
+      'artifact root'
     expect(() => resolve(base, 'dist/app.js, dist/secret.txt')).toThrow(leaves)
     expect(() => resolve(base, 'dist/secret.txt', 'dist')).toThrow(leaves)
     expect(() => resolve(base, 'dist/app.js, dist/lib')).toThrowSealError('bad-input')
@@ -35,7 +44,12 @@ describe('a symbolic link named in subject-path', () => {
 
 describe('a glob walks only what its pattern can match', () => {
   it('never looks into a directory the pattern cannot reach: a dangling link there does not matter', () => {
-    const base = writeTree(tempDir(), { 'src/a/index.js': 'a', 'src/b/index.js': 'b', 'src/a/deep/more.js': 'm', 'other/x.js': 'x' })
+    const base = writeTree(tempDir(), {
+      'src/a/index.js': 'a',
+      'src/b/index.js': 'b',
+      'src/a/deep/more.js': 'm',
+      'other/x.js': 'x'
+    })
     fs.symlinkSync('nowhere', path.join(base, 'src', 'a', 'deep', 'broken.js'))
     fs.symlinkSync('nowhere', path.join(base, 'src', 'a', 'broken-link'))
     fs.symlinkSync('nowhere', path.join(base, 'other', 'broken.js'))
@@ -45,7 +59,10 @@ describe('a glob walks only what its pattern can match', () => {
   it('still refuses a dangling link the pattern would take as a file', () => {
     const base = writeTree(tempDir(), { 'app/a.js': 'a' })
     fs.symlinkSync('nowhere.js', path.join(base, 'app', 'b.js'))
-    expect(() => resolve(base, 'app/*.js')).toThrowSealError('bad-input', `${path.join(base, 'app', 'b.js')}`)
+    expect(() => resolve(base, 'app/*.js')).toThrowSealError(
+      'bad-input',
+      `${path.join(base, 'app', 'b.js')}`
+    )
   })
 
   it('never descends into node_modules or .git unless the pattern names them', () => {
@@ -59,11 +76,22 @@ describe('a glob walks only what its pattern can match', () => {
     expect(sorted(base, 'app/**')).toEqual(['index.js'])
     expect(sorted(base, 'app/node_modules/**/*.js')).toEqual(['lib.js'])
     // A directory named as such is every file under it, whatever the names.
-    expect(sorted(base, 'app')).toEqual(['.git/hooks/pre-commit.js', 'index.js', 'lib/node_modules/nested.js', 'node_modules/dep/lib.js'])
+    expect(sorted(base, 'app')).toEqual([
+      '.git/hooks/pre-commit.js',
+      'index.js',
+      'lib/node_modules/nested.js',
+      'node_modules/dep/lib.js'
+    ])
   })
 
   it('handles groups in a segment, and groups holding a "/" by walking everything below the base', () => {
-    const base = writeTree(tempDir(), { 'web/a.js': 'a', 'web/b.css': 'b', 'web/c.txt': 'c', 'web/x/y.js': 'y', 'web/z/w.js': 'w' })
+    const base = writeTree(tempDir(), {
+      'web/a.js': 'a',
+      'web/b.css': 'b',
+      'web/c.txt': 'c',
+      'web/x/y.js': 'y',
+      'web/z/w.js': 'w'
+    })
     expect(sorted(base, 'web/*.@(js|css)')).toEqual(['a.js', 'b.css'])
     expect(sorted(base, 'web/*/*.js')).toEqual(['x/y.js', 'z/w.js'])
     expect(sorted(base, 'web/@(x/y|z/w).js')).toEqual(['x/y.js', 'z/w.js'])
@@ -73,22 +101,45 @@ describe('a glob walks only what its pattern can match', () => {
 describe('exclusions', () => {
   it('an exclusion that matches nothing is an error naming it', () => {
     const base = writeTree(tempDir(), { 'dist/app.js': 'a', 'dist/app.js.map': 'm' })
-    expect(() => resolve(base, 'dist\n!*.map')).toThrowSealError('bad-input', 'subject-path', '"!*.map"', '"dist"')
-    expect(() => resolve(base, 'dist\n!dist/*.map\n!dist/*.gz, !dist/*.br')).toThrowSealError('bad-input', '"!dist/*.gz"', '"!dist/*.br"')
+    expect(() => resolve(base, 'dist\n!*.map')).toThrowSealError(
+      'bad-input',
+      'subject-path',
+      '"!*.map"',
+      '"dist"'
+    )
+    expect(() => resolve(base, 'dist\n!dist/*.map\n!dist/*.gz, !dist/*.br')).toThrowSealError(
+      'bad-input',
+      '"!dist/*.gz"',
+      '"!dist/*.br"'
+    )
   })
 
   it('resolve relative to the same base as the patterns, and may repeat one another', () => {
-    const base = writeTree(tempDir(), { 'dist/app.js': 'a', 'dist/app.js.map': 'm', 'dist/vendor/v.js': 'v' })
+    const base = writeTree(tempDir(), {
+      'dist/app.js': 'a',
+      'dist/app.js.map': 'm',
+      'dist/vendor/v.js': 'v'
+    })
     expect(sorted(base, 'dist/**/*.js*\n!dist/**/*.map\n!dist/vendor')).toEqual(['app.js'])
-    expect(sorted(base, `${path.join(base, 'dist')}\n!dist/*.map\n!${path.join(base, 'dist', '*.map')}`)).toEqual(['app.js', 'vendor/v.js'])
+    expect(
+      sorted(base, `${path.join(base, 'dist')}\n!dist/*.map\n!${path.join(base, 'dist', '*.map')}`)
+    ).toEqual(['app.js', 'vendor/v.js'])
   })
 })
 
 describe('exclusions that match nothing, when asked to warn', () => {
   it('are returned, not thrown, and the rest is sealed', () => {
     const base = writeTree(tempDir(), { 'dist/app.js': 'a' })
-    const resolved = resolveFiles({ patterns: parseSubjectPatterns('dist\n!dist/*.map\n!dist/app.js.gz'), baseDir: base, inputName: 'subject-path', unusedExclusions: 'warn' })
-    expect([resolved.relativePaths, resolved.unusedExclusions]).toEqual([['app.js'], ['dist/*.map', 'dist/app.js.gz']])
+    const resolved = resolveFiles({
+      patterns: parseSubjectPatterns('dist\n!dist/*.map\n!dist/app.js.gz'),
+      baseDir: base,
+      inputName: 'subject-path',
+      unusedExclusions: 'warn'
+    })
+    expect([resolved.relativePaths, resolved.unusedExclusions]).toEqual([
+      ['app.js'],
+      ['dist/*.map', 'dist/app.js.gz']
+    ])
   })
 })
 
@@ -107,35 +158,72 @@ describe('hidden and secret-looking files, with hidden: leave-out', () => {
     'dist/tls/readme.txt': 'r',
     'dist/assets/keyboard.js': 'not a key'
   }
-  const leaveOut = (base: string, patterns: string) => resolveFiles({ patterns: parseSubjectPatterns(patterns), baseDir: base, inputName: 'subject-path', hidden: 'leave-out' })
+  const leaveOut = (base: string, patterns: string) =>
+    resolveFiles({
+      patterns: parseSubjectPatterns(patterns),
+      baseDir: base,
+      inputName: 'subject-path',
+      hidden: 'leave-out'
+    })
 
   it('are left out of a directory and listed relative to the workspace, a hidden directory once', () => {
     const base = writeTree(tempDir(), TREE)
     const resolved = leaveOut(base, 'dist')
-    expect([...resolved.relativePaths].sort()).toEqual(['app.js', 'assets/keyboard.js', 'tls/readme.txt'])
-    expect([...resolved.leftOut].sort()).toEqual(['dist/.aws/', 'dist/.env', 'dist/.env.production', 'dist/.git/', 'dist/.npmrc', 'dist/keys/id_ed25519.pub', 'dist/keys/id_rsa', 'dist/tls/server.key', 'dist/tls/server.pem'])
+    expect([...resolved.relativePaths].sort()).toEqual([
+      'app.js',
+      'assets/keyboard.js',
+      'tls/readme.txt'
+    ])
+    expect([...resolved.leftOut].sort()).toEqual([
+      'dist/.aws/',
+      'dist/.env',
+      'dist/.env.production',
+      'dist/.git/',
+      'dist/.npmrc',
+      'dist/keys/id_ed25519.pub',
+      'dist/keys/id_rsa',
+      'dist/tls/server.key',
+      'dist/tls/server.pem'
+    ])
   })
 
   it('are left out of what a glob reaches too, and a path named as such is taken', () => {
     const base = writeTree(tempDir(), TREE)
-    expect([...leaveOut(base, 'dist/**/*').relativePaths].sort()).toEqual(['app.js', 'assets/keyboard.js', 'tls/readme.txt'])
-    expect([...leaveOut(base, 'dist/app.js, dist/.npmrc').relativePaths].sort()).toEqual(['.npmrc', 'app.js'])
+    expect([...leaveOut(base, 'dist/**/*').relativePaths].sort()).toEqual([
+      'app.js',
+      'assets/keyboard.js',
+      'tls/readme.txt'
+    ])
+    expect([...leaveOut(base, 'dist/app.js, dist/.npmrc').relativePaths].sort()).toEqual([
+      '.npmrc',
+      'app.js'
+    ])
   })
 
   it('a directory named as the subject may itself be hidden (.output): only what is below it is judged', () => {
     const base = writeTree(tempDir(), { '.output/server/index.mjs': 's', '.output/.env': 'x' })
     const resolved = leaveOut(base, '.output')
-    expect([resolved.relativePaths, resolved.leftOut]).toEqual([['server/index.mjs'], ['.output/.env']])
+    expect([resolved.relativePaths, resolved.leftOut]).toEqual([
+      ['server/index.mjs'],
+      ['.output/.env']
+    ])
   })
 
   it('nothing left but hidden files is refused, saying why', () => {
     const base = writeTree(tempDir(), { 'dist/.env': 'x' })
-    expect(() => leaveOut(base, 'dist')).toThrowSealError('bad-input', 'include-hidden-files', '"dist/.env"')
+    expect(() => leaveOut(base, 'dist')).toThrowSealError(
+      'bad-input',
+      'include-hidden-files',
+      '"dist/.env"'
+    )
   })
 
   it('without the rule everything is sealed, as before', () => {
     const base = writeTree(tempDir(), TREE)
     const resolved = resolve(base, 'dist')
-    expect([resolved.relativePaths.length, resolved.leftOut]).toEqual([Object.keys(TREE).length, []])
+    expect([resolved.relativePaths.length, resolved.leftOut]).toEqual([
+      Object.keys(TREE).length,
+      []
+    ])
   })
 })

@@ -5,17 +5,42 @@ import * as path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
-const moduleUrl = (relative: string): string => pathToFileURL(path.join(PROJECT_ROOT, 'node_modules', relative)).href
+const moduleUrl = (relative: string): string =>
+  pathToFileURL(path.join(PROJECT_ROOT, 'node_modules', relative)).href
 
 /** One call of the real client library, as a step of a job would make it. */
 export type ClientCall =
-  | { readonly kind: 'uploadArtifact'; readonly name: string; readonly files: readonly string[]; readonly root: string; readonly options?: Record<string, unknown> }
+  | {
+      readonly kind: 'uploadArtifact'
+      readonly name: string
+      readonly files: readonly string[]
+      readonly root: string
+      readonly options?: Record<string, unknown>
+    }
   | { readonly kind: 'listArtifacts'; readonly options?: Record<string, unknown> }
-  | { readonly kind: 'getArtifact'; readonly name: string; readonly options?: Record<string, unknown> }
-  | { readonly kind: 'downloadArtifact'; readonly id: number; readonly options?: Record<string, unknown> }
-  | { readonly kind: 'deleteArtifact'; readonly name: string; readonly options?: Record<string, unknown> }
+  | {
+      readonly kind: 'getArtifact'
+      readonly name: string
+      readonly options?: Record<string, unknown>
+    }
+  | {
+      readonly kind: 'downloadArtifact'
+      readonly id: number
+      readonly options?: Record<string, unknown>
+    }
+  | {
+      readonly kind: 'deleteArtifact'
+      readonly name: string
+      readonly options?: Record<string, unknown>
+    }
   | { readonly kind: 'saveCache'; readonly paths: readonly string[]; readonly key: string }
-  | { readonly kind: 'restoreCache'; readonly paths: readonly string[]; readonly key: string; readonly restoreKeys?: readonly string[]; readonly options?: Record<string, unknown> }
+  | {
+      readonly kind: 'restoreCache'
+      readonly paths: readonly string[]
+      readonly key: string
+      readonly restoreKeys?: readonly string[]
+      readonly options?: Record<string, unknown>
+    }
 
 export interface ClientOutcome {
   /** What the library returned (through JSON), when it returned. */
@@ -59,13 +84,23 @@ writeFileSync(process.env.CLIENT_OUTCOME, JSON.stringify(outcome))
  * Runs one client call in its own Node process (the one running the tests) with exactly
  * the environment given, as a runner runs a step: nothing leaks between simulated jobs.
  */
-export async function runClient(call: ClientCall, env: Record<string, string>, cwd?: string): Promise<ClientOutcome> {
+export async function runClient(
+  call: ClientCall,
+  env: Record<string, string>,
+  cwd?: string
+): Promise<ClientOutcome> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'client-call-'))
   const outcomeFile = path.join(dir, 'outcome.json')
   try {
     const child = spawn(process.execPath, ['--input-type=module', '--eval', SCRIPT], {
       cwd: cwd ?? dir,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir(), ...env, CLIENT_CALL: JSON.stringify(call), CLIENT_OUTCOME: outcomeFile },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? os.homedir(),
+        ...env,
+        CLIENT_CALL: JSON.stringify(call),
+        CLIENT_OUTCOME: outcomeFile
+      },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''
@@ -76,8 +111,14 @@ export async function runClient(call: ClientCall, env: Record<string, string>, c
       child.once('error', reject)
       child.once('close', resolve)
     })
-    if (!fs.existsSync(outcomeFile)) throw new Error(`the client process exited (${code}) without an outcome:\n${stderr}\n${stdout}`)
-    const outcome = JSON.parse(fs.readFileSync(outcomeFile, 'utf8')) as { result?: unknown; error?: { name: string; message: string } }
+    if (!fs.existsSync(outcomeFile))
+      throw new Error(
+        `the client process exited (${code}) without an outcome:\n${stderr}\n${stdout}`
+      )
+    const outcome = JSON.parse(fs.readFileSync(outcomeFile, 'utf8')) as {
+      result?: unknown
+      error?: { name: string; message: string }
+    }
     return { ...outcome, stdout, stderr }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })

@@ -8,7 +8,11 @@ import type { JobSpec, ResultsServiceHost } from '../results-service-host.js'
  */
 export async function inJob<T>(
   host: ResultsServiceHost,
-  job: JobSpec & { readonly workspace: string; readonly runnerTemp: string; readonly extra?: Record<string, string | undefined> },
+  job: JobSpec & {
+    readonly workspace: string
+    readonly runnerTemp: string
+    readonly extra?: Record<string, string | undefined>
+  },
   fn: () => Promise<T>
 ): Promise<T> {
   const vars: Record<string, string | undefined> = {

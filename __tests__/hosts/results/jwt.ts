@@ -21,9 +21,19 @@ export interface RuntimeClaims {
 export class TokenIssuer {
   private readonly secret = randomBytes(32)
 
-  mint(claims: Omit<RuntimeClaims, 'iss' | 'aud' | 'nbf' | 'iat' | 'exp'>, lifetimeSeconds = 6 * 3600): string {
+  mint(
+    claims: Omit<RuntimeClaims, 'iss' | 'aud' | 'nbf' | 'iat' | 'exp'>,
+    lifetimeSeconds = 6 * 3600
+  ): string {
     const now = Math.floor(Date.now() / 1000)
-    const payload = { iss: 'vstoken.actions.githubusercontent.com', aud: 'vso:results-service-host', nbf: now - 5, iat: now - 5, exp: now + lifetimeSeconds, ...claims }
+    const payload = {
+      iss: 'vstoken.actions.githubusercontent.com',
+      aud: 'vso:results-service-host',
+      nbf: now - 5,
+      iat: now - 5,
+      exp: now + lifetimeSeconds,
+      ...claims
+    }
     const unsigned = `${base64url(JSON.stringify({ typ: 'JWT', alg: 'HS256' }))}.${base64url(JSON.stringify(payload))}`
     return `${unsigned}.${this.sign(unsigned)}`
   }
@@ -35,7 +45,8 @@ export class TokenIssuer {
     const [header, payload, signature] = parts as [string, string, string]
     const expected = Buffer.from(this.sign(`${header}.${payload}`))
     const given = Buffer.from(signature)
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { error: 'the token signature is invalid' }
+    if (expected.length !== given.length || !timingSafeEqual(expected, given))
+      return { error: 'the token signature is invalid' }
     let claims: RuntimeClaims
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as RuntimeClaims
@@ -43,8 +54,10 @@ export class TokenIssuer {
       return { error: 'the token payload is not JSON' }
     }
     const now = Math.floor(Date.now() / 1000)
-    if (typeof claims.exp !== 'number' || claims.exp <= now) return { error: 'the token has expired' }
-    if (typeof claims.nbf === 'number' && claims.nbf > now) return { error: 'the token is not valid yet' }
+    if (typeof claims.exp !== 'number' || claims.exp <= now)
+      return { error: 'the token has expired' }
+    if (typeof claims.nbf === 'number' && claims.nbf > now)
+      return { error: 'the token is not valid yet' }
     return { claims }
   }
 
@@ -61,7 +74,8 @@ function base64url(text: string): string {
 export function resultsScope(scp: string): { runBackendId: string; jobBackendId: string } | null {
   for (const scope of scp.split(' ')) {
     const parts = scope.split(':')
-    if (parts[0] === 'Actions.Results' && parts.length === 3) return { runBackendId: parts[1] as string, jobBackendId: parts[2] as string }
+    if (parts[0] === 'Actions.Results' && parts.length === 3)
+      return { runBackendId: parts[1] as string, jobBackendId: parts[2] as string }
   }
   return null
 }

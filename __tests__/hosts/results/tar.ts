@@ -6,7 +6,10 @@ import * as zlib from 'node:zlib'
  * write access to the storage account could do. `mutate` sees each regular file by its
  * path in the archive and returns new content, or undefined to keep it.
  */
-export function rewriteCacheArchive(archive: Buffer, mutate: (path: string, content: Buffer) => Buffer | undefined): Buffer {
+export function rewriteCacheArchive(
+  archive: Buffer,
+  mutate: (path: string, content: Buffer) => Buffer | undefined
+): Buffer {
   const isZstd = archive.readUInt32LE(0) === 0xfd2fb528
   const isGzip = archive[0] === 0x1f && archive[1] === 0x8b
   if (!isZstd && !isGzip) throw new Error('the cache archive is neither zstd nor gzip')
@@ -27,7 +30,10 @@ export function listCacheArchive(archive: Buffer): string[] {
 
 const BLOCK = 512
 
-function rewriteTar(tar: Buffer, mutate: (path: string, content: Buffer) => Buffer | undefined): Buffer {
+function rewriteTar(
+  tar: Buffer,
+  mutate: (path: string, content: Buffer) => Buffer | undefined
+): Buffer {
   const parts: Buffer[] = []
   let at = 0
   let paxPath: string | null = null
@@ -52,7 +58,8 @@ function rewriteTar(tar: Buffer, mutate: (path: string, content: Buffer) => Buff
     const prefix = cString(header.subarray(345, 500))
     const entryPath = paxPath ?? (prefix ? `${prefix}/${name}` : name)
     paxPath = null
-    const replaced = type === '0' || type === '\0' ? mutate(entryPath, Buffer.from(content)) : undefined
+    const replaced =
+      type === '0' || type === '\0' ? mutate(entryPath, Buffer.from(content)) : undefined
     if (replaced === undefined) {
       parts.push(header, tar.subarray(dataStart, dataStart + padded))
       continue
@@ -111,7 +118,14 @@ export interface TarEntrySpec {
   readonly nameBytes?: Buffer
 }
 
-const TYPE_FLAGS: Record<NonNullable<TarEntrySpec['type']>, string> = { file: '0', directory: '5', symlink: '2', hardlink: '1', fifo: '6', 'char-device': '3' }
+const TYPE_FLAGS: Record<NonNullable<TarEntrySpec['type']>, string> = {
+  file: '0',
+  directory: '5',
+  symlink: '2',
+  hardlink: '1',
+  fifo: '6',
+  'char-device': '3'
+}
 
 /**
  * A POSIX (pax) tar archive of exactly these entries, in this order: names that do not fit
@@ -121,16 +135,28 @@ export function writeTar(entries: readonly TarEntrySpec[]): Buffer {
   const parts: Buffer[] = []
   for (const entry of entries) {
     const type = entry.type ?? 'file'
-    const content = type === 'file' || entry.flag !== undefined ? (entry.content ?? Buffer.alloc(0)) : Buffer.alloc(0)
+    const content =
+      type === 'file' || entry.flag !== undefined
+        ? (entry.content ?? Buffer.alloc(0))
+        : Buffer.alloc(0)
     const link = entry.linkTarget ?? ''
     const pax: string[] = Object.entries(entry.pax ?? {}).map(([k, v]) => paxRecord(k, v))
-    if (Buffer.byteLength(entry.name) > 99 || /[^\x20-\x7e]/.test(entry.name)) pax.push(paxRecord('path', entry.name))
-    if (Buffer.byteLength(link) > 99 || /[^\x20-\x7e]/.test(link)) pax.push(paxRecord('linkpath', link))
+    if (Buffer.byteLength(entry.name) > 99 || /[^\x20-\x7e]/.test(entry.name))
+      pax.push(paxRecord('path', entry.name))
+    if (Buffer.byteLength(link) > 99 || /[^\x20-\x7e]/.test(link))
+      pax.push(paxRecord('linkpath', link))
     if (pax.length > 0) {
       const body = Buffer.from(pax.join(''), 'utf8')
       parts.push(tarHeader('PaxHeaders/entry', 'x', body.length, '', 0o644), padded(body))
     }
-    const header = tarHeader(entry.name, entry.flag ?? TYPE_FLAGS[type], content.length, link, entry.mode ?? (type === 'directory' ? 0o755 : 0o644), entry.nameBytes)
+    const header = tarHeader(
+      entry.name,
+      entry.flag ?? TYPE_FLAGS[type],
+      content.length,
+      link,
+      entry.mode ?? (type === 'directory' ? 0o755 : 0o644),
+      entry.nameBytes
+    )
     parts.push(header, padded(content))
   }
   parts.push(Buffer.alloc(BLOCK * 2))
@@ -138,17 +164,25 @@ export function writeTar(entries: readonly TarEntrySpec[]): Buffer {
 }
 
 /** A cache archive (tar, then zstd or gzip) of these entries. */
-export function writeCacheArchive(entries: readonly TarEntrySpec[], compression: 'zstd' | 'gzip'): Buffer {
+export function writeCacheArchive(
+  entries: readonly TarEntrySpec[],
+  compression: 'zstd' | 'gzip'
+): Buffer {
   const tar = writeTar(entries)
   return compression === 'zstd' ? zlib.zstdCompressSync(tar) : zlib.gzipSync(tar)
 }
 
 /** Every entry of a cache archive (files with their content), and how it was compressed. */
-export function readCacheArchive(archive: Buffer): { compression: 'zstd' | 'gzip'; entries: TarEntrySpec[] } {
+export function readCacheArchive(archive: Buffer): {
+  compression: 'zstd' | 'gzip'
+  entries: TarEntrySpec[]
+} {
   const isZstd = archive.readUInt32LE(0) === 0xfd2fb528
   const tar = isZstd ? zlib.zstdDecompressSync(archive) : zlib.gunzipSync(archive)
   const entries: TarEntrySpec[] = []
-  const byFlag = new Map(Object.entries(TYPE_FLAGS).map(([t, f]) => [f, t as NonNullable<TarEntrySpec['type']>]))
+  const byFlag = new Map(
+    Object.entries(TYPE_FLAGS).map(([t, f]) => [f, t as NonNullable<TarEntrySpec['type']>])
+  )
   let at = 0
   let paxPath: string | null = null
   while (at + BLOCK <= tar.length) {
@@ -165,7 +199,13 @@ export function readCacheArchive(archive: Buffer): { compression: 'zstd' | 'gzip
     const name = cString(header.subarray(0, 100))
     const prefix = cString(header.subarray(345, 500))
     const type = flag === '\0' ? 'file' : (byFlag.get(flag) ?? 'file')
-    entries.push({ name: paxPath ?? (prefix ? `${prefix}/${name}` : name), type, content: Buffer.from(content), linkTarget: cString(header.subarray(157, 257)), mode: parseOctal(header.subarray(100, 108)) })
+    entries.push({
+      name: paxPath ?? (prefix ? `${prefix}/${name}` : name),
+      type,
+      content: Buffer.from(content),
+      linkTarget: cString(header.subarray(157, 257)),
+      mode: parseOctal(header.subarray(100, 108))
+    })
     paxPath = null
   }
   return { compression: isZstd ? 'zstd' : 'gzip', entries }
@@ -178,7 +218,14 @@ function paxRecord(key: string, value: string): string {
   return `${length} ${key}=${value}\n`
 }
 
-function tarHeader(name: string, flag: string, size: number, link: string, mode: number, nameBytes?: Buffer): Buffer {
+function tarHeader(
+  name: string,
+  flag: string,
+  size: number,
+  link: string,
+  mode: number,
+  nameBytes?: Buffer
+): Buffer {
   const header = Buffer.alloc(BLOCK)
   if (nameBytes) nameBytes.copy(header, 0, 0, Math.min(nameBytes.length, 100))
   else header.write(truncateBytes(name, 100), 0, 'utf8')
@@ -186,7 +233,13 @@ function tarHeader(name: string, flag: string, size: number, link: string, mode:
   header.write('0000000\0', 108, 'latin1')
   header.write('0000000\0', 116, 'latin1')
   header.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1')
-  header.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, '0')}\0`, 136, 'latin1')
+  header.write(
+    `${Math.floor(Date.now() / 1000)
+      .toString(8)
+      .padStart(11, '0')}\0`,
+    136,
+    'latin1'
+  )
   header.write(flag, 156, 'latin1')
   header.write(truncateBytes(link, 100), 157, 'utf8')
   header.write('ustar\u000000', 257, 'latin1')

@@ -27,13 +27,22 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
     const localExtraLength = zip.readUInt16LE(localOffset + 28)
     const start = localOffset + 30 + localNameLength + localExtraLength
     const data = zip.subarray(start, start + compressedSize)
-    files.set(name, method === 8 ? zlib.inflateRawSync(data) : method === 0 ? Buffer.from(data) : unsupported(name, method))
+    files.set(
+      name,
+      method === 8
+        ? zlib.inflateRawSync(data)
+        : method === 0
+          ? Buffer.from(data)
+          : unsupported(name, method)
+    )
   }
   return files
 }
 
 function unsupported(name: string, method: number): never {
-  throw new Error(`zip entry ${name} uses compression method ${method}, which this reader does not know`)
+  throw new Error(
+    `zip entry ${name} uses compression method ${method}, which this reader does not know`
+  )
 }
 
 export function writeZip(files: ReadonlyMap<string, Buffer>): Buffer {
@@ -68,7 +77,8 @@ export function writeZipEntries(entries: readonly ZipEntrySpec[]): Buffer {
   for (const spec of entries) {
     const content = spec.content ?? Buffer.alloc(0)
     const nameBytes = spec.nameBytes ?? Buffer.from(spec.name, 'utf8')
-    const localNameBytes = spec.localName === undefined ? nameBytes : Buffer.from(spec.localName, 'utf8')
+    const localNameBytes =
+      spec.localName === undefined ? nameBytes : Buffer.from(spec.localName, 'utf8')
     const method = spec.method ?? 8
     const compressed = method === 8 ? zlib.deflateRawSync(content) : content
     const crc = spec.crc ?? zlib.crc32(content)

@@ -18,7 +18,13 @@ import { removeAll, tempDir, writeTree } from '../../helpers/trees.js'
 
 afterAll(() => removeAll())
 
-type Seen = [name: string, kind: EntryKind, size: number, link: string | null, sha256: string | null]
+type Seen = [
+  name: string,
+  kind: EntryKind,
+  size: number,
+  link: string | null,
+  sha256: string | null
+]
 
 const PY_TAR = `
 import hashlib, json, sys, tarfile
@@ -45,7 +51,12 @@ print(json.dumps(out))
 `
 
 function python(script: string, file: string): Seen[] {
-  return JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })) as Seen[]
+  return JSON.parse(
+    execFileSync('python3', ['-c', script, file], {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024
+    })
+  ) as Seen[]
 }
 
 async function ourTar(file: string): Promise<Seen[]> {
@@ -59,7 +70,13 @@ async function ourTar(file: string): Promise<Seen[]> {
         for await (const chunk of content) hash.update(chunk)
         hex = hash.digest('hex')
       }
-      seen.push([entry.name.replace(/\/$/, ''), entry.kind, entry.kind === 'file' ? entry.size : 0, entry.linkTarget, hex])
+      seen.push([
+        entry.name.replace(/\/$/, ''),
+        entry.kind,
+        entry.kind === 'file' ? entry.size : 0,
+        entry.linkTarget,
+        hex
+      ])
     })
   } finally {
     stream.destroy()
@@ -78,7 +95,13 @@ async function ourZip(file: string): Promise<Seen[]> {
         for await (const chunk of zip.content(entry)) hash.update(chunk as Buffer)
         hex = hash.digest('hex')
       }
-      seen.push([entry.name.replace(/\/$/, ''), entry.kind === 'symlink' ? 'symlink' : entry.kind, entry.kind === 'file' ? entry.size : 0, null, hex])
+      seen.push([
+        entry.name.replace(/\/$/, ''),
+        entry.kind === 'symlink' ? 'symlink' : entry.kind,
+        entry.kind === 'file' ? entry.size : 0,
+        null,
+        hex
+      ])
     }
     return seen
   } finally {
@@ -113,12 +136,19 @@ describe('tar: GNU tar writes, Python tarfile and this reader read the same', ()
     const tar = path.join(dir, 'a.tar')
     execFileSync('tar', [...format, '-cf', tar, '-C', tree, '.'])
     const archive = path.join(dir, compression === 'zstd' ? 'a.tar.zst' : 'a.tgz')
-    fs.writeFileSync(archive, compression === 'zstd' ? zlib.zstdCompressSync(fs.readFileSync(tar)) : zlib.gzipSync(fs.readFileSync(tar)))
+    fs.writeFileSync(
+      archive,
+      compression === 'zstd'
+        ? zlib.zstdCompressSync(fs.readFileSync(tar))
+        : zlib.gzipSync(fs.readFileSync(tar))
+    )
     const ours = await ourTar(archive)
     // Python reads the tar itself: its tarfile knows no zstd.
     expect(ours).toEqual(python(PY_TAR, tar))
     // The tree has one of everything the restore rules refuse, so the comparison covers every kind.
-    expect(new Set(ours.map((e) => e[1]))).toEqual(new Set(['file', 'directory', 'symlink', 'hardlink', 'fifo']))
+    expect(new Set(ours.map((e) => e[1]))).toEqual(
+      new Set(['file', 'directory', 'symlink', 'hardlink', 'fifo'])
+    )
     expect(ours.some((e) => e[0].length > 255)).toBe(true)
   })
 })
@@ -127,7 +157,9 @@ describe('zip: Info-ZIP and Python write, Python zipfile and this reader read th
   it('Info-ZIP zip, links stored as links', async () => {
     const dir = tempDir('zip-')
     const zip = path.join(dir, 'a.zip')
-    execFileSync('zip', ['-q', '-r', '-y', zip, '.', '-x', 'pipe', '-x', 'ünïcødé/*'], { cwd: tree })
+    execFileSync('zip', ['-q', '-r', '-y', zip, '.', '-x', 'pipe', '-x', 'ünïcødé/*'], {
+      cwd: tree
+    })
     const ours = await ourZip(zip)
     expect(ours).toEqual(python(PY_ZIP, zip))
     expect(ours.some((e) => e[1] === 'symlink')).toBe(true)
@@ -141,7 +173,11 @@ describe('zip: Info-ZIP and Python write, Python zipfile and this reader read th
     const opened = ZipFile.open(zip)
     const entries = opened.entries
     opened.close()
-    expect(entries.map((e) => e.problem)).toEqual(entries.map(() => expect.stringMatching(/^a (name that is not marked as UTF-8|second, Unicode name)/)))
+    expect(entries.map((e) => e.problem)).toEqual(
+      entries.map(() =>
+        expect.stringMatching(/^a (name that is not marked as UTF-8|second, Unicode name)/)
+      )
+    )
   })
 
   it('zip64: more than 65,535 entries', async () => {
@@ -149,7 +185,8 @@ describe('zip: Info-ZIP and Python write, Python zipfile and this reader read th
     const zip = path.join(dir, 'many.zip')
     execFileSync('python3', [
       '-c',
-      'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n    for i in range(70000): z.writestr(f"files/{i:05}.txt", str(i))',
+      'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n    for i in ' +
+        'range(70000): z.writestr(f"files/{i:05}.txt", str(i))',
       zip
     ])
     const ours = await ourZip(zip)
@@ -162,7 +199,9 @@ describe('zip: Info-ZIP and Python write, Python zipfile and this reader read th
     const zip = path.join(dir, 'forced.zip')
     execFileSync('python3', [
       '-c',
-      'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n    for n in ("a.txt", "b.txt"):\n        with z.open(n, "w", force_zip64=True) as f: f.write(n.encode() * 1000)',
+      'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n    for n in ' +
+        '("a.txt", "b.txt"):\n        with z.open(n, "w", force_zip64=True) as f: ' +
+        'f.write(n.encode() * 1000)',
       zip
     ])
     expect(await ourZip(zip)).toEqual(python(PY_ZIP, zip))

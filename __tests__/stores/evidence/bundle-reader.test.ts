@@ -16,7 +16,8 @@ import { removeAll, tempDir, writeTree } from '../../helpers/trees.js'
 afterAll(removeAll)
 
 const HEX = 'a'.repeat(64)
-const unreadable = (why: string, file: string): SealError => new SealError('unreadable', `cannot read ${file}: ${why}`)
+const unreadable = (why: string, file: string): SealError =>
+  new SealError('unreadable', `cannot read ${file}: ${why}`)
 
 describe('the seal bundle beside a listing', () => {
   it('reads the listing and each file a seal writes beside it, and parses what is JSON', () => {
@@ -28,7 +29,11 @@ describe('the seal bundle beside a listing', () => {
     })
     const listing = path.join(dir, 'app.sha256')
     expect(readListing(listing, unreadable)).toEqual([{ hex: HEX, path: 'bin/app' }])
-    expect(readStatementBeside(listing, unreadable)).toMatchObject({ file: path.join(dir, 'app.intoto.json'), json: { _type: 'https://in-toto.io/Statement/v1' }, notJson: null })
+    expect(readStatementBeside(listing, unreadable)).toMatchObject({
+      file: path.join(dir, 'app.intoto.json'),
+      json: { _type: 'https://in-toto.io/Statement/v1' },
+      notJson: null
+    })
     const signed = readSigstoreBundleBeside(listing, unreadable)
     expect(signed).toMatchObject({ text: 'not json', json: undefined })
     expect(signed?.notJson).toEqual(expect.any(String))
@@ -36,7 +41,7 @@ describe('the seal bundle beside a listing', () => {
   })
 
   it('has nothing beside a listing the seal did not name <name>.sha256, and null for a file a bundle may lack', () => {
-    const dir = writeTree(tempDir(), { 'SUMS': `${HEX}  a\n`, 'app.sha256': `${HEX}  a\n` })
+    const dir = writeTree(tempDir(), { SUMS: `${HEX}  a\n`, 'app.sha256': `${HEX}  a\n` })
     expect(hasBundleBeside(path.join(dir, 'SUMS'))).toBe(false)
     expect(readStatementBeside(path.join(dir, 'SUMS'), unreadable)).toBeNull()
     expect(hasBundleBeside(path.join(dir, 'app.sha256'))).toBe(true)
@@ -46,14 +51,24 @@ describe('the seal bundle beside a listing', () => {
 
   it("words a file that cannot be read with the caller's error and why", () => {
     const dir = writeTree(tempDir(), { 'app.intoto.json': null })
-    expect(() => readListing(path.join(dir, 'gone.sha256'), unreadable)).toThrowSealError('unreadable', `${path.join(dir, 'gone.sha256')}`)
+    expect(() => readListing(path.join(dir, 'gone.sha256'), unreadable)).toThrowSealError(
+      'unreadable',
+      `${path.join(dir, 'gone.sha256')}`
+    )
     // A directory where the statement should be is there, and unreadable as a file.
-    expect(() => readStatementBeside(path.join(dir, 'app.sha256'), unreadable)).toThrowSealError('unreadable')
+    expect(() => readStatementBeside(path.join(dir, 'app.sha256'), unreadable)).toThrowSealError(
+      'unreadable'
+    )
     expect(whyUnreadable(Object.assign(new Error('x'), { code: 'EACCES' }))).toBe('EACCES')
   })
 
   it('finds the listings in a bundle directory, sorted, and says when a path is no directory', () => {
-    const dir = writeTree(tempDir(), { 'b.sha256': '', 'a.sha256': '', 'a.intoto.json': '', 'c.sha256/x': '' })
+    const dir = writeTree(tempDir(), {
+      'b.sha256': '',
+      'a.sha256': '',
+      'a.intoto.json': '',
+      'c.sha256/x': ''
+    })
     expect(listingsIn(dir, unreadable)).toEqual(['a.sha256', 'b.sha256'])
     expect(listingsIn(path.join(dir, 'a.sha256'), unreadable)).toBeNull()
     expect(listingsIn(path.join(dir, 'missing'), unreadable)).toBeNull()

@@ -3,7 +3,12 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { SealError } from '../../../src/core/errors.js'
-import { type LockHolder, type LockOptions, hostIdentity, withFileLock } from '../../../src/stores/ledger/file-lock.js'
+import {
+  type LockHolder,
+  type LockOptions,
+  hostIdentity,
+  withFileLock
+} from '../../../src/stores/ledger/file-lock.js'
 import { LEASE_MS, lockOf } from '../../helpers/lock-hosts.js'
 import { removeAll, tempDir } from '../../helpers/trees.js'
 
@@ -13,7 +18,11 @@ afterAll(removeAll)
 const NO_SUCH_PID = 999_999_999
 
 /** A clock the test moves by hand, and the waits on it that the holder's renewals use. */
-function handClock(): { options: Pick<LockOptions, 'clock' | 'sleep'>; advance: (ms: number) => Promise<void>; waiting: () => number } {
+function handClock(): {
+  options: Pick<LockOptions, 'clock' | 'sleep'>
+  advance: (ms: number) => Promise<void>
+  waiting: () => number
+} {
   let now = 0
   const sleepers = new Set<{ until: number; wake: () => void }>()
   return {
@@ -23,7 +32,11 @@ function handClock(): { options: Pick<LockOptions, 'clock' | 'sleep'>; advance: 
         new Promise((resolve, reject) => {
           const sleeper = { until: now + ms, wake: resolve }
           sleepers.add(sleeper)
-          signal.addEventListener('abort', () => sleepers.delete(sleeper) && reject(new Error('released')), { once: true })
+          signal.addEventListener(
+            'abort',
+            () => sleepers.delete(sleeper) && reject(new Error('released')),
+            { once: true }
+          )
         })
     },
     advance: async (ms) => {
@@ -59,34 +72,50 @@ function newLockFile(content?: string): string {
   return file
 }
 
-const holderIn = (file: string): LockHolder => JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')) as LockHolder
+const holderIn = (file: string): LockHolder =>
+  JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8')) as LockHolder
 
 describe('the file lock: the holder and its lease', () => {
   it('records who holds it, renews it while held, and stops renewing when released', async () => {
     const file = newLockFile()
     const time = handClock()
     const renewals: number[] = []
-    const options = { ...time.options, host: 'host-a', leaseMs: 1_000, renewMs: 250, onRenew: (n: number) => renewals.push(n) }
-    await withFileLock(file, 'test', async () => {
-      const first = holderIn(file)
-      expect(first).toEqual({
-        format: 'artifact-seal/lock/v1',
-        token: expect.stringMatching(/^[0-9a-f-]{36}$/),
-        host: 'host-a',
-        hostname: os.hostname(),
-        pid: process.pid,
-        leaseMs: 1_000,
-        acquired: expect.any(String),
-        renewed: first.acquired,
-        renewals: 0
-      })
-      await time.advance(249)
-      expect(holderIn(file).renewals).toBe(0)
-      await time.advance(1)
-      await time.advance(250)
-      expect(renewals).toEqual([1, 2])
-      expect(holderIn(file)).toMatchObject({ token: first.token, acquired: first.acquired, renewals: 2 })
-    }, options)
+    const options = {
+      ...time.options,
+      host: 'host-a',
+      leaseMs: 1_000,
+      renewMs: 250,
+      onRenew: (n: number) => renewals.push(n)
+    }
+    await withFileLock(
+      file,
+      'test',
+      async () => {
+        const first = holderIn(file)
+        expect(first).toEqual({
+          format: 'artifact-seal/lock/v1',
+          token: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          host: 'host-a',
+          hostname: os.hostname(),
+          pid: process.pid,
+          leaseMs: 1_000,
+          acquired: expect.any(String),
+          renewed: first.acquired,
+          renewals: 0
+        })
+        await time.advance(249)
+        expect(holderIn(file).renewals).toBe(0)
+        await time.advance(1)
+        await time.advance(250)
+        expect(renewals).toEqual([1, 2])
+        expect(holderIn(file)).toMatchObject({
+          token: first.token,
+          acquired: first.acquired,
+          renewals: 2
+        })
+      },
+      options
+    )
     expect(fs.existsSync(`${file}.lock`)).toBe(false)
     expect(time.waiting()).toBe(0)
     await time.advance(10_000)
@@ -102,45 +131,51 @@ describe('the file lock: the holder and its lease', () => {
     await withFileLock(file, 'test', () => expect(holderIn(file).host).toBe(expected))
   })
 
-  it('renews only the file it created: a lock that replaced it stays as it is, and the holder learns it lost the lock', async () => {
-    const file = newLockFile()
-    const time = handClock()
-    const renewals: number[] = []
-    const theirs = lockOf('host-b', { hostname: 'build-7' })
-    await withFileLock(
-      file,
-      'ledger: "file:x"',
-      async (lock) => {
-        lock.assertHeld('unreachable')
-        // Another host broke the lock (its holder seemed frozen) and took it.
-        fs.rmSync(`${file}.lock`)
-        fs.writeFileSync(`${file}.lock`, theirs)
-        await time.advance(250)
-        expect(renewals).toEqual([1])
-        expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe(theirs)
-        const lost = (() => {
-          try {
-            lock.assertHeld('Nothing was written.')
-          } catch (error) {
-            return error
-          }
-          return null
-        })()
-        expect(lost).toBeInstanceOf(SealError)
-        expect((lost as Error).message).toMatch(
-          /^ledger: "file:x": this process no longer holds the lock ".*ledger\.jsonl\.lock": it is now held by process 4242 on "build-7" \(since "2026-11-01T12:00:00.000Z" by its clock, renewed 0 times\)\. Its lease \(30 s\) ran out .* Nothing was written\.$/
-        )
-      },
-      { ...time.options, host: 'host-a', renewMs: 250, onRenew: (n) => renewals.push(n) }
-    )
-    expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe(theirs)
-  })
+  it(
+    'renews only the file it created: a lock that replaced it stays as it is, and the holder learns it lost ' +
+      'the lock',
+    async () => {
+      const file = newLockFile()
+      const time = handClock()
+      const renewals: number[] = []
+      const theirs = lockOf('host-b', { hostname: 'build-7' })
+      await withFileLock(
+        file,
+        'ledger: "file:x"',
+        async (lock) => {
+          lock.assertHeld('unreachable')
+          // Another host broke the lock (its holder seemed frozen) and took it.
+          fs.rmSync(`${file}.lock`)
+          fs.writeFileSync(`${file}.lock`, theirs)
+          await time.advance(250)
+          expect(renewals).toEqual([1])
+          expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe(theirs)
+          const lost = (() => {
+            try {
+              lock.assertHeld('Nothing was written.')
+            } catch (error) {
+              return error
+            }
+            return null
+          })()
+          expect(lost).toBeInstanceOf(SealError)
+          expect((lost as Error).message).toMatch(
+            /^ledger: "file:x": this process no longer holds the lock ".*ledger\.jsonl\.lock": it is now held by process 4242 on "build-7" \(since "2026-11-01T12:00:00.000Z" by its clock, renewed 0 times\)\. Its lease \(30 s\) ran out .* Nothing was written\.$/
+          )
+        },
+        { ...time.options, host: 'host-a', renewMs: 250, onRenew: (n) => renewals.push(n) }
+      )
+      expect(fs.readFileSync(`${file}.lock`, 'utf8')).toBe(theirs)
+    }
+  )
 
   it('says the lock is lost when its file is gone', async () => {
     const file = newLockFile()
     await withFileLock(file, 'test', (lock) => {
       fs.rmSync(`${file}.lock`)
-      expect(() => lock.assertHeld('Nothing was written.')).toThrow(/no longer holds the lock .*: the lock file is gone\. /)
+      expect(() => lock.assertHeld('Nothing was written.')).toThrow(
+        /no longer holds the lock .*: the lock file is gone\. /
+      )
     })
   })
 })
@@ -151,7 +186,10 @@ describe('the file lock: judging a lock stale', () => {
     const file = newLockFile(lockOf(host, { pid: NO_SUCH_PID }))
     let broken = 0
     // The clock never moves: no lease passes.
-    const entered = await withFileLock(file, 'test', () => holderIn(file).pid, { ...handClock().options, onBroken: () => (broken += 1) })
+    const entered = await withFileLock(file, 'test', () => holderIn(file).pid, {
+      ...handClock().options,
+      onBroken: () => (broken += 1)
+    })
     expect(entered).toBe(process.pid)
     expect(broken).toBe(1)
   })
@@ -161,7 +199,11 @@ describe('the file lock: judging a lock stale', () => {
     const time = handClock()
     const look = looks()
     let entered = false
-    const taking = withFileLock(file, 'test', () => (entered = true), { ...time.options, leaseMs: LEASE_MS, onBusy: look.onBusy })
+    const taking = withFileLock(file, 'test', () => (entered = true), {
+      ...time.options,
+      leaseMs: LEASE_MS,
+      onBusy: look.onBusy
+    })
     await look.after(2)
     await time.advance(LEASE_MS - 1)
     await look.after(2)
@@ -177,7 +219,12 @@ describe('the file lock: judging a lock stale', () => {
     const time = handClock()
     const look = looks()
     let entered = false
-    const taking = withFileLock(file, 'test', () => (entered = true), { ...time.options, leaseMs: LEASE_MS, waitMs: 60_000, onBusy: look.onBusy })
+    const taking = withFileLock(file, 'test', () => (entered = true), {
+      ...time.options,
+      leaseMs: LEASE_MS,
+      waitMs: 60_000,
+      onBusy: look.onBusy
+    })
     await look.after(1)
     for (let renewals = 1; renewals <= 20; renewals++) {
       await time.advance(600)
@@ -191,12 +238,20 @@ describe('the file lock: judging a lock stale', () => {
   })
 
   it('breaks a lock in an earlier format, or unreadable, by the lease alone', async () => {
-    for (const content of ['999999999 8d3f2c1e-0000-4000-8000-000000000000\n', '{"format":"artifact-seal/lock/v1","tok', '']) {
+    for (const content of [
+      '999999999 8d3f2c1e-0000-4000-8000-000000000000\n',
+      '{"format":"artifact-seal/lock/v1","tok',
+      ''
+    ]) {
       const file = newLockFile(content)
       const time = handClock()
       const look = looks()
       let entered = false
-      const taking = withFileLock(file, 'test', () => (entered = true), { ...time.options, leaseMs: LEASE_MS, onBusy: look.onBusy })
+      const taking = withFileLock(file, 'test', () => (entered = true), {
+        ...time.options,
+        leaseMs: LEASE_MS,
+        onBusy: look.onBusy
+      })
       await look.after(2)
       await time.advance(LEASE_MS - 1)
       await look.after(2)
@@ -207,19 +262,27 @@ describe('the file lock: judging a lock stale', () => {
     }
   })
 
-  it('breaks the lock of a live process on this host once its lease has passed: the pid only ever shortens the wait', async () => {
-    const theirs = lockOf(hostIdentity() as string, { pid: process.pid, token: 'theirs' })
-    const file = newLockFile(theirs)
-    const time = handClock()
-    const look = looks()
-    let entered = false
-    const taking = withFileLock(file, 'test', () => (entered = true), { ...time.options, leaseMs: LEASE_MS, onBusy: look.onBusy })
-    await look.after(2)
-    expect(entered).toBe(false)
-    await time.advance(LEASE_MS)
-    await taking
-    expect(entered).toBe(true)
-  })
+  it(
+    'breaks the lock of a live process on this host once its lease has passed: the pid only ever shortens the ' +
+      'wait',
+    async () => {
+      const theirs = lockOf(hostIdentity() as string, { pid: process.pid, token: 'theirs' })
+      const file = newLockFile(theirs)
+      const time = handClock()
+      const look = looks()
+      let entered = false
+      const taking = withFileLock(file, 'test', () => (entered = true), {
+        ...time.options,
+        leaseMs: LEASE_MS,
+        onBusy: look.onBusy
+      })
+      await look.after(2)
+      expect(entered).toBe(false)
+      await time.advance(LEASE_MS)
+      await taking
+      expect(entered).toBe(true)
+    }
+  )
 
   it('removes a break lock left by a crash only once it has stood unchanged for a lease', async () => {
     const file = newLockFile(lockOf(hostIdentity() as string, { pid: NO_SUCH_PID }))
@@ -227,7 +290,11 @@ describe('the file lock: judging a lock stale', () => {
     const time = handClock()
     const look = looks()
     let entered = false
-    const taking = withFileLock(file, 'test', () => (entered = true), { ...time.options, leaseMs: LEASE_MS, onBusy: look.onBusy })
+    const taking = withFileLock(file, 'test', () => (entered = true), {
+      ...time.options,
+      leaseMs: LEASE_MS,
+      onBusy: look.onBusy
+    })
     await look.after(2)
     await time.advance(LEASE_MS - 1)
     await look.after(2)
@@ -244,7 +311,12 @@ describe('the file lock: judging a lock stale', () => {
     const file = newLockFile(lockOf('host-far', { hostname }))
     const time = handClock()
     const look = looks()
-    const taking = withFileLock(file, 'ledger: "file:x"', () => 'entered', { ...time.options, leaseMs: LEASE_MS, waitMs: 3_000, onBusy: look.onBusy })
+    const taking = withFileLock(file, 'ledger: "file:x"', () => 'entered', {
+      ...time.options,
+      leaseMs: LEASE_MS,
+      waitMs: 3_000,
+      onBusy: look.onBusy
+    })
     let settled = false
     const outcome = taking.then(
       (value) => value,

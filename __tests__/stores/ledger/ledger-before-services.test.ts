@@ -24,7 +24,10 @@ import { removeAll, tempDir } from '../../helpers/trees.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../../hosts/github-api-host.js'
 
 const FIXTURE = path.join(PROJECT_ROOT, '__fixtures__/ledger/one-service-before-services.jsonl')
-const POLICY = parsePolicy('environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n', 'policy.yml')
+const POLICY = parsePolicy(
+  'environments:\n  dev: {}\n  staging:\n    requires: [dev]\n  production:\n    requires: [staging]\n',
+  'policy.yml'
+)
 const A = `sha256:${'a'.repeat(64)}` as Digest
 const B = `sha256:${'b'.repeat(64)}` as Digest
 const C = `sha256:${'c'.repeat(64)}` as Digest
@@ -57,45 +60,100 @@ describe('a file ledger written before services existed', () => {
     const ledger = copy()
     expect((await ledger.verifyChain()).problems).toEqual([])
     const status = await pipelineStatus(POLICY, ledger)
-    expect(status.map((s) => [s.environment, s.service, s.live?.digest, s.live?.from, s.live?.recordId, s.pending.map((p) => p.id)])).toEqual([
+    expect(
+      status.map((s) => [
+        s.environment,
+        s.service,
+        s.live?.digest,
+        s.live?.from,
+        s.live?.recordId,
+        s.pending.map((p) => p.id)
+      ])
+    ).toEqual([
       ['dev', 'shop', C, '2026-12-06T14:13:56.822Z', '14', []],
       ['staging', 'shop', B, '2026-12-06T14:13:56.600Z', '10', ['20']],
       ['production', 'shop', A, '2026-12-06T14:13:57.082Z', '18', []]
     ])
-    expect(await ledger.newest('production')).toMatchObject({ service: 'shop', live: { digest: A } })
+    expect(await ledger.newest('production')).toMatchObject({
+      service: 'shop',
+      live: { digest: A }
+    })
     expect((await collect(ledger.entries({ service: 'shop' }))).length).toBe(19)
   })
 
   it('rolls back to "previous" without a name, as before: the one service the environment runs', async () => {
     const ledger = copy()
     const rollback = await promoteDigest(
-      { environment: 'production', digest: 'previous', rollback: true, dryRun: true, name: null, environmentUrl: null, sealedBy: null, requester, inputs: { environment: 'environment', digest: 'digest' }, artifact: null, withoutBytes: { declared: true, missing: '' } },
+      {
+        environment: 'production',
+        digest: 'previous',
+        rollback: true,
+        dryRun: true,
+        name: null,
+        environmentUrl: null,
+        sealedBy: null,
+        requester,
+        inputs: { environment: 'environment', digest: 'digest' },
+        artifact: null,
+        withoutBytes: { declared: true, missing: '' }
+      },
       POLICY,
       ledger,
       OPTIONS
     )
-    expect(rollback).toMatchObject({ digest: B, service: 'shop', previous: { digest: A }, decision: { allowed: true } })
+    expect(rollback).toMatchObject({
+      digest: B,
+      service: 'shop',
+      previous: { digest: A },
+      decision: { allowed: true }
+    })
   })
 
-  it('takes new records beside the old ones: a promotion of the same name continues its service, and confirms on what the old records made live', async () => {
-    const ledger = copy()
-    const result = await promoteDigest(
-      { environment: 'production', digest: B, rollback: false, dryRun: false, name: null, environmentUrl: null, sealedBy: null, requester, inputs: { environment: 'environment', digest: 'digest' }, artifact: null, withoutBytes: { declared: true, missing: '' } },
-      POLICY,
-      ledger,
-      OPTIONS
-    )
-    // The name comes from the digest's old records, and with it the service.
-    expect(result).toMatchObject({ service: 'shop', name: 'shop', previous: { digest: A }, decision: { allowed: true } })
-    expect(result.record).toMatchObject({ service: 'shop', previousDigest: A })
-    const confirmed = await ledger.resolve({ id: result.record?.id as string, outcome: 'confirmed', reason: null, ...requester })
-    expect(confirmed).toMatchObject({ outcome: 'deployed', service: 'shop' })
-    const last = fs.readFileSync(ledger.file, 'utf8').trimEnd().split('\n').at(-1) as string
-    expect(last).toContain('"resolves":"21","service":"shop",')
-    const reread = new FileLedger(ledger.file, 'ledger', { clock: () => NOW })
-    expect((await reread.verifyChain()).problems).toEqual([])
-    expect(await reread.live('production', 'shop')).toMatchObject({ digest: B })
-  })
+  it(
+    'takes new records beside the old ones: a promotion of the same name continues its service, and confirms ' +
+      'on what the old records made live',
+    async () => {
+      const ledger = copy()
+      const result = await promoteDigest(
+        {
+          environment: 'production',
+          digest: B,
+          rollback: false,
+          dryRun: false,
+          name: null,
+          environmentUrl: null,
+          sealedBy: null,
+          requester,
+          inputs: { environment: 'environment', digest: 'digest' },
+          artifact: null,
+          withoutBytes: { declared: true, missing: '' }
+        },
+        POLICY,
+        ledger,
+        OPTIONS
+      )
+      // The name comes from the digest's old records, and with it the service.
+      expect(result).toMatchObject({
+        service: 'shop',
+        name: 'shop',
+        previous: { digest: A },
+        decision: { allowed: true }
+      })
+      expect(result.record).toMatchObject({ service: 'shop', previousDigest: A })
+      const confirmed = await ledger.resolve({
+        id: result.record?.id as string,
+        outcome: 'confirmed',
+        reason: null,
+        ...requester
+      })
+      expect(confirmed).toMatchObject({ outcome: 'deployed', service: 'shop' })
+      const last = fs.readFileSync(ledger.file, 'utf8').trimEnd().split('\n').at(-1) as string
+      expect(last).toContain('"resolves":"21","service":"shop",')
+      const reread = new FileLedger(ledger.file, 'ledger', { clock: () => NOW })
+      expect((await reread.verifyChain()).problems).toEqual([])
+      expect(await reread.live('production', 'shop')).toMatchObject({ digest: B })
+    }
+  )
 })
 
 describe('a GitHub ledger written before services existed', () => {
@@ -106,17 +164,30 @@ describe('a GitHub ledger written before services existed', () => {
   afterAll(async () => host.close())
 
   /** A payload as the earlier version wrote it: no service key. */
-  function seed(repository: string, record: Omit<NewRecord, 'service'>, at: string, statuses: { state: 'in_progress' | 'success' | 'inactive'; at: string; description?: string }[]) {
+  function seed(
+    repository: string,
+    record: Omit<NewRecord, 'service'>,
+    at: string,
+    statuses: { state: 'in_progress' | 'success' | 'inactive'; at: string; description?: string }[]
+  ) {
     return host.seedDeployment({
       repository,
       environment: record.environment,
       task: `deploy:${record.digest}`,
       payload: { 'artifact-seal': 2, record },
       createdAt: at,
-      statuses: statuses.map((s) => ({ state: s.state, createdAt: s.at, description: s.description ?? '' }))
+      statuses: statuses.map((s) => ({
+        state: s.state,
+        createdAt: s.at,
+        description: s.description ?? ''
+      }))
     })
   }
-  const old = (digest: Digest, name: string | null, previousDigest: Digest | null): Omit<NewRecord, 'service'> => ({
+  const old = (
+    digest: Digest,
+    name: string | null,
+    previousDigest: Digest | null
+  ): Omit<NewRecord, 'service'> => ({
     digest,
     name,
     environment: 'production',
@@ -133,32 +204,65 @@ describe('a GitHub ledger written before services existed', () => {
     key: `old-${digest.slice(-4)}-${name}`
   })
 
-  it('reads each record as the service its name gives, a name-less one as the default service, and confirms on them', async () => {
-    const repository = 'acme/before-services'
-    host.setNow(new Date('2026-11-01T13:00:00Z'))
-    const a = seed(repository, old(A, 'shop', null), '2026-11-01T12:00:00Z', [
-      { state: 'in_progress', at: '2026-11-01T12:00:00Z' },
-      { state: 'success', at: '2026-11-01T12:01:00Z' },
-      { state: 'inactive', at: '2026-11-01T12:11:00Z', description: 'replaced by sha256:bbbbbbbbbbbb… (deployment 2)' }
-    ])
-    const b = seed(repository, old(B, 'shop', A), '2026-11-01T12:10:00Z', [
-      { state: 'in_progress', at: '2026-11-01T12:10:00Z' },
-      { state: 'success', at: '2026-11-01T12:11:00Z' }
-    ])
-    seed(repository, old(C, null, null), '2026-11-01T12:20:00Z', [
-      { state: 'in_progress', at: '2026-11-01T12:20:00Z' },
-      { state: 'success', at: '2026-11-01T12:21:00Z' }
-    ])
-    const ledger = new GitHubDeploymentsLedger({ token: host.token, repository, apiUrl: host.url, ref: '0'.repeat(40), sleep: async () => undefined })
-    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: B, recordId: String(b.id) })
-    expect(await ledger.live('production', null)).toMatchObject({ digest: C })
-    expect((await collect(ledger.previouslyLive('production', 'shop'))).map((s) => [s.digest, s.recordId])).toEqual([[A, String(a.id)]])
-    expect(await ledger.services('production')).toEqual([null, 'shop'])
-    // An earlier pending record of shop, decided against B, confirms on it.
-    const pending = seed(repository, old(A, 'shop', B), '2026-11-01T12:30:00Z', [{ state: 'in_progress', at: '2026-11-01T12:30:00Z' }])
-    const back = await ledger.resolve({ id: String(pending.id), outcome: 'confirmed', reason: null, runUrl: null, actor: null })
-    expect(back).toMatchObject({ outcome: 'deployed', service: 'shop' })
-    expect(await ledger.live('production', 'shop')).toMatchObject({ digest: A, recordId: String(pending.id) })
-    expect(await ledger.live('production', null)).toMatchObject({ digest: C })
-  })
+  it(
+    'reads each record as the service its name gives, a name-less one as the default service, and confirms on ' +
+      'them',
+    async () => {
+      const repository = 'acme/before-services'
+      host.setNow(new Date('2026-11-01T13:00:00Z'))
+      const a = seed(repository, old(A, 'shop', null), '2026-11-01T12:00:00Z', [
+        { state: 'in_progress', at: '2026-11-01T12:00:00Z' },
+        { state: 'success', at: '2026-11-01T12:01:00Z' },
+        {
+          state: 'inactive',
+          at: '2026-11-01T12:11:00Z',
+          description: 'replaced by sha256:bbbbbbbbbbbb… (deployment 2)'
+        }
+      ])
+      const b = seed(repository, old(B, 'shop', A), '2026-11-01T12:10:00Z', [
+        { state: 'in_progress', at: '2026-11-01T12:10:00Z' },
+        { state: 'success', at: '2026-11-01T12:11:00Z' }
+      ])
+      seed(repository, old(C, null, null), '2026-11-01T12:20:00Z', [
+        { state: 'in_progress', at: '2026-11-01T12:20:00Z' },
+        { state: 'success', at: '2026-11-01T12:21:00Z' }
+      ])
+      const ledger = new GitHubDeploymentsLedger({
+        token: host.token,
+        repository,
+        apiUrl: host.url,
+        ref: '0'.repeat(40),
+        sleep: async () => undefined
+      })
+      expect(await ledger.live('production', 'shop')).toMatchObject({
+        digest: B,
+        recordId: String(b.id)
+      })
+      expect(await ledger.live('production', null)).toMatchObject({ digest: C })
+      expect(
+        (await collect(ledger.previouslyLive('production', 'shop'))).map((s) => [
+          s.digest,
+          s.recordId
+        ])
+      ).toEqual([[A, String(a.id)]])
+      expect(await ledger.services('production')).toEqual([null, 'shop'])
+      // An earlier pending record of shop, decided against B, confirms on it.
+      const pending = seed(repository, old(A, 'shop', B), '2026-11-01T12:30:00Z', [
+        { state: 'in_progress', at: '2026-11-01T12:30:00Z' }
+      ])
+      const back = await ledger.resolve({
+        id: String(pending.id),
+        outcome: 'confirmed',
+        reason: null,
+        runUrl: null,
+        actor: null
+      })
+      expect(back).toMatchObject({ outcome: 'deployed', service: 'shop' })
+      expect(await ledger.live('production', 'shop')).toMatchObject({
+        digest: A,
+        recordId: String(pending.id)
+      })
+      expect(await ledger.live('production', null)).toMatchObject({ digest: C })
+    }
+  )
 })

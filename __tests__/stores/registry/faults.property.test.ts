@@ -30,18 +30,95 @@ afterEach(async () => {
 })
 
 function load(target: OciRegistryHost): void {
-  const types = new Map<string, string>([[image.digests.index, image.mediaTypes.index], ...[image.digests.amd64, image.digests.arm64, image.digests.attestation, image.digests.single].map((d) => [d, image.mediaTypes.manifest] as [string, string])])
-  target.load('acme/app', image.content, { v1: { digest: image.digests.index, mediaType: image.mediaTypes.index } }, types)
+  const types = new Map<string, string>([
+    [image.digests.index, image.mediaTypes.index],
+    ...[
+      image.digests.amd64,
+      image.digests.arm64,
+      image.digests.attestation,
+      image.digests.single
+    ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
+  ])
+  target.load(
+    'acme/app',
+    image.content,
+    { v1: { digest: image.digests.index, mediaType: image.mediaTypes.index } },
+    types
+  )
 }
 
 const headerValue = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom('sha256:' + 'a'.repeat(64), INDEX, 'application/vnd.oci.image.index.v1+json', 'application/json', 'Bearer realm="http://127.0.0.1:1/token"', 'Basic realm="x"', 'Bearer', '<http://[::1/x>; rel="next"', '</v2/acme/app/referrers/x?n=1>; rel="next"', '::', 'http://%zz', '/relative', 'not a url', '3', '-1', 'Wed, 21 Oct 2015 07:28:00 GMT')
+  fc.constantFrom(
+    'sha256:' + 'a'.repeat(64),
+    INDEX,
+    'application/vnd.oci.image.index.v1+json',
+    'application/json',
+    'Bearer realm="http://127.0.0.1:1/token"',
+    'Basic realm="x"',
+    'Bearer',
+    '<http://[::1/x>; rel="next"',
+    '</v2/acme/app/referrers/x?n=1>; rel="next"',
+    '::',
+    'http://%zz',
+    '/relative',
+    'not a url',
+    '3',
+    '-1',
+    'Wed, 21 Oct 2015 07:28:00 GMT'
+  )
 )
 const answer = fc.record({
-  status: fc.constantFrom(200, 201, 202, 204, 301, 302, 303, 307, 308, 400, 401, 403, 404, 405, 406, 408, 409, 412, 429, 500, 502, 503),
-  headers: fc.dictionary(fc.constantFrom('location', 'content-type', 'docker-content-digest', 'www-authenticate', 'link', 'oci-subject', 'retry-after', 'etag', 'oci-filters-applied'), headerValue, { maxKeys: 4 }),
-  body: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('{"errors":[{"code":"X","message":"y"}]}', '{"manifests":[{"digest":"sha256:zz"}]}', '{"schemaVersion":2,"manifests":"x"}', '{"token":""}', '[]', 'null')),
+  status: fc.constantFrom(
+    200,
+    201,
+    202,
+    204,
+    301,
+    302,
+    303,
+    307,
+    308,
+    400,
+    401,
+    403,
+    404,
+    405,
+    406,
+    408,
+    409,
+    412,
+    429,
+    500,
+    502,
+    503
+  ),
+  headers: fc.dictionary(
+    fc.constantFrom(
+      'location',
+      'content-type',
+      'docker-content-digest',
+      'www-authenticate',
+      'link',
+      'oci-subject',
+      'retry-after',
+      'etag',
+      'oci-filters-applied'
+    ),
+    headerValue,
+    { maxKeys: 4 }
+  ),
+  body: fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(
+      '{"errors":[{"code":"X","message":"y"}]}',
+      '{"manifests":[{"digest":"sha256:zz"}]}',
+      '{"schemaVersion":2,"manifests":"x"}',
+      '{"token":""}',
+      '[]',
+      'null'
+    )
+  ),
   path: fc.constantFrom('/manifests/', '/blobs/', '/referrers/', '/uploads/', '/v2/'),
   times: fc.integer({ min: 1, max: 3 })
 })
@@ -51,29 +128,44 @@ const OPERATIONS = ['pin', 'platforms', 'retag', 'attach', 'bundles', 'copy'] as
 describe('any answer from a registry', () => {
   it('ends every operation in a result or a SealError', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(answer, { minLength: 1, maxLength: 3 }), fc.constantFrom(...OPERATIONS), async (answers, operation) => {
-        await Promise.all([host.close(), other.close()])
-        host = await new OciRegistryHost().start()
-        other = await new OciRegistryHost().start()
-        load(host)
-        for (const a of answers) host.fault(new RegExp(a.path.replace(/[/]/g, '\\/')), { kind: 'status', status: a.status, headers: a.headers, body: a.body }, { times: a.times })
-        const client = new RegistryClient({ credentials: { env: {}, homeDir: tempDir('home-') }, sleep: () => Promise.resolve(), fallback: { settleMs: 0 }, timeoutMs: 5000 })
-        const ref = parseImageReference(`${host.host}/acme/app:v1`, 'image')
-        const run = {
-          pin: () => client.pin(ref),
-          platforms: () => client.platforms(ref, INDEX),
-          retag: () => client.retag(ref, INDEX, 'staging'),
-          attach: () => client.attachBundle(ref, INDEX, bundle),
-          bundles: () => client.bundles(ref, INDEX),
-          copy: () => client.copy(ref, INDEX, parseImageReference(`${other.host}/mirror/app:v1`, 'copy-to'))
-        }[operation]
-        try {
-          await run()
-        } catch (error) {
-          if (!(error instanceof SealError)) throw error
-          expect(error.message).toMatch(/^image "127\.0\.0\.1:\d+\/(acme|mirror)\/app/)
+      fc.asyncProperty(
+        fc.array(answer, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom(...OPERATIONS),
+        async (answers, operation) => {
+          await Promise.all([host.close(), other.close()])
+          host = await new OciRegistryHost().start()
+          other = await new OciRegistryHost().start()
+          load(host)
+          for (const a of answers)
+            host.fault(
+              new RegExp(a.path.replace(/[/]/g, '\\/')),
+              { kind: 'status', status: a.status, headers: a.headers, body: a.body },
+              { times: a.times }
+            )
+          const client = new RegistryClient({
+            credentials: { env: {}, homeDir: tempDir('home-') },
+            sleep: () => Promise.resolve(),
+            fallback: { settleMs: 0 },
+            timeoutMs: 5000
+          })
+          const ref = parseImageReference(`${host.host}/acme/app:v1`, 'image')
+          const run = {
+            pin: () => client.pin(ref),
+            platforms: () => client.platforms(ref, INDEX),
+            retag: () => client.retag(ref, INDEX, 'staging'),
+            attach: () => client.attachBundle(ref, INDEX, bundle),
+            bundles: () => client.bundles(ref, INDEX),
+            copy: () =>
+              client.copy(ref, INDEX, parseImageReference(`${other.host}/mirror/app:v1`, 'copy-to'))
+          }[operation]
+          try {
+            await run()
+          } catch (error) {
+            if (!(error instanceof SealError)) throw error
+            expect(error.message).toMatch(/^image "127\.0\.0\.1:\d+\/(acme|mirror)\/app/)
+          }
         }
-      }),
+      ),
       { numRuns: 150 }
     )
   })
@@ -81,13 +173,36 @@ describe('any answer from a registry', () => {
 
 describe('answers that are not what the grammar allows', () => {
   it.each([
-    ['an upload Location that is not a URL', /\/blobs\/uploads\/$/, { kind: 'status', status: 202, headers: { location: 'http://%zz' } }, 'attach'],
-    ['a redirect Location that is not a URL', /\/manifests\/v1$/, { kind: 'status', status: 307, headers: { location: 'http://%zz' } }, 'pin'],
-    ['a token realm that is not a URL', /\/manifests\/v1$/, { kind: 'status', status: 401, headers: { 'www-authenticate': 'Bearer realm="http://%zz",service="x"' } }, 'pin']
+    [
+      'an upload Location that is not a URL',
+      /\/blobs\/uploads\/$/,
+      { kind: 'status', status: 202, headers: { location: 'http://%zz' } },
+      'attach'
+    ],
+    [
+      'a redirect Location that is not a URL',
+      /\/manifests\/v1$/,
+      { kind: 'status', status: 307, headers: { location: 'http://%zz' } },
+      'pin'
+    ],
+    [
+      'a token realm that is not a URL',
+      /\/manifests\/v1$/,
+      {
+        kind: 'status',
+        status: 401,
+        headers: { 'www-authenticate': 'Bearer realm="http://%zz",service="x"' }
+      },
+      'pin'
+    ]
   ] as const)('%s is a SealError naming the image', async (_name, path, fault, operation) => {
     load(host)
     host.fault(path, fault, { times: 10 })
-    const client = new RegistryClient({ credentials: { env: {}, homeDir: tempDir('home-') }, sleep: () => Promise.resolve(), fallback: { settleMs: 0 } })
+    const client = new RegistryClient({
+      credentials: { env: {}, homeDir: tempDir('home-') },
+      sleep: () => Promise.resolve(),
+      fallback: { settleMs: 0 }
+    })
     const ref = parseImageReference(`${host.host}/acme/app:v1`, 'image')
     const run = operation === 'attach' ? client.attachBundle(ref, INDEX, bundle) : client.pin(ref)
     let caught: unknown = null
@@ -103,7 +218,20 @@ describe('answers that are not what the grammar allows', () => {
 
 it('reads the pages it has when a next page is not a URL', async () => {
   load(host)
-  host.fault(/\/referrers\//, { kind: 'status', status: 200, headers: { 'content-type': 'application/vnd.oci.image.index.v1+json', link: '<http://%zz>; rel="next"' }, body: '{"schemaVersion":2,"manifests":[]}' })
-  const client = new RegistryClient({ credentials: { env: {}, homeDir: tempDir('home-') }, fallback: { settleMs: 0 } })
-  expect(await client.bundles(parseImageReference(`${host.host}/acme/app`, 'image'), INDEX)).toEqual([])
+  host.fault(/\/referrers\//, {
+    kind: 'status',
+    status: 200,
+    headers: {
+      'content-type': 'application/vnd.oci.image.index.v1+json',
+      link: '<http://%zz>; rel="next"'
+    },
+    body: '{"schemaVersion":2,"manifests":[]}'
+  })
+  const client = new RegistryClient({
+    credentials: { env: {}, homeDir: tempDir('home-') },
+    fallback: { settleMs: 0 }
+  })
+  expect(
+    await client.bundles(parseImageReference(`${host.host}/acme/app`, 'image'), INDEX)
+  ).toEqual([])
 })

@@ -64,7 +64,9 @@ function quiescence(writers: number): { settle: () => Promise<void>; done: () =>
 }
 
 async function fallbackDigests(subject: string): Promise<string[]> {
-  const index = JSON.parse((await inspectRaw(registry, 'acme/app', fallbackTag(subject as Digest))).toString()) as { manifests: { digest: string }[] }
+  const index = JSON.parse(
+    (await inspectRaw(registry, 'acme/app', fallbackTag(subject as Digest))).toString()
+  ) as { manifests: { digest: string }[] }
   return index.manifests.map((m) => m.digest).sort()
 }
 
@@ -72,10 +74,23 @@ describe('concurrent writers of the fallback tag', () => {
   it('lose entries when each writes once: the registry takes every stale write (the race is real)', async () => {
     const subject = image.digests.single as Digest
     const barrier = quiescence(WRITERS)
-    const client = new RegistryClient({ credentials: { env: {}, homeDir: tempDir('home-') }, fallback: { settleMs: 0, rounds: 1, pauses: { beforeWrite: allReadFirst(WRITERS), settle: barrier.settle } } })
-    const bundles = await Promise.all(Array.from({ length: WRITERS }, (_, i) => imageBundle('app', subject, `once ${i}`)))
+    const client = new RegistryClient({
+      credentials: { env: {}, homeDir: tempDir('home-') },
+      fallback: {
+        settleMs: 0,
+        rounds: 1,
+        pauses: { beforeWrite: allReadFirst(WRITERS), settle: barrier.settle }
+      }
+    })
+    const bundles = await Promise.all(
+      Array.from({ length: WRITERS }, (_, i) => imageBundle('app', subject, `once ${i}`))
+    )
     const results = await Promise.allSettled(
-      bundles.map((bundle) => client.attachBundle(parseImageReference(`${registry.host}/acme/app`, 'image'), subject, bundle).finally(() => barrier.done()))
+      bundles.map((bundle) =>
+        client
+          .attachBundle(parseImageReference(`${registry.host}/acme/app`, 'image'), subject, bundle)
+          .finally(() => barrier.done())
+      )
     )
     const lost = results.filter((r) => r.status === 'rejected')
     // Every writer but the last to write finds its entry gone and says so; none claims success falsely.
@@ -87,17 +102,32 @@ describe('concurrent writers of the fallback tag', () => {
   it('keep every entry when each reads back after settling and merges again', async () => {
     const subject = image.digests.index as Digest
     const barrier = quiescence(WRITERS)
-    const client = new RegistryClient({ credentials: { env: {}, homeDir: tempDir('home-') }, fallback: { settleMs: 0, pauses: { beforeWrite: allReadFirst(WRITERS), settle: barrier.settle } } })
-    const bundles = await Promise.all(Array.from({ length: WRITERS }, (_, i) => imageBundle('app', subject, `writer ${i}`)))
+    const client = new RegistryClient({
+      credentials: { env: {}, homeDir: tempDir('home-') },
+      fallback: {
+        settleMs: 0,
+        pauses: { beforeWrite: allReadFirst(WRITERS), settle: barrier.settle }
+      }
+    })
+    const bundles = await Promise.all(
+      Array.from({ length: WRITERS }, (_, i) => imageBundle('app', subject, `writer ${i}`))
+    )
     const reports = await Promise.all(
       bundles.map((bundle) =>
-        client.attachBundle(parseImageReference(`${registry.host}/acme/app`, 'image'), subject, bundle).finally(() => barrier.done())
+        client
+          .attachBundle(parseImageReference(`${registry.host}/acme/app`, 'image'), subject, bundle)
+          .finally(() => barrier.done())
       )
     )
     expect(reports.every((r) => r.via === 'fallback-tag')).toBe(true)
     expect(await fallbackDigests(subject)).toEqual(reports.map((r) => r.manifest).sort())
     // And a reader finds each one as a bundle.
-    const found = await client.bundles(parseImageReference(`${registry.host}/acme/app`, 'image'), subject)
-    expect(found.map((f) => f.referrer.manifest.digest).sort()).toEqual(reports.map((r) => r.manifest).sort())
+    const found = await client.bundles(
+      parseImageReference(`${registry.host}/acme/app`, 'image'),
+      subject
+    )
+    expect(found.map((f) => f.referrer.manifest.digest).sort()).toEqual(
+      reports.map((r) => r.manifest).sort()
+    )
   })
 })

@@ -6,10 +6,18 @@ import { sealedContractSource } from '../../app/observe/sealed-contract.js'
 import { DEFAULT_PROBE_LIMITS } from '../../app/observe/types.js'
 import { loadPolicy } from '../../app/settings/load-policy.js'
 import { ObserveInput, ObserveOutput } from '../../app/settings/names.js'
-import { requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
+import {
+  requesterFromEnv,
+  runnerTempDir,
+  workspaceDir
+} from '../../app/settings/runner-environment.js'
 import { type Env, apiUrlOf } from '../../core/env.js'
 import { shortDigest } from '../../core/digest.js'
-import { observedWhere, renderDriftIssue, renderObserveMarkdown } from '../../report/observe-markdown.js'
+import {
+  observedWhere,
+  renderDriftIssue,
+  renderObserveMarkdown
+} from '../../report/observe-markdown.js'
 import { reportFailure } from '../report-failure.js'
 import { readObserveSettings } from './settings.js'
 
@@ -23,7 +31,17 @@ export async function run(env: Env = process.env): Promise<void> {
     const workspace = workspaceDir(env)
     const settings = readObserveSettings((name) => core.getInput(name), workspace, env)
     const policy = loadPolicy(settings.policyFile, ObserveInput.Policy, workspace)
-    const ledger = await openLedger(settings.ledger, { token: settings.token, ledgerInput: ObserveInput.Ledger, tokenInput: ObserveInput.GitHubToken, forWriting: settings.record, create: false }, env)
+    const ledger = await openLedger(
+      settings.ledger,
+      {
+        token: settings.token,
+        ledgerInput: ObserveInput.Ledger,
+        tokenInput: ObserveInput.GitHubToken,
+        forWriting: settings.record,
+        create: false
+      },
+      env
+    )
     const report = await observeEnvironments(
       {
         policy,
@@ -49,11 +67,18 @@ export async function run(env: Env = process.env): Promise<void> {
     for (const e of report.environments) {
       const where = observedWhere(e)
       if (e.verdict === 'drifted') {
-        core.error(`${where} does not run what was promoted there (live ${e.expected === null ? 'nothing' : shortDigest(e.expected)}), since ${e.since ?? 'now'}: ${e.reason ?? ''}`, { title: `Drift in ${where}` })
+        core.error(
+          `${where} does not run what was promoted there (live ${e.expected === null ? 'nothing' : shortDigest(e.expected)}), since ${e.since ?? 'now'}: ${e.reason ?? ''}`,
+          { title: `Drift in ${where}` }
+        )
       } else if (e.verdict === 'unknown') {
-        core.warning(`${where} could not be observed: ${e.reason ?? ''}`, { title: `${where} not observed` })
+        core.warning(`${where} could not be observed: ${e.reason ?? ''}`, {
+          title: `${where} not observed`
+        })
       } else {
-        core.info(`${where} runs ${e.expected === null ? '' : shortDigest(e.expected)}, the live digest.`)
+        core.info(
+          `${where} runs ${e.expected === null ? '' : shortDigest(e.expected)}, the live digest.`
+        )
       }
     }
     // After the outputs and the summary: an issue that cannot be written still leaves the report.
@@ -61,15 +86,27 @@ export async function run(env: Env = process.env): Promise<void> {
       // The GitHub client loads only when issues are asked for.
       const { GitHubIssues } = await import('../../stores/issues/github-issues.js')
       const { syncDriftIssues } = await import('../../app/observe/drift-issues.js')
-      const issues = new GitHubIssues({ token: settings.token, repository: settings.issuesOf, apiUrl: apiUrlOf(env), tokenInput: ObserveInput.GitHubToken })
+      const issues = new GitHubIssues({
+        token: settings.token,
+        repository: settings.issuesOf,
+        apiUrl: apiUrlOf(env),
+        tokenInput: ObserveInput.GitHubToken
+      })
       const runUrl = requesterFromEnv(env).runUrl
-      for (const done of await syncDriftIssues(report, issues, (o) => renderDriftIssue(o, runUrl))) {
+      for (const done of await syncDriftIssues(report, issues, (o) =>
+        renderDriftIssue(o, runUrl)
+      )) {
         core.info(`Issue #${done.issue} ${done.action} for ${observedWhere(done)}: ${done.url}`)
       }
     }
     const drifted = report.environments.filter((e) => e.verdict === 'drifted')
     if (drifted.length > 0) {
-      core.setFailed(`Drift in ${drifted.map(observedWhere).join(', ')}: ${drifted.length === 1 ? 'it does' : 'they do'} not run what the ledger says was promoted. See the summary; fix it by deploying the live digest again, or accept it with "artifact-seal drift ack".`)
+      core.setFailed(
+        `Drift in ${drifted.map(observedWhere).join(', ')}: ${drifted.length === 1 ? 'it does' : 'they do'} ` +
+          'not run what the ledger says was promoted. See the summary; fix it by ' +
+          'deploying the live digest again, or accept it with "artifact-seal drift ' +
+          'ack".'
+      )
     }
   } catch (error) {
     reportFailure(error)

@@ -19,22 +19,44 @@ export interface ObserveSettings {
   readonly issuesOf: string | null
 }
 
-export function readObserveSettings(getInput: GetInput, workspace: string, env: Env = {}): ObserveSettings {
+export function readObserveSettings(
+  getInput: GetInput,
+  workspace: string,
+  env: Env = {}
+): ObserveSettings {
   const input = (name: string): string => getInput(name).trim()
   const ledgerText = input(ObserveInput.Ledger)
-  const ledger = parseLedgerLocation(ledgerText === '' ? (env.GITHUB_ACTIONS === 'true' ? 'github' : `file:${DEFAULT_FILE_LEDGER}`) : ledgerText, ObserveInput.Ledger, workspace)
+  const ledger = parseLedgerLocation(
+    ledgerText === ''
+      ? env.GITHUB_ACTIONS === 'true'
+        ? 'github'
+        : `file:${DEFAULT_FILE_LEDGER}`
+      : ledgerText,
+    ObserveInput.Ledger,
+    workspace
+  )
   const token = input(ObserveInput.GitHubToken)
   const record = parseBooleanInput(ObserveInput.Record, getInput(ObserveInput.Record), false)
-  const openIssue = parseBooleanInput(ObserveInput.OpenIssue, getInput(ObserveInput.OpenIssue), false)
+  const openIssue = parseBooleanInput(
+    ObserveInput.OpenIssue,
+    getInput(ObserveInput.OpenIssue),
+    false
+  )
   if (token === '' && (ledger.kind === 'github' || openIssue)) {
-    throw new SealError('bad-input', 
-      `${ObserveInput.GitHubToken}: required with ${ledger.kind === 'github' ? `"${ObserveInput.Ledger}: github"` : `"${ObserveInput.OpenIssue}: true"`}. Give "\${{ github.token }}" (the default) and grant the job ` +
+    throw new SealError(
+      'bad-input',
+      `${ObserveInput.GitHubToken}: required with ${ledger.kind === 'github' ? `"${ObserveInput.Ledger}: github"` : `"${ObserveInput.OpenIssue}: true"`}. Give "\${{ github.token ` +
+        '}}" (the default) and grant the job ' +
         `"permissions: ${[ledger.kind === 'github' ? `deployments: ${record ? 'write' : 'read'}` : null, openIssue ? 'issues: write' : null].filter((p) => p !== null).join(', ')}".`
     )
   }
   const repository = env.GITHUB_REPOSITORY ?? ''
   if (openIssue && !/^[^/\s]+\/[^/\s]+$/.test(repository)) {
-    throw new SealError('bad-input', `${ObserveInput.OpenIssue}: GITHUB_REPOSITORY is ${JSON.stringify(repository)}, not owner/name. Issues are opened in the repository of a GitHub Actions job; leave ${ObserveInput.OpenIssue} out elsewhere.`)
+    throw new SealError(
+      'bad-input',
+      `${ObserveInput.OpenIssue}: GITHUB_REPOSITORY is ${JSON.stringify(repository)}, not owner/name. Issues ` +
+        `are opened in the repository of a GitHub Actions job; leave ${ObserveInput.OpenIssue} out elsewhere.`
+    )
   }
   const listed = getInput(ObserveInput.Environments)
     .split(/[\n,]/)

@@ -21,11 +21,28 @@ export async function post(env: Env = process.env): Promise<void> {
     const settings = readPromoteSettings((name) => core.getInput(name), env, workspaceDir(env))
     const ledger = await openLedger(
       settings.ledger,
-      { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: true, signing: await checkpointSigning(settings.ledger, settings.signing, env) },
+      {
+        token: settings.token,
+        ledgerInput: PromoteInput.Ledger,
+        tokenInput: PromoteInput.GitHubToken,
+        forWriting: true,
+        signing: await checkpointSigning(settings.ledger, settings.signing, env)
+      },
       env
     )
-    const entry = await ledger.resolve({ id, outcome: 'confirmed', reason: null, environment: settings.environment, ...requesterFromEnv(env) })
-    await reportResolution(entry, 'confirmed', ledger.location, env.GITHUB_STEP_SUMMARY !== undefined)
+    const entry = await ledger.resolve({
+      id,
+      outcome: 'confirmed',
+      reason: null,
+      environment: settings.environment,
+      ...requesterFromEnv(env)
+    })
+    await reportResolution(
+      entry,
+      'confirmed',
+      ledger.location,
+      env.GITHUB_STEP_SUMMARY !== undefined
+    )
   } catch (error) {
     reportFailure(error)
   }

@@ -9,9 +9,17 @@ import { vetoDigest } from '../../app/promote/veto.js'
 import type { PromoteResult } from '../../app/promote/types.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../../core/promotion/record.js'
 import { formatDuration } from '../../core/promotion/duration.js'
-import { requesterFromEnv, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
+import {
+  requesterFromEnv,
+  runnerTempDir,
+  workspaceDir
+} from '../../app/settings/runner-environment.js'
 import { describeProgress } from '../../report/progress.js'
-import { renderApprovalMarkdown, renderPromotionMarkdown, renderVetoMarkdown } from '../../report/promotion-markdown.js'
+import {
+  renderApprovalMarkdown,
+  renderPromotionMarkdown,
+  renderVetoMarkdown
+} from '../../report/promotion-markdown.js'
 import { headline } from '../../report/promotion-report.js'
 import { PromoteInput, PromoteOutput, PromoteState } from '../../app/settings/names.js'
 import { reportFailure } from '../report-failure.js'
@@ -36,37 +44,84 @@ export async function run(env: Env = process.env): Promise<void> {
   try {
     const workspace = workspaceDir(env)
     const settings = readPromoteSettings((name) => core.getInput(name), env, workspace)
-    const access = { token: settings.token, ledgerInput: PromoteInput.Ledger, tokenInput: PromoteInput.GitHubToken, forWriting: !settings.dryRun, create: false }
+    const access = {
+      token: settings.token,
+      ledgerInput: PromoteInput.Ledger,
+      tokenInput: PromoteInput.GitHubToken,
+      forWriting: !settings.dryRun,
+      create: false
+    }
     const requester = requesterFromEnv(env)
     if (settings.confirm.kind === 'record') {
-      const ledger = await openLedger(settings.ledger, { ...access, signing: await checkpointSigning(settings.ledger, settings.signing, env) }, env)
+      const ledger = await openLedger(
+        settings.ledger,
+        { ...access, signing: await checkpointSigning(settings.ledger, settings.signing, env) },
+        env
+      )
       const { id, outcome } = settings.confirm
-      const reason = outcome === 'failed' ? `the deployment failed (${PromoteInput.Confirm}: failure:${id})` : null
-      const entry = await ledger.resolve({ id, outcome, reason, environment: settings.environment, ...requester })
+      const reason =
+        outcome === 'failed'
+          ? `the deployment failed (${PromoteInput.Confirm}: failure:${id})`
+          : null
+      const entry = await ledger.resolve({
+        id,
+        outcome,
+        reason,
+        environment: settings.environment,
+        ...requester
+      })
       await reportResolution(entry, outcome, ledger.location, env.GITHUB_STEP_SUMMARY !== undefined)
       return
     }
     const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace)
-    const signing = settings.dryRun ? ({ kind: 'none', notice: null } as const) : await prepareSigning(settings.signing, env)
+    const signing = settings.dryRun
+      ? ({ kind: 'none', notice: null } as const)
+      : await prepareSigning(settings.signing, env)
     const ledger = await openLedger(settings.ledger, { ...access, signing }, env)
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS }
     const attest =
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === 'none' ? undefined : (await import('../../app/promote/attest-record.js')).recordAttester(signing, { ledger: settings.ledger, policy, env, token: settings.token, tokenInput: PromoteInput.GitHubToken })
+      signing.kind === 'none'
+        ? undefined
+        : (await import('../../app/promote/attest-record.js')).recordAttester(signing, {
+            ledger: settings.ledger,
+            policy,
+            env,
+            token: settings.token,
+            tokenInput: PromoteInput.GitHubToken
+          })
 
     if (settings.veto !== null) {
-      if (settings.digest === 'previous' || settings.digest === null) throw new Error('unreachable: settings refuse a veto of "previous" or of what another environment runs')
+      if (settings.digest === 'previous' || settings.digest === null)
+        throw new Error(
+          'unreachable: settings refuse a veto of "previous" or of what another environment runs'
+        )
       if (!policy.environments.some((e) => e.name === settings.environment)) {
-        core.warning(`${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`)
+        core.warning(
+          `${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to ` +
+            'every environment all the same.'
+        )
       }
       const record = await vetoDigest(
-        { digest: settings.digest, environment: settings.environment, reason: settings.veto, name: settings.name, requester, ...(attest ? { attest } : {}) },
+        {
+          digest: settings.digest,
+          environment: settings.environment,
+          reason: settings.veto,
+          name: settings.name,
+          requester,
+          ...(attest ? { attest } : {})
+        },
         ledger,
         options
       )
-      core.info(`Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No environment accepts it now.`)
+      core.info(
+        `Vetoed ${settings.digest} in ${ledger.location} (record ${record.id}): ${settings.veto}. No ` +
+          'environment accepts it now.'
+      )
       if (env.GITHUB_STEP_SUMMARY) {
-        await core.summary.addRaw(renderVetoMarkdown(record, ledger.location, serverUrlOf(env))).write()
+        await core.summary
+          .addRaw(renderVetoMarkdown(record, ledger.location, serverUrlOf(env)))
+          .write()
       }
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)
@@ -78,15 +133,21 @@ export async function run(env: Env = process.env): Promise<void> {
     }
 
     const source = settings.source
-    const checksumsFile = source?.kind === 'local' || source?.kind === 'image' ? source.checksumsFile : null
+    const checksumsFile =
+      source?.kind === 'local' || source?.kind === 'image' ? source.checksumsFile : null
     if (settings.approveAmendment !== null) {
-      if (settings.digest === 'previous' || settings.digest === null) throw new Error('unreachable: settings refuse an approval of "previous" or of what another environment runs')
+      if (settings.digest === 'previous' || settings.digest === null)
+        throw new Error(
+          'unreachable: settings refuse an approval of "previous" or of what another environment runs'
+        )
       const record = await approveAmendment(
         {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import('../../app/promote/contract-sources.js')).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (
+            await import('../../app/promote/contract-sources.js')
+          ).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -101,8 +162,13 @@ export async function run(env: Env = process.env): Promise<void> {
         ledger,
         options
       )
-      core.info(`Approved the contract amendment ${record.approves?.from ?? 'none'} → ${record.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record.id}): ${settings.approveAmendment}.`)
-      if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderApprovalMarkdown(record, ledger.location, serverUrlOf(env))).write()
+      core.info(
+        `Approved the contract amendment ${record.approves?.from ?? 'none'} → ${record.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record.id}): ${settings.approveAmendment}.`
+      )
+      if (env.GITHUB_STEP_SUMMARY)
+        await core.summary
+          .addRaw(renderApprovalMarkdown(record, ledger.location, serverUrlOf(env)))
+          .write()
       core.setOutput(PromoteOutput.Promoted, 'false')
       core.setOutput(PromoteOutput.Digest, settings.digest)
       core.setOutput(PromoteOutput.RecordId, record.id)
@@ -110,53 +176,96 @@ export async function run(env: Env = process.env): Promise<void> {
       return
     }
     // The environment's address is the policy's to say, as every other fact about the environment.
-    const environmentUrl = policy.environments.find((e) => e.name === settings.environment)?.url ?? null
-    const request = promoteRequest({ ...settings, environmentUrl, contractBaseline: null }, policy, settings.ledger, signing, {
-      env,
-      baseDir: workspace,
-      downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
-      names: {
-        environment: PromoteInput.Environment,
-        digest: PromoteInput.ExpectedDigest,
-        name: PromoteInput.SubjectName,
-        checksums: PromoteInput.ChecksumsPath,
-        artifactName: PromoteInput.Name,
-        // The action has no baseline input: the CLI's flag gives the live digest's seal bundle when nothing else has it.
-        contractBaseline: 'artifact-seal promote --contract-baseline',
-        token: PromoteInput.GitHubToken,
-        from: PromoteInput.From,
-        wait: PromoteInput.Wait
-      },
-      asFlags: false,
-      downloads: true,
-      log: (message) => core.info(message),
-      warn: (message) => core.warning(message),
-      onProgress: (p) => core.info(describeProgress(p))
-    })
+    const environmentUrl =
+      policy.environments.find((e) => e.name === settings.environment)?.url ?? null
+    const request = promoteRequest(
+      { ...settings, environmentUrl, contractBaseline: null },
+      policy,
+      settings.ledger,
+      signing,
+      {
+        env,
+        baseDir: workspace,
+        downloadsDir: path.join(runnerTempDir(env), 'artifact-seal', 'downloads'),
+        names: {
+          environment: PromoteInput.Environment,
+          digest: PromoteInput.ExpectedDigest,
+          name: PromoteInput.SubjectName,
+          checksums: PromoteInput.ChecksumsPath,
+          artifactName: PromoteInput.Name,
+          // The action has no baseline input: the CLI's flag gives the live digest's seal bundle
+          // when nothing else has it.
+          contractBaseline: 'artifact-seal promote --contract-baseline',
+          token: PromoteInput.GitHubToken,
+          from: PromoteInput.From,
+          wait: PromoteInput.Wait
+        },
+        asFlags: false,
+        downloads: true,
+        log: (message) => core.info(message),
+        warn: (message) => core.warning(message),
+        onProgress: (p) => core.info(describeProgress(p))
+      }
+    )
     const result: PromoteResult = await promoteDigest(request, policy, ledger, options)
     const { decision } = result
-    if (result.from) core.info(`${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`)
-    // Said only where the claim disagrees with the service something proven picked (a pinned service names every artifact's).
-    if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
-      core.info(`The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.Name} or sign the seal).`)
+    if (result.from)
+      core.info(
+        `${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`
+      )
+    // Said only where the claim disagrees with the service something proven picked (a pinned
+    // service names every artifact's).
+    if (
+      (result.claimedName ?? null) !== null &&
+      result.service !== null &&
+      result.service !== result.claimedName &&
+      (policy.service ?? null) === null
+    ) {
+      core.info(
+        `The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not ` +
+          `proven, so it did not pick the service (give ${PromoteInput.Name} or sign ` +
+          'the seal).'
+      )
     }
-    if ((result.waitedMs ?? 0) > 0) core.info(`Waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.`)
+    if ((result.waitedMs ?? 0) > 0)
+      core.info(`Waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.`)
     // The image rule is the deployment itself: done once the gate allowed and the record is pending.
     const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image
     let moved: { imageRef: string } | null = null
-    if (decision.allowed && !settings.dryRun && settings.source?.kind === 'image' && result.digest !== null && imageRule !== undefined) {
+    if (
+      decision.allowed &&
+      !settings.dryRun &&
+      settings.source?.kind === 'image' &&
+      result.digest !== null &&
+      imageRule !== undefined
+    ) {
       const { moveImageWith } = await import('../../app/image/move-image.js')
-      const image = await moveImageWith(env, settings.source.token)(settings.source.reference, result.digest, imageRule, settings.environment)
+      const image = await moveImageWith(env, settings.source.token)(
+        settings.source.reference,
+        result.digest,
+        imageRule,
+        settings.environment
+      )
       for (const line of image.done) core.info(line)
       moved = image
     }
-    for (const check of decision.checks) core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
-    if (result.verification && !result.verification.verified) annotateMismatches(result.verification.mismatches)
+    for (const check of decision.checks)
+      core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
+    if (result.verification && !result.verification.verified)
+      annotateMismatches(result.verification.mismatches)
 
     const report = {
       result,
       policy,
-      status: await imageTags(await pipelineStatus(policy, ledger, { knownContracts: contractsKnown(result.digest, result.contract), ...ownService(policy, result.service) }), policy, settings, env),
+      status: await imageTags(
+        await pipelineStatus(policy, ledger, {
+          knownContracts: contractsKnown(result.digest, result.contract),
+          ...ownService(policy, result.service)
+        }),
+        policy,
+        settings,
+        env
+      ),
       ledger: ledger.location,
       name: result.name,
       dryRun: settings.dryRun,
@@ -165,7 +274,13 @@ export async function run(env: Env = process.env): Promise<void> {
     }
     if (env.GITHUB_STEP_SUMMARY) {
       await core.summary.addRaw(renderPromotionMarkdown(report)).write()
-      if ((result.waitedMs ?? 0) > 0) await core.summary.addRaw(`\nWaited ${formatDuration(result.waitedMs as number)} for the soak before deciding (${PromoteInput.Wait}).\n`).write()
+      if ((result.waitedMs ?? 0) > 0)
+        await core.summary
+          .addRaw(
+            `\nWaited ${formatDuration(result.waitedMs as number)} for the soak before deciding ` +
+              `(${PromoteInput.Wait}).\n`
+          )
+          .write()
     }
 
     core.setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun))
@@ -175,14 +290,20 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(PromoteOutput.RecordUrl, result.record?.url ?? '')
     core.setOutput(PromoteOutput.Decision, JSON.stringify(decision))
     core.setOutput(PromoteOutput.Path, decision.allowed ? (result.verification?.path ?? '') : '')
-    core.setOutput(PromoteOutput.Signer, result.signature?.status === 'verified' ? signerOutput(result.signature.signer) : '')
+    core.setOutput(
+      PromoteOutput.Signer,
+      result.signature?.status === 'verified' ? signerOutput(result.signature.signer) : ''
+    )
     core.setOutput(PromoteOutput.AttestationId, result.record?.attestation?.id ?? '')
     core.setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? '')
     core.setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? '')
     core.setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? '')
     const imageRef = moved?.imageRef ?? result.verification?.imageRef ?? null
     core.setOutput(PromoteOutput.ImageRef, decision.allowed && imageRef !== null ? imageRef : '')
-    for (const entry of result.abandoned) core.warning(`Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`)
+    for (const entry of result.abandoned)
+      core.warning(
+        `Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`
+      )
     if (!decision.allowed) {
       core.setFailed(`${headline(report)}: ${decision.reason}`)
       return
@@ -193,10 +314,15 @@ export async function run(env: Env = process.env): Promise<void> {
     if (settings.confirm.kind === 'on-success') {
       // The post step runs only when the job succeeded (post-if: success()), and confirms then.
       core.saveState(PromoteState.Pending, record.id)
-      core.info(`Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job succeeds, and never if it fails or is cancelled.`)
+      core.info(
+        `Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job ` +
+          'succeeds, and never if it fails or is cancelled.'
+      )
     } else {
       core.info(
-        `Record ${record.id} is pending until a later step confirms it: a promote step with "${PromoteInput.Confirm}: ${record.id}" (or "failure:${record.id}" when the deployment failed), ` +
+        `Record ${record.id} is pending until a later step confirms it: a promote step with ` +
+          `"${PromoteInput.Confirm}: ${record.id}" (or "failure:${record.id}" when the ` +
+          'deployment failed), ' +
           `or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
       )
     }
@@ -205,11 +331,25 @@ export async function run(env: Env = process.env): Promise<void> {
   }
 }
 
-
-/** Per environment whose policy moves an image by tag, what that tag names now (a registry read only under such a policy). */
-async function imageTags(status: EnvironmentStatus[], policy: PromotionPolicy, settings: PromoteSettings, env: Env): Promise<EnvironmentStatus[]> {
+/**
+ * Per environment whose policy moves an image by tag, what that tag names now (a registry read only
+ * under such a policy).
+ */
+async function imageTags(
+  status: EnvironmentStatus[],
+  policy: PromotionPolicy,
+  settings: PromoteSettings,
+  env: Env
+): Promise<EnvironmentStatus[]> {
   if (!policy.environments.some((e) => e.image !== undefined)) return status
   const { withImageTags } = await import('../../app/image/image-status.js')
   const { openImageRegistry } = await import('../../app/image/open-registry.js')
-  return withImageTags(status, policy, openImageRegistry(env, settings.source?.kind === 'image' ? settings.source.token : settings.token))
+  return withImageTags(
+    status,
+    policy,
+    openImageRegistry(
+      env,
+      settings.source?.kind === 'image' ? settings.source.token : settings.token
+    )
+  )
 }

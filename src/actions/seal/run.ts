@@ -7,7 +7,12 @@ import { renderSealMarkdown } from '../../report/seal-markdown.js'
 import { sealToBundle } from '../../app/seal/seal-to-bundle.js'
 import type { BundleFinisher, SealedContract } from '../../app/seal/types.js'
 import { SealInput, SealOutput } from '../../app/settings/names.js'
-import { buildContextFromEnv, fallbackName, runnerTempDir, workspaceDir } from '../../app/settings/runner-environment.js'
+import {
+  buildContextFromEnv,
+  fallbackName,
+  runnerTempDir,
+  workspaceDir
+} from '../../app/settings/runner-environment.js'
 import { reportFailure } from '../report-failure.js'
 import { type PartsSubject, type SealSettings, readSealSettings } from './settings.js'
 import { mergeSealBundles } from '../../app/seal/merge-bundles.js'
@@ -38,44 +43,70 @@ export async function run(env: Env = process.env): Promise<void> {
     if (settings.pushToRegistry && signing.kind === 'none') {
       throw new SealError(
         'bad-input',
-        `${SealInput.PushToRegistry}: "true" attaches the signed seal to the image, and this seal is not signed${signing.notice === null ? '' : ` (${signing.notice})`}. ` +
+        `${SealInput.PushToRegistry}: "true" attaches the signed seal to the image, and this seal is not ` +
+          `signed${signing.notice === null ? '' : ` (${signing.notice})`}. ` +
           `Grant the job "permissions: id-token: write" or give ${SealInput.SigningKey}, or remove ${SealInput.PushToRegistry}.`
       )
     }
     const build = withSigningWorkflow(buildContextFromEnv(env), signing)
     // An image is resolved once, its manifest bytes proven, before anything is signed or written.
     let image: { sealed: SealedImage; registry: ImageRegistry } | null = null
-    if (settings.subject.kind === 'image') image = await resolveSealedImage(settings.subject.reference, settings.token, env)
+    if (settings.subject.kind === 'image')
+      image = await resolveSealedImage(settings.subject.reference, settings.token, env)
     let signed: { statement: SignedStatement; attestation: StoredAttestation | null } | null = null
     let contract: SealedContract | null = null
     // The contract read and recorded, the statement signed and stored in the attestations
     // API, all before anything is written: a refusal leaves nothing behind.
     const finish: BundleFinisher = async (sealed) => {
       let artifact = sealed
-      if (image !== null) artifact = { ...artifact, statement: withImageAnnotation(artifact.statement, image.sealed) }
+      if (image !== null)
+        artifact = { ...artifact, statement: withImageAnnotation(artifact.statement, image.sealed) }
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import('../../app/seal/seal-contract.js')
+        const { collectContract, withContractAnnotation } =
+          await import('../../app/seal/seal-contract.js')
         contract = collectContract(artifact, settings.contract)
-        artifact = { ...artifact, statement: withContractAnnotation(artifact.statement, contract.manifest) }
+        artifact = {
+          ...artifact,
+          statement: withContractAnnotation(artifact.statement, contract.manifest)
+        }
       }
-      if (signing.kind !== 'none') signed = await signAndStore(signing, settings.signing.mode, artifact, settings.token, env)
+      if (signing.kind !== 'none')
+        signed = await signAndStore(signing, settings.signing.mode, artifact, settings.token, env)
       // Attached before the bundle is written: a registry that refuses leaves no seal behind.
-      if (image !== null && settings.pushToRegistry && settings.subject.kind === 'image' && signed !== null) {
-        await attachSeal(image, settings.subject.reference, (signed as { statement: SignedStatement }).statement)
+      if (
+        image !== null &&
+        settings.pushToRegistry &&
+        settings.subject.kind === 'image' &&
+        signed !== null
+      ) {
+        await attachSeal(
+          image,
+          settings.subject.reference,
+          (signed as { statement: SignedStatement }).statement
+        )
       }
       const sealedContract = contract as SealedContract | null
       return {
         artifact,
         extras: {
           signed: (signed as { statement: SignedStatement } | null)?.statement.json ?? null,
-          contract: sealedContract === null ? null : { manifestJson: `${JSON.stringify(sealedContract.manifest, null, 2)}\n`, files: sealedContract.files }
+          contract:
+            sealedContract === null
+              ? null
+              : {
+                  manifestJson: `${JSON.stringify(sealedContract.manifest, null, 2)}\n`,
+                  files: sealedContract.files
+                }
         }
       }
     }
     // process.hrtime, not performance.now(): the first use of `performance` loads perf_hooks, a millisecond at start.
     const started = process.hrtime.bigint()
     const defaultParent = path.join(runnerTempDir(env), 'artifact-seal')
-    const subject = image === null ? settings.subject : ({ kind: 'digest', digest: image.sealed.digest, name: image.sealed.name } as const)
+    const subject =
+      image === null
+        ? settings.subject
+        : ({ kind: 'digest', digest: image.sealed.digest, name: image.sealed.name } as const)
     if (subject.kind === 'image') throw new Error('unreachable: an image subject is resolved above')
     const { artifact, bundle } =
       subject.kind === 'parts'
@@ -86,7 +117,8 @@ export async function run(env: Env = process.env): Promise<void> {
               name: settings.name,
               fallbackName: fallbackName(env, workspace),
               build,
-              onResolved: (count, root) => core.info(`Sealing ${formatCount(count, 'file')} under ${root}`),
+              onResolved: (count, root) =>
+                core.info(`Sealing ${formatCount(count, 'file')} under ${root}`),
               onProgress: (p) => core.info(describeProgress(p))
             },
             { outputDir: null, defaultParent, inputName: SealInput.SubjectName },
@@ -94,35 +126,77 @@ export async function run(env: Env = process.env): Promise<void> {
           )
     const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2)
     if (artifact.size !== null) {
-      core.info(`Sealed ${formatCount(artifact.fileCount, 'file')} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`)
+      core.info(
+        `Sealed ${formatCount(artifact.fileCount, 'file')} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`
+      )
     }
     core.info(`${artifact.name}: ${artifact.digest}`)
     reportLeftOut(artifact)
-    core.info(`Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ''}`)
-    const done = signed as { statement: SignedStatement; attestation: StoredAttestation | null } | null
+    core.info(
+      `Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ''}`
+    )
+    const done = signed as {
+      statement: SignedStatement
+      attestation: StoredAttestation | null
+    } | null
     const sealedContract = contract as SealedContract | null
     if (sealedContract !== null) {
-      core.info(`Contract ${sealedContract.manifest.version}: ${sealedContract.manifest.digest} (${formatCount(sealedContract.manifest.files.length, 'file')}), in ${bundle.contractPath}`)
+      core.info(
+        `Contract ${sealedContract.manifest.version}: ${sealedContract.manifest.digest} ` +
+          `(${formatCount(sealedContract.manifest.files.length, 'file')}), in ${bundle.contractPath}`
+      )
     }
-    if (done !== null) core.info(`Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ''}`)
+    if (done !== null)
+      core.info(
+        `Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ''}`
+      )
     const signature: SealSignatureReport =
       done === null || bundle.sigstoreBundlePath === null
         ? { signed: false, notice: signing.kind === 'none' ? signing.notice : null }
-        : { signed: true, signer: done.statement.signer, kind: done.statement.kind, bundlePath: bundle.sigstoreBundlePath, attestationUrl: done.attestation?.url ?? null }
+        : {
+            signed: true,
+            signer: done.statement.signer,
+            kind: done.statement.kind,
+            bundlePath: bundle.sigstoreBundlePath,
+            attestationUrl: done.attestation?.url ?? null
+          }
 
-    const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null
+    const uploaded = settings.upload
+      ? await uploadSealed(settings.upload, artifact, bundle, env)
+      : null
     if (settings.cache) await cacheSealed(artifact, bundle, env)
 
     if (env.GITHUB_STEP_SUMMARY) {
-      const hints = verifyStepHints(env, settings, artifact, workspace, uploaded !== null && settings.upload?.files === true ? uploaded.name : null)
-      await core.summary.addRaw(renderSealMarkdown({ artifact, bundle, build, ...hints, signature, contract: sealedContract?.manifest ?? null, image: image?.sealed ?? null })).write()
+      const hints = verifyStepHints(
+        env,
+        settings,
+        artifact,
+        workspace,
+        uploaded !== null && settings.upload?.files === true ? uploaded.name : null
+      )
+      await core.summary
+        .addRaw(
+          renderSealMarkdown({
+            artifact,
+            bundle,
+            build,
+            ...hints,
+            signature,
+            contract: sealedContract?.manifest ?? null,
+            image: image?.sealed ?? null
+          })
+        )
+        .write()
     } else {
       core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
     }
 
     core.setOutput(SealOutput.Digest, artifact.digest)
     core.setOutput(SealOutput.SubjectName, artifact.name)
-    core.setOutput(SealOutput.FileCount, artifact.kind === 'digest' ? '' : String(artifact.fileCount))
+    core.setOutput(
+      SealOutput.FileCount,
+      artifact.kind === 'digest' ? '' : String(artifact.fileCount)
+    )
     core.setOutput(SealOutput.Size, artifact.size === null ? '' : String(artifact.size))
     core.setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath)
     core.setOutput(SealOutput.StatementPath, bundle.statementPath)
@@ -131,7 +205,10 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(SealOutput.ArtifactUrl, uploaded ? artifactUrl(uploaded, env) : '')
     core.setOutput(SealOutput.ArtifactDigest, uploaded?.digest ?? '')
     core.setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? '')
-    core.setOutput(SealOutput.AttestationId, done?.attestation?.id == null ? '' : String(done.attestation.id))
+    core.setOutput(
+      SealOutput.AttestationId,
+      done?.attestation?.id == null ? '' : String(done.attestation.id)
+    )
     core.setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? '')
     core.setOutput(SealOutput.LeftOut, JSON.stringify(artifact.leftOut ?? []))
     core.setOutput(SealOutput.Signer, done?.statement.signer ?? '')
@@ -149,7 +226,8 @@ function reportLeftOut(artifact: SealedArtifact): void {
   if (unused.length > 0) {
     core.warning(
       `${SealInput.SubjectPath}: the exclusion${unused.length === 1 ? '' : 's'} ${unused.map((p) => quote(`!${p}`)).join(', ')} matched nothing. ` +
-        'An exclusion is read relative to the workspace (or absolute), as the paths it excludes from are; fix it or remove it.'
+        ('An exclusion is read relative to the workspace (or absolute), as the paths it excludes from are; fix ' +
+          'it or remove it.')
     )
   }
   const leftOut = artifact.leftOut ?? []
@@ -172,16 +250,32 @@ async function resolveSealedImage(reference: ImageReference, token: string, env:
   return { sealed, registry }
 }
 
-/** push-to-registry: the signed seal beside the image, where `gh attestation verify --bundle-from-oci` and cosign look. */
-async function attachSeal(image: { sealed: SealedImage; registry: ImageRegistry }, reference: ImageReference, statement: SignedStatement): Promise<void> {
-  const attached = await image.registry.attachBundle(reference, image.sealed.digest, Buffer.from(statement.json))
+/**
+ * push-to-registry: the signed seal beside the image, where `gh attestation verify
+ * --bundle-from-oci` and cosign look.
+ */
+async function attachSeal(
+  image: { sealed: SealedImage; registry: ImageRegistry },
+  reference: ImageReference,
+  statement: SignedStatement
+): Promise<void> {
+  const attached = await image.registry.attachBundle(
+    reference,
+    image.sealed.digest,
+    Buffer.from(statement.json)
+  )
   core.info(
     `Attached the signed seal to ${imageRef(image.sealed)} as ${attached.manifest}, ` +
-      (attached.via === 'referrers-api' ? "listed by the registry's referrers API" : `listed under the fallback tag ${attached.tag ?? ''} (the registry has no referrers API)`)
+      (attached.via === 'referrers-api'
+        ? "listed by the registry's referrers API"
+        : `listed under the fallback tag ${attached.tag ?? ''} (the registry has no referrers API)`)
   )
 }
 
-/** The workflow artifact's default name: the artifact's, marked as a seal, so it does not clash with an upload-artifact of the build. */
+/**
+ * The workflow artifact's default name: the artifact's, marked as a seal, so it does not clash with
+ * an upload-artifact of the build.
+ */
 export function defaultArtifactName(artifact: SealedArtifact): string {
   return `${fileSafeName(artifact.name)}-sealed`
 }
@@ -191,29 +285,73 @@ export function artifactUrl(uploaded: UploadedArtifact, env: Env): string {
   return `${serverUrlOf(env)}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}/artifacts/${uploaded.id}`
 }
 
-async function uploadSealed(upload: NonNullable<SealSettings['upload']>, artifact: SealedArtifact, bundle: SealBundleLocation, env: Env): Promise<UploadedArtifact> {
+async function uploadSealed(
+  upload: NonNullable<SealSettings['upload']>,
+  artifact: SealedArtifact,
+  bundle: SealBundleLocation,
+  env: Env
+): Promise<UploadedArtifact> {
   const name = upload.name ?? defaultArtifactName(artifact)
-  const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null
+  const files =
+    upload.files && artifact.root !== null
+      ? { root: artifact.root, paths: listedPaths(artifact) }
+      : null
   const { WorkflowArtifactStore } = await import('../../stores/evidence/workflow-artifact.js')
-  const uploaded = await new WorkflowArtifactStore({ env }).upload({ name, bundle, files, ...(upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {}) })
-  const what = files ? `the seal bundle and ${formatCount(files.paths.length, 'file')}` : 'the seal bundle'
-  if (uploaded.reused) core.info(`The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier attempt of this job: nothing to upload again`)
-  else core.info(`Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}, ${what})`)
+  const uploaded = await new WorkflowArtifactStore({ env }).upload({
+    name,
+    bundle,
+    files,
+    ...(upload.retentionDays !== null ? { retentionDays: upload.retentionDays } : {})
+  })
+  const what = files
+    ? `the seal bundle and ${formatCount(files.paths.length, 'file')}`
+    : 'the seal bundle'
+  if (uploaded.reused)
+    core.info(
+      `The workflow artifact ${name} (id ${uploaded.id}) already holds this seal, uploaded by an earlier ` +
+        'attempt of this job: nothing to upload again'
+    )
+  else
+    core.info(
+      `Uploaded the workflow artifact ${name} (id ${uploaded.id}, ${formatBytes(uploaded.size)}, ${what})`
+    )
   const asked = upload.retentionDays
   if (uploaded.retentionDays !== null) {
     const capped = asked !== null && uploaded.retentionDays < asked
     const kept = `GitHub keeps it ${formatCount(uploaded.retentionDays, 'day')}`
-    if (capped) core.warning(`${SealInput.RetentionDays}: ${asked} days asked, but the repository allows at most ${uploaded.retentionLimit}: ${kept}. Raise the limit in the repository's (or organization's) Actions settings to keep it longer.`)
-    else core.info(`${kept}${asked === null ? ` (the repository's setting)` : ''}; a rollback after that needs the cache entry (evicted after 7 days unused) or a new seal.`)
+    if (capped)
+      core.warning(
+        `${SealInput.RetentionDays}: ${asked} days asked, but the repository allows at most ${uploaded.retentionLimit}: ${kept}. Raise the limit in the repository's ` +
+          `(or organization's) Actions settings to keep it longer.`
+      )
+    else
+      core.info(
+        `${kept}${asked === null ? ` (the repository's setting)` : ''}; a rollback after that needs the cache ` +
+          'entry (evicted after 7 days unused) or a new seal.'
+      )
   }
   return uploaded
 }
 
-async function cacheSealed(artifact: SealedArtifact, bundle: SealBundleLocation, env: Env): Promise<void> {
+async function cacheSealed(
+  artifact: SealedArtifact,
+  bundle: SealBundleLocation,
+  env: Env
+): Promise<void> {
   if (artifact.root === null) return
   const { ActionsCacheStore } = await import('../../stores/evidence/actions-cache.js')
-  const store = new ActionsCacheStore({ env, inputName: SealInput.Cache, log: { info: (m) => core.info(m), warning: (m) => core.warning(m) } })
-  await store.save({ digest: artifact.digest, root: artifact.root, paths: listedPaths(artifact), listing: artifact.listing, bundle })
+  const store = new ActionsCacheStore({
+    env,
+    inputName: SealInput.Cache,
+    log: { info: (m) => core.info(m), warning: (m) => core.warning(m) }
+  })
+  await store.save({
+    digest: artifact.digest,
+    root: artifact.root,
+    paths: listedPaths(artifact),
+    listing: artifact.listing,
+    bundle
+  })
 }
 
 function listedPaths(artifact: SealedArtifact): string[] {
@@ -225,17 +363,34 @@ function listedPaths(artifact: SealedArtifact): string[] {
  * repository's attestations API, where `gh attestation verify` and the Attestations page
  * find it. A keyed one is not: the API takes certificates, not bare keys.
  */
-async function signAndStore(signing: Exclude<Signing, { kind: 'none' }>, mode: SignMode, artifact: SealedArtifact, token: string, env: Env) {
+async function signAndStore(
+  signing: Exclude<Signing, { kind: 'none' }>,
+  mode: SignMode,
+  artifact: SealedArtifact,
+  token: string,
+  env: Env
+) {
   const statement = await signing.sign(artifact.statement)
-  if (statement.kind !== 'keyless' || !env.GITHUB_REPOSITORY) return { statement, attestation: null }
+  if (statement.kind !== 'keyless' || !env.GITHUB_REPOSITORY)
+    return { statement, attestation: null }
   const { storeAttestation } = await import('../../attestation/attestations-api.js')
   try {
-    return { statement, attestation: await storeAttestation(statement.bundle, { env, token, tokenInput: SealInput.GitHubToken }) }
+    return {
+      statement,
+      attestation: await storeAttestation(statement.bundle, {
+        env,
+        token,
+        tokenInput: SealInput.GitHubToken
+      })
+    }
   } catch (error) {
     // sign: auto signs whenever the job has an OIDC token, perhaps held for something else:
     // the seal bundle keeps the signature, and the missing permission is a warning.
     if (!(error instanceof SealError) || mode !== 'auto') throw error
-    core.warning(`The seal is signed (${statement.signer}), but the signature was not stored in the repository's attestations: ${error.message}`)
+    core.warning(
+      `The seal is signed (${statement.signer}), but the signature was not stored in the repository's ` +
+        `attestations: ${error.message}`
+    )
     return { statement, attestation: null }
   }
 }
@@ -251,15 +406,32 @@ async function mergeParts(
   finish: BundleFinisher
 ) {
   const name = settings.name || fallbackName(env, workspace)
-  let fetched: Awaited<ReturnType<typeof import('../../app/seal/fetch-parts.js').fetchArtifactParts>> = []
+  let fetched: Awaited<
+    ReturnType<typeof import('../../app/seal/fetch-parts.js').fetchArtifactParts>
+  > = []
   if (subject.artifacts.length > 0) {
     const { fetchArtifactParts } = await import('../../app/seal/fetch-parts.js')
-    fetched = await fetchArtifactParts(subject.artifacts, { env, parent: path.join(defaultParent, 'downloads'), inputName: SealInput.SubjectParts, seal: { build }, log: (m) => core.info(m) })
+    fetched = await fetchArtifactParts(subject.artifacts, {
+      env,
+      parent: path.join(defaultParent, 'downloads'),
+      inputName: SealInput.SubjectParts,
+      seal: { build },
+      log: (m) => core.info(m)
+    })
   }
-  const withoutFiles = [...subject.parts.map((p) => p.name ?? p.checksumsFile), ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)]
+  const withoutFiles = [
+    ...subject.parts.map((p) => p.name ?? p.checksumsFile),
+    ...fetched.filter((f) => f.filesDir === null).map((f) => f.artifact)
+  ]
   if ((settings.upload?.files || settings.cache) && withoutFiles.length > 0) {
     const input = settings.upload?.files ? SealInput.Upload : SealInput.Cache
-    throw new SealError('bad-input', `${input}: the parts ${withoutFiles.map(quote).join(', ')} bring no files (a bundle directory, or an artifact of the bundle alone), so the merged seal has none to carry. Name each part by the workflow artifact its leg uploaded with its files, or remove ${input}.`)
+    throw new SealError(
+      'bad-input',
+      `${input}: the parts ${withoutFiles.map(quote).join(', ')} bring no files (a bundle directory, or an ` +
+        'artifact of the bundle alone), so the merged seal has none to carry. Name ' +
+        'each part by the workflow artifact its leg uploaded with its files, or ' +
+        `remove ${input}.`
+    )
   }
   const merged = await mergeSealBundles([...subject.parts, ...fetched.map((f) => f.source)], {
     name,
@@ -273,13 +445,18 @@ async function mergeParts(
   })
   // Every part brought its verified files: the merged seal carries them, laid out under the parts' names.
   const filesByListing = new Map(fetched.map((f) => [f.source.checksumsFile, f.filesDir]))
-  const laidOut = merged.parts.map((part) => ({ name: part.name, filesDir: filesByListing.get(part.checksumsFile) ?? null }))
+  const laidOut = merged.parts.map((part) => ({
+    name: part.name,
+    filesDir: filesByListing.get(part.checksumsFile) ?? null
+  }))
   if (laidOut.every((p): p is { name: string; filesDir: string } => p.filesDir !== null)) {
     const { layOutParts } = await import('../../app/seal/fetch-parts.js')
     const root = layOutParts(laidOut, path.join(defaultParent, 'downloads'))
-    for (const part of merged.parts) core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)
+    for (const part of merged.parts)
+      core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)
     return { ...merged, artifact: { ...merged.artifact, root } }
   }
-  for (const part of merged.parts) core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)
+  for (const part of merged.parts)
+    core.info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, 'file')})`)
   return merged
 }

@@ -16,12 +16,18 @@ export interface VerifySettings {
   readonly token: string
 }
 
-export function readVerifySettings(getInput: GetInput, workspace: string, env: Env = {}): VerifySettings {
+export function readVerifySettings(
+  getInput: GetInput,
+  workspace: string,
+  env: Env = {}
+): VerifySettings {
   const input = (name: string): string => getInput(name).trim()
   const expectedText = input(VerifyInput.ExpectedDigest)
   if (expectedText === '') {
-    throw new SealError('bad-input', 
-      `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
+    throw new SealError(
+      'bad-input',
+      `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ ` +
+        'needs.build.outputs.digest }}".'
     )
   }
   const expected = parseDigest(expectedText, VerifyInput.ExpectedDigest)
@@ -34,7 +40,8 @@ export function readVerifySettings(getInput: GetInput, workspace: string, env: E
     token: VerifyInput.GitHubToken
   })
   if (source === null) {
-    throw new SealError('bad-input', 
+    throw new SealError(
+      'bad-input',
       `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.Name} to download the sealed workflow artifact and verify it.`
     )
   }

@@ -16,12 +16,20 @@ import type { ApprovalRequest } from './types.js'
  * An approval of another amendment than the one the environment would make is refused
  * here, since no promotion could ever use it.
  */
-export async function approveAmendment(request: ApprovalRequest, ledger: Ledger, options: RecordOptions): Promise<LedgerEntry> {
+export async function approveAmendment(
+  request: ApprovalRequest,
+  ledger: Ledger,
+  options: RecordOptions
+): Promise<LedgerEntry> {
   const environmentInput = request.inputs.environment ?? 'environment'
-  if (request.policy !== undefined && findEnvironment(request.policy, request.environment) === undefined) {
+  if (
+    request.policy !== undefined &&
+    findEnvironment(request.policy, request.environment) === undefined
+  ) {
     throw new SealError(
       'bad-input',
-      `${environmentInput}: ${quote(request.environment)} is not an environment of the promotion policy ${request.policy.source}, so no promotion could ever use an approval there; nothing was recorded. ` +
+      `${environmentInput}: ${quote(request.environment)} is not an environment of the promotion policy ${request.policy.source}, so no promotion could ever use an approval there; ` +
+        'nothing was recorded. ' +
         `Use one of: ${request.policy.environments.map((e) => e.name).join(', ')}.`
     )
   }
@@ -29,15 +37,18 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
   if (request.to !== undefined) contradictedContract(request, request.to, known.contract ?? null)
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null
   if (to === null) {
-    throw new SealError('bad-input', 
-      `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is unknown. ` +
+    throw new SealError(
+      'bad-input',
+      `${request.inputs.to}: no record of ${request.digest} names its contract, so the amendment to approve is ` +
+        'unknown. ' +
         `Give ${request.inputs.to} (${request.inputs.toGives}), or promote it to an earlier environment first.`
     )
   }
   const name = request.name ?? known.name
   // The service is the name given, else the one the records that let the digest in were of (never a claimed name).
   const given = request.name ?? (known.service === undefined ? null : known.service)
-  const service: Service = request.policy === undefined ? given : serviceFor(request.policy, given, request.inputs.name)
+  const service: Service =
+    request.policy === undefined ? given : serviceFor(request.policy, given, request.inputs.name)
   const recorded = await ledger.record(
     request.environment,
     async (view) => {
@@ -45,13 +56,20 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
       const live = span === null ? null : await contractOfLive(view, span)
       const from = request.from === undefined ? (live?.digest ?? null) : request.from
       if (from !== (live?.digest ?? null)) {
-        throw new SealError('bad-input', 
-          `${request.inputs.from}: ${request.environment} runs ${live === null ? 'no contract' : `contract ${live.version} (${live.digest})`} now, not ${from ?? 'none'}; ` +
-            `an approval of another amendment would never be used. Leave ${request.inputs.from} out to approve the amendment from what it runs.`
+        throw new SealError(
+          'bad-input',
+          `${request.inputs.from}: ${request.environment} runs ${
+            live === null ? 'no contract' : `contract ${live.version} ` + `(${live.digest})`
+          } now, not ${from ?? 'none'}; ` +
+            (`an approval of another amendment would never be used. Leave ${request.inputs.from} out to approve ` +
+              'the amendment from what it runs.')
         )
       }
       if (from === to) {
-        throw new SealError('bad-input', `${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`)
+        throw new SealError(
+          'bad-input',
+          `${request.inputs.to}: ${request.environment} runs contract ${to} already; there is no amendment to approve.`
+        )
       }
       // Not signed as a verification summary: an approval is a person's decision, not a check's result.
       const record: NewRecord = {
@@ -84,7 +102,11 @@ export async function approveAmendment(request: ApprovalRequest, ledger: Ledger,
  * records that let it in say: no promotion of the digest would make that amendment, so the
  * approval would never be used.
  */
-function contradictedContract(request: ApprovalRequest, to: Digest, recorded: ContractRef | null): void {
+function contradictedContract(
+  request: ApprovalRequest,
+  to: Digest,
+  recorded: ContractRef | null
+): void {
   const known: Array<[string, ContractRef | null | undefined]> = [
     ['its seal bundle says it carries', request.sealedContract],
     ['the records that let it in say it carries', recorded]
@@ -93,8 +115,10 @@ function contradictedContract(request: ApprovalRequest, to: Digest, recorded: Co
     if (contract == null || contract.digest === to) continue
     throw new SealError(
       'bad-input',
-      `${request.inputs.to}: ${to} is not the contract of ${request.digest}: ${where} contract ${quote(contract.version)} (${contract.digest}), so no promotion of it would make this amendment; nothing was recorded. ` +
-        `Leave ${request.inputs.to} out to approve the amendment to the contract it carries, or give the digest of the build that carries ${to}.`
+      `${request.inputs.to}: ${to} is not the contract of ${request.digest}: ${where} contract ${quote(contract.version)} (${contract.digest}), so no promotion of it ` +
+        'would make this amendment; nothing was recorded. ' +
+        (`Leave ${request.inputs.to} out to approve the amendment to the contract it carries, or give the ` +
+          `digest of the build that carries ${to}.`)
     )
   }
 }

@@ -16,9 +16,19 @@ export interface ApprovalRequest {
   /** The digest's contract as its seal bundle says, when the caller has the bundle. */
   readonly sealedContract?: ContractRef | null
   readonly name: string | null
-  /** The policy, when the caller has it: its service (pinned, or one of those it lists) is the service whose amendment it is; without it, the artifact's name. */
+  /**
+   * The policy, when the caller has it: its service (pinned, or one of those it lists) is the
+   * service whose amendment it is; without it, the artifact's name.
+   */
   readonly policy?: PromotionPolicy
   readonly requester: Requester
   /** Names the options or inputs in messages; `toGives` says what `to` is, for the fix. */
-  readonly inputs: { readonly from: string; readonly to: string; readonly toGives: string; readonly digest: string; readonly name: string; readonly environment?: string }
+  readonly inputs: {
+    readonly from: string
+    readonly to: string
+    readonly toGives: string
+    readonly digest: string
+    readonly name: string
+    readonly environment?: string
+  }
 }

@@ -1,7 +1,19 @@
 import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import { type ManifestBytes, type PlatformChild, childOf, formatPlatform, platformChildren, requirePlatforms } from '../../core/image/manifest.js'
-import { type ImageReference, digestReference, formatReference, withDigest } from '../../core/image/reference.js'
+import {
+  type ManifestBytes,
+  type PlatformChild,
+  childOf,
+  formatPlatform,
+  platformChildren,
+  requirePlatforms
+} from '../../core/image/manifest.js'
+import {
+  type ImageReference,
+  digestReference,
+  formatReference,
+  withDigest
+} from '../../core/image/reference.js'
 import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 
 /** What the gate proved of an image about to be deployed. */
@@ -27,7 +39,12 @@ export interface ImageCheckOptions {
  * of the index fetched by `expected`; every manifest read has its bytes proven against its
  * digest. What the deploy step gets is the digest reference, never the tag.
  */
-export async function checkImage(reference: ImageReference, expected: Digest, registry: ImageRegistry, options: ImageCheckOptions = {}): Promise<ImageCheck> {
+export async function checkImage(
+  reference: ImageReference,
+  expected: Digest,
+  registry: ImageRegistry,
+  options: ImageCheckOptions = {}
+): Promise<ImageCheck> {
   let top: ManifestBytes
   let handedOut: { digest: Digest; platform: string | null }
   if (reference.digest !== null && reference.digest !== expected) {
@@ -47,21 +64,38 @@ export async function checkImage(reference: ImageReference, expected: Digest, re
     if (top.manifest.kind !== 'index') {
       throw new SealError(
         'refused',
-        `${where}: the platforms rule asks for ${wanted.map(quote).join(', ')}, but the sealed image is a single manifest, not an index, so it names no platform. ` +
-          'Push the image as an index (docker buildx build --platform …), or drop the platforms rule for this environment.'
+        `${where}: the platforms rule asks for ${wanted.map(quote).join(', ')}, but the sealed image is a ` +
+          'single manifest, not an index, so it names no platform. ' +
+          ('Push the image as an index (docker buildx build --platform …), or drop the platforms rule for this ' +
+            'environment.')
       )
     }
     requirePlatforms(platforms, wanted, where)
   }
-  return { digest: expected, imageRef: digestReference(reference, handedOut.digest), platform: handedOut.platform, platforms }
+  return {
+    digest: expected,
+    imageRef: digestReference(reference, handedOut.digest),
+    platform: handedOut.platform,
+    platforms
+  }
 }
 
-/** A platform digest is accepted only as a child of the sealed index, and only a platform image (not an attestation manifest). */
-function platformChild(reference: ImageReference, top: ManifestBytes, child: Digest): PlatformChild {
+/**
+ * A platform digest is accepted only as a child of the sealed index, and only a platform image (not
+ * an attestation manifest).
+ */
+function platformChild(
+  reference: ImageReference,
+  top: ManifestBytes,
+  child: Digest
+): PlatformChild {
   const where = `image ${quote(formatReference(reference))}`
   const index = top.manifest.kind === 'index' ? top.manifest : null
   const found = index === null ? null : childOf(index, child)
-  const platform = index === null || found === null ? undefined : platformChildren({ ...index, manifests: [found] })[0]
+  const platform =
+    index === null || found === null
+      ? undefined
+      : platformChildren({ ...index, manifests: [found] })[0]
   if (platform !== undefined) return platform
   const why =
     index === null
@@ -69,5 +103,9 @@ function platformChild(reference: ImageReference, top: ManifestBytes, child: Dig
       : found === null
         ? `it is not among the platform images of the sealed index ${top.digest}`
         : `it is a child of the sealed index ${top.digest}, but ${found.platform === undefined ? 'has no platform' : `for ${quote(formatPlatform(found.platform))}, an attestation manifest`}`
-  throw new SealError('refused', `${where}: ${child} is not the sealed digest, and ${why}. Deploy the sealed digest, or a platform digest the sealed index lists.`)
+  throw new SealError(
+    'refused',
+    `${where}: ${child} is not the sealed digest, and ${why}. Deploy the sealed digest, or a platform digest ` +
+      'the sealed index lists.'
+  )
 }

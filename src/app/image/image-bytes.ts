@@ -22,7 +22,12 @@ export interface ImageBytesCheck extends BytesCheck {
  * registry against `expected` (see `checkImage`); a failure is a SealError naming the image.
  * Nothing is downloaded, so `path` is null: the deploy step takes `image.imageRef`.
  */
-export async function checkImageBytes(source: ImageSource, expected: Digest, registry: ImageRegistry, options: ImageCheckOptions = {}): Promise<ImageBytesCheck> {
+export async function checkImageBytes(
+  source: ImageSource,
+  expected: Digest,
+  registry: ImageRegistry,
+  options: ImageCheckOptions = {}
+): Promise<ImageBytesCheck> {
   const image = await checkImage(source.reference, expected, registry, options)
   return {
     verified: true,
@@ -49,12 +54,17 @@ export function imageRegistryFor(source: ImageSource, env: Env): ImageRegistry {
  * the signer asked is enough, as `gh attestation verify --bundle-from-oci` and the API path
  * each accept.
  */
-export function imageSignatureSources(base: SignatureSources, source: ImageSource, registry: ImageRegistry): SignatureSources {
+export function imageSignatureSources(
+  base: SignatureSources,
+  source: ImageSource,
+  registry: ImageRegistry
+): SignatureSources {
   const api = base.attestations
   return {
     checksumsFile: base.checksumsFile,
     attestationsLooked: (digest) =>
-      `no signed seal attached to ${source.reference.name}@${digest} in its registry (referrers API and fallback tag)${api === null ? '' : ` and no attestation for ${digest} in the repository's attestations`}`,
+      `no signed seal attached to ${source.reference.name}@${digest} in its registry (referrers API and ` +
+      `fallback tag)${api === null ? '' : ` and no attestation for ${digest} in the repository's attestations`}`,
     attestations: async (digest: Digest): Promise<readonly AttestationCandidate[]> => {
       const attached = await registry.bundles(withDigest(source.reference, digest), digest)
       const fromRegistry = attached.flatMap((found) => {
@@ -64,7 +74,13 @@ export function imageSignatureSources(base: SignatureSources, source: ImageSourc
         } catch {
           bundle = { unparsable: found.referrer.manifest.digest }
         }
-        return [{ bundle, source: `${source.reference.name}@${found.referrer.manifest.digest} (attached to the image)`, digest: sha256Digest(found.bundle) }]
+        return [
+          {
+            bundle,
+            source: `${source.reference.name}@${found.referrer.manifest.digest} (attached to the image)`,
+            digest: sha256Digest(found.bundle)
+          }
+        ]
       })
       return [...fromRegistry, ...(api === null ? [] : await api(digest))]
     }

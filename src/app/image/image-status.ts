@@ -1,5 +1,10 @@
 import { SealError } from '../../core/errors.js'
-import { type ImageReference, formatReference, parseImageReference, withTag } from '../../core/image/reference.js'
+import {
+  type ImageReference,
+  formatReference,
+  parseImageReference,
+  withTag
+} from '../../core/image/reference.js'
 import type { PromotionPolicy } from '../../core/promotion/policy.js'
 import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 import type { EnvironmentStatus, ImageTagStatus } from '../ledger/types.js'
@@ -11,7 +16,11 @@ import type { EnvironmentStatus, ImageTagStatus } from '../ledger/types.js'
  * something else moved behind the gate's back: the next promotion through it is refused.
  * The image is the service's name (the seal names an image's subject so).
  */
-export async function withImageTags(status: readonly EnvironmentStatus[], policy: PromotionPolicy, registry: ImageRegistry): Promise<EnvironmentStatus[]> {
+export async function withImageTags(
+  status: readonly EnvironmentStatus[],
+  policy: PromotionPolicy,
+  registry: ImageRegistry
+): Promise<EnvironmentStatus[]> {
   return Promise.all(
     status.map(async (s) => {
       const reference = tagOf(s, policy)
@@ -25,7 +34,8 @@ function tagOf(s: EnvironmentStatus, policy: PromotionPolicy): ImageReference | 
   const rule = policy.environments.find((e) => e.name === s.environment)?.image
   if (rule === undefined || s.service === null) return null
   try {
-    if (rule.tag !== null) return withTag(parseImageReference(s.service, 'the service'), rule.tag, 'image.tag')
+    if (rule.tag !== null)
+      return withTag(parseImageReference(s.service, 'the service'), rule.tag, 'image.tag')
     const copy = rule.copyTo === null ? null : parseImageReference(rule.copyTo, 'image.copy-to')
     return copy !== null && copy.tag !== null ? copy : null
   } catch (error) {
@@ -35,16 +45,32 @@ function tagOf(s: EnvironmentStatus, policy: PromotionPolicy): ImageReference | 
   }
 }
 
-async function readTag(reference: ImageReference, s: EnvironmentStatus, registry: ImageRegistry): Promise<ImageTagStatus> {
+async function readTag(
+  reference: ImageReference,
+  s: EnvironmentStatus,
+  registry: ImageRegistry
+): Promise<ImageTagStatus> {
   const shown = formatReference(reference)
   try {
     const resolved = await registry.resolve(reference)
-    const state = s.live?.digest === resolved.digest ? 'live' : s.pending.some((p) => p.digest === resolved.digest) ? 'pending' : 'moved'
+    const state =
+      s.live?.digest === resolved.digest
+        ? 'live'
+        : s.pending.some((p) => p.digest === resolved.digest)
+          ? 'pending'
+          : 'moved'
     return { reference: shown, names: resolved.digest, state, error: null }
   } catch (error) {
     if (!(error instanceof SealError)) throw error
-    // A tag that does not exist names nothing: in step with an environment that runs nothing, moved from one that runs something.
-    if (error.code === 'unreadable') return { reference: shown, names: null, state: s.live === null ? 'live' : 'moved', error: null }
+    // A tag that does not exist names nothing: in step with an environment that runs nothing, moved
+    // from one that runs something.
+    if (error.code === 'unreadable')
+      return {
+        reference: shown,
+        names: null,
+        state: s.live === null ? 'live' : 'moved',
+        error: null
+      }
     return { reference: shown, names: null, state: 'unknown', error: error.message }
   }
 }

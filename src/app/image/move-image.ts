@@ -1,6 +1,12 @@
 import type { Digest } from '../../core/digest.js'
 import type { Env } from '../../core/env.js'
-import { type ImageReference, digestReference, formatReference, parseImageReference, withDigest } from '../../core/image/reference.js'
+import {
+  type ImageReference,
+  digestReference,
+  formatReference,
+  parseImageReference,
+  withDigest
+} from '../../core/image/reference.js'
 import type { ImageRule } from '../../core/promotion/policy.js'
 import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 import { openImageRegistry } from './open-registry.js'
@@ -21,15 +27,26 @@ export interface MovedImage {
  * digest there. Neither re-serialises a manifest. A failure is a SealError naming the image;
  * the record stays pending, never confirmed.
  */
-export async function moveImage(reference: ImageReference, digest: Digest, rule: ImageRule, registry: ImageRegistry, environment: string): Promise<MovedImage> {
+export async function moveImage(
+  reference: ImageReference,
+  digest: Digest,
+  rule: ImageRule,
+  registry: ImageRegistry,
+  environment: string
+): Promise<MovedImage> {
   const done: string[] = []
   let imageRef = digestReference(reference, digest)
   if (rule.tag !== null) {
     await registry.retag(reference, digest, rule.tag)
-    done.push(`${formatReference({ ...reference, tag: rule.tag, digest: null })} now names ${digest}`)
+    done.push(
+      `${formatReference({ ...reference, tag: rule.tag, digest: null })} now names ${digest}`
+    )
   }
   if (rule.copyTo !== null) {
-    const destination = parseImageReference(rule.copyTo, `environments.${environment}.image.copy-to`)
+    const destination = parseImageReference(
+      rule.copyTo,
+      `environments.${environment}.image.copy-to`
+    )
     const copied = await registry.copy(withDigest(reference, digest), digest, destination)
     imageRef = copied.digestReference
     done.push(
@@ -40,7 +57,16 @@ export async function moveImage(reference: ImageReference, digest: Digest, rule:
 }
 
 /** `moveImage` with the registry client an action makes (credentials as `openImageRegistry` reads them). */
-export function moveImageWith(env: Env, token: string): (reference: ImageReference, digest: Digest, rule: ImageRule, environment: string) => Promise<MovedImage> {
+export function moveImageWith(
+  env: Env,
+  token: string
+): (
+  reference: ImageReference,
+  digest: Digest,
+  rule: ImageRule,
+  environment: string
+) => Promise<MovedImage> {
   const registry = openImageRegistry(env, token)
-  return (reference, digest, rule, environment) => moveImage(reference, digest, rule, registry, environment)
+  return (reference, digest, rule, environment) =>
+    moveImage(reference, digest, rule, registry, environment)
 }

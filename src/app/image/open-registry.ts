@@ -9,13 +9,25 @@ import { RegistryClient, type RegistryClientOptions } from '../../stores/registr
  * docker/login-action writes it), then the containers auth file (`$REGISTRY_AUTH_FILE`).
  * Plain HTTP only for a registry on localhost or a loopback address, as Docker does.
  */
-export function openImageRegistry(env: Env, token: string, options: Omit<RegistryClientOptions, 'credentials'> = {}): RegistryClient {
+export function openImageRegistry(
+  env: Env,
+  token: string,
+  options: Omit<RegistryClientOptions, 'credentials'> = {}
+): RegistryClient {
   return new RegistryClient({
     ...options,
     credentials: {
       env,
       ...(env.HOME === undefined || env.HOME === '' ? {} : { homeDir: env.HOME }),
-      ...(token === '' ? {} : { github: { token, registry: GITHUB_REGISTRY, ...(env.GITHUB_ACTOR ? { username: env.GITHUB_ACTOR } : {}) } })
+      ...(token === ''
+        ? {}
+        : {
+            github: {
+              token,
+              registry: GITHUB_REGISTRY,
+              ...(env.GITHUB_ACTOR ? { username: env.GITHUB_ACTOR } : {})
+            }
+          })
     }
   })
 }

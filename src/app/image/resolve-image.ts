@@ -9,7 +9,10 @@ import type { ImageRegistry } from '../../stores/registry/image-registry.js'
  * read from those same bytes. The top-level digest is what is sealed: the index for a
  * multi-platform image, as build-push-action outputs and actions/attest attests.
  */
-export async function resolveImage(reference: ImageReference, registry: ImageRegistry): Promise<SealedImage> {
+export async function resolveImage(
+  reference: ImageReference,
+  registry: ImageRegistry
+): Promise<SealedImage> {
   const pinned = await registry.pin(reference)
   const top = pinned.manifest.manifest
   return {

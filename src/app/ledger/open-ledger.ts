@@ -20,19 +20,36 @@ export interface LedgerAccess {
 }
 
 /** The ledger at a location: a file, or the Deployments API of the repository the runner names. */
-export async function openLedger(location: LedgerLocation, access: LedgerAccess, env: Env): Promise<Ledger> {
+export async function openLedger(
+  location: LedgerLocation,
+  access: LedgerAccess,
+  env: Env
+): Promise<Ledger> {
   if (location.kind === 'file') {
-    const signHead = access.signing === undefined ? null : checkpointSigner(access.signing, location.file)
-    const ledger = new FileLedger(location.file, access.ledgerInput, { create: access.create === true, ...(signHead === null ? {} : { signHead }) })
+    const signHead =
+      access.signing === undefined ? null : checkpointSigner(access.signing, location.file)
+    const ledger = new FileLedger(location.file, access.ledgerInput, {
+      create: access.create === true,
+      ...(signHead === null ? {} : { signHead })
+    })
     if (access.forWriting) ledger.assertWritable()
     return ledger
   }
   const repository = env.GITHUB_REPOSITORY
   if (!repository) {
-    throw new SealError('bad-input', `${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`)
+    throw new SealError(
+      'bad-input',
+      `${access.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; ` +
+        'set it, or use a file ledger.'
+    )
   }
   if (access.token === '') {
-    throw new SealError('bad-input', `${access.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`)
+    throw new SealError(
+      'bad-input',
+      `${access.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none ` +
+        'was given. Give a token that may read deployments (and write them, to ' +
+        'promote).'
+    )
   }
   // Loaded on demand: the GitHub client is large, and a file ledger never needs it.
   const { GitHubDeploymentsLedger } = await import('../../stores/ledger/github-deployments.js')

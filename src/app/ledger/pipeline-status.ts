@@ -1,7 +1,11 @@
 import type { ContractRef } from '../../core/contract/manifest.js'
 import type { Digest } from '../../core/digest.js'
 import { SealError } from '../../core/errors.js'
-import { type PromotionPolicy, declaresServices, pipelineOrder } from '../../core/promotion/policy.js'
+import {
+  type PromotionPolicy,
+  declaresServices,
+  pipelineOrder
+} from '../../core/promotion/policy.js'
 import type { Service } from '../../core/promotion/record.js'
 import type { Ledger } from '../../stores/ledger/ledger.js'
 import { contractOfLive } from './queries.js'
@@ -27,9 +31,14 @@ export interface PipelineStatusOptions {
  * requests). Finding the services when neither the caller nor the policy names them lists the
  * environment's records (`Ledger.services`).
  */
-export async function pipelineStatus(policy: PromotionPolicy, ledger: Ledger, options: PipelineStatusOptions = {}): Promise<EnvironmentStatus[]> {
+export async function pipelineStatus(
+  policy: PromotionPolicy,
+  ledger: Ledger,
+  options: PipelineStatusOptions = {}
+): Promise<EnvironmentStatus[]> {
   const environments = pipelineOrder(policy).map((e) => e.name)
-  const named = options.services ?? (policy.service != null ? [policy.service] : (policy.services ?? null))
+  const named =
+    options.services ?? (policy.service != null ? [policy.service] : (policy.services ?? null))
   let services: readonly Service[]
   if (named !== null) {
     services = named
@@ -39,24 +48,45 @@ export async function pipelineStatus(policy: PromotionPolicy, ledger: Ledger, op
     const found: Service[] = []
     for (const environment of environments) {
       try {
-        for (const service of await ledger.services(environment)) if (!found.includes(service)) found.push(service)
+        for (const service of await ledger.services(environment))
+          if (!found.includes(service)) found.push(service)
       } catch (error) {
         if (!(error instanceof SealError)) throw error
-        return environments.map((environment) => ({ environment, service: null, live: null, contract: null, pending: [], error: error.message }))
+        return environments.map((environment) => ({
+          environment,
+          service: null,
+          live: null,
+          contract: null,
+          pending: [],
+          error: error.message
+        }))
       }
     }
     services = found
   }
   // A ledger with nothing yet still shows each environment, as running nothing.
   const shown = services.length === 0 ? [null] : services
-  return Promise.all(environments.flatMap((environment) => shown.map((service) => serviceStatus(ledger, environment, service, options))))
+  return Promise.all(
+    environments.flatMap((environment) =>
+      shown.map((service) => serviceStatus(ledger, environment, service, options))
+    )
+  )
 }
 
-async function serviceStatus(ledger: Ledger, environment: string, service: Service, options: PipelineStatusOptions): Promise<EnvironmentStatus> {
+async function serviceStatus(
+  ledger: Ledger,
+  environment: string,
+  service: Service,
+  options: PipelineStatusOptions
+): Promise<EnvironmentStatus> {
   try {
-    const [live, pending] = await Promise.all([ledger.live(environment, service), ledger.pending(environment, service)])
+    const [live, pending] = await Promise.all([
+      ledger.live(environment, service),
+      ledger.pending(environment, service)
+    ])
     const known = live === null ? null : options.knownContracts?.get(live.digest)
-    const contract = live === null ? null : known !== undefined ? known : await contractOfLive(ledger, live)
+    const contract =
+      live === null ? null : known !== undefined ? known : await contractOfLive(ledger, live)
     return { environment, service, live, contract, pending, error: null }
   } catch (error) {
     if (!(error instanceof SealError)) throw error
@@ -68,6 +98,9 @@ async function serviceStatus(ledger: Ledger, environment: string, service: Servi
  * The services a promotion's summary shows: the policy's when it declares them, else only the
  * promotion's own (finding every other would list the environment's whole history).
  */
-export function ownService(policy: PromotionPolicy, service: Service): Pick<PipelineStatusOptions, 'services'> {
+export function ownService(
+  policy: PromotionPolicy,
+  service: Service
+): Pick<PipelineStatusOptions, 'services'> {
   return declaresServices(policy) ? {} : { services: [service] }
 }

@@ -1,6 +1,14 @@
 import type { ContractRef } from '../../core/contract/manifest.js'
 import type { Digest } from '../../core/digest.js'
-import { type ArtifactRef, type LedgerEntry, type LiveSpan, type Outcome, type SealedBy, type Service, serviceOf } from '../../core/promotion/record.js'
+import {
+  type ArtifactRef,
+  type LedgerEntry,
+  type LiveSpan,
+  type Outcome,
+  type SealedBy,
+  type Service,
+  serviceOf
+} from '../../core/promotion/record.js'
 import type { LedgerView } from '../../stores/ledger/ledger.js'
 import type { KnownDigest } from './types.js'
 
@@ -11,7 +19,12 @@ import type { KnownDigest } from './types.js'
  */
 
 /** For a check that has no ledger to ask. */
-export const NOTHING_KNOWN: KnownDigest = { sealedBy: null, name: null, artifact: null, contract: null }
+export const NOTHING_KNOWN: KnownDigest = {
+  sealedBy: null,
+  name: null,
+  artifact: null,
+  contract: null
+}
 
 /**
  * What the latest records of a digest that know say: who sealed it, where its files are, and,
@@ -44,11 +57,23 @@ export async function knownFromHistory(ledger: LedgerView, digest: Digest): Prom
 
 /** Whether a record says a gate let the digest in: its pending record, or that record's confirmation or failure. */
 function letIn(outcome: Outcome): boolean {
-  return outcome === 'pending' || outcome === 'deployed' || outcome === 'rolled-back' || outcome === 'failed'
+  return (
+    outcome === 'pending' ||
+    outcome === 'deployed' ||
+    outcome === 'rolled-back' ||
+    outcome === 'failed'
+  )
 }
 
-/** The last digest the service ran in the environment before its live one that is not vetoed; null when there is none. */
-export async function lastGoodBefore(ledger: LedgerView, environment: string, service: Service): Promise<Digest | null> {
+/**
+ * The last digest the service ran in the environment before its live one that is not vetoed; null
+ * when there is none.
+ */
+export async function lastGoodBefore(
+  ledger: LedgerView,
+  environment: string,
+  service: Service
+): Promise<Digest | null> {
   for await (const span of ledger.previouslyLive(environment, service)) {
     if ((await ledger.veto(span.digest)) === null) return span.digest
   }
@@ -60,8 +85,14 @@ export async function lastGoodBefore(ledger: LedgerView, environment: string, se
  * its environment only (null when that record names none: sealed without a contract, or
  * recorded before contracts were).
  */
-export async function contractOfLive(ledger: LedgerView, span: LiveSpan): Promise<ContractRef | null> {
-  for await (const entry of ledger.entries({ environment: span.environment, digest: span.digest })) {
+export async function contractOfLive(
+  ledger: LedgerView,
+  span: LiveSpan
+): Promise<ContractRef | null> {
+  for await (const entry of ledger.entries({
+    environment: span.environment,
+    digest: span.digest
+  })) {
     if (entry.id === span.recordId) return entry.contract ?? null
   }
   return null
@@ -69,7 +100,8 @@ export async function contractOfLive(ledger: LedgerView, span: LiveSpan): Promis
 
 /** The workflow artifact the records of a digest name as holding its files; null when none does. */
 export async function artifactOf(ledger: LedgerView, digest: Digest): Promise<ArtifactRef | null> {
-  for await (const entry of ledger.entries({ digest })) if (entry.artifact !== null) return entry.artifact
+  for await (const entry of ledger.entries({ digest }))
+    if (entry.artifact !== null) return entry.artifact
   return null
 }
 
@@ -77,11 +109,24 @@ export async function artifactOf(ledger: LedgerView, digest: Digest): Promise<Ar
  * An approval of exactly this amendment of the service in this environment that no record used
  * yet. Newest first, so a record that used an approval is met before the approval itself.
  */
-export async function unusedApproval(ledger: LedgerView, environment: string, service: Service, from: Digest | null, to: Digest): Promise<LedgerEntry | null> {
+export async function unusedApproval(
+  ledger: LedgerView,
+  environment: string,
+  service: Service,
+  from: Digest | null,
+  to: Digest
+): Promise<LedgerEntry | null> {
   const used = new Set<string>()
   for await (const entry of ledger.entries({ environment, service })) {
     if (entry.amendment?.approval) used.add(entry.amendment.approval)
-    if (entry.outcome === 'approved' && entry.approves && entry.approves.from === from && entry.approves.to === to && !used.has(entry.id)) return entry
+    if (
+      entry.outcome === 'approved' &&
+      entry.approves &&
+      entry.approves.from === from &&
+      entry.approves.to === to &&
+      !used.has(entry.id)
+    )
+      return entry
   }
   return null
 }

@@ -1,5 +1,11 @@
 import type { Digest } from '../../core/digest.js'
-import type { ArtifactRef, LedgerEntry, LiveSpan, SealedBy, Service } from '../../core/promotion/record.js'
+import type {
+  ArtifactRef,
+  LedgerEntry,
+  LiveSpan,
+  SealedBy,
+  Service
+} from '../../core/promotion/record.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
 
 /** The ledger use case: what earlier records say, who asks, how a ledger step runs, what each environment runs. */
@@ -7,7 +13,10 @@ import type { ContractRef } from '../../core/contract/manifest.js'
 /** What earlier records say about a digest: who sealed it, its name, where its files are, its contract. */
 export interface KnownDigest {
   readonly sealedBy: SealedBy | null
-  /** The name a record that let the digest in gave it; null when none did (a refused promotion's name is never taken). */
+  /**
+   * The name a record that let the digest in gave it; null when none did (a refused promotion's
+   * name is never taken).
+   */
   readonly name: string | null
   /** The service a record that let the digest in was of; absent when no record let it in. */
   readonly service?: Service

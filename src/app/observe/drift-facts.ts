@@ -9,7 +9,22 @@ import type { LedgerView } from '../../stores/ledger/ledger.js'
  * `drift: block`, read from the ledger back to the drift's start: what the gate needs to know
  * whether such an environment counts. Nothing is read when no upstream blocks on drift.
  */
-export async function driftOfUpstreams(view: LedgerView, policy: PromotionPolicy, target: EnvironmentRule, service: Service): Promise<ReadonlyMap<string, DriftState>> {
+export async function driftOfUpstreams(
+  view: LedgerView,
+  policy: PromotionPolicy,
+  target: EnvironmentRule,
+  service: Service
+): Promise<ReadonlyMap<string, DriftState>> {
   const upstreams = blockingUpstreams(policy, target)
-  return new Map(await Promise.all(upstreams.map(async (environment) => [environment, await driftStateOf(view.entries({ environment, service }), service)] as const)))
+  return new Map(
+    await Promise.all(
+      upstreams.map(
+        async (environment) =>
+          [
+            environment,
+            await driftStateOf(view.entries({ environment, service }), service)
+          ] as const
+      )
+    )
+  )
 }

@@ -17,7 +17,12 @@ const NAMED = 20
  * deployed beside the files) is given, the listing is proven first (its sha256 is the live
  * digest), then every file that changed, went missing or was added is named.
  */
-export async function filesProbe(files: string, checksums: string | null, live: Digest, context: ProbeContext): Promise<ProbeResult> {
+export async function filesProbe(
+  files: string,
+  checksums: string | null,
+  live: Digest,
+  context: ProbeContext
+): Promise<ProbeResult> {
   const target = path.resolve(context.cwd, files)
   let listing: Buffer | null = null
   let digest: Digest
@@ -35,23 +40,47 @@ export async function filesProbe(files: string, checksums: string | null, live: 
     return unknown('files', `cannot read ${JSON.stringify(target)} (${e.code ?? e.message})`)
   }
   if (digest === live) return { probe: 'files', verdict: 'matches', observed: live, detail: null }
-  const drifted = (detail: string, items?: string[]): ProbeResult => ({ probe: 'files', verdict: 'drifted', observed: digest, detail, ...(items ? { items } : {}) })
+  const drifted = (detail: string, items?: string[]): ProbeResult => ({
+    probe: 'files',
+    verdict: 'drifted',
+    observed: digest,
+    detail,
+    ...(items ? { items } : {})
+  })
   if (listing === null || checksums === null) {
-    return drifted(`the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}${listing === null ? '' : ' (give checksums: the live listing, to name the files)'}`)
+    return drifted(
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}${
+        listing === null ? '' : ' (give checksums: the live listing, to ' + 'name the files)'
+      }`
+    )
   }
   const listingFile = path.resolve(context.cwd, checksums)
   let sealedText: string
   try {
     sealedText = fs.readFileSync(listingFile, 'utf8')
   } catch (error) {
-    return drifted(`the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} cannot be read (${(error as NodeJS.ErrnoException).code ?? ''}) to name them`)
+    return drifted(
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} cannot be read (${(error as NodeJS.ErrnoException).code ?? ''}) to name them`
+    )
   }
-  // Beside the files, the listing can be changed with them: only one whose own sha256 is the live digest names anything.
+  // Beside the files, the listing can be changed with them: only one whose own sha256 is the live
+  // digest names anything.
   if (digestOfListing(sealedText) !== live) {
-    return drifted(`the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} is not the live digest's either, so it names nothing`)
+    return drifted(
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} is not the live digest's either, so it names ` +
+        'nothing'
+    )
   }
-  const mismatches = diffListings(parseListing(sealedText, listingFile), parseListing(listing.toString('utf8'), target))
+  const mismatches = diffListings(
+    parseListing(sealedText, listingFile),
+    parseListing(listing.toString('utf8'), target)
+  )
   const items = mismatches.map((m) => `${m.kind} ${JSON.stringify(m.path)}`)
-  const named = items.slice(0, NAMED).join(', ') + (items.length > NAMED ? ` and ${items.length - NAMED} more` : '')
-  return drifted(`${items.length} ${items.length === 1 ? 'file differs' : 'files differ'} from the live ${shortDigest(live)}: ${named}`, items)
+  const named =
+    items.slice(0, NAMED).join(', ') +
+    (items.length > NAMED ? ` and ${items.length - NAMED} more` : '')
+  return drifted(
+    `${items.length} ${items.length === 1 ? 'file differs' : 'files differ'} from the live ${shortDigest(live)}: ${named}`,
+    items
+  )
 }

@@ -9,12 +9,18 @@ import type { ImageRegistry } from '../../stores/registry/image-registry.js'
  * for a multi-platform image), with the registry client promote uses: a tag moved by hand is
  * drift; a registry that cannot answer is "unknown".
  */
-export async function imageProbe(image: string, live: Digest, registry: ImageRegistry): Promise<ProbeResult> {
+export async function imageProbe(
+  image: string,
+  live: Digest,
+  registry: ImageRegistry
+): Promise<ProbeResult> {
   try {
     const reference = parseImageReference(image, 'observe image')
     const resolved = await registry.resolve(reference)
     const result = judgeDigests('image', [resolved.digest], live)
-    return result.verdict === 'drifted' ? { ...result, detail: `${image} names ${resolved.digest}, not the live ${live}` } : result
+    return result.verdict === 'drifted'
+      ? { ...result, detail: `${image} names ${resolved.digest}, not the live ${live}` }
+      : result
   } catch (error) {
     if (error instanceof SealError) return unknown('image', error.message)
     throw error

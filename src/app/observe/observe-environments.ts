@@ -7,7 +7,12 @@ import { driftStateOf } from '../../core/observe/drift-state.js'
 import { combine, type ProbeResult, unknown } from '../../core/observe/observation.js'
 import type { ObserveSpec } from '../../core/observe/spec.js'
 import type { EnvironmentRule, PromotionPolicy } from '../../core/promotion/policy.js'
-import { DEFAULT_PENDING_TIMEOUT_MS, type LiveSpan, type NewRecord, type Service } from '../../core/promotion/record.js'
+import {
+  DEFAULT_PENDING_TIMEOUT_MS,
+  type LiveSpan,
+  type NewRecord,
+  type Service
+} from '../../core/promotion/record.js'
 import type { Clock } from '../../http/clock.js'
 import type { Ledger } from '../../stores/ledger/ledger.js'
 import { artifactOf, contractOfLive } from '../ledger/queries.js'
@@ -37,7 +42,10 @@ export interface ObserveRequest {
   readonly clock?: Pick<Clock, 'timeout'>
   /** How many environments are looked at at once. */
   readonly concurrency?: number
-  /** The registry client an `image:` probe asks, made for the probe's time limit; the same client promote uses by default. */
+  /**
+   * The registry client an `image:` probe asks, made for the probe's time limit; the same client
+   * promote uses by default.
+   */
   readonly registry?: (timeoutMs: number) => ImageRegistry
 }
 
@@ -47,7 +55,10 @@ export interface ObserveRequest {
  * probe failing makes that environment "unknown", never the run's failure; a ledger that
  * cannot say what is live does fail the run (its SealError), since then nothing can be judged.
  */
-export async function observeEnvironments(request: ObserveRequest, ledger: Ledger): Promise<ObserveReport> {
+export async function observeEnvironments(
+  request: ObserveRequest,
+  ledger: Ledger
+): Promise<ObserveReport> {
   const targets = targetsOf(request.policy, request.environments, request.environmentsInput)
   const results: EnvironmentObservation[] = new Array(targets.length)
   let next = 0
@@ -58,7 +69,9 @@ export async function observeEnvironments(request: ObserveRequest, ledger: Ledge
       results[i] = await observeOne(rule, spec, request, ledger)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(request.concurrency ?? 4, targets.length) }, worker))
+  await Promise.all(
+    Array.from({ length: Math.min(request.concurrency ?? 4, targets.length) }, worker)
+  )
   return { drifted: results.some((r) => r.verdict === 'drifted'), environments: results }
 }
 
@@ -67,71 +80,150 @@ interface Target {
   readonly spec: ObserveSpec
 }
 
-function targetsOf(policy: PromotionPolicy, only: readonly string[] | null, input: string): Target[] {
+function targetsOf(
+  policy: PromotionPolicy,
+  only: readonly string[] | null,
+  input: string
+): Target[] {
   const observed = policy.environments.filter((e) => (e.observe ?? []).length > 0)
   if (only !== null) {
     for (const name of only) {
       const rule = policy.environments.find((e) => e.name === name)
       if (rule === undefined) {
-        throw new SealError('bad-input', `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}. Give one of: ${policy.environments.map((e) => e.name).join(', ')}.`)
+        throw new SealError(
+          'bad-input',
+          `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}. Give one ` +
+            `of: ${policy.environments.map((e) => e.name).join(', ')}.`
+        )
       }
       if ((rule.observe ?? []).length === 0) {
-        throw new SealError('bad-input', `${input}: the promotion policy ${policy.source} does not say how to observe ${quote(name)}. Add "observe:" (url, command, files or contract-url) under environments.${name}, or leave it out of ${input}.`)
+        throw new SealError(
+          'bad-input',
+          `${input}: the promotion policy ${policy.source} does not say how to observe ${quote(name)}. Add ` +
+            '"observe:" (url, command, files or contract-url) under ' +
+            `environments.${name}, or leave it out of ${input}.`
+        )
       }
     }
   }
   const chosen = only === null ? observed : observed.filter((e) => only.includes(e.name))
   if (chosen.length === 0) {
-    throw new SealError('bad-input', `The promotion policy ${policy.source} says how to observe no environment. Add "observe:" under an environment, such as "observe: { url: https://shop.example/version, pointer: /digest }".`)
+    throw new SealError(
+      'bad-input',
+      `The promotion policy ${policy.source} says how to observe no environment. Add "observe:" under an ` +
+        'environment, such as "observe: { url: https://shop.example/version, ' +
+        'pointer: /digest }".'
+    )
   }
   return chosen.flatMap((rule) => (rule.observe ?? []).map((spec) => ({ rule, spec })))
 }
 
-async function observeOne(rule: EnvironmentRule, spec: ObserveSpec, request: ObserveRequest, ledger: Ledger): Promise<EnvironmentObservation> {
+async function observeOne(
+  rule: EnvironmentRule,
+  spec: ObserveSpec,
+  request: ObserveRequest,
+  ledger: Ledger
+): Promise<EnvironmentObservation> {
   const environment = rule.name
-  const service: Service = spec.service ?? request.policy.service ?? (await ledger.newest(environment))?.service ?? null
+  const service: Service =
+    spec.service ?? request.policy.service ?? (await ledger.newest(environment))?.service ?? null
   const live = await ledger.live(environment, service)
   const previous = await driftStateOf(ledger.entries({ environment, service }), service)
-  const base = { environment, service, contractChanges: [] as readonly ContractChange[], recordId: null }
+  const base = {
+    environment,
+    service,
+    contractChanges: [] as readonly ContractChange[],
+    recordId: null
+  }
   if (live === null) {
     const reason = `the ledger names nothing live in ${environment}${service === null ? '' : ` for ${quote(service)}`}, so there is nothing to compare with`
-    return { ...base, expected: null, observed: null, verdict: 'unknown', reason, since: null, probes: [] }
+    return {
+      ...base,
+      expected: null,
+      observed: null,
+      verdict: 'unknown',
+      reason,
+      since: null,
+      probes: []
+    }
   }
   const { probes, changes } = await runProbes(spec, live, request, ledger)
   const verdict = combine(probes)
   const drifted = probes.filter((p) => p.verdict === 'drifted')
-  const seen = [...drifted, ...probes.filter((p) => p.verdict === 'matches')].find((p) => p.probe !== 'contract-url' && p.observed !== null)
-  const observed = verdict === 'unknown' && seen === undefined ? null : (seen?.observed ?? (verdict === 'matches' ? live.digest : null))
+  const seen = [...drifted, ...probes.filter((p) => p.verdict === 'matches')].find(
+    (p) => p.probe !== 'contract-url' && p.observed !== null
+  )
+  const observed =
+    verdict === 'unknown' && seen === undefined
+      ? null
+      : (seen?.observed ?? (verdict === 'matches' ? live.digest : null))
   const reason =
-    verdict === 'drifted' ? drifted.map((p) => `${p.probe}: ${p.detail ?? ''}`).join('; ') : verdict === 'unknown' ? probes.filter((p) => p.verdict === 'unknown').map((p) => `${p.probe}: ${p.detail ?? ''}`).join('; ') : null
+    verdict === 'drifted'
+      ? drifted.map((p) => `${p.probe}: ${p.detail ?? ''}`).join('; ')
+      : verdict === 'unknown'
+        ? probes
+            .filter((p) => p.verdict === 'unknown')
+            .map((p) => `${p.probe}: ${p.detail ?? ''}`)
+            .join('; ')
+        : null
   let recordId: string | null = null
   let recordedAt: string | null = null
   if (request.record) {
     const recorded = await ledger.record(
       environment,
-      async () => observationRecord(environment, service, live, { verdict, observed, reason, probes }, request.requester),
+      async () =>
+        observationRecord(
+          environment,
+          service,
+          live,
+          { verdict, observed, reason, probes },
+          request.requester
+        ),
       DEFAULT_PENDING_TIMEOUT_MS
     )
     recordId = recorded.entry?.id ?? null
     recordedAt = recorded.entry?.time ?? null
   }
   const now = (request.now ?? (() => new Date()))().toISOString()
-  const since = verdict !== 'drifted' ? null : previous.drifted ? (previous.since?.time ?? null) : (recordedAt ?? now)
-  return { ...base, expected: live.digest, observed, verdict, reason, since, probes, contractChanges: changes, recordId }
+  const since =
+    verdict !== 'drifted'
+      ? null
+      : previous.drifted
+        ? (previous.since?.time ?? null)
+        : (recordedAt ?? now)
+  return {
+    ...base,
+    expected: live.digest,
+    observed,
+    verdict,
+    reason,
+    since,
+    probes,
+    contractChanges: changes,
+    recordId
+  }
 }
 
-async function runProbes(spec: ObserveSpec, live: LiveSpan, request: ObserveRequest, ledger: Ledger): Promise<{ probes: ProbeResult[]; changes: readonly ContractChange[] }> {
+async function runProbes(
+  spec: ObserveSpec,
+  live: LiveSpan,
+  request: ObserveRequest,
+  ledger: Ledger
+): Promise<{ probes: ProbeResult[]; changes: readonly ContractChange[] }> {
   const context = request.probe
   const clock = request.clock
   const jobs: Promise<ProbeResult>[] = []
-  if (spec.url !== null) jobs.push(urlProbe(spec.url, spec.pointer, live.digest, spec.timeoutMs, context, clock))
-  if (spec.command !== null) jobs.push(commandProbe(spec.command, live.digest, spec.timeoutMs, context))
+  if (spec.url !== null)
+    jobs.push(urlProbe(spec.url, spec.pointer, live.digest, spec.timeoutMs, context, clock))
+  if (spec.command !== null)
+    jobs.push(commandProbe(spec.command, live.digest, spec.timeoutMs, context))
   if (spec.files !== null) jobs.push(filesProbe(spec.files, spec.checksums, live.digest, context))
   const image = spec.image ?? null
   if (image !== null) {
     jobs.push(
       (async () => {
-        const registry = request.registry?.(spec.timeoutMs) ?? (await defaultRegistry(spec.timeoutMs, context))
+        const registry =
+          request.registry?.(spec.timeoutMs) ?? (await defaultRegistry(spec.timeoutMs, context))
         return imageProbe(image, live.digest, registry)
       })()
     )
@@ -143,7 +235,14 @@ async function runProbes(spec: ObserveSpec, live: LiveSpan, request: ObserveRequ
       (async () => {
         const sealed = await liveContract(live, ledger, request)
         if ('unknown' in sealed) return unknown('contract-url', sealed.unknown)
-        const found = await contractProbe(url, sealed.contract, spec.timeoutMs, context, (request.now ?? (() => new Date()))(), clock)
+        const found = await contractProbe(
+          url,
+          sealed.contract,
+          spec.timeoutMs,
+          context,
+          (request.now ?? (() => new Date()))(),
+          clock
+        )
         changes = found.changes
         return found.result
       })()
@@ -152,11 +251,27 @@ async function runProbes(spec: ObserveSpec, live: LiveSpan, request: ObserveRequ
   return { probes: await Promise.all(jobs), changes }
 }
 
-async function liveContract(live: LiveSpan, ledger: Ledger, request: ObserveRequest): Promise<{ contract: LoadedContract } | { unknown: string }> {
+async function liveContract(
+  live: LiveSpan,
+  ledger: Ledger,
+  request: ObserveRequest
+): Promise<{ contract: LoadedContract } | { unknown: string }> {
   const contract = await contractOfLive(ledger, live)
-  if (contract === null) return { unknown: `the live ${live.digest} was recorded without a contract, so there is nothing to compare the served one with` }
+  if (contract === null)
+    return {
+      unknown:
+        `the live ${live.digest} was recorded without a contract, so there is nothing to compare the ` +
+        'served one with'
+    }
   try {
-    return { contract: await request.sealedContract({ environment: live.environment, digest: live.digest, contract, artifact: await artifactOf(ledger, live.digest) }) }
+    return {
+      contract: await request.sealedContract({
+        environment: live.environment,
+        digest: live.digest,
+        contract,
+        artifact: await artifactOf(ledger, live.digest)
+      })
+    }
   } catch (error) {
     if (error instanceof SealError) return { unknown: error.message }
     throw error
@@ -167,7 +282,12 @@ function observationRecord(
   environment: string,
   service: Service,
   live: LiveSpan,
-  found: { verdict: EnvironmentObservation['verdict']; observed: string | null; reason: string | null; probes: readonly ProbeResult[] },
+  found: {
+    verdict: EnvironmentObservation['verdict']
+    observed: string | null
+    reason: string | null
+    probes: readonly ProbeResult[]
+  },
   requester: Requester
 ): NewRecord {
   return {
@@ -183,7 +303,8 @@ function observationRecord(
     previousDigest: null,
     reason: found.reason === null ? null : found.reason.slice(0, 1000),
     environmentUrl: null,
-    // Where the live digest's files are is its promotion's to say; reading it here would cost every observation the digest's history.
+    // Where the live digest's files are is its promotion's to say; reading it here would cost every
+    // observation the digest's history.
     artifact: null,
     resolves: null,
     key: randomUUID(),
@@ -196,8 +317,18 @@ function observationRecord(
   }
 }
 
-/** The registry client, loaded only when an image is observed: credentials from the probe's environment (Docker's config, the containers auth file). */
+/**
+ * The registry client, loaded only when an image is observed: credentials from the probe's
+ * environment (Docker's config, the containers auth file).
+ */
 async function defaultRegistry(timeoutMs: number, context: ProbeContext): Promise<ImageRegistry> {
   const { RegistryClient } = await import('../../stores/registry/client.js')
-  return new RegistryClient({ credentials: { env: context.env, ...(context.env.HOME === undefined ? {} : { homeDir: context.env.HOME }) }, timeoutMs, deadlineMs: timeoutMs })
+  return new RegistryClient({
+    credentials: {
+      env: context.env,
+      ...(context.env.HOME === undefined ? {} : { homeDir: context.env.HOME })
+    },
+    timeoutMs,
+    deadlineMs: timeoutMs
+  })
 }

@@ -15,7 +15,14 @@ import { fetchAndCheckBytes } from '../verify/fetch-bytes.js'
  */
 export function sealedContractSource(
   ledger: LedgerLocation,
-  options: { readonly env: Env; readonly baseDir: string; readonly downloadsDir: string | null; readonly token: string; readonly tokenInput: string; readonly warn: (message: string) => void }
+  options: {
+    readonly env: Env
+    readonly baseDir: string
+    readonly downloadsDir: string | null
+    readonly token: string
+    readonly tokenInput: string
+    readonly warn: (message: string) => void
+  }
 ): (live: LiveContract) => Promise<LoadedContract> {
   const { env } = options
   const downloadsDir = options.downloadsDir
@@ -29,18 +36,33 @@ export function sealedContractSource(
           download: async (digest, artifact) => {
             const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId)
             const fetched = await fetchAndCheckBytes(
-              { kind: 'artifact', name: artifact.name, runId, repository: null, token: options.token },
+              {
+                kind: 'artifact',
+                name: artifact.name,
+                runId,
+                repository: null,
+                token: options.token
+              },
               digest,
               { sealedBy: null, name: null, artifact },
               {
                 env,
                 downloadsDir,
-                seal: { fallbackName: fallbackName(env, options.baseDir), build: buildContextFromEnv(env), onProgress: () => undefined },
-                inputs: { expected: 'the live digest', checksums: 'checksums-path', artifactName: 'name' },
+                seal: {
+                  fallbackName: fallbackName(env, options.baseDir),
+                  build: buildContextFromEnv(env),
+                  onProgress: () => undefined
+                },
+                inputs: {
+                  expected: 'the live digest',
+                  checksums: 'checksums-path',
+                  artifactName: 'name'
+                },
                 log: () => undefined
               }
             )
-            if (!fetched.verified || fetched.checksumsFile === null) throw new SealError('mismatch', `its files are not ${digest}`)
+            if (!fetched.verified || fetched.checksumsFile === null)
+              throw new SealError('mismatch', `its files are not ${digest}`)
             return fetched.checksumsFile
           }
         })

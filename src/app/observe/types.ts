@@ -43,4 +43,8 @@ export interface ProbeContext {
   readonly maxCommandBytes: number
 }
 
-export const DEFAULT_PROBE_LIMITS = { maxUrlBytes: 64 * 1024, maxContractBytes: 8 * 1024 * 1024, maxCommandBytes: 64 * 1024 } as const
+export const DEFAULT_PROBE_LIMITS = {
+  maxUrlBytes: 64 * 1024,
+  maxContractBytes: 8 * 1024 * 1024,
+  maxCommandBytes: 64 * 1024
+} as const

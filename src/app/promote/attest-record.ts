@@ -30,8 +30,15 @@ export interface AttestContext {
  * --predicate-type https://slsa.dev/verification_summary/v1` finds it; otherwise the bundle
  * is kept beside the file ledger. Runs inside the ledger's step, so the record links it.
  */
-export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, context: AttestContext) {
-  return async (record: NewRecord, decision: Decision | null, signature: SignatureCheck | null): Promise<AttestationRef> => {
+export function recordAttester(
+  signing: Exclude<Signing, { kind: 'none' }>,
+  context: AttestContext
+) {
+  return async (
+    record: NewRecord,
+    decision: Decision | null,
+    signature: SignatureCheck | null
+  ): Promise<AttestationRef> => {
     const statement = verificationSummary({
       digest: hexOf(record.digest),
       subjectName: record.name ?? hexOf(record.digest).slice(0, 12),
@@ -39,8 +46,19 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
       verifierVersion: VERSION,
       timeVerified: new Date().toISOString(),
       resourceUri: resourceUri(record.environment, context),
-      policy: { uri: policyUri(context), digest: context.policy.digest === undefined ? null : { sha256: context.policy.digest } },
-      inputAttestations: signature?.status === 'verified' ? [{ uri: inputUri(signature.source, record, context.env), digest: { sha256: hexOf(signature.bundleDigest) } }] : [],
+      policy: {
+        uri: policyUri(context),
+        digest: context.policy.digest === undefined ? null : { sha256: context.policy.digest }
+      },
+      inputAttestations:
+        signature?.status === 'verified'
+          ? [
+              {
+                uri: inputUri(signature.source, record, context.env),
+                digest: { sha256: hexOf(signature.bundleDigest) }
+              }
+            ]
+          : [],
       result: record.outcome === 'pending' ? 'PASSED' : 'FAILED',
       verifiedLevels: levelsOf(record, signature),
       extension: {
@@ -49,7 +67,11 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
         mode: record.mode,
         key: record.key,
         reason: record.reason,
-        checks: (decision?.checks ?? []).map((c) => ({ rule: c.rule, environment: c.environment, passed: c.passed })),
+        checks: (decision?.checks ?? []).map((c) => ({
+          rule: c.rule,
+          environment: c.environment,
+          passed: c.passed
+        })),
         // The contract the digest carries and the amendment judged, signed with the decision they led to.
         ...(record.contract ? { contract: record.contract } : {}),
         ...(record.amendment ? { amendment: record.amendment } : {})
@@ -59,14 +81,24 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
     const digest = sha256Of(signed.json)
     if (signing.kind === 'keyless' && context.env.GITHUB_REPOSITORY && context.token !== '') {
       const { storeAttestation } = await import('../../attestation/attestations-api.js')
-      const stored = await storeAttestation(signed.bundle, { env: context.env, token: context.token, tokenInput: context.tokenInput ?? 'github-token' })
+      const stored = await storeAttestation(signed.bundle, {
+        env: context.env,
+        token: context.token,
+        tokenInput: context.tokenInput ?? 'github-token'
+      })
       // The API hands the bundle back as JSON of its own layout; its compact form is what
       // a reader of the API can hash again (listAttestations does), not these bytes.
-      return { uri: stored.url, digest: sha256Of(JSON.stringify(signed.bundle)), id: stored.id === null ? null : String(stored.id) }
+      return {
+        uri: stored.url,
+        digest: sha256Of(JSON.stringify(signed.bundle)),
+        id: stored.id === null ? null : String(stored.id)
+      }
     }
     if (context.ledger.kind !== 'file') {
-      throw new SealError('bad-input', 
-        'The record\'s verification summary is signed but has nowhere to go: the github ledger keeps signed records in the repository\'s attestations API, ' +
+      throw new SealError(
+        'bad-input',
+        "The record's verification summary is signed but has nowhere to go: the github ledger keeps signed " +
+          "records in the repository's attestations API, " +
           'which needs a job on GitHub with github-token ("attestations: write"). Give the token, or set sign: none.'
       )
     }
@@ -74,7 +106,12 @@ export function recordAttester(signing: Exclude<Signing, { kind: 'none' }>, cont
       context.ledger.file,
       record.key,
       signed.json,
-      (why, file) => new SealError('unreadable', `cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's directory writable.`)
+      (why, file) =>
+        new SealError(
+          'unreadable',
+          `cannot write the record's signed verification summary to ${quote(file)} (${why}). Make the ledger's ` +
+            'directory writable.'
+        )
     )
     return { uri, digest, id: null }
   }
@@ -95,7 +132,8 @@ function inputUri(source: string, record: NewRecord, env: Env): string {
 /** The promote action as it runs (`owner/artifact-seal/promote@ref`), or the CLI's package. */
 function verifierId(env: Env): string {
   const server = serverUrlOf(env)
-  if (env.GITHUB_ACTION_REPOSITORY) return `${server}/${env.GITHUB_ACTION_REPOSITORY}/promote${env.GITHUB_ACTION_REF ? `@${env.GITHUB_ACTION_REF}` : ''}`
+  if (env.GITHUB_ACTION_REPOSITORY)
+    return `${server}/${env.GITHUB_ACTION_REPOSITORY}/promote${env.GITHUB_ACTION_REF ? `@${env.GITHUB_ACTION_REF}` : ''}`
   return `pkg:npm/artifact-seal@${VERSION}`
 }
 
@@ -112,7 +150,8 @@ function resourceUri(environment: string, context: AttestContext): string {
 function policyUri(context: AttestContext): string {
   const { env } = context
   const file = context.policy.source
-  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA) return `git+${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}@${env.GITHUB_SHA}#${file}`
+  if (env.GITHUB_REPOSITORY && env.GITHUB_SHA)
+    return `git+${serverUrlOf(env)}/${env.GITHUB_REPOSITORY}@${env.GITHUB_SHA}#${file}`
   return `file:${file}`
 }
 
@@ -123,6 +162,11 @@ function policyUri(context: AttestContext): string {
  */
 function levelsOf(record: NewRecord, signature: SignatureCheck | null): string[] {
   if (record.outcome !== 'pending') return ['FAILED']
-  if (signature?.status === 'verified' && signature.signer.kind === 'certificate' && signature.signer.identity.runnerEnvironment === 'github-hosted') return ['SLSA_BUILD_LEVEL_2']
+  if (
+    signature?.status === 'verified' &&
+    signature.signer.kind === 'certificate' &&
+    signature.signer.identity.runnerEnvironment === 'github-hosted'
+  )
+    return ['SLSA_BUILD_LEVEL_2']
   return ['SLSA_BUILD_LEVEL_UNEVALUATED']
 }

@@ -3,12 +3,23 @@ import type { LoadedContract } from '../../core/contract/classify.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
 import { type Digest, hexOf } from '../../core/digest.js'
 import { SealError, isSealError, quote, stopsPromotion } from '../../core/errors.js'
-import { contractManifestBeside, hasBundleBeside, readListing } from '../../stores/evidence/bundle-reader.js'
-import { exists, keptManifestFile, replaceKeptContract } from '../../stores/evidence/contract-files.js'
+import {
+  contractManifestBeside,
+  hasBundleBeside,
+  readListing
+} from '../../stores/evidence/bundle-reader.js'
+import {
+  exists,
+  keptManifestFile,
+  replaceKeptContract
+} from '../../stores/evidence/contract-files.js'
 import { fromManifest, loadSealedContract } from '../contract/load-contract.js'
 import type { ContractSources, LiveContract, ContractSourceOptions } from './types.js'
 
-/** The contract the seal bundle beside a listing holds, verified and tied to the listing's files; null when there is none or no listing. */
+/**
+ * The contract the seal bundle beside a listing holds, verified and tied to the listing's files;
+ * null when there is none or no listing.
+ */
 export function sealedContractBeside(checksumsFile: string | null): ContractRef | null {
   const manifest = checksumsFile === null ? null : contractManifestBeside(checksumsFile)
   if (manifest === null) return null
@@ -17,18 +28,28 @@ export function sealedContractBeside(checksumsFile: string | null): ContractRef 
   return { digest: loaded.manifest.digest, version: loaded.manifest.version }
 }
 
-/** What to do when the contract an environment runs was recorded in the earlier form, which no seal bundle can match now. */
+/**
+ * What to do when the contract an environment runs was recorded in the earlier form, which no seal
+ * bundle can match now.
+ */
 const EARLIER_FORM_FIX =
-  'Its record was written by an earlier artifact-seal, whose contract digest did not cover the files\' kinds, the JSON Schema roles or the version. ' +
-  'Compare the two contracts by hand (artifact-seal contract diff <its seal bundle>/<name>.contract <the new seal bundle>), then promote once with this ' +
-  "environment's contract rule removed from the policy: the record then names the new contract, and later promotions are judged against it."
+  "Its record was written by an earlier artifact-seal, whose contract digest did not cover the files' kinds, " +
+  'the JSON Schema roles or the version. ' +
+  ('Compare the two contracts by hand (artifact-seal contract diff <its seal bundle>/<name>.contract <the new ' +
+    'seal bundle>), then promote once with this ') +
+  ("environment's contract rule removed from the policy: the record then names the new contract, and later " +
+    'promotions are judged against it.')
 
 export function contractSources(options: ContractSourceOptions): ContractSources {
   const warn = options.warn ?? (() => undefined)
   // Set when a copy was of the earlier form, so the refusal says what to do about it.
   let earlierForm = false
-  const keptFile = (digest: Digest): string | null => (options.store === null ? null : keptManifestFile(options.store, hexOf(digest)))
-  /** The kept copy of a contract, verified whole against its digest and version; null (with a warning) when it is absent or does not verify. */
+  const keptFile = (digest: Digest): string | null =>
+    options.store === null ? null : keptManifestFile(options.store, hexOf(digest))
+  /**
+   * The kept copy of a contract, verified whole against its digest and version; null (with a
+   * warning) when it is absent or does not verify.
+   */
   const fromStore = (ref: ContractRef, reasons: string[]): LoadedContract | null => {
     const file = keptFile(ref.digest)
     if (file === null || !exists(file)) {
@@ -38,14 +59,20 @@ export function contractSources(options: ContractSourceOptions): ContractSources
     let why: string
     try {
       const loaded = fromManifest(file)
-      if (loaded.manifest.digest === ref.digest && loaded.manifest.version === ref.version) return loaded
-      why = `it holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${ref.version} (${ref.digest})`
+      if (loaded.manifest.digest === ref.digest && loaded.manifest.version === ref.version)
+        return loaded
+      why =
+        `it holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${ref.version} ` +
+        `(${ref.digest})`
     } catch (error) {
       if (!(error instanceof SealError)) throw error
       if (isSealError(error, 'outdated')) earlierForm = true
       why = error.message
     }
-    warn(`The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries contract ${ref.digest} replaces it): ${why}`)
+    warn(
+      `The contract kept at ${quote(file)} does not verify, so it is ignored (the next promotion that carries ` +
+        `contract ${ref.digest} replaces it): ${why}`
+    )
     reasons.push(`the copy kept in ${quote(options.store as string)} does not verify`)
     return null
   }
@@ -59,12 +86,16 @@ export function contractSources(options: ContractSourceOptions): ContractSources
         return { contract: loaded, known: true }
       }
       // A seal bundle beside the bytes without a manifest: the seal has no contract.
-      if (claimed === null) return { contract: null, known: listing !== null && hasBundleBeside(listing) }
+      if (claimed === null)
+        return { contract: null, known: listing !== null && hasBundleBeside(listing) }
       const kept = fromStore(claimed, [])
       if (kept !== null) return { contract: kept, known: true }
-      throw new SealError('unreadable', 
-        `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is not beside the bytes' listing${options.store === null ? '' : ` nor kept (verified) in ${quote(options.store)}`}. ` +
-          `Give the seal bundle (checksums-path) the seal wrote, with its .contract.json and .contract/ beside the listing.`
+      throw new SealError(
+        'unreadable',
+        `the seal of ${digest} carries contract ${claimed.version} (${claimed.digest}), but its manifest is ` +
+          `not beside the bytes' listing${options.store === null ? '' : ` nor kept (verified) in ${quote(options.store)}`}. ` +
+          ('Give the seal bundle (checksums-path) the seal wrote, with its .contract.json and .contract/ beside ' +
+            'the listing.')
       )
     },
     async baseline(live) {
@@ -82,8 +113,14 @@ export function contractSources(options: ContractSourceOptions): ContractSources
           if (manifest !== null) {
             const loaded = fromManifest(manifest)
             checkSealedFiles(loaded, listing, manifest)
-            if (loaded.manifest.digest === wanted.digest && loaded.manifest.version === wanted.version) return loaded
-            tried.push(`${where} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${wanted.version} (${wanted.digest})`)
+            if (
+              loaded.manifest.digest === wanted.digest &&
+              loaded.manifest.version === wanted.version
+            )
+              return loaded
+            tried.push(
+              `${where} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), not ${wanted.version} (${wanted.digest})`
+            )
           } else {
             tried.push(`${where} holds no contract manifest`)
           }
@@ -95,12 +132,21 @@ export function contractSources(options: ContractSourceOptions): ContractSources
       } else if (live.artifact === null) {
         tried.push('no record names a workflow artifact holding its seal bundle')
       }
-      throw new SealError('unreadable', 
+      throw new SealError(
+        'unreadable',
         `The contract ${live.environment} runs (${wanted.version}, ${wanted.digest}, sealed with ${live.digest}) could not be read: ${tried.join('; ') || 'nowhere to look'}. ` +
-          (earlierForm ? EARLIER_FORM_FIX : `Give the seal bundle of ${live.digest} with the CLI: artifact-seal promote --contract-baseline <its seal directory>.`)
+          (earlierForm
+            ? EARLIER_FORM_FIX
+            : `Give the seal bundle of ${live.digest} with the CLI: artifact-seal promote --contract-baseline ` +
+              '<its seal directory>.')
       )
     },
-    ...(options.store === null ? {} : { keep: async (contract: LoadedContract) => keepContract(options.store as string, contract, warn) })
+    ...(options.store === null
+      ? {}
+      : {
+          keep: async (contract: LoadedContract) =>
+            keepContract(options.store as string, contract, warn)
+        })
   }
 }
 
@@ -108,21 +154,30 @@ export function contractSources(options: ContractSourceOptions): ContractSources
  * The `contract-baseline` input: a seal bundle whose manifest verifies (files, kinds, roles,
  * version) and is exactly the contract the live record names. Anything else is bad input.
  */
-function givenBaseline(given: { readonly path: string; readonly inputName: string }, live: LiveContract): LoadedContract {
+function givenBaseline(
+  given: { readonly path: string; readonly inputName: string },
+  live: LiveContract
+): LoadedContract {
   const wanted = live.contract
   let loaded: LoadedContract
   try {
     loaded = loadSealedContract(given.path, given.inputName)
   } catch (error) {
     if (!(error instanceof SealError) || stopsPromotion(error)) throw error
-    throw new SealError('bad-input', 
-      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error.message}` + (isSealError(error, 'outdated') ? ` ${EARLIER_FORM_FIX}` : '')
-    , { cause: error })
+    throw new SealError(
+      'bad-input',
+      `${given.inputName}: ${quote(given.path)} is not a contract as a seal wrote it: ${error.message}` +
+        (isSealError(error, 'outdated') ? ` ${EARLIER_FORM_FIX}` : ''),
+      { cause: error }
+    )
   }
   if (loaded.manifest.digest !== wanted.digest || loaded.manifest.version !== wanted.version) {
-    throw new SealError('bad-input', 
-      `${given.inputName}: ${quote(given.path)} holds contract ${loaded.manifest.version} (${loaded.manifest.digest}), ` +
-        `but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). ` +
+    throw new SealError(
+      'bad-input',
+      `${given.inputName}: ${quote(given.path)} holds contract ${loaded.manifest.version} ` +
+        `(${loaded.manifest.digest}), ` +
+        (`but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} ` +
+          `(${wanted.digest}). `) +
         `Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
     )
   }
@@ -134,15 +189,30 @@ function givenBaseline(given: { readonly path: string; readonly inputName: strin
  * manifest travels beside the listing, unsealed, so this is what ties the contract to the
  * digest (the signed statement's annotation, when there is one, pins the manifest itself).
  */
-function checkSealedFiles(contract: LoadedContract, listingFile: string, manifestFile: string): void {
+function checkSealedFiles(
+  contract: LoadedContract,
+  listingFile: string,
+  manifestFile: string
+): void {
   // The listing verified the bytes a moment ago; one that cannot be read now ties nothing (fail closed).
-  const listed = readListing(listingFile, (why, file) => new SealError('unreadable', `cannot read the listing ${quote(file)} the contract is tied to (${why}).`))
+  const listed = readListing(
+    listingFile,
+    (why, file) =>
+      new SealError(
+        'unreadable',
+        `cannot read the listing ${quote(file)} the contract is tied to (${why}).`
+      )
+  )
   const sealed = new Map(listed.map((e) => [e.path, e.hex]))
   for (const file of contract.manifest.files) {
     if (sealed.get(file.path) !== file.sha256) {
-      throw new SealError('tampered', 
-        `${manifestFile}: the contract file ${quote(file.path)} is ${sealed.has(file.path) ? 'not the sealed one (its sha256 differs from the listing\'s)' : 'not one of the sealed files'}. ` +
-          `The manifest was changed after sealing; give the seal bundle as the seal wrote it.`
+      throw new SealError(
+        'tampered',
+        `${manifestFile}: the contract file ${quote(file.path)} is ${
+          sealed.has(file.path)
+            ? 'not the sealed one (its sha256 differs ' + "from the listing's)"
+            : 'not one of the sealed files'
+        }. ` + `The manifest was changed after sealing; give the seal bundle as the seal wrote it.`
       )
     }
   }
@@ -155,12 +225,19 @@ function checkSealedFiles(contract: LoadedContract, listingFile: string, manifes
  * never finds a manifest beside files of another contract. Keeping is a convenience for later
  * baselines, never a reason to fail: a copy that cannot be written is a warning.
  */
-async function keepContract(store: string, contract: LoadedContract, warn: (message: string) => void): Promise<void> {
+async function keepContract(
+  store: string,
+  contract: LoadedContract,
+  warn: (message: string) => void
+): Promise<void> {
   const hex = hexOf(contract.manifest.digest)
   const manifestFile = keptManifestFile(store, hex)
   const verifies = (): boolean => {
     try {
-      return exists(manifestFile) && fromManifest(manifestFile).manifest.digest === contract.manifest.digest
+      return (
+        exists(manifestFile) &&
+        fromManifest(manifestFile).manifest.digest === contract.manifest.digest
+      )
     } catch (error) {
       if (!(error instanceof SealError)) throw error
       return false
@@ -169,15 +246,27 @@ async function keepContract(store: string, contract: LoadedContract, warn: (mess
   if (verifies()) return
   // The files are at hand as text; one that is not valid UTF-8 would not come back as its
   // sealed bytes, and is not kept (a later promotion is told to give contract-baseline).
-  const files = contract.manifest.files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: Buffer.from(contract.read(file.path), 'utf8') }))
+  const files = contract.manifest.files.map((file) => ({
+    path: file.path,
+    sha256: file.sha256,
+    bytes: Buffer.from(contract.read(file.path), 'utf8')
+  }))
   if (files.some((f) => createHash('sha256').update(f.bytes).digest('hex') !== f.sha256)) {
-    warn(`Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need the CLI's --contract-baseline.`)
+    warn(
+      `Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so ` +
+        `its copy would not hash as sealed. Later promotions need the CLI's ` +
+        '--contract-baseline.'
+    )
     return
   }
   try {
     replaceKeptContract(store, hex, `${JSON.stringify(contract.manifest, null, 2)}\n`, files)
   } catch (error) {
     // Another promotion keeping the same contract at the same moment wins the rename; its copy is checked below.
-    if (!verifies()) warn(`Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Later promotions need the CLI's --contract-baseline.`)
+    if (!verifies())
+      warn(
+        `Contract ${contract.manifest.digest} could not be kept in ${quote(store)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Later promotions need the ` +
+          `CLI's --contract-baseline.`
+      )
   }
 }

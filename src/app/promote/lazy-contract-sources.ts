@@ -17,7 +17,8 @@ export function lazyContractSources(options: ContractSourceOptions): ContractSou
   return {
     async candidate(digest, bytes, claimed) {
       const listing = bytes?.checksumsFile ?? null
-      if (claimed === null && (listing === null || contractManifestBeside(listing) === null)) return { contract: null, known: listing !== null && hasBundleBeside(listing) }
+      if (claimed === null && (listing === null || contractManifestBeside(listing) === null))
+        return { contract: null, known: listing !== null && hasBundleBeside(listing) }
       return (await load()).candidate(digest, bytes, claimed)
     },
     baseline: async (live) => (await load()).baseline(live),

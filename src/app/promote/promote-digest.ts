@@ -13,8 +13,22 @@ import { type Decision, type RuleCheck, refusal } from '../../core/promotion/gat
 import type { PromotionSubject } from '../../core/promotion/decide-promotion.js'
 import { formatDuration } from '../../core/promotion/duration.js'
 import { soakRemainingMs } from '../../core/promotion/soak-wait.js'
-import { type EnvironmentRule, type PromotionPolicy, declaresServices, findEnvironment, serviceFor, upstreamOf } from '../../core/promotion/policy.js'
-import { type LedgerEntry, type LiveSpan, type Mode, type NewRecord, type Service, describeService } from '../../core/promotion/record.js'
+import {
+  type EnvironmentRule,
+  type PromotionPolicy,
+  declaresServices,
+  findEnvironment,
+  serviceFor,
+  upstreamOf
+} from '../../core/promotion/policy.js'
+import {
+  type LedgerEntry,
+  type LiveSpan,
+  type Mode,
+  type NewRecord,
+  type Service,
+  describeService
+} from '../../core/promotion/record.js'
 import type { Ledger, LedgerView } from '../../stores/ledger/ledger.js'
 import { knownFromHistory, lastGoodBefore, unusedApproval } from '../ledger/queries.js'
 import type { KnownDigest, RecordOptions } from '../ledger/types.js'
@@ -23,7 +37,13 @@ import { judgeSignature, signatureFact } from '../signature/verdict.js'
 import type { BytesCheck } from '../verify/types.js'
 import { driftOfUpstreams } from '../observe/drift-facts.js'
 import { keepAfterPromotion, planContract } from './contract-plan.js'
-import type { ContractPlan, PromoteRequest, PromoteResult, SoakWait, WithoutBytes } from './types.js'
+import type {
+  ContractPlan,
+  PromoteRequest,
+  PromoteResult,
+  SoakWait,
+  WithoutBytes
+} from './types.js'
 
 /**
  * Promote (or roll back) a digest into an environment, in three steps a reader can follow
@@ -43,7 +63,12 @@ import type { ContractPlan, PromoteRequest, PromoteResult, SoakWait, WithoutByte
  *
  * A ledger that cannot be read or written is a refusal (fail closed).
  */
-export async function promoteDigest(request: PromoteRequest, policy: PromotionPolicy, ledger: Ledger, options: RecordOptions): Promise<PromoteResult> {
+export async function promoteDigest(
+  request: PromoteRequest,
+  policy: PromotionPolicy,
+  ledger: Ledger,
+  options: RecordOptions
+): Promise<PromoteResult> {
   const rule = environmentOf(request, policy)
   const mode: Mode = request.rollback ? 'rollback' : 'promote'
   const nameInput = request.inputs.name ?? 'name'
@@ -69,19 +94,41 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
   let bytesAbsent: string | null = null
   if (evidence.refusal === null && request.verifyBytes) {
     const checked = await checkBytes(request.verifyBytes, digest, history, outcome)
-    bytesAbsent = typeof checked === 'object' && checked !== null && 'absent' in checked ? checked.absent : null
-    evidence = { ...evidence, refusal: bytesAbsent !== null ? null : (checked as PromotionEvidence['refusal']) }
+    bytesAbsent =
+      typeof checked === 'object' && checked !== null && 'absent' in checked ? checked.absent : null
+    evidence = {
+      ...evidence,
+      refusal: bytesAbsent !== null ? null : (checked as PromotionEvidence['refusal'])
+    }
   }
-  if (evidence.refusal === null && request.checkSignature) evidence = { ...evidence, ...(await checkSignature(request, digest, rule, mode, outcome)) }
-  // Nothing carried for bytes fetched by default: a signed seal of a digest alone has none to carry; anything else is a bytes refusal, recorded.
+  if (evidence.refusal === null && request.checkSignature)
+    evidence = { ...evidence, ...(await checkSignature(request, digest, rule, mode, outcome)) }
+  // Nothing carried for bytes fetched by default: a signed seal of a digest alone has none to
+  // carry; anything else is a bytes refusal, recorded.
   if (evidence.refusal === null && bytesAbsent !== null && !digestAlone(outcome.signature)) {
-    evidence = { ...evidence, refusal: { rule: 'bytes', detail: `The bytes to deploy could not be fetched and checked: ${bytesAbsent} ${signatureFound(outcome.signature)}` } }
+    evidence = {
+      ...evidence,
+      refusal: {
+        rule: 'bytes',
+        detail: `The bytes to deploy could not be fetched and checked: ${bytesAbsent} ${signatureFound(outcome.signature)}`
+      }
+    }
   }
   // No bytes: let through only what is known to have none, or what the caller says so of.
-  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent !== null) && !request.dryRun) evidence = { ...evidence, withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature) }
-  // Bad input (a name the policy does not list, or nothing proving which service) is thrown here, before anything is recorded.
+  if (
+    evidence.refusal === null &&
+    (!request.verifyBytes || bytesAbsent !== null) &&
+    !request.dryRun
+  )
+    evidence = {
+      ...evidence,
+      withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature)
+    }
+  // Bad input (a name the policy does not list, or nothing proving which service) is thrown here,
+  // before anything is recorded.
   const service = (outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput))
-  // For people reading the record: the name that picked the service, else what the statement claims (the service stays as decided).
+  // For people reading the record: the name that picked the service, else what the statement claims
+  // (the service stays as decided).
   outcome.name ??= outcome.signedName ?? history.name ?? null
   if (outcome.name === null && outcome.claimedName !== null) {
     outcome.name = outcome.claimedName
@@ -119,23 +166,42 @@ export async function promoteDigest(request: PromoteRequest, policy: PromotionPo
     outcome.previous = facts.live
     decision = decidePromotion(subject, evidence, facts)
     if (request.dryRun) return null
-    const record = recordOf(request, { ...subject, outcome: decision.allowed ? 'pending' : 'refused', previous: facts.live, reason: decision.reason }, outcome, artifact, decision)
-    return request.attest ? { ...record, attestation: await request.attest(record, decision, outcome.signature) } : record
+    const record = recordOf(
+      request,
+      {
+        ...subject,
+        outcome: decision.allowed ? 'pending' : 'refused',
+        previous: facts.live,
+        reason: decision.reason
+      },
+      outcome,
+      artifact,
+      decision
+    )
+    return request.attest
+      ? { ...record, attestation: await request.attest(record, decision, outcome.signature) }
+      : record
   }
   const decided = (): Decision => {
-    if (decision === null) throw new Error('unreachable: the ledger recorded without running the gate')
+    if (decision === null)
+      throw new Error('unreachable: the ledger recorded without running the gate')
     return decision
   }
   try {
-    if (request.wait !== undefined && !request.dryRun && evidence.refusal === null) outcome.waitedMs = await waitForSoak(request.wait, ledger, subject, policy, evidence)
+    if (request.wait !== undefined && !request.dryRun && evidence.refusal === null)
+      outcome.waitedMs = await waitForSoak(request.wait, ledger, subject, policy, evidence)
     if (request.dryRun) {
       await decideAndRecord(ledger)
       return outcome.result(decided())
     }
     const recorded = await ledger.record(rule.name, decideAndRecord, options.pendingTimeoutMs)
     outcome.abandoned = recorded.abandoned
-    if (recorded.lost === null) await keepAfterPromotion(request.contract, outcome.contract, decided().allowed)
-    return outcome.result(recorded.lost === null ? decided() : lostAfterAppend(decided(), rule.name, recorded.lost), recorded.entry)
+    if (recorded.lost === null)
+      await keepAfterPromotion(request.contract, outcome.contract, decided().allowed)
+    return outcome.result(
+      recorded.lost === null ? decided() : lostAfterAppend(decided(), rule.name, recorded.lost),
+      recorded.entry
+    )
   } catch (error) {
     return outcome.ledgerRefusal(mode, rule, error)
   }
@@ -147,8 +213,10 @@ type Evidence = PromotionEvidence & { readonly contract: ContractPlan | null }
 function environmentOf(request: PromoteRequest, policy: PromotionPolicy): EnvironmentRule {
   const rule = findEnvironment(policy, request.environment)
   if (!rule) {
-    throw new SealError('bad-input', 
-      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. ` +
+    throw new SealError(
+      'bad-input',
+      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion ` +
+        `policy ${policy.source}. ` +
         `Use one of: ${policy.environments.map((e) => e.name).join(', ')}, or add it to the policy.`
     )
   }
@@ -191,7 +259,10 @@ class Outcome {
     this.claimedName = request.claimedName ?? null
   }
 
-  /** Who sealed the bytes, as earlier records or the statement that travelled with them say, when the caller did not. A name is never taken from them here. */
+  /**
+   * Who sealed the bytes, as earlier records or the statement that travelled with them say, when
+   * the caller did not. A name is never taken from them here.
+   */
   learn(known: { readonly sealedBy: PromoteRequest['sealedBy'] }): void {
     this.sealedBy ??= known.sealedBy
   }
@@ -200,7 +271,10 @@ class Outcome {
     return {
       decision,
       digest: this.digest,
-      service: this.service !== undefined ? this.service : serviceFor(this.policy, this.name, this.nameInput),
+      service:
+        this.service !== undefined
+          ? this.service
+          : serviceFor(this.policy, this.name, this.nameInput),
       claimedName: this.nameClaimed || this.name !== this.claimedName ? this.claimedName : null,
       previous: this.previous,
       record,
@@ -218,12 +292,25 @@ class Outcome {
   /** The ledger could not be read or written: a refusal (fail closed), recorded nowhere. */
   ledgerRefusal(mode: Mode, rule: EnvironmentRule, error: unknown): PromoteResult {
     if (!(error instanceof SealError)) throw error
-    return this.result(refusal(mode, rule.name, this.digest, 'ledger', `The ledger could not be read or written, so the promotion is refused (fail closed): ${error.message}`))
+    return this.result(
+      refusal(
+        mode,
+        rule.name,
+        this.digest,
+        'ledger',
+        `The ledger could not be read or written, so the promotion is refused (fail closed): ${error.message}`
+      )
+    )
   }
 }
 
 type Target =
-  | { readonly kind: 'digest'; readonly digest: Digest; readonly service?: Service; readonly refusal: PromotionEvidence['refusal'] }
+  | {
+      readonly kind: 'digest'
+      readonly digest: Digest
+      readonly service?: Service
+      readonly refusal: PromotionEvidence['refusal']
+    }
   | { readonly kind: 'unreadable'; readonly error: unknown; readonly service?: Service }
 
 /**
@@ -231,10 +318,20 @@ type Target =
  * the environment before its live one that is not vetoed. When there is none, the record is
  * a `ran-before` refusal against the digest the environment stays on.
  */
-async function resolveTarget(request: PromoteRequest, policy: PromotionPolicy, rule: EnvironmentRule, ledger: Ledger, nameInput: string, outcome: Outcome): Promise<Target> {
-  if ((request.from ?? null) !== null) return resolveFrom(request, request.from as string, policy, rule, ledger, nameInput, outcome)
-  if (request.digest === null) throw new Error('unreachable: a promotion with no digest and no environment to take it from')
-  if (request.digest !== 'previous') return { kind: 'digest', digest: request.digest, refusal: null }
+async function resolveTarget(
+  request: PromoteRequest,
+  policy: PromotionPolicy,
+  rule: EnvironmentRule,
+  ledger: Ledger,
+  nameInput: string,
+  outcome: Outcome
+): Promise<Target> {
+  if ((request.from ?? null) !== null)
+    return resolveFrom(request, request.from as string, policy, rule, ledger, nameInput, outcome)
+  if (request.digest === null)
+    throw new Error('unreachable: a promotion with no digest and no environment to take it from')
+  if (request.digest !== 'previous')
+    return { kind: 'digest', digest: request.digest, refusal: null }
   let service: Service | undefined
   let live: LiveSpan | null
   let digest: Digest | null
@@ -248,12 +345,22 @@ async function resolveTarget(request: PromoteRequest, policy: PromotionPolicy, r
   }
   if (digest !== null) return { kind: 'digest', digest, service, refusal: null }
   const of = service === null && !declaresServices(policy) ? '' : ` (${describeService(service)})`
-  if (live === null) throw new SealError('bad-input', `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`)
+  if (live === null)
+    throw new SealError(
+      'bad-input',
+      `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. ` +
+        'Promote a digest instead.'
+    )
   return {
     kind: 'digest',
     digest: live.digest,
     service,
-    refusal: { rule: 'ran-before', detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.` }
+    refusal: {
+      rule: 'ran-before',
+      detail:
+        `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is ` +
+        'nothing to roll back to.'
+    }
   }
 }
 
@@ -263,17 +370,41 @@ async function resolveTarget(request: PromoteRequest, policy: PromotionPolicy, r
  * nothing recorded, when `from` is not an environment of the policy, runs nothing for the
  * service, or runs another digest than the one also given.
  */
-async function resolveFrom(request: PromoteRequest, from: string, policy: PromotionPolicy, rule: EnvironmentRule, ledger: Ledger, nameInput: string, outcome: Outcome): Promise<Target> {
+async function resolveFrom(
+  request: PromoteRequest,
+  from: string,
+  policy: PromotionPolicy,
+  rule: EnvironmentRule,
+  ledger: Ledger,
+  nameInput: string,
+  outcome: Outcome
+): Promise<Target> {
   const fromInput = request.inputs.from ?? 'from'
   if (findEnvironment(policy, from) === undefined) {
-    throw new SealError('bad-input', `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(', ')}.`)
+    throw new SealError(
+      'bad-input',
+      `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one ` +
+        `of: ${policy.environments.map((e) => e.name).join(', ')}.`
+    )
   }
-  if (from === rule.name) throw new SealError('bad-input', `${fromInput}: ${quote(from)} is the environment promoted into; name the environment whose live digest goes there, such as the one it requires.`)
-  if (request.rollback) throw new SealError('bad-input', `${fromInput}: a rollback returns to a digest ${rule.name} ran before; it takes nothing from ${quote(from)}. Remove one of the two.`)
+  if (from === rule.name)
+    throw new SealError(
+      'bad-input',
+      `${fromInput}: ${quote(from)} is the environment promoted into; name the environment whose live digest ` +
+        'goes there, such as the one it requires.'
+    )
+  if (request.rollback)
+    throw new SealError(
+      'bad-input',
+      `${fromInput}: a rollback returns to a digest ${rule.name} ran before; it takes nothing from ${quote(from)}. Remove one of the two.`
+    )
   let candidates: readonly Service[]
   const lives: Array<{ readonly service: Service; readonly live: LiveSpan }> = []
   try {
-    candidates = outcome.policyPins || request.name !== null ? [serviceFor(policy, request.name, nameInput)] : (policy.services ?? (await ledger.services(from)))
+    candidates =
+      outcome.policyPins || request.name !== null
+        ? [serviceFor(policy, request.name, nameInput)]
+        : (policy.services ?? (await ledger.services(from)))
     for (const service of candidates) {
       const live = await ledger.live(from, service)
       if (live !== null) lives.push({ service, live })
@@ -284,19 +415,26 @@ async function resolveFrom(request: PromoteRequest, from: string, policy: Promot
   }
   const which = candidates.length === 1 ? ` for ${describeService(candidates[0] as Service)}` : ''
   if (lives.length === 0) {
-    throw new SealError('bad-input', `${fromInput}: ${from} runs no digest${which}: no deployment there was confirmed, so there is nothing to promote from it. Promote a digest to ${from} first, or give ${request.inputs.digest}.`)
+    throw new SealError(
+      'bad-input',
+      `${fromInput}: ${from} runs no digest${which}: no deployment there was confirmed, so there is nothing to ` +
+        `promote from it. Promote a digest to ${from} first, or give ${request.inputs.digest}.`
+    )
   }
   if (lives.length > 1) {
     throw new SealError(
       'bad-input',
-      `${fromInput}: ${from} runs several services (${lives.map((l) => `${l.service === null ? 'the default service' : quote(l.service)}: ${l.live.digest}`).join(', ')}), so which one to promote is ambiguous. Give ${nameInput}: the service to promote.`
+      `${fromInput}: ${from} runs several services (${lives.map((l) => `${l.service === null ? 'the default service' : quote(l.service)}: ${l.live.digest}`).join(', ')}), so which one ` +
+        `to promote is ambiguous. Give ${nameInput}: the service to promote.`
     )
   }
   const { service, live } = lives[0] as { readonly service: Service; readonly live: LiveSpan }
   if (request.digest !== null && request.digest !== 'previous' && request.digest !== live.digest) {
     throw new SealError(
       'bad-input',
-      `${request.inputs.digest}: ${request.digest} is not what ${fromInput} ${quote(from)} runs${which}: it runs ${live.digest} (since ${live.from}). Give one of the two, or the digest it runs.`
+      `${request.inputs.digest}: ${request.digest} is not what ${fromInput} ${quote(from)} runs${which}: it ` +
+        `runs ${live.digest} (since ${live.from}). Give one of the two, or the ` +
+        'digest it runs.'
     )
   }
   outcome.from = live
@@ -309,11 +447,19 @@ async function resolveFrom(request: PromoteRequest, from: string, policy: Promot
  * and when the policy lists no services, the one whose deployment to the environment was
  * confirmed last (one service: the only one). With several listed, a name is needed.
  */
-async function serviceOfPrevious(request: PromoteRequest, policy: PromotionPolicy, environment: string, ledger: LedgerView, nameInput: string): Promise<Service> {
-  if ((policy.service ?? null) !== null || request.name !== null) return serviceFor(policy, request.name, nameInput)
+async function serviceOfPrevious(
+  request: PromoteRequest,
+  policy: PromotionPolicy,
+  environment: string,
+  ledger: LedgerView,
+  nameInput: string
+): Promise<Service> {
+  if ((policy.service ?? null) !== null || request.name !== null)
+    return serviceFor(policy, request.name, nameInput)
   const listed = policy.services ?? null
   if (listed !== null) {
-    throw new SealError('bad-input', 
+    throw new SealError(
+      'bad-input',
       `${request.inputs.digest}: "previous" is the last good digest of one service, and the promotion policy ${policy.source} lists several (${listed.map(quote).join(', ')}). ` +
         `Give ${nameInput}: the service to roll back.`
     )
@@ -321,19 +467,33 @@ async function serviceOfPrevious(request: PromoteRequest, policy: PromotionPolic
   return (await ledger.newest(environment))?.service ?? null
 }
 
-/** The bytes about to be deployed, fetched and checked: a `bytes` refusal when they differ or cannot be had (an expired artifact, a download cut short). */
-async function checkBytes(verifyBytes: NonNullable<PromoteRequest['verifyBytes']>, digest: Digest, history: KnownDigest, outcome: Outcome): Promise<PromotionEvidence['refusal'] | { readonly absent: string }> {
+/**
+ * The bytes about to be deployed, fetched and checked: a `bytes` refusal when they differ or cannot
+ * be had (an expired artifact, a download cut short).
+ */
+async function checkBytes(
+  verifyBytes: NonNullable<PromoteRequest['verifyBytes']>,
+  digest: Digest,
+  history: KnownDigest,
+  outcome: Outcome
+): Promise<PromotionEvidence['refusal'] | { readonly absent: string }> {
   try {
     const check = await verifyBytes(digest, history)
-    // No carrier held what the seal carried, fetched by default: the signature decides whether there were bytes to carry.
+    // No carrier held what the seal carried, fetched by default: the signature decides whether
+    // there were bytes to carry.
     if (check.absent !== undefined) return { absent: check.absent }
     outcome.verification = check
     outcome.learn(check)
     outcome.claimedName ??= check.name ?? null
-    return check.verified ? null : { rule: 'bytes', detail: bytesMismatchDetail(check.actual, check.mismatches, digest) }
+    return check.verified
+      ? null
+      : { rule: 'bytes', detail: bytesMismatchDetail(check.actual, check.mismatches, digest) }
   } catch (error) {
     if (!(error instanceof SealError)) throw error
-    return { rule: 'bytes', detail: `The bytes to deploy could not be fetched and checked: ${error.message}` }
+    return {
+      rule: 'bytes',
+      detail: `The bytes to deploy could not be fetched and checked: ${error.message}`
+    }
   }
 }
 
@@ -344,18 +504,34 @@ async function checkBytes(verifyBytes: NonNullable<PromoteRequest['verifyBytes']
  * for). A verified signature's statement, not an unsigned file or an earlier record, says who
  * sealed the bytes.
  */
-async function checkSignature(request: PromoteRequest, digest: Digest, rule: EnvironmentRule, mode: Mode, outcome: Outcome): Promise<Pick<PromotionEvidence, 'refusal' | 'signature'>> {
+async function checkSignature(
+  request: PromoteRequest,
+  digest: Digest,
+  rule: EnvironmentRule,
+  mode: Mode,
+  outcome: Outcome
+): Promise<Pick<PromotionEvidence, 'refusal' | 'signature'>> {
   let check: SignatureCheck
   try {
-    check = await (request.checkSignature as NonNullable<PromoteRequest['checkSignature']>)(digest, outcome.verification)
+    check = await (request.checkSignature as NonNullable<PromoteRequest['checkSignature']>)(
+      digest,
+      outcome.verification
+    )
   } catch (error) {
     if (!(error instanceof SealError)) throw error
-    check = { status: 'refused', detail: `The seal's signature could not be checked: ${error.message}` }
+    check = {
+      status: 'refused',
+      detail: `The seal's signature could not be checked: ${error.message}`
+    }
   }
   outcome.signature = check
   // A rollback returns to bytes the environment ran, but whoever names a signer asks for one on every way in.
   const required = rule.signedBy === null ? (request.signatureRequired ?? null) : null
-  const verdict = judgeSignature(check, required, mode === 'promote' ? 'Seal it with "permissions: id-token: write" or a signing-key.' : null)
+  const verdict = judgeSignature(
+    check,
+    required,
+    mode === 'promote' ? 'Seal it with "permissions: id-token: write" or a signing-key.' : null
+  )
   if (!verdict.accepted) return { refusal: { rule: 'signature', detail: verdict.reason } }
   if (check.status === 'verified') {
     outcome.sealedBy = check.sealedBy
@@ -364,7 +540,10 @@ async function checkSignature(request: PromoteRequest, digest: Digest, rule: Env
     if (swapped !== null) return { refusal: { rule: 'signature', detail: swapped } }
     contradictedName(request, outcome, check.name, mode)
   }
-  return { refusal: null, signature: signatureFact(check, request.serverUrl ?? 'https://github.com') }
+  return {
+    refusal: null,
+    signature: signatureFact(check, request.serverUrl ?? 'https://github.com')
+  }
 }
 
 /**
@@ -375,21 +554,35 @@ async function checkSignature(request: PromoteRequest, digest: Digest, rule: Env
 function swappedStatement(signed: string | null, claimed: string | null): string | null {
   if (claimed === null || claimed === signed) return null
   return (
-    `The seal's signed statement is of ${signed === null ? 'an unnamed subject' : quote(signed)}, but the unsigned statement beside it names ${quote(claimed)}: ` +
-    `the seal bundle was swapped or edited after it was signed. Promote with the seal bundle exactly as the seal step wrote it.`
+    `The seal's signed statement is of ${signed === null ? 'an unnamed subject' : quote(signed)}, but the ` +
+    `unsigned statement beside it names ${quote(claimed)}: ` +
+    ('the seal bundle was swapped or edited after it was signed. Promote with the seal bundle exactly as the ' +
+      'seal step wrote it.')
   )
 }
 
-/** A name given that the signed seal contradicts is a mix-up of services (bad input, nothing recorded), unless the policy pins the one service there is. */
-function contradictedName(request: PromoteRequest, outcome: Outcome, signed: string | null, mode: Mode): void {
+/**
+ * A name given that the signed seal contradicts is a mix-up of services (bad input, nothing
+ * recorded), unless the policy pins the one service there is.
+ */
+function contradictedName(
+  request: PromoteRequest,
+  outcome: Outcome,
+  signed: string | null,
+  mode: Mode
+): void {
   const given = request.name ?? outcome.fromService ?? null
   if (outcome.policyPins || given === null || signed === null || signed === given) return
   const nameInput = request.inputs.name ?? 'name'
-  const what = request.name !== null ? quote(given) : `${quote(given)}, the service ${request.inputs.from ?? 'from'} runs it as,`
+  const what =
+    request.name !== null
+      ? quote(given)
+      : `${quote(given)}, the service ${request.inputs.from ?? 'from'} runs it as,`
   throw new SealError(
     'bad-input',
     `${nameInput}: ${what} is not the service this ${mode === 'rollback' ? 'rollback returns to' : 'seal is of'}: its signed statement names ${quote(signed)}. ` +
-      `Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
+      (`Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ` +
+        '("service: ...") when every artifact it promotes is one service.')
   )
 }
 
@@ -401,7 +594,12 @@ function contradictedName(request: PromoteRequest, outcome: Outcome, signed: str
  * the promotion stops and asks for the name; where it lists none, the name only keeps one
  * artifact's seals, signed or not, in one stream.
  */
-function serviceOfPromotion(policy: PromotionPolicy, outcome: Outcome, history: KnownDigest, nameInput: string): Service {
+function serviceOfPromotion(
+  policy: PromotionPolicy,
+  outcome: Outcome,
+  history: KnownDigest,
+  nameInput: string
+): Service {
   if (outcome.policyPins) return serviceFor(policy, null, nameInput)
   const proven = outcome.name ?? outcome.signedName ?? null
   if (proven !== null) return serviceFor(policy, proven, nameInput)
@@ -409,12 +607,15 @@ function serviceOfPromotion(policy: PromotionPolicy, outcome: Outcome, history: 
   // Without a list of services, the claim only labels one stream: an unsigned and a signed seal
   // of the same artifact must not become two services, or the older would stay live beside the
   // newer (and keep soaking). It never outranks a proven name; with a list it picks nothing.
-  if (outcome.claimedName !== null && (policy.services ?? null) === null) return serviceFor(policy, outcome.claimedName, nameInput)
+  if (outcome.claimedName !== null && (policy.services ?? null) === null)
+    return serviceFor(policy, outcome.claimedName, nameInput)
   if (outcome.claimedName !== null) {
     throw new SealError(
       'bad-input',
-      `${nameInput}: the promotion policy ${policy.source} lists its services, and nothing proves which one this is: the seal's unsigned statement claims ${quote(outcome.claimedName)}, ` +
-        `which anyone who handled the files could have written. Give ${nameInput} (the service it deploys), or sign the seal so its name is proven.`
+      `${nameInput}: the promotion policy ${policy.source} lists its services, and nothing proves which one ` +
+        `this is: the seal's unsigned statement claims ${quote(outcome.claimedName)}, ` +
+        (`which anyone who handled the files could have written. Give ${nameInput} (the service it deploys), or ` +
+          'sign the seal so its name is proven.')
     )
   }
   return serviceFor(policy, null, nameInput)
@@ -425,12 +626,31 @@ function serviceOfPromotion(policy: PromotionPolicy, outcome: Outcome, history: 
  * (nothing recorded) when the seal is not known to be of a digest alone and the caller did
  * not say to promote it so.
  */
-function withoutBytes(rule: WithoutBytes, environment: string, digest: Digest, signature: SignatureCheck | null): RuleCheck {
+function withoutBytes(
+  rule: WithoutBytes,
+  environment: string,
+  digest: Digest,
+  signature: SignatureCheck | null
+): RuleCheck {
   if (digestAlone(signature)) {
-    return { rule: 'bytes', environment, passed: true, detail: `No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the deployment takes ${digest} itself.` }
+    return {
+      rule: 'bytes',
+      environment,
+      passed: true,
+      detail:
+        'No files to check: the signed seal is of the digest alone (sealed with subject-digest), so the ' +
+        `deployment takes ${digest} itself.`
+    }
   }
   if (rule.declared) {
-    return { rule: 'bytes', environment, passed: true, detail: `Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that what is deployed is ${digest}.` }
+    return {
+      rule: 'bytes',
+      environment,
+      passed: true,
+      detail:
+        'Not checked: the promotion says it carries no bytes (digest-only), so nothing here proved that ' +
+        `what is deployed is ${digest}.`
+    }
   }
   throw new SealError('bad-input', `${rule.missing} ${signatureFound(signature)}`)
 }
@@ -459,28 +679,54 @@ function signatureFound(signature: SignatureCheck | null): string {
  */
 async function ledgerFacts(
   view: LedgerView,
-  subject: { readonly digest: Digest; readonly rule: EnvironmentRule; readonly mode: Mode; readonly service: Service },
+  subject: {
+    readonly digest: Digest
+    readonly rule: EnvironmentRule
+    readonly mode: Mode
+    readonly service: Service
+  },
   policy: PromotionPolicy,
   evidence: Evidence
 ): Promise<LedgerFacts> {
   const { digest, rule, mode, service } = subject
   const live = await view.live(rule.name, service)
-  if (evidence.refusal !== null) return { now: new Date(0), veto: null, live, spans: new Map(), otherService: null, approval: null }
+  if (evidence.refusal !== null)
+    return {
+      now: new Date(0),
+      veto: null,
+      live,
+      spans: new Map(),
+      otherService: null,
+      approval: null
+    }
   const environments: readonly string[] = mode === 'rollback' ? [rule.name] : upstreamOf(rule)
   // A service new to an environment that runs another one, when the policy does not say there are
   // several (an artifact renamed from build to build), is judged against no contract. A pinned
   // service is no list: records under another name (written before the pin) may be the same service.
-  const newest = rule.contract && live === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null
+  const newest =
+    rule.contract && live === null && (policy.services ?? null) === null
+      ? await view.newest(rule.name)
+      : null
   const contract = evidence.contract
   return {
     veto: await view.veto(digest),
     live,
-    spans: new Map(await Promise.all(environments.map(async (env) => [env, await view.spans(digest, env, service)] as const))),
+    spans: new Map(
+      await Promise.all(
+        environments.map(async (env) => [env, await view.spans(digest, env, service)] as const)
+      )
+    ),
     otherService: newest,
     drift: await driftOfUpstreams(view, policy, rule, service),
     approval:
       contract !== null && rule.contract && mayNeedApproval(contract)
-        ? await unusedApproval(view, contract.environment, service, contract.live?.digest ?? null, contract.candidate?.digest as Digest)
+        ? await unusedApproval(
+            view,
+            contract.environment,
+            service,
+            contract.live?.digest ?? null,
+            contract.candidate?.digest as Digest
+          )
         : null,
     now: await view.now()
   }
@@ -492,7 +738,13 @@ async function ledgerFacts(
  * lock: the decision that counts is made again inside the ledger's step). Returns how long it
  * slept; says what it waited for, and why it stopped waiting when the soak is not over in time.
  */
-async function waitForSoak(wait: SoakWait, ledger: LedgerView, subject: PromotionSubject, policy: PromotionPolicy, evidence: Evidence): Promise<number> {
+async function waitForSoak(
+  wait: SoakWait,
+  ledger: LedgerView,
+  subject: PromotionSubject,
+  policy: PromotionPolicy,
+  evidence: Evidence
+): Promise<number> {
   let slept = 0
   for (;;) {
     const facts = await ledgerFacts(ledger, subject, policy, evidence)
@@ -504,30 +756,51 @@ async function waitForSoak(wait: SoakWait, ledger: LedgerView, subject: Promotio
     const soaks = trial.checks.filter((c) => !c.passed).map((c) => c.environment)
     if (slept + nap > wait.maxMs) {
       wait.log(
-        `The soak in ${soaks.join(', ')} is over in ${formatDuration(remaining)}, more than the ${formatDuration(wait.maxMs - slept)} left to wait${slept > 0 ? ` (waited ${formatDuration(slept)} already)` : ''}; deciding now.`
+        `The soak in ${soaks.join(', ')} is over in ${formatDuration(remaining)}, more than the ${formatDuration(wait.maxMs - slept)} left to wait${
+          slept > 0 ? ` (waited ${formatDuration(slept)} ` + 'already)' : ''
+        }; deciding now.`
       )
       return slept
     }
-    wait.log(`Waiting ${formatDuration(nap)} for ${subject.digest} to soak in ${soaks.join(', ')} before ${subject.rule.name} takes it; the ledger is read and every rule judged again then.`)
+    wait.log(
+      `Waiting ${formatDuration(nap)} for ${subject.digest} to soak in ${soaks.join(', ')} before ${subject.rule.name} takes it; the ledger is read and every rule judged ` +
+        'again then.'
+    )
     await wait.sleep(nap)
     slept += nap
   }
 }
 
-/** The GitHub ledger's checks after the append found the record cannot stand (the live digest moved under it): the promotion is refused. */
+/**
+ * The GitHub ledger's checks after the append found the record cannot stand (the live digest moved
+ * under it): the promotion is refused.
+ */
 function lostAfterAppend(decision: Decision, environment: string, lost: string): Decision {
   const check: RuleCheck = { rule: 'ledger', environment, passed: false, detail: lost }
-  return { ...decision, allowed: false, checks: [...decision.checks, check], reason: [decision.reason, lost].filter((r) => r !== null).join(' ') }
+  return {
+    ...decision,
+    allowed: false,
+    checks: [...decision.checks, check],
+    reason: [decision.reason, lost].filter((r) => r !== null).join(' ')
+  }
 }
 
 function recordOf(
   request: PromoteRequest,
-  decided: { readonly digest: Digest; readonly service: Service; readonly mode: Mode; readonly outcome: 'pending' | 'refused'; readonly previous: LiveSpan | null; readonly reason: string | null },
+  decided: {
+    readonly digest: Digest
+    readonly service: Service
+    readonly mode: Mode
+    readonly outcome: 'pending' | 'refused'
+    readonly previous: LiveSpan | null
+    readonly reason: string | null
+  },
   outcome: Outcome,
   artifact: PromoteRequest['artifact'],
   decision: Decision
 ): NewRecord {
-  const amendment = outcome.contract === null ? null : amendmentOf(outcome.contract, decision.approvalUsed ?? null)
+  const amendment =
+    outcome.contract === null ? null : amendmentOf(outcome.contract, decision.approvalUsed ?? null)
   return {
     digest: decided.digest,
     name: outcome.name,
@@ -548,4 +821,3 @@ function recordOf(
     ...(amendment !== null ? { amendment } : {})
   }
 }
-

@@ -4,7 +4,11 @@ import type { HashProgress } from '../../core/hashing/hash-files.js'
 import { SealError } from '../../core/errors.js'
 import type { PromotionPolicy } from '../../core/promotion/policy.js'
 import { besideLedger } from '../../stores/ledger/beside-ledger.js'
-import { buildContextFromEnv, fallbackName, requesterFromEnv } from '../settings/runner-environment.js'
+import {
+  buildContextFromEnv,
+  fallbackName,
+  requesterFromEnv
+} from '../settings/runner-environment.js'
 import { signerExpectation } from '../settings/signer-expectation.js'
 import { requirementReason, signatureRequired } from '../settings/signing-settings.js'
 import type { LedgerLocation } from '../settings/types.js'
@@ -55,17 +59,39 @@ export interface PromotionContext {
  * checked, where the seal's signature is looked for and whom it must name, how records are
  * signed, where the two contracts are found. The use case does the rest.
  */
-export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, ledger: LedgerLocation, signing: Signing, context: PromotionContext): PromoteRequest {
+export function promoteRequest(
+  asked: PromotionAsked,
+  policy: PromotionPolicy,
+  ledger: LedgerLocation,
+  signing: Signing,
+  context: PromotionContext
+): PromoteRequest {
   const { env, names } = context
   const source = asked.source
   const imageGate = source?.kind === 'image' ? imageGateOf(source, env) : NO_IMAGE
-  const listing = (source?.kind === 'local' || source?.kind === 'image' ? source.checksumsFile : null) ?? asked.sealListing
-  const sealed = asked.digest === 'previous' || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, { serverUrl: serverUrlOf(env), onInvalid: context.warn })
+  const listing =
+    (source?.kind === 'local' || source?.kind === 'image' ? source.checksumsFile : null) ??
+    asked.sealListing
+  const sealed =
+    asked.digest === 'previous' || asked.digest === null
+      ? null
+      : sealInfoBesideListing(listing, asked.digest, {
+          serverUrl: serverUrlOf(env),
+          onInvalid: context.warn
+        })
   const fetchContext: FetchContext = {
     env,
     downloadsDir: context.downloadsDir,
-    seal: { fallbackName: fallbackName(env, context.baseDir), build: buildContextFromEnv(env), onProgress: context.onProgress },
-    inputs: { expected: names.digest, checksums: names.checksums, artifactName: names.artifactName },
+    seal: {
+      fallbackName: fallbackName(env, context.baseDir),
+      build: buildContextFromEnv(env),
+      onProgress: context.onProgress
+    },
+    inputs: {
+      expected: names.digest,
+      checksums: names.checksums,
+      artifactName: names.artifactName
+    },
     log: context.log
   }
   const environmentRule = policy.environments.find((e) => e.name === asked.environment)
@@ -83,19 +109,47 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
     environmentUrl: asked.environmentUrl,
     sealedBy: sealed?.sealedBy ?? null,
     requester: requesterFromEnv(env),
-    inputs: { environment: names.environment, digest: names.digest, name: names.name, ...(names.from === undefined ? {} : { from: names.from }), ...(names.wait === undefined ? {} : { wait: names.wait }) },
-    ...((asked.waitMs ?? 0) > 0 ? { wait: { maxMs: asked.waitMs as number, sleep: context.sleep ?? sleepOnTimer, log: context.log } } : {}),
+    inputs: {
+      environment: names.environment,
+      digest: names.digest,
+      name: names.name,
+      ...(names.from === undefined ? {} : { from: names.from }),
+      ...(names.wait === undefined ? {} : { wait: names.wait })
+    },
+    ...((asked.waitMs ?? 0) > 0
+      ? {
+          wait: {
+            maxMs: asked.waitMs as number,
+            sleep: context.sleep ?? sleepOnTimer,
+            log: context.log
+          }
+        }
+      : {}),
     artifact: null,
     ...(source?.kind === 'image'
-      ? { verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback) }
+      ? {
+          verifyBytes: (digest) =>
+            imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback)
+        }
       : source
-        ? { verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext) }
+        ? {
+            verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext)
+          }
         : {}),
     withoutBytes: asked.withoutBytes,
     checkSignature: async (digest, bytes) => {
       const checksumsFile = bytes?.checksumsFile ?? asked.sealListing
-      const plain = signatureSources(checksumsFile, required || asked.signer.asksForSigner, asked.token, names.token, env)
-      const sources = source?.kind === 'image' && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain) : plain
+      const plain = signatureSources(
+        checksumsFile,
+        required || asked.signer.asksForSigner,
+        asked.token,
+        names.token,
+        env
+      )
+      const sources =
+        source?.kind === 'image' && (required || asked.signer.asksForSigner)
+          ? await imageGate.sources(plain)
+          : plain
       const found = await findSignatures(digest, sources)
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked)
       // Loaded only when there is a signature to check: most of it is Sigstore's.
@@ -108,18 +162,42 @@ export function promoteRequest(asked: PromotionAsked, policy: PromotionPolicy, l
       ? {}
       : {
           attest: async (record, decision, signature) =>
-            (await import('./attest-record.js')).recordAttester(signing, { ledger, policy, env, token: asked.token, tokenInput: names.token })(record, decision, signature)
+            (await import('./attest-record.js')).recordAttester(signing, {
+              ledger,
+              policy,
+              env,
+              token: asked.token,
+              tokenInput: names.token
+            })(record, decision, signature)
         }),
     contract: lazyContractSources({
       store: ledger.kind === 'file' ? besideLedger(ledger.file).contracts : null,
-      baseline: asked.contractBaseline === null ? null : { path: path.resolve(context.baseDir, asked.contractBaseline), inputName: names.contractBaseline },
+      baseline:
+        asked.contractBaseline === null
+          ? null
+          : {
+              path: path.resolve(context.baseDir, asked.contractBaseline),
+              inputName: names.contractBaseline
+            },
       warn: context.warn,
       ...(context.downloads
         ? {
             download: async (digest, artifact) => {
               const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId)
-              const fetched = await fetchAndCheckBytes({ kind: 'artifact', name: artifact.name, runId, repository: null, token: asked.token }, digest, { sealedBy: null, name: null, artifact }, fetchContext)
-              if (!fetched.verified || fetched.checksumsFile === null) throw new SealError('mismatch', `its files are not ${digest}`)
+              const fetched = await fetchAndCheckBytes(
+                {
+                  kind: 'artifact',
+                  name: artifact.name,
+                  runId,
+                  repository: null,
+                  token: asked.token
+                },
+                digest,
+                { sealedBy: null, name: null, artifact },
+                fetchContext
+              )
+              if (!fetched.verified || fetched.checksumsFile === null)
+                throw new SealError('mismatch', `its files are not ${digest}`)
               return fetched.checksumsFile
             }
           }
@@ -132,8 +210,14 @@ function sleepOnTimer(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-/** The image gate of a promotion by `subject-path: oci://…`: one registry client for the bytes and the signatures attached to the image. */
-function imageGateOf(source: Extract<NonNullable<PromotionAsked['source']>, { kind: 'image' }>, env: Env) {
+/**
+ * The image gate of a promotion by `subject-path: oci://…`: one registry client for the bytes and
+ * the signatures attached to the image.
+ */
+function imageGateOf(
+  source: Extract<NonNullable<PromotionAsked['source']>, { kind: 'image' }>,
+  env: Env
+) {
   let registry: ImageRegistry | null = null
   const open = async (): Promise<ImageRegistry> => {
     const { imageRegistryFor } = await import('../image/image-bytes.js')
@@ -144,7 +228,10 @@ function imageGateOf(source: Extract<NonNullable<PromotionAsked['source']>, { ki
     check: async (digest: Digest, platforms: readonly string[], rollback: boolean) => {
       const { checkImageBytes } = await import('../image/image-bytes.js')
       // A rollback returns to a digest the tag no longer names: the image is checked by that digest.
-      const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source
+      const checked =
+        rollback && source.reference.digest === null
+          ? { ...source, reference: withDigest(source.reference, digest) }
+          : source
       return checkImageBytes(checked, digest, await open(), { platforms })
     },
     sources: async (base: SignatureSources) => {

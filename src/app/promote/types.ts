@@ -1,6 +1,14 @@
 import type { Digest } from '../../core/digest.js'
 import type { Decision } from '../../core/promotion/gate.js'
-import type { ArtifactRef, AttestationRef, LedgerEntry, LiveSpan, NewRecord, SealedBy, Service } from '../../core/promotion/record.js'
+import type {
+  ArtifactRef,
+  AttestationRef,
+  LedgerEntry,
+  LiveSpan,
+  NewRecord,
+  SealedBy,
+  Service
+} from '../../core/promotion/record.js'
 import type { SignatureCheck } from '../signature/types.js'
 
 import type { BytesCheck } from '../verify/types.js'
@@ -26,7 +34,10 @@ export interface PromoteRequest {
   readonly from?: string | null
   readonly rollback: boolean
   readonly dryRun: boolean
-  /** The name (the service) the caller gave: the subject-name input or --name; null when none. Never read from an unsigned file. */
+  /**
+   * The name (the service) the caller gave: the subject-name input or --name; null when none. Never
+   * read from an unsigned file.
+   */
   readonly name: string | null
   /**
    * The name an unsigned statement beside the bytes' listing gives: shown as claimed, never used
@@ -38,7 +49,13 @@ export interface PromoteRequest {
   readonly sealedBy: SealedBy | null
   readonly requester: Requester
   /** Names the inputs or options in error messages; `name` picks the service ("name" by default). */
-  readonly inputs: { readonly environment: string; readonly digest: string; readonly name?: string; readonly from?: string; readonly wait?: string }
+  readonly inputs: {
+    readonly environment: string
+    readonly digest: string
+    readonly name?: string
+    readonly from?: string
+    readonly wait?: string
+  }
   /** The workflow artifact holding the files, when the caller knows it. */
   readonly artifact: ArtifactRef | null
   /**
@@ -71,8 +88,15 @@ export interface PromoteRequest {
    * Signs the record about to be written as a verification summary and stores it, inside the
    * ledger step, so the record can link it; absent when records are not signed.
    */
-  readonly attest?: (record: NewRecord, decision: Decision | null, signature: SignatureCheck | null) => Promise<AttestationRef>
-  /** Where the candidate's contract and the one the environment runs are found; absent when contracts are not looked at. */
+  readonly attest?: (
+    record: NewRecord,
+    decision: Decision | null,
+    signature: SignatureCheck | null
+  ) => Promise<AttestationRef>
+  /**
+   * Where the candidate's contract and the one the environment runs are found; absent when
+   * contracts are not looked at.
+   */
   readonly contract?: ContractSources
   /**
    * Wait for a soak that is not over yet instead of refusing at once, when it is the only rule
@@ -126,7 +150,10 @@ export interface PromoteResult {
   readonly waitedMs?: number
 }
 
-/** What promote learned of the two contracts before the ledger step, for the gate and the record, with the candidate's files to keep. */
+/**
+ * What promote learned of the two contracts before the ledger step, for the gate and the record,
+ * with the candidate's files to keep.
+ */
 export interface ContractPlan extends ContractEvidence {
   /** The candidate's contract files, to keep for later baselines; null when not loaded. */
   readonly loaded: LoadedContract | null
@@ -156,8 +183,15 @@ export interface ContractSources {
    * say). `known: false` when there was nowhere to look (no listing beside the bytes, nothing
    * claimed); a SealError when the seal has a contract that cannot be read.
    */
-  candidate(digest: Digest, bytes: BytesCheck | null, claimed: ContractRef | null): Promise<CandidateContract>
-  /** The contract of the digest the environment runs, whose files must hash to `contract.digest`; a SealError naming the fix when it cannot be had. */
+  candidate(
+    digest: Digest,
+    bytes: BytesCheck | null,
+    claimed: ContractRef | null
+  ): Promise<CandidateContract>
+  /**
+   * The contract of the digest the environment runs, whose files must hash to `contract.digest`; a
+   * SealError naming the fix when it cannot be had.
+   */
   baseline(live: LiveContract): Promise<LoadedContract>
   /** Keeps a contract where a later `baseline` or `candidate` finds it; absent when there is nowhere to keep it. */
   keep?(contract: LoadedContract): Promise<void>
@@ -179,7 +213,10 @@ export interface LiveContract {
 }
 
 export interface ContractSourceOptions {
-  /** A directory of contracts kept by content (`<hex>.contract.json` and `<hex>.contract/`): beside a file ledger; null for none. */
+  /**
+   * A directory of contracts kept by content (`<hex>.contract.json` and `<hex>.contract/`): beside
+   * a file ledger; null for none.
+   */
   readonly store: string | null
   /** The `contract-baseline` input: a seal bundle (its directory or its `.contract.json`) of the live digest. */
   readonly baseline: { readonly path: string; readonly inputName: string } | null

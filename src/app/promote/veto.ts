@@ -14,7 +14,11 @@ export async function vetoDigest(
     readonly name: string | null
     readonly requester: Requester
     /** Signs the veto record as a verification summary (FAILED) and stores it, so the record links it. */
-    readonly attest?: (record: NewRecord, decision: null, signature: null) => Promise<AttestationRef>
+    readonly attest?: (
+      record: NewRecord,
+      decision: null,
+      signature: null
+    ) => Promise<AttestationRef>
   },
   ledger: Ledger,
   options: RecordOptions
@@ -26,28 +30,33 @@ export async function vetoDigest(
   const service = request.name ?? (known.service === undefined ? null : known.service)
   const recorded = await ledger.record(
     request.environment,
-    async (view) => withAttestation(request.attest, {
-      digest: request.digest,
-      name,
-      environment: request.environment,
-      service,
-      outcome: 'vetoed',
-      mode: null,
-      runUrl: request.requester.runUrl,
-      actor: request.requester.actor,
-      sealedBy: known.sealedBy,
-      previousDigest: (await view.live(request.environment, service))?.digest ?? null,
-      reason: request.reason,
-      environmentUrl: null,
-      artifact: known.artifact,
-      resolves: null,
-      key: randomUUID()
-    }),
+    async (view) =>
+      withAttestation(request.attest, {
+        digest: request.digest,
+        name,
+        environment: request.environment,
+        service,
+        outcome: 'vetoed',
+        mode: null,
+        runUrl: request.requester.runUrl,
+        actor: request.requester.actor,
+        sealedBy: known.sealedBy,
+        previousDigest: (await view.live(request.environment, service))?.digest ?? null,
+        reason: request.reason,
+        environmentUrl: null,
+        artifact: known.artifact,
+        resolves: null,
+        key: randomUUID()
+      }),
     options.pendingTimeoutMs
   )
   return recorded.entry as LedgerEntry
 }
 
-async function withAttestation(attest: ((record: NewRecord, decision: null, signature: null) => Promise<AttestationRef>) | undefined, record: NewRecord): Promise<NewRecord> {
+async function withAttestation(
+  attest:
+    ((record: NewRecord, decision: null, signature: null) => Promise<AttestationRef>) | undefined,
+  record: NewRecord
+): Promise<NewRecord> {
   return attest ? { ...record, attestation: await attest(record, null, null) } : record
 }

@@ -3,7 +3,10 @@ import type { Digest } from '../../core/digest.js'
 import type { SealedArtifact } from '../../core/seal.js'
 import type { BundleExtras } from '../../stores/evidence/seal-bundle.js'
 
-/** The seal use case: sealing a subject or merging parts into a bundle, its contract, what happens before the bundle is written. */
+/**
+ * The seal use case: sealing a subject or merging parts into a bundle, its contract, what happens
+ * before the bundle is written.
+ */
 
 export interface ContractRequest {
   readonly patterns: readonly ContractPattern[]
@@ -41,7 +44,9 @@ export interface BundleDestination {
  * recorded on the statement, the statement signed. Anything that fails here leaves nothing
  * written.
  */
-export type BundleFinisher = (artifact: SealedArtifact) => Promise<{ artifact: SealedArtifact; extras: BundleExtras }>
+export type BundleFinisher = (
+  artifact: SealedArtifact
+) => Promise<{ artifact: SealedArtifact; extras: BundleExtras }>
 
 /** A part named by workflow artifact (fetch-parts.ts): `[<part>=]<name or glob>`. */
 export interface ArtifactPart {

@@ -18,20 +18,30 @@ export function loadPolicy(file: string, inputName: string, baseDir: string): Pr
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new SealError('unreadable', 
+    throw new SealError(
+      'unreadable',
       code === 'ENOENT'
-        ? `${inputName}: the promotion policy ${quote(shown)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.`
+        ? `${inputName}: the promotion policy ${quote(shown)} does not exist. Create it (for example ` +
+            `"environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.`
         : code === 'EISDIR'
-          ? `${inputName}: the promotion policy ${quote(shown)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".`
-          : `${inputName}: cannot read the promotion policy ${quote(shown)} (${code ?? String(error)}). Check that the file is readable.`
-    , { cause: error })
+          ? `${inputName}: the promotion policy ${quote(shown)} is a directory. Point ${inputName} at the ` +
+            'policy file, such as ".github/promotion.yml".'
+          : `${inputName}: cannot read the promotion policy ${quote(shown)} (${code ?? String(error)}). Check ` +
+            'that the file is readable.',
+      { cause: error }
+    )
   }
   // A policy is a few lines; a file this large is the wrong file, and parsing it would only waste time.
   if (text.length > MAX_POLICY_CHARS) {
-    throw new SealError('bad-input', 
-      `${inputName}: the promotion policy ${quote(shown)} is ${text.length.toLocaleString('en-US')} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString('en-US')}). ` +
+    throw new SealError(
+      'bad-input',
+      `${inputName}: the promotion policy ${quote(shown)} is ${text.length.toLocaleString('en-US')} characters ` +
+        `long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString('en-US')}). ` +
         `Point ${inputName} at the policy file.`
     )
   }
-  return { ...parsePolicy(text, shown.startsWith('..') ? file : shown), digest: createHash('sha256').update(text).digest('hex') }
+  return {
+    ...parsePolicy(text, shown.startsWith('..') ? file : shown),
+    digest: createHash('sha256').update(text).digest('hex')
+  }
 }

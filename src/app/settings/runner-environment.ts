@@ -20,7 +20,8 @@ export function buildContextFromEnv(env: Env, now: Date = new Date()): BuildCont
         repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? '',
         sha: GITHUB_SHA,
         ref: env.GITHUB_REF ?? '',
-        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? 'workflow'}`,
+        workflowRef:
+          env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? 'workflow'}`,
         eventName: env.GITHUB_EVENT_NAME ?? '',
         runId: GITHUB_RUN_ID,
         runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
@@ -28,7 +29,14 @@ export function buildContextFromEnv(env: Env, now: Date = new Date()): BuildCont
       }
     }
   }
-  return { kind: 'local', build: { tool: `pkg:npm/artifact-seal@${VERSION}`, host: os.hostname(), startedOn: now.toISOString() } }
+  return {
+    kind: 'local',
+    build: {
+      tool: `pkg:npm/artifact-seal@${VERSION}`,
+      host: os.hostname(),
+      startedOn: now.toISOString()
+    }
+  }
 }
 
 /** The name to fall back on when the subject suggests none: the repository's, else the directory's. */

@@ -19,9 +19,17 @@ export interface SigningSettings {
   /** `auto` is resolved at run time: keyless when the job can mint an OIDC token, else unsigned. */
   readonly mode: SignMode
   /** With mode `key`: the user's key as given; `prepareSigning` opens it before any work starts. */
-  readonly key: { readonly pem: string; readonly password: string | undefined; readonly inputName: string } | null
+  readonly key: {
+    readonly pem: string
+    readonly password: string | undefined
+    readonly inputName: string
+  } | null
   /** Overrides of the Sigstore instance's endpoints (ARTIFACT_SEAL_FULCIO_URL…: GHE.com, a private instance, tests). */
-  readonly endpoints: { readonly fulcioUrl: string | null; readonly rekorUrl: string | null; readonly tsaUrl: string | null }
+  readonly endpoints: {
+    readonly fulcioUrl: string | null
+    readonly rekorUrl: string | null
+    readonly tsaUrl: string | null
+  }
 }
 
 /** Whose signature is accepted, from the inputs (the policy's signed-by is the gate's). */
@@ -42,7 +50,10 @@ export interface SignerExpectation extends Omit<WantedSigner, 'repository'> {
 export interface SignerCheckSettings extends Omit<SignerExpectation, 'required' | 'serverUrl'> {
   /** The CLI's --require-signature; null means "decide from the policy and signed-by" (see `signatureRequired`). */
   readonly requireSignature: boolean | null
-  /** What was given that names a signer, a key or what to trust (signed-by's keys, or flags): each makes a signature required. */
+  /**
+   * What was given that names a signer, a key or what to trust (signed-by's keys, or flags): each
+   * makes a signature required.
+   */
   readonly named: readonly string[]
   /** Some input names a signer, a key or what to trust, so a signature is asked for. */
   readonly asksForSigner: boolean
@@ -53,7 +64,13 @@ export type BytesSource =
   /** Files already in the workspace. */
   | { readonly kind: 'local'; readonly subject: SubjectSpec; readonly checksumsFile: string | null }
   /** A workflow artifact of this run, or of another run (a token with actions: read). */
-  | { readonly kind: 'artifact'; readonly name: string; readonly runId: number | null; readonly repository: string | null; readonly token: string }
+  | {
+      readonly kind: 'artifact'
+      readonly name: string
+      readonly runId: number | null
+      readonly repository: string | null
+      readonly token: string
+    }
   /**
    * What the seal carried, fetched when nothing said where the bytes are (promote's bytes by
    * default): the Actions cache by digest, falling back to the workflow artifact the ledger
@@ -65,7 +82,14 @@ export type BytesSource =
    * there; the token is the GitHub registry's credential. `checksumsFile` is the seal
    * bundle's listing when given, beside which its signature is.
    */
-  | { readonly kind: 'image'; readonly reference: ImageReference; readonly inputName: string; readonly token: string; readonly checksumsFile: string | null }
+  | {
+      readonly kind: 'image'
+      readonly reference: ImageReference
+      readonly inputName: string
+      readonly token: string
+      readonly checksumsFile: string | null
+    }
 
 /** Where promotion records live: a local file, or the repository's Deployments API. */
-export type LedgerLocation = { readonly kind: 'file'; readonly file: string } | { readonly kind: 'github' }
+export type LedgerLocation =
+  { readonly kind: 'file'; readonly file: string } | { readonly kind: 'github' }

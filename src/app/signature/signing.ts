@@ -28,19 +28,35 @@ export async function prepareSigning(settings: SigningSettings, env: Env): Promi
       jobWorkflowRef: null,
       sign: async (statement) => {
         const bundle = await signStatement(statement, { kind: 'key', signer })
-        return { json: `${JSON.stringify(bundle, null, 2)}\n`, bundle, signer: `key:${key.hint}`, kind: 'key' }
+        return {
+          json: `${JSON.stringify(bundle, null, 2)}\n`,
+          bundle,
+          signer: `key:${key.hint}`,
+          kind: 'key'
+        }
       }
     }
   }
   const token = await getOidcToken()
   if (token.kind === 'unavailable') {
-    if (settings.mode === 'keyless') throw new SealError('denied', `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`)
-    return { kind: 'none', notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.` }
+    if (settings.mode === 'keyless')
+      throw new SealError(
+        'denied',
+        `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`
+      )
+    return {
+      kind: 'none',
+      notice:
+        `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the ` +
+        `repository's attestations.`
+    }
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import('../../attestation/sigstore-instance.js')
+  const { chooseSigstoreInstance, readEventVisibility } =
+    await import('../../attestation/sigstore-instance.js')
   const { signStatement } = await import('../../attestation/sign-statement.js')
   const instance = chooseSigstoreInstance({
-    visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
+    visibility:
+      token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
     ...settings.endpoints
   })
@@ -50,7 +66,11 @@ export async function prepareSigning(settings: SigningSettings, env: Env): Promi
     kind: 'keyless',
     jobWorkflowRef,
     sign: async (statement) => {
-      const bundle = await signStatement(statement, { kind: 'keyless', instance, token: token.token })
+      const bundle = await signStatement(statement, {
+        kind: 'keyless',
+        instance,
+        token: token.token
+      })
       return {
         json: `${JSON.stringify(bundle, null, 2)}\n`,
         bundle,
@@ -64,6 +84,7 @@ export async function prepareSigning(settings: SigningSettings, env: Env): Promi
 
 /** The build as the statement records it: a reusable workflow that seals is the builder. */
 export function withSigningWorkflow(build: BuildContext, signing: Signing): BuildContext {
-  if (build.kind !== 'workflow' || signing.kind !== 'keyless' || signing.jobWorkflowRef === null) return build
+  if (build.kind !== 'workflow' || signing.kind !== 'keyless' || signing.jobWorkflowRef === null)
+    return build
   return { kind: 'workflow', build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } }
 }

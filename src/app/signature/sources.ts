@@ -8,7 +8,13 @@ import type { SignatureSources } from './types.js'
  * is asked for and the job is on GitHub with a token (one request per digest), so a check
  * that needs no signature never calls the API.
  */
-export function signatureSources(checksumsFile: string | null, asked: boolean, token: string, tokenInput: string, env: Env): SignatureSources {
+export function signatureSources(
+  checksumsFile: string | null,
+  asked: boolean,
+  token: string,
+  tokenInput: string,
+  env: Env
+): SignatureSources {
   const repository = env.GITHUB_REPOSITORY
   const attestations =
     asked && repository && token !== ''

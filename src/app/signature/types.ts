@@ -4,7 +4,10 @@ import type { VerifiedSigner } from '../../core/promotion/gate.js'
 import type { SealedBy } from '../../core/promotion/record.js'
 import type { AttestationCandidate } from '../../attestation/attestations-api.js'
 
-/** What finding, judging and making signatures share: where one is looked for, what was found, a signer ready to sign. */
+/**
+ * What finding, judging and making signatures share: where one is looked for, what was found, a
+ * signer ready to sign.
+ */
 
 /** Where a signature may be found, besides the seal bundle that travelled with the bytes. */
 export interface SignatureSources {
@@ -12,7 +15,10 @@ export interface SignatureSources {
   readonly checksumsFile: string | null
   /** The repository's attestations for the digest (one API request), when the job has a token. */
   readonly attestations: ((digest: Digest) => Promise<readonly AttestationCandidate[]>) | null
-  /** Where `attestations` looks, for the message when it finds nothing; the repository's attestations API by default. */
+  /**
+   * Where `attestations` looks, for the message when it finds nothing; the repository's
+   * attestations API by default.
+   */
   readonly attestationsLooked?: (digest: Digest) => string
 }
 

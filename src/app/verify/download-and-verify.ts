@@ -3,10 +3,27 @@ import { applyModes } from '../../core/modes.js'
 import { sealedModesBeside } from './sealed-modes.js'
 import { type Digest, digestFromHex } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import { type DigestKind, checkSubjectKind, kindFromListing, kindFromStatement } from '../../core/kind.js'
-import { type ListingEntry, type Mismatch, diffListings, digestOfListing, formatListing, parseListing } from '../../core/listing.js'
+import {
+  type DigestKind,
+  checkSubjectKind,
+  kindFromListing,
+  kindFromStatement
+} from '../../core/kind.js'
+import {
+  type ListingEntry,
+  type Mismatch,
+  diffListings,
+  digestOfListing,
+  formatListing,
+  parseListing
+} from '../../core/listing.js'
 import { type SealOptions, sealSubject } from '../../core/seal.js'
-import { ARTIFACT_INPUTS, type ArtifactDownload, type DownloadedArtifact, type WorkflowArtifactStore } from '../../stores/evidence/workflow-artifact.js'
+import {
+  ARTIFACT_INPUTS,
+  type ArtifactDownload,
+  type DownloadedArtifact,
+  type WorkflowArtifactStore
+} from '../../stores/evidence/workflow-artifact.js'
 import { removeQuietly } from '../../stores/evidence/directory-handoff.js'
 import { readListing, readStatement } from '../../stores/evidence/bundle-reader.js'
 
@@ -61,30 +78,69 @@ export async function downloadAndVerify(
     const listed = digestOfListing(formatListing(sealed))
     const single = sealed.length === 1 ? (sealed[0] as ListingEntry) : null
     if (request.expected !== undefined && kindFromListing(sealed, request.expected, '') === null) {
-      throw new SealError('tampered', 
+      throw new SealError(
+        'tampered',
         `${expectedInput}: the seal bundle in ${label} is the listing of ${listed}, not of ${request.expected}. ` +
-          `The artifact holds another build, or its bundle was changed after sealing. Give the digest sealed with this artifact, or download the artifact that build uploaded.`
+          ('The artifact holds another build, or its bundle was changed after sealing. Give the digest sealed ' +
+            'with this artifact, or download the artifact that build uploaded.')
       )
     }
-    const candidates = request.expected !== undefined ? [request.expected] : [listed, ...(single ? [digestFromHex(single.hex)] : [])]
-    const { digest, kind } = statementDigest(artifact.statementPath, sealed, candidates, label, nameInput)
+    const candidates =
+      request.expected !== undefined
+        ? [request.expected]
+        : [listed, ...(single ? [digestFromHex(single.hex)] : [])]
+    const { digest, kind } = statementDigest(
+      artifact.statementPath,
+      sealed,
+      candidates,
+      label,
+      nameInput
+    )
     if (artifact.filesDir === null) {
-      throw new SealError('bad-input', `${nameInput}: ${label} holds the seal bundle only, no files to verify. Upload it with its files to carry and verify them.`)
+      throw new SealError(
+        'bad-input',
+        `${nameInput}: ${label} holds the seal bundle only, no files to verify. Upload it with its files to ` +
+          'carry and verify them.'
+      )
     }
     // The sealed modes first (execute bits, links), so the hashing below checks the tree as it is handed out.
     const modes = sealedModesBeside(artifact.checksumsPath, nameInput)
-    if (modes !== null) applyModes(artifact.filesDir, sealed.map((e) => e.path), modes)
+    if (modes !== null)
+      applyModes(
+        artifact.filesDir,
+        sealed.map((e) => e.path),
+        modes
+      )
     // A file the listing does not name was refused before extraction; the whole directory
     // is hashed all the same, not only the listed paths, so what is handed out holds only sealed files.
     const recomputed = await sealSubject(
-      { kind: 'paths', patterns: { include: [artifact.filesDir], exclude: [] }, baseDir: artifact.filesDir, root: artifact.filesDir, inputName: nameInput },
+      {
+        kind: 'paths',
+        patterns: { include: [artifact.filesDir], exclude: [] },
+        baseDir: artifact.filesDir,
+        root: artifact.filesDir,
+        inputName: nameInput
+      },
       { ...options, fallbackName: artifact.name }
     )
-    const mismatches = diffListings(sealed, parseListing(recomputed.listing.toString('utf8'), 'the downloaded files'))
-    if (mismatches.length > 0) throw downloadDiffers(mismatches, recomputed.digest, label, nameInput, digest)
-    const file = kind === 'file' ? path.join(artifact.filesDir, ...(single as ListingEntry).path.split('/')) : null
+    const mismatches = diffListings(
+      sealed,
+      parseListing(recomputed.listing.toString('utf8'), 'the downloaded files')
+    )
+    if (mismatches.length > 0)
+      throw downloadDiffers(mismatches, recomputed.digest, label, nameInput, digest)
+    const file =
+      kind === 'file'
+        ? path.join(artifact.filesDir, ...(single as ListingEntry).path.split('/'))
+        : null
     checkSubjectKind(
-      { kind, display: file ?? artifact.filesDir, fileCount: sealed.length, file, digest: file === null ? recomputed.digest : digestFromHex((single as ListingEntry).hex) },
+      {
+        kind,
+        display: file ?? artifact.filesDir,
+        fileCount: sealed.length,
+        file,
+        digest: file === null ? recomputed.digest : digestFromHex((single as ListingEntry).hex)
+      },
       digest,
       { kind, source: `the seal bundle in ${label}`, fileCount: sealed.length },
       { subject: nameInput, checksums: `the seal bundle in ${label}` }
@@ -97,7 +153,14 @@ export async function downloadAndVerify(
 }
 
 function readSealedListing(file: string, label: string, nameInput: string): ListingEntry[] {
-  return readListing(file, (why) => new SealError('unreadable', `${nameInput}: cannot read the checksums listing of ${label} (${why}).`))
+  return readListing(
+    file,
+    (why) =>
+      new SealError(
+        'unreadable',
+        `${nameInput}: cannot read the checksums listing of ${label} (${why}).`
+      )
+  )
 }
 
 /**
@@ -124,21 +187,33 @@ function statementDigest(
     if (kind === null) continue
     const listed = kindFromListing(sealed, digest, '')?.kind
     if (listed !== kind) {
-      throw new SealError('tampered', 
+      throw new SealError(
+        'tampered',
         `${nameInput}: the statement in ${label} records ${digest} as ${kind === 'tree' ? 'a tree' : 'one file'}, but its listing records it as ${listed === 'tree' ? 'a tree' : 'one file'}. ` +
           `The bundle was changed after sealing; do not trust this artifact, and seal the build again.`
       )
     }
     return { digest, kind }
   }
-  throw new SealError('tampered', 
-    `${nameInput}: the statement in ${label} does not describe ${candidates[0]}: its listing and statement do not belong together. ` +
+  throw new SealError(
+    'tampered',
+    `${nameInput}: the statement in ${label} does not describe ${candidates[0]}: its listing and statement do ` +
+      'not belong together. ' +
       `The bundle was changed after sealing; do not trust this artifact, and seal the build again.`
   )
 }
 
-/** Downloaded files that are not the sealed ones: a `mismatch` SealError that carries each difference and what the files hash to, so callers can name every file. */
-function downloadDiffers(mismatches: readonly Mismatch[], actual: Digest, label: string, nameInput: string, digest: Digest): SealError {
+/**
+ * Downloaded files that are not the sealed ones: a `mismatch` SealError that carries each
+ * difference and what the files hash to, so callers can name every file.
+ */
+function downloadDiffers(
+  mismatches: readonly Mismatch[],
+  actual: Digest,
+  label: string,
+  nameInput: string,
+  digest: Digest
+): SealError {
   const count = (kind: Mismatch['kind']): number => mismatches.filter((m) => m.kind === kind).length
   const lines = mismatches.slice(0, MAX_LISTED).map((m) => `  ${m.kind.padEnd(7)} ${m.path}`)
   if (mismatches.length > MAX_LISTED) lines.push(`  … and ${mismatches.length - MAX_LISTED} more`)
@@ -146,7 +221,8 @@ function downloadDiffers(mismatches: readonly Mismatch[], actual: Digest, label:
     'mismatch',
     `${nameInput}: the files of ${label} are not the sealed files of ${digest}: ` +
       `${count('changed')} changed, ${count('missing')} missing, ${count('added')} added:\n${lines.join('\n')}\n` +
-      `The download was deleted. Do not deploy these files: find out who changed the stored artifact, then seal and upload the build again.`,
+      ('The download was deleted. Do not deploy these files: find out who changed the stored artifact, then ' +
+        'seal and upload the build again.'),
     { details: { mismatches, actual } }
   )
 }

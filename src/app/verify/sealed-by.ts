@@ -1,6 +1,10 @@
 import type { Digest } from '../../core/digest.js'
 import type { SealedBy } from '../../core/promotion/record.js'
-import { type StatementContext, sealedByFromStatement, subjectNameOf } from '../../core/provenance.js'
+import {
+  type StatementContext,
+  sealedByFromStatement,
+  subjectNameOf
+} from '../../core/provenance.js'
 import { type BundleDocument, readStatementBeside } from '../../stores/evidence/bundle-reader.js'
 import { SealError } from '../../core/errors.js'
 
@@ -17,11 +21,18 @@ export interface SealInfo {
  * a field that is not what a seal writes (checked against the server in `context`) is left
  * out and reported to `context.onInvalid`, and what is kept is shown as claimed.
  */
-export function sealInfoBesideListing(checksumsFile: string | null, digest: Digest, context: StatementContext = {}): SealInfo {
+export function sealInfoBesideListing(
+  checksumsFile: string | null,
+  digest: Digest,
+  context: StatementContext = {}
+): SealInfo {
   const none = { sealedBy: null, name: null }
   let read: BundleDocument | null = null
   try {
-    read = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError('unreadable', why))
+    read =
+      checksumsFile === null
+        ? null
+        : readStatementBeside(checksumsFile, (why) => new SealError('unreadable', why))
   } catch (error) {
     if (!(error instanceof SealError)) throw error
   }
@@ -29,5 +40,8 @@ export function sealInfoBesideListing(checksumsFile: string | null, digest: Dige
   if (read === null || read.notJson !== null) return none
   const { file, json: statement } = read
   // Each reader takes only what is about this digest: the subject that carries it, a GitHub build that sealed it.
-  return { sealedBy: sealedByFromStatement(statement, digest, file, context), name: subjectNameOf(statement, digest) }
+  return {
+    sealedBy: sealedByFromStatement(statement, digest, file, context),
+    name: subjectNameOf(statement, digest)
+  }
 }

@@ -13,7 +13,8 @@ import { modesBeside } from '../../stores/evidence/seal-bundle.js'
 export function sealedModesBeside(checksumsFile: string, what: string): FileModes | null {
   let statement: unknown = null
   try {
-    statement = readStatementBeside(checksumsFile, (why) => new SealError('unreadable', why))?.json ?? null
+    statement =
+      readStatementBeside(checksumsFile, (why) => new SealError('unreadable', why))?.json ?? null
   } catch {
     // A statement that cannot be read names no modes; the kind checks report it.
   }
@@ -24,10 +25,18 @@ export function sealedModesBeside(checksumsFile: string, what: string): FileMode
   try {
     bytes = fs.readFileSync(file)
   } catch {
-    throw new SealError('tampered', `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The seal bundle was changed after sealing: give it as the seal wrote it.`)
+    throw new SealError(
+      'tampered',
+      `${what}: the statement beside the listing records the files' modes, but ${quote(file)} is missing. The ` +
+        'seal bundle was changed after sealing: give it as the seal wrote it.'
+    )
   }
   if (modesDigest(bytes) !== claimed) {
-    throw new SealError('tampered', `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was changed after sealing: give it as the seal wrote it.`)
+    throw new SealError(
+      'tampered',
+      `${what}: ${quote(file)} is not the modes file the statement records (${claimed}). The seal bundle was ` +
+        'changed after sealing: give it as the seal wrote it.'
+    )
   }
   return parseModes(bytes.toString('utf8'), `${what}: ${quote(file)}`)
 }

@@ -19,7 +19,10 @@ export interface BytesCheck {
   readonly artifact: ArtifactRef | null
   /** The build that sealed them, from the statement that travelled with them. */
   readonly sealedBy: SealedBy | null
-  /** The artifact's name, from the statement that travelled with them: what a local listing's statement gives the CLI. */
+  /**
+   * The artifact's name, from the statement that travelled with them: what a local listing's
+   * statement gives the CLI.
+   */
   readonly name?: string | null
   /** The seal's listing that travelled with them, beside which a signed statement may be. */
   readonly checksumsFile: string | null
@@ -44,6 +47,10 @@ export interface FetchContext {
   readonly downloadsDir: string
   readonly seal: Pick<SealOptions, 'build' | 'fallbackName' | 'onProgress'>
   /** Names the inputs or options, for messages. */
-  readonly inputs: { readonly expected: string; readonly checksums: string; readonly artifactName: string }
+  readonly inputs: {
+    readonly expected: string
+    readonly checksums: string
+    readonly artifactName: string
+  }
   readonly log: (message: string) => void
 }

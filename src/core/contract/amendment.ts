@@ -3,8 +3,13 @@ import { type ContractChange, SEVERITIES, compareChanges } from './change.js'
 import type { ContractRef } from './manifest.js'
 
 /** The counts and rule ids a record keeps of an amendment, from every change found. */
-export function summarizeAmendment(from: ContractRef | null, to: ContractRef | null, changes: readonly ContractChange[]): Amendment {
-  const count = (severity: ContractChange['severity']) => changes.filter((c) => c.severity === severity).length
+export function summarizeAmendment(
+  from: ContractRef | null,
+  to: ContractRef | null,
+  changes: readonly ContractChange[]
+): Amendment {
+  const count = (severity: ContractChange['severity']) =>
+    changes.filter((c) => c.severity === severity).length
   return {
     from,
     to,
@@ -39,7 +44,8 @@ export function versionStep(from: string, to: string): VersionStep {
   return 'same'
 }
 
-const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
+const SEMVER =
+  /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
 
 /** MAJOR.MINOR.PATCH of a semantic version; null for anything else. */
 export function parseVersion(text: string): [bigint, bigint, bigint] | null {
@@ -49,7 +55,9 @@ export function parseVersion(text: string): [bigint, bigint, bigint] | null {
 }
 
 /** Breaking changes first, grouped by operation: what a summary or a refusal lists. */
-export function changesByOperation(changes: readonly ContractChange[]): { operation: string; changes: ContractChange[] }[] {
+export function changesByOperation(
+  changes: readonly ContractChange[]
+): { operation: string; changes: ContractChange[] }[] {
   const groups = new Map<string, ContractChange[]>()
   for (const change of [...changes].sort(compareChanges)) {
     const key = change.operation ?? change.file
@@ -57,6 +65,9 @@ export function changesByOperation(changes: readonly ContractChange[]): { operat
     group.push(change)
     groups.set(key, group)
   }
-  const worst = (list: ContractChange[]) => Math.min(...list.map((c) => SEVERITIES.indexOf(c.severity)))
-  return [...groups.entries()].map(([operation, list]) => ({ operation, changes: list })).sort((x, y) => worst(x.changes) - worst(y.changes))
+  const worst = (list: ContractChange[]) =>
+    Math.min(...list.map((c) => SEVERITIES.indexOf(c.severity)))
+  return [...groups.entries()]
+    .map(([operation, list]) => ({ operation, changes: list }))
+    .sort((x, y) => worst(x.changes) - worst(y.changes))
 }

@@ -16,7 +16,10 @@ export interface ContractChange {
   readonly rule: string
   readonly severity: Severity
   readonly kind: ContractKind
-  /** The operation it is about (`GET /orders/{id}`, `Query.orders`, `shop.v1.Orders/Get`); null for a type-level change. */
+  /**
+   * The operation it is about (`GET /orders/{id}`, `Query.orders`, `shop.v1.Orders/Get`); null for
+   * a type-level change.
+   */
   readonly operation: string | null
   /** Where in the contract, readable: `GET /orders › 200 response › body › items[].status`. */
   readonly location: string

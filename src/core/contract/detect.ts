@@ -22,7 +22,15 @@ const KINDS_HELP =
   'a JSON Schema ("$schema", or a top-level "type", "properties" or "$defs"), GraphQL SDL (.graphql, .gql) ' +
   'or protobuf (.proto). Remove the file from the "contract" input or give one of these.'
 
-const JSON_SCHEMA_TYPES = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'])
+const JSON_SCHEMA_TYPES = new Set([
+  'object',
+  'array',
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'null'
+])
 
 /**
  * Detects the kind of one contract file from its name and text. An unreadable YAML or
@@ -38,7 +46,8 @@ export function detectContractKind(path: string, text: string): DetectedContract
   try {
     document = readContractDocument(path, text)
   } catch (error) {
-    if (!structured && error instanceof SealError) throw new SealError('unrecognized', `${quote(path)} is not a contract file. ${KINDS_HELP}`)
+    if (!structured && error instanceof SealError)
+      throw new SealError('unrecognized', `${quote(path)} is not a contract file. ${KINDS_HELP}`)
     throw error
   }
   return detectIn(path, document)
@@ -47,13 +56,24 @@ export function detectContractKind(path: string, text: string): DetectedContract
 /** The kind from the document's value, and its versions as written. */
 function detectIn(path: string, document: ContractDocument): DetectedContract {
   const root = document.value
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) throw new SealError('unrecognized', `${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`)
+  if (typeof root !== 'object' || root === null || Array.isArray(root))
+    throw new SealError(
+      'unrecognized',
+      `${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`
+    )
   const record = root as Record<string, unknown>
   if (record.swagger !== undefined || record.openapi !== undefined) {
-    const text = (value: string | null | undefined) => (typeof value === 'string' ? value.trim() : value)
-    const openapiVersion = openapiVersionOf(path, text(document.written(['swagger'])), text(document.written(['openapi'])))
+    const text = (value: string | null | undefined) =>
+      typeof value === 'string' ? value.trim() : value
+    const openapiVersion = openapiVersionOf(
+      path,
+      text(document.written(['swagger'])),
+      text(document.written(['openapi']))
+    )
     const version = text(document.written(['info', 'version']))
-    return version ? { kind: 'openapi', openapiVersion, version } : { kind: 'openapi', openapiVersion }
+    return version
+      ? { kind: 'openapi', openapiVersion, version }
+      : { kind: 'openapi', openapiVersion }
   }
   const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v)
   const type = record.type
@@ -62,23 +82,41 @@ function detectIn(path: string, document: ContractDocument): DetectedContract {
     isObject(record.properties) ||
     isObject(record.$defs) ||
     (typeof type === 'string' && JSON_SCHEMA_TYPES.has(type)) ||
-    (Array.isArray(type) && type.length > 0 && type.every((t) => typeof t === 'string' && JSON_SCHEMA_TYPES.has(t)))
+    (Array.isArray(type) &&
+      type.length > 0 &&
+      type.every((t) => typeof t === 'string' && JSON_SCHEMA_TYPES.has(t)))
   if (schema) return { kind: 'jsonschema' }
-  throw new SealError('unrecognized', `${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`)
+  throw new SealError(
+    'unrecognized',
+    `${quote(path)} is not a contract file: it has no "swagger", "openapi" or JSON Schema keys. ${KINDS_HELP}`
+  )
 }
 
 /** From the keys' text as written: undefined when the key is absent, null when its value is no scalar. */
-function openapiVersionOf(path: string, swagger: string | null | undefined, openapi: string | null | undefined): OpenapiVersion {
+function openapiVersionOf(
+  path: string,
+  swagger: string | null | undefined,
+  openapi: string | null | undefined
+): OpenapiVersion {
   const fix = 'Supported: swagger: "2.0", openapi: "3.0.x" and openapi: "3.1.x".'
   if (swagger !== undefined && openapi !== undefined) {
-    throw new SealError('unrecognized', `${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`)
+    throw new SealError(
+      'unrecognized',
+      `${path}: the document has both a "swagger" and an "openapi" key; an OpenAPI document has one. ${fix}`
+    )
   }
   if (swagger !== undefined) {
     if (swagger === '2.0' || swagger === '2') return '2.0'
-    throw new SealError('unrecognized', `${path}: "swagger" is ${quote(swagger ?? 'not a string')}, not a supported OpenAPI version. ${fix}`)
+    throw new SealError(
+      'unrecognized',
+      `${path}: "swagger" is ${quote(swagger ?? 'not a string')}, not a supported OpenAPI version. ${fix}`
+    )
   }
   const text = openapi ?? null
   const match = text === null ? null : /^3\.([01])(?:\.\d+)?(?:-[0-9A-Za-z.-]+)?$/.exec(text)
   if (match) return match[1] === '0' ? '3.0' : '3.1'
-  throw new SealError('unrecognized', `${path}: "openapi" is ${quote(text ?? 'not a string')}, not a supported OpenAPI version. ${fix}`)
+  throw new SealError(
+    'unrecognized',
+    `${path}: "openapi" is ${quote(text ?? 'not a string')}, not a supported OpenAPI version. ${fix}`
+  )
 }

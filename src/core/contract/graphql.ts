@@ -44,21 +44,37 @@ interface ParsedSdl {
  * `line:col` in the after SDL; for something removed, the nearest enclosing element that
  * is still there (a removed field points at its type), or null when nothing is.
  */
-export async function classifyGraphql(beforeSdl: string, afterSdl: string, options: GraphqlOptions): Promise<ContractChange[]> {
+export async function classifyGraphql(
+  beforeSdl: string,
+  afterSdl: string,
+  options: GraphqlOptions
+): Promise<ContractChange[]> {
   const before = parseSdl(beforeSdl, `${options.file} (before)`, false)
   const after = parseSdl(afterSdl, options.file, true)
   const roots = rootTypeNames(after.schema, before.schema)
   const changes = await diff(before.schema, after.schema)
-  return changes.map((change) => toContractChange(change, options.file, after.positions, roots)).sort(compareChanges)
+  return changes
+    .map((change) => toContractChange(change, options.file, after.positions, roots))
+    .sort(compareChanges)
 }
 
-function toContractChange(change: Change, file: string, positions: ReadonlyMap<string, string>, roots: ReadonlySet<string>): ContractChange {
+function toContractChange(
+  change: Change,
+  file: string,
+  positions: ReadonlyMap<string, string>,
+  roots: ReadonlySet<string>
+): ContractChange {
   const severity = SEVERITY[change.criticality.level] ?? 'dangerous'
   const location = change.path ?? '(schema)'
   const segments = change.path?.split('.') ?? []
   const [typeName, fieldName] = segments
   const operation =
-    typeName !== undefined && fieldName !== undefined && roots.has(typeName) && !fieldName.startsWith('@') ? `${typeName}.${fieldName}` : null
+    typeName !== undefined &&
+    fieldName !== undefined &&
+    roots.has(typeName) &&
+    !fieldName.startsWith('@')
+      ? `${typeName}.${fieldName}`
+      : null
   return {
     rule: `${GRAPHQL_RULE_PREFIX}${change.type}`,
     severity,
@@ -80,7 +96,10 @@ function describe(change: Change, severity: Severity): string {
   return `${what} ${first}`
 }
 
-function nearestPosition(segments: readonly string[], positions: ReadonlyMap<string, string>): string | null {
+function nearestPosition(
+  segments: readonly string[],
+  positions: ReadonlyMap<string, string>
+): string | null {
   for (let n = segments.length; n > 0; n--) {
     const found = positions.get(segments.slice(0, n).join('.'))
     if (found !== undefined) return found
@@ -92,7 +111,11 @@ function nearestPosition(segments: readonly string[], positions: ReadonlyMap<str
 function rootTypeNames(...schemas: GraphQLSchema[]): Set<string> {
   const names = new Set<string>()
   for (const schema of schemas) {
-    for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    for (const type of [
+      schema.getQueryType(),
+      schema.getMutationType(),
+      schema.getSubscriptionType()
+    ]) {
       if (type) names.add(type.name)
     }
   }
@@ -118,7 +141,8 @@ function parseSdl(sdl: string, where: string, withPositions: boolean): ParsedSdl
   return { schema, positions: withPositions ? positionsOf(document) : new Map() }
 }
 
-const FIX = 'Give a GraphQL SDL document that builds a schema (every type and directive it uses defined in the file).'
+const FIX =
+  'Give a GraphQL SDL document that builds a schema (every type and directive it uses defined in the file).'
 
 function sdlError(error: unknown, where: string, document: DocumentNode | null): SealError {
   const message = error instanceof Error ? error.message : String(error)
@@ -131,7 +155,10 @@ function sdlError(error: unknown, where: string, document: DocumentNode | null):
     const name = /"@?([_A-Za-z][_0-9A-Za-z]*)"/.exec(firstLine)?.[1]
     if (name !== undefined) at = firstNamePosition(document, name)
   }
-  return new SealError('malformed', `${where}${at ? `:${at}` : ''}: the GraphQL schema cannot be read: ${firstLine} ${FIX}`)
+  return new SealError(
+    'malformed',
+    `${where}${at ? `:${at}` : ''}: the GraphQL schema cannot be read: ${firstLine} ${FIX}`
+  )
 }
 
 /**
@@ -174,7 +201,8 @@ function positionsOf(document: DocumentNode): Map<string, string> {
         for (const field of definition.fields ?? []) {
           put(`${type}.${field.name.value}`, field.name)
           if ('arguments' in field) {
-            for (const arg of field.arguments ?? []) put(`${type}.${field.name.value}.${arg.name.value}`, arg.name)
+            for (const arg of field.arguments ?? [])
+              put(`${type}.${field.name.value}.${arg.name.value}`, arg.name)
           }
         }
         break
@@ -182,7 +210,8 @@ function positionsOf(document: DocumentNode): Map<string, string> {
       case Kind.ENUM_TYPE_DEFINITION:
       case Kind.ENUM_TYPE_EXTENSION:
         put(definition.name.value, definition.name)
-        for (const value of definition.values ?? []) put(`${definition.name.value}.${value.name.value}`, value.name)
+        for (const value of definition.values ?? [])
+          put(`${definition.name.value}.${value.name.value}`, value.name)
         break
       case Kind.UNION_TYPE_DEFINITION:
       case Kind.UNION_TYPE_EXTENSION:
@@ -192,7 +221,8 @@ function positionsOf(document: DocumentNode): Map<string, string> {
         break
       case Kind.DIRECTIVE_DEFINITION:
         put(`@${definition.name.value}`, definition.name)
-        for (const arg of definition.arguments ?? []) put(`@${definition.name.value}.${arg.name.value}`, arg.name)
+        for (const arg of definition.arguments ?? [])
+          put(`@${definition.name.value}.${arg.name.value}`, arg.name)
         break
       default:
         break
@@ -200,4 +230,3 @@ function positionsOf(document: DocumentNode): Map<string, string> {
   }
   return positions
 }
-

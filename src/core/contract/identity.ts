@@ -7,7 +7,15 @@
 import { createHash } from 'node:crypto'
 import { SealError, quote } from '../errors.js'
 import { type DetectedContract, detectContractKind } from './detect.js'
-import { type BoundVersion, type ContractFileEntry, type ContractManifest, type SchemaRole, UNVERSIONED, buildManifest, contractVersion } from './manifest.js'
+import {
+  type BoundVersion,
+  type ContractFileEntry,
+  type ContractManifest,
+  type SchemaRole,
+  UNVERSIONED,
+  buildManifest,
+  contractVersion
+} from './manifest.js'
 import { referenceKind, referencesOf } from './references.js'
 
 /** A file the contract input names (not one reached by reference), with the role it was given. */
@@ -17,7 +25,10 @@ export interface DeclaredFile {
 }
 
 /** How the version is found: given, read from the one OpenAPI document's info.version, or that failing, none. */
-export type VersionRequest = { readonly given: string } | { readonly from: 'info.version' } | { readonly from: 'info.version-or-none' }
+export type VersionRequest =
+  | { readonly given: string }
+  | { readonly from: 'info.version' }
+  | { readonly from: 'info.version-or-none' }
 
 export interface DescribeOptions {
   readonly version: VersionRequest
@@ -32,7 +43,11 @@ export interface DescribeOptions {
  * they refer to (and those refer to, in turn) as references, the version bound. `read` returns a
  * file's bytes or throws a SealError naming the fix; `why` says how the file was reached.
  */
-export function describeContract(declared: readonly DeclaredFile[], read: (path: string, why: 'declared' | 'referenced') => Buffer, options: DescribeOptions): ContractManifest {
+export function describeContract(
+  declared: readonly DeclaredFile[],
+  read: (path: string, why: 'declared' | 'referenced') => Buffer,
+  options: DescribeOptions
+): ContractManifest {
   const { inputs } = options
   const entries: ContractFileEntry[] = []
   const seen = new Set<string>()
@@ -44,18 +59,31 @@ export function describeContract(declared: readonly DeclaredFile[], read: (path:
     const bytes = read(path, 'declared')
     const text = bytes.toString('utf8')
     const found = detectContractKind(path, text)
-    const role = found.kind === 'jsonschema' ? (declaredRole ?? options.defaultRole ?? null) : declaredRole
+    const role =
+      found.kind === 'jsonschema' ? (declaredRole ?? options.defaultRole ?? null) : declaredRole
     if (found.kind === 'jsonschema' && role === null) {
-      throw new SealError('bad-input', 
-        `${inputs.contract}: ${quote(path)} is a JSON Schema; say whether the service produces or consumes documents of it ("produces: ${path}" or "consumes: ${path}"), ` +
+      throw new SealError(
+        'bad-input',
+        `${inputs.contract}: ${quote(path)} is a JSON Schema; say whether the service produces or consumes ` +
+          `documents of it ("produces: ${path}" or "consumes: ${path}"), ` +
           'so a change is judged as a response or a request change.'
       )
     }
     if (found.kind !== 'jsonschema' && role !== null) {
-      throw new SealError('bad-input', `${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. Remove "${role}:".`)
+      throw new SealError(
+        'bad-input',
+        `${inputs.contract}: "${role}:" applies to JSON Schemas only, and ${quote(path)} is ${found.kind}. ` +
+          `Remove "${role}:".`
+      )
     }
     detected.push({ path, detected: found })
-    entries.push({ path, kind: found.kind, sha256: sha256(bytes), role, openapiVersion: found.openapiVersion ?? null })
+    entries.push({
+      path,
+      kind: found.kind,
+      sha256: sha256(bytes),
+      role,
+      openapiVersion: found.openapiVersion ?? null
+    })
     pending.push(...referencesOf(path, found.kind, text, inputs.contract))
   }
   // Referenced files, and the files they refer to in turn.
@@ -64,13 +92,25 @@ export function describeContract(declared: readonly DeclaredFile[], read: (path:
     if (seen.has(path)) continue
     seen.add(path)
     const bytes = read(path, 'referenced')
-    entries.push({ path, kind: 'reference', sha256: sha256(bytes), role: null, openapiVersion: null })
-    pending.push(...referencesOf(path, referenceKind(path), bytes.toString('utf8'), inputs.contract))
+    entries.push({
+      path,
+      kind: 'reference',
+      sha256: sha256(bytes),
+      role: null,
+      openapiVersion: null
+    })
+    pending.push(
+      ...referencesOf(path, referenceKind(path), bytes.toString('utf8'), inputs.contract)
+    )
   }
   return buildManifest(bindVersion(options.version, detected, inputs.version), entries)
 }
 
-function bindVersion(request: VersionRequest, detected: readonly { path: string; detected: DetectedContract }[], inputName: string): BoundVersion {
+function bindVersion(
+  request: VersionRequest,
+  detected: readonly { path: string; detected: DetectedContract }[],
+  inputName: string
+): BoundVersion {
   if ('given' in request) return contractVersion(request.given, detected, inputName)
   if (request.from === 'info.version') return contractVersion('', detected, inputName)
   try {
@@ -88,39 +128,77 @@ function bindVersion(request: VersionRequest, detected: readonly { path: string;
  * SealError names the first field that differs. `read` gives the files' bytes, already checked
  * against the manifest's sha256.
  */
-export function checkContractIdentity(manifest: ContractManifest, read: (path: string) => Buffer, source: string): void {
-  const declared = manifest.files.filter((f) => f.kind !== 'reference').map((f) => ({ path: f.path, role: f.role }))
+export function checkContractIdentity(
+  manifest: ContractManifest,
+  read: (path: string) => Buffer,
+  source: string
+): void {
+  const declared = manifest.files
+    .filter((f) => f.kind !== 'reference')
+    .map((f) => ({ path: f.path, role: f.role }))
   const version: VersionRequest =
-    manifest.versionFrom === 'contract-version' ? { given: manifest.version } : manifest.versionFrom === 'info.version' ? { from: 'info.version' } : { from: 'info.version-or-none' }
+    manifest.versionFrom === 'contract-version'
+      ? { given: manifest.version }
+      : manifest.versionFrom === 'info.version'
+        ? { from: 'info.version' }
+        : { from: 'info.version-or-none' }
   const named = new Map(manifest.files.map((f) => [f.path, f]))
   let again: ContractManifest
   try {
     again = describeContract(
       declared,
       (path) => {
-        if (!named.has(path)) throw new SealError('tampered', `a contract file refers to ${quote(path)}, which the manifest does not name`)
+        if (!named.has(path))
+          throw new SealError(
+            'tampered',
+            `a contract file refers to ${quote(path)}, which the manifest does not name`
+          )
         return read(path)
       },
       { version, inputs: { contract: 'the contract', version: 'the version' } }
     )
   } catch (error) {
     if (!(error instanceof SealError)) throw error
-    throw new SealError('tampered', `${source}: the manifest does not describe its files as the seal does: ${error.message} It was edited after sealing; give the seal bundle as the seal wrote it.`, { cause: error })
+    throw new SealError(
+      'tampered',
+      `${source}: the manifest does not describe its files as the seal does: ${error.message} It was edited ` +
+        'after sealing; give the seal bundle as the seal wrote it.',
+      { cause: error }
+    )
   }
   if (again.digest === manifest.digest) return
-  throw new SealError('tampered', `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal bundle as the seal wrote it.`)
+  throw new SealError(
+    'tampered',
+    `${source}: ${firstDifference(manifest, again)}. The manifest was edited after sealing; give the seal ` +
+      'bundle as the seal wrote it.'
+  )
 }
 
 function firstDifference(claimed: ContractManifest, derived: ContractManifest): string {
   const byPath = new Map(derived.files.map((f) => [f.path, f]))
   for (const file of claimed.files) {
     const other = byPath.get(file.path)
-    if (other === undefined) return `the manifest names ${quote(file.path)} as a file the contract refers to, but no contract file refers to it`
-    if (other.kind !== file.kind) return `the manifest says ${quote(file.path)} is ${describeKind(file.kind)}, but the sealed bytes and declarations make it ${describeKind(other.kind)}`
-    if (other.openapiVersion !== file.openapiVersion) return `the manifest says ${quote(file.path)} is OpenAPI ${file.openapiVersion}, but the document declares ${other.openapiVersion}`
+    if (other === undefined)
+      return (
+        `the manifest names ${quote(file.path)} as a file the contract refers to, but no contract file ` +
+        'refers to it'
+      )
+    if (other.kind !== file.kind)
+      return (
+        `the manifest says ${quote(file.path)} is ${describeKind(file.kind)}, but the sealed bytes and ` +
+        `declarations make it ${describeKind(other.kind)}`
+      )
+    if (other.openapiVersion !== file.openapiVersion)
+      return (
+        `the manifest says ${quote(file.path)} is OpenAPI ${file.openapiVersion}, but the document ` +
+        `declares ${other.openapiVersion}`
+      )
   }
   if (derived.version !== claimed.version || derived.versionFrom !== claimed.versionFrom) {
-    return `the manifest says the version is ${quote(claimed.version)} (from ${claimed.versionFrom}), but the files make it ${quote(derived.version)} (from ${derived.versionFrom})`
+    return (
+      `the manifest says the version is ${quote(claimed.version)} (from ${claimed.versionFrom}), but the ` +
+      `files make it ${quote(derived.version)} (from ${derived.versionFrom})`
+    )
   }
   return `the manifest says the contract digest is ${claimed.digest}, but its files and declarations make ${derived.digest}`
 }

@@ -79,7 +79,11 @@ export function parseContractPatterns(text: string, inputName: string): Contract
     const match = /^(produces|consumes):\s*(.+)$/.exec(line)
     const pattern = (match ? match[2] : line) as string
     if (pattern.startsWith('/') || pattern.split('/').includes('..')) {
-      throw new SealError('bad-input', `${inputName}: ${quote(pattern)} leaves the artifact. Name contract files relative to the artifact's root, such as "openapi.yaml" or "schemas/*.json".`)
+      throw new SealError(
+        'bad-input',
+        `${inputName}: ${quote(pattern)} leaves the artifact. Name contract files relative to the artifact's ` +
+          'root, such as "openapi.yaml" or "schemas/*.json".'
+      )
     }
     return { pattern, role: match ? (match[1] as SchemaRole) : null }
   })
@@ -95,9 +99,17 @@ export interface BoundVersion {
  * The contract's version: `contract-version` when given, else the `info.version` of the one
  * OpenAPI document; with several OpenAPI documents or none, the version must be given.
  */
-export function contractVersion(given: string, detected: readonly { path: string; detected: DetectedContract }[], inputName: string): BoundVersion {
+export function contractVersion(
+  given: string,
+  detected: readonly { path: string; detected: DetectedContract }[],
+  inputName: string
+): BoundVersion {
   if (given !== '') {
-    if (!VERSION.test(given)) throw new SealError('bad-input', `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`)
+    if (!VERSION.test(given))
+      throw new SealError(
+        'bad-input',
+        `${inputName}: ${quote(given)} has spaces or control characters. Give a version such as "2.1.0".`
+      )
     return { version: given, from: 'contract-version' }
   }
   const openapi = detected.filter((d) => d.detected.kind === 'openapi')
@@ -111,19 +123,38 @@ export function contractVersion(given: string, detected: readonly { path: string
           ? `the OpenAPI document ${quote(openapi[0]?.path ?? '')} has no info.version`
           : `the info.version ${quote(found)} of ${quote(openapi[0]?.path ?? '')} has spaces or control characters`
         : 'the contract has no OpenAPI document whose info.version could be its version'
-  throw new SealError('bad-input', `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`)
+  throw new SealError(
+    'bad-input',
+    `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can ` +
+      'tell a major bump.'
+  )
 }
 
 /** A version is one word: it is a field of the identity text's line. */
 const VERSION = /^[^\s\p{Cc}]+$/u
 
-const KINDS: readonly ContractFileEntry['kind'][] = ['openapi', 'jsonschema', 'graphql', 'protobuf', 'reference']
+const KINDS: readonly ContractFileEntry['kind'][] = [
+  'openapi',
+  'jsonschema',
+  'graphql',
+  'protobuf',
+  'reference'
+]
 const OPENAPI_VERSIONS: readonly OpenapiVersion[] = ['2.0', '3.0', '3.1']
 const VERSION_SOURCES: readonly VersionSource[] = ['info.version', 'contract-version', 'none']
 
-export function buildManifest(version: BoundVersion, files: readonly ContractFileEntry[]): ContractManifest {
+export function buildManifest(
+  version: BoundVersion,
+  files: readonly ContractFileEntry[]
+): ContractManifest {
   const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path))
-  return { format: CONTRACT_FORMAT, version: version.version, versionFrom: version.from, digest: contractDigest(version, sorted), files: sorted }
+  return {
+    format: CONTRACT_FORMAT,
+    version: version.version,
+    versionFrom: version.from,
+    digest: contractDigest(version, sorted),
+    files: sorted
+  }
 }
 
 /**
@@ -138,17 +169,37 @@ export function buildManifest(version: BoundVersion, files: readonly ContractFil
  *
  * each line ending in "\n". `jq` prints it from a manifest (README, "The service contract").
  */
-export function contractIdentityText(version: BoundVersion, files: readonly ContractFileEntry[]): string {
-  if (files.length === 0) throw new SealError('bad-input', 'No contract files: a contract digest needs at least one file.')
-  if (!VERSION.test(version.version)) throw new SealError('bad-input', `contract: the version ${quote(version.version)} has spaces or control characters. Give a version such as "2.1.0".`)
+export function contractIdentityText(
+  version: BoundVersion,
+  files: readonly ContractFileEntry[]
+): string {
+  if (files.length === 0)
+    throw new SealError(
+      'bad-input',
+      'No contract files: a contract digest needs at least one file.'
+    )
+  if (!VERSION.test(version.version))
+    throw new SealError(
+      'bad-input',
+      `contract: the version ${quote(version.version)} has spaces or control characters. Give a version such ` +
+        'as "2.1.0".'
+    )
   const seen = new Set<string>()
   const lines = [...files]
     .sort((a, b) => compareUtf8(a.path, b.path))
     .map((file) => {
       checkListingPath(file.path, 'contract')
-      if (seen.has(file.path)) throw new SealError('malformed', `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`)
+      if (seen.has(file.path))
+        throw new SealError(
+          'malformed',
+          `contract: the file ${quote(file.path)} is named twice. Name each contract file once.`
+        )
       seen.add(file.path)
-      if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new SealError('malformed', `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`)
+      if (!/^[0-9a-f]{64}$/.test(file.sha256))
+        throw new SealError(
+          'malformed',
+          `contract: the sha256 of ${quote(file.path)} is ${quote(file.sha256)}, not 64 lowercase hex digits.`
+        )
       return `${file.sha256} ${file.kind} ${file.openapiVersion ?? '-'} ${file.role ?? '-'}  ${file.path}\n`
     })
   return `${CONTRACT_FORMAT}\nversion ${version.version} ${version.from}\n${lines.join('')}`
@@ -166,7 +217,10 @@ export function contractDigest(version: BoundVersion, files: readonly ContractFi
  */
 export function parseManifest(text: string, source: string): ContractManifest {
   const fail = (detail: string): never => {
-    throw new SealError('malformed', `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`)
+    throw new SealError(
+      'malformed',
+      `${source}: ${detail}. Give the contract manifest the seal wrote (<name>.contract.json in the seal bundle).`
+    )
   }
   let value: unknown
   try {
@@ -175,45 +229,88 @@ export function parseManifest(text: string, source: string): ContractManifest {
     return fail('is not JSON')
   }
   const m = value as Partial<Record<keyof ContractManifest, unknown>> | null
-  if (m === null || typeof m !== 'object' || Array.isArray(m)) return fail('is not a contract manifest')
+  if (m === null || typeof m !== 'object' || Array.isArray(m))
+    return fail('is not a contract manifest')
   if (m.format === CONTRACT_FORMAT_V1) {
-    throw new SealError('outdated', 
-      `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose contract digest covers the files' bytes but not their kinds, ` +
-        `the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the artifact again with this artifact-seal; ` +
+    throw new SealError(
+      'outdated',
+      `${source}: was written by an earlier artifact-seal (format ${quote(CONTRACT_FORMAT_V1)}), whose ` +
+        `contract digest covers the files' bytes but not their kinds, ` +
+        ('the JSON Schema roles or the version, so nothing it says beyond the bytes can be trusted. Seal the ' +
+          'artifact again with this artifact-seal; ') +
         `to compare by hand, point "artifact-seal contract diff" at the files in its .contract/ directory.`
     )
   }
-  if (m.format !== CONTRACT_FORMAT) return fail(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`)
-  const unknown = Object.keys(m).filter((k) => !['format', 'version', 'versionFrom', 'digest', 'files'].includes(k))
-  if (unknown.length > 0) return fail(`has fields a seal does not write (${unknown.map((k) => quote(k)).join(', ')})`)
-  if (typeof m.version !== 'string' || !VERSION.test(m.version)) return fail('has no version, or one with spaces or control characters')
-  if (!VERSION_SOURCES.includes(m.versionFrom as VersionSource)) return fail(`says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(', ')}`)
+  if (m.format !== CONTRACT_FORMAT)
+    return fail(`is not a contract manifest (format is not ${quote(CONTRACT_FORMAT)})`)
+  const unknown = Object.keys(m).filter(
+    (k) => !['format', 'version', 'versionFrom', 'digest', 'files'].includes(k)
+  )
+  if (unknown.length > 0)
+    return fail(`has fields a seal does not write (${unknown.map((k) => quote(k)).join(', ')})`)
+  if (typeof m.version !== 'string' || !VERSION.test(m.version))
+    return fail('has no version, or one with spaces or control characters')
+  if (!VERSION_SOURCES.includes(m.versionFrom as VersionSource))
+    return fail(
+      `says its version comes from ${quote(String(m.versionFrom))}, not one of ${VERSION_SOURCES.join(', ')}`
+    )
   if (!Array.isArray(m.files) || m.files.length === 0) return fail('lists no files')
-  const files = m.files.map((f: Partial<Record<keyof ContractFileEntry, unknown>> | null, i: number): ContractFileEntry => {
-    const at = `file ${i + 1}`
-    if (f === null || typeof f !== 'object' || Array.isArray(f) || typeof f.path !== 'string') return fail(`${at} lacks its path`)
-    const extra = Object.keys(f).filter((k) => !['path', 'kind', 'sha256', 'role', 'openapiVersion'].includes(k))
-    if (extra.length > 0) return fail(`${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(', ')})`)
-    try {
-      // The paths become file names when the contract is read or kept: none may leave its directory.
-      checkListingPath(f.path, `${source}: ${at}`)
-    } catch (error) {
-      return fail(`${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error instanceof Error ? error.message : String(error)})`)
+  const files = m.files.map(
+    (f: Partial<Record<keyof ContractFileEntry, unknown>> | null, i: number): ContractFileEntry => {
+      const at = `file ${i + 1}`
+      if (f === null || typeof f !== 'object' || Array.isArray(f) || typeof f.path !== 'string')
+        return fail(`${at} lacks its path`)
+      const extra = Object.keys(f).filter(
+        (k) => !['path', 'kind', 'sha256', 'role', 'openapiVersion'].includes(k)
+      )
+      if (extra.length > 0)
+        return fail(
+          `${at} has fields a seal does not write (${extra.map((k) => quote(k)).join(', ')})`
+        )
+      try {
+        // The paths become file names when the contract is read or kept: none may leave its directory.
+        checkListingPath(f.path, `${source}: ${at}`)
+      } catch (error) {
+        return fail(
+          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error instanceof Error ? error.message : String(error)})`
+        )
+      }
+      if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256))
+        return fail(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`)
+      const kind = f.kind as ContractFileEntry['kind']
+      if (!KINDS.includes(kind))
+        return fail(
+          `${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(', ')}`
+        )
+      const openapiVersion = f.openapiVersion ?? null
+      if (
+        kind === 'openapi'
+          ? !OPENAPI_VERSIONS.includes(openapiVersion as OpenapiVersion)
+          : openapiVersion !== null
+      ) {
+        return fail(
+          `${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI ` +
+            `document has one of ${OPENAPI_VERSIONS.join(', ')}, any other file null`
+        )
+      }
+      const role = f.role ?? null
+      if (kind === 'jsonschema' ? role !== 'produces' && role !== 'consumes' : role !== null) {
+        return fail(
+          `${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or ` +
+            '"consumes", any other file null'
+        )
+      }
+      return {
+        path: f.path,
+        kind,
+        sha256: f.sha256,
+        role: role as SchemaRole | null,
+        openapiVersion: openapiVersion as OpenapiVersion | null
+      }
     }
-    if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)) return fail(`${at} (${quote(f.path)}) has no sha256 of 64 lowercase hex digits`)
-    const kind = f.kind as ContractFileEntry['kind']
-    if (!KINDS.includes(kind)) return fail(`${at} (${quote(f.path)}) has the kind ${quote(String(f.kind))}, not one of ${KINDS.join(', ')}`)
-    const openapiVersion = f.openapiVersion ?? null
-    if (kind === 'openapi' ? !OPENAPI_VERSIONS.includes(openapiVersion as OpenapiVersion) : openapiVersion !== null) {
-      return fail(`${at} (${quote(f.path)}) has the openapiVersion ${quote(String(openapiVersion))}; an OpenAPI document has one of ${OPENAPI_VERSIONS.join(', ')}, any other file null`)
-    }
-    const role = f.role ?? null
-    if (kind === 'jsonschema' ? role !== 'produces' && role !== 'consumes' : role !== null) {
-      return fail(`${at} (${quote(f.path)}) has the role ${quote(String(role))}; a JSON Schema is "produces" or "consumes", any other file null`)
-    }
-    return { path: f.path, kind, sha256: f.sha256, role: role as SchemaRole | null, openapiVersion: openapiVersion as OpenapiVersion | null }
-  })
-  if (files.every((f) => f.kind === 'reference')) return fail('names no contract file, only files referred to')
+  )
+  if (files.every((f) => f.kind === 'reference'))
+    return fail('names no contract file, only files referred to')
   let digest: Digest
   try {
     digest = parseDigest(String(m.digest), 'digest')
@@ -227,6 +324,9 @@ export function parseManifest(text: string, source: string): ContractManifest {
     if (!(error instanceof SealError)) throw error
     return fail(error.message)
   }
-  if (manifest.digest !== digest) return fail(`says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`)
+  if (manifest.digest !== digest)
+    return fail(
+      `says its digest is ${digest}, but what it says makes ${manifest.digest}: it was edited`
+    )
   return manifest
 }

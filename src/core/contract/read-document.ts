@@ -27,14 +27,19 @@ export interface ContractDocument {
    * which minor version was meant. Undefined when the key is absent, null when its value
    * is not a scalar.
    */
-  readonly written: (keys: readonly [string] | readonly [string, string]) => string | null | undefined
+  readonly written: (
+    keys: readonly [string] | readonly [string, string]
+  ) => string | null | undefined
 }
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge'
 // js-yaml's `types` are not in its type declarations. Made on first use: the bundled
 // steps load js-yaml only when a contract is read (scripts/package.mjs).
 let schema: yaml.Schema | undefined
-const contractSchema = (): yaml.Schema => (schema ??= yaml.CORE_SCHEMA.extend({ implicit: [(yaml as unknown as { types: { merge: yaml.Type } }).types.merge] }))
+const contractSchema = (): yaml.Schema =>
+  (schema ??= yaml.CORE_SCHEMA.extend({
+    implicit: [(yaml as unknown as { types: { merge: yaml.Type } }).types.merge]
+  }))
 /** Deeper than any real document; the reader refuses it, at its line, before the stack runs out. */
 const MAX_DEPTH = 1000
 /** Keys copied by merges in one document: a million keeps a merge bomb to about 100 MB. */
@@ -46,14 +51,24 @@ export function readContractDocument(file: string, text: string): ContractDocume
   const json = readJson(source)
   if (json !== undefined) {
     // A number's text is gone once parsed: the YAML reading of the same text keeps it.
-    return { value: json, written: (keys) => writtenScalar(json, keys, () => readYaml(file, source).sourceOf) }
+    return {
+      value: json,
+      written: (keys) => writtenScalar(json, keys, () => readYaml(file, source).sourceOf)
+    }
   }
   const { value, sourceOf } = readYaml(file, source)
   return { value, written: (keys) => writtenScalar(value, keys, () => sourceOf) }
 }
 
-/** A string as it is, a collection null, another scalar as its source text says (its value as text when the source is out of reach). */
-function writtenScalar(value: unknown, keys: readonly string[], sources: () => SourceOf): string | null | undefined {
+/**
+ * A string as it is, a collection null, another scalar as its source text says (its value as text
+ * when the source is out of reach).
+ */
+function writtenScalar(
+  value: unknown,
+  keys: readonly string[],
+  sources: () => SourceOf
+): string | null | undefined {
   let node = value
   for (const key of keys) {
     if (!isMapping(node) || !Object.hasOwn(node as object, key)) return undefined
@@ -114,7 +129,8 @@ class MergeRefused extends Error {
   }
 }
 
-const isMapping = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isMapping = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function readYaml(file: string, text: string): { value: unknown; sourceOf: SourceOf } {
   // The listener sees every node open and close: a few comparisons per node, so reading
@@ -122,22 +138,46 @@ function readYaml(file: string, text: string): { value: unknown; sourceOf: Sourc
   const stack: Frame[] = []
   let root: Child | null = null
   const listener = (event: 'open' | 'close', state: yaml.State): void => {
-    const { tag, kind, result } = state as yaml.State & { tag: string | null; kind: string | null; result: unknown }
+    const { tag, kind, result } = state as yaml.State & {
+      tag: string | null
+      kind: string | null
+      result: unknown
+    }
     if (event === 'open') {
-      stack.push({ start: state.position, children: stack.length < KEPT_DEPTH ? [] : null, secondMerge: null, merges: 0, mergeValueNext: false, badMerge: null })
+      stack.push({
+        start: state.position,
+        children: stack.length < KEPT_DEPTH ? [] : null,
+        secondMerge: null,
+        merges: 0,
+        mergeValueNext: false,
+        badMerge: null
+      })
       return
     }
     const frame = stack.pop() as Frame
     // Only a mapping has merge keys: in a list, a plain << is the string "<<".
     if (kind === 'mapping') {
-      if (frame.badMerge !== null) throw new MergeRefused(frame.badMerge, 'a merge key "<<" takes a mapping or a list of mappings (<<: *base, or <<: [*a, *b]), and this is neither')
-      if (frame.secondMerge !== null) throw new MergeRefused(frame.secondMerge, 'a mapping has a second merge key "<<" (YAML allows each key once). Merge several mappings with one key: <<: [*a, *b]')
+      if (frame.badMerge !== null)
+        throw new MergeRefused(
+          frame.badMerge,
+          'a merge key "<<" takes a mapping or a list of mappings (<<: *base, or <<: [*a, *b]), and this is neither'
+        )
+      if (frame.secondMerge !== null)
+        throw new MergeRefused(
+          frame.secondMerge,
+          'a mapping has a second merge key "<<" (YAML allows each key once). Merge several mappings with one ' +
+            'key: <<: [*a, *b]'
+        )
     }
     const parent = stack.at(-1)
     if (parent !== undefined) {
       if (parent.mergeValueNext) {
         parent.mergeValueNext = false
-        if (parent.badMerge === null && !(isMapping(result) || (Array.isArray(result) && result.every(isMapping)))) parent.badMerge = frame.start
+        if (
+          parent.badMerge === null &&
+          !(isMapping(result) || (Array.isArray(result) && result.every(isMapping)))
+        )
+          parent.badMerge = frame.start
       } else if (tag === MERGE_TAG) {
         parent.mergeValueNext = true
         if (++parent.merges === 2) parent.secondMerge = frame.start
@@ -150,13 +190,27 @@ function readYaml(file: string, text: string): { value: unknown; sourceOf: Sourc
     const node: Child =
       only !== null && Object.is(only.result, result)
         ? only
-        : { result, kind, text: kind === 'scalar' && typeof result !== 'string' ? text.slice(frame.start, state.position) : '', children: frame.children }
+        : {
+            result,
+            kind,
+            text:
+              kind === 'scalar' && typeof result !== 'string'
+                ? text.slice(frame.start, state.position)
+                : '',
+            children: frame.children
+          }
     if (parent === undefined) root = node
     else parent.children?.push(node)
   }
   let value: unknown
   try {
-    value = yaml.load(text, { schema: contractSchema(), filename: file, listener: listener as never, maxDepth: MAX_DEPTH, maxTotalMergeKeys: MAX_MERGED_KEYS } as yaml.LoadOptions)
+    value = yaml.load(text, {
+      schema: contractSchema(),
+      filename: file,
+      listener: listener as never,
+      maxDepth: MAX_DEPTH,
+      maxTotalMergeKeys: MAX_MERGED_KEYS
+    } as yaml.LoadOptions)
   } catch (error) {
     throw yamlError(file, text, error)
   }
@@ -169,12 +223,14 @@ function sourceIn(root: Child | null, keys: readonly string[]): string | undefin
   let node = root
   for (const key of keys) {
     const children = node?.children
-    if (node === null || children === null || children === undefined || !isMapping(node.result)) return undefined
+    if (node === null || children === null || children === undefined || !isMapping(node.result))
+      return undefined
     const want = (node.result as Record<string, unknown>)[key]
     let next: Child | null = null
     for (let i = 0; i + 1 < children.length; i++) {
       const candidate = children[i + 1] as Child
-      if ((children[i] as Child).result === key && Object.is(candidate.result, want)) next = candidate
+      if ((children[i] as Child).result === key && Object.is(candidate.result, want))
+        next = candidate
     }
     node = next
   }
@@ -201,17 +257,30 @@ function lineColumn(text: string, offset: number): string {
 
 function yamlError(file: string, text: string, error: unknown): SealError {
   if (error instanceof MergeRefused) {
-    return new SealError('malformed', `${file}:${lineColumn(text, error.offset)}: the document cannot be read as YAML or JSON: ${error.reason}.`)
+    return new SealError(
+      'malformed',
+      `${file}:${lineColumn(text, error.offset)}: the document cannot be read as YAML or JSON: ${error.reason}.`
+    )
   }
   if (error instanceof yaml.YAMLException) {
     const mark = error.mark as { line?: number; column?: number } | undefined
-    const at = mark && typeof mark.line === 'number' ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : ''
+    const at =
+      mark && typeof mark.line === 'number' ? `:${mark.line + 1}:${(mark.column ?? 0) + 1}` : ''
     const reason = (error.reason || error.message.split('\n')[0] || 'unreadable').replace(/\.$/, '')
-    const merge = /cannot merge mappings/.test(reason) ? ' (a merge key "<<" takes a mapping or a list of mappings)' : ''
-    return new SealError('malformed', `${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge}. Fix the syntax at that place.`)
+    const merge = /cannot merge mappings/.test(reason)
+      ? ' (a merge key "<<" takes a mapping or a list of mappings)'
+      : ''
+    return new SealError(
+      'malformed',
+      `${file}${at}: the document cannot be read as YAML or JSON: ${reason}${merge}. Fix the syntax at that place.`
+    )
   }
   if (error instanceof RangeError) {
-    return new SealError('malformed', `${quote(file)} cannot be read: it is nested too deeply to read (${error.message}). Flatten it, or move nested schemas into named definitions.`)
+    return new SealError(
+      'malformed',
+      `${quote(file)} cannot be read: it is nested too deeply to read (${error.message}). Flatten it, or move ` +
+        'nested schemas into named definitions.'
+    )
   }
   throw error
 }
@@ -239,7 +308,9 @@ function hasDuplicateKey(text: string): boolean {
       }
       const keys = open.at(-1)
       if (expectingKey && keys) {
-        const key = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end)
+        const key = escaped
+          ? (JSON.parse(text.slice(i, end + 1)) as string)
+          : text.slice(i + 1, end)
         if (keys.has(key)) return true
         keys.add(key)
         expectingKey = false

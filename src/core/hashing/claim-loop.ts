@@ -97,7 +97,10 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
           index = next
           claimEnd = end
         }
-      } else if (Atomics.load(control, WALK_DONE) === 1 && next >= Atomics.load(control, PUBLISHED)) {
+      } else if (
+        Atomics.load(control, WALK_DONE) === 1 &&
+        next >= Atomics.load(control, PUBLISHED)
+      ) {
         return null
       } else if (!ctx.waitForMore) {
         return null
@@ -119,7 +122,12 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
           // Windows). So a short read is the whole file: no second read to confirm it, which
           // for many small files is a sixth of the time.
           const whole = chunk.subarray(0, filled)
-          digests.set(oneShot ? crypto.hash('sha256', whole, 'buffer') : crypto.createHash('sha256').update(whole).digest(), index * 32)
+          digests.set(
+            oneShot
+              ? crypto.hash('sha256', whole, 'buffer')
+              : crypto.createHash('sha256').update(whole).digest(),
+            index * 32
+          )
           sizes[index] = filled
           progress[bytes] = (progress[bytes] as number) + filled
         } else {

@@ -3,7 +3,14 @@ import * as fs from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { SealError, quote } from '../errors.js'
-import { CONTROL_SLOTS, type ClaimLoopContext, type ClaimLoopFailure, Control, PROGRESS_STRIDE, runClaimLoop } from './claim-loop.js'
+import {
+  CONTROL_SLOTS,
+  type ClaimLoopContext,
+  type ClaimLoopFailure,
+  Control,
+  PROGRESS_STRIDE,
+  runClaimLoop
+} from './claim-loop.js'
 import { hashLargeFile, hashSmallFile } from './hash-large-file.js'
 import { words } from '../vocabulary.js'
 
@@ -54,7 +61,10 @@ function describeFailure(failure: ClaimLoopFailure, path: string): SealError {
   return new SealError('unreadable', `Cannot read ${quote(path)}: ${reason}`)
 }
 
-type SharedWork = Omit<ClaimLoopContext, 'fs' | 'crypto' | 'progressSlot' | 'waitForMore' | 'onFileDone'>
+type SharedWork = Omit<
+  ClaimLoopContext,
+  'fs' | 'crypto' | 'progressSlot' | 'waitForMore' | 'onFileDone'
+>
 
 /**
  * Worker threads that help the main thread hash. They are started before the files are
@@ -86,7 +96,11 @@ export class HashPool {
       const loop = new Promise<ClaimLoopFailure | null>((resolve, reject) => {
         worker.once('message', resolve)
         worker.once('error', reject)
-        worker.once('exit', (code) => (this.closing ? resolve(null) : reject(new Error(`a hashing worker stopped with exit code ${code}`))))
+        worker.once('exit', (code) =>
+          this.closing
+            ? resolve(null)
+            : reject(new Error(`a hashing worker stopped with exit code ${code}`))
+        )
         worker.postMessage({ ...work, progressSlot: i + 1, waitForMore: true })
       })
       // A crash after the caller stopped listening (the walk failed first) is not news.
@@ -132,7 +146,9 @@ export class HashQueue {
     pool: HashPool | null,
     private readonly options: HashOptions = {}
   ) {
-    this.threadProgress = new Float64Array(new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8))
+    this.threadProgress = new Float64Array(
+      new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8)
+    )
     this.workerLoops = pool ? pool.run(this.sharedWork()) : []
   }
 
@@ -144,7 +160,10 @@ export class HashQueue {
   add(path: string): void {
     if (this.count === this.capacity) {
       if (this.capacity === MAX_FILES) {
-        throw new SealError('bad-input', `More than ${MAX_FILES.toLocaleString('en-US')} files to seal. Seal the artifact in parts, or as an archive.`)
+        throw new SealError(
+          'bad-input',
+          `More than ${MAX_FILES.toLocaleString('en-US')} files to seal. Seal the artifact in parts, or as an archive.`
+        )
       }
       this.capacity *= 2
       this.pathEnds.grow(this.capacity * 4)
@@ -154,8 +173,15 @@ export class HashQueue {
     // Three bytes per UTF-16 unit is the most UTF-8 can take: room enough without measuring.
     const room = path.length * 3
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
-      if (this.bytesUsed + room > MAX_PATH_BYTES) throw new SealError('bad-input', `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`)
-      this.pathBytes.grow(Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room)))
+      if (this.bytesUsed + room > MAX_PATH_BYTES)
+        throw new SealError(
+          'bad-input',
+          `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as ` +
+            'an archive.'
+        )
+      this.pathBytes.grow(
+        Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room))
+      )
       this.pathText = Buffer.from(this.pathBytes)
     }
     this.bytesUsed += this.pathText.write(path, this.bytesUsed)
@@ -191,7 +217,14 @@ export class HashQueue {
               }
             }
           : undefined
-        failure = runClaimLoop({ ...this.sharedWork(), fs, crypto, progressSlot: 0, waitForMore: false, ...(onFileDone ? { onFileDone } : {}) })
+        failure = runClaimLoop({
+          ...this.sharedWork(),
+          fs,
+          crypto,
+          progressSlot: 0,
+          waitForMore: false,
+          ...(onFileDone ? { onFileDone } : {})
+        })
       }
       await this.allCompleted()
       if (Atomics.load(this.control, Control.Failed) !== 0) {
@@ -201,7 +234,10 @@ export class HashQueue {
     } finally {
       clearInterval(timer)
     }
-    return { digests: new Uint8Array(this.digests, 0, this.count * 32), sizes: new Float64Array(this.sizes, 0, this.count) }
+    return {
+      digests: new Uint8Array(this.digests, 0, this.count * 32),
+      sizes: new Float64Array(this.sizes, 0, this.count)
+    }
   }
 
   private async allCompleted(): Promise<void> {
@@ -211,7 +247,10 @@ export class HashQueue {
     for (;;) {
       const completed = Atomics.load(this.control, Control.Completed)
       if (completed >= this.count || Atomics.load(this.control, Control.Failed) !== 0) return
-      await Promise.race([Atomics.waitAsync(this.control, Control.Completed, completed, 1000).value, crashed])
+      await Promise.race([
+        Atomics.waitAsync(this.control, Control.Completed, completed, 1000).value,
+        crashed
+      ])
     }
   }
 
@@ -235,7 +274,10 @@ export class HashQueue {
  * Hashes every file with sha256. One file is read with the next read overlapping the
  * hashing of the current one; many files go through a queue shared with the pool.
  */
-export async function hashFiles(paths: readonly string[], options: HashOptions & { pool?: HashPool } = {}): Promise<HashedFiles> {
+export async function hashFiles(
+  paths: readonly string[],
+  options: HashOptions & { pool?: HashPool } = {}
+): Promise<HashedFiles> {
   if (paths.length === 1) return hashOneFile(paths[0] as string, options)
   const queue = new HashQueue(options.pool ?? null, options)
   for (const path of paths) queue.add(path)
@@ -245,7 +287,13 @@ export async function hashFiles(paths: readonly string[], options: HashOptions &
 async function hashOneFile(path: string, options: HashOptions): Promise<HashedFiles> {
   const { onProgress, progressIntervalMs = 2000 } = options
   try {
-    const result = hashSmallFile(path) ?? (await hashLargeFile(path, (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }), progressIntervalMs))
+    const result =
+      hashSmallFile(path) ??
+      (await hashLargeFile(
+        path,
+        (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
+        progressIntervalMs
+      ))
     return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) }
   } catch (error) {
     const e = error as NodeJS.ErrnoException

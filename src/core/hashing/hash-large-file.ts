@@ -16,7 +16,9 @@ export function hashSmallFile(path: string): { digest: Buffer; size: number } | 
   try {
     const chunk = Buffer.allocUnsafe(CHUNK)
     const size = fs.readSync(fd, chunk, 0, CHUNK, null)
-    return size < CHUNK ? { digest: createHash('sha256').update(chunk.subarray(0, size)).digest(), size } : null
+    return size < CHUNK
+      ? { digest: createHash('sha256').update(chunk.subarray(0, size)).digest(), size }
+      : null
   } finally {
     fs.closeSync(fd)
   }
@@ -34,7 +36,10 @@ export async function hashLargeFile(
 ): Promise<{ digest: Buffer; size: number }> {
   const handle = await open(path, 'r')
   try {
-    const buffers: readonly [Buffer, Buffer] = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+    const buffers: readonly [Buffer, Buffer] = [
+      Buffer.allocUnsafe(CHUNK),
+      Buffer.allocUnsafe(CHUNK)
+    ]
     const hash = createHash('sha256')
     let size = 0
     let turn: 0 | 1 = 0

@@ -14,7 +14,8 @@ import { OCI_EMPTY, OCI_MANIFEST, SIGSTORE_BUNDLE_PREFIX } from './media-types.j
  */
 
 export const EMPTY_CONFIG = Buffer.from('{}')
-export const EMPTY_CONFIG_DIGEST: Digest = 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'
+export const EMPTY_CONFIG_DIGEST: Digest =
+  'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a'
 
 export const CREATED_ANNOTATION = 'org.opencontainers.image.created'
 export const BUNDLE_CONTENT_ANNOTATION = 'dev.sigstore.bundle.content'
@@ -48,7 +49,10 @@ export interface BundleFacts {
 /** Reads the facts the layout needs from a Sigstore bundle; `where` names it for messages. */
 export function bundleFacts(bundle: Buffer, where: string): BundleFacts {
   const bad = (why: string): never => {
-    throw new SealError('malformed', `${where}: ${why}. Give the Sigstore bundle (the .sigstore.json a signed seal writes) unchanged.`)
+    throw new SealError(
+      'malformed',
+      `${where}: ${why}. Give the Sigstore bundle (the .sigstore.json a signed seal writes) unchanged.`
+    )
   }
   let json: unknown
   try {
@@ -63,14 +67,21 @@ export function bundleFacts(bundle: Buffer, where: string): BundleFacts {
   }
   if (typeof b.dsseEnvelope !== 'object' || b.dsseEnvelope === null) {
     if (typeof b.messageSignature === 'object' && b.messageSignature !== null) {
-      return { mediaType: b.mediaType, content: 'message-signature', predicateType: null, subjectDigests: [] }
+      return {
+        mediaType: b.mediaType,
+        content: 'message-signature',
+        predicateType: null,
+        subjectDigests: []
+      }
     }
     return bad('it holds neither a DSSE envelope nor a message signature')
   }
   const envelope = b.dsseEnvelope as Record<string, unknown>
   let statement: Record<string, unknown>
   try {
-    statement = JSON.parse(Buffer.from(String(envelope.payload), 'base64').toString('utf8')) as Record<string, unknown>
+    statement = JSON.parse(
+      Buffer.from(String(envelope.payload), 'base64').toString('utf8')
+    ) as Record<string, unknown>
   } catch {
     return bad('its DSSE payload is not a JSON statement')
   }
@@ -80,7 +91,12 @@ export function bundleFacts(bundle: Buffer, where: string): BundleFacts {
     const hex = (s as { digest?: { sha256?: unknown } } | null)?.digest?.sha256
     return typeof hex === 'string' ? [hex.toLowerCase()] : []
   })
-  return { mediaType: b.mediaType, content: 'dsse-envelope', predicateType: statement.predicateType as string, subjectDigests }
+  return {
+    mediaType: b.mediaType,
+    content: 'dsse-envelope',
+    predicateType: statement.predicateType as string,
+    subjectDigests
+  }
 }
 
 export interface AttestationInput {
@@ -103,15 +119,28 @@ export function attestationArtifact(input: AttestationInput): AttestationArtifac
   const facts = bundleFacts(input.bundle, input.where)
   const hex = input.subject.digest.slice('sha256:'.length)
   if (facts.content === 'dsse-envelope' && !facts.subjectDigests.includes(hex)) {
-    throw new SealError('tampered', 
+    throw new SealError(
+      'tampered',
       `${input.where}: the bundle's statement names ${facts.subjectDigests.length === 0 ? 'no sha256 subject' : facts.subjectDigests.map((d) => `sha256:${d}`).join(', ')}, ` +
         `not the image ${input.subject.digest}. Attach a bundle that was signed for this image's digest.`
     )
   }
-  const config: Descriptor = { mediaType: OCI_EMPTY, digest: EMPTY_CONFIG_DIGEST, size: EMPTY_CONFIG.length }
-  const layer: Descriptor = { mediaType: facts.mediaType, digest: sha256Digest(input.bundle), size: input.bundle.length }
-  const annotations: Record<string, string> = { [CREATED_ANNOTATION]: input.created, [BUNDLE_CONTENT_ANNOTATION]: facts.content }
-  if (facts.predicateType !== null) annotations[BUNDLE_PREDICATE_TYPE_ANNOTATION] = facts.predicateType
+  const config: Descriptor = {
+    mediaType: OCI_EMPTY,
+    digest: EMPTY_CONFIG_DIGEST,
+    size: EMPTY_CONFIG.length
+  }
+  const layer: Descriptor = {
+    mediaType: facts.mediaType,
+    digest: sha256Digest(input.bundle),
+    size: input.bundle.length
+  }
+  const annotations: Record<string, string> = {
+    [CREATED_ANNOTATION]: input.created,
+    [BUNDLE_CONTENT_ANNOTATION]: facts.content
+  }
+  if (facts.predicateType !== null)
+    annotations[BUNDLE_PREDICATE_TYPE_ANNOTATION] = facts.predicateType
   const body = {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
@@ -129,11 +158,21 @@ export function attestationArtifact(input: AttestationInput): AttestationArtifac
       { descriptor: config, bytes: EMPTY_CONFIG },
       { descriptor: layer, bytes: input.bundle }
     ],
-    entry: { mediaType: OCI_MANIFEST, digest: manifest.digest, size: bytes.length, artifactType: facts.mediaType, annotations }
+    entry: {
+      mediaType: OCI_MANIFEST,
+      digest: manifest.digest,
+      size: bytes.length,
+      artifactType: facts.mediaType,
+      annotations
+    }
   }
 }
 
 /** `{mediaType, digest, size}` in that order: the shape @sigstore/oci writes for config, layer and subject. */
-function plainDescriptor(descriptor: Descriptor): { mediaType: string; digest: string; size: number } {
+function plainDescriptor(descriptor: Descriptor): {
+  mediaType: string
+  digest: string
+  size: number
+} {
   return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size }
 }

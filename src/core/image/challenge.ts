@@ -108,9 +108,14 @@ export function parseChallenges(header: string): Challenge[] | null {
         if (i >= n || !paramAhead()) break
       }
     }
-    challenges.push({ scheme: scheme.toLowerCase(), params, ...(token68 === undefined ? {} : { token68 }) })
+    challenges.push({
+      scheme: scheme.toLowerCase(),
+      params,
+      ...(token68 === undefined ? {} : { token68 })
+    })
     skipListSeparators()
-    if (i < n && header[i - 1] !== ',' && header[i - 1] !== ' ' && header[i - 1] !== '\t') return null
+    if (i < n && header[i - 1] !== ',' && header[i - 1] !== ' ' && header[i - 1] !== '\t')
+      return null
   }
   return challenges
 }
@@ -119,6 +124,8 @@ export function parseChallenges(header: string): Challenge[] | null {
 export function formatChallenge(challenge: Challenge): string {
   const scheme = challenge.scheme.charAt(0).toUpperCase() + challenge.scheme.slice(1)
   if (challenge.token68 !== undefined) return `${scheme} ${challenge.token68}`
-  const params = Object.entries(challenge.params).map(([name, value]) => `${name}="${value.replace(/["\\]/g, (c) => `\\${c}`)}"`)
+  const params = Object.entries(challenge.params).map(
+    ([name, value]) => `${name}="${value.replace(/["\\]/g, (c) => `\\${c}`)}"`
+  )
   return params.length === 0 ? scheme : `${scheme} ${params.join(',')}`
 }

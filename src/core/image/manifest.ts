@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto'
 import { type Digest, digestFromHex, shortDigest } from '../digest.js'
 import { SealError, quote } from '../errors.js'
-import { DOCKER_SCHEMA1_TYPES, type ManifestMediaType, bareMediaType, isIndexType, isManifestType } from './media-types.js'
+import {
+  DOCKER_SCHEMA1_TYPES,
+  type ManifestMediaType,
+  bareMediaType,
+  isIndexType,
+  isManifestType
+} from './media-types.js'
 
 /**
  * Image manifests and indexes as registries serve them, read strictly: a manifest decides
@@ -46,7 +52,10 @@ export interface ImageManifest extends Common {
 
 export type Manifest = ImageIndex | ImageManifest
 
-/** A manifest with the bytes it was read from and their digest: the bytes are what a retag or copy sends, never a re-serialisation. */
+/**
+ * A manifest with the bytes it was read from and their digest: the bytes are what a retag or copy
+ * sends, never a re-serialisation.
+ */
 export interface ManifestBytes {
   readonly bytes: Buffer
   readonly digest: Digest
@@ -58,7 +67,12 @@ export interface ManifestBytes {
 export const MANIFEST_MAX_BYTES = 4 * 1024 * 1024
 
 /** Content types that say nothing about the manifest's kind: its body's mediaType must then say it. */
-const UNSPECIFIED_TYPES = new Set(['', 'application/json', 'application/octet-stream', 'text/plain'])
+const UNSPECIFIED_TYPES = new Set([
+  '',
+  'application/json',
+  'application/octet-stream',
+  'text/plain'
+])
 
 export function sha256Digest(bytes: Uint8Array): Digest {
   return digestFromHex(createHash('sha256').update(bytes).digest('hex'))
@@ -68,31 +82,54 @@ export function sha256Digest(bytes: Uint8Array): Digest {
  * Checks that `bytes` hash to `expected` and reads them as a manifest. `where` names the
  * reference in messages (`image "ghcr.io/acme/app@sha256:…"`).
  */
-export function proveManifest(bytes: Buffer, expected: Digest, contentType: string | null, where: string): ManifestBytes {
+export function proveManifest(
+  bytes: Buffer,
+  expected: Digest,
+  contentType: string | null,
+  where: string
+): ManifestBytes {
   const actual = sha256Digest(bytes)
   if (actual !== expected) {
-    throw new SealError('refused', 
+    throw new SealError(
+      'refused',
       `${where}: the registry served a manifest whose bytes hash to ${actual}, not to the digest asked for, ${expected}. ` +
-        `The registry (or something between it and the runner) altered or swapped the manifest; nothing is trusted from it. Check the registry and the network path, then run again.`
+        ('The registry (or something between it and the runner) altered or swapped the manifest; nothing is ' +
+          'trusted from it. Check the registry and the network path, then run again.')
     )
   }
   return readManifest(bytes, actual, contentType, where)
 }
 
 /** Reads bytes whose digest the caller computed or proved as a manifest of a known type. */
-export function readManifest(bytes: Buffer, digest: Digest, contentType: string | null, where: string): ManifestBytes {
+export function readManifest(
+  bytes: Buffer,
+  digest: Digest,
+  contentType: string | null,
+  where: string
+): ManifestBytes {
   const manifest = parseManifest(bytes, contentType, `${where} (manifest ${shortDigest(digest)})`)
   return { bytes, digest, mediaType: manifest.mediaType, manifest }
 }
 
-export function parseManifest(bytes: Uint8Array, contentType: string | null, where: string): Manifest {
+export function parseManifest(
+  bytes: Uint8Array,
+  contentType: string | null,
+  where: string
+): Manifest {
   const bad = (why: string): never => {
     throw new SealError('refused', `${where}: ${why}.`)
   }
-  if (bytes.length > MANIFEST_MAX_BYTES) bad(`the manifest is ${bytes.length} bytes, more than the ${MANIFEST_MAX_BYTES} a registry serves`)
+  if (bytes.length > MANIFEST_MAX_BYTES)
+    bad(
+      `the manifest is ${bytes.length} bytes, more than the ${MANIFEST_MAX_BYTES} a registry serves`
+    )
   const header = bareMediaType(contentType)
   if (DOCKER_SCHEMA1_TYPES.includes(header)) {
-    bad(`the registry serves a Docker schema 1 manifest (${quote(header)}), whose digest is not that of its bytes; push the image again with a current client, which writes schema 2 or OCI`)
+    bad(
+      `the registry serves a Docker schema 1 manifest (${quote(header)}), whose digest is not that of its ` +
+        'bytes; push the image again with a current client, which writes schema 2 or ' +
+        'OCI'
+    )
   }
   let json: unknown
   try {
@@ -100,26 +137,43 @@ export function parseManifest(bytes: Uint8Array, contentType: string | null, whe
   } catch {
     return bad('the manifest is not UTF-8 JSON')
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return bad('the manifest is not a JSON object')
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return bad('the manifest is not a JSON object')
   const body = json as Record<string, unknown>
-  if (body.schemaVersion !== 2) bad(`the manifest's schemaVersion is ${quote(JSON.stringify(body.schemaVersion) ?? 'missing')}, not 2`)
+  if (body.schemaVersion !== 2)
+    bad(
+      `the manifest's schemaVersion is ${quote(JSON.stringify(body.schemaVersion) ?? 'missing')}, not 2`
+    )
   const declared = body.mediaType
-  if (declared !== undefined && typeof declared !== 'string') bad('the manifest\'s mediaType is not a string')
+  if (declared !== undefined && typeof declared !== 'string')
+    bad("the manifest's mediaType is not a string")
   const mediaType = manifestType(declared as string | undefined, header, bad)
   const common = {
     mediaType,
     ...optionalString(body, 'artifactType', bad),
-    ...(body.subject === undefined ? {} : { subject: readDescriptor(body.subject, 'subject', bad) }),
-    ...optionalAnnotations(body, 'annotations', 'the manifest\'s annotations', bad)
+    ...(body.subject === undefined
+      ? {}
+      : { subject: readDescriptor(body.subject, 'subject', bad) }),
+    ...optionalAnnotations(body, 'annotations', "the manifest's annotations", bad)
   }
   if (isIndexType(mediaType)) {
-    if (body.layers !== undefined || body.config !== undefined) bad(`the manifest says it is an index (${mediaType}) but has layers or a config: refused as ambiguous`)
-    if (!Array.isArray(body.manifests)) return bad(`the index (${mediaType}) has no "manifests" list`)
-    const manifests = body.manifests.map((entry, i) => readDescriptor(entry, `manifests[${i}]`, bad))
+    if (body.layers !== undefined || body.config !== undefined)
+      bad(
+        `the manifest says it is an index (${mediaType}) but has layers or a config: refused as ambiguous`
+      )
+    if (!Array.isArray(body.manifests))
+      return bad(`the index (${mediaType}) has no "manifests" list`)
+    const manifests = body.manifests.map((entry, i) =>
+      readDescriptor(entry, `manifests[${i}]`, bad)
+    )
     return { kind: 'index', ...common, manifests }
   }
-  if (body.manifests !== undefined) bad(`the manifest says it is an image manifest (${mediaType}) but has a "manifests" list: refused as ambiguous`)
-  if (!Array.isArray(body.layers)) return bad(`the image manifest (${mediaType}) has no "layers" list`)
+  if (body.manifests !== undefined)
+    bad(
+      `the manifest says it is an image manifest (${mediaType}) but has a "manifests" list: refused as ambiguous`
+    )
+  if (!Array.isArray(body.layers))
+    return bad(`the image manifest (${mediaType}) has no "layers" list`)
   const config = readDescriptor(body.config, 'config', bad)
   const layers = body.layers.map((entry, i) => readDescriptor(entry, `layers[${i}]`, bad))
   return { kind: 'image', ...common, config, layers }
@@ -130,24 +184,39 @@ export function parseManifest(bytes: Uint8Array, contentType: string | null, whe
  * there, it decides. A registry serving an index as an image manifest (or the reverse) is
  * the confusion image-spec's mediaType field exists to rule out.
  */
-function manifestType(declared: string | undefined, header: string, bad: (why: string) => never): ManifestMediaType {
+function manifestType(
+  declared: string | undefined,
+  header: string,
+  bad: (why: string) => never
+): ManifestMediaType {
   if (declared !== undefined && !isManifestType(declared)) {
-    if (DOCKER_SCHEMA1_TYPES.includes(declared)) bad('the manifest is Docker schema 1, whose digest is not that of its bytes; push the image again with a current client')
+    if (DOCKER_SCHEMA1_TYPES.includes(declared))
+      bad(
+        'the manifest is Docker schema 1, whose digest is not that of its bytes; push the image again with a ' +
+          'current client'
+      )
     bad(`the manifest's mediaType ${quote(declared)} is not an image manifest or index type`)
   }
   if (isManifestType(header)) {
-    if (declared !== undefined && declared !== header) bad(`the registry sent it as ${quote(header)} but its body says ${quote(declared)}`)
+    if (declared !== undefined && declared !== header)
+      bad(`the registry sent it as ${quote(header)} but its body says ${quote(declared)}`)
     return header
   }
-  if (!UNSPECIFIED_TYPES.has(header)) bad(`the registry sent it as ${quote(header)}, which is not a manifest type`)
-  if (declared === undefined) bad(`neither the registry's Content-Type (${quote(header)}) nor the manifest's mediaType says what kind of manifest it is`)
+  if (!UNSPECIFIED_TYPES.has(header))
+    bad(`the registry sent it as ${quote(header)}, which is not a manifest type`)
+  if (declared === undefined)
+    bad(
+      `neither the registry's Content-Type (${quote(header)}) nor the manifest's mediaType says what kind of ` +
+        'manifest it is'
+    )
   return declared as ManifestMediaType
 }
 
 const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/
 
 function readDescriptor(value: unknown, field: string, bad: (why: string) => never): Descriptor {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad(`${field} is not a descriptor object`)
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return bad(`${field} is not a descriptor object`)
   const d = value as Record<string, unknown>
   if (typeof d.mediaType !== 'string' || d.mediaType === '') bad(`${field} has no mediaType`)
   if (typeof d.digest !== 'string') return bad(`${field} has no digest`)
@@ -159,7 +228,8 @@ function readDescriptor(value: unknown, field: string, bad: (why: string) => nev
         : `${field}'s digest ${quote(d.digest)} is not "sha256:" and 64 lower-case hex characters`
     )
   }
-  if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) bad(`${field}'s size is not a whole number of bytes`)
+  if (typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0)
+    bad(`${field}'s size is not a whole number of bytes`)
   return {
     mediaType: d.mediaType as string,
     digest: d.digest as Digest,
@@ -171,11 +241,15 @@ function readDescriptor(value: unknown, field: string, bad: (why: string) => nev
 }
 
 function readPlatform(value: unknown, field: string, bad: (why: string) => never): Platform {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad(`${field}'s platform is not an object`)
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return bad(`${field}'s platform is not an object`)
   const p = value as Record<string, unknown>
-  if (typeof p.os !== 'string' || typeof p.architecture !== 'string') return bad(`${field}'s platform lacks os or architecture`)
-  if (p.variant !== undefined && typeof p.variant !== 'string') bad(`${field}'s platform variant is not a string`)
-  if (p['os.version'] !== undefined && typeof p['os.version'] !== 'string') bad(`${field}'s platform os.version is not a string`)
+  if (typeof p.os !== 'string' || typeof p.architecture !== 'string')
+    return bad(`${field}'s platform lacks os or architecture`)
+  if (p.variant !== undefined && typeof p.variant !== 'string')
+    bad(`${field}'s platform variant is not a string`)
+  if (p['os.version'] !== undefined && typeof p['os.version'] !== 'string')
+    bad(`${field}'s platform os.version is not a string`)
   return {
     os: p.os,
     architecture: p.architecture,
@@ -184,17 +258,27 @@ function readPlatform(value: unknown, field: string, bad: (why: string) => never
   }
 }
 
-function optionalString(object: Record<string, unknown>, key: string, bad: (why: string) => never): Record<string, string> {
+function optionalString(
+  object: Record<string, unknown>,
+  key: string,
+  bad: (why: string) => never
+): Record<string, string> {
   const value = object[key]
   if (value === undefined) return {}
   if (typeof value !== 'string') bad(`${key} is not a string`)
   return { [key]: value as string }
 }
 
-function optionalAnnotations(object: Record<string, unknown>, key: string, what: string, bad: (why: string) => never): { annotations?: Record<string, string> } {
+function optionalAnnotations(
+  object: Record<string, unknown>,
+  key: string,
+  what: string,
+  bad: (why: string) => never
+): { annotations?: Record<string, string> } {
   const value = object[key]
   if (value === undefined) return {}
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) bad(`${what} are not an object`)
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    bad(`${what} are not an object`)
   const annotations: Record<string, string> = {}
   for (const [name, text] of Object.entries(value as Record<string, unknown>)) {
     if (typeof text !== 'string') bad(`${what}: ${quote(name)} is not a string`)
@@ -247,11 +331,19 @@ export function platformMatches(have: string, want: string): boolean {
 }
 
 /** Refuses an index that lacks a wanted platform, naming every missing one and what is there. */
-export function requirePlatforms(children: readonly PlatformChild[], wanted: readonly string[], where: string): void {
-  const missing = wanted.filter((want) => !children.some((child) => platformMatches(child.platform, want)))
+export function requirePlatforms(
+  children: readonly PlatformChild[],
+  wanted: readonly string[],
+  where: string
+): void {
+  const missing = wanted.filter(
+    (want) => !children.some((child) => platformMatches(child.platform, want))
+  )
   if (missing.length === 0) return
-  const present = children.length === 0 ? 'no platform images at all' : children.map((c) => c.platform).join(', ')
-  throw new SealError('refused', 
+  const present =
+    children.length === 0 ? 'no platform images at all' : children.map((c) => c.platform).join(', ')
+  throw new SealError(
+    'refused',
     `${where}: the index has no image for ${missing.map(quote).join(', ')}; it has ${present}. ` +
       `Build and push the image for ${missing.length === 1 ? 'that platform' : 'those platforms'}, or drop ${missing.length === 1 ? 'it' : 'them'} from the platforms rule.`
   )

@@ -10,7 +10,10 @@ export const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifes
 export const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json'
 
 /** Docker's schema 1 (signed JWS): its digest is not that of the bytes served, so it is refused. */
-export const DOCKER_SCHEMA1_TYPES = ['application/vnd.docker.distribution.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v1+prettyjws']
+export const DOCKER_SCHEMA1_TYPES = [
+  'application/vnd.docker.distribution.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v1+prettyjws'
+]
 
 /** The OCI empty descriptor's type: the config of an artifact manifest (`{}`, two bytes). */
 export const OCI_EMPTY = 'application/vnd.oci.empty.v1+json'
@@ -28,7 +31,8 @@ export const MANIFEST_TYPES: readonly string[] = [...INDEX_TYPES, ...IMAGE_MANIF
 /** The Accept header of every manifest request. */
 export const MANIFEST_ACCEPT = MANIFEST_TYPES.join(', ')
 
-export type ManifestMediaType = typeof OCI_INDEX | typeof OCI_MANIFEST | typeof DOCKER_MANIFEST_LIST | typeof DOCKER_MANIFEST
+export type ManifestMediaType =
+  typeof OCI_INDEX | typeof OCI_MANIFEST | typeof DOCKER_MANIFEST_LIST | typeof DOCKER_MANIFEST
 
 export function isManifestType(value: string): value is ManifestMediaType {
   return MANIFEST_TYPES.includes(value)

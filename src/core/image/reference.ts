@@ -26,7 +26,9 @@ const ALPHA_NUMERIC = '[a-z0-9]+'
 const SEPARATOR = '(?:[._]|__|-+)'
 const PATH_COMPONENT = new RegExp(`^${ALPHA_NUMERIC}(?:${SEPARATOR}${ALPHA_NUMERIC})*$`)
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])'
-const HOST = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`)
+const HOST = new RegExp(
+  `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::([0-9]+))?$`
+)
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/
 
 export const DOCKER_HUB = 'docker.io'
@@ -41,21 +43,38 @@ const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.
 export function parseImageReference(value: string, what: string): ImageReference {
   const text = value.trim()
   const fail = (why: string, fix: string): never => {
-    throw new SealError('bad-input', `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`)
+    throw new SealError(
+      'bad-input',
+      `${what}: ${quote(text)} is not an image reference: ${why}. ${fix}`
+    )
   }
-  if (text === '') fail('it is empty', 'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:…".')
+  if (text === '')
+    fail(
+      'it is empty',
+      'Give a reference such as "ghcr.io/acme/app:1.4.0" or "ghcr.io/acme/app@sha256:…".'
+    )
   const at = text.indexOf('@')
   let digest: Digest | null = null
   let rest = text
   if (at !== -1) {
-    if (text.indexOf('@', at + 1) !== -1) fail('it has more than one "@"', 'Give one digest after "@".')
+    if (text.indexOf('@', at + 1) !== -1)
+      fail('it has more than one "@"', 'Give one digest after "@".')
     const after = text.slice(at + 1)
     const colon = after.indexOf(':')
-    if (colon === -1) fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".')
+    if (colon === -1)
+      fail('the digest after "@" must start with "sha256:"', 'Write it as "name@sha256:<64 hex>".')
     const algorithm = after.slice(0, colon).toLowerCase()
-    if (algorithm !== 'sha256') fail(`the digest after "@" is a ${quote(algorithm)} digest`, 'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".')
+    if (algorithm !== 'sha256')
+      fail(
+        `the digest after "@" is a ${quote(algorithm)} digest`,
+        'artifact-seal reads sha256 digests only: write "name@sha256:<64 hex>".'
+      )
     const hex = after.slice(colon + 1)
-    if (!/^[0-9a-fA-F]{64}$/.test(hex)) fail(`the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`, 'Copy the whole digest.')
+    if (!/^[0-9a-fA-F]{64}$/.test(hex))
+      fail(
+        `the digest after "@" is not "sha256:" and 64 hex characters (got ${hex.length} characters)`,
+        'Copy the whole digest.'
+      )
     digest = digestFromHex(hex.toLowerCase())
     rest = text.slice(0, at)
   }
@@ -73,18 +92,32 @@ export function parseImageReference(value: string, what: string): ImageReference
       )
     }
   }
-  if (name === '') fail('the name before the tag or digest is empty', 'Give the repository, such as "ghcr.io/acme/app".')
-  if (name.length > NAME_MAX) fail(`the name is ${name.length} characters long`, `A name is at most ${NAME_MAX} characters, registry included.`)
+  if (name === '')
+    fail(
+      'the name before the tag or digest is empty',
+      'Give the repository, such as "ghcr.io/acme/app".'
+    )
+  if (name.length > NAME_MAX)
+    fail(
+      `the name is ${name.length} characters long`,
+      `A name is at most ${NAME_MAX} characters, registry included.`
+    )
   const slash = name.indexOf('/')
   const first = slash === -1 ? '' : name.slice(0, slash)
-  const hasRegistry = slash !== -1 && (first.includes('.') || first.includes(':') || first === 'localhost')
+  const hasRegistry =
+    slash !== -1 && (first.includes('.') || first.includes(':') || first === 'localhost')
   let registry = DOCKER_HUB
   let path = name
   if (hasRegistry) {
     const host = HOST.exec(first)
-    if (host === null) return fail(`the registry ${quote(first)} is not a host name, an IP address or either with a port`, 'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".')
+    if (host === null)
+      return fail(
+        `the registry ${quote(first)} is not a host name, an IP address or either with a port`,
+        'Write the registry as "host" or "host:port", such as "ghcr.io" or "localhost:5000".'
+      )
     const port = host[1]
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) fail(`the port ${port} is out of range`, 'Give a port from 1 to 65535.')
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+      fail(`the port ${port} is out of range`, 'Give a port from 1 to 65535.')
     registry = first.toLowerCase()
     path = name.slice(slash + 1)
   }
@@ -95,7 +128,9 @@ export function parseImageReference(value: string, what: string): ImageReference
   for (const component of path.split('/')) {
     if (PATH_COMPONENT.test(component)) continue
     fail(
-      component === '' ? `the repository ${quote(path)} has an empty path component` : `the path component ${quote(component)} is not valid`,
+      component === ''
+        ? `the repository ${quote(path)} has an empty path component`
+        : `the path component ${quote(component)} is not valid`,
       'Each "/"-separated part of a repository is lower-case letters and digits, joined by ".", "_", "__" or dashes.'
     )
   }
@@ -136,7 +171,11 @@ export function subjectName(reference: ImageReference): string {
 /** The same repository with a tag (and no digest). */
 export function withTag(reference: ImageReference, tag: string, what: string): ImageReference {
   if (!TAG.test(tag)) {
-    throw new SealError('bad-input', `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." and "-", not starting with "." or "-".`)
+    throw new SealError(
+      'bad-input',
+      `${what}: ${quote(tag)} is not a valid tag. A tag is 1 to 128 characters of letters, digits, "_", "." ` +
+        'and "-", not starting with "." or "-".'
+    )
   }
   return { ...reference, tag, digest: null }
 }
@@ -172,12 +211,18 @@ export function parseImageSubject(text: string, what: string): ImageReference {
   if (lines.length !== 1 || lines[0]!.includes(',')) {
     throw new SealError(
       'bad-input',
-      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}…) among other entries. An image is sealed, verified and promoted alone: give one ${OCI_SCHEME} reference and nothing else.`
+      `${what}: ${quote(text.trim())} names an image (${OCI_SCHEME}…) among other entries. An image is sealed, ` +
+        `verified and promoted alone: give one ${OCI_SCHEME} reference and nothing ` +
+        'else.'
     )
   }
   const line = lines[0]!
   if (!line.toLowerCase().startsWith(OCI_SCHEME)) {
-    throw new SealError('bad-input', `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as "oci://ghcr.io/acme/app:1.4.0".`)
+    throw new SealError(
+      'bad-input',
+      `${what}: ${quote(line)} names an image but does not start with ${quote(OCI_SCHEME)}. Write it as ` +
+        '"oci://ghcr.io/acme/app:1.4.0".'
+    )
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what)
 }

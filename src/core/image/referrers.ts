@@ -12,7 +12,10 @@ import { OCI_INDEX, OCI_MANIFEST, SIGSTORE_BUNDLE_PREFIX } from './media-types.j
  * fetched by digest.
  */
 
-/** The fallback tag of a subject: `sha256-<hex>` (the spec's cut to 32 and 64 characters leaves a sha256 digest whole). */
+/**
+ * The fallback tag of a subject: `sha256-<hex>` (the spec's cut to 32 and 64 characters leaves a
+ * sha256 digest whole).
+ */
 export function fallbackTag(subject: Digest): string {
   return `sha256-${hexOf(subject)}`
 }
@@ -40,14 +43,20 @@ export interface MergedIndex {
  * `existing` is null when the tag does not exist yet. A tag that names anything but an
  * OCI index is refused: writing over it would destroy what someone pushed there.
  */
-export function mergeReferrers(existing: ManifestBytes | null, entries: readonly Descriptor[], where: string): MergedIndex {
+export function mergeReferrers(
+  existing: ManifestBytes | null,
+  entries: readonly Descriptor[],
+  where: string
+): MergedIndex {
   let body: Record<string, unknown>
   if (existing === null) {
     body = { mediaType: OCI_INDEX, schemaVersion: 2, manifests: [] }
   } else {
     if (existing.mediaType !== OCI_INDEX) {
-      throw new SealError('refused', 
-        `${where}: the referrers fallback tag names a ${quote(existing.mediaType)} manifest, not an OCI index, so it is not a referrers list; ` +
+      throw new SealError(
+        'refused',
+        `${where}: the referrers fallback tag names a ${quote(existing.mediaType)} manifest, not an OCI index, ` +
+          'so it is not a referrers list; ' +
           'artifact-seal will not overwrite it. Move or delete that tag, then run again.'
       )
     }
@@ -62,7 +71,11 @@ export function mergeReferrers(existing: ManifestBytes | null, entries: readonly
 
 /** Whether an index lists a manifest of that digest. */
 export function listsDigest(index: ManifestBytes | null, digest: Digest): boolean {
-  return index !== null && index.manifest.kind === 'index' && index.manifest.manifests.some((m) => m.digest === digest)
+  return (
+    index !== null &&
+    index.manifest.kind === 'index' &&
+    index.manifest.manifests.some((m) => m.digest === digest)
+  )
 }
 
 /** What a referrer is, judged from its own manifest. */
@@ -85,7 +98,12 @@ export interface Referrer {
 export function judgeReferrer(manifest: ManifestBytes, subject: Digest): Referrer | null {
   const m = manifest.manifest
   if (m.subject?.digest !== subject) return null
-  if (m.kind === 'image' && m.mediaType === OCI_MANIFEST && m.layers.length === 1 && m.layers[0]!.mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
+  if (
+    m.kind === 'image' &&
+    m.mediaType === OCI_MANIFEST &&
+    m.layers.length === 1 &&
+    m.layers[0]!.mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)
+  ) {
     return { manifest, what: { kind: 'sigstore-bundle', bundle: m.layers[0]! } }
   }
   const artifactType = m.artifactType ?? (m.kind === 'image' ? m.config.mediaType : m.mediaType)

@@ -33,7 +33,10 @@ export function imageAnnotation(image: SealedImage): Record<string, unknown> {
     reference: imageRef(image),
     ...(image.tag === null ? {} : { tag: image.tag }),
     mediaType: image.mediaType,
-    platforms: image.platforms.map((child) => ({ platform: child.platform, digest: child.descriptor.digest }))
+    platforms: image.platforms.map((child) => ({
+      platform: child.platform,
+      digest: child.descriptor.digest
+    }))
   }
 }
 
@@ -41,6 +44,9 @@ export function imageAnnotation(image: SealedImage): Record<string, unknown> {
 export function withImageAnnotation(statement: Statement, image: SealedImage): Statement {
   const [first, ...rest] = statement.subject
   if (first === undefined) return statement
-  const annotated = { ...first, annotations: { ...(first.annotations ?? {}), [IMAGE_ANNOTATION]: imageAnnotation(image) } }
+  const annotated = {
+    ...first,
+    annotations: { ...(first.annotations ?? {}), [IMAGE_ANNOTATION]: imageAnnotation(image) }
+  }
   return { ...statement, subject: [annotated, ...rest] }
 }

@@ -17,12 +17,17 @@ export const NOT_OBSERVED: DriftState = { drifted: false, since: null, last: nul
  * began (the newest match or acknowledgement before it), so its cost is the records since then.
  * An observation that could not tell (unknown) neither starts nor ends a drift.
  */
-export async function driftStateOf(newestFirst: AsyncIterable<LedgerEntry> | Iterable<LedgerEntry>, service: Service): Promise<DriftState> {
+export async function driftStateOf(
+  newestFirst: AsyncIterable<LedgerEntry> | Iterable<LedgerEntry>,
+  service: Service
+): Promise<DriftState> {
   let since: LedgerEntry | null = null
   let last: LedgerEntry | null = null
   for await (const entry of newestFirst) {
     if (serviceOf(entry) !== service) continue
-    const telling = entry.outcome === 'acknowledged' || (entry.outcome === 'observed' && entry.observation?.verdict !== 'unknown')
+    const telling =
+      entry.outcome === 'acknowledged' ||
+      (entry.outcome === 'observed' && entry.observation?.verdict !== 'unknown')
     if (!telling) continue
     last ??= entry
     if (entry.outcome === 'observed' && entry.observation?.verdict === 'drifted') since = entry

@@ -53,14 +53,21 @@ export function digestsIn(text: string): Digest[] | null {
 }
 
 /** A probe's verdict from the digests it saw: every copy must run the live digest. */
-export function judgeDigests(probe: ProbeKind, digests: readonly Digest[], live: Digest): ProbeResult {
+export function judgeDigests(
+  probe: ProbeKind,
+  digests: readonly Digest[],
+  live: Digest
+): ProbeResult {
   const others = digests.filter((d) => d !== live)
   if (others.length === 0) return { probe, verdict: 'matches', observed: live, detail: null }
   return {
     probe,
     verdict: 'drifted',
     observed: digests.join(' '),
-    detail: digests.length === 1 ? `runs ${shortDigest(others[0] as string)}, not the live ${shortDigest(live)}` : `runs ${digests.length} digests (${digests.map(shortDigest).join(', ')}), not only the live ${shortDigest(live)}`
+    detail:
+      digests.length === 1
+        ? `runs ${shortDigest(others[0] as string)}, not the live ${shortDigest(live)}`
+        : `runs ${digests.length} digests (${digests.map(shortDigest).join(', ')}), not only the live ${shortDigest(live)}`
   }
 }
 
@@ -68,7 +75,10 @@ export function unknown(probe: ProbeKind, reason: string): ProbeResult {
   return { probe, verdict: 'unknown', observed: null, detail: reason }
 }
 
-/** The environment's verdict from its probes': drifted when any drifted, else unknown when any could not tell, else matches. */
+/**
+ * The environment's verdict from its probes': drifted when any drifted, else unknown when any could
+ * not tell, else matches.
+ */
 export function combine(results: readonly ProbeResult[]): Verdict {
   if (results.some((r) => r.verdict === 'drifted')) return 'drifted'
   if (results.length === 0 || results.some((r) => r.verdict === 'unknown')) return 'unknown'

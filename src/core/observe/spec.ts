@@ -18,7 +18,10 @@ export interface ObserveSpec {
   readonly command: string | null
   /** A directory on this machine, verified against the live digest. */
   readonly files: string | null
-  /** The live digest's checksums listing beside the files, so a difference names the files (proven by its own sha256). */
+  /**
+   * The live digest's checksums listing beside the files, so a difference names the files (proven
+   * by its own sha256).
+   */
   readonly checksums: string | null
   /** A URL serving the running API description, classified against the live digest's sealed contract. */
   readonly contractUrl: string | null
@@ -28,7 +31,10 @@ export interface ObserveSpec {
   readonly timeoutMs: number
 }
 
-/** What a probe may take before it is "unknown": long enough for a slow endpoint, short enough for a schedule of 15 minutes. */
+/**
+ * What a probe may take before it is "unknown": long enough for a slow endpoint, short enough for a
+ * schedule of 15 minutes.
+ */
 export const DEFAULT_PROBE_TIMEOUT_MS = 10_000
 export const DEFAULT_POINTER = '/digest'
 
@@ -67,25 +73,41 @@ const ENTRY_SCHEMA = {
   }
 } as const
 
-export const OBSERVE_SCHEMA = { anyOf: [ENTRY_SCHEMA, { type: 'array', minItems: 1, items: ENTRY_SCHEMA }] } as const
+export const OBSERVE_SCHEMA = {
+  anyOf: [ENTRY_SCHEMA, { type: 'array', minItems: 1, items: ENTRY_SCHEMA }]
+} as const
 export const DRIFT_SCHEMA = { type: 'string', enum: [...DRIFT_RULES] } as const
 
 /** The keys an `observe:` entry takes, for the policy's messages. */
-export const OBSERVE_KEYS = 'service, url, pointer, command, files, checksums, contract-url, image, timeout'
+export const OBSERVE_KEYS =
+  'service, url, pointer, command, files, checksums, contract-url, image, timeout'
 
 /**
  * The checked entries of an `observe:` value, or the problems found (each a sentence after
  * `environments.<name>.observe`): an entry must name a probe, `pointer` belongs to `url`,
  * `checksums` to `files`, two entries never observe the same service.
  */
-export function observeSpecsOf(raw: RawObserveEntry | readonly RawObserveEntry[] | undefined): { specs: ObserveSpec[]; problems: string[] } {
+export function observeSpecsOf(raw: RawObserveEntry | readonly RawObserveEntry[] | undefined): {
+  specs: ObserveSpec[]
+  problems: string[]
+} {
   if (raw === undefined) return { specs: [], problems: [] }
-  const entries = Array.isArray(raw) ? (raw as readonly RawObserveEntry[]) : [raw as RawObserveEntry]
+  const entries = Array.isArray(raw)
+    ? (raw as readonly RawObserveEntry[])
+    : [raw as RawObserveEntry]
   const problems: string[] = []
   const specs = entries.map((e, i) => {
     const at = entries.length === 1 ? '' : `[${i}]`
-    if (e.url === undefined && e.command === undefined && e.files === undefined && e['contract-url'] === undefined && e.image === undefined) {
-      problems.push(`${at} names no probe. Give url (with pointer), command, files, contract-url or image.`)
+    if (
+      e.url === undefined &&
+      e.command === undefined &&
+      e.files === undefined &&
+      e['contract-url'] === undefined &&
+      e.image === undefined
+    ) {
+      problems.push(
+        `${at} names no probe. Give url (with pointer), command, files, contract-url or image.`
+      )
     }
     if (e.image !== undefined) {
       try {
@@ -95,10 +117,20 @@ export function observeSpecsOf(raw: RawObserveEntry | readonly RawObserveEntry[]
         problems.push(`${at}.image ${error.message.replace(/^image: /, '')}`)
       }
     }
-    if (e.pointer !== undefined && e.url === undefined) problems.push(`${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`)
-    if (e.checksums !== undefined && e.files === undefined) problems.push(`${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`)
-    const timeoutMs = e.timeout === undefined ? DEFAULT_PROBE_TIMEOUT_MS : (parseDuration(e.timeout) ?? 0)
-    if (timeoutMs <= 0 || timeoutMs > 10 * 60_000) problems.push(`${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`)
+    if (e.pointer !== undefined && e.url === undefined)
+      problems.push(
+        `${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`
+      )
+    if (e.checksums !== undefined && e.files === undefined)
+      problems.push(
+        `${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`
+      )
+    const timeoutMs =
+      e.timeout === undefined ? DEFAULT_PROBE_TIMEOUT_MS : (parseDuration(e.timeout) ?? 0)
+    if (timeoutMs <= 0 || timeoutMs > 10 * 60_000)
+      problems.push(
+        `${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`
+      )
     return {
       service: e.service ?? null,
       url: e.url ?? null,
@@ -112,20 +144,28 @@ export function observeSpecsOf(raw: RawObserveEntry | readonly RawObserveEntry[]
     }
   })
   const services = specs.map((s) => s.service)
-  if (new Set(services).size !== services.length) problems.push(' observes the same service twice. Give each entry its own service:, or put both probes in one entry.')
+  if (new Set(services).size !== services.length)
+    problems.push(
+      ' observes the same service twice. Give each entry its own service:, or put both probes in one entry.'
+    )
   return { specs, problems }
 }
 
 /** What each `observe:` value must look like, for the policy's messages. */
 const OBSERVE_FIELD_FORMAT: Readonly<Record<string, string>> = {
-  url: 'is not an http(s) URL. Give the URL the running service answers with its digest, such as https://shop.example/version',
-  'contract-url': 'is not an http(s) URL. Give the URL the running service serves its API description at, such as https://shop.example/openapi.json',
-  pointer: 'is not a JSON pointer. Give where the digest is in the answer, starting with "/", such as /build/digest',
+  url:
+    'is not an http(s) URL. Give the URL the running service answers with its digest, such as ' +
+    'https://shop.example/version',
+  'contract-url':
+    'is not an http(s) URL. Give the URL the running service serves its API description at, such as ' +
+    'https://shop.example/openapi.json',
+  pointer:
+    'is not a JSON pointer. Give where the digest is in the answer, starting with "/", such as /build/digest',
   timeout: 'is not a duration. Give a number and a unit, such as 500ms, 10s or 1m',
   service: 'is empty. Name the service the entry observes',
   command: 'is empty. Give the command that prints the running digest',
   files: 'is empty. Give the directory of the deployed files',
-  checksums: 'is empty. Give the live digest\'s checksums listing deployed beside the files',
+  checksums: "is empty. Give the live digest's checksums listing deployed beside the files",
   image: 'is empty. Give the image tag the environment runs, such as ghcr.io/acme/shop:production'
 }
 
@@ -134,7 +174,8 @@ export function observeProblem(keyword: string, path: readonly string[]): string
   if (path[0] !== 'environments' || path[2] !== 'observe') return null
   const field = path.at(-1) ?? ''
   if (keyword === 'pattern' || keyword === 'type') return OBSERVE_FIELD_FORMAT[field] ?? null
-  if (keyword === 'minProperties' || keyword === 'minItems') return `is empty. Give one probe or more: ${OBSERVE_KEYS}`
+  if (keyword === 'minProperties' || keyword === 'minItems')
+    return `is empty. Give one probe or more: ${OBSERVE_KEYS}`
   return null
 }
 
@@ -143,13 +184,17 @@ export function observeProblem(keyword: string, path: readonly string[]): string
  * list, and the other way round), or anyOf's summary of that: the error of the form written is
  * the one to report.
  */
-export function isOtherObserveForm(error: { readonly keyword: string; readonly schemaPath: string; readonly instancePath: string }, root: unknown): boolean {
+export function isOtherObserveForm(
+  error: { readonly keyword: string; readonly schemaPath: string; readonly instancePath: string },
+  root: unknown
+): boolean {
   if (!error.schemaPath.includes('/observe/anyOf')) return false
   if (error.keyword === 'anyOf' && /\/observe\/anyOf$/.test(error.schemaPath)) return true
   const branch = /\/observe\/anyOf\/(\d)\//.exec(error.schemaPath)?.[1]
   const environment = /^\/environments\/([^/]*)\/observe/.exec(error.instancePath)?.[1]
   if (branch === undefined || environment === undefined) return false
-  const envs = (root as { environments?: Record<string, { observe?: unknown } | null> }).environments ?? {}
+  const envs =
+    (root as { environments?: Record<string, { observe?: unknown } | null> }).environments ?? {}
   const name = environment.replace(/~1/g, '/').replace(/~0/g, '~')
   const written = envs[name]?.observe
   return (branch === '1') !== Array.isArray(written)

@@ -27,7 +27,12 @@ export function needsLiveContract(pending: Pick<LedgerEntry, 'amendment'>): bool
  * `liveContract` is the contract digest the live record names (asked for when
  * `needsLiveContract`); `madeLiveBy` names the records that made a span live, for the message.
  */
-export function confirmationChanged(pending: LedgerEntry, live: LiveSpan | null, liveContract: Digest | null | undefined, madeLiveBy: (span: LiveSpan) => string): string | null {
+export function confirmationChanged(
+  pending: LedgerEntry,
+  live: LiveSpan | null,
+  liveContract: Digest | null | undefined,
+  madeLiveBy: (span: LiveSpan) => string
+): string | null {
   const service = serviceOf(pending)
   const where = `${pending.environment}${service === null ? '' : ` (service ${quote(service)})`}`
   const again =
@@ -38,11 +43,17 @@ export function confirmationChanged(pending: LedgerEntry, live: LiveSpan | null,
   // one deploys, so nothing unjudged lands; the confirmation continues that stretch.
   if (live !== null && live.digest === pending.digest) return null
   if ((live?.digest ?? null) !== compared) {
-    const now = live === null ? 'nothing is live there now' : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`
+    const now =
+      live === null
+        ? 'nothing is live there now'
+        : `${live.digest} went live there meanwhile (${madeLiveBy(live)}, live from ${live.from})`
     return `${where} no longer runs what the gate compared ${pending.digest} against (${compared ?? 'nothing live'}): ${now}. ${again}.`
   }
   if (live === null || !needsLiveContract(pending)) return null
-  if (liveContract === undefined) throw new Error('unreachable: a confirmation of a record with an amendment was judged without the live contract')
+  if (liveContract === undefined)
+    throw new Error(
+      'unreachable: a confirmation of a record with an amendment was judged without the live contract'
+    )
   const from = pending.amendment?.from?.digest ?? null
   if (liveContract === from) return null
   return `${where} runs ${live.digest} with contract ${liveContract ?? 'none'} now, not the contract ${from ?? 'none'} the gate judged the amendment from (${madeLiveBy(live)}). ${again}.`

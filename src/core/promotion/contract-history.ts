@@ -1,6 +1,13 @@
 import type { ContractRef } from '../contract/manifest.js'
 import type { Digest } from '../digest.js'
-import { type Amendment, type LedgerEntry, type Mode, type Service, makesLive, serviceOf } from './record.js'
+import {
+  type Amendment,
+  type LedgerEntry,
+  type Mode,
+  type Service,
+  makesLive,
+  serviceOf
+} from './record.js'
 
 /**
  * "When did the contract change?": every amendment of an environment's contract, read from
@@ -72,7 +79,9 @@ export function contractAmendments(entries: readonly LedgerEntry[]): ContractAme
   const oldestFirst = [...entries].reverse()
   const pending = new Map<string, LedgerEntry>()
   for (const entry of oldestFirst) if (entry.outcome === 'pending') pending.set(entry.id, entry)
-  const confirmations = oldestFirst.filter((entry) => makesLive(entry.outcome) && entry.resolves !== null)
+  const confirmations = oldestFirst.filter(
+    (entry) => makesLive(entry.outcome) && entry.resolves !== null
+  )
   confirmations.sort((a, b) => Date.parse(a.time) - Date.parse(b.time))
 
   const running = new Map<string, Running>()
@@ -119,10 +128,13 @@ export function contractAmendments(entries: readonly LedgerEntry[]): ContractAme
  * The same over a ledger's entries as they are read (an array or `LedgerView.entries`),
  * keeping only the records the walk needs.
  */
-export async function contractHistory(entries: Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>): Promise<ContractAmendment[]> {
+export async function contractHistory(
+  entries: Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>
+): Promise<ContractAmendment[]> {
   const kept: LedgerEntry[] = []
   for await (const entry of entries) {
-    if (entry.outcome === 'pending' || (makesLive(entry.outcome) && entry.resolves !== null)) kept.push(entry)
+    if (entry.outcome === 'pending' || (makesLive(entry.outcome) && entry.resolves !== null))
+      kept.push(entry)
   }
   return contractAmendments(kept)
 }
@@ -132,6 +144,10 @@ function sameContract(a: ContractRef | null, b: ContractRef | null): boolean {
 }
 
 /** Whether the amendment a record keeps is this one: from and to the same contract digests. */
-function describes(amendment: Amendment | null, from: ContractRef | null, to: ContractRef | null): boolean {
+function describes(
+  amendment: Amendment | null,
+  from: ContractRef | null,
+  to: ContractRef | null
+): boolean {
   return amendment !== null && sameContract(amendment.from, from) && sameContract(amendment.to, to)
 }

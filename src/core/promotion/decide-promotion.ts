@@ -32,11 +32,17 @@ export interface ContractEvidence {
 
 /** What the evidence showed before the ledger step. */
 export interface PromotionEvidence {
-  /** A refusal the evidence settles alone (the bytes differ, the signature is refused, nothing to roll back to); null when the rules decide. */
+  /**
+   * A refusal the evidence settles alone (the bytes differ, the signature is refused, nothing to
+   * roll back to); null when the rules decide.
+   */
   readonly refusal: { readonly rule: RuleCheck['rule']; readonly detail: string } | null
   /** The seal's signature, for the signed-by rule; absent when nobody checked one. */
   readonly signature?: SignatureFact
-  /** What a promotion without bytes rests on, shown as a passed check; null when bytes were checked (or it is a dry run). */
+  /**
+   * What a promotion without bytes rests on, shown as a passed check; null when bytes were checked
+   * (or it is a dry run).
+   */
   readonly withoutBytes: RuleCheck | null
   /** The contracts, when they were looked at. */
   readonly contract: ContractEvidence | null
@@ -65,9 +71,14 @@ export interface PromotionSubject {
   readonly service: Service
 }
 
-export function decidePromotion(subject: PromotionSubject, evidence: PromotionEvidence, ledger: LedgerFacts): Decision {
+export function decidePromotion(
+  subject: PromotionSubject,
+  evidence: PromotionEvidence,
+  ledger: LedgerFacts
+): Decision {
   const { digest, rule, mode, service } = subject
-  if (evidence.refusal !== null) return refusal(mode, rule.name, digest, evidence.refusal.rule, evidence.refusal.detail)
+  if (evidence.refusal !== null)
+    return refusal(mode, rule.name, digest, evidence.refusal.rule, evidence.refusal.detail)
   const decision = decide(
     { digest, rule, mode, now: ledger.now, service },
     {
@@ -75,15 +86,24 @@ export function decidePromotion(subject: PromotionSubject, evidence: PromotionEv
       live: ledger.live,
       spans: ledger.spans,
       ...(evidence.signature !== undefined ? { signature: evidence.signature } : {}),
-      ...(evidence.contract !== null && rule.contract ? { contract: contractFact(evidence.contract, ledger.live, ledger.approval) } : {}),
-      ...(ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {}),
+      ...(evidence.contract !== null && rule.contract
+        ? { contract: contractFact(evidence.contract, ledger.live, ledger.approval) }
+        : {}),
+      ...(ledger.otherService !== null && ledger.otherService.service !== service
+        ? { otherService: ledger.otherService }
+        : {}),
       drifted: driftedUpstreams(rule.name, ledger.drift)
     }
   )
-  return evidence.withoutBytes === null ? decision : { ...decision, checks: [...decision.checks, evidence.withoutBytes] }
+  return evidence.withoutBytes === null
+    ? decision
+    : { ...decision, checks: [...decision.checks, evidence.withoutBytes] }
 }
 
-function driftedUpstreams(target: string, states: ReadonlyMap<string, DriftState> | undefined): ReadonlyMap<string, string> {
+function driftedUpstreams(
+  target: string,
+  states: ReadonlyMap<string, DriftState> | undefined
+): ReadonlyMap<string, string> {
   const drifted = new Map<string, string>()
   for (const [upstream, state] of states ?? []) {
     const refusal = driftRefusal(upstream, target, state)
@@ -97,34 +117,69 @@ function driftedUpstreams(target: string, states: ReadonlyMap<string, DriftState
  * changed since the contracts were compared, the comparison is of the wrong pair, and the
  * rule refuses (fail closed) rather than judge it.
  */
-export function contractFact(evidence: ContractEvidence, liveNow: LiveSpan | null, approval: LedgerEntry | null): ContractFact {
+export function contractFact(
+  evidence: ContractEvidence,
+  liveNow: LiveSpan | null,
+  approval: LedgerEntry | null
+): ContractFact {
   if ((liveNow?.digest ?? null) !== evidence.liveDigest) {
     return {
       live: evidence.live,
       liveDigest: evidence.liveDigest,
       candidate: evidence.candidate,
       changes: null,
-      problem: `The environment's live digest changed (to ${liveNow?.digest ?? 'none'}) while the contracts were compared; promote again to compare with what it runs now.`,
+      problem:
+        `The environment's live digest changed (to ${liveNow?.digest ?? 'none'}) while the contracts ` +
+        'were compared; promote again to compare with what it runs now.',
       approval: null
     }
   }
-  return { live: evidence.live, liveDigest: evidence.liveDigest, candidate: evidence.candidate, changes: evidence.changes, problem: evidence.problem, approval }
+  return {
+    live: evidence.live,
+    liveDigest: evidence.liveDigest,
+    candidate: evidence.candidate,
+    changes: evidence.changes,
+    problem: evidence.problem,
+    approval
+  }
 }
 
 /** Whether an amendment needs an approval looked up: it has breaking or dangerous changes. */
 export function mayNeedApproval(evidence: ContractEvidence): boolean {
-  return evidence.candidate !== null && evidence.changes !== null && evidence.changes.some((c) => c.severity === 'breaking' || c.severity === 'dangerous')
+  return (
+    evidence.candidate !== null &&
+    evidence.changes !== null &&
+    evidence.changes.some((c) => c.severity === 'breaking' || c.severity === 'dangerous')
+  )
 }
 
 /** The amendment a record keeps; null when the contract did not change or was not compared. */
-export function amendmentOf(evidence: ContractEvidence, approvalUsed: string | null): Amendment | null {
-  if (evidence.changes === null || evidence.live?.digest === evidence.candidate?.digest || evidence.live === null) return null
-  return { ...summarizeAmendment(evidence.live, evidence.candidate, evidence.changes), ...(approvalUsed !== null ? { approval: approvalUsed } : {}) }
+export function amendmentOf(
+  evidence: ContractEvidence,
+  approvalUsed: string | null
+): Amendment | null {
+  if (
+    evidence.changes === null ||
+    evidence.live?.digest === evidence.candidate?.digest ||
+    evidence.live === null
+  )
+    return null
+  return {
+    ...summarizeAmendment(evidence.live, evidence.candidate, evidence.changes),
+    ...(approvalUsed !== null ? { approval: approvalUsed } : {})
+  }
 }
 
 /** "The bytes to deploy are X, not Y: a (changed), b (missing) … differ from the seal." */
-export function bytesMismatchDetail(actual: Digest, mismatches: readonly Mismatch[], digest: Digest): string {
+export function bytesMismatchDetail(
+  actual: Digest,
+  mismatches: readonly Mismatch[],
+  digest: Digest
+): string {
   const files = mismatches.slice(0, 5).map((m) => `${m.path} (${m.kind})`)
   const more = mismatches.length > 5 ? ` and ${mismatches.length - 5} more` : ''
-  return `The bytes to deploy are ${actual}, not ${digest}` + (files.length > 0 ? `: ${files.join(', ')}${more} differ from the seal.` : '.')
+  return (
+    `The bytes to deploy are ${actual}, not ${digest}` +
+    (files.length > 0 ? `: ${files.join(', ')}${more} differ from the seal.` : '.')
+  )
 }

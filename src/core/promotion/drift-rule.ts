@@ -7,7 +7,9 @@ import { upstreamOf } from './policy.js'
  * those the policy marks `drift: block`. Others' drift is reported by observe, never judged.
  */
 export function blockingUpstreams(policy: PromotionPolicy, target: EnvironmentRule): string[] {
-  return upstreamOf(target).filter((name) => policy.environments.find((e) => e.name === name)?.drift === 'block')
+  return upstreamOf(target).filter(
+    (name) => policy.environments.find((e) => e.name === name)?.drift === 'block'
+  )
 }
 
 /**
@@ -19,7 +21,9 @@ export function driftRefusal(upstream: string, target: string, state: DriftState
   if (!state.drifted || state.since === null) return null
   const seen = (state.last ?? state.since).observation?.observed
   return (
-    `${upstream} does not run what was promoted there: observe found drift at ${state.since.time} (record ${state.since.id})${seen ? `, running ${seen}` : ''}, and ${upstream} has "drift: block", ` +
-    `so it counts for ${target} neither as passed nor for its soak. Deploy its live digest again and observe it, or accept the drift with artifact-seal drift ack --environment ${upstream} --reason "…".`
+    `${upstream} does not run what was promoted there: observe found drift at ${state.since.time} (record ${state.since.id})${seen ? `, running ${seen}` : ''}, and ${upstream} has ` +
+    '"drift: block", ' +
+    (`so it counts for ${target} neither as passed nor for its soak. Deploy its live digest again and observe ` +
+      `it, or accept the drift with artifact-seal drift ack --environment ${upstream} --reason "…".`)
   )
 }

@@ -9,7 +9,8 @@ const PART = /([0-9]+)(ms|s|m|h|d|w)/g
 export function parseDuration(text: string): number | null {
   if (!new RegExp(DURATION_PATTERN).test(text)) return null
   let total = 0
-  for (const [, amount, unit] of text.matchAll(PART)) total += Number(amount) * UNIT_MS[unit as Unit]
+  for (const [, amount, unit] of text.matchAll(PART))
+    total += Number(amount) * UNIT_MS[unit as Unit]
   return Number.isSafeInteger(total) ? total : null
 }
 

@@ -8,7 +8,20 @@ import { type LedgerEntry, type LiveSpan, type Service, describeService } from '
 
 /** One rule the gate checked, as the decision output and the summary show it. */
 export interface RuleCheck {
-  readonly rule: 'veto' | 'requires' | 'requires-any' | 'soak' | 'ran-before' | 'already-live' | 'ledger' | 'bytes' | 'signature' | 'signed-by' | 'contract' | 'service' | 'drift'
+  readonly rule:
+    | 'veto'
+    | 'requires'
+    | 'requires-any'
+    | 'soak'
+    | 'ran-before'
+    | 'already-live'
+    | 'ledger'
+    | 'bytes'
+    | 'signature'
+    | 'signed-by'
+    | 'contract'
+    | 'service'
+    | 'drift'
   /** The environment the rule is about. */
   readonly environment: string
   readonly passed: boolean
@@ -94,12 +107,19 @@ export function decide(request: GateRequest, facts: GateFacts): Decision {
     const ran = facts.spans.get(rule.name) ?? []
     checks.push(
       ran.length > 0
-        ? { rule: 'ran-before', environment: rule.name, passed: true, detail: `${rule.name} ran this digest from ${ran.at(-1)?.from}.` }
+        ? {
+            rule: 'ran-before',
+            environment: rule.name,
+            passed: true,
+            detail: `${rule.name} ran this digest from ${ran.at(-1)?.from}.`
+          }
         : {
             rule: 'ran-before',
             environment: rule.name,
             passed: false,
-            detail: `${rule.name} never ran this digest; a rollback can only return to a digest the environment ran before. Promote it instead.`
+            detail:
+              `${rule.name} never ran this digest; a rollback can only return to a digest the ` +
+              'environment ran before. Promote it instead.'
           }
     )
   } else {
@@ -111,12 +131,22 @@ export function decide(request: GateRequest, facts: GateFacts): Decision {
   // A rollback too: the bytes it returns to are fetched again, and may have run before the rule was written.
   if (rule.signedBy !== null) checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature))
   let approvalUsed: string | null = null
-  if (rule.contract && facts.otherService !== undefined && mode === 'promote') checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService))
+  if (rule.contract && facts.otherService !== undefined && mode === 'promote')
+    checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService))
   if (rule.contract) {
     const verdict = facts.contract
       ? judgeContract(rule.name, digest, rule.contract, mode, facts.contract)
-      : { passed: false, detail: `${rule.name} judges contract amendments, and the contracts were not compared (fail closed).`, approvalUsed: null }
-    checks.push({ rule: 'contract', environment: rule.name, passed: verdict.passed, detail: verdict.detail })
+      : {
+          passed: false,
+          detail: `${rule.name} judges contract amendments, and the contracts were not compared (fail closed).`,
+          approvalUsed: null
+        }
+    checks.push({
+      rule: 'contract',
+      environment: rule.name,
+      passed: verdict.passed,
+      detail: verdict.detail
+    })
     approvalUsed = verdict.approvalUsed
   }
   const failed = checks.filter((c) => !c.passed)
@@ -138,7 +168,11 @@ export function decide(request: GateRequest, facts: GateFacts): Decision {
  * name): letting it in would judge a breaking change against nothing. Refused until the
  * policy says which it is.
  */
-function newServiceCheck(environment: string, service: Service, other: { readonly service: Service; readonly live: LiveSpan }): RuleCheck {
+function newServiceCheck(
+  environment: string,
+  service: Service,
+  other: { readonly service: Service; readonly live: LiveSpan }
+): RuleCheck {
   const name = (s: Service): string => (s === null ? '<name>' : s)
   return {
     rule: 'service',
@@ -146,13 +180,16 @@ function newServiceCheck(environment: string, service: Service, other: { readonl
     passed: false,
     detail:
       `${environment} judges contract amendments, and ${describeService(service)} never ran there, while ${describeService(other.service)} runs ${other.live.digest} (since ${other.live.from}): ` +
-      `the amendment would be judged against no contract. If they are one service whose artifact's name changed, pin it in the policy ("service: ${name(other.service)}") or keep the seal's name; ` +
+      (`the amendment would be judged against no contract. If they are one service whose artifact's name ` +
+        `changed, pin it in the policy ("service: ${name(other.service)}") or keep ` +
+        `the seal's name; `) +
       `if they are separate services, list them ("services: [${name(other.service)}, ${name(service)}]").`
   }
 }
 
 function vetoCheck(environment: string, veto: LedgerEntry | null): RuleCheck {
-  if (veto === null) return { rule: 'veto', environment, passed: true, detail: 'The digest is not vetoed.' }
+  if (veto === null)
+    return { rule: 'veto', environment, passed: true, detail: 'The digest is not vetoed.' }
   const where = veto.environment ? ` in ${veto.environment}` : ''
   return {
     rule: 'veto',
@@ -163,29 +200,55 @@ function vetoCheck(environment: string, veto: LedgerEntry | null): RuleCheck {
 }
 
 /** The identity rule of the environment, on the verified certificate of the seal's signature. */
-function signedByCheck(environment: string, want: SignerRule, signature: SignatureFact | undefined): RuleCheck {
-  const fail = (detail: string): RuleCheck => ({ rule: 'signed-by', environment, passed: false, detail })
+function signedByCheck(
+  environment: string,
+  want: SignerRule,
+  signature: SignatureFact | undefined
+): RuleCheck {
+  const fail = (detail: string): RuleCheck => ({
+    rule: 'signed-by',
+    environment,
+    passed: false,
+    detail
+  })
   const signer = signature?.signer ?? null
   if (signature === undefined || signer === null) {
     return fail(
-      `${environment} takes only seals signed by a workflow of ${want.repository}, and this digest's seal carries no verified signature` +
-        `${signature?.missing ? ` (${signature.missing})` : ''}. Seal it in that workflow with "permissions: id-token: write" so the seal is signed.`
+      `${environment} takes only seals signed by a workflow of ${want.repository}, and this digest's seal ` +
+        'carries no verified signature' +
+        (`${signature?.missing ? ` (${signature.missing})` : ''}. Seal it in that workflow with "permissions: ` +
+          'id-token: write" so the seal is signed.')
     )
   }
   if (signer.kind === 'key') {
     return fail(
-      `${environment} takes only seals signed by a workflow of ${want.repository}; this seal is signed with a key (${signer.hint}), which names no workflow. Seal it with sign: keyless in that workflow.`
+      `${environment} takes only seals signed by a workflow of ${want.repository}; this seal is signed with a ` +
+        `key (${signer.hint}), which names no workflow. Seal it with sign: keyless ` +
+        'in that workflow.'
     )
   }
-  const failures = checkIdentity(signer.identity, identityPolicy({ ...want, sourceRef: want.ref }, signature.serverUrl))
+  const failures = checkIdentity(
+    signer.identity,
+    identityPolicy({ ...want, sourceRef: want.ref }, signature.serverUrl)
+  )
   if (failures.length > 0) {
-    return fail(`The seal's signer does not satisfy ${environment}'s signed-by rule: ${describeIdentityFailure(failures).split('\n').join('; ')}.`)
+    return fail(
+      `The seal's signer does not satisfy ${environment}'s signed-by rule: ${describeIdentityFailure(failures).split('\n').join('; ')}.`
+    )
   }
-  return { rule: 'signed-by', environment, passed: true, detail: `Signed by ${signer.identity.subjectAlternativeName} at ${signer.signedAt}.` }
+  return {
+    rule: 'signed-by',
+    environment,
+    passed: true,
+    detail: `Signed by ${signer.identity.subjectAlternativeName} at ${signer.signedAt}.`
+  }
 }
 
 /** The longest continuous stretch the digest was live in an environment, up to now. */
-export function longestStretch(spans: readonly LiveSpan[], now: Date): { ms: number; span: LiveSpan } | null {
+export function longestStretch(
+  spans: readonly LiveSpan[],
+  now: Date
+): { ms: number; span: LiveSpan } | null {
   let best: { ms: number; span: LiveSpan } | null = null
   for (const span of spans) {
     const until = span.until === null ? now.getTime() : Date.parse(span.until)
@@ -195,9 +258,16 @@ export function longestStretch(spans: readonly LiveSpan[], now: Date): { ms: num
   return best
 }
 
-function upstreamChecks(rule: 'requires' | 'requires-any', upstream: string, target: EnvironmentRule, facts: GateFacts, now: Date): RuleCheck[] {
+function upstreamChecks(
+  rule: 'requires' | 'requires-any',
+  upstream: string,
+  target: EnvironmentRule,
+  facts: GateFacts,
+  now: Date
+): RuleCheck[] {
   const drift = facts.drifted?.get(upstream)
-  if (drift !== undefined) return [{ rule: 'drift', environment: upstream, passed: false, detail: drift }]
+  if (drift !== undefined)
+    return [{ rule: 'drift', environment: upstream, passed: false, detail: drift }]
   const spans = facts.spans.get(upstream) ?? []
   if (spans.length === 0) {
     return [
@@ -205,25 +275,45 @@ function upstreamChecks(rule: 'requires' | 'requires-any', upstream: string, tar
         rule,
         environment: upstream,
         passed: false,
-        detail: `${upstream} never ran this digest; ${target.name} takes only digests that passed ${upstream}. Promote it to ${upstream} first.`
+        detail:
+          `${upstream} never ran this digest; ${target.name} takes only digests that passed ${upstream}. ` +
+          `Promote it to ${upstream} first.`
       }
     ]
   }
-  const checks: RuleCheck[] = [{ rule, environment: upstream, passed: true, detail: `${upstream} ran this digest from ${spans.at(-1)?.from}.` }]
+  const checks: RuleCheck[] = [
+    {
+      rule,
+      environment: upstream,
+      passed: true,
+      detail: `${upstream} ran this digest from ${spans.at(-1)?.from}.`
+    }
+  ]
   if (target.soakMs > 0) checks.push(soakCheck(upstream, target, spans, now))
   return checks
 }
 
-function soakCheck(upstream: string, target: EnvironmentRule, spans: readonly LiveSpan[], now: Date): RuleCheck {
+function soakCheck(
+  upstream: string,
+  target: EnvironmentRule,
+  spans: readonly LiveSpan[],
+  now: Date
+): RuleCheck {
   const longest = longestStretch(spans, now)
   const ms = longest?.ms ?? 0
   const required = formatDuration(target.soakMs)
   if (ms >= target.soakMs) {
     const how = longest?.span.until === null ? 'has been live there for' : 'was live there for'
-    return { rule: 'soak', environment: upstream, passed: true, detail: `It ${how} ${formatDuration(ms)} (soak ${required}).` }
+    return {
+      rule: 'soak',
+      environment: upstream,
+      passed: true,
+      detail: `It ${how} ${formatDuration(ms)} (soak ${required}).`
+    }
   }
   const still = longest?.span.until === null
-  const ready = still && longest ? new Date(Date.parse(longest.span.from) + target.soakMs).toISOString() : null
+  const ready =
+    still && longest ? new Date(Date.parse(longest.span.from) + target.soakMs).toISOString() : null
   return {
     rule: 'soak',
     environment: upstream,
@@ -235,15 +325,44 @@ function soakCheck(upstream: string, target: EnvironmentRule, spans: readonly Li
 }
 
 function anyUpstreamChecks(target: EnvironmentRule, facts: GateFacts, now: Date): RuleCheck[] {
-  const options = target.requiresAny.map((upstream) => upstreamChecks('requires-any', upstream, target, facts, now))
+  const options = target.requiresAny.map((upstream) =>
+    upstreamChecks('requires-any', upstream, target, facts, now)
+  )
   const satisfied = options.find((checks) => checks.every((c) => c.passed))
   if (satisfied) return satisfied
   const names = target.requiresAny.join(', ')
-  const details = options.map((checks) => checks.filter((c) => !c.passed).map((c) => c.detail).join(' ')).join(' ')
-  return [{ rule: 'requires-any', environment: names, passed: false, detail: `${target.name} takes a digest that passed one of ${names}; none qualifies. ${details}` }]
+  const details = options
+    .map((checks) =>
+      checks
+        .filter((c) => !c.passed)
+        .map((c) => c.detail)
+        .join(' ')
+    )
+    .join(' ')
+  return [
+    {
+      rule: 'requires-any',
+      environment: names,
+      passed: false,
+      detail: `${target.name} takes a digest that passed one of ${names}; none qualifies. ${details}`
+    }
+  ]
 }
 
 /** A refusal decided before any rule could be checked: one failed check, with its reason. */
-export function refusal(mode: Decision['mode'], environment: string, digest: Digest | null, rule: RuleCheck['rule'], detail: string): Decision {
-  return { allowed: false, mode, digest, environment, checks: [{ rule, environment, passed: false, detail }], reason: detail }
+export function refusal(
+  mode: Decision['mode'],
+  environment: string,
+  digest: Digest | null,
+  rule: RuleCheck['rule'],
+  detail: string
+): Decision {
+  return {
+    allowed: false,
+    mode,
+    digest,
+    environment,
+    checks: [{ rule, environment, passed: false, detail }],
+    reason: detail
+  }
 }

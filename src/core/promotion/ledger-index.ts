@@ -1,8 +1,24 @@
 import type { Digest } from '../digest.js'
-import { type LedgerEntry, type LiveSpan, OUTCOMES, type Outcome, RESOLUTIONS, type Resolution, type Service, describeService, makesLive } from './record.js'
+import {
+  type LedgerEntry,
+  type LiveSpan,
+  OUTCOMES,
+  type Outcome,
+  RESOLUTIONS,
+  type Resolution,
+  type Service,
+  describeService,
+  makesLive
+} from './record.js'
 
-/** What the index needs of a record: who it is, what it says happened, where and when, and its service as `serviceOf` reads it. */
-export type IndexFields = Pick<LedgerEntry, 'id' | 'digest' | 'environment' | 'outcome' | 'time' | 'resolves'> & { readonly service: Service }
+/**
+ * What the index needs of a record: who it is, what it says happened, where and when, and its
+ * service as `serviceOf` reads it.
+ */
+export type IndexFields = Pick<
+  LedgerEntry,
+  'id' | 'digest' | 'environment' | 'outcome' | 'time' | 'resolves'
+> & { readonly service: Service }
 
 /** Which records a query of `entries` wants; a field left out takes every value. */
 export interface EntryFilter {
@@ -48,7 +64,10 @@ export class LedgerIndex {
    */
   add(entry: IndexFields): string | null {
     if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
-      return `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written in time order, so a clock went back or the line was edited`
+      return (
+        `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written ` +
+        'in time order, so a clock went back or the line was edited'
+      )
     }
     if (RESOLUTIONS.includes(entry.outcome as Resolution)) {
       const pending = entry.resolves === null ? undefined : this.unresolved.get(entry.resolves)
@@ -56,7 +75,11 @@ export class LedgerIndex {
         const known = entry.resolves === null ? undefined : this.byIdNow().get(entry.resolves)
         return known === undefined
           ? `it resolves record ${entry.resolves}, which does not come before it`
-          : `it resolves record ${entry.resolves}, which is ${known.outcome === 'pending' ? 'resolved already' : `a ${known.outcome} record, not a pending one`}`
+          : `it resolves record ${entry.resolves}, which is ${
+              known.outcome === 'pending'
+                ? 'resolved already'
+                : `a ${known.outcome} record, not a ` + 'pending one'
+            }`
       }
       if (pending.digest !== entry.digest || pending.environment !== entry.environment) {
         return `it resolves record ${pending.id} (${pending.digest} in ${pending.environment}) but names ${entry.digest} in ${entry.environment}`
@@ -64,7 +87,8 @@ export class LedgerIndex {
       if (pending.service !== entry.service) {
         return `it resolves record ${pending.id} of ${describeService(pending.service)} but belongs to ${describeService(entry.service)}`
       }
-      if (makesLive(entry.outcome) && this.vetoes.has(entry.digest)) return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`
+      if (makesLive(entry.outcome) && this.vetoes.has(entry.digest))
+        return `it makes ${entry.digest} live after its veto (record ${this.vetoes.get(entry.digest)?.id})`
       this.unresolved.delete(pending.id)
       if (makesLive(entry.outcome)) this.goLive(entry, pending.id)
     }
@@ -84,7 +108,8 @@ export class LedgerIndex {
     this.lastRecord = indexed
     this.lastTime = entry.time
     if (entry.outcome === 'pending') this.unresolved.set(entry.id, indexed)
-    else if (entry.outcome === 'vetoed' && !this.vetoes.has(indexed.digest)) this.vetoes.set(indexed.digest, indexed)
+    else if (entry.outcome === 'vetoed' && !this.vetoes.has(indexed.digest))
+      this.vetoes.set(indexed.digest, indexed)
     this.all.push(indexed)
     this.byId?.set(entry.id, indexed)
     ofDigest.push(indexed)
@@ -153,9 +178,16 @@ export class LedgerIndex {
     return result
   }
 
-  /** The environment's pending records that nothing has resolved, oldest first: of one service, or of every one when none is given. */
+  /**
+   * The environment's pending records that nothing has resolved, oldest first: of one service, or
+   * of every one when none is given.
+   */
   pending(environment: string, service?: Service): LedgerEntry[] {
-    return [...this.unresolved.values()].filter((e) => e.environment === environment && (service === undefined || e.service === service)).map((e) => this.load(e.id))
+    return [...this.unresolved.values()]
+      .filter(
+        (e) => e.environment === environment && (service === undefined || e.service === service)
+      )
+      .map((e) => this.load(e.id))
   }
 
   find(id: string): LedgerEntry | null {
@@ -165,18 +197,28 @@ export class LedgerIndex {
   /** The record that resolved a pending record, or null while it is open. */
   resolutionOf(id: string): LedgerEntry | null {
     const pending = this.byIdNow().get(id)
-    const resolution = pending === undefined ? undefined : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id)
+    const resolution =
+      pending === undefined
+        ? undefined
+        : this.byDigest.get(pending.digest)?.find((e) => e.resolves === id)
     return resolution === undefined ? null : this.load(resolution.id)
   }
 
-  /** Records, newest first, optionally only one environment's, one digest's or one service's, each read back as it is reached. */
+  /**
+   * Records, newest first, optionally only one environment's, one digest's or one service's, each
+   * read back as it is reached.
+   */
   *entries(filter: EntryFilter = {}): Generator<LedgerEntry> {
     const { environment, digest, service } = filter
     // One environment's records are looked for among all: history is read rarely, the gate never asks.
     const source = digest !== undefined ? (this.byDigest.get(digest) ?? []) : this.all
     for (let i = source.length - 1; i >= 0; i--) {
       const e = source[i] as Indexed
-      if ((environment === undefined || e.environment === environment) && (digest === undefined || e.digest === digest) && (service === undefined || e.service === service)) {
+      if (
+        (environment === undefined || e.environment === environment) &&
+        (digest === undefined || e.digest === digest) &&
+        (service === undefined || e.service === service)
+      ) {
         yield this.load(e.id)
       }
     }
@@ -210,7 +252,13 @@ export class LedgerIndex {
       spans[spans.length - 1] = { ...current, until: ownCopy(entry.time) }
     }
     const digest = this.byDigest.get(entry.digest)?.[0]?.digest ?? (ownCopy(entry.digest) as Digest)
-    spans.push({ digest, environment: this.interned(entry.environment), from: ownCopy(entry.time), until: null, recordId: pendingId })
+    spans.push({
+      digest,
+      environment: this.interned(entry.environment),
+      from: ownCopy(entry.time),
+      until: null,
+      recordId: pendingId
+    })
   }
 }
 
@@ -235,8 +283,10 @@ function ownCopy(text: string): string {
 /** Each outcome's text once, so a long ledger does not keep a copy per record. */
 const OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o])) as Record<Outcome, Outcome>
 
-/** Whether ISO time `a` is before `b`; a string comparison when both are in the form toISOString writes, which is most of a long ledger. */
+/**
+ * Whether ISO time `a` is before `b`; a string comparison when both are in the form toISOString
+ * writes, which is most of a long ledger.
+ */
 function isBefore(a: string, b: string): boolean {
   return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b)
 }
-

@@ -41,7 +41,8 @@ const PLAIN_KEY = /^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/
 // sends a few more texts to the library.
 const NULL = /^(?:null|Null|NULL|~)$/
 const BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/
-const NUMBER_LIKE = /^(?:[-+]?[0-9._]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/
+const NUMBER_LIKE =
+  /^(?:[-+]?[0-9._]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/
 
 /** The value of a plain scalar as the YAML 1.2 core schema resolves it. */
 function plainValue(text: string): string | boolean | null {
@@ -66,7 +67,8 @@ function quoted(text: string, at: number): { value: string; end: number } {
     } else if (c === '"') {
       return { value, end: i + 1 }
     } else if (c === '\\') {
-      const escaped = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' }[text[++i] ?? ''] as string | undefined
+      const escaped = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t' }[text[++i] ?? ''] as
+        string | undefined
       value += escaped ?? notPlain()
     } else {
       value += c
@@ -80,7 +82,8 @@ function restIsEmpty(text: string, at: number): boolean {
   return /^(?:\s+#.*|\s*)$/.test(text.slice(at))
 }
 
-const isKey = (key: unknown): key is string => typeof key === 'string' && key !== '__proto__' && !/^(?:0|[1-9][0-9]*)$/.test(key)
+const isKey = (key: unknown): key is string =>
+  typeof key === 'string' && key !== '__proto__' && !/^(?:0|[1-9][0-9]*)$/.test(key)
 
 function setOnce(map: Record<string, unknown>, key: unknown, value: unknown): void {
   // A number-like key would be reordered by the object, `__proto__` would set its
@@ -136,7 +139,8 @@ function flowCollection(text: string, at: number, depth: number): { value: unkno
 function inlineValue(text: string, depth: number): unknown {
   const c = text[0]
   if (c === '[' || c === '{' || c === '"' || c === "'") {
-    const { value, end } = c === '[' || c === '{' ? flowCollection(text, 0, depth + 1) : quoted(text, 0)
+    const { value, end } =
+      c === '[' || c === '{' ? flowCollection(text, 0, depth + 1) : quoted(text, 0)
     if (!restIsEmpty(text, end)) notPlain()
     return value
   }
@@ -154,7 +158,9 @@ function blockKey(text: string): { key: string; rest: string } | null {
   }
   const colon = /:(?: |$)/.exec(text)
   if (colon === null) return null
-  const key = plainValue(PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain())
+  const key = plainValue(
+    PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain()
+  )
   if (typeof key !== 'string') notPlain()
   return { key: key as string, rest: text.slice(colon.index + 1) }
 }
@@ -175,17 +181,28 @@ class Reader {
     if (first === undefined || first.indent !== indent || this.depth >= MAX_DEPTH) return notPlain()
     this.depth++
     try {
-      return first.text === '-' || first.text.startsWith('- ') ? this.sequence(indent) : this.mapping(indent)
+      return first.text === '-' || first.text.startsWith('- ')
+        ? this.sequence(indent)
+        : this.mapping(indent)
     } finally {
       this.depth--
     }
   }
 
-  /** What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own indentation, or null. */
+  /**
+   * What follows a key or dash with nothing after it: a deeper block, a sequence at the key's own
+   * indentation, or null.
+   */
   nested(indent: number, sequenceMayAlign: boolean): unknown {
     const line = this.peek()
     if (line !== undefined && line.indent > indent) return this.block(line.indent)
-    if (sequenceMayAlign && line !== undefined && line.indent === indent && (line.text === '-' || line.text.startsWith('- '))) return this.sequence(indent)
+    if (
+      sequenceMayAlign &&
+      line !== undefined &&
+      line.indent === indent &&
+      (line.text === '-' || line.text.startsWith('- '))
+    )
+      return this.sequence(indent)
     return null
   }
 
@@ -196,7 +213,9 @@ class Reader {
       const entry = blockKey(line.text) ?? notPlain()
       this.next++
       const hasInline = !restIsEmpty(entry.rest, 0)
-      const value = hasInline ? inlineValue(entry.rest.trimStart(), this.depth) : this.nested(indent, true)
+      const value = hasInline
+        ? inlineValue(entry.rest.trimStart(), this.depth)
+        : this.nested(indent, true)
       // A deeper line after a value on the key's own line continues that value: a multi-line scalar.
       if (hasInline && (this.peek()?.indent ?? 0) > indent) notPlain()
       setOnce(map, entry.key, value)
@@ -240,7 +259,13 @@ export function readPlainYaml(text: string): Record<string, unknown> | typeof NO
     const reader = new Reader(lines)
     if (reader.peek()?.indent !== 0) return NOT_PLAIN
     const value = reader.block(0)
-    if (reader.peek() !== undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return NOT_PLAIN
+    if (
+      reader.peek() !== undefined ||
+      value === null ||
+      typeof value !== 'object' ||
+      Array.isArray(value)
+    )
+      return NOT_PLAIN
     return value as Record<string, unknown>
   } catch (error) {
     if (error instanceof NotPlain) return NOT_PLAIN

@@ -3,9 +3,14 @@ import { DRIFT_SCHEMA, OBSERVE_SCHEMA } from '../observe/spec.js'
 import { BREAKING_RULES, DANGEROUS_RULES, ROLLBACK_RULES } from './policy.js'
 
 const ENVIRONMENT_NAME = '^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$'
-const environmentList = { type: 'array', items: { type: 'string', pattern: ENVIRONMENT_NAME }, uniqueItems: true } as const
+const environmentList = {
+  type: 'array',
+  items: { type: 'string', pattern: ENVIRONMENT_NAME },
+  uniqueItems: true
+} as const
 /** A service is named as its artifact is: one line of printable text, without space at either end. */
-export const SERVICE_NAME = '^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$'
+export const SERVICE_NAME =
+  '^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$'
 /** `owner/name`, as GitHub allows them. */
 export const REPOSITORY_PATTERN = '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$'
 /** A workflow file in the signer repository, optionally at a ref: `.github/workflows/release.yml@refs/heads/main`. */
@@ -32,7 +37,12 @@ export const POLICY_SCHEMA = {
   required: ['environments'],
   properties: {
     service: { type: 'string', pattern: SERVICE_NAME },
-    services: { type: 'array', items: { type: 'string', pattern: SERVICE_NAME }, uniqueItems: true, minItems: 1 },
+    services: {
+      type: 'array',
+      items: { type: 'string', pattern: SERVICE_NAME },
+      uniqueItems: true,
+      minItems: 1
+    },
     environments: {
       type: 'object',
       minProperties: 1,
@@ -44,7 +54,12 @@ export const POLICY_SCHEMA = {
           requires: environmentList,
           'requires-any': { ...environmentList, minItems: 1 },
           soak: { type: 'string', pattern: DURATION_PATTERN },
-          platforms: { type: 'array', items: { type: 'string', pattern: PLATFORM_PATTERN }, uniqueItems: true, minItems: 1 },
+          platforms: {
+            type: 'array',
+            items: { type: 'string', pattern: PLATFORM_PATTERN },
+            uniqueItems: true,
+            minItems: 1
+          },
           image: {
             type: 'object',
             additionalProperties: false,

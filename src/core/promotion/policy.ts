@@ -20,7 +20,12 @@ export interface SignerRule {
 
 /** What a breaking contract amendment needs to enter an environment. */
 export type BreakingRule = 'refuse' | 'require-major' | 'require-approval' | 'allow'
-export const BREAKING_RULES: readonly BreakingRule[] = ['refuse', 'require-major', 'require-approval', 'allow']
+export const BREAKING_RULES: readonly BreakingRule[] = [
+  'refuse',
+  'require-major',
+  'require-approval',
+  'allow'
+]
 export type DangerousRule = 'warn' | 'refuse'
 export const DANGEROUS_RULES: readonly DangerousRule[] = ['warn', 'refuse']
 /** `allow`: a rollback passes whatever it does to the contract (recorded); `check`: it is judged as a promotion is. */
@@ -50,17 +55,26 @@ export interface EnvironmentRule {
   readonly contract?: ContractRule | null
   /** For an image: the platforms its index must have an image for (`linux/amd64`); absent or empty for none. */
   readonly platforms?: readonly string[]
-  /** For an image: how an allowed promotion moves it (a tag in its repository, a copy elsewhere); absent for neither. */
+  /**
+   * For an image: how an allowed promotion moves it (a tag in its repository, a copy elsewhere);
+   * absent for neither.
+   */
   readonly image?: ImageRule
   /** How to find out what the environment runs (`observe:`); empty when it is not observed. */
   readonly observe?: readonly ObserveSpec[]
-  /** `block`: while its last observation is drift, the environment is no valid `requires` and its soak does not count; `warn` (default): drift is reported only. */
+  /**
+   * `block`: while its last observation is drift, the environment is no valid `requires` and its
+   * soak does not count; `warn` (default): drift is reported only.
+   */
   readonly drift?: DriftRule
   /** Where the environment can be reached, shown on its deployments; absent when the policy does not say. */
   readonly url?: string | null
 }
 
-/** `image: { tag, copy-to }`: the promotion puts exactly the sealed manifest's bytes under a tag, or copies the image. */
+/**
+ * `image: { tag, copy-to }`: the promotion puts exactly the sealed manifest's bytes under a tag, or
+ * copies the image.
+ */
 export interface ImageRule {
   /** The tag the environment runs, set in the image's own repository (a retag). */
   readonly tag: string | null
@@ -85,12 +99,18 @@ export interface PromotionPolicy {
   readonly digest?: string
 }
 
-/** Whether the policy says which services there are (`service` or `services`), rather than leaving it to the artifacts' names. */
+/**
+ * Whether the policy says which services there are (`service` or `services`), rather than leaving
+ * it to the artifacts' names.
+ */
 export function declaresServices(policy: PromotionPolicy): boolean {
   return (policy.service ?? null) !== null || (policy.services ?? null) !== null
 }
 
-export function findEnvironment(policy: PromotionPolicy, name: string): EnvironmentRule | undefined {
+export function findEnvironment(
+  policy: PromotionPolicy,
+  name: string
+): EnvironmentRule | undefined {
   return policy.environments.find((e) => e.name === name)
 }
 
@@ -107,7 +127,9 @@ export function pipelineOrder(policy: PromotionPolicy): EnvironmentRule[] {
   const placed = new Set<string>()
   const ordered: EnvironmentRule[] = []
   while (ordered.length < policy.environments.length) {
-    const next = policy.environments.find((e) => !placed.has(e.name) && upstreamOf(e).every((u) => placed.has(u)))
+    const next = policy.environments.find(
+      (e) => !placed.has(e.name) && upstreamOf(e).every((u) => placed.has(u))
+    )
     if (!next) break // a cycle; a checked policy has none
     placed.add(next.name)
     ordered.push(next)
@@ -121,12 +143,20 @@ export function pipelineOrder(policy: PromotionPolicy): EnvironmentRule[] {
  * with no name belongs to the default service. A name the policy does not list is bad input:
  * a typo never starts a history of its own.
  */
-export function serviceFor(policy: PromotionPolicy, name: string | null, nameInput = 'name'): Service {
+export function serviceFor(
+  policy: PromotionPolicy,
+  name: string | null,
+  nameInput = 'name'
+): Service {
   if ((policy.service ?? null) !== null) return policy.service as string
   const listed = policy.services ?? null
   if (listed === null || (name !== null && listed.includes(name))) return name
-  throw new SealError('bad-input', 
-    `${nameInput}: ${name === null ? 'the artifact has no name' : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(', ')}. ` +
-      `Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
+  throw new SealError(
+    'bad-input',
+    `${nameInput}: ${name === null ? 'the artifact has no name' : `the artifact's name is ${quote(name)}`}, ` +
+      `but the promotion policy ${policy.source} lists its services, and that is ` +
+      `not one of them: ${listed.map(quote).join(', ')}. ` +
+      (`Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" ` +
+        'in the policy.')
   )
 }

@@ -22,9 +22,30 @@ import type { ContractRef } from '../contract/manifest.js'
  * - `acknowledged`: someone accepted the environment's drift, with a reason; under
  *   `drift: block` the environment counts again from then on, until the next drift.
  */
-export type Outcome = 'pending' | 'deployed' | 'rolled-back' | 'failed' | 'abandoned' | 'refused' | 'vetoed' | 'approved' | 'observed' | 'acknowledged'
+export type Outcome =
+  | 'pending'
+  | 'deployed'
+  | 'rolled-back'
+  | 'failed'
+  | 'abandoned'
+  | 'refused'
+  | 'vetoed'
+  | 'approved'
+  | 'observed'
+  | 'acknowledged'
 
-export const OUTCOMES: readonly Outcome[] = ['pending', 'deployed', 'rolled-back', 'failed', 'abandoned', 'refused', 'vetoed', 'approved', 'observed', 'acknowledged']
+export const OUTCOMES: readonly Outcome[] = [
+  'pending',
+  'deployed',
+  'rolled-back',
+  'failed',
+  'abandoned',
+  'refused',
+  'vetoed',
+  'approved',
+  'observed',
+  'acknowledged'
+]
 
 /** The outcomes that record what was seen or accepted, never a gate decision: they carry no mode. */
 export const OBSERVING: readonly Outcome[] = ['observed', 'acknowledged']
@@ -64,7 +85,10 @@ export interface AttestationRef {
   readonly uri: string
   /** The sha256 of the bundle's bytes, so the record pins exactly one bundle. */
   readonly digest: Digest
-  /** The attestations API's id; null for a bundle kept beside a file ledger, or stored by a request whose answer was lost (`uri` is then the API's list for the digest). */
+  /**
+   * The attestations API's id; null for a bundle kept beside a file ledger, or stored by a request
+   * whose answer was lost (`uri` is then the API's list for the digest).
+   */
   readonly id: string | null
 }
 
@@ -115,7 +139,10 @@ export interface ObservationFacts {
   readonly observed: string | null
   /** The probe kinds that looked (url, command, files, contract-url). */
   readonly probes: readonly string[]
-  /** The contract's rule ids found against the live digest's sealed contract; empty when it matched or was not looked at. */
+  /**
+   * The contract's rule ids found against the live digest's sealed contract; empty when it matched
+   * or was not looked at.
+   */
   readonly rules: readonly string[]
 }
 
@@ -194,7 +221,9 @@ export function serviceOf(record: Pick<PromotionRecord, 'service' | 'name'>): Se
 
 /** How a service is named in messages: quoted, or "the default service". */
 export function describeService(service: Service): string {
-  return service === null ? 'the default service (records without a name)' : `service ${quote(service)}`
+  return service === null
+    ? 'the default service (records without a name)'
+    : `service ${quote(service)}`
 }
 
 /** Whether an outcome makes the record's digest the environment's live digest. */

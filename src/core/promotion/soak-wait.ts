@@ -8,7 +8,12 @@ import type { LiveSpan } from './record.js'
  * soaks in, so time alone completes it. Null when anything else failed (a veto, a missing
  * upstream, a contract), or a stretch ended short of the soak: waiting would change nothing.
  */
-export function soakRemainingMs(decision: Decision, rule: EnvironmentRule, spans: ReadonlyMap<string, readonly LiveSpan[]>, now: Date): number | null {
+export function soakRemainingMs(
+  decision: Decision,
+  rule: EnvironmentRule,
+  spans: ReadonlyMap<string, readonly LiveSpan[]>,
+  now: Date
+): number | null {
   const failed = decision.checks.filter((c) => !c.passed)
   if (decision.allowed || failed.length === 0 || failed.some((c) => c.rule !== 'soak')) return null
   let longest = 0

@@ -40,7 +40,13 @@ export const FULCIO_OIDS = {
   deploymentEnvironment: '1.3.6.1.4.1.57264.1.23'
 } as const
 
-type LegacyField = 'issuerLegacy' | 'githubWorkflowTrigger' | 'githubWorkflowSha' | 'githubWorkflowName' | 'githubWorkflowRepository' | 'githubWorkflowRef'
+type LegacyField =
+  | 'issuerLegacy'
+  | 'githubWorkflowTrigger'
+  | 'githubWorkflowSha'
+  | 'githubWorkflowName'
+  | 'githubWorkflowRepository'
+  | 'githubWorkflowRef'
 type ExtensionField = Exclude<keyof typeof FULCIO_OIDS, LegacyField>
 
 /** An X.509 extension as the verifier hands it over: its OID and the contents of its extnValue. */
@@ -79,7 +85,14 @@ export interface SignerIdentity {
   readonly deploymentEnvironment?: string
 }
 
-export type IdentityRule = 'repository' | 'workflow' | 'source-ref' | 'source-digest' | 'issuer' | 'runner-environment' | 'subject-alternative-name'
+export type IdentityRule =
+  | 'repository'
+  | 'workflow'
+  | 'source-ref'
+  | 'source-digest'
+  | 'issuer'
+  | 'runner-environment'
+  | 'subject-alternative-name'
 
 export interface IdentityFailure {
   readonly rule: IdentityRule
@@ -109,7 +122,8 @@ export interface IdentityPolicy {
 export const GITHUB_HOSTED = 'github-hosted'
 const ABSENT = '(absent)'
 
-const dotted = (oid: string | readonly number[]): string => (typeof oid === 'string' ? oid : oid.join('.'))
+const dotted = (oid: string | readonly number[]): string =>
+  typeof oid === 'string' ? oid : oid.join('.')
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
@@ -144,14 +158,19 @@ export function decodeDerUtf8String(bytes: Uint8Array): string | undefined {
   return decodeUtf8(bytes.subarray(start))
 }
 
-const EXTENSION_FIELDS = Object.entries(FULCIO_OIDS).filter(([name]) => !name.endsWith('Legacy') && !name.startsWith('githubWorkflow')) as [ExtensionField, string][]
+const EXTENSION_FIELDS = Object.entries(FULCIO_OIDS).filter(
+  ([name]) => !name.endsWith('Legacy') && !name.startsWith('githubWorkflow')
+) as [ExtensionField, string][]
 
 /**
  * Decodes the identity from a certificate's SAN and extensions. Never throws: bytes that do
  * not decode leave their field absent. A duplicated extension (which RFC 5280 forbids) makes
  * its field absent too, so neither copy can be picked to pass a check.
  */
-export function decodeIdentity(subjectAlternativeName: string | undefined, extensions: readonly CertificateExtension[]): SignerIdentity {
+export function decodeIdentity(
+  subjectAlternativeName: string | undefined,
+  extensions: readonly CertificateExtension[]
+): SignerIdentity {
   const byOid = new Map<string, Uint8Array | null>()
   for (const extension of extensions) {
     const oid = dotted(extension.oid)
@@ -168,7 +187,10 @@ export function decodeIdentity(subjectAlternativeName: string | undefined, exten
     const decoded = legacy ? decodeUtf8(legacy) : undefined
     if (decoded !== undefined) fields.issuer = decoded
   }
-  const repository = fields.sourceRepositoryUri === undefined ? undefined : repositoryOfUri(fields.sourceRepositoryUri)
+  const repository =
+    fields.sourceRepositoryUri === undefined
+      ? undefined
+      : repositoryOfUri(fields.sourceRepositoryUri)
   if (repository !== undefined) fields.repository = repository
   return { subjectAlternativeName: subjectAlternativeName ?? '', ...fields }
 }
@@ -180,28 +202,45 @@ export function repositoryOfUri(uri: string): string | undefined {
 }
 
 /** The parts of a GitHub workflow URI (`https://host/owner/name/path@ref`), as Fulcio writes SANs. */
-export function parseWorkflowUri(uri: string): { serverUrl: string; repository: string; path: string; ref: string } | undefined {
+export function parseWorkflowUri(
+  uri: string
+): { serverUrl: string; repository: string; path: string; ref: string } | undefined {
   const match = /^(https?:\/\/[^/]+)\/([^/]+\/[^/]+)\/([^@]+)@(.+)$/.exec(uri)
   if (!match) return undefined
-  return { serverUrl: match[1] as string, repository: match[2] as string, path: match[3] as string, ref: match[4] as string }
+  return {
+    serverUrl: match[1] as string,
+    repository: match[2] as string,
+    path: match[3] as string,
+    ref: match[4] as string
+  }
 }
 
 const trimSlash = (url: string): string => url.replace(/\/+$/, '')
 const sameFold = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
 
 /** How a `workflow` setting reads: the repository it lives in, its path and its ref if given. */
-export function parseWorkflowSetting(workflow: string, repository: string): { repository: string; path: string; ref?: string } {
+export function parseWorkflowSetting(
+  workflow: string,
+  repository: string
+): { repository: string; path: string; ref?: string } {
   const at = workflow.indexOf('@')
   const name = at === -1 ? workflow : workflow.slice(0, at)
   const ref = at === -1 ? undefined : workflow.slice(at + 1)
   const path = name.replace(/^\.?\//, '')
   const reusable = /^([^/]+\/[^/]+)\/(\.github\/workflows\/.+)$/.exec(path)
-  const located = reusable && !path.startsWith('.github/') ? { repository: reusable[1] as string, path: reusable[2] as string } : { repository, path }
+  const located =
+    reusable && !path.startsWith('.github/')
+      ? { repository: reusable[1] as string, path: reusable[2] as string }
+      : { repository, path }
   return ref === undefined || ref === '' ? located : { ...located, ref }
 }
 
 /** Whether the SAN names `repository`'s workflow at `path` (any ref unless one is given). */
-function workflowMatches(san: string, serverUrl: string, expected: { repository: string; path: string; ref?: string }): boolean {
+function workflowMatches(
+  san: string,
+  serverUrl: string,
+  expected: { repository: string; path: string; ref?: string }
+): boolean {
   const parsed = parseWorkflowUri(san)
   if (parsed === undefined) return false
   return (
@@ -225,12 +264,26 @@ export function checkIdentity(identity: SignerIdentity, policy: IdentityPolicy):
   const owner = policy.repository.split('/')[0] ?? ''
 
   const repositoryUri = `${serverUrl}/${policy.repository}`
-  if (identity.sourceRepositoryUri === undefined || !sameFold(identity.sourceRepositoryUri, repositoryUri)) {
-    failures.push({ rule: 'repository', expected: repositoryUri, actual: actual(identity.sourceRepositoryUri) })
+  if (
+    identity.sourceRepositoryUri === undefined ||
+    !sameFold(identity.sourceRepositoryUri, repositoryUri)
+  ) {
+    failures.push({
+      rule: 'repository',
+      expected: repositoryUri,
+      actual: actual(identity.sourceRepositoryUri)
+    })
   } else {
     const ownerUri = `${serverUrl}/${owner}`
-    if (identity.sourceRepositoryOwnerUri === undefined || !sameFold(identity.sourceRepositoryOwnerUri, ownerUri)) {
-      failures.push({ rule: 'repository', expected: ownerUri, actual: actual(identity.sourceRepositoryOwnerUri) })
+    if (
+      identity.sourceRepositoryOwnerUri === undefined ||
+      !sameFold(identity.sourceRepositoryOwnerUri, ownerUri)
+    ) {
+      failures.push({
+        rule: 'repository',
+        expected: ownerUri,
+        actual: actual(identity.sourceRepositoryOwnerUri)
+      })
     }
   }
 
@@ -238,33 +291,63 @@ export function checkIdentity(identity: SignerIdentity, policy: IdentityPolicy):
     const expected = parseWorkflowSetting(policy.workflow, policy.repository)
     if (!workflowMatches(identity.subjectAlternativeName, serverUrl, expected)) {
       const shown = `${serverUrl}/${expected.repository}/${expected.path}@${expected.ref ?? '<any ref>'}`
-      failures.push({ rule: 'workflow', expected: shown, actual: identity.subjectAlternativeName || ABSENT })
+      failures.push({
+        rule: 'workflow',
+        expected: shown,
+        actual: identity.subjectAlternativeName || ABSENT
+      })
     }
   } else {
     // Without a workflow the signer must still be a workflow of the repository itself, as
     // gh's default `^https://host/owner/name/` SAN rule; a reusable workflow elsewhere
     // needs the workflow setting.
     const parsed = parseWorkflowUri(identity.subjectAlternativeName)
-    const ok = parsed !== undefined && parsed.serverUrl.toLowerCase() === serverUrl.toLowerCase() && sameFold(parsed.repository, policy.repository)
+    const ok =
+      parsed !== undefined &&
+      parsed.serverUrl.toLowerCase() === serverUrl.toLowerCase() &&
+      sameFold(parsed.repository, policy.repository)
     if (!ok) {
-      failures.push({ rule: 'subject-alternative-name', expected: `${serverUrl}/${policy.repository}/<workflow path>@<ref>`, actual: identity.subjectAlternativeName || ABSENT })
+      failures.push({
+        rule: 'subject-alternative-name',
+        expected: `${serverUrl}/${policy.repository}/<workflow path>@<ref>`,
+        actual: identity.subjectAlternativeName || ABSENT
+      })
     }
   }
 
-  if (policy.sourceRef !== undefined && policy.sourceRef !== '' && identity.sourceRepositoryRef !== policy.sourceRef) {
-    failures.push({ rule: 'source-ref', expected: policy.sourceRef, actual: actual(identity.sourceRepositoryRef) })
+  if (
+    policy.sourceRef !== undefined &&
+    policy.sourceRef !== '' &&
+    identity.sourceRepositoryRef !== policy.sourceRef
+  ) {
+    failures.push({
+      rule: 'source-ref',
+      expected: policy.sourceRef,
+      actual: actual(identity.sourceRepositoryRef)
+    })
   }
   if (policy.sourceDigest !== undefined && policy.sourceDigest !== '') {
     const expected = policy.sourceDigest.toLowerCase()
-    if (identity.sourceRepositoryDigest === undefined || identity.sourceRepositoryDigest.toLowerCase() !== expected) {
-      failures.push({ rule: 'source-digest', expected, actual: actual(identity.sourceRepositoryDigest) })
+    if (
+      identity.sourceRepositoryDigest === undefined ||
+      identity.sourceRepositoryDigest.toLowerCase() !== expected
+    ) {
+      failures.push({
+        rule: 'source-digest',
+        expected,
+        actual: actual(identity.sourceRepositoryDigest)
+      })
     }
   }
   if (identity.issuer !== policy.issuer) {
     failures.push({ rule: 'issuer', expected: policy.issuer, actual: actual(identity.issuer) })
   }
   if (policy.denySelfHostedRunners && identity.runnerEnvironment !== GITHUB_HOSTED) {
-    failures.push({ rule: 'runner-environment', expected: GITHUB_HOSTED, actual: actual(identity.runnerEnvironment) })
+    failures.push({
+      rule: 'runner-environment',
+      expected: GITHUB_HOSTED,
+      actual: actual(identity.runnerEnvironment)
+    })
   }
   return failures
 }
@@ -281,5 +364,9 @@ const RULE_NAMES: Record<IdentityRule, string> = {
 
 /** One line per failed rule: the rule, the expected and the actual value. */
 export function describeIdentityFailure(failures: readonly IdentityFailure[]): string {
-  return failures.map((f) => `signer ${RULE_NAMES[f.rule]}: expected ${quote(f.expected)}, got ${quote(f.actual)}`).join('\n')
+  return failures
+    .map(
+      (f) => `signer ${RULE_NAMES[f.rule]}: expected ${quote(f.expected)}, got ${quote(f.actual)}`
+    )
+    .join('\n')
 }

@@ -30,18 +30,32 @@ export interface CheckpointPredicate {
 
 export interface CheckpointStatement {
   readonly _type: typeof STATEMENT_TYPE
-  readonly subject: readonly [{ readonly name: string; readonly digest: { readonly sha256: string } }]
+  readonly subject: readonly [
+    { readonly name: string; readonly digest: { readonly sha256: string } }
+  ]
   readonly predicateType: typeof CHECKPOINT_PREDICATE_TYPE
   readonly predicate: CheckpointPredicate
 }
 
 const HEAD = /^sha256:([0-9a-f]{64})$/
 
-export function checkpointStatement(ledgerName: string, predicate: CheckpointPredicate & { readonly ledger: string }): CheckpointStatement {
+export function checkpointStatement(
+  ledgerName: string,
+  predicate: CheckpointPredicate & { readonly ledger: string }
+): CheckpointStatement {
   const hex = HEAD.exec(predicate.head)?.[1]
-  if (hex === undefined || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1) throw new Error(`unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`)
-  if (!HEAD.test(predicate.ledger)) throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`)
-  return { _type: STATEMENT_TYPE, subject: [{ name: ledgerName, digest: { sha256: hex } }], predicateType: CHECKPOINT_PREDICATE_TYPE, predicate }
+  if (hex === undefined || !Number.isSafeInteger(predicate.seq) || predicate.seq < 1)
+    throw new Error(
+      `unreachable: a ledger head is a line number and a sha256, got ${predicate.seq}:${predicate.head}`
+    )
+  if (!HEAD.test(predicate.ledger))
+    throw new Error(`unreachable: a ledger's identity is a sha256, got ${predicate.ledger}`)
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [{ name: ledgerName, digest: { sha256: hex } }],
+    predicateType: CHECKPOINT_PREDICATE_TYPE,
+    predicate
+  }
 }
 
 /**
@@ -50,12 +64,27 @@ export function checkpointStatement(ledgerName: string, predicate: CheckpointPre
  * identity is checked against the ledger's first line by the caller; an older one, which
  * does not, must at least name the same file. `where` names the bundle's file in errors.
  */
-export function readCheckpointStatement(statement: unknown, ledgerName: string, where: string): CheckpointPredicate {
-  const s = statement as { predicateType?: unknown; subject?: unknown; predicate?: Partial<CheckpointPredicate> } | null
+export function readCheckpointStatement(
+  statement: unknown,
+  ledgerName: string,
+  where: string
+): CheckpointPredicate {
+  const s = statement as {
+    predicateType?: unknown
+    subject?: unknown
+    predicate?: Partial<CheckpointPredicate>
+  } | null
   if (s?.predicateType !== CHECKPOINT_PREDICATE_TYPE) {
-    throw new SealError('unrecognized', `${quote(where)} signs a ${quote(String(s?.predicateType))} statement, not a ledger checkpoint (${quote(CHECKPOINT_PREDICATE_TYPE)}). Give the checkpoint artifact-seal wrote beside the ledger.`)
+    throw new SealError(
+      'unrecognized',
+      `${quote(where)} signs a ${quote(String(s?.predicateType))} statement, not a ledger checkpoint ` +
+        `(${quote(CHECKPOINT_PREDICATE_TYPE)}). Give the checkpoint artifact-seal ` +
+        'wrote beside the ledger.'
+    )
   }
-  const subjects = Array.isArray(s.subject) ? (s.subject as { name?: unknown; digest?: { sha256?: unknown } }[]) : []
+  const subjects = Array.isArray(s.subject)
+    ? (s.subject as { name?: unknown; digest?: { sha256?: unknown } }[])
+    : []
   const subject = subjects.length === 1 ? subjects[0] : undefined
   const p = s.predicate ?? {}
   const hex = typeof p.head === 'string' ? HEAD.exec(p.head)?.[1] : undefined
@@ -69,13 +98,31 @@ export function readCheckpointStatement(statement: unknown, ledgerName: string, 
     typeof p.time !== 'string' ||
     (p.ledger !== undefined && (typeof p.ledger !== 'string' || !HEAD.test(p.ledger)))
   ) {
-    throw new SealError('malformed', `${quote(where)} is signed, but its statement is not a checkpoint (one subject; format, seq, head, time, ledger). It was not written by artifact-seal.`)
+    throw new SealError(
+      'malformed',
+      `${quote(where)} is signed, but its statement is not a checkpoint (one subject; format, seq, head, time, ` +
+        'ledger). It was not written by artifact-seal.'
+    )
   }
   if (p.ledger === undefined && subject.name !== ledgerName) {
-    throw new SealError('tampered', `${quote(where)} is the checkpoint of the ledger ${quote(String(subject.name))}, not of ${quote(ledgerName)}: it was copied from another ledger. Restore this ledger's own checkpoint.`)
+    throw new SealError(
+      'tampered',
+      `${quote(where)} is the checkpoint of the ledger ${quote(String(subject.name))}, not of ${quote(ledgerName)}: it was copied from another ledger. Restore this ` +
+        `ledger's own checkpoint.`
+    )
   }
   if (subject.digest?.sha256 !== hex) {
-    throw new SealError('tampered', `${quote(where)} is signed, but its subject's sha256 is not the head its predicate names (${p.head}). It was not written by artifact-seal.`)
+    throw new SealError(
+      'tampered',
+      `${quote(where)} is signed, but its subject's sha256 is not the head its predicate names (${p.head}). It ` +
+        'was not written by artifact-seal.'
+    )
   }
-  return { format: p.format, seq: p.seq, head: p.head as string, time: p.time, ...(p.ledger === undefined ? {} : { ledger: p.ledger }) }
+  return {
+    format: p.format,
+    seq: p.seq,
+    head: p.head as string,
+    time: p.time,
+    ...(p.ledger === undefined ? {} : { ledger: p.ledger })
+  }
 }

@@ -43,11 +43,17 @@ export interface ResolvedFiles {
   readonly relativePaths: string[]
   /** Indices into both arrays in listing order (UTF-8 byte order of the relative paths). */
   readonly order: Uint32Array
-  /** What `hidden: leave-out` left out, relative to the base directory with `/`, a directory ending in `/`; in walk order. */
+  /**
+   * What `hidden: leave-out` left out, relative to the base directory with `/`, a directory ending
+   * in `/`; in walk order.
+   */
   readonly leftOut: readonly string[]
   /** Exclusions that matched nothing, with `unusedExclusions: 'warn'` (as written, without the `!`). */
   readonly unusedExclusions: readonly string[]
-  /** Every symbolic link the walk followed or the patterns named (absolute), with its real target; all inside the root. */
+  /**
+   * Every symbolic link the walk followed or the patterns named (absolute), with its real target;
+   * all inside the root.
+   */
   readonly links: readonly { readonly link: string; readonly target: string }[]
 }
 
@@ -56,7 +62,8 @@ export interface ResolvedFiles {
  * hidden files: any name starting with "." (`.env`, `.npmrc`, `.netrc`, `.pypirc`, `.git/`,
  * `.aws/`, `.ssh/`), and private keys and keystores, which carry no leading dot.
  */
-const SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i
+const SECRET_FILE =
+  /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i
 
 export function isLeftOutName(name: string, directory: boolean): boolean {
   return name.startsWith('.') || (!directory && SECRET_FILE.test(name))
@@ -70,7 +77,8 @@ const toSlashes = (p: string): string => (path.sep === '/' ? p : p.split(path.se
  * which a seal of a path named as such then never makes.
  */
 const MAY_BE_GLOB = /[*?[\]{}()!@+\\]/
-const scanGlob = (pattern: string): ReturnType<typeof picomatch.scan> | null => (MAY_BE_GLOB.test(pattern) ? picomatch.scan(pattern) : null)
+const scanGlob = (pattern: string): ReturnType<typeof picomatch.scan> | null =>
+  MAY_BE_GLOB.test(pattern) ? picomatch.scan(pattern) : null
 
 function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child)
@@ -84,7 +92,10 @@ interface LinkSeen {
   readonly named: boolean
 }
 
-/** Directories a glob never walks into unless its pattern names them: dependencies and version control, never build output. */
+/**
+ * Directories a glob never walks into unless its pattern names them: dependencies and version
+ * control, never build output.
+ */
 const NOT_WALKED = ['node_modules', '.git']
 
 /**
@@ -112,13 +123,16 @@ export function namesOneFile(options: Pick<ResolveOptions, 'patterns' | 'baseDir
 export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   const { patterns, baseDir, inputName } = options
   if (patterns.include.length === 0) {
-    throw new SealError('bad-input', 
+    throw new SealError(
+      'bad-input',
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')})` : ''}. ` +
         'Give at least one file, directory or glob, one per line or comma-separated.'
     )
   }
   // Exclusions are read exactly as the patterns they exclude from: absolute, or relative to baseDir.
-  const excludeMatchers = patterns.exclude.map((p) => picomatch(absolutePattern(baseDir, p), { dot: true }))
+  const excludeMatchers = patterns.exclude.map((p) =>
+    picomatch(absolutePattern(baseDir, p), { dot: true })
+  )
   const excludeUsed = patterns.exclude.map(() => false)
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)))
   const isExcluded =
@@ -136,13 +150,23 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
 
   // When the root is known before the walk, a link that leaves it is refused on sight,
   // before the walk wanders into whatever tree the link points at.
-  const onlyPattern = patterns.include.length === 1 ? path.resolve(baseDir, patterns.include[0] as string) : null
-  const knownRoot = options.root ? path.resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null
+  const onlyPattern =
+    patterns.include.length === 1 ? path.resolve(baseDir, patterns.include[0] as string) : null
+  const knownRoot = options.root
+    ? path.resolve(baseDir, options.root)
+    : onlyPattern && statOrNull(onlyPattern)?.isDirectory()
+      ? onlyPattern
+      : null
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot)
   const linkLeavesRoot = (link: string, target: string, root: string, named = false): SealError =>
-    new SealError('bad-input', 
+    new SealError(
+      'bad-input',
       `${inputName}: ${quote(link)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root)}. ` +
-        `A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? 'remove the link from the patterns' : `leave the link out with "!${toSlashes(path.relative(baseDir, link))}"`}.`
+        `A seal covers the artifact's own bytes only: copy the target into the artifact, or ${
+          named
+            ? 'remove the link from the patterns'
+            : 'leave the link out with ' + `"!${toSlashes(path.relative(baseDir, link))}"`
+        }.`
     )
 
   // Several patterns can match the same file; one pattern cannot, so it needs no set.
@@ -169,13 +193,23 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
    * each entry whether it is taken whole or entered; null takes everything. `skipped` names
    * directories left alone, under a glob even in a subtree it took whole.
    */
-  const walk = (dir: string, realDir: string, ancestors: string[], glob: GlobWalk | null, skipped: ReadonlySet<string> | null): void => {
+  const walk = (
+    dir: string,
+    realDir: string,
+    ancestors: string[],
+    glob: GlobWalk | null,
+    skipped: ReadonlySet<string> | null
+  ): void => {
     let entries: fs.Dirent[]
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true })
     } catch (error) {
       const e = error as NodeJS.ErrnoException
-      throw new SealError('unreadable', `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`, { cause: e })
+      throw new SealError(
+        'unreadable',
+        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
+        { cause: e }
+      )
     }
     ancestors.push(realDir)
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep
@@ -183,7 +217,8 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       const abs = prefix + entry.name
       if (entry.name.includes('\uFFFD') && !fs.existsSync(abs)) {
         // The name's bytes are not UTF-8: Node decoded them lossily and cannot open the result.
-        throw new SealError('bad-input', 
+        throw new SealError(
+          'bad-input',
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). ` +
             'Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.'
         )
@@ -205,17 +240,20 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
         } catch {
           // A dangling link holds nothing: under a glob it matters only when the pattern takes it.
           if (!taken) continue
-          throw new SealError('bad-input', 
+          throw new SealError(
+            'bad-input',
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. ` +
               `Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
           )
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot)) throw linkLeavesRoot(abs, realChild, knownRoot as string)
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+          throw linkLeavesRoot(abs, realChild, knownRoot as string)
         links.push({ link: abs, target: realChild, named: false })
         isDir = stat.isDirectory()
         isFile = stat.isFile()
         if (isDir && ancestors.includes(realChild)) {
-          throw new SealError('bad-input', 
+          throw new SealError(
+            'bad-input',
             `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). ` +
               `Remove the link, or leave it out with "!${toSlashes(path.relative(baseDir, abs))}".`
           )
@@ -226,8 +264,11 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
         continue
       }
       if (isDir) {
-        realChild ??= realDir.endsWith(path.sep) ? realDir + entry.name : realDir + path.sep + entry.name
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name)) walk(abs, realChild, ancestors, taken ? null : glob, skipped)
+        realChild ??= realDir.endsWith(path.sep)
+          ? realDir + entry.name
+          : realDir + path.sep + entry.name
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
+          walk(abs, realChild, ancestors, taken ? null : glob, skipped)
       } else if (isFile && taken) {
         addFile(abs)
       }
@@ -240,7 +281,8 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   const noteNamedLink = (abs: string): void => {
     const real = realOrSelf(abs)
     if (real === abs) return
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot)) throw linkLeavesRoot(abs, real, knownRoot as string, true)
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+      throw linkLeavesRoot(abs, real, knownRoot as string, true)
     links.push({ link: abs, target: real, named: true })
   }
 
@@ -279,7 +321,8 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       if (statOrNull(base)?.isDirectory()) {
         // The base is named in the pattern, and may be a link itself: checked like one the walk finds.
         const realBase = realOrSelf(base)
-        if (realBase !== path.resolve(base)) links.push({ link: path.resolve(base), target: realBase, named: false })
+        if (realBase !== path.resolve(base))
+          links.push({ link: path.resolve(base), target: realBase, named: false })
         walk(path.resolve(base), realBase, [], glob, glob.skipped)
       }
     }
@@ -287,50 +330,74 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
   }
 
   if (unmatched.length > 0) {
-    throw new SealError('bad-input', 
+    throw new SealError(
+      'bad-input',
       `${inputName}: nothing matches ${unmatched.map(quote).join(', ')} (relative to ${quote(baseDir)}). ` +
         `Patterns tried: ${patterns.include.map(quote).join(', ')}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}` : ''}. ` +
-        `Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
+        (`Check that the build wrote its output before ${words().current} ran, and that the paths are relative ` +
+          `to ${words().base} or absolute.`)
     )
   }
   const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i])
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== 'allow' && options.unusedExclusions !== 'warn') {
-    throw new SealError('bad-input', 
+  if (
+    unusedExclusions.length > 0 &&
+    options.unusedExclusions !== 'allow' &&
+    options.unusedExclusions !== 'warn'
+  ) {
+    throw new SealError(
+      'bad-input',
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? '' : 's'} ${unusedExclusions.map((p) => quote(`!${p}`)).join(', ')} ` +
         `match${unusedExclusions.length === 1 ? 'es' : ''} nothing the patterns ${patterns.include.map(quote).join(', ')} reach (relative to ${quote(baseDir)}). ` +
-        'Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, ' +
+        ('Like every pattern, an exclusion must match something: it is read relative to the workspace (or ' +
+          'absolute), as the paths it excludes from are, ') +
         `so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     )
   }
   if (found.length === 0) {
     const why =
       leftOut.length > 0
-        ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(', ')}${leftOut.length > 5 ? ', …' : ''}), which a seal leaves out unless include-hidden-files is true`
+        ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(', ')}${leftOut.length > 5 ? ', …' : ''}), which a seal leaves out unless ` +
+          'include-hidden-files is true'
         : patterns.exclude.length > 0
-        ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}, or the directories hold no files`
-        : 'the directories hold no files'
-    throw new SealError('bad-input', 
-      `${inputName}: ${patterns.include.map(quote).join(', ')} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? ' or loosen the exclusions' : ''}.`
+          ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(', ')}, or the ` +
+            'directories hold no files'
+          : 'the directories hold no files'
+    throw new SealError(
+      'bad-input',
+      `${inputName}: ${patterns.include.map(quote).join(', ')} matched, but ${why}. Nothing is left to seal: ` +
+        `point at the build output${patterns.exclude.length > 0 ? ' or loosen the exclusions' : ''}.`
     )
   }
 
   const root = chooseRoot(options, found, onlyDirectory)
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep
   const relative = found.map((abs) => {
-    const rel = toSlashes(abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path.relative(root, abs))
+    const rel = toSlashes(
+      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path.relative(root, abs)
+    )
     // Walked paths are relative and clean by construction; only a name can break a line.
     if (rel.includes('\n') || rel.includes('\r')) checkListingPath(rel, inputName)
     return rel
   })
   const realRoot = realOrSelf(root)
   for (const { link, target, named } of links) {
-    if ((named || isInside(link, root)) && !isInside(target, realRoot)) throw linkLeavesRoot(link, target, root, named)
+    if ((named || isInside(link, root)) && !isInside(target, realRoot))
+      throw linkLeavesRoot(link, target, root, named)
   }
   // Sorting indices rather than pairs keeps a large tree from costing an object per file.
   const order = listingOrder(relative)
 
   const kind = onlyDirectory !== null ? 'directory' : found.length === 1 ? 'file' : 'files'
-  return { kind, root, absolutePaths: found, relativePaths: relative, order, leftOut, unusedExclusions: options.unusedExclusions === 'warn' ? unusedExclusions : [], links: links.map(({ link, target }) => ({ link, target })) }
+  return {
+    kind,
+    root,
+    absolutePaths: found,
+    relativePaths: relative,
+    order,
+    leftOut,
+    unusedExclusions: options.unusedExclusions === 'warn' ? unusedExclusions : [],
+    links: links.map(({ link, target }) => ({ link, target }))
+  }
 }
 
 /**
@@ -350,15 +417,24 @@ function listingOrder(paths: readonly string[]): Uint32Array {
   return order.sort(compare)
 }
 
-function chooseRoot(options: ResolveOptions, files: readonly string[], onlyDirectory: string | null): string {
+function chooseRoot(
+  options: ResolveOptions,
+  files: readonly string[],
+  onlyDirectory: string | null
+): string {
   if (options.root !== undefined && options.root !== '') {
     const root = path.resolve(options.baseDir, options.root)
     if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError('bad-input', `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`)
+      throw new SealError(
+        'bad-input',
+        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that ` +
+          'listing paths should be relative to, or leave root empty.'
+      )
     }
     const outside = files.find((f) => !isInside(f, root))
     if (outside !== undefined) {
-      throw new SealError('bad-input', 
+      throw new SealError(
+        'bad-input',
         `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. ` +
           'Give a root that contains every matched file, or leave root empty to use the deepest directory that does.'
       )
@@ -387,7 +463,9 @@ function absolutePattern(baseDir: string, pattern: string): string {
 function globEnters(base: string, glob: string): (absDir: string) => boolean {
   const segments = splitSegments(glob)
   if (segments === null) return () => true
-  const matchers = segments.map((segment) => (segment.includes('**') ? null : picomatch(segment, { dot: true })))
+  const matchers = segments.map((segment) =>
+    segment.includes('**') ? null : picomatch(segment, { dot: true })
+  )
   // `**/…` reaches every directory: no need to work out where each one is.
   if (matchers[0] === null) return () => true
   return (absDir) => {

@@ -91,12 +91,18 @@ export class ActionsCacheStore {
     if (unavailable) return this.notSaved(key, unavailable)
     const staging = this.stagingPath()
     if (await this.exists(staging, key)) {
-      this.log.info(`${this.inputName}: ${key} is already cached; a cache entry is never overwritten (whoever restores it checks it against the digest first).`)
+      this.log.info(
+        `${this.inputName}: ${key} is already cached; a cache entry is never overwritten (whoever restores it ` +
+          'checks it against the digest first).'
+      )
       return { status: 'already-cached', key }
     }
     try {
       this.stage(staging, request)
-      const changed = await this.changedSinceSealing(path.join(staging, CACHE_FILES_DIR), request.listing)
+      const changed = await this.changedSinceSealing(
+        path.join(staging, CACHE_FILES_DIR),
+        request.listing
+      )
       if (changed !== null) return this.notSaved(key, changed)
       const id = await cache.saveCache([staging], key)
       if (id !== -1) {
@@ -106,7 +112,10 @@ export class ActionsCacheStore {
       // -1: not saved. Another job may have saved the same key meanwhile (the service
       // refuses a second entry); @actions/cache has already logged its reason otherwise.
       if (await this.exists(staging, key)) return { status: 'already-cached', key }
-      return this.notSaved(key, 'the cache service did not accept the entry (see the messages above)')
+      return this.notSaved(
+        key,
+        'the cache service did not accept the entry (see the messages above)'
+      )
     } catch (error) {
       return this.notSaved(key, error instanceof Error ? error.message : String(error))
     } finally {
@@ -118,17 +127,28 @@ export class ActionsCacheStore {
   private async changedSinceSealing(staging: string, listing: Uint8Array): Promise<string | null> {
     const staged = await listDirectory(staging, this.inputName)
     if (Buffer.from(listing).equals(staged)) return null
-    const differences = diffListings(parseListing(Buffer.from(listing).toString('utf8'), 'the sealed listing'), parseListing(staged.toString('utf8'), 'the staged files'))
-    const named = differences.slice(0, 5).map((m) => `${m.path} (${m.kind})`).join(', ')
+    const differences = diffListings(
+      parseListing(Buffer.from(listing).toString('utf8'), 'the sealed listing'),
+      parseListing(staged.toString('utf8'), 'the staged files')
+    )
+    const named = differences
+      .slice(0, 5)
+      .map((m) => `${m.path} (${m.kind})`)
+      .join(', ')
     return `the files changed after they were sealed: ${named}${differences.length > 5 ? ` and ${differences.length - 5} more` : ''}. Seal them again to cache them`
   }
 
   private unavailable(): string | null {
-    return cache.isFeatureAvailable() ? null : 'the Actions cache service is not available here (ACTIONS_RESULTS_URL or ACTIONS_CACHE_URL is not set)'
+    return cache.isFeatureAvailable()
+      ? null
+      : 'the Actions cache service is not available here (ACTIONS_RESULTS_URL or ACTIONS_CACHE_URL is not set)'
   }
 
   private notSaved(key: string, reason: string): CacheSaveResult {
-    this.log.warning(`${this.inputName}: the sealed files were not cached as ${key}: ${reason}. Going on: the cache only speeds later jobs up.`)
+    this.log.warning(
+      `${this.inputName}: the sealed files were not cached as ${key}: ${reason}. Going on: the cache only ` +
+        'speeds later jobs up.'
+    )
     return { status: 'not-saved', key, reason }
   }
 
@@ -153,10 +173,19 @@ export class ActionsCacheStore {
     fs.mkdirSync(sealDir)
     const { bundle } = request
     fs.writeFileSync(path.join(sealDir, path.basename(bundle.checksumsPath)), request.listing)
-    for (const file of [bundle.statementPath, bundle.sigstoreBundlePath, bundle.contractPath, bundle.modesPath]) {
+    for (const file of [
+      bundle.statementPath,
+      bundle.sigstoreBundlePath,
+      bundle.contractPath,
+      bundle.modesPath
+    ]) {
       if (typeof file === 'string') fs.copyFileSync(file, path.join(sealDir, path.basename(file)))
     }
-    if (bundle.contractDir) fs.cpSync(bundle.contractDir, path.join(sealDir, path.basename(bundle.contractDir)), { recursive: true, dereference: true })
+    if (bundle.contractDir)
+      fs.cpSync(bundle.contractDir, path.join(sealDir, path.basename(bundle.contractDir)), {
+        recursive: true,
+        dereference: true
+      })
     const root = path.resolve(request.root)
     const made = new Set<string>()
     const staged = new Set<string>()
@@ -175,10 +204,12 @@ export class ActionsCacheStore {
         const stat = fs.statSync(real)
         inode = `${stat.dev}:${stat.ino}`
       } catch (error) {
-        throw new SealError('unreadable', 
+        throw new SealError(
+          'unreadable',
           `${this.inputName}: cannot cache the sealed file ${quote(rel)} under ${quote(root)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
-            `The files changed after they were sealed: seal them again.`
-        , { cause: error })
+            `The files changed after they were sealed: seal them again.`,
+          { cause: error }
+        )
       }
       if (staged.has(inode)) {
         fs.copyFileSync(real, target)

@@ -19,7 +19,10 @@ export interface ArchiveEntry {
   readonly linkTarget: string | null
   /** Any execute bit in the stored mode: kept on extraction, as tar keeps it. */
   readonly executable: boolean
-  /** Why the reader itself cannot take the entry (a name that is not UTF-8, two names, encryption); null when it can. */
+  /**
+   * Why the reader itself cannot take the entry (a name that is not UTF-8, two names, encryption);
+   * null when it can.
+   */
   readonly problem: string | null
 }
 
@@ -38,7 +41,8 @@ export interface Refusal {
 export function nameProblem(name: string): string | null {
   if (name === '') return 'an empty name'
   if (name.includes('\0')) return 'a NUL byte in its name'
-  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) return 'an absolute path'
+  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
+    return 'an absolute path'
   if (name.includes('\\')) return 'a backslash in its name (a separator on Windows)'
   if (/[\r\n]/.test(name)) return 'a line break in its name'
   const segments = (name.endsWith('/') ? name.slice(0, -1) : name).split('/')
@@ -103,16 +107,26 @@ export function checkEntries(entries: readonly ArchiveEntry[], prefix: string): 
     if (prefix !== '') {
       if (rest === prefix || rest === `${prefix}/`) rest = ''
       else if (rest.startsWith(`${prefix}/`)) rest = rest.slice(prefix.length + 1)
-      else return refuse(entry, nameProblem(entry.name) ?? `outside ${quote(prefix)}, the directory the archive was made from`)
+      else
+        return refuse(
+          entry,
+          nameProblem(entry.name) ??
+            `outside ${quote(prefix)}, the directory the archive was made from`
+        )
     }
     const kind = kindProblem(entry)
-    if (rest === '' && prefix !== '') return kind === null && entry.kind === 'directory' ? undefined : refuse(entry, kind ?? 'a file where the archive’s own directory should be')
+    if (rest === '' && prefix !== '')
+      return kind === null && entry.kind === 'directory'
+        ? undefined
+        : refuse(entry, kind ?? 'a file where the archive’s own directory should be')
     const problem = nameProblem(rest)
     if (problem !== null) return refuse(entry, problem)
     if (kind !== null) return refuse(entry, kind)
-    if (entry.kind === 'directory' && entry.size !== 0) return refuse(entry, 'a directory with content')
+    if (entry.kind === 'directory' && entry.size !== 0)
+      return refuse(entry, 'a directory with content')
     const path = rest.endsWith('/') ? rest.slice(0, -1) : rest
-    if (entry.name.endsWith('/') && entry.kind !== 'directory') return refuse(entry, 'a file whose name ends in "/"')
+    if (entry.name.endsWith('/') && entry.kind !== 'directory')
+      return refuse(entry, 'a file whose name ends in "/"')
     if (planned.has(path)) return refuse(entry, 'a second entry of the same name')
     planned.set(path, { index, path, entry })
   })
@@ -122,7 +136,10 @@ export function checkEntries(entries: readonly ArchiveEntry[], prefix: string): 
     for (let i = 1; i < segments.length; i++) {
       const parent = planned.get(segments.slice(0, i).join('/'))
       if (parent !== undefined && parent.entry.kind !== 'directory') {
-        refusals.push({ name: parent.entry.name, reason: `a file where ${quote(path)} needs a directory` })
+        refusals.push({
+          name: parent.entry.name,
+          reason: `a file where ${quote(path)} needs a directory`
+        })
         planned.delete(parent.path)
       }
     }
@@ -144,7 +161,8 @@ export function checkAgainstListing(
   const directories = new Set<string>([filesDir])
   for (const p of listed) {
     const segments = p.split('/')
-    for (let i = 1; i < segments.length; i++) directories.add(`${filesDir}/${segments.slice(0, i).join('/')}`)
+    for (let i = 1; i < segments.length; i++)
+      directories.add(`${filesDir}/${segments.slice(0, i).join('/')}`)
   }
   const present = new Set<string>()
   for (const planned of [...check.planned.values()]) {
@@ -157,7 +175,13 @@ export function checkAgainstListing(
           ? listed.has(path.slice(filesDir.length + 1))
           : others(path, entry)
     if (!allowed) {
-      check.refusals.push({ name: entry.name, reason: inFiles && entry.kind === 'file' ? 'not in the sealed listing' : 'not part of what a seal puts there' })
+      check.refusals.push({
+        name: entry.name,
+        reason:
+          inFiles && entry.kind === 'file'
+            ? 'not in the sealed listing'
+            : 'not part of what a seal puts there'
+      })
       check.planned.delete(path)
     } else if (inFiles && entry.kind === 'file') {
       present.add(path.slice(filesDir.length + 1))
@@ -172,12 +196,18 @@ const MAX_NAMED = 20
  * An archive refused before anything was extracted: a `refused` SealError naming each entry
  * that broke a rule and why (`details.refusals`). The download is deleted before it is thrown.
  */
-export function unsafeArchive(refusals: readonly Refusal[], opening: string, fix: string): SealError {
+export function unsafeArchive(
+  refusals: readonly Refusal[],
+  opening: string,
+  fix: string
+): SealError {
   const lines = refusals.slice(0, MAX_NAMED).map((r) => `  ${quote(r.name)}: ${r.reason}`)
   if (refusals.length > MAX_NAMED) lines.push(`  … and ${refusals.length - MAX_NAMED} more`)
   return new SealError(
     'refused',
-    `${opening} before extracting anything: ${describeCount(refusals.length)} not what a seal puts there:\n${lines.join('\n')}\nNothing was extracted, and the download was deleted. ${fix}`,
+    `${opening} before extracting anything: ${describeCount(refusals.length)} not what a seal puts ` +
+      `there:\n${lines.join('\n')}\nNothing was extracted, and the download was ` +
+      `deleted. ${fix}`,
     { details: { refusals } }
   )
 }

@@ -37,15 +37,30 @@ export interface OtherRun {
 }
 
 /** The signed URL of the artifact's zip: a secret until it expires, never logged. */
-export async function signedArtifactUrl(env: Env, artifact: ArtifactInRun, otherRun?: OtherRun): Promise<string> {
-  return otherRun === undefined ? signedUrlInThisRun(env, artifact) : signedUrlInOtherRun(env, artifact, otherRun)
+export async function signedArtifactUrl(
+  env: Env,
+  artifact: ArtifactInRun,
+  otherRun?: OtherRun
+): Promise<string> {
+  return otherRun === undefined
+    ? signedUrlInThisRun(env, artifact)
+    : signedUrlInOtherRun(env, artifact, otherRun)
 }
 
 async function signedUrlInThisRun(env: Env, artifact: ArtifactInRun): Promise<string> {
   const ids = backendIdsOf(env.ACTIONS_RUNTIME_TOKEN ?? '')
-  const listed = (await twirp(env, 'ListArtifacts', { workflow_run_backend_id: ids.run, workflow_job_run_backend_id: ids.job, id_filter: String(artifact.id) })) as { artifacts?: unknown }
-  const found = (Array.isArray(listed.artifacts) ? listed.artifacts : []) as Record<string, unknown>[]
-  const match = found.find((a) => String(a.database_id ?? a.databaseId) === String(artifact.id) && a.name === artifact.name)
+  const listed = (await twirp(env, 'ListArtifacts', {
+    workflow_run_backend_id: ids.run,
+    workflow_job_run_backend_id: ids.job,
+    id_filter: String(artifact.id)
+  })) as { artifacts?: unknown }
+  const found = (Array.isArray(listed.artifacts) ? listed.artifacts : []) as Record<
+    string,
+    unknown
+  >[]
+  const match = found.find(
+    (a) => String(a.database_id ?? a.databaseId) === String(artifact.id) && a.name === artifact.name
+  )
   if (match === undefined) throw new ArtifactServiceError(404, 'the artifact is no longer listed')
   const answer = (await twirp(env, 'GetSignedArtifactURL', {
     workflow_run_backend_id: match.workflow_run_backend_id ?? match.workflowRunBackendId ?? ids.run,
@@ -53,24 +68,35 @@ async function signedUrlInThisRun(env: Env, artifact: ArtifactInRun): Promise<st
     name: artifact.name
   })) as Record<string, unknown>
   const url = answer.signed_url ?? answer.signedUrl
-  if (typeof url !== 'string' || url === '') throw new ArtifactServiceError(404, 'the results service gave no download URL')
+  if (typeof url !== 'string' || url === '')
+    throw new ArtifactServiceError(404, 'the results service gave no download URL')
   return url
 }
 
-async function signedUrlInOtherRun(env: Env, artifact: ArtifactInRun, run: OtherRun): Promise<string> {
+async function signedUrlInOtherRun(
+  env: Env,
+  artifact: ArtifactInRun,
+  run: OtherRun
+): Promise<string> {
   const url = `${apiUrlOf(env)}/repos/${encodeURIComponent(run.repositoryOwner)}/${encodeURIComponent(run.repositoryName)}/actions/artifacts/${artifact.id}/zip`
   return retrying<string>(
     async (signal) => {
       const response = await fetch(url, {
         redirect: 'manual',
         signal,
-        headers: { Authorization: `Bearer ${run.token}`, Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', 'User-Agent': 'artifact-seal' }
+        headers: {
+          Authorization: `Bearer ${run.token}`,
+          Accept: 'application/vnd.github+json',
+          'X-GitHub-Api-Version': '2022-11-28',
+          'User-Agent': 'artifact-seal'
+        }
       })
       const text = await response.text()
       const location = response.headers.get('location')
       if (response.status === 302 && location) return { value: location }
       const detail = `${response.status}${messageIn(text)}`
-      if (response.status >= 500) return { failure: { kind: 'server', status: response.status, detail } }
+      if (response.status >= 500)
+        return { failure: { kind: 'server', status: response.status, detail } }
       throw new ArtifactServiceError(response.status, detail)
     },
     { policy: DEFAULT_POLICY, fail: (failure) => new Error(`GitHub answered ${failure.detail}`) }
@@ -86,7 +112,10 @@ async function twirp(env: Env, method: string, body: object): Promise<unknown> {
       const response = await fetch(url, {
         method: 'POST',
         signal,
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ''}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ''}`
+        },
         body: JSON.stringify(body)
       })
       const text = await response.text()
@@ -98,10 +127,17 @@ async function twirp(env: Env, method: string, body: object): Promise<unknown> {
         }
       }
       const detail = `${response.status}${messageIn(text)}`
-      if (response.status >= 500 || response.status === 429) return { failure: { kind: 'server', status: response.status, detail } }
-      throw new ArtifactServiceError(response.status, `the results service answered ${method} ${detail}`)
+      if (response.status >= 500 || response.status === 429)
+        return { failure: { kind: 'server', status: response.status, detail } }
+      throw new ArtifactServiceError(
+        response.status,
+        `the results service answered ${method} ${detail}`
+      )
     },
-    { policy: DEFAULT_POLICY, fail: (failure) => new Error(`the results service answered ${method} ${failure.detail}`) }
+    {
+      policy: DEFAULT_POLICY,
+      fail: (failure) => new Error(`the results service answered ${method} ${failure.detail}`)
+    }
   )
 }
 
@@ -113,7 +149,9 @@ export function backendIdsOf(token: string): { run: string; job: string } {
   const payload = token.split('.')[1]
   let scopes = ''
   try {
-    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as { scp?: unknown }
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as {
+      scp?: unknown
+    }
     scopes = typeof claims.scp === 'string' ? claims.scp : ''
   } catch {
     // reported below
@@ -128,7 +166,8 @@ export function backendIdsOf(token: string): { run: string; job: string } {
 function messageIn(text: string): string {
   try {
     const body = JSON.parse(text) as { msg?: unknown; message?: unknown }
-    const message = typeof body.msg === 'string' ? body.msg : typeof body.message === 'string' ? body.message : ''
+    const message =
+      typeof body.msg === 'string' ? body.msg : typeof body.message === 'string' ? body.message : ''
     return message ? ` ${message}` : ''
   } catch {
     return ''

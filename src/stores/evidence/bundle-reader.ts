@@ -16,7 +16,10 @@ import { contractBeside, sigstoreBundleBeside, statementBeside } from './seal-bu
 /** Makes the error for a file that cannot be read, from why and which file. */
 export type Unreadable = (why: string, file: string) => SealError
 
-/** A JSON file of the bundle as read: its text, and what it parses to (undefined, with the parser's complaint, when it is not JSON). */
+/**
+ * A JSON file of the bundle as read: its text, and what it parses to (undefined, with the parser's
+ * complaint, when it is not JSON).
+ */
 export interface BundleDocument {
   readonly file: string
   readonly text: string
@@ -38,7 +41,10 @@ export function readListing(file: string, unreadable: Unreadable): ListingEntry[
 }
 
 /** The statement the seal wrote beside the listing (`<name>.intoto.json`); null when there is none. */
-export function readStatementBeside(checksumsFile: string, unreadable: Unreadable): BundleDocument | null {
+export function readStatementBeside(
+  checksumsFile: string,
+  unreadable: Unreadable
+): BundleDocument | null {
   const file = statementBeside(checksumsFile)
   return file === null ? null : readDocument(file, unreadable)
 }
@@ -49,12 +55,18 @@ export function readStatement(file: string, unreadable: Unreadable): BundleDocum
 }
 
 /** The signed statement beside the listing (`<name>.sigstore.json`); null when the seal is not signed. */
-export function readSigstoreBundleBeside(checksumsFile: string, unreadable: Unreadable): BundleDocument | null {
+export function readSigstoreBundleBeside(
+  checksumsFile: string,
+  unreadable: Unreadable
+): BundleDocument | null {
   const file = sigstoreBundleBeside(checksumsFile)
   return file === null ? null : readDocument(file, unreadable)
 }
 
-/** The contract manifest beside the listing (`<name>.contract.json`) when there is one; null when the seal has no contract. */
+/**
+ * The contract manifest beside the listing (`<name>.contract.json`) when there is one; null when
+ * the seal has no contract.
+ */
 export function contractManifestBeside(checksumsFile: string): string | null {
   const file = contractBeside(checksumsFile)
   return file !== null && fs.existsSync(file) ? file : null
@@ -88,7 +100,10 @@ function readText(file: string, unreadable: Unreadable): string {
   }
 }
 
-/** The listings (`*.sha256`) in a directory a user gave for a seal bundle, sorted; null when the path is no directory. */
+/**
+ * The listings (`*.sha256`) in a directory a user gave for a seal bundle, sorted; null when the
+ * path is no directory.
+ */
 export function listingsIn(dir: string, unreadable: Unreadable): string[] | null {
   let isDirectory = false
   try {

@@ -29,8 +29,13 @@ export interface CacheLocation {
 /** The cache service cannot be used here, and why; null when it can. */
 export function cacheReadUnavailable(env: Env): string | null {
   const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase()
-  if (mode === 'none' || mode === 'write-only') return `the runner's cache mode ${JSON.stringify(mode)} does not allow reading the cache`
-  if (serviceVersion(env) === 'v2' ? !env.ACTIONS_RESULTS_URL : !(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL)) {
+  if (mode === 'none' || mode === 'write-only')
+    return `the runner's cache mode ${JSON.stringify(mode)} does not allow reading the cache`
+  if (
+    serviceVersion(env) === 'v2'
+      ? !env.ACTIONS_RESULTS_URL
+      : !(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL)
+  ) {
     return 'the Actions cache service is not available here (ACTIONS_RESULTS_URL or ACTIONS_CACHE_URL is not set)'
   }
   if (!env.ACTIONS_RUNTIME_TOKEN) return 'the runner gave this step no ACTIONS_RUNTIME_TOKEN'
@@ -41,8 +46,17 @@ export function cacheReadUnavailable(env: Env): string | null {
  * The version @actions/cache files an entry under: a hash of the paths given to saveCache
  * and the compression method, so only entries saved from `stagingPath` are found.
  */
-export function cacheVersion(stagingPath: string, method: string, platform: NodeJS.Platform = process.platform): string {
-  const components = [stagingPath, method, ...(platform === 'win32' ? ['windows-only'] : []), VERSION_SALT]
+export function cacheVersion(
+  stagingPath: string,
+  method: string,
+  platform: NodeJS.Platform = process.platform
+): string {
+  const components = [
+    stagingPath,
+    method,
+    ...(platform === 'win32' ? ['windows-only'] : []),
+    VERSION_SALT
+  ]
   return createHash('sha256').update(components.join('|')).digest('hex')
 }
 
@@ -50,10 +64,17 @@ export function cacheVersion(stagingPath: string, method: string, platform: Node
  * The entry saved under exactly `key` from `stagingPath`, with either compression (this
  * reader undoes both, whatever the restoring runner has installed); null on a miss.
  */
-export async function lookupCacheEntry(env: Env, key: string, stagingPath: string): Promise<CacheLocation | null> {
+export async function lookupCacheEntry(
+  env: Env,
+  key: string,
+  stagingPath: string
+): Promise<CacheLocation | null> {
   for (const method of COMPRESSION_METHODS) {
     const version = cacheVersion(stagingPath, method)
-    const found = serviceVersion(env) === 'v2' ? await lookupV2(env, key, version) : await lookupV1(env, key, version)
+    const found =
+      serviceVersion(env) === 'v2'
+        ? await lookupV2(env, key, version)
+        : await lookupV1(env, key, version)
     if (found !== null) return found
   }
   return null
@@ -64,7 +85,10 @@ export async function downloadCacheArchive(url: string, file: string): Promise<n
   return (await saveSignedUrl(url, file)).bytes
 }
 
-/** Cache service v2 on github.com and GHE.com; v1 on GitHub Enterprise Server, or where the runner did not turn v2 on. */
+/**
+ * Cache service v2 on github.com and GHE.com; v1 on GitHub Enterprise Server, or where the runner
+ * did not turn v2 on.
+ */
 function serviceVersion(env: Env): 'v1' | 'v2' {
   const host = new URL(serverUrlOf(env)).hostname.trimEnd().toUpperCase()
   const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST')
@@ -72,10 +96,14 @@ function serviceVersion(env: Env): 'v1' | 'v2' {
 }
 
 async function lookupV2(env: Env, key: string, version: string): Promise<CacheLocation | null> {
-  const url = new URL(`/twirp/${CACHE_SERVICE}/GetCacheEntryDownloadURL`, env.ACTIONS_RESULTS_URL).href
+  const url = new URL(`/twirp/${CACHE_SERVICE}/GetCacheEntryDownloadURL`, env.ACTIONS_RESULTS_URL)
+    .href
   const body = await request(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN}` },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN}`
+    },
     body: JSON.stringify({ key, restore_keys: [], version })
   })
   const answer = (body ?? {}) as Record<string, unknown>
@@ -89,9 +117,20 @@ async function lookupV2(env: Env, key: string, version: string): Promise<CacheLo
 async function lookupV1(env: Env, key: string, version: string): Promise<CacheLocation | null> {
   const base = env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL || ''
   const url = `${base}_apis/artifactcache/cache?keys=${encodeURIComponent(key)}&version=${version}`
-  const body = await request(url, { method: 'GET', headers: { Accept: 'application/json;api-version=6.0-preview.1', Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN}` } })
+  const body = await request(url, {
+    method: 'GET',
+    headers: {
+      Accept: 'application/json;api-version=6.0-preview.1',
+      Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN}`
+    }
+  })
   const answer = (body ?? {}) as Record<string, unknown>
-  if (answer.cacheKey !== key || typeof answer.archiveLocation !== 'string' || answer.archiveLocation === '') return null
+  if (
+    answer.cacheKey !== key ||
+    typeof answer.archiveLocation !== 'string' ||
+    answer.archiveLocation === ''
+  )
+    return null
   return { key, url: answer.archiveLocation }
 }
 
@@ -110,12 +149,22 @@ async function request(url: string, init: RequestInit): Promise<unknown> {
         try {
           return { value: JSON.parse(text) as unknown }
         } catch {
-          throw new Error(`the cache service answered ${response.status} with a body that is not JSON`)
+          throw new Error(
+            `the cache service answered ${response.status} with a body that is not JSON`
+          )
         }
       }
-      return { failure: response.status >= 500 ? { kind: 'server', status: response.status, detail: detailOf(response.status, text) } : { kind: 'client', status: response.status, detail: detailOf(response.status, text) } }
+      return {
+        failure:
+          response.status >= 500
+            ? { kind: 'server', status: response.status, detail: detailOf(response.status, text) }
+            : { kind: 'client', status: response.status, detail: detailOf(response.status, text) }
+      }
     },
-    { policy: CACHE_POLICY, fail: (failure) => new Error(`the cache service answered ${failure.detail}`) }
+    {
+      policy: CACHE_POLICY,
+      fail: (failure) => new Error(`the cache service answered ${failure.detail}`)
+    }
   )
 }
 
@@ -123,7 +172,8 @@ function detailOf(status: number, text: string): string {
   let detail = ''
   try {
     const msg = (JSON.parse(text) as { msg?: unknown; message?: unknown }) ?? {}
-    detail = typeof msg.msg === 'string' ? msg.msg : typeof msg.message === 'string' ? msg.message : ''
+    detail =
+      typeof msg.msg === 'string' ? msg.msg : typeof msg.message === 'string' ? msg.message : ''
   } catch {
     // no detail
   }

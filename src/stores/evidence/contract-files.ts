@@ -13,7 +13,10 @@ import type { Unreadable } from './bundle-reader.js'
  */
 
 /** What a path a user gives for a contract is. */
-export type ContractTarget = { readonly kind: 'file' } | { readonly kind: 'directory'; readonly manifests: readonly string[] } | { readonly kind: 'other' }
+export type ContractTarget =
+  | { readonly kind: 'file' }
+  | { readonly kind: 'directory'; readonly manifests: readonly string[] }
+  | { readonly kind: 'other' }
 
 /** A file, a directory (with the `*.contract.json` manifests in it, sorted), or something else. */
 export function contractTarget(target: string, unreadable: Unreadable): ContractTarget {
@@ -25,7 +28,13 @@ export function contractTarget(target: string, unreadable: Unreadable): Contract
   }
   if (stat.isFile()) return { kind: 'file' }
   if (!stat.isDirectory()) return { kind: 'other' }
-  return { kind: 'directory', manifests: fs.readdirSync(target).filter((name) => name.endsWith('.contract.json')).sort() }
+  return {
+    kind: 'directory',
+    manifests: fs
+      .readdirSync(target)
+      .filter((name) => name.endsWith('.contract.json'))
+      .sort()
+  }
 }
 
 /** Every file under a directory whose name is of a contract kind, by path from it with `/`, sorted. */
@@ -74,7 +83,12 @@ export function exists(file: string): boolean {
  * kept there whole: the manifest goes first and comes back last, so a reader never finds a
  * manifest beside the files of another contract. Throws the file system's error.
  */
-export function replaceKeptContract(store: string, hex: string, manifestJson: string, files: readonly { readonly path: string; readonly bytes: Buffer }[]): void {
+export function replaceKeptContract(
+  store: string,
+  hex: string,
+  manifestJson: string,
+  files: readonly { readonly path: string; readonly bytes: Buffer }[]
+): void {
   const base = path.join(store, hex)
   const manifestFile = `${base}.contract.json`
   const temp = `${base}.${process.pid}.${randomUUID()}.tmp`

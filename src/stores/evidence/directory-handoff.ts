@@ -25,14 +25,21 @@ export function privateDir(parent: string, prefix: string, env: Env, inputName: 
     fs.chmodSync(dir, 0o700)
   } catch (error) {
     const e = error as NodeJS.ErrnoException
-    throw new SealError('unreadable', `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`, { cause: e })
+    throw new SealError(
+      'unreadable',
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the ` +
+        'runner a writable temp directory (RUNNER_TEMP).',
+      { cause: e }
+    )
   }
   const workspace = env.GITHUB_WORKSPACE
   if (workspace && isInside(fs.realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly(dir)
-    throw new SealError('bad-input', 
+    throw new SealError(
+      'bad-input',
       `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. ` +
-        'Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.'
+        ('Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out ' +
+          'files: set RUNNER_TEMP outside the workspace.')
     )
   }
   return dir
@@ -46,16 +53,29 @@ export function makeDirectories(root: string, rel: string): string {
     try {
       fs.mkdirSync(at, { mode: 0o755 })
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.lstatSync(at).isDirectory()) throw error
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.lstatSync(at).isDirectory())
+        throw error
     }
   }
   return at
 }
 
-const CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0)
+const CREATE_NEW =
+  fs.constants.O_WRONLY |
+  fs.constants.O_CREAT |
+  fs.constants.O_EXCL |
+  (fs.constants.O_NOFOLLOW ?? 0)
 
-/** Writes a new file at a checked relative path under `root` from `content`; an existing name is an error, never overwritten. */
-export async function writeNewFile(root: string, rel: string, content: NodeJS.ReadableStream | AsyncIterable<Buffer>, executable: boolean): Promise<void> {
+/**
+ * Writes a new file at a checked relative path under `root` from `content`; an existing name is an
+ * error, never overwritten.
+ */
+export async function writeNewFile(
+  root: string,
+  rel: string,
+  content: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  executable: boolean
+): Promise<void> {
   const segments = rel.split('/')
   const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join('/')) : root
   const target = path.join(parent, segments[segments.length - 1] as string)

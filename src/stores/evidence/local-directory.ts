@@ -3,7 +3,12 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import type { SealedArtifact } from '../../core/seal.js'
-import { type BundleExtras, type EvidenceStore, type SealBundleLocation, bundleFileNames } from './seal-bundle.js'
+import {
+  type BundleExtras,
+  type EvidenceStore,
+  type SealBundleLocation,
+  bundleFileNames
+} from './seal-bundle.js'
 import { words } from '../../core/vocabulary.js'
 
 /**
@@ -19,7 +24,10 @@ export class LocalDirectoryStore implements EvidenceStore {
     private readonly inputName: string
   ) {}
 
-  async putSealBundle(artifact: SealedArtifact, extras: BundleExtras = {}): Promise<SealBundleLocation> {
+  async putSealBundle(
+    artifact: SealedArtifact,
+    extras: BundleExtras = {}
+  ): Promise<SealBundleLocation> {
     const signed = extras.signed ?? null
     const contract = extras.contract ?? null
     const names = bundleFileNames(artifact.name)
@@ -30,10 +38,17 @@ export class LocalDirectoryStore implements EvidenceStore {
     }
     const files = [
       { final: path.join(this.dir, names.checksums), content: artifact.listing },
-      { final: path.join(this.dir, names.statement), content: `${JSON.stringify(artifact.statement, null, 2)}\n` },
+      {
+        final: path.join(this.dir, names.statement),
+        content: `${JSON.stringify(artifact.statement, null, 2)}\n`
+      },
       ...(signed === null ? [] : [{ final: path.join(this.dir, names.sigstore), content: signed }]),
-      ...(contract === null ? [] : [{ final: path.join(this.dir, names.contract), content: contract.manifestJson }]),
-      ...(artifact.modes ? [{ final: path.join(this.dir, names.modes), content: artifact.modes }] : [])
+      ...(contract === null
+        ? []
+        : [{ final: path.join(this.dir, names.contract), content: contract.manifestJson }]),
+      ...(artifact.modes
+        ? [{ final: path.join(this.dir, names.modes), content: artifact.modes }]
+        : [])
     ]
     if (!artifact.modes) removeQuietly(path.join(this.dir, names.modes))
     // A signature or contract left from an earlier seal of the same name would be taken for this one's.
@@ -62,10 +77,16 @@ export class LocalDirectoryStore implements EvidenceStore {
         renamed.push(file.final)
       }
     } catch (error) {
-      for (const leftover of [...files.map((f) => f.final + suffix), contractDir + suffix, ...renamed]) removeQuietly(leftover)
+      for (const leftover of [
+        ...files.map((f) => f.final + suffix),
+        contractDir + suffix,
+        ...renamed
+      ])
+        removeQuietly(leftover)
       throw this.cannotWrite(this.dir, error)
     }
-    const at = (name: string): string | null => (files.some((f) => f.final === path.join(this.dir, name)) ? path.join(this.dir, name) : null)
+    const at = (name: string): string | null =>
+      files.some((f) => f.final === path.join(this.dir, name)) ? path.join(this.dir, name) : null
     return {
       dir: this.dir,
       checksumsPath: files[0]!.final,
@@ -81,13 +102,17 @@ export class LocalDirectoryStore implements EvidenceStore {
     const e = error as NodeJS.ErrnoException
     return new SealError(
       'unreadable',
-      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a directory ${words().reader} can write to.`,
+      `${this.inputName}: cannot write the seal bundle to ${quote(target)} (${e.code ?? e.message}). Give a ` +
+        `directory ${words().reader} can write to.`,
       { cause: e }
     )
   }
 }
 
-/** Removes a file or directory if it is there; a failure leaves it, as the bundle's own writes would then fail and say so. */
+/**
+ * Removes a file or directory if it is there; a failure leaves it, as the bundle's own writes would
+ * then fail and say so.
+ */
 function removeQuietly(target: string): void {
   try {
     fs.rmSync(target, { recursive: true, force: true })
@@ -96,13 +121,18 @@ function removeQuietly(target: string): void {
   }
 }
 
-/** Whether a directory (which may not exist yet) is inside a tree: compared as given and with links resolved, so a link into the tree is caught too. */
+/**
+ * Whether a directory (which may not exist yet) is inside a tree: compared as given and with links
+ * resolved, so a link into the tree is caught too.
+ */
 export function isInside(dir: string, root: string): boolean {
   const inside = (child: string, parent: string): boolean => {
     const rel = path.relative(parent, child)
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
   }
-  return inside(path.resolve(dir), path.resolve(root)) || inside(realExisting(dir), realExisting(root))
+  return (
+    inside(path.resolve(dir), path.resolve(root)) || inside(realExisting(dir), realExisting(root))
+  )
 }
 
 /** The real path of the deepest part that exists, with the rest appended: the directory may not exist yet. */

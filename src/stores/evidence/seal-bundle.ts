@@ -19,7 +19,10 @@ export interface BundleExtras {
   /** The statement signed in a Sigstore bundle (its JSON text). */
   readonly signed?: string | null
   /** The contract manifest's JSON text and the contract files' bytes, by path from the artifact root. */
-  readonly contract?: { readonly manifestJson: string; readonly files: readonly { readonly path: string; readonly bytes: Buffer }[] } | null
+  readonly contract?: {
+    readonly manifestJson: string
+    readonly files: readonly { readonly path: string; readonly bytes: Buffer }[]
+  } | null
 }
 
 /** The role every evidence backend plays: keep a seal bundle, say where it is. */
@@ -33,33 +36,64 @@ export function fileSafeName(name: string): string {
   return safe === '' ? 'artifact' : safe
 }
 
-export function bundleFileNames(name: string): { checksums: string; statement: string; sigstore: string; contract: string; contractDir: string; modes: string } {
+export function bundleFileNames(name: string): {
+  checksums: string
+  statement: string
+  sigstore: string
+  contract: string
+  contractDir: string
+  modes: string
+} {
   const base = fileSafeName(name)
-  return { checksums: `${base}.sha256`, statement: `${base}.intoto.json`, sigstore: `${base}.sigstore.json`, contract: `${base}.contract.json`, contractDir: `${base}.contract`, modes: `${base}.modes.json` }
+  return {
+    checksums: `${base}.sha256`,
+    statement: `${base}.intoto.json`,
+    sigstore: `${base}.sigstore.json`,
+    contract: `${base}.contract.json`,
+    contractDir: `${base}.contract`,
+    modes: `${base}.modes.json`
+  }
 }
 
 /** The file modes a seal wrote beside its listing: `<name>.modes.json`; null for another kind of file. */
 export function modesBeside(checksumsFile: string): string | null {
-  return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.modes.json` : null
+  return checksumsFile.endsWith('.sha256')
+    ? `${checksumsFile.slice(0, -'.sha256'.length)}.modes.json`
+    : null
 }
 
 /** The contract manifest a seal wrote beside its listing: `<name>.contract.json`; null for another kind of file. */
 export function contractBeside(checksumsFile: string): string | null {
-  return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.contract.json` : null
+  return checksumsFile.endsWith('.sha256')
+    ? `${checksumsFile.slice(0, -'.sha256'.length)}.contract.json`
+    : null
 }
 
-/** The statement a seal wrote beside its listing: `<name>.intoto.json` next to `<name>.sha256`; null for another kind of file. */
+/**
+ * The statement a seal wrote beside its listing: `<name>.intoto.json` next to `<name>.sha256`; null
+ * for another kind of file.
+ */
 export function statementBeside(checksumsFile: string): string | null {
-  return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.intoto.json` : null
+  return checksumsFile.endsWith('.sha256')
+    ? `${checksumsFile.slice(0, -'.sha256'.length)}.intoto.json`
+    : null
 }
 
 /** The signed statement a seal wrote beside its listing: `<name>.sigstore.json`; null for another kind of file. */
 export function sigstoreBundleBeside(checksumsFile: string): string | null {
-  return checksumsFile.endsWith('.sha256') ? `${checksumsFile.slice(0, -'.sha256'.length)}.sigstore.json` : null
+  return checksumsFile.endsWith('.sha256')
+    ? `${checksumsFile.slice(0, -'.sha256'.length)}.sigstore.json`
+    : null
 }
 
 /** What a bundle puts beside its listing, by suffix after the name. */
-const BUNDLE_SUFFIXES = ['.sha256', '.intoto.json', '.sigstore.json', '.contract.json', '.modes.json']
+const BUNDLE_SUFFIXES = [
+  '.sha256',
+  '.intoto.json',
+  '.sigstore.json',
+  '.contract.json',
+  '.modes.json'
+]
 
 /**
  * Whether `rest`, a path inside a carried seal directory, is what a seal of `base` (a file-safe
@@ -75,5 +109,9 @@ export function isBundleEntry(rest: string, base: string, directory: boolean): b
 
 /** The name a listing's file gives the bundle (`shop` for `shop.sha256`), or null when it is not a listing's name. */
 export function bundleBaseOf(fileName: string): string | null {
-  return fileName.endsWith('.sha256') && !fileName.includes('/') && fileName.length > '.sha256'.length ? fileName.slice(0, -'.sha256'.length) : null
+  return fileName.endsWith('.sha256') &&
+    !fileName.includes('/') &&
+    fileName.length > '.sha256'.length
+    ? fileName.slice(0, -'.sha256'.length)
+    : null
 }

@@ -31,7 +31,11 @@ export class StorageAnswerError extends Error {
 /** Saves the body at `url` to `file` (created new, 0600); throws on any status but 200, a short body or a stall. */
 export async function saveSignedUrl(url: string, file: string): Promise<SavedDownload> {
   const controller = new AbortController()
-  const stall = (): NodeJS.Timeout => setTimeout(() => controller.abort(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`)), IDLE_TIMEOUT_MS)
+  const stall = (): NodeJS.Timeout =>
+    setTimeout(
+      () => controller.abort(new Error(`no data for ${IDLE_TIMEOUT_MS / 1000} s`)),
+      IDLE_TIMEOUT_MS
+    )
   let timer = stall()
   let bytes = 0
   const hash = createHash('sha256')
@@ -51,8 +55,13 @@ export async function saveSignedUrl(url: string, file: string): Promise<SavedDow
         done(null, chunk)
       }
     })
-    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }))
-    if (Number.isFinite(announced) && announced !== bytes) throw new Error(`the download ended after ${bytes} of ${announced} bytes`)
+    await pipeline(
+      Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+      counter,
+      fs.createWriteStream(file, { flags: 'wx', mode: 0o600 })
+    )
+    if (Number.isFinite(announced) && announced !== bytes)
+      throw new Error(`the download ended after ${bytes} of ${announced} bytes`)
     return { bytes, sha256: hash.digest('hex') }
   } finally {
     clearTimeout(timer)

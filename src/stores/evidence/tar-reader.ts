@@ -44,7 +44,10 @@ export function openTarStream(file: string): AsyncIterable<Buffer> & { destroy()
  * Calls `visit` for each entry in order with its content (which `visit` may read or leave;
  * what it leaves is skipped). Throws UnreadableArchiveError when the archive is damaged.
  */
-export async function readTar(stream: AsyncIterable<Buffer>, visit: (entry: ArchiveEntry, content: AsyncIterable<Buffer>) => Promise<void>): Promise<void> {
+export async function readTar(
+  stream: AsyncIterable<Buffer>,
+  visit: (entry: ArchiveEntry, content: AsyncIterable<Buffer>) => Promise<void>
+): Promise<void> {
   const reader = new ByteReader(stream[Symbol.asyncIterator]())
   let pax = new Map<string, string>()
   let longName: string | null = null
@@ -52,21 +55,30 @@ export async function readTar(stream: AsyncIterable<Buffer>, visit: (entry: Arch
   let offset = 0
   for (;;) {
     const header = await reader.read(BLOCK)
-    if (header === null) throw new UnreadableArchiveError('it ends without the end-of-archive blocks (cut short?)')
+    if (header === null)
+      throw new UnreadableArchiveError('it ends without the end-of-archive blocks (cut short?)')
     if (header.every((b) => b === 0)) {
-      if (pax.size > 0 || longName !== null || longLink !== null) throw new UnreadableArchiveError('it ends after an extended header, before its entry')
+      if (pax.size > 0 || longName !== null || longLink !== null)
+        throw new UnreadableArchiveError('it ends after an extended header, before its entry')
       return
     }
     checkChecksum(header, offset)
     const flag = String.fromCharCode(header[156] as number)
     const meta = flag === 'x' || flag === 'L' || flag === 'K'
-    const size = !meta && pax.has('size') ? paxNumber(pax.get('size') as string, offset) : numeric(header.subarray(124, 136), offset)
+    const size =
+      !meta && pax.has('size')
+        ? paxNumber(pax.get('size') as string, offset)
+        : numeric(header.subarray(124, 136), offset)
     const padded = Math.ceil(size / BLOCK) * BLOCK
     offset += BLOCK + padded
     if (meta) {
-      if (size > MAX_META) throw new UnreadableArchiveError(`an extended header of ${size} bytes at byte ${offset}: names are never that long`)
+      if (size > MAX_META)
+        throw new UnreadableArchiveError(
+          `an extended header of ${size} bytes at byte ${offset}: names are never that long`
+        )
       const body = await reader.read(padded)
-      if (body === null) throw new UnreadableArchiveError('it is cut short inside an extended header')
+      if (body === null)
+        throw new UnreadableArchiveError('it is cut short inside an extended header')
       const data = body.subarray(0, size)
       if (flag === 'x') pax = new Map([...pax, ...paxRecords(data, offset)])
       else if (flag === 'L') longName = cString(data)
@@ -74,7 +86,10 @@ export async function readTar(stream: AsyncIterable<Buffer>, visit: (entry: Arch
       continue
     }
     const ustar = header.subarray(257, 263).toString('latin1') === 'ustar\0'
-    const rawName = pax.get('path') ?? longName ?? joinPrefix(ustar ? cString(header.subarray(345, 500)) : '', cString(header.subarray(0, 100)))
+    const rawName =
+      pax.get('path') ??
+      longName ??
+      joinPrefix(ustar ? cString(header.subarray(345, 500)) : '', cString(header.subarray(0, 100)))
     const rawLink = pax.get('linkpath') ?? longLink ?? cString(header.subarray(157, 257))
     const sparse = [...pax.keys()].some((k) => k.startsWith('GNU.sparse.'))
     const kind = sparse ? 'other' : kindOf(flag)
@@ -87,7 +102,12 @@ export async function readTar(stream: AsyncIterable<Buffer>, visit: (entry: Arch
       size,
       linkTarget: kind === 'symlink' || kind === 'hardlink' ? (link ?? rawLink) : null,
       executable: (mode & 0o111) !== 0,
-      problem: flag === 'g' ? 'a pax global header, which sets values for every later entry' : name === null ? 'a name that is not UTF-8' : null
+      problem:
+        flag === 'g'
+          ? 'a pax global header, which sets values for every later entry'
+          : name === null
+            ? 'a name that is not UTF-8'
+            : null
     }
     pax = new Map()
     longName = null
@@ -95,7 +115,8 @@ export async function readTar(stream: AsyncIterable<Buffer>, visit: (entry: Arch
     const content = reader.take(size)
     await visit(entry, content)
     await drain(content)
-    if (padded > size && (await reader.read(padded - size)) === null) throw new UnreadableArchiveError('it is cut short inside an entry')
+    if (padded > size && (await reader.read(padded - size)) === null)
+      throw new UnreadableArchiveError('it is cut short inside an entry')
   }
 }
 
@@ -129,27 +150,41 @@ function checkChecksum(header: Buffer, offset: number): void {
     unsigned += byte
     signed += byte > 127 ? byte - 256 : byte
   }
-  if (stored !== unsigned && stored !== signed) throw new UnreadableArchiveError(`the header at byte ${offset} has a wrong checksum`)
+  if (stored !== unsigned && stored !== signed)
+    throw new UnreadableArchiveError(`the header at byte ${offset} has a wrong checksum`)
 }
 
 /** An octal field (NUL- or space-terminated), or GNU's base-256 for values that do not fit. */
 function numeric(field: Buffer, offset: number): number {
   const first = field[0] as number
   if (first & 0x80) {
-    if (first === 0xff) throw new UnreadableArchiveError(`the header at byte ${offset} has a negative number`)
+    if (first === 0xff)
+      throw new UnreadableArchiveError(`the header at byte ${offset} has a negative number`)
     let value = first & 0x7f
     for (let i = 1; i < field.length; i++) value = value * 256 + (field[i] as number)
-    if (!Number.isSafeInteger(value)) throw new UnreadableArchiveError(`the header at byte ${offset} has a number too large to read`)
+    if (!Number.isSafeInteger(value))
+      throw new UnreadableArchiveError(
+        `the header at byte ${offset} has a number too large to read`
+      )
     return value
   }
-  const text = field.toString('latin1').replace(/[\0 ]+$/, '').replace(/^ +/, '')
+  const text = field
+    .toString('latin1')
+    .replace(/[\0 ]+$/, '')
+    .replace(/^ +/, '')
   if (text === '') return 0
-  if (!/^[0-7]+$/.test(text)) throw new UnreadableArchiveError(`the header at byte ${offset} has a number that is not octal: ${JSON.stringify(text)}`)
+  if (!/^[0-7]+$/.test(text))
+    throw new UnreadableArchiveError(
+      `the header at byte ${offset} has a number that is not octal: ${JSON.stringify(text)}`
+    )
   return parseInt(text, 8)
 }
 
 function paxNumber(text: string, offset: number): number {
-  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UnreadableArchiveError(`the pax header before byte ${offset} has a size that is not a number`)
+  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(Number(text)))
+    throw new UnreadableArchiveError(
+      `the pax header before byte ${offset} has a size that is not a number`
+    )
   return Number(text)
 }
 
@@ -160,14 +195,25 @@ function paxRecords(data: Buffer, offset: number): Map<string, string> {
   while (at < data.length) {
     const space = data.indexOf(0x20, at)
     const length = space < 0 ? NaN : Number(data.subarray(at, space).toString('latin1'))
-    if (!Number.isSafeInteger(length) || length <= space - at + 1 || at + length > data.length || data[at + length - 1] !== 0x0a) {
+    if (
+      !Number.isSafeInteger(length) ||
+      length <= space - at + 1 ||
+      at + length > data.length ||
+      data[at + length - 1] !== 0x0a
+    ) {
       throw new UnreadableArchiveError(`the pax header before byte ${offset} is malformed`)
     }
     const record = data.subarray(space + 1, at + length - 1)
     const eq = record.indexOf(0x3d)
-    if (eq <= 0) throw new UnreadableArchiveError(`the pax header before byte ${offset} has a record without "="`)
+    if (eq <= 0)
+      throw new UnreadableArchiveError(
+        `the pax header before byte ${offset} has a record without "="`
+      )
     // Values stay raw bytes (latin1) until a name is decoded, as header fields do.
-    records.set(record.subarray(0, eq).toString('latin1'), record.subarray(eq + 1).toString('latin1'))
+    records.set(
+      record.subarray(0, eq).toString('latin1'),
+      record.subarray(eq + 1).toString('latin1')
+    )
     at += length
   }
   return records
@@ -211,7 +257,9 @@ class ByteReader {
       try {
         next = await this.source.next()
       } catch (error) {
-        throw new UnreadableArchiveError(`it cannot be decompressed (${error instanceof Error ? error.message : String(error)})`)
+        throw new UnreadableArchiveError(
+          `it cannot be decompressed (${error instanceof Error ? error.message : String(error)})`
+        )
       }
       if (next.done) this.ended = true
       else if (next.value.length > 0) {

@@ -73,7 +73,10 @@ export interface UploadedArtifact {
   readonly size: number
   /** sha256 of the zip, as the service recorded it (actions/upload-artifact's `artifact-digest`). */
   readonly digest: Digest | null
-  /** True when a first attempt of the job had uploaded this very seal under the name, and this upload is that artifact. */
+  /**
+   * True when a first attempt of the job had uploaded this very seal under the name, and this
+   * upload is that artifact.
+   */
   readonly reused: boolean
   /** Days GitHub keeps it: what was asked, capped at the repository's limit; null when neither is known. */
   readonly retentionDays: number | null
@@ -134,7 +137,8 @@ const PATH_FORBIDDEN = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n']
 /** The zip's name in the download's private directory: ours, never one storage's headers chose. */
 const DOWNLOADED_ZIP = '.artifact.zip'
 const NAME_FORBIDDEN = [...PATH_FORBIDDEN, '\\', '/']
-const describeChar = (c: string): string => (c === '\r' ? 'a carriage return' : c === '\n' ? 'a line break' : quote(c))
+const describeChar = (c: string): string =>
+  c === '\r' ? 'a carriage return' : c === '\n' ? 'a line break' : quote(c)
 
 export class WorkflowArtifactStore {
   private readonly env: Env
@@ -155,9 +159,22 @@ export class WorkflowArtifactStore {
     const keptFor = this.keptFor(retentionDays)
     const { staging, files } = this.stage(request)
     try {
-      const result = await this.client.uploadArtifact(name, files, staging, retentionDays === undefined ? {} : { retentionDays })
-      if (result.id === undefined) throw new Error(`the results service returned no id for the artifact ${quote(name)}`)
-      return { id: result.id, name, size: result.size ?? 0, digest: result.digest ? digestFromHex(result.digest) : null, reused: false, ...keptFor }
+      const result = await this.client.uploadArtifact(
+        name,
+        files,
+        staging,
+        retentionDays === undefined ? {} : { retentionDays }
+      )
+      if (result.id === undefined)
+        throw new Error(`the results service returned no id for the artifact ${quote(name)}`)
+      return {
+        id: result.id,
+        name,
+        size: result.size ?? 0,
+        digest: result.digest ? digestFromHex(result.digest) : null,
+        reused: false,
+        ...keptFor
+      }
     } catch (error) {
       const refused = this.uploadError(name, error)
       if (!isSealError(refused, 'conflict')) throw refused
@@ -172,10 +189,17 @@ export class WorkflowArtifactStore {
    * runner passes (GITHUB_RETENTION_DAYS), as the results service applies it; the limit alone
    * when nothing was asked. Null where the runner says nothing.
    */
-  private keptFor(asked: number | undefined): Pick<UploadedArtifact, 'retentionDays' | 'retentionLimit'> {
+  private keptFor(
+    asked: number | undefined
+  ): Pick<UploadedArtifact, 'retentionDays' | 'retentionLimit'> {
     const limit = Number(this.env.GITHUB_RETENTION_DAYS)
     const retentionLimit = Number.isInteger(limit) && limit > 0 ? limit : null
-    const retentionDays = asked === undefined ? retentionLimit : retentionLimit === null ? asked : Math.min(asked, retentionLimit)
+    const retentionDays =
+      asked === undefined
+        ? retentionLimit
+        : retentionLimit === null
+          ? asked
+          : Math.min(asked, retentionLimit)
     return { retentionDays, retentionLimit }
   }
 
@@ -194,20 +218,40 @@ export class WorkflowArtifactStore {
    * artifact carries this very seal (the same listing, with the files when they are asked for),
    * the upload is done already: it is that artifact. Anything else under the name is refused.
    */
-  private async sameSealUploaded(request: ArtifactUpload, refused: SealError): Promise<Omit<UploadedArtifact, 'retentionDays' | 'retentionLimit'>> {
+  private async sameSealUploaded(
+    request: ArtifactUpload,
+    refused: SealError
+  ): Promise<Omit<UploadedArtifact, 'retentionDays' | 'retentionLimit'>> {
     let existing: DownloadedArtifact
     try {
-      existing = await this.download({ name: request.name, parent: this.env.RUNNER_TEMP || os.tmpdir() })
+      existing = await this.download({
+        name: request.name,
+        parent: this.env.RUNNER_TEMP || os.tmpdir()
+      })
     } catch (error) {
-      throw new SealError('conflict', `${refused.message} The artifact under the name could not be compared with this seal (${messageOf(error)}).`, { cause: error })
-    }
-    try {
-      const same = fs.readFileSync(existing.checksumsPath).equals(fs.readFileSync(request.bundle.checksumsPath))
-      const carriesFiles = existing.filesDir !== null
-      if (same && carriesFiles === (request.files !== null)) return { id: existing.id, name: existing.name, size: existing.size, digest: existing.digest, reused: true }
       throw new SealError(
         'conflict',
-        `${this.inputs.name}: an artifact named ${quote(request.name)} already exists in this workflow run and holds ${same ? `the same seal ${carriesFiles ? 'with' : 'without'} the files, where this upload ${carriesFiles ? 'leaves them out' : 'carries them'}` : 'another seal (other files)'}; ` +
+        `${refused.message} The artifact under the name could not be compared with this seal (${messageOf(error)}).`,
+        { cause: error }
+      )
+    }
+    try {
+      const same = fs
+        .readFileSync(existing.checksumsPath)
+        .equals(fs.readFileSync(request.bundle.checksumsPath))
+      const carriesFiles = existing.filesDir !== null
+      if (same && carriesFiles === (request.files !== null))
+        return {
+          id: existing.id,
+          name: existing.name,
+          size: existing.size,
+          digest: existing.digest,
+          reused: true
+        }
+      throw new SealError(
+        'conflict',
+        `${this.inputs.name}: an artifact named ${quote(request.name)} already exists in this workflow run and ` +
+          `holds ${same ? `the same seal ${carriesFiles ? 'with' : 'without'} the files, where this upload ${carriesFiles ? 'leaves them out' : 'carries them'}` : 'another seal (other files)'}; ` +
           `workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
       )
     } finally {
@@ -226,14 +270,20 @@ export class WorkflowArtifactStore {
     const dir = privateDir(request.parent, 'artifact-', this.env, this.inputs.path)
     try {
       const findBy = source.findBy
-      const { artifact } = await this.client.getArtifact(name, findBy ? { findBy } : undefined).catch((error: unknown) => {
-        throw this.lookupError(name, source, error)
-      })
+      const { artifact } = await this.client
+        .getArtifact(name, findBy ? { findBy } : undefined)
+        .catch((error: unknown) => {
+          throw this.lookupError(name, source, error)
+        })
       const digest = artifact.digest ? toDigest(artifact.digest) : null
       const zipFile = path.join(dir, DOWNLOADED_ZIP)
       let saved: SavedDownload
       try {
-        const url = await signedArtifactUrl(this.env, { id: artifact.id, name: artifact.name }, findBy)
+        const url = await signedArtifactUrl(
+          this.env,
+          { id: artifact.id, name: artifact.name },
+          findBy
+        )
         saved = await saveSignedUrl(url, zipFile)
       } catch (error) {
         throw this.downloadError(name, source, error)
@@ -241,9 +291,11 @@ export class WorkflowArtifactStore {
       const digestMismatch = digest !== null && saved.sha256 !== hexOf(digest)
       const label = `the artifact ${quote(name)} (id ${artifact.id}${source.where})`
       const otherBytes = (): SealError =>
-        new SealError('tampered', 
+        new SealError(
+          'tampered',
           `${this.inputs.name}: ${label} arrived with other bytes than were uploaded: ` +
-            `its zip does not hash to ${digest}, the digest recorded at upload. The download was cut short or the stored artifact was changed. ` +
+            (`its zip does not hash to ${digest}, the digest recorded at upload. The download was cut short or ` +
+              'the stored artifact was changed. ') +
             `Re-run the job; if it fails again, do not trust this artifact and seal the build again.`
         )
       if (digestMismatch && request.onDigestMismatch !== 'continue') throw otherBytes()
@@ -255,7 +307,12 @@ export class WorkflowArtifactStore {
         // With the zip unreadable or the bundle gone, the files cannot say what differs: the zip's digest can.
         if (digestMismatch) throw otherBytes()
         if (error instanceof UnreadableZipError) {
-          throw new SealError('malformed', `${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`, { cause: error })
+          throw new SealError(
+            'malformed',
+            `${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was ` +
+              'extracted. Re-run the job; if it fails again, upload the artifact again.',
+            { cause: error }
+          )
         }
         throw error
       }
@@ -280,11 +337,17 @@ export class WorkflowArtifactStore {
   }
 
   private checkName(name: string): void {
-    if (name.trim() === '') throw new SealError('bad-input', `${this.inputs.name}: the artifact name is empty. Give the name of the workflow artifact.`)
+    if (name.trim() === '')
+      throw new SealError(
+        'bad-input',
+        `${this.inputs.name}: the artifact name is empty. Give the name of the workflow artifact.`
+      )
     const bad = NAME_FORBIDDEN.find((c) => name.includes(c))
     if (bad !== undefined) {
-      throw new SealError('bad-input', 
-        `${this.inputs.name}: ${quote(name)} contains ${describeChar(bad)}, which a workflow artifact name cannot hold ` +
+      throw new SealError(
+        'bad-input',
+        `${this.inputs.name}: ${quote(name)} contains ${describeChar(bad)}, which a workflow artifact name ` +
+          'cannot hold ' +
           `(nor " : < > | * ? \\ / or line breaks). Choose a name without them.`
       )
     }
@@ -293,7 +356,11 @@ export class WorkflowArtifactStore {
   private checkRetention(days: number | undefined): number | undefined {
     if (days === undefined) return undefined
     if (!Number.isInteger(days) || days < 1) {
-      throw new SealError('bad-input', `${this.inputs.retentionDays}: ${quote(String(days))} is not a number of days. Give a whole number of days, 1 or more (at most what the repository allows).`)
+      throw new SealError(
+        'bad-input',
+        `${this.inputs.retentionDays}: ${quote(String(days))} is not a number of days. Give a whole number of ` +
+          'days, 1 or more (at most what the repository allows).'
+      )
     }
     return days
   }
@@ -304,12 +371,23 @@ export class WorkflowArtifactStore {
    * name, so nothing is copied; where links cannot be made, the file is copied.
    */
   private stage(request: ArtifactUpload): { staging: string; files: string[] } {
-    const staging = fs.mkdtempSync(path.join(this.env.RUNNER_TEMP || os.tmpdir(), `artifact-seal-upload-${randomBytes(3).toString('hex')}-`))
+    const staging = fs.mkdtempSync(
+      path.join(
+        this.env.RUNNER_TEMP || os.tmpdir(),
+        `artifact-seal-upload-${randomBytes(3).toString('hex')}-`
+      )
+    )
     const files: string[] = []
     try {
       const sealDir = path.join(staging, ARTIFACT_SEAL_DIR)
       fs.mkdirSync(sealDir)
-      const bundleFiles = [request.bundle.checksumsPath, request.bundle.statementPath, request.bundle.sigstoreBundlePath, request.bundle.contractPath, request.bundle.modesPath].filter((f): f is string => typeof f === 'string')
+      const bundleFiles = [
+        request.bundle.checksumsPath,
+        request.bundle.statementPath,
+        request.bundle.sigstoreBundlePath,
+        request.bundle.contractPath,
+        request.bundle.modesPath
+      ].filter((f): f is string => typeof f === 'string')
       for (const file of bundleFiles) {
         const target = path.join(sealDir, path.basename(file))
         placeFile(path.resolve(file), target, `the seal bundle file ${quote(file)}`)
@@ -317,9 +395,15 @@ export class WorkflowArtifactStore {
       }
       const contractDir = request.bundle.contractDir
       if (contractDir) {
-        for (const entry of fs.readdirSync(contractDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+        for (const entry of fs
+          .readdirSync(contractDir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())) {
           const source = path.join(entry.parentPath, entry.name)
-          const target = path.join(sealDir, path.basename(contractDir), path.relative(contractDir, source))
+          const target = path.join(
+            sealDir,
+            path.basename(contractDir),
+            path.relative(contractDir, source)
+          )
           fs.mkdirSync(path.dirname(target), { recursive: true })
           placeFile(source, target, `the contract file ${quote(source)}`)
           files.push(target)
@@ -331,9 +415,11 @@ export class WorkflowArtifactStore {
         for (const rel of request.files.paths) {
           const bad = PATH_FORBIDDEN.find((c) => rel.includes(c))
           if (bad !== undefined) {
-            throw new SealError('bad-input', 
+            throw new SealError(
+              'bad-input',
               `The file ${quote(rel)} cannot travel in a workflow artifact: its path contains ${describeChar(bad)} ` +
-                `(artifact paths cannot hold " : < > | * ? or line breaks). Rename it, or upload the seal bundle without the files.`
+                ('(artifact paths cannot hold " : < > | * ? or line breaks). Rename it, or upload the seal ' +
+                  'bundle without the files.')
             )
           }
           const target = path.join(staging, ARTIFACT_FILES_DIR, ...rel.split('/'))
@@ -342,7 +428,11 @@ export class WorkflowArtifactStore {
             fs.mkdirSync(parent, { recursive: true })
             made.add(parent)
           }
-          placeFile(path.join(root, ...rel.split('/')), target, `the sealed file ${quote(rel)} under ${quote(root)}`)
+          placeFile(
+            path.join(root, ...rel.split('/')),
+            target,
+            `the sealed file ${quote(rel)} under ${quote(root)}`
+          )
           files.push(target)
         }
       }
@@ -353,28 +443,47 @@ export class WorkflowArtifactStore {
     }
   }
 
-  private source(request: ArtifactDownload): { runId: number | null; where: string; findBy: FindOptions['findBy'] | undefined } {
+  private source(request: ArtifactDownload): {
+    runId: number | null
+    where: string
+    findBy: FindOptions['findBy'] | undefined
+  } {
     const here = Number(this.env.GITHUB_RUN_ID)
     const { runId } = request
     if (runId !== undefined && (!Number.isSafeInteger(runId) || runId < 1)) {
-      throw new SealError('bad-input', `${this.inputs.runId}: ${quote(String(runId))} is not a workflow run id. Give the numeric id of the run that uploaded the artifact (github.run_id there).`)
+      throw new SealError(
+        'bad-input',
+        `${this.inputs.runId}: ${quote(String(runId))} is not a workflow run id. Give the numeric id of the ` +
+          'run that uploaded the artifact (github.run_id there).'
+      )
     }
-    if (runId === undefined || runId === here) return { runId: null, where: ' in this workflow run', findBy: undefined }
+    if (runId === undefined || runId === here)
+      return { runId: null, where: ' in this workflow run', findBy: undefined }
     const repository = request.repository || this.env.GITHUB_REPOSITORY || ''
     const [owner, repo, ...rest] = repository.split('/')
     if (!owner || !repo || rest.length > 0) {
-      throw new SealError('bad-input', `${this.inputs.repository}: ${quote(repository)} is not a repository. Give it as owner/name.`)
+      throw new SealError(
+        'bad-input',
+        `${this.inputs.repository}: ${quote(repository)} is not a repository. Give it as owner/name.`
+      )
     }
     if (!request.token) {
-      throw new SealError('bad-input', 
-        `${this.inputs.token}: downloading the artifact ${quote(request.name)} from another workflow run (${this.inputs.runId} ${runId}) needs a token. ` +
+      throw new SealError(
+        'bad-input',
+        `${this.inputs.token}: downloading the artifact ${quote(request.name)} from another workflow run ` +
+          `(${this.inputs.runId} ${runId}) needs a token. ` +
           `Give a token that may read ${repository}'s actions, such as github.token with "permissions: actions: read".`
       )
     }
     return {
       runId,
       where: ` in workflow run ${runId} of ${repository}`,
-      findBy: { token: request.token, workflowRunId: runId, repositoryOwner: owner, repositoryName: repo }
+      findBy: {
+        token: request.token,
+        workflowRunId: runId,
+        repositoryOwner: owner,
+        repositoryName: repo
+      }
     }
   }
 
@@ -382,65 +491,103 @@ export class WorkflowArtifactStore {
     if (error instanceof SealError) return error
     const message = messageOf(error)
     if (/\(409\)|already exists/i.test(message)) {
-      return new SealError('conflict', 
-        `${this.inputs.name}: an artifact named ${quote(name)} already exists in this workflow run, and workflow artifacts are immutable: ` +
-          `a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
+      return new SealError(
+        'conflict',
+        `${this.inputs.name}: an artifact named ${quote(name)} already exists in this workflow run, and ` +
+          'workflow artifacts are immutable: ' +
+          (`a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example ` +
+            'with the job or matrix values in it).')
       )
     }
     const environment = environmentError(error, 'upload the workflow artifact')
     if (environment) return environment
     if (nameOf(error) === 'UsageError') {
-      return new SealError('unavailable', `${this.inputs.name}: the repository's artifact storage quota is used up, so ${quote(name)} cannot be uploaded. Delete old artifacts or shorten their retention, then re-run.`)
+      return new SealError(
+        'unavailable',
+        `${this.inputs.name}: the repository's artifact storage quota is used up, so ${quote(name)} cannot be ` +
+          'uploaded. Delete old artifacts or shorten their retention, then re-run.'
+      )
     }
     return error instanceof Error ? error : new Error(message)
   }
 
-  private lookupError(name: string, source: { runId: number | null; where: string; findBy: FindOptions['findBy'] | undefined }, error: unknown): Error {
+  private lookupError(
+    name: string,
+    source: { runId: number | null; where: string; findBy: FindOptions['findBy'] | undefined },
+    error: unknown
+  ): Error {
     const status = statusOf(error)
-    const repository = source.findBy ? `${source.findBy.repositoryOwner}/${source.findBy.repositoryName}` : ''
+    const repository = source.findBy
+      ? `${source.findBy.repositoryOwner}/${source.findBy.repositoryName}`
+      : ''
     if (nameOf(error) === 'ArtifactNotFoundError') {
-      return new SealError('unreadable', 
+      return new SealError(
+        'unreadable',
         `${this.inputs.name}: there is no artifact named ${quote(name)}${source.where}. ` +
           (source.runId === null
-            ? `Upload it in an earlier job of this run (and make this job need that one); an artifact that has expired is not listed either.`
+            ? 'Upload it in an earlier job of this run (and make this job need that one); an artifact that has ' +
+              'expired is not listed either.'
             : `Check the name and the ${this.inputs.runId}; an artifact that was deleted is not listed.`)
       )
     }
     if (status === 404) {
-      return new SealError('bad-input', 
+      return new SealError(
+        'bad-input',
         `${this.inputs.runId}: workflow run ${source.runId} was not found in ${repository} (404). ` +
-          `Give the id of a run of that repository (github.run_id in the run that uploaded the artifact), and a ${this.inputs.token} that can see the repository.`
+          ('Give the id of a run of that repository (github.run_id in the run that uploaded the artifact), and ' +
+            `a ${this.inputs.token} that can see the repository.`)
       )
     }
     if (status === 401) {
-      return new SealError('denied', `${this.inputs.token}: GitHub refused the token (401 ${messageOf(error)}). Give a valid token, such as github.token.`)
+      return new SealError(
+        'denied',
+        `${this.inputs.token}: GitHub refused the token (401 ${messageOf(error)}). Give a valid token, such as ` +
+          'github.token.'
+      )
     }
     if (status === 403) {
-      return new SealError('denied', 
+      return new SealError(
+        'denied',
         `${this.inputs.token}: the token may not read the workflow artifacts of ${repository} (403 ${messageOf(error)}). ` +
-          `Give a token with the "actions: read" permission: add "permissions: actions: read" to the job, or use a token with read access to Actions.`
+          ('Give a token with the "actions: read" permission: add "permissions: actions: read" to the job, or ' +
+            'use a token with read access to Actions.')
       )
     }
     return environmentError(error, 'find the workflow artifact') ?? asError(error)
   }
 
-  private downloadError(name: string, source: { runId: number | null; where: string }, error: unknown): Error {
+  private downloadError(
+    name: string,
+    source: { runId: number | null; where: string },
+    error: unknown
+  ): Error {
     if (error instanceof SealError) return error
     const status = error instanceof ArtifactServiceError ? error.status : undefined
     if (status === 410) {
-      return new SealError('unreadable', 
+      return new SealError(
+        'unreadable',
         `${this.inputs.name}: the artifact ${quote(name)}${source.where} has expired and its files are gone. ` +
-          `Re-run the workflow that uploaded it (or seal the build again), and keep artifacts longer with retention-days.`
+          ('Re-run the workflow that uploaded it (or seal the build again), and keep artifacts longer with ' +
+            'retention-days.')
       )
     }
     if (status === 404 || (error instanceof StorageAnswerError && error.status === 404)) {
-      return new SealError('unreadable', `${this.inputs.name}: the artifact ${quote(name)}${source.where} was listed but cannot be downloaded any more (404): it was deleted or has expired. Upload it again.`)
+      return new SealError(
+        'unreadable',
+        `${this.inputs.name}: the artifact ${quote(name)}${source.where} was listed but cannot be downloaded ` +
+          'any more (404): it was deleted or has expired. Upload it again.'
+      )
     }
-    if (status === 401 || status === 403) return this.lookupError(name, { ...source, findBy: undefined }, error)
-    return new SealError('unavailable', 
-      `${this.inputs.name}: the download of the artifact ${quote(name)}${source.where} failed part-way (${messageOf(error)}). ` +
-        `Nothing was kept. Re-run the job; if it keeps failing, check the runner's connection to GitHub's artifact storage.`
-    , { cause: error })
+    if (status === 401 || status === 403)
+      return this.lookupError(name, { ...source, findBy: undefined }, error)
+    return new SealError(
+      'unavailable',
+      `${this.inputs.name}: the download of the artifact ${quote(name)}${source.where} failed part-way ` +
+        `(${messageOf(error)}). ` +
+        (`Nothing was kept. Re-run the job; if it keeps failing, check the runner's connection to GitHub's ` +
+          'artifact storage.'),
+      { cause: error }
+    )
   }
 }
 
@@ -448,13 +595,16 @@ function placeFile(source: string, target: string, what: string): void {
   let real: string
   try {
     real = fs.realpathSync(source)
-    if (!fs.statSync(real).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
+    if (!fs.statSync(real).isFile())
+      throw Object.assign(new Error('not a file'), { code: 'EISDIR' })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new SealError('unreadable', 
+    throw new SealError(
+      'unreadable',
       `Cannot upload ${what}: ${code === 'ENOENT' ? 'it no longer exists' : code === 'EISDIR' ? 'it is no longer a file' : (code ?? messageOf(error))}. ` +
-        `The files changed after they were sealed: seal them again, then upload.`
-    , { cause: error })
+        `The files changed after they were sealed: seal them again, then upload.`,
+      { cause: error }
+    )
   }
   try {
     fs.symlinkSync(real, target, 'file')
@@ -466,15 +616,22 @@ function placeFile(source: string, target: string, what: string): void {
 /** Errors that mean "not inside a GitHub Actions job the artifact service can serve". */
 function environmentError(error: unknown, doing: string): SealError | null {
   const message = messageOf(error)
-  const missing = /Unable to get the (ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL) env variable/.exec(message)
+  const missing = /Unable to get the (ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL) env variable/.exec(
+    message
+  )
   if (missing) {
-    return new SealError('bad-input', 
+    return new SealError(
+      'bad-input',
       `Cannot ${doing}: ${missing[1]} is not set, so this is not a GitHub Actions job step. ` +
         `Workflow artifacts exist only inside a workflow run; elsewhere keep the seal bundle in a directory.`
     )
   }
   if (nameOf(error) === 'GHESNotSupportedError') {
-    return new SealError('bad-input', `Cannot ${doing}: GitHub Enterprise Server does not support the artifact service @actions/artifact v2 uses. Keep the seal bundle in a directory instead.`)
+    return new SealError(
+      'bad-input',
+      `Cannot ${doing}: GitHub Enterprise Server does not support the artifact service @actions/artifact v2 ` +
+        'uses. Keep the seal bundle in a directory instead.'
+    )
   }
   return null
 }

@@ -65,18 +65,32 @@ export class ZipFile {
       checked.end()
       return checked
     }
-    const raw = fs.createReadStream('', { fd: this.fd, autoClose: false, start, end: start + entry.compressedSize - 1 })
+    const raw = fs.createReadStream('', {
+      fd: this.fd,
+      autoClose: false,
+      start,
+      end: start + entry.compressedSize - 1
+    })
     if (entry.method === 0) return raw.pipe(checked)
     const inflate = zlib.createInflateRaw()
     raw.on('error', (error) => inflate.destroy(error))
-    inflate.on('error', (error) => checked.destroy(new UnreadableZipError(`${JSON.stringify(entry.name)} cannot be inflated (${error.message})`)))
+    inflate.on('error', (error) =>
+      checked.destroy(
+        new UnreadableZipError(
+          `${JSON.stringify(entry.name)} cannot be inflated (${error.message})`
+        )
+      )
+    )
     return raw.pipe(inflate).pipe(checked)
   }
 
   /** Where the entry's content starts, after a local header that must name the same entry. */
   private dataStart(entry: ZipEntry): number {
     const header = Buffer.alloc(30)
-    if (fs.readSync(this.fd, header, 0, 30, entry.localHeaderOffset) !== 30 || header.readUInt32LE(0) !== LOCAL) {
+    if (
+      fs.readSync(this.fd, header, 0, 30, entry.localHeaderOffset) !== 30 ||
+      header.readUInt32LE(0) !== LOCAL
+    ) {
       throw new UnreadableZipError(`the local header of ${JSON.stringify(entry.name)} is missing`)
     }
     const nameLength = header.readUInt16LE(26)
@@ -84,10 +98,16 @@ export class ZipFile {
     const name = Buffer.alloc(nameLength)
     fs.readSync(this.fd, name, 0, nameLength, entry.localHeaderOffset + 30)
     if (!name.equals(Buffer.from(entry.rawName))) {
-      throw new UnreadableZipError(`the local header of ${JSON.stringify(entry.name)} names ${JSON.stringify(name.toString('latin1'))}: an archive that says two things`)
+      throw new UnreadableZipError(
+        `the local header of ${JSON.stringify(entry.name)} names ${JSON.stringify(name.toString('latin1'))}: ` +
+          'an archive that says two things'
+      )
     }
     const start = entry.localHeaderOffset + 30 + nameLength + extraLength
-    if (start + entry.compressedSize > this.contentEnd) throw new UnreadableZipError(`the content of ${JSON.stringify(entry.name)} runs into the central directory`)
+    if (start + entry.compressedSize > this.contentEnd)
+      throw new UnreadableZipError(
+        `the content of ${JSON.stringify(entry.name)} runs into the central directory`
+      )
     return start
   }
 }
@@ -98,19 +118,33 @@ function checkedContent(entry: ZipEntry): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length
-      if (size > entry.size) return done(new UnreadableZipError(`${JSON.stringify(entry.name)} holds more than the ${entry.size} bytes its header says`))
+      if (size > entry.size)
+        return done(
+          new UnreadableZipError(
+            `${JSON.stringify(entry.name)} holds more than the ${entry.size} bytes its header says`
+          )
+        )
       crc = zlib.crc32(chunk, crc)
       done(null, chunk)
     },
     flush(done) {
-      if (size !== entry.size) return done(new UnreadableZipError(`${JSON.stringify(entry.name)} holds ${size} bytes, not the ${entry.size} its header says`))
-      if (crc >>> 0 !== entry.crc32) return done(new UnreadableZipError(`${JSON.stringify(entry.name)} fails its CRC-32 check`))
+      if (size !== entry.size)
+        return done(
+          new UnreadableZipError(
+            `${JSON.stringify(entry.name)} holds ${size} bytes, not the ${entry.size} its header says`
+          )
+        )
+      if (crc >>> 0 !== entry.crc32)
+        return done(new UnreadableZipError(`${JSON.stringify(entry.name)} fails its CRC-32 check`))
       done()
     }
   })
 }
 
-function readCentralDirectory(fd: number, fileSize: number): { entries: ZipEntry[]; centralOffset: number } {
+function readCentralDirectory(
+  fd: number,
+  fileSize: number
+): { entries: ZipEntry[]; centralOffset: number } {
   const tailLength = Math.min(fileSize, 22 + 0xffff)
   const tail = Buffer.alloc(tailLength)
   fs.readSync(fd, tail, 0, tailLength, fileSize - tailLength)
@@ -122,39 +156,53 @@ function readCentralDirectory(fd: number, fileSize: number): { entries: ZipEntry
       break
     }
   }
-  if (at < 0) throw new UnreadableZipError('it has no end-of-central-directory record (not a zip, or cut short)')
+  if (at < 0)
+    throw new UnreadableZipError(
+      'it has no end-of-central-directory record (not a zip, or cut short)'
+    )
   const eocdOffset = fileSize - tailLength + at
-  if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0) throw new UnreadableZipError('it spans several disks')
+  if (tail.readUInt16LE(at + 4) !== 0 || tail.readUInt16LE(at + 6) !== 0)
+    throw new UnreadableZipError('it spans several disks')
   let count = tail.readUInt16LE(at + 10)
   let centralSize = tail.readUInt32LE(at + 12)
   let centralOffset = tail.readUInt32LE(at + 16)
   let centralEnd = eocdOffset
   if (count === 0xffff || centralSize === 0xffffffff || centralOffset === 0xffffffff) {
     const locator = Buffer.alloc(20)
-    if (eocdOffset < 20 || fs.readSync(fd, locator, 0, 20, eocdOffset - 20) !== 20 || locator.readUInt32LE(0) !== EOCD64_LOCATOR) {
+    if (
+      eocdOffset < 20 ||
+      fs.readSync(fd, locator, 0, 20, eocdOffset - 20) !== 20 ||
+      locator.readUInt32LE(0) !== EOCD64_LOCATOR
+    ) {
       throw new UnreadableZipError('its zip64 end-of-central-directory locator is missing')
     }
     const recordOffset = safe(locator.readBigUInt64LE(8), 'the zip64 record offset')
     const record = Buffer.alloc(56)
-    if (fs.readSync(fd, record, 0, 56, recordOffset) !== 56 || record.readUInt32LE(0) !== EOCD64) throw new UnreadableZipError('its zip64 end-of-central-directory record is missing')
+    if (fs.readSync(fd, record, 0, 56, recordOffset) !== 56 || record.readUInt32LE(0) !== EOCD64)
+      throw new UnreadableZipError('its zip64 end-of-central-directory record is missing')
     count = safe(record.readBigUInt64LE(32), 'the entry count')
     centralSize = safe(record.readBigUInt64LE(40), 'the central directory size')
     centralOffset = safe(record.readBigUInt64LE(48), 'the central directory offset')
     centralEnd = recordOffset
   }
-  if (centralSize > MAX_CENTRAL_DIRECTORY) throw new UnreadableZipError(`its central directory is ${centralSize} bytes`)
-  if (centralOffset + centralSize !== centralEnd) throw new UnreadableZipError('its central directory is not where its end record says')
+  if (centralSize > MAX_CENTRAL_DIRECTORY)
+    throw new UnreadableZipError(`its central directory is ${centralSize} bytes`)
+  if (centralOffset + centralSize !== centralEnd)
+    throw new UnreadableZipError('its central directory is not where its end record says')
   const central = Buffer.alloc(centralSize)
-  if (fs.readSync(fd, central, 0, centralSize, centralOffset) !== centralSize) throw new UnreadableZipError('its central directory is cut short')
+  if (fs.readSync(fd, central, 0, centralSize, centralOffset) !== centralSize)
+    throw new UnreadableZipError('its central directory is cut short')
   const entries: ZipEntry[] = []
   let p = 0
   for (let i = 0; i < count; i++) {
-    if (p + 46 > central.length || central.readUInt32LE(p) !== CENTRAL) throw new UnreadableZipError(`entry ${i + 1} of ${count} is not in the central directory`)
+    if (p + 46 > central.length || central.readUInt32LE(p) !== CENTRAL)
+      throw new UnreadableZipError(`entry ${i + 1} of ${count} is not in the central directory`)
     const entry = centralEntry(central, p)
     entries.push(entry.entry)
     p = entry.next
   }
-  if (p !== central.length) throw new UnreadableZipError('its central directory holds more than its end record counts')
+  if (p !== central.length)
+    throw new UnreadableZipError('its central directory holds more than its end record counts')
   return { entries, centralOffset }
 }
 
@@ -172,11 +220,12 @@ function centralEntry(central: Buffer, p: number): { entry: ZipEntry; next: numb
   const external = central.readUInt32LE(p + 38)
   let localHeaderOffset = central.readUInt32LE(p + 42)
   const next = p + 46 + nameLength + extraLength + commentLength
-  if (next > central.length) throw new UnreadableZipError('an entry runs past the end of the central directory')
+  if (next > central.length)
+    throw new UnreadableZipError('an entry runs past the end of the central directory')
   const rawName = central.subarray(p + 46, p + 46 + nameLength)
   const extra = central.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength)
   let secondName = false
-  for (let e = 0; e + 4 <= extra.length; ) {
+  for (let e = 0; e + 4 <= extra.length;) {
     const id = extra.readUInt16LE(e)
     const length = extra.readUInt16LE(e + 2)
     const body = extra.subarray(e + 4, e + 4 + length)
@@ -184,7 +233,10 @@ function centralEntry(central: Buffer, p: number): { entry: ZipEntry; next: numb
       // Zip64: the 8-byte values present are those whose 4-byte field is all ones, in this order.
       let q = 0
       const take = (): number => {
-        if (q + 8 > body.length) throw new UnreadableZipError(`the zip64 field of ${JSON.stringify(rawName.toString('latin1'))} is too short`)
+        if (q + 8 > body.length)
+          throw new UnreadableZipError(
+            `the zip64 field of ${JSON.stringify(rawName.toString('latin1'))} is too short`
+          )
         const v = safe(body.readBigUInt64LE(q), 'a zip64 size')
         q += 8
         return v
@@ -215,7 +267,19 @@ function centralEntry(central: Buffer, p: number): { entry: ZipEntry; next: numb
                 ? 'stored content whose sizes disagree'
                 : null
   return {
-    entry: { name: name ?? rawName.toString('latin1'), rawName, kind, size, linkTarget: null, executable: (mode & 0o111) !== 0, problem, compressedSize, method, crc32, localHeaderOffset },
+    entry: {
+      name: name ?? rawName.toString('latin1'),
+      rawName,
+      kind,
+      size,
+      linkTarget: null,
+      executable: (mode & 0o111) !== 0,
+      problem,
+      compressedSize,
+      method,
+      crc32,
+      localHeaderOffset
+    },
     next
   }
 }
@@ -252,6 +316,7 @@ function decodeUtf8(bytes: Uint8Array): string | null {
 }
 
 function safe(value: bigint, what: string): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new UnreadableZipError(`${what} is too large to read`)
+  if (value > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new UnreadableZipError(`${what} is too large to read`)
   return Number(value)
 }

@@ -48,7 +48,13 @@ export class GitHubIssues {
   /** The open issues that carry the label, every page. */
   async open(label: string): Promise<TrackedIssue[]> {
     const found: TrackedIssue[] = []
-    for await (const page of this.octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues', { owner: this.owner, repo: this.repo, state: 'open', labels: label, per_page: 100 })) {
+    for await (const page of this.octokit.paginate.iterator('GET /repos/{owner}/{repo}/issues', {
+      owner: this.owner,
+      repo: this.repo,
+      state: 'open',
+      labels: label,
+      per_page: 100
+    })) {
       for (const raw of page.data as unknown[]) found.push(readIssue(raw))
     }
     return found
@@ -58,43 +64,106 @@ export class GitHubIssues {
   async create(title: string, body: string, label: string, marker: string): Promise<TrackedIssue> {
     const recover = async () => {
       const made = (await this.open(label)).find((i) => i.body.includes(marker))
-      return made === undefined ? undefined : { status: 201, url: made.url, headers: {}, data: { number: made.number, html_url: made.url, body: made.body, labels: made.labels.map((name) => ({ name })) } }
+      return made === undefined
+        ? undefined
+        : {
+            status: 201,
+            url: made.url,
+            headers: {},
+            data: {
+              number: made.number,
+              html_url: made.url,
+              body: made.body,
+              labels: made.labels.map((name) => ({ name }))
+            }
+          }
     }
-    const response = await this.octokit.writeOnce(() => this.octokit.request('POST /repos/{owner}/{repo}/issues', { owner: this.owner, repo: this.repo, title, body, labels: [label] }), recover)
+    const response = await this.octokit.writeOnce(
+      () =>
+        this.octokit.request('POST /repos/{owner}/{repo}/issues', {
+          owner: this.owner,
+          repo: this.repo,
+          title,
+          body,
+          labels: [label]
+        }),
+      recover
+    )
     return readIssue(response.data)
   }
 
   /** Changes the body or the state; a closed issue is `completed` unless `reason` says `not_planned` (a duplicate). */
-  async update(number: number, fields: { readonly body?: string; readonly state?: 'open' | 'closed'; readonly reason?: 'completed' | 'not_planned' }): Promise<TrackedIssue> {
+  async update(
+    number: number,
+    fields: {
+      readonly body?: string
+      readonly state?: 'open' | 'closed'
+      readonly reason?: 'completed' | 'not_planned'
+    }
+  ): Promise<TrackedIssue> {
     const { reason, ...rest } = fields
-    const response = await this.octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
-      owner: this.owner,
-      repo: this.repo,
-      issue_number: number,
-      ...rest,
-      ...(fields.state === 'closed' ? { state_reason: reason ?? ('completed' as const) } : {})
-    })
+    const response = await this.octokit.request(
+      'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+      {
+        owner: this.owner,
+        repo: this.repo,
+        issue_number: number,
+        ...rest,
+        ...(fields.state === 'closed' ? { state_reason: reason ?? ('completed' as const) } : {})
+      }
+    )
     return readIssue(response.data)
   }
 
   async comment(number: number, body: string): Promise<void> {
-    await this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: this.owner, repo: this.repo, issue_number: number, body })
+    await this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      owner: this.owner,
+      repo: this.repo,
+      issue_number: number,
+      body
+    })
   }
 
   private failed(request: string, failure: Failure): SealError {
     const where = `${request} at ${this.options.apiUrl}`
     if (failure.kind === 'bad-credentials' || failure.kind === 'forbidden') {
-      return new SealError('denied', `${this.options.tokenInput}: the token may not manage the issues of ${this.options.repository} (${failure.detail} on ${where}). Give the job "permissions: issues: write", or leave open-issue out.`)
+      return new SealError(
+        'denied',
+        `${this.options.tokenInput}: the token may not manage the issues of ${this.options.repository} ` +
+          `(${failure.detail} on ${where}). Give the job "permissions: issues: write", ` +
+          'or leave open-issue out.'
+      )
     }
-    return new SealError(failure.kind === 'client' ? 'refused' : 'unavailable', `${where} answered ${failure.detail}; the drift issues of ${this.options.repository} were not brought up to date. Re-run the job.`)
+    return new SealError(
+      failure.kind === 'client' ? 'refused' : 'unavailable',
+      `${where} answered ${failure.detail}; the drift issues of ${this.options.repository} were not brought up ` +
+        'to date. Re-run the job.'
+    )
   }
 }
 
 function readIssue(raw: unknown): TrackedIssue {
   const i = raw as { number?: unknown; html_url?: unknown; body?: unknown; labels?: unknown }
-  if (typeof i !== 'object' || i === null || typeof i.number !== 'number' || typeof i.html_url !== 'string') {
-    throw new SealError('unavailable', `GitHub answered with an issue that is not one: ${quote(JSON.stringify(raw).slice(0, 200))}.`)
+  if (
+    typeof i !== 'object' ||
+    i === null ||
+    typeof i.number !== 'number' ||
+    typeof i.html_url !== 'string'
+  ) {
+    throw new SealError(
+      'unavailable',
+      `GitHub answered with an issue that is not one: ${quote(JSON.stringify(raw).slice(0, 200))}.`
+    )
   }
-  const labels = Array.isArray(i.labels) ? i.labels.map((l) => (typeof l === 'string' ? l : String((l as { name?: unknown }).name ?? ''))) : []
-  return { number: i.number, url: i.html_url, body: typeof i.body === 'string' ? i.body : '', labels }
+  const labels = Array.isArray(i.labels)
+    ? i.labels.map((l) =>
+        typeof l === 'string' ? l : String((l as { name?: unknown }).name ?? '')
+      )
+    : []
+  return {
+    number: i.number,
+    url: i.html_url,
+    body: typeof i.body === 'string' ? i.body : '',
+    labels
+  }
 }

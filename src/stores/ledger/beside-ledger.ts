@@ -19,7 +19,11 @@ export interface BesideLedger {
 }
 
 export function besideLedger(ledgerFile: string): BesideLedger {
-  return { checkpoint: `${ledgerFile}.checkpoint.sigstore.json`, contracts: `${ledgerFile}.contracts`, attestations: `${ledgerFile}.attestations` }
+  return {
+    checkpoint: `${ledgerFile}.checkpoint.sigstore.json`,
+    contracts: `${ledgerFile}.contracts`,
+    attestations: `${ledgerFile}.attestations`
+  }
 }
 
 /** The checkpoint's text; null when there is none. */
@@ -38,7 +42,12 @@ export function readCheckpoint(ledgerFile: string, unreadable: Unreadable): stri
  * (under a temporary name, then renamed); returns its path from the ledger's directory, which
  * is what the record links. `unwritable` words the failure.
  */
-export function writeRecordAttestation(ledgerFile: string, key: string, json: string, unwritable: (why: string, file: string) => SealError): string {
+export function writeRecordAttestation(
+  ledgerFile: string,
+  key: string,
+  json: string,
+  unwritable: (why: string, file: string) => SealError
+): string {
   const dir = besideLedger(ledgerFile).attestations
   const file = path.join(dir, `${key.replace(/[^A-Za-z0-9._-]/g, '-')}.sigstore.json`)
   const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
@@ -54,7 +63,11 @@ export function writeRecordAttestation(ledgerFile: string, key: string, json: st
 }
 
 /** The bytes of the summary a record links by its path from the ledger's directory. */
-export function readRecordAttestation(ledgerFile: string, link: string, unreadable: Unreadable): { readonly file: string; readonly bytes: Buffer } {
+export function readRecordAttestation(
+  ledgerFile: string,
+  link: string,
+  unreadable: Unreadable
+): { readonly file: string; readonly bytes: Buffer } {
   const file = path.resolve(path.dirname(ledgerFile), link)
   try {
     return { file, bytes: fs.readFileSync(file) }
@@ -63,7 +76,10 @@ export function readRecordAttestation(ledgerFile: string, link: string, unreadab
   }
 }
 
-/** Removes a temporary file; one that cannot be removed (its directory was never made) is no reason to hide why the write failed. */
+/**
+ * Removes a temporary file; one that cannot be removed (its directory was never made) is no reason
+ * to hide why the write failed.
+ */
 function removeQuietly(file: string): void {
   try {
     fs.rmSync(file, { force: true })

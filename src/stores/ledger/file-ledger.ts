@@ -17,7 +17,13 @@ import {
   serviceOf
 } from '../../core/promotion/record.js'
 import { type HeldLock, type LockOptions, withFileLock } from './file-lock.js'
-import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
+import {
+  type Ledger,
+  type LedgerView,
+  type Recorded,
+  type ResolveRequest,
+  wrongEnvironment
+} from './ledger.js'
 import { type LineFields, fieldsAgree, lineFields } from './line-fields.js'
 import { type LineHasher, hashAside, hashHere } from './line-hashes.js'
 import { decodeRecord } from './record-codec.js'
@@ -71,7 +77,10 @@ export interface LedgerHead {
 }
 
 export interface FileLedgerOptions {
-  /** Read a missing file as a new, empty ledger and write its first line on the first append: the first promotion only. */
+  /**
+   * Read a missing file as a new, empty ledger and write its first line on the first append: the
+   * first promotion only.
+   */
   readonly create?: boolean
   /** The ledger's clock; the machine's by default. */
   readonly clock?: () => Date
@@ -141,7 +150,11 @@ export class FileLedger implements Ledger {
     this.pendingTimeoutMs = options.pendingTimeoutMs ?? DEFAULT_PENDING_TIMEOUT_MS
   }
 
-  async record(environment: string, decide: (view: LedgerView) => Promise<NewRecord | null>, pendingTimeoutMs: number): Promise<Recorded> {
+  async record(
+    environment: string,
+    decide: (view: LedgerView) => Promise<NewRecord | null>,
+    pendingTimeoutMs: number
+  ): Promise<Recorded> {
     return this.locked(async (snapshot, append) => {
       const now = this.stampTime(snapshot)
       const abandoned: LedgerEntry[] = []
@@ -150,7 +163,14 @@ export class FileLedger implements Ledger {
         if (age < pendingTimeoutMs) continue
         abandoned.push(
           append(
-            resolutionOf(pending, 'abandoned', `not confirmed within ${Math.round(pendingTimeoutMs / 60_000)} min of ${pending.time}; nothing counts it as deployed`, null, null),
+            resolutionOf(
+              pending,
+              'abandoned',
+              `not confirmed within ${Math.round(pendingTimeoutMs / 60_000)} min of ${pending.time}; nothing ` +
+                'counts it as deployed',
+              null,
+              null
+            ),
             now
           )
         )
@@ -168,26 +188,38 @@ export class FileLedger implements Ledger {
       // "confirm"; the action's post step took it from its main step, beside the ledger input.
       const idName = words().caller === 'cli' ? words().option('confirm') : this.inputName
       if (pending === null) {
-        throw new SealError('bad-input', `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`)
+        throw new SealError(
+          'bad-input',
+          `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`
+        )
       }
       if (pending.outcome !== 'pending') {
-        throw new SealError('bad-input', `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`)
+        throw new SealError(
+          'bad-input',
+          `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending ` +
+            'one; only a promotion the gate let in waits for confirmation.'
+        )
       }
       const elsewhere = wrongEnvironment(pending, request, this.location)
       if (elsewhere !== null) throw elsewhere
       const earlier = snapshot.index.resolutionOf(request.id)
       if (earlier !== null) {
-        throw new SealError('conflict', 
+        throw new SealError(
+          'conflict',
           `${idName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` +
-            (earlier.outcome === 'abandoned' ? 'Promote the digest again to deploy it.' : 'Nothing was recorded.')
+            (earlier.outcome === 'abandoned'
+              ? 'Promote the digest again to deploy it.'
+              : 'Nothing was recorded.')
         )
       }
       const timeoutMs = this.pendingTimeoutMs
       const age = now.getTime() - Date.parse(pending.time)
       if (request.outcome === 'confirmed' && age >= timeoutMs) {
-        throw new SealError('refused', 
+        throw new SealError(
+          'refused',
           `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was let in at ${pending.time}, ${Math.round(age / 60_000)} minutes ago: ` +
-            `longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 60_000)} minutes), so it counts as abandoned. Promote the digest again to deploy it.`
+            (`longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 60_000)} ` +
+              'minutes), so it counts as abandoned. Promote the digest again to deploy it.')
         )
       }
       const veto = snapshot.index.veto(pending.digest)
@@ -199,15 +231,26 @@ export class FileLedger implements Ledger {
         // Judged again under the lock: no other confirmation lands between this read and the append.
         const index = snapshot.index
         const live = index.live(pending.environment, serviceOf(pending))
-        const liveContract = live !== null && needsLiveContract(pending) ? (index.find(live.recordId)?.contract?.digest ?? null) : undefined
+        const liveContract =
+          live !== null && needsLiveContract(pending)
+            ? (index.find(live.recordId)?.contract?.digest ?? null)
+            : undefined
         const changed = confirmationChanged(pending, live, liveContract, (span) => {
           const confirmation = index.resolutionOf(span.recordId)
           return `record ${span.recordId}${confirmation === null ? '' : `, confirmed by record ${confirmation.id}`}`
         })
-        if (changed !== null) return append(resolutionOf(pending, 'failed', changed, request.runUrl, request.actor), now)
+        if (changed !== null)
+          return append(
+            resolutionOf(pending, 'failed', changed, request.runUrl, request.actor),
+            now
+          )
       }
-      const outcome = request.outcome === 'confirmed' ? confirmedOutcome(pending.mode) : request.outcome
-      return append(resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor), now)
+      const outcome =
+        request.outcome === 'confirmed' ? confirmedOutcome(pending.mode) : request.outcome
+      return append(
+        resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor),
+        now
+      )
     })
   }
 
@@ -219,7 +262,9 @@ export class FileLedger implements Ledger {
     return (await this.snapshot()).index.spans(digest, environment, service)
   }
 
-  async newest(environment: string): Promise<{ readonly service: Service; readonly live: LiveSpan } | null> {
+  async newest(
+    environment: string
+  ): Promise<{ readonly service: Service; readonly live: LiveSpan } | null> {
     return (await this.snapshot()).index.newest(environment)
   }
 
@@ -239,7 +284,9 @@ export class FileLedger implements Ledger {
   async pending(environment: string, service?: Service): Promise<LedgerEntry[]> {
     const snapshot = await this.snapshot()
     const now = this.stampTime(snapshot).getTime()
-    return snapshot.index.pending(environment, service).filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs)
+    return snapshot.index
+      .pending(environment, service)
+      .filter((p) => now - Date.parse(p.time) < this.pendingTimeoutMs)
   }
 
   async *entries(filter: EntryFilter = {}): AsyncIterable<LedgerEntry> {
@@ -253,12 +300,21 @@ export class FileLedger implements Ledger {
   /** Writes the first line of a new ledger; an existing ledger is an error, never overwritten. */
   async init(): Promise<LedgerHead> {
     this.makeDirectory()
-    return withFileLock(this.file, `${this.inputName}: ${quote(this.location)}`, (lock) => {
-      if (fs.existsSync(this.file)) {
-        throw new SealError('bad-input', `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it is, or give another path.`)
-      }
-      return this.writeGenesis(lock)
-    }, this.options.lock)
+    return withFileLock(
+      this.file,
+      `${this.inputName}: ${quote(this.location)}`,
+      (lock) => {
+        if (fs.existsSync(this.file)) {
+          throw new SealError(
+            'bad-input',
+            `${this.inputName}: ${quote(this.location)} exists already; a ledger is created once. Use it as it ` +
+              'is, or give another path.'
+          )
+        }
+        return this.writeGenesis(lock)
+      },
+      this.options.lock
+    )
   }
 
   /**
@@ -273,7 +329,8 @@ export class FileLedger implements Ledger {
       target = parent
     }
     try {
-      if (target !== this.file && !fs.statSync(target).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' })
+      if (target !== this.file && !fs.statSync(target).isDirectory())
+        throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' })
       fs.accessSync(target, fs.constants.W_OK)
     } catch (error) {
       throw this.unwritable(error)
@@ -285,7 +342,13 @@ export class FileLedger implements Ledger {
    * Checks the chain from the first line to the last, and, given the head kept from an
    * earlier check, that the file still holds that line: a cut or rewritten tail is reported.
    */
-  async verifyChain(pinned?: LedgerHead | Digest): Promise<{ count: number; head: LedgerHead; identity: LedgerIdentity | null; problems: ChainProblem[]; pinnedProblem: ChainProblem | null }> {
+  async verifyChain(pinned?: LedgerHead | Digest): Promise<{
+    count: number
+    head: LedgerHead
+    identity: LedgerIdentity | null
+    problems: ChainProblem[]
+    pinnedProblem: ChainProblem | null
+  }> {
     const snapshot = await this.scan(true, pinned !== undefined)
     const problems = [...snapshot.problems]
     const chained = problems.length
@@ -296,18 +359,38 @@ export class FileLedger implements Ledger {
       if (at < 0) {
         problems.push({
           line: snapshot.head.seq,
-          problem: `no line hashes to the pinned head ${hash}${seq === null ? '' : ` (line ${seq})`}: the ledger was cut short or rewritten at or before that line`
+          problem:
+            `no line hashes to the pinned head ${hash}${seq === null ? '' : ` (line ${seq})`}: the ` +
+            'ledger was cut short or rewritten at or before that line'
         })
       } else if (seq !== null && at + 1 !== seq) {
-        problems.push({ line: at + 1, problem: `the pinned head ${hash} is line ${at + 1}, not line ${seq}` })
+        problems.push({
+          line: at + 1,
+          problem: `the pinned head ${hash} is line ${at + 1}, not line ${seq}`
+        })
       }
     }
     const identity = snapshot.lineHashes.length >= 32 ? identityOf(snapshot) : null
-    return { count: snapshot.index.size, head: snapshot.head, identity, problems, pinnedProblem: problems[chained] ?? null }
+    return {
+      count: snapshot.index.size,
+      head: snapshot.head,
+      identity,
+      problems,
+      pinnedProblem: problems[chained] ?? null
+    }
   }
 
-  /** Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to, all in one write. */
-  private async locked<T>(work: (snapshot: Snapshot, append: (record: NewRecord, time: Date) => LedgerEntry) => Promise<T>, create = false): Promise<T> {
+  /**
+   * Runs `work` under the lock with a fresh, checked read of the file, and appends what it asks to,
+   * all in one write.
+   */
+  private async locked<T>(
+    work: (
+      snapshot: Snapshot,
+      append: (record: NewRecord, time: Date) => LedgerEntry
+    ) => Promise<T>,
+    create = false
+  ): Promise<T> {
     this.makeDirectory()
     return withFileLock(
       this.file,
@@ -323,24 +406,35 @@ export class FileLedger implements Ledger {
         const lines: string[] = []
         const append = (record: NewRecord, time: Date): LedgerEntry => {
           seq += 1
-          const line: Line = { format: FORMAT, seq, prev: prevHash, record: inWrittenOrder(record, time.toISOString()) }
+          const line: Line = {
+            format: FORMAT,
+            seq,
+            prev: prevHash,
+            record: inWrittenOrder(record, time.toISOString())
+          }
           const text = JSON.stringify(line)
           const entry = toEntry(line)
           snapshot.appended.set(entry.id, entry)
           const problem = snapshot.index.add({ ...entry, service: serviceOf(entry) })
-          if (problem !== null) throw new Error(`unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`)
+          if (problem !== null)
+            throw new Error(
+              `unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`
+            )
           lines.push(text)
           prevHash = sha256(text)
           return entry
         }
         const result = await work(snapshot, append)
         if (lines.length > 0) {
-          const checkpoint = this.options.signHead ? await this.options.signHead({ seq, hash: prevHash }, identityOf(snapshot)) : null
+          const checkpoint = this.options.signHead
+            ? await this.options.signHead({ seq, hash: prevHash }, identityOf(snapshot))
+            : null
           // Signing can take long: the lock is checked again right before the write, and after
           // it, since a pause between the two checks can still let another writer in.
           this.appendBytes(Buffer.from(lines.map((l) => `${l}\n`).join('')), 'a', lock)
           lock.assertHeld(
-            `The records were appended while it did not hold it, so another writer may have appended at the same place: run "artifact-seal ledger verify --ledger ${this.location}" ` +
+            'The records were appended while it did not hold it, so another writer may have appended at the ' +
+              `same place: run "artifact-seal ledger verify --ledger ${this.location}" ` +
               'before promoting again, and restore the file from a backup if it reports damage.'
           )
           if (checkpoint !== null) this.writeCheckpoint(checkpoint)
@@ -361,9 +455,13 @@ export class FileLedger implements Ledger {
     const now = this.clock()
     const last = snapshot.index.last
     if (last !== null && now.getTime() < Date.parse(last.time)) {
-      throw new SealError('refused', 
-        `${this.location}: the last record (${last.id}) is dated ${last.time}, after this machine's clock (${now.toISOString()}). ` +
-          `Either the clock is behind or the record was written by a clock ahead; soak times would be wrong, so nothing is decided (fail closed). Set the clock right (NTP), then run again.`
+      throw new SealError(
+        'refused',
+        `${this.location}: the last record (${last.id}) is dated ${last.time}, after this machine's clock ` +
+          `(${now.toISOString()}). ` +
+          ('Either the clock is behind or the record was written by a clock ahead; soak times would be wrong, ' +
+            'so nothing is decided (fail closed). Set the clock right (NTP), then run ' +
+            'again.')
       )
     }
     return now
@@ -372,7 +470,10 @@ export class FileLedger implements Ledger {
   /** The checked read of the file, reused while the file is unchanged; a broken chain is an error. */
   private async snapshot(): Promise<Snapshot> {
     const stamp = this.stampOf()
-    const snapshot = this.cached !== null && this.cached.stamp === stamp ? this.cached : await this.scan(false, false)
+    const snapshot =
+      this.cached !== null && this.cached.stamp === stamp
+        ? this.cached
+        : await this.scan(false, false)
     this.cached = snapshot
     const [first, ...more] = snapshot.problems
     if (first !== undefined) throw this.damaged(first, more.length)
@@ -438,7 +539,11 @@ export class FileLedger implements Ledger {
           number += 1
           let end = text.indexOf('\n', start)
           if (end < 0) {
-            problems.push({ line: number, problem: 'the last line is incomplete (no newline): a write was cut short or the file was edited' })
+            problems.push({
+              line: number,
+              problem:
+                'the last line is incomplete (no newline): a write was cut short or the file was edited'
+            })
             end = text.length
           }
           snapshot.starts[number] = at
@@ -459,7 +564,12 @@ export class FileLedger implements Ledger {
     })
     if (size.count === 0) {
       await this.hashesOf(size.hasher)
-      problems.push({ line: 1, problem: 'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it was emptied' })
+      problems.push({
+        line: 1,
+        problem:
+          'the file is empty, but a ledger always begins with the line "artifact-seal ledger init" writes: it ' +
+          'was emptied'
+      })
       return snapshot
     }
     snapshot.lineHashes = await this.hashesOf(size.hasher)
@@ -477,25 +587,40 @@ export class FileLedger implements Ledger {
 
   /** Checks that each line names the hash of the line before it, now that every hash is known. */
   private finish(snapshot: Snapshot, prevs: ClaimedHashes, keepHashes: boolean): Snapshot {
-    const hashes = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, snapshot.lineHashes.length)
+    const hashes = Buffer.from(
+      snapshot.lineHashes.buffer,
+      snapshot.lineHashes.byteOffset,
+      snapshot.lineHashes.length
+    )
     const count = hashes.length / 32
-    const hex = (line: number): Digest => `sha256:${hashes.toString('hex', (line - 1) * 32, line * 32)}`
+    const hex = (line: number): Digest =>
+      `sha256:${hashes.toString('hex', (line - 1) * 32, line * 32)}`
     const problems = snapshot.problems as ChainProblem[]
     const breaks = new Set<ChainProblem>()
     for (let line = 2; line <= count; line++) {
-      if (prevs.matches(line, hashes, (line - 2) * 32) !== false) continue // true, or a line that could not be read, which says so already
-      const problem = { line, problem: `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): the line before it was edited, deleted or moved` }
+      // True, or a line that could not be read, which says so already.
+      if (prevs.matches(line, hashes, (line - 2) * 32) !== false) continue
+      const problem = {
+        line,
+        problem:
+          `it does not follow line ${line - 1} (hash ${prevs.text(line)}, expected ${hex(line - 1)}): ` +
+          'the line before it was edited, deleted or moved'
+      }
       breaks.add(problem)
       problems.push(problem)
     }
     // By line, and a broken chain first on its line: it explains what else is wrong there.
     problems.sort((a, b) => a.line - b.line || Number(breaks.has(b)) - Number(breaks.has(a)))
     if (count > 0) snapshot.head = { seq: count, hash: hex(count) }
-    if (keepHashes) return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) }
+    if (keepHashes)
+      return { ...snapshot, hashes: Array.from({ length: count }, (_, i) => hex(i + 1)) }
     return snapshot
   }
 
-  /** Reads one record back whole from the file, where it must still hash as it did when read, or from what this process appended. */
+  /**
+   * Reads one record back whole from the file, where it must still hash as it did when read, or
+   * from what this process appended.
+   */
   private load(snapshot: Snapshot, id: string): LedgerEntry {
     const appended = snapshot.appended.get(id)
     if (appended !== undefined) return appended
@@ -508,8 +633,13 @@ export class FileLedger implements Ledger {
       const buffer = Buffer.allocUnsafe((snapshot.starts[seq + 1] as number) - 1 - start)
       return buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, start))
     })
-    const expected = Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset + (seq - 1) * 32, 32)
-    if (!crypto.hash('sha256', bytes, 'buffer').equals(expected)) return damaged('it changed since the ledger was read')
+    const expected = Buffer.from(
+      snapshot.lineHashes.buffer,
+      snapshot.lineHashes.byteOffset + (seq - 1) * 32,
+      32
+    )
+    if (!crypto.hash('sha256', bytes, 'buffer').equals(expected))
+      return damaged('it changed since the ledger was read')
     const line = bytes.toString('utf8')
     let value: Partial<Line> | null
     try {
@@ -520,20 +650,29 @@ export class FileLedger implements Ledger {
     const record = decodeRecord(value?.record, damaged)
     const fields = lineFields(line)
     // The index was built from the fields alone: the whole record must say the same.
-    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) })) return damaged('its record does not say what its fields said when the ledger was read')
+    if (fields !== null && !fieldsAgree(fields, { ...record, service: serviceOf(record) }))
+      return damaged('its record does not say what its fields said when the ledger was read')
     return { ...record, id, url: null }
   }
 
   /** Checks one record line against the chain and adds it to the index; the problem, or null. */
-  private addLine(raw: string, number: number, index: LedgerIndex, now: string, prevs: ClaimedHashes): string | null {
+  private addLine(
+    raw: string,
+    number: number,
+    index: LedgerIndex,
+    now: string,
+    prevs: ClaimedHashes
+  ): string | null {
     let value: Partial<Line> | null
     try {
       value = JSON.parse(raw) as Partial<Line> | null
     } catch {
       return 'it is not JSON'
     }
-    if (value === null || typeof value !== 'object' || value.format !== FORMAT) return notOurs(value)
-    if (value.seq !== number) return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`
+    if (value === null || typeof value !== 'object' || value.format !== FORMAT)
+      return notOurs(value)
+    if (value.seq !== number)
+      return `its number is ${JSON.stringify(value.seq)}, expected ${number}: a line was deleted or moved`
     prevs.set(number, typeof value.prev === 'string' ? value.prev : JSON.stringify(value.prev))
     let record: PromotionRecord
     try {
@@ -548,7 +687,10 @@ export class FileLedger implements Ledger {
     const fields = lineFields(raw)
     const service = serviceOf(record)
     if (fields !== null && !fieldsAgree(fields, { ...record, service })) {
-      return 'its fields, read as a gate reads them, do not say what its record says: a key is repeated or the line was written by hand'
+      return (
+        'its fields, read as a gate reads them, do not say what its record says: a key is repeated or the ' +
+        'line was written by hand'
+      )
     }
     // The decoded record is this line's own object: made an entry in place rather than copied.
     return index.add(Object.assign(record, { id: String(number), url: null, service }))
@@ -566,10 +708,15 @@ export class FileLedger implements Ledger {
     try {
       const stat = fs.fstatSync(fd)
       if (!stat.isFile()) {
-        throw new SealError('unreadable', `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give the path of the ledger's .jsonl file.`)
+        throw new SealError(
+          'unreadable',
+          `${this.inputName}: ${quote(this.location)} is not a regular file, so it cannot be a ledger. Give ` +
+            `the path of the ledger's .jsonl file.`
+        )
       }
       if (stat.size > MAX_LEDGER_BYTES) {
-        throw new SealError('refused', 
+        throw new SealError(
+          'refused',
           `${this.inputName}: the ledger ${quote(this.location)} is ${stat.size} bytes, over the ${MAX_LEDGER_BYTES / 1024 / 1024} MiB artifact-seal reads. ` +
             `Keep it (it is the history) and start a new ledger for new promotions, or use the github ledger.`
         )
@@ -584,7 +731,12 @@ export class FileLedger implements Ledger {
   }
 
   private writeGenesis(lock: HeldLock): LedgerHead {
-    const genesis: Genesis = { format: FORMAT, seq: 1, prev: null, created: { time: this.clock().toISOString(), id: crypto.randomUUID() } }
+    const genesis: Genesis = {
+      format: FORMAT,
+      seq: 1,
+      prev: null,
+      created: { time: this.clock().toISOString(), id: crypto.randomUUID() }
+    }
     const text = JSON.stringify(genesis)
     this.appendBytes(Buffer.from(`${text}\n`), 'wx', lock)
     this.cached = null
@@ -600,10 +752,12 @@ export class FileLedger implements Ledger {
       fs.renameSync(temporary, file)
     } catch (error) {
       fs.rmSync(temporary, { force: true })
-      throw new SealError('unreadable', 
+      throw new SealError(
+        'unreadable',
         `${this.inputName}: the records were appended to ${quote(this.location)}, but its signed checkpoint ${quote(file)} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
-          'Make the directory writable; the next signed append writes a checkpoint that covers these records too.'
-      , { cause: error })
+          'Make the directory writable; the next signed append writes a checkpoint that covers these records too.',
+        { cause: error }
+      )
     }
   }
 
@@ -640,7 +794,8 @@ export class FileLedger implements Ledger {
 
   /** A broken chain or a damaged record: the ledger cannot be trusted, so nothing is decided. */
   private damaged(first: ChainProblem, more: number): SealError {
-    return new SealError('tampered', 
+    return new SealError(
+      'tampered',
       `The ledger ${this.location} cannot be trusted: line ${first.line}: ${first.problem}` +
         (more > 0 ? ` (and ${more} more problems)` : '') +
         `. Nothing is promoted from a damaged ledger. Run "artifact-seal ledger verify --ledger ${this.location}" and restore the file from a backup.`
@@ -648,18 +803,22 @@ export class FileLedger implements Ledger {
   }
 
   private missing(): SealError {
-    return new SealError('unreadable', 
-      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as an empty one (a deleted ledger would forget its vetoes): ` +
+    return new SealError(
+      'unreadable',
+      `${this.inputName}: the ledger ${quote(this.location)} does not exist. A missing ledger is never read as ` +
+        'an empty one (a deleted ledger would forget its vetoes): ' +
         `if nothing was promoted yet, create it with "artifact-seal ledger init --ledger ${this.location}"; ` +
         `otherwise restore the file${words().caller === 'cli' ? ', or give --ledger with where it is' : ''}.`
     )
   }
 
   private unreadable(error: unknown): SealError {
-    return new SealError('unreadable', 
+    return new SealError(
+      'unreadable',
       `${this.inputName}: the ledger ${quote(this.location)} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
-        `Nothing is promoted without it; make the file readable.`
-    , { cause: error })
+        `Nothing is promoted without it; make the file readable.`,
+      { cause: error }
+    )
   }
 
   private unwritable(error: unknown): SealError {
@@ -672,7 +831,8 @@ export class FileLedger implements Ledger {
           : code === 'EROFS'
             ? 'read-only file system'
             : code
-    return new SealError('unreadable', 
+    return new SealError(
+      'unreadable',
       `${this.inputName}: the ledger ${quote(this.location)} cannot be written (${why}). ` +
         `Give a path in a writable directory, such as "file:.artifact-seal/ledger.jsonl". Nothing was recorded.`
     )
@@ -710,7 +870,10 @@ class ClaimedHashes {
   matches(line: number, hashes: Buffer, offset: number): boolean | null {
     const state = this.state[line] ?? 0
     if (state === 0) return null
-    return state === 1 && this.bytes.compare(hashes, offset, offset + 32, line * 32, line * 32 + 32) === 0
+    return (
+      state === 1 &&
+      this.bytes.compare(hashes, offset, offset + 32, line * 32, line * 32 + 32) === 0
+    )
   }
 
   text(line: number): string {
@@ -725,7 +888,9 @@ class ClaimedHashes {
  */
 function inWrittenOrder(record: NewRecord, time: string): PromotionRecord {
   const { digest, environment, outcome, resolves, ...rest } = record
-  const others = Object.fromEntries(Object.entries(rest).filter(([key]) => key !== 'service')) as Omit<NewRecord, 'digest' | 'environment' | 'outcome' | 'resolves'>
+  const others = Object.fromEntries(
+    Object.entries(rest).filter(([key]) => key !== 'service')
+  ) as Omit<NewRecord, 'digest' | 'environment' | 'outcome' | 'resolves'>
   return { digest, environment, outcome, time, resolves, service: serviceOf(record), ...others }
 }
 
@@ -736,7 +901,10 @@ const CHUNK_BYTES = 1024 * 1024
  * The file's bytes up to `size`, in chunks of whole lines (the last may end without a
  * newline). Each chunk has memory of its own, so it can be handed to another thread.
  */
-function* chunksOf(fd: number, size: number): Generator<{ readonly bytes: Buffer; readonly offset: number }> {
+function* chunksOf(
+  fd: number,
+  size: number
+): Generator<{ readonly bytes: Buffer; readonly offset: number }> {
   let carry = Buffer.alloc(0)
   let offset = 0
   let position = 0
@@ -763,16 +931,30 @@ function* chunksOf(fd: number, size: number): Generator<{ readonly bytes: Buffer
   }
 }
 
-/** Adds a line read by `lineFields` to the index, with the checks `addLine` makes of a whole record; the problem, or null. */
-function addFields(fields: LineFields, number: number, index: LedgerIndex, now: string, prevs: ClaimedHashes): string | null {
-  if (fields.seq !== number) return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`
+/**
+ * Adds a line read by `lineFields` to the index, with the checks `addLine` makes of a whole record;
+ * the problem, or null.
+ */
+function addFields(
+  fields: LineFields,
+  number: number,
+  index: LedgerIndex,
+  now: string,
+  prevs: ClaimedHashes
+): string | null {
+  if (fields.seq !== number)
+    return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`
   prevs.set(number, fields.prev)
   if (isAfter(fields.time, now)) return futureProblem(fields.time, now)
   return index.add(fields)
 }
 
 function futureProblem(time: string, now: string): string {
-  return `it is dated ${time}, after this machine's clock (${now}): this clock is behind, a clock ahead wrote it, or it was edited; a soak measured from it would be wrong, so set the clock right (NTP) and check the line`
+  return (
+    `it is dated ${time}, after this machine's clock (${now}): this clock is behind, a clock ahead wrote ` +
+    'it, or it was edited; a soak measured from it would be wrong, so set the ' +
+    'clock right (NTP) and check the line'
+  )
 }
 
 /** A view of one checked read, at one time: what `decide` sees under the lock. */
@@ -793,7 +975,13 @@ function viewOf(index: LedgerIndex, now: Date): LedgerView {
   }
 }
 
-function resolutionOf(pending: LedgerEntry, outcome: NewRecord['outcome'], reason: string | null, runUrl: string | null, actor: string | null): NewRecord {
+function resolutionOf(
+  pending: LedgerEntry,
+  outcome: NewRecord['outcome'],
+  reason: string | null,
+  runUrl: string | null,
+  actor: string | null
+): NewRecord {
   return {
     digest: pending.digest,
     name: pending.name,
@@ -821,7 +1009,12 @@ function checkGenesis(raw: string): string | null {
     return 'it is not JSON'
   }
   if (value === null || typeof value !== 'object' || value.format !== FORMAT) return notOurs(value)
-  if (value.seq !== 1 || value.prev !== null || typeof value.created?.time !== 'string' || typeof value.created.id !== 'string') {
+  if (
+    value.seq !== 1 ||
+    value.prev !== null ||
+    typeof value.created?.time !== 'string' ||
+    typeof value.created.id !== 'string'
+  ) {
     return 'it is not the first line of a ledger ("created", seq 1, no prev): the lines before it were deleted'
   }
   return null
@@ -830,13 +1023,17 @@ function checkGenesis(raw: string): string | null {
 function notOurs(value: unknown): string {
   const format = (value as { format?: unknown } | null)?.format
   if (typeof format === 'string' && /^artifact-seal\/ledger\/v\d+$/.test(format)) {
-    return `it is in the ledger format ${format}; this artifact-seal reads ${FORMAT}. Use the artifact-seal version that wrote it, or start a new ledger`
+    return (
+      `it is in the ledger format ${format}; this artifact-seal reads ${FORMAT}. Use the artifact-seal ` +
+      'version that wrote it, or start a new ledger'
+    )
   }
   return `it is not an artifact-seal ledger line (format ${JSON.stringify(format)})`
 }
 
 function identityOf(snapshot: Snapshot): LedgerIdentity {
-  if (snapshot.lineHashes.length < 32) throw new Error('unreachable: a ledger is read with its first line')
+  if (snapshot.lineHashes.length < 32)
+    throw new Error('unreachable: a ledger is read with its first line')
   return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString('hex')}`
 }
 

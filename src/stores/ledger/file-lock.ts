@@ -106,7 +106,8 @@ export async function withFileLock<T>(
       watching.lock.see(seen.key, now)
       const lease = Math.max(leaseMs, seen.holder?.leaseMs ?? 0)
       const stale = goneFromThisHost(seen.holder, host) || watching.lock.unchangedFor(now) >= lease
-      const broken = stale && (await breakStale(lockPath, seen, leaseMs, clock, watching.breaking, options))
+      const broken =
+        stale && (await breakStale(lockPath, seen, leaseMs, clock, watching.breaking, options))
       if (!broken) {
         if (now > deadline) throw waitedTooLong(what, lockPath, waitMs, seen.holder)
         await sleepFor(delay + Math.random() * delay)
@@ -133,7 +134,10 @@ export async function withFileLock<T>(
     fs.closeSync(fd)
     fs.rmSync(lockPath, { force: true })
     const code = (error as NodeJS.ErrnoException).code ?? String(error)
-    throw new SealError('unreadable', `${what}: cannot write the lock file ${quote(lockPath)} (${code}). Make its directory writable.`)
+    throw new SealError(
+      'unreadable',
+      `${what}: cannot write the lock file ${quote(lockPath)} (${code}). Make its directory writable.`
+    )
   }
   const stop = new AbortController()
   const renewal = { lost: null as string | null }
@@ -173,7 +177,10 @@ export function hostIdentity(): string | null {
   try {
     const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
     const namespace = fs.readlinkSync('/proc/self/ns/pid')
-    ownHost = /^[0-9a-f-]{36}$/.test(boot) && /^pid:\[\d+\]$/.test(namespace) ? `${boot} ${namespace}` : null
+    ownHost =
+      /^[0-9a-f-]{36}$/.test(boot) && /^pid:\[\d+\]$/.test(namespace)
+        ? `${boot} ${namespace}`
+        : null
   } catch {
     ownHost = null
   }
@@ -205,7 +212,9 @@ async function renew(
   renewal: { lost: string | null }
 ): Promise<void> {
   // Unreferenced: a lease alone never keeps the process running.
-  const sleep = options.sleep ?? ((ms: number, signal: AbortSignal) => sleepFor(ms, undefined, { signal, ref: false }))
+  const sleep =
+    options.sleep ??
+    ((ms: number, signal: AbortSignal) => sleepFor(ms, undefined, { signal, ref: false }))
   for (let renewals = 1; ; renewals++) {
     try {
       await sleep(renewMs, stop)
@@ -281,8 +290,19 @@ function parseHolder(content: string): LockHolder | null {
   const { token, host, hostname, pid, leaseMs, acquired, renewed, renewals } = value
   if (typeof token !== 'string' || typeof hostname !== 'string') return null
   if (host !== null && typeof host !== 'string') return null
-  if (!Number.isSafeInteger(pid) || (pid as number) <= 0 || typeof leaseMs !== 'number' || !(leaseMs > 0)) return null
-  if (typeof acquired !== 'string' || typeof renewed !== 'string' || !Number.isSafeInteger(renewals)) return null
+  if (
+    !Number.isSafeInteger(pid) ||
+    (pid as number) <= 0 ||
+    typeof leaseMs !== 'number' ||
+    !(leaseMs > 0)
+  )
+    return null
+  if (
+    typeof acquired !== 'string' ||
+    typeof renewed !== 'string' ||
+    !Number.isSafeInteger(renewals)
+  )
+    return null
   return value as LockHolder
 }
 
@@ -394,7 +414,12 @@ function releaseIfOurs(path: string, token: string): void {
   }
 }
 
-function waitedTooLong(what: string, lockPath: string, waitMs: number, holder: LockHolder | null): SealError {
+function waitedTooLong(
+  what: string,
+  lockPath: string,
+  waitMs: number,
+  holder: LockHolder | null
+): SealError {
   return new SealError(
     'conflict',
     `${what}: ${quote(lockPath)} has been locked by ${describe(holder)} for over ${Math.round(waitMs / 1000)} s. ` +

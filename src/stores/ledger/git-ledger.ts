@@ -42,7 +42,8 @@ export function parseGitLedgerAddress(value: string, inputName: string): GitLedg
     throw new SealError(
       'bad-input',
       `${inputName}: ${quote(redacted(value))} is not a ledger in git. Give "git:<remote>#<branch>:<path>", such as ` +
-        `"git:git@gitlab.example.com:acme/deploy-ledger.git#ledger:prod/ledger.jsonl": the branch holds the ledger file at that relative path.`
+        ('"git:git@gitlab.example.com:acme/deploy-ledger.git#ledger:prod/ledger.jsonl": the branch holds the ' +
+          'ledger file at that relative path.')
     )
   }
   return { remote, branch, file }
@@ -87,8 +88,16 @@ export class GitLedger implements Ledger {
     this.ledger = options.open(this.file)
   }
 
-  /** Fetches the branch into `checkout` (made when missing). `create`: a branch that does not exist yet is started, for `ledger init`. */
-  static open(address: GitLedgerAddress, checkout: string, options: GitLedgerOptions, create = false): GitLedger {
+  /**
+   * Fetches the branch into `checkout` (made when missing). `create`: a branch that does not exist
+   * yet is started, for `ledger init`.
+   */
+  static open(
+    address: GitLedgerAddress,
+    checkout: string,
+    options: GitLedgerOptions,
+    create = false
+  ): GitLedger {
     const ledger = new GitLedger(address, checkout, options)
     ledger.sync(create)
     return ledger
@@ -110,7 +119,9 @@ export class GitLedger implements Ledger {
   previouslyLive(environment: string, service: Service): AsyncIterable<LiveSpan> {
     return this.ledger.previouslyLive(environment, service)
   }
-  newest(environment: string): Promise<{ readonly service: Service; readonly live: LiveSpan } | null> {
+  newest(
+    environment: string
+  ): Promise<{ readonly service: Service; readonly live: LiveSpan } | null> {
     return this.ledger.newest(environment)
   }
   pending(environment: string, service?: Service): Promise<LedgerEntry[]> {
@@ -126,8 +137,14 @@ export class GitLedger implements Ledger {
     return this.ledger.services(environment)
   }
 
-  record(environment: string, decide: (view: LedgerView) => Promise<NewRecord | null>, pendingTimeoutMs: number): Promise<Recorded> {
-    return this.writing(`${environment}: record`, () => this.ledger.record(environment, decide, pendingTimeoutMs))
+  record(
+    environment: string,
+    decide: (view: LedgerView) => Promise<NewRecord | null>,
+    pendingTimeoutMs: number
+  ): Promise<Recorded> {
+    return this.writing(`${environment}: record`, () =>
+      this.ledger.record(environment, decide, pendingTimeoutMs)
+    )
   }
 
   resolve(request: ResolveRequest): Promise<LedgerEntry> {
@@ -153,7 +170,8 @@ export class GitLedger implements Ledger {
       if (attempt >= attempts) {
         throw new SealError(
           'conflict',
-          `${this.location}: other writers pushed to ${this.address.branch} before this one ${attempts} times in a row; nothing of this command was kept. Run it again.`
+          `${this.location}: other writers pushed to ${this.address.branch} before this one ${attempts} times ` +
+            'in a row; nothing of this command was kept. Run it again.'
         )
       }
       // Another writer's records came first: start again from theirs, and judge again.
@@ -167,15 +185,29 @@ export class GitLedger implements Ledger {
       fs.mkdirSync(this.checkout, { recursive: true })
       this.git(['init', '--quiet'])
     }
-    const fetched = this.run(['fetch', '--quiet', '--no-tags', this.address.remote, `+refs/heads/${this.address.branch}:refs/remotes/ledger/${this.address.branch}`])
+    const fetched = this.run([
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      this.address.remote,
+      `+refs/heads/${this.address.branch}:refs/remotes/ledger/${this.address.branch}`
+    ])
     if (fetched.status === 0) {
-      this.git(['checkout', '--quiet', '--force', '-B', this.address.branch, `refs/remotes/ledger/${this.address.branch}`])
+      this.git([
+        'checkout',
+        '--quiet',
+        '--force',
+        '-B',
+        this.address.branch,
+        `refs/remotes/ledger/${this.address.branch}`
+      ])
       this.git(['clean', '--quiet', '-fdx'])
     } else if (/couldn't find remote ref|could not find remote ref/i.test(fetched.stderr)) {
       if (!create) {
         throw new SealError(
           'unreadable',
-          `${this.location}: the branch ${quote(this.address.branch)} does not exist in ${quote(redacted(this.address.remote))}. A missing ledger is never read as an empty one: ` +
+          `${this.location}: the branch ${quote(this.address.branch)} does not exist in ${quote(redacted(this.address.remote))}. A missing ledger is never read as ` +
+            'an empty one: ' +
             `create it with "artifact-seal ledger init --ledger ${this.location}", or give the branch that holds it.`
         )
       }
@@ -188,28 +220,56 @@ export class GitLedger implements Ledger {
     this.ledger = this.options.open(this.file)
   }
 
-  /** Commits every change the write made (the ledger, its checkpoint, the contracts kept beside it); false when there is none. */
+  /**
+   * Commits every change the write made (the ledger, its checkpoint, the contracts kept beside it);
+   * false when there is none.
+   */
   private commit(what: string): boolean {
     this.git(['add', '--all', '--', '.'])
     if (this.run(['diff', '--cached', '--quiet']).status === 0) return false
-    this.git(['-c', 'user.name=artifact-seal', '-c', 'user.email=artifact-seal@localhost', 'commit', '--quiet', '--no-verify', '-m', `artifact-seal: ${what}`])
+    this.git([
+      '-c',
+      'user.name=artifact-seal',
+      '-c',
+      'user.email=artifact-seal@localhost',
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '-m',
+      `artifact-seal: ${what}`
+    ])
     return true
   }
 
   private push(): PushResult {
-    const pushed = this.run(['push', '--quiet', '--porcelain', this.address.remote, `HEAD:refs/heads/${this.address.branch}`])
+    const pushed = this.run([
+      'push',
+      '--quiet',
+      '--porcelain',
+      this.address.remote,
+      `HEAD:refs/heads/${this.address.branch}`
+    ])
     if (pushed.status === 0) return 'pushed'
     // Refused as not a fast-forward (or the branch created meanwhile): another writer came first.
-    if (/\[rejected\]|non-fast-forward|fetch first|\[remote rejected\].*(stale|lock)/i.test(`${pushed.stdout}\n${pushed.stderr}`)) return 'behind'
+    if (
+      /\[rejected\]|non-fast-forward|fetch first|\[remote rejected\].*(stale|lock)/i.test(
+        `${pushed.stdout}\n${pushed.stderr}`
+      )
+    )
+      return 'behind'
     throw this.failure('push', `${pushed.stdout}\n${pushed.stderr}`)
   }
 
   private failure(doing: 'fetch' | 'push', output: string): SealError {
-    const said = redacted(output.trim().split('\n').filter(Boolean).slice(-2).join(' ')) || 'no message'
+    const said =
+      redacted(output.trim().split('\n').filter(Boolean).slice(-2).join(' ')) || 'no message'
     return new SealError(
-      /denied|authentication|permission|could not read username/i.test(output) ? 'denied' : 'unavailable',
+      /denied|authentication|permission|could not read username/i.test(output)
+        ? 'denied'
+        : 'unavailable',
       `${this.location}: git could not ${doing} ${quote(this.address.branch)} (${said}). Nothing was ${doing === 'push' ? 'kept' : 'read'}. ` +
-        `Check that this machine can ${doing === 'push' ? 'push to' : 'fetch from'} ${quote(redacted(this.address.remote))} with its git credentials (an SSH key, a credential helper, a CI token), then run again.`
+        (`Check that this machine can ${doing === 'push' ? 'push to' : 'fetch from'} ${quote(redacted(this.address.remote))} with its git credentials (an SSH ` +
+          'key, a credential helper, a CI token), then run again.')
     )
   }
 
@@ -222,10 +282,18 @@ export class GitLedger implements Ledger {
     const result = spawnSync('git', ['-C', this.checkout, ...args], {
       encoding: 'utf8',
       // Never a prompt for a password on a CI machine: a missing credential fails at once.
-      env: { ...(this.options.env ?? process.env), GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C' }
+      env: {
+        ...(this.options.env ?? process.env),
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_ASKPASS: 'true',
+        LC_ALL: 'C'
+      }
     })
     if (result.error) {
-      throw new SealError('unavailable', `${this.location}: git could not be started (${(result.error as NodeJS.ErrnoException).code ?? result.error.message}). Install git, then run again.`)
+      throw new SealError(
+        'unavailable',
+        `${this.location}: git could not be started (${(result.error as NodeJS.ErrnoException).code ?? result.error.message}). Install git, then run again.`
+      )
     }
     return { status: result.status, stdout: result.stdout, stderr: result.stderr }
   }

@@ -7,7 +7,8 @@
  * - A gate decision (pending or refused) is one deployment to `record.environment`, with task
  *   `deploy:<digest>` and the record in its payload (`{"artifact-seal": 2, record}`, the
  *   record naming its service; one written before services names none and belongs to the
- *   service its name gives); a veto is a deployment with task `veto:<digest>`. The task carries the digest because the list
+ * service its name gives); a veto is a deployment with task `veto:<digest>`. The task carries the
+ * digest because the list
  *   endpoint filters on task (and environment, ref, sha) exactly, never on the payload: every
  *   question about one digest is one filtered list, whatever the length of the history. A
  *   record's time is its deployment's `created_at`: GitHub's clock, never the writer's.
@@ -104,7 +105,13 @@ import {
 } from './github/records.js'
 import { SYSTEM_CLOCK, type Clock } from '../../http/clock.js'
 import { DEFAULT_POLICY, type RetryOptions } from '../../http/retry-policy.js'
-import { type Ledger, type LedgerView, type Recorded, type ResolveRequest, wrongEnvironment } from './ledger.js'
+import {
+  type Ledger,
+  type LedgerView,
+  type Recorded,
+  type ResolveRequest,
+  wrongEnvironment
+} from './ledger.js'
 import { capitalized, words } from '../../core/vocabulary.js'
 
 export type { RetryOptions } from '../../http/retry-policy.js'
@@ -117,7 +124,10 @@ export interface GitHubDeploymentsLedgerOptions {
   readonly apiUrl: string
   /** For links people open (GITHUB_SERVER_URL); https://github.com by default. */
   readonly serverUrl?: string
-  /** The commit to make deployments on when the record's sealing commit is not of this repository; normally GITHUB_SHA. */
+  /**
+   * The commit to make deployments on when the record's sealing commit is not of this repository;
+   * normally GITHUB_SHA.
+   */
   readonly ref: string
   readonly retry?: Partial<RetryOptions>
   /** How the ledger waits between attempts; tests pass one that returns at once. */
@@ -172,7 +182,10 @@ interface Stretch {
   readonly previousDigest: Digest | null
 }
 
-/** The environment's live stretch, and the deployments that hold it (more than one when the live digest was confirmed again). */
+/**
+ * The environment's live stretch, and the deployments that hold it (more than one when the live
+ * digest was confirmed again).
+ */
 interface LiveRun {
   readonly span: LiveSpan
   readonly deployments: readonly string[]
@@ -188,7 +201,11 @@ export class GitHubDeploymentsLedger implements Ledger {
   constructor(private readonly options: GitHubDeploymentsLedgerOptions) {
     const parts = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(options.repository)
     if (parts === null) {
-      throw new SealError('bad-input', `GITHUB_REPOSITORY: ${quote(options.repository)} is not "owner/name"; the github ledger keeps its records in that repository's deployments.`)
+      throw new SealError(
+        'bad-input',
+        `GITHUB_REPOSITORY: ${quote(options.repository)} is not "owner/name"; the github ledger keeps its ` +
+          `records in that repository's deployments.`
+      )
     }
     this.location = `github:${options.repository}`
     this.context = { repository: options.repository, location: this.location }
@@ -200,17 +217,38 @@ export class GitHubDeploymentsLedger implements Ledger {
       owner: parts[1] as string,
       repo: parts[2] as string,
       apiUrl,
-      policy: { ...DEFAULT_POLICY, ...options.retry, ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }) },
-      clock: { ...SYSTEM_CLOCK, ...options.clock, ...(options.sleep === undefined ? {} : { sleep: options.sleep }) },
-      blame: { location: this.location, repository: options.repository, tokenInput: options.tokenInput ?? 'github-token', apiUrl }
+      policy: {
+        ...DEFAULT_POLICY,
+        ...options.retry,
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs })
+      },
+      clock: {
+        ...SYSTEM_CLOCK,
+        ...options.clock,
+        ...(options.sleep === undefined ? {} : { sleep: options.sleep })
+      },
+      blame: {
+        location: this.location,
+        repository: options.repository,
+        tokenInput: options.tokenInput ?? 'github-token',
+        apiUrl
+      }
     })
   }
 
   // ---- writes ----------------------------------------------------------------------------
 
-  async record(environment: string, decide: (view: LedgerView) => Promise<NewRecord | null>, pendingTimeoutMs: number): Promise<Recorded> {
+  async record(
+    environment: string,
+    decide: (view: LedgerView) => Promise<NewRecord | null>,
+    pendingTimeoutMs: number
+  ): Promise<Recorded> {
     if (environment.trim() === '') {
-      throw new SealError('bad-input', `${this.location}: a record needs an environment; GitHub would file a deployment without one under "production".`)
+      throw new SealError(
+        'bad-input',
+        `${this.location}: a record needs an environment; GitHub would file a deployment without one under ` +
+          '"production".'
+      )
     }
     const abandoned = await this.abandonStale(environment, pendingTimeoutMs)
 
@@ -234,10 +272,17 @@ export class GitHubDeploymentsLedger implements Ledger {
     if (record === null) return { entry: null, lost: null, abandoned }
     this.checkNew(record, environment)
     const service = serviceOf(record)
-    if (record.outcome === 'pending' && !seenLive.has(service)) seenLive.set(service, await this.live(environment, service))
+    if (record.outcome === 'pending' && !seenLive.has(service))
+      seenLive.set(service, await this.live(environment, service))
 
     const deployment = await this.api.createDeployment(
-      { ref: this.refFor(record), task: taskFor(kindOf(record), record.digest), environment: record.environment, payload: payloadFor(record), description: descriptionFor(record) },
+      {
+        ref: this.refFor(record),
+        task: taskFor(kindOf(record), record.digest),
+        environment: record.environment,
+        payload: payloadFor(record),
+        description: descriptionFor(record)
+      },
       (found) => keyOf(found) === record.key
     )
     await this.api.createStatus(deployment.id, statusFor(record))
@@ -257,12 +302,15 @@ export class GitHubDeploymentsLedger implements Ledger {
       lost = `${record.digest} was vetoed while the promotion was being recorded (${veto.reason ?? 'no reason given'})`
     } else if (live?.recordId !== before?.recordId) {
       lost =
-        `another promotion to ${environment}${service === null ? '' : ` of ${quote(service)}`} went live while this one was being recorded: ` +
+        `another promotion to ${environment}${service === null ? '' : ` of ${quote(service)}`} went live while ` +
+        'this one was being recorded: ' +
         `${live === null ? 'nothing' : `${live.digest} (deployment ${live.recordId})`} is live now, not ${before === null ? 'nothing' : `${before.digest} (deployment ${before.recordId})`}`
     }
     const approval = record.amendment?.approval ?? null
-    if (lost === null && approval !== null) lost = await this.approvalTaken(environment, approval, deployment.id)
-    if (lost !== null) await this.api.createStatus(deployment.id, { state: 'failure', description: truncate(lost) })
+    if (lost === null && approval !== null)
+      lost = await this.approvalTaken(environment, approval, deployment.id)
+    if (lost !== null)
+      await this.api.createStatus(deployment.id, { state: 'failure', description: truncate(lost) })
     return { entry, lost, abandoned }
   }
 
@@ -271,11 +319,24 @@ export class GitHubDeploymentsLedger implements Ledger {
    * promotion that names the same approval was appended first (the lower deployment id), this
    * one lost it. The users of an approval come after it, so the walk stops at the approval.
    */
-  private async approvalTaken(environment: string, approval: string, ours: string): Promise<string | null> {
+  private async approvalTaken(
+    environment: string,
+    approval: string,
+    ours: string
+  ): Promise<string | null> {
     for await (const entry of this.entries({ environment })) {
       if (entry.id === approval) break
-      if (entry.outcome === 'pending' && entry.id !== ours && entry.amendment?.approval === approval && compareIds(entry.id, ours) < 0) {
-        return `the contract amendment's approval (record ${approval}) was used by deployment ${entry.id} while this promotion was being recorded; an approval lets one promotion through`
+      if (
+        entry.outcome === 'pending' &&
+        entry.id !== ours &&
+        entry.amendment?.approval === approval &&
+        compareIds(entry.id, ours) < 0
+      ) {
+        return (
+          `the contract amendment's approval (record ${approval}) was used by deployment ${entry.id} ` +
+          'while this promotion was being recorded; an approval lets one promotion ' +
+          'through'
+        )
       }
     }
     return null
@@ -287,19 +348,31 @@ export class GitHubDeploymentsLedger implements Ledger {
     if (elsewhere !== null) throw elsewhere
     const record = pending
     if (request.outcome === 'failed') {
-      return this.close(pending, { state: 'failure', description: truncate(request.reason ?? 'the deployment failed'), ...links(request.runUrl, null) })
+      return this.close(pending, {
+        state: 'failure',
+        description: truncate(request.reason ?? 'the deployment failed'),
+        ...links(request.runUrl, null)
+      })
     }
     if (request.outcome === 'abandoned') {
-      return this.close(pending, { state: 'error', description: truncate(`${ABANDONED_PREFIX}${request.reason ?? 'not confirmed in time'}`), ...links(request.runUrl, null) })
+      return this.close(pending, {
+        state: 'error',
+        description: truncate(`${ABANDONED_PREFIX}${request.reason ?? 'not confirmed in time'}`),
+        ...links(request.runUrl, null)
+      })
     }
 
     const now = await this.now()
     const age = now.getTime() - Date.parse(record.time)
     if (age > this.pendingTimeoutMs) {
-      throw new SealError('refused', 
+      throw new SealError(
+        'refused',
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was decided at ${record.time}, ` +
-          `${Math.round(age / 60_000)} minutes ago by GitHub's clock: longer than a pending record may wait for its confirmation (${Math.round(this.pendingTimeoutMs / 60_000)} minutes), ` +
-          `so it is not confirmed and the next promotion to ${record.environment} marks it abandoned. Promote the digest again to record its deployment.`
+          (`${Math.round(age / 60_000)} minutes ago by GitHub's clock: longer than a pending record may wait ` +
+            `for its confirmation (${Math.round(this.pendingTimeoutMs / 60_000)} ` +
+            'minutes), ') +
+          (`so it is not confirmed and the next promotion to ${record.environment} marks it abandoned. Promote ` +
+            'the digest again to record its deployment.')
       )
     }
     // A veto that exists already: fail it without a moment of being live.
@@ -310,13 +383,24 @@ export class GitHubDeploymentsLedger implements Ledger {
     const service = serviceOf(record)
     // The record is pending (just read): its own statuses need no read again.
     const before = await this.liveRun(record.environment, service, request.id)
-    const liveContract = before !== null && needsLiveContract(record) ? await this.contractOf(before.span) : undefined
-    const changed = confirmationChanged(record, before?.span ?? null, liveContract, (span) => `deployment ${span.recordId}`)
+    const liveContract =
+      before !== null && needsLiveContract(record) ? await this.contractOf(before.span) : undefined
+    const changed = confirmationChanged(
+      record,
+      before?.span ?? null,
+      liveContract,
+      (span) => `deployment ${span.recordId}`
+    )
     if (changed !== null) {
-      const failed = await this.close(pending, { state: 'failure', description: truncate(changed), ...links(request.runUrl, null) })
+      const failed = await this.close(pending, {
+        state: 'failure',
+        description: truncate(changed),
+        ...links(request.runUrl, null)
+      })
       return { ...failed, reason: changed }
     }
-    const continues = before !== null && before.span.digest === record.digest ? before.span.recordId : null
+    const continues =
+      before !== null && before.span.digest === record.digest ? before.span.recordId : null
     await this.api.createStatus(request.id, {
       state: 'success',
       description: confirmationFor(record, continues),
@@ -332,22 +416,37 @@ export class GitHubDeploymentsLedger implements Ledger {
     // its success meanwhile. The one confirmed first keeps it; this one voids its own.
     const race = await this.overtaken(record)
     if (race.lost !== null) {
-      await this.api.createStatus(request.id, { state: 'failure', description: truncate(`${LIVE_CHANGED_PREFIX}${race.lost}`), ...links(request.runUrl, null) })
+      await this.api.createStatus(request.id, {
+        state: 'failure',
+        description: truncate(`${LIVE_CHANGED_PREFIX}${race.lost}`),
+        ...links(request.runUrl, null)
+      })
       return { ...(await this.resolutionOf(pending)), reason: race.lost }
     }
     // The walk read this deployment's statuses: a stretch of its own is its confirmation.
-    const resolved = race.ours !== null ? this.resolutionEntry(pending, { outcome: 'deployed', status: race.ours.confirmation }) : await this.resolutionOf(pending)
+    const resolved =
+      race.ours !== null
+        ? this.resolutionEntry(pending, { outcome: 'deployed', status: race.ours.confirmation })
+        : await this.resolutionOf(pending)
     if (resolved.outcome !== confirmedOutcome(record.mode)) {
-      throw new SealError('conflict', 
-        `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was resolved as ${resolved.outcome} by another writer ` +
-          `(${resolved.reason ?? 'no reason given'}) while this job confirmed it, so it is not live. Promote the digest again to record its deployment.`
+      throw new SealError(
+        'conflict',
+        `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was resolved ` +
+          `as ${resolved.outcome} by another writer ` +
+          (`(${resolved.reason ?? 'no reason given'}) while this job confirmed it, so it is not live. Promote ` +
+            'the digest again to record its deployment.')
       )
     }
     // After the success, not before: a job that stops in between leaves two successes, and the
     // newer one is what `live` reports, never an environment with nothing live.
     if (before !== null && continues === null) {
       for (const id of before.deployments) {
-        await this.api.createStatus(id, { state: 'inactive', description: truncate(`${REPLACED_PREFIX}${shortDigest(record.digest)} (deployment ${request.id})`) })
+        await this.api.createStatus(id, {
+          state: 'inactive',
+          description: truncate(
+            `${REPLACED_PREFIX}${shortDigest(record.digest)} (deployment ${request.id})`
+          )
+        })
       }
     }
     return resolved
@@ -361,19 +460,47 @@ export class GitHubDeploymentsLedger implements Ledger {
    * first keeps its success. Why this one lost (null when it did not), and its own stretch
    * when the walk met it.
    */
-  private async overtaken(record: LedgerEntry): Promise<{ readonly lost: string | null; readonly ours: Stretch | null }> {
+  private async overtaken(
+    record: LedgerEntry
+  ): Promise<{ readonly lost: string | null; readonly ours: Stretch | null }> {
     let ours: Stretch | null = null
     // Its own stretch is met whether or not it lost: that is what is being found out.
-    for await (const stretch of this.byConfirmation(record.environment, serviceOf(record), undefined, record.id)) {
+    for await (const stretch of this.byConfirmation(
+      record.environment,
+      serviceOf(record),
+      undefined,
+      record.id
+    )) {
       if (ours === null) {
         if (stretch.id === record.id) ours = stretch
         continue
       }
-      if (stretch.digest === record.previousDigest || stretch.digest === record.digest) return { lost: null, ours }
-      const span: LiveSpan = { digest: stretch.digest, environment: record.environment, from: stretch.from, until: null, recordId: stretch.id }
-      return { lost: confirmationChanged(record, span, undefined, (s) => `deployment ${s.recordId}, confirmed while this one was`), ours }
+      if (stretch.digest === record.previousDigest || stretch.digest === record.digest)
+        return { lost: null, ours }
+      const span: LiveSpan = {
+        digest: stretch.digest,
+        environment: record.environment,
+        from: stretch.from,
+        until: null,
+        recordId: stretch.id
+      }
+      return {
+        lost: confirmationChanged(
+          record,
+          span,
+          undefined,
+          (s) => `deployment ${s.recordId}, confirmed while this one was`
+        ),
+        ours
+      }
     }
-    return { lost: ours !== null && record.previousDigest !== null ? confirmationChanged(record, null, undefined, () => '') : null, ours }
+    return {
+      lost:
+        ours !== null && record.previousDigest !== null
+          ? confirmationChanged(record, null, undefined, () => '')
+          : null,
+      ours
+    }
   }
 
   /** The contract digest the record that made a stretch live names. */
@@ -388,16 +515,30 @@ export class GitHubDeploymentsLedger implements Ledger {
     return (await this.liveRun(environment, service))?.span ?? null
   }
 
-  async newest(environment: string): Promise<{ readonly service: Service; readonly live: LiveSpan } | null> {
+  async newest(
+    environment: string
+  ): Promise<{ readonly service: Service; readonly live: LiveSpan } | null> {
     for await (const newest of this.byConfirmation(environment, ANY_SERVICE)) {
       if (newest.until !== null) return null
       const start = await this.runStart(newest)
-      return { service: newest.service, live: { digest: newest.digest, environment, from: start.from, until: null, recordId: start.id } }
+      return {
+        service: newest.service,
+        live: {
+          digest: newest.digest,
+          environment,
+          from: start.from,
+          until: null,
+          recordId: start.id
+        }
+      }
     }
     return null
   }
 
-  /** Every deployment of the environment is listed (no statuses are read): `status` asks, when the policy names no services. */
+  /**
+   * Every deployment of the environment is listed (no statuses are read): `status` asks, when the
+   * policy names no services.
+   */
   async services(environment: string): Promise<Service[]> {
     const found = new Set<Service>()
     for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
@@ -409,28 +550,48 @@ export class GitHubDeploymentsLedger implements Ledger {
 
   async spans(digest: Digest, environment: string, service: Service): Promise<LiveSpan[]> {
     const stretches: Stretch[] = []
-    for await (const seen of this.read(this.api.deployments({ environment, task: taskFor('deploy', digest) }, PAGE_SIZE), undefined, ofService(service))) {
+    for await (const seen of this.read(
+      this.api.deployments({ environment, task: taskFor('deploy', digest) }, PAGE_SIZE),
+      undefined,
+      ofService(service)
+    )) {
       const stretch = stretchOf(seen)
       if (stretch !== null) stretches.push(stretch)
     }
     if (stretches.length === 0) return []
-    const live = stretches.some((s) => s.until === null) ? await this.live(environment, service) : null
-    const ofLiveRun = (s: Stretch): boolean => live !== null && live.digest === digest && (s.id === live.recordId || Date.parse(s.from) >= Date.parse(live.from))
+    const live = stretches.some((s) => s.until === null)
+      ? await this.live(environment, service)
+      : null
+    const ofLiveRun = (s: Stretch): boolean =>
+      live !== null &&
+      live.digest === digest &&
+      (s.id === live.recordId || Date.parse(s.from) >= Date.parse(live.from))
     // An open stretch outside the live one was replaced without its inactive status (the job
     // stopped in between), or is a confirmation that lost a race whose void never landed: that
     // one never ran there, and is dropped. The others ended at some time this digest's
     // deployments do not tell, so each counts as ending where it began: a soak may be
     // refused, never granted, on its account.
     const stray = stretches.filter((s) => s.until === null && !ofLiveRun(s))
-    const lost = stray.length === 0 ? new Set<string>() : await this.lostRaces(environment, service, stray)
-    const closed = stretches.filter((s) => !lost.has(s.id)).map((s) => (s.until !== null || ofLiveRun(s) ? s : { ...s, until: s.from }))
+    const lost =
+      stray.length === 0 ? new Set<string>() : await this.lostRaces(environment, service, stray)
+    const closed = stretches
+      .filter((s) => !lost.has(s.id))
+      .map((s) => (s.until !== null || ofLiveRun(s) ? s : { ...s, until: s.from }))
     closed.sort((a, b) => Date.parse(a.from) - Date.parse(b.from) || compareIds(a.id, b.id))
     // Stretches that overlap are one: a confirmation of the live digest continues its stretch.
     const merged: LiveSpan[] = []
     for (const s of closed) {
       const last = merged.at(-1)
-      if (last !== undefined && (last.until === null || Date.parse(s.from) < Date.parse(last.until))) {
-        const until = last.until === null || s.until === null ? null : Date.parse(s.until) > Date.parse(last.until) ? s.until : last.until
+      if (
+        last !== undefined &&
+        (last.until === null || Date.parse(s.from) < Date.parse(last.until))
+      ) {
+        const until =
+          last.until === null || s.until === null
+            ? null
+            : Date.parse(s.until) > Date.parse(last.until)
+              ? s.until
+              : last.until
         merged[merged.length - 1] = { ...last, until }
       } else {
         merged.push({ digest, environment, from: s.from, until: s.until, recordId: s.id })
@@ -438,13 +599,17 @@ export class GitHubDeploymentsLedger implements Ledger {
     }
     if (live !== null && live.digest === digest) {
       const last = merged.at(-1)
-      if (last !== undefined && last.until === null) merged[merged.length - 1] = { ...last, from: live.from, recordId: live.recordId }
+      if (last !== undefined && last.until === null)
+        merged[merged.length - 1] = { ...last, from: live.from, recordId: live.recordId }
     }
     return merged
   }
 
   async veto(digest: Digest): Promise<LedgerEntry | null> {
-    for await (const deployment of this.api.deployments({ task: taskFor('veto', digest) }, PAGE_SIZE)) {
+    for await (const deployment of this.api.deployments(
+      { task: taskFor('veto', digest) },
+      PAGE_SIZE
+    )) {
       const record = recordOf(deployment, this.context)
       if (record?.outcome === 'vetoed') return this.entry(record, deployment.id)
     }
@@ -462,14 +627,22 @@ export class GitHubDeploymentsLedger implements Ledger {
         const start = await this.runStart(stretch)
         // Still open but older than a newer live stretch: it missed its inactive status and
         // ended when the newer one began.
-        yield { digest: stretch.digest, environment, from: start.from, until: stretch.until ?? newerFrom, recordId: start.id }
+        yield {
+          digest: stretch.digest,
+          environment,
+          from: start.from,
+          until: stretch.until ?? newerFrom,
+          recordId: start.id
+        }
       }
       newerFrom = stretch.from
     }
   }
 
   async pending(environment: string, service?: Service): Promise<LedgerEntry[]> {
-    return (await this.openPending(environment, this.pendingTimeoutMs, service)).map((seen) => this.entry(seen.record, seen.deployment.id))
+    return (await this.openPending(environment, this.pendingTimeoutMs, service)).map((seen) =>
+      this.entry(seen.record, seen.deployment.id)
+    )
   }
 
   async *entries(filter: EntryFilter = {}): AsyncIterable<LedgerEntry> {
@@ -477,10 +650,17 @@ export class GitHubDeploymentsLedger implements Ledger {
     const sources =
       digest === undefined
         ? [this.api.deployments({ environment }, PAGE_SIZE)]
-        : [this.api.deployments({ environment, task: taskFor('deploy', digest) }, PAGE_SIZE), this.api.deployments({ environment, task: taskFor('veto', digest) }, PAGE_SIZE)]
+        : [
+            this.api.deployments({ environment, task: taskFor('deploy', digest) }, PAGE_SIZE),
+            this.api.deployments({ environment, task: taskFor('veto', digest) }, PAGE_SIZE)
+          ]
     // Newest deployment first; a pending record's resolution comes just before it. (A
     // resolution may be newer than a later deployment: the order is the deployments'.)
-    for await (const seen of this.read(newestFirst(sources), undefined, service === undefined ? undefined : ofService(service))) {
+    for await (const seen of this.read(
+      newestFirst(sources),
+      undefined,
+      service === undefined ? undefined : ofService(service)
+    )) {
       const entry = this.entry(seen.record, seen.deployment.id)
       const resolution = seen.history?.resolution
       if (resolution != null) yield this.resolutionEntry(entry, resolution)
@@ -499,13 +679,21 @@ export class GitHubDeploymentsLedger implements Ledger {
    * statuses of each pending record read and checked. Another service's deployment costs only
    * its share of a page.
    */
-  private async *read(deployments: AsyncIterable<ApiDeployment>, stopBefore?: () => number, keep?: (record: PromotionRecord) => boolean): AsyncGenerator<Seen> {
+  private async *read(
+    deployments: AsyncIterable<ApiDeployment>,
+    stopBefore?: () => number,
+    keep?: (record: PromotionRecord) => boolean
+  ): AsyncGenerator<Seen> {
     for await (const deployment of deployments) {
       // Checked before the statuses are read, so the first deployment past the reach costs nothing more.
       if (stopBefore !== undefined && Date.parse(deployment.createdAt) < stopBefore()) return
       const record = recordOf(deployment, this.context)
       if (record === null || (keep !== undefined && !keep(record))) continue
-      yield { deployment, record, history: record.outcome === 'pending' ? await this.historyOf(deployment) : null }
+      yield {
+        deployment,
+        record,
+        history: record.outcome === 'pending' ? await this.historyOf(deployment) : null
+      }
     }
   }
 
@@ -516,13 +704,18 @@ export class GitHubDeploymentsLedger implements Ledger {
     }
     const history = historyOf(statuses, unreadable)
     // A time after GitHub's own "now" cannot be a time GitHub stamped: never trust it.
-    const limit = (Number.isNaN(serverTime) ? Number.POSITIVE_INFINITY : serverTime) + FUTURE_TOLERANCE_MS
+    const limit =
+      (Number.isNaN(serverTime) ? Number.POSITIVE_INFINITY : serverTime) + FUTURE_TOLERANCE_MS
     const future = statuses.find((s) => Date.parse(s.createdAt) > limit)
     if (future !== undefined) {
-      throw new SealError('tampered', 
+      throw new SealError(
+        'tampered',
         `${this.location}: deployment ${deployment.id} (environment ${quote(deployment.environment)}, task ${quote(deployment.task)}) has a ${future.state} status dated ${future.createdAt}, ` +
-          `after GitHub's own clock (${new Date(serverTime).toISOString()}) when it listed it; a time in the future is not trusted, so the promotion is refused (fail closed). ` +
-          `Inspect it with "gh api repos/${this.options.repository}/deployments/${deployment.id}/statuses"; a status written by something other than artifact-seal can be removed by deleting the deployment.`
+          (`after GitHub's own clock (${new Date(serverTime).toISOString()}) when it listed it; a time in the ` +
+            'future is not trusted, so the promotion is refused (fail closed). ') +
+          (`Inspect it with "gh api repos/${this.options.repository}/deployments/${deployment.id}/statuses"; a ` +
+            'status written by something other than artifact-seal can be removed by ' +
+            'deleting the deployment.')
       )
     }
     return history
@@ -536,14 +729,21 @@ export class GitHubDeploymentsLedger implements Ledger {
    * went live after its gate decision has been met.
    */
   /** `keep`: a deployment whose stretch is given even when it lost a race. */
-  private async *byConfirmation(environment: string, service: Service | typeof ANY_SERVICE, skip?: string, keep?: string): AsyncGenerator<Stretch> {
+  private async *byConfirmation(
+    environment: string,
+    service: Service | typeof ANY_SERVICE,
+    skip?: string,
+    keep?: string
+  ): AsyncGenerator<Stretch> {
     const met: Stretch[] = [] // newest start first, every stretch the raw walk gave
     let next = 0 // the first of `met` not judged yet
     let horizon = Number.POSITIVE_INFINITY
     const settled = (stretch: Stretch): boolean => horizon <= Date.parse(stretch.decidedAt)
     const ready = (): boolean => {
       const stretch = met[next]
-      return stretch !== undefined && settled(stretch) && lostRaceWindow(stretch, met).every(settled)
+      return (
+        stretch !== undefined && settled(stretch) && lostRaceWindow(stretch, met).every(settled)
+      )
     }
     for await (const item of this.rawByConfirmation(environment, service, skip)) {
       if (typeof item === 'number') horizon = item
@@ -560,16 +760,31 @@ export class GitHubDeploymentsLedger implements Ledger {
     }
   }
 
-  /** Which of these stretches of the service lost a race (`lostRace`): the service's stretches are walked until every one is judged. */
-  private async lostRaces(environment: string, service: Service, candidates: readonly Stretch[]): Promise<Set<string>> {
+  /**
+   * Which of these stretches of the service lost a race (`lostRace`): the service's stretches are
+   * walked until every one is judged.
+   */
+  private async lostRaces(
+    environment: string,
+    service: Service,
+    candidates: readonly Stretch[]
+  ): Promise<Set<string>> {
     const met: Stretch[] = []
     const settled = (horizon: number): boolean =>
-      candidates.every((c) => horizon <= Date.parse(c.decidedAt) && lostRaceWindow(c, met).every((w) => horizon <= Date.parse(w.decidedAt)))
+      candidates.every(
+        (c) =>
+          horizon <= Date.parse(c.decidedAt) &&
+          lostRaceWindow(c, met).every((w) => horizon <= Date.parse(w.decidedAt))
+      )
     for await (const item of this.rawByConfirmation(environment, service)) {
       if (typeof item !== 'number') met.push(item)
       else if (settled(item)) break
     }
-    return new Set(candidates.filter((c) => lostRace(c, [...met.filter((m) => m.id !== c.id), c])).map((c) => c.id))
+    return new Set(
+      candidates
+        .filter((c) => lostRace(c, [...met.filter((m) => m.id !== c.id), c]))
+        .map((c) => c.id)
+    )
   }
 
   /**
@@ -580,7 +795,11 @@ export class GitHubDeploymentsLedger implements Ledger {
    * stretch still to come can have started (its horizon). Another service's deployments cost
    * only their share of a page: their statuses are never read.
    */
-  private async *rawByConfirmation(environment: string, service: Service | typeof ANY_SERVICE, skip?: string): AsyncGenerator<Stretch | number> {
+  private async *rawByConfirmation(
+    environment: string,
+    service: Service | typeof ANY_SERVICE,
+    skip?: string
+  ): AsyncGenerator<Stretch | number> {
     const reach = this.pendingTimeoutMs + CLOCK_SLACK_MS
     const buffer: Stretch[] = [] // newest start first
     for await (const deployment of this.api.deployments({ environment }, PAGE_SIZE)) {
@@ -588,9 +807,15 @@ export class GitHubDeploymentsLedger implements Ledger {
       // (live) then stops at the first deployment past its reach, at no further cost.
       const frontier = Date.parse(deployment.createdAt)
       yield frontier + reach
-      while (buffer.length > 0 && Date.parse((buffer[0] as Stretch).from) > frontier + reach) yield buffer.shift() as Stretch
+      while (buffer.length > 0 && Date.parse((buffer[0] as Stretch).from) > frontier + reach)
+        yield buffer.shift() as Stretch
       const record = recordOf(deployment, this.context)
-      if (record?.outcome !== 'pending' || deployment.id === skip || (service !== ANY_SERVICE && serviceOf(record) !== service)) continue
+      if (
+        record?.outcome !== 'pending' ||
+        deployment.id === skip ||
+        (service !== ANY_SERVICE && serviceOf(record) !== service)
+      )
+        continue
       const stretch = stretchOf({ deployment, record, history: await this.historyOf(deployment) })
       if (stretch === null) continue
       const at = buffer.findIndex((b) => newer(stretch, b))
@@ -603,12 +828,25 @@ export class GitHubDeploymentsLedger implements Ledger {
    * The live stretch: the one that started last, when nothing ended it. A stretch that
    * continues an older deployment's (the live digest confirmed again) starts where that one did.
    */
-  /** `skip`: a deployment known to have no stretch (a pending record just read or made), whose statuses are not read. */
-  private async liveRun(environment: string, service: Service, skip?: string): Promise<LiveRun | null> {
+  /**
+   * `skip`: a deployment known to have no stretch (a pending record just read or made), whose
+   * statuses are not read.
+   */
+  private async liveRun(
+    environment: string,
+    service: Service,
+    skip?: string
+  ): Promise<LiveRun | null> {
     for await (const newest of this.byConfirmation(environment, service, skip)) {
       if (newest.until !== null) return null
       const start = await this.runStart(newest)
-      const span: LiveSpan = { digest: newest.digest, environment, from: start.from, until: null, recordId: start.id }
+      const span: LiveSpan = {
+        digest: newest.digest,
+        environment,
+        from: start.from,
+        until: null,
+        recordId: start.id
+      }
       return { span, deployments: start.id === newest.id ? [newest.id] : [newest.id, start.id] }
     }
     return null
@@ -618,7 +856,9 @@ export class GitHubDeploymentsLedger implements Ledger {
    * Where a stretch's run starts: at the deployment its confirmation says it continues, when
    * that one is of the same digest, environment and service and was never replaced; else at itself.
    */
-  private async runStart(stretch: Stretch): Promise<{ readonly id: string; readonly from: string }> {
+  private async runStart(
+    stretch: Stretch
+  ): Promise<{ readonly id: string; readonly from: string }> {
     if (stretch.continues === null || stretch.continues === stretch.id) return stretch
     const deployment = await this.api.deployment(stretch.continues)
     const record = recordOf(deployment, this.context)
@@ -634,15 +874,28 @@ export class GitHubDeploymentsLedger implements Ledger {
     const earlier = history.stretch
     if (earlier === null || Date.parse(earlier.from) > Date.parse(stretch.from)) return stretch
     // Replaced before this confirmation: the runs are two, with another digest live between.
-    if (earlier.until !== null && Date.parse(earlier.until) <= Date.parse(stretch.from)) return stretch
+    if (earlier.until !== null && Date.parse(earlier.until) <= Date.parse(stretch.from))
+      return stretch
     return { id: deployment.id, from: earlier.from }
   }
 
-  /** The environment's pending records nothing has resolved (of one service, when given), created within `within` of now (GitHub's clock), oldest first. */
-  private async openPending(environment: string, within: number, service?: Service): Promise<Seen[]> {
-    const since = (await this.now()).getTime() - Math.max(within, this.pendingTimeoutMs) - CLOCK_SLACK_MS
+  /**
+   * The environment's pending records nothing has resolved (of one service, when given), created
+   * within `within` of now (GitHub's clock), oldest first.
+   */
+  private async openPending(
+    environment: string,
+    within: number,
+    service?: Service
+  ): Promise<Seen[]> {
+    const since =
+      (await this.now()).getTime() - Math.max(within, this.pendingTimeoutMs) - CLOCK_SLACK_MS
     const open: Seen[] = []
-    for await (const seen of this.read(this.api.deployments({ environment }, PAGE_SIZE), () => since, service === undefined ? undefined : ofService(service))) {
+    for await (const seen of this.read(
+      this.api.deployments({ environment }, PAGE_SIZE),
+      () => since,
+      service === undefined ? undefined : ofService(service)
+    )) {
       if (seen.history !== null && seen.history.resolution === null) open.push(seen)
     }
     return open.reverse()
@@ -663,7 +916,9 @@ export class GitHubDeploymentsLedger implements Ledger {
       const age = now - Date.parse(seen.deployment.createdAt)
       if (age <= timeoutMs) continue
       const pending = this.entry(seen.record, seen.deployment.id)
-      const description = truncate(`${ABANDONED_PREFIX}not confirmed within ${formatDuration(timeoutMs)} of the gate's decision`)
+      const description = truncate(
+        `${ABANDONED_PREFIX}not confirmed within ${formatDuration(timeoutMs)} of the gate's decision`
+      )
       const resolved = await this.close(pending, { state: 'error', description }, false)
       // A confirmation that landed first wins; the abandonment is then passed over.
       if (resolved.outcome === 'abandoned') abandoned.push(resolved)
@@ -674,39 +929,58 @@ export class GitHubDeploymentsLedger implements Ledger {
   /** The pending record a deployment id names, or a SealError saying what it is instead. */
   private async pendingRecord(id: string): Promise<LedgerEntry> {
     if (!/^\d+$/.test(id)) {
-      throw new SealError('bad-input', `${this.location}: ${quote(id)} is not a deployment id; a pending record of the github ledger is named by its deployment's number. Give ${words().recordIdSource}.`)
+      throw new SealError(
+        'bad-input',
+        `${this.location}: ${quote(id)} is not a deployment id; a pending record of the github ledger is named ` +
+          `by its deployment's number. Give ${words().recordIdSource}.`
+      )
     }
     const deployment = await this.api.deployment(id)
     const record = recordOf(deployment, this.context)
     if (record === null) {
-      throw new SealError('bad-input', 
-        `${this.location}: deployment ${id} (task ${quote(deployment.task)}, environment ${quote(deployment.environment)}) was not made by artifact-seal, so it cannot be resolved. ` +
+      throw new SealError(
+        'bad-input',
+        `${this.location}: deployment ${id} (task ${quote(deployment.task)}, environment ${quote(deployment.environment)}) was not made by artifact-seal, so it ` +
+          'cannot be resolved. ' +
           `Give ${words().recordIdSource}.`
       )
     }
     const pending = this.entry(record, id)
     if (record.outcome !== 'pending') {
-      throw new SealError('bad-input', `${this.location}: deployment ${id} is a ${record.outcome} record of ${record.digest} in ${record.environment}, not a pending one; only a pending record can be resolved.`)
+      throw new SealError(
+        'bad-input',
+        `${this.location}: deployment ${id} is a ${record.outcome} record of ${record.digest} in ${record.environment}, not a pending one; only a pending record can be ` +
+          'resolved.'
+      )
     }
     const history = await this.historyOf(deployment)
     if (history.resolution !== null) {
       const resolved = this.resolutionEntry(pending, history.resolution)
-      throw new SealError('conflict', 
-        `${this.location}: deployment ${id} (${record.digest} to ${record.environment}) is not pending: it was resolved as ${resolved.outcome} at ${resolved.time}` +
-          `${resolved.reason === null ? '' : ` (${resolved.reason})`}. A record is resolved once; promote the digest again to record another deployment.`
+      throw new SealError(
+        'conflict',
+        `${this.location}: deployment ${id} (${record.digest} to ${record.environment}) is not pending: it was ` +
+          `resolved as ${resolved.outcome} at ${resolved.time}` +
+          (`${resolved.reason === null ? '' : ` (${resolved.reason})`}. A record is resolved once; promote the ` +
+            'digest again to record another deployment.')
       )
     }
     return pending
   }
 
   /** Posts a resolving status on a pending deployment and returns the resolution its statuses now show. */
-  private async close(pending: LedgerEntry, status: NewStatus, strict = true): Promise<LedgerEntry> {
+  private async close(
+    pending: LedgerEntry,
+    status: NewStatus,
+    strict = true
+  ): Promise<LedgerEntry> {
     await this.api.createStatus(pending.id, status)
     const resolved = await this.resolutionOf(pending)
     const wanted = status.state === 'failure' ? 'failed' : 'abandoned'
     if (strict && resolved.outcome !== wanted) {
-      throw new SealError('conflict', 
-        `${this.location}: deployment ${pending.id} (${pending.digest} to ${pending.environment}) was resolved as ${resolved.outcome} by another writer while this job marked it ${wanted}; ` +
+      throw new SealError(
+        'conflict',
+        `${this.location}: deployment ${pending.id} (${pending.digest} to ${pending.environment}) was resolved ` +
+          `as ${resolved.outcome} by another writer while this job marked it ${wanted}; ` +
           `its statuses say so, and nothing more needs doing.`
       )
     }
@@ -715,11 +989,19 @@ export class GitHubDeploymentsLedger implements Ledger {
 
   /** The resolution a pending record's statuses show now. */
   private async resolutionOf(pending: LedgerEntry): Promise<LedgerEntry> {
-    const deployment: ApiDeployment = { id: pending.id, task: taskFor('deploy', pending.digest), environment: pending.environment, payload: null, createdAt: pending.time }
+    const deployment: ApiDeployment = {
+      id: pending.id,
+      task: taskFor('deploy', pending.digest),
+      environment: pending.environment,
+      payload: null,
+      createdAt: pending.time
+    }
     const history = await this.historyOf(deployment)
     if (history.resolution === null) {
-      throw new SealError('unavailable', 
-        `${this.location}: deployment ${pending.id} still reads as pending after its resolving status was posted; GitHub did not keep the status. ` +
+      throw new SealError(
+        'unavailable',
+        `${this.location}: deployment ${pending.id} still reads as pending after its resolving status was ` +
+          'posted; GitHub did not keep the status. ' +
           `${capitalized(words().rerun)}; if it keeps happening, check https://www.githubstatus.com.`
       )
     }
@@ -734,7 +1016,12 @@ export class GitHubDeploymentsLedger implements Ledger {
       time: status.createdAt,
       runUrl: status.logUrl === '' ? null : status.logUrl,
       actor: null,
-      reason: resolved.outcome === 'deployed' ? null : status.description === '' ? null : status.description,
+      reason:
+        resolved.outcome === 'deployed'
+          ? null
+          : status.description === ''
+            ? null
+            : status.description,
       environmentUrl: status.environmentUrl === '' ? pending.environmentUrl : status.environmentUrl,
       resolves: pending.id,
       key: `${pending.key}/resolution`,
@@ -745,21 +1032,33 @@ export class GitHubDeploymentsLedger implements Ledger {
   /** Only gate decisions are appended by `record`; resolutions go through `resolve`. */
   private checkNew(record: NewRecord, environment: string): void {
     if (!APPENDED.includes(record.outcome)) {
-      throw new Error(`${this.location}: a ${record.outcome} record is written by resolving its pending record, not appended; this is a bug in artifact-seal, please report it.`)
+      throw new Error(
+        `${this.location}: a ${record.outcome} record is written by resolving its pending record, not ` +
+          'appended; this is a bug in artifact-seal, please report it.'
+      )
     }
     if (record.outcome !== 'vetoed' && record.environment !== environment) {
-      throw new Error(`${this.location}: a decision for ${quote(record.environment)} was made while recording ${quote(environment)}; this is a bug in artifact-seal, please report it.`)
+      throw new Error(
+        `${this.location}: a decision for ${quote(record.environment)} was made while recording ${quote(environment)}; this is a bug in artifact-seal, please report it.`
+      )
     }
-    if (record.key === '') throw new Error(`${this.location}: a record needs a key, so a retried write finds what it wrote; this is a bug in artifact-seal, please report it.`)
+    if (record.key === '')
+      throw new Error(
+        `${this.location}: a record needs a key, so a retried write finds what it wrote; this is a bug in ` +
+          'artifact-seal, please report it.'
+      )
   }
 
   /** The commit that sealed the digest when it is one of this repository's, else the job's commit. */
   private refFor(record: NewRecord): string {
     const sealed = record.sealedBy
-    const ours = sealed?.repository == null || sealed.repository.toLowerCase() === this.options.repository.toLowerCase()
+    const ours =
+      sealed?.repository == null ||
+      sealed.repository.toLowerCase() === this.options.repository.toLowerCase()
     if (sealed?.commit != null && ours && COMMIT.test(sealed.commit)) return sealed.commit
     if (this.options.ref !== '') return this.options.ref
-    throw new SealError('bad-input', 
+    throw new SealError(
+      'bad-input',
       `${this.location}: a deployment must be made on a commit of ${this.options.repository}, and there is none: ` +
         `the record's sealing commit ${sealed?.commit == null ? 'is unknown' : `${quote(sealed.commit)} (of ${sealed.repository ?? this.options.repository}) cannot be used`} ` +
         `and GITHUB_SHA is not set. Run the step in a GitHub Actions job, or set GITHUB_SHA.`
@@ -807,7 +1106,13 @@ function stretchOf(seen: Seen): Stretch | null {
  */
 function lostRaceWindow(stretch: Stretch, met: readonly Stretch[]): Stretch[] {
   const decided = Date.parse(stretch.decidedAt)
-  return met.filter((other) => other.id !== stretch.id && other.service === stretch.service && Date.parse(other.from) > decided && newer(stretch, other))
+  return met.filter(
+    (other) =>
+      other.id !== stretch.id &&
+      other.service === stretch.service &&
+      Date.parse(other.from) > decided &&
+      newer(stretch, other)
+  )
 }
 
 /**
@@ -819,7 +1124,9 @@ function lostRaceWindow(stretch: Stretch, met: readonly Stretch[]): Stretch[] {
  */
 function lostRace(stretch: Stretch, met: readonly Stretch[]): boolean {
   const overtakenBy = (s: Stretch, others: readonly Stretch[]): Stretch[] =>
-    lostRaceWindow(s, others).filter((other) => other.digest !== s.previousDigest && other.digest !== s.digest)
+    lostRaceWindow(s, others).filter(
+      (other) => other.digest !== s.previousDigest && other.digest !== s.digest
+    )
   return overtakenBy(stretch, met).some((other) => overtakenBy(other, met).length === 0)
 }
 
@@ -834,28 +1141,55 @@ function compareIds(a: string, b: string): number {
   return d > 0n ? 1 : d < 0n ? -1 : 0
 }
 
-function links(runUrl: string | null, environmentUrl: string | null): { log_url?: string; environment_url?: string } {
-  return { ...(runUrl === null ? {} : { log_url: runUrl }), ...(environmentUrl === null ? {} : { environment_url: environmentUrl }) }
+function links(
+  runUrl: string | null,
+  environmentUrl: string | null
+): { log_url?: string; environment_url?: string } {
+  return {
+    ...(runUrl === null ? {} : { log_url: runUrl }),
+    ...(environmentUrl === null ? {} : { environment_url: environmentUrl })
+  }
 }
 
 function vetoedStatus(veto: LedgerEntry, runUrl: string | null): NewStatus {
-  return { state: 'failure', description: truncate(`${VETOED_PREFIX}${veto.reason ?? `vetoed in ${veto.environment}`}`), ...links(runUrl, null) }
+  return {
+    state: 'failure',
+    description: truncate(`${VETOED_PREFIX}${veto.reason ?? `vetoed in ${veto.environment}`}`),
+    ...links(runUrl, null)
+  }
 }
 
 function statusFor(record: NewRecord): NewStatus {
   const url = links(record.runUrl, record.environmentUrl)
   switch (record.outcome) {
     case 'pending':
-      return { state: 'in_progress', description: truncate(`waiting for the deployment to be confirmed: ${descriptionFor(record)}`), ...url }
+      return {
+        state: 'in_progress',
+        description: truncate(
+          `waiting for the deployment to be confirmed: ${descriptionFor(record)}`
+        ),
+        ...url
+      }
     case 'refused':
       return { state: 'failure', description: truncate(record.reason ?? 'refused'), ...url }
     case 'observed':
     case 'acknowledged':
-      // Never success: an observation or an acknowledgement changes nothing that runs, so it never becomes the active deployment.
-      return { state: 'inactive', description: truncate(`${record.outcome === 'observed' ? `observed ${record.observation?.verdict ?? 'unknown'}` : 'drift acknowledged'}: ${record.reason ?? ''}`), ...url }
+      // Never success: an observation or an acknowledgement changes nothing that runs, so it never
+      // becomes the active deployment.
+      return {
+        state: 'inactive',
+        description: truncate(
+          `${record.outcome === 'observed' ? `observed ${record.observation?.verdict ?? 'unknown'}` : 'drift acknowledged'}: ${record.reason ?? ''}`
+        ),
+        ...url
+      }
     case 'approved':
       // Never success: GitHub would show the approval as the environment's active deployment.
-      return { state: 'inactive', description: truncate(`contract amendment approved: ${record.reason ?? ''}`), ...url }
+      return {
+        state: 'inactive',
+        description: truncate(`contract amendment approved: ${record.reason ?? ''}`),
+        ...url
+      }
     default:
       return { state: 'error', description: truncate(record.reason ?? 'vetoed'), ...url }
   }

@@ -13,13 +13,19 @@ import { words } from '../../core/vocabulary.js'
  * empty history.
  */
 export interface LedgerView {
-  /** The service's live digest in the environment now (its last confirmed deployment), or null when none was ever confirmed. */
+  /**
+   * The service's live digest in the environment now (its last confirmed deployment), or null when
+   * none was ever confirmed.
+   */
   live(environment: string, service: Service): Promise<LiveSpan | null>
 
   /** Every stretch during which the digest was live in the environment as the service, oldest first. */
   spans(digest: Digest, environment: string, service: Service): Promise<LiveSpan[]>
 
-  /** The record that vetoed the digest, or null when it was never vetoed. A veto holds everywhere, whatever the service. */
+  /**
+   * The record that vetoed the digest, or null when it was never vetoed. A veto holds everywhere,
+   * whatever the service.
+   */
   veto(digest: Digest): Promise<LedgerEntry | null>
 
   /**
@@ -33,7 +39,9 @@ export interface LedgerView {
    * null when none is live. What a rollback to "previous" that names no service returns to,
    * and how a gate sees that an environment runs another service.
    */
-  newest(environment: string): Promise<{ readonly service: Service; readonly live: LiveSpan } | null>
+  newest(
+    environment: string
+  ): Promise<{ readonly service: Service; readonly live: LiveSpan } | null>
 
   /**
    * Pending records of the environment that nothing has resolved yet and that can still be
@@ -73,15 +81,30 @@ export interface ResolveRequest {
   readonly reason: string | null
   readonly runUrl: string | null
   readonly actor: string | null
-  /** When given, the record must be of this environment: a mistyped id never confirms another environment's deployment. */
+  /**
+   * When given, the record must be of this environment: a mistyped id never confirms another
+   * environment's deployment.
+   */
   readonly environment?: string | null
 }
 
 /** The refusal when a request names an environment the pending record is not of; null when it fits. */
-export function wrongEnvironment(pending: LedgerEntry, request: ResolveRequest, location: string): SealError | null {
-  if (request.environment == null || request.environment === '' || request.environment === pending.environment) return null
-  return new SealError('bad-input', 
-    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. ` +
+export function wrongEnvironment(
+  pending: LedgerEntry,
+  request: ResolveRequest,
+  location: string
+): SealError | null {
+  if (
+    request.environment == null ||
+    request.environment === '' ||
+    request.environment === pending.environment
+  )
+    return null
+  return new SealError(
+    'bad-input',
+    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, ` +
+      `not to the environment given, ${quote(request.environment)}; nothing was ` +
+      'recorded. ' +
       `Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option('environment')} out.`
   )
 }
@@ -110,7 +133,11 @@ export interface Ledger extends LedgerView {
    * that uses a contract approval, whether an earlier record used it), and when another writer
    * changed them it marks its own record failed and says so in `lost`.
    */
-  record(environment: string, decide: (view: LedgerView) => Promise<NewRecord | null>, pendingTimeoutMs: number): Promise<Recorded>
+  record(
+    environment: string,
+    decide: (view: LedgerView) => Promise<NewRecord | null>,
+    pendingTimeoutMs: number
+  ): Promise<Recorded>
 
   /**
    * Ends a pending record: `confirmed` makes its digest live from now (a `deployed` or

@@ -1,5 +1,11 @@
 import type { Digest } from '../../core/digest.js'
-import { type Outcome, OUTCOMES, RESOLUTIONS, type Resolution, type Service } from '../../core/promotion/record.js'
+import {
+  type Outcome,
+  OUTCOMES,
+  RESOLUTIONS,
+  type Resolution,
+  type Service
+} from '../../core/promotion/record.js'
 
 /** What the gate's index needs of one ledger line. */
 export interface LineFields {
@@ -35,7 +41,12 @@ const ID = /^[1-9][0-9]*$/
  */
 export function lineFields(text: string, from = 0, to = text.length): LineFields | null {
   // The line is text[from, to): read in place, so a long ledger's lines need no string of their own.
-  if (!text.startsWith(PREFIX, from) || text.charCodeAt(to - 1) !== 0x7d || text.charCodeAt(to - 2) !== 0x7d) return null
+  if (
+    !text.startsWith(PREFIX, from) ||
+    text.charCodeAt(to - 1) !== 0x7d ||
+    text.charCodeAt(to - 2) !== 0x7d
+  )
+    return null
   const seqEnd = text.indexOf(',', from + PREFIX.length)
   if (seqEnd < 0 || seqEnd >= to) return null
   const id = text.slice(from + PREFIX.length, seqEnd)
@@ -48,7 +59,14 @@ export function lineFields(text: string, from = 0, to = text.length): LineFields
   const environment = next(text, at, '","environment":"')
   const outcome = next(text, at, '","outcome":"') as Outcome | null
   const time = next(text, at, '","time":"')
-  if (digest === null || environment === null || outcome === null || time === null || !text.startsWith('","resolves":', at.position)) return null
+  if (
+    digest === null ||
+    environment === null ||
+    outcome === null ||
+    time === null ||
+    !text.startsWith('","resolves":', at.position)
+  )
+    return null
   at.position += 13
   let resolves: string | null = null
   if (text.startsWith('null,', at.position)) {
@@ -59,7 +77,11 @@ export function lineFields(text: string, from = 0, to = text.length): LineFields
     at.position += 1
   }
   // At the comma after resolves: the service, or on an older line the name that stands for it.
-  const key = text.startsWith(',"service":', at.position) ? ',"service":' : text.startsWith(',"name":', at.position) ? ',"name":' : null
+  const key = text.startsWith(',"service":', at.position)
+    ? ',"service":'
+    : text.startsWith(',"name":', at.position)
+      ? ',"name":'
+      : null
   if (key === null) return null
   at.position += key.length
   let service: Service = null
@@ -71,14 +93,36 @@ export function lineFields(text: string, from = 0, to = text.length): LineFields
     if (service === null || service === '') return null
     at.position += 1
   }
-  if (at.position >= to || (text.charCodeAt(at.position) !== 0x2c && text.charCodeAt(at.position) !== 0x7d)) return null
-  if (!DIGEST.test(digest) || environment === '' || !OUTCOMES.includes(outcome) || !TIME.test(time)) return null
+  if (
+    at.position >= to ||
+    (text.charCodeAt(at.position) !== 0x2c && text.charCodeAt(at.position) !== 0x7d)
+  )
+    return null
+  if (!DIGEST.test(digest) || environment === '' || !OUTCOMES.includes(outcome) || !TIME.test(time))
+    return null
   if (RESOLUTIONS.includes(outcome as Resolution) !== (resolves !== null)) return null
-  return { seq: Number(id), id, prev, digest: digest as Digest, environment, outcome, time, resolves, service }
+  return {
+    seq: Number(id),
+    id,
+    prev,
+    digest: digest as Digest,
+    environment,
+    outcome,
+    time,
+    resolves,
+    service
+  }
 }
 
-/** The text after `key` at the cursor, up to the next quote, when it holds no escape; moves the cursor to that quote. */
-function next(text: string, at: { position: number; readonly end: number }, key: string): string | null {
+/**
+ * The text after `key` at the cursor, up to the next quote, when it holds no escape; moves the
+ * cursor to that quote.
+ */
+function next(
+  text: string,
+  at: { position: number; readonly end: number },
+  key: string
+): string | null {
   if (!text.startsWith(key, at.position)) return null
   const start = at.position + key.length
   const end = text.indexOf('"', start)
@@ -89,8 +133,14 @@ function next(text: string, at: { position: number; readonly end: number }, key:
   return value
 }
 
-/** Whether the fields a gate read from a line say what the whole record on it says (its service as `serviceOf` reads it). */
-export function fieldsAgree(fields: LineFields, record: Pick<LineFields, 'digest' | 'environment' | 'outcome' | 'time' | 'resolves' | 'service'>): boolean {
+/**
+ * Whether the fields a gate read from a line say what the whole record on it says (its service as
+ * `serviceOf` reads it).
+ */
+export function fieldsAgree(
+  fields: LineFields,
+  record: Pick<LineFields, 'digest' | 'environment' | 'outcome' | 'time' | 'resolves' | 'service'>
+): boolean {
   return (
     fields.digest === record.digest &&
     fields.environment === record.environment &&

@@ -10,7 +10,7 @@ export function hashLines(input: Uint8Array, hashing: typeof import('node:crypto
   // A Buffer's indexOf is a native search; a plain Uint8Array's looks at one element at a time.
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.length)
   let count = 0
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const end = bytes.indexOf(0x0a, at)
     count += 1
     at = end < 0 ? bytes.length : end + 1
@@ -19,7 +19,10 @@ export function hashLines(input: Uint8Array, hashing: typeof import('node:crypto
   for (let at = 0, line = 0; at < bytes.length; line++) {
     let end = bytes.indexOf(0x0a, at)
     if (end < 0) end = bytes.length
-    out.set(hashing.hash('sha256', bytes.subarray(at, end), 'buffer') as unknown as Uint8Array, line * 32)
+    out.set(
+      hashing.hash('sha256', bytes.subarray(at, end), 'buffer') as unknown as Uint8Array,
+      line * 32
+    )
     at = end + 1
   }
   return out
@@ -74,16 +77,23 @@ export function hashAside(): LineHasher {
       failure = error
       reject(error)
     })
-    worker.once('exit', () => (parts.length === sent ? resolve() : reject(failure ?? new Error('the hashing thread stopped early'))))
+    worker.once('exit', () =>
+      parts.length === sent
+        ? resolve()
+        : reject(failure ?? new Error('the hashing thread stopped early'))
+    )
   })
   // Awaited in done(); until then a failure must not count as unhandled.
   settled.catch(() => undefined)
   let finished = false
   return {
     add(chunk) {
-      if (chunk.byteOffset !== 0) throw new Error('unreachable: a chunk to hash aside must start its own memory')
+      if (chunk.byteOffset !== 0)
+        throw new Error('unreachable: a chunk to hash aside must start its own memory')
       sent += 1
-      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [chunk.buffer as ArrayBuffer])
+      worker.postMessage({ buffer: chunk.buffer, length: chunk.length }, [
+        chunk.buffer as ArrayBuffer
+      ])
     },
     async done() {
       finished = true

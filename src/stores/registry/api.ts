@@ -1,7 +1,12 @@
 import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { MANIFEST_MAX_BYTES } from '../../core/image/manifest.js'
-import { MANIFEST_ACCEPT, OCI_INDEX, OCTET_STREAM, bareMediaType } from '../../core/image/media-types.js'
+import {
+  MANIFEST_ACCEPT,
+  OCI_INDEX,
+  OCTET_STREAM,
+  bareMediaType
+} from '../../core/image/media-types.js'
 import { accessDenied, unexpectedAnswer } from './messages.js'
 import type { RegistrySession, Scope } from './session.js'
 import { type HttpResponse, errorSummary, parseUrl } from './transport.js'
@@ -56,11 +61,21 @@ export class RegistryApi {
     return this.session.registry
   }
 
-  async headManifest(call: Call, repository: string, reference: string): Promise<ManifestHead | null> {
-    const request = { ...call, method: 'HEAD' as const, path: `/v2/${enc(repository)}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT } }
+  async headManifest(
+    call: Call,
+    repository: string,
+    reference: string
+  ): Promise<ManifestHead | null> {
+    const request = {
+      ...call,
+      method: 'HEAD' as const,
+      path: `/v2/${enc(repository)}/manifests/${reference}`,
+      headers: { accept: MANIFEST_ACCEPT }
+    }
     const response = await this.session.send(request)
     if (response.status === 404) return null
-    if (response.status !== 200) throw this.refusal(call, request, response, 'Check the image reference.')
+    if (response.status !== 200)
+      throw this.refusal(call, request, response, 'Check the image reference.')
     const length = response.headers.get('content-length')
     return {
       digest: response.headers.get('docker-content-digest'),
@@ -69,11 +84,22 @@ export class RegistryApi {
     }
   }
 
-  async getManifest(call: Call, repository: string, reference: string): Promise<FetchedManifest | null> {
-    const request = { ...call, method: 'GET' as const, path: `/v2/${enc(repository)}/manifests/${reference}`, headers: { accept: MANIFEST_ACCEPT }, maxBodyBytes: MANIFEST_MAX_BYTES }
+  async getManifest(
+    call: Call,
+    repository: string,
+    reference: string
+  ): Promise<FetchedManifest | null> {
+    const request = {
+      ...call,
+      method: 'GET' as const,
+      path: `/v2/${enc(repository)}/manifests/${reference}`,
+      headers: { accept: MANIFEST_ACCEPT },
+      maxBodyBytes: MANIFEST_MAX_BYTES
+    }
     const response = await this.session.send(request)
     if (response.status === 404) return null
-    if (response.status !== 200) throw this.refusal(call, request, response, 'Check the image reference.')
+    if (response.status !== 200)
+      throw this.refusal(call, request, response, 'Check the image reference.')
     return {
       bytes: response.body,
       contentType: response.headers.get('content-type'),
@@ -83,24 +109,47 @@ export class RegistryApi {
   }
 
   /** PUTs exactly `bytes` with `mediaType`; `'precondition-failed'` when an If-Match no longer holds. */
-  async putManifest(call: Call, repository: string, reference: string, bytes: Buffer, mediaType: string, ifMatch?: string): Promise<PutManifestAnswer | 'precondition-failed'> {
+  async putManifest(
+    call: Call,
+    repository: string,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+    ifMatch?: string
+  ): Promise<PutManifestAnswer | 'precondition-failed'> {
     const request = {
       ...call,
       method: 'PUT' as const,
       path: `/v2/${enc(repository)}/manifests/${reference}`,
-      headers: { 'content-type': mediaType, ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }) },
+      headers: {
+        'content-type': mediaType,
+        ...(ifMatch === undefined ? {} : { 'if-match': ifMatch })
+      },
       body: bytes
     }
     const response = await this.session.send(request)
     if (response.status === 412) return 'precondition-failed'
     if (response.status !== 201 && response.status !== 200) {
-      throw this.refusal(call, request, response, 'The registry refused the manifest (an immutable tag, a missing blob or child, or a type it does not take); see its answer.')
+      throw this.refusal(
+        call,
+        request,
+        response,
+        'The registry refused the manifest (an immutable tag, a missing blob or child, or a type it does not ' +
+          'take); see its answer.'
+      )
     }
-    return { digestHeader: response.headers.get('docker-content-digest'), subject: response.headers.get('oci-subject') }
+    return {
+      digestHeader: response.headers.get('docker-content-digest'),
+      subject: response.headers.get('oci-subject')
+    }
   }
 
   async blobExists(call: Call, repository: string, digest: Digest): Promise<boolean> {
-    const request = { ...call, method: 'HEAD' as const, path: `/v2/${enc(repository)}/blobs/${digest}` }
+    const request = {
+      ...call,
+      method: 'HEAD' as const,
+      path: `/v2/${enc(repository)}/blobs/${digest}`
+    }
     const response = await this.session.send(request)
     if (response.status === 200) return true
     if (response.status === 404) return false
@@ -108,9 +157,18 @@ export class RegistryApi {
   }
 
   /** A cross-repository mount: true when the registry mounted it, else the upload it opened instead. */
-  async mountBlob(call: Call, repository: string, digest: Digest, from: string): Promise<true | string> {
+  async mountBlob(
+    call: Call,
+    repository: string,
+    digest: Digest,
+    from: string
+  ): Promise<true | string> {
     const query = new URLSearchParams({ mount: digest, from })
-    const request = { ...call, method: 'POST' as const, path: `/v2/${enc(repository)}/blobs/uploads/?${query.toString()}` }
+    const request = {
+      ...call,
+      method: 'POST' as const,
+      path: `/v2/${enc(repository)}/blobs/uploads/?${query.toString()}`
+    }
     const response = await this.session.send(request)
     if (response.status === 201) return true
     if (response.status === 202) return this.location(call, request, response)
@@ -118,36 +176,84 @@ export class RegistryApi {
   }
 
   async startUpload(call: Call, repository: string): Promise<string> {
-    const request = { ...call, method: 'POST' as const, path: `/v2/${enc(repository)}/blobs/uploads/` }
+    const request = {
+      ...call,
+      method: 'POST' as const,
+      path: `/v2/${enc(repository)}/blobs/uploads/`
+    }
     const response = await this.session.send(request)
-    if (response.status !== 202) throw this.refusal(call, request, response, 'The registry refused to start an upload.')
+    if (response.status !== 202)
+      throw this.refusal(call, request, response, 'The registry refused to start an upload.')
     return this.location(call, request, response)
   }
 
   /** Ends an upload with the whole blob in one PUT (a buffer, or a stream sent once). */
-  async putBlob(call: Call, location: string, digest: Digest, body: Buffer | ReadableStream<Uint8Array>, size: number): Promise<void> {
+  async putBlob(
+    call: Call,
+    location: string,
+    digest: Digest,
+    body: Buffer | ReadableStream<Uint8Array>,
+    size: number
+  ): Promise<void> {
     const url = new URL(location)
     url.searchParams.set('digest', digest)
     // Without this type, distribution 2.8 reads the body as a form and answers DIGEST_INVALID.
     const headers = { 'content-type': OCTET_STREAM, 'content-length': String(size) }
     const request = { ...call, method: 'PUT' as const, headers, body }
     const response = await this.session.sendTo(url.href, request)
-    if (response.status !== 201) throw this.refusal(call, { method: 'PUT', path: `${url.pathname}${url.search}` }, response, 'The registry refused the blob; see its answer.')
+    if (response.status !== 201)
+      throw this.refusal(
+        call,
+        { method: 'PUT', path: `${url.pathname}${url.search}` },
+        response,
+        'The registry refused the blob; see its answer.'
+      )
   }
 
   /** A blob's bytes as a stream (a redirect to storage is followed, without credentials). */
-  async getBlob(call: Call, repository: string, digest: Digest): Promise<ReadableStream<Uint8Array>> {
-    const request = { ...call, method: 'GET' as const, path: `/v2/${enc(repository)}/blobs/${digest}`, stream: true }
+  async getBlob(
+    call: Call,
+    repository: string,
+    digest: Digest
+  ): Promise<ReadableStream<Uint8Array>> {
+    const request = {
+      ...call,
+      method: 'GET' as const,
+      path: `/v2/${enc(repository)}/blobs/${digest}`,
+      stream: true
+    }
     const response = await this.session.send(request)
-    if (response.status !== 200 || response.stream === null) throw this.refusal(call, request, response, 'The blob could not be read from the registry or the storage it redirects to.')
+    if (response.status !== 200 || response.stream === null)
+      throw this.refusal(
+        call,
+        request,
+        response,
+        'The blob could not be read from the registry or the storage it redirects to.'
+      )
     return response.stream
   }
 
   /** A blob small enough to hold (a bundle), as bytes. */
-  async getSmallBlob(call: Call, repository: string, digest: Digest, limit: number): Promise<Buffer> {
-    const request = { ...call, method: 'GET' as const, path: `/v2/${enc(repository)}/blobs/${digest}`, maxBodyBytes: limit }
+  async getSmallBlob(
+    call: Call,
+    repository: string,
+    digest: Digest,
+    limit: number
+  ): Promise<Buffer> {
+    const request = {
+      ...call,
+      method: 'GET' as const,
+      path: `/v2/${enc(repository)}/blobs/${digest}`,
+      maxBodyBytes: limit
+    }
     const response = await this.session.send(request)
-    if (response.status !== 200) throw this.refusal(call, request, response, 'The blob could not be read from the registry or the storage it redirects to.')
+    if (response.status !== 200)
+      throw this.refusal(
+        call,
+        request,
+        response,
+        'The blob could not be read from the registry or the storage it redirects to.'
+      )
     return response.body
   }
 
@@ -155,17 +261,29 @@ export class RegistryApi {
    * One page of the referrers API; null when the registry does not serve it (404, 400, 405,
    * 406, or an answer that is not an OCI index, as ECR and older registries give).
    */
-  async referrers(call: Call, repository: string, subject: Digest, pathAndQuery?: string, artifactType?: string): Promise<ReferrersPage | null> {
+  async referrers(
+    call: Call,
+    repository: string,
+    subject: Digest,
+    pathAndQuery?: string,
+    artifactType?: string
+  ): Promise<ReferrersPage | null> {
     let path = pathAndQuery
     if (path === undefined) {
       path = `/v2/${enc(repository)}/referrers/${subject}`
       if (artifactType !== undefined) path += `?${new URLSearchParams({ artifactType }).toString()}`
     }
-    const request = { ...call, method: 'GET' as const, path, headers: { accept: OCI_INDEX }, maxBodyBytes: MANIFEST_MAX_BYTES }
+    const request = {
+      ...call,
+      method: 'GET' as const,
+      path,
+      headers: { accept: OCI_INDEX },
+      maxBodyBytes: MANIFEST_MAX_BYTES
+    }
     const response = await this.session.send(request)
     if (response.status !== 200) {
       if ([400, 404, 405, 406].includes(response.status)) return null
-      throw this.refusal(call, request, response, 'Check the registry\'s status and run again.')
+      throw this.refusal(call, request, response, "Check the registry's status and run again.")
     }
     if (bareMediaType(response.headers.get('content-type')) !== OCI_INDEX) return null
     let body: { manifests?: unknown }
@@ -175,7 +293,13 @@ export class RegistryApi {
       return null
     }
     if (!Array.isArray(body.manifests)) return null
-    return { manifests: body.manifests, next: this.nextPage(response), filtered: /(^|,)\s*artifactType\s*(,|$)/.test(response.headers.get('oci-filters-applied') ?? '') }
+    return {
+      manifests: body.manifests,
+      next: this.nextPage(response),
+      filtered: /(^|,)\s*artifactType\s*(,|$)/.test(
+        response.headers.get('oci-filters-applied') ?? ''
+      )
+    }
   }
 
   /** Link: <…>; rel="next", on the registry's own origin only (a page elsewhere is not followed). */
@@ -185,33 +309,73 @@ export class RegistryApi {
     if (match === null) return null
     const url = parseUrl(match[1]!, response.url)
     // A next page that is not a URL, or on another origin, is not followed: the pages read so far are the answer.
-    return url !== null && url.origin === this.session.origin ? `${url.pathname}${url.search}` : null
+    return url !== null && url.origin === this.session.origin
+      ? `${url.pathname}${url.search}`
+      : null
   }
 
-  private location(call: Call, request: { method: string; path: string }, response: HttpResponse): string {
+  private location(
+    call: Call,
+    request: { method: string; path: string },
+    response: HttpResponse
+  ): string {
     const location = response.headers.get('location')
     const url = location === null ? null : parseUrl(location, response.url)
     if (url === null) {
-      const said = location === null ? 'no Location header' : `the Location ${quote(location)}, which is not a URL`
-      throw new SealError('unavailable', unexpectedAnswer({ ...request, where: call.where, url: `${this.session.origin}${request.path}` }, response.status, said, 'The registry opened an upload without saying where to; check the registry.'))
+      const said =
+        location === null
+          ? 'no Location header'
+          : `the Location ${quote(location)}, which is not a URL`
+      throw new SealError(
+        'unavailable',
+        unexpectedAnswer(
+          { ...request, where: call.where, url: `${this.session.origin}${request.path}` },
+          response.status,
+          said,
+          'The registry opened an upload without saying where to; check the registry.'
+        )
+      )
     }
     return url.href
   }
 
   /** The SealError for an answer an endpoint cannot act on. */
-  refusal(call: Call, request: { method: string; path: string }, response: HttpResponse, fix: string): SealError {
-    const named = { where: call.where, method: request.method, url: `${this.session.origin}${request.path}` }
+  refusal(
+    call: Call,
+    request: { method: string; path: string },
+    response: HttpResponse,
+    fix: string
+  ): SealError {
+    const named = {
+      where: call.where,
+      method: request.method,
+      url: `${this.session.origin}${request.path}`
+    }
     const detail = errorSummary(response.body)
     if (response.status === 403 && new URL(response.url).origin === this.session.origin) {
-      return new SealError('denied', accessDenied(call.where, this.registry, call.scopes.map((s) => s.repository).join(', '), call.scopes.some((s) => s.push), this.session.credentialSource, detail))
+      return new SealError(
+        'denied',
+        accessDenied(
+          call.where,
+          this.registry,
+          call.scopes.map((s) => s.repository).join(', '),
+          call.scopes.some((s) => s.push),
+          this.session.credentialSource,
+          detail
+        )
+      )
     }
     const elsewhere = new URL(response.url).origin !== this.session.origin
-    return new SealError('unavailable', 
+    return new SealError(
+      'unavailable',
       unexpectedAnswer(
         elsewhere ? { ...named, url: response.url } : named,
         response.status,
         detail,
-        elsewhere ? `The registry redirected the request to ${new URL(response.url).origin}, whose answer this is; check the registry's storage.` : fix
+        elsewhere
+          ? `The registry redirected the request to ${new URL(response.url).origin}, whose answer this is; ` +
+              `check the registry's storage.`
+          : fix
       )
     )
   }

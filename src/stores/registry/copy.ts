@@ -6,7 +6,12 @@ import { type ImageReference, digestReference } from '../../core/image/reference
 import type { Call, RegistryApi } from './api.js'
 import type { CopyReport } from './image-registry.js'
 import { fetchProven, resolveTag, where } from './manifests.js'
-import { type FallbackOptions, checkPutDigest, publishReferrers, readReferrers } from './referrers.js'
+import {
+  type FallbackOptions,
+  checkPutDigest,
+  publishReferrers,
+  readReferrers
+} from './referrers.js'
 
 /**
  * Copies an image to another repository or registry the way a registry accepts it and
@@ -39,23 +44,52 @@ export async function copyImage(context: CopyContext, digest: Digest): Promise<C
   const top = await fetchProven(context.from, context.read, context.source, digest)
   await copyTree(context, top, 0, counts)
   if (destination.tag !== null) {
-    const answer = await to.putManifest(write, destination.repository, destination.tag, top.bytes, top.mediaType)
-    if (answer === 'precondition-failed') throw new SealError('refused', `${write.where}: the registry refused the tag with 412 though no If-Match was sent; check the registry.`)
+    const answer = await to.putManifest(
+      write,
+      destination.repository,
+      destination.tag,
+      top.bytes,
+      top.mediaType
+    )
+    if (answer === 'precondition-failed')
+      throw new SealError(
+        'refused',
+        `${write.where}: the registry refused the tag with 412 though no If-Match was sent; check the registry.`
+      )
     checkPutDigest(write, answer.digestHeader, digest)
     const after = await resolveTag(to, write, destination, destination.tag)
     if (after.digest !== digest) {
-      throw new SealError('conflict', `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`)
+      throw new SealError(
+        'conflict',
+        `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`
+      )
     }
   } else {
     const there = await to.headManifest(write, destination.repository, digest)
     if (there === null || (there.digest !== null && there.digest !== digest)) {
-      throw new SealError('unavailable', `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`)
+      throw new SealError(
+        'unavailable',
+        `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. ` +
+          'Check the destination registry.'
+      )
     }
   }
-  const referrers = await readReferrers(context.from, context.read, context.source.repository, digest)
+  const referrers = await readReferrers(
+    context.from,
+    context.read,
+    context.source.repository,
+    digest
+  )
   for (const referrer of referrers) await copyTree(context, referrer.manifest, 0, counts, true)
   if (referrers.length > 0) {
-    await publishReferrers(to, write, destination.repository, digest, referrers.map((r) => r.manifest), context.fallback)
+    await publishReferrers(
+      to,
+      write,
+      destination.repository,
+      digest,
+      referrers.map((r) => r.manifest),
+      context.fallback
+    )
   }
   return {
     digest,
@@ -67,8 +101,18 @@ export async function copyImage(context: CopyContext, digest: Digest): Promise<C
 }
 
 /** Everything a manifest names, then the manifest itself; `blobsOnly` leaves the PUT to the caller (referrers). */
-async function copyTree(context: CopyContext, manifest: ManifestBytes, depth: number, counts: { manifests: number; present: number; mounted: number; uploaded: number }, blobsOnly = false): Promise<void> {
-  if (depth > MAX_DEPTH) throw new SealError('refused', `${context.read.where}: the index nests more than ${MAX_DEPTH} levels deep; refused.`)
+async function copyTree(
+  context: CopyContext,
+  manifest: ManifestBytes,
+  depth: number,
+  counts: { manifests: number; present: number; mounted: number; uploaded: number },
+  blobsOnly = false
+): Promise<void> {
+  if (depth > MAX_DEPTH)
+    throw new SealError(
+      'refused',
+      `${context.read.where}: the index nests more than ${MAX_DEPTH} levels deep; refused.`
+    )
   const { to, destination, write } = context
   if (!blobsOnly) {
     const there = await to.headManifest(write, destination.repository, manifest.digest)
@@ -85,18 +129,38 @@ async function copyTree(context: CopyContext, manifest: ManifestBytes, depth: nu
     for (const blob of blobsOf(m)) await copyBlob(context, blob, counts)
   }
   if (blobsOnly) return
-  const answer = await to.putManifest(write, destination.repository, manifest.digest, manifest.bytes, manifest.mediaType)
-  if (answer === 'precondition-failed') throw new SealError('refused', `${write.where}: the registry refused ${manifest.digest} with 412 though no If-Match was sent; check the registry.`)
+  const answer = await to.putManifest(
+    write,
+    destination.repository,
+    manifest.digest,
+    manifest.bytes,
+    manifest.mediaType
+  )
+  if (answer === 'precondition-failed')
+    throw new SealError(
+      'refused',
+      `${write.where}: the registry refused ${manifest.digest} with 412 though no If-Match was sent; check the ` +
+        'registry.'
+    )
   checkPutDigest(write, answer.digestHeader, manifest.digest)
   counts.manifests++
 }
 
-async function copyBlob(context: CopyContext, blob: Descriptor, counts: { present: number; mounted: number; uploaded: number }): Promise<void> {
+async function copyBlob(
+  context: CopyContext,
+  blob: Descriptor,
+  counts: { present: number; mounted: number; uploaded: number }
+): Promise<void> {
   const { from, to, source, destination, write } = context
   let location: string
   if (from.session === to.session) {
     // On one registry a mount answers 201 for a blob the destination has as for one it mounts: no HEAD first.
-    const mounted = await to.mountBlob(write, destination.repository, blob.digest, source.repository)
+    const mounted = await to.mountBlob(
+      write,
+      destination.repository,
+      blob.digest,
+      source.repository
+    )
     if (mounted === true) {
       counts.mounted++
       return
@@ -112,7 +176,9 @@ async function copyBlob(context: CopyContext, blob: Descriptor, counts: { presen
   for (let attempt = 1; ; attempt++) {
     const hashing = hashingStream(blob)
     try {
-      const body = (await from.getBlob(context.read, source.repository, blob.digest)).pipeThrough(hashing.stream)
+      const body = (await from.getBlob(context.read, source.repository, blob.digest)).pipeThrough(
+        hashing.stream
+      )
       await to.putBlob(write, location, blob.digest, body, blob.size)
       hashing.check(where(source))
       counts.uploaded++
@@ -126,7 +192,10 @@ async function copyBlob(context: CopyContext, blob: Descriptor, counts: { presen
 }
 
 /** Hashes and counts a blob on its way through; `check` throws when it did not match its descriptor. */
-function hashingStream(blob: Descriptor): { stream: TransformStream<Uint8Array, Uint8Array>; check: (where: string) => void } {
+function hashingStream(blob: Descriptor): {
+  stream: TransformStream<Uint8Array, Uint8Array>
+  check: (where: string) => void
+} {
   const hash = createHash('sha256')
   let size = 0
   let ended = false
@@ -150,8 +219,10 @@ function hashingStream(blob: Descriptor): { stream: TransformStream<Uint8Array, 
       if (!ended) return
       const actual: Digest = digestFromHex(hash.copy().digest('hex'))
       if (actual !== blob.digest || size !== blob.size) {
-        throw new SealError('refused', 
-          `${where}: the source served ${size} bytes hashing to ${actual} for the blob ${blob.digest} (${blob.size} bytes); nothing was copied from it. Check the source registry.`
+        throw new SealError(
+          'refused',
+          `${where}: the source served ${size} bytes hashing to ${actual} for the blob ${blob.digest} ` +
+            `(${blob.size} bytes); nothing was copied from it. Check the source registry.`
         )
       }
     }

@@ -11,7 +11,10 @@ import type { Referrer } from '../../core/image/referrers.js'
  * SealError naming the image; nothing is half-done silently.
  */
 export interface ImageRegistry {
-  /** What the reference names now: the tag's digest (HEAD; GET and hash when the registry omits the digest), or the digest given. */
+  /**
+   * What the reference names now: the tag's digest (HEAD; GET and hash when the registry omits the
+   * digest), or the digest given.
+   */
   resolve(reference: ImageReference): Promise<ResolvedImage>
   /** The manifest of `digest`, its bytes proven to hash to it and its type checked against its body. */
   fetchManifest(reference: ImageReference, digest: Digest): Promise<ManifestBytes>
@@ -20,7 +23,10 @@ export interface ImageRegistry {
    * use. With `expected`, a tag that names another digest is refused ("tag moved").
    */
   pin(reference: ImageReference, expected?: Digest): Promise<PinnedImage>
-  /** The platform images of an index, fetched by its digest (attestation manifests left out); empty for a single image. */
+  /**
+   * The platform images of an index, fetched by its digest (attestation manifests left out); empty
+   * for a single image.
+   */
   platforms(reference: ImageReference, index: Digest): Promise<PlatformChild[]>
   /** A platform digest accepted only as a child of the index fetched by its digest: that child, or a SealError. */
   platformChild(reference: ImageReference, index: Digest, child: Digest): Promise<PlatformChild>
@@ -35,7 +41,11 @@ export interface ImageRegistry {
   /** Attaches a Sigstore bundle about `subject` as a referrer, in the layout actions/attest and cosign v3 write. */
   attachBundle(reference: ImageReference, subject: Digest, bundle: Buffer): Promise<AttachReport>
   /** The referrers of `subject` (referrers API ∪ fallback tag), each judged by its own manifest. */
-  referrers(reference: ImageReference, subject: Digest, options?: { readonly artifactType?: string }): Promise<Referrer[]>
+  referrers(
+    reference: ImageReference,
+    subject: Digest,
+    options?: { readonly artifactType?: string }
+  ): Promise<Referrer[]>
   /** The Sigstore bundles among the referrers of `subject`, each blob proven by its digest. */
   bundles(reference: ImageReference, subject: Digest): Promise<FoundBundle[]>
   /** HTTP requests made so far, per operation (token requests, retries and redirects included). */

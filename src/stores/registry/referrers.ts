@@ -1,9 +1,21 @@
 import { type Digest, shortDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { ArtifactBlob } from '../../core/image/attestation.js'
-import { type Descriptor, type ManifestBytes, proveManifest, readManifest, sha256Digest } from '../../core/image/manifest.js'
+import {
+  type Descriptor,
+  type ManifestBytes,
+  proveManifest,
+  readManifest,
+  sha256Digest
+} from '../../core/image/manifest.js'
 import { OCI_INDEX } from '../../core/image/media-types.js'
-import { type Referrer, fallbackTag, judgeReferrer, listsDigest, mergeReferrers } from '../../core/image/referrers.js'
+import {
+  type Referrer,
+  fallbackTag,
+  judgeReferrer,
+  listsDigest,
+  mergeReferrers
+} from '../../core/image/referrers.js'
 import type { Call, RegistryApi } from './api.js'
 import type { FoundBundle } from './image-registry.js'
 
@@ -26,7 +38,10 @@ export interface FallbackOptions {
   readonly rounds: number
   readonly sleep: (ms: number) => Promise<void>
   /** Test seams: a barrier before each write, and one in place of the settling wait. */
-  readonly pauses?: { readonly beforeWrite?: () => Promise<void>; readonly settle?: (ms: number) => Promise<void> }
+  readonly pauses?: {
+    readonly beforeWrite?: () => Promise<void>
+    readonly settle?: (ms: number) => Promise<void>
+  }
 }
 
 /** The subject the referrers API is probed with: distribution-spec's all-zero digest. */
@@ -38,21 +53,34 @@ const MAX_REFERRERS = 256
 const MAX_PAGES = 64
 
 /** Pushes a small blob unless the repository has it. */
-export async function pushBlob(api: RegistryApi, call: Call, repository: string, blob: ArtifactBlob): Promise<'present' | 'uploaded'> {
+export async function pushBlob(
+  api: RegistryApi,
+  call: Call,
+  repository: string,
+  blob: ArtifactBlob
+): Promise<'present' | 'uploaded'> {
   if (await api.blobExists(call, repository, blob.descriptor.digest)) return 'present'
   const location = await api.startUpload(call, repository)
   try {
     await api.putBlob(call, location, blob.descriptor.digest, blob.bytes, blob.bytes.length)
   } catch (error) {
     // A retried PUT whose first attempt was stored finds its upload gone; the blob being there is success.
-    if (error instanceof SealError && (await api.blobExists(call, repository, blob.descriptor.digest))) return 'uploaded'
+    if (
+      error instanceof SealError &&
+      (await api.blobExists(call, repository, blob.descriptor.digest))
+    )
+      return 'uploaded'
     throw error
   }
   return 'uploaded'
 }
 
 /** Whether the repository serves the referrers API (an OCI index for the all-zero subject). */
-export async function servesReferrersApi(api: RegistryApi, call: Call, repository: string): Promise<boolean> {
+export async function servesReferrersApi(
+  api: RegistryApi,
+  call: Call,
+  repository: string
+): Promise<boolean> {
   return (await api.referrers(call, repository, ZERO_DIGEST)) !== null
 }
 
@@ -71,19 +99,35 @@ export async function publishReferrers(
 ): Promise<{ via: 'referrers-api' | 'fallback-tag'; tag: string | null }> {
   let indexed = manifests.length > 0
   for (const manifest of manifests) {
-    const answer = await api.putManifest(call, repository, manifest.digest, manifest.bytes, manifest.mediaType)
-    if (answer === 'precondition-failed') throw new SealError('refused', `${call.where}: the registry refused the referrer ${manifest.digest} with 412 though no If-Match was sent; check the registry.`)
+    const answer = await api.putManifest(
+      call,
+      repository,
+      manifest.digest,
+      manifest.bytes,
+      manifest.mediaType
+    )
+    if (answer === 'precondition-failed')
+      throw new SealError(
+        'refused',
+        `${call.where}: the registry refused the referrer ${manifest.digest} with 412 though no If-Match was ` +
+          'sent; check the registry.'
+      )
     checkPutDigest(call, answer.digestHeader, manifest.digest)
     if (answer.subject !== subject) indexed = false
   }
-  if (indexed && (await servesReferrersApi(api, call, repository))) return { via: 'referrers-api', tag: null }
+  if (indexed && (await servesReferrersApi(api, call, repository)))
+    return { via: 'referrers-api', tag: null }
   const tag = await writeFallback(api, call, repository, subject, manifests.map(entryOf), fallback)
   return { via: 'fallback-tag', tag }
 }
 
 export function checkPutDigest(call: Call, header: string | null, digest: Digest): void {
   if (header !== null && header !== digest) {
-    throw new SealError('refused', `${call.where}: the registry stored the manifest ${digest} under the digest ${quote(header)}: it changed the bytes. Check the registry.`)
+    throw new SealError(
+      'refused',
+      `${call.where}: the registry stored the manifest ${digest} under the digest ${quote(header)}: it changed ` +
+        'the bytes. Check the registry.'
+    )
   }
 }
 
@@ -105,36 +149,70 @@ interface FallbackRead {
   readonly etag: string | null
 }
 
-async function readFallback(api: RegistryApi, call: Call, repository: string, tag: string): Promise<FallbackRead> {
+async function readFallback(
+  api: RegistryApi,
+  call: Call,
+  repository: string,
+  tag: string
+): Promise<FallbackRead> {
   const fetched = await api.getManifest(call, repository, tag)
   if (fetched === null) return { index: null, etag: null }
-  return { index: readManifest(fetched.bytes, sha256Digest(fetched.bytes), fetched.contentType, `${call.where} (referrers fallback tag ${tag})`), etag: fetched.etag }
+  return {
+    index: readManifest(
+      fetched.bytes,
+      sha256Digest(fetched.bytes),
+      fetched.contentType,
+      `${call.where} (referrers fallback tag ${tag})`
+    ),
+    etag: fetched.etag
+  }
 }
 
 /** Merges `entries` into the fallback index until a read after the settling wait shows them all. */
-export async function writeFallback(api: RegistryApi, call: Call, repository: string, subject: Digest, entries: readonly Descriptor[], options: FallbackOptions): Promise<string> {
+export async function writeFallback(
+  api: RegistryApi,
+  call: Call,
+  repository: string,
+  subject: Digest,
+  entries: readonly Descriptor[],
+  options: FallbackOptions
+): Promise<string> {
   const tag = fallbackTag(subject)
   const where = `${call.where} (referrers fallback tag ${tag})`
-  const allListed = (read: FallbackRead): boolean => entries.every((entry) => listsDigest(read.index, entry.digest))
+  const allListed = (read: FallbackRead): boolean =>
+    entries.every((entry) => listsDigest(read.index, entry.digest))
   let current = await readFallback(api, call, repository, tag)
   if (allListed(current)) return tag
-  for (let writes = 0; ; ) {
+  for (let writes = 0; ;) {
     if (writes >= options.rounds) {
-      throw new SealError('conflict', 
+      throw new SealError(
+        'conflict',
         `${call.where}: the referrers fallback tag ${tag} lost the entry for ${entries.map((e) => shortDigest(e.digest)).join(', ')} ${writes} times in a row: ` +
-          'other writers keep replacing the index. The artifact itself is stored by digest; run again when the other writers are done.'
+          ('other writers keep replacing the index. The artifact itself is stored by digest; run again when the ' +
+            'other writers are done.')
       )
     }
     const merged = mergeReferrers(current.index, entries, where)
     await options.pauses?.beforeWrite?.()
     try {
       // 412 (another writer's If-Match won) needs nothing more: the read below sees what it wrote.
-      await api.putManifest(call, repository, tag, merged.bytes, OCI_INDEX, current.etag ?? undefined)
+      await api.putManifest(
+        call,
+        repository,
+        tag,
+        merged.bytes,
+        OCI_INDEX,
+        current.etag ?? undefined
+      )
     } catch (error) {
       if (!(error instanceof SealError)) throw error
-      throw new SealError('refused', 
-        `${error.message} The referrers fallback tag ${tag} must be movable for registries without the referrers API: exempt tags matching "sha256-*" from tag immutability, or use a registry that serves the referrers API.`
-      , { cause: error })
+      throw new SealError(
+        'refused',
+        `${error.message} The referrers fallback tag ${tag} must be movable for registries without the ` +
+          'referrers API: exempt tags matching "sha256-*" from tag immutability, or ' +
+          'use a registry that serves the referrers API.',
+        { cause: error }
+      )
     }
     writes++
     await (options.pauses?.settle ?? options.sleep)(options.settleMs)
@@ -144,7 +222,12 @@ export async function writeFallback(api: RegistryApi, call: Call, repository: st
 }
 
 /** A referrer manifest by digest; null when an index lists one the registry no longer has. */
-async function fetchReferrer(api: RegistryApi, call: Call, repository: string, digest: Digest): Promise<ManifestBytes | null> {
+async function fetchReferrer(
+  api: RegistryApi,
+  call: Call,
+  repository: string,
+  digest: Digest
+): Promise<ManifestBytes | null> {
   const fetched = await api.getManifest(call, repository, digest)
   if (fetched === null) return null
   return proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
@@ -164,7 +247,13 @@ function listedDigests(manifests: readonly unknown[]): Digest[] {
  * The referrers of `subject`: the referrers API's pages ∪ the fallback index, deduplicated,
  * each fetched by digest (proven) and kept only when its own manifest names `subject`.
  */
-export async function readReferrers(api: RegistryApi, call: Call, repository: string, subject: Digest, artifactType?: string): Promise<Referrer[]> {
+export async function readReferrers(
+  api: RegistryApi,
+  call: Call,
+  repository: string,
+  subject: Digest,
+  artifactType?: string
+): Promise<Referrer[]> {
   const digests = new Set<Digest>()
   let page = await api.referrers(call, repository, subject, undefined, artifactType)
   for (let pages = 1; page !== null; pages++) {
@@ -176,14 +265,25 @@ export async function readReferrers(api: RegistryApi, call: Call, repository: st
   if (fallback !== null) {
     // Whatever else sits under the tag (not JSON, not an index) lists nothing; the API's entries still count.
     try {
-      const index = readManifest(fallback.bytes, sha256Digest(fallback.bytes), fallback.contentType, call.where)
-      if (index.manifest.kind === 'index' && index.mediaType === OCI_INDEX) for (const m of index.manifest.manifests) digests.add(m.digest)
+      const index = readManifest(
+        fallback.bytes,
+        sha256Digest(fallback.bytes),
+        fallback.contentType,
+        call.where
+      )
+      if (index.manifest.kind === 'index' && index.mediaType === OCI_INDEX)
+        for (const m of index.manifest.manifests) digests.add(m.digest)
     } catch (error) {
       if (!(error instanceof SealError)) throw error
     }
   }
   if (digests.size > MAX_REFERRERS) {
-    throw new SealError('refused', `${call.where}: ${subject} has ${digests.size} referrers listed, more than the ${MAX_REFERRERS} artifact-seal reads. Clean up the image's referrers (old signatures, junk pushed to its fallback tag), then run again.`)
+    throw new SealError(
+      'refused',
+      `${call.where}: ${subject} has ${digests.size} referrers listed, more than the ${MAX_REFERRERS} ` +
+        `artifact-seal reads. Clean up the image's referrers (old signatures, junk ` +
+        'pushed to its fallback tag), then run again.'
+    )
   }
   const referrers: Referrer[] = []
   for (const digest of digests) {
@@ -196,7 +296,12 @@ export async function readReferrers(api: RegistryApi, call: Call, repository: st
 }
 
 /** The Sigstore bundles among the referrers, each blob checked against its layer's digest and size. */
-export async function readBundles(api: RegistryApi, call: Call, repository: string, subject: Digest): Promise<FoundBundle[]> {
+export async function readBundles(
+  api: RegistryApi,
+  call: Call,
+  repository: string,
+  subject: Digest
+): Promise<FoundBundle[]> {
   const found: FoundBundle[] = []
   for (const referrer of await readReferrers(api, call, repository, subject)) {
     if (referrer.what.kind !== 'sigstore-bundle') continue
@@ -204,8 +309,10 @@ export async function readBundles(api: RegistryApi, call: Call, repository: stri
     if (layer.size > BUNDLE_MAX_BYTES) continue
     const bytes = await api.getSmallBlob(call, repository, layer.digest, BUNDLE_MAX_BYTES)
     if (sha256Digest(bytes) !== layer.digest || bytes.length !== layer.size) {
-      throw new SealError('refused', 
-        `${call.where}: the bundle blob ${layer.digest} of the referrer ${referrer.manifest.digest} does not hash to its digest (or is not ${layer.size} bytes). ` +
+      throw new SealError(
+        'refused',
+        `${call.where}: the bundle blob ${layer.digest} of the referrer ${referrer.manifest.digest} does not ` +
+          `hash to its digest (or is not ${layer.size} bytes). ` +
           'Nothing is trusted from it; check the registry.'
       )
     }

@@ -1,7 +1,14 @@
 import { SealError } from '../../core/errors.js'
 import { type Challenge, parseChallenges } from '../../core/image/challenge.js'
 import type { CredentialResolver, FoundCredentials } from './credentials.js'
-import { accessDenied, badChallenge, credentialsRefused, insecureRealm, noCredentials, unexpectedAnswer } from './messages.js'
+import {
+  accessDenied,
+  badChallenge,
+  credentialsRefused,
+  insecureRealm,
+  noCredentials,
+  unexpectedAnswer
+} from './messages.js'
 import { type HttpRequest, type HttpResponse, type Transport, errorSummary } from './transport.js'
 
 /**
@@ -19,7 +26,8 @@ export interface Scope {
   readonly push: boolean
 }
 
-export const scopeText = (scope: Scope): string => `repository:${scope.repository}:${scope.push ? 'pull,push' : 'pull'}`
+export const scopeText = (scope: Scope): string =>
+  `repository:${scope.repository}:${scope.push ? 'pull,push' : 'pull'}`
 
 export interface ApiRequest extends Omit<HttpRequest, 'url' | 'credentials' | 'credentialOrigin'> {
   /** Path and query on the registry: `/v2/acme/app/manifests/1.4.0`. */
@@ -80,22 +88,36 @@ export class RegistrySession {
     // Each round learns something (the scheme, credentials, a fresh token); a registry that keeps
     // changing its challenge gets four.
     for (let round = 1; ; round++) {
-      if (round > 4) throw new SealError('denied', `${request.where}: the registry ${this.registry} kept answering 401 with other challenges after each login; check the registry's authentication settings.`)
+      if (round > 4)
+        throw new SealError(
+          'denied',
+          `${request.where}: the registry ${this.registry} kept answering 401 with other challenges after each ` +
+            `login; check the registry's authentication settings.`
+        )
       const sent = await this.authorization(request)
       const response = await this.options.transport.send({
         ...request,
         url: `${this.origin}${request.path}`,
-        ...(sent === null ? {} : { credentials: { authorization: sent.header }, credentialOrigin: this.origin })
+        ...(sent === null
+          ? {}
+          : { credentials: { authorization: sent.header }, credentialOrigin: this.origin })
       })
       // A 401 from blob storage a redirect led to is the storage's own answer, not a login prompt.
       if (response.status !== 401 || new URL(response.url).origin !== this.origin) return response
       const header = response.headers.get('www-authenticate')
       const challenges = header === null ? null : parseChallenges(header)
-      const challenge = challenges?.find((c) => c.scheme === 'bearer') ?? challenges?.find((c) => c.scheme === 'basic')
-      if (challenge === undefined) throw new SealError('unavailable', badChallenge(request.where, this.registry, header))
+      const challenge =
+        challenges?.find((c) => c.scheme === 'bearer') ??
+        challenges?.find((c) => c.scheme === 'basic')
+      if (challenge === undefined)
+        throw new SealError('unavailable', badChallenge(request.where, this.registry, header))
       const detail = errorSummary(response.body)
       if (challenge.scheme === 'basic') {
-        if (sent?.kind === 'basic') throw new SealError('denied', credentialsRefused(request.where, this.registry, this.basic!.source, detail))
+        if (sent?.kind === 'basic')
+          throw new SealError(
+            'denied',
+            credentialsRefused(request.where, this.registry, this.basic!.source, detail)
+          )
         await this.logInBasic(request)
         continue
       }
@@ -107,10 +129,31 @@ export class RegistrySession {
           renewed = true
           continue
         }
-        if (this.source === null) throw new SealError('denied', noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry)))
-        throw new SealError('denied', accessDenied(request.where, this.registry, request.scopes.map((s) => s.repository).join(', '), push, this.source, challenge.params.error ?? detail))
+        if (this.source === null)
+          throw new SealError(
+            'denied',
+            noCredentials(
+              request.where,
+              this.registry,
+              this.options.credentials.looked(this.registry)
+            )
+          )
+        throw new SealError(
+          'denied',
+          accessDenied(
+            request.where,
+            this.registry,
+            request.scopes.map((s) => s.repository).join(', '),
+            push,
+            this.source,
+            challenge.params.error ?? detail
+          )
+        )
       }
-      this.bearer = { realm: this.realmOf(challenge, request.where), service: challenge.params.service ?? null }
+      this.bearer = {
+        realm: this.realmOf(challenge, request.where),
+        service: challenge.params.service ?? null
+      }
     }
   }
 
@@ -120,30 +163,58 @@ export class RegistrySession {
    */
   async sendTo(url: string, request: Omit<ApiRequest, 'path'>): Promise<HttpResponse> {
     const target = new URL(url)
-    if (target.origin === this.origin) return this.send({ ...request, path: `${target.pathname}${target.search}` })
-    if (target.protocol !== 'https:' && !(target.protocol === 'http:' && this.options.plainHttpAllowed(target.host))) {
-      throw new SealError('refused', `${request.where}: the registry ${this.registry} sent an upload to ${target.origin}, which is not HTTPS; artifact-seal does not send images in the clear.`)
+    if (target.origin === this.origin)
+      return this.send({ ...request, path: `${target.pathname}${target.search}` })
+    if (
+      target.protocol !== 'https:' &&
+      !(target.protocol === 'http:' && this.options.plainHttpAllowed(target.host))
+    ) {
+      throw new SealError(
+        'refused',
+        `${request.where}: the registry ${this.registry} sent an upload to ${target.origin}, which is not ` +
+          'HTTPS; artifact-seal does not send images in the clear.'
+      )
     }
     return this.options.transport.send({ ...request, url })
   }
 
   /** The Authorization header for a request, fetching a token when the registry is known to want one. */
-  private async authorization(request: ApiRequest): Promise<{ kind: 'basic'; header: string } | { kind: 'bearer'; header: string; token: string; cached: boolean } | null> {
+  private async authorization(
+    request: ApiRequest
+  ): Promise<
+    | { kind: 'basic'; header: string }
+    | { kind: 'bearer'; header: string; token: string; cached: boolean }
+    | null
+  > {
     if (this.basic !== null) return { kind: 'basic', header: this.basic.header }
     if (this.bearer === null) return null
     const now = this.options.now()
-    const cached = this.tokens.find((t) => t.expiresAt > now && request.scopes.every((s) => t.grants.has(s.repository) && (!s.push || t.grants.get(s.repository) === true)))
-    if (cached !== undefined) return { kind: 'bearer', header: `Bearer ${cached.token}`, token: cached.token, cached: true }
+    const cached = this.tokens.find(
+      (t) =>
+        t.expiresAt > now &&
+        request.scopes.every(
+          (s) => t.grants.has(s.repository) && (!s.push || t.grants.get(s.repository) === true)
+        )
+    )
+    if (cached !== undefined)
+      return { kind: 'bearer', header: `Bearer ${cached.token}`, token: cached.token, cached: true }
     const token = await this.fetchToken(request)
     return { kind: 'bearer', header: `Bearer ${token}`, token, cached: false }
   }
 
   private async logInBasic(request: ApiRequest): Promise<void> {
     const found = await this.find(request)
-    if (found === null) throw new SealError('denied', noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry)))
+    if (found === null)
+      throw new SealError(
+        'denied',
+        noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry))
+      )
     const c = found.credentials
     // A registry that logs in with Basic takes an identity token as the password, as docker does.
-    this.basic = { header: basicHeader(c.username, c.kind === 'basic' ? c.password : c.token), source: found.source }
+    this.basic = {
+      header: basicHeader(c.username, c.kind === 'basic' ? c.password : c.token),
+      source: found.source
+    }
     this.source = found.source
   }
 
@@ -157,9 +228,16 @@ export class RegistrySession {
     try {
       url = new URL(realm ?? '')
     } catch {
-      throw new SealError('unavailable', badChallenge(where, this.registry, `Bearer realm=${JSON.stringify(realm ?? '')}`))
+      throw new SealError(
+        'unavailable',
+        badChallenge(where, this.registry, `Bearer realm=${JSON.stringify(realm ?? '')}`)
+      )
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && this.options.plainHttpAllowed(url.host))) throw new SealError('refused', insecureRealm(where, this.registry, url.href))
+    if (
+      url.protocol !== 'https:' &&
+      !(url.protocol === 'http:' && this.options.plainHttpAllowed(url.host))
+    )
+      throw new SealError('refused', insecureRealm(where, this.registry, url.href))
     return url
   }
 
@@ -175,41 +253,114 @@ export class RegistrySession {
     const scopes = request.scopes.map(scopeText)
     let tokenRequest: HttpRequest
     if (found?.credentials.kind === 'identity-token') {
-      const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: found.credentials.token, client_id: 'artifact-seal', scope: scopes.join(' ') })
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: found.credentials.token,
+        client_id: 'artifact-seal',
+        scope: scopes.join(' ')
+      })
       if (service !== null) form.set('service', service)
-      tokenRequest = { operation: request.operation, where: request.where, method: 'POST', url: realm.href, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Buffer.from(form.toString()), maxBodyBytes: TOKEN_BODY_LIMIT }
+      tokenRequest = {
+        operation: request.operation,
+        where: request.where,
+        method: 'POST',
+        url: realm.href,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: Buffer.from(form.toString()),
+        maxBodyBytes: TOKEN_BODY_LIMIT
+      }
     } else {
       const url = new URL(realm.href)
       if (service !== null) url.searchParams.set('service', service)
       for (const scope of scopes) url.searchParams.append('scope', scope)
-      const credentials = found === null ? undefined : { authorization: basicHeader(found.credentials.username, found.credentials.password) }
-      tokenRequest = { operation: request.operation, where: request.where, method: 'GET', url: url.href, maxBodyBytes: TOKEN_BODY_LIMIT, ...(credentials === undefined ? {} : { credentials, credentialOrigin: realm.origin }) }
+      const credentials =
+        found === null
+          ? undefined
+          : { authorization: basicHeader(found.credentials.username, found.credentials.password) }
+      tokenRequest = {
+        operation: request.operation,
+        where: request.where,
+        method: 'GET',
+        url: url.href,
+        maxBodyBytes: TOKEN_BODY_LIMIT,
+        ...(credentials === undefined ? {} : { credentials, credentialOrigin: realm.origin })
+      }
     }
     const response = await this.options.transport.send(tokenRequest)
     const detail = errorSummary(response.body)
     if (response.status === 401 || response.status === 403) {
-      if (found === null) throw new SealError('denied', noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry)))
-      throw new SealError('denied', credentialsRefused(request.where, this.registry, found.source, `${response.status} from the token service: ${detail}`))
+      if (found === null)
+        throw new SealError(
+          'denied',
+          noCredentials(
+            request.where,
+            this.registry,
+            this.options.credentials.looked(this.registry)
+          )
+        )
+      throw new SealError(
+        'denied',
+        credentialsRefused(
+          request.where,
+          this.registry,
+          found.source,
+          `${response.status} from the token service: ${detail}`
+        )
+      )
     }
     if (response.status !== 200) {
-      throw new SealError('unavailable', unexpectedAnswer(tokenRequest, response.status, detail, 'The registry\'s token service did not issue a token; check the registry\'s status and run again.'))
+      throw new SealError(
+        'unavailable',
+        unexpectedAnswer(
+          tokenRequest,
+          response.status,
+          detail,
+          "The registry's token service did not issue a token; check the registry's status and run again."
+        )
+      )
     }
     let answer: { token?: unknown; access_token?: unknown; expires_in?: unknown }
     try {
       answer = JSON.parse(response.body.toString('utf8')) as typeof answer
     } catch {
-      throw new SealError('unavailable', unexpectedAnswer(tokenRequest, response.status, 'an answer that is not JSON', 'The token realm the registry names is not a token service; check the registry\'s address.'))
+      throw new SealError(
+        'unavailable',
+        unexpectedAnswer(
+          tokenRequest,
+          response.status,
+          'an answer that is not JSON',
+          "The token realm the registry names is not a token service; check the registry's address."
+        )
+      )
     }
-    const token = typeof answer.token === 'string' && answer.token !== '' ? answer.token : answer.access_token
+    const token =
+      typeof answer.token === 'string' && answer.token !== '' ? answer.token : answer.access_token
     if (typeof token !== 'string' || token === '') {
-      throw new SealError('unavailable', unexpectedAnswer(tokenRequest, response.status, 'an answer with no token', 'The token realm the registry names is not a token service; check the registry\'s address.'))
+      throw new SealError(
+        'unavailable',
+        unexpectedAnswer(
+          tokenRequest,
+          response.status,
+          'an answer with no token',
+          "The token realm the registry names is not a token service; check the registry's address."
+        )
+      )
     }
-    const seconds = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : DEFAULT_TOKEN_SECONDS
+    const seconds =
+      typeof answer.expires_in === 'number' && answer.expires_in > 0
+        ? answer.expires_in
+        : DEFAULT_TOKEN_SECONDS
     const grants = new Map<string, boolean>()
-    for (const scope of request.scopes) grants.set(scope.repository, (grants.get(scope.repository) ?? false) || scope.push)
-    this.tokens.push({ grants, token, expiresAt: this.options.now() + Math.max(0, seconds * 1000 - TOKEN_MARGIN_MS) })
+    for (const scope of request.scopes)
+      grants.set(scope.repository, (grants.get(scope.repository) ?? false) || scope.push)
+    this.tokens.push({
+      grants,
+      token,
+      expiresAt: this.options.now() + Math.max(0, seconds * 1000 - TOKEN_MARGIN_MS)
+    })
     return token
   }
 }
 
-const basicHeader = (username: string, password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
+const basicHeader = (username: string, password: string): string =>
+  `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`

@@ -73,7 +73,9 @@ const DEFAULT_BODY_LIMIT = 64 * 1024
  * as Docker treats it) and registries the caller names; everything else is HTTPS.
  */
 export function isLoopbackHost(hostPort: string): boolean {
-  const host = hostPort.startsWith('[') ? hostPort.slice(0, hostPort.indexOf(']') + 1) : hostPort.replace(/:\d+$/, '')
+  const host = hostPort.startsWith('[')
+    ? hostPort.slice(0, hostPort.indexOf(']') + 1)
+    : hostPort.replace(/:\d+$/, '')
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
@@ -109,8 +111,17 @@ export class Transport {
       async (signal) => {
         try {
           const response = await this.attempt(request, signal)
-          if (!shouldRetry(response.status) || request.noRetry?.includes(response.status)) return { value: response }
-          return { failure: classify({ status: response.status, response: { headers: Object.fromEntries(response.headers), data: errorSummary(response.body) } }) }
+          if (!shouldRetry(response.status) || request.noRetry?.includes(response.status))
+            return { value: response }
+          return {
+            failure: classify({
+              status: response.status,
+              response: {
+                headers: Object.fromEntries(response.headers),
+                data: errorSummary(response.body)
+              }
+            })
+          }
         } catch (error) {
           if (error instanceof SealError) throw error
           return { failure: classify({ cause: error }) }
@@ -119,9 +130,16 @@ export class Transport {
       {
         policy: this.options.policy,
         clock: this.options.clock,
-        timeoutMs: request.stream === true || streamed ? this.options.blobTimeoutMs : this.options.policy.timeoutMs,
+        timeoutMs:
+          request.stream === true || streamed
+            ? this.options.blobTimeoutMs
+            : this.options.policy.timeoutMs,
         once: streamed,
-        fail: (failure, attempts, refusedWait) => new SealError(codeOf(failure), requestFailed(request, failure, attempts, refusedWait ?? undefined))
+        fail: (failure, attempts, refusedWait) =>
+          new SealError(
+            codeOf(failure),
+            requestFailed(request, failure, attempts, refusedWait ?? undefined)
+          )
       }
     )
   }
@@ -138,28 +156,61 @@ export class Transport {
       this.count(request.operation)
       const response = await fetch(url, {
         method,
-        headers: { 'user-agent': this.options.userAgent, ...entityHeaders, ...(sendCredentials ? credentials : {}) },
+        headers: {
+          'user-agent': this.options.userAgent,
+          ...entityHeaders,
+          ...(sendCredentials ? credentials : {})
+        },
         ...(body === undefined ? {} : { body, duplex: 'half' }),
         redirect: 'manual',
         signal
       } as RequestInit)
       const location = response.headers.get('location')
-      if (!REDIRECTS.has(response.status) || location === null) return this.read(request, response, url)
+      if (!REDIRECTS.has(response.status) || location === null)
+        return this.read(request, response, url)
       await response.body?.cancel()
-      if (hop >= MAX_REDIRECTS) throw new SealError('refused', unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`))
+      if (hop >= MAX_REDIRECTS)
+        throw new SealError(
+          'refused',
+          unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`)
+        )
       const next = parseUrl(location, url.href)
-      if (next === null) throw new SealError('refused', unsafeRedirect(request, `a redirect to ${JSON.stringify(location.slice(0, 100))}, which is not a URL`))
-      if (next.protocol !== 'https:' && !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))) {
-        throw new SealError('refused', unsafeRedirect(request, `a redirect from ${url.origin} to ${next.protocol}//${next.host}, which would send the request in the clear or over another protocol`))
+      if (next === null)
+        throw new SealError(
+          'refused',
+          unsafeRedirect(
+            request,
+            `a redirect to ${JSON.stringify(location.slice(0, 100))}, which is not a URL`
+          )
+        )
+      if (
+        next.protocol !== 'https:' &&
+        !(next.protocol === 'http:' && this.plainHttpAllowed(next.host))
+      ) {
+        throw new SealError(
+          'refused',
+          unsafeRedirect(
+            request,
+            `a redirect from ${url.origin} to ${next.protocol}//${next.host}, which would send the request in ` +
+              'the clear or over another protocol'
+          )
+        )
       }
       // Credentials are dropped for good once the chain leaves the registry's origin, even if it comes back.
       if (next.origin !== url.origin) credentials = undefined
-      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) && method === 'POST')
+      ) {
         if (method !== 'HEAD') method = 'GET'
         body = undefined
-        for (const name of Object.keys(entityHeaders)) if (/^content-/i.test(name)) delete entityHeaders[name]
+        for (const name of Object.keys(entityHeaders))
+          if (/^content-/i.test(name)) delete entityHeaders[name]
       } else if (body !== undefined && !Buffer.isBuffer(body)) {
-        throw new SealError('refused', unsafeRedirect(request, 'a redirect of a streamed upload, which cannot be sent twice'))
+        throw new SealError(
+          'refused',
+          unsafeRedirect(request, 'a redirect of a streamed upload, which cannot be sent twice')
+        )
       }
       url = next
     }
@@ -167,7 +218,13 @@ export class Transport {
 
   private async read(request: HttpRequest, response: Response, url: URL): Promise<HttpResponse> {
     if (request.stream === true && response.ok && response.body !== null) {
-      return { status: response.status, headers: response.headers, url: url.href, body: Buffer.alloc(0), stream: response.body }
+      return {
+        status: response.status,
+        headers: response.headers,
+        url: url.href,
+        body: Buffer.alloc(0),
+        stream: response.body
+      }
     }
     const limit = request.maxBodyBytes ?? DEFAULT_BODY_LIMIT
     const declared = Number(response.headers.get('content-length'))
@@ -187,7 +244,13 @@ export class Transport {
         chunks.push(Buffer.from(chunk))
       }
     }
-    return { status: response.status, headers: response.headers, url: url.href, body: Buffer.concat(chunks), stream: null }
+    return {
+      status: response.status,
+      headers: response.headers,
+      url: url.href,
+      body: Buffer.concat(chunks),
+      stream: null
+    }
   }
 
   private count(operation: string): void {
@@ -219,18 +282,26 @@ export function errorSummary(body: Buffer): string {
   try {
     const errors = (JSON.parse(text) as { errors?: { code?: unknown; message?: unknown }[] }).errors
     if (Array.isArray(errors) && errors.length > 0) {
-      summary = errors.map((e) => [e.code, e.message].filter((part) => typeof part === 'string' && part !== '').join(': ')).join('; ')
+      summary = errors
+        .map((e) =>
+          [e.code, e.message].filter((part) => typeof part === 'string' && part !== '').join(': ')
+        )
+        .join('; ')
     }
   } catch {
     // not JSON: the text itself
   }
-  return (summary ?? text.replace(/<[^>]*>/g, ' ')).replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim()
+  return (summary ?? text.replace(/<[^>]*>/g, ' '))
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** The first error code of a registry's error body (`MANIFEST_UNKNOWN`), or null. */
 export function errorCode(body: Buffer): string | null {
   try {
-    const code = (JSON.parse(body.toString('utf8')) as { errors?: { code?: unknown }[] }).errors?.[0]?.code
+    const code = (JSON.parse(body.toString('utf8')) as { errors?: { code?: unknown }[] })
+      .errors?.[0]?.code
     return typeof code === 'string' ? code : null
   } catch {
     return null

@@ -40,7 +40,11 @@ export interface AlternativeMatch {
 /** Similar enough to be one alternative that changed: half the property names in common (Jaccard). */
 const SIMILARITY = 0.5
 
-export function describeAlternatives(side: SchemaViews, holder: SchemaView, list: readonly Located[]): Alternative[] {
+export function describeAlternatives(
+  side: SchemaViews,
+  holder: SchemaView,
+  list: readonly Located[]
+): Alternative[] {
   const views = list.map((located) => side.view(located))
   const tags = discriminatorTags(side, holder, list, views)
   const labels = new Set<string>()
@@ -66,7 +70,18 @@ export function describeAlternatives(side: SchemaViews, holder: SchemaView, list
     let label = name ?? tag ?? title ?? `#${index}`
     if (labels.has(label)) label = `${label}#${index}`
     labels.add(label)
-    return { at, index, written: canonical(raw), target, tag, title, shape: `${types}|${[...names].sort().join(',')}`, types, names, label }
+    return {
+      at,
+      index,
+      written: canonical(raw),
+      target,
+      tag,
+      title,
+      shape: `${types}|${[...names].sort().join(',')}`,
+      types,
+      names,
+      label
+    }
   })
 }
 
@@ -75,10 +90,18 @@ export function describeAlternatives(side: SchemaViews, holder: SchemaView, list
  * `mapping`, value to `$ref`), or else from a property that every alternative pins to a
  * single value, all of them distinct.
  */
-function discriminatorTags(side: SchemaViews, holder: SchemaView, list: readonly Located[], views: readonly SchemaView[]): (string | null)[] {
+function discriminatorTags(
+  side: SchemaViews,
+  holder: SchemaView,
+  list: readonly Located[],
+  views: readonly SchemaView[]
+): (string | null)[] {
   const raw = holder.at.value
   const discriminator = isRecord(raw) && isRecord(raw.discriminator) ? raw.discriminator : null
-  const declared = discriminator !== null && typeof discriminator.propertyName === 'string' ? discriminator.propertyName : null
+  const declared =
+    discriminator !== null && typeof discriminator.propertyName === 'string'
+      ? discriminator.propertyName
+      : null
   const pinned = (view: SchemaView, property: string): string | null => {
     const at = view.properties.get(property)
     if (at === undefined) return null
@@ -88,7 +111,9 @@ function discriminatorTags(side: SchemaViews, holder: SchemaView, list: readonly
   }
   let property = declared
   if (property === null && views.length > 1) {
-    const common = [...(views[0]?.properties.keys() ?? [])].filter((name) => views.every((view) => view.properties.has(name))).sort()
+    const common = [...(views[0]?.properties.keys() ?? [])]
+      .filter((name) => views.every((view) => view.properties.has(name)))
+      .sort()
     property =
       common.find((name) => {
         const values = views.map((view) => pinned(view, name))
@@ -98,16 +123,23 @@ function discriminatorTags(side: SchemaViews, holder: SchemaView, list: readonly
   if (property === null) return list.map(() => null)
   const byRef = new Map<string, string>()
   if (discriminator !== null && isRecord(discriminator.mapping)) {
-    for (const [value, ref] of Object.entries(discriminator.mapping)) if (typeof ref === 'string') byRef.set(ref, JSON.stringify(value))
+    for (const [value, ref] of Object.entries(discriminator.mapping))
+      if (typeof ref === 'string') byRef.set(ref, JSON.stringify(value))
   }
   return list.map((located, index) => {
-    const ref = isRecord(located.value) && typeof located.value.$ref === 'string' ? byRef.get(located.value.$ref) : undefined
+    const ref =
+      isRecord(located.value) && typeof located.value.$ref === 'string'
+        ? byRef.get(located.value.$ref)
+        : undefined
     const value = ref ?? pinned(views[index] as SchemaView, property)
     return value === null ? null : `${property}=${value}`
   })
 }
 
-export function matchAlternatives(before: readonly Alternative[], after: readonly Alternative[]): AlternativeMatch {
+export function matchAlternatives(
+  before: readonly Alternative[],
+  after: readonly Alternative[]
+): AlternativeMatch {
   const pairs: [Alternative, Alternative][] = []
   const left = new Set(before)
   const right = new Set(after)
@@ -154,13 +186,28 @@ export function matchAlternatives(before: readonly Alternative[], after: readonl
   const anonymous = (x: Alternative) => x.target === null && x.tag === null && x.title === null
   const restBefore = [...left].filter(anonymous)
   const restAfter = [...right].filter(anonymous)
-  for (let i = 0; i < Math.min(restBefore.length, restAfter.length); i++) pair(restBefore[i] as Alternative, restAfter[i] as Alternative)
+  for (let i = 0; i < Math.min(restBefore.length, restAfter.length); i++)
+    pair(restBefore[i] as Alternative, restAfter[i] as Alternative)
   const order = (x: Alternative, y: Alternative) => x.index - y.index
-  return { pairs: pairs.sort(([, x], [, y]) => order(x, y)), removed: [...left].sort(order), added: [...right].sort(order) }
+  return {
+    pairs: pairs.sort(([, x], [, y]) => order(x, y)),
+    removed: [...left].sort(order),
+    added: [...right].sort(order)
+  }
 }
 
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v)) ?? 'undefined'
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      isRecord(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, v[k]])
+          )
+        : v
+    ) ?? 'undefined'
+  )
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

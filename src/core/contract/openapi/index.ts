@@ -2,4 +2,12 @@
 export { classifyOpenApi } from './classify-openapi.js'
 export { classifyJsonSchema } from './classify-json-schema.js'
 export { RULES, severityOf } from './rules.js'
-export type { Direction, ExternalDocumentReader, JsonSchemaDocument, JsonSchemaOptions, OpenApiDocument, OpenApiOptions, SchemaRole } from './types.js'
+export type {
+  Direction,
+  ExternalDocumentReader,
+  JsonSchemaDocument,
+  JsonSchemaOptions,
+  OpenApiDocument,
+  OpenApiOptions,
+  SchemaRole
+} from './types.js'

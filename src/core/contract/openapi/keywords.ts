@@ -39,31 +39,48 @@ const CHANGED: Readonly<Record<string, string>> = {
 }
 
 /** Keywords no rule judges, here or in oasdiff: a change of one is reported as not compared. */
-const UNJUDGED = ['additionalProperties', 'not', 'multipleOf', 'uniqueItems', 'minProperties', 'maxProperties', 'dependencies', 'additionalItems'] as const
+const UNJUDGED = [
+  'additionalProperties',
+  'not',
+  'multipleOf',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'dependencies',
+  'additionalItems'
+] as const
 
-export const WATCHED_KEYWORDS = [...Object.keys(PRESENCE), ...Object.keys(KEYED), ...Object.keys(CHANGED), 'prefixItems', ...UNJUDGED] as const
+export const WATCHED_KEYWORDS = [
+  ...Object.keys(PRESENCE),
+  ...Object.keys(KEYED),
+  ...Object.keys(CHANGED),
+  'prefixItems',
+  ...UNJUDGED
+] as const
 
 const B: Severity = 'breaking'
 const C: Severity = 'compatible'
 
 /** [request severity, response severity] of each suffix, for the catalogue (rules.ts). */
-export const KEYWORD_SUFFIXES: Readonly<Record<string, readonly [Severity, Severity]>> = Object.fromEntries([
-  ...Object.values(PRESENCE).flatMap((stem) => [
-    [`${stem}-added`, [B, C]],
-    [`${stem}-removed`, [C, B]]
-  ]),
-  ...Object.values(KEYED).flatMap((stem) => [
-    [`${stem}-added`, [B, C]],
-    [`${stem}-removed`, [C, B]]
-  ]),
-  ['dependent-required-changed', [B, B]],
-  ...Object.values(CHANGED).map((suffix) => [suffix, [B, B]]),
-  // A fixed tuple position gone from a request, or a new one in a response (oasdiff's reading).
-  ['prefix-items-removed', [B, C]],
-  ['prefix-items-added', [C, B]]
-])
+export const KEYWORD_SUFFIXES: Readonly<Record<string, readonly [Severity, Severity]>> =
+  Object.fromEntries([
+    ...Object.values(PRESENCE).flatMap((stem) => [
+      [`${stem}-added`, [B, C]],
+      [`${stem}-removed`, [C, B]]
+    ]),
+    ...Object.values(KEYED).flatMap((stem) => [
+      [`${stem}-added`, [B, C]],
+      [`${stem}-removed`, [C, B]]
+    ]),
+    ['dependent-required-changed', [B, B]],
+    ...Object.values(CHANGED).map((suffix) => [suffix, [B, B]]),
+    // A fixed tuple position gone from a request, or a new one in a response (oasdiff's reading).
+    ['prefix-items-removed', [B, C]],
+    ['prefix-items-added', [C, B]]
+  ])
 
-const written = (located: Located | undefined): string => (located === undefined ? 'none' : show(located.value))
+const written = (located: Located | undefined): string =>
+  located === undefined ? 'none' : show(located.value)
 
 export interface KeywordFinding {
   /** A place suffix (`contains-added`), or a fixed rule (KEYWORD_NOT_COMPARED, part-not-compared) when `fixed`. */
@@ -89,7 +106,11 @@ export function compareKeywords(
 ): KeywordFinding[] {
   const out: KeywordFinding[] = []
   const changedInPlace = (keyword: string): void => {
-    out.push({ rule: KEYWORD_NOT_COMPARED, fixed: true, detail: `changed its ${keyword}, which the engine does not compare further: review and approve it by hand` })
+    out.push({
+      rule: KEYWORD_NOT_COMPARED,
+      fixed: true,
+      detail: `changed its ${keyword}, which the engine does not compare further: review and approve it by hand`
+    })
   }
   for (const keyword of new Set([...before.keys(), ...after.keys()])) {
     const b = before.get(keyword)
@@ -105,33 +126,77 @@ export function compareKeywords(
     const keyed = KEYED[keyword]
     if (keyed !== undefined) {
       const entries = (located: Located | undefined): Map<string, Located> =>
-        new Map(isRecord(located?.value) ? Object.keys(located.value).map((key) => [key, { ...(located as Located), value: (located?.value as Record<string, unknown>)[key] }]) : [])
+        new Map(
+          isRecord(located?.value)
+            ? Object.keys(located.value).map((key) => [
+                key,
+                { ...(located as Located), value: (located?.value as Record<string, unknown>)[key] }
+              ])
+            : []
+        )
       const was = entries(b)
       const now = entries(a)
       for (const [key, entry] of was) {
         const next = now.get(key)
-        if (next === undefined) out.push({ rule: `${keyed}-removed`, fixed: false, detail: `lost ${keyword} ${show(key)}` })
+        if (next === undefined)
+          out.push({
+            rule: `${keyed}-removed`,
+            fixed: false,
+            detail: `lost ${keyword} ${show(key)}`
+          })
         else if (!same(entry, next)) {
-          if (keyword === 'dependentRequired') out.push({ rule: 'dependent-required-changed', fixed: false, detail: `${keyword} ${show(key)} changed from ${show(entry.value)} to ${show(next.value)}` })
+          if (keyword === 'dependentRequired')
+            out.push({
+              rule: 'dependent-required-changed',
+              fixed: false,
+              detail: `${keyword} ${show(key)} changed from ${show(entry.value)} to ${show(next.value)}`
+            })
           else changedInPlace(`${keyword} ${show(key)}`)
         }
       }
-      for (const key of now.keys()) if (!was.has(key)) out.push({ rule: `${keyed}-added`, fixed: false, detail: `gained ${keyword} ${show(key)}` })
+      for (const key of now.keys())
+        if (!was.has(key))
+          out.push({
+            rule: `${keyed}-added`,
+            fixed: false,
+            detail: `gained ${keyword} ${show(key)}`
+          })
       continue
     }
     const changed = CHANGED[keyword]
     if (changed !== undefined) {
-      out.push({ rule: changed, fixed: false, detail: `${keyword} changed from ${written(b)} to ${written(a)}` })
+      out.push({
+        rule: changed,
+        fixed: false,
+        detail: `${keyword} changed from ${written(b)} to ${written(a)}`
+      })
       continue
     }
     if (keyword === 'prefixItems') {
-      const count = (located: Located | undefined): number => (Array.isArray(located?.value) ? located.value.length : 0)
-      if (count(a) > count(b)) out.push({ rule: 'prefix-items-added', fixed: false, detail: `gained ${count(a) - count(b)} prefixItems` })
-      else if (count(a) < count(b)) out.push({ rule: 'prefix-items-removed', fixed: false, detail: `lost ${count(b) - count(a)} prefixItems` })
+      const count = (located: Located | undefined): number =>
+        Array.isArray(located?.value) ? located.value.length : 0
+      if (count(a) > count(b))
+        out.push({
+          rule: 'prefix-items-added',
+          fixed: false,
+          detail: `gained ${count(a) - count(b)} prefixItems`
+        })
+      else if (count(a) < count(b))
+        out.push({
+          rule: 'prefix-items-removed',
+          fixed: false,
+          detail: `lost ${count(b) - count(a)} prefixItems`
+        })
       else changedInPlace(keyword)
       continue
     }
-    out.push({ rule: notCompared, fixed: true, detail: `changed its ${keyword} (${written(b)} to ${written(a)}), which the engine does not judge: review it by hand` })
+    out.push({
+      rule: notCompared,
+      fixed: true,
+      detail:
+        `changed its ${keyword} (${written(b)} to ${written(a)}), which the engine does not judge: ` +
+        'review it by hand'
+    })
   }
   return out
 }

@@ -42,7 +42,8 @@ export class RefResolver {
 
   child(parent: Located, ...tokens: readonly (string | number)[]): Located {
     let value = parent.value
-    for (const token of tokens) value = isRecord(value) || Array.isArray(value) ? valueAt(value, [String(token)]) : undefined
+    for (const token of tokens)
+      value = isRecord(value) || Array.isArray(value) ? valueAt(value, [String(token)]) : undefined
     return { value, file: parent.file, pointer: appendPointer(parent.pointer, ...tokens) }
   }
 
@@ -58,7 +59,11 @@ export class RefResolver {
       const key = `${current.file}#${ref}`
       seen ??= new Set()
       if (seen.has(key)) {
-        throw new SealError('malformed', `${this.where(current.file)}: the $ref ${quote(ref)} at ${current.pointer || '/'} is circular: it leads back to itself without reaching a schema. Point it at a definition.`)
+        throw new SealError(
+          'malformed',
+          `${this.where(current.file)}: the $ref ${quote(ref)} at ${current.pointer || '/'} is circular: it ` +
+            'leads back to itself without reaching a schema. Point it at a definition.'
+        )
       }
       seen.add(key)
       let target = this.targets.get(key)
@@ -74,7 +79,11 @@ export class RefResolver {
   private resolve(ref: string, from: Located): Located {
     const at = `${this.where(from.file)}: the $ref ${quote(ref)} at ${from.pointer || '/'}`
     if (URL_SCHEME.test(ref) || ref.startsWith('//')) {
-      throw new SealError('refused', `${at} points to a URL. Contract $refs are resolved only inside the artifact, never fetched: copy the referenced document into the artifact and refer to it by a relative path.`)
+      throw new SealError(
+        'refused',
+        `${at} points to a URL. Contract $refs are resolved only inside the artifact, never fetched: copy the ` +
+          'referenced document into the artifact and refer to it by a relative path.'
+      )
     }
     const hash = ref.indexOf('#')
     let filePart = hash === -1 ? ref : ref.slice(0, hash)
@@ -84,17 +93,33 @@ export class RefResolver {
       filePart = decodeURIComponent(filePart)
       fragment = decodeURIComponent(fragment)
     } catch {
-      throw new SealError('malformed', `${at} has a malformed %-escape. Write each % as %25, or refer to the definition as a JSON pointer such as "#/components/schemas/Order".`)
+      throw new SealError(
+        'malformed',
+        `${at} has a malformed %-escape. Write each % as %25, or refer to the definition as a JSON pointer ` +
+          'such as "#/components/schemas/Order".'
+      )
     }
     const tokens = parsePointer(fragment)
     if (tokens === null) {
-      throw new SealError('malformed', `${at} uses a plain-name fragment, which is not supported. Write it as a JSON pointer such as "#/components/schemas/Order".`)
+      throw new SealError(
+        'malformed',
+        `${at} uses a plain-name fragment, which is not supported. Write it as a JSON pointer such as ` +
+          '"#/components/schemas/Order".'
+      )
     }
     if (/~(?![01])/.test(fragment)) {
-      throw new SealError('malformed', `${at} has a malformed JSON pointer: "~" must be followed by 0 (for "~") or 1 (for "/"). Write it as a JSON pointer such as "#/components/schemas/Order".`)
+      throw new SealError(
+        'malformed',
+        `${at} has a malformed JSON pointer: "~" must be followed by 0 (for "~") or 1 (for "/"). Write it as a ` +
+          'JSON pointer such as "#/components/schemas/Order".'
+      )
     }
     if (filePart === '' && tokens.length === 0 && !this.rootIsSchema && from.file === this.file) {
-      throw new SealError('malformed', `${at} points to the whole document, which is not a schema. Point it at a definition, such as "#/components/schemas/Order".`)
+      throw new SealError(
+        'malformed',
+        `${at} points to the whole document, which is not a schema. Point it at a definition, such as ` +
+          '"#/components/schemas/Order".'
+      )
     }
     let file = from.file
     let document: unknown = this.documents.get(from.file)
@@ -102,7 +127,11 @@ export class RefResolver {
       file = joinInsideRoot(from.file, filePart, at)
       if (!this.documents.has(file)) {
         if (this.readExternal === undefined) {
-          throw new SealError('malformed', `${at} refers to another file, ${quote(file)}, which was not given with the contract. Add it to the "contract" input.`)
+          throw new SealError(
+            'malformed',
+            `${at} refers to another file, ${quote(file)}, which was not given with the contract. Add it to ` +
+              'the "contract" input.'
+          )
         }
         this.documents.set(file, this.readExternal(file))
       }
@@ -110,7 +139,10 @@ export class RefResolver {
     }
     const value = valueAt(document, tokens)
     if (value === undefined) {
-      throw new SealError('malformed', `${at} points to nothing: ${quote(file)} has no ${fragment || '/'}. Fix the $ref or add the definition.`)
+      throw new SealError(
+        'malformed',
+        `${at} points to nothing: ${quote(file)} has no ${fragment || '/'}. Fix the $ref or add the definition.`
+      )
     }
     return { value, file, pointer: fragment }
   }
@@ -123,13 +155,20 @@ export class RefResolver {
 /** The root-relative path of `target` as written in `from`, refused when it climbs out of the root. */
 function joinInsideRoot(from: string, target: string, at: string): string {
   if (target.startsWith('/') || target.includes('\\')) {
-    throw new SealError('refused', `${at} is an absolute or Windows path. Refer to other contract files by a relative path inside the artifact.`)
+    throw new SealError(
+      'refused',
+      `${at} is an absolute or Windows path. Refer to other contract files by a relative path inside the artifact.`
+    )
   }
   const parts = from.split('/').slice(0, -1)
   for (const part of target.split('/')) {
     if (part === '' || part === '.') continue
     if (part === '..') {
-      if (parts.length === 0) throw new SealError('refused', `${at} leaves the artifact root. Contract $refs may only refer to files inside the artifact.`)
+      if (parts.length === 0)
+        throw new SealError(
+          'refused',
+          `${at} leaves the artifact root. Contract $refs may only refer to files inside the artifact.`
+        )
       parts.pop()
     } else {
       parts.push(part)

@@ -6,10 +6,13 @@ import { compareChanges, type ContractChange, type ContractKind, type Severity }
 import type { Located } from './refs.js'
 import { severityOf } from './rules.js'
 
-const CONSEQUENCE: Readonly<Record<'request' | 'response' | 'none', Partial<Record<Severity, string>>>> = {
+const CONSEQUENCE: Readonly<
+  Record<'request' | 'response' | 'none', Partial<Record<Severity, string>>>
+> = {
   request: {
     breaking: 'Requests that were valid before may now be refused.',
-    dangerous: 'Clients that still send it may be refused if the server rejects what it does not know.'
+    dangerous:
+      'Clients that still send it may be refused if the server rejects what it does not know.'
   },
   response: {
     breaking: 'Clients may receive responses they were not written to handle.',
@@ -28,9 +31,19 @@ export class ChangeCollector {
     private readonly file: string
   ) {}
 
-  add(rule: string, operation: string | null, location: string, at: Located, message: string): void {
+  add(
+    rule: string,
+    operation: string | null,
+    location: string,
+    at: Located,
+    message: string
+  ): void {
     const severity = severityOf(rule)
-    const direction = rule.includes('request') ? 'request' : rule.includes('response') ? 'response' : 'none'
+    const direction = rule.includes('request')
+      ? 'request'
+      : rule.includes('response')
+        ? 'response'
+        : 'none'
     const consequence = CONSEQUENCE[direction][severity]
     this.changes.push({
       rule,

@@ -12,7 +12,10 @@ const B: Severity = 'breaking'
 const D: Severity = 'dangerous'
 const C: Severity = 'compatible'
 
-/** Schema rules exist once per place (`request-body-…`, `request-property-…`, …): [request severity, response severity]. */
+/**
+ * Schema rules exist once per place (`request-body-…`, `request-property-…`, …): [request severity,
+ * response severity].
+ */
 const SCHEMA_SUFFIXES: Readonly<Record<string, readonly [Severity, Severity]>> = {
   'type-changed': [B, B],
   'type-generalized': [C, B],
@@ -134,12 +137,22 @@ const FIXED: Readonly<Record<string, Severity>> = {
 }
 
 /** Where a schema sits: a whole body, a parameter, or a property nested in either. */
-export const SCHEMA_PLACES = ['request-body', 'request-parameter', 'request-property', 'response-body', 'response-property', 'response-header'] as const
+export const SCHEMA_PLACES = [
+  'request-body',
+  'request-parameter',
+  'request-property',
+  'response-body',
+  'response-property',
+  'response-header'
+] as const
 export type SchemaPlace = (typeof SCHEMA_PLACES)[number]
 
 function buildCatalogue(): ReadonlyMap<string, Severity> {
   const rules = new Map<string, Severity>(Object.entries(FIXED))
-  const suffixes: [string, readonly [Severity, Severity]][] = [...Object.entries(SCHEMA_SUFFIXES), ...Object.entries(KEYWORD_SUFFIXES)]
+  const suffixes: [string, readonly [Severity, Severity]][] = [
+    ...Object.entries(SCHEMA_SUFFIXES),
+    ...Object.entries(KEYWORD_SUFFIXES)
+  ]
   for (const stem of Object.values(NUMERIC_STEMS)) {
     const upper = stem.startsWith('max') || stem === 'exclusive-max'
     // Tightening (a lower maximum, a higher minimum, a new bound) narrows what is valid.

@@ -6,7 +6,10 @@
 import type { RefResolver } from './refs.js'
 import { isRecord } from './types.js'
 
-/** Past this many steps or this depth the answer is "maybe different" and the full diff (breadth first, no recursion) decides. */
+/**
+ * Past this many steps or this depth the answer is "maybe different" and the full diff (breadth
+ * first, no recursion) decides.
+ */
 const BUDGET = 200_000
 const MAX_DEPTH = 256
 
@@ -49,7 +52,8 @@ export class SameCheck {
       return true
     }
     if (!isRecord(b) || !isRecord(a)) return false
-    if (typeof b.$ref === 'string' || typeof a.$ref === 'string') return this.refs(b, a, bFile, aFile)
+    if (typeof b.$ref === 'string' || typeof a.$ref === 'string')
+      return this.refs(b, a, bFile, aFile)
     const keys = Object.keys(b)
     if (keys.length !== Object.keys(a).length) return false
     for (const key of keys) {
@@ -58,9 +62,15 @@ export class SameCheck {
     return true
   }
 
-  private refs(b: Record<string, unknown>, a: Record<string, unknown>, bFile: string, aFile: string): boolean {
+  private refs(
+    b: Record<string, unknown>,
+    a: Record<string, unknown>,
+    bFile: string,
+    aFile: string
+  ): boolean {
     if (Object.keys(b).length !== Object.keys(a).length) return false
-    for (const key of Object.keys(b)) if (key !== '$ref' && !this.walk(b[key], a[key], bFile, aFile)) return false
+    for (const key of Object.keys(b))
+      if (key !== '$ref' && !this.walk(b[key], a[key], bFile, aFile)) return false
     let bTarget, aTarget
     try {
       bTarget = this.before.follow({ value: b, file: bFile, pointer: '' })

@@ -9,10 +9,27 @@ import { WATCHED_KEYWORDS } from './keywords.js'
 import type { Located, RefResolver } from './refs.js'
 import { isRecord } from './types.js'
 
-export const NUMERIC_KEYWORDS = ['maxLength', 'minLength', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'maxItems', 'minItems', 'maxContains', 'minContains'] as const
+export const NUMERIC_KEYWORDS = [
+  'maxLength',
+  'minLength',
+  'maximum',
+  'minimum',
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+  'maxItems',
+  'minItems',
+  'maxContains',
+  'minContains'
+] as const
 export type NumericKeyword = (typeof NUMERIC_KEYWORDS)[number]
 
-const UPPER_BOUNDS: ReadonlySet<NumericKeyword> = new Set(['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxContains'])
+const UPPER_BOUNDS: ReadonlySet<NumericKeyword> = new Set([
+  'maxLength',
+  'maximum',
+  'exclusiveMaximum',
+  'maxItems',
+  'maxContains'
+])
 
 export function isUpperBound(keyword: NumericKeyword): boolean {
   return UPPER_BOUNDS.has(keyword)
@@ -51,7 +68,16 @@ export interface SchemaView {
   readonly keywords: ReadonlyMap<string, Located>
 }
 
-const ANNOTATIONS = new Set(['$ref', 'description', 'summary', 'title', '$comment', 'example', 'examples', 'externalDocs'])
+const ANNOTATIONS = new Set([
+  '$ref',
+  'description',
+  'summary',
+  'title',
+  '$comment',
+  'example',
+  'examples',
+  'externalDocs'
+])
 
 const EMPTY_MAP: ReadonlyMap<string, Located> = new Map()
 const EMPTY_SET: ReadonlySet<string> = new Set()
@@ -94,7 +120,11 @@ export class SchemaViews {
     const target = this.refs.follow(start)
     const viewed = this.viewResolved(target)
     // In 3.1 and JSON Schema a $ref may carry sibling keywords that apply as well.
-    if (start !== target && isRecord(start.value) && Object.keys(start.value).some((key) => !ANNOTATIONS.has(key))) {
+    if (
+      start !== target &&
+      isRecord(start.value) &&
+      Object.keys(start.value).some((key) => !ANNOTATIONS.has(key))
+    ) {
       const siblings = this.ownView({ ...start, value: { ...start.value, $ref: undefined } }, null)
       return merge(viewed, siblings)
     }
@@ -124,7 +154,10 @@ export class SchemaViews {
       // `oneOf: [X, {type: "null"}]` is a nullable X, not a choice between variants.
       for (const keyword of ['oneOf', 'anyOf'] as const) {
         const raw = value[keyword]
-        const only = view[keyword].length === 1 && Array.isArray(raw) && raw.length > 1 ? view[keyword][0] : undefined
+        const only =
+          view[keyword].length === 1 && Array.isArray(raw) && raw.length > 1
+            ? view[keyword][0]
+            : undefined
         if (only) view = merge({ ...view, [keyword]: [] }, this.view(only))
       }
       view = { ...view, at: target, identity: value }
@@ -140,7 +173,12 @@ export class SchemaViews {
     let nullable = schema.nullable === true || schema['x-nullable'] === true
     let types: Set<string> | null = null
     const type = schema.type
-    const typeList = typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t): t is string => typeof t === 'string') : null
+    const typeList =
+      typeof type === 'string'
+        ? [type]
+        : Array.isArray(type)
+          ? type.filter((t): t is string => typeof t === 'string')
+          : null
     if (typeList) {
       types = new Set()
       for (const t of typeList) {
@@ -172,9 +210,14 @@ export class SchemaViews {
     }
     const properties = new Map<string, Located>()
     if (isRecord(schema.properties)) {
-      for (const name of Object.keys(schema.properties)) properties.set(name, this.refs.child(at, 'properties', name))
+      for (const name of Object.keys(schema.properties))
+        properties.set(name, this.refs.child(at, 'properties', name))
     }
-    const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [])
+    const required = new Set(
+      Array.isArray(schema.required)
+        ? schema.required.filter((r): r is string => typeof r === 'string')
+        : []
+    )
     const items = isRecord(schema.items) ? this.refs.child(at, 'items') : null
     const alternatives = (keyword: 'oneOf' | 'anyOf'): Located[] => {
       const list = schema[keyword]
@@ -191,7 +234,8 @@ export class SchemaViews {
     const oneOf = alternatives('oneOf')
     const anyOf = alternatives('anyOf')
     const keywords = new Map<string, Located>()
-    for (const keyword of WATCHED_KEYWORDS) if (schema[keyword] !== undefined) keywords.set(keyword, this.refs.child(at, keyword))
+    for (const keyword of WATCHED_KEYWORDS)
+      if (schema[keyword] !== undefined) keywords.set(keyword, this.refs.child(at, keyword))
     const extensible = schema['x-extensible-enum']
     return {
       at,
@@ -235,7 +279,11 @@ function allOfNullable(own: SchemaView, members: readonly SchemaView[]): boolean
 }
 
 function isNullOnly(value: unknown): boolean {
-  return isRecord(value) && (value.type === 'null' || (Array.isArray(value.type) && value.type.length === 1 && value.type[0] === 'null'))
+  return (
+    isRecord(value) &&
+    (value.type === 'null' ||
+      (Array.isArray(value.type) && value.type.length === 1 && value.type[0] === 'null'))
+  )
 }
 
 /** Both schemas apply (allOf): the tighter constraint wins, properties and required add up. */
@@ -250,7 +298,10 @@ function merge(a: SchemaView, b: SchemaView): SchemaView {
   const properties = new Map(a.properties)
   for (const [name, located] of b.properties) {
     const existing = properties.get(name)
-    properties.set(name, existing ? { ...existing, value: { allOf: [existing.value, located.value] } } : located)
+    properties.set(
+      name,
+      existing ? { ...existing, value: { allOf: [existing.value, located.value] } } : located
+    )
   }
   return {
     at: a.at,
@@ -269,8 +320,16 @@ function merge(a: SchemaView, b: SchemaView): SchemaView {
     readOnly: a.readOnly || b.readOnly,
     writeOnly: a.writeOnly || b.writeOnly,
     properties,
-    required: a.required.size === 0 ? b.required : b.required.size === 0 ? a.required : new Set([...a.required, ...b.required]),
-    items: a.items && b.items ? { ...a.items, value: { allOf: [a.items.value, b.items.value] } } : (a.items ?? b.items),
+    required:
+      a.required.size === 0
+        ? b.required
+        : b.required.size === 0
+          ? a.required
+          : new Set([...a.required, ...b.required]),
+    items:
+      a.items && b.items
+        ? { ...a.items, value: { allOf: [a.items.value, b.items.value] } }
+        : (a.items ?? b.items),
     oneOf: [...a.oneOf, ...b.oneOf],
     anyOf: [...a.anyOf, ...b.anyOf],
     deprecated: a.deprecated || b.deprecated,
@@ -279,7 +338,10 @@ function merge(a: SchemaView, b: SchemaView): SchemaView {
   }
 }
 
-function intersectTypes(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): ReadonlySet<string> | null {
+function intersectTypes(
+  a: ReadonlySet<string> | null,
+  b: ReadonlySet<string> | null
+): ReadonlySet<string> | null {
   if (a === null) return b
   if (b === null) return a
   const out = new Set<string>()
@@ -291,7 +353,10 @@ function intersectTypes(a: ReadonlySet<string> | null, b: ReadonlySet<string> | 
   return out
 }
 
-function intersectValues(a: readonly unknown[] | null, b: readonly unknown[] | null): readonly unknown[] | null {
+function intersectValues(
+  a: readonly unknown[] | null,
+  b: readonly unknown[] | null
+): readonly unknown[] | null {
   if (a === null) return b
   if (b === null) return a
   const keys = new Set(b.map((v) => JSON.stringify(v)))

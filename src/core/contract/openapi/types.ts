@@ -16,7 +16,10 @@ export type JsonSchemaDocument = Readonly<Record<string, unknown>> | boolean
  */
 export type ExternalDocumentReader = (path: string) => unknown
 
-/** Request: what clients send (new constraints break them). Response: what clients receive (new freedom breaks them). */
+/**
+ * Request: what clients send (new constraints break them). Response: what clients receive (new
+ * freedom breaks them).
+ */
 export type Direction = 'request' | 'response'
 
 export interface OpenApiOptions {
@@ -26,7 +29,10 @@ export interface OpenApiOptions {
   readonly now: Date
   /** For `$ref`s to other files of the artifact; without it such a `$ref` is a SealError. */
   readonly readExternal?: ExternalDocumentReader
-  /** The before document's other files, when they differ from the after one's (two sealed contracts); `readExternal` otherwise. */
+  /**
+   * The before document's other files, when they differ from the after one's (two sealed
+   * contracts); `readExternal` otherwise.
+   */
   readonly readExternalBefore?: ExternalDocumentReader
   /** The before document's path, when it moved; its relative `$ref`s resolve from there. */
   readonly beforeFile?: string
@@ -36,7 +42,10 @@ export type SchemaRole = 'produces' | 'consumes'
 
 export interface JsonSchemaOptions {
   readonly file: string
-  /** `produces`: the service emits documents of this schema (response direction); `consumes`: it reads them (request direction). */
+  /**
+   * `produces`: the service emits documents of this schema (response direction); `consumes`: it
+   * reads them (request direction).
+   */
   readonly role: SchemaRole
   readonly readExternal?: ExternalDocumentReader
   /** As for OpenAPI: the before side's own files and path. */

@@ -130,9 +130,17 @@ export function protocJsonName(name: string): string {
   return out
 }
 
-const LOAD_FIX = 'Give the complete set of .proto files: every import must be one of them or a well-known type (google/protobuf/*.proto).'
+const LOAD_FIX =
+  'Give the complete set of .proto files: every import must be one of them or a well-known type ' +
+  '(google/protobuf/*.proto).'
 
-function resolveImport(name: string, from: string, paths: ReadonlySet<string>, roots: readonly string[], side: string): string | null {
+function resolveImport(
+  name: string,
+  from: string,
+  paths: ReadonlySet<string>,
+  roots: readonly string[],
+  side: string
+): string | null {
   if (paths.has(name)) return name
   for (const root of roots) {
     const candidate = `${root.replace(/\/+$/, '')}/${name}`
@@ -142,12 +150,16 @@ function resolveImport(name: string, from: string, paths: ReadonlySet<string>, r
   const matches = [...paths].filter((p) => p.endsWith(`/${name}`))
   if (matches.length === 1) return matches[0] as string
   if (matches.length > 1) {
-    throw new SealError('malformed', 
+    throw new SealError(
+      'malformed',
       `${from} (${side}): the import ${quote(name)} matches several files (${matches.map((m) => quote(m)).join(', ')}). ` +
         `Say which folder imports are relative to (the proto import roots).`
     )
   }
-  throw new SealError('malformed', `${from} (${side}): the import ${quote(name)} is not among the contract files. ${LOAD_FIX}`)
+  throw new SealError(
+    'malformed',
+    `${from} (${side}): the import ${quote(name)} is not among the contract files. ${LOAD_FIX}`
+  )
 }
 
 /** protobufjs reports `illegal token 'x' (file, line N)`; the column is found by looking for the token on that line. */
@@ -184,7 +196,8 @@ function reservedOf(reserved: unknown): ReservedModel {
   if (Array.isArray(reserved)) {
     for (const item of reserved) {
       if (typeof item === 'string') names.add(item)
-      else if (Array.isArray(item) && typeof item[0] === 'number' && typeof item[1] === 'number') ranges.push([item[0], item[1]])
+      else if (Array.isArray(item) && typeof item[0] === 'number' && typeof item[1] === 'number')
+        ranges.push([item[0], item[1]])
     }
   }
   return { ranges, names }
@@ -192,8 +205,10 @@ function reservedOf(reserved: unknown): ReservedModel {
 
 function fieldTypeOf(field: protobuf.Field): FieldType {
   const resolved = field.resolvedType
-  if (resolved instanceof protobuf.Enum) return { kind: 'enum', typeName: stripDot(resolved.fullName) }
-  if (resolved instanceof protobuf.Type) return { kind: field.delimited ? 'group' : 'message', typeName: stripDot(resolved.fullName) }
+  if (resolved instanceof protobuf.Enum)
+    return { kind: 'enum', typeName: stripDot(resolved.fullName) }
+  if (resolved instanceof protobuf.Type)
+    return { kind: field.delimited ? 'group' : 'message', typeName: stripDot(resolved.fullName) }
   return { kind: field.type, typeName: null }
 }
 
@@ -230,11 +245,19 @@ function fieldModel(field: protobuf.Field): FieldModel {
  * Parses one side of a contract. `side` ("before" or "after") goes into error messages
  * so that a bad file in the live contract is told apart from one in the candidate.
  */
-export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, side: string): ProtoModel {
+export function loadProtoModel(
+  files: ProtoFiles,
+  options: ProtobufLoadOptions,
+  side: string
+): ProtoModel {
   const root = new protobuf.Root()
   const paths = new Set<string>()
   for (const file of files) {
-    if (paths.has(file.path)) throw new SealError('bad-input', `${file.path} (${side}): the file is given twice. Give each .proto file once.`)
+    if (paths.has(file.path))
+      throw new SealError(
+        'bad-input',
+        `${file.path} (${side}): the file is given twice. Give each .proto file once.`
+      )
     paths.add(file.path)
   }
   const roots = options.importRoots ?? []
@@ -250,26 +273,41 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       const at = parseErrorPosition(message, file.text)
-      throw new SealError('malformed', `${file.path}${at ? `:${at}` : ''} (${side}): the .proto file cannot be read: ${cleanMessage(message)}. Fix the file at that place.`)
+      throw new SealError(
+        'malformed',
+        `${file.path}${at ? `:${at}` : ''} (${side}): the .proto file cannot be read: ${cleanMessage(message)}. Fix the file at that place.`
+      )
     }
     for (const name of namesIn(root)) if (!before.has(name)) typeFile.set(name, file.path)
     for (const imported of [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]) {
       const target = resolveImport(imported, file.path, paths, roots, side)
-      if (target !== null) imports.set(file.path, [...(imports.get(file.path) ?? []), { name: imported, target }])
+      if (target !== null)
+        imports.set(file.path, [...(imports.get(file.path) ?? []), { name: imported, target }])
       if (target !== null || loadedWellKnown.has(imported)) continue
       loadedWellKnown.add(imported)
       try {
         if (imported === DESCRIPTOR) {
           root.addJSON(descriptor.nested as protobuf.INamespace['nested'] & object)
         } else {
-          root.addJSON((wellKnown(imported) as { nested: Record<string, unknown> }).nested as protobuf.INamespace['nested'] & object)
+          root.addJSON(
+            (wellKnown(imported) as { nested: Record<string, unknown> })
+              .nested as protobuf.INamespace['nested'] & object
+          )
         }
       } catch (error) {
         // A file that declares google.protobuf types of its own clashes with the well-known ones.
-        throw new SealError('malformed', `${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String((error as Error).message ?? error))}.`, { cause: error })
+        throw new SealError(
+          'malformed',
+          `${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String((error as Error).message ?? error))}.`,
+          { cause: error }
+        )
       }
     }
-    fileModels.set(file.path, { path: file.path, pkg: parsed.package ?? '', positions: declarationPositions(file.text) })
+    fileModels.set(file.path, {
+      path: file.path,
+      pkg: parsed.package ?? '',
+      positions: declarationPositions(file.text)
+    })
   }
   refuseImportCycle(files, imports, side)
   try {
@@ -278,7 +316,10 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
     const message = error instanceof Error ? error.message : String(error)
     const culprit = /in (?:Type|Service|Namespace|Enum) \.?([\w.]+)/.exec(message)?.[1]
     const file = (culprit && typeFile.get(culprit)) ?? files[0]?.path ?? '(no file)'
-    throw new SealError('malformed', `${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`)
+    throw new SealError(
+      'malformed',
+      `${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`
+    )
   }
   return collect(root, fileModels, typeFile)
 }
@@ -288,7 +329,11 @@ export function loadProtoModel(files: ProtoFiles, options: ProtobufLoadOptions, 
  * buf ("detected cyclic import"), so the set is refused as they refuse it, at the import
  * that closes the cycle.
  */
-function refuseImportCycle(files: ProtoFiles, imports: ReadonlyMap<string, readonly { name: string; target: string }[]>, side: string): void {
+function refuseImportCycle(
+  files: ProtoFiles,
+  imports: ReadonlyMap<string, readonly { name: string; target: string }[]>,
+  side: string
+): void {
   const done = new Set<string>()
   const path: string[] = []
   const visit = (file: string): void => {
@@ -299,10 +344,19 @@ function refuseImportCycle(files: ProtoFiles, imports: ReadonlyMap<string, reado
       if (start !== -1) {
         const cycle = [...path.slice(start), target].join(' -> ')
         const text = files.find((f) => f.path === file)?.text ?? ''
-        const line = text.split('\n').findIndex((l) => new RegExp(`^\\s*import\\s+(?:public\\s+|weak\\s+)?"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(l))
+        const line = text
+          .split('\n')
+          .findIndex((l) =>
+            new RegExp(
+              `^\\s*import\\s+(?:public\\s+|weak\\s+)?"${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`
+            ).test(l)
+          )
         const at = line === -1 ? '' : `:${line + 1}:1`
-        throw new SealError('malformed', 
-          `${file}${at} (${side}): the import ${quote(name)} closes a cycle of imports (${cycle}). protoc and buf refuse files that import each other ("detected cyclic import"); move what they share into a file that both import.`
+        throw new SealError(
+          'malformed',
+          `${file}${at} (${side}): the import ${quote(name)} closes a cycle of imports (${cycle}). protoc and ` +
+            'buf refuse files that import each other ("detected cyclic import"); move ' +
+            'what they share into a file that both import.'
         )
       }
       visit(target)
@@ -318,15 +372,29 @@ function namesIn(root: protobuf.Root): string[] {
   const names: string[] = []
   const walk = (ns: protobuf.NamespaceBase): void => {
     for (const nested of ns.nestedArray) {
-      if (nested instanceof protobuf.Type || nested instanceof protobuf.Enum || nested instanceof protobuf.Service) names.push(stripDot(nested.fullName))
-      if (nested instanceof protobuf.Namespace || nested instanceof protobuf.Type || nested instanceof protobuf.Service) walk(nested)
+      if (
+        nested instanceof protobuf.Type ||
+        nested instanceof protobuf.Enum ||
+        nested instanceof protobuf.Service
+      )
+        names.push(stripDot(nested.fullName))
+      if (
+        nested instanceof protobuf.Namespace ||
+        nested instanceof protobuf.Type ||
+        nested instanceof protobuf.Service
+      )
+        walk(nested)
     }
   }
   walk(root)
   return names
 }
 
-function collect(root: protobuf.Root, files: ReadonlyMap<string, FileModel>, typeFile: ReadonlyMap<string, string>): ProtoModel {
+function collect(
+  root: protobuf.Root,
+  files: ReadonlyMap<string, FileModel>,
+  typeFile: ReadonlyMap<string, string>
+): ProtoModel {
   const messages = new Map<string, MessageModel>()
   const enums = new Map<string, EnumModel>()
   const services = new Map<string, ServiceModel>()

@@ -143,7 +143,14 @@ export function declarationPositions(text: string): Map<string, Position> {
       put('package', token)
       continue
     }
-    if (t === 'option' || t === 'reserved' || t === 'extensions' || t === 'import' || t === 'syntax' || t === 'edition') {
+    if (
+      t === 'option' ||
+      t === 'reserved' ||
+      t === 'extensions' ||
+      t === 'import' ||
+      t === 'syntax' ||
+      t === 'edition'
+    ) {
       // Skip to the end of the statement; an aggregate option value has braces of its own.
       let depth = 0
       for (i++; i < tokens.length; i++) {
@@ -179,12 +186,31 @@ export function declarationPositions(text: string): Map<string, Position> {
       // `[label] type name = number` or `map<k, v> name = number` or `[label] group Name = number {`.
       let j = i
       const groupAt = tokens.slice(i, i + 3).findIndex((x) => x.text === 'group')
-      while (j < tokens.length && (tokens[j] as Token).text !== '=' && (tokens[j] as Token).text !== ';' && (tokens[j] as Token).text !== '{') j++
+      while (
+        j < tokens.length &&
+        (tokens[j] as Token).text !== '=' &&
+        (tokens[j] as Token).text !== ';' &&
+        (tokens[j] as Token).text !== '{'
+      )
+        j++
       const eq = tokens[j]
       const nameToken = tokens[j - 1]
       const number = tokens[j + 1]
-      if (eq?.text === '=' && nameToken && IDENT.test(nameToken.text) && number && INTEGER.test(number.text)) {
-        const fieldNumber = Number.parseInt(number.text, number.text.startsWith('0x') || number.text.startsWith('0X') ? 16 : number.text.startsWith('0') && number.text.length > 1 ? 8 : 10)
+      if (
+        eq?.text === '=' &&
+        nameToken &&
+        IDENT.test(nameToken.text) &&
+        number &&
+        INTEGER.test(number.text)
+      ) {
+        const fieldNumber = Number.parseInt(
+          number.text,
+          number.text.startsWith('0x') || number.text.startsWith('0X')
+            ? 16
+            : number.text.startsWith('0') && number.text.length > 1
+              ? 8
+              : 10
+        )
         put(`field:${scope.name}#${fieldNumber}`, nameToken)
         if (groupAt >= 0) {
           const groupName = qualify(nameToken.text)

@@ -1,6 +1,11 @@
 import { SealError } from '../../../core/errors.js'
 import type { Clock } from '../../../http/clock.js'
-import { type GitHubClient, type GitHubResponse, gitHubClient, requestName } from '../../../http/github.js'
+import {
+  type GitHubClient,
+  type GitHubResponse,
+  gitHubClient,
+  requestName
+} from '../../../http/github.js'
 import type { HttpPolicy } from '../../../http/retry-policy.js'
 import { requestFailed, unreadableAnswer, type Blame } from './messages.js'
 
@@ -82,7 +87,8 @@ export class DeploymentsApi {
       apiUrl: options.apiUrl,
       policy: options.policy,
       ...(options.clock ? { clock: options.clock } : {}),
-      fail: (request, failure, attempts, refusedWait) => requestFailed(options.blame, request, failure, attempts, refusedWait !== null),
+      fail: (request, failure, attempts, refusedWait) =>
+        requestFailed(options.blame, request, failure, attempts, refusedWait !== null),
       onAnswer: (response) => this.noteServerTime(response.headers.date)
     })
   }
@@ -93,29 +99,47 @@ export class DeploymentsApi {
    * since the first attempt are listed, and one that `isOurs` (the record's key) is taken as
    * the answer instead of making a second.
    */
-  async createDeployment(deployment: NewDeployment, isOurs: (found: ApiDeployment) => boolean): Promise<ApiDeployment> {
+  async createDeployment(
+    deployment: NewDeployment,
+    isOurs: (found: ApiDeployment) => boolean
+  ): Promise<ApiDeployment> {
     const since = (await this.serverNow()).getTime() - RECOVERY_LOOKBACK_MS
     const recover = async (): Promise<Response | undefined> => {
-      for await (const found of this.deployments({ environment: deployment.environment, task: deployment.task }, 100)) {
+      for await (const found of this.deployments(
+        { environment: deployment.environment, task: deployment.task },
+        100
+      )) {
         if (isOurs(found)) {
-          const data = { id: Number(found.id), task: found.task, environment: found.environment, payload: found.payload, created_at: found.createdAt }
-          return { status: 201, url: `${this.options.apiUrl}/repos/${this.options.owner}/${this.options.repo}/deployments/${found.id}`, headers: {}, data }
+          const data = {
+            id: Number(found.id),
+            task: found.task,
+            environment: found.environment,
+            payload: found.payload,
+            created_at: found.createdAt
+          }
+          return {
+            status: 201,
+            url: `${this.options.apiUrl}/repos/${this.options.owner}/${this.options.repo}/deployments/${found.id}`,
+            headers: {},
+            data
+          }
         }
         if (Date.parse(found.createdAt) < since) return undefined
       }
       return undefined
     }
-    const response = await this.octokit.writeOnce(() =>
-      this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
-        owner: this.options.owner,
-        repo: this.options.repo,
-        ...deployment,
-        // Never merge the default branch into the ref, never wait for commit statuses:
-        // a ledger entry records what happened, it does not start a deployment.
-        auto_merge: false,
-        required_contexts: [],
-        transient_environment: false
-      }),
+    const response = await this.octokit.writeOnce(
+      () =>
+        this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+          owner: this.options.owner,
+          repo: this.options.repo,
+          ...deployment,
+          // Never merge the default branch into the ref, never wait for commit statuses:
+          // a ledger entry records what happened, it does not start a deployment.
+          auto_merge: false,
+          required_contexts: [],
+          transient_environment: false
+        }),
       recover
     )
     return this.read(response, readDeployment)
@@ -123,11 +147,14 @@ export class DeploymentsApi {
 
   /** One deployment by id. */
   async deployment(deploymentId: string): Promise<ApiDeployment> {
-    const response = await this.octokit.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}', {
-      owner: this.options.owner,
-      repo: this.options.repo,
-      deployment_id: Number(deploymentId)
-    })
+    const response = await this.octokit.request(
+      'GET /repos/{owner}/{repo}/deployments/{deployment_id}',
+      {
+        owner: this.options.owner,
+        repo: this.options.repo,
+        deployment_id: Number(deploymentId)
+      }
+    )
     return this.read(response, readDeployment)
   }
 
@@ -137,15 +164,18 @@ export class DeploymentsApi {
    * lookup is made before retrying.
    */
   async createStatus(deploymentId: string, status: NewStatus): Promise<ApiStatus> {
-    const response = await this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
-      owner: this.options.owner,
-      repo: this.options.repo,
-      deployment_id: Number(deploymentId),
-      ...status,
-      // The ledger marks the deployment it replaces itself: GitHub's auto_inactive skips
-      // production environments, and would also end deployments the ledger did not make.
-      auto_inactive: false
-    })
+    const response = await this.octokit.request(
+      'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+      {
+        owner: this.options.owner,
+        repo: this.options.repo,
+        deployment_id: Number(deploymentId),
+        ...status,
+        // The ledger marks the deployment it replaces itself: GitHub's auto_inactive skips
+        // production environments, and would also end deployments the ledger did not make.
+        auto_inactive: false
+      }
+    )
     return this.read(response, readStatus)
   }
 
@@ -156,12 +186,18 @@ export class DeploymentsApi {
   async serverNow(): Promise<Date> {
     const last = this.lastServerTime
     if (last === null || performance.now() - last.at > CLOCK_FRESH_MS) {
-      await this.octokit.request('GET /repos/{owner}/{repo}/deployments', { owner: this.options.owner, repo: this.options.repo, per_page: 1 })
+      await this.octokit.request('GET /repos/{owner}/{repo}/deployments', {
+        owner: this.options.owner,
+        repo: this.options.repo,
+        per_page: 1
+      })
     }
     const known = this.lastServerTime
     if (known === null) {
-      throw new SealError('unavailable', 
-        `${this.options.blame.location}: GitHub's answers carry no Date header, so artifact-seal cannot read GitHub's clock, which soak and order are measured on; ` +
+      throw new SealError(
+        'unavailable',
+        `${this.options.blame.location}: GitHub's answers carry no Date header, so artifact-seal cannot read ` +
+          `GitHub's clock, which soak and order are measured on; ` +
           `the promotion is refused (fail closed). Check any proxy between the runner and ${this.options.blame.apiUrl}.`
       )
     }
@@ -169,7 +205,10 @@ export class DeploymentsApi {
   }
 
   /** Deployments newest first, matching every filter exactly, fetched a page at a time as they are consumed. */
-  async *deployments(filter: { readonly environment?: string; readonly task?: string }, perPage: number): AsyncGenerator<ApiDeployment> {
+  async *deployments(
+    filter: { readonly environment?: string; readonly task?: string },
+    perPage: number
+  ): AsyncGenerator<ApiDeployment> {
     let response: Response = await this.octokit.request('GET /repos/{owner}/{repo}/deployments', {
       owner: this.options.owner,
       repo: this.options.repo,
@@ -188,16 +227,20 @@ export class DeploymentsApi {
   /** Every status of a deployment, newest first, with GitHub's clock when it answered. */
   async statuses(deploymentId: string): Promise<ApiStatuses> {
     const all: ApiStatus[] = []
-    let response: Response = await this.octokit.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
-      owner: this.options.owner,
-      repo: this.options.repo,
-      deployment_id: Number(deploymentId),
-      per_page: 100
-    })
+    let response: Response = await this.octokit.request(
+      'GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses',
+      {
+        owner: this.options.owner,
+        repo: this.options.repo,
+        deployment_id: Number(deploymentId),
+        per_page: 100
+      }
+    )
     for (;;) {
       all.push(...this.readList(response, readStatus))
       const next = this.nextPage(response)
-      if (next === undefined) return { statuses: all, serverTime: Date.parse(response.headers.date ?? '') }
+      if (next === undefined)
+        return { statuses: all, serverTime: Date.parse(response.headers.date ?? '') }
       response = await this.octokit.request(`GET ${next}`)
     }
   }
@@ -223,7 +266,12 @@ export class DeploymentsApi {
   }
 
   private unreadable(response: Response): SealError {
-    return unreadableAnswer(this.options.blame, requestName('GET', response.url), response.status, response.data)
+    return unreadableAnswer(
+      this.options.blame,
+      requestName('GET', response.url),
+      response.status,
+      response.data
+    )
   }
 
   /** The Link header's rel="next", followed only to the API it came from, since it carries the token. */
@@ -231,9 +279,12 @@ export class DeploymentsApi {
     const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? '')?.[1]
     if (next === undefined) return undefined
     if (new URL(next).origin !== new URL(this.options.apiUrl).origin) {
-      throw new SealError('refused', 
-        `${this.options.blame.location}: GitHub's answer to ${requestName('GET', response.url).path} links its next page to ${new URL(next).origin}, ` +
-          `not ${this.options.blame.apiUrl}; artifact-seal does not send the token there, and refuses the promotion (fail closed). Check GITHUB_API_URL.`
+      throw new SealError(
+        'refused',
+        `${this.options.blame.location}: GitHub's answer to ${requestName('GET', response.url).path} links its ` +
+          `next page to ${new URL(next).origin}, ` +
+          (`not ${this.options.blame.apiUrl}; artifact-seal does not send the token there, and refuses the ` +
+            'promotion (fail closed). Check GITHUB_API_URL.')
       )
     }
     return next
@@ -246,7 +297,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Ids are numbers (octokit reads ids too large for a double as bigint); the ledger keeps them as text. */
 function idOf(value: unknown): string | undefined {
-  if ((typeof value === 'number' && Number.isSafeInteger(value)) || typeof value === 'bigint') return String(value)
+  if ((typeof value === 'number' && Number.isSafeInteger(value)) || typeof value === 'bigint')
+    return String(value)
   return undefined
 }
 
@@ -254,7 +306,13 @@ function readDeployment(value: unknown): ApiDeployment | undefined {
   if (!isObject(value)) return undefined
   const id = idOf(value.id)
   const { task, environment, created_at: createdAt, payload } = value
-  if (id === undefined || typeof task !== 'string' || typeof environment !== 'string' || typeof createdAt !== 'string') return undefined
+  if (
+    id === undefined ||
+    typeof task !== 'string' ||
+    typeof environment !== 'string' ||
+    typeof createdAt !== 'string'
+  )
+    return undefined
   return { id, task, environment, payload, createdAt }
 }
 
@@ -262,7 +320,15 @@ function readStatus(value: unknown): ApiStatus | undefined {
   if (!isObject(value)) return undefined
   const id = idOf(value.id)
   const { state, created_at: createdAt } = value
-  if (id === undefined || typeof state !== 'string' || typeof createdAt !== 'string') return undefined
+  if (id === undefined || typeof state !== 'string' || typeof createdAt !== 'string')
+    return undefined
   const text = (v: unknown): string => (typeof v === 'string' ? v : '')
-  return { id, state, createdAt, description: text(value.description), logUrl: text(value.log_url), environmentUrl: text(value.environment_url) }
+  return {
+    id,
+    state,
+    createdAt,
+    description: text(value.description),
+    logUrl: text(value.log_url),
+    environmentUrl: text(value.environment_url)
+  }
 }

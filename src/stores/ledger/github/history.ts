@@ -1,5 +1,11 @@
 import type { ApiStatus } from './api.js'
-import { ABANDONED_PREFIX, LIVE_CHANGED_PREFIX, REPLACED_PREFIX, VETOED_PREFIX, continuesOf } from './records.js'
+import {
+  ABANDONED_PREFIX,
+  LIVE_CHANGED_PREFIX,
+  REPLACED_PREFIX,
+  VETOED_PREFIX,
+  continuesOf
+} from './records.js'
 
 /** How a pending deployment ended, read from its statuses. */
 export interface Resolved {
@@ -12,7 +18,10 @@ export interface Resolved {
 export interface DeploymentHistory {
   /** Null while the record is pending: no status has resolved it yet. */
   readonly resolution: Resolved | null
-  /** When the deployment was live: from its `success` until the status that ended it (null while it runs); null if it never was. */
+  /**
+   * When the deployment was live: from its `success` until the status that ended it (null while it
+   * runs); null if it never was.
+   */
   readonly stretch: { readonly from: string; readonly until: string | null } | null
   /** For a confirmation of the digest that was live already: the deployment whose stretch it continues. */
   readonly continues: string | null
@@ -43,15 +52,23 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
  * Times must be ISO 8601 and must not go backwards; anything else is `unreadable`, and the
  * caller fails closed.
  */
-export function historyOf(statuses: readonly ApiStatus[], unreadable: (detail: string) => never): DeploymentHistory {
+export function historyOf(
+  statuses: readonly ApiStatus[],
+  unreadable: (detail: string) => never
+): DeploymentHistory {
   const inOrder = [...statuses].reverse()
   let previous = Number.NEGATIVE_INFINITY
   for (const status of inOrder) {
     const time = Date.parse(status.createdAt)
     if (!ISO_TIME.test(status.createdAt) || Number.isNaN(time)) {
-      unreadable(`its ${status.state} status ${status.id} is dated ${JSON.stringify(status.createdAt)}, not an ISO 8601 UTC time`)
+      unreadable(
+        `its ${status.state} status ${status.id} is dated ${JSON.stringify(status.createdAt)}, not an ISO 8601 UTC time`
+      )
     }
-    if (time < previous) unreadable(`its ${status.state} status ${status.id} (${status.createdAt}) is dated before the status posted before it`)
+    if (time < previous)
+      unreadable(
+        `its ${status.state} status ${status.id} (${status.createdAt}) is dated before the status posted before it`
+      )
     previous = time
   }
 
@@ -68,12 +85,19 @@ export function historyOf(statuses: readonly ApiStatus[], unreadable: (detail: s
       } else if (status.state === 'failure') {
         resolution = { outcome: 'failed', status }
       } else if (status.state === 'error') {
-        resolution = { outcome: status.description.startsWith(ABANDONED_PREFIX) ? 'abandoned' : 'failed', status }
+        resolution = {
+          outcome: status.description.startsWith(ABANDONED_PREFIX) ? 'abandoned' : 'failed',
+          status
+        }
       }
       continue
     }
     if (resolution.outcome !== 'deployed') break
-    if (status.state === 'failure' && (status.description.startsWith(VETOED_PREFIX) || status.description.startsWith(LIVE_CHANGED_PREFIX))) {
+    if (
+      status.state === 'failure' &&
+      (status.description.startsWith(VETOED_PREFIX) ||
+        status.description.startsWith(LIVE_CHANGED_PREFIX))
+    ) {
       return { resolution: { outcome: 'failed', status }, stretch: null, continues: null }
     }
     if (until !== null) continue

@@ -5,7 +5,9 @@ import type { ApiDeployment } from './api.js'
  * pulling from each only as far as the merged list is read. Ties on time go to the higher
  * id, which GitHub hands out in creation order.
  */
-export async function* newestFirst(sources: readonly AsyncIterator<ApiDeployment>[]): AsyncGenerator<ApiDeployment> {
+export async function* newestFirst(
+  sources: readonly AsyncIterator<ApiDeployment>[]
+): AsyncGenerator<ApiDeployment> {
   const heads = await Promise.all(sources.map((s) => s.next()))
   try {
     for (;;) {
@@ -14,7 +16,8 @@ export async function* newestFirst(sources: readonly AsyncIterator<ApiDeployment
         const head = heads[i]
         const current = heads[best]
         if (head === undefined || head.done === true) continue
-        if (current === undefined || current.done === true || newer(head.value, current.value)) best = i
+        if (current === undefined || current.done === true || newer(head.value, current.value))
+          best = i
       }
       const winner = heads[best]
       if (winner === undefined || winner.done === true) return

@@ -7,7 +7,8 @@ import type { ApiDeployment } from './api.js'
 /**
  * How a promotion record is written into a deployment and read back out of one. The task
  * carries the digest (`deploy:<digest>` for a gate decision, pending or refused,
- * `veto:<digest>` for a veto and `approve:<digest>` for an approved contract amendment), because the task is what the list endpoint filters on; the
+ * `veto:<digest>` for a veto and `approve:<digest>` for an approved contract amendment), because
+ * the task is what the list endpoint filters on; the
  * payload carries the record as the writer made it, without its time: the time is the
  * deployment's `created_at`, GitHub's clock, never the writer's.
  */
@@ -26,9 +27,15 @@ export type TaskKind = 'deploy' | 'veto' | 'approve' | 'observe' | 'drift-ack'
 
 export const taskFor = (kind: TaskKind, digest: Digest): string => `${kind}:${digest}`
 
-const KINDS: Partial<Record<NewRecord['outcome'], TaskKind>> = { vetoed: 'veto', approved: 'approve', observed: 'observe', acknowledged: 'drift-ack' }
+const KINDS: Partial<Record<NewRecord['outcome'], TaskKind>> = {
+  vetoed: 'veto',
+  approved: 'approve',
+  observed: 'observe',
+  acknowledged: 'drift-ack'
+}
 
-export const kindOf = (record: Pick<NewRecord, 'outcome'>): TaskKind => KINDS[record.outcome] ?? 'deploy'
+export const kindOf = (record: Pick<NewRecord, 'outcome'>): TaskKind =>
+  KINDS[record.outcome] ?? 'deploy'
 
 export function payloadFor(record: NewRecord): Record<string, unknown> {
   // `time` is dropped even if a caller passes a whole record: the deployment's created_at is the time.
@@ -39,7 +46,14 @@ export function payloadFor(record: NewRecord): Record<string, unknown> {
 }
 
 /** The outcomes a record of its own (a deployment) holds; the others are statuses of a pending one. */
-export const APPENDED: readonly NewRecord['outcome'][] = ['pending', 'refused', 'vetoed', 'approved', 'observed', 'acknowledged']
+export const APPENDED: readonly NewRecord['outcome'][] = [
+  'pending',
+  'refused',
+  'vetoed',
+  'approved',
+  'observed',
+  'acknowledged'
+]
 
 /** How the ledger's own `inactive` statuses begin, telling them from GitHub's auto_inactive. */
 export const REPLACED_PREFIX = 'replaced by '
@@ -73,12 +87,23 @@ export function truncate(text: string, limit = DESCRIPTION_LIMIT): string {
   return `${cut}…`
 }
 
-const named = (record: Pick<NewRecord, 'digest' | 'name'>): string => `${shortDigest(record.digest)}${record.name === null ? '' : ` (${record.name})`}`
+const named = (record: Pick<NewRecord, 'digest' | 'name'>): string =>
+  `${shortDigest(record.digest)}${record.name === null ? '' : ` (${record.name})`}`
 
 /** "promoting sha256:0123abcd4567… (shop)": the line the Environments page shows for the deployment. */
 export function descriptionFor(record: NewRecord): string {
   const verb =
-    record.outcome === 'pending' ? (record.mode === 'rollback' ? 'rolling back to' : 'promoting') : record.outcome === 'approved' ? 'contract amendment approved for' : record.outcome === 'observed' ? `observed (${record.observation?.verdict ?? 'unknown'}) against` : record.outcome === 'acknowledged' ? 'drift acknowledged against' : record.outcome
+    record.outcome === 'pending'
+      ? record.mode === 'rollback'
+        ? 'rolling back to'
+        : 'promoting'
+      : record.outcome === 'approved'
+        ? 'contract amendment approved for'
+        : record.outcome === 'observed'
+          ? `observed (${record.observation?.verdict ?? 'unknown'}) against`
+          : record.outcome === 'acknowledged'
+            ? 'drift acknowledged against'
+            : record.outcome
   return truncate(`${verb} ${named(record)}`)
 }
 
@@ -99,11 +124,19 @@ export interface ReadContext {
 }
 
 /** The SealError for a deployment of ours that cannot be read whole: the ledger is damaged. */
-export function damagedDeployment(deployment: Pick<ApiDeployment, 'id' | 'environment' | 'task'>, context: ReadContext, detail: string): SealError {
-  return new SealError('tampered', 
-    `${context.location}: deployment ${deployment.id} (environment ${JSON.stringify(deployment.environment)}, task ${JSON.stringify(deployment.task)}) ` +
-      `was written by artifact-seal but its record cannot be read: ${detail}. The ledger is damaged, so the promotion is refused (fail closed). ` +
-      `Inspect it with "gh api repos/${context.repository}/deployments/${deployment.id}"; if it is not a real promotion, mark it inactive and delete it.`
+export function damagedDeployment(
+  deployment: Pick<ApiDeployment, 'id' | 'environment' | 'task'>,
+  context: ReadContext,
+  detail: string
+): SealError {
+  return new SealError(
+    'tampered',
+    `${context.location}: deployment ${deployment.id} (environment ${JSON.stringify(deployment.environment)}, ` +
+      `task ${JSON.stringify(deployment.task)}) ` +
+      (`was written by artifact-seal but its record cannot be read: ${detail}. The ledger is damaged, so the ` +
+        'promotion is refused (fail closed). ') +
+      (`Inspect it with "gh api repos/${context.repository}/deployments/${deployment.id}"; if it is not a real ` +
+        'promotion, mark it inactive and delete it.')
   )
 }
 
@@ -125,21 +158,36 @@ export function recordOf(deployment: ApiDeployment, context: ReadContext): Promo
   if (!marked) return damaged(`its payload has no ${JSON.stringify(PAYLOAD_KEY)} key`)
   const format = payload[PAYLOAD_KEY]
   if (typeof format === 'number' && format > PAYLOAD_FORMAT) {
-    return damaged(`its payload is format ${format}, written by a newer artifact-seal; use that version or later to read this ledger`)
+    return damaged(
+      `its payload is format ${format}, written by a newer artifact-seal; use that version or later to read this ledger`
+    )
   }
-  if (format !== PAYLOAD_FORMAT) return damaged(`its payload format is ${JSON.stringify(format)}, not ${PAYLOAD_FORMAT}`)
+  if (format !== PAYLOAD_FORMAT)
+    return damaged(`its payload format is ${JSON.stringify(format)}, not ${PAYLOAD_FORMAT}`)
   const stored = payload.record
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return damaged('its payload has no record object')
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
+    return damaged('its payload has no record object')
   const record = decodeRecord({ ...stored, time: deployment.createdAt }, damaged)
-  if (task === null) return damaged(`its task is not "deploy:<digest>", "veto:<digest>", "approve:<digest>", "observe:<digest>" or "drift-ack:<digest>"`)
-  if (task[2] !== record.digest) return damaged(`its task names ${task[2]} but its record ${record.digest}`)
-  if (task[1] !== kindOf(record)) return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`)
+  if (task === null)
+    return damaged(
+      'its task is not "deploy:<digest>", "veto:<digest>", "approve:<digest>", "observe:<digest>" or ' +
+        '"drift-ack:<digest>"'
+    )
+  if (task[2] !== record.digest)
+    return damaged(`its task names ${task[2]} but its record ${record.digest}`)
+  if (task[1] !== kindOf(record))
+    return damaged(`a "${task[1]}" task holds a record whose outcome is ${record.outcome}`)
   if (!APPENDED.includes(record.outcome)) {
-    return damaged(`its record is a ${record.outcome} record; those are statuses of a pending deployment, never deployments of their own`)
+    return damaged(
+      `its record is a ${record.outcome} record; those are statuses of a pending deployment, never deployments ` +
+        'of their own'
+    )
   }
   // GitHub treats environment names without regard to case.
   if (record.environment.toLowerCase() !== deployment.environment.toLowerCase()) {
-    return damaged(`it is a deployment to ${JSON.stringify(deployment.environment)} but its record names ${JSON.stringify(record.environment)}`)
+    return damaged(
+      `it is a deployment to ${JSON.stringify(deployment.environment)} but its record names ${JSON.stringify(record.environment)}`
+    )
   }
   return record
 }
@@ -162,5 +210,7 @@ function payloadObject(payload: unknown): Record<string, unknown> | undefined {
       return undefined
     }
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined
 }

@@ -147,7 +147,7 @@ function signingCases(kit, workDir, hosts) {
     label,
     entry: path.join(kit.dist, 'seal', 'index.js'),
     workspace,
-    inputs: { 'subject-path': ARTIFACT, name: 'app', summary: 'true', ...inputs },
+    inputs: { 'subject-path': ARTIFACT, 'subject-name': 'app', ...inputs },
     env,
     check: (outputs, stdout) => {
       expect(label, 'digest', outputs.digest, digest, stdout)
@@ -188,7 +188,6 @@ function signingCases(kit, workDir, hosts) {
       'subject-path': ARTIFACT,
       'expected-digest': digest,
       'checksums-path': sealed['checksums-path'],
-      summary: 'true',
       ...inputs
     },
     env: { GITHUB_API_URL: gh.url },
@@ -204,13 +203,15 @@ function signingCases(kit, workDir, hosts) {
       keyless: verify(
         'verify, keyless seal (trusted root, signer workflow)',
         sealed.keyless,
-        { 'trusted-root': trustedRoot, 'signer-workflow': SIGNER_WORKFLOW },
+        {
+          'signed-by': `trusted-root: ${JSON.stringify(trustedRoot)}\nworkflow: ${JSON.stringify(SIGNER_WORKFLOW)}`
+        },
         true
       ),
       key: verify(
         'verify, keyed seal (public key)',
         sealed.key,
-        { 'public-key': key.publicPem },
+        { 'signed-by': `key: |\n${key.publicPem.trim().replace(/^/gm, '  ')}\n` },
         true
       )
     })

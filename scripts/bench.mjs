@@ -431,9 +431,7 @@ function sealActionTool(spec, reference, outDir) {
   let files
   const inputs = {
     'subject-path': fixturePath(spec),
-    summary: 'true',
     upload: 'false',
-    'upload-files': 'false',
     cache: 'false',
     sign: 'auto',
     'github-token': 'ghs_bench'
@@ -893,6 +891,13 @@ function startupCases(workDir) {
   const content = randomBlock(mulberry32(7), 4096)
   fs.writeFileSync(path.join(workspace, file), content)
   fs.writeFileSync(path.join(workspace, 'promotion.yml'), 'environments:\n  dev: {}\n')
+  // A file ledger is created once, before the first promotion, as a user does.
+  const init = spawnSync(
+    process.execPath,
+    [cli, 'ledger', 'init', '--ledger', 'file:ledger.jsonl'],
+    { cwd: workspace, encoding: 'utf8' }
+  )
+  if (init.status !== 0) throw new Error(`ledger init failed: ${init.stderr}`)
   const digest = `sha256:${createHash('sha256').update(content).digest('hex')}`
   const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version
   const action = (entry, inputs, check) => ({
@@ -911,13 +916,13 @@ function startupCases(workDir) {
     { label: 'node -e 0 (bare start)', args: ['-e', '0'], check: () => {} },
     {
       label: 'seal action, one 4 KiB file',
-      ...action('seal', { 'subject-path': file, summary: 'true' }, expectOutput('digest', digest))
+      ...action('seal', { 'subject-path': file }, expectOutput('digest', digest))
     },
     {
       label: 'verify action, the same file',
       ...action(
         'verify',
-        { 'subject-path': file, 'expected-digest': digest, summary: 'true' },
+        { 'subject-path': file, 'expected-digest': digest },
         expectOutput('verified', 'true')
       )
     },
@@ -931,9 +936,7 @@ function startupCases(workDir) {
           'subject-path': file,
           policy: 'promotion.yml',
           ledger: 'file:ledger.jsonl',
-          'create-ledger': 'true',
-          'dry-run': 'true',
-          summary: 'true'
+          'dry-run': 'true'
         },
         (run) => {
           if (JSON.parse(run.outputs.decision ?? 'null')?.allowed !== true)

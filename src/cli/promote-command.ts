@@ -68,9 +68,9 @@ ${LEDGER_HELP}
   --from ENV          promote what ENV runs now: the live digest of the service there
                       (--subject-name picks it when ENV runs several); a digest given
                       too must be it
-  --wait DURATION     when the soak is all that stands in the way and it is over within
-                      DURATION (30m, 2h), wait for it, then read the ledger and judge
-                      everything again; by default a promotion before the soak is refused
+  --wait DURATION     wait up to DURATION (30m, 2h) for a soak to end, or for an upstream
+                      deployment of the digest to be confirmed, then read the ledger and
+                      judge everything again; by default such a promotion is refused
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
   --subject-name NAME the artifact's name, for the records: the service it is of (an

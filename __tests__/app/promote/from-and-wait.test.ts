@@ -250,6 +250,60 @@ describe.each([
       }
     )
 
+    it(
+      'waits for a requires whose deployment is pending its confirmation, looking again every 30s, then for ' +
+        'the soak that starts with the confirmation',
+      async () => {
+        const p = make()
+        p.pass(MINUTE)
+        const staged = await promoteDigest(request(V1, 'staging'), POLICY, p.ledger, OPTIONS)
+        expect(staged.record).toMatchObject({ outcome: 'pending' })
+        const { wait, naps, said } = sleeper(p, 60 * MINUTE)
+        let looks = 0
+        const confirming = {
+          ...wait,
+          sleep: async (ms: number) => {
+            await wait.sleep(ms)
+            // The staging deploy finishes while production waits: confirmed at the second look.
+            if (++looks === 2) await confirm(p, staged.record)
+          }
+        }
+        const result = await promoteDigest(
+          request(V1, 'production', { wait: confirming }),
+          POLICY,
+          p.ledger,
+          OPTIONS
+        )
+        expect(result.decision.allowed).toBe(true)
+        expect(result.record).toMatchObject({ outcome: 'pending' })
+        // Two looks for the confirmation, then the 30-minute soak from it.
+        expect(naps.slice(0, 2)).toEqual([31_000, 31_000])
+        expect(naps.length).toBe(3)
+        expect(said.join('\n')).toContain('its deployment to staging to be confirmed')
+      }
+    )
+
+    it('stops waiting for a confirmation that does not come within the wait, and refuses', async () => {
+      const p = make()
+      p.pass(MINUTE)
+      await promoteDigest(request(V1, 'staging'), POLICY, p.ledger, OPTIONS)
+      const { wait, naps, said } = sleeper(p, 2 * MINUTE)
+      const result = await promoteDigest(
+        request(V1, 'production', { wait }),
+        POLICY,
+        p.ledger,
+        OPTIONS
+      )
+      expect(result.decision.allowed).toBe(false)
+      expect(result.decision.checks.find((c) => c.rule === 'requires')).toMatchObject({
+        passed: false
+      })
+      expect(naps).toEqual([31_000, 31_000, 31_000])
+      expect(said.join('\n')).toContain(
+        'Still waiting for its deployment to staging to be confirmed'
+      )
+    })
+
     it('judges everything again after the wait: a veto that landed meanwhile refuses', async () => {
       const p = make()
       await deploy(p, V1, 'staging')

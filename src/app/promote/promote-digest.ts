@@ -12,7 +12,7 @@ import {
 import { type Decision, type RuleCheck, refusal } from '../../core/promotion/gate.js'
 import type { PromotionSubject } from '../../core/promotion/decide-promotion.js'
 import { formatDuration } from '../../core/promotion/duration.js'
-import { soakRemainingMs } from '../../core/promotion/soak-wait.js'
+import { waitStep } from '../../core/promotion/soak-wait.js'
 import {
   type EnvironmentRule,
   type PromotionPolicy,
@@ -732,11 +732,15 @@ async function ledgerFacts(
   }
 }
 
+/** How often a wait looks again for a confirmation that may come at any moment. */
+const CONFIRMATION_POLL_MS = 30_000
+
 /**
- * Sleeps while the soak is all that stands in the promotion's way and is over within what is
- * left of the wait, each time reading the ledger and judging everything again (outside any
- * lock: the decision that counts is made again inside the ledger's step). Returns how long it
- * slept; says what it waited for, and why it stopped waiting when the soak is not over in time.
+ * Sleeps while what stands in the promotion's way is time alone: a soak still running, or a
+ * `requires` whose deployment of the digest is pending its confirmation. Each time it reads the
+ * ledger and judges everything again (outside any lock: the decision that counts is made again
+ * inside the ledger's step), up to what is left of the wait. Returns how long it slept; says
+ * what it waited for, and why it stopped waiting.
  */
 async function waitForSoak(
   wait: SoakWait,
@@ -749,26 +753,60 @@ async function waitForSoak(
   for (;;) {
     const facts = await ledgerFacts(ledger, subject, policy, evidence)
     const trial = decidePromotion(subject, evidence, facts)
-    const remaining = soakRemainingMs(trial, subject.rule, facts.spans, facts.now)
-    if (remaining === null) return slept
+    const pendingIn = await pendingUpstreams(ledger, subject, trial)
+    const step = waitStep(
+      trial,
+      subject.rule,
+      facts.spans,
+      pendingIn,
+      facts.now,
+      CONFIRMATION_POLL_MS
+    )
+    if (step === null) return slept
     // The ledger's clock counts whole seconds on GitHub: a second more, so one sleep is enough.
-    const nap = remaining + 1000
-    const soaks = trial.checks.filter((c) => !c.passed).map((c) => c.environment)
+    const nap = step.ms + 1000
+    const what = [
+      ...(step.soaking.length > 0
+        ? [`${subject.digest} to soak in ${step.soaking.join(', ')}`]
+        : []),
+      ...(step.confirming.length > 0
+        ? [`its deployment to ${step.confirming.join(', ')} to be confirmed`]
+        : [])
+    ].join(' and ')
     if (slept + nap > wait.maxMs) {
+      const left = formatDuration(wait.maxMs - slept)
+      const already = slept > 0 ? ` (waited ${formatDuration(slept)} already)` : ''
       wait.log(
-        `The soak in ${soaks.join(', ')} is over in ${formatDuration(remaining)}, more than the ${formatDuration(wait.maxMs - slept)} left to wait${
-          slept > 0 ? ` (waited ${formatDuration(slept)} ` + 'already)' : ''
-        }; deciding now.`
+        step.confirming.length > 0
+          ? `Still waiting for ${what}, with ${left} left to wait${already}; deciding now.`
+          : `The soak in ${step.soaking.join(', ')} is over in ${formatDuration(step.ms)}, more than the ${left} left to wait${already}; deciding now.`
       )
       return slept
     }
     wait.log(
-      `Waiting ${formatDuration(nap)} for ${subject.digest} to soak in ${soaks.join(', ')} before ${subject.rule.name} takes it; the ledger is read and every rule judged ` +
+      `Waiting ${formatDuration(nap)} for ${what} before ${subject.rule.name} takes it; the ledger is read and every rule judged ` +
         'again then.'
     )
     await wait.sleep(nap)
     slept += nap
   }
+}
+
+/** The environments a failed `requires` names where this digest's deployment awaits its confirmation. */
+async function pendingUpstreams(
+  ledger: LedgerView,
+  subject: PromotionSubject,
+  trial: Decision
+): Promise<Set<string>> {
+  const asked = trial.checks.filter(
+    (c) => !c.passed && (c.rule === 'requires' || c.rule === 'requires-any')
+  )
+  const pendingIn = new Set<string>()
+  for (const check of asked) {
+    const pending = await ledger.pending(check.environment, subject.service)
+    if (pending.some((entry) => entry.digest === subject.digest)) pendingIn.add(check.environment)
+  }
+  return pendingIn
 }
 
 /**

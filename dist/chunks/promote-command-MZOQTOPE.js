@@ -657,16 +657,25 @@ function bytesMismatchDetail(actual, mismatches, digest) {
 }
 
 // src/core/promotion/soak-wait.ts
-function soakRemainingMs(decision, rule, spans, now) {
+function waitStep(decision, rule, spans, pendingIn, now, pollMs) {
   const failed = decision.checks.filter((c) => !c.passed);
-  if (decision.allowed || failed.length === 0 || failed.some((c) => c.rule !== "soak")) return null;
-  let longest = 0;
+  if (decision.allowed || failed.length === 0) return null;
+  const soaking = [];
+  const confirming = [];
+  let soakMs = 0;
   for (const check of failed) {
-    const open = (spans.get(check.environment) ?? []).find((s) => s.until === null);
-    if (open === void 0) return null;
-    longest = Math.max(longest, Date.parse(open.from) + rule.soakMs - now.getTime());
+    if (check.rule === "soak") {
+      const open = (spans.get(check.environment) ?? []).find((s) => s.until === null);
+      if (open === void 0) return null;
+      soakMs = Math.max(soakMs, Date.parse(open.from) + rule.soakMs - now.getTime());
+      soaking.push(check.environment);
+    } else if ((check.rule === "requires" || check.rule === "requires-any") && pendingIn.has(check.environment)) {
+      confirming.push(check.environment);
+    } else return null;
   }
-  return Math.max(longest, 0);
+  const soakLeft = Math.max(soakMs, 0);
+  if (confirming.length === 0) return { ms: soakLeft, soaking, confirming };
+  return { ms: soaking.length > 0 ? Math.min(soakLeft, pollMs) : pollMs, soaking, confirming };
 }
 
 // src/app/observe/drift-facts.ts
@@ -1127,27 +1136,52 @@ async function ledgerFacts(view, subject, policy, evidence) {
     now: await view.now()
   };
 }
+var CONFIRMATION_POLL_MS = 3e4;
 async function waitForSoak(wait, ledger, subject, policy, evidence) {
   let slept = 0;
   for (; ; ) {
     const facts = await ledgerFacts(ledger, subject, policy, evidence);
     const trial = decidePromotion(subject, evidence, facts);
-    const remaining = soakRemainingMs(trial, subject.rule, facts.spans, facts.now);
-    if (remaining === null) return slept;
-    const nap = remaining + 1e3;
-    const soaks = trial.checks.filter((c) => !c.passed).map((c) => c.environment);
+    const pendingIn = await pendingUpstreams(ledger, subject, trial);
+    const step = waitStep(
+      trial,
+      subject.rule,
+      facts.spans,
+      pendingIn,
+      facts.now,
+      CONFIRMATION_POLL_MS
+    );
+    if (step === null) return slept;
+    const nap = step.ms + 1e3;
+    const what = [
+      ...step.soaking.length > 0 ? [`${subject.digest} to soak in ${step.soaking.join(", ")}`] : [],
+      ...step.confirming.length > 0 ? [`its deployment to ${step.confirming.join(", ")} to be confirmed`] : []
+    ].join(" and ");
     if (slept + nap > wait.maxMs) {
+      const left = formatDuration(wait.maxMs - slept);
+      const already = slept > 0 ? ` (waited ${formatDuration(slept)} already)` : "";
       wait.log(
-        `The soak in ${soaks.join(", ")} is over in ${formatDuration(remaining)}, more than the ${formatDuration(wait.maxMs - slept)} left to wait${slept > 0 ? ` (waited ${formatDuration(slept)} already)` : ""}; deciding now.`
+        step.confirming.length > 0 ? `Still waiting for ${what}, with ${left} left to wait${already}; deciding now.` : `The soak in ${step.soaking.join(", ")} is over in ${formatDuration(step.ms)}, more than the ${left} left to wait${already}; deciding now.`
       );
       return slept;
     }
     wait.log(
-      `Waiting ${formatDuration(nap)} for ${subject.digest} to soak in ${soaks.join(", ")} before ${subject.rule.name} takes it; the ledger is read and every rule judged again then.`
+      `Waiting ${formatDuration(nap)} for ${what} before ${subject.rule.name} takes it; the ledger is read and every rule judged again then.`
     );
     await wait.sleep(nap);
     slept += nap;
   }
+}
+async function pendingUpstreams(ledger, subject, trial) {
+  const asked = trial.checks.filter(
+    (c) => !c.passed && (c.rule === "requires" || c.rule === "requires-any")
+  );
+  const pendingIn = /* @__PURE__ */ new Set();
+  for (const check of asked) {
+    const pending = await ledger.pending(check.environment, subject.service);
+    if (pending.some((entry) => entry.digest === subject.digest)) pendingIn.add(check.environment);
+  }
+  return pendingIn;
 }
 function lostAfterAppend(decision, environment, lost) {
   const check = { rule: "ledger", environment, passed: false, detail: lost };
@@ -1384,9 +1418,9 @@ ${LEDGER_HELP}
   --from ENV          promote what ENV runs now: the live digest of the service there
                       (--subject-name picks it when ENV runs several); a digest given
                       too must be it
-  --wait DURATION     when the soak is all that stands in the way and it is over within
-                      DURATION (30m, 2h), wait for it, then read the ledger and judge
-                      everything again; by default a promotion before the soak is refused
+  --wait DURATION     wait up to DURATION (30m, 2h) for a soak to end, or for an upstream
+                      deployment of the digest to be confirmed, then read the ledger and
+                      judge everything again; by default such a promotion is refused
   --rollback          return to a digest the environment ran before ("previous": the last good one)
   --dry-run           decide, record nothing
   --subject-name NAME the artifact's name, for the records: the service it is of (an

@@ -330,7 +330,7 @@ describe('keyed', () => {
       ).message
     ).toMatch(/^signature: the bundle's signature verifies with none of the 1 public key/)
     expect((await refusal(verifyAttestation(bundle, {}))).message).toMatch(
-      /^key not found: .*public-key/
+      /^key not found: .*Give the signer's public key in "signed-by" \(its "key:"\)\.$/
     )
     const edited = withEditedPayload(bundle, (s) => void (s.predicateType = 'https://evil.example'))
     expect(() => verifyKeyedDirectly(edited, key)).toThrow(/signature/)

@@ -15,7 +15,10 @@ describe("the CLI's vocabulary", () => {
   })
 
   it("the actions' names their inputs as a workflow writes them", () => {
-    expect(ACTION_VOCABULARY.option('public-key')).toBe('"public-key"')
+    expect(ACTION_VOCABULARY.option('environment')).toBe('"environment"')
+    // The signer settings the CLI takes as flags are keys of the actions' signed-by.
+    expect(ACTION_VOCABULARY.option('public-key')).toBe('"signed-by" (its "key:")')
+    expect(ACTION_VOCABULARY.option('trusted-root')).toBe('"signed-by" (its "trusted-root:")')
     expect(ACTION_VOCABULARY.setting('create-ledger', 'true')).toBe('"create-ledger: true"')
   })
 

@@ -29943,9 +29943,22 @@ function confirmedOutcome(mode) {
 }
 
 // src/core/vocabulary.ts
+var SIGNED_BY_KEY_OF = {
+  "public-key": "key",
+  "trusted-root": "trusted-root",
+  "tuf-mirrors": "tuf-mirrors",
+  "signer-repository": "repository",
+  "signer-workflow": "workflow",
+  "source-ref": "ref",
+  "cert-oidc-issuer": "issuer",
+  "deny-self-hosted-runners": "runner"
+};
 var ACTION_VOCABULARY = {
   caller: "action",
-  option: (input) => JSON.stringify(input),
+  option: (input) => {
+    const key = SIGNED_BY_KEY_OF[input];
+    return key === void 0 ? JSON.stringify(input) : `"signed-by" (its "${key}:")`;
+  },
   setting: (input, value) => JSON.stringify(`${input}: ${value}`),
   current: "this step",
   base: "the workspace",
@@ -31965,7 +31978,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-XZMCVI7A.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RSOYWP3R.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -42788,7 +42801,7 @@ async function runProbes(spec, live, request, ledger) {
   if (image !== null) {
     jobs.push(
       (async () => {
-        const registry = request.registry?.(spec.timeoutMs) ?? await defaultRegistry(spec.timeoutMs, context);
+        const registry = await registryFor(spec.timeoutMs, context, request.registryToken);
         return imageProbe(image, live.digest, registry);
       })()
     );
@@ -42862,16 +42875,9 @@ function observationRecord(environment, service, live, found, requester) {
     }
   };
 }
-async function defaultRegistry(timeoutMs, context) {
-  const { RegistryClient } = await import("../chunks/client-DUMK6JNX.js");
-  return new RegistryClient({
-    credentials: {
-      env: context.env,
-      ...context.env.HOME === void 0 ? {} : { homeDir: context.env.HOME }
-    },
-    timeoutMs,
-    deadlineMs: timeoutMs
-  });
+async function registryFor(timeoutMs, context, token) {
+  const { openImageRegistry } = await import("../chunks/open-registry-ALUS6B2B.js");
+  return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 
 // src/stores/evidence/contract-files.ts
@@ -43783,7 +43789,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CHXQYYNK.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CGTZDDQU.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -43791,10 +43797,11 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     if (restored.kind === "miss") {
+      const cache = restored.unreadable === void 0 ? `the Actions cache has no entry for ${digest} (key ${key})` : `the Actions cache could not be read for ${digest} (key ${key}: ${restored.unreadable})`;
       context.log(
-        `No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`
+        `No bytes of ${digest} were carried: ${cache}, and no ledger record names a workflow artifact holding its files.`
       );
-      const absent = `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
+      const absent = `No bytes to check: none were named, and nothing the seal carried was found: ${cache}, and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
       return {
         verified: false,
         actual: digest,
@@ -43819,8 +43826,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-AVZ6YJ3J.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-VLPDKTJI.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-HG6USATC.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-GBXHIJZ3.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -43870,13 +43877,13 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-UQZ24IWN.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-UDNXJUFX.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
     log: { info: context.log, warning: context.log }
   });
-  if (restored.kind === "miss") return { kind: "miss" };
+  if (restored.kind === "miss") return restored;
   if (restored.kind === "refused") return { kind: "unsafe" };
   const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
@@ -46263,6 +46270,7 @@ async function run(env = process.env) {
         record: settings.record,
         requester: requesterFromEnv(env),
         probe: { cwd: workspace, env, ...DEFAULT_PROBE_LIMITS },
+        registryToken: settings.token,
         sealedContract: sealedContractSource(settings.ledger, {
           env,
           baseDir: workspace,

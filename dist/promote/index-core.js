@@ -130,13 +130,26 @@ function speakAs(vocabulary) {
   spoken = vocabulary;
   return before;
 }
-var ACTION_VOCABULARY, spoken;
+var SIGNED_BY_KEY_OF, ACTION_VOCABULARY, spoken;
 var init_vocabulary = __esm({
   "src/core/vocabulary.ts"() {
     "use strict";
+    SIGNED_BY_KEY_OF = {
+      "public-key": "key",
+      "trusted-root": "trusted-root",
+      "tuf-mirrors": "tuf-mirrors",
+      "signer-repository": "repository",
+      "signer-workflow": "workflow",
+      "source-ref": "ref",
+      "cert-oidc-issuer": "issuer",
+      "deny-self-hosted-runners": "runner"
+    };
     ACTION_VOCABULARY = {
       caller: "action",
-      option: (input) => JSON.stringify(input),
+      option: (input) => {
+        const key = SIGNED_BY_KEY_OF[input];
+        return key === void 0 ? JSON.stringify(input) : `"signed-by" (its "${key}:")`;
+      },
       setting: (input, value) => JSON.stringify(`${input}: ${value}`),
       current: "this step",
       base: "the workspace",
@@ -5288,6 +5301,7 @@ async function keepAfterPromotion(sources, plan, allowed) {
 }
 
 // src/app/promote/promote-digest.ts
+init_env();
 init_errors();
 
 // src/core/promotion/drift-rule.ts
@@ -6066,7 +6080,13 @@ async function promoteDigest(request, policy, ledger, options) {
       ...evidence,
       withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature)
     };
-  const service = outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput);
+  const service = outcome.service ??= serviceOfPromotion(
+    policy,
+    rule,
+    outcome,
+    history,
+    nameInput
+  );
   outcome.name ??= outcome.signedName ?? history.name ?? null;
   if (outcome.name === null && outcome.claimedName !== null) {
     outcome.name = outcome.claimedName;
@@ -6370,7 +6390,7 @@ async function checkSignature(request, digest, rule, mode, outcome) {
   }
   return {
     refusal: null,
-    signature: signatureFact(check, request.serverUrl ?? "https://github.com")
+    signature: signatureFact(check, request.serverUrl ?? DEFAULT_SERVER_URL)
   };
 }
 function swappedStatement(signed, claimed) {
@@ -6387,13 +6407,15 @@ function contradictedName(request, outcome, signed, mode) {
     `${nameInput}: ${what} is not the service this ${mode === "rollback" ? "rollback returns to" : "seal is of"}: its signed statement names ${quote(signed)}. Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
   );
 }
-function serviceOfPromotion(policy, outcome, history, nameInput) {
+function serviceOfPromotion(policy, rule, outcome, history, nameInput) {
   if (outcome.policyPins) return serviceFor(policy, null, nameInput);
   const proven = outcome.name ?? outcome.signedName ?? null;
   if (proven !== null) return serviceFor(policy, proven, nameInput);
   if (history.service !== void 0) return serviceFor(policy, history.service, nameInput);
-  if (outcome.claimedName !== null && (policy.services ?? null) === null)
+  if (outcome.claimedName !== null && (policy.services ?? null) === null && !rule.contract)
     return serviceFor(policy, outcome.claimedName, nameInput);
+  if (outcome.claimedName !== null && (policy.services ?? null) === null)
+    return serviceFor(policy, null, nameInput);
   if (outcome.claimedName !== null) {
     throw new SealError(
       "bad-input",
@@ -9800,10 +9822,11 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     if (restored.kind === "miss") {
+      const cache = restored.unreadable === void 0 ? `the Actions cache has no entry for ${digest} (key ${key})` : `the Actions cache could not be read for ${digest} (key ${key}: ${restored.unreadable})`;
       context.log(
-        `No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`
+        `No bytes of ${digest} were carried: ${cache}, and no ledger record names a workflow artifact holding its files.`
       );
-      const absent = `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
+      const absent = `No bytes to check: none were named, and nothing the seal carried was found: ${cache}, and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
       return {
         verified: false,
         actual: digest,
@@ -9828,8 +9851,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-UTLVQEEP.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-OWLROPIZ.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-OHPTXOZR.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-BLV5K7AV.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9879,13 +9902,13 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BBGHEYFH.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3AS5ZA4F.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
     log: { info: context.log, warning: context.log }
   });
-  if (restored.kind === "miss") return { kind: "miss" };
+  if (restored.kind === "miss") return restored;
   if (restored.kind === "refused") return { kind: "unsafe" };
   const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;
@@ -10272,7 +10295,7 @@ async function run(env = process.env) {
       );
     if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
       info(
-        `The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.Name} or sign the seal).`
+        `The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.SubjectName} or sign the seal).`
       );
     }
     if ((result.waitedMs ?? 0) > 0)

@@ -468,9 +468,22 @@ function confirmedOutcome(mode) {
 }
 
 // src/core/vocabulary.ts
+var SIGNED_BY_KEY_OF = {
+  "public-key": "key",
+  "trusted-root": "trusted-root",
+  "tuf-mirrors": "tuf-mirrors",
+  "signer-repository": "repository",
+  "signer-workflow": "workflow",
+  "source-ref": "ref",
+  "cert-oidc-issuer": "issuer",
+  "deny-self-hosted-runners": "runner"
+};
 var ACTION_VOCABULARY = {
   caller: "action",
-  option: (input) => JSON.stringify(input),
+  option: (input) => {
+    const key = SIGNED_BY_KEY_OF[input];
+    return key === void 0 ? JSON.stringify(input) : `"signed-by" (its "${key}:")`;
+  },
   setting: (input, value) => JSON.stringify(`${input}: ${value}`),
   current: "this step",
   base: "the workspace",

@@ -1367,9 +1367,22 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
 }
 
 // src/core/vocabulary.ts
+var SIGNED_BY_KEY_OF = {
+  "public-key": "key",
+  "trusted-root": "trusted-root",
+  "tuf-mirrors": "tuf-mirrors",
+  "signer-repository": "repository",
+  "signer-workflow": "workflow",
+  "source-ref": "ref",
+  "cert-oidc-issuer": "issuer",
+  "deny-self-hosted-runners": "runner"
+};
 var ACTION_VOCABULARY = {
   caller: "action",
-  option: (input) => JSON.stringify(input),
+  option: (input) => {
+    const key = SIGNED_BY_KEY_OF[input];
+    return key === void 0 ? JSON.stringify(input) : `"signed-by" (its "${key}:")`;
+  },
   setting: (input, value) => JSON.stringify(`${input}: ${value}`),
   current: "this step",
   base: "the workspace",
@@ -4059,7 +4072,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-XWNLGNYK.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FTYKJTLE.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4135,7 +4148,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-RSEBF5RX.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-IVTHLXWM.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4171,7 +4184,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-RSEBF5RX.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-IVTHLXWM.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);

@@ -1420,9 +1420,22 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
 }
 
 // src/core/vocabulary.ts
+var SIGNED_BY_KEY_OF = {
+  "public-key": "key",
+  "trusted-root": "trusted-root",
+  "tuf-mirrors": "tuf-mirrors",
+  "signer-repository": "repository",
+  "signer-workflow": "workflow",
+  "source-ref": "ref",
+  "cert-oidc-issuer": "issuer",
+  "deny-self-hosted-runners": "runner"
+};
 var ACTION_VOCABULARY = {
   caller: "action",
-  option: (input) => JSON.stringify(input),
+  option: (input) => {
+    const key = SIGNED_BY_KEY_OF[input];
+    return key === void 0 ? JSON.stringify(input) : `"signed-by" (its "${key}:")`;
+  },
   setting: (input, value) => JSON.stringify(`${input}: ${value}`),
   current: "this step",
   base: "the workspace",
@@ -2474,10 +2487,11 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   const key = cacheKeyOf(digest);
   if (known.artifact === null) {
     if (restored.kind === "miss") {
+      const cache = restored.unreadable === void 0 ? `the Actions cache has no entry for ${digest} (key ${key})` : `the Actions cache could not be read for ${digest} (key ${key}: ${restored.unreadable})`;
       context.log(
-        `No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger record names a workflow artifact holding its files.`
+        `No bytes of ${digest} were carried: ${cache}, and no ledger record names a workflow artifact holding its files.`
       );
-      const absent = `No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no entry for ${digest} (key ${key}), and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
+      const absent = `No bytes to check: none were named, and nothing the seal carried was found: ${cache}, and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
       return {
         verified: false,
         actual: digest,
@@ -2502,8 +2516,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-YGAWIFQO.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-MN3ULNQ6.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-47D7AMXF.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-5GGN4G2K.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2553,13 +2567,13 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-AP7X5AIC.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-7RHWK66D.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
     log: { info: context.log, warning: context.log }
   });
-  if (restored.kind === "miss") return { kind: "miss" };
+  if (restored.kind === "miss") return restored;
   if (restored.kind === "refused") return { kind: "unsafe" };
   const single = restored.digestKind === "file" ? join(restored.filesDir, ...restored.listing[0].path.split("/")) : null;
   let checked;

@@ -71,6 +71,7 @@ export async function observeCommand(args: string[], terminal: Terminal): Promis
       record: values.record === true,
       requester: requesterFromEnv(terminal.env),
       probe: { cwd: terminal.cwd, env: terminal.env, ...DEFAULT_PROBE_LIMITS },
+      registryToken: terminal.env.GITHUB_TOKEN ?? '',
       sealedContract: sealedContractSource(ledgerLocationFromOptions(values, terminal), {
         env: terminal.env,
         baseDir: terminal.cwd,

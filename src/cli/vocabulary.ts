@@ -9,8 +9,6 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   'expected-digest': '--digest',
   'checksums-path': '--checksums',
   'tuf-mirrors': '--tuf-mirror',
-  'output-dir': '--out',
-  'signing-key-password': 'ARTIFACT_SEAL_KEY_PASSWORD',
   'github-token': 'GITHUB_TOKEN',
   confirm: 'confirm <record-id>'
 }

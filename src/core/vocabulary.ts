@@ -28,9 +28,24 @@ export interface Vocabulary {
   readonly recordIdSource: string
 }
 
+/** Settings the actions take as keys of their `signed-by` input, where the CLI has a flag each. */
+const SIGNED_BY_KEY_OF: Readonly<Record<string, string>> = {
+  'public-key': 'key',
+  'trusted-root': 'trusted-root',
+  'tuf-mirrors': 'tuf-mirrors',
+  'signer-repository': 'repository',
+  'signer-workflow': 'workflow',
+  'source-ref': 'ref',
+  'cert-oidc-issuer': 'issuer',
+  'deny-self-hosted-runners': 'runner'
+}
+
 export const ACTION_VOCABULARY: Vocabulary = {
   caller: 'action',
-  option: (input) => JSON.stringify(input),
+  option: (input) => {
+    const key = SIGNED_BY_KEY_OF[input]
+    return key === undefined ? JSON.stringify(input) : `"signed-by" (its "${key}:")`
+  },
   setting: (input, value) => JSON.stringify(`${input}: ${value}`),
   current: 'this step',
   base: 'the workspace',

@@ -185,6 +185,22 @@ describe('the service of a promotion', () => {
     }
   )
 
+  it('lets an unsigned name pick nothing where a contract rule judges the environment: the service decides the contract compared', async () => {
+    const unsigned = await sealedApi('environments:\n  staging:\n    contract: {}\n', false)
+    const unnamed = fakeTerminal(unsigned.cwd)
+    const args = [
+      unsigned.digest,
+      '--environment',
+      'staging',
+      '--path',
+      'services/api',
+      '--checksums',
+      unsigned.checksums
+    ]
+    expect(await promoteCommand([...args, ...LEDGER, '--json'], unnamed)).toBe(0)
+    expect(unnamed.document().record).toMatchObject({ service: null, name: 'api' })
+  })
+
   it('keeps an unsigned and a signed seal of one artifact in one service where the policy lists none', async () => {
     // Two streams would leave the unsigned digest live beside the signed one that replaced it, soaking on.
     const unsigned = await sealedApi('environments:\n  staging: {}\n', false)

@@ -377,7 +377,10 @@ describe('the Actions cache, addressed by digest', () => {
     try {
       const parent = tempDir('downloads-')
       const log = logger()
-      expect(await restore(artifact.digest, parent, log)).toEqual({ kind: 'miss' })
+      expect(await restore(artifact.digest, parent, log)).toEqual({
+        kind: 'miss',
+        unreadable: expect.stringMatching(/^its download failed: /)
+      })
       expect(log.warnings).toEqual([
         expect.stringMatching(
           new RegExp(
@@ -527,7 +530,10 @@ describe('without a cache service', () => {
       )
     ])
     const parent = tempDir('downloads-')
-    expect(await restore(artifact.digest, parent, log, noService)).toEqual({ kind: 'miss' })
+    expect(await restore(artifact.digest, parent, log, noService)).toEqual({
+      kind: 'miss',
+      unreadable: expect.any(String)
+    })
     expect(log.infos).toEqual([
       expect.stringMatching(
         /^cache: not restoring artifact-seal-files-sha256-[0-9a-f]{64}: the Actions cache service is not available here/
@@ -554,7 +560,10 @@ describe('without a cache service', () => {
     expect(saved.status).toBe('not-saved')
     expect(log.warnings).toHaveLength(1)
     const parent = tempDir('downloads-')
-    expect(await restore(artifact.digest, parent, log, down)).toEqual({ kind: 'miss' })
+    expect(await restore(artifact.digest, parent, log, down)).toEqual({
+      kind: 'miss',
+      unreadable: expect.stringMatching(/^its lookup failed: /)
+    })
     expect(log.warnings).toHaveLength(2)
     expect(fs.readdirSync(parent)).toEqual([])
   })
@@ -584,7 +593,7 @@ describe('without a cache service', () => {
       await restore(artifact.digest, tempDir('downloads-'), logger(), {
         ACTIONS_CACHE_MODE: 'write-only'
       })
-    ).toEqual({ kind: 'miss' })
+    ).toEqual({ kind: 'miss', unreadable: expect.any(String) })
     expect(results.requests).toEqual([])
   })
 })

@@ -50,6 +50,7 @@ export async function run(env: Env = process.env): Promise<void> {
         record: settings.record,
         requester: requesterFromEnv(env),
         probe: { cwd: workspace, env, ...DEFAULT_PROBE_LIMITS },
+        registryToken: settings.token,
         sealedContract: sealedContractSource(settings.ledger, {
           env,
           baseDir: workspace,

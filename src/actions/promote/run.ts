@@ -223,7 +223,7 @@ export async function run(env: Env = process.env): Promise<void> {
     ) {
       core.info(
         `The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not ` +
-          `proven, so it did not pick the service (give ${PromoteInput.Name} or sign ` +
+          `proven, so it did not pick the service (give ${PromoteInput.SubjectName} or sign ` +
           'the seal).'
       )
     }

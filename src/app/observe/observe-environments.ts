@@ -42,11 +42,8 @@ export interface ObserveRequest {
   readonly clock?: Pick<Clock, 'timeout'>
   /** How many environments are looked at at once. */
   readonly concurrency?: number
-  /**
-   * The registry client an `image:` probe asks, made for the probe's time limit; the same client
-   * promote uses by default.
-   */
-  readonly registry?: (timeoutMs: number) => ImageRegistry
+  /** The GitHub token an `image:` probe gives the GitHub server's own registry (ghcr.io); '' for none. */
+  readonly registryToken: string
 }
 
 /**
@@ -222,8 +219,7 @@ async function runProbes(
   if (image !== null) {
     jobs.push(
       (async () => {
-        const registry =
-          request.registry?.(spec.timeoutMs) ?? (await defaultRegistry(spec.timeoutMs, context))
+        const registry = await registryFor(spec.timeoutMs, context, request.registryToken)
         return imageProbe(image, live.digest, registry)
       })()
     )
@@ -318,17 +314,14 @@ function observationRecord(
 }
 
 /**
- * The registry client, loaded only when an image is observed: credentials from the probe's
- * environment (Docker's config, the containers auth file).
+ * The registry client promote uses, with the same credentials in the same order, made for the
+ * probe's time limit and loaded only when an image is observed.
  */
-async function defaultRegistry(timeoutMs: number, context: ProbeContext): Promise<ImageRegistry> {
-  const { RegistryClient } = await import('../../stores/registry/client.js')
-  return new RegistryClient({
-    credentials: {
-      env: context.env,
-      ...(context.env.HOME === undefined ? {} : { homeDir: context.env.HOME })
-    },
-    timeoutMs,
-    deadlineMs: timeoutMs
-  })
+async function registryFor(
+  timeoutMs: number,
+  context: ProbeContext,
+  token: string
+): Promise<ImageRegistry> {
+  const { openImageRegistry } = await import('../image/open-registry.js')
+  return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs })
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Digest } from '../../core/digest.js'
+import { DEFAULT_SERVER_URL } from '../../core/env.js'
 import { SealError, quote, stopsPromotion } from '../../core/errors.js'
 import {
   type LedgerFacts,
@@ -126,7 +127,13 @@ export async function promoteDigest(
     }
   // Bad input (a name the policy does not list, or nothing proving which service) is thrown here,
   // before anything is recorded.
-  const service = (outcome.service ??= serviceOfPromotion(policy, outcome, history, nameInput))
+  const service = (outcome.service ??= serviceOfPromotion(
+    policy,
+    rule,
+    outcome,
+    history,
+    nameInput
+  ))
   // For people reading the record: the name that picked the service, else what the statement claims
   // (the service stays as decided).
   outcome.name ??= outcome.signedName ?? history.name ?? null
@@ -542,7 +549,7 @@ async function checkSignature(
   }
   return {
     refusal: null,
-    signature: signatureFact(check, request.serverUrl ?? 'https://github.com')
+    signature: signatureFact(check, request.serverUrl ?? DEFAULT_SERVER_URL)
   }
 }
 
@@ -591,11 +598,12 @@ function contradictedName(
  * name the caller gave, the signed statement's subject name, the service earlier records that
  * let the digest in were of, the default service. An unsigned statement's name proves nothing:
  * where the policy lists its services it is never used, and when nothing stronger says which
- * the promotion stops and asks for the name; where it lists none, the name only keeps one
- * artifact's seals, signed or not, in one stream.
+ * the promotion stops and asks for the name; where it lists none and no contract rule judges
+ * the environment, the name only keeps one artifact's seals, signed or not, in one stream.
  */
 function serviceOfPromotion(
   policy: PromotionPolicy,
+  rule: EnvironmentRule,
   outcome: Outcome,
   history: KnownDigest,
   nameInput: string
@@ -606,9 +614,15 @@ function serviceOfPromotion(
   if (history.service !== undefined) return serviceFor(policy, history.service, nameInput)
   // Without a list of services, the claim only labels one stream: an unsigned and a signed seal
   // of the same artifact must not become two services, or the older would stay live beside the
-  // newer (and keep soaking). It never outranks a proven name; with a list it picks nothing.
-  if (outcome.claimedName !== null && (policy.services ?? null) === null)
+  // newer (and keep soaking). It never outranks a proven name; with a list it picks nothing; and
+  // where a contract rule judges the environment it picks nothing either, since the service
+  // decides which contract the candidate is compared with (a claim could pick a service whose
+  // contract it fits): there it is the default service, and a signed seal's service new to the
+  // environment is refused while another runs (the contract rule's own guard).
+  if (outcome.claimedName !== null && (policy.services ?? null) === null && !rule.contract)
     return serviceFor(policy, outcome.claimedName, nameInput)
+  if (outcome.claimedName !== null && (policy.services ?? null) === null)
+    return serviceFor(policy, null, nameInput)
   if (outcome.claimedName !== null) {
     throw new SealError(
       'bad-input',

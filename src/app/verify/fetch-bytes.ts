@@ -79,15 +79,19 @@ export async function fetchAndCheckBytes(
   if (known.artifact === null) {
     if (restored.kind === 'miss') {
       // Nothing carried: the caller lets in a signed seal of a digest alone (which has no files),
-      // and refuses anything else with this.
+      // and refuses anything else with this. A cache that could not be read says so: an outage
+      // is not an answer that the entry is missing.
+      const cache =
+        restored.unreadable === undefined
+          ? `the Actions cache has no entry for ${digest} (key ${key})`
+          : `the Actions cache could not be read for ${digest} (key ${key}: ${restored.unreadable})`
       context.log(
-        `No bytes of ${digest} were carried: the Actions cache has no entry for it (key ${key}), and no ledger ` +
-          'record names a workflow artifact holding its files.'
+        `No bytes of ${digest} were carried: ${cache}, and no ledger record names a workflow ` +
+          'artifact holding its files.'
       )
       const absent =
-        'No bytes to check: none were named, and nothing the seal carried was found: the Actions cache has no ' +
-        `entry for ${digest} (key ${key}), and no ledger record names a workflow ` +
-        'artifact holding its files. ' +
+        `No bytes to check: none were named, and nothing the seal carried was found: ${cache}, ` +
+        'and no ledger record names a workflow artifact holding its files. ' +
         (`Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the ` +
           'workflow artifact holding them, or "digest-only: true" to promote with ' +
           'nothing checked; seal with "cache: true" or "upload: true" so later runs ' +
@@ -198,7 +202,7 @@ async function downloadArtifact(
 
 type Restored =
   | { readonly kind: 'verified'; readonly check: BytesCheck }
-  | { readonly kind: 'miss' }
+  | { readonly kind: 'miss'; readonly unreadable?: string }
   /** Refused before extraction: an entry that is not what a seal puts there. */
   | { readonly kind: 'unsafe' }
   /** Extracted, then refused by the verify. */
@@ -221,7 +225,7 @@ async function restoreFromCache(
     inputName,
     log: { info: context.log, warning: context.log }
   })
-  if (restored.kind === 'miss') return { kind: 'miss' }
+  if (restored.kind === 'miss') return restored
   if (restored.kind === 'refused') return { kind: 'unsafe' }
   const single =
     restored.digestKind === 'file'

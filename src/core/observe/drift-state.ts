@@ -10,8 +10,6 @@ export interface DriftState {
   readonly last: LedgerEntry | null
 }
 
-export const NOT_OBSERVED: DriftState = { drifted: false, since: null, last: null }
-
 /**
  * The drift state from an environment's records, newest first: read back until the drift
  * began (the newest match or acknowledgement before it), so its cost is the records since then.

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY } from '../../http/retry-policy.js'
+import { DEFAULT_POLICY, classify } from '../../http/retry-policy.js'
 import { retrying } from '../../http/retrying.js'
 import { type Env, apiUrlOf } from '../../core/env.js'
 
@@ -81,16 +81,22 @@ async function signedUrlInOtherRun(
   const url = `${apiUrlOf(env)}/repos/${encodeURIComponent(run.repositoryOwner)}/${encodeURIComponent(run.repositoryName)}/actions/artifacts/${artifact.id}/zip`
   return retrying<string>(
     async (signal) => {
-      const response = await fetch(url, {
-        redirect: 'manual',
-        signal,
-        headers: {
-          Authorization: `Bearer ${run.token}`,
-          Accept: 'application/vnd.github+json',
-          'X-GitHub-Api-Version': '2022-11-28',
-          'User-Agent': 'artifact-seal'
-        }
-      })
+      let response: Response
+      try {
+        response = await fetch(url, {
+          redirect: 'manual',
+          signal,
+          headers: {
+            Authorization: `Bearer ${run.token}`,
+            Accept: 'application/vnd.github+json',
+            'X-GitHub-Api-Version': '2022-11-28',
+            'User-Agent': 'artifact-seal'
+          }
+        })
+      } catch (error) {
+        // No answer (a dropped connection, an attempt's timeout): retried as the policy says.
+        return { failure: classify(error) }
+      }
       const text = await response.text()
       const location = response.headers.get('location')
       if (response.status === 302 && location) return { value: location }
@@ -109,15 +115,20 @@ async function twirp(env: Env, method: string, body: object): Promise<unknown> {
   const url = new URL(`/twirp/${ARTIFACT_SERVICE}/${method}`, base).href
   return retrying<unknown>(
     async (signal) => {
-      const response = await fetch(url, {
-        method: 'POST',
-        signal,
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ''}`
-        },
-        body: JSON.stringify(body)
-      })
+      let response: Response
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          signal,
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ''}`
+          },
+          body: JSON.stringify(body)
+        })
+      } catch (error) {
+        return { failure: classify(error) }
+      }
       const text = await response.text()
       if (response.ok) {
         try {

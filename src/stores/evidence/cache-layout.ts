@@ -10,7 +10,7 @@ import type { Env } from '../../core/env.js'
  * The key `artifact-seal-files-sha256-<hex>` names the bytes forever: the service never
  * overwrites an entry. @actions/cache files an entry under its key *and a version*, a hash
  * of the path given to saveCache (and the compression method), so every job saves from
- * and restores for the same path string: `<RUNNER_TEMP>/artifact-seal-cache-v2`. RUNNER_TEMP
+ * and restores for the same path string: `<RUNNER_TEMP>/artifact-seal-cache-v3`. RUNNER_TEMP
  * is the same on every GitHub-hosted runner of an OS and emptied after each job. The
  * directory holds the sealed listing and the files under `files/`:
  *

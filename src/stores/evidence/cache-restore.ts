@@ -66,7 +66,8 @@ export type CacheRestore =
       /** How the digest describes the listing: its own digest (a tree) or its one file's. */
       readonly digestKind: ListingDigestKind
     }
-  | { readonly kind: 'miss' }
+  /** `unreadable`: the cache could not be asked or read (why); absent for no entry. */
+  | { readonly kind: 'miss'; readonly unreadable?: string }
   | { readonly kind: 'refused'; readonly refusals: readonly Refusal[]; readonly message: string }
 
 export interface RestoreOptions {
@@ -91,7 +92,7 @@ export async function restoreFromCache(
   const unavailable = cacheReadUnavailable(env)
   if (unavailable !== null) {
     log.info(`${inputName}: not restoring ${key}: ${unavailable}.`)
-    return { kind: 'miss' }
+    return { kind: 'miss', unreadable: unavailable }
   }
   let location
   try {
@@ -100,7 +101,7 @@ export async function restoreFromCache(
     log.warning(
       `${inputName}: could not look up ${key} (${messageOf(error)}); going on without the cache.`
     )
-    return { kind: 'miss' }
+    return { kind: 'miss', unreadable: `its lookup failed: ${messageOf(error)}` }
   }
   if (location === null) return { kind: 'miss' }
   const dir = privateDir(parent, `${hexOf(digest).slice(0, 12)}-cache-`, env, inputName)
@@ -117,7 +118,7 @@ export async function restoreFromCache(
         `${inputName}: could not download ${key} (${messageOf(error)}); going on without the cache.`
       )
       removeQuietly(dir)
-      return { kind: 'miss' }
+      return { kind: 'miss', unreadable: `its download failed: ${messageOf(error)}` }
     }
     const unpacked = await unpackCacheArchive(archive, dir, cacheArchivePrefix(env), digest)
     if (unpacked.kind === 'refused') return refuse(dir, key, unpacked.refusals, options)

@@ -273,9 +273,18 @@ export class GitLedger implements Ledger {
     )
   }
 
+  /** A git command on the private checkout alone (no remote): its failure is this machine's. */
   private git(args: readonly string[]): void {
     const done = this.run(args)
-    if (done.status !== 0) throw this.failure('fetch', done.stderr)
+    if (done.status === 0) return
+    const said =
+      done.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${done.status ?? 'by signal'}`
+    const command = args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? 'git'
+    throw new SealError(
+      'unavailable',
+      `${this.location}: "git ${command}" failed in the private checkout ${quote(this.checkout)} (${quote(said)}). ` +
+        'Nothing was pushed. Check that git works on this machine and that its temporary directory is writable, then run again.'
+    )
   }
 
   private run(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {

@@ -1,0 +1,25 @@
+import {
+  checkCandidates,
+  checkSignature
+} from "./chunk-AIKOQ5NB.js";
+import "./chunk-KIKQSJQ6.js";
+import "./chunk-6PZHAYEF.js";
+import "./chunk-ED5QCPQY.js";
+import "./chunk-VC3EHMIR.js";
+import "./chunk-4GTZCDOY.js";
+import "./chunk-OPHOUBPK.js";
+import "./chunk-BXUFWVSN.js";
+import "./chunk-BGSBM53Y.js";
+import "./chunk-NCAZBD72.js";
+import "./chunk-4WMSIVT4.js";
+import "./chunk-LHN6YNIO.js";
+import "./chunk-U5VE7L4O.js";
+import "./chunk-COPLKY7P.js";
+import "./chunk-VF62UBY7.js";
+import "./chunk-SHE4BTPW.js";
+import "./chunk-KUE42OYI.js";
+import "./chunk-ULEFO6FB.js";
+export {
+  checkCandidates,
+  checkSignature
+};

@@ -31,7 +31,6 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
-import { policyValidatorSource } from './policy-validator.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const args = process.argv.slice(2)
@@ -203,39 +202,24 @@ const STAND_INS = {
   }
 }
 
-// The promotion policy's schema check, compiled at build time (scripts/policy-validator.mjs)
-// in place of the module that compiles it with ajv at run time.
-const POLICY_VALIDATOR = 'src/core/promotion/policy-validator.ts'
-const policyValidator = await (async () => {
+// The promotion policy's schema, published for editors (yaml-language-server) and
+// SchemaStore; written with the repository's dist/ only, never by a build into another
+// directory.
+if (!args[0]) {
   const schemaModule = await build({
     ...OPTIONS,
     entryPoints: ['src/core/promotion/policy-schema.ts'],
     metafile: false,
     legalComments: 'none'
   })
-  const { POLICY_SCHEMA, POLICY_AJV_OPTIONS } = await import(
+  const { POLICY_SCHEMA } = await import(
     `data:text/javascript;base64,${Buffer.from(schemaModule.outputFiles[0].text).toString('base64')}`
   )
-  // The same schema, published for editors (yaml-language-server) and SchemaStore; written
-  // with the repository's dist/ only, never by a build into another directory.
-  if (!args[0]) mkdirSync(path.join(root, 'schemas'), { recursive: true })
-  if (!args[0])
-    writeFileSync(
-      path.join(root, 'schemas', 'promotion.schema.json'),
-      `${JSON.stringify(POLICY_SCHEMA, null, 2)}\n`
-    )
-  return policyValidatorSource(POLICY_SCHEMA, POLICY_AJV_OPTIONS)
-})()
-
-const compiledAtBuildTime = {
-  name: 'compiled-at-build-time',
-  setup(b) {
-    b.onLoad({ filter: /policy-validator\.ts$/ }, (args) =>
-      relative(args.path) === POLICY_VALIDATOR
-        ? { contents: policyValidator, loader: 'js', resolveDir: path.dirname(args.path) }
-        : undefined
-    )
-  }
+  mkdirSync(path.join(root, 'schemas'), { recursive: true })
+  writeFileSync(
+    path.join(root, 'schemas', 'promotion.schema.json'),
+    `${JSON.stringify(POLICY_SCHEMA, null, 2)}\n`
+  )
 }
 
 // Node makes an ES module of a built-in by reading every export it has, getters included:
@@ -375,7 +359,7 @@ const graph = (
     splitting: true,
     outdir,
     legalComments: 'none',
-    plugins: [legacyBufferCalls, compiledAtBuildTime, packagesAsBundled]
+    plugins: [legacyBufferCalls, packagesAsBundled]
   })
 ).metafile.inputs
 const importsOf = (input) => (graph[input]?.imports ?? []).filter((i) => !i.external)
@@ -565,7 +549,6 @@ const buildChunks = (roots) =>
     plugins: [
       legacyBufferCalls,
       builtinsWithoutFacades,
-      compiledAtBuildTime,
       loadedOnFirstUse,
       packagesAsBundled,
       esmFace,
@@ -753,13 +736,7 @@ async function buildEntries(chunkOf, dropped) {
         splitting: false,
         entryPoints,
         banner: { js: REQUIRE_BANNER },
-        plugins: [
-          builtinsWithoutFacades,
-          compiledAtBuildTime,
-          loadedOnFirstUse,
-          packagesAsBundled,
-          inEntry
-        ]
+        plugins: [builtinsWithoutFacades, loadedOnFirstUse, packagesAsBundled, inEntry]
       })
     )
   }

@@ -14535,7 +14535,7 @@ var require_validate2 = __commonJS({
     });
     exports.assertValidSDL = assertValidSDL;
     exports.assertValidSDLExtension = assertValidSDLExtension;
-    exports.validate = validate2;
+    exports.validate = validate;
     exports.validateSDL = validateSDL;
     var _devAssert = require_devAssert();
     var _mapValue = require_mapValue();
@@ -14551,7 +14551,7 @@ var require_validate2 = __commonJS({
       _ast.QueryDocumentKeys,
       (keys) => keys.filter((key) => key !== "description")
     );
-    function validate2(schema2, documentAST, rules = _specifiedRules.specifiedRules, options, typeInfo = new _TypeInfo.TypeInfo(schema2)) {
+    function validate(schema2, documentAST, rules = _specifiedRules.specifiedRules, options, typeInfo = new _TypeInfo.TypeInfo(schema2)) {
       var _options$maxErrors, _options$hideSuggesti;
       const maxErrors = (_options$maxErrors = options === null || options === void 0 ? void 0 : options.maxErrors) !== null && _options$maxErrors !== void 0 ? _options$maxErrors : 100;
       const hideSuggestions = (_options$hideSuggesti = options === null || options === void 0 ? void 0 : options.hideSuggestions) !== null && _options$hideSuggesti !== void 0 ? _options$hideSuggesti : false;
@@ -24776,10 +24776,10 @@ var require_index_minimal = __commonJS({
 var require_patterns = __commonJS({
   "node_modules/protobufjs/src/util/patterns.js"(exports) {
     "use strict";
-    var patterns = exports;
-    patterns.numberRe = /^(?![eE])[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?$/;
-    patterns.typeRefRe = /^(?:\.?[a-zA-Z_][a-zA-Z_0-9]*)(?:\.[a-zA-Z_][a-zA-Z_0-9]*)*$/;
-    patterns.reservedRe = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|false|null|this|true|void|with|break|catch|class|const|super|throw|while|yield|delete|export|import|public|return|static|switch|typeof|default|extends|finally|package|private|continue|debugger|function|arguments|interface|protected|implements|instanceof)$/;
+    var patterns2 = exports;
+    patterns2.numberRe = /^(?![eE])[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?$/;
+    patterns2.typeRefRe = /^(?:\.?[a-zA-Z_][a-zA-Z_0-9]*)(?:\.[a-zA-Z_][a-zA-Z_0-9]*)*$/;
+    patterns2.reservedRe = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|false|null|this|true|void|with|break|catch|class|const|super|throw|while|yield|delete|export|import|public|return|static|switch|typeof|default|extends|finally|package|private|continue|debugger|function|arguments|interface|protected|implements|instanceof)$/;
   }
 });
 
@@ -24788,8 +24788,8 @@ var require_codegen = __commonJS({
   "node_modules/protobufjs/src/util/codegen.js"(exports, module) {
     "use strict";
     module.exports = codegen;
-    var patterns = require_patterns();
-    var reservedRe = patterns.reservedRe;
+    var patterns2 = require_patterns();
+    var reservedRe = patterns2.reservedRe;
     function codegen(functionParams, functionName) {
       if (typeof functionParams === "string") {
         functionName = functionParams;
@@ -41978,17 +41978,17 @@ function namesOneFile(options) {
   return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function resolveFiles(options) {
-  const { patterns, baseDir, inputName } = options;
-  if (patterns.include.length === 0) {
+  const { patterns: patterns2, baseDir, inputName } = options;
+  if (patterns2.include.length === 0) {
     throw new SealError(
       "bad-input",
-      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
+      `${inputName}: no path to seal${patterns2.exclude.length > 0 ? ` (only exclusions: ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
-  const excludeMatchers = patterns.exclude.map(
+  const excludeMatchers = patterns2.exclude.map(
     (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
   );
-  const excludeUsed = patterns.exclude.map(() => false);
+  const excludeUsed = patterns2.exclude.map(() => false);
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
@@ -41998,7 +41998,7 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
+  const onlyPattern = patterns2.include.length === 1 ? resolve(baseDir, patterns2.include[0]) : null;
   const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
   const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
   const linkLeavesRoot = (link2, target, root2, named = false) => new SealError(
@@ -42006,7 +42006,7 @@ function resolveFiles(options) {
     `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes2(relative(baseDir, link2))}"`}.`
   );
   const found = [];
-  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const seen = patterns2.include.length > 1 ? /* @__PURE__ */ new Set() : null;
   const links = [];
   const unmatched = [];
   const leftOut = [];
@@ -42094,7 +42094,7 @@ function resolveFiles(options) {
     links.push({ link: abs, target: real, named: true });
   };
   let onlyDirectory = null;
-  for (const pattern of patterns.include) {
+  for (const pattern of patterns2.include) {
     const absPattern = absolutePattern(baseDir, pattern);
     const scan = scanGlob(absPattern);
     let matchedSomething = false;
@@ -42103,7 +42103,7 @@ function resolveFiles(options) {
       const stat2 = statOrNull(abs);
       if (stat2?.isDirectory()) {
         matchedSomething = true;
-        if (patterns.include.length === 1) onlyDirectory = abs;
+        if (patterns2.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
         walk(abs, realOrSelf2(abs), [], null, null);
       } else if (stat2?.isFile()) {
@@ -42137,21 +42137,21 @@ function resolveFiles(options) {
   if (unmatched.length > 0) {
     throw new SealError(
       "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns2.include.map(quote).join(", ")}${patterns2.exclude.length ? `; excluded: ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
     );
   }
-  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
+  const unusedExclusions = patterns2.exclude.filter((_, i) => !excludeUsed[i]);
   if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
     throw new SealError(
       "bad-input",
-      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns2.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
-    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns2.exclude.length > 0 ? `every file is excluded by ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
     throw new SealError(
       "bad-input",
-      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
+      `${inputName}: ${patterns2.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns2.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
     );
   }
   const root = chooseRoot(options, found, onlyDirectory);
@@ -44031,6 +44031,25 @@ var ROLLBACK_RULES = ["allow", "check"];
 var DEFAULT_PROBE_TIMEOUT_MS = 1e4;
 var DEFAULT_POINTER = "/digest";
 var DRIFT_RULES = ["block", "warn"];
+var ENTRY_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    service: { type: "string", pattern: "\\S" },
+    url: { type: "string", pattern: "^https?://\\S+$" },
+    pointer: { type: "string", pattern: "^(/[^\\x00-\\x1f]*)?$" },
+    command: { type: "string", pattern: "\\S" },
+    files: { type: "string", pattern: "\\S" },
+    checksums: { type: "string", pattern: "\\S" },
+    "contract-url": { type: "string", pattern: "^https?://\\S+$" },
+    image: { type: "string", pattern: "\\S" },
+    timeout: { type: "string", pattern: "^([0-9]+(ms|s|m))+$" }
+  }
+};
+var OBSERVE_SCHEMA = {
+  anyOf: [ENTRY_SCHEMA, { type: "array", minItems: 1, items: ENTRY_SCHEMA }]
+};
 var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
 var OBSERVE_KEYS = "service, url, pointer, command, files, checksums, contract-url, image, timeout";
 function observeSpecsOf(raw) {
@@ -44115,1301 +44134,320 @@ function isOtherObserveForm(error2, root) {
   return branch === "1" !== Array.isArray(written2);
 }
 
-// src/core/promotion/policy-validator.ts
-var validate = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://artifact-seal.dev/schemas/promotion-policy.json", "title": "artifact-seal promotion policy", "type": "object", "additionalProperties": false, "required": ["environments"], "properties": { "service": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "services": { "type": "array", "items": { "type": "string", "pattern": "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, "uniqueItems": true, "minItems": 1 }, "environments": { "type": "object", "minProperties": 1, "propertyNames": { "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "additionalProperties": { "type": ["object", "null"], "additionalProperties": false, "properties": { "requires": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true }, "requires-any": { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, "uniqueItems": true, "minItems": 1 }, "soak": { "type": "string", "pattern": "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, "platforms": { "type": "array", "items": { "type": "string", "pattern": "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, "uniqueItems": true, "minItems": 1 }, "image": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "tag": { "type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, "copy-to": { "type": "string", "pattern": "^[A-Za-z0-9][^\\s@]{0,300}$" } } }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "signed-by": { "type": "object", "additionalProperties": false, "required": ["repository"], "properties": { "repository": { "type": "string", "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, "workflow": { "type": "string", "pattern": "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, "ref": { "type": "string", "pattern": "^refs/\\S+$" }, "issuer": { "type": "string", "pattern": "^https://\\S+$" }, "runner": { "type": "string", "enum": ["github-hosted"] } } }, "contract": { "type": "object", "additionalProperties": false, "properties": { "breaking": { "type": "string", "enum": ["refuse", "require-major", "require-approval", "allow"] }, "dangerous": { "type": "string", "enum": ["warn", "refuse"] }, "rollback": { "type": "string", "enum": ["allow", "check"] } } }, "observe": { "anyOf": [{ "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } }, { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "minProperties": 1, "properties": { "service": { "type": "string", "pattern": "\\S" }, "url": { "type": "string", "pattern": "^https?://\\S+$" }, "pointer": { "type": "string", "pattern": "^(/[^\\x00-\\x1f]*)?$" }, "command": { "type": "string", "pattern": "\\S" }, "files": { "type": "string", "pattern": "\\S" }, "checksums": { "type": "string", "pattern": "\\S" }, "contract-url": { "type": "string", "pattern": "^https?://\\S+$" }, "image": { "type": "string", "pattern": "\\S" }, "timeout": { "type": "string", "pattern": "^([0-9]+(ms|s|m))+$" } } } }] }, "drift": { "type": "string", "enum": ["block", "warn"] } } } } } };
-var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
-var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
-var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
-var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
-var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
-var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
-var pattern9 = new RegExp("^https?://\\S+$", "u");
-var pattern10 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern11 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern12 = new RegExp("^refs/\\S+$", "u");
-var pattern13 = new RegExp("^https://\\S+$", "u");
-var pattern14 = new RegExp("\\S", "u");
-var pattern16 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
-var pattern22 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
-var func2 = Object.prototype.hasOwnProperty;
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.environments === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "environments" }, message: "must have required property 'environments'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "service" || key0 === "services" || key0 === "environments")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.service !== void 0) {
-      let data0 = data.service;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err2 = { instancePath: instancePath + "/service", schemaPath: "#/properties/service/pattern", keyword: "pattern", params: { pattern: "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, message: 'must match pattern "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/service", schemaPath: "#/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.services !== void 0) {
-      let data1 = data.services;
-      if (Array.isArray(data1)) {
-        if (data1.length < 1) {
-          const err4 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        const len0 = data1.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data2 = data1[i0];
-          if (typeof data2 === "string") {
-            if (!pattern0.test(data2)) {
-              const err5 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/pattern", keyword: "pattern", params: { pattern: "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$" }, message: 'must match pattern "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$"' };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-          } else {
-            const err6 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
-        let i1 = data1.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--; ) {
-            let item0 = data1[i1];
-            if (typeof item0 !== "string") {
-              continue;
-            }
-            if (typeof indices0[item0] == "number") {
-              j0 = indices0[item0];
-              const err7 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
-          }
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.environments !== void 0) {
-      let data3 = data.environments;
-      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        if (Object.keys(data3).length < 1) {
-          const err9 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        for (const key1 in data3) {
-          const _errs10 = errors;
-          if (typeof key1 === "string") {
-            if (!pattern2.test(key1)) {
-              const err10 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$"', propertyName: key1 };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-          }
-          var valid4 = _errs10 === errors;
-          if (!valid4) {
-            const err11 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
-            errors++;
-          }
-        }
-        for (const key2 in data3) {
-          let data4 = data3[key2];
-          if (!(data4 && typeof data4 == "object" && !Array.isArray(data4)) && data4 !== null) {
-            const err12 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/type", keyword: "type", params: { type: schema11.properties.environments.additionalProperties.type }, message: "must be object,null" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
-          }
-          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-            for (const key3 in data4) {
-              if (!func2.call(schema11.properties.environments.additionalProperties.properties, key3)) {
-                const err13 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/environments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-            if (data4.requires !== void 0) {
-              let data5 = data4.requires;
-              if (Array.isArray(data5)) {
-                const len1 = data5.length;
-                for (let i2 = 0; i2 < len1; i2++) {
-                  let data6 = data5[i2];
-                  if (typeof data6 === "string") {
-                    if (!pattern2.test(data6)) {
-                      const err14 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + i2, schemaPath: "#/properties/environments/additionalProperties/properties/requires/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err14];
-                      } else {
-                        vErrors.push(err14);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err15 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + i2, schemaPath: "#/properties/environments/additionalProperties/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err15];
-                    } else {
-                      vErrors.push(err15);
-                    }
-                    errors++;
-                  }
-                }
-                let i3 = data5.length;
-                let j1;
-                if (i3 > 1) {
-                  const indices1 = {};
-                  for (; i3--; ) {
-                    let item1 = data5[i3];
-                    if (typeof item1 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices1[item1] == "number") {
-                      j1 = indices1[item1];
-                      const err16 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/properties/environments/additionalProperties/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
-                      if (vErrors === null) {
-                        vErrors = [err16];
-                      } else {
-                        vErrors.push(err16);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices1[item1] = i3;
-                  }
-                }
-              } else {
-                const err17 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/properties/environments/additionalProperties/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data4["requires-any"] !== void 0) {
-              let data7 = data4["requires-any"];
-              if (Array.isArray(data7)) {
-                if (data7.length < 1) {
-                  const err18 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires-any", schemaPath: "#/properties/environments/additionalProperties/properties/requires-any/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                const len2 = data7.length;
-                for (let i4 = 0; i4 < len2; i4++) {
-                  let data8 = data7[i4];
-                  if (typeof data8 === "string") {
-                    if (!pattern2.test(data8)) {
-                      const err19 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires-any/" + i4, schemaPath: "#/properties/environments/additionalProperties/properties/requires-any/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err19];
-                      } else {
-                        vErrors.push(err19);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err20 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires-any/" + i4, schemaPath: "#/properties/environments/additionalProperties/properties/requires-any/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err20];
-                    } else {
-                      vErrors.push(err20);
-                    }
-                    errors++;
-                  }
-                }
-                let i5 = data7.length;
-                let j2;
-                if (i5 > 1) {
-                  const indices2 = {};
-                  for (; i5--; ) {
-                    let item2 = data7[i5];
-                    if (typeof item2 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices2[item2] == "number") {
-                      j2 = indices2[item2];
-                      const err21 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires-any", schemaPath: "#/properties/environments/additionalProperties/properties/requires-any/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)" };
-                      if (vErrors === null) {
-                        vErrors = [err21];
-                      } else {
-                        vErrors.push(err21);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices2[item2] = i5;
-                  }
-                }
-              } else {
-                const err22 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires-any", schemaPath: "#/properties/environments/additionalProperties/properties/requires-any/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data4.soak !== void 0) {
-              let data9 = data4.soak;
-              if (typeof data9 === "string") {
-                if (!pattern5.test(data9)) {
-                  const err23 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/soak", schemaPath: "#/properties/environments/additionalProperties/properties/soak/pattern", keyword: "pattern", params: { pattern: "^(0|([0-9]+(ms|s|m|h|d|w))+)$" }, message: 'must match pattern "^(0|([0-9]+(ms|s|m|h|d|w))+)$"' };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-              } else {
-                const err24 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/soak", schemaPath: "#/properties/environments/additionalProperties/properties/soak/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data4.platforms !== void 0) {
-              let data10 = data4.platforms;
-              if (Array.isArray(data10)) {
-                if (data10.length < 1) {
-                  const err25 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms", schemaPath: "#/properties/environments/additionalProperties/properties/platforms/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-                const len3 = data10.length;
-                for (let i6 = 0; i6 < len3; i6++) {
-                  let data11 = data10[i6];
-                  if (typeof data11 === "string") {
-                    if (!pattern6.test(data11)) {
-                      const err26 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/platforms/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$" }, message: 'must match pattern "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$"' };
-                      if (vErrors === null) {
-                        vErrors = [err26];
-                      } else {
-                        vErrors.push(err26);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err27 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms/" + i6, schemaPath: "#/properties/environments/additionalProperties/properties/platforms/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err27];
-                    } else {
-                      vErrors.push(err27);
-                    }
-                    errors++;
-                  }
-                }
-                let i7 = data10.length;
-                let j3;
-                if (i7 > 1) {
-                  const indices3 = {};
-                  for (; i7--; ) {
-                    let item3 = data10[i7];
-                    if (typeof item3 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices3[item3] == "number") {
-                      j3 = indices3[item3];
-                      const err28 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms", schemaPath: "#/properties/environments/additionalProperties/properties/platforms/uniqueItems", keyword: "uniqueItems", params: { i: i7, j: j3 }, message: "must NOT have duplicate items (items ## " + j3 + " and " + i7 + " are identical)" };
-                      if (vErrors === null) {
-                        vErrors = [err28];
-                      } else {
-                        vErrors.push(err28);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices3[item3] = i7;
-                  }
-                }
-              } else {
-                const err29 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/platforms", schemaPath: "#/properties/environments/additionalProperties/properties/platforms/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
-            }
-            if (data4.image !== void 0) {
-              let data12 = data4.image;
-              if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                if (Object.keys(data12).length < 1) {
-                  const err30 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/image/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
-                  }
-                  errors++;
-                }
-                for (const key4 in data12) {
-                  if (!(key4 === "tag" || key4 === "copy-to")) {
-                    const err31 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/image/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err31];
-                    } else {
-                      vErrors.push(err31);
-                    }
-                    errors++;
-                  }
-                }
-                if (data12.tag !== void 0) {
-                  let data13 = data12.tag;
-                  if (typeof data13 === "string") {
-                    if (!pattern7.test(data13)) {
-                      const err32 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/tag", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" }, message: 'must match pattern "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err32];
-                      } else {
-                        vErrors.push(err32);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err33 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/tag", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/tag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err33];
-                    } else {
-                      vErrors.push(err33);
-                    }
-                    errors++;
-                  }
-                }
-                if (data12["copy-to"] !== void 0) {
-                  let data14 = data12["copy-to"];
-                  if (typeof data14 === "string") {
-                    if (!pattern8.test(data14)) {
-                      const err34 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/copy-to", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/copy-to/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][^\\s@]{0,300}$" }, message: 'must match pattern "^[A-Za-z0-9][^\\s@]{0,300}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err34];
-                      } else {
-                        vErrors.push(err34);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err35 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image/copy-to", schemaPath: "#/properties/environments/additionalProperties/properties/image/properties/copy-to/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err35];
-                    } else {
-                      vErrors.push(err35);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err36 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/image/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data4.url !== void 0) {
-              let data15 = data4.url;
-              if (typeof data15 === "string") {
-                if (!pattern9.test(data15)) {
-                  const err37 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  } else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
-              } else {
-                const err38 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err38];
-                } else {
-                  vErrors.push(err38);
-                }
-                errors++;
-              }
-            }
-            if (data4["signed-by"] !== void 0) {
-              let data16 = data4["signed-by"];
-              if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-                if (data16.repository === void 0) {
-                  const err39 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
-                  if (vErrors === null) {
-                    vErrors = [err39];
-                  } else {
-                    vErrors.push(err39);
-                  }
-                  errors++;
-                }
-                for (const key5 in data16) {
-                  if (!(key5 === "repository" || key5 === "workflow" || key5 === "ref" || key5 === "issuer" || key5 === "runner")) {
-                    const err40 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err40];
-                    } else {
-                      vErrors.push(err40);
-                    }
-                    errors++;
-                  }
-                }
-                if (data16.repository !== void 0) {
-                  let data17 = data16.repository;
-                  if (typeof data17 === "string") {
-                    if (!pattern10.test(data17)) {
-                      const err41 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" }, message: 'must match pattern "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err41];
-                      } else {
-                        vErrors.push(err41);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err42 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/repository", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/repository/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err42];
-                    } else {
-                      vErrors.push(err42);
-                    }
-                    errors++;
-                  }
-                }
-                if (data16.workflow !== void 0) {
-                  let data18 = data16.workflow;
-                  if (typeof data18 === "string") {
-                    if (!pattern11.test(data18)) {
-                      const err43 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/pattern", keyword: "pattern", params: { pattern: "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$" }, message: 'must match pattern "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$"' };
-                      if (vErrors === null) {
-                        vErrors = [err43];
-                      } else {
-                        vErrors.push(err43);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err44 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/workflow", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/workflow/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                }
-                if (data16.ref !== void 0) {
-                  let data19 = data16.ref;
-                  if (typeof data19 === "string") {
-                    if (!pattern12.test(data19)) {
-                      const err45 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/pattern", keyword: "pattern", params: { pattern: "^refs/\\S+$" }, message: 'must match pattern "^refs/\\S+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err45];
-                      } else {
-                        vErrors.push(err45);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err46 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/ref", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/ref/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err46];
-                    } else {
-                      vErrors.push(err46);
-                    }
-                    errors++;
-                  }
-                }
-                if (data16.issuer !== void 0) {
-                  let data20 = data16.issuer;
-                  if (typeof data20 === "string") {
-                    if (!pattern13.test(data20)) {
-                      const err47 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/pattern", keyword: "pattern", params: { pattern: "^https://\\S+$" }, message: 'must match pattern "^https://\\S+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err47];
-                      } else {
-                        vErrors.push(err47);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err48 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/issuer", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err48];
-                    } else {
-                      vErrors.push(err48);
-                    }
-                    errors++;
-                  }
-                }
-                if (data16.runner !== void 0) {
-                  let data21 = data16.runner;
-                  if (typeof data21 !== "string") {
-                    const err49 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/runner", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/runner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err49];
-                    } else {
-                      vErrors.push(err49);
-                    }
-                    errors++;
-                  }
-                  if (!(data21 === "github-hosted")) {
-                    const err50 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by/runner", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/properties/runner/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties["signed-by"].properties.runner.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err51 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/signed-by", schemaPath: "#/properties/environments/additionalProperties/properties/signed-by/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data4.contract !== void 0) {
-              let data22 = data4.contract;
-              if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                for (const key6 in data22) {
-                  if (!(key6 === "breaking" || key6 === "dangerous" || key6 === "rollback")) {
-                    const err52 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err52];
-                    } else {
-                      vErrors.push(err52);
-                    }
-                    errors++;
-                  }
-                }
-                if (data22.breaking !== void 0) {
-                  let data23 = data22.breaking;
-                  if (typeof data23 !== "string") {
-                    const err53 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err53];
-                    } else {
-                      vErrors.push(err53);
-                    }
-                    errors++;
-                  }
-                  if (!(data23 === "refuse" || data23 === "require-major" || data23 === "require-approval" || data23 === "allow")) {
-                    const err54 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/breaking", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/breaking/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.breaking.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-                if (data22.dangerous !== void 0) {
-                  let data24 = data22.dangerous;
-                  if (typeof data24 !== "string") {
-                    const err55 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err55];
-                    } else {
-                      vErrors.push(err55);
-                    }
-                    errors++;
-                  }
-                  if (!(data24 === "warn" || data24 === "refuse")) {
-                    const err56 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/dangerous", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/dangerous/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.dangerous.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
-                if (data22.rollback !== void 0) {
-                  let data25 = data22.rollback;
-                  if (typeof data25 !== "string") {
-                    const err57 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err57];
-                    } else {
-                      vErrors.push(err57);
-                    }
-                    errors++;
-                  }
-                  if (!(data25 === "allow" || data25 === "check")) {
-                    const err58 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract/rollback", schemaPath: "#/properties/environments/additionalProperties/properties/contract/properties/rollback/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.contract.properties.rollback.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err58];
-                    } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err59 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/contract", schemaPath: "#/properties/environments/additionalProperties/properties/contract/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-            if (data4.observe !== void 0) {
-              let data26 = data4.observe;
-              const _errs61 = errors;
-              let valid19 = false;
-              const _errs62 = errors;
-              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-                if (Object.keys(data26).length < 1) {
-                  const err60 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-                  if (vErrors === null) {
-                    vErrors = [err60];
-                  } else {
-                    vErrors.push(err60);
-                  }
-                  errors++;
-                }
-                for (const key7 in data26) {
-                  if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[0].properties, key7)) {
-                    const err61 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err61];
-                    } else {
-                      vErrors.push(err61);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.service !== void 0) {
-                  let data27 = data26.service;
-                  if (typeof data27 === "string") {
-                    if (!pattern14.test(data27)) {
-                      const err62 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err62];
-                      } else {
-                        vErrors.push(err62);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err63 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err63];
-                    } else {
-                      vErrors.push(err63);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.url !== void 0) {
-                  let data28 = data26.url;
-                  if (typeof data28 === "string") {
-                    if (!pattern9.test(data28)) {
-                      const err64 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err64];
-                      } else {
-                        vErrors.push(err64);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err65 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.pointer !== void 0) {
-                  let data29 = data26.pointer;
-                  if (typeof data29 === "string") {
-                    if (!pattern16.test(data29)) {
-                      const err66 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
-                      if (vErrors === null) {
-                        vErrors = [err66];
-                      } else {
-                        vErrors.push(err66);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err67 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err67];
-                    } else {
-                      vErrors.push(err67);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.command !== void 0) {
-                  let data30 = data26.command;
-                  if (typeof data30 === "string") {
-                    if (!pattern14.test(data30)) {
-                      const err68 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err68];
-                      } else {
-                        vErrors.push(err68);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err69 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err69];
-                    } else {
-                      vErrors.push(err69);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.files !== void 0) {
-                  let data31 = data26.files;
-                  if (typeof data31 === "string") {
-                    if (!pattern14.test(data31)) {
-                      const err70 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err70];
-                      } else {
-                        vErrors.push(err70);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err71 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err71];
-                    } else {
-                      vErrors.push(err71);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.checksums !== void 0) {
-                  let data32 = data26.checksums;
-                  if (typeof data32 === "string") {
-                    if (!pattern14.test(data32)) {
-                      const err72 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err72];
-                      } else {
-                        vErrors.push(err72);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err73 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err73];
-                    } else {
-                      vErrors.push(err73);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26["contract-url"] !== void 0) {
-                  let data33 = data26["contract-url"];
-                  if (typeof data33 === "string") {
-                    if (!pattern9.test(data33)) {
-                      const err74 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err74];
-                      } else {
-                        vErrors.push(err74);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err75 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err75];
-                    } else {
-                      vErrors.push(err75);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.image !== void 0) {
-                  let data34 = data26.image;
-                  if (typeof data34 === "string") {
-                    if (!pattern14.test(data34)) {
-                      const err76 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                      if (vErrors === null) {
-                        vErrors = [err76];
-                      } else {
-                        vErrors.push(err76);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err77 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err77];
-                    } else {
-                      vErrors.push(err77);
-                    }
-                    errors++;
-                  }
-                }
-                if (data26.timeout !== void 0) {
-                  let data35 = data26.timeout;
-                  if (typeof data35 === "string") {
-                    if (!pattern22.test(data35)) {
-                      const err78 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
-                      if (vErrors === null) {
-                        vErrors = [err78];
-                      } else {
-                        vErrors.push(err78);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err79 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err79];
-                    } else {
-                      vErrors.push(err79);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err80 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err80];
-                } else {
-                  vErrors.push(err80);
-                }
-                errors++;
-              }
-              var _valid0 = _errs62 === errors;
-              valid19 = valid19 || _valid0;
-              if (!valid19) {
-                const _errs83 = errors;
-                if (Array.isArray(data26)) {
-                  if (data26.length < 1) {
-                    const err81 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                    if (vErrors === null) {
-                      vErrors = [err81];
-                    } else {
-                      vErrors.push(err81);
-                    }
-                    errors++;
-                  }
-                  const len4 = data26.length;
-                  for (let i8 = 0; i8 < len4; i8++) {
-                    let data36 = data26[i8];
-                    if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-                      if (Object.keys(data36).length < 1) {
-                        const err82 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-                        if (vErrors === null) {
-                          vErrors = [err82];
-                        } else {
-                          vErrors.push(err82);
-                        }
-                        errors++;
-                      }
-                      for (const key8 in data36) {
-                        if (!func2.call(schema11.properties.environments.additionalProperties.properties.observe.anyOf[1].items.properties, key8)) {
-                          const err83 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-                          if (vErrors === null) {
-                            vErrors = [err83];
-                          } else {
-                            vErrors.push(err83);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data36.service !== void 0) {
-                        let data37 = data36.service;
-                        if (typeof data37 === "string") {
-                          if (!pattern14.test(data37)) {
-                            const err84 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err84];
-                            } else {
-                              vErrors.push(err84);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err85 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/service", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/service/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err85];
-                          } else {
-                            vErrors.push(err85);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data36.url !== void 0) {
-                        let data38 = data36.url;
-                        if (typeof data38 === "string") {
-                          if (!pattern9.test(data38)) {
-                            const err86 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                            if (vErrors === null) {
-                              vErrors = [err86];
-                            } else {
-                              vErrors.push(err86);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err87 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err87];
-                          } else {
-                            vErrors.push(err87);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data36.pointer !== void 0) {
-                        let data39 = data36.pointer;
-                        if (typeof data39 === "string") {
-                          if (!pattern16.test(data39)) {
-                            const err88 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/pattern", keyword: "pattern", params: { pattern: "^(/[^\\x00-\\x1f]*)?$" }, message: 'must match pattern "^(/[^\\x00-\\x1f]*)?$"' };
-                            if (vErrors === null) {
-                              vErrors = [err88];
-                            } else {
-                              vErrors.push(err88);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err89 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/pointer", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/pointer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err89];
-                          } else {
-                            vErrors.push(err89);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data36.command !== void 0) {
-                        let data40 = data36.command;
-                        if (typeof data40 === "string") {
-                          if (!pattern14.test(data40)) {
-                            const err90 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err90];
-                            } else {
-                              vErrors.push(err90);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err91 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/command", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err91];
-                          } else {
-                            vErrors.push(err91);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data36.files !== void 0) {
-                        let data41 = data36.files;
-                        if (typeof data41 === "string") {
-                          if (!pattern14.test(data41)) {
-                            const err92 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err92];
-                            } else {
-                              vErrors.push(err92);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err93 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/files", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/files/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err93];
-                          } else {
-                            vErrors.push(err93);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data36.checksums !== void 0) {
-                        let data42 = data36.checksums;
-                        if (typeof data42 === "string") {
-                          if (!pattern14.test(data42)) {
-                            const err94 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err94];
-                            } else {
-                              vErrors.push(err94);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err95 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/checksums", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/checksums/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err95];
-                          } else {
-                            vErrors.push(err95);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data36["contract-url"] !== void 0) {
-                        let data43 = data36["contract-url"];
-                        if (typeof data43 === "string") {
-                          if (!pattern9.test(data43)) {
-                            const err96 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/pattern", keyword: "pattern", params: { pattern: "^https?://\\S+$" }, message: 'must match pattern "^https?://\\S+$"' };
-                            if (vErrors === null) {
-                              vErrors = [err96];
-                            } else {
-                              vErrors.push(err96);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err97 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/contract-url", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/contract-url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err97];
-                          } else {
-                            vErrors.push(err97);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data36.image !== void 0) {
-                        let data44 = data36.image;
-                        if (typeof data44 === "string") {
-                          if (!pattern14.test(data44)) {
-                            const err98 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/pattern", keyword: "pattern", params: { pattern: "\\S" }, message: 'must match pattern "\\S"' };
-                            if (vErrors === null) {
-                              vErrors = [err98];
-                            } else {
-                              vErrors.push(err98);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err99 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/image", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/image/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err99];
-                          } else {
-                            vErrors.push(err99);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data36.timeout !== void 0) {
-                        let data45 = data36.timeout;
-                        if (typeof data45 === "string") {
-                          if (!pattern22.test(data45)) {
-                            const err100 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/pattern", keyword: "pattern", params: { pattern: "^([0-9]+(ms|s|m))+$" }, message: 'must match pattern "^([0-9]+(ms|s|m))+$"' };
-                            if (vErrors === null) {
-                              vErrors = [err100];
-                            } else {
-                              vErrors.push(err100);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err101 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8 + "/timeout", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/properties/timeout/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err101];
-                          } else {
-                            vErrors.push(err101);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err102 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe/" + i8, schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err102];
-                      } else {
-                        vErrors.push(err102);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err103 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                  if (vErrors === null) {
-                    vErrors = [err103];
-                  } else {
-                    vErrors.push(err103);
-                  }
-                  errors++;
-                }
-                var _valid0 = _errs83 === errors;
-                valid19 = valid19 || _valid0;
-              }
-              if (!valid19) {
-                const err104 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/observe", schemaPath: "#/properties/environments/additionalProperties/properties/observe/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-                if (vErrors === null) {
-                  vErrors = [err104];
-                } else {
-                  vErrors.push(err104);
-                }
-                errors++;
-              } else {
-                errors = _errs61;
-                if (vErrors !== null) {
-                  if (_errs61) {
-                    vErrors.length = _errs61;
-                  } else {
-                    vErrors = null;
-                  }
-                }
-              }
-            }
-            if (data4.drift !== void 0) {
-              let data46 = data4.drift;
-              if (typeof data46 !== "string") {
-                const err105 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err105];
-                } else {
-                  vErrors.push(err105);
-                }
-                errors++;
-              }
-              if (!(data46 === "block" || data46 === "warn")) {
-                const err106 = { instancePath: instancePath + "/environments/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/drift", schemaPath: "#/properties/environments/additionalProperties/properties/drift/enum", keyword: "enum", params: { allowedValues: schema11.properties.environments.additionalProperties.properties.drift.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err106];
-                } else {
-                  vErrors.push(err106);
-                }
-                errors++;
-              }
-            }
-          }
-        }
-      } else {
-        const err107 = { instancePath: instancePath + "/environments", schemaPath: "#/properties/environments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err107];
-        } else {
-          vErrors.push(err107);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err108 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err108];
-    } else {
-      vErrors.push(err108);
-    }
-    errors++;
+// src/core/promotion/schema-check.ts
+var KNOWN = /* @__PURE__ */ new Set([
+  "$schema",
+  "$id",
+  "title",
+  "type",
+  "enum",
+  "anyOf",
+  "pattern",
+  "minProperties",
+  "required",
+  "propertyNames",
+  "additionalProperties",
+  "properties",
+  "minItems",
+  "uniqueItems",
+  "items"
+]);
+function checkSchema(schema2, value) {
+  const errors = [];
+  check(schema2, value, "", "#", errors, void 0);
+  return errors;
+}
+var patterns = /* @__PURE__ */ new Map();
+var regExp = (source) => {
+  let compiled = patterns.get(source);
+  if (compiled === void 0) patterns.set(source, compiled = new RegExp(source, "u"));
+  return compiled;
+};
+function isOfType(value, type2) {
+  switch (type2) {
+    case "object":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    case "array":
+      return Array.isArray(value);
+    case "null":
+      return value === null;
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value);
+    default:
+      throw new Error(`the schema names a type this check does not know: ${type2}`);
   }
-  validate10.errors = vErrors;
-  return errors === 0;
 }
-function compilePolicyValidator() {
-  return validate;
+var pointerKey = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+var TYPED = [
+  ["string", ["pattern"]],
+  ["array", ["minItems", "items", "uniqueItems"]],
+  ["object", ["minProperties", "required", "propertyNames", "additionalProperties", "properties"]]
+];
+function check(schema2, value, instancePath, schemaPath, errors, propertyName) {
+  for (const keyword of Object.keys(schema2))
+    if (!KNOWN.has(keyword))
+      throw new Error(`the schema has a keyword this check does not know: ${keyword}`);
+  const report = (keyword, params, message, path = instancePath, name = propertyName) => {
+    errors.push({
+      instancePath: path,
+      schemaPath: `${schemaPath}/${keyword}`,
+      keyword,
+      params,
+      message,
+      ...name === void 0 ? {} : { propertyName: name }
+    });
+  };
+  const types = schema2.type === void 0 ? [] : Array.isArray(schema2.type) ? schema2.type : [schema2.type];
+  const typeError = () => report(
+    "type",
+    { type: Array.isArray(schema2.type) ? schema2.type : types[0] },
+    `must be ${types.join(",")}`
+  );
+  const hasRules = (type2) => TYPED.some(([t, keywords]) => t === type2 && keywords.some((k) => schema2[k] !== void 0));
+  const typeFirst = types.length > 0 && !(types.length === 1 && hasRules(types[0]));
+  if (typeFirst && !types.some((t) => isOfType(value, t))) typeError();
+  if (schema2.enum !== void 0) {
+    const allowed = schema2.enum;
+    if (!allowed.some((a) => a === value))
+      report("enum", { allowedValues: allowed }, "must be equal to one of the allowed values");
+  }
+  if (schema2.anyOf !== void 0) {
+    const before = errors.length;
+    const options = schema2.anyOf;
+    let matched = false;
+    options.forEach((option, i) => {
+      const start = errors.length;
+      check(option, value, instancePath, `${schemaPath}/anyOf/${i}`, errors, propertyName);
+      if (errors.length === start) matched = true;
+    });
+    if (matched) errors.length = before;
+    else report("anyOf", {}, "must match a schema in anyOf");
+  }
+  for (const [type2, keywords] of TYPED) {
+    if (!keywords.some((k) => schema2[k] !== void 0)) continue;
+    if (!isOfType(value, type2)) {
+      if (!typeFirst && types.length === 1 && types[0] === type2) typeError();
+      continue;
+    }
+    if (type2 === "string") checkString(schema2, value, report);
+    else if (type2 === "array")
+      checkArray(schema2, value, instancePath, schemaPath, errors, report);
+    else
+      checkObject(
+        schema2,
+        value,
+        instancePath,
+        schemaPath,
+        errors,
+        report
+      );
+  }
 }
+function checkString(schema2, value, report) {
+  if (schema2.pattern !== void 0 && !regExp(schema2.pattern).test(value)) {
+    const pattern = schema2.pattern;
+    report("pattern", { pattern }, `must match pattern "${pattern}"`);
+  }
+}
+function checkArray(schema2, value, instancePath, schemaPath, errors, report) {
+  if (schema2.minItems !== void 0 && value.length < schema2.minItems) {
+    const limit = schema2.minItems;
+    report("minItems", { limit }, `must NOT have fewer than ${limit} items`);
+  }
+  if (schema2.items !== void 0)
+    value.forEach(
+      (item, i) => check(
+        schema2.items,
+        item,
+        `${instancePath}/${i}`,
+        `${schemaPath}/items`,
+        errors,
+        void 0
+      )
+    );
+  if (schema2.uniqueItems === true) {
+    const duplicate = duplicateOf(value, schema2.items);
+    if (duplicate !== null) {
+      const [i, j] = duplicate;
+      report(
+        "uniqueItems",
+        { i, j },
+        `must NOT have duplicate items (items ## ${j} and ${i} are identical)`
+      );
+    }
+  }
+}
+function duplicateOf(value, items) {
+  const scalar = typeof items?.type === "string" && ["string", "number", "boolean"].includes(items.type) ? items.type : null;
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = value.length - 1; i >= 0; i--) {
+    const item = value[i];
+    if (scalar !== null && typeof item !== scalar) continue;
+    const key = scalar !== null ? item : canonical2(item);
+    const j = seen.get(key);
+    if (j !== void 0) return [i, j];
+    seen.set(key, i);
+  }
+  return null;
+}
+function canonical2(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical2).join(",")}]`;
+  if (typeof value === "object" && value !== null)
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical2(value[k])}`).join(",")}}`;
+  return JSON.stringify(value) ?? "undefined";
+}
+function checkObject(schema2, value, instancePath, schemaPath, errors, report) {
+  const keys = Object.keys(value);
+  if (schema2.minProperties !== void 0 && keys.length < schema2.minProperties) {
+    const limit = schema2.minProperties;
+    report("minProperties", { limit }, `must NOT have fewer than ${limit} properties`);
+  }
+  for (const missingProperty of schema2.required ?? [])
+    if (value[missingProperty] === void 0)
+      report("required", { missingProperty }, `must have required property '${missingProperty}'`);
+  if (schema2.propertyNames !== void 0) {
+    for (const key of keys) {
+      const start = errors.length;
+      check(
+        schema2.propertyNames,
+        key,
+        instancePath,
+        `${schemaPath}/propertyNames`,
+        errors,
+        key
+      );
+      if (errors.length > start)
+        report(
+          "propertyNames",
+          { propertyName: key },
+          "property name must be valid",
+          instancePath,
+          void 0
+        );
+    }
+  }
+  const properties = schema2.properties ?? {};
+  if (schema2.additionalProperties !== void 0) {
+    for (const key of keys) {
+      if (Object.hasOwn(properties, key)) continue;
+      if (schema2.additionalProperties === false)
+        report(
+          "additionalProperties",
+          { additionalProperty: key },
+          "must NOT have additional properties"
+        );
+      else
+        check(
+          schema2.additionalProperties,
+          value[key],
+          `${instancePath}/${pointerKey(key)}`,
+          `${schemaPath}/additionalProperties`,
+          errors,
+          void 0
+        );
+    }
+  }
+  for (const [key, propertySchema] of Object.entries(properties))
+    if (value[key] !== void 0)
+      check(
+        propertySchema,
+        value[key],
+        `${instancePath}/${pointerKey(key)}`,
+        `${schemaPath}/properties/${pointerKey(key)}`,
+        errors,
+        void 0
+      );
+}
+
+// src/core/promotion/policy-schema.ts
+var ENVIRONMENT_NAME = "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$";
+var environmentList = {
+  type: "array",
+  items: { type: "string", pattern: ENVIRONMENT_NAME },
+  uniqueItems: true
+};
+var SERVICE_NAME = "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$";
+var REPOSITORY_PATTERN = "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$";
+var WORKFLOW_PATTERN = "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$";
+var PLATFORM_PATTERN = "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$";
+var TAG_PATTERN = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
+var IMAGE_NAME_PATTERN = "^[A-Za-z0-9][^\\s@]{0,300}$";
+var POLICY_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://artifact-seal.dev/schemas/promotion-policy.json",
+  title: "artifact-seal promotion policy",
+  type: "object",
+  additionalProperties: false,
+  required: ["environments"],
+  properties: {
+    service: { type: "string", pattern: SERVICE_NAME },
+    services: {
+      type: "array",
+      items: { type: "string", pattern: SERVICE_NAME },
+      uniqueItems: true,
+      minItems: 1
+    },
+    environments: {
+      type: "object",
+      minProperties: 1,
+      propertyNames: { pattern: ENVIRONMENT_NAME },
+      additionalProperties: {
+        type: ["object", "null"],
+        additionalProperties: false,
+        properties: {
+          requires: environmentList,
+          "requires-any": { ...environmentList, minItems: 1 },
+          soak: { type: "string", pattern: DURATION_PATTERN },
+          platforms: {
+            type: "array",
+            items: { type: "string", pattern: PLATFORM_PATTERN },
+            uniqueItems: true,
+            minItems: 1
+          },
+          image: {
+            type: "object",
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+              tag: { type: "string", pattern: TAG_PATTERN },
+              "copy-to": { type: "string", pattern: IMAGE_NAME_PATTERN }
+            }
+          },
+          url: { type: "string", pattern: "^https?://\\S+$" },
+          "signed-by": {
+            type: "object",
+            additionalProperties: false,
+            required: ["repository"],
+            properties: {
+              repository: { type: "string", pattern: REPOSITORY_PATTERN },
+              workflow: { type: "string", pattern: WORKFLOW_PATTERN },
+              ref: { type: "string", pattern: "^refs/\\S+$" },
+              issuer: { type: "string", pattern: "^https://\\S+$" },
+              runner: { type: "string", enum: ["github-hosted"] }
+            }
+          },
+          contract: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              breaking: { type: "string", enum: [...BREAKING_RULES] },
+              dangerous: { type: "string", enum: [...DANGEROUS_RULES] },
+              rollback: { type: "string", enum: [...ROLLBACK_RULES] }
+            }
+          },
+          observe: OBSERVE_SCHEMA,
+          drift: DRIFT_SCHEMA
+        }
+      }
+    }
+  }
+};
 
 // src/core/promotion/plain-yaml.ts
 var NOT_PLAIN = /* @__PURE__ */ Symbol("not plain YAML");
@@ -45613,8 +44651,6 @@ var DEFAULT_CONTRACT_RULE = {
 };
 var MAX_ALIASES = 100;
 var MAX_ALIAS_EXPANSION = 1e3;
-var compiled = null;
-var validator = () => compiled ??= compilePolicyValidator();
 function parsePolicy(text, source) {
   const plain2 = readPlainYaml(text);
   if (plain2 !== NOT_PLAIN) {
@@ -45680,11 +44716,11 @@ function locatedProblem(problem, source) {
   };
 }
 function policyFrom(value, source, positions) {
-  const validate2 = validator();
-  if (!validate2(value)) {
+  const schemaErrors = checkSchema(POLICY_SCHEMA, value);
+  if (schemaErrors.length > 0) {
     if (positions === null) return null;
     const { doc, at: at2, fail } = positions;
-    const errors = (validate2.errors ?? []).filter(
+    const errors = schemaErrors.filter(
       (e) => e.keyword !== "propertyNames" && !isOtherObserveForm(e, value)
     );
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at2)))]));

@@ -2592,23 +2592,110 @@ function parseImageSubject(text, what) {
 
 // src/core/observe/spec.ts
 var DRIFT_RULES = ["block", "warn"];
+var ENTRY_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    service: { type: "string", pattern: "\\S" },
+    url: { type: "string", pattern: "^https?://\\S+$" },
+    pointer: { type: "string", pattern: "^(/[^\\x00-\\x1f]*)?$" },
+    command: { type: "string", pattern: "\\S" },
+    files: { type: "string", pattern: "\\S" },
+    checksums: { type: "string", pattern: "\\S" },
+    "contract-url": { type: "string", pattern: "^https?://\\S+$" },
+    image: { type: "string", pattern: "\\S" },
+    timeout: { type: "string", pattern: "^([0-9]+(ms|s|m))+$" }
+  }
+};
+var OBSERVE_SCHEMA = {
+  anyOf: [ENTRY_SCHEMA, { type: "array", minItems: 1, items: ENTRY_SCHEMA }]
+};
 var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
 
-// src/core/promotion/policy-validator.ts
-var pattern0 = new RegExp("^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$", "u");
-var pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$", "u");
-var pattern5 = new RegExp("^(0|([0-9]+(ms|s|m|h|d|w))+)$", "u");
-var pattern6 = new RegExp("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$", "u");
-var pattern7 = new RegExp("^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", "u");
-var pattern8 = new RegExp("^[A-Za-z0-9][^\\s@]{0,300}$", "u");
-var pattern9 = new RegExp("^https?://\\S+$", "u");
-var pattern10 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
-var pattern11 = new RegExp("^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$", "u");
-var pattern12 = new RegExp("^refs/\\S+$", "u");
-var pattern13 = new RegExp("^https://\\S+$", "u");
-var pattern14 = new RegExp("\\S", "u");
-var pattern16 = new RegExp("^(/[^\\x00-\\x1f]*)?$", "u");
-var pattern22 = new RegExp("^([0-9]+(ms|s|m))+$", "u");
+// src/core/promotion/policy-schema.ts
+var ENVIRONMENT_NAME = "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$";
+var environmentList = {
+  type: "array",
+  items: { type: "string", pattern: ENVIRONMENT_NAME },
+  uniqueItems: true
+};
+var SERVICE_NAME = "^[^\\s\\x00-\\x1f\\x7f](?:[^\\x00-\\x1f\\x7f]{0,253}[^\\s\\x00-\\x1f\\x7f])?$";
+var REPOSITORY_PATTERN = "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$";
+var WORKFLOW_PATTERN = "^\\.github/workflows/[^@\\s]+\\.ya?ml(@\\S+)?$";
+var PLATFORM_PATTERN = "^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$";
+var TAG_PATTERN = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
+var IMAGE_NAME_PATTERN = "^[A-Za-z0-9][^\\s@]{0,300}$";
+var POLICY_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://artifact-seal.dev/schemas/promotion-policy.json",
+  title: "artifact-seal promotion policy",
+  type: "object",
+  additionalProperties: false,
+  required: ["environments"],
+  properties: {
+    service: { type: "string", pattern: SERVICE_NAME },
+    services: {
+      type: "array",
+      items: { type: "string", pattern: SERVICE_NAME },
+      uniqueItems: true,
+      minItems: 1
+    },
+    environments: {
+      type: "object",
+      minProperties: 1,
+      propertyNames: { pattern: ENVIRONMENT_NAME },
+      additionalProperties: {
+        type: ["object", "null"],
+        additionalProperties: false,
+        properties: {
+          requires: environmentList,
+          "requires-any": { ...environmentList, minItems: 1 },
+          soak: { type: "string", pattern: DURATION_PATTERN },
+          platforms: {
+            type: "array",
+            items: { type: "string", pattern: PLATFORM_PATTERN },
+            uniqueItems: true,
+            minItems: 1
+          },
+          image: {
+            type: "object",
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+              tag: { type: "string", pattern: TAG_PATTERN },
+              "copy-to": { type: "string", pattern: IMAGE_NAME_PATTERN }
+            }
+          },
+          url: { type: "string", pattern: "^https?://\\S+$" },
+          "signed-by": {
+            type: "object",
+            additionalProperties: false,
+            required: ["repository"],
+            properties: {
+              repository: { type: "string", pattern: REPOSITORY_PATTERN },
+              workflow: { type: "string", pattern: WORKFLOW_PATTERN },
+              ref: { type: "string", pattern: "^refs/\\S+$" },
+              issuer: { type: "string", pattern: "^https://\\S+$" },
+              runner: { type: "string", enum: ["github-hosted"] }
+            }
+          },
+          contract: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              breaking: { type: "string", enum: [...BREAKING_RULES] },
+              dangerous: { type: "string", enum: [...DANGEROUS_RULES] },
+              rollback: { type: "string", enum: [...ROLLBACK_RULES] }
+            }
+          },
+          observe: OBSERVE_SCHEMA,
+          drift: DRIFT_SCHEMA
+        }
+      }
+    }
+  }
+};
 
 // src/core/promotion/plain-yaml.ts
 var NOT_PLAIN = /* @__PURE__ */ Symbol("not plain YAML");

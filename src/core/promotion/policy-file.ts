@@ -1,4 +1,3 @@
-import type { ErrorObject, ValidateFunction } from 'ajv'
 import {
   LineCounter,
   isAlias,
@@ -27,7 +26,8 @@ import {
   type DriftRule,
   type RawObserveEntry
 } from '../observe/spec.js'
-import { compilePolicyValidator } from './policy-validator.js'
+import { checkSchema, type SchemaError } from './schema-check.js'
+import { POLICY_SCHEMA } from './policy-schema.js'
 import { NOT_PLAIN, readPlainYaml } from './plain-yaml.js'
 import { parseImageReference } from '../image/reference.js'
 
@@ -68,10 +68,6 @@ export const DEFAULT_CONTRACT_RULE: ContractRule = {
  */
 const MAX_ALIASES = 100
 const MAX_ALIAS_EXPANSION = 1000
-
-/** Made on first use: a process that never reads a policy never pays for it. */
-let compiled: ValidateFunction | null = null
-const validator = (): ValidateFunction => (compiled ??= compilePolicyValidator())
 
 /**
  * Reads a promotion policy (YAML). Every problem is reported at once, each with the
@@ -181,12 +177,12 @@ function policyFrom(
   source: string,
   positions: Positions | null
 ): PromotionPolicy | null {
-  const validate = validator()
-  if (!validate(value)) {
+  const schemaErrors = checkSchema(POLICY_SCHEMA, value)
+  if (schemaErrors.length > 0) {
     if (positions === null) return null
     const { doc, at, fail } = positions
     // A propertyNames error repeats the pattern error beside it; the form of observe: not written is not the mistake.
-    const errors = (validate.errors ?? []).filter(
+    const errors = schemaErrors.filter(
       (e) => e.keyword !== 'propertyNames' && !isOtherObserveForm(e, value)
     )
     fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at)))]))
@@ -412,7 +408,7 @@ function rangeStart(node: unknown): number | undefined {
 }
 
 function describeSchemaError(
-  error: ErrorObject,
+  error: SchemaError,
   root: unknown,
   at: (offset: number | undefined) => string
 ): string {

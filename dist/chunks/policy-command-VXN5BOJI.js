@@ -1,8 +1,8 @@
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-QGYHVDQW.js";
-import "./chunk-IUAYCHBO.js";
+} from "./chunk-UIZNZMK2.js";
+import "./chunk-P5U6KBZP.js";
 import {
   plain
 } from "./chunk-VEAYLQ66.js";

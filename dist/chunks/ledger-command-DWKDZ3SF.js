@@ -1,7 +1,7 @@
 import {
   formatDuration,
   parseDuration
-} from "./chunk-IUAYCHBO.js";
+} from "./chunk-P5U6KBZP.js";
 import {
   FileLedger,
   GitLedger,

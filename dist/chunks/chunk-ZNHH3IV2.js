@@ -4,7 +4,7 @@ import {
 import {
   declaresServices,
   pipelineOrder
-} from "./chunk-QGYHVDQW.js";
+} from "./chunk-UIZNZMK2.js";
 import {
   SealError
 } from "./chunk-COPLKY7P.js";

@@ -1,16 +1,16 @@
 import {
   pipelineStatus
-} from "./chunk-5QITNBCY.js";
+} from "./chunk-ZNHH3IV2.js";
 import "./chunk-TQNKXSGR.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-QGYHVDQW.js";
+} from "./chunk-UIZNZMK2.js";
 import {
   renderStatusText
 } from "./chunk-PTUEZ5YL.js";
 import "./chunk-4F4AP5PK.js";
-import "./chunk-IUAYCHBO.js";
+import "./chunk-P5U6KBZP.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,

@@ -28,6 +28,7 @@ function formatDuration(ms) {
 }
 
 export {
+  DURATION_PATTERN,
   parseDuration,
   formatDuration
 };

@@ -14,8 +14,8 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-QGYHVDQW.js";
-import "./chunk-IUAYCHBO.js";
+} from "./chunk-UIZNZMK2.js";
+import "./chunk-P5U6KBZP.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,

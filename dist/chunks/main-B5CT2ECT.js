@@ -85,17 +85,17 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-35BHONUY.js")).verifyCommand,
   diff: async () => (await import("./diff-command-26K76GRT.js")).diffCommand,
   merge: async () => (await import("./merge-command-QXHMTMOY.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-THAZ7P3F.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-4WKDEXKK.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-IB7LAZBB.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-KSWLEQTH.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-TDNP3V3U.js")).vetoCommand,
   history: async () => (await import("./history-command-5WVJKVGV.js")).historyCommand,
-  status: async () => (await import("./status-command-6Y5JM5Q3.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-YV3ZZM4C.js")).ledgerCommand,
+  status: async () => (await import("./status-command-5TJUM3GD.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-DWKDZ3SF.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-PMHXVB23.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-M4457UHW.js")).contractCommand,
-  observe: async () => (await import("./observe-command-KQVBPZ4I.js")).observeCommand,
+  contract: async () => (await import("./contract-command-IHDYSKYF.js")).contractCommand,
+  observe: async () => (await import("./observe-command-JCVO5BKU.js")).observeCommand,
   drift: async () => (await import("./drift-command-VP3ZRQJX.js")).driftCommand,
-  policy: async () => (await import("./policy-command-U4XKZBGK.js")).policyCommand
+  policy: async () => (await import("./policy-command-VXN5BOJI.js")).policyCommand
 };
 async function main(args, terminal) {
   const [command] = args;

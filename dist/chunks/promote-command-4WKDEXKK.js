@@ -8,7 +8,7 @@ import {
 import {
   ownService,
   pipelineStatus
-} from "./chunk-5QITNBCY.js";
+} from "./chunk-ZNHH3IV2.js";
 import {
   artifactOf,
   contractOfLive,
@@ -23,7 +23,7 @@ import {
   loadPolicy,
   serviceFor,
   upstreamOf
-} from "./chunk-QGYHVDQW.js";
+} from "./chunk-UIZNZMK2.js";
 import {
   changesByOperation,
   renderPromotionText,
@@ -36,7 +36,7 @@ import {
 import {
   formatDuration,
   parseDuration
-} from "./chunk-IUAYCHBO.js";
+} from "./chunk-P5U6KBZP.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,

@@ -7,8 +7,8 @@ import {
   findEnvironment,
   loadPolicy,
   serviceFor
-} from "./chunk-QGYHVDQW.js";
-import "./chunk-IUAYCHBO.js";
+} from "./chunk-UIZNZMK2.js";
+import "./chunk-P5U6KBZP.js";
 import {
   LEDGER_HELP,
   LEDGER_OPTIONS,

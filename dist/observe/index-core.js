@@ -43826,8 +43826,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-HG6USATC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-GBXHIJZ3.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JTN3ZRZ2.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-EDITPERU.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -43877,7 +43877,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-UDNXJUFX.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-MLVS4KGC.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,

@@ -9851,8 +9851,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-OHPTXOZR.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-BLV5K7AV.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-XY5JTI26.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-TZZPJZOR.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9902,7 +9902,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3AS5ZA4F.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-AKGYCNBF.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,

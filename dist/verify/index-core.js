@@ -2516,8 +2516,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-47D7AMXF.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-5GGN4G2K.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6QH4AAIB.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-GUYFWORF.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2567,7 +2567,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-7RHWK66D.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-AK3BPXPW.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -4276,7 +4276,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QLHPGVMQ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-VTIA7OW3.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };

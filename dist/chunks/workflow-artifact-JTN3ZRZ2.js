@@ -3,8 +3,9 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-RR6WF3KY.js";
-import "./chunk-DITWW6SS.js";
+} from "./chunk-T7YVP5J4.js";
+import "./chunk-LFQK54MP.js";
+import "./chunk-USWQZKWV.js";
 import "./chunk-TQNNSUJT.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-FZHOXW7V.js";
@@ -14,8 +15,7 @@ import "./chunk-S7E4F2WR.js";
 import "./chunk-FETSGT4O.js";
 import "./chunk-TI6GVPHC.js";
 import "./chunk-2W6K4FW3.js";
-import "./chunk-7NBIB6HM.js";
-import "./chunk-P4TSECCU.js";
+import "./chunk-63EGTO4W.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";
 import "./chunk-VF62UBY7.js";

@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-C42XDQCS.js";
+} from "./chunk-RT2VT5ZL.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";

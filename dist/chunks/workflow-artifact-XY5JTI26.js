@@ -3,14 +3,10 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-BSEKW5JN.js";
-import "./chunk-5Q3DRXWI.js";
-import "./chunk-VBPZY752.js";
-import "./chunk-BXUFWVSN.js";
-import "./chunk-4WMSIVT4.js";
-import "./chunk-LHN6YNIO.js";
-import "./chunk-U5VE7L4O.js";
-import "./chunk-COPLKY7P.js";
+} from "./chunk-KGUCWUTO.js";
+import "./chunk-CQLSNCBF.js";
+import "./chunk-EUR6TVD6.js";
+import "./chunk-XIYVWQP7.js";
 import "./chunk-TQNNSUJT.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-FZHOXW7V.js";

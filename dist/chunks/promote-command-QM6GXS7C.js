@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-C42XDQCS.js";
+} from "./chunk-RT2VT5ZL.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";

@@ -1,13 +1,15 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-CLYQ2XP5.js";
+} from "./chunk-YGTYUVJL.js";
 import {
   removeQuietly
 } from "./chunk-YYVITIQC.js";
+import "./chunk-XIYVWQP7.js";
 import "./chunk-TQNNSUJT.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-FZHOXW7V.js";
 import "./chunk-UTL6W6EB.js";
+import "./chunk-S3KJVMSQ.js";
 import "./chunk-OM6KMUFD.js";
 import "./chunk-S7E4F2WR.js";
 import "./chunk-FETSGT4O.js";
@@ -223,7 +225,7 @@ The download was deleted. Do not deploy these files: find out who changed the st
 
 // src/app/seal/fetch-parts.ts?seal
 async function fetchArtifactParts(parts, context) {
-  const { WorkflowArtifactStore } = await import("./workflow-artifact-FTYKJTLE.js");
+  const { WorkflowArtifactStore } = await import("./workflow-artifact-NOR4SGBL.js");
   const store = new WorkflowArtifactStore({ env: context.env, inputs: { name: context.inputName } });
   const names = await expandPatterns(parts, store, context);
   const fetched = [];

@@ -3,8 +3,17 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-CLYQ2XP5.js";
-import "./chunk-YYVITIQC.js";
+} from "./chunk-4FO6CVWS.js";
+import "./chunk-VOCXPRNJ.js";
+import "./chunk-5Q3DRXWI.js";
+import "./chunk-VBPZY752.js";
+import "./chunk-BXUFWVSN.js";
+import "./chunk-4WMSIVT4.js";
+import "./chunk-LHN6YNIO.js";
+import "./chunk-U5VE7L4O.js";
+import "./chunk-WISAU6C5.js";
+import "./chunk-COPLKY7P.js";
+import "./chunk-XIYVWQP7.js";
 import "./chunk-TQNNSUJT.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-FZHOXW7V.js";

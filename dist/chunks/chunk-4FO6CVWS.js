@@ -1,8 +1,40 @@
 import {
+  gitHubClient
+} from "./chunk-VOCXPRNJ.js";
+import {
   checkAgainstListing,
   checkEntries,
   unsafeArchive
-} from "./chunk-DITWW6SS.js";
+} from "./chunk-5Q3DRXWI.js";
+import {
+  makeDirectories,
+  privateDir,
+  removeQuietly,
+  writeNewFile
+} from "./chunk-VBPZY752.js";
+import {
+  apiUrlOf
+} from "./chunk-BXUFWVSN.js";
+import {
+  isBundleEntry
+} from "./chunk-4WMSIVT4.js";
+import {
+  parseListing
+} from "./chunk-LHN6YNIO.js";
+import {
+  digestFromHex,
+  hexOf
+} from "./chunk-U5VE7L4O.js";
+import {
+  SealError,
+  isSealError,
+  quote
+} from "./chunk-COPLKY7P.js";
+import {
+  ServiceAnswerError,
+  callService,
+  endedBy
+} from "./chunk-XIYVWQP7.js";
 import {
   DefaultArtifactClient,
   UnreadableZipError,
@@ -13,14 +45,10 @@ import {
   saveSignedUrl
 } from "./chunk-FZHOXW7V.js";
 import {
-  retrying
-} from "./chunk-7NBIB6HM.js";
-import {
   tmpdir
 } from "./chunk-M6ACESL2.js";
 import {
-  DEFAULT_POLICY,
-  classify
+  DEFAULT_POLICY
 } from "./chunk-Y3QM5BXP.js";
 import {
   randomBytes
@@ -44,25 +72,7 @@ import {
   symlinkSync
 } from "./chunk-KUE42OYI.js";
 
-// stand-in:verify:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../verify/index-core.js";
-
-// stand-in:verify:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../verify/index-core.js";
-
-// stand-in:verify:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../verify/index-core.js";
-
-// stand-in:verify:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
-import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$parseListing, m16$sortEntries } from "../verify/index-core.js";
-
-// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/stores/evidence/artifact-unpack.ts
-import { m30$copyListedFiles, m30$makeDirectories, m30$privateDir, m30$removeQuietly, m30$writeNewFile } from "../verify/index-core.js";
-
-// stand-in:verify:src/stores/evidence/seal-bundle.ts:src/stores/evidence/artifact-unpack.ts
-import { m31$bundleBaseOf, m31$bundleFileNames, m31$contractBeside, m31$fileSafeName, m31$isBundleEntry, m31$modesBeside, m31$sigstoreBundleBeside, m31$statementBeside } from "../verify/index-core.js";
-
-// src/stores/evidence/artifact-unpack.ts?verify
+// src/stores/evidence/artifact-unpack.ts
 var ARTIFACT_SEAL_DIR = "seal";
 var ARTIFACT_FILES_DIR = "files";
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
@@ -79,15 +89,15 @@ async function unpackArtifact(zipFile, root, context) {
     const listings = top(".sha256");
     const statements = top(".intoto.json");
     if (listings.length !== 1 || statements.length !== 1) {
-      throw new m13$SealError2(
+      throw new SealError(
         "unrecognized",
-        `${context.inputName}: the artifact ${m13$quote2(context.name)} holds no seal bundle (one ${ARTIFACT_SEAL_DIR}/*.sha256 and one ${ARTIFACT_SEAL_DIR}/*.intoto.json). Give the name of an artifact that artifact-seal uploaded.`
+        `${context.inputName}: the artifact ${quote(context.name)} holds no seal bundle (one ${ARTIFACT_SEAL_DIR}/*.sha256 and one ${ARTIFACT_SEAL_DIR}/*.intoto.json). Give the name of an artifact that artifact-seal uploaded.`
       );
     }
     const listing = listings[0];
     const text = await readSmall(zip, listing.entry, context);
     const listed = new Set(
-      m16$parseListing(
+      parseListing(
         text,
         `${ARTIFACT_SEAL_DIR}/${posix.basename(listing.path)} in ${context.label}`
       ).map((e) => e.path)
@@ -102,9 +112,9 @@ async function unpackArtifact(zipFile, root, context) {
     if (check.refusals.length > 0) throw unsafeArchive(check.refusals, opening, fix);
     for (const planned of [...check.planned.values()].sort((a, b) => a.index - b.index)) {
       try {
-        if (planned.entry.kind === "directory") m30$makeDirectories(root, planned.path);
+        if (planned.entry.kind === "directory") makeDirectories(root, planned.path);
         else
-          await m30$writeNewFile(
+          await writeNewFile(
             root,
             planned.path,
             zip.content(planned.entry),
@@ -113,9 +123,9 @@ async function unpackArtifact(zipFile, root, context) {
       } catch (error) {
         if (error instanceof UnreadableZipError) throw error;
         const e = error;
-        throw new m13$SealError2(
+        throw new SealError(
           "unreadable",
-          `${context.inputName}: ${context.label} could not be extracted as listed: ${m13$quote2(planned.entry.name)} failed (${e.code ?? e.message}). Two names that differ only in case are one file on a case-insensitive file system. Nothing is handed out; the download was deleted.`,
+          `${context.inputName}: ${context.label} could not be extracted as listed: ${quote(planned.entry.name)} failed (${e.code ?? e.message}). Two names that differ only in case are one file on a case-insensitive file system. Nothing is handed out; the download was deleted.`,
           { cause: e }
         );
       }
@@ -133,11 +143,11 @@ async function unpackArtifact(zipFile, root, context) {
 }
 function isBundlePath(p, base, directory) {
   if (p === ARTIFACT_SEAL_DIR) return directory;
-  return p.startsWith(`${ARTIFACT_SEAL_DIR}/`) && m31$isBundleEntry(p.slice(ARTIFACT_SEAL_DIR.length + 1), base, directory);
+  return p.startsWith(`${ARTIFACT_SEAL_DIR}/`) && isBundleEntry(p.slice(ARTIFACT_SEAL_DIR.length + 1), base, directory);
 }
 async function readSmall(zip, entry, context) {
   if (entry.size > MAX_LISTING_BYTES)
-    throw new m13$SealError2(
+    throw new SealError(
       "tampered",
       `${context.inputName}: the listing in ${context.label} is ${entry.size} bytes, larger than any seal writes. Do not deploy from it.`
     );
@@ -146,18 +156,8 @@ async function readSmall(zip, entry, context) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-// stand-in:verify:src/core/env.ts:src/stores/evidence/artifact-service.ts
-import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUrlOf } from "../verify/index-core.js";
-
-// src/stores/evidence/artifact-service.ts?verify
+// src/stores/evidence/artifact-service.ts
 var ARTIFACT_SERVICE = "github.actions.results.api.v1.ArtifactService";
-var ArtifactServiceError = class extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
 async function signedArtifactUrl(env, artifact, otherRun) {
   return otherRun === void 0 ? signedUrlInThisRun(env, artifact) : signedUrlInOtherRun(env, artifact, otherRun);
 }
@@ -172,7 +172,7 @@ async function signedUrlInThisRun(env, artifact) {
   const match = found.find(
     (a) => String(a.database_id ?? a.databaseId) === String(artifact.id) && a.name === artifact.name
   );
-  if (match === void 0) throw new ArtifactServiceError(404, "the artifact is no longer listed");
+  if (match === void 0) throw new ServiceAnswerError(404, "the artifact is no longer listed");
   const answer = await twirp(env, "GetSignedArtifactURL", {
     workflow_run_backend_id: match.workflow_run_backend_id ?? match.workflowRunBackendId ?? ids.run,
     workflow_job_run_backend_id: match.workflow_job_run_backend_id ?? match.workflowJobRunBackendId,
@@ -180,78 +180,46 @@ async function signedUrlInThisRun(env, artifact) {
   });
   const url = answer.signed_url ?? answer.signedUrl;
   if (typeof url !== "string" || url === "")
-    throw new ArtifactServiceError(404, "the results service gave no download URL");
+    throw new ServiceAnswerError(404, "the results service gave no download URL");
   return url;
 }
 async function signedUrlInOtherRun(env, artifact, run) {
-  const url = `${m12$apiUrlOf(env)}/repos/${encodeURIComponent(run.repositoryOwner)}/${encodeURIComponent(run.repositoryName)}/actions/artifacts/${artifact.id}/zip`;
-  return retrying(
-    async (signal) => {
-      let response;
-      try {
-        response = await fetch(url, {
-          redirect: "manual",
-          signal,
-          headers: {
-            Authorization: `Bearer ${run.token}`,
-            Accept: "application/vnd.github+json",
-            "X-GitHub-Api-Version": "2022-11-28",
-            "User-Agent": "artifact-seal"
-          }
-        });
-      } catch (error) {
-        return { failure: classify(error) };
-      }
-      const text = await response.text();
-      const location = response.headers.get("location");
-      if (response.status === 302 && location) return { value: location };
-      const detail = `${response.status}${messageIn(text)}`;
-      if (response.status >= 500)
-        return { failure: { kind: "server", status: response.status, detail } };
-      throw new ArtifactServiceError(response.status, detail);
-    },
-    { policy: DEFAULT_POLICY, fail: (failure) => new Error(`GitHub answered ${failure.detail}`) }
+  const client = gitHubClient({
+    token: run.token,
+    apiUrl: apiUrlOf(env),
+    policy: DEFAULT_POLICY,
+    fail: (request, failure) => endedBy(failure, { service: "GitHub", call: `${request.method} ${request.path}` })
+  });
+  const response = await client.request(
+    "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+    {
+      owner: run.repositoryOwner,
+      repo: run.repositoryName,
+      artifact_id: artifact.id,
+      archive_format: "zip",
+      request: { redirect: "manual" }
+    }
+  );
+  const location = response.headers.location;
+  if (response.status === 302 && typeof location === "string" && location !== "") return location;
+  throw new ServiceAnswerError(
+    response.status,
+    `GitHub answered ${response.status} where the artifact's download URL was expected`
   );
 }
 async function twirp(env, method, body) {
-  const base = env.ACTIONS_RESULTS_URL ?? "";
-  const url = new URL(`/twirp/${ARTIFACT_SERVICE}/${method}`, base).href;
-  return retrying(
-    async (signal) => {
-      let response;
-      try {
-        response = await fetch(url, {
-          method: "POST",
-          signal,
-          headers: {
-            "Content-Type": "application/json",
-            Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ""}`
-          },
-          body: JSON.stringify(body)
-        });
-      } catch (error) {
-        return { failure: classify(error) };
-      }
-      const text = await response.text();
-      if (response.ok) {
-        try {
-          return { value: JSON.parse(text) };
-        } catch {
-          throw new Error(`the results service answered ${method} with a body that is not JSON`);
-        }
-      }
-      const detail = `${response.status}${messageIn(text)}`;
-      if (response.status >= 500 || response.status === 429)
-        return { failure: { kind: "server", status: response.status, detail } };
-      throw new ArtifactServiceError(
-        response.status,
-        `the results service answered ${method} ${detail}`
-      );
-    },
+  const url = new URL(`/twirp/${ARTIFACT_SERVICE}/${method}`, env.ACTIONS_RESULTS_URL ?? "").href;
+  return callService(
+    url,
     {
-      policy: DEFAULT_POLICY,
-      fail: (failure) => new Error(`the results service answered ${method} ${failure.detail}`)
-    }
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ""}`
+      },
+      body: JSON.stringify(body)
+    },
+    { service: "the results service", call: method, policy: DEFAULT_POLICY }
   );
 }
 function backendIdsOf(token) {
@@ -268,20 +236,8 @@ function backendIdsOf(token) {
   }
   throw new Error("the runner gave this step no ACTIONS_RUNTIME_TOKEN with the results scope");
 }
-function messageIn(text) {
-  try {
-    const body = JSON.parse(text);
-    const message = typeof body.msg === "string" ? body.msg : typeof body.message === "string" ? body.message : "";
-    return message ? ` ${message}` : "";
-  } catch {
-    return "";
-  }
-}
 
-// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/stores/evidence/workflow-artifact.ts
-import { m30$copyListedFiles as m30$copyListedFiles2, m30$makeDirectories as m30$makeDirectories2, m30$privateDir as m30$privateDir2, m30$removeQuietly as m30$removeQuietly2, m30$writeNewFile as m30$writeNewFile2 } from "../verify/index-core.js";
-
-// src/stores/evidence/workflow-artifact.ts?verify
+// src/stores/evidence/workflow-artifact.ts
 var ARTIFACT_INPUTS = {
   name: "name",
   runId: "run-id",
@@ -293,7 +249,7 @@ var ARTIFACT_INPUTS = {
 var PATH_FORBIDDEN = ['"', ":", "<", ">", "|", "*", "?", "\r", "\n"];
 var DOWNLOADED_ZIP = ".artifact.zip";
 var NAME_FORBIDDEN = [...PATH_FORBIDDEN, "\\", "/"];
-var describeChar = (c) => c === "\r" ? "a carriage return" : c === "\n" ? "a line break" : m13$quote(c);
+var describeChar = (c) => c === "\r" ? "a carriage return" : c === "\n" ? "a line break" : quote(c);
 var WorkflowArtifactStore = class {
   env;
   inputs;
@@ -318,21 +274,21 @@ var WorkflowArtifactStore = class {
         retentionDays === void 0 ? {} : { retentionDays }
       );
       if (result.id === void 0)
-        throw new Error(`the results service returned no id for the artifact ${m13$quote(name)}`);
+        throw new Error(`the results service returned no id for the artifact ${quote(name)}`);
       return {
         id: result.id,
         name,
         size: result.size ?? 0,
-        digest: result.digest ? m11$digestFromHex(result.digest) : null,
+        digest: result.digest ? digestFromHex(result.digest) : null,
         reused: false,
         ...keptFor
       };
     } catch (error) {
       const refused = this.uploadError(name, error);
-      if (!m13$isSealError(refused, "conflict")) throw refused;
+      if (!isSealError(refused, "conflict")) throw refused;
       return { ...await this.sameSealUploaded(request, refused), ...keptFor };
     } finally {
-      m30$removeQuietly2(staging);
+      removeQuietly(staging);
     }
   }
   /**
@@ -368,7 +324,7 @@ var WorkflowArtifactStore = class {
         parent: this.env.RUNNER_TEMP || tmpdir()
       });
     } catch (error) {
-      throw new m13$SealError(
+      throw new SealError(
         "conflict",
         `${refused.message} The artifact under the name could not be compared with this seal (${messageOf(error)}).`,
         { cause: error }
@@ -385,12 +341,12 @@ var WorkflowArtifactStore = class {
           digest: existing.digest,
           reused: true
         };
-      throw new m13$SealError(
+      throw new SealError(
         "conflict",
-        `${this.inputs.name}: an artifact named ${m13$quote(request.name)} already exists in this workflow run and holds ${same ? `the same seal ${carriesFiles ? "with" : "without"} the files, where this upload ${carriesFiles ? "leaves them out" : "carries them"}` : "another seal (other files)"}; workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
+        `${this.inputs.name}: an artifact named ${quote(request.name)} already exists in this workflow run and holds ${same ? `the same seal ${carriesFiles ? "with" : "without"} the files, where this upload ${carriesFiles ? "leaves them out" : "carries them"}` : "another seal (other files)"}; workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
       );
     } finally {
-      m30$removeQuietly2(existing.dir);
+      removeQuietly(existing.dir);
     }
   }
   /**
@@ -401,7 +357,7 @@ var WorkflowArtifactStore = class {
     const { name } = request;
     this.checkName(name);
     const source = this.source(request);
-    const dir = m30$privateDir2(request.parent, "artifact-", this.env, this.inputs.path);
+    const dir = privateDir(request.parent, "artifact-", this.env, this.inputs.path);
     try {
       const findBy = source.findBy;
       const { artifact } = await this.client.getArtifact(name, findBy ? { findBy } : void 0).catch((error) => {
@@ -420,9 +376,9 @@ var WorkflowArtifactStore = class {
       } catch (error) {
         throw this.downloadError(name, source, error);
       }
-      const digestMismatch = digest !== null && saved.sha256 !== m11$hexOf(digest);
-      const label = `the artifact ${m13$quote(name)} (id ${artifact.id}${source.where})`;
-      const otherBytes = () => new m13$SealError(
+      const digestMismatch = digest !== null && saved.sha256 !== hexOf(digest);
+      const label = `the artifact ${quote(name)} (id ${artifact.id}${source.where})`;
+      const otherBytes = () => new SealError(
         "tampered",
         `${this.inputs.name}: ${label} arrived with other bytes than were uploaded: its zip does not hash to ${digest}, the digest recorded at upload. The download was cut short or the stored artifact was changed. Re-run the job; if it fails again, do not trust this artifact and seal the build again.`
       );
@@ -431,10 +387,10 @@ var WorkflowArtifactStore = class {
       try {
         layout = await unpackArtifact(zipFile, dir, { label, name, inputName: this.inputs.name });
       } catch (error) {
-        if (m13$isSealError(error, "refused")) throw error;
+        if (isSealError(error, "refused")) throw error;
         if (digestMismatch) throw otherBytes();
         if (error instanceof UnreadableZipError) {
-          throw new m13$SealError(
+          throw new SealError(
             "malformed",
             `${this.inputs.name}: ${label} is not a zip that can be read: ${error.message}. Nothing was extracted. Re-run the job; if it fails again, upload the artifact again.`,
             { cause: error }
@@ -442,7 +398,7 @@ var WorkflowArtifactStore = class {
         }
         throw error;
       }
-      m30$removeQuietly2(zipFile);
+      removeQuietly(zipFile);
       return {
         id: artifact.id,
         name,
@@ -457,30 +413,30 @@ var WorkflowArtifactStore = class {
         digestMatched: !digestMismatch
       };
     } catch (error) {
-      m30$removeQuietly2(dir);
+      removeQuietly(dir);
       throw error;
     }
   }
   checkName(name) {
     if (name.trim() === "")
-      throw new m13$SealError(
+      throw new SealError(
         "bad-input",
         `${this.inputs.name}: the artifact name is empty. Give the name of the workflow artifact.`
       );
     const bad = NAME_FORBIDDEN.find((c) => name.includes(c));
     if (bad !== void 0) {
-      throw new m13$SealError(
+      throw new SealError(
         "bad-input",
-        `${this.inputs.name}: ${m13$quote(name)} contains ${describeChar(bad)}, which a workflow artifact name cannot hold (nor " : < > | * ? \\ / or line breaks). Choose a name without them.`
+        `${this.inputs.name}: ${quote(name)} contains ${describeChar(bad)}, which a workflow artifact name cannot hold (nor " : < > | * ? \\ / or line breaks). Choose a name without them.`
       );
     }
   }
   checkRetention(days) {
     if (days === void 0) return void 0;
     if (!Number.isInteger(days) || days < 1) {
-      throw new m13$SealError(
+      throw new SealError(
         "bad-input",
-        `${this.inputs.retentionDays}: ${m13$quote(String(days))} is not a number of days. Give a whole number of days, 1 or more (at most what the repository allows).`
+        `${this.inputs.retentionDays}: ${quote(String(days))} is not a number of days. Give a whole number of days, 1 or more (at most what the repository allows).`
       );
     }
     return days;
@@ -510,7 +466,7 @@ var WorkflowArtifactStore = class {
       ].filter((f) => typeof f === "string");
       for (const file of bundleFiles) {
         const target = join(sealDir, basename(file));
-        placeFile(resolve(file), target, `the seal bundle file ${m13$quote(file)}`);
+        placeFile(resolve(file), target, `the seal bundle file ${quote(file)}`);
         files.push(target);
       }
       const contractDir = request.bundle.contractDir;
@@ -523,7 +479,7 @@ var WorkflowArtifactStore = class {
             relative(contractDir, source)
           );
           mkdirSync(dirname(target), { recursive: true });
-          placeFile(source, target, `the contract file ${m13$quote(source)}`);
+          placeFile(source, target, `the contract file ${quote(source)}`);
           files.push(target);
         }
       }
@@ -533,9 +489,9 @@ var WorkflowArtifactStore = class {
         for (const rel of request.files.paths) {
           const bad = PATH_FORBIDDEN.find((c) => rel.includes(c));
           if (bad !== void 0) {
-            throw new m13$SealError(
+            throw new SealError(
               "bad-input",
-              `The file ${m13$quote(rel)} cannot travel in a workflow artifact: its path contains ${describeChar(bad)} (artifact paths cannot hold " : < > | * ? or line breaks). Rename it, or upload the seal bundle without the files.`
+              `The file ${quote(rel)} cannot travel in a workflow artifact: its path contains ${describeChar(bad)} (artifact paths cannot hold " : < > | * ? or line breaks). Rename it, or upload the seal bundle without the files.`
             );
           }
           const target = join(staging, ARTIFACT_FILES_DIR, ...rel.split("/"));
@@ -547,14 +503,14 @@ var WorkflowArtifactStore = class {
           placeFile(
             join(root, ...rel.split("/")),
             target,
-            `the sealed file ${m13$quote(rel)} under ${m13$quote(root)}`
+            `the sealed file ${quote(rel)} under ${quote(root)}`
           );
           files.push(target);
         }
       }
       return { staging, files };
     } catch (error) {
-      m30$removeQuietly2(staging);
+      removeQuietly(staging);
       throw error;
     }
   }
@@ -562,9 +518,9 @@ var WorkflowArtifactStore = class {
     const here = Number(this.env.GITHUB_RUN_ID);
     const { runId } = request;
     if (runId !== void 0 && (!Number.isSafeInteger(runId) || runId < 1)) {
-      throw new m13$SealError(
+      throw new SealError(
         "bad-input",
-        `${this.inputs.runId}: ${m13$quote(String(runId))} is not a workflow run id. Give the numeric id of the run that uploaded the artifact (github.run_id there).`
+        `${this.inputs.runId}: ${quote(String(runId))} is not a workflow run id. Give the numeric id of the run that uploaded the artifact (github.run_id there).`
       );
     }
     if (runId === void 0 || runId === here)
@@ -572,15 +528,15 @@ var WorkflowArtifactStore = class {
     const repository = request.repository || this.env.GITHUB_REPOSITORY || "";
     const [owner, repo, ...rest] = repository.split("/");
     if (!owner || !repo || rest.length > 0) {
-      throw new m13$SealError(
+      throw new SealError(
         "bad-input",
-        `${this.inputs.repository}: ${m13$quote(repository)} is not a repository. Give it as owner/name.`
+        `${this.inputs.repository}: ${quote(repository)} is not a repository. Give it as owner/name.`
       );
     }
     if (!request.token) {
-      throw new m13$SealError(
+      throw new SealError(
         "bad-input",
-        `${this.inputs.token}: downloading the artifact ${m13$quote(request.name)} from another workflow run (${this.inputs.runId} ${runId}) needs a token. Give a token that may read ${repository}'s actions, such as github.token with "permissions: actions: read".`
+        `${this.inputs.token}: downloading the artifact ${quote(request.name)} from another workflow run (${this.inputs.runId} ${runId}) needs a token. Give a token that may read ${repository}'s actions, such as github.token with "permissions: actions: read".`
       );
     }
     return {
@@ -595,20 +551,20 @@ var WorkflowArtifactStore = class {
     };
   }
   uploadError(name, error) {
-    if (error instanceof m13$SealError) return error;
+    if (error instanceof SealError) return error;
     const message = messageOf(error);
     if (/\(409\)|already exists/i.test(message)) {
-      return new m13$SealError(
+      return new SealError(
         "conflict",
-        `${this.inputs.name}: an artifact named ${m13$quote(name)} already exists in this workflow run, and workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
+        `${this.inputs.name}: an artifact named ${quote(name)} already exists in this workflow run, and workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
       );
     }
     const environment = environmentError(error, "upload the workflow artifact");
     if (environment) return environment;
     if (nameOf(error) === "UsageError") {
-      return new m13$SealError(
+      return new SealError(
         "unavailable",
-        `${this.inputs.name}: the repository's artifact storage quota is used up, so ${m13$quote(name)} cannot be uploaded. Delete old artifacts or shorten their retention, then re-run.`
+        `${this.inputs.name}: the repository's artifact storage quota is used up, so ${quote(name)} cannot be uploaded. Delete old artifacts or shorten their retention, then re-run.`
       );
     }
     return error instanceof Error ? error : new Error(message);
@@ -617,25 +573,25 @@ var WorkflowArtifactStore = class {
     const status = statusOf(error);
     const repository = source.findBy ? `${source.findBy.repositoryOwner}/${source.findBy.repositoryName}` : "";
     if (nameOf(error) === "ArtifactNotFoundError") {
-      return new m13$SealError(
+      return new SealError(
         "unreadable",
-        `${this.inputs.name}: there is no artifact named ${m13$quote(name)}${source.where}. ` + (source.runId === null ? "Upload it in an earlier job of this run (and make this job need that one); an artifact that has expired is not listed either." : `Check the name and the ${this.inputs.runId}; an artifact that was deleted is not listed.`)
+        `${this.inputs.name}: there is no artifact named ${quote(name)}${source.where}. ` + (source.runId === null ? "Upload it in an earlier job of this run (and make this job need that one); an artifact that has expired is not listed either." : `Check the name and the ${this.inputs.runId}; an artifact that was deleted is not listed.`)
       );
     }
     if (status === 404) {
-      return new m13$SealError(
+      return new SealError(
         "bad-input",
         `${this.inputs.runId}: workflow run ${source.runId} was not found in ${repository} (404). Give the id of a run of that repository (github.run_id in the run that uploaded the artifact), and a ${this.inputs.token} that can see the repository.`
       );
     }
     if (status === 401) {
-      return new m13$SealError(
+      return new SealError(
         "denied",
         `${this.inputs.token}: GitHub refused the token (401 ${messageOf(error)}). Give a valid token, such as github.token.`
       );
     }
     if (status === 403) {
-      return new m13$SealError(
+      return new SealError(
         "denied",
         `${this.inputs.token}: the token may not read the workflow artifacts of ${repository} (403 ${messageOf(error)}). Give a token with the "actions: read" permission: add "permissions: actions: read" to the job, or use a token with read access to Actions.`
       );
@@ -643,25 +599,25 @@ var WorkflowArtifactStore = class {
     return environmentError(error, "find the workflow artifact") ?? asError(error);
   }
   downloadError(name, source, error) {
-    if (error instanceof m13$SealError) return error;
-    const status = error instanceof ArtifactServiceError ? error.status : void 0;
+    if (error instanceof SealError) return error;
+    const status = error instanceof ServiceAnswerError ? error.status : void 0;
     if (status === 410) {
-      return new m13$SealError(
+      return new SealError(
         "unreadable",
-        `${this.inputs.name}: the artifact ${m13$quote(name)}${source.where} has expired and its files are gone. Re-run the workflow that uploaded it (or seal the build again), and keep artifacts longer with retention-days.`
+        `${this.inputs.name}: the artifact ${quote(name)}${source.where} has expired and its files are gone. Re-run the workflow that uploaded it (or seal the build again), and keep artifacts longer with retention-days.`
       );
     }
     if (status === 404 || error instanceof StorageAnswerError && error.status === 404) {
-      return new m13$SealError(
+      return new SealError(
         "unreadable",
-        `${this.inputs.name}: the artifact ${m13$quote(name)}${source.where} was listed but cannot be downloaded any more (404): it was deleted or has expired. Upload it again.`
+        `${this.inputs.name}: the artifact ${quote(name)}${source.where} was listed but cannot be downloaded any more (404): it was deleted or has expired. Upload it again.`
       );
     }
     if (status === 401 || status === 403)
       return this.lookupError(name, { ...source, findBy: void 0 }, error);
-    return new m13$SealError(
+    return new SealError(
       "unavailable",
-      `${this.inputs.name}: the download of the artifact ${m13$quote(name)}${source.where} failed part-way (${messageOf(error)}). Nothing was kept. Re-run the job; if it keeps failing, check the runner's connection to GitHub's artifact storage.`,
+      `${this.inputs.name}: the download of the artifact ${quote(name)}${source.where} failed part-way (${messageOf(error)}). Nothing was kept. Re-run the job; if it keeps failing, check the runner's connection to GitHub's artifact storage.`,
       { cause: error }
     );
   }
@@ -674,7 +630,7 @@ function placeFile(source, target, what) {
       throw Object.assign(new Error("not a file"), { code: "EISDIR" });
   } catch (error) {
     const code = error.code;
-    throw new m13$SealError(
+    throw new SealError(
       "unreadable",
       `Cannot upload ${what}: ${code === "ENOENT" ? "it no longer exists" : code === "EISDIR" ? "it is no longer a file" : code ?? messageOf(error)}. The files changed after they were sealed: seal them again, then upload.`,
       { cause: error }
@@ -692,13 +648,13 @@ function environmentError(error, doing) {
     message
   );
   if (missing) {
-    return new m13$SealError(
+    return new SealError(
       "bad-input",
       `Cannot ${doing}: ${missing[1]} is not set, so this is not a GitHub Actions job step. Workflow artifacts exist only inside a workflow run; elsewhere keep the seal bundle in a directory.`
     );
   }
   if (nameOf(error) === "GHESNotSupportedError") {
-    return new m13$SealError(
+    return new SealError(
       "bad-input",
       `Cannot ${doing}: GitHub Enterprise Server does not support the artifact service @actions/artifact v2 uses. Keep the seal bundle in a directory instead.`
     );
@@ -707,7 +663,7 @@ function environmentError(error, doing) {
 }
 function toDigest(value) {
   const hex = value.toLowerCase().replace(/^sha256:/, "");
-  return m11$digestFromHex(hex);
+  return digestFromHex(hex);
 }
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);

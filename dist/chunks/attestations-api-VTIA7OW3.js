@@ -1,6 +1,7 @@
 import {
-  getOctokit
-} from "./chunk-OM6KMUFD.js";
+  gitHubClient
+} from "./chunk-2OXC5C4H.js";
+import "./chunk-OM6KMUFD.js";
 import "./chunk-2W6K4FW3.js";
 import {
   retrying
@@ -9,76 +10,23 @@ import {
   SYSTEM_CLOCK
 } from "./chunk-P4TSECCU.js";
 import {
-  DEFAULT_POLICY,
-  classify
+  DEFAULT_POLICY
 } from "./chunk-Y3QM5BXP.js";
 import {
   createHash
 } from "./chunk-VF62UBY7.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:seal:src/core/digest.ts:src/attestation/attestations-api.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../seal/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/attestation/attestations-api.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/env.ts:src/attestation/attestations-api.ts
-import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUrlOf } from "../seal/index-core.js";
+// stand-in:verify:src/core/env.ts:src/attestation/attestations-api.ts
+import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUrlOf } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/attestation/attestations-api.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/attestation/attestations-api.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../verify/index-core.js";
 
-// src/http/github.ts?seal
-import { AsyncLocalStorage } from "node:async_hooks";
-
-// stand-in:seal:src/version.ts:src/http/github.ts
-import { m35$VERSION } from "../seal/index-core.js";
-
-// src/http/github.ts?seal
-var API_VERSION = "2022-11-28";
-function gitHubClient(options) {
-  const octokit = getOctokit(options.token, {
-    baseUrl: options.apiUrl,
-    userAgent: `artifact-seal/${m35$VERSION}`
-  });
-  const recoveries = new AsyncLocalStorage();
-  octokit.hook.wrap("request", async (request, endpoint) => {
-    const parsed = octokit.request.endpoint.parse(endpoint);
-    const name = requestName(parsed.method, parsed.url);
-    endpoint.headers["x-github-api-version"] = API_VERSION;
-    const recover = recoveries.getStore();
-    return retrying(
-      async (signal) => {
-        endpoint.request = { ...endpoint.request, signal };
-        try {
-          const response = await request(endpoint);
-          options.onAnswer?.(response);
-          return { value: response };
-        } catch (error) {
-          return { failure: classify(error) };
-        }
-      },
-      {
-        policy: options.policy,
-        ...options.clock ? { clock: options.clock } : {},
-        ...recover === void 0 ? {} : { recover: async () => await recoveries.exit(recover) },
-        fail: (failure, attempts, refusedWait) => options.fail(name, failure, attempts, refusedWait)
-      }
-    );
-  });
-  return Object.assign(octokit, {
-    writeOnce: (send, recover) => recoveries.run(recover, send)
-  });
-}
-function requestName(method, url) {
-  const parsed = new URL(url);
-  let query = parsed.search;
-  try {
-    query = decodeURIComponent(query);
-  } catch {
-  }
-  return { method: method.toUpperCase(), path: `${parsed.pathname}${query}` };
-}
-
-// src/attestation/attestations-api.ts?seal
+// src/attestation/attestations-api.ts?verify
 function sha256Of(text) {
   return m11$digestFromHex(createHash("sha256").update(text).digest("hex"));
 }

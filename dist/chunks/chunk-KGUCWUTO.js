@@ -1,9 +1,16 @@
 import {
-  makeDirectories,
-  privateDir,
-  removeQuietly,
-  writeNewFile
-} from "./chunk-YYVITIQC.js";
+  checkAgainstListing,
+  checkEntries,
+  unsafeArchive
+} from "./chunk-CQLSNCBF.js";
+import {
+  gitHubClient
+} from "./chunk-EUR6TVD6.js";
+import {
+  ServiceAnswerError,
+  callService,
+  endedBy
+} from "./chunk-XIYVWQP7.js";
 import {
   DefaultArtifactClient,
   UnreadableZipError,
@@ -14,14 +21,10 @@ import {
   saveSignedUrl
 } from "./chunk-FZHOXW7V.js";
 import {
-  retrying
-} from "./chunk-7NBIB6HM.js";
-import {
   tmpdir
 } from "./chunk-M6ACESL2.js";
 import {
-  DEFAULT_POLICY,
-  classify
+  DEFAULT_POLICY
 } from "./chunk-Y3QM5BXP.js";
 import {
   randomBytes
@@ -45,146 +48,25 @@ import {
   symlinkSync
 } from "./chunk-KUE42OYI.js";
 
-// stand-in:seal:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../seal/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../promote/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../seal/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../seal/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
+import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../promote/index-core.js";
 
-// stand-in:seal:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
-import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$parseListing, m16$sortEntries } from "../seal/index-core.js";
+// stand-in:promote:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
+import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$parseListing, m16$sortEntries } from "../promote/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/stores/evidence/archive-entry.ts
-import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../seal/index-core.js";
+// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/artifact-unpack.ts
+import { m30$copyListedFiles, m30$makeDirectories, m30$privateDir, m30$removeQuietly, m30$writeNewFile } from "../promote/index-core.js";
 
-// src/stores/evidence/archive-entry.ts?seal
-function nameProblem(name) {
-  if (name === "") return "an empty name";
-  if (name.includes("\0")) return "a NUL byte in its name";
-  if (name.startsWith("/") || name.startsWith("\\") || /^[A-Za-z]:/.test(name))
-    return "an absolute path";
-  if (name.includes("\\")) return "a backslash in its name (a separator on Windows)";
-  if (/[\r\n]/.test(name)) return "a line break in its name";
-  const segments = (name.endsWith("/") ? name.slice(0, -1) : name).split("/");
-  if (segments.includes("..")) return 'a ".." segment';
-  if (segments.includes(".")) return 'a "." segment';
-  if (segments.includes("")) return "an empty segment";
-  return null;
-}
-function kindProblem(entry) {
-  switch (entry.kind) {
-    case "file":
-    case "directory":
-      return null;
-    case "symlink":
-      return `a symbolic link${target(entry)}`;
-    case "hardlink":
-      return `a hard link${target(entry)}`;
-    case "device":
-      return "a device";
-    case "fifo":
-      return "a FIFO";
-    default:
-      return "an entry that is neither a file nor a directory";
-  }
-}
-function target(entry) {
-  return entry.linkTarget === null ? "" : ` to ${m13$quote3(entry.linkTarget)}`;
-}
-function checkEntries(entries, prefix) {
-  const planned = /* @__PURE__ */ new Map();
-  const refusals = [];
-  const refuse = (entry, reason) => {
-    refusals.push({ name: entry.name, reason });
-  };
-  entries.forEach((entry, index) => {
-    if (entry.problem !== null) return refuse(entry, entry.problem);
-    let rest = entry.name;
-    if (prefix !== "") {
-      if (rest === prefix || rest === `${prefix}/`) rest = "";
-      else if (rest.startsWith(`${prefix}/`)) rest = rest.slice(prefix.length + 1);
-      else
-        return refuse(
-          entry,
-          nameProblem(entry.name) ?? `outside ${m13$quote3(prefix)}, the directory the archive was made from`
-        );
-    }
-    const kind = kindProblem(entry);
-    if (rest === "" && prefix !== "")
-      return kind === null && entry.kind === "directory" ? void 0 : refuse(entry, kind ?? "a file where the archive\u2019s own directory should be");
-    const problem = nameProblem(rest);
-    if (problem !== null) return refuse(entry, problem);
-    if (kind !== null) return refuse(entry, kind);
-    if (entry.kind === "directory" && entry.size !== 0)
-      return refuse(entry, "a directory with content");
-    const path = rest.endsWith("/") ? rest.slice(0, -1) : rest;
-    if (entry.name.endsWith("/") && entry.kind !== "directory")
-      return refuse(entry, 'a file whose name ends in "/"');
-    if (planned.has(path)) return refuse(entry, "a second entry of the same name");
-    planned.set(path, { index, path, entry });
-  });
-  for (const { path } of planned.values()) {
-    const segments = path.split("/");
-    for (let i = 1; i < segments.length; i++) {
-      const parent = planned.get(segments.slice(0, i).join("/"));
-      if (parent !== void 0 && parent.entry.kind !== "directory") {
-        refusals.push({
-          name: parent.entry.name,
-          reason: `a file where ${m13$quote3(path)} needs a directory`
-        });
-        planned.delete(parent.path);
-      }
-    }
-  }
-  return { planned, refusals };
-}
-function checkAgainstListing(check, filesDir, listed, others) {
-  const directories = /* @__PURE__ */ new Set([filesDir]);
-  for (const p of listed) {
-    const segments = p.split("/");
-    for (let i = 1; i < segments.length; i++)
-      directories.add(`${filesDir}/${segments.slice(0, i).join("/")}`);
-  }
-  const present = /* @__PURE__ */ new Set();
-  for (const planned of [...check.planned.values()]) {
-    const { path, entry } = planned;
-    const inFiles = path.startsWith(`${filesDir}/`);
-    const allowed = entry.kind === "directory" ? directories.has(path) || !inFiles && path !== filesDir && others(path, entry) : inFiles ? listed.has(path.slice(filesDir.length + 1)) : others(path, entry);
-    if (!allowed) {
-      check.refusals.push({
-        name: entry.name,
-        reason: inFiles && entry.kind === "file" ? "not in the sealed listing" : "not part of what a seal puts there"
-      });
-      check.planned.delete(path);
-    } else if (inFiles && entry.kind === "file") {
-      present.add(path.slice(filesDir.length + 1));
-    }
-  }
-  return { missing: [...listed].filter((p) => !present.has(p)).sort() };
-}
-var MAX_NAMED = 20;
-function unsafeArchive(refusals, opening, fix) {
-  const lines = refusals.slice(0, MAX_NAMED).map((r) => `  ${m13$quote3(r.name)}: ${r.reason}`);
-  if (refusals.length > MAX_NAMED) lines.push(`  \u2026 and ${refusals.length - MAX_NAMED} more`);
-  return new m13$SealError3(
-    "refused",
-    `${opening} before extracting anything: ${describeCount(refusals.length)} not what a seal puts there:
-${lines.join("\n")}
-Nothing was extracted, and the download was deleted. ${fix}`,
-    { details: { refusals } }
-  );
-}
-function describeCount(n) {
-  return n === 1 ? "1 entry is" : `${n} entries are`;
-}
+// stand-in:promote:src/stores/evidence/seal-bundle.ts:src/stores/evidence/artifact-unpack.ts
+import { m31$bundleBaseOf, m31$bundleFileNames, m31$contractBeside, m31$fileSafeName, m31$isBundleEntry, m31$modesBeside, m31$sigstoreBundleBeside, m31$statementBeside } from "../promote/index-core.js";
 
-// stand-in:seal:src/stores/evidence/seal-bundle.ts:src/stores/evidence/artifact-unpack.ts
-import { m31$bundleBaseOf, m31$bundleFileNames, m31$contractBeside, m31$fileSafeName, m31$isBundleEntry, m31$modesBeside, m31$sigstoreBundleBeside, m31$statementBeside } from "../seal/index-core.js";
-
-// src/stores/evidence/artifact-unpack.ts?seal
+// src/stores/evidence/artifact-unpack.ts?promote
 var ARTIFACT_SEAL_DIR = "seal";
 var ARTIFACT_FILES_DIR = "files";
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
@@ -224,9 +106,9 @@ async function unpackArtifact(zipFile, root, context) {
     if (check.refusals.length > 0) throw unsafeArchive(check.refusals, opening, fix);
     for (const planned of [...check.planned.values()].sort((a, b) => a.index - b.index)) {
       try {
-        if (planned.entry.kind === "directory") makeDirectories(root, planned.path);
+        if (planned.entry.kind === "directory") m30$makeDirectories(root, planned.path);
         else
-          await writeNewFile(
+          await m30$writeNewFile(
             root,
             planned.path,
             zip.content(planned.entry),
@@ -268,18 +150,11 @@ async function readSmall(zip, entry, context) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-// stand-in:seal:src/core/env.ts:src/stores/evidence/artifact-service.ts
-import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUrlOf } from "../seal/index-core.js";
+// stand-in:promote:src/core/env.ts:src/stores/evidence/artifact-service.ts
+import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUrlOf } from "../promote/index-core.js";
 
-// src/stores/evidence/artifact-service.ts?seal
+// src/stores/evidence/artifact-service.ts?promote
 var ARTIFACT_SERVICE = "github.actions.results.api.v1.ArtifactService";
-var ArtifactServiceError = class extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
 async function signedArtifactUrl(env, artifact, otherRun) {
   return otherRun === void 0 ? signedUrlInThisRun(env, artifact) : signedUrlInOtherRun(env, artifact, otherRun);
 }
@@ -294,7 +169,7 @@ async function signedUrlInThisRun(env, artifact) {
   const match = found.find(
     (a) => String(a.database_id ?? a.databaseId) === String(artifact.id) && a.name === artifact.name
   );
-  if (match === void 0) throw new ArtifactServiceError(404, "the artifact is no longer listed");
+  if (match === void 0) throw new ServiceAnswerError(404, "the artifact is no longer listed");
   const answer = await twirp(env, "GetSignedArtifactURL", {
     workflow_run_backend_id: match.workflow_run_backend_id ?? match.workflowRunBackendId ?? ids.run,
     workflow_job_run_backend_id: match.workflow_job_run_backend_id ?? match.workflowJobRunBackendId,
@@ -302,78 +177,46 @@ async function signedUrlInThisRun(env, artifact) {
   });
   const url = answer.signed_url ?? answer.signedUrl;
   if (typeof url !== "string" || url === "")
-    throw new ArtifactServiceError(404, "the results service gave no download URL");
+    throw new ServiceAnswerError(404, "the results service gave no download URL");
   return url;
 }
 async function signedUrlInOtherRun(env, artifact, run) {
-  const url = `${m12$apiUrlOf(env)}/repos/${encodeURIComponent(run.repositoryOwner)}/${encodeURIComponent(run.repositoryName)}/actions/artifacts/${artifact.id}/zip`;
-  return retrying(
-    async (signal) => {
-      let response;
-      try {
-        response = await fetch(url, {
-          redirect: "manual",
-          signal,
-          headers: {
-            Authorization: `Bearer ${run.token}`,
-            Accept: "application/vnd.github+json",
-            "X-GitHub-Api-Version": "2022-11-28",
-            "User-Agent": "artifact-seal"
-          }
-        });
-      } catch (error) {
-        return { failure: classify(error) };
-      }
-      const text = await response.text();
-      const location = response.headers.get("location");
-      if (response.status === 302 && location) return { value: location };
-      const detail = `${response.status}${messageIn(text)}`;
-      if (response.status >= 500)
-        return { failure: { kind: "server", status: response.status, detail } };
-      throw new ArtifactServiceError(response.status, detail);
-    },
-    { policy: DEFAULT_POLICY, fail: (failure) => new Error(`GitHub answered ${failure.detail}`) }
+  const client = gitHubClient({
+    token: run.token,
+    apiUrl: m12$apiUrlOf(env),
+    policy: DEFAULT_POLICY,
+    fail: (request, failure) => endedBy(failure, { service: "GitHub", call: `${request.method} ${request.path}` })
+  });
+  const response = await client.request(
+    "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+    {
+      owner: run.repositoryOwner,
+      repo: run.repositoryName,
+      artifact_id: artifact.id,
+      archive_format: "zip",
+      request: { redirect: "manual" }
+    }
+  );
+  const location = response.headers.location;
+  if (response.status === 302 && typeof location === "string" && location !== "") return location;
+  throw new ServiceAnswerError(
+    response.status,
+    `GitHub answered ${response.status} where the artifact's download URL was expected`
   );
 }
 async function twirp(env, method, body) {
-  const base = env.ACTIONS_RESULTS_URL ?? "";
-  const url = new URL(`/twirp/${ARTIFACT_SERVICE}/${method}`, base).href;
-  return retrying(
-    async (signal) => {
-      let response;
-      try {
-        response = await fetch(url, {
-          method: "POST",
-          signal,
-          headers: {
-            "Content-Type": "application/json",
-            Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ""}`
-          },
-          body: JSON.stringify(body)
-        });
-      } catch (error) {
-        return { failure: classify(error) };
-      }
-      const text = await response.text();
-      if (response.ok) {
-        try {
-          return { value: JSON.parse(text) };
-        } catch {
-          throw new Error(`the results service answered ${method} with a body that is not JSON`);
-        }
-      }
-      const detail = `${response.status}${messageIn(text)}`;
-      if (response.status >= 500 || response.status === 429)
-        return { failure: { kind: "server", status: response.status, detail } };
-      throw new ArtifactServiceError(
-        response.status,
-        `the results service answered ${method} ${detail}`
-      );
-    },
+  const url = new URL(`/twirp/${ARTIFACT_SERVICE}/${method}`, env.ACTIONS_RESULTS_URL ?? "").href;
+  return callService(
+    url,
     {
-      policy: DEFAULT_POLICY,
-      fail: (failure) => new Error(`the results service answered ${method} ${failure.detail}`)
-    }
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ""}`
+      },
+      body: JSON.stringify(body)
+    },
+    { service: "the results service", call: method, policy: DEFAULT_POLICY }
   );
 }
 function backendIdsOf(token) {
@@ -390,17 +233,11 @@ function backendIdsOf(token) {
   }
   throw new Error("the runner gave this step no ACTIONS_RUNTIME_TOKEN with the results scope");
 }
-function messageIn(text) {
-  try {
-    const body = JSON.parse(text);
-    const message = typeof body.msg === "string" ? body.msg : typeof body.message === "string" ? body.message : "";
-    return message ? ` ${message}` : "";
-  } catch {
-    return "";
-  }
-}
 
-// src/stores/evidence/workflow-artifact.ts?seal
+// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/workflow-artifact.ts
+import { m30$copyListedFiles as m30$copyListedFiles2, m30$makeDirectories as m30$makeDirectories2, m30$privateDir as m30$privateDir2, m30$removeQuietly as m30$removeQuietly2, m30$writeNewFile as m30$writeNewFile2 } from "../promote/index-core.js";
+
+// src/stores/evidence/workflow-artifact.ts?promote
 var ARTIFACT_INPUTS = {
   name: "name",
   runId: "run-id",
@@ -451,7 +288,7 @@ var WorkflowArtifactStore = class {
       if (!m13$isSealError(refused, "conflict")) throw refused;
       return { ...await this.sameSealUploaded(request, refused), ...keptFor };
     } finally {
-      removeQuietly(staging);
+      m30$removeQuietly2(staging);
     }
   }
   /**
@@ -509,7 +346,7 @@ var WorkflowArtifactStore = class {
         `${this.inputs.name}: an artifact named ${m13$quote(request.name)} already exists in this workflow run and holds ${same ? `the same seal ${carriesFiles ? "with" : "without"} the files, where this upload ${carriesFiles ? "leaves them out" : "carries them"}` : "another seal (other files)"}; workflow artifacts are immutable: a name holds the bytes first uploaded under it. Choose another ${this.inputs.name} (for example with the job or matrix values in it).`
       );
     } finally {
-      removeQuietly(existing.dir);
+      m30$removeQuietly2(existing.dir);
     }
   }
   /**
@@ -520,7 +357,7 @@ var WorkflowArtifactStore = class {
     const { name } = request;
     this.checkName(name);
     const source = this.source(request);
-    const dir = privateDir(request.parent, "artifact-", this.env, this.inputs.path);
+    const dir = m30$privateDir2(request.parent, "artifact-", this.env, this.inputs.path);
     try {
       const findBy = source.findBy;
       const { artifact } = await this.client.getArtifact(name, findBy ? { findBy } : void 0).catch((error) => {
@@ -561,7 +398,7 @@ var WorkflowArtifactStore = class {
         }
         throw error;
       }
-      removeQuietly(zipFile);
+      m30$removeQuietly2(zipFile);
       return {
         id: artifact.id,
         name,
@@ -576,7 +413,7 @@ var WorkflowArtifactStore = class {
         digestMatched: !digestMismatch
       };
     } catch (error) {
-      removeQuietly(dir);
+      m30$removeQuietly2(dir);
       throw error;
     }
   }
@@ -628,22 +465,22 @@ var WorkflowArtifactStore = class {
         request.bundle.modesPath
       ].filter((f) => typeof f === "string");
       for (const file of bundleFiles) {
-        const target2 = join(sealDir, basename(file));
-        placeFile(resolve(file), target2, `the seal bundle file ${m13$quote(file)}`);
-        files.push(target2);
+        const target = join(sealDir, basename(file));
+        placeFile(resolve(file), target, `the seal bundle file ${m13$quote(file)}`);
+        files.push(target);
       }
       const contractDir = request.bundle.contractDir;
       if (contractDir) {
         for (const entry of readdirSync(contractDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
           const source = join(entry.parentPath, entry.name);
-          const target2 = join(
+          const target = join(
             sealDir,
             basename(contractDir),
             relative(contractDir, source)
           );
-          mkdirSync(dirname(target2), { recursive: true });
-          placeFile(source, target2, `the contract file ${m13$quote(source)}`);
-          files.push(target2);
+          mkdirSync(dirname(target), { recursive: true });
+          placeFile(source, target, `the contract file ${m13$quote(source)}`);
+          files.push(target);
         }
       }
       if (request.files !== null) {
@@ -657,23 +494,23 @@ var WorkflowArtifactStore = class {
               `The file ${m13$quote(rel)} cannot travel in a workflow artifact: its path contains ${describeChar(bad)} (artifact paths cannot hold " : < > | * ? or line breaks). Rename it, or upload the seal bundle without the files.`
             );
           }
-          const target2 = join(staging, ARTIFACT_FILES_DIR, ...rel.split("/"));
-          const parent = dirname(target2);
+          const target = join(staging, ARTIFACT_FILES_DIR, ...rel.split("/"));
+          const parent = dirname(target);
           if (!made.has(parent)) {
             mkdirSync(parent, { recursive: true });
             made.add(parent);
           }
           placeFile(
             join(root, ...rel.split("/")),
-            target2,
+            target,
             `the sealed file ${m13$quote(rel)} under ${m13$quote(root)}`
           );
-          files.push(target2);
+          files.push(target);
         }
       }
       return { staging, files };
     } catch (error) {
-      removeQuietly(staging);
+      m30$removeQuietly2(staging);
       throw error;
     }
   }
@@ -763,7 +600,7 @@ var WorkflowArtifactStore = class {
   }
   downloadError(name, source, error) {
     if (error instanceof m13$SealError) return error;
-    const status = error instanceof ArtifactServiceError ? error.status : void 0;
+    const status = error instanceof ServiceAnswerError ? error.status : void 0;
     if (status === 410) {
       return new m13$SealError(
         "unreadable",
@@ -785,7 +622,7 @@ var WorkflowArtifactStore = class {
     );
   }
 };
-function placeFile(source, target2, what) {
+function placeFile(source, target, what) {
   let real;
   try {
     real = realpathSync(source);
@@ -800,9 +637,9 @@ function placeFile(source, target2, what) {
     );
   }
   try {
-    symlinkSync(real, target2, "file");
+    symlinkSync(real, target, "file");
   } catch {
-    copyFileSync(real, target2);
+    copyFileSync(real, target);
   }
 }
 function environmentError(error, doing) {

@@ -3,8 +3,10 @@ import {
   ARTIFACT_INPUTS,
   ARTIFACT_SEAL_DIR,
   WorkflowArtifactStore
-} from "./chunk-NJ4LJ5ZA.js";
-import "./chunk-CQLSNCBF.js";
+} from "./chunk-Y6EXD2B4.js";
+import "./chunk-DITWW6SS.js";
+import "./chunk-2OXC5C4H.js";
+import "./chunk-XIYVWQP7.js";
 import "./chunk-TQNNSUJT.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-FZHOXW7V.js";

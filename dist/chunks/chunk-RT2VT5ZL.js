@@ -213,8 +213,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("./workflow-artifact-6YA6LACG.js");
-  const { downloadAndVerify } = await import("./download-and-verify-6Y4ARWWL.js");
+  const { WorkflowArtifactStore } = await import("./workflow-artifact-BEB3BA6F.js");
+  const { downloadAndVerify } = await import("./download-and-verify-6UCZLIIJ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -264,7 +264,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("./cache-restore-7K77QFRT.js");
+  const { restoreFromCache: restore } = await import("./cache-restore-GY5I7F5Z.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,

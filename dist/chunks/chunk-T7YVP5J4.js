@@ -1,8 +1,14 @@
 import {
+  gitHubClient
+} from "./chunk-LFQK54MP.js";
+import {
+  ServiceAnswerError,
+  callService,
   checkAgainstListing,
   checkEntries,
+  endedBy,
   unsafeArchive
-} from "./chunk-CQLSNCBF.js";
+} from "./chunk-USWQZKWV.js";
 import {
   DefaultArtifactClient,
   UnreadableZipError,
@@ -13,14 +19,10 @@ import {
   saveSignedUrl
 } from "./chunk-FZHOXW7V.js";
 import {
-  retrying
-} from "./chunk-7NBIB6HM.js";
-import {
   tmpdir
 } from "./chunk-M6ACESL2.js";
 import {
-  DEFAULT_POLICY,
-  classify
+  DEFAULT_POLICY
 } from "./chunk-Y3QM5BXP.js";
 import {
   randomBytes
@@ -44,25 +46,25 @@ import {
   symlinkSync
 } from "./chunk-KUE42OYI.js";
 
-// stand-in:promote:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../promote/index-core.js";
+// stand-in:observe:src/core/digest.ts:src/stores/evidence/workflow-artifact.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/evidence/workflow-artifact.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/evidence/artifact-unpack.ts
+import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
-import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$parseListing, m16$sortEntries } from "../promote/index-core.js";
+// stand-in:observe:src/core/listing.ts:src/stores/evidence/artifact-unpack.ts
+import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$parseListing, m16$sortEntries } from "../observe/index-core.js";
 
-// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/artifact-unpack.ts
-import { m30$copyListedFiles, m30$makeDirectories, m30$privateDir, m30$removeQuietly, m30$writeNewFile } from "../promote/index-core.js";
+// stand-in:observe:src/stores/evidence/directory-handoff.ts:src/stores/evidence/artifact-unpack.ts
+import { m30$copyListedFiles, m30$makeDirectories, m30$privateDir, m30$removeQuietly, m30$writeNewFile } from "../observe/index-core.js";
 
-// stand-in:promote:src/stores/evidence/seal-bundle.ts:src/stores/evidence/artifact-unpack.ts
-import { m31$bundleBaseOf, m31$bundleFileNames, m31$contractBeside, m31$fileSafeName, m31$isBundleEntry, m31$modesBeside, m31$sigstoreBundleBeside, m31$statementBeside } from "../promote/index-core.js";
+// stand-in:observe:src/stores/evidence/seal-bundle.ts:src/stores/evidence/artifact-unpack.ts
+import { m31$bundleBaseOf, m31$bundleFileNames, m31$contractBeside, m31$fileSafeName, m31$isBundleEntry, m31$modesBeside, m31$sigstoreBundleBeside, m31$statementBeside } from "../observe/index-core.js";
 
-// src/stores/evidence/artifact-unpack.ts?promote
+// src/stores/evidence/artifact-unpack.ts?observe
 var ARTIFACT_SEAL_DIR = "seal";
 var ARTIFACT_FILES_DIR = "files";
 var MAX_LISTING_BYTES = 128 * 1024 * 1024;
@@ -146,18 +148,11 @@ async function readSmall(zip, entry, context) {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-// stand-in:promote:src/core/env.ts:src/stores/evidence/artifact-service.ts
-import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUrlOf } from "../promote/index-core.js";
+// stand-in:observe:src/core/env.ts:src/stores/evidence/artifact-service.ts
+import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUrlOf } from "../observe/index-core.js";
 
-// src/stores/evidence/artifact-service.ts?promote
+// src/stores/evidence/artifact-service.ts?observe
 var ARTIFACT_SERVICE = "github.actions.results.api.v1.ArtifactService";
-var ArtifactServiceError = class extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-  status;
-};
 async function signedArtifactUrl(env, artifact, otherRun) {
   return otherRun === void 0 ? signedUrlInThisRun(env, artifact) : signedUrlInOtherRun(env, artifact, otherRun);
 }
@@ -172,7 +167,7 @@ async function signedUrlInThisRun(env, artifact) {
   const match = found.find(
     (a) => String(a.database_id ?? a.databaseId) === String(artifact.id) && a.name === artifact.name
   );
-  if (match === void 0) throw new ArtifactServiceError(404, "the artifact is no longer listed");
+  if (match === void 0) throw new ServiceAnswerError(404, "the artifact is no longer listed");
   const answer = await twirp(env, "GetSignedArtifactURL", {
     workflow_run_backend_id: match.workflow_run_backend_id ?? match.workflowRunBackendId ?? ids.run,
     workflow_job_run_backend_id: match.workflow_job_run_backend_id ?? match.workflowJobRunBackendId,
@@ -180,78 +175,46 @@ async function signedUrlInThisRun(env, artifact) {
   });
   const url = answer.signed_url ?? answer.signedUrl;
   if (typeof url !== "string" || url === "")
-    throw new ArtifactServiceError(404, "the results service gave no download URL");
+    throw new ServiceAnswerError(404, "the results service gave no download URL");
   return url;
 }
 async function signedUrlInOtherRun(env, artifact, run) {
-  const url = `${m12$apiUrlOf(env)}/repos/${encodeURIComponent(run.repositoryOwner)}/${encodeURIComponent(run.repositoryName)}/actions/artifacts/${artifact.id}/zip`;
-  return retrying(
-    async (signal) => {
-      let response;
-      try {
-        response = await fetch(url, {
-          redirect: "manual",
-          signal,
-          headers: {
-            Authorization: `Bearer ${run.token}`,
-            Accept: "application/vnd.github+json",
-            "X-GitHub-Api-Version": "2022-11-28",
-            "User-Agent": "artifact-seal"
-          }
-        });
-      } catch (error) {
-        return { failure: classify(error) };
-      }
-      const text = await response.text();
-      const location = response.headers.get("location");
-      if (response.status === 302 && location) return { value: location };
-      const detail = `${response.status}${messageIn(text)}`;
-      if (response.status >= 500)
-        return { failure: { kind: "server", status: response.status, detail } };
-      throw new ArtifactServiceError(response.status, detail);
-    },
-    { policy: DEFAULT_POLICY, fail: (failure) => new Error(`GitHub answered ${failure.detail}`) }
+  const client = gitHubClient({
+    token: run.token,
+    apiUrl: m12$apiUrlOf(env),
+    policy: DEFAULT_POLICY,
+    fail: (request, failure) => endedBy(failure, { service: "GitHub", call: `${request.method} ${request.path}` })
+  });
+  const response = await client.request(
+    "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+    {
+      owner: run.repositoryOwner,
+      repo: run.repositoryName,
+      artifact_id: artifact.id,
+      archive_format: "zip",
+      request: { redirect: "manual" }
+    }
+  );
+  const location = response.headers.location;
+  if (response.status === 302 && typeof location === "string" && location !== "") return location;
+  throw new ServiceAnswerError(
+    response.status,
+    `GitHub answered ${response.status} where the artifact's download URL was expected`
   );
 }
 async function twirp(env, method, body) {
-  const base = env.ACTIONS_RESULTS_URL ?? "";
-  const url = new URL(`/twirp/${ARTIFACT_SERVICE}/${method}`, base).href;
-  return retrying(
-    async (signal) => {
-      let response;
-      try {
-        response = await fetch(url, {
-          method: "POST",
-          signal,
-          headers: {
-            "Content-Type": "application/json",
-            Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ""}`
-          },
-          body: JSON.stringify(body)
-        });
-      } catch (error) {
-        return { failure: classify(error) };
-      }
-      const text = await response.text();
-      if (response.ok) {
-        try {
-          return { value: JSON.parse(text) };
-        } catch {
-          throw new Error(`the results service answered ${method} with a body that is not JSON`);
-        }
-      }
-      const detail = `${response.status}${messageIn(text)}`;
-      if (response.status >= 500 || response.status === 429)
-        return { failure: { kind: "server", status: response.status, detail } };
-      throw new ArtifactServiceError(
-        response.status,
-        `the results service answered ${method} ${detail}`
-      );
-    },
+  const url = new URL(`/twirp/${ARTIFACT_SERVICE}/${method}`, env.ACTIONS_RESULTS_URL ?? "").href;
+  return callService(
+    url,
     {
-      policy: DEFAULT_POLICY,
-      fail: (failure) => new Error(`the results service answered ${method} ${failure.detail}`)
-    }
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ""}`
+      },
+      body: JSON.stringify(body)
+    },
+    { service: "the results service", call: method, policy: DEFAULT_POLICY }
   );
 }
 function backendIdsOf(token) {
@@ -268,20 +231,11 @@ function backendIdsOf(token) {
   }
   throw new Error("the runner gave this step no ACTIONS_RUNTIME_TOKEN with the results scope");
 }
-function messageIn(text) {
-  try {
-    const body = JSON.parse(text);
-    const message = typeof body.msg === "string" ? body.msg : typeof body.message === "string" ? body.message : "";
-    return message ? ` ${message}` : "";
-  } catch {
-    return "";
-  }
-}
 
-// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/stores/evidence/workflow-artifact.ts
-import { m30$copyListedFiles as m30$copyListedFiles2, m30$makeDirectories as m30$makeDirectories2, m30$privateDir as m30$privateDir2, m30$removeQuietly as m30$removeQuietly2, m30$writeNewFile as m30$writeNewFile2 } from "../promote/index-core.js";
+// stand-in:observe:src/stores/evidence/directory-handoff.ts:src/stores/evidence/workflow-artifact.ts
+import { m30$copyListedFiles as m30$copyListedFiles2, m30$makeDirectories as m30$makeDirectories2, m30$privateDir as m30$privateDir2, m30$removeQuietly as m30$removeQuietly2, m30$writeNewFile as m30$writeNewFile2 } from "../observe/index-core.js";
 
-// src/stores/evidence/workflow-artifact.ts?promote
+// src/stores/evidence/workflow-artifact.ts?observe
 var ARTIFACT_INPUTS = {
   name: "name",
   runId: "run-id",
@@ -644,7 +598,7 @@ var WorkflowArtifactStore = class {
   }
   downloadError(name, source, error) {
     if (error instanceof m13$SealError) return error;
-    const status = error instanceof ArtifactServiceError ? error.status : void 0;
+    const status = error instanceof ServiceAnswerError ? error.status : void 0;
     if (status === 410) {
       return new m13$SealError(
         "unreadable",

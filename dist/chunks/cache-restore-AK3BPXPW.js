@@ -8,12 +8,13 @@ import {
   checkEntries
 } from "./chunk-DITWW6SS.js";
 import {
+  callService
+} from "./chunk-XIYVWQP7.js";
+import {
   saveSignedUrl
 } from "./chunk-FZHOXW7V.js";
 import "./chunk-UTL6W6EB.js";
-import {
-  retrying
-} from "./chunk-7NBIB6HM.js";
+import "./chunk-7NBIB6HM.js";
 import "./chunk-P4TSECCU.js";
 import {
   DEFAULT_POLICY
@@ -49,7 +50,12 @@ import { m12$DEFAULT_API_URL, m12$DEFAULT_SERVER_URL, m12$apiUrlOf, m12$serverUr
 var COMPRESSION_METHODS = ["zstd-without-long", "gzip"];
 var VERSION_SALT = "1.0";
 var CACHE_SERVICE = "github.actions.results.api.v1.CacheService";
-var CACHE_POLICY = { ...DEFAULT_POLICY, attempts: 3, timeoutMs: 3e4 };
+var CACHE_POLICY = {
+  ...DEFAULT_POLICY,
+  attempts: 3,
+  timeoutMs: 3e4,
+  maxDelayMs: 1e4
+};
 function cacheReadUnavailable(env) {
   const mode = (env.ACTIONS_CACHE_MODE ?? "").trim().toLowerCase();
   if (mode === "none" || mode === "write-only")
@@ -118,38 +124,11 @@ async function lookupV1(env, key, version) {
   return { key, url: answer.archiveLocation };
 }
 async function request(url, init) {
-  return retrying(
-    async (signal) => {
-      const response = await fetch(url, { ...init, signal });
-      const text = await response.text();
-      if (response.status === 204) return { value: null };
-      if (response.ok) {
-        try {
-          return { value: JSON.parse(text) };
-        } catch {
-          throw new Error(
-            `the cache service answered ${response.status} with a body that is not JSON`
-          );
-        }
-      }
-      return {
-        failure: response.status >= 500 ? { kind: "server", status: response.status, detail: detailOf(response.status, text) } : { kind: "client", status: response.status, detail: detailOf(response.status, text) }
-      };
-    },
-    {
-      policy: CACHE_POLICY,
-      fail: (failure) => new Error(`the cache service answered ${failure.detail}`)
-    }
-  );
-}
-function detailOf(status, text) {
-  let detail = "";
-  try {
-    const msg = JSON.parse(text) ?? {};
-    detail = typeof msg.msg === "string" ? msg.msg : typeof msg.message === "string" ? msg.message : "";
-  } catch {
-  }
-  return `${status}${detail ? `: ${detail}` : ""}`;
+  return callService(url, init, {
+    service: "the cache service",
+    policy: CACHE_POLICY,
+    noAnswerIsFinal: true
+  });
 }
 
 // stand-in:verify:src/stores/evidence/directory-handoff.ts:src/stores/evidence/cache-restore.ts

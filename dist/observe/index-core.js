@@ -29913,6 +29913,41 @@ function quote(value) {
   return JSON.stringify(value);
 }
 
+// src/core/digest.ts
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+}
+function sha256Hex(data) {
+  return hash("sha256", data, "hex");
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    "bad-input",
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+}
+
 // src/core/promotion/record.ts
 var OUTCOMES = [
   "pending",
@@ -30636,35 +30671,6 @@ function hashAside() {
   };
 }
 
-// src/core/digest.ts
-var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
-function shortDigest(digest) {
-  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
-}
-function parseDigest(value, what) {
-  const trimmed = value.trim();
-  const lowered = trimmed.toLowerCase();
-  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
-  if (HEX64.test(hex)) return digestFromHex(hex);
-  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
-  if (algorithm !== void 0 && algorithm !== "sha256") {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
-    );
-  }
-  throw new SealError(
-    "bad-input",
-    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
-  );
-}
-
 // src/stores/ledger/record-codec.ts
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
@@ -30893,7 +30899,7 @@ function listingFromDigests(paths, digests, order) {
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
 function digestOfListing(listing) {
-  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+  return sha256Digest(listing);
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
@@ -31343,7 +31349,7 @@ var FileLedger = class {
               `unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`
             );
           lines.push(text);
-          prevHash = sha256(text);
+          prevHash = sha256Digest(text);
           return entry;
         };
         const result = await work(snapshot, append);
@@ -31398,7 +31404,7 @@ var FileLedger = class {
     const snapshot = {
       stamp,
       index: new LedgerIndex((id) => this.load(snapshot, id)),
-      head: { seq: 0, hash: sha256("") },
+      head: { seq: 0, hash: sha256Digest("") },
       starts: [0, 0],
       lineHashes: new Uint8Array(0),
       appended: /* @__PURE__ */ new Map(),
@@ -31483,7 +31489,7 @@ var FileLedger = class {
       snapshot.lineHashes.length
     );
     const count = hashes.length / 32;
-    const hex = (line) => `sha256:${hashes.toString("hex", (line - 1) * 32, line * 32)}`;
+    const hex = (line) => digestFromHex(hashes.toString("hex", (line - 1) * 32, line * 32));
     const problems = snapshot.problems;
     const breaks = /* @__PURE__ */ new Set();
     for (let line = 2; line <= count; line++) {
@@ -31608,7 +31614,7 @@ var FileLedger = class {
     this.appendBytes(Buffer.from(`${text}
 `), "wx", lock);
     this.cached = null;
-    return { seq: 1, hash: sha256(text) };
+    return { seq: 1, hash: sha256Digest(text) };
   }
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
@@ -31711,7 +31717,7 @@ var ClaimedHashes = class {
     return state === 1 && this.bytes.compare(hashes, offset, offset + 32, line * 32, line * 32 + 32) === 0;
   }
   text(line) {
-    return this.odd.get(line) ?? `sha256:${this.bytes.toString("hex", line * 32, line * 32 + 32)}`;
+    return this.odd.get(line) ?? digestFromHex(this.bytes.toString("hex", line * 32, line * 32 + 32));
   }
 };
 function inWrittenOrder(record, time) {
@@ -31816,13 +31822,12 @@ function notOurs2(value) {
 function identityOf(snapshot) {
   if (snapshot.lineHashes.length < 32)
     throw new Error("unreachable: a ledger is read with its first line");
-  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
+  return digestFromHex(
+    Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")
+  );
 }
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
-}
-function sha256(data) {
-  return `sha256:${hash("sha256", data, "hex")}`;
 }
 function isAfter(a, b) {
   return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
@@ -31978,7 +31983,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RSOYWP3R.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-CZ546OZY.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -41199,7 +41204,7 @@ function describeContract(declared, read2, options) {
     entries.push({
       path,
       kind: found.kind,
-      sha256: sha2562(bytes),
+      sha256: sha256Hex(bytes),
       role,
       openapiVersion: found.openapiVersion ?? null
     });
@@ -41213,7 +41218,7 @@ function describeContract(declared, read2, options) {
     entries.push({
       path,
       kind: "reference",
-      sha256: sha2562(bytes),
+      sha256: sha256Hex(bytes),
       role: null,
       openapiVersion: null
     });
@@ -41283,9 +41288,6 @@ function firstDifference(claimed, derived) {
 }
 function describeKind(kind) {
   return kind === "reference" ? "a file the contract refers to" : kind;
-}
-function sha2562(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
 }
 
 // src/http/clock.ts
@@ -41402,7 +41404,7 @@ async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
       `${JSON.stringify(url)} answered ${answer.contentType === "" ? "something" : shown(answer.contentType)} that is no OpenAPI document: ${shown(text.slice(0, 120))}`
     );
   }
-  if (createHash("sha256").update(served).digest("hex") === document.sha256) {
+  if (sha256Hex(served) === document.sha256) {
     return {
       result: {
         probe: "contract-url",
@@ -41842,7 +41844,7 @@ function formatModes(modes) {
 `);
 }
 function modesDigest(bytes) {
-  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+  return sha256Digest(bytes);
 }
 function parseModes(text, what) {
   let json;
@@ -42421,7 +42423,7 @@ async function filesProbe(files, checksums, live, context) {
       listing = await listDirectory(target, "observe files");
       digest = digestOfListing(listing);
     } else {
-      digest = digestFromHex(createHash("sha256").update(readFileSync(target)).digest("hex"));
+      digest = sha256Digest(readFileSync(target));
     }
   } catch (error2) {
     const e = error2;
@@ -42876,7 +42878,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("../chunks/open-registry-ALUS6B2B.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-2DJH6JTO.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 
@@ -42988,7 +42990,7 @@ function fromManifest(file) {
         `${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${basename(dir)}/ directory.`
       );
     }
-    if (createHash("sha256").update(bytes).digest("hex") !== entry.sha256) {
+    if (sha256Hex(bytes) !== entry.sha256) {
       throw new SealError(
         "tampered",
         `${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`
@@ -43151,7 +43153,7 @@ async function keepContract(store, contract, warn) {
     sha256: file.sha256,
     bytes: Buffer.from(contract.read(file.path), "utf8")
   }));
-  if (files.some((f) => createHash("sha256").update(f.bytes).digest("hex") !== f.sha256)) {
+  if (files.some((f) => sha256Hex(f.bytes) !== f.sha256)) {
     warn(
       `Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need the CLI's --contract-baseline.`
     );
@@ -43598,7 +43600,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
-  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
+  if (sha256Digest(listing.bytes) !== expected) {
     throw new SealError(
       "conflict",
       `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
@@ -43789,7 +43791,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CGTZDDQU.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ONNK6TX7.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -43826,8 +43828,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JTN3ZRZ2.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-EDITPERU.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A4HGQN3J.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-RIPENMQX.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -43877,7 +43879,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-MLVS4KGC.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-XLW3QDYE.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -45992,7 +45994,7 @@ function loadPolicy(file, inputName, baseDir) {
   }
   return {
     ...parsePolicy(text, shown2.startsWith("..") ? file : shown2),
-    digest: createHash("sha256").update(text).digest("hex")
+    digest: sha256Hex(text)
   };
 }
 
@@ -46335,6 +46337,8 @@ export {
   digestFromHex as m11$digestFromHex,
   hexOf as m11$hexOf,
   parseDigest as m11$parseDigest,
+  sha256Digest as m11$sha256Digest,
+  sha256Hex as m11$sha256Hex,
   shortDigest as m11$shortDigest,
   DEFAULT_API_URL as m12$DEFAULT_API_URL,
   DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,

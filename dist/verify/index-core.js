@@ -558,6 +558,12 @@ var HEX64 = /^[0-9a-f]{64}$/;
 function digestFromHex(hex) {
   return `sha256:${hex}`;
 }
+function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+}
+function sha256Hex(data) {
+  return hash("sha256", data, "hex");
+}
 function hexOf(digest) {
   return digest.slice("sha256:".length);
 }
@@ -622,7 +628,7 @@ function listingFromDigests(paths, digests, order) {
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
 function digestOfListing(listing) {
-  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+  return sha256Digest(listing);
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
@@ -724,7 +730,7 @@ function formatModes(modes) {
 `);
 }
 function modesDigest(bytes) {
-  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+  return sha256Digest(bytes);
 }
 function parseModes(text, what) {
   let json;
@@ -2288,7 +2294,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
-  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
+  if (sha256Digest(listing.bytes) !== expected) {
     throw new SealError(
       "conflict",
       `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
@@ -2479,7 +2485,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZKLGEYJA.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-NOQJ2NTS.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2516,8 +2522,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6QH4AAIB.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-GUYFWORF.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-PZMROTV5.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-BSR6EXNO.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2567,7 +2573,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-AK3BPXPW.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-C34LL5QA.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -2821,7 +2827,7 @@ function renderVerifyMarkdown(report) {
     out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
     for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
       out.push(
-        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === "mode" ? m.expected : shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(m.kind === "mode" ? m.actual : shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`
+        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === "mode" ? m.expected : shortDigest(digestFromHex(m.expected))) : "\u2014"} | ${m.actual ? code(m.kind === "mode" ? m.actual : shortDigest(digestFromHex(m.actual))) : "\u2014"} |`
       );
     }
     if (report.mismatches.length > ROWS_SHOWN)
@@ -3438,7 +3444,9 @@ function looksLikePem(text) {
   return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
 }
 function keyHint(publicKey) {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+  return Buffer.from(sha256Hex(publicKey.export({ type: "spki", format: "der" })), "hex").toString(
+    "base64"
+  );
 }
 function normalize2(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
@@ -3883,7 +3891,7 @@ async function findSignatures(digest, sources) {
       candidates.push({
         bundle: read2.notJson === null ? read2.json : { unparsable: beside },
         source: beside,
-        digest: sha256Of(read2.text)
+        digest: sha256Digest(read2.text)
       });
   }
   if (candidates.length === 0 && sources.attestations !== null) {
@@ -3898,9 +3906,6 @@ async function findSignatures(digest, sources) {
 function unsignedCheck(digest, looked) {
   const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
   return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
-}
-function sha256Of(text) {
-  return digestFromHex(createHash("sha256").update(text).digest("hex"));
 }
 
 // src/core/contract/manifest.ts
@@ -4276,7 +4281,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-VTIA7OW3.js");
+    const { listAttestations } = await import("../chunks/attestations-api-U2QBXQQO.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4354,7 +4359,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-ZKLGEYJA.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-NOQJ2NTS.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -4493,8 +4498,8 @@ function signerName(signature) {
 function mismatchOutput(m) {
   return {
     path: m.path,
-    expected: m.expected && `sha256:${m.expected}`,
-    actual: m.actual && `sha256:${m.actual}`,
+    expected: m.expected && digestFromHex(m.expected),
+    actual: m.actual && digestFromHex(m.actual),
     kind: m.kind
   };
 }
@@ -4502,6 +4507,8 @@ export {
   digestFromHex as m11$digestFromHex,
   hexOf as m11$hexOf,
   parseDigest as m11$parseDigest,
+  sha256Digest as m11$sha256Digest,
+  sha256Hex as m11$sha256Hex,
   shortDigest as m11$shortDigest,
   DEFAULT_API_URL as m12$DEFAULT_API_URL,
   DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,

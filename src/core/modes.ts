@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type Digest, digestFromHex } from './digest.js'
+import { type Digest, sha256Digest } from './digest.js'
 import { SealError, quote } from './errors.js'
 import { checkListingPath } from './listing.js'
 
@@ -34,7 +33,7 @@ export function formatModes(modes: FileModes): Buffer {
 }
 
 export function modesDigest(bytes: Uint8Array): Digest {
-  return digestFromHex(createHash('sha256').update(bytes).digest('hex'))
+  return sha256Digest(bytes)
 }
 
 /** Reads a modes file strictly: known keys only, listing-safe paths, link targets that stay inside the root. */

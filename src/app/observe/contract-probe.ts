@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { ContractChange } from '../../core/contract/change.js'
 import { type LoadedContract, classifyContracts } from '../../core/contract/classify.js'
 import { detectContractKind } from '../../core/contract/detect.js'
@@ -8,6 +7,7 @@ import { type ProbeResult, shown, unknown } from '../../core/observe/observation
 import { boundedGet } from '../../http/bounded-get.js'
 import type { Clock } from '../../http/clock.js'
 import type { ProbeContext } from './types.js'
+import { sha256Hex } from '../../core/digest.js'
 
 export interface ContractProbeResult {
   readonly result: ProbeResult
@@ -68,7 +68,7 @@ export async function contractProbe(
         `that is no OpenAPI document: ${shown(text.slice(0, 120))}`
     )
   }
-  if (createHash('sha256').update(served).digest('hex') === document.sha256) {
+  if (sha256Hex(served) === document.sha256) {
     return {
       result: {
         probe: 'contract-url',

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type Digest, digestFromHex, shortDigest } from '../../core/digest.js'
+import { type Digest, sha256Digest, shortDigest } from '../../core/digest.js'
 import { SealError } from '../../core/errors.js'
 import { diffListings, digestOfListing, parseListing } from '../../core/listing.js'
 import { type ProbeResult, unknown } from '../../core/observe/observation.js'
@@ -32,7 +31,7 @@ export async function filesProbe(
       listing = await listDirectory(target, 'observe files')
       digest = digestOfListing(listing)
     } else {
-      digest = digestFromHex(createHash('sha256').update(fs.readFileSync(target)).digest('hex'))
+      digest = sha256Digest(fs.readFileSync(target))
     }
   } catch (error) {
     const e = error as NodeJS.ErrnoException

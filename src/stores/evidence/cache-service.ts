@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { DEFAULT_POLICY, type HttpPolicy } from '../../http/retry-policy.js'
 import { callService } from '../../http/service-call.js'
 import { type Env, serverUrlOf } from '../../core/env.js'
 import { saveSignedUrl } from './signed-download.js'
+import { sha256Hex } from '../../core/digest.js'
 
 /**
  * Finds a cache entry and downloads its archive the way @actions/cache does (the cache
@@ -65,7 +65,7 @@ export function cacheVersion(
     ...(platform === 'win32' ? ['windows-only'] : []),
     VERSION_SALT
   ]
-  return createHash('sha256').update(components.join('|')).digest('hex')
+  return sha256Hex(components.join('|'))
 }
 
 /**

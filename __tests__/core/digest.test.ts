@@ -1,8 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import * as fs from 'node:fs'
-import * as path from 'node:path'
 import fc from 'fast-check'
 import {
   digestFromHex,
@@ -11,6 +9,7 @@ import {
   sha256Digest,
   sha256Hex
 } from '../../src/core/digest.js'
+import { sourcesMatching } from '../helpers/source-files.js'
 
 const HEX = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
 
@@ -73,12 +72,7 @@ describe('sha256Digest, the one sha256 of bytes in memory', () => {
       'stores/evidence/cache-restore.ts',
       'stores/registry/copy.ts'
     ])
-    const src = path.resolve('src')
-    const hashers = (fs.readdirSync(src, { recursive: true }) as string[])
-      .filter((f) => f.endsWith('.ts') && !/^core\/(hashing|subject)\//.test(f))
-      .filter((f) =>
-        /createHash\(\s*'sha256'\s*\)/.test(fs.readFileSync(path.join(src, f), 'utf8'))
-      )
-    expect(hashers.filter((f) => !streaming.has(f)).sort()).toEqual([])
+    const hashers = sourcesMatching(/createHash\(\s*'sha256'\s*\)/, /^core\/(hashing|subject)\//)
+    expect(hashers.filter((f) => !streaming.has(f))).toEqual([])
   })
 })

@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-F5N2X2DI.js"),
+    import("../chunks/main-IO3RUCQR.js"),
     import("../chunks/terminal-DU32RLS3.js")
   ]);
   const terminal = processTerminal();

@@ -32047,6 +32047,19 @@ function combine(results) {
   return "matches";
 }
 
+// src/core/promotion/policy.ts
+var BREAKING_RULES = [
+  "refuse",
+  "require-major",
+  "require-approval",
+  "allow"
+];
+var DANGEROUS_RULES = ["warn", "refuse"];
+var ROLLBACK_RULES = ["allow", "check"];
+function findEnvironment(policy, name) {
+  return policy.environments.find((e) => e.name === name);
+}
+
 // src/app/ledger/queries.ts
 async function contractOfLive(ledger, span) {
   for await (const entry of ledger.entries({
@@ -42704,7 +42717,7 @@ function targetsOf(policy, only, input) {
   const observed = policy.environments.filter((e) => (e.observe ?? []).length > 0);
   if (only !== null) {
     for (const name of only) {
-      const rule = policy.environments.find((e) => e.name === name);
+      const rule = findEnvironment(policy, name);
       if (rule === void 0) {
         throw new SealError(
           "bad-input",
@@ -44018,16 +44031,6 @@ function parseDuration(text) {
     total += Number(amount) * UNIT_MS[unit];
   return Number.isSafeInteger(total) ? total : null;
 }
-
-// src/core/promotion/policy.ts
-var BREAKING_RULES = [
-  "refuse",
-  "require-major",
-  "require-approval",
-  "allow"
-];
-var DANGEROUS_RULES = ["warn", "refuse"];
-var ROLLBACK_RULES = ["allow", "check"];
 
 // src/core/observe/spec.ts
 var DEFAULT_PROBE_TIMEOUT_MS = 1e4;

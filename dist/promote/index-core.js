@@ -5311,9 +5311,7 @@ init_errors();
 
 // src/core/promotion/drift-rule.ts
 function blockingUpstreams(policy, target) {
-  return upstreamOf(target).filter(
-    (name) => policy.environments.find((e) => e.name === name)?.drift === "block"
-  );
+  return upstreamOf(target).filter((name) => findEnvironment(policy, name)?.drift === "block");
 }
 function driftRefusal(upstream, target, state) {
   if (!state.drifted || state.since === null) return null;
@@ -10023,7 +10021,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     },
     log: context.log
   };
-  const environmentRule = policy.environments.find((e) => e.name === asked.environment);
+  const environmentRule = findEnvironment(policy, asked.environment);
   const policyAsks = (environmentRule?.signedBy ?? null) !== null;
   const required = signatureRequired(asked.signer, policyAsks);
   const expectation = signerExpectation(asked.signer, required, env);
@@ -10192,7 +10190,7 @@ async function run(env = process.env) {
         throw new Error(
           'unreachable: settings refuse a veto of "previous" or of what another environment runs'
         );
-      if (!policy.environments.some((e) => e.name === settings.environment)) {
+      if (findEnvironment(policy, settings.environment) === void 0) {
         warning(
           `${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`
         );
@@ -10261,7 +10259,7 @@ async function run(env = process.env) {
       setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
       return;
     }
-    const environmentUrl = policy.environments.find((e) => e.name === settings.environment)?.url ?? null;
+    const environmentUrl = findEnvironment(policy, settings.environment)?.url ?? null;
     const request = promoteRequest(
       { ...settings, environmentUrl, contractBaseline: null },
       policy,
@@ -10304,7 +10302,7 @@ async function run(env = process.env) {
     }
     if ((result.waitedMs ?? 0) > 0)
       info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
-    const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
+    const imageRule = findEnvironment(policy, settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
       const { moveImageWith } = await import("../chunks/move-image-OUMXB2SC.js");

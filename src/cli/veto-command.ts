@@ -11,6 +11,7 @@ import { plain } from '../report/paint.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/settings/load-policy.js'
+import { findEnvironment } from '../core/promotion/policy.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import type { Digest } from '../core/digest.js'
 
@@ -74,7 +75,7 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
   // A veto holds everywhere whatever it names, so these are warnings: a typo still blocks the digest.
   const warn = (message: string): void =>
     terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
-  if (policy !== null && !policy.environments.some((e) => e.name === environment)) {
+  if (policy !== null && findEnvironment(policy, environment) === undefined) {
     warn(
       `--environment: ${quote(environment)} is not in the policy ${path.relative(terminal.cwd, policyFile) || policyFile}; the veto applies to every environment all the same.`
     )

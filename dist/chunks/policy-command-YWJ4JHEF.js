@@ -1,7 +1,7 @@
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-DO7WBPRX.js";
+} from "./chunk-DAGPVGZY.js";
 import "./chunk-IUAYCHBO.js";
 import {
   plain

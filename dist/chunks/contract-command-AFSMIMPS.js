@@ -7,7 +7,7 @@ import {
   findEnvironment,
   loadPolicy,
   serviceFor
-} from "./chunk-DO7WBPRX.js";
+} from "./chunk-DAGPVGZY.js";
 import "./chunk-IUAYCHBO.js";
 import {
   LEDGER_HELP,

@@ -8,7 +8,7 @@ import {
 import {
   ownService,
   pipelineStatus
-} from "./chunk-NYDQDJN4.js";
+} from "./chunk-CCKE7V7G.js";
 import {
   artifactOf,
   contractOfLive,
@@ -23,7 +23,7 @@ import {
   loadPolicy,
   serviceFor,
   upstreamOf
-} from "./chunk-DO7WBPRX.js";
+} from "./chunk-DAGPVGZY.js";
 import {
   changesByOperation,
   renderPromotionText,
@@ -266,9 +266,7 @@ async function keepAfterPromotion(sources, plan, allowed) {
 
 // src/core/promotion/drift-rule.ts
 function blockingUpstreams(policy, target) {
-  return upstreamOf(target).filter(
-    (name) => policy.environments.find((e) => e.name === name)?.drift === "block"
-  );
+  return upstreamOf(target).filter((name) => findEnvironment(policy, name)?.drift === "block");
 }
 function driftRefusal(upstream, target, state) {
   if (!state.drifted || state.since === null) return null;
@@ -1279,7 +1277,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     },
     log: context.log
   };
-  const environmentRule = policy.environments.find((e) => e.name === asked.environment);
+  const environmentRule = findEnvironment(policy, asked.environment);
   const policyAsks = (environmentRule?.signedBy ?? null) !== null;
   const required = signatureRequired(asked.signer, policyAsks);
   const expectation = signerExpectation(asked.signer, required, env);

@@ -3,8 +3,9 @@ import {
 } from "./chunk-TQNKXSGR.js";
 import {
   DEFAULT_POLICY_FILE,
+  findEnvironment,
   loadPolicy
-} from "./chunk-DO7WBPRX.js";
+} from "./chunk-DAGPVGZY.js";
 import "./chunk-IUAYCHBO.js";
 import {
   LEDGER_HELP,
@@ -157,7 +158,7 @@ ${VETO_USAGE}`);
   );
   const warn = (message) => terminal.err(`artifact-seal: ${(terminal.paint ?? plain)("warn", "warning:")} ${message}
 `);
-  if (policy !== null && !policy.environments.some((e) => e.name === environment)) {
+  if (policy !== null && findEnvironment(policy, environment) === void 0) {
     warn(
       `--environment: ${quote(environment)} is not in the policy ${relative(terminal.cwd, policyFile) || policyFile}; the veto applies to every environment all the same.`
     );

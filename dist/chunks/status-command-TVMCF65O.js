@@ -1,11 +1,11 @@
 import {
   pipelineStatus
-} from "./chunk-NYDQDJN4.js";
+} from "./chunk-CCKE7V7G.js";
 import "./chunk-TQNKXSGR.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-DO7WBPRX.js";
+} from "./chunk-DAGPVGZY.js";
 import {
   renderStatusText
 } from "./chunk-JQQZPNMD.js";

@@ -40,9 +40,6 @@ var require_yaml = __commonJS({
   }
 });
 
-// src/core/promotion/policy-file.ts
-var import_yaml = __toESM(require_yaml(), 1);
-
 // src/core/promotion/policy.ts
 var BREAKING_RULES = [
   "refuse",
@@ -83,6 +80,9 @@ function serviceFor(policy, name, nameInput = "name") {
     `${nameInput}: ${name === null ? "the artifact has no name" : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(", ")}. Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
   );
 }
+
+// src/core/promotion/policy-file.ts
+var import_yaml = __toESM(require_yaml(), 1);
 
 // src/core/observe/spec.ts
 var DEFAULT_PROBE_TIMEOUT_MS = 1e4;

@@ -4,7 +4,7 @@ import {
 import {
   declaresServices,
   pipelineOrder
-} from "./chunk-DO7WBPRX.js";
+} from "./chunk-DAGPVGZY.js";
 import {
   SealError
 } from "./chunk-COPLKY7P.js";

@@ -13,8 +13,9 @@ import {
 } from "./chunk-TQNKXSGR.js";
 import {
   DEFAULT_POLICY_FILE,
+  findEnvironment,
   loadPolicy
-} from "./chunk-DO7WBPRX.js";
+} from "./chunk-DAGPVGZY.js";
 import "./chunk-IUAYCHBO.js";
 import {
   LEDGER_HELP,
@@ -524,7 +525,7 @@ function targetsOf(policy, only, input) {
   const observed = policy.environments.filter((e) => (e.observe ?? []).length > 0);
   if (only !== null) {
     for (const name of only) {
-      const rule = policy.environments.find((e) => e.name === name);
+      const rule = findEnvironment(policy, name);
       if (rule === void 0) {
         throw new SealError(
           "bad-input",

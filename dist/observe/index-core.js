@@ -32013,7 +32013,7 @@ async function driftStateOf(newestFirst, service) {
 var SHOWN = 120;
 function shown(text) {
   const line = text.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
-  return JSON.stringify(line.length > SHOWN ? `${line.slice(0, SHOWN)}\u2026` : line);
+  return quote(line.length > SHOWN ? `${line.slice(0, SHOWN)}\u2026` : line);
 }
 var DIGEST_TOKEN = /^(?:[^\s@]+@)?(?:sha256:)?([0-9a-fA-F]{64})$/;
 function digestsIn(text) {
@@ -41404,17 +41404,17 @@ async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
     throw error2;
   }
   if (answer.status < 200 || answer.status > 299)
-    return none(`${JSON.stringify(url)} answered HTTP ${answer.status}`);
+    return none(`${quote(url)} answered HTTP ${answer.status}`);
   const served = answer.body;
   const text = served.toString("utf8");
   try {
     const found = detectContractKind(document.path, text);
     if (found.kind !== "openapi")
-      return none(`${JSON.stringify(url)} serves ${found.kind}, not an OpenAPI document`);
+      return none(`${quote(url)} serves ${found.kind}, not an OpenAPI document`);
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
     return none(
-      `${JSON.stringify(url)} answered ${answer.contentType === "" ? "something" : shown(answer.contentType)} that is no OpenAPI document: ${shown(text.slice(0, 120))}`
+      `${quote(url)} answered ${answer.contentType === "" ? "something" : shown(answer.contentType)} that is no OpenAPI document: ${shown(text.slice(0, 120))}`
     );
   }
   if (sha256Hex(served) === document.sha256) {
@@ -41442,7 +41442,7 @@ async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
     return none(
-      `${JSON.stringify(url)} serves a document that cannot be read as the sealed contract's ${JSON.stringify(document.path)}: ${error2.message}`
+      `${quote(url)} serves a document that cannot be read as the sealed contract's ${quote(document.path)}: ${error2.message}`
     );
   }
   const changes = await classifyContracts(sealed, running, { now });
@@ -42441,7 +42441,7 @@ async function filesProbe(files, checksums, live, context) {
   } catch (error2) {
     const e = error2;
     if (error2 instanceof SealError) return unknown("files", error2.message);
-    return unknown("files", `cannot read ${JSON.stringify(target)} (${e.code ?? e.message})`);
+    return unknown("files", `cannot read ${quote(target)} (${e.code ?? e.message})`);
   }
   if (digest === live) return { probe: "files", verdict: "matches", observed: live, detail: null };
   const drifted = (detail, items2) => ({
@@ -42462,19 +42462,19 @@ async function filesProbe(files, checksums, live, context) {
     sealedText = readFileSync(listingFile, "utf8");
   } catch (error2) {
     return drifted(
-      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} cannot be read (${error2.code ?? ""}) to name them`
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${quote(listingFile)} cannot be read (${error2.code ?? ""}) to name them`
     );
   }
   if (digestOfListing(sealedText) !== live) {
     return drifted(
-      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} is not the live digest's either, so it names nothing`
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${quote(listingFile)} is not the live digest's either, so it names nothing`
     );
   }
   const mismatches = diffListings(
     parseListing(sealedText, listingFile),
     parseListing(listing.toString("utf8"), target)
   );
-  const items = mismatches.map((m) => `${m.kind} ${JSON.stringify(m.path)}`);
+  const items = mismatches.map((m) => `${m.kind} ${quote(m.path)}`);
   const named = items.slice(0, NAMED).join(", ") + (items.length > NAMED ? ` and ${items.length - NAMED} more` : "");
   return drifted(
     `${items.length} ${items.length === 1 ? "file differs" : "files differ"} from the live ${shortDigest(live)}: ${named}`,
@@ -42669,14 +42669,14 @@ async function urlProbe(url, pointer, live, timeoutMs, context, clock) {
     throw error2;
   }
   if (answer.status < 200 || answer.status > 299)
-    return unknown("url", `${JSON.stringify(url)} answered HTTP ${answer.status}`);
+    return unknown("url", `${quote(url)} answered HTTP ${answer.status}`);
   let document;
   try {
     document = JSON.parse(answer.body.toString("utf8"));
   } catch {
     return unknown(
       "url",
-      `${JSON.stringify(url)} answered ${answer.contentType === "" ? "without a content type" : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString("utf8"))}`
+      `${quote(url)} answered ${answer.contentType === "" ? "without a content type" : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString("utf8"))}`
     );
   }
   const tokens = parsePointer(pointer) ?? [];
@@ -42684,14 +42684,14 @@ async function urlProbe(url, pointer, live, timeoutMs, context, clock) {
   if (typeof value !== "string") {
     return unknown(
       "url",
-      `${JSON.stringify(url)}'s answer has ${value === void 0 ? "nothing" : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`} at ${JSON.stringify(pointer)}, not the digest as text`
+      `${quote(url)}'s answer has ${value === void 0 ? "nothing" : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`} at ${quote(pointer)}, not the digest as text`
     );
   }
   const digests = digestsIn(value);
   if (digests === null || digests.length !== 1)
     return unknown(
       "url",
-      `${JSON.stringify(url)}'s answer has ${shown(value)} at ${JSON.stringify(pointer)}, not one sha256 digest`
+      `${quote(url)}'s answer has ${shown(value)} at ${quote(pointer)}, not one sha256 digest`
     );
   return judgeDigests("url", digests, live);
 }
@@ -44068,7 +44068,7 @@ function observeSpecsOf(raw) {
     const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
     if (timeoutMs <= 0 || timeoutMs > 10 * 6e4)
       problems.push(
-        `${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`
+        `${at}.timeout ${quote(e.timeout ?? "")} is not between 1ms and 10m. Give a duration such as 10s.`
       );
     return {
       service: e.service ?? null,

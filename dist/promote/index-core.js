@@ -1089,7 +1089,7 @@ function observeSpecsOf(raw) {
     const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
     if (timeoutMs <= 0 || timeoutMs > 10 * 6e4)
       problems.push(
-        `${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`
+        `${at}.timeout ${quote(e.timeout ?? "")} is not between 1ms and 10m. Give a duration such as 10s.`
       );
     return {
       service: e.service ?? null,

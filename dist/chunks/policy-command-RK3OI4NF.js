@@ -1,7 +1,7 @@
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-DAGPVGZY.js";
+} from "./chunk-EUAJ6G2Z.js";
 import "./chunk-IUAYCHBO.js";
 import {
   plain

@@ -15,7 +15,7 @@ import {
   DEFAULT_POLICY_FILE,
   findEnvironment,
   loadPolicy
-} from "./chunk-DAGPVGZY.js";
+} from "./chunk-EUAJ6G2Z.js";
 import "./chunk-IUAYCHBO.js";
 import {
   LEDGER_HELP,
@@ -124,7 +124,7 @@ import "./chunk-ULEFO6FB.js";
 var SHOWN = 120;
 function shown(text) {
   const line = text.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
-  return JSON.stringify(line.length > SHOWN ? `${line.slice(0, SHOWN)}\u2026` : line);
+  return quote(line.length > SHOWN ? `${line.slice(0, SHOWN)}\u2026` : line);
 }
 var DIGEST_TOKEN = /^(?:[^\s@]+@)?(?:sha256:)?([0-9a-fA-F]{64})$/;
 function digestsIn(text) {
@@ -325,17 +325,17 @@ async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
     throw error;
   }
   if (answer.status < 200 || answer.status > 299)
-    return none(`${JSON.stringify(url)} answered HTTP ${answer.status}`);
+    return none(`${quote(url)} answered HTTP ${answer.status}`);
   const served = answer.body;
   const text = served.toString("utf8");
   try {
     const found = detectContractKind(document.path, text);
     if (found.kind !== "openapi")
-      return none(`${JSON.stringify(url)} serves ${found.kind}, not an OpenAPI document`);
+      return none(`${quote(url)} serves ${found.kind}, not an OpenAPI document`);
   } catch (error) {
     if (!(error instanceof SealError)) throw error;
     return none(
-      `${JSON.stringify(url)} answered ${answer.contentType === "" ? "something" : shown(answer.contentType)} that is no OpenAPI document: ${shown(text.slice(0, 120))}`
+      `${quote(url)} answered ${answer.contentType === "" ? "something" : shown(answer.contentType)} that is no OpenAPI document: ${shown(text.slice(0, 120))}`
     );
   }
   if (sha256Hex(served) === document.sha256) {
@@ -363,7 +363,7 @@ async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
   } catch (error) {
     if (!(error instanceof SealError)) throw error;
     return none(
-      `${JSON.stringify(url)} serves a document that cannot be read as the sealed contract's ${JSON.stringify(document.path)}: ${error.message}`
+      `${quote(url)} serves a document that cannot be read as the sealed contract's ${quote(document.path)}: ${error.message}`
     );
   }
   const changes = await classifyContracts(sealed, running, { now });
@@ -408,7 +408,7 @@ async function filesProbe(files, checksums, live, context) {
   } catch (error) {
     const e = error;
     if (error instanceof SealError) return unknown("files", error.message);
-    return unknown("files", `cannot read ${JSON.stringify(target)} (${e.code ?? e.message})`);
+    return unknown("files", `cannot read ${quote(target)} (${e.code ?? e.message})`);
   }
   if (digest === live) return { probe: "files", verdict: "matches", observed: live, detail: null };
   const drifted = (detail, items2) => ({
@@ -429,19 +429,19 @@ async function filesProbe(files, checksums, live, context) {
     sealedText = readFileSync(listingFile, "utf8");
   } catch (error) {
     return drifted(
-      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} cannot be read (${error.code ?? ""}) to name them`
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${quote(listingFile)} cannot be read (${error.code ?? ""}) to name them`
     );
   }
   if (digestOfListing(sealedText) !== live) {
     return drifted(
-      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} is not the live digest's either, so it names nothing`
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${quote(listingFile)} is not the live digest's either, so it names nothing`
     );
   }
   const mismatches = diffListings(
     parseListing(sealedText, listingFile),
     parseListing(listing.toString("utf8"), target)
   );
-  const items = mismatches.map((m) => `${m.kind} ${JSON.stringify(m.path)}`);
+  const items = mismatches.map((m) => `${m.kind} ${quote(m.path)}`);
   const named = items.slice(0, NAMED).join(", ") + (items.length > NAMED ? ` and ${items.length - NAMED} more` : "");
   return drifted(
     `${items.length} ${items.length === 1 ? "file differs" : "files differ"} from the live ${shortDigest(live)}: ${named}`,
@@ -477,14 +477,14 @@ async function urlProbe(url, pointer, live, timeoutMs, context, clock) {
     throw error;
   }
   if (answer.status < 200 || answer.status > 299)
-    return unknown("url", `${JSON.stringify(url)} answered HTTP ${answer.status}`);
+    return unknown("url", `${quote(url)} answered HTTP ${answer.status}`);
   let document;
   try {
     document = JSON.parse(answer.body.toString("utf8"));
   } catch {
     return unknown(
       "url",
-      `${JSON.stringify(url)} answered ${answer.contentType === "" ? "without a content type" : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString("utf8"))}`
+      `${quote(url)} answered ${answer.contentType === "" ? "without a content type" : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString("utf8"))}`
     );
   }
   const tokens = parsePointer(pointer) ?? [];
@@ -492,14 +492,14 @@ async function urlProbe(url, pointer, live, timeoutMs, context, clock) {
   if (typeof value !== "string") {
     return unknown(
       "url",
-      `${JSON.stringify(url)}'s answer has ${value === void 0 ? "nothing" : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`} at ${JSON.stringify(pointer)}, not the digest as text`
+      `${quote(url)}'s answer has ${value === void 0 ? "nothing" : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`} at ${quote(pointer)}, not the digest as text`
     );
   }
   const digests = digestsIn(value);
   if (digests === null || digests.length !== 1)
     return unknown(
       "url",
-      `${JSON.stringify(url)}'s answer has ${shown(value)} at ${JSON.stringify(pointer)}, not one sha256 digest`
+      `${quote(url)}'s answer has ${shown(value)} at ${quote(pointer)}, not one sha256 digest`
     );
   return judgeDigests("url", digests, live);
 }

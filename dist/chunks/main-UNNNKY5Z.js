@@ -85,17 +85,17 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-7MHIIDKQ.js")).verifyCommand,
   diff: async () => (await import("./diff-command-4GLSZUGI.js")).diffCommand,
   merge: async () => (await import("./merge-command-OFQTNGZ6.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-WIH66KKX.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-SGKJEZKF.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-A76KFA7X.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-N72YML7R.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-QUFPTRL7.js")).vetoCommand,
   history: async () => (await import("./history-command-FTIFZN7A.js")).historyCommand,
-  status: async () => (await import("./status-command-TVMCF65O.js")).statusCommand,
+  status: async () => (await import("./status-command-LWIBWCCL.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-6HU4BZFS.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-CLQPQXZ7.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-AFSMIMPS.js")).contractCommand,
-  observe: async () => (await import("./observe-command-XGA3MDVD.js")).observeCommand,
+  contract: async () => (await import("./contract-command-RTZT4WTV.js")).contractCommand,
+  observe: async () => (await import("./observe-command-JGU6UQK2.js")).observeCommand,
   drift: async () => (await import("./drift-command-DRSX5KEJ.js")).driftCommand,
-  policy: async () => (await import("./policy-command-YWJ4JHEF.js")).policyCommand
+  policy: async () => (await import("./policy-command-RK3OI4NF.js")).policyCommand
 };
 async function main(args, terminal) {
   const [command] = args;

@@ -1,11 +1,11 @@
 import {
   pipelineStatus
-} from "./chunk-CCKE7V7G.js";
+} from "./chunk-F5WDPIB7.js";
 import "./chunk-TQNKXSGR.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-DAGPVGZY.js";
+} from "./chunk-EUAJ6G2Z.js";
 import {
   renderStatusText
 } from "./chunk-JQQZPNMD.js";

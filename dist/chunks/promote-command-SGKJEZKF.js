@@ -8,7 +8,7 @@ import {
 import {
   ownService,
   pipelineStatus
-} from "./chunk-CCKE7V7G.js";
+} from "./chunk-F5WDPIB7.js";
 import {
   artifactOf,
   contractOfLive,
@@ -23,7 +23,7 @@ import {
   loadPolicy,
   serviceFor,
   upstreamOf
-} from "./chunk-DAGPVGZY.js";
+} from "./chunk-EUAJ6G2Z.js";
 import {
   changesByOperation,
   renderPromotionText,

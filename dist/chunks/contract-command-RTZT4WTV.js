@@ -7,7 +7,7 @@ import {
   findEnvironment,
   loadPolicy,
   serviceFor
-} from "./chunk-DAGPVGZY.js";
+} from "./chunk-EUAJ6G2Z.js";
 import "./chunk-IUAYCHBO.js";
 import {
   LEDGER_HELP,

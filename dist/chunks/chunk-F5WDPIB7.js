@@ -4,7 +4,7 @@ import {
 import {
   declaresServices,
   pipelineOrder
-} from "./chunk-DAGPVGZY.js";
+} from "./chunk-EUAJ6G2Z.js";
 import {
   SealError
 } from "./chunk-COPLKY7P.js";

@@ -33,6 +33,7 @@ import {
   loadTufTrustedRoot
 } from './trusted-root.js'
 import { words } from '../core/vocabulary.js'
+import { isRecord } from '../core/json-shape.js'
 
 /**
  * Verifies a Sigstore bundle that signs an in-toto statement, with @sigstore/verify against a
@@ -120,9 +121,6 @@ const MEDIA_TYPES: ReadonlySet<string> = new Set([
 const KEY_MATERIAL = 'publicKey'
 const CERTIFICATE_MATERIALS = ['x509CertificateChain', 'certificate'] as const
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /**
  * What a bundle's signature is checked with: a key, or a certificate. Read here, once, from
  * the JSON as given, and strictly. Protobuf's reader takes the first of publicKey,
@@ -135,7 +133,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export function signingMaterialOf(json: unknown): 'key' | 'certificate' {
   const edited =
     'It was edited or damaged; use the bundle as the seal (or the attestations API) gave it.'
-  if (!isObject(json))
+  if (!isRecord(json))
     throw new SealError(
       'malformed',
       'The signature is not a Sigstore bundle: not a JSON object. Give the <name>.sigstore.json the seal ' +
@@ -156,7 +154,7 @@ export function signingMaterialOf(json: unknown): 'key' | 'certificate' {
     )
   }
   const material = json.verificationMaterial
-  if (!isObject(material))
+  if (!isRecord(material))
     throw new SealError(
       'refused',
       `The Sigstore bundle has no verificationMaterial object, so nothing says who signed it. ${edited}`
@@ -180,7 +178,7 @@ export function signingMaterialOf(json: unknown): 'key' | 'certificate' {
       `The Sigstore bundle's verificationMaterial has no publicKey, certificate or x509CertificateChain, so ` +
         `nothing says who signed it. ${edited}`
     )
-  if (!isObject(material[name]))
+  if (!isRecord(material[name]))
     throw new SealError(
       'refused',
       `The Sigstore bundle's verificationMaterial.${name} is ${JSON.stringify(material[name])}, not an object. ${edited}`

@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { type Digest, sha256Digest } from './digest.js'
 import { SealError, quote } from './errors.js'
 import { checkListingPath } from './listing.js'
+import { toSlashes } from './paths.js'
 
 /**
  * The file modes a seal records beside its listing (`<name>.modes.json`): which sealed files
@@ -184,10 +185,6 @@ export function modesAnnotation(statement: unknown): string | null {
 }
 
 const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b))
-
-function toSlashes(p: string): string {
-  return path.sep === '/' ? p : p.split(path.sep).join('/')
-}
 
 function realOrSelf(p: string): string {
   try {

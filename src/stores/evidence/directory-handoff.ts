@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { SealError, quote } from '../../core/errors.js'
 import type { Env } from '../../core/env.js'
+import { isInside } from '../../core/paths.js'
 
 /**
  * Where a carrier's bytes land: a fresh directory that only this user can enter, made with
@@ -116,9 +117,4 @@ function realOrResolved(p: string): string {
   } catch {
     return path.resolve(p)
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child)
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
 }

@@ -10,6 +10,7 @@ import {
   bundleFileNames
 } from './seal-bundle.js'
 import { words } from '../../core/vocabulary.js'
+import { isInside as isPathInside } from '../../core/paths.js'
 
 /**
  * Keeps the seal bundle in a directory. Each file is written under a temporary name and
@@ -125,13 +126,10 @@ function removeQuietly(target: string): void {
  * Whether a directory (which may not exist yet) is inside a tree: compared as given and with links
  * resolved, so a link into the tree is caught too.
  */
-export function isInside(dir: string, root: string): boolean {
-  const inside = (child: string, parent: string): boolean => {
-    const rel = path.relative(parent, child)
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-  }
+export function isInsideTree(dir: string, root: string): boolean {
   return (
-    inside(path.resolve(dir), path.resolve(root)) || inside(realExisting(dir), realExisting(root))
+    isPathInside(path.resolve(dir), path.resolve(root)) ||
+    isPathInside(realExisting(dir), realExisting(root))
   )
 }
 

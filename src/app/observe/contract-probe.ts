@@ -8,6 +8,7 @@ import { boundedGet } from '../../http/bounded-get.js'
 import type { Clock } from '../../http/clock.js'
 import type { ProbeContext } from './types.js'
 import { sha256Hex } from '../../core/digest.js'
+import { severityCounts } from '../../core/contract/amendment.js'
 
 export interface ContractProbeResult {
   readonly result: ProbeResult
@@ -108,17 +109,12 @@ export async function contractProbe(
       changes: []
     }
   const rules = [...new Set(changes.map((c) => c.rule))]
-  const count = (severity: ContractChange['severity']): number =>
-    changes.filter((c) => c.severity === severity).length
   return {
     result: {
       probe: 'contract-url',
       verdict: 'drifted',
       observed: running.manifest.digest,
-      detail:
-        `the served contract differs from the sealed one: ${count('breaking')} breaking, ${count('dangerous')} ` +
-        `dangerous, ${count('compatible')} compatible ` +
-        `(${rules.join(', ')})`,
+      detail: `the served contract differs from the sealed one: ${severityCounts(changes)} (${rules.join(', ')})`,
       items: rules
     },
     changes

@@ -14,6 +14,7 @@ import {
   type PromotionRecord,
   type Service,
   confirmedOutcome,
+  isEarlier,
   serviceOf
 } from '../../core/promotion/record.js'
 import { type HeldLock, type LockOptions, withFileLock } from './file-lock.js'
@@ -682,7 +683,7 @@ export class FileLedger implements Ledger {
     } catch (error) {
       return (error as Error).message
     }
-    if (isAfter(record.time, now)) return futureProblem(record.time, now)
+    if (isEarlier(now, record.time)) return futureProblem(record.time, now)
     // A gate reads this line by its fields alone (lineFields): they must say what the record says.
     const fields = lineFields(raw)
     const service = serviceOf(record)
@@ -947,7 +948,7 @@ function addFields(
   if (fields.seq !== number)
     return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`
   prevs.set(number, fields.prev)
-  if (isAfter(fields.time, now)) return futureProblem(fields.time, now)
+  if (isEarlier(now, fields.time)) return futureProblem(fields.time, now)
   return index.add(fields)
 }
 
@@ -1043,9 +1044,4 @@ function identityOf(snapshot: Snapshot): LedgerIdentity {
 
 function toEntry(line: Line): LedgerEntry {
   return { ...line.record, id: String(line.seq), url: null }
-}
-
-/** Whether ISO time `a` is after `b`: a string comparison when both are in the form toISOString writes. */
-function isAfter(a: string, b: string): boolean {
-  return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b)
 }

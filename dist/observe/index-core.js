@@ -29964,6 +29964,12 @@ var OUTCOMES = [
 var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+function isEarlier(a, b) {
+  return isIsoUtc(a) && isIsoUtc(b) ? a < b : Date.parse(a) < Date.parse(b);
+}
+function isIsoUtc(time) {
+  return time.length === 24 && time.charCodeAt(23) === 90;
+}
 function serviceOf(record) {
   return record.service !== void 0 ? record.service : record.name;
 }
@@ -30069,7 +30075,7 @@ var LedgerIndex = class {
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry) {
-    if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
+    if (this.lastRecord !== null && isEarlier(entry.time, this.lastTime)) {
       return `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written in time order, so a clock went back or the line was edited`;
     }
     if (RESOLUTIONS.includes(entry.outcome)) {
@@ -30236,9 +30242,6 @@ function ownCopy(text) {
   return Buffer.from(text, "utf8").toString("utf8");
 }
 var OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o]));
-function isBefore(a, b) {
-  return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b);
-}
 
 // src/stores/ledger/file-lock.ts
 import { setTimeout as sleepFor } from "node:timers/promises";
@@ -31564,7 +31567,7 @@ var FileLedger = class {
     } catch (error2) {
       return error2.message;
     }
-    if (isAfter(record.time, now)) return futureProblem(record.time, now);
+    if (isEarlier(now, record.time)) return futureProblem(record.time, now);
     const fields = lineFields(raw);
     const service = serviceOf(record);
     if (fields !== null && !fieldsAgree(fields, { ...record, service })) {
@@ -31758,7 +31761,7 @@ function addFields(fields, number, index, now, prevs) {
   if (fields.seq !== number)
     return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
   prevs.set(number, fields.prev);
-  if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
+  if (isEarlier(now, fields.time)) return futureProblem(fields.time, now);
   return index.add(fields);
 }
 function futureProblem(time, now) {
@@ -31828,9 +31831,6 @@ function identityOf(snapshot) {
 }
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
-}
-function isAfter(a, b) {
-  return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
 }
 
 // src/core/statement.ts
@@ -31983,7 +31983,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-CZ546OZY.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-V4JF4WL2.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -35558,7 +35558,7 @@ function isProtobufFile(path) {
   return kindOfName(path) === "protobuf";
 }
 
-// src/core/contract/openapi/types.ts
+// src/core/json-shape.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -40536,7 +40536,7 @@ function readContractDocument(file, text) {
 function writtenScalar(value, keys, sources) {
   let node = value;
   for (const key of keys) {
-    if (!isMapping(node) || !Object.hasOwn(node, key)) return void 0;
+    if (!isRecord(node) || !Object.hasOwn(node, key)) return void 0;
     node = node[key];
   }
   if (typeof node === "string") return node;
@@ -40565,7 +40565,6 @@ var MergeRefused = class extends Error {
   offset;
   reason;
 };
-var isMapping = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function readYaml(file, text) {
   const stack = [];
   let root = null;
@@ -40599,7 +40598,7 @@ function readYaml(file, text) {
     if (parent !== void 0) {
       if (parent.mergeValueNext) {
         parent.mergeValueNext = false;
-        if (parent.badMerge === null && !(isMapping(result) || Array.isArray(result) && result.every(isMapping)))
+        if (parent.badMerge === null && !(isRecord(result) || Array.isArray(result) && result.every(isRecord)))
           parent.badMerge = frame.start;
       } else if (tag === MERGE_TAG) {
         parent.mergeValueNext = true;
@@ -40636,7 +40635,7 @@ function sourceIn(root, keys) {
   let node = root;
   for (const key of keys) {
     const children = node?.children;
-    if (node === null || children === null || children === void 0 || !isMapping(node.result))
+    if (node === null || children === null || children === void 0 || !isRecord(node.result))
       return void 0;
     const want = node.result[key];
     let next2 = null;
@@ -40905,9 +40904,8 @@ function detectIn(path, document) {
     const version2 = text(document.written(["info", "version"]));
     return version2 ? { kind: "openapi", openapiVersion, version: version2 } : { kind: "openapi", openapiVersion };
   }
-  const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   const type2 = record.type;
-  const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
+  const schema2 = typeof record.$schema === "string" || isRecord(record.properties) || isRecord(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema2) return { kind: "jsonschema" };
   throw new SealError(
     "unrecognized",
@@ -41378,6 +41376,14 @@ function tooLarge(url, options, how) {
   );
 }
 
+// src/core/contract/amendment.ts
+function severityCounts(changes) {
+  return SEVERITIES.map((severity) => `${countOf(changes, severity)} ${severity}`).join(", ");
+}
+function countOf(changes, severity) {
+  return changes.filter((c) => c.severity === severity).length;
+}
+
 // src/app/observe/contract-probe.ts
 async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
   const none = (reason) => ({
@@ -41457,13 +41463,12 @@ async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
       changes: []
     };
   const rules = [...new Set(changes.map((c) => c.rule))];
-  const count = (severity) => changes.filter((c) => c.severity === severity).length;
   return {
     result: {
       probe: "contract-url",
       verdict: "drifted",
       observed: running.manifest.digest,
-      detail: `the served contract differs from the sealed one: ${count("breaking")} breaking, ${count("dangerous")} dangerous, ${count("compatible")} compatible (${rules.join(", ")})`,
+      detail: `the served contract differs from the sealed one: ${severityCounts(changes)} (${rules.join(", ")})`,
       items: rules
     },
     changes
@@ -41848,6 +41853,15 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
   return { largest, topLevel };
 }
 
+// src/core/paths.ts
+function isInside(child2, parent) {
+  const rel = relative(parent, child2);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
 // src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
 function formatModes(modes) {
@@ -41961,9 +41975,6 @@ function modesAnnotation(statement) {
   return null;
 }
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
 function realOrSelf(p) {
   try {
     return realpathSync(p);
@@ -41981,7 +41992,7 @@ function isLeftOutName(name, directory) {
 var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside(child2, parent) {
+function isInside2(child2, parent) {
   const rel = relative(parent, child2);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
@@ -42075,7 +42086,7 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot))
           throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat2.isDirectory();
@@ -42104,7 +42115,7 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf2(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot))
       throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
@@ -42180,7 +42191,7 @@ function resolveFiles(options) {
   });
   const realRoot = realOrSelf2(root);
   for (const { link: link2, target, named } of links) {
-    if ((named || isInside(link2, root)) && !isInside(target, realRoot))
+    if ((named || isInside2(link2, root)) && !isInside2(target, realRoot))
       throw linkLeavesRoot(link2, target, root, named);
   }
   const order = listingOrder(relative2);
@@ -42214,7 +42225,7 @@ function chooseRoot(options, files, onlyDirectory) {
         `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
       );
     }
-    const outside = files.find((f) => !isInside(f, root));
+    const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
         "bad-input",
@@ -42226,7 +42237,7 @@ function chooseRoot(options, files, onlyDirectory) {
   if (onlyDirectory !== null) return onlyDirectory;
   let common = dirname(files[0]);
   for (const file of files) {
-    while (!isInside(file, common)) common = dirname(common);
+    while (!isInside2(file, common)) common = dirname(common);
   }
   return common;
 }
@@ -42891,7 +42902,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("../chunks/open-registry-2DJH6JTO.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-R3YQ36NO.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 
@@ -43308,7 +43319,7 @@ function privateDir(parent, prefix, env, inputName) {
     );
   }
   const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside2(realpathSync(dir), realOrResolved(workspace))) {
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly2(dir);
     throw new SealError(
       "bad-input",
@@ -43363,10 +43374,6 @@ function realOrResolved(p) {
   } catch {
     return resolve(p);
   }
-}
-function isInside2(child2, parent) {
-  const rel = relative(parent, child2);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 // src/core/provenance.ts
@@ -43804,7 +43811,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ONNK6TX7.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-W255MCTF.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -43841,8 +43848,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-A4HGQN3J.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-RIPENMQX.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-GCCU3WFR.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-RD57WT3Y.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -43892,7 +43899,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-XLW3QDYE.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ALOEV3AM.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -46308,7 +46315,7 @@ async function run(env = process.env) {
       }
     }
     if (settings.issuesOf !== null) {
-      const { GitHubIssues } = await import("../chunks/github-issues-H7BCBNQ3.js");
+      const { GitHubIssues } = await import("../chunks/github-issues-KH3WN4RQ.js");
       const { syncDriftIssues } = await import("../chunks/drift-issues-WSVRPRP7.js");
       const issues = new GitHubIssues({
         token: settings.token,
@@ -46365,63 +46372,50 @@ export {
   subjectName as m14$subjectName,
   withDigest as m14$withDigest,
   withTag as m14$withTag,
-  agreeingKind as m15$agreeingKind,
-  checkSubjectKind as m15$checkSubjectKind,
-  isCanonicalListing as m15$isCanonicalListing,
-  kindFromListing as m15$kindFromListing,
-  kindFromStatement as m15$kindFromStatement,
-  readListingFile2 as m15$readListingFile,
-  refuseListingAsFile as m15$refuseListingAsFile,
-  checkListingPath as m16$checkListingPath,
-  compareUtf8 as m16$compareUtf8,
-  describesListing as m16$describesListing,
-  diffListings as m16$diffListings,
-  digestOfListing as m16$digestOfListing,
-  formatListing as m16$formatListing,
-  listingFromDigests as m16$listingFromDigests,
-  parseListing as m16$parseListing,
-  sortEntries as m16$sortEntries,
-  MODES_ANNOTATION as m17$MODES_ANNOTATION,
-  applyModes as m17$applyModes,
-  diffModes as m17$diffModes,
-  formatModes as m17$formatModes,
-  linkTargetPath as m17$linkTargetPath,
-  modesAnnotation as m17$modesAnnotation,
-  modesDigest as m17$modesDigest,
-  parseModes as m17$parseModes,
-  readModes as m17$readModes,
-  confirmationChanged as m18$confirmationChanged,
-  needsLiveContract as m18$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m19$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m19$OBSERVING,
-  OUTCOMES as m19$OUTCOMES,
-  RESOLUTIONS as m19$RESOLUTIONS,
-  confirmedOutcome as m19$confirmedOutcome,
-  describeService as m19$describeService,
-  makesLive as m19$makesLive,
-  serviceOf as m19$serviceOf,
-  listDirectory as m21$listDirectory,
-  sealSubject as m21$sealSubject,
-  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
-  capitalized as m26$capitalized,
-  speakAs as m26$speakAs,
-  words as m26$words,
-  SYSTEM_CLOCK as m27$SYSTEM_CLOCK,
-  contractManifestBeside as m28$contractManifestBeside,
-  hasBundleBeside as m28$hasBundleBeside,
-  listingsIn as m28$listingsIn,
-  readListing as m28$readListing,
-  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
-  readStatement as m28$readStatement,
-  readStatementBeside as m28$readStatementBeside,
-  whyUnreadable as m28$whyUnreadable,
-  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m29$cacheArchivePrefix,
-  cacheKeyOf as m29$cacheKeyOf,
-  cacheStagingPath as m29$cacheStagingPath,
+  isRecord as m15$isRecord,
+  agreeingKind as m16$agreeingKind,
+  checkSubjectKind as m16$checkSubjectKind,
+  isCanonicalListing as m16$isCanonicalListing,
+  kindFromListing as m16$kindFromListing,
+  kindFromStatement as m16$kindFromStatement,
+  readListingFile2 as m16$readListingFile,
+  refuseListingAsFile as m16$refuseListingAsFile,
+  checkListingPath as m17$checkListingPath,
+  compareUtf8 as m17$compareUtf8,
+  describesListing as m17$describesListing,
+  diffListings as m17$diffListings,
+  digestOfListing as m17$digestOfListing,
+  formatListing as m17$formatListing,
+  listingFromDigests as m17$listingFromDigests,
+  parseListing as m17$parseListing,
+  sortEntries as m17$sortEntries,
+  MODES_ANNOTATION as m18$MODES_ANNOTATION,
+  applyModes as m18$applyModes,
+  diffModes as m18$diffModes,
+  formatModes as m18$formatModes,
+  linkTargetPath as m18$linkTargetPath,
+  modesAnnotation as m18$modesAnnotation,
+  modesDigest as m18$modesDigest,
+  parseModes as m18$parseModes,
+  readModes as m18$readModes,
+  confirmationChanged as m20$confirmationChanged,
+  needsLiveContract as m20$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m21$OBSERVING,
+  OUTCOMES as m21$OUTCOMES,
+  RESOLUTIONS as m21$RESOLUTIONS,
+  confirmedOutcome as m21$confirmedOutcome,
+  describeService as m21$describeService,
+  isEarlier as m21$isEarlier,
+  makesLive as m21$makesLive,
+  serviceOf as m21$serviceOf,
+  listDirectory as m23$listDirectory,
+  sealSubject as m23$sealSubject,
+  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
+  capitalized as m28$capitalized,
+  speakAs as m28$speakAs,
+  words as m28$words,
+  SYSTEM_CLOCK as m29$SYSTEM_CLOCK,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -46438,21 +46432,36 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  copyListedFiles as m30$copyListedFiles,
-  makeDirectories as m30$makeDirectories,
-  privateDir as m30$privateDir,
-  removeQuietly2 as m30$removeQuietly,
-  writeNewFile as m30$writeNewFile,
-  bundleBaseOf as m31$bundleBaseOf,
-  bundleFileNames as m31$bundleFileNames,
-  contractBeside as m31$contractBeside,
-  fileSafeName as m31$fileSafeName,
-  isBundleEntry as m31$isBundleEntry,
-  modesBeside as m31$modesBeside,
-  sigstoreBundleBeside as m31$sigstoreBundleBeside,
-  statementBeside as m31$statementBeside,
-  wrongEnvironment as m33$wrongEnvironment,
-  decodeRecord as m34$decodeRecord,
-  VERSION2 as m35$VERSION,
+  contractManifestBeside as m30$contractManifestBeside,
+  hasBundleBeside as m30$hasBundleBeside,
+  listingsIn as m30$listingsIn,
+  readListing as m30$readListing,
+  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
+  readStatement as m30$readStatement,
+  readStatementBeside as m30$readStatementBeside,
+  whyUnreadable as m30$whyUnreadable,
+  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m31$cacheArchivePrefix,
+  cacheKeyOf as m31$cacheKeyOf,
+  cacheStagingPath as m31$cacheStagingPath,
+  copyListedFiles as m32$copyListedFiles,
+  makeDirectories as m32$makeDirectories,
+  privateDir as m32$privateDir,
+  removeQuietly2 as m32$removeQuietly,
+  writeNewFile as m32$writeNewFile,
+  bundleBaseOf as m33$bundleBaseOf,
+  bundleFileNames as m33$bundleFileNames,
+  contractBeside as m33$contractBeside,
+  fileSafeName as m33$fileSafeName,
+  isBundleEntry as m33$isBundleEntry,
+  modesBeside as m33$modesBeside,
+  sigstoreBundleBeside as m33$sigstoreBundleBeside,
+  statementBeside as m33$statementBeside,
+  wrongEnvironment as m35$wrongEnvironment,
+  decodeRecord as m36$decodeRecord,
+  VERSION2 as m37$VERSION,
   sealedModesBeside as m7$sealedModesBeside
 };

@@ -261,7 +261,7 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-NPX3REZZ.js");
+    const { readSigningKey } = await import("../chunks/signing-key-23XVFMGL.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-E7OFNRW5.js");
     const { keySigner } = await import("../chunks/key-signer-VCZWEKZW.js");
@@ -3049,6 +3049,12 @@ var OUTCOMES = [
 var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+function isEarlier(a, b) {
+  return isIsoUtc(a) && isIsoUtc(b) ? a < b : Date.parse(a) < Date.parse(b);
+}
+function isIsoUtc(time) {
+  return time.length === 24 && time.charCodeAt(23) === 90;
+}
 function serviceOf(record) {
   return record.service !== void 0 ? record.service : record.name;
 }
@@ -3116,7 +3122,7 @@ var LedgerIndex = class {
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry) {
-    if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
+    if (this.lastRecord !== null && isEarlier(entry.time, this.lastTime)) {
       return `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written in time order, so a clock went back or the line was edited`;
     }
     if (RESOLUTIONS.includes(entry.outcome)) {
@@ -3283,9 +3289,6 @@ function ownCopy(text) {
   return Buffer.from(text, "utf8").toString("utf8");
 }
 var OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o]));
-function isBefore(a, b) {
-  return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b);
-}
 
 // src/stores/ledger/file-lock.ts
 init_errors();
@@ -4653,7 +4656,7 @@ var FileLedger = class {
     } catch (error2) {
       return error2.message;
     }
-    if (isAfter(record.time, now)) return futureProblem(record.time, now);
+    if (isEarlier(now, record.time)) return futureProblem(record.time, now);
     const fields = lineFields(raw);
     const service = serviceOf(record);
     if (fields !== null && !fieldsAgree(fields, { ...record, service })) {
@@ -4847,7 +4850,7 @@ function addFields(fields, number, index, now, prevs) {
   if (fields.seq !== number)
     return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
   prevs.set(number, fields.prev);
-  if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
+  if (isEarlier(now, fields.time)) return futureProblem(fields.time, now);
   return index.add(fields);
 }
 function futureProblem(time, now) {
@@ -4917,9 +4920,6 @@ function identityOf(snapshot) {
 }
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
-}
-function isAfter(a, b) {
-  return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
 }
 
 // src/app/ledger/open-ledger.ts
@@ -5077,7 +5077,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-2AG536YG.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-Z4AWOG3N.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -5275,7 +5275,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-QRJZBSP5.js");
+  const { classifyContracts } = await import("../chunks/classify-N3WAN2SQ.js");
   try {
     return {
       ...plan,
@@ -5326,14 +5326,19 @@ function compareChanges(a, b) {
 }
 
 // src/core/contract/amendment.ts
+function severityCounts(changes) {
+  return SEVERITIES.map((severity) => `${countOf(changes, severity)} ${severity}`).join(", ");
+}
+function countOf(changes, severity) {
+  return changes.filter((c) => c.severity === severity).length;
+}
 function summarizeAmendment(from, to, changes) {
-  const count = (severity) => changes.filter((c) => c.severity === severity).length;
   return {
     from,
     to,
-    breaking: count("breaking"),
-    dangerous: count("dangerous"),
-    compatible: count("compatible"),
+    breaking: countOf(changes, "breaking"),
+    dangerous: countOf(changes, "dangerous"),
+    compatible: countOf(changes, "compatible"),
     rules: [...new Set([...changes].sort(compareChanges).map((c) => c.rule))]
   };
 }
@@ -6723,10 +6728,6 @@ function contractOutcome(plan) {
   if (plan.changes === null)
     return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
   return { kind: "amended", from: live, to: candidate, changes: plan.changes };
-}
-function severityCounts(changes) {
-  const count = (severity) => changes.filter((c) => c.severity === severity).length;
-  return `${count("breaking")} breaking, ${count("dangerous")} dangerous, ${count("compatible")} compatible`;
 }
 function contractLabel(contract, other) {
   return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version;
@@ -8349,7 +8350,7 @@ function unsignedCheck(digest, looked) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-ID75N7VF.js");
+    const { listAttestations } = await import("../chunks/attestations-api-KYVGOD4H.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8357,6 +8358,17 @@ function signatureSources(checksumsFile, asked, token, tokenInput, env) {
 
 // src/core/modes.ts
 init_errors();
+
+// src/core/paths.ts
+function isInside(child, parent) {
+  const rel = relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+// src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
 function formatModes(modes) {
   const executable = [...modes.executable].sort(byBytes);
@@ -8469,9 +8481,6 @@ function modesAnnotation(statement) {
   return null;
 }
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
 function realOrSelf(p) {
   try {
     return realpathSync(p);
@@ -8608,10 +8617,6 @@ function realOrResolved(p) {
   } catch {
     return resolve(p);
   }
-}
-function isInside(child, parent) {
-  const rel = relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 // src/app/verify/sealed-by.ts
@@ -9816,7 +9821,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-5M4IYH3N.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-AQYS2FUK.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -9853,8 +9858,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FVZWROCB.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-JAZ5XXWH.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-X4FIBNRV.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-ZWRBQNUG.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9904,7 +9909,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BCGHJMEL.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-2IFU7XRS.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -9980,7 +9985,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-WJDEQQLQ.js");
+    const { contractSources } = await import("../chunks/contract-sources-ANLZP7LI.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -10069,13 +10074,13 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-HK54XWQ2.js");
+      const { checkCandidates } = await import("../chunks/check-signature-MKAYRPL3.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-MB34HDNA.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-KBFWX4HF.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
@@ -10119,18 +10124,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-5M4IYH3N.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-AQYS2FUK.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-5M4IYH3N.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-AQYS2FUK.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-5M4IYH3N.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-AQYS2FUK.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -10177,7 +10182,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-MB34HDNA.js")).recordAttester(signing, {
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-KBFWX4HF.js")).recordAttester(signing, {
         ledger: settings.ledger,
         policy,
         env,
@@ -10233,7 +10238,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-WJDEQQLQ.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-ANLZP7LI.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -10305,7 +10310,7 @@ async function run(env = process.env) {
     const imageRule = findEnvironment(policy, settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-OUMXB2SC.js");
+      const { moveImageWith } = await import("../chunks/move-image-RIPWKCOO.js");
       const image = await moveImageWith(env, settings.source.token)(
         settings.source.reference,
         result.digest,
@@ -10391,7 +10396,7 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 async function imageTags(status, policy, settings, env) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
   const { withImageTags } = await import("../chunks/image-status-HPEDZUF6.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-7OFHJDM3.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-PUVD7UBU.js");
   return withImageTags(
     status,
     policy,
@@ -10435,107 +10440,93 @@ export {
   subjectName as m14$subjectName,
   withDigest as m14$withDigest,
   withTag as m14$withTag,
-  agreeingKind as m15$agreeingKind,
-  checkSubjectKind as m15$checkSubjectKind,
-  isCanonicalListing as m15$isCanonicalListing,
-  kindFromListing as m15$kindFromListing,
-  kindFromStatement as m15$kindFromStatement,
-  readListingFile2 as m15$readListingFile,
-  refuseListingAsFile as m15$refuseListingAsFile,
-  checkListingPath as m16$checkListingPath,
-  compareUtf8 as m16$compareUtf8,
-  describesListing as m16$describesListing,
-  diffListings as m16$diffListings,
-  digestOfListing as m16$digestOfListing,
-  formatListing as m16$formatListing,
-  listingFromDigests as m16$listingFromDigests,
-  parseListing as m16$parseListing,
-  sortEntries as m16$sortEntries,
-  MODES_ANNOTATION as m17$MODES_ANNOTATION,
-  applyModes as m17$applyModes,
-  diffModes as m17$diffModes,
-  formatModes as m17$formatModes,
-  linkTargetPath as m17$linkTargetPath,
-  modesAnnotation as m17$modesAnnotation,
-  modesDigest as m17$modesDigest,
-  parseModes as m17$parseModes,
-  readModes as m17$readModes,
-  confirmationChanged as m18$confirmationChanged,
-  needsLiveContract as m18$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m19$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m19$OBSERVING,
-  OUTCOMES as m19$OUTCOMES,
-  RESOLUTIONS as m19$RESOLUTIONS,
-  confirmedOutcome as m19$confirmedOutcome,
-  describeService as m19$describeService,
-  makesLive as m19$makesLive,
-  serviceOf as m19$serviceOf,
+  agreeingKind as m16$agreeingKind,
+  checkSubjectKind as m16$checkSubjectKind,
+  isCanonicalListing as m16$isCanonicalListing,
+  kindFromListing as m16$kindFromListing,
+  kindFromStatement as m16$kindFromStatement,
+  readListingFile2 as m16$readListingFile,
+  refuseListingAsFile as m16$refuseListingAsFile,
+  checkListingPath as m17$checkListingPath,
+  compareUtf8 as m17$compareUtf8,
+  describesListing as m17$describesListing,
+  diffListings as m17$diffListings,
+  digestOfListing as m17$digestOfListing,
+  formatListing as m17$formatListing,
+  listingFromDigests as m17$listingFromDigests,
+  parseListing as m17$parseListing,
+  sortEntries as m17$sortEntries,
+  MODES_ANNOTATION as m18$MODES_ANNOTATION,
+  applyModes as m18$applyModes,
+  diffModes as m18$diffModes,
+  formatModes as m18$formatModes,
+  linkTargetPath as m18$linkTargetPath,
+  modesAnnotation as m18$modesAnnotation,
+  modesDigest as m18$modesDigest,
+  parseModes as m18$parseModes,
+  readModes as m18$readModes,
   run as m2$run,
-  isCommit as m20$isCommit,
-  isRepository as m20$isRepository,
-  isRunUrl as m20$isRunUrl,
-  repositoryOfUrl as m20$repositoryOfUrl,
-  sealedByFromStatement as m20$sealedByFromStatement,
-  subjectNameOf as m20$subjectNameOf,
-  validSealedBy as m20$validSealedBy,
-  listDirectory as m21$listDirectory,
-  sealSubject as m21$sealSubject,
-  FULCIO_OIDS as m22$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m22$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m22$GITHUB_HOSTED,
-  checkIdentity as m22$checkIdentity,
-  decodeDerUtf8String as m22$decodeDerUtf8String,
-  decodeIdentity as m22$decodeIdentity,
-  describeIdentityFailure as m22$describeIdentityFailure,
-  parseWorkflowSetting as m22$parseWorkflowSetting,
-  parseWorkflowUri as m22$parseWorkflowUri,
-  repositoryOfUri as m22$repositoryOfUri,
-  CURVES as m23$CURVES,
-  GENERATE_HINT as m23$GENERATE_HINT,
-  PRIVATE_LABELS as m23$PRIVATE_LABELS,
-  PUBLIC_LABELS as m23$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m23$SUPPORTED_KEYS,
-  algorithmOf as m23$algorithmOf,
-  bodyBytes as m23$bodyBytes,
-  keyHint as m23$keyHint,
-  looksLikePem as m23$looksLikePem,
-  material as m23$material,
-  normalize2 as m23$normalize,
-  notPem as m23$notPem,
-  pemBlocks as m23$pemBlocks,
-  readPublicKey as m23$readPublicKey,
-  defaultIssuer as m24$defaultIssuer,
-  identityPolicy as m24$identityPolicy,
-  DIGEST_ONLY_ANNOTATION as m25$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m25$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m25$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m25$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m25$STATEMENT_TYPE,
-  buildStatement as m25$buildStatement,
-  commitUrl as m25$commitUrl,
-  digestOnlySubject as m25$digestOnlySubject,
-  runUrl as m25$runUrl,
-  statementSubject as m25$statementSubject,
-  workflowPath as m25$workflowPath,
-  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
-  capitalized as m26$capitalized,
-  speakAs as m26$speakAs,
-  words as m26$words,
-  contractManifestBeside as m28$contractManifestBeside,
-  hasBundleBeside as m28$hasBundleBeside,
-  listingsIn as m28$listingsIn,
-  readListing as m28$readListing,
-  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
-  readStatement as m28$readStatement,
-  readStatementBeside as m28$readStatementBeside,
-  whyUnreadable as m28$whyUnreadable,
-  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m29$cacheArchivePrefix,
-  cacheKeyOf as m29$cacheKeyOf,
-  cacheStagingPath as m29$cacheStagingPath,
+  confirmationChanged as m20$confirmationChanged,
+  needsLiveContract as m20$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m21$OBSERVING,
+  OUTCOMES as m21$OUTCOMES,
+  RESOLUTIONS as m21$RESOLUTIONS,
+  confirmedOutcome as m21$confirmedOutcome,
+  describeService as m21$describeService,
+  isEarlier as m21$isEarlier,
+  makesLive as m21$makesLive,
+  serviceOf as m21$serviceOf,
+  isCommit as m22$isCommit,
+  isRepository as m22$isRepository,
+  isRunUrl as m22$isRunUrl,
+  repositoryOfUrl as m22$repositoryOfUrl,
+  sealedByFromStatement as m22$sealedByFromStatement,
+  subjectNameOf as m22$subjectNameOf,
+  validSealedBy as m22$validSealedBy,
+  listDirectory as m23$listDirectory,
+  sealSubject as m23$sealSubject,
+  FULCIO_OIDS as m24$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m24$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m24$GITHUB_HOSTED,
+  checkIdentity as m24$checkIdentity,
+  decodeDerUtf8String as m24$decodeDerUtf8String,
+  decodeIdentity as m24$decodeIdentity,
+  describeIdentityFailure as m24$describeIdentityFailure,
+  parseWorkflowSetting as m24$parseWorkflowSetting,
+  parseWorkflowUri as m24$parseWorkflowUri,
+  repositoryOfUri as m24$repositoryOfUri,
+  CURVES as m25$CURVES,
+  GENERATE_HINT as m25$GENERATE_HINT,
+  PRIVATE_LABELS as m25$PRIVATE_LABELS,
+  PUBLIC_LABELS as m25$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
+  algorithmOf as m25$algorithmOf,
+  bodyBytes as m25$bodyBytes,
+  keyHint as m25$keyHint,
+  looksLikePem as m25$looksLikePem,
+  material as m25$material,
+  normalize2 as m25$normalize,
+  notPem as m25$notPem,
+  pemBlocks as m25$pemBlocks,
+  readPublicKey as m25$readPublicKey,
+  defaultIssuer as m26$defaultIssuer,
+  identityPolicy as m26$identityPolicy,
+  DIGEST_ONLY_ANNOTATION as m27$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m27$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m27$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m27$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m27$STATEMENT_TYPE,
+  buildStatement as m27$buildStatement,
+  commitUrl as m27$commitUrl,
+  digestOnlySubject as m27$digestOnlySubject,
+  runUrl as m27$runUrl,
+  statementSubject as m27$statementSubject,
+  workflowPath as m27$workflowPath,
+  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
+  capitalized as m28$capitalized,
+  speakAs as m28$speakAs,
+  words as m28$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -10552,26 +10543,41 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  copyListedFiles as m30$copyListedFiles,
-  makeDirectories as m30$makeDirectories,
-  privateDir as m30$privateDir,
-  removeQuietly3 as m30$removeQuietly,
-  writeNewFile as m30$writeNewFile,
-  bundleBaseOf as m31$bundleBaseOf,
-  bundleFileNames as m31$bundleFileNames,
-  contractBeside as m31$contractBeside,
-  fileSafeName as m31$fileSafeName,
-  isBundleEntry as m31$isBundleEntry,
-  modesBeside as m31$modesBeside,
-  sigstoreBundleBeside as m31$sigstoreBundleBeside,
-  statementBeside as m31$statementBeside,
-  besideLedger as m32$besideLedger,
-  readCheckpoint as m32$readCheckpoint,
-  readRecordAttestation as m32$readRecordAttestation,
-  writeRecordAttestation as m32$writeRecordAttestation,
-  wrongEnvironment as m33$wrongEnvironment,
-  decodeRecord as m34$decodeRecord,
-  VERSION as m35$VERSION,
+  contractManifestBeside as m30$contractManifestBeside,
+  hasBundleBeside as m30$hasBundleBeside,
+  listingsIn as m30$listingsIn,
+  readListing as m30$readListing,
+  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
+  readStatement as m30$readStatement,
+  readStatementBeside as m30$readStatementBeside,
+  whyUnreadable as m30$whyUnreadable,
+  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m31$cacheArchivePrefix,
+  cacheKeyOf as m31$cacheKeyOf,
+  cacheStagingPath as m31$cacheStagingPath,
+  copyListedFiles as m32$copyListedFiles,
+  makeDirectories as m32$makeDirectories,
+  privateDir as m32$privateDir,
+  removeQuietly3 as m32$removeQuietly,
+  writeNewFile as m32$writeNewFile,
+  bundleBaseOf as m33$bundleBaseOf,
+  bundleFileNames as m33$bundleFileNames,
+  contractBeside as m33$contractBeside,
+  fileSafeName as m33$fileSafeName,
+  isBundleEntry as m33$isBundleEntry,
+  modesBeside as m33$modesBeside,
+  sigstoreBundleBeside as m33$sigstoreBundleBeside,
+  statementBeside as m33$statementBeside,
+  besideLedger as m34$besideLedger,
+  readCheckpoint as m34$readCheckpoint,
+  readRecordAttestation as m34$readRecordAttestation,
+  writeRecordAttestation as m34$writeRecordAttestation,
+  wrongEnvironment as m35$wrongEnvironment,
+  decodeRecord as m36$decodeRecord,
+  VERSION as m37$VERSION,
   findSignatures as m6$findSignatures,
   unsignedCheck as m6$unsignedCheck,
   sealedModesBeside as m7$sealedModesBeside,

@@ -1637,6 +1637,15 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
   return { largest, topLevel };
 }
 
+// src/core/paths.ts
+function isInside(child, parent) {
+  const rel = relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
 // src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
 function formatModes(modes) {
@@ -1750,9 +1759,6 @@ function modesAnnotation(statement) {
   return null;
 }
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
 function realOrSelf(p) {
   try {
     return realpathSync(p);
@@ -1770,7 +1776,7 @@ function isLeftOutName(name, directory) {
 var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside(child, parent) {
+function isInside2(child, parent) {
   const rel = relative(parent, child);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
@@ -1864,7 +1870,7 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot))
           throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat2.isDirectory();
@@ -1893,7 +1899,7 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf2(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot))
       throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
@@ -1969,7 +1975,7 @@ function resolveFiles(options) {
   });
   const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named } of links) {
-    if ((named || isInside(link3, root)) && !isInside(target, realRoot))
+    if ((named || isInside2(link3, root)) && !isInside2(target, realRoot))
       throw linkLeavesRoot(link3, target, root, named);
   }
   const order = listingOrder(relative2);
@@ -2003,7 +2009,7 @@ function chooseRoot(options, files, onlyDirectory) {
         `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
       );
     }
-    const outside = files.find((f) => !isInside(f, root));
+    const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
         "bad-input",
@@ -2015,7 +2021,7 @@ function chooseRoot(options, files, onlyDirectory) {
   if (onlyDirectory !== null) return onlyDirectory;
   let common = dirname(files[0]);
   for (const file of files) {
-    while (!isInside(file, common)) common = dirname(common);
+    while (!isInside2(file, common)) common = dirname(common);
   }
   return common;
 }
@@ -2346,12 +2352,8 @@ function removeQuietly(target) {
   } catch {
   }
 }
-function isInside2(dir, root) {
-  const inside = (child, parent) => {
-    const rel = relative(parent, child);
-    return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-  };
-  return inside(resolve(dir), resolve(root)) || inside(realExisting(dir), realExisting(root));
+function isInsideTree(dir, root) {
+  return isInside(resolve(dir), resolve(root)) || isInside(realExisting(dir), realExisting(root));
 }
 function realExisting(p) {
   let existing = resolve(p);
@@ -2380,7 +2382,7 @@ async function sealToBundle(subject, options, destination, finish) {
     if (artifact.kind === "file") {
       const only = parseListing(artifact.listing.toString("utf8"), "the sealed listing")[0]?.path;
       refuseListingAsFile(join(artifact.root, ...only.split("/")), subject.inputName);
-    } else if (outputDir !== null && isInside2(outputDir, artifact.root)) {
+    } else if (outputDir !== null && isInsideTree(outputDir, artifact.root)) {
       throw new SealError(
         "bad-input",
         `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, files that were not sealed. Give a directory outside the tree${inputName === "--out" ? "" : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
@@ -3821,7 +3823,7 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-D2YJLG3N.js");
+    const { readSigningKey } = await import("../chunks/signing-key-5V6EKINK.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-KJ7F7U35.js");
     const { keySigner } = await import("../chunks/key-signer-GF6NZOEO.js");
@@ -3912,7 +3914,7 @@ async function run(env = process.env) {
       if (image !== null)
         artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-7XWJEYVK.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-GICLMDDN.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = {
           ...artifact2,
@@ -4053,7 +4055,7 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-UT56TL5G.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-5XEUHSOS.js");
   const { resolveImage } = await import("../chunks/resolve-image-W5U5CPGD.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);
@@ -4080,7 +4082,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ESBQ3MIP.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MCQK7KA5.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4113,7 +4115,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-2MS66GWT.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-DNFAIXQM.js");
   const store = new ActionsCacheStore({
     env,
     inputName: SealInput.Cache,
@@ -4134,7 +4136,7 @@ async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY)
     return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-ZEEBYRDN.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-BRABGF24.js");
   try {
     return {
       statement,
@@ -4156,7 +4158,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-67PZAQYX.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-5SFSCU7G.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4192,7 +4194,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-67PZAQYX.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-5SFSCU7G.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
@@ -4241,55 +4243,49 @@ export {
   subjectName as m14$subjectName,
   withDigest as m14$withDigest,
   withTag as m14$withTag,
-  agreeingKind as m15$agreeingKind,
-  checkSubjectKind as m15$checkSubjectKind,
-  isCanonicalListing as m15$isCanonicalListing,
-  kindFromListing as m15$kindFromListing,
-  kindFromStatement as m15$kindFromStatement,
-  readListingFile as m15$readListingFile,
-  refuseListingAsFile as m15$refuseListingAsFile,
-  checkListingPath as m16$checkListingPath,
-  compareUtf8 as m16$compareUtf8,
-  describesListing as m16$describesListing,
-  diffListings as m16$diffListings,
-  digestOfListing as m16$digestOfListing,
-  formatListing as m16$formatListing,
-  listingFromDigests as m16$listingFromDigests,
-  parseListing as m16$parseListing,
-  sortEntries as m16$sortEntries,
-  MODES_ANNOTATION as m17$MODES_ANNOTATION,
-  applyModes as m17$applyModes,
-  diffModes as m17$diffModes,
-  formatModes as m17$formatModes,
-  linkTargetPath as m17$linkTargetPath,
-  modesAnnotation as m17$modesAnnotation,
-  modesDigest as m17$modesDigest,
-  parseModes as m17$parseModes,
-  readModes as m17$readModes,
-  listDirectory as m21$listDirectory,
-  sealSubject as m21$sealSubject,
-  CURVES as m23$CURVES,
-  GENERATE_HINT as m23$GENERATE_HINT,
-  PRIVATE_LABELS as m23$PRIVATE_LABELS,
-  PUBLIC_LABELS as m23$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m23$SUPPORTED_KEYS,
-  algorithmOf as m23$algorithmOf,
-  bodyBytes as m23$bodyBytes,
-  keyHint as m23$keyHint,
-  looksLikePem as m23$looksLikePem,
-  material as m23$material,
-  normalize2 as m23$normalize,
-  notPem as m23$notPem,
-  pemBlocks as m23$pemBlocks,
-  readPublicKey as m23$readPublicKey,
-  contractManifestBeside as m28$contractManifestBeside,
-  hasBundleBeside as m28$hasBundleBeside,
-  listingsIn as m28$listingsIn,
-  readListing as m28$readListing,
-  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
-  readStatement as m28$readStatement,
-  readStatementBeside as m28$readStatementBeside,
-  whyUnreadable as m28$whyUnreadable,
+  agreeingKind as m16$agreeingKind,
+  checkSubjectKind as m16$checkSubjectKind,
+  isCanonicalListing as m16$isCanonicalListing,
+  kindFromListing as m16$kindFromListing,
+  kindFromStatement as m16$kindFromStatement,
+  readListingFile as m16$readListingFile,
+  refuseListingAsFile as m16$refuseListingAsFile,
+  checkListingPath as m17$checkListingPath,
+  compareUtf8 as m17$compareUtf8,
+  describesListing as m17$describesListing,
+  diffListings as m17$diffListings,
+  digestOfListing as m17$digestOfListing,
+  formatListing as m17$formatListing,
+  listingFromDigests as m17$listingFromDigests,
+  parseListing as m17$parseListing,
+  sortEntries as m17$sortEntries,
+  MODES_ANNOTATION as m18$MODES_ANNOTATION,
+  applyModes as m18$applyModes,
+  diffModes as m18$diffModes,
+  formatModes as m18$formatModes,
+  linkTargetPath as m18$linkTargetPath,
+  modesAnnotation as m18$modesAnnotation,
+  modesDigest as m18$modesDigest,
+  parseModes as m18$parseModes,
+  readModes as m18$readModes,
+  isInside as m19$isInside,
+  toSlashes as m19$toSlashes,
+  listDirectory as m23$listDirectory,
+  sealSubject as m23$sealSubject,
+  CURVES as m25$CURVES,
+  GENERATE_HINT as m25$GENERATE_HINT,
+  PRIVATE_LABELS as m25$PRIVATE_LABELS,
+  PUBLIC_LABELS as m25$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
+  algorithmOf as m25$algorithmOf,
+  bodyBytes as m25$bodyBytes,
+  keyHint as m25$keyHint,
+  looksLikePem as m25$looksLikePem,
+  material as m25$material,
+  normalize2 as m25$normalize,
+  notPem as m25$notPem,
+  pemBlocks as m25$pemBlocks,
+  readPublicKey as m25$readPublicKey,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4306,15 +4302,23 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  bundleBaseOf as m31$bundleBaseOf,
-  bundleFileNames as m31$bundleFileNames,
-  contractBeside as m31$contractBeside,
-  fileSafeName as m31$fileSafeName,
-  isBundleEntry as m31$isBundleEntry,
-  modesBeside as m31$modesBeside,
-  sigstoreBundleBeside as m31$sigstoreBundleBeside,
-  statementBeside as m31$statementBeside,
-  VERSION as m35$VERSION,
+  contractManifestBeside as m30$contractManifestBeside,
+  hasBundleBeside as m30$hasBundleBeside,
+  listingsIn as m30$listingsIn,
+  readListing as m30$readListing,
+  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
+  readStatement as m30$readStatement,
+  readStatementBeside as m30$readStatementBeside,
+  whyUnreadable as m30$whyUnreadable,
+  bundleBaseOf as m33$bundleBaseOf,
+  bundleFileNames as m33$bundleFileNames,
+  contractBeside as m33$contractBeside,
+  fileSafeName as m33$fileSafeName,
+  isBundleEntry as m33$isBundleEntry,
+  modesBeside as m33$modesBeside,
+  sigstoreBundleBeside as m33$sigstoreBundleBeside,
+  statementBeside as m33$statementBeside,
+  VERSION as m37$VERSION,
   artifactUrl as m4$artifactUrl,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run

@@ -31069,13 +31069,8 @@ function hasBundleBeside(checksumsFile) {
   return contractBeside(checksumsFile) !== null;
 }
 function readDocument(file, unreadable) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  const text = readTextIfAny(file, unreadable);
+  if (text === null) return null;
   try {
     return { file, text, json: JSON.parse(text), notJson: null };
   } catch (error2) {
@@ -31086,6 +31081,14 @@ function readText(file, unreadable) {
   try {
     return readFileSync(file, "utf8");
   } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function readTextIfAny(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
     throw unreadable(whyUnreadable(error2), file);
   }
 }
@@ -42921,13 +42924,6 @@ function contractTarget(target, unreadable) {
     manifests: readdirSync(target).filter((name) => name.endsWith(".contract.json")).sort()
   };
 }
-function readManifestText(file, unreadable) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    throw unreadable(whyUnreadable(error2), file);
-  }
-}
 function copiesDirOf(manifestFile) {
   return manifestFile.slice(0, -".json".length);
 }
@@ -42995,7 +42991,7 @@ function manifestIn(target, found, argName) {
   return manifests.length === 1 ? join(target, manifests[0]) : null;
 }
 function fromManifest(file) {
-  const text = readManifestText(
+  const text = readText(
     file,
     (why) => new SealError(
       "unreadable",
@@ -43849,7 +43845,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-GCCU3WFR.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-RD57WT3Y.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-7B6NYMYX.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -46439,6 +46435,8 @@ export {
   readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
   readStatement as m30$readStatement,
   readStatementBeside as m30$readStatementBeside,
+  readText as m30$readText,
+  readTextIfAny as m30$readTextIfAny,
   whyUnreadable as m30$whyUnreadable,
   CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
   CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,

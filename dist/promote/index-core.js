@@ -4120,13 +4120,8 @@ function hasBundleBeside(checksumsFile) {
   return contractBeside(checksumsFile) !== null;
 }
 function readDocument(file, unreadable) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  const text = readTextIfAny(file, unreadable);
+  if (text === null) return null;
   try {
     return { file, text, json: JSON.parse(text), notJson: null };
   } catch (error2) {
@@ -4137,6 +4132,14 @@ function readText(file, unreadable) {
   try {
     return readFileSync(file, "utf8");
   } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function readTextIfAny(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
     throw unreadable(whyUnreadable(error2), file);
   }
 }
@@ -4163,13 +4166,7 @@ function besideLedger(ledgerFile) {
   };
 }
 function readCheckpoint(ledgerFile, unreadable) {
-  const file = besideLedger(ledgerFile).checkpoint;
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  return readTextIfAny(besideLedger(ledgerFile).checkpoint, unreadable);
 }
 function writeRecordAttestation(ledgerFile, key, json, unwritable) {
   const dir = besideLedger(ledgerFile).attestations;
@@ -9859,7 +9856,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-X4FIBNRV.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-ZWRBQNUG.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-HSELKVRN.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9985,7 +9982,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-ANLZP7LI.js");
+    const { contractSources } = await import("../chunks/contract-sources-OZKUFSM2.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -10238,7 +10235,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-ANLZP7LI.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-OZKUFSM2.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -10550,6 +10547,8 @@ export {
   readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
   readStatement as m30$readStatement,
   readStatementBeside as m30$readStatementBeside,
+  readText as m30$readText,
+  readTextIfAny as m30$readTextIfAny,
   whyUnreadable as m30$whyUnreadable,
   CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
   CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,

@@ -2632,13 +2632,8 @@ function hasBundleBeside(checksumsFile) {
   return contractBeside(checksumsFile) !== null;
 }
 function readDocument(file, unreadable) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  const text = readTextIfAny(file, unreadable);
+  if (text === null) return null;
   try {
     return { file, text, json: JSON.parse(text), notJson: null };
   } catch (error2) {
@@ -2649,6 +2644,14 @@ function readText(file, unreadable) {
   try {
     return readFileSync(file, "utf8");
   } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function readTextIfAny(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
     throw unreadable(whyUnreadable(error2), file);
   }
 }
@@ -3914,7 +3917,7 @@ async function run(env = process.env) {
       if (image !== null)
         artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-GICLMDDN.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-MIX5VP4P.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = {
           ...artifact2,
@@ -4158,7 +4161,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-5SFSCU7G.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-VOCNKZ3D.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4194,7 +4197,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-5SFSCU7G.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-VOCNKZ3D.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
@@ -4309,6 +4312,8 @@ export {
   readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
   readStatement as m30$readStatement,
   readStatementBeside as m30$readStatementBeside,
+  readText as m30$readText,
+  readTextIfAny as m30$readTextIfAny,
   whyUnreadable as m30$whyUnreadable,
   bundleBaseOf as m33$bundleBaseOf,
   bundleFileNames as m33$bundleFileNames,

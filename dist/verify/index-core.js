@@ -925,13 +925,8 @@ function hasBundleBeside(checksumsFile) {
   return contractBeside(checksumsFile) !== null;
 }
 function readDocument(file, unreadable) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  const text = readTextIfAny(file, unreadable);
+  if (text === null) return null;
   try {
     return { file, text, json: JSON.parse(text), notJson: null };
   } catch (error2) {
@@ -942,6 +937,14 @@ function readText(file, unreadable) {
   try {
     return readFileSync(file, "utf8");
   } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function readTextIfAny(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
     throw unreadable(whyUnreadable(error2), file);
   }
 }
@@ -2525,7 +2528,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-7VMPZL3X.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-WEV74UXJ.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-UWHGL5DM.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -4598,6 +4601,8 @@ export {
   readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
   readStatement as m30$readStatement,
   readStatementBeside as m30$readStatementBeside,
+  readText as m30$readText,
+  readTextIfAny as m30$readTextIfAny,
   whyUnreadable as m30$whyUnreadable,
   CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
   CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,

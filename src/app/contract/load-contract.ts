@@ -9,9 +9,9 @@ import {
   contractFilesUnder,
   contractTarget,
   copiesDirOf,
-  readContractFile,
-  readManifestText
+  readContractFile
 } from '../../stores/evidence/contract-files.js'
+import { readText } from '../../stores/evidence/bundle-reader.js'
 import { sha256Hex } from '../../core/digest.js'
 
 /**
@@ -85,7 +85,7 @@ function manifestIn(target: string, found: ContractTarget, argName: string): str
  * digest and the bytes.
  */
 export function fromManifest(file: string): LoadedContract {
-  const text = readManifestText(
+  const text = readText(
     file,
     (why) =>
       new SealError(

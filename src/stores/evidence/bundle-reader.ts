@@ -78,13 +78,8 @@ export function hasBundleBeside(checksumsFile: string): boolean {
 }
 
 function readDocument(file: string, unreadable: Unreadable): BundleDocument | null {
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw unreadable(whyUnreadable(error), file)
-  }
+  const text = readTextIfAny(file, unreadable)
+  if (text === null) return null
   try {
     return { file, text, json: JSON.parse(text) as unknown, notJson: null }
   } catch (error) {
@@ -92,10 +87,21 @@ function readDocument(file: string, unreadable: Unreadable): BundleDocument | nu
   }
 }
 
-function readText(file: string, unreadable: Unreadable): string {
+/** A bundle file's text (a listing, a contract manifest); any failure to read it is `unreadable`'s. */
+export function readText(file: string, unreadable: Unreadable): string {
   try {
     return fs.readFileSync(file, 'utf8')
   } catch (error) {
+    throw unreadable(whyUnreadable(error), file)
+  }
+}
+
+/** The same for a file that may be absent (a statement, a checkpoint): null when there is none. */
+export function readTextIfAny(file: string, unreadable: Unreadable): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw unreadable(whyUnreadable(error), file)
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { SealError } from '../../core/errors.js'
-import { type Unreadable, whyUnreadable } from '../evidence/bundle-reader.js'
+import { type Unreadable, readTextIfAny, whyUnreadable } from '../evidence/bundle-reader.js'
 
 /**
  * The files a file ledger keeps beside itself, named here and nowhere else: the signed
@@ -28,13 +28,7 @@ export function besideLedger(ledgerFile: string): BesideLedger {
 
 /** The checkpoint's text; null when there is none. */
 export function readCheckpoint(ledgerFile: string, unreadable: Unreadable): string | null {
-  const file = besideLedger(ledgerFile).checkpoint
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw unreadable(whyUnreadable(error), file)
-  }
+  return readTextIfAny(besideLedger(ledgerFile).checkpoint, unreadable)
 }
 
 /**

@@ -1,0 +1,100 @@
+import {
+  pipelineStatus
+} from "./chunk-SJIAVB3S.js";
+import "./chunk-7ZJZXIAC.js";
+import {
+  DEFAULT_POLICY_FILE,
+  loadPolicy
+} from "./chunk-EUAJ6G2Z.js";
+import {
+  renderStatusText
+} from "./chunk-IJKOSIJC.js";
+import "./chunk-TUMNQBV5.js";
+import "./chunk-CN7QIGXI.js";
+import "./chunk-IUAYCHBO.js";
+import {
+  LEDGER_HELP,
+  LEDGER_OPTIONS,
+  ledgerFromOptions
+} from "./chunk-LIALND35.js";
+import "./chunk-26HFV435.js";
+import "./chunk-TTWXRVLG.js";
+import "./chunk-CJJJRNB2.js";
+import "./chunk-57C55BIO.js";
+import "./chunk-ZZJVUA5H.js";
+import "./chunk-63CAP7ZS.js";
+import {
+  parseCommand,
+  requireValue
+} from "./chunk-7HTVDUBA.js";
+import "./chunk-BXUFWVSN.js";
+import "./chunk-FT4RGV3V.js";
+import "./chunk-4WMSIVT4.js";
+import "./chunk-MDKUXBYO.js";
+import "./chunk-ABWLM7WC.js";
+import "./chunk-QAD55PFD.js";
+import "./chunk-5B26CPAT.js";
+import "./chunk-COPLKY7P.js";
+import {
+  printJson
+} from "./chunk-D5ZL2ZY2.js";
+import "./chunk-C3DYB3KA.js";
+import "./chunk-M6ACESL2.js";
+import "./chunk-VF62UBY7.js";
+import {
+  resolve
+} from "./chunk-SHE4BTPW.js";
+import "./chunk-KUE42OYI.js";
+import "./chunk-ULEFO6FB.js";
+
+// src/cli/status-command.ts
+var STATUS_USAGE = `Usage: artifact-seal status [--policy FILE] [--ledger L] [--json]
+
+What each environment of the promotion policy runs now, since when, and the contract
+version its live digest carries (as the record that made it live names it): for each
+service the policy names (service, services), else for each one the ledger has records
+of in the environment (a column says which, when there are several). Under a policy that
+moves an image by tag (image: { tag }), each such tag is read from the registry and shown
+beside the live digest: a tag that names another digest moved behind the gate.
+
+  --policy FILE   the promotion policy (default ${DEFAULT_POLICY_FILE})
+${LEDGER_HELP}
+  --json          print it as JSON
+  -h, --help      show this help`;
+var spec = {
+  name: "status",
+  usage: STATUS_USAGE,
+  allowPositionals: false,
+  options: { policy: { type: "string" }, json: { type: "boolean" }, ...LEDGER_OPTIONS }
+};
+async function statusCommand(args, terminal) {
+  const { values } = parseCommand(spec, args);
+  if (values.help) {
+    terminal.out(`${STATUS_USAGE}
+`);
+    return 0;
+  }
+  const policy = loadPolicy(
+    resolve(terminal.cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_FILE),
+    "--policy",
+    terminal.cwd
+  );
+  let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
+  if (policy.environments.some((e) => e.image !== void 0)) {
+    const { withImageTags } = await import("./image-status-22J3UWHG.js");
+    const { openImageRegistry } = await import("./open-registry-76XR55XY.js");
+    status = await withImageTags(
+      status,
+      policy,
+      openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "")
+    );
+  }
+  if (values.json) printJson(terminal, status);
+  else terminal.out(`${renderStatusText(status).join("\n")}
+`);
+  return status.some((s) => s.error !== null) ? 1 : 0;
+}
+export {
+  STATUS_USAGE,
+  statusCommand
+};

@@ -32062,6 +32062,14 @@ var ROLLBACK_RULES = ["allow", "check"];
 function findEnvironment(policy, name) {
   return policy.environments.find((e) => e.name === name);
 }
+function requireEnvironment(policy, name, input, consequence = "") {
+  const rule = findEnvironment(policy, name);
+  if (rule !== void 0) return rule;
+  throw new SealError(
+    "bad-input",
+    `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}${consequence}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
+  );
+}
 
 // src/app/ledger/queries.ts
 async function contractOfLive(ledger, span) {
@@ -42731,13 +42739,7 @@ function targetsOf(policy, only, input) {
   const observed = policy.environments.filter((e) => (e.observe ?? []).length > 0);
   if (only !== null) {
     for (const name of only) {
-      const rule = findEnvironment(policy, name);
-      if (rule === void 0) {
-        throw new SealError(
-          "bad-input",
-          `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}. Give one of: ${policy.environments.map((e) => e.name).join(", ")}.`
-        );
-      }
+      const rule = requireEnvironment(policy, name, input);
       if ((rule.observe ?? []).length === 0) {
         throw new SealError(
           "bad-input",

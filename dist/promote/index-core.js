@@ -828,6 +828,14 @@ function declaresServices(policy) {
 function findEnvironment(policy, name) {
   return policy.environments.find((e) => e.name === name);
 }
+function requireEnvironment(policy, name, input, consequence = "") {
+  const rule = findEnvironment(policy, name);
+  if (rule !== void 0) return rule;
+  throw new SealError(
+    "bad-input",
+    `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}${consequence}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
+  );
+}
 function upstreamOf(rule) {
   return [.../* @__PURE__ */ new Set([...rule.requires, ...rule.requiresAny])];
 }
@@ -6166,14 +6174,7 @@ async function promoteDigest(request, policy, ledger, options) {
   }
 }
 function environmentOf(request, policy) {
-  const rule = findEnvironment(policy, request.environment);
-  if (!rule) {
-    throw new SealError(
-      "bad-input",
-      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
-    );
-  }
-  return rule;
+  return requireEnvironment(policy, request.environment, request.inputs.environment);
 }
 var Outcome = class {
   constructor(request, policy, nameInput) {
@@ -6284,12 +6285,7 @@ async function resolveTarget(request, policy, rule, ledger, nameInput, outcome) 
 }
 async function resolveFrom(request, from, policy, rule, ledger, nameInput, outcome) {
   const fromInput = request.inputs.from ?? "from";
-  if (findEnvironment(policy, from) === void 0) {
-    throw new SealError(
-      "bad-input",
-      `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}.`
-    );
-  }
+  requireEnvironment(policy, from, fromInput);
   if (from === rule.name)
     throw new SealError(
       "bad-input",
@@ -8194,6 +8190,9 @@ function readLedger(input, env, workspace) {
   return { ledger, token };
 }
 
+// src/actions/promote/run.ts
+init_errors();
+
 // src/actions/signer-output.ts
 function signerOutput(signer) {
   if (signer === null) return "";
@@ -8220,12 +8219,13 @@ init_signing();
 init_errors();
 async function approveAmendment(request, ledger, options) {
   const environmentInput = request.inputs.environment ?? "environment";
-  if (request.policy !== void 0 && findEnvironment(request.policy, request.environment) === void 0) {
-    throw new SealError(
-      "bad-input",
-      `${environmentInput}: ${quote(request.environment)} is not an environment of the promotion policy ${request.policy.source}, so no promotion could ever use an approval there; nothing was recorded. Use one of: ${request.policy.environments.map((e) => e.name).join(", ")}.`
+  if (request.policy !== void 0)
+    requireEnvironment(
+      request.policy,
+      request.environment,
+      environmentInput,
+      ", so no promotion could ever use an approval there; nothing was recorded"
     );
-  }
   const known = await knownFromHistory(ledger, request.digest);
   if (request.to !== void 0) contradictedContract(request, request.to, known.contract ?? null);
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
@@ -10194,7 +10194,7 @@ async function run(env = process.env) {
         );
       if (findEnvironment(policy, settings.environment) === void 0) {
         warning(
-          `${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`
+          `${PromoteInput.Environment}: ${quote(settings.environment)} is not in the policy; the veto applies to every environment all the same.`
         );
       }
       const record2 = await vetoDigest(

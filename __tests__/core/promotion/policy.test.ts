@@ -6,6 +6,7 @@ import { decide, type GateFacts } from '../../../src/core/promotion/gate.js'
 import {
   findEnvironment,
   pipelineOrder,
+  requireEnvironment,
   type EnvironmentRule,
   type PromotionPolicy
 } from '../../../src/core/promotion/policy.js'
@@ -825,5 +826,20 @@ describe('finding an environment of a policy', () => {
         /environments\s*\.\s*(find|some|findIndex)\(\s*\(?\w+\)?\s*=>\s*\w+\.name\s*===/
       )
     ).toEqual(['app/image/image-status.ts', 'core/promotion/policy.ts'])
+  })
+
+  it('refuses a name the policy lacks one way: the input, the value quoted, the names there are', () => {
+    const policy = parsePolicy(PIPELINE, 'promotion-policy.yml')
+    expect(requireEnvironment(policy, 'dev', 'environment').name).toBe('dev')
+    expect(() =>
+      requireEnvironment(policy, 'prod\n::error::x', '--from', ', so nothing was recorded')
+    ).toThrowSealError(
+      'bad-input',
+      '--from: "prod\\n::error::x" is not an environment of the promotion policy promotion-policy.yml, so ' +
+        'nothing was recorded. Use one of: dev, staging, production, or add it to the policy.'
+    )
+    expect(sourcesMatching(/is not an environment of the promotion policy/)).toEqual([
+      'core/promotion/policy.ts'
+    ])
   })
 })

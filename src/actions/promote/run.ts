@@ -28,6 +28,7 @@ import { reportResolution } from './report-resolution.js'
 import { type PromoteSettings, readPromoteSettings } from './settings.js'
 import type { EnvironmentStatus } from '../../app/ledger/types.js'
 import { type PromotionPolicy, findEnvironment } from '../../core/promotion/policy.js'
+import { quote } from '../../core/errors.js'
 import { signerOutput } from '../signer-output.js'
 import { prepareSigning } from '../../app/signature/signing.js'
 import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
@@ -98,7 +99,7 @@ export async function run(env: Env = process.env): Promise<void> {
         )
       if (findEnvironment(policy, settings.environment) === undefined) {
         core.warning(
-          `${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to ` +
+          `${PromoteInput.Environment}: ${quote(settings.environment)} is not in the policy; the veto applies to ` +
             'every environment all the same.'
         )
       }

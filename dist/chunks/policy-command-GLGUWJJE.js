@@ -1,7 +1,7 @@
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-EUAJ6G2Z.js";
+} from "./chunk-XUIBOPGK.js";
 import "./chunk-IUAYCHBO.js";
 import {
   formatCount

@@ -8,7 +8,7 @@ import {
 import {
   ownService,
   pipelineStatus
-} from "./chunk-SJIAVB3S.js";
+} from "./chunk-DLQNH6OQ.js";
 import {
   artifactOf,
   contractOfLive,
@@ -21,9 +21,10 @@ import {
   declaresServices,
   findEnvironment,
   loadPolicy,
+  requireEnvironment,
   serviceFor,
   upstreamOf
-} from "./chunk-EUAJ6G2Z.js";
+} from "./chunk-XUIBOPGK.js";
 import {
   renderPromotionText
 } from "./chunk-IJKOSIJC.js";
@@ -821,14 +822,7 @@ async function promoteDigest(request, policy, ledger, options) {
   }
 }
 function environmentOf(request, policy) {
-  const rule = findEnvironment(policy, request.environment);
-  if (!rule) {
-    throw new SealError(
-      "bad-input",
-      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
-    );
-  }
-  return rule;
+  return requireEnvironment(policy, request.environment, request.inputs.environment);
 }
 var Outcome = class {
   constructor(request, policy, nameInput) {
@@ -939,12 +933,7 @@ async function resolveTarget(request, policy, rule, ledger, nameInput, outcome) 
 }
 async function resolveFrom(request, from, policy, rule, ledger, nameInput, outcome) {
   const fromInput = request.inputs.from ?? "from";
-  if (findEnvironment(policy, from) === void 0) {
-    throw new SealError(
-      "bad-input",
-      `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}.`
-    );
-  }
+  requireEnvironment(policy, from, fromInput);
   if (from === rule.name)
     throw new SealError(
       "bad-input",

@@ -13,9 +13,9 @@ import {
 } from "./chunk-7ZJZXIAC.js";
 import {
   DEFAULT_POLICY_FILE,
-  findEnvironment,
-  loadPolicy
-} from "./chunk-EUAJ6G2Z.js";
+  loadPolicy,
+  requireEnvironment
+} from "./chunk-XUIBOPGK.js";
 import {
   severityCounts
 } from "./chunk-TUMNQBV5.js";
@@ -530,13 +530,7 @@ function targetsOf(policy, only, input) {
   const observed = policy.environments.filter((e) => (e.observe ?? []).length > 0);
   if (only !== null) {
     for (const name of only) {
-      const rule = findEnvironment(policy, name);
-      if (rule === void 0) {
-        throw new SealError(
-          "bad-input",
-          `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}. Give one of: ${policy.environments.map((e) => e.name).join(", ")}.`
-        );
-      }
+      const rule = requireEnvironment(policy, name, input);
       if ((rule.observe ?? []).length === 0) {
         throw new SealError(
           "bad-input",

@@ -1,11 +1,11 @@
 import {
   pipelineStatus
-} from "./chunk-SJIAVB3S.js";
+} from "./chunk-DLQNH6OQ.js";
 import "./chunk-7ZJZXIAC.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-EUAJ6G2Z.js";
+} from "./chunk-XUIBOPGK.js";
 import {
   renderStatusText
 } from "./chunk-IJKOSIJC.js";

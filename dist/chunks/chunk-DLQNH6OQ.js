@@ -4,7 +4,7 @@ import {
 import {
   declaresServices,
   pipelineOrder
-} from "./chunk-EUAJ6G2Z.js";
+} from "./chunk-XUIBOPGK.js";
 import {
   SealError
 } from "./chunk-COPLKY7P.js";

@@ -5,7 +5,7 @@ import {
   DEFAULT_POLICY_FILE,
   findEnvironment,
   loadPolicy
-} from "./chunk-EUAJ6G2Z.js";
+} from "./chunk-XUIBOPGK.js";
 import "./chunk-IUAYCHBO.js";
 import {
   LEDGER_HELP,

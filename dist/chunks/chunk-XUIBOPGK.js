@@ -55,6 +55,14 @@ function declaresServices(policy) {
 function findEnvironment(policy, name) {
   return policy.environments.find((e) => e.name === name);
 }
+function requireEnvironment(policy, name, input, consequence = "") {
+  const rule = findEnvironment(policy, name);
+  if (rule !== void 0) return rule;
+  throw new SealError(
+    "bad-input",
+    `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}${consequence}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
+  );
+}
 function upstreamOf(rule) {
   return [.../* @__PURE__ */ new Set([...rule.requires, ...rule.requiresAny])];
 }
@@ -2056,6 +2064,7 @@ function loadPolicy(file, inputName, baseDir) {
 export {
   declaresServices,
   findEnvironment,
+  requireEnvironment,
   upstreamOf,
   pipelineOrder,
   serviceFor,

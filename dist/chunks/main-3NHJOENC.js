@@ -85,17 +85,17 @@ var COMMANDS = {
   verify: async () => (await import("./verify-command-Y2XDJSPW.js")).verifyCommand,
   diff: async () => (await import("./diff-command-IURPAIWW.js")).diffCommand,
   merge: async () => (await import("./merge-command-IVJ5GEAZ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-B65I3LSG.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-WHR44GEB.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-235ERICE.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-GJHBF4GQ.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-JGJDZAMR.js")).vetoCommand,
   history: async () => (await import("./history-command-YQCDJDOA.js")).historyCommand,
-  status: async () => (await import("./status-command-RMAT4RAA.js")).statusCommand,
+  status: async () => (await import("./status-command-M4753RKA.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-MRUCWGMG.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-YGH5GCGB.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-4I7MMGJA.js")).contractCommand,
-  observe: async () => (await import("./observe-command-WZTZTXVK.js")).observeCommand,
+  contract: async () => (await import("./contract-command-FUAZ262U.js")).contractCommand,
+  observe: async () => (await import("./observe-command-F3XXFNNC.js")).observeCommand,
   drift: async () => (await import("./drift-command-JMQ3XNUC.js")).driftCommand,
-  policy: async () => (await import("./policy-command-JKHE2FW4.js")).policyCommand
+  policy: async () => (await import("./policy-command-GLGUWJJE.js")).policyCommand
 };
 async function main(args, terminal) {
   const [command] = args;

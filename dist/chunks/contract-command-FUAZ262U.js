@@ -4,10 +4,10 @@ import {
 } from "./chunk-7ZJZXIAC.js";
 import {
   DEFAULT_POLICY_FILE,
-  findEnvironment,
   loadPolicy,
+  requireEnvironment,
   serviceFor
-} from "./chunk-EUAJ6G2Z.js";
+} from "./chunk-XUIBOPGK.js";
 import {
   severityCounts
 } from "./chunk-TUMNQBV5.js";
@@ -83,12 +83,13 @@ import "./chunk-ULEFO6FB.js";
 // src/app/contract/approve-amendment.ts
 async function approveAmendment(request, ledger, options) {
   const environmentInput = request.inputs.environment ?? "environment";
-  if (request.policy !== void 0 && findEnvironment(request.policy, request.environment) === void 0) {
-    throw new SealError(
-      "bad-input",
-      `${environmentInput}: ${quote(request.environment)} is not an environment of the promotion policy ${request.policy.source}, so no promotion could ever use an approval there; nothing was recorded. Use one of: ${request.policy.environments.map((e) => e.name).join(", ")}.`
+  if (request.policy !== void 0)
+    requireEnvironment(
+      request.policy,
+      request.environment,
+      environmentInput,
+      ", so no promotion could ever use an approval there; nothing was recorded"
     );
-  }
   const known = await knownFromHistory(ledger, request.digest);
   if (request.to !== void 0) contradictedContract(request, request.to, known.contract ?? null);
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;

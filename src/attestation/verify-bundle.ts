@@ -19,7 +19,7 @@ import {
   type Signer,
   type VerifierOptions
 } from '@sigstore/verify'
-import { SealError, quote } from '../core/errors.js'
+import { messageOf, quote, SealError } from '../core/errors.js'
 import {
   type IdentityPolicy,
   type SignerIdentity,
@@ -205,7 +205,7 @@ function parseBundle(json: unknown): Bundle {
       error instanceof ValidationError && error.fields.length > 0
         ? ` (missing or malformed: ${error.fields.join(', ')})`
         : ''
-    const detail = error instanceof Error ? error.message : String(error)
+    const detail = messageOf(error)
     throw new SealError(
       'malformed',
       `The signature is not a Sigstore bundle: ${detail}${fields}. Give the <name>.sigstore.json the seal ` +
@@ -293,7 +293,7 @@ function verificationFailure(
   if (!(error instanceof VerificationError)) {
     return new SealError(
       'tampered',
-      `The Sigstore bundle could not be checked: ${error instanceof Error ? error.message : String(error)}. It ` +
+      `The Sigstore bundle could not be checked: ${messageOf(error)}. It ` +
         'may be truncated or hand-edited; use the bundle as the seal wrote it.'
     )
   }
@@ -381,7 +381,7 @@ function trustedRootOf(json: TrustedRootJson): TrustedRoot {
   } catch (error) {
     throw new SealError(
       'unrecognized',
-      `The trusted root is not a Sigstore trusted_root.json: ${error instanceof Error ? error.message : String(error)}. Give the file \`gh attestation trusted-root\` writes.`,
+      `The trusted root is not a Sigstore trusted_root.json: ${messageOf(error)}. Give the file \`gh attestation trusted-root\` writes.`,
       { cause: error }
     )
   }

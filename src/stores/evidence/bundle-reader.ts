@@ -1,5 +1,5 @@
 import * as fs from 'node:fs'
-import type { SealError } from '../../core/errors.js'
+import { messageOf, type SealError } from '../../core/errors.js'
 import { type ListingEntry, parseListing } from '../../core/listing.js'
 import { contractBeside, sigstoreBundleBeside, statementBeside } from './seal-bundle.js'
 
@@ -32,7 +32,7 @@ export function whyUnreadable(error: unknown): string {
   const e = error as NodeJS.ErrnoException
   if (e?.code === 'ENOENT') return 'it does not exist'
   if (e?.code === 'EISDIR') return 'it is a directory'
-  return e?.code ?? (error instanceof Error ? error.message : String(error))
+  return e?.code ?? messageOf(error)
 }
 
 /** The checksums listing, parsed (a SealError naming the line when it is not one). */

@@ -4,7 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { type ArtifactClient, DefaultArtifactClient, type FindOptions } from '@actions/artifact'
 import { type Digest, digestFromHex, hexOf } from '../../core/digest.js'
-import { SealError, isSealError, quote } from '../../core/errors.js'
+import { isSealError, messageOf, quote, SealError } from '../../core/errors.js'
 import { ARTIFACT_FILES_DIR, ARTIFACT_SEAL_DIR, unpackArtifact } from './artifact-unpack.js'
 import { signedArtifactUrl } from './artifact-service.js'
 import { ServiceAnswerError } from '../../http/service-call.js'
@@ -640,10 +640,6 @@ function environmentError(error: unknown, doing: string): SealError | null {
 function toDigest(value: string): Digest {
   const hex = value.toLowerCase().replace(/^sha256:/, '')
   return digestFromHex(hex)
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 function nameOf(error: unknown): string {

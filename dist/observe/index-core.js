@@ -29909,6 +29909,9 @@ var EXIT_CODES = {
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
 }
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -31045,7 +31048,7 @@ function whyUnreadable(error2) {
   const e = error2;
   if (e?.code === "ENOENT") return "it does not exist";
   if (e?.code === "EISDIR") return "it is a directory";
-  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+  return e?.code ?? messageOf(error2);
 }
 function readListing(file, unreadable) {
   return parseListing(readText(file, unreadable), file);
@@ -31103,6 +31106,96 @@ function listingsIn(dir, unreadable) {
     return readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
   } catch (error2) {
     throw unreadable(whyUnreadable(error2), dir);
+  }
+}
+
+// builtin:node:stream/promises
+var loaded2;
+var builtin7 = () => loaded2 ??= __require("node:stream/promises");
+function pipeline(...args) {
+  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
+}
+
+// src/core/paths.ts
+function isInside(child2, parent) {
+  const rel = relative(parent, child2);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+// src/stores/evidence/directory-handoff.ts
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = resolve(parent);
+  let dir;
+  try {
+    mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = mkdtempSync(join(resolved, prefix));
+    chmodSync(dir, 448);
+  } catch (error2) {
+    const e = error2;
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
+      { cause: e }
+    );
+  }
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly2(dir);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
+  }
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = join(at, segment);
+    try {
+      mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
+        throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = join(parent, segments[segments.length - 1]);
+  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = join(dir, ...rel.split("/"));
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    copyFileSync(join(root, ...rel.split("/")), target);
+  }
+}
+function removeQuietly2(target) {
+  try {
+    rmSync(target, { recursive: true, force: true });
+  } catch {
+  }
+}
+function realOrResolved(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
   }
 }
 
@@ -31986,7 +32079,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-V4JF4WL2.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JR3DZ5PL.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -35473,7 +35566,7 @@ function parseSdl(sdl, where, withPositions) {
 }
 var FIX = "Give a GraphQL SDL document that builds a schema (every type and directive it uses defined in the file).";
 function sdlError(error2, where, document) {
-  const message = error2 instanceof Error ? error2.message : String(error2);
+  const message = messageOf(error2);
   const firstLine = message.split("\n")[0] ?? message;
   let at = null;
   if (error2 instanceof import_graphql26.GraphQLError && error2.locations?.[0]) {
@@ -39708,7 +39801,7 @@ function loadProtoModel(files, options, side) {
     try {
       parsed = import_protobufjs.default.parse(file.text, root, { keepCase: true, alternateCommentMode: true });
     } catch (error2) {
-      const message = error2 instanceof Error ? error2.message : String(error2);
+      const message = messageOf(error2);
       const at = parseErrorPosition(message, file.text);
       throw new SealError(
         "malformed",
@@ -39748,7 +39841,7 @@ function loadProtoModel(files, options, side) {
   try {
     root.resolveAll();
   } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
+    const message = messageOf(error2);
     const culprit = /in (?:Type|Service|Namespace|Enum) \.?([\w.]+)/.exec(message)?.[1];
     const file = (culprit && typeFile.get(culprit)) ?? files[0]?.path ?? "(no file)";
     throw new SealError(
@@ -41076,7 +41169,7 @@ function parseManifest(text, source) {
         checkListingPath(f.path, `${source}: ${at}`);
       } catch (error2) {
         return fail(
-          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`
+          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${messageOf(error2)})`
         );
       }
       if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256))
@@ -41581,10 +41674,10 @@ function runClaimLoop(ctx) {
 }
 
 // builtin:node:fs/promises
-var loaded2;
-var builtin7 = () => loaded2 ??= __require("node:fs/promises");
+var loaded3;
+var builtin8 = () => loaded3 ??= __require("node:fs/promises");
 function open2(...args) {
-  return new.target === void 0 ? builtin7().open.apply(this, args) : Reflect.construct(builtin7().open, args);
+  return new.target === void 0 ? builtin8().open.apply(this, args) : Reflect.construct(builtin8().open, args);
 }
 
 // src/core/hashing/hash-large-file.ts
@@ -41862,15 +41955,6 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
   }
   const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
   return { largest, topLevel };
-}
-
-// src/core/paths.ts
-function isInside(child2, parent) {
-  const rel = relative(parent, child2);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
 }
 
 // src/core/modes.ts
@@ -42907,7 +42991,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("../chunks/open-registry-R3YQ36NO.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-LVN2EN7I.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 
@@ -43291,87 +43375,6 @@ function cacheStagingPath(env) {
 function cacheArchivePrefix(env) {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   return relative(workspace, cacheStagingPath(env)).split(sep).join("/");
-}
-
-// builtin:node:stream/promises
-var loaded3;
-var builtin8 = () => loaded3 ??= __require("node:stream/promises");
-function pipeline(...args) {
-  return new.target === void 0 ? builtin8().pipeline.apply(this, args) : Reflect.construct(builtin8().pipeline, args);
-}
-
-// src/stores/evidence/directory-handoff.ts
-function privateDir(parent, prefix, env, inputName) {
-  const resolved = resolve(parent);
-  let dir;
-  try {
-    mkdirSync(resolved, { recursive: true, mode: 448 });
-    dir = mkdtempSync(join(resolved, prefix));
-    chmodSync(dir, 448);
-  } catch (error2) {
-    const e = error2;
-    throw new SealError(
-      "unreadable",
-      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
-      { cause: e }
-    );
-  }
-  const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
-    removeQuietly2(dir);
-    throw new SealError(
-      "bad-input",
-      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
-    );
-  }
-  return dir;
-}
-function makeDirectories(root, rel) {
-  let at = root;
-  for (const segment of rel.split("/")) {
-    at = join(at, segment);
-    try {
-      mkdirSync(at, { mode: 493 });
-    } catch (error2) {
-      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
-        throw error2;
-    }
-  }
-  return at;
-}
-var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
-async function writeNewFile(root, rel, content, executable) {
-  const segments = rel.split("/");
-  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
-  const target = join(parent, segments[segments.length - 1]);
-  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
-  await pipeline(content, handle.createWriteStream());
-}
-function copyListedFiles(root, listed, dir) {
-  mkdirSync(dir, { recursive: true });
-  const made = /* @__PURE__ */ new Set();
-  for (const rel of listed) {
-    const target = join(dir, ...rel.split("/"));
-    const parent = dirname(target);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    copyFileSync(join(root, ...rel.split("/")), target);
-  }
-}
-function removeQuietly2(dir) {
-  try {
-    rmSync(dir, { recursive: true, force: true });
-  } catch {
-  }
-}
-function realOrResolved(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
 }
 
 // src/core/provenance.ts
@@ -43809,7 +43812,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-W255MCTF.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-OV6BVAR3.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -43846,8 +43849,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-GCCU3WFR.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-7B6NYMYX.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-IVNRSSNZ.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-QG4HN3OH.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -43897,7 +43900,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ALOEV3AM.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-6JRPNUVO.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -45654,7 +45657,7 @@ See the policy format in the README ("Promotion policy").`,
     doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (error2) {
     return fail([
-      `${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`
+      `${source}: cannot be read as YAML (${messageOf(error2)}). Write the policy as a plain mapping, as in the README.`
     ]);
   }
   if (doc.errors.length > 0)
@@ -45665,7 +45668,7 @@ See the policy format in the README ("Promotion policy").`,
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
   } catch (error2) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
+    const reason = messageOf(error2);
     fail([
       /alias/i.test(reason) ? `${source}: its aliases (*name) expand to more than ${MAX_ALIAS_EXPANSION} values, which no promotion policy needs (this is how a YAML alias bomb looks). Write the environments out without aliases.` : `${source}: cannot be read (${reason}). Write the policy as a plain mapping, as in the README.`
     ]);
@@ -46313,7 +46316,7 @@ async function run(env = process.env) {
       }
     }
     if (settings.issuesOf !== null) {
-      const { GitHubIssues } = await import("../chunks/github-issues-KH3WN4RQ.js");
+      const { GitHubIssues } = await import("../chunks/github-issues-6Z7HNEEP.js");
       const { syncDriftIssues } = await import("../chunks/drift-issues-WSVRPRP7.js");
       const issues = new GitHubIssues({
         token: settings.token,
@@ -46355,6 +46358,7 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
   DOCKER_HUB as m14$DOCKER_HUB,
@@ -46396,24 +46400,34 @@ export {
   modesDigest as m18$modesDigest,
   parseModes as m18$parseModes,
   readModes as m18$readModes,
-  confirmationChanged as m20$confirmationChanged,
-  needsLiveContract as m20$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m21$OBSERVING,
-  OUTCOMES as m21$OUTCOMES,
-  RESOLUTIONS as m21$RESOLUTIONS,
-  confirmedOutcome as m21$confirmedOutcome,
-  describeService as m21$describeService,
-  isEarlier as m21$isEarlier,
-  makesLive as m21$makesLive,
-  serviceOf as m21$serviceOf,
-  listDirectory as m23$listDirectory,
-  sealSubject as m23$sealSubject,
-  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
-  capitalized as m28$capitalized,
-  speakAs as m28$speakAs,
-  words as m28$words,
-  SYSTEM_CLOCK as m29$SYSTEM_CLOCK,
+  confirmationChanged as m19$confirmationChanged,
+  needsLiveContract as m19$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m20$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m20$OBSERVING,
+  OUTCOMES as m20$OUTCOMES,
+  RESOLUTIONS as m20$RESOLUTIONS,
+  confirmedOutcome as m20$confirmedOutcome,
+  describeService as m20$describeService,
+  isEarlier as m20$isEarlier,
+  makesLive as m20$makesLive,
+  serviceOf as m20$serviceOf,
+  listDirectory as m22$listDirectory,
+  sealSubject as m22$sealSubject,
+  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
+  capitalized as m27$capitalized,
+  speakAs as m27$speakAs,
+  words as m27$words,
+  SYSTEM_CLOCK as m28$SYSTEM_CLOCK,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  readText as m29$readText,
+  readTextIfAny as m29$readTextIfAny,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -46430,38 +46444,28 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m30$contractManifestBeside,
-  hasBundleBeside as m30$hasBundleBeside,
-  listingsIn as m30$listingsIn,
-  readListing as m30$readListing,
-  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
-  readStatement as m30$readStatement,
-  readStatementBeside as m30$readStatementBeside,
-  readText as m30$readText,
-  readTextIfAny as m30$readTextIfAny,
-  whyUnreadable as m30$whyUnreadable,
-  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m31$cacheArchivePrefix,
-  cacheKeyOf as m31$cacheKeyOf,
-  cacheStagingPath as m31$cacheStagingPath,
-  copyListedFiles as m32$copyListedFiles,
-  makeDirectories as m32$makeDirectories,
-  privateDir as m32$privateDir,
-  removeQuietly2 as m32$removeQuietly,
-  writeNewFile as m32$writeNewFile,
-  bundleBaseOf as m33$bundleBaseOf,
-  bundleFileNames as m33$bundleFileNames,
-  contractBeside as m33$contractBeside,
-  fileSafeName as m33$fileSafeName,
-  isBundleEntry as m33$isBundleEntry,
-  modesBeside as m33$modesBeside,
-  sigstoreBundleBeside as m33$sigstoreBundleBeside,
-  statementBeside as m33$statementBeside,
-  wrongEnvironment as m35$wrongEnvironment,
-  decodeRecord as m36$decodeRecord,
-  VERSION2 as m37$VERSION,
+  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m30$cacheArchivePrefix,
+  cacheKeyOf as m30$cacheKeyOf,
+  cacheStagingPath as m30$cacheStagingPath,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly2 as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  wrongEnvironment as m34$wrongEnvironment,
+  decodeRecord as m35$decodeRecord,
+  VERSION2 as m36$VERSION,
   sealedModesBeside as m7$sealedModesBeside
 };

@@ -58,6 +58,9 @@ function exitCodeOf(code2) {
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
 }
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -203,7 +206,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
     const core = await import("../chunks/core-EUPLCFUX.js");
     token = await commandsToStderrFromCli(() => core.getIDToken(audience));
   } catch (error2) {
-    const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
+    const detail = messageOf(error2).replace(/\s+/g, " ").trim();
     throw new SealError(
       "denied",
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
@@ -261,10 +264,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-23XVFMGL.js");
+    const { readSigningKey } = await import("../chunks/signing-key-RT5Q67VR.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-E7OFNRW5.js");
-    const { keySigner } = await import("../chunks/key-signer-VCZWEKZW.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-XTV6W3HW.js");
+    const { keySigner } = await import("../chunks/key-signer-OFLPOOKK.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -293,8 +296,8 @@ async function prepareSigning(settings, env) {
       notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.`
     };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-TOWGOKTJ.js");
-  const { signStatement } = await import("../chunks/sign-statement-E7OFNRW5.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-X6GWFWVY.js");
+  const { signStatement } = await import("../chunks/sign-statement-XTV6W3HW.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -2678,7 +2681,7 @@ See the policy format in the README ("Promotion policy").`,
     doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (error2) {
     return fail([
-      `${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`
+      `${source}: cannot be read as YAML (${messageOf(error2)}). Write the policy as a plain mapping, as in the README.`
     ]);
   }
   if (doc.errors.length > 0)
@@ -2689,7 +2692,7 @@ See the policy format in the README ("Promotion policy").`,
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
   } catch (error2) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
+    const reason = messageOf(error2);
     fail([
       /alias/i.test(reason) ? `${source}: its aliases (*name) expand to more than ${MAX_ALIAS_EXPANSION} values, which no promotion policy needs (this is how a YAML alias bomb looks). Write the environments out without aliases.` : `${source}: cannot be read (${reason}). Write the policy as a plain mapping, as in the README.`
     ]);
@@ -3920,6 +3923,9 @@ function observationOf(o, outcome, damaged) {
   return { verdict, observed, probes: texts("probes"), rules: texts("rules") };
 }
 
+// src/stores/evidence/bundle-reader.ts
+init_errors();
+
 // src/core/listing.ts
 init_errors();
 function compareUtf8(a, b) {
@@ -4104,7 +4110,7 @@ function whyUnreadable(error2) {
   const e = error2;
   if (e?.code === "ENOENT") return "it does not exist";
   if (e?.code === "EISDIR") return "it is a directory";
-  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+  return e?.code ?? messageOf(error2);
 }
 function readListing(file, unreadable) {
   return parseListing(readText(file, unreadable), file);
@@ -4165,6 +4171,99 @@ function listingsIn(dir, unreadable) {
   }
 }
 
+// builtin:node:stream/promises
+var loaded2;
+var builtin7 = () => loaded2 ??= __require("node:stream/promises");
+function pipeline(...args) {
+  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
+}
+
+// src/stores/evidence/directory-handoff.ts
+init_errors();
+
+// src/core/paths.ts
+function isInside(child, parent) {
+  const rel = relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+// src/stores/evidence/directory-handoff.ts
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = resolve(parent);
+  let dir;
+  try {
+    mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = mkdtempSync(join(resolved, prefix));
+    chmodSync(dir, 448);
+  } catch (error2) {
+    const e = error2;
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
+      { cause: e }
+    );
+  }
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly2(dir);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
+  }
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = join(at, segment);
+    try {
+      mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
+        throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = join(parent, segments[segments.length - 1]);
+  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = join(dir, ...rel.split("/"));
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    copyFileSync(join(root, ...rel.split("/")), target);
+  }
+}
+function removeQuietly2(target) {
+  try {
+    rmSync(target, { recursive: true, force: true });
+  } catch {
+  }
+}
+function realOrResolved(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
 // src/stores/ledger/beside-ledger.ts
 function besideLedger(ledgerFile) {
   return {
@@ -4196,12 +4295,6 @@ function readRecordAttestation(ledgerFile, link3, unreadable) {
     return { file, bytes: readFileSync(file) };
   } catch (error2) {
     throw unreadable(whyUnreadable(error2), file);
-  }
-}
-function removeQuietly2(file) {
-  try {
-    rmSync(file, { force: true });
-  } catch {
   }
 }
 
@@ -5082,7 +5175,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-Z4AWOG3N.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-XPMZ6VOY.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -5280,7 +5373,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-N3WAN2SQ.js");
+  const { classifyContracts } = await import("../chunks/classify-Y3P5S3PD.js");
   try {
     return {
       ...plan,
@@ -8347,7 +8440,7 @@ function unsignedCheck(digest, looked) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-KYVGOD4H.js");
+    const { listAttestations } = await import("../chunks/attestations-api-GHZULKR6.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8355,17 +8448,6 @@ function signatureSources(checksumsFile, asked, token, tokenInput, env) {
 
 // src/core/modes.ts
 init_errors();
-
-// src/core/paths.ts
-function isInside(child, parent) {
-  const rel = relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
-
-// src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
 function formatModes(modes) {
   const executable = [...modes.executable].sort(byBytes);
@@ -8532,88 +8614,6 @@ function cacheStagingPath(env) {
 function cacheArchivePrefix(env) {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   return relative(workspace, cacheStagingPath(env)).split(sep).join("/");
-}
-
-// builtin:node:stream/promises
-var loaded2;
-var builtin7 = () => loaded2 ??= __require("node:stream/promises");
-function pipeline(...args) {
-  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
-}
-
-// src/stores/evidence/directory-handoff.ts
-init_errors();
-function privateDir(parent, prefix, env, inputName) {
-  const resolved = resolve(parent);
-  let dir;
-  try {
-    mkdirSync(resolved, { recursive: true, mode: 448 });
-    dir = mkdtempSync(join(resolved, prefix));
-    chmodSync(dir, 448);
-  } catch (error2) {
-    const e = error2;
-    throw new SealError(
-      "unreadable",
-      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
-      { cause: e }
-    );
-  }
-  const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
-    removeQuietly3(dir);
-    throw new SealError(
-      "bad-input",
-      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
-    );
-  }
-  return dir;
-}
-function makeDirectories(root, rel) {
-  let at = root;
-  for (const segment of rel.split("/")) {
-    at = join(at, segment);
-    try {
-      mkdirSync(at, { mode: 493 });
-    } catch (error2) {
-      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
-        throw error2;
-    }
-  }
-  return at;
-}
-var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
-async function writeNewFile(root, rel, content, executable) {
-  const segments = rel.split("/");
-  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
-  const target = join(parent, segments[segments.length - 1]);
-  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
-  await pipeline(content, handle.createWriteStream());
-}
-function copyListedFiles(root, listed, dir) {
-  mkdirSync(dir, { recursive: true });
-  const made = /* @__PURE__ */ new Set();
-  for (const rel of listed) {
-    const target = join(dir, ...rel.split("/"));
-    const parent = dirname(target);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    copyFileSync(join(root, ...rel.split("/")), target);
-  }
-}
-function removeQuietly3(dir) {
-  try {
-    rmSync(dir, { recursive: true, force: true });
-  } catch {
-  }
-}
-function realOrResolved(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
 }
 
 // src/app/verify/sealed-by.ts
@@ -9523,7 +9523,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
   try {
     copyListedFiles(root, listed, dir);
   } catch (error2) {
-    removeQuietly3(dir);
+    removeQuietly2(dir);
     const e = error2;
     throw new SealError(
       "unreadable",
@@ -9542,7 +9542,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     { build: options.build, fallbackName: options.fallbackName }
   );
   if (copy.digest !== expected) {
-    removeQuietly3(dir);
+    removeQuietly2(dir);
     throw new SealError(
       "conflict",
       `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
@@ -9818,7 +9818,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-AQYS2FUK.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-TXNHPGXM.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -9855,8 +9855,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-X4FIBNRV.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-HSELKVRN.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TC2YZG6T.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-222763LR.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9906,7 +9906,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-2IFU7XRS.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-THFJPULR.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -9941,7 +9941,7 @@ async function restoreFromCache(digest, inputName, context) {
       context.seal
     );
   } catch (error2) {
-    removeQuietly3(restored.dir);
+    removeQuietly2(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
     context.log(
       `${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`
@@ -9949,7 +9949,7 @@ async function restoreFromCache(digest, inputName, context) {
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
-    removeQuietly3(restored.dir);
+    removeQuietly2(restored.dir);
     context.log(
       `${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`
     );
@@ -9982,7 +9982,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-OZKUFSM2.js");
+    const { contractSources } = await import("../chunks/contract-sources-IX4E6ZKD.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -10071,13 +10071,13 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-MKAYRPL3.js");
+      const { checkCandidates } = await import("../chunks/check-signature-4JMI7PSE.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-KBFWX4HF.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-7CTC6BFD.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
@@ -10121,18 +10121,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-AQYS2FUK.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-TXNHPGXM.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-AQYS2FUK.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-TXNHPGXM.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-AQYS2FUK.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-TXNHPGXM.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -10179,7 +10179,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-KBFWX4HF.js")).recordAttester(signing, {
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-7CTC6BFD.js")).recordAttester(signing, {
         ledger: settings.ledger,
         policy,
         env,
@@ -10235,7 +10235,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-OZKUFSM2.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-IX4E6ZKD.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -10307,7 +10307,7 @@ async function run(env = process.env) {
     const imageRule = findEnvironment(policy, settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-RIPWKCOO.js");
+      const { moveImageWith } = await import("../chunks/move-image-VSEUYZ3L.js");
       const image = await moveImageWith(env, settings.source.token)(
         settings.source.reference,
         result.digest,
@@ -10392,8 +10392,8 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 }
 async function imageTags(status, policy, settings, env) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
-  const { withImageTags } = await import("../chunks/image-status-HPEDZUF6.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-PUVD7UBU.js");
+  const { withImageTags } = await import("../chunks/image-status-2X54RFY5.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-CPCKSH4G.js");
   return withImageTags(
     status,
     policy,
@@ -10422,6 +10422,7 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
   DOCKER_HUB as m14$DOCKER_HUB,
@@ -10462,68 +10463,78 @@ export {
   modesDigest as m18$modesDigest,
   parseModes as m18$parseModes,
   readModes as m18$readModes,
+  confirmationChanged as m19$confirmationChanged,
+  needsLiveContract as m19$needsLiveContract,
   run as m2$run,
-  confirmationChanged as m20$confirmationChanged,
-  needsLiveContract as m20$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m21$OBSERVING,
-  OUTCOMES as m21$OUTCOMES,
-  RESOLUTIONS as m21$RESOLUTIONS,
-  confirmedOutcome as m21$confirmedOutcome,
-  describeService as m21$describeService,
-  isEarlier as m21$isEarlier,
-  makesLive as m21$makesLive,
-  serviceOf as m21$serviceOf,
-  isCommit as m22$isCommit,
-  isRepository as m22$isRepository,
-  isRunUrl as m22$isRunUrl,
-  repositoryOfUrl as m22$repositoryOfUrl,
-  sealedByFromStatement as m22$sealedByFromStatement,
-  subjectNameOf as m22$subjectNameOf,
-  validSealedBy as m22$validSealedBy,
-  listDirectory as m23$listDirectory,
-  sealSubject as m23$sealSubject,
-  FULCIO_OIDS as m24$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m24$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m24$GITHUB_HOSTED,
-  checkIdentity as m24$checkIdentity,
-  decodeDerUtf8String as m24$decodeDerUtf8String,
-  decodeIdentity as m24$decodeIdentity,
-  describeIdentityFailure as m24$describeIdentityFailure,
-  parseWorkflowSetting as m24$parseWorkflowSetting,
-  parseWorkflowUri as m24$parseWorkflowUri,
-  repositoryOfUri as m24$repositoryOfUri,
-  CURVES as m25$CURVES,
-  GENERATE_HINT as m25$GENERATE_HINT,
-  PRIVATE_LABELS as m25$PRIVATE_LABELS,
-  PUBLIC_LABELS as m25$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
-  algorithmOf as m25$algorithmOf,
-  bodyBytes as m25$bodyBytes,
-  keyHint as m25$keyHint,
-  looksLikePem as m25$looksLikePem,
-  material as m25$material,
-  normalize2 as m25$normalize,
-  notPem as m25$notPem,
-  pemBlocks as m25$pemBlocks,
-  readPublicKey as m25$readPublicKey,
-  defaultIssuer as m26$defaultIssuer,
-  identityPolicy as m26$identityPolicy,
-  DIGEST_ONLY_ANNOTATION as m27$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m27$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m27$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m27$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m27$STATEMENT_TYPE,
-  buildStatement as m27$buildStatement,
-  commitUrl as m27$commitUrl,
-  digestOnlySubject as m27$digestOnlySubject,
-  runUrl as m27$runUrl,
-  statementSubject as m27$statementSubject,
-  workflowPath as m27$workflowPath,
-  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
-  capitalized as m28$capitalized,
-  speakAs as m28$speakAs,
-  words as m28$words,
+  DEFAULT_PENDING_TIMEOUT_MS as m20$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m20$OBSERVING,
+  OUTCOMES as m20$OUTCOMES,
+  RESOLUTIONS as m20$RESOLUTIONS,
+  confirmedOutcome as m20$confirmedOutcome,
+  describeService as m20$describeService,
+  isEarlier as m20$isEarlier,
+  makesLive as m20$makesLive,
+  serviceOf as m20$serviceOf,
+  isCommit as m21$isCommit,
+  isRepository as m21$isRepository,
+  isRunUrl as m21$isRunUrl,
+  repositoryOfUrl as m21$repositoryOfUrl,
+  sealedByFromStatement as m21$sealedByFromStatement,
+  subjectNameOf as m21$subjectNameOf,
+  validSealedBy as m21$validSealedBy,
+  listDirectory as m22$listDirectory,
+  sealSubject as m22$sealSubject,
+  FULCIO_OIDS as m23$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m23$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m23$GITHUB_HOSTED,
+  checkIdentity as m23$checkIdentity,
+  decodeDerUtf8String as m23$decodeDerUtf8String,
+  decodeIdentity as m23$decodeIdentity,
+  describeIdentityFailure as m23$describeIdentityFailure,
+  parseWorkflowSetting as m23$parseWorkflowSetting,
+  parseWorkflowUri as m23$parseWorkflowUri,
+  repositoryOfUri as m23$repositoryOfUri,
+  CURVES as m24$CURVES,
+  GENERATE_HINT as m24$GENERATE_HINT,
+  PRIVATE_LABELS as m24$PRIVATE_LABELS,
+  PUBLIC_LABELS as m24$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m24$SUPPORTED_KEYS,
+  algorithmOf as m24$algorithmOf,
+  bodyBytes as m24$bodyBytes,
+  keyHint as m24$keyHint,
+  looksLikePem as m24$looksLikePem,
+  material as m24$material,
+  normalize2 as m24$normalize,
+  notPem as m24$notPem,
+  pemBlocks as m24$pemBlocks,
+  readPublicKey as m24$readPublicKey,
+  defaultIssuer as m25$defaultIssuer,
+  identityPolicy as m25$identityPolicy,
+  DIGEST_ONLY_ANNOTATION as m26$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m26$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m26$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m26$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m26$STATEMENT_TYPE,
+  buildStatement as m26$buildStatement,
+  commitUrl as m26$commitUrl,
+  digestOnlySubject as m26$digestOnlySubject,
+  runUrl as m26$runUrl,
+  statementSubject as m26$statementSubject,
+  workflowPath as m26$workflowPath,
+  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
+  capitalized as m27$capitalized,
+  speakAs as m27$speakAs,
+  words as m27$words,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  readText as m29$readText,
+  readTextIfAny as m29$readTextIfAny,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -10540,43 +10551,33 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m30$contractManifestBeside,
-  hasBundleBeside as m30$hasBundleBeside,
-  listingsIn as m30$listingsIn,
-  readListing as m30$readListing,
-  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
-  readStatement as m30$readStatement,
-  readStatementBeside as m30$readStatementBeside,
-  readText as m30$readText,
-  readTextIfAny as m30$readTextIfAny,
-  whyUnreadable as m30$whyUnreadable,
-  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m31$cacheArchivePrefix,
-  cacheKeyOf as m31$cacheKeyOf,
-  cacheStagingPath as m31$cacheStagingPath,
-  copyListedFiles as m32$copyListedFiles,
-  makeDirectories as m32$makeDirectories,
-  privateDir as m32$privateDir,
-  removeQuietly3 as m32$removeQuietly,
-  writeNewFile as m32$writeNewFile,
-  bundleBaseOf as m33$bundleBaseOf,
-  bundleFileNames as m33$bundleFileNames,
-  contractBeside as m33$contractBeside,
-  fileSafeName as m33$fileSafeName,
-  isBundleEntry as m33$isBundleEntry,
-  modesBeside as m33$modesBeside,
-  sigstoreBundleBeside as m33$sigstoreBundleBeside,
-  statementBeside as m33$statementBeside,
-  besideLedger as m34$besideLedger,
-  readCheckpoint as m34$readCheckpoint,
-  readRecordAttestation as m34$readRecordAttestation,
-  writeRecordAttestation as m34$writeRecordAttestation,
-  wrongEnvironment as m35$wrongEnvironment,
-  decodeRecord as m36$decodeRecord,
-  VERSION as m37$VERSION,
+  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m30$cacheArchivePrefix,
+  cacheKeyOf as m30$cacheKeyOf,
+  cacheStagingPath as m30$cacheStagingPath,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly2 as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  besideLedger as m33$besideLedger,
+  readCheckpoint as m33$readCheckpoint,
+  readRecordAttestation as m33$readRecordAttestation,
+  writeRecordAttestation as m33$writeRecordAttestation,
+  wrongEnvironment as m34$wrongEnvironment,
+  decodeRecord as m35$decodeRecord,
+  VERSION as m36$VERSION,
   findSignatures as m6$findSignatures,
   unsignedCheck as m6$unsignedCheck,
   sealedModesBeside as m7$sealedModesBeside,

@@ -434,6 +434,9 @@ var EXIT_CODES = {
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
 }
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -1387,6 +1390,9 @@ function observationOf(o, outcome, damaged) {
   return { verdict, observed, probes: texts("probes"), rules: texts("rules") };
 }
 
+// src/stores/evidence/directory-handoff.ts
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+
 // src/stores/ledger/beside-ledger.ts
 function besideLedger(ledgerFile) {
   return {
@@ -2155,7 +2161,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-WZLGQYAG.js");
+  const { prepareSigning } = await import("../chunks/signing-MUL3TV3J.js");
   return prepareSigning(settings, env);
 }
 
@@ -2196,7 +2202,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-U6E6BYEO.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RPWA4GH6.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -3715,37 +3721,38 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
-  confirmationChanged as m20$confirmationChanged,
-  needsLiveContract as m20$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m21$OBSERVING,
-  OUTCOMES as m21$OUTCOMES,
-  RESOLUTIONS as m21$RESOLUTIONS,
-  confirmedOutcome as m21$confirmedOutcome,
-  describeService as m21$describeService,
-  isEarlier as m21$isEarlier,
-  makesLive as m21$makesLive,
-  serviceOf as m21$serviceOf,
-  CURVES as m25$CURVES,
-  GENERATE_HINT as m25$GENERATE_HINT,
-  PRIVATE_LABELS as m25$PRIVATE_LABELS,
-  PUBLIC_LABELS as m25$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
-  algorithmOf as m25$algorithmOf,
-  bodyBytes as m25$bodyBytes,
-  keyHint as m25$keyHint,
-  looksLikePem as m25$looksLikePem,
-  material as m25$material,
-  normalize2 as m25$normalize,
-  notPem as m25$notPem,
-  pemBlocks as m25$pemBlocks,
-  readPublicKey as m25$readPublicKey,
-  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
-  capitalized as m28$capitalized,
-  speakAs as m28$speakAs,
-  words as m28$words,
+  confirmationChanged as m19$confirmationChanged,
+  needsLiveContract as m19$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m20$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m20$OBSERVING,
+  OUTCOMES as m20$OUTCOMES,
+  RESOLUTIONS as m20$RESOLUTIONS,
+  confirmedOutcome as m20$confirmedOutcome,
+  describeService as m20$describeService,
+  isEarlier as m20$isEarlier,
+  makesLive as m20$makesLive,
+  serviceOf as m20$serviceOf,
+  CURVES as m24$CURVES,
+  GENERATE_HINT as m24$GENERATE_HINT,
+  PRIVATE_LABELS as m24$PRIVATE_LABELS,
+  PUBLIC_LABELS as m24$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m24$SUPPORTED_KEYS,
+  algorithmOf as m24$algorithmOf,
+  bodyBytes as m24$bodyBytes,
+  keyHint as m24$keyHint,
+  looksLikePem as m24$looksLikePem,
+  material as m24$material,
+  normalize2 as m24$normalize,
+  notPem as m24$notPem,
+  pemBlocks as m24$pemBlocks,
+  readPublicKey as m24$readPublicKey,
+  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
+  capitalized as m27$capitalized,
+  speakAs as m27$speakAs,
+  words as m27$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3762,9 +3769,9 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  wrongEnvironment as m35$wrongEnvironment,
-  decodeRecord as m36$decodeRecord,
-  VERSION as m37$VERSION,
+  wrongEnvironment as m34$wrongEnvironment,
+  decodeRecord as m35$decodeRecord,
+  VERSION as m36$VERSION,
   DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,

@@ -66,8 +66,8 @@ var require_picomatch = __commonJS({
   "first-use:picomatch"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded3;
-    var load = () => loaded3 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
+    var loaded4;
+    var load = () => loaded4 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
     var firstUse = function(...args) {
       return load().apply(this, args);
     };
@@ -535,6 +535,9 @@ var EXIT_CODES = {
 };
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
+}
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
 }
 function quote(value) {
   return JSON.stringify(value);
@@ -2264,6 +2267,87 @@ function bundleBaseOf(fileName) {
   return fileName.endsWith(".sha256") && !fileName.includes("/") && fileName.length > ".sha256".length ? fileName.slice(0, -".sha256".length) : null;
 }
 
+// builtin:node:stream/promises
+var loaded3;
+var builtin7 = () => loaded3 ??= __require("node:stream/promises");
+function pipeline(...args) {
+  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
+}
+
+// src/stores/evidence/directory-handoff.ts
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = resolve(parent);
+  let dir;
+  try {
+    mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = mkdtempSync(join(resolved, prefix));
+    chmodSync(dir, 448);
+  } catch (error2) {
+    const e = error2;
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
+      { cause: e }
+    );
+  }
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly(dir);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
+  }
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = join(at, segment);
+    try {
+      mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
+        throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = join(parent, segments[segments.length - 1]);
+  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = join(dir, ...rel.split("/"));
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    copyFileSync(join(root, ...rel.split("/")), target);
+  }
+}
+function removeQuietly(target) {
+  try {
+    rmSync(target, { recursive: true, force: true });
+  } catch {
+  }
+}
+function realOrResolved(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
 // src/stores/evidence/local-directory.ts
 var LocalDirectoryStore = class {
   constructor(dir, inputName) {
@@ -2346,12 +2430,6 @@ var LocalDirectoryStore = class {
     );
   }
 };
-function removeQuietly(target) {
-  try {
-    rmSync(target, { recursive: true, force: true });
-  } catch {
-  }
-}
 function isInsideTree(dir, root) {
   return isInside(resolve(dir), resolve(root)) || isInside(realExisting(dir), realExisting(root));
 }
@@ -2608,7 +2686,7 @@ function whyUnreadable(error2) {
   const e = error2;
   if (e?.code === "ENOENT") return "it does not exist";
   if (e?.code === "EISDIR") return "it is a directory";
-  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+  return e?.code ?? messageOf(error2);
 }
 function readListing(file, unreadable) {
   return parseListing(readText(file, unreadable), file);
@@ -3268,7 +3346,7 @@ function parseManifest(text, source) {
         checkListingPath(f.path, `${source}: ${at}`);
       } catch (error2) {
         return fail(
-          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`
+          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${messageOf(error2)})`
         );
       }
       if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256))
@@ -3802,7 +3880,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
     const core = await import("../chunks/core-EUPLCFUX.js");
     token = await commandsToStderrFromCli(() => core.getIDToken(audience));
   } catch (error2) {
-    const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
+    const detail = messageOf(error2).replace(/\s+/g, " ").trim();
     throw new SealError(
       "denied",
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
@@ -3826,10 +3904,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-5V6EKINK.js");
+    const { readSigningKey } = await import("../chunks/signing-key-2RW4KE6F.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-KJ7F7U35.js");
-    const { keySigner } = await import("../chunks/key-signer-GF6NZOEO.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-P4MYR6WJ.js");
+    const { keySigner } = await import("../chunks/key-signer-KSR5EOZY.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -3858,8 +3936,8 @@ async function prepareSigning(settings, env) {
       notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.`
     };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-AAQAZ2KR.js");
-  const { signStatement } = await import("../chunks/sign-statement-KJ7F7U35.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-URA3W4BF.js");
+  const { signStatement } = await import("../chunks/sign-statement-P4MYR6WJ.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -3917,7 +3995,7 @@ async function run(env = process.env) {
       if (image !== null)
         artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-MIX5VP4P.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-5LPSVBHG.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = {
           ...artifact2,
@@ -4058,8 +4136,8 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-5XEUHSOS.js");
-  const { resolveImage } = await import("../chunks/resolve-image-W5U5CPGD.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-2Y6UXHQA.js");
+  const { resolveImage } = await import("../chunks/resolve-image-7ERYYXCI.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);
@@ -4085,7 +4163,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-MCQK7KA5.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-KRIVYIG4.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4118,7 +4196,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-DNFAIXQM.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-MPCAH2M7.js");
   const store = new ActionsCacheStore({
     env,
     inputName: SealInput.Cache,
@@ -4139,7 +4217,7 @@ async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY)
     return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-BRABGF24.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-LEEDMN4B.js");
   try {
     return {
       statement,
@@ -4161,7 +4239,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-VOCNKZ3D.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-SY7QD5U6.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4197,7 +4275,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-VOCNKZ3D.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-SY7QD5U6.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
@@ -4231,6 +4309,7 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
   DOCKER_HUB as m14$DOCKER_HUB,
@@ -4271,24 +4350,32 @@ export {
   modesDigest as m18$modesDigest,
   parseModes as m18$parseModes,
   readModes as m18$readModes,
-  isInside as m19$isInside,
-  toSlashes as m19$toSlashes,
-  listDirectory as m23$listDirectory,
-  sealSubject as m23$sealSubject,
-  CURVES as m25$CURVES,
-  GENERATE_HINT as m25$GENERATE_HINT,
-  PRIVATE_LABELS as m25$PRIVATE_LABELS,
-  PUBLIC_LABELS as m25$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
-  algorithmOf as m25$algorithmOf,
-  bodyBytes as m25$bodyBytes,
-  keyHint as m25$keyHint,
-  looksLikePem as m25$looksLikePem,
-  material as m25$material,
-  normalize2 as m25$normalize,
-  notPem as m25$notPem,
-  pemBlocks as m25$pemBlocks,
-  readPublicKey as m25$readPublicKey,
+  listDirectory as m22$listDirectory,
+  sealSubject as m22$sealSubject,
+  CURVES as m24$CURVES,
+  GENERATE_HINT as m24$GENERATE_HINT,
+  PRIVATE_LABELS as m24$PRIVATE_LABELS,
+  PUBLIC_LABELS as m24$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m24$SUPPORTED_KEYS,
+  algorithmOf as m24$algorithmOf,
+  bodyBytes as m24$bodyBytes,
+  keyHint as m24$keyHint,
+  looksLikePem as m24$looksLikePem,
+  material as m24$material,
+  normalize2 as m24$normalize,
+  notPem as m24$notPem,
+  pemBlocks as m24$pemBlocks,
+  readPublicKey as m24$readPublicKey,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  readText as m29$readText,
+  readTextIfAny as m29$readTextIfAny,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4305,25 +4392,20 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m30$contractManifestBeside,
-  hasBundleBeside as m30$hasBundleBeside,
-  listingsIn as m30$listingsIn,
-  readListing as m30$readListing,
-  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
-  readStatement as m30$readStatement,
-  readStatementBeside as m30$readStatementBeside,
-  readText as m30$readText,
-  readTextIfAny as m30$readTextIfAny,
-  whyUnreadable as m30$whyUnreadable,
-  bundleBaseOf as m33$bundleBaseOf,
-  bundleFileNames as m33$bundleFileNames,
-  contractBeside as m33$contractBeside,
-  fileSafeName as m33$fileSafeName,
-  isBundleEntry as m33$isBundleEntry,
-  modesBeside as m33$modesBeside,
-  sigstoreBundleBeside as m33$sigstoreBundleBeside,
-  statementBeside as m33$statementBeside,
-  VERSION as m37$VERSION,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  VERSION as m36$VERSION,
   artifactUrl as m4$artifactUrl,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run

@@ -549,6 +549,9 @@ var EXIT_CODES = {
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
 }
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -901,7 +904,7 @@ function whyUnreadable(error2) {
   const e = error2;
   if (e?.code === "ENOENT") return "it does not exist";
   if (e?.code === "EISDIR") return "it is a directory";
-  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+  return e?.code ?? messageOf(error2);
 }
 function readListing(file, unreadable) {
   return parseListing(readText(file, unreadable), file);
@@ -1073,9 +1076,9 @@ function copyListedFiles(root, listed, dir) {
     copyFileSync(join(root, ...rel.split("/")), target);
   }
 }
-function removeQuietly(dir) {
+function removeQuietly(target) {
   try {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(target, { recursive: true, force: true });
   } catch {
   }
 }
@@ -2490,7 +2493,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-434ITMKD.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-5DGUQKOO.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2527,8 +2530,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-7VMPZL3X.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-UWHGL5DM.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6K45SKDT.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-KXEDGVNQ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2578,7 +2581,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-M6UOGJOE.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-7Y3GYBID.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -4150,8 +4153,8 @@ async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-OG54SGDN.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-PY7WRJ7Q.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-ITKHIC3C.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-ZLEIWPAR.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4286,7 +4289,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-NOJTYHOQ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-HPRGP5DP.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4364,7 +4367,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-434ITMKD.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-5DGUQKOO.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -4522,6 +4525,7 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
   DOCKER_HUB as m14$DOCKER_HUB,
@@ -4562,22 +4566,32 @@ export {
   modesDigest as m18$modesDigest,
   parseModes as m18$parseModes,
   readModes as m18$readModes,
-  listDirectory as m23$listDirectory,
-  sealSubject as m23$sealSubject,
-  FULCIO_OIDS as m24$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m24$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m24$GITHUB_HOSTED,
-  checkIdentity as m24$checkIdentity,
-  decodeDerUtf8String as m24$decodeDerUtf8String,
-  decodeIdentity as m24$decodeIdentity,
-  describeIdentityFailure as m24$describeIdentityFailure,
-  parseWorkflowSetting as m24$parseWorkflowSetting,
-  parseWorkflowUri as m24$parseWorkflowUri,
-  repositoryOfUri as m24$repositoryOfUri,
-  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
-  capitalized as m28$capitalized,
-  speakAs as m28$speakAs,
-  words as m28$words,
+  listDirectory as m22$listDirectory,
+  sealSubject as m22$sealSubject,
+  FULCIO_OIDS as m23$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m23$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m23$GITHUB_HOSTED,
+  checkIdentity as m23$checkIdentity,
+  decodeDerUtf8String as m23$decodeDerUtf8String,
+  decodeIdentity as m23$decodeIdentity,
+  describeIdentityFailure as m23$describeIdentityFailure,
+  parseWorkflowSetting as m23$parseWorkflowSetting,
+  parseWorkflowUri as m23$parseWorkflowUri,
+  repositoryOfUri as m23$repositoryOfUri,
+  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
+  capitalized as m27$capitalized,
+  speakAs as m27$speakAs,
+  words as m27$words,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  readText as m29$readText,
+  readTextIfAny as m29$readTextIfAny,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4594,37 +4608,27 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m30$contractManifestBeside,
-  hasBundleBeside as m30$hasBundleBeside,
-  listingsIn as m30$listingsIn,
-  readListing as m30$readListing,
-  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
-  readStatement as m30$readStatement,
-  readStatementBeside as m30$readStatementBeside,
-  readText as m30$readText,
-  readTextIfAny as m30$readTextIfAny,
-  whyUnreadable as m30$whyUnreadable,
-  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m31$cacheArchivePrefix,
-  cacheKeyOf as m31$cacheKeyOf,
-  cacheStagingPath as m31$cacheStagingPath,
-  copyListedFiles as m32$copyListedFiles,
-  makeDirectories as m32$makeDirectories,
-  privateDir as m32$privateDir,
-  removeQuietly as m32$removeQuietly,
-  writeNewFile as m32$writeNewFile,
-  bundleBaseOf as m33$bundleBaseOf,
-  bundleFileNames as m33$bundleFileNames,
-  contractBeside as m33$contractBeside,
-  fileSafeName as m33$fileSafeName,
-  isBundleEntry as m33$isBundleEntry,
-  modesBeside as m33$modesBeside,
-  sigstoreBundleBeside as m33$sigstoreBundleBeside,
-  statementBeside as m33$statementBeside,
-  VERSION as m37$VERSION,
+  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m30$cacheArchivePrefix,
+  cacheKeyOf as m30$cacheKeyOf,
+  cacheStagingPath as m30$cacheStagingPath,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  VERSION as m36$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   sealedModesBeside as m7$sealedModesBeside,

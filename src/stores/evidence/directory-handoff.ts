@@ -103,11 +103,15 @@ export function copyListedFiles(root: string, listed: readonly string[], dir: st
   }
 }
 
-export function removeQuietly(dir: string): void {
+/**
+ * Removes a file or a directory if it is there, as a clean-up: a failure is not reported, as
+ * what it would leave is private and temporary, or a leftover the next write replaces or fails on.
+ */
+export function removeQuietly(target: string): void {
   try {
-    fs.rmSync(dir, { recursive: true, force: true })
+    fs.rmSync(target, { recursive: true, force: true })
   } catch {
-    // Best effort: the directory is private and temporary, never in the workspace.
+    // See above.
   }
 }
 

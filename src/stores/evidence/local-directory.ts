@@ -11,6 +11,7 @@ import {
 } from './seal-bundle.js'
 import { words } from '../../core/vocabulary.js'
 import { isInside as isPathInside } from '../../core/paths.js'
+import { removeQuietly } from './directory-handoff.js'
 
 /**
  * Keeps the seal bundle in a directory. Each file is written under a temporary name and
@@ -107,18 +108,6 @@ export class LocalDirectoryStore implements EvidenceStore {
         `directory ${words().reader} can write to.`,
       { cause: e }
     )
-  }
-}
-
-/**
- * Removes a file or directory if it is there; a failure leaves it, as the bundle's own writes would
- * then fail and say so.
- */
-function removeQuietly(target: string): void {
-  try {
-    fs.rmSync(target, { recursive: true, force: true })
-  } catch {
-    // Nothing to add: see above.
   }
 }
 

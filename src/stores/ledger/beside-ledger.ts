@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { SealError } from '../../core/errors.js'
 import { type Unreadable, readTextIfAny, whyUnreadable } from '../evidence/bundle-reader.js'
+import { removeQuietly } from '../evidence/directory-handoff.js'
 
 /**
  * The files a file ledger keeps beside itself, named here and nowhere else: the signed
@@ -50,6 +51,7 @@ export function writeRecordAttestation(
     fs.writeFileSync(temporary, json, { flag: 'wx' })
     fs.renameSync(temporary, file)
   } catch (error) {
+    // One that cannot be removed (its directory was never made) is no reason to hide why the write failed.
     removeQuietly(temporary)
     throw unwritable((error as NodeJS.ErrnoException).code ?? String(error), file)
   }
@@ -67,17 +69,5 @@ export function readRecordAttestation(
     return { file, bytes: fs.readFileSync(file) }
   } catch (error) {
     throw unreadable(whyUnreadable(error), file)
-  }
-}
-
-/**
- * Removes a temporary file; one that cannot be removed (its directory was never made) is no reason
- * to hide why the write failed.
- */
-function removeQuietly(file: string): void {
-  try {
-    fs.rmSync(file, { force: true })
-  } catch {
-    // the write's own failure is what the caller is told
   }
 }

@@ -4,8 +4,10 @@ import {
   type SealErrorCode,
   exitCodeOf,
   isSealError,
+  messageOf,
   stopsPromotion
 } from '../../src/core/errors.js'
+import { sourcesMatching } from '../helpers/source-files.js'
 
 const ALL: readonly SealErrorCode[] = [
   'usage',
@@ -68,5 +70,20 @@ describe('what a caller derives from the code alone', () => {
       'bad-input'
     ])
     expect(stopsPromotion(new Error('bug'))).toBe(false)
+  })
+})
+
+describe('messageOf', () => {
+  it("is an Error's own message, and anything else thrown as text, in one place", () => {
+    expect(messageOf(new TypeError('fetch failed'))).toBe('fetch failed')
+    expect(messageOf(new SealError('refused', 'no'))).toBe('no')
+    expect([messageOf('plain'), messageOf(42), messageOf(undefined)]).toEqual([
+      'plain',
+      '42',
+      'undefined'
+    ])
+    expect(sourcesMatching(/instanceof Error \? \w+\.message : String\(/)).toEqual([
+      'core/errors.ts'
+    ])
   })
 })

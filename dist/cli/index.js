@@ -23,8 +23,8 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-B5CT2ECT.js"),
-    import("../chunks/terminal-DU32RLS3.js")
+    import("../chunks/main-3GSVKYSY.js"),
+    import("../chunks/terminal-6TTIFZQL.js")
   ]);
   const terminal = processTerminal();
   const code = await main(process.argv.slice(2), terminal);

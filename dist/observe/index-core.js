@@ -29909,8 +29909,46 @@ var EXIT_CODES = {
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
 }
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
 function quote(value) {
   return JSON.stringify(value);
+}
+
+// src/core/digest.ts
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+}
+function sha256Hex(data) {
+  return hash("sha256", data, "hex");
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    "bad-input",
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
 }
 
 // src/core/promotion/record.ts
@@ -29929,6 +29967,12 @@ var OUTCOMES = [
 var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+function isEarlier(a, b) {
+  return isIsoUtc(a) && isIsoUtc(b) ? a < b : Date.parse(a) < Date.parse(b);
+}
+function isIsoUtc(time) {
+  return time.length === 24 && time.charCodeAt(23) === 90;
+}
 function serviceOf(record) {
   return record.service !== void 0 ? record.service : record.name;
 }
@@ -30034,7 +30078,7 @@ var LedgerIndex = class {
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry) {
-    if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
+    if (this.lastRecord !== null && isEarlier(entry.time, this.lastTime)) {
       return `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written in time order, so a clock went back or the line was edited`;
     }
     if (RESOLUTIONS.includes(entry.outcome)) {
@@ -30201,9 +30245,6 @@ function ownCopy(text) {
   return Buffer.from(text, "utf8").toString("utf8");
 }
 var OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o]));
-function isBefore(a, b) {
-  return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b);
-}
 
 // src/stores/ledger/file-lock.ts
 import { setTimeout as sleepFor } from "node:timers/promises";
@@ -30636,35 +30677,6 @@ function hashAside() {
   };
 }
 
-// src/core/digest.ts
-var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
-function shortDigest(digest) {
-  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
-}
-function parseDigest(value, what) {
-  const trimmed = value.trim();
-  const lowered = trimmed.toLowerCase();
-  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
-  if (HEX64.test(hex)) return digestFromHex(hex);
-  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
-  if (algorithm !== void 0 && algorithm !== "sha256") {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
-    );
-  }
-  throw new SealError(
-    "bad-input",
-    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
-  );
-}
-
 // src/stores/ledger/record-codec.ts
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
@@ -30893,7 +30905,7 @@ function listingFromDigests(paths, digests, order) {
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
 function digestOfListing(listing) {
-  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+  return sha256Digest(listing);
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
@@ -31036,7 +31048,7 @@ function whyUnreadable(error2) {
   const e = error2;
   if (e?.code === "ENOENT") return "it does not exist";
   if (e?.code === "EISDIR") return "it is a directory";
-  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+  return e?.code ?? messageOf(error2);
 }
 function readListing(file, unreadable) {
   return parseListing(readText(file, unreadable), file);
@@ -31060,13 +31072,8 @@ function hasBundleBeside(checksumsFile) {
   return contractBeside(checksumsFile) !== null;
 }
 function readDocument(file, unreadable) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  const text = readTextIfAny(file, unreadable);
+  if (text === null) return null;
   try {
     return { file, text, json: JSON.parse(text), notJson: null };
   } catch (error2) {
@@ -31077,6 +31084,14 @@ function readText(file, unreadable) {
   try {
     return readFileSync(file, "utf8");
   } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function readTextIfAny(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
     throw unreadable(whyUnreadable(error2), file);
   }
 }
@@ -31091,6 +31106,96 @@ function listingsIn(dir, unreadable) {
     return readdirSync(dir, { withFileTypes: true }).filter((e) => e.name.endsWith(".sha256") && !e.isDirectory()).map((e) => e.name).sort();
   } catch (error2) {
     throw unreadable(whyUnreadable(error2), dir);
+  }
+}
+
+// builtin:node:stream/promises
+var loaded2;
+var builtin7 = () => loaded2 ??= __require("node:stream/promises");
+function pipeline(...args) {
+  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
+}
+
+// src/core/paths.ts
+function isInside(child2, parent) {
+  const rel = relative(parent, child2);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+// src/stores/evidence/directory-handoff.ts
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = resolve(parent);
+  let dir;
+  try {
+    mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = mkdtempSync(join(resolved, prefix));
+    chmodSync(dir, 448);
+  } catch (error2) {
+    const e = error2;
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
+      { cause: e }
+    );
+  }
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly2(dir);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
+  }
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = join(at, segment);
+    try {
+      mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
+        throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = join(parent, segments[segments.length - 1]);
+  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = join(dir, ...rel.split("/"));
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    copyFileSync(join(root, ...rel.split("/")), target);
+  }
+}
+function removeQuietly2(target) {
+  try {
+    rmSync(target, { recursive: true, force: true });
+  } catch {
+  }
+}
+function realOrResolved(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
   }
 }
 
@@ -31343,7 +31448,7 @@ var FileLedger = class {
               `unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`
             );
           lines.push(text);
-          prevHash = sha256(text);
+          prevHash = sha256Digest(text);
           return entry;
         };
         const result = await work(snapshot, append);
@@ -31398,7 +31503,7 @@ var FileLedger = class {
     const snapshot = {
       stamp,
       index: new LedgerIndex((id) => this.load(snapshot, id)),
-      head: { seq: 0, hash: sha256("") },
+      head: { seq: 0, hash: sha256Digest("") },
       starts: [0, 0],
       lineHashes: new Uint8Array(0),
       appended: /* @__PURE__ */ new Map(),
@@ -31483,7 +31588,7 @@ var FileLedger = class {
       snapshot.lineHashes.length
     );
     const count = hashes.length / 32;
-    const hex = (line) => `sha256:${hashes.toString("hex", (line - 1) * 32, line * 32)}`;
+    const hex = (line) => digestFromHex(hashes.toString("hex", (line - 1) * 32, line * 32));
     const problems = snapshot.problems;
     const breaks = /* @__PURE__ */ new Set();
     for (let line = 2; line <= count; line++) {
@@ -31558,7 +31663,7 @@ var FileLedger = class {
     } catch (error2) {
       return error2.message;
     }
-    if (isAfter(record.time, now)) return futureProblem(record.time, now);
+    if (isEarlier(now, record.time)) return futureProblem(record.time, now);
     const fields = lineFields(raw);
     const service = serviceOf(record);
     if (fields !== null && !fieldsAgree(fields, { ...record, service })) {
@@ -31608,7 +31713,7 @@ var FileLedger = class {
     this.appendBytes(Buffer.from(`${text}
 `), "wx", lock);
     this.cached = null;
-    return { seq: 1, hash: sha256(text) };
+    return { seq: 1, hash: sha256Digest(text) };
   }
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
@@ -31711,7 +31816,7 @@ var ClaimedHashes = class {
     return state === 1 && this.bytes.compare(hashes, offset, offset + 32, line * 32, line * 32 + 32) === 0;
   }
   text(line) {
-    return this.odd.get(line) ?? `sha256:${this.bytes.toString("hex", line * 32, line * 32 + 32)}`;
+    return this.odd.get(line) ?? digestFromHex(this.bytes.toString("hex", line * 32, line * 32 + 32));
   }
 };
 function inWrittenOrder(record, time) {
@@ -31752,7 +31857,7 @@ function addFields(fields, number, index, now, prevs) {
   if (fields.seq !== number)
     return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
   prevs.set(number, fields.prev);
-  if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
+  if (isEarlier(now, fields.time)) return futureProblem(fields.time, now);
   return index.add(fields);
 }
 function futureProblem(time, now) {
@@ -31816,16 +31921,12 @@ function notOurs2(value) {
 function identityOf(snapshot) {
   if (snapshot.lineHashes.length < 32)
     throw new Error("unreachable: a ledger is read with its first line");
-  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
+  return digestFromHex(
+    Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")
+  );
 }
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
-}
-function sha256(data) {
-  return `sha256:${hash("sha256", data, "hex")}`;
-}
-function isAfter(a, b) {
-  return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
 }
 
 // src/core/statement.ts
@@ -31978,7 +32079,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RSOYWP3R.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JR3DZ5PL.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -32008,7 +32109,7 @@ async function driftStateOf(newestFirst, service) {
 var SHOWN = 120;
 function shown(text) {
   const line = text.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
-  return JSON.stringify(line.length > SHOWN ? `${line.slice(0, SHOWN)}\u2026` : line);
+  return quote(line.length > SHOWN ? `${line.slice(0, SHOWN)}\u2026` : line);
 }
 var DIGEST_TOKEN = /^(?:[^\s@]+@)?(?:sha256:)?([0-9a-fA-F]{64})$/;
 function digestsIn(text) {
@@ -32040,6 +32141,27 @@ function combine(results) {
   if (results.some((r) => r.verdict === "drifted")) return "drifted";
   if (results.length === 0 || results.some((r) => r.verdict === "unknown")) return "unknown";
   return "matches";
+}
+
+// src/core/promotion/policy.ts
+var BREAKING_RULES = [
+  "refuse",
+  "require-major",
+  "require-approval",
+  "allow"
+];
+var DANGEROUS_RULES = ["warn", "refuse"];
+var ROLLBACK_RULES = ["allow", "check"];
+function findEnvironment(policy, name) {
+  return policy.environments.find((e) => e.name === name);
+}
+function requireEnvironment(policy, name, input, consequence = "") {
+  const rule = findEnvironment(policy, name);
+  if (rule !== void 0) return rule;
+  throw new SealError(
+    "bad-input",
+    `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}${consequence}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
+  );
 }
 
 // src/app/ledger/queries.ts
@@ -35444,7 +35566,7 @@ function parseSdl(sdl, where, withPositions) {
 }
 var FIX = "Give a GraphQL SDL document that builds a schema (every type and directive it uses defined in the file).";
 function sdlError(error2, where, document) {
-  const message = error2 instanceof Error ? error2.message : String(error2);
+  const message = messageOf(error2);
   const firstLine = message.split("\n")[0] ?? message;
   let at = null;
   if (error2 instanceof import_graphql26.GraphQLError && error2.locations?.[0]) {
@@ -35540,7 +35662,7 @@ function isProtobufFile(path) {
   return kindOfName(path) === "protobuf";
 }
 
-// src/core/contract/openapi/types.ts
+// src/core/json-shape.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -39679,7 +39801,7 @@ function loadProtoModel(files, options, side) {
     try {
       parsed = import_protobufjs.default.parse(file.text, root, { keepCase: true, alternateCommentMode: true });
     } catch (error2) {
-      const message = error2 instanceof Error ? error2.message : String(error2);
+      const message = messageOf(error2);
       const at = parseErrorPosition(message, file.text);
       throw new SealError(
         "malformed",
@@ -39719,7 +39841,7 @@ function loadProtoModel(files, options, side) {
   try {
     root.resolveAll();
   } catch (error2) {
-    const message = error2 instanceof Error ? error2.message : String(error2);
+    const message = messageOf(error2);
     const culprit = /in (?:Type|Service|Namespace|Enum) \.?([\w.]+)/.exec(message)?.[1];
     const file = (culprit && typeFile.get(culprit)) ?? files[0]?.path ?? "(no file)";
     throw new SealError(
@@ -40518,7 +40640,7 @@ function readContractDocument(file, text) {
 function writtenScalar(value, keys, sources) {
   let node = value;
   for (const key of keys) {
-    if (!isMapping(node) || !Object.hasOwn(node, key)) return void 0;
+    if (!isRecord(node) || !Object.hasOwn(node, key)) return void 0;
     node = node[key];
   }
   if (typeof node === "string") return node;
@@ -40547,7 +40669,6 @@ var MergeRefused = class extends Error {
   offset;
   reason;
 };
-var isMapping = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function readYaml(file, text) {
   const stack = [];
   let root = null;
@@ -40581,7 +40702,7 @@ function readYaml(file, text) {
     if (parent !== void 0) {
       if (parent.mergeValueNext) {
         parent.mergeValueNext = false;
-        if (parent.badMerge === null && !(isMapping(result) || Array.isArray(result) && result.every(isMapping)))
+        if (parent.badMerge === null && !(isRecord(result) || Array.isArray(result) && result.every(isRecord)))
           parent.badMerge = frame.start;
       } else if (tag === MERGE_TAG) {
         parent.mergeValueNext = true;
@@ -40618,7 +40739,7 @@ function sourceIn(root, keys) {
   let node = root;
   for (const key of keys) {
     const children = node?.children;
-    if (node === null || children === null || children === void 0 || !isMapping(node.result))
+    if (node === null || children === null || children === void 0 || !isRecord(node.result))
       return void 0;
     const want = node.result[key];
     let next2 = null;
@@ -40887,9 +41008,8 @@ function detectIn(path, document) {
     const version2 = text(document.written(["info", "version"]));
     return version2 ? { kind: "openapi", openapiVersion, version: version2 } : { kind: "openapi", openapiVersion };
   }
-  const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
   const type2 = record.type;
-  const schema2 = typeof record.$schema === "string" || isObject(record.properties) || isObject(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
+  const schema2 = typeof record.$schema === "string" || isRecord(record.properties) || isRecord(record.$defs) || typeof type2 === "string" && JSON_SCHEMA_TYPES.has(type2) || Array.isArray(type2) && type2.length > 0 && type2.every((t) => typeof t === "string" && JSON_SCHEMA_TYPES.has(t));
   if (schema2) return { kind: "jsonschema" };
   throw new SealError(
     "unrecognized",
@@ -41049,7 +41169,7 @@ function parseManifest(text, source) {
         checkListingPath(f.path, `${source}: ${at}`);
       } catch (error2) {
         return fail(
-          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`
+          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${messageOf(error2)})`
         );
       }
       if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256))
@@ -41199,7 +41319,7 @@ function describeContract(declared, read2, options) {
     entries.push({
       path,
       kind: found.kind,
-      sha256: sha2562(bytes),
+      sha256: sha256Hex(bytes),
       role,
       openapiVersion: found.openapiVersion ?? null
     });
@@ -41213,7 +41333,7 @@ function describeContract(declared, read2, options) {
     entries.push({
       path,
       kind: "reference",
-      sha256: sha2562(bytes),
+      sha256: sha256Hex(bytes),
       role: null,
       openapiVersion: null
     });
@@ -41283,9 +41403,6 @@ function firstDifference(claimed, derived) {
 }
 function describeKind(kind) {
   return kind === "reference" ? "a file the contract refers to" : kind;
-}
-function sha2562(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
 }
 
 // src/http/clock.ts
@@ -41363,6 +41480,14 @@ function tooLarge(url, options, how) {
   );
 }
 
+// src/core/contract/amendment.ts
+function severityCounts(changes) {
+  return SEVERITIES.map((severity) => `${countOf(changes, severity)} ${severity}`).join(", ");
+}
+function countOf(changes, severity) {
+  return changes.filter((c) => c.severity === severity).length;
+}
+
 // src/app/observe/contract-probe.ts
 async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
   const none = (reason) => ({
@@ -41389,20 +41514,20 @@ async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
     throw error2;
   }
   if (answer.status < 200 || answer.status > 299)
-    return none(`${JSON.stringify(url)} answered HTTP ${answer.status}`);
+    return none(`${quote(url)} answered HTTP ${answer.status}`);
   const served = answer.body;
   const text = served.toString("utf8");
   try {
     const found = detectContractKind(document.path, text);
     if (found.kind !== "openapi")
-      return none(`${JSON.stringify(url)} serves ${found.kind}, not an OpenAPI document`);
+      return none(`${quote(url)} serves ${found.kind}, not an OpenAPI document`);
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
     return none(
-      `${JSON.stringify(url)} answered ${answer.contentType === "" ? "something" : shown(answer.contentType)} that is no OpenAPI document: ${shown(text.slice(0, 120))}`
+      `${quote(url)} answered ${answer.contentType === "" ? "something" : shown(answer.contentType)} that is no OpenAPI document: ${shown(text.slice(0, 120))}`
     );
   }
-  if (createHash("sha256").update(served).digest("hex") === document.sha256) {
+  if (sha256Hex(served) === document.sha256) {
     return {
       result: {
         probe: "contract-url",
@@ -41427,7 +41552,7 @@ async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
   } catch (error2) {
     if (!(error2 instanceof SealError)) throw error2;
     return none(
-      `${JSON.stringify(url)} serves a document that cannot be read as the sealed contract's ${JSON.stringify(document.path)}: ${error2.message}`
+      `${quote(url)} serves a document that cannot be read as the sealed contract's ${quote(document.path)}: ${error2.message}`
     );
   }
   const changes = await classifyContracts(sealed, running, { now });
@@ -41442,13 +41567,12 @@ async function contractProbe(url, sealed, timeoutMs, context, now, clock) {
       changes: []
     };
   const rules = [...new Set(changes.map((c) => c.rule))];
-  const count = (severity) => changes.filter((c) => c.severity === severity).length;
   return {
     result: {
       probe: "contract-url",
       verdict: "drifted",
       observed: running.manifest.digest,
-      detail: `the served contract differs from the sealed one: ${count("breaking")} breaking, ${count("dangerous")} dangerous, ${count("compatible")} compatible (${rules.join(", ")})`,
+      detail: `the served contract differs from the sealed one: ${severityCounts(changes)} (${rules.join(", ")})`,
       items: rules
     },
     changes
@@ -41550,10 +41674,10 @@ function runClaimLoop(ctx) {
 }
 
 // builtin:node:fs/promises
-var loaded2;
-var builtin7 = () => loaded2 ??= __require("node:fs/promises");
+var loaded3;
+var builtin8 = () => loaded3 ??= __require("node:fs/promises");
 function open2(...args) {
-  return new.target === void 0 ? builtin7().open.apply(this, args) : Reflect.construct(builtin7().open, args);
+  return new.target === void 0 ? builtin8().open.apply(this, args) : Reflect.construct(builtin8().open, args);
 }
 
 // src/core/hashing/hash-large-file.ts
@@ -41842,7 +41966,7 @@ function formatModes(modes) {
 `);
 }
 function modesDigest(bytes) {
-  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+  return sha256Digest(bytes);
 }
 function parseModes(text, what) {
   let json;
@@ -41946,9 +42070,6 @@ function modesAnnotation(statement) {
   return null;
 }
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
 function realOrSelf(p) {
   try {
     return realpathSync(p);
@@ -41966,7 +42087,7 @@ function isLeftOutName(name, directory) {
 var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside(child2, parent) {
+function isInside2(child2, parent) {
   const rel = relative(parent, child2);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
@@ -42060,7 +42181,7 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot))
           throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat2.isDirectory();
@@ -42089,7 +42210,7 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf2(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot))
       throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
@@ -42165,7 +42286,7 @@ function resolveFiles(options) {
   });
   const realRoot = realOrSelf2(root);
   for (const { link: link2, target, named } of links) {
-    if ((named || isInside(link2, root)) && !isInside(target, realRoot))
+    if ((named || isInside2(link2, root)) && !isInside2(target, realRoot))
       throw linkLeavesRoot(link2, target, root, named);
   }
   const order = listingOrder(relative2);
@@ -42199,7 +42320,7 @@ function chooseRoot(options, files, onlyDirectory) {
         `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
       );
     }
-    const outside = files.find((f) => !isInside(f, root));
+    const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
         "bad-input",
@@ -42211,7 +42332,7 @@ function chooseRoot(options, files, onlyDirectory) {
   if (onlyDirectory !== null) return onlyDirectory;
   let common = dirname(files[0]);
   for (const file of files) {
-    while (!isInside(file, common)) common = dirname(common);
+    while (!isInside2(file, common)) common = dirname(common);
   }
   return common;
 }
@@ -42421,12 +42542,12 @@ async function filesProbe(files, checksums, live, context) {
       listing = await listDirectory(target, "observe files");
       digest = digestOfListing(listing);
     } else {
-      digest = digestFromHex(createHash("sha256").update(readFileSync(target)).digest("hex"));
+      digest = sha256Digest(readFileSync(target));
     }
   } catch (error2) {
     const e = error2;
     if (error2 instanceof SealError) return unknown("files", error2.message);
-    return unknown("files", `cannot read ${JSON.stringify(target)} (${e.code ?? e.message})`);
+    return unknown("files", `cannot read ${quote(target)} (${e.code ?? e.message})`);
   }
   if (digest === live) return { probe: "files", verdict: "matches", observed: live, detail: null };
   const drifted = (detail, items2) => ({
@@ -42447,19 +42568,19 @@ async function filesProbe(files, checksums, live, context) {
     sealedText = readFileSync(listingFile, "utf8");
   } catch (error2) {
     return drifted(
-      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} cannot be read (${error2.code ?? ""}) to name them`
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${quote(listingFile)} cannot be read (${error2.code ?? ""}) to name them`
     );
   }
   if (digestOfListing(sealedText) !== live) {
     return drifted(
-      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} is not the live digest's either, so it names nothing`
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${quote(listingFile)} is not the live digest's either, so it names nothing`
     );
   }
   const mismatches = diffListings(
     parseListing(sealedText, listingFile),
     parseListing(listing.toString("utf8"), target)
   );
-  const items = mismatches.map((m) => `${m.kind} ${JSON.stringify(m.path)}`);
+  const items = mismatches.map((m) => `${m.kind} ${quote(m.path)}`);
   const named = items.slice(0, NAMED).join(", ") + (items.length > NAMED ? ` and ${items.length - NAMED} more` : "");
   return drifted(
     `${items.length} ${items.length === 1 ? "file differs" : "files differ"} from the live ${shortDigest(live)}: ${named}`,
@@ -42654,14 +42775,14 @@ async function urlProbe(url, pointer, live, timeoutMs, context, clock) {
     throw error2;
   }
   if (answer.status < 200 || answer.status > 299)
-    return unknown("url", `${JSON.stringify(url)} answered HTTP ${answer.status}`);
+    return unknown("url", `${quote(url)} answered HTTP ${answer.status}`);
   let document;
   try {
     document = JSON.parse(answer.body.toString("utf8"));
   } catch {
     return unknown(
       "url",
-      `${JSON.stringify(url)} answered ${answer.contentType === "" ? "without a content type" : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString("utf8"))}`
+      `${quote(url)} answered ${answer.contentType === "" ? "without a content type" : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString("utf8"))}`
     );
   }
   const tokens = parsePointer(pointer) ?? [];
@@ -42669,14 +42790,14 @@ async function urlProbe(url, pointer, live, timeoutMs, context, clock) {
   if (typeof value !== "string") {
     return unknown(
       "url",
-      `${JSON.stringify(url)}'s answer has ${value === void 0 ? "nothing" : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`} at ${JSON.stringify(pointer)}, not the digest as text`
+      `${quote(url)}'s answer has ${value === void 0 ? "nothing" : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`} at ${quote(pointer)}, not the digest as text`
     );
   }
   const digests = digestsIn(value);
   if (digests === null || digests.length !== 1)
     return unknown(
       "url",
-      `${JSON.stringify(url)}'s answer has ${shown(value)} at ${JSON.stringify(pointer)}, not one sha256 digest`
+      `${quote(url)}'s answer has ${shown(value)} at ${quote(pointer)}, not one sha256 digest`
     );
   return judgeDigests("url", digests, live);
 }
@@ -42702,13 +42823,7 @@ function targetsOf(policy, only, input) {
   const observed = policy.environments.filter((e) => (e.observe ?? []).length > 0);
   if (only !== null) {
     for (const name of only) {
-      const rule = policy.environments.find((e) => e.name === name);
-      if (rule === void 0) {
-        throw new SealError(
-          "bad-input",
-          `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}. Give one of: ${policy.environments.map((e) => e.name).join(", ")}.`
-        );
-      }
+      const rule = requireEnvironment(policy, name, input);
       if ((rule.observe ?? []).length === 0) {
         throw new SealError(
           "bad-input",
@@ -42876,7 +42991,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("../chunks/open-registry-ALUS6B2B.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-LVN2EN7I.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 
@@ -42894,13 +43009,6 @@ function contractTarget(target, unreadable) {
     kind: "directory",
     manifests: readdirSync(target).filter((name) => name.endsWith(".contract.json")).sort()
   };
-}
-function readManifestText(file, unreadable) {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    throw unreadable(whyUnreadable(error2), file);
-  }
 }
 function copiesDirOf(manifestFile) {
   return manifestFile.slice(0, -".json".length);
@@ -42969,7 +43077,7 @@ function manifestIn(target, found, argName) {
   return manifests.length === 1 ? join(target, manifests[0]) : null;
 }
 function fromManifest(file) {
-  const text = readManifestText(
+  const text = readText(
     file,
     (why) => new SealError(
       "unreadable",
@@ -42988,7 +43096,7 @@ function fromManifest(file) {
         `${file}: the contract file ${quote(entry.path)} is not in ${quote(dir)}. Give the seal bundle as the seal wrote it, with its ${basename(dir)}/ directory.`
       );
     }
-    if (createHash("sha256").update(bytes).digest("hex") !== entry.sha256) {
+    if (sha256Hex(bytes) !== entry.sha256) {
       throw new SealError(
         "tampered",
         `${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It was changed after sealing; give the seal bundle as the seal wrote it.`
@@ -43151,7 +43259,7 @@ async function keepContract(store, contract, warn) {
     sha256: file.sha256,
     bytes: Buffer.from(contract.read(file.path), "utf8")
   }));
-  if (files.some((f) => createHash("sha256").update(f.bytes).digest("hex") !== f.sha256)) {
+  if (files.some((f) => sha256Hex(f.bytes) !== f.sha256)) {
     warn(
       `Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so its copy would not hash as sealed. Later promotions need the CLI's --contract-baseline.`
     );
@@ -43267,91 +43375,6 @@ function cacheStagingPath(env) {
 function cacheArchivePrefix(env) {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   return relative(workspace, cacheStagingPath(env)).split(sep).join("/");
-}
-
-// builtin:node:stream/promises
-var loaded3;
-var builtin8 = () => loaded3 ??= __require("node:stream/promises");
-function pipeline(...args) {
-  return new.target === void 0 ? builtin8().pipeline.apply(this, args) : Reflect.construct(builtin8().pipeline, args);
-}
-
-// src/stores/evidence/directory-handoff.ts
-function privateDir(parent, prefix, env, inputName) {
-  const resolved = resolve(parent);
-  let dir;
-  try {
-    mkdirSync(resolved, { recursive: true, mode: 448 });
-    dir = mkdtempSync(join(resolved, prefix));
-    chmodSync(dir, 448);
-  } catch (error2) {
-    const e = error2;
-    throw new SealError(
-      "unreadable",
-      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
-      { cause: e }
-    );
-  }
-  const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside2(realpathSync(dir), realOrResolved(workspace))) {
-    removeQuietly2(dir);
-    throw new SealError(
-      "bad-input",
-      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
-    );
-  }
-  return dir;
-}
-function makeDirectories(root, rel) {
-  let at = root;
-  for (const segment of rel.split("/")) {
-    at = join(at, segment);
-    try {
-      mkdirSync(at, { mode: 493 });
-    } catch (error2) {
-      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
-        throw error2;
-    }
-  }
-  return at;
-}
-var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
-async function writeNewFile(root, rel, content, executable) {
-  const segments = rel.split("/");
-  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
-  const target = join(parent, segments[segments.length - 1]);
-  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
-  await pipeline(content, handle.createWriteStream());
-}
-function copyListedFiles(root, listed, dir) {
-  mkdirSync(dir, { recursive: true });
-  const made = /* @__PURE__ */ new Set();
-  for (const rel of listed) {
-    const target = join(dir, ...rel.split("/"));
-    const parent = dirname(target);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    copyFileSync(join(root, ...rel.split("/")), target);
-  }
-}
-function removeQuietly2(dir) {
-  try {
-    rmSync(dir, { recursive: true, force: true });
-  } catch {
-  }
-}
-function realOrResolved(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
-function isInside2(child2, parent) {
-  const rel = relative(parent, child2);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 // src/core/provenance.ts
@@ -43598,7 +43621,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
-  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
+  if (sha256Digest(listing.bytes) !== expected) {
     throw new SealError(
       "conflict",
       `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
@@ -43789,7 +43812,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CGTZDDQU.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-OV6BVAR3.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -43826,8 +43849,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-HG6USATC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-GBXHIJZ3.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-IVNRSSNZ.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-QG4HN3OH.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -43877,7 +43900,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-UDNXJUFX.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-6JRPNUVO.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -44017,16 +44040,6 @@ function parseDuration(text) {
   return Number.isSafeInteger(total) ? total : null;
 }
 
-// src/core/promotion/policy.ts
-var BREAKING_RULES = [
-  "refuse",
-  "require-major",
-  "require-approval",
-  "allow"
-];
-var DANGEROUS_RULES = ["warn", "refuse"];
-var ROLLBACK_RULES = ["allow", "check"];
-
 // src/core/observe/spec.ts
 var DEFAULT_PROBE_TIMEOUT_MS = 1e4;
 var DEFAULT_POINTER = "/digest";
@@ -44082,7 +44095,7 @@ function observeSpecsOf(raw) {
     const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
     if (timeoutMs <= 0 || timeoutMs > 10 * 6e4)
       problems.push(
-        `${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`
+        `${at}.timeout ${quote(e.timeout ?? "")} is not between 1ms and 10m. Give a duration such as 10s.`
       );
     return {
       service: e.service ?? null,
@@ -44680,7 +44693,7 @@ See the policy format in the README ("Promotion policy").`,
     doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (error2) {
     return fail([
-      `${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`
+      `${source}: cannot be read as YAML (${messageOf(error2)}). Write the policy as a plain mapping, as in the README.`
     ]);
   }
   if (doc.errors.length > 0)
@@ -44691,7 +44704,7 @@ See the policy format in the README ("Promotion policy").`,
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
   } catch (error2) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
+    const reason = messageOf(error2);
     fail([
       /alias/i.test(reason) ? `${source}: its aliases (*name) expand to more than ${MAX_ALIAS_EXPANSION} values, which no promotion policy needs (this is how a YAML alias bomb looks). Write the environments out without aliases.` : `${source}: cannot be read (${reason}). Write the policy as a plain mapping, as in the README.`
     ]);
@@ -45028,7 +45041,7 @@ function loadPolicy(file, inputName, baseDir) {
   }
   return {
     ...parsePolicy(text, shown2.startsWith("..") ? file : shown2),
-    digest: createHash("sha256").update(text).digest("hex")
+    digest: sha256Hex(text)
   };
 }
 
@@ -45339,7 +45352,7 @@ async function run(env = process.env) {
       }
     }
     if (settings.issuesOf !== null) {
-      const { GitHubIssues } = await import("../chunks/github-issues-H7BCBNQ3.js");
+      const { GitHubIssues } = await import("../chunks/github-issues-6Z7HNEEP.js");
       const { syncDriftIssues } = await import("../chunks/drift-issues-WSVRPRP7.js");
       const issues = new GitHubIssues({
         token: settings.token,
@@ -45371,6 +45384,8 @@ export {
   digestFromHex as m11$digestFromHex,
   hexOf as m11$hexOf,
   parseDigest as m11$parseDigest,
+  sha256Digest as m11$sha256Digest,
+  sha256Hex as m11$sha256Hex,
   shortDigest as m11$shortDigest,
   DEFAULT_API_URL as m12$DEFAULT_API_URL,
   DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
@@ -45379,6 +45394,7 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
   DOCKER_HUB as m14$DOCKER_HUB,
@@ -45394,63 +45410,60 @@ export {
   subjectName as m14$subjectName,
   withDigest as m14$withDigest,
   withTag as m14$withTag,
-  agreeingKind as m15$agreeingKind,
-  checkSubjectKind as m15$checkSubjectKind,
-  isCanonicalListing as m15$isCanonicalListing,
-  kindFromListing as m15$kindFromListing,
-  kindFromStatement as m15$kindFromStatement,
-  readListingFile2 as m15$readListingFile,
-  refuseListingAsFile as m15$refuseListingAsFile,
-  checkListingPath as m16$checkListingPath,
-  compareUtf8 as m16$compareUtf8,
-  describesListing as m16$describesListing,
-  diffListings as m16$diffListings,
-  digestOfListing as m16$digestOfListing,
-  formatListing as m16$formatListing,
-  listingFromDigests as m16$listingFromDigests,
-  parseListing as m16$parseListing,
-  sortEntries as m16$sortEntries,
-  MODES_ANNOTATION as m17$MODES_ANNOTATION,
-  applyModes as m17$applyModes,
-  diffModes as m17$diffModes,
-  formatModes as m17$formatModes,
-  linkTargetPath as m17$linkTargetPath,
-  modesAnnotation as m17$modesAnnotation,
-  modesDigest as m17$modesDigest,
-  parseModes as m17$parseModes,
-  readModes as m17$readModes,
-  confirmationChanged as m18$confirmationChanged,
-  needsLiveContract as m18$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m19$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m19$OBSERVING,
-  OUTCOMES as m19$OUTCOMES,
-  RESOLUTIONS as m19$RESOLUTIONS,
-  confirmedOutcome as m19$confirmedOutcome,
-  describeService as m19$describeService,
-  makesLive as m19$makesLive,
-  serviceOf as m19$serviceOf,
-  listDirectory as m21$listDirectory,
-  sealSubject as m21$sealSubject,
-  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
-  capitalized as m26$capitalized,
-  speakAs as m26$speakAs,
-  words as m26$words,
-  SYSTEM_CLOCK as m27$SYSTEM_CLOCK,
-  contractManifestBeside as m28$contractManifestBeside,
-  hasBundleBeside as m28$hasBundleBeside,
-  listingsIn as m28$listingsIn,
-  readListing as m28$readListing,
-  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
-  readStatement as m28$readStatement,
-  readStatementBeside as m28$readStatementBeside,
-  whyUnreadable as m28$whyUnreadable,
-  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m29$cacheArchivePrefix,
-  cacheKeyOf as m29$cacheKeyOf,
-  cacheStagingPath as m29$cacheStagingPath,
+  isRecord as m15$isRecord,
+  agreeingKind as m16$agreeingKind,
+  checkSubjectKind as m16$checkSubjectKind,
+  isCanonicalListing as m16$isCanonicalListing,
+  kindFromListing as m16$kindFromListing,
+  kindFromStatement as m16$kindFromStatement,
+  readListingFile2 as m16$readListingFile,
+  refuseListingAsFile as m16$refuseListingAsFile,
+  checkListingPath as m17$checkListingPath,
+  compareUtf8 as m17$compareUtf8,
+  describesListing as m17$describesListing,
+  diffListings as m17$diffListings,
+  digestOfListing as m17$digestOfListing,
+  formatListing as m17$formatListing,
+  listingFromDigests as m17$listingFromDigests,
+  parseListing as m17$parseListing,
+  sortEntries as m17$sortEntries,
+  MODES_ANNOTATION as m18$MODES_ANNOTATION,
+  applyModes as m18$applyModes,
+  diffModes as m18$diffModes,
+  formatModes as m18$formatModes,
+  linkTargetPath as m18$linkTargetPath,
+  modesAnnotation as m18$modesAnnotation,
+  modesDigest as m18$modesDigest,
+  parseModes as m18$parseModes,
+  readModes as m18$readModes,
+  confirmationChanged as m19$confirmationChanged,
+  needsLiveContract as m19$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m20$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m20$OBSERVING,
+  OUTCOMES as m20$OUTCOMES,
+  RESOLUTIONS as m20$RESOLUTIONS,
+  confirmedOutcome as m20$confirmedOutcome,
+  describeService as m20$describeService,
+  isEarlier as m20$isEarlier,
+  makesLive as m20$makesLive,
+  serviceOf as m20$serviceOf,
+  listDirectory as m22$listDirectory,
+  sealSubject as m22$sealSubject,
+  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
+  capitalized as m27$capitalized,
+  speakAs as m27$speakAs,
+  words as m27$words,
+  SYSTEM_CLOCK as m28$SYSTEM_CLOCK,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  readText as m29$readText,
+  readTextIfAny as m29$readTextIfAny,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -45467,21 +45480,28 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  copyListedFiles as m30$copyListedFiles,
-  makeDirectories as m30$makeDirectories,
-  privateDir as m30$privateDir,
-  removeQuietly2 as m30$removeQuietly,
-  writeNewFile as m30$writeNewFile,
-  bundleBaseOf as m31$bundleBaseOf,
-  bundleFileNames as m31$bundleFileNames,
-  contractBeside as m31$contractBeside,
-  fileSafeName as m31$fileSafeName,
-  isBundleEntry as m31$isBundleEntry,
-  modesBeside as m31$modesBeside,
-  sigstoreBundleBeside as m31$sigstoreBundleBeside,
-  statementBeside as m31$statementBeside,
-  wrongEnvironment as m33$wrongEnvironment,
-  decodeRecord as m34$decodeRecord,
-  VERSION2 as m35$VERSION,
+  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m30$cacheArchivePrefix,
+  cacheKeyOf as m30$cacheKeyOf,
+  cacheStagingPath as m30$cacheStagingPath,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly2 as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  wrongEnvironment as m34$wrongEnvironment,
+  decodeRecord as m35$decodeRecord,
+  VERSION2 as m36$VERSION,
   sealedModesBeside as m7$sealedModesBeside
 };

@@ -58,6 +58,9 @@ function exitCodeOf(code2) {
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
 }
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -203,7 +206,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
     const core = await import("../chunks/core-EUPLCFUX.js");
     token = await commandsToStderrFromCli(() => core.getIDToken(audience));
   } catch (error2) {
-    const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
+    const detail = messageOf(error2).replace(/\s+/g, " ").trim();
     throw new SealError(
       "denied",
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
@@ -261,10 +264,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-NPX3REZZ.js");
+    const { readSigningKey } = await import("../chunks/signing-key-RT5Q67VR.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-E7OFNRW5.js");
-    const { keySigner } = await import("../chunks/key-signer-VCZWEKZW.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-XTV6W3HW.js");
+    const { keySigner } = await import("../chunks/key-signer-OFLPOOKK.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -293,8 +296,8 @@ async function prepareSigning(settings, env) {
       notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.`
     };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-TOWGOKTJ.js");
-  const { signStatement } = await import("../chunks/sign-statement-E7OFNRW5.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-X6GWFWVY.js");
+  const { signStatement } = await import("../chunks/sign-statement-XTV6W3HW.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -828,6 +831,14 @@ function declaresServices(policy) {
 function findEnvironment(policy, name) {
   return policy.environments.find((e) => e.name === name);
 }
+function requireEnvironment(policy, name, input, consequence = "") {
+  const rule = findEnvironment(policy, name);
+  if (rule !== void 0) return rule;
+  throw new SealError(
+    "bad-input",
+    `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}${consequence}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
+  );
+}
 function upstreamOf(rule) {
   return [.../* @__PURE__ */ new Set([...rule.requires, ...rule.requiresAny])];
 }
@@ -862,6 +873,12 @@ init_errors();
 var HEX64 = /^[0-9a-f]{64}$/;
 function digestFromHex(hex) {
   return `sha256:${hex}`;
+}
+function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+}
+function sha256Hex(data) {
+  return hash("sha256", data, "hex");
 }
 function hexOf(digest) {
   return digest.slice("sha256:".length);
@@ -1102,7 +1119,7 @@ function observeSpecsOf(raw) {
     const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
     if (timeoutMs <= 0 || timeoutMs > 10 * 6e4)
       problems.push(
-        `${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`
+        `${at}.timeout ${quote(e.timeout ?? "")} is not between 1ms and 10m. Give a duration such as 10s.`
       );
     return {
       service: e.service ?? null,
@@ -1700,7 +1717,7 @@ See the policy format in the README ("Promotion policy").`,
     doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   } catch (error2) {
     return fail([
-      `${source}: cannot be read as YAML (${error2 instanceof Error ? error2.message : String(error2)}). Write the policy as a plain mapping, as in the README.`
+      `${source}: cannot be read as YAML (${messageOf(error2)}). Write the policy as a plain mapping, as in the README.`
     ]);
   }
   if (doc.errors.length > 0)
@@ -1711,7 +1728,7 @@ See the policy format in the README ("Promotion policy").`,
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
   } catch (error2) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
+    const reason = messageOf(error2);
     fail([
       /alias/i.test(reason) ? `${source}: its aliases (*name) expand to more than ${MAX_ALIAS_EXPANSION} values, which no promotion policy needs (this is how a YAML alias bomb looks). Write the environments out without aliases.` : `${source}: cannot be read (${reason}). Write the policy as a plain mapping, as in the README.`
     ]);
@@ -2048,7 +2065,7 @@ function loadPolicy(file, inputName, baseDir) {
   }
   return {
     ...parsePolicy(text, shown.startsWith("..") ? file : shown),
-    digest: createHash("sha256").update(text).digest("hex")
+    digest: sha256Hex(text)
   };
 }
 
@@ -2079,6 +2096,12 @@ var OUTCOMES = [
 var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+function isEarlier(a, b) {
+  return isIsoUtc(a) && isIsoUtc(b) ? a < b : Date.parse(a) < Date.parse(b);
+}
+function isIsoUtc(time) {
+  return time.length === 24 && time.charCodeAt(23) === 90;
+}
 function serviceOf(record) {
   return record.service !== void 0 ? record.service : record.name;
 }
@@ -2146,7 +2169,7 @@ var LedgerIndex = class {
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry) {
-    if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
+    if (this.lastRecord !== null && isEarlier(entry.time, this.lastTime)) {
       return `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written in time order, so a clock went back or the line was edited`;
     }
     if (RESOLUTIONS.includes(entry.outcome)) {
@@ -2313,9 +2336,6 @@ function ownCopy(text) {
   return Buffer.from(text, "utf8").toString("utf8");
 }
 var OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o]));
-function isBefore(a, b) {
-  return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b);
-}
 
 // src/stores/ledger/file-lock.ts
 init_errors();
@@ -2939,6 +2959,9 @@ function observationOf(o, outcome, damaged) {
   return { verdict, observed, probes: texts("probes"), rules: texts("rules") };
 }
 
+// src/stores/evidence/bundle-reader.ts
+init_errors();
+
 // src/core/listing.ts
 init_errors();
 function compareUtf8(a, b) {
@@ -2980,7 +3003,7 @@ function listingFromDigests(paths, digests, order) {
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
 function digestOfListing(listing) {
-  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+  return sha256Digest(listing);
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
@@ -3123,7 +3146,7 @@ function whyUnreadable(error2) {
   const e = error2;
   if (e?.code === "ENOENT") return "it does not exist";
   if (e?.code === "EISDIR") return "it is a directory";
-  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+  return e?.code ?? messageOf(error2);
 }
 function readListing(file, unreadable) {
   return parseListing(readText(file, unreadable), file);
@@ -3147,13 +3170,8 @@ function hasBundleBeside(checksumsFile) {
   return contractBeside(checksumsFile) !== null;
 }
 function readDocument(file, unreadable) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  const text = readTextIfAny(file, unreadable);
+  if (text === null) return null;
   try {
     return { file, text, json: JSON.parse(text), notJson: null };
   } catch (error2) {
@@ -3164,6 +3182,14 @@ function readText(file, unreadable) {
   try {
     return readFileSync(file, "utf8");
   } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function readTextIfAny(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
     throw unreadable(whyUnreadable(error2), file);
   }
 }
@@ -3181,6 +3207,99 @@ function listingsIn(dir, unreadable) {
   }
 }
 
+// builtin:node:stream/promises
+var loaded2;
+var builtin7 = () => loaded2 ??= __require("node:stream/promises");
+function pipeline(...args) {
+  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
+}
+
+// src/stores/evidence/directory-handoff.ts
+init_errors();
+
+// src/core/paths.ts
+function isInside(child, parent) {
+  const rel = relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+// src/stores/evidence/directory-handoff.ts
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = resolve(parent);
+  let dir;
+  try {
+    mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = mkdtempSync(join(resolved, prefix));
+    chmodSync(dir, 448);
+  } catch (error2) {
+    const e = error2;
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
+      { cause: e }
+    );
+  }
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly2(dir);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
+  }
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = join(at, segment);
+    try {
+      mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
+        throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = join(parent, segments[segments.length - 1]);
+  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = join(dir, ...rel.split("/"));
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    copyFileSync(join(root, ...rel.split("/")), target);
+  }
+}
+function removeQuietly2(target) {
+  try {
+    rmSync(target, { recursive: true, force: true });
+  } catch {
+  }
+}
+function realOrResolved(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
 // src/stores/ledger/beside-ledger.ts
 function besideLedger(ledgerFile) {
   return {
@@ -3190,13 +3309,7 @@ function besideLedger(ledgerFile) {
   };
 }
 function readCheckpoint(ledgerFile, unreadable) {
-  const file = besideLedger(ledgerFile).checkpoint;
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  return readTextIfAny(besideLedger(ledgerFile).checkpoint, unreadable);
 }
 function writeRecordAttestation(ledgerFile, key, json, unwritable) {
   const dir = besideLedger(ledgerFile).attestations;
@@ -3218,12 +3331,6 @@ function readRecordAttestation(ledgerFile, link3, unreadable) {
     return { file, bytes: readFileSync(file) };
   } catch (error2) {
     throw unreadable(whyUnreadable(error2), file);
-  }
-}
-function removeQuietly2(file) {
-  try {
-    rmSync(file, { force: true });
-  } catch {
   }
 }
 
@@ -3468,7 +3575,7 @@ var FileLedger = class {
               `unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`
             );
           lines.push(text);
-          prevHash = sha256(text);
+          prevHash = sha256Digest(text);
           return entry;
         };
         const result = await work(snapshot, append);
@@ -3523,7 +3630,7 @@ var FileLedger = class {
     const snapshot = {
       stamp,
       index: new LedgerIndex((id) => this.load(snapshot, id)),
-      head: { seq: 0, hash: sha256("") },
+      head: { seq: 0, hash: sha256Digest("") },
       starts: [0, 0],
       lineHashes: new Uint8Array(0),
       appended: /* @__PURE__ */ new Map(),
@@ -3608,7 +3715,7 @@ var FileLedger = class {
       snapshot.lineHashes.length
     );
     const count = hashes.length / 32;
-    const hex = (line) => `sha256:${hashes.toString("hex", (line - 1) * 32, line * 32)}`;
+    const hex = (line) => digestFromHex(hashes.toString("hex", (line - 1) * 32, line * 32));
     const problems = snapshot.problems;
     const breaks = /* @__PURE__ */ new Set();
     for (let line = 2; line <= count; line++) {
@@ -3683,7 +3790,7 @@ var FileLedger = class {
     } catch (error2) {
       return error2.message;
     }
-    if (isAfter(record.time, now)) return futureProblem(record.time, now);
+    if (isEarlier(now, record.time)) return futureProblem(record.time, now);
     const fields = lineFields(raw);
     const service = serviceOf(record);
     if (fields !== null && !fieldsAgree(fields, { ...record, service })) {
@@ -3733,7 +3840,7 @@ var FileLedger = class {
     this.appendBytes(Buffer.from(`${text}
 `), "wx", lock);
     this.cached = null;
-    return { seq: 1, hash: sha256(text) };
+    return { seq: 1, hash: sha256Digest(text) };
   }
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
@@ -3836,7 +3943,7 @@ var ClaimedHashes = class {
     return state === 1 && this.bytes.compare(hashes, offset, offset + 32, line * 32, line * 32 + 32) === 0;
   }
   text(line) {
-    return this.odd.get(line) ?? `sha256:${this.bytes.toString("hex", line * 32, line * 32 + 32)}`;
+    return this.odd.get(line) ?? digestFromHex(this.bytes.toString("hex", line * 32, line * 32 + 32));
   }
 };
 function inWrittenOrder(record, time) {
@@ -3877,7 +3984,7 @@ function addFields(fields, number, index, now, prevs) {
   if (fields.seq !== number)
     return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
   prevs.set(number, fields.prev);
-  if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
+  if (isEarlier(now, fields.time)) return futureProblem(fields.time, now);
   return index.add(fields);
 }
 function futureProblem(time, now) {
@@ -3941,16 +4048,12 @@ function notOurs2(value) {
 function identityOf(snapshot) {
   if (snapshot.lineHashes.length < 32)
     throw new Error("unreachable: a ledger is read with its first line");
-  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
+  return digestFromHex(
+    Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")
+  );
 }
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
-}
-function sha256(data) {
-  return `sha256:${hash("sha256", data, "hex")}`;
-}
-function isAfter(a, b) {
-  return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
 }
 
 // src/app/ledger/open-ledger.ts
@@ -4108,7 +4211,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-R3CVYL4N.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-XPMZ6VOY.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -4306,7 +4409,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-QRJZBSP5.js");
+  const { classifyContracts } = await import("../chunks/classify-Y3P5S3PD.js");
   try {
     return {
       ...plan,
@@ -4342,9 +4445,7 @@ init_errors();
 
 // src/core/promotion/drift-rule.ts
 function blockingUpstreams(policy, target) {
-  return upstreamOf(target).filter(
-    (name) => policy.environments.find((e) => e.name === name)?.drift === "block"
-  );
+  return upstreamOf(target).filter((name) => findEnvironment(policy, name)?.drift === "block");
 }
 function driftRefusal(upstream, target, state) {
   if (!state.drifted || state.since === null) return null;
@@ -4359,14 +4460,19 @@ function compareChanges(a, b) {
 }
 
 // src/core/contract/amendment.ts
+function severityCounts(changes) {
+  return SEVERITIES.map((severity) => `${countOf(changes, severity)} ${severity}`).join(", ");
+}
+function countOf(changes, severity) {
+  return changes.filter((c) => c.severity === severity).length;
+}
 function summarizeAmendment(from, to, changes) {
-  const count = (severity) => changes.filter((c) => c.severity === severity).length;
   return {
     from,
     to,
-    breaking: count("breaking"),
-    dangerous: count("dangerous"),
-    compatible: count("compatible"),
+    breaking: countOf(changes, "breaking"),
+    dangerous: countOf(changes, "dangerous"),
+    compatible: countOf(changes, "compatible"),
     rules: [...new Set([...changes].sort(compareChanges).map((c) => c.rule))]
   };
 }
@@ -5197,14 +5303,7 @@ async function promoteDigest(request, policy, ledger, options) {
   }
 }
 function environmentOf(request, policy) {
-  const rule = findEnvironment(policy, request.environment);
-  if (!rule) {
-    throw new SealError(
-      "bad-input",
-      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
-    );
-  }
-  return rule;
+  return requireEnvironment(policy, request.environment, request.inputs.environment);
 }
 var Outcome = class {
   constructor(request, policy, nameInput) {
@@ -5315,12 +5414,7 @@ async function resolveTarget(request, policy, rule, ledger, nameInput, outcome) 
 }
 async function resolveFrom(request, from, policy, rule, ledger, nameInput, outcome) {
   const fromInput = request.inputs.from ?? "from";
-  if (findEnvironment(policy, from) === void 0) {
-    throw new SealError(
-      "bad-input",
-      `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}.`
-    );
-  }
+  requireEnvironment(policy, from, fromInput);
   if (from === rule.name)
     throw new SealError(
       "bad-input",
@@ -5756,10 +5850,6 @@ function contractOutcome(plan) {
   if (plan.changes === null)
     return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
   return { kind: "amended", from: live, to: candidate, changes: plan.changes };
-}
-function severityCounts(changes) {
-  const count = (severity) => changes.filter((c) => c.severity === severity).length;
-  return `${count("breaking")} breaking, ${count("dangerous")} dangerous, ${count("compatible")} compatible`;
 }
 function contractLabel(contract, other) {
   return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version;
@@ -6536,7 +6626,9 @@ function looksLikePem(text) {
   return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
 }
 function keyHint(publicKey) {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+  return Buffer.from(sha256Hex(publicKey.export({ type: "spki", format: "der" })), "hex").toString(
+    "base64"
+  );
 }
 function normalize2(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
@@ -7227,6 +7319,9 @@ function readLedger(input, env, workspace) {
   return { ledger, token };
 }
 
+// src/actions/promote/run.ts
+init_errors();
+
 // src/actions/signer-output.ts
 function signerOutput(signer) {
   if (signer === null) return "";
@@ -7253,12 +7348,13 @@ init_signing();
 init_errors();
 async function approveAmendment(request, ledger, options) {
   const environmentInput = request.inputs.environment ?? "environment";
-  if (request.policy !== void 0 && findEnvironment(request.policy, request.environment) === void 0) {
-    throw new SealError(
-      "bad-input",
-      `${environmentInput}: ${quote(request.environment)} is not an environment of the promotion policy ${request.policy.source}, so no promotion could ever use an approval there; nothing was recorded. Use one of: ${request.policy.environments.map((e) => e.name).join(", ")}.`
+  if (request.policy !== void 0)
+    requireEnvironment(
+      request.policy,
+      request.environment,
+      environmentInput,
+      ", so no promotion could ever use an approval there; nothing was recorded"
     );
-  }
   const known = await knownFromHistory(ledger, request.digest);
   if (request.to !== void 0) contradictedContract(request, request.to, known.contract ?? null);
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null;
@@ -7359,7 +7455,7 @@ async function findSignatures(digest, sources) {
       candidates.push({
         bundle: read2.notJson === null ? read2.json : { unparsable: beside },
         source: beside,
-        digest: sha256Of(read2.text)
+        digest: sha256Digest(read2.text)
       });
   }
   if (candidates.length === 0 && sources.attestations !== null) {
@@ -7375,15 +7471,12 @@ function unsignedCheck(digest, looked) {
   const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
   return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
 }
-function sha256Of(text) {
-  return digestFromHex(createHash("sha256").update(text).digest("hex"));
-}
 
 // src/app/signature/sources.ts
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-RNMAS7O6.js");
+    const { listAttestations } = await import("../chunks/attestations-api-GHZULKR6.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -7399,7 +7492,7 @@ function formatModes(modes) {
 `);
 }
 function modesDigest(bytes) {
-  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+  return sha256Digest(bytes);
 }
 function parseModes(text, what) {
   let json;
@@ -7503,9 +7596,6 @@ function modesAnnotation(statement) {
   return null;
 }
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
 function realOrSelf(p) {
   try {
     return realpathSync(p);
@@ -7560,92 +7650,6 @@ function cacheStagingPath(env) {
 function cacheArchivePrefix(env) {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   return relative(workspace, cacheStagingPath(env)).split(sep).join("/");
-}
-
-// builtin:node:stream/promises
-var loaded2;
-var builtin7 = () => loaded2 ??= __require("node:stream/promises");
-function pipeline(...args) {
-  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
-}
-
-// src/stores/evidence/directory-handoff.ts
-init_errors();
-function privateDir(parent, prefix, env, inputName) {
-  const resolved = resolve(parent);
-  let dir;
-  try {
-    mkdirSync(resolved, { recursive: true, mode: 448 });
-    dir = mkdtempSync(join(resolved, prefix));
-    chmodSync(dir, 448);
-  } catch (error2) {
-    const e = error2;
-    throw new SealError(
-      "unreadable",
-      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
-      { cause: e }
-    );
-  }
-  const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
-    removeQuietly3(dir);
-    throw new SealError(
-      "bad-input",
-      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
-    );
-  }
-  return dir;
-}
-function makeDirectories(root, rel) {
-  let at = root;
-  for (const segment of rel.split("/")) {
-    at = join(at, segment);
-    try {
-      mkdirSync(at, { mode: 493 });
-    } catch (error2) {
-      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
-        throw error2;
-    }
-  }
-  return at;
-}
-var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
-async function writeNewFile(root, rel, content, executable) {
-  const segments = rel.split("/");
-  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
-  const target = join(parent, segments[segments.length - 1]);
-  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
-  await pipeline(content, handle.createWriteStream());
-}
-function copyListedFiles(root, listed, dir) {
-  mkdirSync(dir, { recursive: true });
-  const made = /* @__PURE__ */ new Set();
-  for (const rel of listed) {
-    const target = join(dir, ...rel.split("/"));
-    const parent = dirname(target);
-    if (!made.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      made.add(parent);
-    }
-    copyFileSync(join(root, ...rel.split("/")), target);
-  }
-}
-function removeQuietly3(dir) {
-  try {
-    rmSync(dir, { recursive: true, force: true });
-  } catch {
-  }
-}
-function realOrResolved(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return resolve(p);
-  }
-}
-function isInside(child, parent) {
-  const rel = relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 // src/app/verify/sealed-by.ts
@@ -8555,7 +8559,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
   try {
     copyListedFiles(root, listed, dir);
   } catch (error2) {
-    removeQuietly3(dir);
+    removeQuietly2(dir);
     const e = error2;
     throw new SealError(
       "unreadable",
@@ -8574,7 +8578,7 @@ async function stageCopies(root, listed, expected, stagingParent, inputName, opt
     { build: options.build, fallbackName: options.fallbackName }
   );
   if (copy.digest !== expected) {
-    removeQuietly3(dir);
+    removeQuietly2(dir);
     throw new SealError(
       "conflict",
       `${inputName}: the files under ${quote(root)} changed while they were being verified: their copies are ${copy.digest}, not ${expected}. Nothing was handed out. Make sure no other step writes to them, then verify again.`
@@ -8659,7 +8663,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
-  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
+  if (sha256Digest(listing.bytes) !== expected) {
     throw new SealError(
       "conflict",
       `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
@@ -8850,7 +8854,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-K2UVVGRE.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-TXNHPGXM.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -8887,8 +8891,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-OHPTXOZR.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-BLV5K7AV.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TC2YZG6T.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-222763LR.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8938,7 +8942,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3AS5ZA4F.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-THFJPULR.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -8973,7 +8977,7 @@ async function restoreFromCache(digest, inputName, context) {
       context.seal
     );
   } catch (error2) {
-    removeQuietly3(restored.dir);
+    removeQuietly2(restored.dir);
     if (!(error2 instanceof SealError)) throw error2;
     context.log(
       `${inputName}: the files restored from ${cacheKeyOf(digest)} were refused: ${error2.message}`
@@ -8981,7 +8985,7 @@ async function restoreFromCache(digest, inputName, context) {
     return { kind: "refused", actual: null };
   }
   if (!checked.verified) {
-    removeQuietly3(restored.dir);
+    removeQuietly2(restored.dir);
     context.log(
       `${inputName}: the files restored from ${cacheKeyOf(digest)} are ${checked.actual}, not ${digest}; the cache was changed behind the key.`
     );
@@ -9014,7 +9018,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-SNNASPSL.js");
+    const { contractSources } = await import("../chunks/contract-sources-IX4E6ZKD.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -9055,7 +9059,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     },
     log: context.log
   };
-  const environmentRule = policy.environments.find((e) => e.name === asked.environment);
+  const environmentRule = findEnvironment(policy, asked.environment);
   const policyAsks = (environmentRule?.signedBy ?? null) !== null;
   const required = signatureRequired(asked.signer, policyAsks);
   const expectation = signerExpectation(asked.signer, required, env);
@@ -9103,13 +9107,13 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-MKM2JXBO.js");
+      const { checkCandidates } = await import("../chunks/check-signature-4JMI7PSE.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-2LSRD2TW.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-7CTC6BFD.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
@@ -9153,18 +9157,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-K2UVVGRE.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-TXNHPGXM.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-K2UVVGRE.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-TXNHPGXM.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-K2UVVGRE.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-TXNHPGXM.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -9211,7 +9215,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-2LSRD2TW.js")).recordAttester(signing, {
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-7CTC6BFD.js")).recordAttester(signing, {
         ledger: settings.ledger,
         policy,
         env,
@@ -9224,9 +9228,9 @@ async function run(env = process.env) {
         throw new Error(
           'unreachable: settings refuse a veto of "previous" or of what another environment runs'
         );
-      if (!policy.environments.some((e) => e.name === settings.environment)) {
+      if (findEnvironment(policy, settings.environment) === void 0) {
         warning(
-          `${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to every environment all the same.`
+          `${PromoteInput.Environment}: ${quote(settings.environment)} is not in the policy; the veto applies to every environment all the same.`
         );
       }
       const record2 = await vetoDigest(
@@ -9267,7 +9271,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-SNNASPSL.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-IX4E6ZKD.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -9293,7 +9297,7 @@ async function run(env = process.env) {
       setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
       return;
     }
-    const environmentUrl = policy.environments.find((e) => e.name === settings.environment)?.url ?? null;
+    const environmentUrl = findEnvironment(policy, settings.environment)?.url ?? null;
     const request = promoteRequest(
       { ...settings, environmentUrl, contractBaseline: null },
       policy,
@@ -9336,10 +9340,10 @@ async function run(env = process.env) {
     }
     if ((result.waitedMs ?? 0) > 0)
       info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
-    const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
+    const imageRule = findEnvironment(policy, settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-ZNK2WRDT.js");
+      const { moveImageWith } = await import("../chunks/move-image-VSEUYZ3L.js");
       const image = await moveImageWith(env, settings.source.token)(
         settings.source.reference,
         result.digest,
@@ -9424,8 +9428,8 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 }
 async function imageTags(status, policy, settings, env) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
-  const { withImageTags } = await import("../chunks/image-status-HPEDZUF6.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-RPRL3OWA.js");
+  const { withImageTags } = await import("../chunks/image-status-2X54RFY5.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-CPCKSH4G.js");
   return withImageTags(
     status,
     policy,
@@ -9444,6 +9448,8 @@ export {
   digestFromHex as m11$digestFromHex,
   hexOf as m11$hexOf,
   parseDigest as m11$parseDigest,
+  sha256Digest as m11$sha256Digest,
+  sha256Hex as m11$sha256Hex,
   shortDigest as m11$shortDigest,
   DEFAULT_API_URL as m12$DEFAULT_API_URL,
   DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
@@ -9452,6 +9458,7 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
   DOCKER_HUB as m14$DOCKER_HUB,
@@ -9467,107 +9474,103 @@ export {
   subjectName as m14$subjectName,
   withDigest as m14$withDigest,
   withTag as m14$withTag,
-  agreeingKind as m15$agreeingKind,
-  checkSubjectKind as m15$checkSubjectKind,
-  isCanonicalListing as m15$isCanonicalListing,
-  kindFromListing as m15$kindFromListing,
-  kindFromStatement as m15$kindFromStatement,
-  readListingFile2 as m15$readListingFile,
-  refuseListingAsFile as m15$refuseListingAsFile,
-  checkListingPath as m16$checkListingPath,
-  compareUtf8 as m16$compareUtf8,
-  describesListing as m16$describesListing,
-  diffListings as m16$diffListings,
-  digestOfListing as m16$digestOfListing,
-  formatListing as m16$formatListing,
-  listingFromDigests as m16$listingFromDigests,
-  parseListing as m16$parseListing,
-  sortEntries as m16$sortEntries,
-  MODES_ANNOTATION as m17$MODES_ANNOTATION,
-  applyModes as m17$applyModes,
-  diffModes as m17$diffModes,
-  formatModes as m17$formatModes,
-  linkTargetPath as m17$linkTargetPath,
-  modesAnnotation as m17$modesAnnotation,
-  modesDigest as m17$modesDigest,
-  parseModes as m17$parseModes,
-  readModes as m17$readModes,
-  confirmationChanged as m18$confirmationChanged,
-  needsLiveContract as m18$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m19$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m19$OBSERVING,
-  OUTCOMES as m19$OUTCOMES,
-  RESOLUTIONS as m19$RESOLUTIONS,
-  confirmedOutcome as m19$confirmedOutcome,
-  describeService as m19$describeService,
-  makesLive as m19$makesLive,
-  serviceOf as m19$serviceOf,
+  agreeingKind as m16$agreeingKind,
+  checkSubjectKind as m16$checkSubjectKind,
+  isCanonicalListing as m16$isCanonicalListing,
+  kindFromListing as m16$kindFromListing,
+  kindFromStatement as m16$kindFromStatement,
+  readListingFile2 as m16$readListingFile,
+  refuseListingAsFile as m16$refuseListingAsFile,
+  checkListingPath as m17$checkListingPath,
+  compareUtf8 as m17$compareUtf8,
+  describesListing as m17$describesListing,
+  diffListings as m17$diffListings,
+  digestOfListing as m17$digestOfListing,
+  formatListing as m17$formatListing,
+  listingFromDigests as m17$listingFromDigests,
+  parseListing as m17$parseListing,
+  sortEntries as m17$sortEntries,
+  MODES_ANNOTATION as m18$MODES_ANNOTATION,
+  applyModes as m18$applyModes,
+  diffModes as m18$diffModes,
+  formatModes as m18$formatModes,
+  linkTargetPath as m18$linkTargetPath,
+  modesAnnotation as m18$modesAnnotation,
+  modesDigest as m18$modesDigest,
+  parseModes as m18$parseModes,
+  readModes as m18$readModes,
+  confirmationChanged as m19$confirmationChanged,
+  needsLiveContract as m19$needsLiveContract,
   run as m2$run,
-  isCommit as m20$isCommit,
-  isRepository as m20$isRepository,
-  isRunUrl as m20$isRunUrl,
-  repositoryOfUrl as m20$repositoryOfUrl,
-  sealedByFromStatement as m20$sealedByFromStatement,
-  subjectNameOf as m20$subjectNameOf,
-  validSealedBy as m20$validSealedBy,
-  listDirectory as m21$listDirectory,
-  sealSubject as m21$sealSubject,
-  FULCIO_OIDS as m22$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m22$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m22$GITHUB_HOSTED,
-  checkIdentity as m22$checkIdentity,
-  decodeDerUtf8String as m22$decodeDerUtf8String,
-  decodeIdentity as m22$decodeIdentity,
-  describeIdentityFailure as m22$describeIdentityFailure,
-  parseWorkflowSetting as m22$parseWorkflowSetting,
-  parseWorkflowUri as m22$parseWorkflowUri,
-  repositoryOfUri as m22$repositoryOfUri,
-  CURVES as m23$CURVES,
-  GENERATE_HINT as m23$GENERATE_HINT,
-  PRIVATE_LABELS as m23$PRIVATE_LABELS,
-  PUBLIC_LABELS as m23$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m23$SUPPORTED_KEYS,
-  algorithmOf as m23$algorithmOf,
-  bodyBytes as m23$bodyBytes,
-  keyHint as m23$keyHint,
-  looksLikePem as m23$looksLikePem,
-  material as m23$material,
-  normalize2 as m23$normalize,
-  notPem as m23$notPem,
-  pemBlocks as m23$pemBlocks,
-  readPublicKey as m23$readPublicKey,
-  defaultIssuer as m24$defaultIssuer,
-  identityPolicy as m24$identityPolicy,
-  DIGEST_ONLY_ANNOTATION as m25$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m25$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m25$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m25$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m25$STATEMENT_TYPE,
-  buildStatement as m25$buildStatement,
-  commitUrl as m25$commitUrl,
-  digestOnlySubject as m25$digestOnlySubject,
-  runUrl as m25$runUrl,
-  statementSubject as m25$statementSubject,
-  workflowPath as m25$workflowPath,
-  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
-  capitalized as m26$capitalized,
-  speakAs as m26$speakAs,
-  words as m26$words,
-  contractManifestBeside as m28$contractManifestBeside,
-  hasBundleBeside as m28$hasBundleBeside,
-  listingsIn as m28$listingsIn,
-  readListing as m28$readListing,
-  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
-  readStatement as m28$readStatement,
-  readStatementBeside as m28$readStatementBeside,
-  whyUnreadable as m28$whyUnreadable,
-  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m29$cacheArchivePrefix,
-  cacheKeyOf as m29$cacheKeyOf,
-  cacheStagingPath as m29$cacheStagingPath,
+  DEFAULT_PENDING_TIMEOUT_MS as m20$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m20$OBSERVING,
+  OUTCOMES as m20$OUTCOMES,
+  RESOLUTIONS as m20$RESOLUTIONS,
+  confirmedOutcome as m20$confirmedOutcome,
+  describeService as m20$describeService,
+  isEarlier as m20$isEarlier,
+  makesLive as m20$makesLive,
+  serviceOf as m20$serviceOf,
+  isCommit as m21$isCommit,
+  isRepository as m21$isRepository,
+  isRunUrl as m21$isRunUrl,
+  repositoryOfUrl as m21$repositoryOfUrl,
+  sealedByFromStatement as m21$sealedByFromStatement,
+  subjectNameOf as m21$subjectNameOf,
+  validSealedBy as m21$validSealedBy,
+  listDirectory as m22$listDirectory,
+  sealSubject as m22$sealSubject,
+  FULCIO_OIDS as m23$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m23$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m23$GITHUB_HOSTED,
+  checkIdentity as m23$checkIdentity,
+  decodeDerUtf8String as m23$decodeDerUtf8String,
+  decodeIdentity as m23$decodeIdentity,
+  describeIdentityFailure as m23$describeIdentityFailure,
+  parseWorkflowSetting as m23$parseWorkflowSetting,
+  parseWorkflowUri as m23$parseWorkflowUri,
+  repositoryOfUri as m23$repositoryOfUri,
+  CURVES as m24$CURVES,
+  GENERATE_HINT as m24$GENERATE_HINT,
+  PRIVATE_LABELS as m24$PRIVATE_LABELS,
+  PUBLIC_LABELS as m24$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m24$SUPPORTED_KEYS,
+  algorithmOf as m24$algorithmOf,
+  bodyBytes as m24$bodyBytes,
+  keyHint as m24$keyHint,
+  looksLikePem as m24$looksLikePem,
+  material as m24$material,
+  normalize2 as m24$normalize,
+  notPem as m24$notPem,
+  pemBlocks as m24$pemBlocks,
+  readPublicKey as m24$readPublicKey,
+  defaultIssuer as m25$defaultIssuer,
+  identityPolicy as m25$identityPolicy,
+  DIGEST_ONLY_ANNOTATION as m26$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m26$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m26$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m26$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m26$STATEMENT_TYPE,
+  buildStatement as m26$buildStatement,
+  commitUrl as m26$commitUrl,
+  digestOnlySubject as m26$digestOnlySubject,
+  runUrl as m26$runUrl,
+  statementSubject as m26$statementSubject,
+  workflowPath as m26$workflowPath,
+  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
+  capitalized as m27$capitalized,
+  speakAs as m27$speakAs,
+  words as m27$words,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  readText as m29$readText,
+  readTextIfAny as m29$readTextIfAny,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -9584,28 +9587,34 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  copyListedFiles as m30$copyListedFiles,
-  makeDirectories as m30$makeDirectories,
-  privateDir as m30$privateDir,
-  removeQuietly3 as m30$removeQuietly,
-  writeNewFile as m30$writeNewFile,
-  bundleBaseOf as m31$bundleBaseOf,
-  bundleFileNames as m31$bundleFileNames,
-  contractBeside as m31$contractBeside,
-  fileSafeName as m31$fileSafeName,
-  isBundleEntry as m31$isBundleEntry,
-  modesBeside as m31$modesBeside,
-  sigstoreBundleBeside as m31$sigstoreBundleBeside,
-  statementBeside as m31$statementBeside,
-  besideLedger as m32$besideLedger,
-  readCheckpoint as m32$readCheckpoint,
-  readRecordAttestation as m32$readRecordAttestation,
-  writeRecordAttestation as m32$writeRecordAttestation,
-  wrongEnvironment as m33$wrongEnvironment,
-  decodeRecord as m34$decodeRecord,
-  VERSION as m35$VERSION,
+  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m30$cacheArchivePrefix,
+  cacheKeyOf as m30$cacheKeyOf,
+  cacheStagingPath as m30$cacheStagingPath,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly2 as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  besideLedger as m33$besideLedger,
+  readCheckpoint as m33$readCheckpoint,
+  readRecordAttestation as m33$readRecordAttestation,
+  writeRecordAttestation as m33$writeRecordAttestation,
+  wrongEnvironment as m34$wrongEnvironment,
+  decodeRecord as m35$decodeRecord,
+  VERSION as m36$VERSION,
   findSignatures as m6$findSignatures,
-  sha256Of as m6$sha256Of,
   unsignedCheck as m6$unsignedCheck,
   sealedModesBeside as m7$sealedModesBeside,
   DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,

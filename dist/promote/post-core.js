@@ -434,8 +434,46 @@ var EXIT_CODES = {
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
 }
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
 function quote(value) {
   return JSON.stringify(value);
+}
+
+// src/core/digest.ts
+var HEX64 = /^[0-9a-f]{64}$/;
+function digestFromHex(hex) {
+  return `sha256:${hex}`;
+}
+function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+}
+function sha256Hex(data) {
+  return hash("sha256", data, "hex");
+}
+function hexOf(digest) {
+  return digest.slice("sha256:".length);
+}
+function shortDigest(digest) {
+  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
+}
+function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    "bad-input",
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
 }
 
 // src/core/promotion/record.ts
@@ -454,6 +492,12 @@ var OUTCOMES = [
 var OBSERVING = ["observed", "acknowledged"];
 var RESOLUTIONS = ["deployed", "rolled-back", "failed", "abandoned"];
 var DEFAULT_PENDING_TIMEOUT_MS = 6 * 60 * 60 * 1e3;
+function isEarlier(a, b) {
+  return isIsoUtc(a) && isIsoUtc(b) ? a < b : Date.parse(a) < Date.parse(b);
+}
+function isIsoUtc(time) {
+  return time.length === 24 && time.charCodeAt(23) === 90;
+}
 function serviceOf(record) {
   return record.service !== void 0 ? record.service : record.name;
 }
@@ -559,7 +603,7 @@ var LedgerIndex = class {
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry) {
-    if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
+    if (this.lastRecord !== null && isEarlier(entry.time, this.lastTime)) {
       return `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written in time order, so a clock went back or the line was edited`;
     }
     if (RESOLUTIONS.includes(entry.outcome)) {
@@ -726,9 +770,6 @@ function ownCopy(text) {
   return Buffer.from(text, "utf8").toString("utf8");
 }
 var OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o]));
-function isBefore(a, b) {
-  return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b);
-}
 
 // src/stores/ledger/file-lock.ts
 import { setTimeout as sleepFor } from "node:timers/promises";
@@ -1161,35 +1202,6 @@ function hashAside() {
   };
 }
 
-// src/core/digest.ts
-var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
-function shortDigest(digest) {
-  return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
-}
-function parseDigest(value, what) {
-  const trimmed = value.trim();
-  const lowered = trimmed.toLowerCase();
-  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
-  if (HEX64.test(hex)) return digestFromHex(hex);
-  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
-  if (algorithm !== void 0 && algorithm !== "sha256") {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
-    );
-  }
-  throw new SealError(
-    "bad-input",
-    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
-  );
-}
-
 // src/stores/ledger/record-codec.ts
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
@@ -1377,6 +1389,9 @@ function observationOf(o, outcome, damaged) {
   };
   return { verdict, observed, probes: texts("probes"), rules: texts("rules") };
 }
+
+// src/stores/evidence/directory-handoff.ts
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
 
 // src/stores/ledger/beside-ledger.ts
 function besideLedger(ledgerFile) {
@@ -1627,7 +1642,7 @@ var FileLedger = class {
               `unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`
             );
           lines.push(text);
-          prevHash = sha256(text);
+          prevHash = sha256Digest(text);
           return entry;
         };
         const result = await work(snapshot, append);
@@ -1682,7 +1697,7 @@ var FileLedger = class {
     const snapshot = {
       stamp,
       index: new LedgerIndex((id) => this.load(snapshot, id)),
-      head: { seq: 0, hash: sha256("") },
+      head: { seq: 0, hash: sha256Digest("") },
       starts: [0, 0],
       lineHashes: new Uint8Array(0),
       appended: /* @__PURE__ */ new Map(),
@@ -1767,7 +1782,7 @@ var FileLedger = class {
       snapshot.lineHashes.length
     );
     const count = hashes.length / 32;
-    const hex = (line) => `sha256:${hashes.toString("hex", (line - 1) * 32, line * 32)}`;
+    const hex = (line) => digestFromHex(hashes.toString("hex", (line - 1) * 32, line * 32));
     const problems = snapshot.problems;
     const breaks = /* @__PURE__ */ new Set();
     for (let line = 2; line <= count; line++) {
@@ -1842,7 +1857,7 @@ var FileLedger = class {
     } catch (error2) {
       return error2.message;
     }
-    if (isAfter(record.time, now)) return futureProblem(record.time, now);
+    if (isEarlier(now, record.time)) return futureProblem(record.time, now);
     const fields = lineFields(raw);
     const service = serviceOf(record);
     if (fields !== null && !fieldsAgree(fields, { ...record, service })) {
@@ -1892,7 +1907,7 @@ var FileLedger = class {
     this.appendBytes(Buffer.from(`${text}
 `), "wx", lock);
     this.cached = null;
-    return { seq: 1, hash: sha256(text) };
+    return { seq: 1, hash: sha256Digest(text) };
   }
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
   writeCheckpoint(text) {
@@ -1995,7 +2010,7 @@ var ClaimedHashes = class {
     return state === 1 && this.bytes.compare(hashes, offset, offset + 32, line * 32, line * 32 + 32) === 0;
   }
   text(line) {
-    return this.odd.get(line) ?? `sha256:${this.bytes.toString("hex", line * 32, line * 32 + 32)}`;
+    return this.odd.get(line) ?? digestFromHex(this.bytes.toString("hex", line * 32, line * 32 + 32));
   }
 };
 function inWrittenOrder(record, time) {
@@ -2036,7 +2051,7 @@ function addFields(fields, number, index, now, prevs) {
   if (fields.seq !== number)
     return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
   prevs.set(number, fields.prev);
-  if (isAfter(fields.time, now)) return futureProblem(fields.time, now);
+  if (isEarlier(now, fields.time)) return futureProblem(fields.time, now);
   return index.add(fields);
 }
 function futureProblem(time, now) {
@@ -2100,16 +2115,12 @@ function notOurs2(value) {
 function identityOf(snapshot) {
   if (snapshot.lineHashes.length < 32)
     throw new Error("unreachable: a ledger is read with its first line");
-  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")}`;
+  return digestFromHex(
+    Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString("hex")
+  );
 }
 function toEntry(line) {
   return { ...line.record, id: String(line.seq), url: null };
-}
-function sha256(data) {
-  return `sha256:${hash("sha256", data, "hex")}`;
-}
-function isAfter(a, b) {
-  return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b);
 }
 
 // src/core/statement.ts
@@ -2150,7 +2161,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-I6YRQ26Y.js");
+  const { prepareSigning } = await import("../chunks/signing-MUL3TV3J.js");
   return prepareSigning(settings, env);
 }
 
@@ -2191,7 +2202,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-IMGNKN4Y.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RPWA4GH6.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -3073,7 +3084,9 @@ function looksLikePem(text) {
   return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
 }
 function keyHint(publicKey) {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+  return Buffer.from(sha256Hex(publicKey.export({ type: "spki", format: "der" })), "hex").toString(
+    "base64"
+  );
 }
 function normalize2(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
@@ -3785,6 +3798,8 @@ export {
   digestFromHex as m11$digestFromHex,
   hexOf as m11$hexOf,
   parseDigest as m11$parseDigest,
+  sha256Digest as m11$sha256Digest,
+  sha256Hex as m11$sha256Hex,
   shortDigest as m11$shortDigest,
   DEFAULT_API_URL as m12$DEFAULT_API_URL,
   DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
@@ -3793,36 +3808,38 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
-  confirmationChanged as m18$confirmationChanged,
-  needsLiveContract as m18$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m19$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m19$OBSERVING,
-  OUTCOMES as m19$OUTCOMES,
-  RESOLUTIONS as m19$RESOLUTIONS,
-  confirmedOutcome as m19$confirmedOutcome,
-  describeService as m19$describeService,
-  makesLive as m19$makesLive,
-  serviceOf as m19$serviceOf,
-  CURVES as m23$CURVES,
-  GENERATE_HINT as m23$GENERATE_HINT,
-  PRIVATE_LABELS as m23$PRIVATE_LABELS,
-  PUBLIC_LABELS as m23$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m23$SUPPORTED_KEYS,
-  algorithmOf as m23$algorithmOf,
-  bodyBytes as m23$bodyBytes,
-  keyHint as m23$keyHint,
-  looksLikePem as m23$looksLikePem,
-  material as m23$material,
-  normalize2 as m23$normalize,
-  notPem as m23$notPem,
-  pemBlocks as m23$pemBlocks,
-  readPublicKey as m23$readPublicKey,
-  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
-  capitalized as m26$capitalized,
-  speakAs as m26$speakAs,
-  words as m26$words,
+  confirmationChanged as m19$confirmationChanged,
+  needsLiveContract as m19$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m20$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m20$OBSERVING,
+  OUTCOMES as m20$OUTCOMES,
+  RESOLUTIONS as m20$RESOLUTIONS,
+  confirmedOutcome as m20$confirmedOutcome,
+  describeService as m20$describeService,
+  isEarlier as m20$isEarlier,
+  makesLive as m20$makesLive,
+  serviceOf as m20$serviceOf,
+  CURVES as m24$CURVES,
+  GENERATE_HINT as m24$GENERATE_HINT,
+  PRIVATE_LABELS as m24$PRIVATE_LABELS,
+  PUBLIC_LABELS as m24$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m24$SUPPORTED_KEYS,
+  algorithmOf as m24$algorithmOf,
+  bodyBytes as m24$bodyBytes,
+  keyHint as m24$keyHint,
+  looksLikePem as m24$looksLikePem,
+  material as m24$material,
+  normalize2 as m24$normalize,
+  notPem as m24$notPem,
+  pemBlocks as m24$pemBlocks,
+  readPublicKey as m24$readPublicKey,
+  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
+  capitalized as m27$capitalized,
+  speakAs as m27$speakAs,
+  words as m27$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3839,9 +3856,9 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  wrongEnvironment as m33$wrongEnvironment,
-  decodeRecord as m34$decodeRecord,
-  VERSION as m35$VERSION,
+  wrongEnvironment as m34$wrongEnvironment,
+  decodeRecord as m35$decodeRecord,
+  VERSION as m36$VERSION,
   DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,

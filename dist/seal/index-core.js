@@ -66,8 +66,8 @@ var require_picomatch = __commonJS({
   "first-use:picomatch"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded3;
-    var load = () => loaded3 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
+    var loaded4;
+    var load = () => loaded4 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
     var firstUse = function(...args) {
       return load().apply(this, args);
     };
@@ -536,6 +536,9 @@ var EXIT_CODES = {
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
 }
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -726,6 +729,12 @@ var PromoteInput = {
 var HEX64 = /^[0-9a-f]{64}$/;
 function digestFromHex(hex) {
   return `sha256:${hex}`;
+}
+function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+}
+function sha256Hex(data) {
+  return hash("sha256", data, "hex");
 }
 function hexOf(digest) {
   return digest.slice("sha256:".length);
@@ -1023,7 +1032,7 @@ function listingFromDigests(paths, digests, order) {
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
 function digestOfListing(listing) {
-  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+  return sha256Digest(listing);
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
@@ -1188,7 +1197,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile(subject.file);
   if (listing === null) return;
-  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
+  if (sha256Digest(listing.bytes) !== expected) {
     throw new SealError(
       "conflict",
       `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
@@ -1631,6 +1640,15 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
   return { largest, topLevel };
 }
 
+// src/core/paths.ts
+function isInside(child, parent) {
+  const rel = relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
 // src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
 function formatModes(modes) {
@@ -1640,7 +1658,7 @@ function formatModes(modes) {
 `);
 }
 function modesDigest(bytes) {
-  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+  return sha256Digest(bytes);
 }
 function parseModes(text, what) {
   let json;
@@ -1744,9 +1762,6 @@ function modesAnnotation(statement) {
   return null;
 }
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
 function realOrSelf(p) {
   try {
     return realpathSync(p);
@@ -1764,7 +1779,7 @@ function isLeftOutName(name, directory) {
 var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside(child, parent) {
+function isInside2(child, parent) {
   const rel = relative(parent, child);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
@@ -1858,7 +1873,7 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot))
           throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat2.isDirectory();
@@ -1887,7 +1902,7 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf2(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+    if (knownRealRoot !== null && !isInside2(real, knownRealRoot))
       throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
@@ -1963,7 +1978,7 @@ function resolveFiles(options) {
   });
   const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named } of links) {
-    if ((named || isInside(link3, root)) && !isInside(target, realRoot))
+    if ((named || isInside2(link3, root)) && !isInside2(target, realRoot))
       throw linkLeavesRoot(link3, target, root, named);
   }
   const order = listingOrder(relative2);
@@ -1997,7 +2012,7 @@ function chooseRoot(options, files, onlyDirectory) {
         `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
       );
     }
-    const outside = files.find((f) => !isInside(f, root));
+    const outside = files.find((f) => !isInside2(f, root));
     if (outside !== void 0) {
       throw new SealError(
         "bad-input",
@@ -2009,7 +2024,7 @@ function chooseRoot(options, files, onlyDirectory) {
   if (onlyDirectory !== null) return onlyDirectory;
   let common = dirname(files[0]);
   for (const file of files) {
-    while (!isInside(file, common)) common = dirname(common);
+    while (!isInside2(file, common)) common = dirname(common);
   }
   return common;
 }
@@ -2252,6 +2267,87 @@ function bundleBaseOf(fileName) {
   return fileName.endsWith(".sha256") && !fileName.includes("/") && fileName.length > ".sha256".length ? fileName.slice(0, -".sha256".length) : null;
 }
 
+// builtin:node:stream/promises
+var loaded3;
+var builtin7 = () => loaded3 ??= __require("node:stream/promises");
+function pipeline(...args) {
+  return new.target === void 0 ? builtin7().pipeline.apply(this, args) : Reflect.construct(builtin7().pipeline, args);
+}
+
+// src/stores/evidence/directory-handoff.ts
+function privateDir(parent, prefix, env, inputName) {
+  const resolved = resolve(parent);
+  let dir;
+  try {
+    mkdirSync(resolved, { recursive: true, mode: 448 });
+    dir = mkdtempSync(join(resolved, prefix));
+    chmodSync(dir, 448);
+  } catch (error2) {
+    const e = error2;
+    throw new SealError(
+      "unreadable",
+      `${inputName}: cannot make a private directory under ${quote(parent)} (${e.code ?? e.message}). Give the runner a writable temp directory (RUNNER_TEMP).`,
+      { cause: e }
+    );
+  }
+  const workspace = env.GITHUB_WORKSPACE;
+  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
+    removeQuietly(dir);
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the directory for downloads, ${quote(parent)}, is inside the workspace ${quote(workspace)}. Nothing from a carrier is unpacked in the workspace, where a later step could take it for checked-out files: set RUNNER_TEMP outside the workspace.`
+    );
+  }
+  return dir;
+}
+function makeDirectories(root, rel) {
+  let at = root;
+  for (const segment of rel.split("/")) {
+    at = join(at, segment);
+    try {
+      mkdirSync(at, { mode: 493 });
+    } catch (error2) {
+      if (error2.code !== "EEXIST" || !lstatSync(at).isDirectory())
+        throw error2;
+    }
+  }
+  return at;
+}
+var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
+async function writeNewFile(root, rel, content, executable) {
+  const segments = rel.split("/");
+  const parent = segments.length > 1 ? makeDirectories(root, segments.slice(0, -1).join("/")) : root;
+  const target = join(parent, segments[segments.length - 1]);
+  const handle = await promises.open(target, CREATE_NEW, executable ? 493 : 420);
+  await pipeline(content, handle.createWriteStream());
+}
+function copyListedFiles(root, listed, dir) {
+  mkdirSync(dir, { recursive: true });
+  const made = /* @__PURE__ */ new Set();
+  for (const rel of listed) {
+    const target = join(dir, ...rel.split("/"));
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    copyFileSync(join(root, ...rel.split("/")), target);
+  }
+}
+function removeQuietly(target) {
+  try {
+    rmSync(target, { recursive: true, force: true });
+  } catch {
+  }
+}
+function realOrResolved(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
 // src/stores/evidence/local-directory.ts
 var LocalDirectoryStore = class {
   constructor(dir, inputName) {
@@ -2334,18 +2430,8 @@ var LocalDirectoryStore = class {
     );
   }
 };
-function removeQuietly(target) {
-  try {
-    rmSync(target, { recursive: true, force: true });
-  } catch {
-  }
-}
-function isInside2(dir, root) {
-  const inside = (child, parent) => {
-    const rel = relative(parent, child);
-    return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-  };
-  return inside(resolve(dir), resolve(root)) || inside(realExisting(dir), realExisting(root));
+function isInsideTree(dir, root) {
+  return isInside(resolve(dir), resolve(root)) || isInside(realExisting(dir), realExisting(root));
 }
 function realExisting(p) {
   let existing = resolve(p);
@@ -2374,7 +2460,7 @@ async function sealToBundle(subject, options, destination, finish) {
     if (artifact.kind === "file") {
       const only = parseListing(artifact.listing.toString("utf8"), "the sealed listing")[0]?.path;
       refuseListingAsFile(join(artifact.root, ...only.split("/")), subject.inputName);
-    } else if (outputDir !== null && isInside2(outputDir, artifact.root)) {
+    } else if (outputDir !== null && isInsideTree(outputDir, artifact.root)) {
       throw new SealError(
         "bad-input",
         `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, files that were not sealed. Give a directory outside the tree${inputName === "--out" ? "" : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
@@ -2600,7 +2686,7 @@ function whyUnreadable(error2) {
   const e = error2;
   if (e?.code === "ENOENT") return "it does not exist";
   if (e?.code === "EISDIR") return "it is a directory";
-  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+  return e?.code ?? messageOf(error2);
 }
 function readListing(file, unreadable) {
   return parseListing(readText(file, unreadable), file);
@@ -2624,13 +2710,8 @@ function hasBundleBeside(checksumsFile) {
   return contractBeside(checksumsFile) !== null;
 }
 function readDocument(file, unreadable) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  const text = readTextIfAny(file, unreadable);
+  if (text === null) return null;
   try {
     return { file, text, json: JSON.parse(text), notJson: null };
   } catch (error2) {
@@ -2641,6 +2722,14 @@ function readText(file, unreadable) {
   try {
     return readFileSync(file, "utf8");
   } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function readTextIfAny(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
     throw unreadable(whyUnreadable(error2), file);
   }
 }
@@ -2922,7 +3011,9 @@ function looksLikePem(text) {
   return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
 }
 function keyHint(publicKey) {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+  return Buffer.from(sha256Hex(publicKey.export({ type: "spki", format: "der" })), "hex").toString(
+    "base64"
+  );
 }
 function normalize2(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
@@ -3255,7 +3346,7 @@ function parseManifest(text, source) {
         checkListingPath(f.path, `${source}: ${at}`);
       } catch (error2) {
         return fail(
-          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error2 instanceof Error ? error2.message : String(error2)})`
+          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${messageOf(error2)})`
         );
       }
       if (typeof f.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(f.sha256))
@@ -3789,7 +3880,7 @@ async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
     const core = await import("../chunks/core-EUPLCFUX.js");
     token = await commandsToStderrFromCli(() => core.getIDToken(audience));
   } catch (error2) {
-    const detail = (error2 instanceof Error ? error2.message : String(error2)).replace(/\s+/g, " ").trim();
+    const detail = messageOf(error2).replace(/\s+/g, " ").trim();
     throw new SealError(
       "denied",
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
@@ -3813,10 +3904,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-D2YJLG3N.js");
+    const { readSigningKey } = await import("../chunks/signing-key-2RW4KE6F.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-KJ7F7U35.js");
-    const { keySigner } = await import("../chunks/key-signer-GF6NZOEO.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-P4MYR6WJ.js");
+    const { keySigner } = await import("../chunks/key-signer-KSR5EOZY.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -3845,8 +3936,8 @@ async function prepareSigning(settings, env) {
       notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.`
     };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-AAQAZ2KR.js");
-  const { signStatement } = await import("../chunks/sign-statement-KJ7F7U35.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-URA3W4BF.js");
+  const { signStatement } = await import("../chunks/sign-statement-P4MYR6WJ.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -3904,7 +3995,7 @@ async function run(env = process.env) {
       if (image !== null)
         artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-IBNYYP35.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-5LPSVBHG.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = {
           ...artifact2,
@@ -4045,8 +4136,8 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-36UZOMPN.js");
-  const { resolveImage } = await import("../chunks/resolve-image-BWKMWWGM.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-2Y6UXHQA.js");
+  const { resolveImage } = await import("../chunks/resolve-image-7ERYYXCI.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);
@@ -4072,7 +4163,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FTYKJTLE.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-KRIVYIG4.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4105,7 +4196,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-2TOAVQX7.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-MPCAH2M7.js");
   const store = new ActionsCacheStore({
     env,
     inputName: SealInput.Cache,
@@ -4126,7 +4217,7 @@ async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY)
     return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-6RFEMF7Y.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-LEEDMN4B.js");
   try {
     return {
       statement,
@@ -4148,7 +4239,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-IVTHLXWM.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-SY7QD5U6.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4184,7 +4275,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-IVTHLXWM.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-SY7QD5U6.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
@@ -4208,6 +4299,8 @@ export {
   digestFromHex as m11$digestFromHex,
   hexOf as m11$hexOf,
   parseDigest as m11$parseDigest,
+  sha256Digest as m11$sha256Digest,
+  sha256Hex as m11$sha256Hex,
   shortDigest as m11$shortDigest,
   DEFAULT_API_URL as m12$DEFAULT_API_URL,
   DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
@@ -4216,6 +4309,7 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
   DOCKER_HUB as m14$DOCKER_HUB,
@@ -4231,55 +4325,57 @@ export {
   subjectName as m14$subjectName,
   withDigest as m14$withDigest,
   withTag as m14$withTag,
-  agreeingKind as m15$agreeingKind,
-  checkSubjectKind as m15$checkSubjectKind,
-  isCanonicalListing as m15$isCanonicalListing,
-  kindFromListing as m15$kindFromListing,
-  kindFromStatement as m15$kindFromStatement,
-  readListingFile as m15$readListingFile,
-  refuseListingAsFile as m15$refuseListingAsFile,
-  checkListingPath as m16$checkListingPath,
-  compareUtf8 as m16$compareUtf8,
-  describesListing as m16$describesListing,
-  diffListings as m16$diffListings,
-  digestOfListing as m16$digestOfListing,
-  formatListing as m16$formatListing,
-  listingFromDigests as m16$listingFromDigests,
-  parseListing as m16$parseListing,
-  sortEntries as m16$sortEntries,
-  MODES_ANNOTATION as m17$MODES_ANNOTATION,
-  applyModes as m17$applyModes,
-  diffModes as m17$diffModes,
-  formatModes as m17$formatModes,
-  linkTargetPath as m17$linkTargetPath,
-  modesAnnotation as m17$modesAnnotation,
-  modesDigest as m17$modesDigest,
-  parseModes as m17$parseModes,
-  readModes as m17$readModes,
-  listDirectory as m21$listDirectory,
-  sealSubject as m21$sealSubject,
-  CURVES as m23$CURVES,
-  GENERATE_HINT as m23$GENERATE_HINT,
-  PRIVATE_LABELS as m23$PRIVATE_LABELS,
-  PUBLIC_LABELS as m23$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m23$SUPPORTED_KEYS,
-  algorithmOf as m23$algorithmOf,
-  bodyBytes as m23$bodyBytes,
-  keyHint as m23$keyHint,
-  looksLikePem as m23$looksLikePem,
-  material as m23$material,
-  normalize2 as m23$normalize,
-  notPem as m23$notPem,
-  pemBlocks as m23$pemBlocks,
-  readPublicKey as m23$readPublicKey,
-  contractManifestBeside as m28$contractManifestBeside,
-  hasBundleBeside as m28$hasBundleBeside,
-  listingsIn as m28$listingsIn,
-  readListing as m28$readListing,
-  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
-  readStatement as m28$readStatement,
-  readStatementBeside as m28$readStatementBeside,
-  whyUnreadable as m28$whyUnreadable,
+  agreeingKind as m16$agreeingKind,
+  checkSubjectKind as m16$checkSubjectKind,
+  isCanonicalListing as m16$isCanonicalListing,
+  kindFromListing as m16$kindFromListing,
+  kindFromStatement as m16$kindFromStatement,
+  readListingFile as m16$readListingFile,
+  refuseListingAsFile as m16$refuseListingAsFile,
+  checkListingPath as m17$checkListingPath,
+  compareUtf8 as m17$compareUtf8,
+  describesListing as m17$describesListing,
+  diffListings as m17$diffListings,
+  digestOfListing as m17$digestOfListing,
+  formatListing as m17$formatListing,
+  listingFromDigests as m17$listingFromDigests,
+  parseListing as m17$parseListing,
+  sortEntries as m17$sortEntries,
+  MODES_ANNOTATION as m18$MODES_ANNOTATION,
+  applyModes as m18$applyModes,
+  diffModes as m18$diffModes,
+  formatModes as m18$formatModes,
+  linkTargetPath as m18$linkTargetPath,
+  modesAnnotation as m18$modesAnnotation,
+  modesDigest as m18$modesDigest,
+  parseModes as m18$parseModes,
+  readModes as m18$readModes,
+  listDirectory as m22$listDirectory,
+  sealSubject as m22$sealSubject,
+  CURVES as m24$CURVES,
+  GENERATE_HINT as m24$GENERATE_HINT,
+  PRIVATE_LABELS as m24$PRIVATE_LABELS,
+  PUBLIC_LABELS as m24$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m24$SUPPORTED_KEYS,
+  algorithmOf as m24$algorithmOf,
+  bodyBytes as m24$bodyBytes,
+  keyHint as m24$keyHint,
+  looksLikePem as m24$looksLikePem,
+  material as m24$material,
+  normalize2 as m24$normalize,
+  notPem as m24$notPem,
+  pemBlocks as m24$pemBlocks,
+  readPublicKey as m24$readPublicKey,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  readText as m29$readText,
+  readTextIfAny as m29$readTextIfAny,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4296,15 +4392,20 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  bundleBaseOf as m31$bundleBaseOf,
-  bundleFileNames as m31$bundleFileNames,
-  contractBeside as m31$contractBeside,
-  fileSafeName as m31$fileSafeName,
-  isBundleEntry as m31$isBundleEntry,
-  modesBeside as m31$modesBeside,
-  sigstoreBundleBeside as m31$sigstoreBundleBeside,
-  statementBeside as m31$statementBeside,
-  VERSION as m35$VERSION,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  VERSION as m36$VERSION,
   artifactUrl as m4$artifactUrl,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run

@@ -549,6 +549,9 @@ var EXIT_CODES = {
 function stopsPromotion(error2) {
   return isSealError(error2, "bad-input", "usage");
 }
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
 function quote(value) {
   return JSON.stringify(value);
 }
@@ -557,6 +560,12 @@ function quote(value) {
 var HEX64 = /^[0-9a-f]{64}$/;
 function digestFromHex(hex) {
   return `sha256:${hex}`;
+}
+function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+}
+function sha256Hex(data) {
+  return hash("sha256", data, "hex");
 }
 function hexOf(digest) {
   return digest.slice("sha256:".length);
@@ -622,7 +631,7 @@ function listingFromDigests(paths, digests, order) {
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
 function digestOfListing(listing) {
-  return digestFromHex(createHash("sha256").update(listing).digest("hex"));
+  return sha256Digest(listing);
 }
 function checkListingPath(path, where) {
   const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
@@ -715,6 +724,15 @@ function describesListing(entries, digest) {
   return null;
 }
 
+// src/core/paths.ts
+function isInside(child, parent) {
+  const rel = relative(parent, child);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
 // src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
 function formatModes(modes) {
@@ -724,7 +742,7 @@ function formatModes(modes) {
 `);
 }
 function modesDigest(bytes) {
-  return digestFromHex(createHash("sha256").update(bytes).digest("hex"));
+  return sha256Digest(bytes);
 }
 function parseModes(text, what) {
   let json;
@@ -828,9 +846,6 @@ function modesAnnotation(statement) {
   return null;
 }
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
 function realOrSelf(p) {
   try {
     return realpathSync(p);
@@ -889,7 +904,7 @@ function whyUnreadable(error2) {
   const e = error2;
   if (e?.code === "ENOENT") return "it does not exist";
   if (e?.code === "EISDIR") return "it is a directory";
-  return e?.code ?? (error2 instanceof Error ? error2.message : String(error2));
+  return e?.code ?? messageOf(error2);
 }
 function readListing(file, unreadable) {
   return parseListing(readText(file, unreadable), file);
@@ -913,13 +928,8 @@ function hasBundleBeside(checksumsFile) {
   return contractBeside(checksumsFile) !== null;
 }
 function readDocument(file, unreadable) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT") return null;
-    throw unreadable(whyUnreadable(error2), file);
-  }
+  const text = readTextIfAny(file, unreadable);
+  if (text === null) return null;
   try {
     return { file, text, json: JSON.parse(text), notJson: null };
   } catch (error2) {
@@ -930,6 +940,14 @@ function readText(file, unreadable) {
   try {
     return readFileSync(file, "utf8");
   } catch (error2) {
+    throw unreadable(whyUnreadable(error2), file);
+  }
+}
+function readTextIfAny(file, unreadable) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT") return null;
     throw unreadable(whyUnreadable(error2), file);
   }
 }
@@ -1058,9 +1076,9 @@ function copyListedFiles(root, listed, dir) {
     copyFileSync(join(root, ...rel.split("/")), target);
   }
 }
-function removeQuietly(dir) {
+function removeQuietly(target) {
   try {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(target, { recursive: true, force: true });
   } catch {
   }
 }
@@ -1070,10 +1088,6 @@ function realOrResolved(p) {
   } catch {
     return resolve(p);
   }
-}
-function isInside(child, parent) {
-  const rel = relative(parent, child);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 // src/core/statement.ts
@@ -2288,7 +2302,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
   if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
   const listing = readListingFile2(subject.file);
   if (listing === null) return;
-  if (digestFromHex(createHash("sha256").update(listing.bytes).digest("hex")) !== expected) {
+  if (sha256Digest(listing.bytes) !== expected) {
     throw new SealError(
       "conflict",
       `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
@@ -2479,7 +2493,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZKLGEYJA.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-5DGUQKOO.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2516,8 +2530,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-47D7AMXF.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-5GGN4G2K.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6K45SKDT.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-KXEDGVNQ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2567,7 +2581,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-7RHWK66D.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-7Y3GYBID.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -2821,7 +2835,7 @@ function renderVerifyMarkdown(report) {
     out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
     for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
       out.push(
-        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === "mode" ? m.expected : shortDigest(`sha256:${m.expected}`)) : "\u2014"} | ${m.actual ? code(m.kind === "mode" ? m.actual : shortDigest(`sha256:${m.actual}`)) : "\u2014"} |`
+        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === "mode" ? m.expected : shortDigest(digestFromHex(m.expected))) : "\u2014"} | ${m.actual ? code(m.kind === "mode" ? m.actual : shortDigest(digestFromHex(m.actual))) : "\u2014"} |`
       );
     }
     if (report.mismatches.length > ROWS_SHOWN)
@@ -3438,7 +3452,9 @@ function looksLikePem(text) {
   return /-----BEGIN [A-Z0-9 ]+-----/.test(text);
 }
 function keyHint(publicKey) {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("base64");
+  return Buffer.from(sha256Hex(publicKey.export({ type: "spki", format: "der" })), "hex").toString(
+    "base64"
+  );
 }
 function normalize2(text) {
   return text.replace(/^\uFEFF/, "").replace(/\\r\\n|\\n|\\r/g, "\n").replace(/\r\n?/g, "\n");
@@ -3883,7 +3899,7 @@ async function findSignatures(digest, sources) {
       candidates.push({
         bundle: read2.notJson === null ? read2.json : { unparsable: beside },
         source: beside,
-        digest: sha256Of(read2.text)
+        digest: sha256Digest(read2.text)
       });
   }
   if (candidates.length === 0 && sources.attestations !== null) {
@@ -3898,9 +3914,6 @@ async function findSignatures(digest, sources) {
 function unsignedCheck(digest, looked) {
   const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
   return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
-}
-function sha256Of(text) {
-  return digestFromHex(createHash("sha256").update(text).digest("hex"));
 }
 
 // src/core/contract/manifest.ts
@@ -4140,8 +4153,8 @@ async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-TWNZWJSE.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-PY7WRJ7Q.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-ITKHIC3C.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-ZLEIWPAR.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4276,7 +4289,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QLHPGVMQ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-HPRGP5DP.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4354,7 +4367,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-ZKLGEYJA.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-5DGUQKOO.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -4493,8 +4506,8 @@ function signerName(signature) {
 function mismatchOutput(m) {
   return {
     path: m.path,
-    expected: m.expected && `sha256:${m.expected}`,
-    actual: m.actual && `sha256:${m.actual}`,
+    expected: m.expected && digestFromHex(m.expected),
+    actual: m.actual && digestFromHex(m.actual),
     kind: m.kind
   };
 }
@@ -4502,6 +4515,8 @@ export {
   digestFromHex as m11$digestFromHex,
   hexOf as m11$hexOf,
   parseDigest as m11$parseDigest,
+  sha256Digest as m11$sha256Digest,
+  sha256Hex as m11$sha256Hex,
   shortDigest as m11$shortDigest,
   DEFAULT_API_URL as m12$DEFAULT_API_URL,
   DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
@@ -4510,6 +4525,7 @@ export {
   SealError as m13$SealError,
   exitCodeOf as m13$exitCodeOf,
   isSealError as m13$isSealError,
+  messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
   DOCKER_HUB as m14$DOCKER_HUB,
@@ -4525,62 +4541,57 @@ export {
   subjectName as m14$subjectName,
   withDigest as m14$withDigest,
   withTag as m14$withTag,
-  agreeingKind as m15$agreeingKind,
-  checkSubjectKind as m15$checkSubjectKind,
-  isCanonicalListing as m15$isCanonicalListing,
-  kindFromListing as m15$kindFromListing,
-  kindFromStatement as m15$kindFromStatement,
-  readListingFile2 as m15$readListingFile,
-  refuseListingAsFile as m15$refuseListingAsFile,
-  checkListingPath as m16$checkListingPath,
-  compareUtf8 as m16$compareUtf8,
-  describesListing as m16$describesListing,
-  diffListings as m16$diffListings,
-  digestOfListing as m16$digestOfListing,
-  formatListing as m16$formatListing,
-  listingFromDigests as m16$listingFromDigests,
-  parseListing as m16$parseListing,
-  sortEntries as m16$sortEntries,
-  MODES_ANNOTATION as m17$MODES_ANNOTATION,
-  applyModes as m17$applyModes,
-  diffModes as m17$diffModes,
-  formatModes as m17$formatModes,
-  linkTargetPath as m17$linkTargetPath,
-  modesAnnotation as m17$modesAnnotation,
-  modesDigest as m17$modesDigest,
-  parseModes as m17$parseModes,
-  readModes as m17$readModes,
-  listDirectory as m21$listDirectory,
-  sealSubject as m21$sealSubject,
-  FULCIO_OIDS as m22$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m22$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m22$GITHUB_HOSTED,
-  checkIdentity as m22$checkIdentity,
-  decodeDerUtf8String as m22$decodeDerUtf8String,
-  decodeIdentity as m22$decodeIdentity,
-  describeIdentityFailure as m22$describeIdentityFailure,
-  parseWorkflowSetting as m22$parseWorkflowSetting,
-  parseWorkflowUri as m22$parseWorkflowUri,
-  repositoryOfUri as m22$repositoryOfUri,
-  ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
-  capitalized as m26$capitalized,
-  speakAs as m26$speakAs,
-  words as m26$words,
-  contractManifestBeside as m28$contractManifestBeside,
-  hasBundleBeside as m28$hasBundleBeside,
-  listingsIn as m28$listingsIn,
-  readListing as m28$readListing,
-  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
-  readStatement as m28$readStatement,
-  readStatementBeside as m28$readStatementBeside,
-  whyUnreadable as m28$whyUnreadable,
-  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m29$cacheArchivePrefix,
-  cacheKeyOf as m29$cacheKeyOf,
-  cacheStagingPath as m29$cacheStagingPath,
+  agreeingKind as m16$agreeingKind,
+  checkSubjectKind as m16$checkSubjectKind,
+  isCanonicalListing as m16$isCanonicalListing,
+  kindFromListing as m16$kindFromListing,
+  kindFromStatement as m16$kindFromStatement,
+  readListingFile2 as m16$readListingFile,
+  refuseListingAsFile as m16$refuseListingAsFile,
+  checkListingPath as m17$checkListingPath,
+  compareUtf8 as m17$compareUtf8,
+  describesListing as m17$describesListing,
+  diffListings as m17$diffListings,
+  digestOfListing as m17$digestOfListing,
+  formatListing as m17$formatListing,
+  listingFromDigests as m17$listingFromDigests,
+  parseListing as m17$parseListing,
+  sortEntries as m17$sortEntries,
+  MODES_ANNOTATION as m18$MODES_ANNOTATION,
+  applyModes as m18$applyModes,
+  diffModes as m18$diffModes,
+  formatModes as m18$formatModes,
+  linkTargetPath as m18$linkTargetPath,
+  modesAnnotation as m18$modesAnnotation,
+  modesDigest as m18$modesDigest,
+  parseModes as m18$parseModes,
+  readModes as m18$readModes,
+  listDirectory as m22$listDirectory,
+  sealSubject as m22$sealSubject,
+  FULCIO_OIDS as m23$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m23$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m23$GITHUB_HOSTED,
+  checkIdentity as m23$checkIdentity,
+  decodeDerUtf8String as m23$decodeDerUtf8String,
+  decodeIdentity as m23$decodeIdentity,
+  describeIdentityFailure as m23$describeIdentityFailure,
+  parseWorkflowSetting as m23$parseWorkflowSetting,
+  parseWorkflowUri as m23$parseWorkflowUri,
+  repositoryOfUri as m23$repositoryOfUri,
+  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
+  capitalized as m27$capitalized,
+  speakAs as m27$speakAs,
+  words as m27$words,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  readText as m29$readText,
+  readTextIfAny as m29$readTextIfAny,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4597,20 +4608,27 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  copyListedFiles as m30$copyListedFiles,
-  makeDirectories as m30$makeDirectories,
-  privateDir as m30$privateDir,
-  removeQuietly as m30$removeQuietly,
-  writeNewFile as m30$writeNewFile,
-  bundleBaseOf as m31$bundleBaseOf,
-  bundleFileNames as m31$bundleFileNames,
-  contractBeside as m31$contractBeside,
-  fileSafeName as m31$fileSafeName,
-  isBundleEntry as m31$isBundleEntry,
-  modesBeside as m31$modesBeside,
-  sigstoreBundleBeside as m31$sigstoreBundleBeside,
-  statementBeside as m31$statementBeside,
-  VERSION as m35$VERSION,
+  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m30$cacheArchivePrefix,
+  cacheKeyOf as m30$cacheKeyOf,
+  cacheStagingPath as m30$cacheStagingPath,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  VERSION as m36$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   sealedModesBeside as m7$sealedModesBeside,

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { type Digest, digestFromHex } from '../core/digest.js'
+import { type Digest, digestFromHex, sha256Digest } from '../core/digest.js'
 import { type Env, apiUrlOf, serverUrlOf } from '../core/env.js'
 import { SealError, isSealError, quote } from '../core/errors.js'
 import { type Clock, SYSTEM_CLOCK } from '../http/clock.js'
@@ -14,10 +13,6 @@ export interface AttestationCandidate {
   readonly source: string
   /** The sha256 of the bundle's bytes as read. */
   readonly digest: Digest
-}
-
-function sha256Of(text: string): Digest {
-  return digestFromHex(createHash('sha256').update(text).digest('hex'))
 }
 
 export interface AttestationsApiOptions {
@@ -153,10 +148,10 @@ export async function listAttestations(
     const e = entry as { bundle?: unknown; bundle_url?: unknown } | null
     const source = `the attestation ${i + 1} of ${listed.length} for ${digest} in ${owner}/${repo}`
     if (e?.bundle !== null && e?.bundle !== undefined) {
-      candidates.push({ bundle: e.bundle, source, digest: sha256Of(JSON.stringify(e.bundle)) })
+      candidates.push({ bundle: e.bundle, source, digest: sha256Digest(JSON.stringify(e.bundle)) })
     } else if (typeof e?.bundle_url === 'string') {
       const text = await fetchBundle(e.bundle_url, options)
-      candidates.push({ bundle: parseOrMark(text), source, digest: sha256Of(text) })
+      candidates.push({ bundle: parseOrMark(text), source, digest: sha256Digest(text) })
     }
   }
   return candidates

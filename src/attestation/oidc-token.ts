@@ -1,5 +1,5 @@
 import { words } from '../core/vocabulary.js'
-import { SealError, quote } from '../core/errors.js'
+import { messageOf, quote, SealError } from '../core/errors.js'
 
 /**
  * The job's OIDC token, as keyless signing presents it to Fulcio. The runner offers one only
@@ -107,9 +107,7 @@ export async function getOidcToken(audience = SIGSTORE_AUDIENCE): Promise<OidcTo
     const core = await import('@actions/core')
     token = await commandsToStderrFromCli(() => core.getIDToken(audience))
   } catch (error) {
-    const detail = (error instanceof Error ? error.message : String(error))
-      .replace(/\s+/g, ' ')
-      .trim()
+    const detail = messageOf(error).replace(/\s+/g, ' ').trim()
     throw new SealError(
       'denied',
       `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. ` +

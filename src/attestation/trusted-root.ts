@@ -3,7 +3,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { toTrustMaterial } from '@sigstore/verify'
-import { SealError, quote } from '../core/errors.js'
+import { messageOf, quote, SealError } from '../core/errors.js'
 import { GITHUB_TUF_ROOT_JSON } from './github-tuf-root.js'
 import {
   DEFAULT_TUF_MIRRORS,
@@ -82,7 +82,7 @@ function checkRoot(value: unknown, where: string): TrustedRootJson {
   } catch (error) {
     throw new SealError(
       'malformed',
-      `${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${error instanceof Error ? error.message : String(error)}). Regenerate the file with \`gh ` +
+      `${TRUSTED_ROOT_INPUT}: ${where} holds a key or certificate that cannot be read (${messageOf(error)}). Regenerate the file with \`gh ` +
         'attestation trusted-root`.',
       { cause: error }
     )
@@ -207,7 +207,7 @@ function describe(error: unknown): string {
     e !== undefined && e !== null && depth < 4;
     e = (e as { cause?: unknown }).cause, depth++
   ) {
-    parts.push(e instanceof Error ? e.message : String(e))
+    parts.push(messageOf(e))
   }
   return parts.join(': ')
 }

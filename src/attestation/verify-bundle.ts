@@ -19,7 +19,7 @@ import {
   type Signer,
   type VerifierOptions
 } from '@sigstore/verify'
-import { SealError, quote } from '../core/errors.js'
+import { messageOf, quote, SealError } from '../core/errors.js'
 import {
   type IdentityPolicy,
   type SignerIdentity,
@@ -33,6 +33,7 @@ import {
   loadTufTrustedRoot
 } from './trusted-root.js'
 import { words } from '../core/vocabulary.js'
+import { isRecord } from '../core/json-shape.js'
 
 /**
  * Verifies a Sigstore bundle that signs an in-toto statement, with @sigstore/verify against a
@@ -120,9 +121,6 @@ const MEDIA_TYPES: ReadonlySet<string> = new Set([
 const KEY_MATERIAL = 'publicKey'
 const CERTIFICATE_MATERIALS = ['x509CertificateChain', 'certificate'] as const
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /**
  * What a bundle's signature is checked with: a key, or a certificate. Read here, once, from
  * the JSON as given, and strictly. Protobuf's reader takes the first of publicKey,
@@ -135,7 +133,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 export function signingMaterialOf(json: unknown): 'key' | 'certificate' {
   const edited =
     'It was edited or damaged; use the bundle as the seal (or the attestations API) gave it.'
-  if (!isObject(json))
+  if (!isRecord(json))
     throw new SealError(
       'malformed',
       'The signature is not a Sigstore bundle: not a JSON object. Give the <name>.sigstore.json the seal ' +
@@ -156,7 +154,7 @@ export function signingMaterialOf(json: unknown): 'key' | 'certificate' {
     )
   }
   const material = json.verificationMaterial
-  if (!isObject(material))
+  if (!isRecord(material))
     throw new SealError(
       'refused',
       `The Sigstore bundle has no verificationMaterial object, so nothing says who signed it. ${edited}`
@@ -180,7 +178,7 @@ export function signingMaterialOf(json: unknown): 'key' | 'certificate' {
       `The Sigstore bundle's verificationMaterial has no publicKey, certificate or x509CertificateChain, so ` +
         `nothing says who signed it. ${edited}`
     )
-  if (!isObject(material[name]))
+  if (!isRecord(material[name]))
     throw new SealError(
       'refused',
       `The Sigstore bundle's verificationMaterial.${name} is ${JSON.stringify(material[name])}, not an object. ${edited}`
@@ -207,7 +205,7 @@ function parseBundle(json: unknown): Bundle {
       error instanceof ValidationError && error.fields.length > 0
         ? ` (missing or malformed: ${error.fields.join(', ')})`
         : ''
-    const detail = error instanceof Error ? error.message : String(error)
+    const detail = messageOf(error)
     throw new SealError(
       'malformed',
       `The signature is not a Sigstore bundle: ${detail}${fields}. Give the <name>.sigstore.json the seal ` +
@@ -295,7 +293,7 @@ function verificationFailure(
   if (!(error instanceof VerificationError)) {
     return new SealError(
       'tampered',
-      `The Sigstore bundle could not be checked: ${error instanceof Error ? error.message : String(error)}. It ` +
+      `The Sigstore bundle could not be checked: ${messageOf(error)}. It ` +
         'may be truncated or hand-edited; use the bundle as the seal wrote it.'
     )
   }
@@ -383,7 +381,7 @@ function trustedRootOf(json: TrustedRootJson): TrustedRoot {
   } catch (error) {
     throw new SealError(
       'unrecognized',
-      `The trusted root is not a Sigstore trusted_root.json: ${error instanceof Error ? error.message : String(error)}. Give the file \`gh attestation trusted-root\` writes.`,
+      `The trusted root is not a Sigstore trusted_root.json: ${messageOf(error)}. Give the file \`gh attestation trusted-root\` writes.`,
       { cause: error }
     )
   }

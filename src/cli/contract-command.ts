@@ -7,6 +7,7 @@ import type { ContractChange } from '../core/contract/change.js'
 import { loadContract } from '../app/contract/load-contract.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { approveAmendment } from '../app/contract/approve-amendment.js'
+import { severityCounts } from '../core/contract/amendment.js'
 import { requesterFromEnv } from '../app/settings/runner-environment.js'
 import { parseDigest } from '../core/digest.js'
 import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
@@ -219,7 +220,7 @@ async function approveCommand(args: string[], terminal: Terminal): Promise<numbe
 /** One line per change, breaking first, grouped by operation; a count at the end. */
 function renderChanges(from: string, to: string, changes: readonly ContractChange[]): string {
   if (changes.length === 0) return `No change between contract ${from} and ${to}.\n`
-  const lines = [`Contract ${from} → ${to}: ${count(changes)}`]
+  const lines = [`Contract ${from} → ${to}: ${severityCounts(changes)}`]
   let operation: string | null | undefined
   for (const change of changes) {
     if (change.operation !== operation) {
@@ -230,9 +231,4 @@ function renderChanges(from: string, to: string, changes: readonly ContractChang
     lines.push(`  ${change.severity.padEnd(10)} ${change.rule}  ${change.message}  (${where})`)
   }
   return `${lines.join('\n')}\n`
-}
-
-function count(changes: readonly ContractChange[]): string {
-  const by = (s: ContractChange['severity']) => changes.filter((c) => c.severity === s).length
-  return `${by('breaking')} breaking, ${by('dangerous')} dangerous, ${by('compatible')} compatible`
 }

@@ -2,8 +2,7 @@ import * as path from 'node:path'
 import { mergeSealBundles, partSourceFromArgument } from '../app/seal/merge-bundles.js'
 import { buildContextFromEnv } from '../app/settings/runner-environment.js'
 import { SealError } from '../core/errors.js'
-import { formatCount } from '../report/format.js'
-import { provenanceLinks } from '../report/seal-report.js'
+import { renderMergeText } from '../report/seal-text.js'
 import { fileSafeName } from '../stores/evidence/seal-bundle.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { type Terminal, printJson } from './terminal.js'
@@ -91,25 +90,6 @@ export async function mergeCommand(args: string[], terminal: Terminal): Promise<
     printJson(terminal, result)
     return 0
   }
-  const lines: string[] = []
-  const row = (label: string, value: string): void =>
-    void lines.push(`  ${label.padEnd(10)} ${value}`)
-  lines.push(`Merged ${artifact.name} from ${formatCount(merged.length, 'part')}`)
-  row('digest', artifact.digest)
-  row('content', formatCount(artifact.fileCount, 'file'))
-  const links = provenanceLinks(build)
-  if (links.commit) row('commit', `${links.commit.url} (${links.commit.ref})`)
-  if (links.run) row('run', links.run.url)
-  row('listing', bundle.checksumsPath)
-  row('statement', bundle.statementPath)
-  lines.push('  parts:')
-  const width = Math.min(40, Math.max(...merged.map((p) => p.name.length)))
-  for (const p of merged) {
-    const note = p.statementFile === null ? ', no statement to check' : ''
-    lines.push(
-      `    ${p.name.padEnd(width)}  ${p.digest}  ${p.kind === 'file' ? 'single file' : formatCount(p.fileCount, 'file')}${note}`
-    )
-  }
-  terminal.out(`${lines.join('\n')}\n`)
+  terminal.out(renderMergeText(artifact, bundle, build, merged))
   return 0
 }

@@ -13,7 +13,7 @@ import {
   ledgerLocationFromOptions
 } from './ledger-options.js'
 import { cliCheckpointSigning } from './signing-options.js'
-import { type Terminal, printJson } from './terminal.js'
+import { type Terminal, printJson, printWarning } from './terminal.js'
 
 export const OBSERVE_USAGE = `Usage: artifact-seal observe [--policy FILE] [--ledger L] [--environment ENV]... [--record [--signing-key FILE]] [--json]
 
@@ -78,7 +78,7 @@ export async function observeCommand(args: string[], terminal: Terminal): Promis
         downloadsDir: null,
         token: '',
         tokenInput: 'GITHUB_TOKEN',
-        warn: (message) => terminal.err(`warning: ${message}\n`)
+        warn: (message) => printWarning(terminal, message)
       })
     },
     ledger

@@ -25,7 +25,7 @@ import {
   ledgerFromOptions,
   ledgerLocationFromOptions
 } from './ledger-options.js'
-import { type Terminal, printJson } from './terminal.js'
+import { type Terminal, printJson, printWarning } from './terminal.js'
 import {
   RECORD_SIGNING_USAGE,
   SIGNER_OPTIONS,
@@ -37,7 +37,6 @@ import {
 import { prepareSigning } from '../app/signature/signing.js'
 import { promoteRequest } from '../app/promote/request.js'
 import type { PromotionAsked } from '../app/promote/types.js'
-import { plain } from '../report/paint.js'
 import { signerName } from '../app/signature/verdict.js'
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
@@ -197,8 +196,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   )
   const location = ledgerLocationFromOptions(values, terminal)
   const baseline = requireValue('contract-baseline', values['contract-baseline'])
-  const warn = (message: string): void =>
-    terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
+  const warn = (message: string): void => printWarning(terminal, message)
   const asked: PromotionAsked = {
     environment,
     digest,

@@ -1,6 +1,6 @@
 import { RunnerLogGuard, inertJsonText, isJsonDocument } from '../report/runner-log.js'
 import type { Env } from '../core/env.js'
-import type { Paint } from '../report/paint.js'
+import { type Paint, plain } from '../report/paint.js'
 import { colourMarks, wantsColour } from './colour.js'
 
 /** What a command may touch of the process it runs in, so tests can run commands in-process. */
@@ -25,6 +25,11 @@ export interface Terminal {
   sleep?(ms: number): Promise<void>
   /** Colours the words a renderer marks; absent (no colour) in pipes, files, --json runs and tests. */
   readonly paint?: Paint
+}
+
+/** A warning on stderr, as every command prints one: `artifact-seal: warning: …`, coloured on a terminal. */
+export function printWarning(terminal: Terminal, message: string): void {
+  terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
 }
 
 /** Prints a command's --json result: the run's only document on stdout. */

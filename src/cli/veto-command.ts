@@ -5,12 +5,13 @@ import { DEFAULT_PENDING_TIMEOUT_MS } from '../core/promotion/record.js'
 import { SealError, quote } from '../core/errors.js'
 import { parseCommand, requireValue } from './arguments.js'
 import { LEDGER_HELP, LEDGER_OPTIONS, ledgerFromOptions } from './ledger-options.js'
-import { type Terminal, printJson } from './terminal.js'
+import { type Terminal, printJson, printWarning } from './terminal.js'
 import { cliCheckpointSigning } from './signing-options.js'
 import { plain } from '../report/paint.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/settings/load-policy.js'
+import { findEnvironment } from '../core/promotion/policy.js'
 import type { Ledger } from '../stores/ledger/ledger.js'
 import type { Digest } from '../core/digest.js'
 
@@ -72,9 +73,8 @@ export async function vetoCommand(args: string[], terminal: Terminal): Promise<n
     await cliCheckpointSigning(values, terminal)
   )
   // A veto holds everywhere whatever it names, so these are warnings: a typo still blocks the digest.
-  const warn = (message: string): void =>
-    terminal.err(`artifact-seal: ${(terminal.paint ?? plain)('warn', 'warning:')} ${message}\n`)
-  if (policy !== null && !policy.environments.some((e) => e.name === environment)) {
+  const warn = (message: string): void => printWarning(terminal, message)
+  if (policy !== null && findEnvironment(policy, environment) === undefined) {
     warn(
       `--environment: ${quote(environment)} is not in the policy ${path.relative(terminal.cwd, policyFile) || policyFile}; the veto applies to every environment all the same.`
     )

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto'
 import { SealError, quote } from './errors.js'
 
 /** `sha256:<64 lowercase hex>`: the only digest form artifact-seal writes. */
@@ -7,6 +8,20 @@ const HEX64 = /^[0-9a-f]{64}$/
 
 export function digestFromHex(hex: string): Digest {
   return `sha256:${hex}`
+}
+
+/**
+ * The sha256 of bytes in memory, the one helper for it: bytes that arrive as a stream are hashed
+ * as they are read (a Hash object) and named with digestFromHex. `crypto.hash` costs a fraction
+ * of a Hash object's set-up for short input, which the ledger's lines are.
+ */
+export function sha256Digest(data: string | Uint8Array): Digest {
+  return digestFromHex(sha256Hex(data))
+}
+
+/** sha256Digest's hex alone, for records that keep the hex (a contract file's `sha256`). */
+export function sha256Hex(data: string | Uint8Array): string {
+  return hash('sha256', data, 'hex')
 }
 
 export function hexOf(digest: Digest): string {

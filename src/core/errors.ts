@@ -132,6 +132,11 @@ export function stopsPromotion(error: unknown): boolean {
   return isSealError(error, 'bad-input', 'usage')
 }
 
+/** The message of anything thrown: an Error's own, anything else as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
 /** Quotes a user-supplied value for an error message, keeping control characters visible. */
 export function quote(value: string): string {
   return JSON.stringify(value)

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
-import { type Digest, digestFromHex, hexOf } from './digest.js'
+import { type Digest, hexOf, sha256Digest } from './digest.js'
 import { SealError, quote } from './errors.js'
 import { type ListingEntry, describesListing, formatListing, parseListing } from './listing.js'
 
@@ -169,7 +168,7 @@ export function checkSubjectKind(
   if (subject.kind !== 'file' || subject.file === null || subject.digest !== expected) return
   const listing = readListingFile(subject.file)
   if (listing === null) return
-  if (digestFromHex(createHash('sha256').update(listing.bytes).digest('hex')) !== expected) {
+  if (sha256Digest(listing.bytes) !== expected) {
     throw new SealError(
       'conflict',
       `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes ` +

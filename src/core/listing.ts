@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { type Digest, digestFromHex, hexOf } from './digest.js'
+import { type Digest, hexOf, sha256Digest } from './digest.js'
 import { SealError, quote } from './errors.js'
 
 /** One line of a checksums listing: a file's path relative to the artifact root, and its sha256. */
@@ -69,7 +68,7 @@ export function listingFromDigests(
 
 /** The digest of a tree (in-toto dirHash1): the sha256 of its listing. */
 export function digestOfListing(listing: string | Uint8Array): Digest {
-  return digestFromHex(createHash('sha256').update(listing).digest('hex'))
+  return sha256Digest(listing)
 }
 
 /**

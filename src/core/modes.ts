@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type Digest, digestFromHex } from './digest.js'
+import { type Digest, sha256Digest } from './digest.js'
 import { SealError, quote } from './errors.js'
 import { checkListingPath } from './listing.js'
+import { toSlashes } from './paths.js'
 
 /**
  * The file modes a seal records beside its listing (`<name>.modes.json`): which sealed files
@@ -34,7 +34,7 @@ export function formatModes(modes: FileModes): Buffer {
 }
 
 export function modesDigest(bytes: Uint8Array): Digest {
-  return digestFromHex(createHash('sha256').update(bytes).digest('hex'))
+  return sha256Digest(bytes)
 }
 
 /** Reads a modes file strictly: known keys only, listing-safe paths, link targets that stay inside the root. */
@@ -185,10 +185,6 @@ export function modesAnnotation(statement: unknown): string | null {
 }
 
 const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b))
-
-function toSlashes(p: string): string {
-  return path.sep === '/' ? p : p.split(path.sep).join('/')
-}
 
 function realOrSelf(p: string): string {
   try {

@@ -96,7 +96,7 @@ export function classify(error: unknown): Failure {
     return { kind: 'network', detail: networkDetail(e) }
   const status = e.status
   const headers = response.headers ?? {}
-  const message = messageOf(response.data)
+  const message = bodyMessageOf(response.data)
   const detail = message === '' ? `${status}` : `${status} ${message}`
   if (status === 401) return { kind: 'bad-credentials', status, detail }
   if (status === 403 || status === 429) {
@@ -180,7 +180,7 @@ function header(headers: Record<string, unknown>, name: string): string | undefi
 }
 
 /** GitHub's error message from a body: `message` of a JSON body, else the start of the text. */
-function messageOf(data: unknown): string {
+function bodyMessageOf(data: unknown): string {
   if (typeof data === 'object' && data !== null && 'message' in data)
     return String((data as { message: unknown }).message)
   if (typeof data === 'string')

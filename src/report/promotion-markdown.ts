@@ -1,5 +1,5 @@
 import { imageTagText } from './promotion-text.js'
-import { changesByOperation } from '../core/contract/amendment.js'
+import { changesByOperation, severityCounts } from '../core/contract/amendment.js'
 import type { Severity } from '../core/contract/change.js'
 import { upstreamOf } from '../core/promotion/policy.js'
 import { type AttestationRef, type LedgerEntry, makesLive } from '../core/promotion/record.js'
@@ -16,8 +16,7 @@ import {
   contractOutcome,
   headline,
   resolutionHeadline,
-  serviceLabel,
-  severityCounts
+  serviceLabel
 } from './promotion-report.js'
 import { signerRows } from './signer-markdown.js'
 

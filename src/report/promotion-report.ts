@@ -1,6 +1,6 @@
 import type { ContractPlan, PromoteResult } from '../app/promote/types.js'
 import type { EnvironmentStatus } from '../app/ledger/types.js'
-import type { ContractChange, Severity } from '../core/contract/change.js'
+import type { ContractChange } from '../core/contract/change.js'
 import type { ContractRef } from '../core/contract/manifest.js'
 import { shortDigest } from '../core/digest.js'
 import type { PromotionPolicy } from '../core/promotion/policy.js'
@@ -104,13 +104,6 @@ export function contractOutcome(plan: ContractPlan | null): ContractOutcome | nu
   if (plan.changes === null)
     return { kind: 'not-compared', from: live, to: candidate, problem: plan.problem }
   return { kind: 'amended', from: live, to: candidate, changes: plan.changes }
-}
-
-/** "1 breaking, 0 dangerous, 3 compatible". */
-export function severityCounts(changes: readonly ContractChange[]): string {
-  const count = (severity: Severity): number =>
-    changes.filter((c) => c.severity === severity).length
-  return `${count('breaking')} breaking, ${count('dangerous')} dangerous, ${count('compatible')} compatible`
 }
 
 /** "1.0.0" or, when a version names two contracts, the version with a short digest to tell them apart. */

@@ -1,5 +1,5 @@
 import type { EnvironmentStatus } from '../app/ledger/types.js'
-import { changesByOperation } from '../core/contract/amendment.js'
+import { changesByOperation, severityCounts } from '../core/contract/amendment.js'
 import type { ContractRef } from '../core/contract/manifest.js'
 import type { ContractAmendment } from '../core/promotion/contract-history.js'
 import { type LedgerEntry, serviceOf } from '../core/promotion/record.js'
@@ -9,8 +9,7 @@ import {
   contractLabel,
   contractOutcome,
   headline,
-  serviceLabel,
-  severityCounts
+  serviceLabel
 } from './promotion-report.js'
 import { type Paint, plain } from './paint.js'
 

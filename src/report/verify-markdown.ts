@@ -1,4 +1,4 @@
-import { type Digest, shortDigest } from '../core/digest.js'
+import { type Digest, digestFromHex, shortDigest } from '../core/digest.js'
 import type { Mismatch } from '../core/listing.js'
 import { code, plain } from './markdown.js'
 import { formatCount } from './format.js'
@@ -64,7 +64,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
     out.push('| File | Difference | Sealed | Found |', '| --- | --- | --- | --- |')
     for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
       out.push(
-        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === 'mode' ? m.expected : shortDigest(`sha256:${m.expected}`)) : '—'} | ${m.actual ? code(m.kind === 'mode' ? m.actual : shortDigest(`sha256:${m.actual}`)) : '—'} |`
+        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === 'mode' ? m.expected : shortDigest(digestFromHex(m.expected))) : '—'} | ${m.actual ? code(m.kind === 'mode' ? m.actual : shortDigest(digestFromHex(m.actual))) : '—'} |`
       )
     }
     if (report.mismatches.length > ROWS_SHOWN)

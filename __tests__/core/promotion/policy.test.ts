@@ -6,6 +6,7 @@ import { decide, type GateFacts } from '../../../src/core/promotion/gate.js'
 import {
   findEnvironment,
   pipelineOrder,
+  requireEnvironment,
   type EnvironmentRule,
   type PromotionPolicy
 } from '../../../src/core/promotion/policy.js'
@@ -16,6 +17,7 @@ import { LedgerIndex } from '../../../src/core/promotion/ledger-index.js'
 import { type LedgerEntry, serviceOf } from '../../../src/core/promotion/record.js'
 import { SealError } from '../../../src/core/errors.js'
 import { T0, digest, entry, minutesAfter, span } from '../../../__fixtures__/promotion.js'
+import { sourcesMatching } from '../../helpers/source-files.js'
 
 const PIPELINE = `# the usual three
 environments:
@@ -810,5 +812,34 @@ describe('the policies the README shows', () => {
         .map((block) => parsePolicy(block, 'README.md').services)
         .filter((listed) => listed !== null)
     ).toEqual([['api', 'web']])
+  })
+})
+
+describe('finding an environment of a policy', () => {
+  it('is done by findEnvironment alone, by exact name', () => {
+    const policy = parsePolicy(PIPELINE, 'promotion-policy.yml')
+    expect(findEnvironment(policy, 'staging')?.name).toBe('staging')
+    expect(findEnvironment(policy, 'Staging')).toBeUndefined()
+    // app/image/ is another change's area for now; its lookup is to follow.
+    expect(
+      sourcesMatching(
+        /environments\s*\.\s*(find|some|findIndex)\(\s*\(?\w+\)?\s*=>\s*\w+\.name\s*===/
+      )
+    ).toEqual(['app/image/image-status.ts', 'core/promotion/policy.ts'])
+  })
+
+  it('refuses a name the policy lacks one way: the input, the value quoted, the names there are', () => {
+    const policy = parsePolicy(PIPELINE, 'promotion-policy.yml')
+    expect(requireEnvironment(policy, 'dev', 'environment').name).toBe('dev')
+    expect(() =>
+      requireEnvironment(policy, 'prod\n::error::x', '--from', ', so nothing was recorded')
+    ).toThrowSealError(
+      'bad-input',
+      '--from: "prod\\n::error::x" is not an environment of the promotion policy promotion-policy.yml, so ' +
+        'nothing was recorded. Use one of: dev, staging, production, or add it to the policy.'
+    )
+    expect(sourcesMatching(/is not an environment of the promotion policy/)).toEqual([
+      'core/promotion/policy.ts'
+    ])
   })
 })

@@ -9,6 +9,8 @@ import {
   readListing,
   readSigstoreBundleBeside,
   readStatementBeside,
+  readText,
+  readTextIfAny,
   whyUnreadable
 } from '../../../src/stores/evidence/bundle-reader.js'
 import { removeAll, tempDir, writeTree } from '../../helpers/trees.js'
@@ -60,6 +62,21 @@ describe('the seal bundle beside a listing', () => {
       'unreadable'
     )
     expect(whyUnreadable(Object.assign(new Error('x'), { code: 'EACCES' }))).toBe('EACCES')
+  })
+
+  it("reads text one way: a file that may be absent is null, any other failure the caller's error", () => {
+    const dir = writeTree(tempDir(), { 'a.txt': 'text', 'sub/x': 'y' })
+    expect(readText(path.join(dir, 'a.txt'), unreadable)).toBe('text')
+    expect(readTextIfAny(path.join(dir, 'a.txt'), unreadable)).toBe('text')
+    expect(readTextIfAny(path.join(dir, 'gone'), unreadable)).toBeNull()
+    expect(() => readText(path.join(dir, 'gone'), unreadable)).toThrowSealError(
+      'unreadable',
+      'does not exist'
+    )
+    expect(() => readTextIfAny(path.join(dir, 'sub'), unreadable)).toThrowSealError(
+      'unreadable',
+      'is a directory'
+    )
   })
 
   it('finds the listings in a bundle directory, sorted, and says when a path is no directory', () => {

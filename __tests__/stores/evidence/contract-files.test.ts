@@ -8,9 +8,9 @@ import {
   copiesDirOf,
   keptManifestFile,
   readContractFile,
-  readManifestText,
   replaceKeptContract
 } from '../../../src/stores/evidence/contract-files.js'
+import { readText } from '../../../src/stores/evidence/bundle-reader.js'
 import { cacheKeyOf, cacheStagingPath } from '../../../src/stores/evidence/cache-layout.js'
 import { removeAll, tempDir, writeTree } from '../../helpers/trees.js'
 
@@ -52,7 +52,7 @@ describe('contracts on disk', () => {
       'shop.contract/api/openapi.yaml': 'openapi: 3.1.0'
     })
     const manifest = path.join(dir, 'shop.contract.json')
-    expect(readManifestText(manifest, refuse)).toBe('{"a":1}')
+    expect(readText(manifest, refuse)).toBe('{"a":1}')
     expect(copiesDirOf(manifest)).toBe(path.join(dir, 'shop.contract'))
     expect(readContractFile(copiesDirOf(manifest), 'api/openapi.yaml')?.toString()).toBe(
       'openapi: 3.1.0'

@@ -359,6 +359,37 @@ describe('downloading from another workflow run', () => {
     expect(shellTreeDigest(downloaded.filesDir as string)).toBe(sealed.artifact.digest)
   })
 
+  it("asks for the zip's URL through the GitHub client: its API version, and a rate limit waited out", async () => {
+    const runId = newRun()
+    const { uploaded } = await uploadIn(runId, 'shop-limited')
+    const zipPath = `/repos/acme/shop/actions/artifacts/${uploaded.id}/zip`
+    github.inject({
+      path: zipPath,
+      kind: 'secondary-rate-limit',
+      status: 429,
+      retryAfterSeconds: 0
+    })
+    const downloaded = await job({ runId: newRun(), jobId: 'deploy' }, ({ temp }) =>
+      new store.WorkflowArtifactStore().download({
+        name: 'shop-limited',
+        runId,
+        token: github.token,
+        parent: temp
+      })
+    )
+    expect(downloaded).toMatchObject({ id: uploaded.id, digestMatched: true })
+    const asked = github.requests.filter((r) => r.canonicalPath === zipPath)
+    expect(asked.map((r) => [r.status, r.fault])).toEqual([
+      [429, 'secondary-rate-limit'],
+      [302, null]
+    ])
+    expect(asked.map((r) => r.headers['x-github-api-version'])).toEqual([
+      '2022-11-28',
+      '2022-11-28'
+    ])
+    expect(asked[1]?.headers['user-agent']).toMatch(/^artifact-seal\//)
+  })
+
   it('names run-id when the run does not exist', async () => {
     await job({ runId: newRun(), jobId: 'deploy' }, async ({ workspace, temp }) => {
       const error = await failure(

@@ -27,7 +27,8 @@ import { annotateMismatches } from '../annotations.js'
 import { reportResolution } from './report-resolution.js'
 import { type PromoteSettings, readPromoteSettings } from './settings.js'
 import type { EnvironmentStatus } from '../../app/ledger/types.js'
-import type { PromotionPolicy } from '../../core/promotion/policy.js'
+import { type PromotionPolicy, findEnvironment } from '../../core/promotion/policy.js'
+import { quote } from '../../core/errors.js'
 import { signerOutput } from '../signer-output.js'
 import { prepareSigning } from '../../app/signature/signing.js'
 import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
@@ -96,9 +97,9 @@ export async function run(env: Env = process.env): Promise<void> {
         throw new Error(
           'unreachable: settings refuse a veto of "previous" or of what another environment runs'
         )
-      if (!policy.environments.some((e) => e.name === settings.environment)) {
+      if (findEnvironment(policy, settings.environment) === undefined) {
         core.warning(
-          `${PromoteInput.Environment}: ${settings.environment} is not in the policy; the veto applies to ` +
+          `${PromoteInput.Environment}: ${quote(settings.environment)} is not in the policy; the veto applies to ` +
             'every environment all the same.'
         )
       }
@@ -176,8 +177,7 @@ export async function run(env: Env = process.env): Promise<void> {
       return
     }
     // The environment's address is the policy's to say, as every other fact about the environment.
-    const environmentUrl =
-      policy.environments.find((e) => e.name === settings.environment)?.url ?? null
+    const environmentUrl = findEnvironment(policy, settings.environment)?.url ?? null
     const request = promoteRequest(
       { ...settings, environmentUrl, contractBaseline: null },
       policy,
@@ -230,7 +230,7 @@ export async function run(env: Env = process.env): Promise<void> {
     if ((result.waitedMs ?? 0) > 0)
       core.info(`Waited ${formatDuration(result.waitedMs as number)} for the soak before deciding.`)
     // The image rule is the deployment itself: done once the gate allowed and the record is pending.
-    const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image
+    const imageRule = findEnvironment(policy, settings.environment)?.image
     let moved: { imageRef: string } | null = null
     if (
       decision.allowed &&

@@ -12,6 +12,7 @@ import {
 } from '../../app/settings/runner-environment.js'
 import type { HashProgress } from '../../core/hashing/hash-files.js'
 import type { Mismatch } from '../../core/listing.js'
+import { digestFromHex } from '../../core/digest.js'
 import { describeProgress } from '../../report/progress.js'
 import { type VerifyReport, renderVerifyMarkdown } from '../../report/verify-markdown.js'
 import { formatBytes, formatCount } from '../../report/format.js'
@@ -227,8 +228,8 @@ export function mismatchOutput(m: Mismatch): {
 } {
   return {
     path: m.path,
-    expected: m.expected && `sha256:${m.expected}`,
-    actual: m.actual && `sha256:${m.actual}`,
+    expected: m.expected && digestFromHex(m.expected),
+    actual: m.actual && digestFromHex(m.actual),
     kind: m.kind
   }
 }

@@ -3,7 +3,7 @@ import { SealError, quote } from '../../core/errors.js'
 import type { LedgerEntry, NewRecord, Service } from '../../core/promotion/record.js'
 import type { Ledger } from '../../stores/ledger/ledger.js'
 import { contractOfLive, knownFromHistory } from '../ledger/queries.js'
-import { findEnvironment, serviceFor } from '../../core/promotion/policy.js'
+import { requireEnvironment, serviceFor } from '../../core/promotion/policy.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
 import type { Digest } from '../../core/digest.js'
 import type { RecordOptions } from '../ledger/types.js'
@@ -22,17 +22,13 @@ export async function approveAmendment(
   options: RecordOptions
 ): Promise<LedgerEntry> {
   const environmentInput = request.inputs.environment ?? 'environment'
-  if (
-    request.policy !== undefined &&
-    findEnvironment(request.policy, request.environment) === undefined
-  ) {
-    throw new SealError(
-      'bad-input',
-      `${environmentInput}: ${quote(request.environment)} is not an environment of the promotion policy ${request.policy.source}, so no promotion could ever use an approval there; ` +
-        'nothing was recorded. ' +
-        `Use one of: ${request.policy.environments.map((e) => e.name).join(', ')}.`
+  if (request.policy !== undefined)
+    requireEnvironment(
+      request.policy,
+      request.environment,
+      environmentInput,
+      ', so no promotion could ever use an approval there; nothing was recorded'
     )
-  }
   const known = await knownFromHistory(ledger, request.digest)
   if (request.to !== undefined) contradictedContract(request, request.to, known.contract ?? null)
   const to = request.to ?? request.sealedContract?.digest ?? known.contract?.digest ?? null

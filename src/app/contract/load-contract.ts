@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import * as path from 'node:path'
 import { SealError, isSealError, quote } from '../../core/errors.js'
 import type { LoadedContract } from '../../core/contract/classify.js'
@@ -10,9 +9,10 @@ import {
   contractFilesUnder,
   contractTarget,
   copiesDirOf,
-  readContractFile,
-  readManifestText
+  readContractFile
 } from '../../stores/evidence/contract-files.js'
+import { readText } from '../../stores/evidence/bundle-reader.js'
+import { sha256Hex } from '../../core/digest.js'
 
 /**
  * A contract to compare, from what a user points at: a seal bundle (its directory, or its
@@ -85,7 +85,7 @@ function manifestIn(target: string, found: ContractTarget, argName: string): str
  * digest and the bytes.
  */
 export function fromManifest(file: string): LoadedContract {
-  const text = readManifestText(
+  const text = readText(
     file,
     (why) =>
       new SealError(
@@ -106,7 +106,7 @@ export function fromManifest(file: string): LoadedContract {
           `seal wrote it, with its ${path.basename(dir)}/ directory.`
       )
     }
-    if (createHash('sha256').update(bytes).digest('hex') !== entry.sha256) {
+    if (sha256Hex(bytes) !== entry.sha256) {
       throw new SealError(
         'tampered',
         `${file}: ${quote(at)} is not the sealed contract file (its sha256 differs from the manifest's). It ` +

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { type Digest, hexOf } from '../../core/digest.js'
+import { type Digest, hexOf, sha256Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { LedgerEntry } from '../../core/promotion/record.js'
 import type { IdentityPolicy } from '../../core/signing/identity.js'
@@ -106,9 +105,6 @@ export async function verifyRecordAttestation(
   }
 }
 
-const sha256 = (bytes: Buffer | string): Digest =>
-  `sha256:${createHash('sha256').update(bytes).digest('hex')}`
-
 function fromFile(
   record: LedgerEntry,
   uri: string,
@@ -131,7 +127,7 @@ function fromFile(
           '.attestations directory beside it.'
       )
   )
-  const actual = sha256(bytes)
+  const actual = sha256Digest(bytes)
   if (actual !== digest) {
     throw new SealError(
       'tampered',

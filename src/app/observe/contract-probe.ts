@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto'
 import type { ContractChange } from '../../core/contract/change.js'
 import { type LoadedContract, classifyContracts } from '../../core/contract/classify.js'
 import { detectContractKind } from '../../core/contract/detect.js'
 import { describeContract } from '../../core/contract/identity.js'
-import { SealError } from '../../core/errors.js'
+import { SealError, quote } from '../../core/errors.js'
 import { type ProbeResult, shown, unknown } from '../../core/observe/observation.js'
 import { boundedGet } from '../../http/bounded-get.js'
 import type { Clock } from '../../http/clock.js'
 import type { ProbeContext } from './types.js'
+import { sha256Hex } from '../../core/digest.js'
+import { severityCounts } from '../../core/contract/amendment.js'
 
 export interface ContractProbeResult {
   readonly result: ProbeResult
@@ -54,21 +55,21 @@ export async function contractProbe(
     throw error
   }
   if (answer.status < 200 || answer.status > 299)
-    return none(`${JSON.stringify(url)} answered HTTP ${answer.status}`)
+    return none(`${quote(url)} answered HTTP ${answer.status}`)
   const served = answer.body
   const text = served.toString('utf8')
   try {
     const found = detectContractKind(document.path, text)
     if (found.kind !== 'openapi')
-      return none(`${JSON.stringify(url)} serves ${found.kind}, not an OpenAPI document`)
+      return none(`${quote(url)} serves ${found.kind}, not an OpenAPI document`)
   } catch (error) {
     if (!(error instanceof SealError)) throw error
     return none(
-      `${JSON.stringify(url)} answered ${answer.contentType === '' ? 'something' : shown(answer.contentType)} ` +
+      `${quote(url)} answered ${answer.contentType === '' ? 'something' : shown(answer.contentType)} ` +
         `that is no OpenAPI document: ${shown(text.slice(0, 120))}`
     )
   }
-  if (createHash('sha256').update(served).digest('hex') === document.sha256) {
+  if (sha256Hex(served) === document.sha256) {
     return {
       result: {
         probe: 'contract-url',
@@ -93,7 +94,7 @@ export async function contractProbe(
   } catch (error) {
     if (!(error instanceof SealError)) throw error
     return none(
-      `${JSON.stringify(url)} serves a document that cannot be read as the sealed contract's ${JSON.stringify(document.path)}: ${error.message}`
+      `${quote(url)} serves a document that cannot be read as the sealed contract's ${quote(document.path)}: ${error.message}`
     )
   }
   const changes = await classifyContracts(sealed, running, { now })
@@ -108,17 +109,12 @@ export async function contractProbe(
       changes: []
     }
   const rules = [...new Set(changes.map((c) => c.rule))]
-  const count = (severity: ContractChange['severity']): number =>
-    changes.filter((c) => c.severity === severity).length
   return {
     result: {
       probe: 'contract-url',
       verdict: 'drifted',
       observed: running.manifest.digest,
-      detail:
-        `the served contract differs from the sealed one: ${count('breaking')} breaking, ${count('dangerous')} ` +
-        `dangerous, ${count('compatible')} compatible ` +
-        `(${rules.join(', ')})`,
+      detail: `the served contract differs from the sealed one: ${severityCounts(changes)} (${rules.join(', ')})`,
       items: rules
     },
     changes

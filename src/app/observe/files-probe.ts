@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { type Digest, digestFromHex, shortDigest } from '../../core/digest.js'
-import { SealError } from '../../core/errors.js'
+import { type Digest, sha256Digest, shortDigest } from '../../core/digest.js'
+import { SealError, quote } from '../../core/errors.js'
 import { diffListings, digestOfListing, parseListing } from '../../core/listing.js'
 import { type ProbeResult, unknown } from '../../core/observe/observation.js'
 import { listDirectory } from '../../core/seal.js'
@@ -32,12 +31,12 @@ export async function filesProbe(
       listing = await listDirectory(target, 'observe files')
       digest = digestOfListing(listing)
     } else {
-      digest = digestFromHex(createHash('sha256').update(fs.readFileSync(target)).digest('hex'))
+      digest = sha256Digest(fs.readFileSync(target))
     }
   } catch (error) {
     const e = error as NodeJS.ErrnoException
     if (error instanceof SealError) return unknown('files', error.message)
-    return unknown('files', `cannot read ${JSON.stringify(target)} (${e.code ?? e.message})`)
+    return unknown('files', `cannot read ${quote(target)} (${e.code ?? e.message})`)
   }
   if (digest === live) return { probe: 'files', verdict: 'matches', observed: live, detail: null }
   const drifted = (detail: string, items?: string[]): ProbeResult => ({
@@ -60,14 +59,14 @@ export async function filesProbe(
     sealedText = fs.readFileSync(listingFile, 'utf8')
   } catch (error) {
     return drifted(
-      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} cannot be read (${(error as NodeJS.ErrnoException).code ?? ''}) to name them`
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${quote(listingFile)} cannot be read (${(error as NodeJS.ErrnoException).code ?? ''}) to name them`
     )
   }
   // Beside the files, the listing can be changed with them: only one whose own sha256 is the live
   // digest names anything.
   if (digestOfListing(sealedText) !== live) {
     return drifted(
-      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${JSON.stringify(listingFile)} is not the live digest's either, so it names ` +
+      `the files hash to ${shortDigest(digest)}, not the live ${shortDigest(live)}; the listing ${quote(listingFile)} is not the live digest's either, so it names ` +
         'nothing'
     )
   }
@@ -75,7 +74,7 @@ export async function filesProbe(
     parseListing(sealedText, listingFile),
     parseListing(listing.toString('utf8'), target)
   )
-  const items = mismatches.map((m) => `${m.kind} ${JSON.stringify(m.path)}`)
+  const items = mismatches.map((m) => `${m.kind} ${quote(m.path)}`)
   const named =
     items.slice(0, NAMED).join(', ') +
     (items.length > NAMED ? ` and ${items.length - NAMED} more` : '')

@@ -6,7 +6,11 @@ import { SealError, quote } from '../../core/errors.js'
 import { driftStateOf } from '../../core/observe/drift-state.js'
 import { combine, type ProbeResult, unknown } from '../../core/observe/observation.js'
 import type { ObserveSpec } from '../../core/observe/spec.js'
-import type { EnvironmentRule, PromotionPolicy } from '../../core/promotion/policy.js'
+import {
+  type EnvironmentRule,
+  type PromotionPolicy,
+  requireEnvironment
+} from '../../core/promotion/policy.js'
 import {
   DEFAULT_PENDING_TIMEOUT_MS,
   type LiveSpan,
@@ -85,14 +89,7 @@ function targetsOf(
   const observed = policy.environments.filter((e) => (e.observe ?? []).length > 0)
   if (only !== null) {
     for (const name of only) {
-      const rule = policy.environments.find((e) => e.name === name)
-      if (rule === undefined) {
-        throw new SealError(
-          'bad-input',
-          `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}. Give one ` +
-            `of: ${policy.environments.map((e) => e.name).join(', ')}.`
-        )
-      }
+      const rule = requireEnvironment(policy, name, input)
       if ((rule.observe ?? []).length === 0) {
         throw new SealError(
           'bad-input',

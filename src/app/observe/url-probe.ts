@@ -1,5 +1,5 @@
 import type { Digest } from '../../core/digest.js'
-import { SealError } from '../../core/errors.js'
+import { SealError, quote } from '../../core/errors.js'
 import { parsePointer, valueAt } from '../../core/contract/openapi/pointer.js'
 import {
   digestsIn,
@@ -38,14 +38,14 @@ export async function urlProbe(
     throw error
   }
   if (answer.status < 200 || answer.status > 299)
-    return unknown('url', `${JSON.stringify(url)} answered HTTP ${answer.status}`)
+    return unknown('url', `${quote(url)} answered HTTP ${answer.status}`)
   let document: unknown
   try {
     document = JSON.parse(answer.body.toString('utf8'))
   } catch {
     return unknown(
       'url',
-      `${JSON.stringify(url)} answered ${answer.contentType === '' ? 'without a content type' : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString('utf8'))}`
+      `${quote(url)} answered ${answer.contentType === '' ? 'without a content type' : shown(answer.contentType)}, not JSON: ${shown(answer.body.subarray(0, 200).toString('utf8'))}`
     )
   }
   const tokens = parsePointer(pointer) ?? []
@@ -53,14 +53,14 @@ export async function urlProbe(
   if (typeof value !== 'string') {
     return unknown(
       'url',
-      `${JSON.stringify(url)}'s answer has ${value === undefined ? 'nothing' : `a ${value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value}`} at ${JSON.stringify(pointer)}, not the digest as text`
+      `${quote(url)}'s answer has ${value === undefined ? 'nothing' : `a ${value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value}`} at ${quote(pointer)}, not the digest as text`
     )
   }
   const digests = digestsIn(value)
   if (digests === null || digests.length !== 1)
     return unknown(
       'url',
-      `${JSON.stringify(url)}'s answer has ${shown(value)} at ${JSON.stringify(pointer)}, not one sha256 digest`
+      `${quote(url)}'s answer has ${shown(value)} at ${quote(pointer)}, not one sha256 digest`
     )
   return judgeDigests('url', digests, live)
 }

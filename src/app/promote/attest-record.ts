@@ -1,13 +1,13 @@
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { hexOf } from '../../core/digest.js'
+import { hexOf, sha256Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import type { Decision } from '../../core/promotion/gate.js'
 import type { PromotionPolicy } from '../../core/promotion/policy.js'
 import type { AttestationRef, NewRecord } from '../../core/promotion/record.js'
 import { verificationSummary } from '../../core/signing/vsa.js'
 import { VERSION } from '../../version.js'
-import { sha256Of } from '../signature/find-signature.js'
+
 import type { SignatureCheck, Signing } from '../signature/types.js'
 import { writeRecordAttestation } from '../../stores/ledger/beside-ledger.js'
 import type { LedgerLocation } from '../settings/types.js'
@@ -78,7 +78,7 @@ export function recordAttester(
       }
     })
     const signed = await signing.sign(statement)
-    const digest = sha256Of(signed.json)
+    const digest = sha256Digest(signed.json)
     if (signing.kind === 'keyless' && context.env.GITHUB_REPOSITORY && context.token !== '') {
       const { storeAttestation } = await import('../../attestation/attestations-api.js')
       const stored = await storeAttestation(signed.bundle, {
@@ -90,7 +90,7 @@ export function recordAttester(
       // a reader of the API can hash again (listAttestations does), not these bytes.
       return {
         uri: stored.url,
-        digest: sha256Of(JSON.stringify(signed.bundle)),
+        digest: sha256Digest(JSON.stringify(signed.bundle)),
         id: stored.id === null ? null : String(stored.id)
       }
     }

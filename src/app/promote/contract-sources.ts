@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import type { LoadedContract } from '../../core/contract/classify.js'
 import type { ContractRef } from '../../core/contract/manifest.js'
-import { type Digest, hexOf } from '../../core/digest.js'
+import { type Digest, hexOf, sha256Hex } from '../../core/digest.js'
 import { SealError, isSealError, quote, stopsPromotion } from '../../core/errors.js'
 import {
   contractManifestBeside,
@@ -251,7 +250,7 @@ async function keepContract(
     sha256: file.sha256,
     bytes: Buffer.from(contract.read(file.path), 'utf8')
   }))
-  if (files.some((f) => createHash('sha256').update(f.bytes).digest('hex') !== f.sha256)) {
+  if (files.some((f) => sha256Hex(f.bytes) !== f.sha256)) {
     warn(
       `Contract ${contract.manifest.digest} is not kept in ${quote(store)}: a file of it is not UTF-8 text, so ` +
         `its copy would not hash as sealed. Later promotions need the CLI's ` +

@@ -18,7 +18,7 @@ import {
   type EnvironmentRule,
   type PromotionPolicy,
   declaresServices,
-  findEnvironment,
+  requireEnvironment,
   serviceFor,
   upstreamOf
 } from '../../core/promotion/policy.js'
@@ -218,16 +218,7 @@ type Evidence = PromotionEvidence & { readonly contract: ContractPlan | null }
 
 /** The environment's rule; a name the policy does not have is bad input. */
 function environmentOf(request: PromoteRequest, policy: PromotionPolicy): EnvironmentRule {
-  const rule = findEnvironment(policy, request.environment)
-  if (!rule) {
-    throw new SealError(
-      'bad-input',
-      `${request.inputs.environment}: ${quote(request.environment)} is not an environment of the promotion ` +
-        `policy ${policy.source}. ` +
-        `Use one of: ${policy.environments.map((e) => e.name).join(', ')}, or add it to the policy.`
-    )
-  }
-  return rule
+  return requireEnvironment(policy, request.environment, request.inputs.environment)
 }
 
 /** What a promotion has learned so far, and the result it makes of a decision. */
@@ -387,13 +378,7 @@ async function resolveFrom(
   outcome: Outcome
 ): Promise<Target> {
   const fromInput = request.inputs.from ?? 'from'
-  if (findEnvironment(policy, from) === undefined) {
-    throw new SealError(
-      'bad-input',
-      `${fromInput}: ${quote(from)} is not an environment of the promotion policy ${policy.source}. Use one ` +
-        `of: ${policy.environments.map((e) => e.name).join(', ')}.`
-    )
-  }
+  requireEnvironment(policy, from, fromInput)
   if (from === rule.name)
     throw new SealError(
       'bad-input',

@@ -2,7 +2,7 @@ import * as path from 'node:path'
 import { type Env, serverUrlOf } from '../../core/env.js'
 import type { HashProgress } from '../../core/hashing/hash-files.js'
 import { SealError } from '../../core/errors.js'
-import type { PromotionPolicy } from '../../core/promotion/policy.js'
+import { type PromotionPolicy, findEnvironment } from '../../core/promotion/policy.js'
 import { besideLedger } from '../../stores/ledger/beside-ledger.js'
 import {
   buildContextFromEnv,
@@ -94,7 +94,7 @@ export function promoteRequest(
     },
     log: context.log
   }
-  const environmentRule = policy.environments.find((e) => e.name === asked.environment)
+  const environmentRule = findEnvironment(policy, asked.environment)
   const policyAsks = (environmentRule?.signedBy ?? null) !== null
   const required = signatureRequired(asked.signer, policyAsks)
   const expectation = signerExpectation(asked.signer, required, env)

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import picomatch from 'picomatch'
 import { SealError, quote } from '../../core/errors.js'
 import { describeContract } from '../../core/contract/identity.js'
@@ -13,6 +12,7 @@ import { readContractFile } from '../../stores/evidence/contract-files.js'
 import type { SealedArtifact } from '../../core/seal.js'
 import type { Statement } from '../../core/statement.js'
 import type { ContractRequest, SealedContract } from './types.js'
+import { sha256Hex } from '../../core/digest.js'
 
 /**
  * Finds the contract files among the sealed files, so the contract is exactly what was
@@ -56,7 +56,7 @@ export function collectContract(
         `${inputs.contract}: cannot read the sealed file ${quote(rel)} under ${quote(root)}. Seal again once ` +
           'the build has finished writing.'
       )
-    if (createHash('sha256').update(bytes).digest('hex') !== hex) {
+    if (sha256Hex(bytes) !== hex) {
       throw new SealError(
         'conflict',
         `${inputs.contract}: ${quote(rel)} changed while it was being sealed. Seal again once the build has ` +

@@ -8,7 +8,7 @@ import {
   type SubjectSpec,
   sealSubject
 } from '../../core/seal.js'
-import { LocalDirectoryStore, isInside } from '../../stores/evidence/local-directory.js'
+import { LocalDirectoryStore, isInsideTree } from '../../stores/evidence/local-directory.js'
 import { type SealBundleLocation, fileSafeName } from '../../stores/evidence/seal-bundle.js'
 import type { BundleDestination, BundleFinisher } from './types.js'
 
@@ -39,7 +39,7 @@ export async function sealToBundle(
       const only = parseListing(artifact.listing.toString('utf8'), 'the sealed listing')[0]
         ?.path as string
       refuseListingAsFile(path.join(artifact.root, ...only.split('/')), subject.inputName)
-    } else if (outputDir !== null && isInside(outputDir, artifact.root)) {
+    } else if (outputDir !== null && isInsideTree(outputDir, artifact.root)) {
       throw new SealError(
         'bad-input',
         `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify ` +

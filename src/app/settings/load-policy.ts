@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { SealError, quote } from '../../core/errors.js'
 import type { PromotionPolicy } from '../../core/promotion/policy.js'
 import { parsePolicy } from '../../core/promotion/policy-file.js'
+import { sha256Hex } from '../../core/digest.js'
 
 /** Where the actions and the CLI look for the promotion policy when none is named. */
 export const DEFAULT_POLICY_FILE = '.github/promotion.yml'
@@ -42,6 +42,6 @@ export function loadPolicy(file: string, inputName: string, baseDir: string): Pr
   }
   return {
     ...parsePolicy(text, shown.startsWith('..') ? file : shown),
-    digest: createHash('sha256').update(text).digest('hex')
+    digest: sha256Hex(text)
   }
 }

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto'
 import type { AttestationCandidate } from '../../attestation/attestations-api.js'
-import { type Digest, digestFromHex } from '../../core/digest.js'
+import { type Digest, sha256Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { readSigstoreBundleBeside } from '../../stores/evidence/bundle-reader.js'
 import { sigstoreBundleBeside } from '../../stores/evidence/seal-bundle.js'
@@ -35,7 +34,7 @@ export async function findSignatures(
       candidates.push({
         bundle: read.notJson === null ? read.json : { unparsable: beside },
         source: beside,
-        digest: sha256Of(read.text)
+        digest: sha256Digest(read.text)
       })
   }
   if (candidates.length === 0 && sources.attestations !== null) {
@@ -56,8 +55,4 @@ export function unsignedCheck(digest: Digest, looked: readonly string[]): Signat
       ? looked.join(', and ')
       : 'no seal bundle travelled with the bytes and no attestations API was asked'
   return { status: 'unsigned', detail: `The seal of ${digest} carries no signature: ${where}.` }
-}
-
-export function sha256Of(text: string): Digest {
-  return digestFromHex(createHash('sha256').update(text).digest('hex'))
 }

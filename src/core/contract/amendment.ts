@@ -1,6 +1,15 @@
 import type { Amendment } from '../promotion/record.js'
-import { type ContractChange, SEVERITIES, compareChanges } from './change.js'
+import { type ContractChange, SEVERITIES, type Severity, compareChanges } from './change.js'
 import type { ContractRef } from './manifest.js'
+
+/** "1 breaking, 0 dangerous, 3 compatible": how every message and summary counts changes. */
+export function severityCounts(changes: readonly ContractChange[]): string {
+  return SEVERITIES.map((severity) => `${countOf(changes, severity)} ${severity}`).join(', ')
+}
+
+function countOf(changes: readonly ContractChange[], severity: Severity): number {
+  return changes.filter((c) => c.severity === severity).length
+}
 
 /** The counts and rule ids a record keeps of an amendment, from every change found. */
 export function summarizeAmendment(
@@ -8,14 +17,12 @@ export function summarizeAmendment(
   to: ContractRef | null,
   changes: readonly ContractChange[]
 ): Amendment {
-  const count = (severity: ContractChange['severity']) =>
-    changes.filter((c) => c.severity === severity).length
   return {
     from,
     to,
-    breaking: count('breaking'),
-    dangerous: count('dangerous'),
-    compatible: count('compatible'),
+    breaking: countOf(changes, 'breaking'),
+    dangerous: countOf(changes, 'dangerous'),
+    compatible: countOf(changes, 'compatible'),
     rules: [...new Set([...changes].sort(compareChanges).map((c) => c.rule))]
   }
 }

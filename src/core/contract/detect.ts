@@ -6,6 +6,7 @@ import { SealError, quote } from '../errors.js'
 import type { ContractKind } from './change.js'
 import { kindOfName } from './file-kinds.js'
 import { readContractDocument, type ContractDocument } from './read-document.js'
+import { isRecord } from '../json-shape.js'
 
 export type OpenapiVersion = '2.0' | '3.0' | '3.1'
 
@@ -75,12 +76,11 @@ function detectIn(path: string, document: ContractDocument): DetectedContract {
       ? { kind: 'openapi', openapiVersion, version }
       : { kind: 'openapi', openapiVersion }
   }
-  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v)
   const type = record.type
   const schema =
     typeof record.$schema === 'string' ||
-    isObject(record.properties) ||
-    isObject(record.$defs) ||
+    isRecord(record.properties) ||
+    isRecord(record.$defs) ||
     (typeof type === 'string' && JSON_SCHEMA_TYPES.has(type)) ||
     (Array.isArray(type) &&
       type.length > 0 &&

@@ -16,7 +16,7 @@ import {
   type GraphQLSchema,
   type NameNode
 } from 'graphql'
-import { SealError } from '../errors.js'
+import { messageOf, SealError } from '../errors.js'
 import { compareChanges, type ContractChange, type Severity } from './change.js'
 
 export interface GraphqlOptions {
@@ -145,7 +145,7 @@ const FIX =
   'Give a GraphQL SDL document that builds a schema (every type and directive it uses defined in the file).'
 
 function sdlError(error: unknown, where: string, document: DocumentNode | null): SealError {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = messageOf(error)
   const firstLine = message.split('\n')[0] ?? message
   let at: string | null = null
   if (error instanceof GraphQLError && error.locations?.[0]) {

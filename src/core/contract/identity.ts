@@ -4,7 +4,6 @@
  * describes it again from the bytes and the declarations alone, so nothing a manifest says
  * about its files is taken on its word. Pure: the caller reads the files.
  */
-import { createHash } from 'node:crypto'
 import { SealError, quote } from '../errors.js'
 import { type DetectedContract, detectContractKind } from './detect.js'
 import {
@@ -17,6 +16,7 @@ import {
   contractVersion
 } from './manifest.js'
 import { referenceKind, referencesOf } from './references.js'
+import { sha256Hex } from '../digest.js'
 
 /** A file the contract input names (not one reached by reference), with the role it was given. */
 export interface DeclaredFile {
@@ -80,7 +80,7 @@ export function describeContract(
     entries.push({
       path,
       kind: found.kind,
-      sha256: sha256(bytes),
+      sha256: sha256Hex(bytes),
       role,
       openapiVersion: found.openapiVersion ?? null
     })
@@ -95,7 +95,7 @@ export function describeContract(
     entries.push({
       path,
       kind: 'reference',
-      sha256: sha256(bytes),
+      sha256: sha256Hex(bytes),
       role: null,
       openapiVersion: null
     })
@@ -205,8 +205,4 @@ function firstDifference(claimed: ContractManifest, derived: ContractManifest): 
 
 function describeKind(kind: ContractFileEntry['kind']): string {
   return kind === 'reference' ? 'a file the contract refers to' : kind
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex')
 }

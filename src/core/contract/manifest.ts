@@ -1,5 +1,5 @@
 import { type Digest, parseDigest } from '../digest.js'
-import { SealError, quote } from '../errors.js'
+import { messageOf, quote, SealError } from '../errors.js'
 import type { ContractKind } from './change.js'
 import type { DetectedContract, OpenapiVersion } from './detect.js'
 import { checkListingPath, compareUtf8, digestOfListing } from '../listing.js'
@@ -272,7 +272,7 @@ export function parseManifest(text: string, source: string): ContractManifest {
         checkListingPath(f.path, `${source}: ${at}`)
       } catch (error) {
         return fail(
-          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${error instanceof Error ? error.message : String(error)})`
+          `${at} has the path ${quote(f.path)}, which is not a relative path inside the artifact (${messageOf(error)})`
         )
       }
       if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256))

@@ -17,6 +17,7 @@
  */
 import yaml from 'js-yaml'
 import { SealError, quote } from '../errors.js'
+import { isRecord } from '../json-shape.js'
 
 export interface ContractDocument {
   /** The document's value: objects, arrays, strings, numbers, booleans and null. */
@@ -71,7 +72,7 @@ function writtenScalar(
 ): string | null | undefined {
   let node = value
   for (const key of keys) {
-    if (!isMapping(node) || !Object.hasOwn(node as object, key)) return undefined
+    if (!isRecord(node) || !Object.hasOwn(node as object, key)) return undefined
     node = (node as Record<string, unknown>)[key]
   }
   if (typeof node === 'string') return node
@@ -129,9 +130,6 @@ class MergeRefused extends Error {
   }
 }
 
-const isMapping = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 function readYaml(file: string, text: string): { value: unknown; sourceOf: SourceOf } {
   // The listener sees every node open and close: a few comparisons per node, so reading
   // stays about as fast as without it.
@@ -175,7 +173,7 @@ function readYaml(file: string, text: string): { value: unknown; sourceOf: Sourc
         parent.mergeValueNext = false
         if (
           parent.badMerge === null &&
-          !(isMapping(result) || (Array.isArray(result) && result.every(isMapping)))
+          !(isRecord(result) || (Array.isArray(result) && result.every(isRecord)))
         )
           parent.badMerge = frame.start
       } else if (tag === MERGE_TAG) {
@@ -223,7 +221,7 @@ function sourceIn(root: Child | null, keys: readonly string[]): string | undefin
   let node = root
   for (const key of keys) {
     const children = node?.children
-    if (node === null || children === null || children === undefined || !isMapping(node.result))
+    if (node === null || children === null || children === undefined || !isRecord(node.result))
       return undefined
     const want = (node.result as Record<string, unknown>)[key]
     let next: Child | null = null

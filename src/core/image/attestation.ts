@@ -1,4 +1,4 @@
-import type { Digest } from '../digest.js'
+import { type Digest, digestFromHex, hexOf } from '../digest.js'
 import { SealError, quote } from '../errors.js'
 import { type Descriptor, type ManifestBytes, readManifest, sha256Digest } from './manifest.js'
 import { OCI_EMPTY, OCI_MANIFEST, SIGSTORE_BUNDLE_PREFIX } from './media-types.js'
@@ -117,11 +117,11 @@ export interface AttestationInput {
  */
 export function attestationArtifact(input: AttestationInput): AttestationArtifact {
   const facts = bundleFacts(input.bundle, input.where)
-  const hex = input.subject.digest.slice('sha256:'.length)
+  const hex = hexOf(input.subject.digest)
   if (facts.content === 'dsse-envelope' && !facts.subjectDigests.includes(hex)) {
     throw new SealError(
       'tampered',
-      `${input.where}: the bundle's statement names ${facts.subjectDigests.length === 0 ? 'no sha256 subject' : facts.subjectDigests.map((d) => `sha256:${d}`).join(', ')}, ` +
+      `${input.where}: the bundle's statement names ${facts.subjectDigests.length === 0 ? 'no sha256 subject' : facts.subjectDigests.map(digestFromHex).join(', ')}, ` +
         `not the image ${input.subject.digest}. Attach a bundle that was signed for this image's digest.`
     )
   }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto'
-import { type Digest, digestFromHex, shortDigest } from '../digest.js'
+import { type Digest, sha256Digest, shortDigest } from '../digest.js'
 import { SealError, quote } from '../errors.js'
 import {
   DOCKER_SCHEMA1_TYPES,
@@ -74,9 +73,8 @@ const UNSPECIFIED_TYPES = new Set([
   'text/plain'
 ])
 
-export function sha256Digest(bytes: Uint8Array): Digest {
-  return digestFromHex(createHash('sha256').update(bytes).digest('hex'))
-}
+// Where the registry client and the image use case have always imported it from.
+export { sha256Digest }
 
 /**
  * Checks that `bytes` hash to `expected` and reads them as a manifest. `where` names the

@@ -1,4 +1,5 @@
 import { type Digest, digestFromHex, shortDigest } from '../digest.js'
+import { quote } from '../errors.js'
 
 /**
  * What one look at an environment found: `matches` (it runs the live digest), `drifted` (it
@@ -28,7 +29,7 @@ const SHOWN = 120
 /** Text from outside, cut short and made one line, for a message. */
 export function shown(text: string): string {
   const line = text.replace(/\p{Cc}+/gu, ' ').trim()
-  return JSON.stringify(line.length > SHOWN ? `${line.slice(0, SHOWN)}…` : line)
+  return quote(line.length > SHOWN ? `${line.slice(0, SHOWN)}…` : line)
 }
 
 const DIGEST_TOKEN = /^(?:[^\s@]+@)?(?:sha256:)?([0-9a-fA-F]{64})$/

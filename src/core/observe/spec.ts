@@ -1,4 +1,4 @@
-import { SealError } from '../errors.js'
+import { SealError, quote } from '../errors.js'
 import { parseImageReference } from '../image/reference.js'
 import { parseDuration } from '../promotion/duration.js'
 
@@ -129,7 +129,7 @@ export function observeSpecsOf(raw: RawObserveEntry | readonly RawObserveEntry[]
       e.timeout === undefined ? DEFAULT_PROBE_TIMEOUT_MS : (parseDuration(e.timeout) ?? 0)
     if (timeoutMs <= 0 || timeoutMs > 10 * 60_000)
       problems.push(
-        `${at}.timeout ${JSON.stringify(e.timeout)} is not between 1ms and 10m. Give a duration such as 10s.`
+        `${at}.timeout ${quote(e.timeout ?? '')} is not between 1ms and 10m. Give a duration such as 10s.`
       )
     return {
       service: e.service ?? null,

@@ -1,15 +1,13 @@
 import type { DriftState } from '../observe/drift-state.js'
 import type { EnvironmentRule, PromotionPolicy } from './policy.js'
-import { upstreamOf } from './policy.js'
+import { findEnvironment, upstreamOf } from './policy.js'
 
 /**
  * The upstream environments whose drift the gate must ask about for a promotion into `target`:
  * those the policy marks `drift: block`. Others' drift is reported by observe, never judged.
  */
 export function blockingUpstreams(policy: PromotionPolicy, target: EnvironmentRule): string[] {
-  return upstreamOf(target).filter(
-    (name) => policy.environments.find((e) => e.name === name)?.drift === 'block'
-  )
+  return upstreamOf(target).filter((name) => findEnvironment(policy, name)?.drift === 'block')
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type Resolution,
   type Service,
   describeService,
+  isEarlier,
   makesLive
 } from './record.js'
 
@@ -63,7 +64,7 @@ export class LedgerIndex {
    * may not be dated before the one before it, and a vetoed digest never becomes live.
    */
   add(entry: IndexFields): string | null {
-    if (this.lastRecord !== null && isBefore(entry.time, this.lastTime)) {
+    if (this.lastRecord !== null && isEarlier(entry.time, this.lastTime)) {
       return (
         `it is dated ${entry.time}, before the record before it (${this.lastTime}): records are written ` +
         'in time order, so a clock went back or the line was edited'
@@ -282,11 +283,3 @@ function ownCopy(text: string): string {
 
 /** Each outcome's text once, so a long ledger does not keep a copy per record. */
 const OUTCOME_TEXT = Object.fromEntries(OUTCOMES.map((o) => [o, o])) as Record<Outcome, Outcome>
-
-/**
- * Whether ISO time `a` is before `b`; a string comparison when both are in the form toISOString
- * writes, which is most of a long ledger.
- */
-function isBefore(a: string, b: string): boolean {
-  return a.length === 24 && b.length === 24 ? a < b : Date.parse(a) < Date.parse(b)
-}

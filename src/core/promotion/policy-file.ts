@@ -8,7 +8,7 @@ import {
   type Document,
   type Node
 } from 'yaml'
-import { SealError, quote } from '../errors.js'
+import { messageOf, quote, SealError } from '../errors.js'
 import { parseDuration } from './duration.js'
 import {
   BREAKING_RULES,
@@ -115,7 +115,7 @@ function parseWithPositions(text: string, source: string): PromotionPolicy {
     // The parser reports mistakes in doc.errors; what it throws is a limit it hit, such as
     // nesting deeper than the stack.
     return fail([
-      `${source}: cannot be read as YAML (${error instanceof Error ? error.message : String(error)}). Write ` +
+      `${source}: cannot be read as YAML (${messageOf(error)}). Write ` +
         'the policy as a plain mapping, as in the README.'
     ])
   }
@@ -130,7 +130,7 @@ function parseWithPositions(text: string, source: string): PromotionPolicy {
   } catch (error) {
     // The checks above leave only resource limits (an alias bomb, nesting too deep for
     // the stack) to fail here; none of them is a policy anyone meant to write.
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = messageOf(error)
     fail([
       /alias/i.test(reason)
         ? `${source}: its aliases (*name) expand to more than ${MAX_ALIAS_EXPANSION} values, which no ` +

@@ -114,6 +114,26 @@ export function findEnvironment(
   return policy.environments.find((e) => e.name === name)
 }
 
+/**
+ * The environment `name` where a step cannot go on without it: a bad-input error otherwise,
+ * naming `input`, the value and the environments there are. `consequence` says what the
+ * mistake would have meant (", so …").
+ */
+export function requireEnvironment(
+  policy: PromotionPolicy,
+  name: string,
+  input: string,
+  consequence = ''
+): EnvironmentRule {
+  const rule = findEnvironment(policy, name)
+  if (rule !== undefined) return rule
+  throw new SealError(
+    'bad-input',
+    `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}${consequence}. ` +
+      `Use one of: ${policy.environments.map((e) => e.name).join(', ')}, or add it to the policy.`
+  )
+}
+
 /** The environments a digest must pass before this one, both lists together. */
 export function upstreamOf(rule: EnvironmentRule): string[] {
   return [...new Set([...rule.requires, ...rule.requiresAny])]

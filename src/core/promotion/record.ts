@@ -210,6 +210,19 @@ export interface LiveSpan {
 }
 
 /**
+ * Whether ISO time `a` is before `b`: a string comparison when both are in the form toISOString
+ * writes (every record this project writes, so most of a long ledger), else by Date.parse.
+ */
+export function isEarlier(a: string, b: string): boolean {
+  return isIsoUtc(a) && isIsoUtc(b) ? a < b : Date.parse(a) < Date.parse(b)
+}
+
+/** `2026-01-31T12:00:00.000Z`'s shape, whose text sorts as its time does (a 24-character +hhmm time does not). */
+function isIsoUtc(time: string): boolean {
+  return time.length === 24 && time.charCodeAt(23) === 90 /* Z */
+}
+
+/**
  * The service a record belongs to: the one it names, or, for a record that names none
  * (written before services existed), the one its artifact's name gives; a record with
  * neither belongs to the default service. A one-service repository, whose records all carry

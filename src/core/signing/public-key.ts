@@ -1,4 +1,5 @@
-import { type KeyObject, createHash, createPublicKey } from 'node:crypto'
+import { type KeyObject, createPublicKey } from 'node:crypto'
+import { sha256Hex } from '../digest.js'
 import { SealError } from '../errors.js'
 
 /**
@@ -56,9 +57,9 @@ export function looksLikePem(text: string): boolean {
 }
 
 export function keyHint(publicKey: KeyObject): string {
-  return createHash('sha256')
-    .update(publicKey.export({ type: 'spki', format: 'der' }))
-    .digest('base64')
+  return Buffer.from(sha256Hex(publicKey.export({ type: 'spki', format: 'der' })), 'hex').toString(
+    'base64'
+  )
 }
 
 export function normalize(text: string): string {

@@ -22,6 +22,7 @@ import {
   notPem,
   pemBlocks
 } from './public-key.js'
+import { isRecord } from '../json-shape.js'
 
 export {
   type KeyAlgorithm,
@@ -86,10 +87,6 @@ interface CosignEnvelope {
   readonly p: number
   readonly nonce: Buffer
   readonly ciphertext: Buffer
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function base64Field(value: unknown): Buffer | null {

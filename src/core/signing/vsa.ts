@@ -2,6 +2,7 @@ import { hexOf, parseDigest } from '../digest.js'
 import { SealError, quote } from '../errors.js'
 import { type Mode, OUTCOMES, type Outcome } from '../promotion/record.js'
 import { STATEMENT_TYPE } from '../statement.js'
+import { isRecord } from '../json-shape.js'
 
 /**
  * A promotion decision as a SLSA Verification Summary v1 (slsa-framework/slsa
@@ -145,10 +146,6 @@ class Invalid {
 
 function fail(path: string, problem: string): never {
   throw new Invalid(path, problem)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function shown(value: unknown): string {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as cache from '@actions/cache'
 import type { Digest } from '../../core/digest.js'
-import { SealError, quote } from '../../core/errors.js'
+import { messageOf, quote, SealError } from '../../core/errors.js'
 import { diffListings, parseListing } from '../../core/listing.js'
 import { listDirectory } from '../../core/seal.js'
 import { CACHE_FILES_DIR, CACHE_SEAL_DIR, cacheKeyOf, cacheStagingPath } from './cache-layout.js'
@@ -117,7 +117,7 @@ export class ActionsCacheStore {
         'the cache service did not accept the entry (see the messages above)'
       )
     } catch (error) {
-      return this.notSaved(key, error instanceof Error ? error.message : String(error))
+      return this.notSaved(key, messageOf(error))
     } finally {
       removeQuietly(staging)
     }

@@ -1,5 +1,6 @@
-import { DEFAULT_POLICY, classify } from '../../http/retry-policy.js'
-import { retrying } from '../../http/retrying.js'
+import { gitHubClient } from '../../http/github.js'
+import { DEFAULT_POLICY } from '../../http/retry-policy.js'
+import { ServiceAnswerError, callService, endedBy } from '../../http/service-call.js'
 import { type Env, apiUrlOf } from '../../core/env.js'
 
 /**
@@ -14,16 +15,6 @@ import { type Env, apiUrlOf } from '../../core/env.js'
  */
 
 const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService'
-
-/** An answer that says why there is no URL; `status` as HTTP says it (404 gone, 410 expired, 401/403 refused). */
-export class ArtifactServiceError extends Error {
-  constructor(
-    readonly status: number,
-    message: string
-  ) {
-    super(message)
-  }
-}
 
 export interface ArtifactInRun {
   readonly id: number
@@ -61,7 +52,7 @@ async function signedUrlInThisRun(env: Env, artifact: ArtifactInRun): Promise<st
   const match = found.find(
     (a) => String(a.database_id ?? a.databaseId) === String(artifact.id) && a.name === artifact.name
   )
-  if (match === undefined) throw new ArtifactServiceError(404, 'the artifact is no longer listed')
+  if (match === undefined) throw new ServiceAnswerError(404, 'the artifact is no longer listed')
   const answer = (await twirp(env, 'GetSignedArtifactURL', {
     workflow_run_backend_id: match.workflow_run_backend_id ?? match.workflowRunBackendId ?? ids.run,
     workflow_job_run_backend_id: match.workflow_job_run_backend_id ?? match.workflowJobRunBackendId,
@@ -69,7 +60,7 @@ async function signedUrlInThisRun(env: Env, artifact: ArtifactInRun): Promise<st
   })) as Record<string, unknown>
   const url = answer.signed_url ?? answer.signedUrl
   if (typeof url !== 'string' || url === '')
-    throw new ArtifactServiceError(404, 'the results service gave no download URL')
+    throw new ServiceAnswerError(404, 'the results service gave no download URL')
   return url
 }
 
@@ -78,77 +69,46 @@ async function signedUrlInOtherRun(
   artifact: ArtifactInRun,
   run: OtherRun
 ): Promise<string> {
-  const url = `${apiUrlOf(env)}/repos/${encodeURIComponent(run.repositoryOwner)}/${encodeURIComponent(run.repositoryName)}/actions/artifacts/${artifact.id}/zip`
-  return retrying<string>(
-    async (signal) => {
-      let response: Response
-      try {
-        response = await fetch(url, {
-          redirect: 'manual',
-          signal,
-          headers: {
-            Authorization: `Bearer ${run.token}`,
-            Accept: 'application/vnd.github+json',
-            'X-GitHub-Api-Version': '2022-11-28',
-            'User-Agent': 'artifact-seal'
-          }
-        })
-      } catch (error) {
-        // No answer (a dropped connection, an attempt's timeout): retried as the policy says.
-        return { failure: classify(error) }
-      }
-      const text = await response.text()
-      const location = response.headers.get('location')
-      if (response.status === 302 && location) return { value: location }
-      const detail = `${response.status}${messageIn(text)}`
-      if (response.status >= 500)
-        return { failure: { kind: 'server', status: response.status, detail } }
-      throw new ArtifactServiceError(response.status, detail)
-    },
-    { policy: DEFAULT_POLICY, fail: (failure) => new Error(`GitHub answered ${failure.detail}`) }
+  const client = gitHubClient({
+    token: run.token,
+    apiUrl: apiUrlOf(env),
+    policy: DEFAULT_POLICY,
+    fail: (request, failure) =>
+      endedBy(failure, { service: 'GitHub', call: `${request.method} ${request.path}` })
+  })
+  // The 302 is the answer: following it would fetch the zip here, outside signed-download.ts.
+  const response = await client.request(
+    'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+    {
+      owner: run.repositoryOwner,
+      repo: run.repositoryName,
+      artifact_id: artifact.id,
+      archive_format: 'zip',
+      request: { redirect: 'manual' }
+    }
+  )
+  const location = (response.headers as Record<string, unknown>).location
+  if (response.status === 302 && typeof location === 'string' && location !== '') return location
+  throw new ServiceAnswerError(
+    response.status,
+    `GitHub answered ${response.status} where the artifact's download URL was expected`
   )
 }
 
-/** One twirp call to the results service: the JSON answer, a 404 as ArtifactServiceError, a 5xx retried. */
+/** One Twirp call to the results service: the JSON answer, or a ServiceAnswerError with its status. */
 async function twirp(env: Env, method: string, body: object): Promise<unknown> {
-  const base = env.ACTIONS_RESULTS_URL ?? ''
-  const url = new URL(`/twirp/${ARTIFACT_SERVICE}/${method}`, base).href
-  return retrying<unknown>(
-    async (signal) => {
-      let response: Response
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          signal,
-          headers: {
-            'Content-Type': 'application/json',
-            Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ''}`
-          },
-          body: JSON.stringify(body)
-        })
-      } catch (error) {
-        return { failure: classify(error) }
-      }
-      const text = await response.text()
-      if (response.ok) {
-        try {
-          return { value: JSON.parse(text) as unknown }
-        } catch {
-          throw new Error(`the results service answered ${method} with a body that is not JSON`)
-        }
-      }
-      const detail = `${response.status}${messageIn(text)}`
-      if (response.status >= 500 || response.status === 429)
-        return { failure: { kind: 'server', status: response.status, detail } }
-      throw new ArtifactServiceError(
-        response.status,
-        `the results service answered ${method} ${detail}`
-      )
-    },
+  const url = new URL(`/twirp/${ARTIFACT_SERVICE}/${method}`, env.ACTIONS_RESULTS_URL ?? '').href
+  return callService(
+    url,
     {
-      policy: DEFAULT_POLICY,
-      fail: (failure) => new Error(`the results service answered ${method} ${failure.detail}`)
-    }
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${env.ACTIONS_RUNTIME_TOKEN ?? ''}`
+      },
+      body: JSON.stringify(body)
+    },
+    { service: 'the results service', call: method, policy: DEFAULT_POLICY }
   )
 }
 
@@ -172,15 +132,4 @@ export function backendIdsOf(token: string): { run: string; job: string } {
     if (kind === 'Actions.Results' && run && job && rest.length === 0) return { run, job }
   }
   throw new Error('the runner gave this step no ACTIONS_RUNTIME_TOKEN with the results scope')
-}
-
-function messageIn(text: string): string {
-  try {
-    const body = JSON.parse(text) as { msg?: unknown; message?: unknown }
-    const message =
-      typeof body.msg === 'string' ? body.msg : typeof body.message === 'string' ? body.message : ''
-    return message ? ` ${message}` : ''
-  } catch {
-    return ''
-  }
 }

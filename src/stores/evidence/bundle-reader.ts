@@ -1,5 +1,5 @@
 import * as fs from 'node:fs'
-import type { SealError } from '../../core/errors.js'
+import { messageOf, type SealError } from '../../core/errors.js'
 import { type ListingEntry, parseListing } from '../../core/listing.js'
 import { contractBeside, sigstoreBundleBeside, statementBeside } from './seal-bundle.js'
 
@@ -32,7 +32,7 @@ export function whyUnreadable(error: unknown): string {
   const e = error as NodeJS.ErrnoException
   if (e?.code === 'ENOENT') return 'it does not exist'
   if (e?.code === 'EISDIR') return 'it is a directory'
-  return e?.code ?? (error instanceof Error ? error.message : String(error))
+  return e?.code ?? messageOf(error)
 }
 
 /** The checksums listing, parsed (a SealError naming the line when it is not one). */
@@ -78,13 +78,8 @@ export function hasBundleBeside(checksumsFile: string): boolean {
 }
 
 function readDocument(file: string, unreadable: Unreadable): BundleDocument | null {
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw unreadable(whyUnreadable(error), file)
-  }
+  const text = readTextIfAny(file, unreadable)
+  if (text === null) return null
   try {
     return { file, text, json: JSON.parse(text) as unknown, notJson: null }
   } catch (error) {
@@ -92,10 +87,21 @@ function readDocument(file: string, unreadable: Unreadable): BundleDocument | nu
   }
 }
 
-function readText(file: string, unreadable: Unreadable): string {
+/** A bundle file's text (a listing, a contract manifest); any failure to read it is `unreadable`'s. */
+export function readText(file: string, unreadable: Unreadable): string {
   try {
     return fs.readFileSync(file, 'utf8')
   } catch (error) {
+    throw unreadable(whyUnreadable(error), file)
+  }
+}
+
+/** The same for a file that may be absent (a statement, a checkpoint): null when there is none. */
+export function readTextIfAny(file: string, unreadable: Unreadable): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw unreadable(whyUnreadable(error), file)
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, hexOf } from '../../core/digest.js'
-import { quote } from '../../core/errors.js'
+import { messageOf, quote } from '../../core/errors.js'
 import {
   type ListingDigestKind,
   type ListingEntry,
@@ -358,8 +358,4 @@ function refuse(
       'again to cache these bytes.')
   options.log.warning(message)
   return { kind: 'refused', refusals, message }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

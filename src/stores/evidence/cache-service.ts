@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { DEFAULT_POLICY, type HttpPolicy } from '../../http/retry-policy.js'
-import { retrying } from '../../http/retrying.js'
+import { callService } from '../../http/service-call.js'
 import { type Env, serverUrlOf } from '../../core/env.js'
 import { saveSignedUrl } from './signed-download.js'
+import { sha256Hex } from '../../core/digest.js'
 
 /**
  * Finds a cache entry and downloads its archive the way @actions/cache does (the cache
@@ -17,8 +17,16 @@ const COMPRESSION_METHODS = ['zstd-without-long', 'gzip'] as const
 /** @actions/cache's salt in every version hash, for entries it can read. */
 const VERSION_SALT = '1.0'
 const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService'
-/** @actions/cache's patience with its service: three attempts, a second's backoff doubling. */
-const CACHE_POLICY: HttpPolicy = { ...DEFAULT_POLICY, attempts: 3, timeoutMs: 30_000 }
+/**
+ * @actions/cache's patience with its service: three attempts, a second's backoff doubling; a
+ * rate limit asking for more than ten seconds ends the lookup, the cache being optional.
+ */
+const CACHE_POLICY: HttpPolicy = {
+  ...DEFAULT_POLICY,
+  attempts: 3,
+  timeoutMs: 30_000,
+  maxDelayMs: 10_000
+}
 
 export interface CacheLocation {
   readonly key: string
@@ -57,7 +65,7 @@ export function cacheVersion(
     ...(platform === 'win32' ? ['windows-only'] : []),
     VERSION_SALT
   ]
-  return createHash('sha256').update(components.join('|')).digest('hex')
+  return sha256Hex(components.join('|'))
 }
 
 /**
@@ -135,47 +143,13 @@ async function lookupV1(env: Env, key: string, version: string): Promise<CacheLo
 }
 
 /**
- * One call: the JSON body of a 2xx answer (null for 204), under the project's HTTP policy with
- * @actions/cache's patience (3 attempts): a 5xx is retried, and no answer at all is not, the
- * cache being optional.
+ * One call under the project's HTTP policy with @actions/cache's patience (3 attempts): a 5xx is
+ * retried, and no answer at all is not, the cache being optional.
  */
 async function request(url: string, init: RequestInit): Promise<unknown> {
-  return retrying<unknown>(
-    async (signal) => {
-      const response = await fetch(url, { ...init, signal })
-      const text = await response.text()
-      if (response.status === 204) return { value: null }
-      if (response.ok) {
-        try {
-          return { value: JSON.parse(text) as unknown }
-        } catch {
-          throw new Error(
-            `the cache service answered ${response.status} with a body that is not JSON`
-          )
-        }
-      }
-      return {
-        failure:
-          response.status >= 500
-            ? { kind: 'server', status: response.status, detail: detailOf(response.status, text) }
-            : { kind: 'client', status: response.status, detail: detailOf(response.status, text) }
-      }
-    },
-    {
-      policy: CACHE_POLICY,
-      fail: (failure) => new Error(`the cache service answered ${failure.detail}`)
-    }
-  )
-}
-
-function detailOf(status: number, text: string): string {
-  let detail = ''
-  try {
-    const msg = (JSON.parse(text) as { msg?: unknown; message?: unknown }) ?? {}
-    detail =
-      typeof msg.msg === 'string' ? msg.msg : typeof msg.message === 'string' ? msg.message : ''
-  } catch {
-    // no detail
-  }
-  return `${status}${detail ? `: ${detail}` : ''}`
+  return callService(url, init, {
+    service: 'the cache service',
+    policy: CACHE_POLICY,
+    noAnswerIsFinal: true
+  })
 }

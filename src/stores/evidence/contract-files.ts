@@ -45,15 +45,6 @@ export function contractFilesUnder(dir: string): string[] {
     .sort()
 }
 
-/** A manifest's text. */
-export function readManifestText(file: string, unreadable: Unreadable): string {
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    throw unreadable(whyUnreadable(error), file)
-  }
-}
-
 /** The directory a manifest's copies are in: `<name>.contract/` beside `<name>.contract.json`. */
 export function copiesDirOf(manifestFile: string): string {
   return manifestFile.slice(0, -'.json'.length)

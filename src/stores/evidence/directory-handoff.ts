@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { SealError, quote } from '../../core/errors.js'
 import type { Env } from '../../core/env.js'
+import { isInside } from '../../core/paths.js'
 
 /**
  * Where a carrier's bytes land: a fresh directory that only this user can enter, made with
@@ -102,11 +103,15 @@ export function copyListedFiles(root: string, listed: readonly string[], dir: st
   }
 }
 
-export function removeQuietly(dir: string): void {
+/**
+ * Removes a file or a directory if it is there, as a clean-up: a failure is not reported, as
+ * what it would leave is private and temporary, or a leftover the next write replaces or fails on.
+ */
+export function removeQuietly(target: string): void {
   try {
-    fs.rmSync(dir, { recursive: true, force: true })
+    fs.rmSync(target, { recursive: true, force: true })
   } catch {
-    // Best effort: the directory is private and temporary, never in the workspace.
+    // See above.
   }
 }
 
@@ -116,9 +121,4 @@ function realOrResolved(p: string): string {
   } catch {
     return path.resolve(p)
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child)
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
 }

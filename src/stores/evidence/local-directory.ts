@@ -10,6 +10,8 @@ import {
   bundleFileNames
 } from './seal-bundle.js'
 import { words } from '../../core/vocabulary.js'
+import { isInside as isPathInside } from '../../core/paths.js'
+import { removeQuietly } from './directory-handoff.js'
 
 /**
  * Keeps the seal bundle in a directory. Each file is written under a temporary name and
@@ -110,28 +112,13 @@ export class LocalDirectoryStore implements EvidenceStore {
 }
 
 /**
- * Removes a file or directory if it is there; a failure leaves it, as the bundle's own writes would
- * then fail and say so.
- */
-function removeQuietly(target: string): void {
-  try {
-    fs.rmSync(target, { recursive: true, force: true })
-  } catch {
-    // Nothing to add: see above.
-  }
-}
-
-/**
  * Whether a directory (which may not exist yet) is inside a tree: compared as given and with links
  * resolved, so a link into the tree is caught too.
  */
-export function isInside(dir: string, root: string): boolean {
-  const inside = (child: string, parent: string): boolean => {
-    const rel = path.relative(parent, child)
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-  }
+export function isInsideTree(dir: string, root: string): boolean {
   return (
-    inside(path.resolve(dir), path.resolve(root)) || inside(realExisting(dir), realExisting(root))
+    isPathInside(path.resolve(dir), path.resolve(root)) ||
+    isPathInside(realExisting(dir), realExisting(root))
   )
 }
 

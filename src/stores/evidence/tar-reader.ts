@@ -2,6 +2,7 @@ import * as fs from 'node:fs'
 import { pipeline } from 'node:stream'
 import * as zlib from 'node:zlib'
 import type { ArchiveEntry, EntryKind } from './archive-entry.js'
+import { messageOf } from '../../core/errors.js'
 
 /**
  * Reads a cache archive as @actions/cache writes it (GNU tar --posix, compressed with zstd
@@ -257,9 +258,7 @@ class ByteReader {
       try {
         next = await this.source.next()
       } catch (error) {
-        throw new UnreadableArchiveError(
-          `it cannot be decompressed (${error instanceof Error ? error.message : String(error)})`
-        )
+        throw new UnreadableArchiveError(`it cannot be decompressed (${messageOf(error)})`)
       }
       if (next.done) this.ended = true
       else if (next.value.length > 0) {

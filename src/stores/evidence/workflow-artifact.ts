@@ -4,9 +4,10 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { type ArtifactClient, DefaultArtifactClient, type FindOptions } from '@actions/artifact'
 import { type Digest, digestFromHex, hexOf } from '../../core/digest.js'
-import { SealError, isSealError, quote } from '../../core/errors.js'
+import { isSealError, messageOf, quote, SealError } from '../../core/errors.js'
 import { ARTIFACT_FILES_DIR, ARTIFACT_SEAL_DIR, unpackArtifact } from './artifact-unpack.js'
-import { ArtifactServiceError, signedArtifactUrl } from './artifact-service.js'
+import { signedArtifactUrl } from './artifact-service.js'
+import { ServiceAnswerError } from '../../http/service-call.js'
 import { privateDir, removeQuietly } from './directory-handoff.js'
 import type { SealBundleLocation } from './seal-bundle.js'
 import { type SavedDownload, StorageAnswerError, saveSignedUrl } from './signed-download.js'
@@ -562,7 +563,7 @@ export class WorkflowArtifactStore {
     error: unknown
   ): Error {
     if (error instanceof SealError) return error
-    const status = error instanceof ArtifactServiceError ? error.status : undefined
+    const status = error instanceof ServiceAnswerError ? error.status : undefined
     if (status === 410) {
       return new SealError(
         'unreadable',
@@ -639,10 +640,6 @@ function environmentError(error: unknown, doing: string): SealError | null {
 function toDigest(value: string): Digest {
   const hex = value.toLowerCase().replace(/^sha256:/, '')
   return digestFromHex(hex)
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 function nameOf(error: unknown): string {

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { SealError } from '../../core/errors.js'
-import { type Unreadable, whyUnreadable } from '../evidence/bundle-reader.js'
+import { type Unreadable, readTextIfAny, whyUnreadable } from '../evidence/bundle-reader.js'
+import { removeQuietly } from '../evidence/directory-handoff.js'
 
 /**
  * The files a file ledger keeps beside itself, named here and nowhere else: the signed
@@ -28,13 +29,7 @@ export function besideLedger(ledgerFile: string): BesideLedger {
 
 /** The checkpoint's text; null when there is none. */
 export function readCheckpoint(ledgerFile: string, unreadable: Unreadable): string | null {
-  const file = besideLedger(ledgerFile).checkpoint
-  try {
-    return fs.readFileSync(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw unreadable(whyUnreadable(error), file)
-  }
+  return readTextIfAny(besideLedger(ledgerFile).checkpoint, unreadable)
 }
 
 /**
@@ -56,6 +51,7 @@ export function writeRecordAttestation(
     fs.writeFileSync(temporary, json, { flag: 'wx' })
     fs.renameSync(temporary, file)
   } catch (error) {
+    // One that cannot be removed (its directory was never made) is no reason to hide why the write failed.
     removeQuietly(temporary)
     throw unwritable((error as NodeJS.ErrnoException).code ?? String(error), file)
   }
@@ -73,17 +69,5 @@ export function readRecordAttestation(
     return { file, bytes: fs.readFileSync(file) }
   } catch (error) {
     throw unreadable(whyUnreadable(error), file)
-  }
-}
-
-/**
- * Removes a temporary file; one that cannot be removed (its directory was never made) is no reason
- * to hide why the write failed.
- */
-function removeQuietly(file: string): void {
-  try {
-    fs.rmSync(file, { force: true })
-  } catch {
-    // the write's own failure is what the caller is told
   }
 }

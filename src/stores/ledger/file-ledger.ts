@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer'
 import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Digest } from '../../core/digest.js'
+import { type Digest, digestFromHex, sha256Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { confirmationChanged, needsLiveContract } from '../../core/promotion/confirmation.js'
 import { type EntryFilter, LedgerIndex } from '../../core/promotion/ledger-index.js'
@@ -14,6 +14,7 @@ import {
   type PromotionRecord,
   type Service,
   confirmedOutcome,
+  isEarlier,
   serviceOf
 } from '../../core/promotion/record.js'
 import { type HeldLock, type LockOptions, withFileLock } from './file-lock.js'
@@ -421,7 +422,7 @@ export class FileLedger implements Ledger {
               `unreachable: a record the ledger wrote cannot follow the ones before: ${problem}`
             )
           lines.push(text)
-          prevHash = sha256(text)
+          prevHash = sha256Digest(text)
           return entry
         }
         const result = await work(snapshot, append)
@@ -494,7 +495,7 @@ export class FileLedger implements Ledger {
     const snapshot: Snapshot = {
       stamp,
       index: new LedgerIndex((id) => this.load(snapshot, id)),
-      head: { seq: 0, hash: sha256('') },
+      head: { seq: 0, hash: sha256Digest('') },
       starts: [0, 0],
       lineHashes: new Uint8Array(0),
       appended: new Map(),
@@ -594,7 +595,7 @@ export class FileLedger implements Ledger {
     )
     const count = hashes.length / 32
     const hex = (line: number): Digest =>
-      `sha256:${hashes.toString('hex', (line - 1) * 32, line * 32)}`
+      digestFromHex(hashes.toString('hex', (line - 1) * 32, line * 32))
     const problems = snapshot.problems as ChainProblem[]
     const breaks = new Set<ChainProblem>()
     for (let line = 2; line <= count; line++) {
@@ -682,7 +683,7 @@ export class FileLedger implements Ledger {
     } catch (error) {
       return (error as Error).message
     }
-    if (isAfter(record.time, now)) return futureProblem(record.time, now)
+    if (isEarlier(now, record.time)) return futureProblem(record.time, now)
     // A gate reads this line by its fields alone (lineFields): they must say what the record says.
     const fields = lineFields(raw)
     const service = serviceOf(record)
@@ -740,7 +741,7 @@ export class FileLedger implements Ledger {
     const text = JSON.stringify(genesis)
     this.appendBytes(Buffer.from(`${text}\n`), 'wx', lock)
     this.cached = null
-    return { seq: 1, hash: sha256(text) }
+    return { seq: 1, hash: sha256Digest(text) }
   }
 
   /** Replaces the checkpoint whole (a temporary file renamed over it), so a reader never sees half of one. */
@@ -877,7 +878,9 @@ class ClaimedHashes {
   }
 
   text(line: number): string {
-    return this.odd.get(line) ?? `sha256:${this.bytes.toString('hex', line * 32, line * 32 + 32)}`
+    return (
+      this.odd.get(line) ?? digestFromHex(this.bytes.toString('hex', line * 32, line * 32 + 32))
+    )
   }
 }
 
@@ -945,7 +948,7 @@ function addFields(
   if (fields.seq !== number)
     return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`
   prevs.set(number, fields.prev)
-  if (isAfter(fields.time, now)) return futureProblem(fields.time, now)
+  if (isEarlier(now, fields.time)) return futureProblem(fields.time, now)
   return index.add(fields)
 }
 
@@ -1034,19 +1037,11 @@ function notOurs(value: unknown): string {
 function identityOf(snapshot: Snapshot): LedgerIdentity {
   if (snapshot.lineHashes.length < 32)
     throw new Error('unreachable: a ledger is read with its first line')
-  return `sha256:${Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString('hex')}`
+  return digestFromHex(
+    Buffer.from(snapshot.lineHashes.buffer, snapshot.lineHashes.byteOffset, 32).toString('hex')
+  )
 }
 
 function toEntry(line: Line): LedgerEntry {
   return { ...line.record, id: String(line.seq), url: null }
-}
-
-/** One call per line: `crypto.hash` costs a fraction of a Hash object's set-up for short input. */
-function sha256(data: string | Buffer): Digest {
-  return `sha256:${crypto.hash('sha256', data, 'hex')}`
-}
-
-/** Whether ISO time `a` is after `b`: a string comparison when both are in the form toISOString writes. */
-function isAfter(a: string, b: string): boolean {
-  return a.length === 24 && b.length === 24 ? a > b : Date.parse(a) > Date.parse(b)
 }

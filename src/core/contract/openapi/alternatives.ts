@@ -11,7 +11,7 @@
  */
 import type { Located } from './refs.js'
 import type { SchemaView, SchemaViews } from './schema-view.js'
-import { isRecord } from './types.js'
+import { isRecord } from '../../json-shape.js'
 
 export interface Alternative {
   readonly at: Located

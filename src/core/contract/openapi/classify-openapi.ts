@@ -20,7 +20,8 @@ import type { SchemaPlace } from './rules.js'
 import { SchemaDiffer, type SchemaChange } from './schema-diff.js'
 import { SchemaViews } from './schema-view.js'
 import { parseSunset } from './sunset.js'
-import { isRecord, type OpenApiDocument, type OpenApiOptions } from './types.js'
+import type { OpenApiDocument, OpenApiOptions } from './types.js'
+import { isRecord } from '../../json-shape.js'
 import { UncomparedParts } from './uncompared.js'
 
 export function classifyOpenApi(

@@ -9,7 +9,7 @@
  */
 import type { Severity } from '../change.js'
 import type { Located } from './refs.js'
-import { isRecord } from './types.js'
+import { isRecord } from '../../json-shape.js'
 
 export const KEYWORD_NOT_COMPARED = 'schema-keyword-not-compared'
 

@@ -6,7 +6,7 @@
  */
 import { SealError } from '../../errors.js'
 import type { Located, RefResolver } from './refs.js'
-import { isRecord } from './types.js'
+import { isRecord } from '../../json-shape.js'
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
 

@@ -5,7 +5,8 @@
  */
 import { SealError, quote } from '../../errors.js'
 import { appendPointer, parsePointer, valueAt } from './pointer.js'
-import { isRecord, type ExternalDocumentReader } from './types.js'
+import type { ExternalDocumentReader } from './types.js'
+import { isRecord } from '../../json-shape.js'
 
 /** A node and where it lives: the file (relative to the artifact root) and a JSON pointer in it. */
 export interface Located {

@@ -4,7 +4,7 @@
  * what they resolve to, on each side.
  */
 import type { RefResolver } from './refs.js'
-import { isRecord } from './types.js'
+import { isRecord } from '../../json-shape.js'
 
 /**
  * Past this many steps or this depth the answer is "maybe different" and the full diff (breadth

@@ -7,7 +7,7 @@
  */
 import { WATCHED_KEYWORDS } from './keywords.js'
 import type { Located, RefResolver } from './refs.js'
-import { isRecord } from './types.js'
+import { isRecord } from '../../json-shape.js'
 
 export const NUMERIC_KEYWORDS = [
   'maxLength',

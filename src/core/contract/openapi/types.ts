@@ -52,7 +52,3 @@ export interface JsonSchemaOptions {
   readonly readExternalBefore?: ExternalDocumentReader
   readonly beforeFile?: string
 }
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}

@@ -9,7 +9,7 @@ import { appendPointer } from './pointer.js'
 import type { Located, RefResolver } from './refs.js'
 import type { ChangeCollector } from './report.js'
 import { SameCheck } from './same.js'
-import { isRecord } from './types.js'
+import { isRecord } from '../../json-shape.js'
 
 export const NOT_COMPARED = 'part-not-compared'
 

@@ -6,7 +6,7 @@
  */
 import protobuf from 'protobufjs'
 import descriptor from 'protobufjs/google/protobuf/descriptor.json' with { type: 'json' }
-import { SealError, quote } from '../../errors.js'
+import { messageOf, quote, SealError } from '../../errors.js'
 import { declarationPositions, type Position } from './positions.js'
 
 export interface ProtoFile {
@@ -271,7 +271,7 @@ export function loadProtoModel(
     try {
       parsed = protobuf.parse(file.text, root, { keepCase: true, alternateCommentMode: true })
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
+      const message = messageOf(error)
       const at = parseErrorPosition(message, file.text)
       throw new SealError(
         'malformed',
@@ -313,7 +313,7 @@ export function loadProtoModel(
   try {
     root.resolveAll()
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = messageOf(error)
     const culprit = /in (?:Type|Service|Namespace|Enum) \.?([\w.]+)/.exec(message)?.[1]
     const file = (culprit && typeFile.get(culprit)) ?? files[0]?.path ?? '(no file)'
     throw new SealError(

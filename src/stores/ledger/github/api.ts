@@ -8,6 +8,7 @@ import {
 } from '../../../http/github.js'
 import type { HttpPolicy } from '../../../http/retry-policy.js'
 import { requestFailed, unreadableAnswer, type Blame } from './messages.js'
+import { isRecord } from '../../../core/json-shape.js'
 
 /** A deployment, reduced to what the ledger reads. */
 export interface ApiDeployment {
@@ -291,10 +292,6 @@ export class DeploymentsApi {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** Ids are numbers (octokit reads ids too large for a double as bigint); the ledger keeps them as text. */
 function idOf(value: unknown): string | undefined {
   if ((typeof value === 'number' && Number.isSafeInteger(value)) || typeof value === 'bigint')
@@ -303,7 +300,7 @@ function idOf(value: unknown): string | undefined {
 }
 
 function readDeployment(value: unknown): ApiDeployment | undefined {
-  if (!isObject(value)) return undefined
+  if (!isRecord(value)) return undefined
   const id = idOf(value.id)
   const { task, environment, created_at: createdAt, payload } = value
   if (
@@ -317,7 +314,7 @@ function readDeployment(value: unknown): ApiDeployment | undefined {
 }
 
 function readStatus(value: unknown): ApiStatus | undefined {
-  if (!isObject(value)) return undefined
+  if (!isRecord(value)) return undefined
   const id = idOf(value.id)
   const { state, created_at: createdAt } = value
   if (id === undefined || typeof state !== 'string' || typeof createdAt !== 'string')

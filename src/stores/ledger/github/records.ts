@@ -3,6 +3,7 @@ import { SealError } from '../../../core/errors.js'
 import { type NewRecord, type PromotionRecord, serviceOf } from '../../../core/promotion/record.js'
 import { decodeRecord } from '../record-codec.js'
 import type { ApiDeployment } from './api.js'
+import { isRecord } from '../../../core/json-shape.js'
 
 /**
  * How a promotion record is written into a deployment and read back out of one. The task
@@ -210,7 +211,5 @@ function payloadObject(payload: unknown): Record<string, unknown> | undefined {
       return undefined
     }
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined
+  return isRecord(value) ? value : undefined
 }

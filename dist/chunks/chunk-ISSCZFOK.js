@@ -1,0 +1,2313 @@
+import {
+  compareChanges
+} from "./chunk-26HFV435.js";
+import {
+  readContractDocument
+} from "./chunk-7V7DJEZ4.js";
+import {
+  SealError,
+  messageOf,
+  quote
+} from "./chunk-C7O7QJOZ.js";
+import {
+  CriticalityLevel,
+  SchemaDiffer,
+  SchemaViews,
+  UncomparedParts,
+  appendPointer,
+  declarationPositions,
+  descriptor_default,
+  diff,
+  parsePointer,
+  parseSunset,
+  require_graphql,
+  require_protobufjs,
+  severityOf,
+  valueAt
+} from "./chunk-32ZY7LDN.js";
+import {
+  isProtobufFile
+} from "./chunk-PK6RSM65.js";
+import {
+  isRecord
+} from "./chunk-6ESBXOH6.js";
+import {
+  __toESM
+} from "./chunk-ULEFO6FB.js";
+
+// src/core/contract/graphql.ts
+var import_graphql = __toESM(require_graphql(), 1);
+var GRAPHQL_RULE_PREFIX = "graphql:";
+var SEVERITY = {
+  [CriticalityLevel.Breaking]: "breaking",
+  [CriticalityLevel.Dangerous]: "dangerous",
+  [CriticalityLevel.NonBreaking]: "compatible"
+};
+async function classifyGraphql(beforeSdl, afterSdl, options) {
+  const before = parseSdl(beforeSdl, `${options.file} (before)`, false);
+  const after = parseSdl(afterSdl, options.file, true);
+  const roots = rootTypeNames(after.schema, before.schema);
+  const changes = await diff(before.schema, after.schema);
+  return changes.map((change) => toContractChange(change, options.file, after.positions, roots)).sort(compareChanges);
+}
+function toContractChange(change, file, positions, roots) {
+  const severity = SEVERITY[change.criticality.level] ?? "dangerous";
+  const location = change.path ?? "(schema)";
+  const segments = change.path?.split(".") ?? [];
+  const [typeName, fieldName] = segments;
+  const operation = typeName !== void 0 && fieldName !== void 0 && roots.has(typeName) && !fieldName.startsWith("@") ? `${typeName}.${fieldName}` : null;
+  return {
+    rule: `${GRAPHQL_RULE_PREFIX}${change.type}`,
+    severity,
+    kind: "graphql",
+    operation,
+    location,
+    file,
+    position: nearestPosition(segments, positions),
+    message: describe(change, severity)
+  };
+}
+function describe(change, severity) {
+  const what = change.message.endsWith(".") ? change.message : `${change.message}.`;
+  const reason = change.criticality.reason?.trim();
+  if (severity === "compatible" || !reason) return what;
+  const first = /^.*?[.!?](?=\s|$)/s.exec(reason)?.[0] ?? reason;
+  return `${what} ${first}`;
+}
+function nearestPosition(segments, positions) {
+  for (let n = segments.length; n > 0; n--) {
+    const found = positions.get(segments.slice(0, n).join("."));
+    if (found !== void 0) return found;
+  }
+  return null;
+}
+function rootTypeNames(...schemas) {
+  const names = /* @__PURE__ */ new Set();
+  for (const schema of schemas) {
+    for (const type of [
+      schema.getQueryType(),
+      schema.getMutationType(),
+      schema.getSubscriptionType()
+    ]) {
+      if (type) names.add(type.name);
+    }
+  }
+  return names;
+}
+function parseSdl(sdl, where, withPositions) {
+  let document;
+  try {
+    document = (0, import_graphql.parse)(sdl);
+  } catch (error) {
+    throw sdlError(error, where, null);
+  }
+  let schema;
+  try {
+    schema = (0, import_graphql.buildASTSchema)(document);
+  } catch (error) {
+    throw sdlError(error, where, document);
+  }
+  const invalid = (0, import_graphql.validateSchema)(schema);
+  if (invalid.length > 0) throw sdlError(invalid[0], where, document);
+  return { schema, positions: withPositions ? positionsOf(document) : /* @__PURE__ */ new Map() };
+}
+var FIX = "Give a GraphQL SDL document that builds a schema (every type and directive it uses defined in the file).";
+function sdlError(error, where, document) {
+  const message = messageOf(error);
+  const firstLine = message.split("\n")[0] ?? message;
+  let at = null;
+  if (error instanceof import_graphql.GraphQLError && error.locations?.[0]) {
+    at = `${error.locations[0].line}:${error.locations[0].column}`;
+  } else if (document) {
+    const name = /"@?([_A-Za-z][_0-9A-Za-z]*)"/.exec(firstLine)?.[1];
+    if (name !== void 0) at = firstNamePosition(document, name);
+  }
+  return new SealError(
+    "malformed",
+    `${where}${at ? `:${at}` : ""}: the GraphQL schema cannot be read: ${firstLine} ${FIX}`
+  );
+}
+function positionOf(node) {
+  const token = node.loc?.startToken;
+  return token ? `${token.line}:${token.column}` : null;
+}
+function firstNamePosition(document, name) {
+  let found = null;
+  (0, import_graphql.visit)(document, {
+    Name(node) {
+      if (found === null && node.value === name) found = positionOf(node);
+    }
+  });
+  return found;
+}
+function positionsOf(document) {
+  const positions = /* @__PURE__ */ new Map();
+  const put = (coordinate, node) => {
+    const at = positionOf(node);
+    if (at !== null && !positions.has(coordinate)) positions.set(coordinate, at);
+  };
+  for (const definition of document.definitions) {
+    switch (definition.kind) {
+      case import_graphql.Kind.OBJECT_TYPE_DEFINITION:
+      case import_graphql.Kind.OBJECT_TYPE_EXTENSION:
+      case import_graphql.Kind.INTERFACE_TYPE_DEFINITION:
+      case import_graphql.Kind.INTERFACE_TYPE_EXTENSION:
+      case import_graphql.Kind.INPUT_OBJECT_TYPE_DEFINITION:
+      case import_graphql.Kind.INPUT_OBJECT_TYPE_EXTENSION: {
+        const type = definition.name.value;
+        put(type, definition.name);
+        for (const field of definition.fields ?? []) {
+          put(`${type}.${field.name.value}`, field.name);
+          if ("arguments" in field) {
+            for (const arg of field.arguments ?? [])
+              put(`${type}.${field.name.value}.${arg.name.value}`, arg.name);
+          }
+        }
+        break;
+      }
+      case import_graphql.Kind.ENUM_TYPE_DEFINITION:
+      case import_graphql.Kind.ENUM_TYPE_EXTENSION:
+        put(definition.name.value, definition.name);
+        for (const value of definition.values ?? [])
+          put(`${definition.name.value}.${value.name.value}`, value.name);
+        break;
+      case import_graphql.Kind.UNION_TYPE_DEFINITION:
+      case import_graphql.Kind.UNION_TYPE_EXTENSION:
+      case import_graphql.Kind.SCALAR_TYPE_DEFINITION:
+      case import_graphql.Kind.SCALAR_TYPE_EXTENSION:
+        put(definition.name.value, definition.name);
+        break;
+      case import_graphql.Kind.DIRECTIVE_DEFINITION:
+        put(`@${definition.name.value}`, definition.name);
+        for (const arg of definition.arguments ?? [])
+          put(`@${definition.name.value}.${arg.name.value}`, arg.name);
+        break;
+      default:
+        break;
+    }
+  }
+  return positions;
+}
+
+// src/core/contract/openapi/operations.ts
+var METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+function openApiMajor(document, label) {
+  if (!isRecord(document))
+    throw new SealError(
+      "malformed",
+      `${label}: the OpenAPI document is not a mapping. Give a document with a "swagger" or "openapi" key.`
+    );
+  const swagger = document.swagger;
+  const openapi = document.openapi;
+  if (swagger !== void 0 && String(swagger).startsWith("2")) return 2;
+  if (openapi !== void 0 && /^3\.[01](\.|$)/.test(String(openapi))) return 3;
+  throw new SealError(
+    "unrecognized",
+    `${label}: not an OpenAPI 2.0, 3.0 or 3.1 document (swagger: ${String(swagger)}, openapi: ${String(openapi)}). Supported: swagger: "2.0", openapi: "3.0.x" and "3.1.x".`
+  );
+}
+function readOperations(refs, major) {
+  const root = refs.at("");
+  const out = /* @__PURE__ */ new Map();
+  const paths = refs.child(root, "paths");
+  if (!isRecord(paths.value)) return out;
+  for (const path of Object.keys(paths.value)) {
+    const blank = path.replace(/\{[^}]*\}/g, "{}");
+    for (const operation of readPathItem(
+      refs,
+      major,
+      refs.child(paths, path),
+      path,
+      (method) => `${method} ${path}`
+    ))
+      out.set(`${operation.method} ${blank}`, operation.model);
+  }
+  return out;
+}
+function readWebhooks(refs, major) {
+  const out = /* @__PURE__ */ new Map();
+  const webhooks = refs.child(refs.at(""), "webhooks");
+  if (major !== 3 || !isRecord(webhooks.value)) return out;
+  for (const name of Object.keys(webhooks.value)) {
+    for (const operation of readPathItem(
+      refs,
+      major,
+      refs.child(webhooks, name),
+      "",
+      (method) => `${method} webhook:${name}`,
+      false
+    ))
+      out.set(`${name} ${operation.method}`, operation.model);
+  }
+  return out;
+}
+function readPathItem(refs, major, itemAt, path, nameOf, withCallbacks = true) {
+  const item = refs.follow(itemAt);
+  if (!isRecord(item.value)) return [];
+  const placeholders = [...path.matchAll(/\{([^}]*)\}/g)].map((match) => match[1] ?? "");
+  const shared = readParameters(refs, refs.child(item, "parameters"), placeholders);
+  const blank = path.replace(/\{[^}]*\}/g, "{}");
+  const out = [];
+  for (const method of METHODS) {
+    const at = refs.child(item, method);
+    if (!isRecord(at.value)) continue;
+    const operation = at.value;
+    const own = readParameters(refs, refs.child(at, "parameters"), placeholders);
+    const all = new Map([...shared, ...own]);
+    const reader = major === 2 ? readSwaggerOperation : readOpenApi3Operation;
+    const { parameters, body, responses } = reader(refs, refs.at(""), at, all);
+    out.push({
+      method: method.toUpperCase(),
+      model: {
+        name: nameOf(method.toUpperCase()),
+        path: blank,
+        at,
+        item,
+        deprecated: operation.deprecated === true,
+        sunset: operation["x-sunset"],
+        parameters,
+        body,
+        responses,
+        // Callbacks of a callback or a webhook are not read (a $ref could make them endless); the
+        // uncompared-parts check names them.
+        callbacks: major === 3 && withCallbacks ? readCallbacks(refs, major, at) : /* @__PURE__ */ new Map()
+      }
+    });
+  }
+  return out;
+}
+function readCallbacks(refs, major, operation) {
+  const out = /* @__PURE__ */ new Map();
+  const callbacks = refs.child(operation, "callbacks");
+  if (!isRecord(callbacks.value)) return out;
+  for (const name of Object.keys(callbacks.value)) {
+    const callback = refs.follow(refs.child(callbacks, name));
+    if (!isRecord(callback.value)) continue;
+    for (const expression of Object.keys(callback.value)) {
+      for (const { method, model } of readPathItem(
+        refs,
+        major,
+        refs.child(callback, expression),
+        "",
+        (m) => `${m} callback ${name} ${expression}`,
+        false
+      )) {
+        out.set(`${name} ${expression} ${method}`, model);
+      }
+    }
+  }
+  return out;
+}
+function readParameters(refs, list, placeholders) {
+  const out = /* @__PURE__ */ new Map();
+  if (!Array.isArray(list.value)) return out;
+  for (let index = 0; index < list.value.length; index++) {
+    const parameter = refs.follow(refs.child(list, index));
+    if (!isRecord(parameter.value)) continue;
+    const { in: where, name } = parameter.value;
+    if (typeof where !== "string" || typeof name !== "string") continue;
+    out.set(parameterKey(where, name, placeholders), parameter);
+  }
+  return out;
+}
+function parameterKey(where, name, placeholders) {
+  if (where === "path" && placeholders.includes(name)) return `path:#${placeholders.indexOf(name)}`;
+  return `${where}:${where === "header" ? name.toLowerCase() : name}`;
+}
+function readOpenApi3Operation(refs, _root, at, all) {
+  const parameters = /* @__PURE__ */ new Map();
+  for (const [key, parameter] of all) {
+    const value = parameter.value;
+    let schema = isRecord(value.schema) ? refs.child(parameter, "schema") : null;
+    if (schema === null && isRecord(value.content)) {
+      const media = Object.keys(value.content)[0];
+      if (media !== void 0) schema = refs.child(parameter, "content", media, "schema");
+    }
+    parameters.set(key, {
+      in: String(value.in),
+      name: String(value.name),
+      required: value.in === "path" || value.required === true,
+      schema,
+      at: parameter
+    });
+  }
+  let body = null;
+  const requestBody = refs.follow(refs.child(at, "requestBody"));
+  if (isRecord(requestBody.value)) {
+    body = {
+      required: requestBody.value.required === true,
+      content: readContent(refs, refs.child(requestBody, "content")),
+      at: requestBody
+    };
+  }
+  const responses = /* @__PURE__ */ new Map();
+  const list = refs.child(at, "responses");
+  if (isRecord(list.value)) {
+    for (const status of Object.keys(list.value)) {
+      const response = refs.follow(refs.child(list, status));
+      if (!isRecord(response.value)) continue;
+      const headers = /* @__PURE__ */ new Map();
+      const headerList = refs.child(response, "headers");
+      if (isRecord(headerList.value)) {
+        for (const name of Object.keys(headerList.value)) {
+          const header = refs.follow(refs.child(headerList, name));
+          const schema = isRecord(header.value) && isRecord(header.value.schema) ? refs.child(header, "schema") : null;
+          headers.set(name.toLowerCase(), {
+            name,
+            required: isRecord(header.value) && header.value.required === true,
+            schema,
+            at: header
+          });
+        }
+      }
+      responses.set(status.toUpperCase(), {
+        status,
+        content: readContent(refs, refs.child(response, "content")),
+        headers,
+        at: response
+      });
+    }
+  }
+  return { parameters, body, responses };
+}
+function readContent(refs, content) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRecord(content.value)) return out;
+  for (const media of Object.keys(content.value)) {
+    const entry = refs.child(content, media);
+    out.set(
+      media.toLowerCase(),
+      isRecord(entry.value) && entry.value.schema !== void 0 ? refs.child(entry, "schema") : null
+    );
+  }
+  return out;
+}
+function mediaTypes(value, fallback) {
+  return Array.isArray(value) && value.length > 0 ? value.filter((v) => typeof v === "string").map((v) => v.toLowerCase()) : [...fallback];
+}
+function readSwaggerOperation(refs, root, at, all) {
+  const document = root.value;
+  const operation = at.value;
+  const consumes = mediaTypes(operation.consumes ?? document.consumes, ["application/json"]);
+  const produces = mediaTypes(operation.produces ?? document.produces, ["application/json"]);
+  const parameters = /* @__PURE__ */ new Map();
+  let body = null;
+  for (const [key, parameter] of all) {
+    const value = parameter.value;
+    const name = String(value.name);
+    if (value.in === "body") {
+      const schema = refs.child(parameter, "schema");
+      body = {
+        required: value.required === true,
+        content: new Map(consumes.map((media) => [media, isRecord(schema.value) ? schema : null])),
+        at: parameter
+      };
+    } else {
+      parameters.set(key, {
+        in: String(value.in),
+        name,
+        required: value.in === "path" || value.required === true,
+        schema: parameter,
+        at: parameter
+      });
+    }
+  }
+  const responses = /* @__PURE__ */ new Map();
+  const list = refs.child(at, "responses");
+  if (isRecord(list.value)) {
+    for (const status of Object.keys(list.value)) {
+      const response = refs.follow(refs.child(list, status));
+      if (!isRecord(response.value)) continue;
+      const schema = refs.child(response, "schema");
+      const content = new Map(
+        isRecord(schema.value) ? produces.map((media) => [media, schema]) : []
+      );
+      const headers = /* @__PURE__ */ new Map();
+      const headerList = refs.child(response, "headers");
+      if (isRecord(headerList.value)) {
+        for (const name of Object.keys(headerList.value))
+          headers.set(name.toLowerCase(), {
+            name,
+            required: false,
+            schema: refs.child(headerList, name),
+            at: refs.child(headerList, name)
+          });
+      }
+      responses.set(status.toUpperCase(), { status, content, headers, at: response });
+    }
+  }
+  return { parameters, body, responses };
+}
+
+// src/core/contract/openapi/refs.ts
+var URL_SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
+var RefResolver = class {
+  /**
+   * `label` names the side in errors: the before document is the live contract, not the
+   * file on disk. `rootIsSchema`: a standalone JSON Schema, where `#` is the schema itself
+   * (recursion); in an OpenAPI document `#` is the whole document, which no schema can be.
+   */
+  constructor(file, root, label, readExternal, rootIsSchema = false) {
+    this.file = file;
+    this.root = root;
+    this.label = label;
+    this.readExternal = readExternal;
+    this.rootIsSchema = rootIsSchema;
+    this.documents.set(file, root);
+  }
+  file;
+  root;
+  label;
+  readExternal;
+  rootIsSchema;
+  documents = /* @__PURE__ */ new Map();
+  targets = /* @__PURE__ */ new Map();
+  at(pointer) {
+    const tokens = parsePointer(pointer) ?? [];
+    return { value: valueAt(this.root, tokens), file: this.file, pointer };
+  }
+  child(parent, ...tokens) {
+    let value = parent.value;
+    for (const token of tokens)
+      value = isRecord(value) || Array.isArray(value) ? valueAt(value, [String(token)]) : void 0;
+    return { value, file: parent.file, pointer: appendPointer(parent.pointer, ...tokens) };
+  }
+  /**
+   * Follows `$ref` after `$ref` until a node that is not one. A chain that comes back to
+   * itself has no meaning (unlike a recursive schema, which the diff handles) and is an error.
+   */
+  follow(start) {
+    let current = start;
+    let seen = null;
+    while (isRecord(current.value) && typeof current.value.$ref === "string") {
+      const ref = current.value.$ref;
+      const key = `${current.file}#${ref}`;
+      seen ??= /* @__PURE__ */ new Set();
+      if (seen.has(key)) {
+        throw new SealError(
+          "malformed",
+          `${this.where(current.file)}: the $ref ${quote(ref)} at ${current.pointer || "/"} is circular: it leads back to itself without reaching a schema. Point it at a definition.`
+        );
+      }
+      seen.add(key);
+      let target = this.targets.get(key);
+      if (target === void 0) {
+        target = this.resolve(ref, current);
+        this.targets.set(key, target);
+      }
+      current = target;
+    }
+    return current;
+  }
+  resolve(ref, from) {
+    const at = `${this.where(from.file)}: the $ref ${quote(ref)} at ${from.pointer || "/"}`;
+    if (URL_SCHEME.test(ref) || ref.startsWith("//")) {
+      throw new SealError(
+        "refused",
+        `${at} points to a URL. Contract $refs are resolved only inside the artifact, never fetched: copy the referenced document into the artifact and refer to it by a relative path.`
+      );
+    }
+    const hash = ref.indexOf("#");
+    let filePart = hash === -1 ? ref : ref.slice(0, hash);
+    let fragment = hash === -1 ? "" : ref.slice(hash + 1);
+    try {
+      filePart = decodeURIComponent(filePart);
+      fragment = decodeURIComponent(fragment);
+    } catch {
+      throw new SealError(
+        "malformed",
+        `${at} has a malformed %-escape. Write each % as %25, or refer to the definition as a JSON pointer such as "#/components/schemas/Order".`
+      );
+    }
+    const tokens = parsePointer(fragment);
+    if (tokens === null) {
+      throw new SealError(
+        "malformed",
+        `${at} uses a plain-name fragment, which is not supported. Write it as a JSON pointer such as "#/components/schemas/Order".`
+      );
+    }
+    if (/~(?![01])/.test(fragment)) {
+      throw new SealError(
+        "malformed",
+        `${at} has a malformed JSON pointer: "~" must be followed by 0 (for "~") or 1 (for "/"). Write it as a JSON pointer such as "#/components/schemas/Order".`
+      );
+    }
+    if (filePart === "" && tokens.length === 0 && !this.rootIsSchema && from.file === this.file) {
+      throw new SealError(
+        "malformed",
+        `${at} points to the whole document, which is not a schema. Point it at a definition, such as "#/components/schemas/Order".`
+      );
+    }
+    let file = from.file;
+    let document = this.documents.get(from.file);
+    if (filePart !== "") {
+      file = joinInsideRoot(from.file, filePart, at);
+      if (!this.documents.has(file)) {
+        if (this.readExternal === void 0) {
+          throw new SealError(
+            "malformed",
+            `${at} refers to another file, ${quote(file)}, which was not given with the contract. Add it to the "contract" input.`
+          );
+        }
+        this.documents.set(file, this.readExternal(file));
+      }
+      document = this.documents.get(file);
+    }
+    const value = valueAt(document, tokens);
+    if (value === void 0) {
+      throw new SealError(
+        "malformed",
+        `${at} points to nothing: ${quote(file)} has no ${fragment || "/"}. Fix the $ref or add the definition.`
+      );
+    }
+    return { value, file, pointer: fragment };
+  }
+  where(file) {
+    return file === this.file ? this.label : file;
+  }
+};
+function joinInsideRoot(from, target, at) {
+  if (target.startsWith("/") || target.includes("\\")) {
+    throw new SealError(
+      "refused",
+      `${at} is an absolute or Windows path. Refer to other contract files by a relative path inside the artifact.`
+    );
+  }
+  const parts = from.split("/").slice(0, -1);
+  for (const part of target.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0)
+        throw new SealError(
+          "refused",
+          `${at} leaves the artifact root. Contract $refs may only refer to files inside the artifact.`
+        );
+      parts.pop();
+    } else {
+      parts.push(part);
+    }
+  }
+  return parts.join("/");
+}
+
+// src/core/contract/openapi/report.ts
+var CONSEQUENCE = {
+  request: {
+    breaking: "Requests that were valid before may now be refused.",
+    dangerous: "Clients that still send it may be refused if the server rejects what it does not know."
+  },
+  response: {
+    breaking: "Clients may receive responses they were not written to handle.",
+    dangerous: "Clients that rely on it, or handle every listed value, may break."
+  },
+  none: {
+    breaking: "Clients that call it will fail."
+  }
+};
+var ChangeCollector = class {
+  constructor(kind, file) {
+    this.kind = kind;
+    this.file = file;
+  }
+  kind;
+  file;
+  changes = [];
+  add(rule, operation, location, at, message) {
+    const severity = severityOf(rule);
+    const direction = rule.includes("request") ? "request" : rule.includes("response") ? "response" : "none";
+    const consequence = CONSEQUENCE[direction][severity];
+    this.changes.push({
+      rule,
+      severity,
+      kind: this.kind,
+      operation,
+      location,
+      file: this.file,
+      position: at.file === this.file ? at.pointer : `${at.file}#${at.pointer}`,
+      message: consequence ? `${message} ${consequence}` : message
+    });
+  }
+  sorted() {
+    return this.changes.sort(compareChanges);
+  }
+};
+function sentence(text) {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return capital.endsWith(".") ? capital : `${capital}.`;
+}
+
+// src/core/contract/openapi/classify-openapi.ts
+function classifyOpenApi(before, after, options) {
+  const beforeLabel = `${options.file} (before)`;
+  const beforeRefs = new RefResolver(
+    options.beforeFile ?? options.file,
+    before,
+    beforeLabel,
+    options.readExternalBefore ?? options.readExternal
+  );
+  const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal);
+  const beforeMajor = openApiMajor(before, beforeLabel);
+  const afterMajor = openApiMajor(after, options.file);
+  const was = readOperations(beforeRefs, beforeMajor);
+  const now = readOperations(afterRefs, afterMajor);
+  const out = new ChangeCollector("openapi", options.file);
+  const context = {
+    out,
+    differ: new SchemaDiffer(new SchemaViews(beforeRefs), new SchemaViews(afterRefs)),
+    parts: new UncomparedParts(out, beforeRefs, afterRefs),
+    now: options.now
+  };
+  context.parts.document(beforeRefs.at(""), afterRefs.at(""));
+  const remainingPaths = new Set([...now.values()].map((operation) => operation.path));
+  for (const [key, operation] of was) {
+    const next = now.get(key);
+    if (next) compareOperation(context, operation, next);
+    else reportRemoval(context, operation, !remainingPaths.has(operation.path));
+  }
+  for (const [key, operation] of now) {
+    if (!was.has(key))
+      context.out.add(
+        "endpoint-added",
+        operation.name,
+        operation.name,
+        operation.at,
+        `${operation.name} was added.`
+      );
+  }
+  compareIncoming(
+    context,
+    readWebhooks(beforeRefs, beforeMajor),
+    readWebhooks(afterRefs, afterMajor),
+    "webhook"
+  );
+  return context.out.sorted();
+}
+function compareIncoming(context, was, now, kind) {
+  const { out } = context;
+  for (const [key, operation] of was) {
+    const next = now.get(key);
+    if (next === void 0) {
+      out.add(
+        `${kind}-removed`,
+        operation.name,
+        operation.name,
+        operation.at,
+        `${operation.name} was removed: its subscribers no longer receive it.`
+      );
+      continue;
+    }
+    const name = next.name;
+    context.parts.operation(name, operation, next, true);
+    for (const [parameterKey2, parameter] of operation.parameters) {
+      const after = next.parameters.get(parameterKey2);
+      const location = `${name} \u203A ${parameter.in} ${parameter.name}`;
+      if (after === void 0) {
+        out.add(
+          parameter.required ? "required-response-header-removed" : "optional-response-header-removed",
+          name,
+          location,
+          parameter.at,
+          `The ${parameter.in} ${parameter.name} that ${name} sends was removed.`
+        );
+        continue;
+      }
+      if (parameter.required && !after.required)
+        out.add(
+          "response-header-became-optional",
+          name,
+          location,
+          after.at,
+          `The ${parameter.in} ${parameter.name} that ${name} sends became optional.`
+        );
+      context.parts.parameter(name, location, parameter.at, after.at);
+      if (parameter.schema && after.schema)
+        reportSchema(
+          context,
+          name,
+          location,
+          `the ${parameter.in} ${parameter.name} ${name} sends`,
+          context.differ.diff(parameter.schema, after.schema, "response-header")
+        );
+    }
+    for (const [parameterKey2, parameter] of next.parameters) {
+      if (!operation.parameters.has(parameterKey2))
+        out.add(
+          "response-header-added",
+          name,
+          `${name} \u203A ${parameter.in} ${parameter.name}`,
+          parameter.at,
+          `${name} now sends the ${parameter.in} ${parameter.name}.`
+        );
+    }
+    const payload = (body) => body?.content ?? /* @__PURE__ */ new Map();
+    compareContent(
+      context,
+      name,
+      `${name} \u203A payload`,
+      "payload",
+      "response",
+      payload(operation.body),
+      payload(next.body),
+      operation.body?.at ?? operation.at,
+      next.body?.at ?? next.at
+    );
+    for (const [status, reply] of operation.responses) {
+      const after = next.responses.get(status);
+      const location = `${name} \u203A ${reply.status} reply`;
+      if (after === void 0) {
+        out.add(
+          "callback-reply-removed",
+          name,
+          location,
+          reply.at,
+          `The ${reply.status} reply that ${name} documents was removed: the API may no longer take a subscriber's ${reply.status} as before.`
+        );
+        continue;
+      }
+      compareContent(
+        context,
+        name,
+        location,
+        `${reply.status} reply body`,
+        "request",
+        reply.content,
+        after.content,
+        reply.at,
+        after.at
+      );
+    }
+    for (const [status, reply] of next.responses) {
+      if (!operation.responses.has(status))
+        out.add(
+          "callback-reply-added",
+          name,
+          `${name} \u203A ${reply.status} reply`,
+          reply.at,
+          `A ${reply.status} reply was added to ${name}.`
+        );
+    }
+  }
+  for (const [key, operation] of now) {
+    if (!was.has(key))
+      out.add(
+        `${kind}-added`,
+        operation.name,
+        operation.name,
+        operation.at,
+        `${operation.name} was added.`
+      );
+  }
+}
+function reportRemoval(context, operation, wholePath) {
+  const prefix = wholePath ? "api-path-removed" : "api-removed";
+  const name = operation.name;
+  if (!operation.deprecated) {
+    context.out.add(
+      `${prefix}-without-deprecation`,
+      name,
+      name,
+      operation.at,
+      `${name} was removed without being deprecated first.`
+    );
+    return;
+  }
+  const sunset = parseSunset(operation.sunset);
+  if (sunset === null) {
+    const why = operation.sunset === void 0 ? "it has no x-sunset date, so clients were never told when it would go" : `its x-sunset ${quote(String(operation.sunset))} is not an RFC 3339 date`;
+    context.out.add(
+      `${prefix}-before-sunset`,
+      name,
+      name,
+      operation.at,
+      `${name} was removed while deprecated, but ${why}.`
+    );
+  } else if (sunset.getTime() > context.now.getTime()) {
+    context.out.add(
+      `${prefix}-before-sunset`,
+      name,
+      name,
+      operation.at,
+      `${name} was removed before its x-sunset date ${sunset.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`
+    );
+  } else {
+    context.out.add(
+      `${prefix}-with-deprecation`,
+      name,
+      name,
+      operation.at,
+      `${name} was removed after its x-sunset date ${sunset.toISOString().slice(0, 10)} had passed.`
+    );
+  }
+}
+function compareSunsets(context, operation, location, prefix, was, now, at) {
+  if (!now.deprecated || now.sunset === was.sunset) return;
+  const { out } = context;
+  const what = prefix === "" ? operation : location;
+  if (now.sunset === void 0) {
+    if (was.deprecated && was.sunset !== void 0)
+      out.add(
+        `${prefix}sunset-deleted`,
+        operation,
+        location,
+        at,
+        `The x-sunset date of ${what} was deleted while it is deprecated.`
+      );
+    return;
+  }
+  const date = parseSunset(now.sunset);
+  if (date === null) {
+    out.add(
+      prefix === "" ? "api-deprecated-sunset-parse" : "request-parameter-sunset-parse",
+      operation,
+      location,
+      at,
+      `${what} is deprecated with an x-sunset that is not an RFC 3339 date: ${quote(String(now.sunset))}.`
+    );
+    return;
+  }
+  const before = was.deprecated ? parseSunset(was.sunset) : null;
+  if (before !== null && date.getTime() < before.getTime()) {
+    out.add(
+      `${prefix === "" ? "api-" : prefix}sunset-date-changed-too-small`,
+      operation,
+      location,
+      at,
+      `The x-sunset date of ${what} moved earlier, from ${before.toISOString().slice(0, 10)} to ${date.toISOString().slice(0, 10)}.`
+    );
+  }
+}
+var STABILITY = ["draft", "alpha", "beta", "stable"];
+function compareStability(context, operation, was, now) {
+  const level = (at) => isRecord(at.value) ? at.value["x-stability-level"] : void 0;
+  const before = level(was);
+  const after = level(now);
+  if (after === void 0 || after === before) return;
+  if (typeof after !== "string" || !STABILITY.includes(after)) {
+    context.out.add(
+      "api-invalid-stability-level",
+      operation,
+      operation,
+      now,
+      `${operation} has the x-stability-level ${quote(String(after))}, which is none of ${STABILITY.join(", ")}.`
+    );
+  } else if (typeof before === "string" && STABILITY.includes(before) && STABILITY.indexOf(after) < STABILITY.indexOf(before)) {
+    context.out.add(
+      "api-stability-decreased",
+      operation,
+      operation,
+      now,
+      `The x-stability-level of ${operation} went down from ${before} to ${after}.`
+    );
+  }
+}
+function compareOperation(context, was, now) {
+  const { out } = context;
+  const name = now.name;
+  if (was.deprecated !== now.deprecated) {
+    const rule = !now.deprecated ? "endpoint-reactivated" : now.sunset === void 0 ? "endpoint-deprecated" : "endpoint-deprecated-with-sunset";
+    out.add(
+      rule,
+      name,
+      name,
+      now.at,
+      `${name} ${now.deprecated ? "was deprecated" : "is no longer deprecated"}.`
+    );
+  }
+  compareSunsets(
+    context,
+    name,
+    name,
+    "",
+    { deprecated: was.deprecated, sunset: was.sunset },
+    { deprecated: now.deprecated, sunset: now.sunset },
+    now.at
+  );
+  compareStability(context, name, was.at, now.at);
+  context.parts.operation(name, was, now, false);
+  compareParameters(context, was, now);
+  compareBodies(context, name, was.body, now.body);
+  compareResponses(context, name, was.responses, now.responses);
+  compareIncoming(context, was.callbacks, now.callbacks, "callback");
+}
+function compareParameters(context, was, now) {
+  const { out } = context;
+  const name = now.name;
+  for (const [key, parameter] of was.parameters) {
+    const next = now.parameters.get(key);
+    const label = `${parameter.in} parameter ${parameter.name}`;
+    const location = `${name} \u203A ${label}`;
+    if (!next && inTemplate(key)) {
+      if (parameter.schema)
+        reportSchema(
+          context,
+          name,
+          location,
+          `the ${label}`,
+          context.differ.diff(parameter.schema, pathSegment(now.at), "request-parameter")
+        );
+      continue;
+    }
+    if (!next) {
+      const raw = isRecord(parameter.at.value) ? parameter.at.value : {};
+      const sunset = raw["x-sunset"];
+      const date = raw.deprecated === true && sunset !== void 0 ? parseSunset(sunset) : void 0;
+      if (date === null)
+        out.add(
+          "request-parameter-sunset-parse",
+          name,
+          location,
+          parameter.at,
+          `The deprecated ${label} was removed; its x-sunset ${quote(String(sunset))} is not an RFC 3339 date.`
+        );
+      else if (date !== void 0 && date.getTime() > context.now.getTime())
+        out.add(
+          "request-parameter-removed-before-sunset",
+          name,
+          location,
+          parameter.at,
+          `The ${label} was removed before its x-sunset date ${date.toISOString().slice(0, 10)} (promotion time ${context.now.toISOString()}).`
+        );
+      else
+        out.add(
+          "request-parameter-removed",
+          name,
+          location,
+          parameter.at,
+          `The ${label} was removed.`
+        );
+      continue;
+    }
+    const lifecycle = (at) => ({
+      deprecated: isRecord(at.value) && at.value.deprecated === true,
+      sunset: isRecord(at.value) ? at.value["x-sunset"] : void 0
+    });
+    compareSunsets(
+      context,
+      name,
+      location,
+      "request-parameter-",
+      lifecycle(parameter.at),
+      lifecycle(next.at),
+      next.at
+    );
+    context.parts.parameter(name, location, parameter.at, next.at);
+    if (parameter.required !== next.required) {
+      out.add(
+        next.required ? "request-parameter-became-required" : "request-parameter-became-optional",
+        name,
+        location,
+        next.at,
+        `The ${label} became ${next.required ? "required" : "optional"}.`
+      );
+    }
+    if (parameter.schema && next.schema) {
+      reportSchema(
+        context,
+        name,
+        location,
+        `the ${label}`,
+        context.differ.diff(parameter.schema, next.schema, "request-parameter")
+      );
+    }
+  }
+  for (const [key, parameter] of now.parameters) {
+    if (was.parameters.has(key)) continue;
+    const label = `${parameter.in} parameter ${parameter.name}`;
+    if (inTemplate(key)) {
+      if (parameter.schema)
+        reportSchema(
+          context,
+          name,
+          `${name} \u203A ${label}`,
+          `the ${label}`,
+          context.differ.diff(pathSegment(was.at), parameter.schema, "request-parameter")
+        );
+      continue;
+    }
+    const rule = parameter.in === "path" ? "new-request-path-parameter" : parameter.required ? "new-required-request-parameter" : "new-optional-request-parameter";
+    out.add(
+      rule,
+      name,
+      `${name} \u203A ${label}`,
+      parameter.at,
+      `A ${parameter.required ? "required" : "optional"} ${label} was added.`
+    );
+  }
+}
+function inTemplate(key) {
+  return key.startsWith("path:#");
+}
+function pathSegment(operation) {
+  return { value: { type: "string" }, file: operation.file, pointer: operation.pointer };
+}
+function compareBodies(context, name, was, now) {
+  const { out } = context;
+  const location = `${name} \u203A request body`;
+  if (was === null && now === null) return;
+  if (was === null && now !== null) {
+    out.add(
+      now.required ? "request-body-added-required" : "request-body-added-optional",
+      name,
+      location,
+      now.at,
+      `A ${now.required ? "required" : "optional"} request body was added.`
+    );
+    return;
+  }
+  if (was !== null && now === null) {
+    out.add("request-body-removed", name, location, was.at, "The request body was removed.");
+    return;
+  }
+  if (was === null || now === null) return;
+  if (was.required !== now.required) {
+    out.add(
+      now.required ? "request-body-became-required" : "request-body-became-optional",
+      name,
+      location,
+      now.at,
+      `The request body became ${now.required ? "required" : "optional"}.`
+    );
+  }
+  compareContent(
+    context,
+    name,
+    location,
+    "request body",
+    "request",
+    was.content,
+    now.content,
+    was.at,
+    now.at
+  );
+}
+function compareResponses(context, name, was, now) {
+  const { out } = context;
+  for (const [status, response] of was) {
+    const next = now.get(status);
+    const location = `${name} \u203A ${response.status} response`;
+    const success = status.startsWith("2");
+    if (!next) {
+      out.add(
+        success ? "response-success-status-removed" : "response-non-success-status-removed",
+        name,
+        location,
+        response.at,
+        `The ${response.status} response was removed.`
+      );
+      continue;
+    }
+    compareContent(
+      context,
+      name,
+      location,
+      `${response.status} response body`,
+      "response",
+      response.content,
+      next.content,
+      response.at,
+      next.at
+    );
+    context.parts.response(name, location, response.at, next.at);
+    for (const [key, header] of response.headers) {
+      const after = next.headers.get(key);
+      const headerLocation = `${location} \u203A header ${header.name}`;
+      if (!after) {
+        out.add(
+          header.required ? "required-response-header-removed" : "optional-response-header-removed",
+          name,
+          headerLocation,
+          header.at,
+          `The ${header.required ? "required" : "optional"} response header ${header.name} was removed.`
+        );
+        continue;
+      }
+      if (header.required && !after.required)
+        out.add(
+          "response-header-became-optional",
+          name,
+          headerLocation,
+          after.at,
+          `The response header ${header.name} became optional.`
+        );
+      if (header.schema && after.schema)
+        reportSchema(
+          context,
+          name,
+          headerLocation,
+          `the response header ${header.name}`,
+          context.differ.diff(header.schema, after.schema, "response-header")
+        );
+    }
+    for (const [key, header] of next.headers) {
+      if (!response.headers.has(key))
+        out.add(
+          "response-header-added",
+          name,
+          `${location} \u203A header ${header.name}`,
+          header.at,
+          `The response header ${header.name} was added.`
+        );
+    }
+  }
+  for (const [status, response] of now) {
+    if (was.has(status)) continue;
+    const success = status.startsWith("2");
+    out.add(
+      success ? "response-success-status-added" : "response-non-success-status-added",
+      name,
+      `${name} \u203A ${response.status} response`,
+      response.at,
+      `A ${response.status} response was added.`
+    );
+  }
+}
+function compareContent(context, name, location, label, direction, was, now, wasAt, nowAt) {
+  const { out } = context;
+  const rule = direction === "request" ? "request-body-media-type" : "response-media-type";
+  for (const [media, schema] of was) {
+    if (!now.has(media)) {
+      out.add(
+        `${rule}-removed`,
+        name,
+        `${location} \u203A ${media}`,
+        schema ?? wasAt,
+        `The ${label} media type ${media} was removed.`
+      );
+      continue;
+    }
+    const next = now.get(media) ?? null;
+    if (schema && next) {
+      const place = direction === "request" ? "request-body" : "response-body";
+      reportSchema(
+        context,
+        name,
+        `${location} \u203A ${media}`,
+        `the ${label} (${media})`,
+        context.differ.diff(schema, next, place)
+      );
+    }
+  }
+  for (const [media, schema] of now) {
+    if (!was.has(media))
+      out.add(
+        `${rule}-added`,
+        name,
+        `${location} \u203A ${media}`,
+        schema ?? nowAt,
+        `The ${label} media type ${media} was added.`
+      );
+  }
+}
+function reportSchema(context, operation, location, subject, changes) {
+  for (const change of changes) {
+    const where = change.path === "" ? location : `${location} \u203A ${change.path}`;
+    const what = change.path === "" ? subject : `property ${change.path} of ${subject}`;
+    context.out.add(change.rule, operation, where, change.at, sentence(`${what} ${change.detail}`));
+  }
+}
+
+// src/core/contract/openapi/classify-json-schema.ts
+function classifyJsonSchema(before, after, options) {
+  const beforeRefs = new RefResolver(
+    options.beforeFile ?? options.file,
+    before,
+    `${options.file} (before)`,
+    options.readExternalBefore ?? options.readExternal,
+    true
+  );
+  const afterRefs = new RefResolver(options.file, after, options.file, options.readExternal, true);
+  const differ = new SchemaDiffer(new SchemaViews(beforeRefs), new SchemaViews(afterRefs));
+  const place = options.role === "produces" ? "response-body" : "request-body";
+  const out = new ChangeCollector("jsonschema", options.file);
+  for (const change of differ.diff(beforeRefs.at(""), afterRefs.at(""), place)) {
+    const what = change.path === "" ? "the schema" : `property ${change.path}`;
+    out.add(
+      change.rule,
+      null,
+      change.path === "" ? "(schema)" : change.path,
+      change.at,
+      sentence(`${what} ${change.detail}`)
+    );
+  }
+  return out.sorted();
+}
+
+// src/core/contract/protobuf/model.ts
+var import_protobufjs = __toESM(require_protobufjs(), 1);
+var DESCRIPTOR = "google/protobuf/descriptor.proto";
+function wellKnown(name) {
+  if (!name.startsWith("google/protobuf/")) return null;
+  const json = import_protobufjs.default.common.get(name);
+  return json ?? null;
+}
+function protocJsonName(name) {
+  let out = "";
+  let upper = false;
+  for (const c of name) {
+    if (c === "_") upper = true;
+    else if (upper) {
+      out += c.toUpperCase();
+      upper = false;
+    } else out += c;
+  }
+  return out;
+}
+var LOAD_FIX = "Give the complete set of .proto files: every import must be one of them or a well-known type (google/protobuf/*.proto).";
+function resolveImport(name, from, paths, roots, side) {
+  if (paths.has(name)) return name;
+  for (const root of roots) {
+    const candidate = `${root.replace(/\/+$/, "")}/${name}`;
+    if (paths.has(candidate)) return candidate;
+  }
+  if (name === DESCRIPTOR || wellKnown(name)) return null;
+  const matches = [...paths].filter((p) => p.endsWith(`/${name}`));
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) {
+    throw new SealError(
+      "malformed",
+      `${from} (${side}): the import ${quote(name)} matches several files (${matches.map((m) => quote(m)).join(", ")}). Say which folder imports are relative to (the proto import roots).`
+    );
+  }
+  throw new SealError(
+    "malformed",
+    `${from} (${side}): the import ${quote(name)} is not among the contract files. ${LOAD_FIX}`
+  );
+}
+function parseErrorPosition(message, text) {
+  const line = /line (\d+)\)?/.exec(message)?.[1];
+  if (line === void 0) return null;
+  const lineNo = Number(line);
+  const token = /'([^']*)'/.exec(message)?.[1];
+  const lineText = text.split("\n")[lineNo - 1] ?? "";
+  const at = token ? lineText.indexOf(token) : -1;
+  return `${lineNo}:${at >= 0 ? at + 1 : 1}`;
+}
+function cleanMessage(message) {
+  return message.replace(/\s*\((?:[^()]*, )?line \d+\)$/, "").replace(new RegExp("\\p{Cc}", "gu"), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function features(object) {
+  const value = object._features;
+  return value !== null && typeof value === "object" ? value : {};
+}
+function stripDot(name) {
+  return name.startsWith(".") ? name.slice(1) : name;
+}
+function reservedOf(reserved) {
+  const ranges = [];
+  const names = /* @__PURE__ */ new Set();
+  if (Array.isArray(reserved)) {
+    for (const item of reserved) {
+      if (typeof item === "string") names.add(item);
+      else if (Array.isArray(item) && typeof item[0] === "number" && typeof item[1] === "number")
+        ranges.push([item[0], item[1]]);
+    }
+  }
+  return { ranges, names };
+}
+function fieldTypeOf(field) {
+  const resolved = field.resolvedType;
+  if (resolved instanceof import_protobufjs.default.Enum)
+    return { kind: "enum", typeName: stripDot(resolved.fullName) };
+  if (resolved instanceof import_protobufjs.default.Type)
+    return { kind: field.delimited ? "group" : "message", typeName: stripDot(resolved.fullName) };
+  return { kind: field.type, typeName: null };
+}
+function cardinalityOf(field) {
+  if (field instanceof import_protobufjs.default.MapField || field.map) return "map";
+  if (field.repeated) return "repeated";
+  if (field.required) return "required";
+  return field.hasPresence ? "optional" : "optional-implicit";
+}
+function defaultOf(field) {
+  const value = field.options?.["default"];
+  return value === void 0 || value === null ? null : String(value);
+}
+function fieldModel(field) {
+  const options = field.options ?? {};
+  const explicitJson = options["json_name"];
+  const oneof = field.partOf && options["proto3_optional"] !== true ? field.partOf.name : null;
+  const map = field instanceof import_protobufjs.default.MapField ? field : null;
+  return {
+    name: field.name,
+    number: field.id,
+    jsonName: typeof explicitJson === "string" ? explicitJson : protocJsonName(field.name),
+    type: fieldTypeOf(field),
+    mapKey: map ? { kind: map.keyType, typeName: null } : null,
+    cardinality: cardinalityOf(field),
+    oneof,
+    defaultValue: defaultOf(field)
+  };
+}
+function loadProtoModel(files, options, side) {
+  const root = new import_protobufjs.default.Root();
+  const paths = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    if (paths.has(file.path))
+      throw new SealError(
+        "bad-input",
+        `${file.path} (${side}): the file is given twice. Give each .proto file once.`
+      );
+    paths.add(file.path);
+  }
+  const roots = options.importRoots ?? [];
+  const fileModels = /* @__PURE__ */ new Map();
+  const imports = /* @__PURE__ */ new Map();
+  const loadedWellKnown = /* @__PURE__ */ new Set();
+  const typeFile = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    let parsed;
+    const before = new Set(namesIn(root));
+    try {
+      parsed = import_protobufjs.default.parse(file.text, root, { keepCase: true, alternateCommentMode: true });
+    } catch (error) {
+      const message = messageOf(error);
+      const at = parseErrorPosition(message, file.text);
+      throw new SealError(
+        "malformed",
+        `${file.path}${at ? `:${at}` : ""} (${side}): the .proto file cannot be read: ${cleanMessage(message)}. Fix the file at that place.`
+      );
+    }
+    for (const name of namesIn(root)) if (!before.has(name)) typeFile.set(name, file.path);
+    for (const imported of [...parsed.imports ?? [], ...parsed.weakImports ?? []]) {
+      const target = resolveImport(imported, file.path, paths, roots, side);
+      if (target !== null)
+        imports.set(file.path, [...imports.get(file.path) ?? [], { name: imported, target }]);
+      if (target !== null || loadedWellKnown.has(imported)) continue;
+      loadedWellKnown.add(imported);
+      try {
+        if (imported === DESCRIPTOR) {
+          root.addJSON(descriptor_default.nested);
+        } else {
+          root.addJSON(
+            wellKnown(imported).nested
+          );
+        }
+      } catch (error) {
+        throw new SealError(
+          "malformed",
+          `${file.path} (${side}): the import ${quote(imported)} clashes with what the files declare: ${cleanMessage(String(error.message ?? error))}.`,
+          { cause: error }
+        );
+      }
+    }
+    fileModels.set(file.path, {
+      path: file.path,
+      pkg: parsed.package ?? "",
+      positions: declarationPositions(file.text)
+    });
+  }
+  refuseImportCycle(files, imports, side);
+  try {
+    root.resolveAll();
+  } catch (error) {
+    const message = messageOf(error);
+    const culprit = /in (?:Type|Service|Namespace|Enum) \.?([\w.]+)/.exec(message)?.[1];
+    const file = (culprit && typeFile.get(culprit)) ?? files[0]?.path ?? "(no file)";
+    throw new SealError(
+      "malformed",
+      `${file} (${side}): the .proto files do not resolve: ${message}. ${LOAD_FIX}`
+    );
+  }
+  return collect(root, fileModels, typeFile);
+}
+function refuseImportCycle(files, imports, side) {
+  const done = /* @__PURE__ */ new Set();
+  const path = [];
+  const visit2 = (file) => {
+    if (done.has(file)) return;
+    path.push(file);
+    for (const { name, target } of imports.get(file) ?? []) {
+      const start = path.indexOf(target);
+      if (start !== -1) {
+        const cycle = [...path.slice(start), target].join(" -> ");
+        const text = files.find((f) => f.path === file)?.text ?? "";
+        const line = text.split("\n").findIndex(
+          (l) => new RegExp(
+            `^\\s*import\\s+(?:public\\s+|weak\\s+)?"${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`
+          ).test(l)
+        );
+        const at = line === -1 ? "" : `:${line + 1}:1`;
+        throw new SealError(
+          "malformed",
+          `${file}${at} (${side}): the import ${quote(name)} closes a cycle of imports (${cycle}). protoc and buf refuse files that import each other ("detected cyclic import"); move what they share into a file that both import.`
+        );
+      }
+      visit2(target);
+    }
+    path.pop();
+    done.add(file);
+  };
+  for (const file of files) visit2(file.path);
+}
+function namesIn(root) {
+  const names = [];
+  const walk = (ns) => {
+    for (const nested of ns.nestedArray) {
+      if (nested instanceof import_protobufjs.default.Type || nested instanceof import_protobufjs.default.Enum || nested instanceof import_protobufjs.default.Service)
+        names.push(stripDot(nested.fullName));
+      if (nested instanceof import_protobufjs.default.Namespace || nested instanceof import_protobufjs.default.Type || nested instanceof import_protobufjs.default.Service)
+        walk(nested);
+    }
+  };
+  walk(root);
+  return names;
+}
+function collect(root, files, typeFile) {
+  const messages = /* @__PURE__ */ new Map();
+  const enums = /* @__PURE__ */ new Map();
+  const services = /* @__PURE__ */ new Map();
+  const packages = /* @__PURE__ */ new Set();
+  for (const file of files.values()) packages.add(file.pkg);
+  const walk = (ns) => {
+    for (const nested of ns.nestedArray) {
+      const fullName = stripDot(nested.fullName);
+      const file = typeFile.get(fullName);
+      const owned = file !== void 0;
+      const pkg = owned ? files.get(file)?.pkg ?? "" : "";
+      if (nested instanceof import_protobufjs.default.Type) {
+        if (owned) {
+          const fields = /* @__PURE__ */ new Map();
+          for (const field of nested.fieldsArray) {
+            if (field.declaringField || field.name.startsWith(".")) continue;
+            fields.set(field.id, fieldModel(field));
+          }
+          messages.set(fullName, {
+            fullName,
+            file,
+            pkg,
+            fields,
+            reserved: reservedOf(nested.reserved),
+            jsonFormat: String(features(nested)["json_format"] ?? "ALLOW")
+          });
+        }
+        walk(nested);
+      } else if (nested instanceof import_protobufjs.default.Enum) {
+        if (owned) {
+          const values = /* @__PURE__ */ new Map();
+          for (const [name, number] of Object.entries(nested.values)) {
+            const names = values.get(number) ?? [];
+            names.push(name);
+            values.set(number, names);
+          }
+          const f = features(nested);
+          enums.set(fullName, {
+            fullName,
+            file,
+            pkg,
+            values,
+            reserved: reservedOf(nested.reserved),
+            jsonFormat: String(f["json_format"] ?? "ALLOW"),
+            closed: f["enum_type"] === "CLOSED"
+          });
+        }
+      } else if (nested instanceof import_protobufjs.default.Service) {
+        if (owned) {
+          const methods = /* @__PURE__ */ new Map();
+          for (const method of nested.methodsArray) {
+            const options = method.options ?? {};
+            methods.set(method.name, {
+              name: method.name,
+              requestType: stripDot(method.resolvedRequestType?.fullName ?? method.requestType),
+              responseType: stripDot(method.resolvedResponseType?.fullName ?? method.responseType),
+              clientStreaming: method.requestStream === true,
+              serverStreaming: method.responseStream === true,
+              idempotency: String(options["idempotency_level"] ?? "IDEMPOTENCY_UNKNOWN")
+            });
+          }
+          services.set(fullName, { fullName, file, pkg, methods });
+        }
+      } else if (nested instanceof import_protobufjs.default.Namespace) {
+        walk(nested);
+      }
+    }
+  };
+  walk(root);
+  return { files, packages, messages, enums, services };
+}
+
+// src/core/contract/protobuf.ts
+var WIRE_JSON_GROUP = {
+  int32: 1,
+  uint32: 1,
+  int64: 2,
+  uint64: 2,
+  fixed32: 3,
+  sfixed32: 3,
+  fixed64: 4,
+  sfixed64: 4,
+  bool: 5,
+  sint32: 6,
+  sint64: 7,
+  string: 8,
+  bytes: 9,
+  double: 10,
+  float: 11,
+  group: 12,
+  message: 13,
+  enum: 14
+};
+var CARDINALITY_GROUP = {
+  optional: 1,
+  "optional-implicit": 1,
+  required: 2,
+  repeated: 3,
+  map: 4
+};
+function classifyProtobuf(before, after, options = {}) {
+  const old = loadProtoModel(before, options, "before");
+  const now = loadProtoModel(after, options, "after");
+  const out = [];
+  const add = (rule, severity, location, where, message, operation = null) => {
+    out.push({
+      rule,
+      severity,
+      kind: "protobuf",
+      operation,
+      location,
+      file: where.file,
+      position: where.position,
+      message
+    });
+  };
+  const gonePackages = new Set([...old.packages].filter((p) => !now.packages.has(p)));
+  for (const file of old.files.values()) {
+    const current = now.files.get(file.path);
+    if (current && current.pkg !== file.pkg) {
+      add(
+        "FILE_SAME_PACKAGE",
+        "breaking",
+        `file ${file.path}`,
+        { file: file.path, position: pos(now, file.path, "package") },
+        `The package of ${file.path} changed from ${show(file.pkg)} to ${show(current.pkg)}: every type in it has a new full name, so clients built against the old one cannot call or decode it.`
+      );
+    }
+  }
+  for (const pkg of gonePackages) {
+    const file = [...old.files.values()].find((f) => f.pkg === pkg)?.path ?? "";
+    add(
+      "PACKAGE_NO_DELETE",
+      "breaking",
+      `package ${show(pkg)}`,
+      nearestFile(now, file),
+      `The package ${show(pkg)} was deleted: clients of its messages and services break.`
+    );
+  }
+  compareMessages(old, now, gonePackages, add);
+  compareEnums(old, now, gonePackages, add);
+  compareServices(old, now, gonePackages, add);
+  return out.sort(compareChanges);
+}
+function show(pkg) {
+  return pkg === "" ? "(no package)" : pkg;
+}
+function pos(model, file, key) {
+  const at = model.files.get(file)?.positions.get(key);
+  return at ? `${at.line}:${at.col}` : null;
+}
+function nearestFile(model, file) {
+  return { file, position: model.files.has(file) ? pos(model, file, "package") : null };
+}
+function parentOf(fullName) {
+  const dot = fullName.lastIndexOf(".");
+  return dot < 0 ? "" : fullName.slice(0, dot);
+}
+function whereType(model, fullName, fallbackFile, kind = "type") {
+  const here = kind === "service" ? model.services.get(fullName) : model.messages.get(fullName) ?? model.enums.get(fullName);
+  if (here) return { file: here.file, position: pos(model, here.file, `${kind}:${fullName}`) };
+  for (let name = parentOf(fullName); name !== ""; name = parentOf(name)) {
+    const parent = model.messages.get(name);
+    if (parent) return { file: parent.file, position: pos(model, parent.file, `type:${name}`) };
+  }
+  return nearestFile(model, fallbackFile);
+}
+function parentGone(fullName, old, now) {
+  for (let name = parentOf(fullName); name !== ""; name = parentOf(name)) {
+    if (old.messages.has(name) && !now.messages.has(name)) return true;
+  }
+  return false;
+}
+function parentNew(fullName, old, now) {
+  for (let name = parentOf(fullName); name !== ""; name = parentOf(name)) {
+    if (now.messages.has(name) && !old.messages.has(name)) return true;
+  }
+  return false;
+}
+function inReservedRanges(number, reserved) {
+  return reserved.ranges.some(([lo, hi]) => number >= lo && number <= hi);
+}
+function droppedReservations(before, after) {
+  const dropped = [];
+  const sorted = [...after.ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [lo, hi] of before.ranges) {
+    let next = lo;
+    for (const [a, b] of sorted) {
+      if (b < next) continue;
+      if (a > next) break;
+      next = b + 1;
+      if (next > hi) break;
+    }
+    if (next <= hi) dropped.push(lo === hi ? `${lo}` : `${lo} to ${hi}`);
+  }
+  for (const name of before.names) if (!after.names.has(name)) dropped.push(JSON.stringify(name));
+  return dropped;
+}
+function describeType(type, mapKey) {
+  const value = type.typeName ?? type.kind;
+  return mapKey ? `map<${mapKey.kind}, ${value}>` : value;
+}
+function typeChange(before, after, old, now) {
+  if (before.kind === after.kind && before.typeName === after.typeName) return null;
+  if (WIRE_JSON_GROUP[before.kind] !== WIRE_JSON_GROUP[after.kind]) return "breaking";
+  if (before.kind === "enum") {
+    const a = before.typeName ? old.enums.get(before.typeName) : void 0;
+    const b = after.typeName ? now.enums.get(after.typeName) : void 0;
+    if (!a || !b || a.fullName.split(".").pop() !== b.fullName.split(".").pop()) return "breaking";
+    for (const [number, names] of a.values) {
+      const later = b.values.get(number);
+      if (!later || !names.every((n) => later.includes(n))) return "breaking";
+    }
+    return null;
+  }
+  if (before.kind === "message" || before.kind === "group") return "breaking";
+  return "dangerous";
+}
+function zeroDefault(field, model) {
+  switch (field.type.kind) {
+    case "bool":
+      return "false";
+    case "string":
+    case "bytes":
+      return "";
+    case "enum": {
+      const values = field.type.typeName ? model.enums.get(field.type.typeName)?.values : void 0;
+      return values ? [...values.values()][0]?.[0] ?? "" : "";
+    }
+    default:
+      return "0";
+  }
+}
+function sameDefault(a, b, old, now) {
+  if (a.cardinality === "repeated" || a.cardinality === "map" || b.cardinality === "repeated" || b.cardinality === "map")
+    return true;
+  if (a.type.typeName !== null && a.type.kind !== "enum") return true;
+  const x = a.defaultValue ?? zeroDefault(a, old);
+  const y = b.defaultValue ?? zeroDefault(b, now);
+  if (x === y) return true;
+  const nx = Number(x);
+  const ny = Number(y);
+  return x.trim() !== "" && y.trim() !== "" && !Number.isNaN(nx) && nx === ny;
+}
+function fieldLabel(message, field) {
+  return `${message} \u203A field ${field.number} ${JSON.stringify(field.name)}`;
+}
+function compareMessages(old, now, gonePackages, add) {
+  for (const message of old.messages.values()) {
+    const current = now.messages.get(message.fullName);
+    if (!current) {
+      if (gonePackages.has(message.pkg) || parentGone(message.fullName, old, now)) continue;
+      add(
+        "PACKAGE_MESSAGE_NO_DELETE",
+        "breaking",
+        message.fullName,
+        whereType(now, message.fullName, message.file),
+        `The message ${message.fullName} was deleted from package ${show(message.pkg)}: clients that send or decode it break.`
+      );
+      continue;
+    }
+    compareMessage(message, current, old, now, add);
+  }
+  for (const message of now.messages.values()) {
+    if (old.messages.has(message.fullName) || parentNew(message.fullName, old, now)) continue;
+    add(
+      "MESSAGE_ADDED",
+      "compatible",
+      message.fullName,
+      whereType(now, message.fullName, message.file),
+      `The message ${message.fullName} was added.`
+    );
+  }
+}
+function compareMessage(before, after, old, now, add) {
+  const name = after.fullName;
+  const here = whereType(now, name, after.file);
+  const fieldWhere = (number) => {
+    const at = pos(now, after.file, `field:${name}#${number}`);
+    return at ? { file: after.file, position: at } : here;
+  };
+  if (before.jsonFormat === "ALLOW" && after.jsonFormat !== "ALLOW") {
+    add(
+      "MESSAGE_SAME_JSON_FORMAT",
+      "breaking",
+      name,
+      here,
+      `The message ${name} no longer supports JSON (json_format ${after.jsonFormat}): clients that exchange it as JSON break.`
+    );
+  }
+  const dropped = droppedReservations(before.reserved, after.reserved);
+  if (dropped.length > 0) {
+    add(
+      "RESERVED_MESSAGE_NO_DELETE",
+      "breaking",
+      name,
+      here,
+      `The message ${name} no longer reserves ${dropped.join(", ")}: a new field may reuse what old clients still send under that number or name.`
+    );
+  }
+  const requiredBefore = new Set(
+    [...before.fields.values()].filter((f) => f.cardinality === "required").map((f) => f.number)
+  );
+  const requiredAfter = new Set(
+    [...after.fields.values()].filter((f) => f.cardinality === "required").map((f) => f.number)
+  );
+  for (const number of requiredBefore) {
+    if (!requiredAfter.has(number)) {
+      add(
+        "MESSAGE_SAME_REQUIRED_FIELDS",
+        "breaking",
+        `${name} \u203A field ${number}`,
+        fieldWhere(number),
+        `Field ${number} of ${name} is no longer required: old readers reject messages that leave it out.`
+      );
+    }
+  }
+  for (const number of requiredAfter) {
+    if (!requiredBefore.has(number)) {
+      add(
+        "MESSAGE_SAME_REQUIRED_FIELDS",
+        "breaking",
+        `${name} \u203A field ${number}`,
+        fieldWhere(number),
+        `Field ${number} of ${name} became required: messages from old senders, which leave it out, are rejected.`
+      );
+    }
+  }
+  const byName = new Map([...after.fields.values()].map((f) => [f.name, f]));
+  for (const field of before.fields.values()) {
+    const current = after.fields.get(field.number);
+    const label = fieldLabel(name, field);
+    if (!current) {
+      const moved = byName.get(field.name);
+      const how = moved ? `changed its number from ${field.number} to ${moved.number}` : "was deleted";
+      const numberReserved = inReservedRanges(field.number, after.reserved);
+      const nameReserved = after.reserved.names.has(field.name);
+      if (!numberReserved) {
+        add(
+          "FIELD_NO_DELETE_UNLESS_NUMBER_RESERVED",
+          "breaking",
+          label,
+          moved ? fieldWhere(moved.number) : here,
+          `Field ${field.number} ${JSON.stringify(field.name)} of ${name} ${how} without reserving number ${field.number}: old clients still use ${field.number}, and what they send is lost or misread.`
+        );
+      }
+      if (!nameReserved) {
+        add(
+          "FIELD_NO_DELETE_UNLESS_NAME_RESERVED",
+          "breaking",
+          label,
+          moved ? fieldWhere(moved.number) : here,
+          moved ? `Field ${JSON.stringify(field.name)} of ${name} ${how}: in binary, old clients write and read it under ${field.number}, which the new definition does not know.` : `Field ${field.number} ${JSON.stringify(field.name)} of ${name} ${how} without reserving the name ${JSON.stringify(field.name)}: JSON clients still send it, and a new field of that name would take their values.`
+        );
+      }
+      if (numberReserved && nameReserved) {
+        add(
+          "FIELD_NO_DELETE",
+          "dangerous",
+          label,
+          here,
+          `Field ${field.number} ${JSON.stringify(field.name)} of ${name} was deleted (its number and name reserved): the encoding stays readable, but clients that read it now always get its default.`
+        );
+      }
+      continue;
+    }
+    compareField(name, field, current, fieldWhere(field.number), old, now, add);
+  }
+  for (const field of after.fields.values()) {
+    if (before.fields.has(field.number)) continue;
+    const renumbered = [...before.fields.values()].some(
+      (f) => f.name === field.name && !after.fields.has(f.number)
+    );
+    if (renumbered || field.cardinality === "required") continue;
+    add(
+      "FIELD_ADDED",
+      "compatible",
+      fieldLabel(name, field),
+      fieldWhere(field.number),
+      `Field ${field.number} ${JSON.stringify(field.name)} was added to ${name}.`
+    );
+  }
+}
+function compareField(message, before, after, where, old, now, add) {
+  const label = fieldLabel(message, after);
+  const subject = `Field ${after.number} of ${message}`;
+  if (before.name !== after.name) {
+    add(
+      "FIELD_SAME_NAME",
+      "breaking",
+      label,
+      where,
+      `${subject} was renamed from ${JSON.stringify(before.name)} to ${JSON.stringify(after.name)}: JSON and text-format clients use the old name.`
+    );
+  }
+  if (before.jsonName !== after.jsonName) {
+    add(
+      "FIELD_SAME_JSON_NAME",
+      "breaking",
+      label,
+      where,
+      `${subject} has the JSON name ${JSON.stringify(after.jsonName)} instead of ${JSON.stringify(before.jsonName)}: JSON clients send and expect the old key.`
+    );
+  }
+  const beforeGroup = CARDINALITY_GROUP[before.cardinality];
+  const afterGroup = CARDINALITY_GROUP[after.cardinality];
+  if (beforeGroup !== afterGroup) {
+    add(
+      "FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY",
+      "breaking",
+      label,
+      where,
+      `${subject} changed from ${before.cardinality} to ${after.cardinality}: the two are encoded differently, so old clients misread it.`
+    );
+  } else if (before.cardinality !== after.cardinality && before.oneof === after.oneof) {
+    const lost = before.cardinality === "optional";
+    add(
+      "FIELD_SAME_CARDINALITY",
+      lost ? "dangerous" : "compatible",
+      label,
+      where,
+      lost ? `${subject} lost explicit presence: a zero value is no longer sent, so clients that check whether it is set see it unset.` : `${subject} gained explicit presence; the encoding is unchanged.`
+    );
+  }
+  if (beforeGroup === afterGroup) {
+    const valueChange = typeChange(before.type, after.type, old, now);
+    const keyChange = before.mapKey && after.mapKey ? typeChange(before.mapKey, after.mapKey, old, now) : null;
+    const severity = valueChange === "breaking" || keyChange === "breaking" ? "breaking" : valueChange ?? keyChange;
+    if (severity) {
+      const from = describeType(before.type, before.mapKey);
+      const to = describeType(after.type, after.mapKey);
+      if (severity === "breaking") {
+        add(
+          "FIELD_WIRE_JSON_COMPATIBLE_TYPE",
+          "breaking",
+          label,
+          where,
+          `${subject} changed type from ${from} to ${to}, which is not wire and JSON compatible: old clients misread it.`
+        );
+      } else {
+        add(
+          "FIELD_SAME_TYPE",
+          "dangerous",
+          label,
+          where,
+          `${subject} changed type from ${from} to ${to}: the encoding reads, but values outside the range both types share change meaning.`
+        );
+      }
+    }
+  }
+  if (before.oneof !== after.oneof) {
+    const move = before.oneof === null ? `moved into oneof ${after.oneof}` : after.oneof === null ? `moved out of oneof ${before.oneof}` : `moved from oneof ${before.oneof} to ${after.oneof}`;
+    add(
+      "FIELD_SAME_ONEOF",
+      "breaking",
+      label,
+      where,
+      `${subject} ${move}: setting it now clears (or no longer clears) other fields, which old clients do not expect.`
+    );
+  }
+  if (before.type.kind === after.type.kind && before.type.typeName === after.type.typeName && !sameDefault(before, after, old, now)) {
+    add(
+      "FIELD_SAME_DEFAULT",
+      "breaking",
+      label,
+      where,
+      `${subject} changed its default from ${JSON.stringify(before.defaultValue ?? "(none)")} to ${JSON.stringify(after.defaultValue ?? "(none)")}: old and new clients read an unset field differently.`
+    );
+  }
+}
+function enumValueWhere(now, current, name, fallback) {
+  const at = pos(now, current.file, `value:${current.fullName}.${name}`);
+  return at ? { file: current.file, position: at } : fallback;
+}
+function compareEnums(old, now, gonePackages, add) {
+  for (const e of old.enums.values()) {
+    const current = now.enums.get(e.fullName);
+    if (!current) {
+      if (gonePackages.has(e.pkg) || parentGone(e.fullName, old, now)) continue;
+      add(
+        "PACKAGE_ENUM_NO_DELETE",
+        "breaking",
+        e.fullName,
+        whereType(now, e.fullName, e.file),
+        `The enum ${e.fullName} was deleted from package ${show(e.pkg)}: fields of that type no longer decode.`
+      );
+      continue;
+    }
+    compareEnum(e, current, now, add);
+  }
+  for (const e of now.enums.values()) {
+    if (old.enums.has(e.fullName) || parentNew(e.fullName, old, now)) continue;
+    add(
+      "ENUM_ADDED",
+      "compatible",
+      e.fullName,
+      whereType(now, e.fullName, e.file),
+      `The enum ${e.fullName} was added.`
+    );
+  }
+}
+function compareEnum(before, after, now, add) {
+  const name = after.fullName;
+  const here = whereType(now, name, after.file);
+  if (before.jsonFormat === "ALLOW" && after.jsonFormat !== "ALLOW") {
+    add(
+      "ENUM_SAME_JSON_FORMAT",
+      "breaking",
+      name,
+      here,
+      `The enum ${name} no longer supports JSON (json_format ${after.jsonFormat}): clients that exchange it as JSON break.`
+    );
+  }
+  if (!before.closed && after.closed) {
+    add(
+      "ENUM_SAME_TYPE",
+      "dangerous",
+      name,
+      here,
+      `The enum ${name} changed from open to closed: values it does not know are no longer kept in the field but moved to unknown fields.`
+    );
+  }
+  const dropped = droppedReservations(before.reserved, after.reserved);
+  if (dropped.length > 0) {
+    add(
+      "RESERVED_ENUM_NO_DELETE",
+      "breaking",
+      name,
+      here,
+      `The enum ${name} no longer reserves ${dropped.join(", ")}: a new value may reuse what old clients still mean differently.`
+    );
+  }
+  const numberOf = /* @__PURE__ */ new Map();
+  for (const [number, names] of after.values) for (const n of names) numberOf.set(n, number);
+  for (const [number, names] of before.values) {
+    const current = after.values.get(number);
+    const label = `${name} \u203A value ${number} ${names.join("/")}`;
+    if (!current) {
+      const moved = names.map((n) => numberOf.get(n)).find((n) => n !== void 0);
+      const how = moved !== void 0 ? `changed its number from ${number} to ${moved}` : "was deleted";
+      const where = enumValueWhere(now, after, names[0] ?? "", here);
+      const numberReserved = inReservedRanges(number, after.reserved);
+      const nameReserved = names.every((n) => after.reserved.names.has(n));
+      if (!numberReserved) {
+        add(
+          "ENUM_VALUE_NO_DELETE_UNLESS_NUMBER_RESERVED",
+          "breaking",
+          label,
+          where,
+          `The value ${names.join("/")} (${number}) of ${name} ${how} without reserving number ${number}: old clients still send ${number}.`
+        );
+      }
+      if (!nameReserved) {
+        add(
+          "ENUM_VALUE_NO_DELETE_UNLESS_NAME_RESERVED",
+          "breaking",
+          label,
+          where,
+          `The value ${names.join("/")} (${number}) of ${name} ${how} without reserving its name: JSON clients still send ${JSON.stringify(names[0])}.`
+        );
+      }
+      if (numberReserved && nameReserved) {
+        add(
+          "ENUM_VALUE_NO_DELETE",
+          "dangerous",
+          label,
+          here,
+          `The value ${names.join("/")} (${number}) of ${name} was deleted (number and name reserved): old clients that still send it are not understood.`
+        );
+      }
+      continue;
+    }
+    if (!names.every((n) => current.includes(n))) {
+      add(
+        "ENUM_VALUE_SAME_NAME",
+        "breaking",
+        label,
+        enumValueWhere(now, after, current[0] ?? "", here),
+        `The value ${number} of ${name} is named ${current.join("/")} instead of ${names.join("/")}: JSON clients send and expect the old name.`
+      );
+    } else {
+      for (const alias of current.filter((n) => !names.includes(n))) {
+        add(
+          "ENUM_VALUE_ADDED",
+          "compatible",
+          `${name} \u203A value ${number} ${alias}`,
+          enumValueWhere(now, after, alias, here),
+          `The alias ${alias} was added for value ${number} of ${name}.`
+        );
+      }
+    }
+  }
+  for (const [number, names] of after.values) {
+    if (before.values.has(number)) continue;
+    const renumbered = names.some(
+      (n) => [...before.values.entries()].some(([k, old]) => old.includes(n) && !after.values.has(k))
+    );
+    if (renumbered) continue;
+    add(
+      "ENUM_VALUE_ADDED",
+      before.closed ? "dangerous" : "compatible",
+      `${name} \u203A value ${number} ${names.join("/")}`,
+      enumValueWhere(now, after, names[0] ?? "", here),
+      before.closed ? `The value ${names.join("/")} (${number}) was added to the closed enum ${name}: old clients put it among unknown fields and see the field unset.` : `The value ${names.join("/")} (${number}) was added to ${name}.`
+    );
+  }
+}
+function compareServices(old, now, gonePackages, add) {
+  for (const service of old.services.values()) {
+    const current = now.services.get(service.fullName);
+    if (!current) {
+      if (gonePackages.has(service.pkg)) continue;
+      const rpcs = [...service.methods.keys()].join(", ");
+      add(
+        "PACKAGE_SERVICE_NO_DELETE",
+        "breaking",
+        service.fullName,
+        whereType(now, service.fullName, service.file, "service"),
+        `The service ${service.fullName} was deleted${rpcs ? ` with its RPCs ${rpcs}` : ""}: its callers fail.`
+      );
+      continue;
+    }
+    compareService(service, current, now, add);
+  }
+  for (const service of now.services.values()) {
+    if (old.services.has(service.fullName)) continue;
+    add(
+      "SERVICE_ADDED",
+      "compatible",
+      service.fullName,
+      whereType(now, service.fullName, service.file, "service"),
+      `The service ${service.fullName} was added.`
+    );
+  }
+}
+function compareService(before, after, now, add) {
+  const name = after.fullName;
+  const here = whereType(now, name, after.file, "service");
+  const rpcWhere = (rpc) => {
+    const at = pos(now, after.file, `rpc:${name}/${rpc}`);
+    return at ? { file: after.file, position: at } : here;
+  };
+  for (const method of before.methods.values()) {
+    const operation = `${name}/${method.name}`;
+    const current = after.methods.get(method.name);
+    if (!current) {
+      add(
+        "RPC_NO_DELETE",
+        "breaking",
+        operation,
+        here,
+        `The RPC ${operation} was deleted: its callers fail.`,
+        operation
+      );
+      continue;
+    }
+    const where = rpcWhere(method.name);
+    if (method.requestType !== current.requestType) {
+      add(
+        "RPC_SAME_REQUEST_TYPE",
+        "breaking",
+        operation,
+        where,
+        `The RPC ${operation} takes ${current.requestType} instead of ${method.requestType}: old callers send the wrong message.`,
+        operation
+      );
+    }
+    if (method.responseType !== current.responseType) {
+      add(
+        "RPC_SAME_RESPONSE_TYPE",
+        "breaking",
+        operation,
+        where,
+        `The RPC ${operation} returns ${current.responseType} instead of ${method.responseType}: old callers misread the reply.`,
+        operation
+      );
+    }
+    if (method.clientStreaming !== current.clientStreaming) {
+      add(
+        "RPC_SAME_CLIENT_STREAMING",
+        "breaking",
+        operation,
+        where,
+        `The RPC ${operation} changed from client ${method.clientStreaming ? "streaming" : "unary"} to client ${current.clientStreaming ? "streaming" : "unary"}: old callers use the other call shape.`,
+        operation
+      );
+    }
+    if (method.serverStreaming !== current.serverStreaming) {
+      add(
+        "RPC_SAME_SERVER_STREAMING",
+        "breaking",
+        operation,
+        where,
+        `The RPC ${operation} changed from server ${method.serverStreaming ? "streaming" : "unary"} to server ${current.serverStreaming ? "streaming" : "unary"}: old callers use the other call shape.`,
+        operation
+      );
+    }
+    if (method.idempotency !== current.idempotency) {
+      add(
+        "RPC_SAME_IDEMPOTENCY_LEVEL",
+        "breaking",
+        operation,
+        where,
+        `The RPC ${operation} changed idempotency_level from ${method.idempotency} to ${current.idempotency}: clients that retry it or call it with GET rely on the old level.`,
+        operation
+      );
+    }
+  }
+  for (const method of after.methods.values()) {
+    if (before.methods.has(method.name)) continue;
+    const operation = `${name}/${method.name}`;
+    add(
+      "RPC_ADDED",
+      "compatible",
+      operation,
+      rpcWhere(method.name),
+      `The RPC ${operation} was added.`,
+      operation
+    );
+  }
+}
+
+// src/core/contract/classify.ts
+async function classifyContracts(before, after, options) {
+  if (before.manifest.digest === after.manifest.digest) return [];
+  const changes = [];
+  const declared = (contract) => new Map(
+    contract.manifest.files.filter((f) => f.kind !== "reference" && f.kind !== "protobuf").map((f) => [f.path, f])
+  );
+  const was = declared(before);
+  const now = declared(after);
+  const pairs = [];
+  for (const [path, entry] of was) {
+    const next = now.get(path);
+    if (next !== void 0) pairs.push([entry, next]);
+  }
+  const left = [...was.values()].filter((e) => !now.has(e.path));
+  const right = [...now.values()].filter((e) => !was.has(e.path));
+  for (const kind of new Set(left.map((e) => e.kind))) {
+    const a = left.filter((e) => e.kind === kind);
+    const b = right.filter((e) => e.kind === kind);
+    if (a.length === 1 && b.length === 1)
+      pairs.push([a[0], b[0]]);
+  }
+  const paired = new Set(pairs.flatMap(([a, b]) => [`before:${a.path}`, `after:${b.path}`]));
+  for (const [entry, next] of pairs) {
+    if (next.kind !== entry.kind) {
+      changes.push(
+        fileChange(
+          "contract-file-kind-changed",
+          "breaking",
+          next,
+          `${quote(entry.path)} was ${entry.kind} and is now ${next.kind}.`
+        )
+      );
+    } else if (next.sha256 !== entry.sha256 || referencesChanged(before, after)) {
+      changes.push(...await classifyFile(entry, next, before, after, options.now));
+    }
+  }
+  for (const entry of was.values()) {
+    if (!paired.has(`before:${entry.path}`))
+      changes.push(
+        fileChange(
+          "contract-file-removed",
+          "breaking",
+          entry,
+          `The contract file ${quote(entry.path)} was removed: its clients lose everything it described.`
+        )
+      );
+  }
+  for (const entry of now.values()) {
+    if (!paired.has(`after:${entry.path}`))
+      changes.push(
+        fileChange(
+          "contract-file-added",
+          "compatible",
+          entry,
+          `The contract file ${quote(entry.path)} was added.`
+        )
+      );
+  }
+  const protos = (contract) => contract.manifest.files.filter((f) => isProtobufFile(f.path)).map((f) => ({ path: f.path, text: contract.read(f.path) }));
+  const beforeProtos = protos(before);
+  const afterProtos = protos(after);
+  if (beforeProtos.length > 0 || afterProtos.length > 0) {
+    if (beforeProtos.length === 0 || afterProtos.length === 0) {
+      const entry = (afterProtos.length === 0 ? before : after).manifest.files.find(
+        (f) => isProtobufFile(f.path)
+      );
+      const removed = afterProtos.length === 0;
+      changes.push(
+        fileChange(
+          removed ? "contract-file-removed" : "contract-file-added",
+          removed ? "breaking" : "compatible",
+          entry,
+          `The protobuf contract was ${removed ? "removed" : "added"}.`
+        )
+      );
+    } else {
+      changes.push(...classifyProtobuf(beforeProtos, afterProtos));
+    }
+  }
+  return changes.sort(compareChanges);
+}
+function referencesChanged(before, after) {
+  const refs = (contract) => new Map(
+    contract.manifest.files.filter((f) => f.kind === "reference").map((f) => [f.path, f.sha256])
+  );
+  const a = refs(before);
+  const b = refs(after);
+  return a.size !== b.size || [...a].some(([path, sha]) => b.get(path) !== sha);
+}
+async function classifyFile(was, now, before, after, at) {
+  const path = now.path;
+  if (now.kind === "graphql")
+    return classifyGraphql(before.read(was.path), after.read(path), { file: path });
+  const parse2 = (contract, file) => readContractDocument(file, contract.read(file)).value;
+  const reader = (contract) => (file) => parse2(contract, file);
+  if (now.kind === "jsonschema") {
+    const role = now.role ?? was.role ?? "produces";
+    return classifyJsonSchema(parse2(before, was.path), parse2(after, path), {
+      file: path,
+      role,
+      readExternal: reader(after),
+      readExternalBefore: reader(before),
+      beforeFile: was.path
+    });
+  }
+  return classifyOpenApi(
+    parse2(before, was.path),
+    parse2(after, path),
+    {
+      file: path,
+      now: at,
+      readExternal: reader(after),
+      readExternalBefore: reader(before),
+      beforeFile: was.path
+    }
+  );
+}
+function fileChange(rule, severity, entry, message) {
+  const kind = entry.kind === "reference" ? "openapi" : entry.kind;
+  return {
+    rule,
+    severity,
+    kind,
+    operation: null,
+    location: entry.path,
+    file: entry.path,
+    position: null,
+    message
+  };
+}
+
+export {
+  classifyContracts
+};

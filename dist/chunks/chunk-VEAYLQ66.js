@@ -1,7 +1,0 @@
-
-// src/report/paint.ts
-var plain = (_style, text) => text;
-
-export {
-  plain
-};

@@ -1,0 +1,21 @@
+import {
+  openImageRegistry
+} from "./chunk-Q3L2W5P4.js";
+import "./chunk-XFVMBHST.js";
+import "./chunk-XRGLGVGC.js";
+import "./chunk-KRR2HU2L.js";
+import "./chunk-WISAU6C5.js";
+import "./chunk-C7O7QJOZ.js";
+import "./chunk-ERNWVJRV.js";
+import "./chunk-P4TSECCU.js";
+import "./chunk-PXYCEGCV.js";
+import "./chunk-QLO65AW2.js";
+import "./chunk-M6ACESL2.js";
+import "./chunk-SJOLJ5TF.js";
+import "./chunk-VF62UBY7.js";
+import "./chunk-SHE4BTPW.js";
+import "./chunk-KUE42OYI.js";
+import "./chunk-ULEFO6FB.js";
+export {
+  openImageRegistry
+};

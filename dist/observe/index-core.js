@@ -31847,6 +31847,9 @@ function digestOnlySubject(name, digest) {
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
 }
+function commitUrl(build) {
+  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
+}
 function workflowPath(build) {
   const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
   const at = withoutRepo.lastIndexOf("@");
@@ -42876,7 +42879,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("../chunks/open-registry-ALUS6B2B.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-2CLANVIO.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 
@@ -43789,7 +43792,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CGTZDDQU.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-4N2WW4LF.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -46048,6 +46051,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -46395,6 +46399,17 @@ export {
   serviceOf as m19$serviceOf,
   listDirectory as m21$listDirectory,
   sealSubject as m21$sealSubject,
+  DIGEST_ONLY_ANNOTATION as m25$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m25$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m25$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m25$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m25$STATEMENT_TYPE,
+  buildStatement as m25$buildStatement,
+  commitUrl as m25$commitUrl,
+  digestOnlySubject as m25$digestOnlySubject,
+  runUrl as m25$runUrl,
+  statementSubject as m25$statementSubject,
+  workflowPath as m25$workflowPath,
   ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
   capitalized as m26$capitalized,
   speakAs as m26$speakAs,

@@ -7217,6 +7217,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -8060,6 +8061,8 @@ function readPromoteSettings(getInput2, env, workspace) {
   const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.SubjectName);
+  const signing = readRecordSigning(getInput2, ledger, env);
+  const pushToRegistry = readPushToRegistry(getInput2, source, signing, dryRun);
   return {
     confirm,
     environment,
@@ -8078,8 +8081,28 @@ function readPromoteSettings(getInput2, env, workspace) {
     approveAmendment: approval === "" ? null : approval,
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger, env)
+    signing,
+    pushToRegistry
   };
+}
+function readPushToRegistry(getInput2, source, signing, dryRun) {
+  const push = parseBooleanInput(
+    PromoteInput.PushToRegistry,
+    getInput2(PromoteInput.PushToRegistry),
+    false
+  );
+  if (!push) return false;
+  if (source?.kind !== "image")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record to an image in its registry, and this promotion is not of an image. Give ${PromoteInput.SubjectPath}: oci://<image>, or remove ${PromoteInput.PushToRegistry}.`
+    );
+  if (signing.mode === "none")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record, and records are not signed. Give ${PromoteInput.SigningKey} or "${PromoteInput.Sign}: keyless", or remove ${PromoteInput.PushToRegistry}.`
+    );
+  return !dryRun;
 }
 function readRecordSigning(getInput2, ledger, env) {
   const signing = readSigningSettings(getInput2, env, "none");
@@ -8127,7 +8150,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     PromoteInput.Veto,
     PromoteInput.ApproveAmendment
   ].filter((name2) => input(name2) !== "");
-  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly])
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly, PromoteInput.PushToRegistry])
     if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
@@ -8155,7 +8178,8 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     approveAmendment: null,
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger, env)
+    signing: readRecordSigning(getInput2, ledger, env),
+    pushToRegistry: false
   };
 }
 var BYTES_INPUTS = [
@@ -9814,7 +9838,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-K2UVVGRE.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-7NA3SDWM.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -9998,7 +10022,7 @@ function lazyContractSources(options) {
 function promoteRequest(asked, policy, ledger, signing, context) {
   const { env, names } = context;
   const source = asked.source;
-  const imageGate = source?.kind === "image" ? imageGateOf(source, env) : NO_IMAGE;
+  const imageGate = source?.kind === "image" ? imageGateOf(source, env, context.imageRegistry) : NO_IMAGE;
   const listing = (source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null) ?? asked.sealListing;
   const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, {
     serverUrl: serverUrlOf(env),
@@ -10073,12 +10097,13 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-2LSRD2TW.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-TUXW5DSZ.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
         token: asked.token,
-        tokenInput: names.token
+        tokenInput: names.token,
+        ...context.onRecordSigned === void 0 ? {} : { onSigned: context.onRecordSigned }
       })(record, decision, signature)
     },
     contract: lazyContractSources({
@@ -10114,21 +10139,21 @@ function promoteRequest(asked, policy, ledger, signing, context) {
 function sleepOnTimer(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
-function imageGateOf(source, env) {
+function imageGateOf(source, env, shared) {
   let registry = null;
-  const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-K2UVVGRE.js");
+  const open3 = shared ?? (async () => {
+    const { imageRegistryFor } = await import("../chunks/image-bytes-7NA3SDWM.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
-  };
+  });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-K2UVVGRE.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-7NA3SDWM.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-K2UVVGRE.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-7NA3SDWM.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -10175,7 +10200,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-2LSRD2TW.js")).recordAttester(signing, {
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-TUXW5DSZ.js")).recordAttester(signing, {
         ledger: settings.ledger,
         policy,
         env,
@@ -10258,6 +10283,8 @@ async function run(env = process.env) {
       return;
     }
     const environmentUrl = policy.environments.find((e) => e.name === settings.environment)?.url ?? null;
+    const imageRegistry = sharedImageRegistry(settings, env);
+    const signedRecords = /* @__PURE__ */ new Map();
     const request = promoteRequest(
       { ...settings, environmentUrl, contractBaseline: null },
       policy,
@@ -10284,7 +10311,9 @@ async function run(env = process.env) {
         downloads: true,
         log: (message) => info(message),
         warn: (message) => warning(message),
-        onProgress: (p) => info(describeProgress(p))
+        onProgress: (p) => info(describeProgress(p)),
+        onRecordSigned: (record2, json) => signedRecords.set(record2.key, json),
+        imageRegistry
       }
     );
     const result = await promoteDigest(request, policy, ledger, options);
@@ -10302,16 +10331,26 @@ async function run(env = process.env) {
       info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
     const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
     let moved = null;
-    if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-ZNK2WRDT.js");
-      const image = await moveImageWith(env, settings.source.token)(
-        settings.source.reference,
-        result.digest,
-        imageRule,
-        settings.environment
+    let recordLine = null;
+    if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
+      const { finishImagePromotion } = await import("../chunks/image-promotion-NDBBOM2Z.js");
+      const image = await finishImagePromotion(
+        {
+          reference: settings.source.reference,
+          digest: result.digest,
+          environment: settings.environment,
+          rule: imageRule,
+          pushToRegistry: settings.pushToRegistry,
+          signedRecord: signedRecords.get(result.record.key) ?? null,
+          signedRecordUri: result.record.attestation?.uri ?? null,
+          pushInput: PromoteInput.PushToRegistry
+        },
+        await imageRegistry()
       );
       for (const line of image.done) info(line);
+      if (image.recordNotAttached !== null) warning(image.recordNotAttached);
       moved = image;
+      recordLine = image.recordNotAttached !== null ? `**Signed record not attached to the image:** ${image.recordNotAttached}` : image.recordAttached === null ? null : `Signed record attached to the image as \`${image.recordAttached.manifest}\` (${image.recordAttached.via === "referrers-api" ? "referrers API" : `fallback tag \`${image.recordAttached.tag ?? ""}\``}).`;
     }
     for (const check of decision.checks)
       info(`${check.passed ? "\u2713" : "\u2717"} ${check.rule} (${check.environment}): ${check.detail}`);
@@ -10327,7 +10366,8 @@ async function run(env = process.env) {
         }),
         policy,
         settings,
-        env
+        env,
+        imageRegistry
       ),
       ledger: ledger.location,
       name: result.name,
@@ -10337,6 +10377,9 @@ async function run(env = process.env) {
     };
     if (env.GITHUB_STEP_SUMMARY) {
       await summary.addRaw(renderPromotionMarkdown(report)).write();
+      if (recordLine !== null) await summary.addRaw(`
+${recordLine}
+`).write();
       if ((result.waitedMs ?? 0) > 0)
         await summary.addRaw(
           `
@@ -10386,18 +10429,24 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
     reportFailure(error2);
   }
 }
-async function imageTags(status, policy, settings, env) {
+async function imageTags(status, policy, settings, env, imageRegistry) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
   const { withImageTags } = await import("../chunks/image-status-HPEDZUF6.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-RPRL3OWA.js");
-  return withImageTags(
-    status,
-    policy,
-    openImageRegistry(
-      env,
-      settings.source?.kind === "image" ? settings.source.token : settings.token
-    )
-  );
+  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-JQTZEI2T.js")).openImageRegistry(env, settings.token);
+  return withImageTags(status, policy, registry);
+}
+function sharedImageRegistry(settings, env) {
+  let registry = null;
+  return async () => {
+    if (registry === null) {
+      const { openImageRegistry } = await import("../chunks/open-registry-JQTZEI2T.js");
+      registry = openImageRegistry(
+        env,
+        settings.source?.kind === "image" ? settings.source.token : settings.token
+      );
+    }
+    return registry;
+  };
 }
 
 // core:promote/index-core

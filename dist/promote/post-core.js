@@ -2292,6 +2292,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -3528,6 +3529,8 @@ function readPromoteSettings(getInput2, env, workspace) {
   const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.SubjectName);
+  const signing = readRecordSigning(getInput2, ledger, env);
+  const pushToRegistry = readPushToRegistry(getInput2, source, signing, dryRun);
   return {
     confirm,
     environment,
@@ -3546,8 +3549,28 @@ function readPromoteSettings(getInput2, env, workspace) {
     approveAmendment: approval === "" ? null : approval,
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger, env)
+    signing,
+    pushToRegistry
   };
+}
+function readPushToRegistry(getInput2, source, signing, dryRun) {
+  const push = parseBooleanInput(
+    PromoteInput.PushToRegistry,
+    getInput2(PromoteInput.PushToRegistry),
+    false
+  );
+  if (!push) return false;
+  if (source?.kind !== "image")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record to an image in its registry, and this promotion is not of an image. Give ${PromoteInput.SubjectPath}: oci://<image>, or remove ${PromoteInput.PushToRegistry}.`
+    );
+  if (signing.mode === "none")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record, and records are not signed. Give ${PromoteInput.SigningKey} or "${PromoteInput.Sign}: keyless", or remove ${PromoteInput.PushToRegistry}.`
+    );
+  return !dryRun;
 }
 function readRecordSigning(getInput2, ledger, env) {
   const signing = readSigningSettings(getInput2, env, "none");
@@ -3595,7 +3618,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     PromoteInput.Veto,
     PromoteInput.ApproveAmendment
   ].filter((name2) => input(name2) !== "");
-  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly])
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly, PromoteInput.PushToRegistry])
     if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
@@ -3623,7 +3646,8 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     approveAmendment: null,
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger, env)
+    signing: readRecordSigning(getInput2, ledger, env),
+    pushToRegistry: false
   };
 }
 var BYTES_INPUTS = [

@@ -718,6 +718,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -4045,7 +4046,7 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-36UZOMPN.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-NH7ODE3R.js");
   const { resolveImage } = await import("../chunks/resolve-image-BWKMWWGM.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);

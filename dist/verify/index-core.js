@@ -1095,6 +1095,9 @@ function digestOnlySubject(name, digest) {
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
 }
+function commitUrl(build) {
+  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
+}
 function workflowPath(build) {
   const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
   const at = withoutRepo.lastIndexOf("@");
@@ -2479,7 +2482,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZKLGEYJA.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-5SVDSJVF.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2905,6 +2908,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -4354,7 +4358,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-ZKLGEYJA.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-5SVDSJVF.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -4562,6 +4566,17 @@ export {
   parseWorkflowSetting as m22$parseWorkflowSetting,
   parseWorkflowUri as m22$parseWorkflowUri,
   repositoryOfUri as m22$repositoryOfUri,
+  DIGEST_ONLY_ANNOTATION as m25$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m25$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m25$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m25$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m25$STATEMENT_TYPE,
+  buildStatement as m25$buildStatement,
+  commitUrl as m25$commitUrl,
+  digestOnlySubject as m25$digestOnlySubject,
+  runUrl as m25$runUrl,
+  statementSubject as m25$statementSubject,
+  workflowPath as m25$workflowPath,
   ACTION_VOCABULARY as m26$ACTION_VOCABULARY,
   capitalized as m26$capitalized,
   speakAs as m26$speakAs,

@@ -39,6 +39,7 @@ import { promoteRequest } from '../app/promote/request.js'
 import type { PromotionAsked } from '../app/promote/types.js'
 import { plain } from '../report/paint.js'
 import { signerName } from '../app/signature/verdict.js'
+import type { ImageRegistry } from '../stores/registry/image-registry.js'
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
        artifact-seal promote --from ENV --environment ENV [options] [-- <deploy command…>]
@@ -48,16 +49,20 @@ the decision in the ledger: pending, since nothing counts as deployed until the 
 is confirmed. Exits 1 when it is refused.
 
 With "-- <deploy command…>", runs the command once the digest is let in (with
-ARTIFACT_SEAL_PATH set to the verified files, empty without --path; ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT
-and ARTIFACT_SEAL_RECORD_ID) and confirms the record when it exits 0, or records the
+ARTIFACT_SEAL_PATH set to the verified files, empty without --path; ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT,
+ARTIFACT_SEAL_RECORD_ID and, for an image, ARTIFACT_SEAL_IMAGE_REF: name@sha256:…, the copy's when
+the policy copies it) and confirms the record when it exits 0, or records the
 deployment as failed and exits with its status. Without it, confirm the record afterwards
 with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
   --path P            the bytes about to be deployed: re-verified first (repeatable);
-                      or oci://<image>, checked in its registry as the verify command does
+                      or oci://<image>, checked in its registry as the verify command does;
+                      the policy's image: rule then retags or copies it, as the action does
   --checksums FILE    the sealed listing, to name the files that differ; the seal's
                       signature is the <name>.sigstore.json beside it
+  --push-to-registry  with oci://<image>: attach the signed record (its verification
+                      summary) to the image in its registry, as seal's flag does
   --digest-only       promote with no bytes to check (an image deployed by its digest).
                       Without --path a promotion is refused unless this is given or the
                       seal's signature (beside --checksums) shows it was sealed from a
@@ -103,6 +108,7 @@ const spec = {
     rollback: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'digest-only': { type: 'boolean' },
+    'push-to-registry': { type: 'boolean' },
     'subject-name': { type: 'string' },
     json: { type: 'boolean' },
     'contract-baseline': { type: 'string' },
@@ -174,6 +180,13 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       'promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.'
     )
 
+  const imageSubject = isImageSubject(paths.join('\n'))
+  const pushToRegistry = values['push-to-registry'] === true
+  if (pushToRegistry && !imageSubject)
+    throw new SealError(
+      'bad-input',
+      'promote: --push-to-registry attaches the signed record to an image; give --path oci://<image>.'
+    )
   const signer = readCliSignerCheck(values, cwd, terminal.env)
   const signing = await prepareSigning(
     readCliSigning(
@@ -183,6 +196,12 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     ),
     terminal.env
   )
+  if (pushToRegistry && signing.kind === 'none' && !dryRun)
+    throw new SealError(
+      'bad-input',
+      'promote: --push-to-registry attaches the signed record, and records are not signed: give --signing-key ' +
+        '(or --sign keyless), or leave out --push-to-registry.'
+    )
   const policy = loadPolicy(
     path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE),
     '--policy',
@@ -208,7 +227,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     dryRun,
     name: requireValue('subject-name', values['subject-name']) ?? null,
     environmentUrl: null,
-    source: isImageSubject(paths.join('\n'))
+    source: imageSubject
       ? {
           kind: 'image',
           reference: parseImageSubject(paths.join('\n'), '--path'),
@@ -246,8 +265,12 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     contractBaseline: baseline === undefined ? null : path.resolve(cwd, baseline),
     token: ''
   }
+  const signedRecords = new Map<string, string>()
+  const imageRegistry = lazyImageRegistry(terminal.env)
   const request = promoteRequest(asked, policy, location, signing, {
     env: terminal.env,
+    onRecordSigned: (record, json) => signedRecords.set(record.key, json),
+    ...(imageSubject ? { imageRegistry } : {}),
     baseDir: cwd,
     downloadsDir: path.join(cwd, '.artifact-seal', 'downloads'),
     names: {
@@ -273,6 +296,36 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const result = await promoteDigest(request, policy, ledger, {
     pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS
   })
+  // As the action: once the gate allowed and the record is pending, the policy's image rule (retag,
+  // copy-to) and --push-to-registry; a failure of the rule leaves the record pending.
+  const imageRule = policy.environments.find((e) => e.name === environment)?.image
+  let imageRef: string | null = result.verification?.imageRef ?? null
+  if (
+    result.decision.allowed &&
+    !dryRun &&
+    asked.source?.kind === 'image' &&
+    result.digest !== null &&
+    result.record !== null &&
+    (imageRule !== undefined || pushToRegistry)
+  ) {
+    const { finishImagePromotion } = await import('../app/promote/image-promotion.js')
+    const image = await finishImagePromotion(
+      {
+        reference: asked.source.reference,
+        digest: result.digest,
+        environment,
+        rule: imageRule,
+        pushToRegistry,
+        signedRecord: signedRecords.get(result.record.key) ?? null,
+        signedRecordUri: result.record.attestation?.uri ?? null,
+        pushInput: '--push-to-registry'
+      },
+      await imageRegistry()
+    )
+    for (const line of image.done) terminal.progress(line)
+    if (image.recordNotAttached !== null) warn(image.recordNotAttached)
+    imageRef = image.imageRef
+  }
   // With --json the result is printed once, at the end, with the deployment's resolution.
   const printResult = (resolution: LedgerEntry | null): void =>
     printJson(terminal, {
@@ -280,6 +333,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       previous: result.previous?.digest ?? null,
       signer: signerName(result.signature),
       record: result.record,
+      imageRef: result.decision.allowed ? imageRef : null,
       resolution
     })
   if (!values.json) {
@@ -293,6 +347,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
         terminal.paint
       )
     )
+    if (result.decision.allowed && imageRef !== null)
+      terminal.out(`Deploy ${imageRef} (the image by digest, never the tag).\n`)
   }
   // Said only where the claim disagrees with the service something proven picked (a pinned service
   // names every artifact's).
@@ -331,7 +387,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     ARTIFACT_SEAL_PATH: result.verification?.path ?? '',
     ARTIFACT_SEAL_DIGEST: record.digest,
     ARTIFACT_SEAL_ENVIRONMENT: record.environment,
-    ARTIFACT_SEAL_RECORD_ID: record.id
+    ARTIFACT_SEAL_RECORD_ID: record.id,
+    ...(imageRef === null ? {} : { ARTIFACT_SEAL_IMAGE_REF: imageRef })
   })
   const failed =
     status.code === 0 ? null : `the deploy command ${quote(deploy.join(' '))} ${status.describe}`
@@ -345,6 +402,18 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   if (values.json) printResult(entry)
   if (failed !== null) return status.code
   return makesLive(entry.outcome) ? 0 : 1
+}
+
+/** One registry client for the gate, the image rule and --push-to-registry (one login), opened on first use. */
+function lazyImageRegistry(env: Terminal['env']): () => Promise<ImageRegistry> {
+  let registry: ImageRegistry | null = null
+  return async () => {
+    if (registry === null) {
+      const { openImageRegistry } = await import('../app/image/open-registry.js')
+      registry = openImageRegistry(env, env.GITHUB_TOKEN ?? '')
+    }
+    return registry
+  }
 }
 
 /** Runs the deploy command with the terminal's environment and the promotion's, its output passed through. */

@@ -66,6 +66,8 @@ export interface PromoteSettings {
   readonly signer: SignerCheckSettings
   /** How the record is signed, as a verification summary. */
   readonly signing: SigningSettings
+  /** Attach the record's signed verification summary to the image in its registry, as seal's push-to-registry does. */
+  readonly pushToRegistry: boolean
 }
 
 export function readPromoteSettings(
@@ -206,6 +208,8 @@ export function readPromoteSettings(
     : given
   const policy = input(PromoteInput.Policy)
   const name = input(PromoteInput.SubjectName)
+  const signing = readRecordSigning(getInput, ledger, env)
+  const pushToRegistry = readPushToRegistry(getInput, source, signing, dryRun)
   return {
     confirm,
     environment,
@@ -224,8 +228,42 @@ export function readPromoteSettings(
     approveAmendment: approval === '' ? null : approval,
     name: name === '' ? null : name,
     signer: readSignedBy(getInput, env, workspace),
-    signing: readRecordSigning(getInput, ledger, env)
+    signing,
+    pushToRegistry
   }
+}
+
+/**
+ * push-to-registry attaches the promotion's signed record to the image: it needs an image
+ * (subject-path: oci://…) and signed records; a dry run records nothing to attach.
+ */
+function readPushToRegistry(
+  getInput: GetInput,
+  source: BytesSource | null,
+  signing: SigningSettings,
+  dryRun: boolean
+): boolean {
+  const push = parseBooleanInput(
+    PromoteInput.PushToRegistry,
+    getInput(PromoteInput.PushToRegistry),
+    false
+  )
+  if (!push) return false
+  if (source?.kind !== 'image')
+    throw new SealError(
+      'bad-input',
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record to an image in its ` +
+        `registry, and this promotion is not of an image. Give ${PromoteInput.SubjectPath}: oci://<image>, or ` +
+        `remove ${PromoteInput.PushToRegistry}.`
+    )
+  if (signing.mode === 'none')
+    throw new SealError(
+      'bad-input',
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record, and records are not ` +
+        `signed. Give ${PromoteInput.SigningKey} or "${PromoteInput.Sign}: keyless", or remove ` +
+        `${PromoteInput.PushToRegistry}.`
+    )
+  return !dryRun
 }
 
 /**
@@ -299,7 +337,7 @@ function confirmSettings(
     PromoteInput.Veto,
     PromoteInput.ApproveAmendment
   ].filter((name) => input(name) !== '')
-  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly])
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly, PromoteInput.PushToRegistry])
     if (parseBooleanInput(flag, getInput(flag), false)) promoting.push(flag)
   if (promoting.length > 0) {
     throw new SealError(
@@ -328,7 +366,8 @@ function confirmSettings(
     approveAmendment: null,
     name: name === '' ? null : name,
     signer: readSignedBy(getInput, env, workspace),
-    signing: readRecordSigning(getInput, ledger, env)
+    signing: readRecordSigning(getInput, ledger, env),
+    pushToRegistry: false
   }
 }
 

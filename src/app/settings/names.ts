@@ -114,6 +114,7 @@ export const PromoteInput = {
   Confirm: 'confirm',
   DryRun: 'dry-run',
   DigestOnly: 'digest-only',
+  PushToRegistry: 'push-to-registry',
   ...SignerInput,
   ...SigningInput
 } as const

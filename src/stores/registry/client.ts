@@ -304,9 +304,13 @@ export class RegistryClient implements ImageRegistry {
     return readReferrers(api, call, reference.repository, subject, options.artifactType)
   }
 
-  async bundles(reference: ImageReference, subject: Digest): Promise<FoundBundle[]> {
+  async bundles(
+    reference: ImageReference,
+    subject: Digest,
+    options: { readonly predicateType?: string } = {}
+  ): Promise<FoundBundle[]> {
     const { api, call } = this.open('bundles', withDigest(reference, subject), false)
-    return readBundles(api, call, reference.repository, subject)
+    return readBundles(api, call, reference.repository, subject, options.predicateType)
   }
 
   private open(

@@ -46,8 +46,15 @@ export interface ImageRegistry {
     subject: Digest,
     options?: { readonly artifactType?: string }
   ): Promise<Referrer[]>
-  /** The Sigstore bundles among the referrers of `subject`, each blob proven by its digest. */
-  bundles(reference: ImageReference, subject: Digest): Promise<FoundBundle[]>
+  /**
+   * The Sigstore bundles among the referrers of `subject`, each blob proven by its digest; with
+   * `predicateType`, those whose manifest says another predicate type are left out unread.
+   */
+  bundles(
+    reference: ImageReference,
+    subject: Digest,
+    options?: { readonly predicateType?: string }
+  ): Promise<FoundBundle[]>
   /** HTTP requests made so far, per operation (token requests, retries and redirects included). */
   requestCounts(): Record<string, number>
 }

@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-VV7NZH7Y.js";
+} from "./chunk-QBHXZ4VV.js";
 import "./chunk-PAVEHXKT.js";
 import "./chunk-XEPHDHXQ.js";
 import "./chunk-U5VE7L4O.js";

@@ -58,6 +58,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };

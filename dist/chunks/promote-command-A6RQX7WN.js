@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-C42XDQCS.js";
+} from "./chunk-JW2FOJ2L.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -76,7 +76,7 @@ import {
   readCliSigning,
   requirementReason,
   signatureRequired
-} from "./chunk-MQ5F37O5.js";
+} from "./chunk-ZFCZ3UES.js";
 import "./chunk-2CSBLQKJ.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
@@ -101,7 +101,7 @@ import {
   fallbackName,
   requesterFromEnv
 } from "./chunk-ATCQMFML.js";
-import "./chunk-CXD6ZEEB.js";
+import "./chunk-PMZERDP2.js";
 import "./chunk-OPHOUBPK.js";
 import "./chunk-HCENANLJ.js";
 import {
@@ -1258,7 +1258,7 @@ function lazyContractSources(options) {
 function promoteRequest(asked, policy, ledger, signing, context) {
   const { env, names } = context;
   const source = asked.source;
-  const imageGate = source?.kind === "image" ? imageGateOf(source, env) : NO_IMAGE;
+  const imageGate = source?.kind === "image" ? imageGateOf(source, env, context.imageRegistry) : NO_IMAGE;
   const listing = (source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null) ?? asked.sealListing;
   const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, {
     serverUrl: serverUrlOf(env),
@@ -1333,12 +1333,13 @@ function promoteRequest(asked, policy, ledger, signing, context) {
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("./attest-record-6L5JJAJ5.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("./attest-record-BO5ABZNB.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
         token: asked.token,
-        tokenInput: names.token
+        tokenInput: names.token,
+        ...context.onRecordSigned === void 0 ? {} : { onSigned: context.onRecordSigned }
       })(record, decision, signature)
     },
     contract: lazyContractSources({
@@ -1374,21 +1375,21 @@ function promoteRequest(asked, policy, ledger, signing, context) {
 function sleepOnTimer(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
-function imageGateOf(source, env) {
+function imageGateOf(source, env, shared) {
   let registry = null;
-  const open = async () => {
-    const { imageRegistryFor } = await import("./image-bytes-U3RTSSVI.js");
+  const open = shared ?? (async () => {
+    const { imageRegistryFor } = await import("./image-bytes-Z5XNGOUB.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
-  };
+  });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-U3RTSSVI.js");
+      const { checkImageBytes } = await import("./image-bytes-Z5XNGOUB.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-U3RTSSVI.js");
+      const { imageSignatureSources } = await import("./image-bytes-Z5XNGOUB.js");
       return imageSignatureSources(base, source, await open());
     }
   };
@@ -1407,16 +1408,20 @@ the decision in the ledger: pending, since nothing counts as deployed until the 
 is confirmed. Exits 1 when it is refused.
 
 With "-- <deploy command\u2026>", runs the command once the digest is let in (with
-ARTIFACT_SEAL_PATH set to the verified files, empty without --path; ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT
-and ARTIFACT_SEAL_RECORD_ID) and confirms the record when it exits 0, or records the
+ARTIFACT_SEAL_PATH set to the verified files, empty without --path; ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT,
+ARTIFACT_SEAL_RECORD_ID and, for an image, ARTIFACT_SEAL_IMAGE_REF: name@sha256:\u2026, the copy's when
+the policy copies it) and confirms the record when it exits 0, or records the
 deployment as failed and exits with its status. Without it, confirm the record afterwards
 with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
   --path P            the bytes about to be deployed: re-verified first (repeatable);
-                      or oci://<image>, checked in its registry as the verify command does
+                      or oci://<image>, checked in its registry as the verify command does;
+                      the policy's image: rule then retags or copies it, as the action does
   --checksums FILE    the sealed listing, to name the files that differ; the seal's
                       signature is the <name>.sigstore.json beside it
+  --push-to-registry  with oci://<image>: attach the signed record (its verification
+                      summary) to the image in its registry, as seal's flag does
   --digest-only       promote with no bytes to check (an image deployed by its digest).
                       Without --path a promotion is refused unless this is given or the
                       seal's signature (beside --checksums) shows it was sealed from a
@@ -1461,6 +1466,7 @@ var spec = {
     rollback: { type: "boolean" },
     "dry-run": { type: "boolean" },
     "digest-only": { type: "boolean" },
+    "push-to-registry": { type: "boolean" },
     "subject-name": { type: "string" },
     json: { type: "boolean" },
     "contract-baseline": { type: "string" },
@@ -1529,6 +1535,13 @@ ${PROMOTE_USAGE}`);
       "bad-input",
       'promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.'
     );
+  const imageSubject = isImageSubject(paths.join("\n"));
+  const pushToRegistry = values["push-to-registry"] === true;
+  if (pushToRegistry && !imageSubject)
+    throw new SealError(
+      "bad-input",
+      "promote: --push-to-registry attaches the signed record to an image; give --path oci://<image>."
+    );
   const signer = readCliSignerCheck(values, cwd, terminal.env);
   const signing = await prepareSigning(
     readCliSigning(
@@ -1538,6 +1551,11 @@ ${PROMOTE_USAGE}`);
     ),
     terminal.env
   );
+  if (pushToRegistry && signing.kind === "none" && !dryRun)
+    throw new SealError(
+      "bad-input",
+      "promote: --push-to-registry attaches the signed record, and records are not signed: give --signing-key (or --sign keyless), or leave out --push-to-registry."
+    );
   const policy = loadPolicy(
     resolve(cwd, requireValue("policy", values.policy) ?? DEFAULT_POLICY_FILE),
     "--policy",
@@ -1563,7 +1581,7 @@ ${PROMOTE_USAGE}`);
     dryRun,
     name: requireValue("subject-name", values["subject-name"]) ?? null,
     environmentUrl: null,
-    source: isImageSubject(paths.join("\n")) ? {
+    source: imageSubject ? {
       kind: "image",
       reference: parseImageSubject(paths.join("\n"), "--path"),
       inputName: "--path",
@@ -1590,8 +1608,12 @@ ${PROMOTE_USAGE}`);
     contractBaseline: baseline === void 0 ? null : resolve(cwd, baseline),
     token: ""
   };
+  const signedRecords = /* @__PURE__ */ new Map();
+  const imageRegistry = lazyImageRegistry(terminal.env);
   const request = promoteRequest(asked, policy, location, signing, {
     env: terminal.env,
+    onRecordSigned: (record2, json) => signedRecords.set(record2.key, json),
+    ...imageSubject ? { imageRegistry } : {},
     baseDir: cwd,
     downloadsDir: join(cwd, ".artifact-seal", "downloads"),
     names: {
@@ -1615,11 +1637,33 @@ ${PROMOTE_USAGE}`);
   const result = await promoteDigest(request, policy, ledger, {
     pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS
   });
+  const imageRule = policy.environments.find((e) => e.name === environment)?.image;
+  let imageRef = result.verification?.imageRef ?? null;
+  if (result.decision.allowed && !dryRun && asked.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || pushToRegistry)) {
+    const { finishImagePromotion } = await import("./image-promotion-BGTE7TAG.js");
+    const image = await finishImagePromotion(
+      {
+        reference: asked.source.reference,
+        digest: result.digest,
+        environment,
+        rule: imageRule,
+        pushToRegistry,
+        signedRecord: signedRecords.get(result.record.key) ?? null,
+        signedRecordUri: result.record.attestation?.uri ?? null,
+        pushInput: "--push-to-registry"
+      },
+      await imageRegistry()
+    );
+    for (const line of image.done) terminal.progress(line);
+    if (image.recordNotAttached !== null) warn(image.recordNotAttached);
+    imageRef = image.imageRef;
+  }
   const printResult = (resolution) => printJson(terminal, {
     ...result.decision,
     previous: result.previous?.digest ?? null,
     signer: signerName(result.signature),
     record: result.record,
+    imageRef: result.decision.allowed ? imageRef : null,
     resolution
   });
   if (!values.json) {
@@ -1633,6 +1677,9 @@ ${PROMOTE_USAGE}`);
         terminal.paint
       )
     );
+    if (result.decision.allowed && imageRef !== null)
+      terminal.out(`Deploy ${imageRef} (the image by digest, never the tag).
+`);
   }
   if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
     terminal.progress(
@@ -1664,7 +1711,8 @@ ${PROMOTE_USAGE}`);
     ARTIFACT_SEAL_PATH: result.verification?.path ?? "",
     ARTIFACT_SEAL_DIGEST: record.digest,
     ARTIFACT_SEAL_ENVIRONMENT: record.environment,
-    ARTIFACT_SEAL_RECORD_ID: record.id
+    ARTIFACT_SEAL_RECORD_ID: record.id,
+    ...imageRef === null ? {} : { ARTIFACT_SEAL_IMAGE_REF: imageRef }
   });
   const failed = status.code === 0 ? null : `the deploy command ${quote(deploy.join(" "))} ${status.describe}`;
   const entry = await ledger.resolve({
@@ -1678,6 +1726,16 @@ ${PROMOTE_USAGE}`);
   if (values.json) printResult(entry);
   if (failed !== null) return status.code;
   return makesLive(entry.outcome) ? 0 : 1;
+}
+function lazyImageRegistry(env) {
+  let registry = null;
+  return async () => {
+    if (registry === null) {
+      const { openImageRegistry } = await import("./open-registry-SNOUXM43.js");
+      registry = openImageRegistry(env, env.GITHUB_TOKEN ?? "");
+    }
+    return registry;
+  };
 }
 async function runDeploy(command, terminal, extra) {
   const [file, ...args] = command;

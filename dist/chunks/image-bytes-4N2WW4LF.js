@@ -5,7 +5,7 @@ import {
   platformChildren,
   requirePlatforms,
   sha256Digest
-} from "./chunk-MHQGLKT3.js";
+} from "./chunk-CVGHRDB7.js";
 import "./chunk-63EGTO4W.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-QLO65AW2.js";
@@ -18,6 +18,9 @@ import "./chunk-ULEFO6FB.js";
 
 // stand-in:observe:src/core/image/reference.ts:src/app/image/image-bytes.ts
 import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../observe/index-core.js";
+
+// stand-in:observe:src/core/statement.ts:src/app/image/image-bytes.ts
+import { m25$DIGEST_ONLY_ANNOTATION, m25$GITHUB_WORKFLOW_BUILD_TYPE, m25$LOCAL_BUILD_TYPE, m25$SLSA_PROVENANCE_TYPE, m25$STATEMENT_TYPE, m25$buildStatement, m25$commitUrl, m25$digestOnlySubject, m25$runUrl, m25$statementSubject, m25$workflowPath } from "../observe/index-core.js";
 
 // stand-in:observe:src/core/errors.ts:src/app/image/check-image.ts
 import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
@@ -95,7 +98,9 @@ function imageSignatureSources(base, source, registry) {
     checksumsFile: base.checksumsFile,
     attestationsLooked: (digest) => `no signed seal attached to ${source.reference.name}@${digest} in its registry (referrers API and fallback tag)${api === null ? "" : ` and no attestation for ${digest} in the repository's attestations`}`,
     attestations: async (digest) => {
-      const attached = await registry.bundles(m14$withDigest(source.reference, digest), digest);
+      const attached = await registry.bundles(m14$withDigest(source.reference, digest), digest, {
+        predicateType: m25$SLSA_PROVENANCE_TYPE
+      });
       const fromRegistry = attached.flatMap((found) => {
         let bundle;
         try {

@@ -1,8 +1,7 @@
 import {
   openImageRegistry
-} from "./chunk-BKA2JM5G.js";
-import "./chunk-7NBIB6HM.js";
-import "./chunk-P4TSECCU.js";
+} from "./chunk-CVGHRDB7.js";
+import "./chunk-63EGTO4W.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-QLO65AW2.js";
 import "./chunk-M6ACESL2.js";

@@ -1,6 +1,9 @@
 import {
   retrying
-} from "./chunk-63EGTO4W.js";
+} from "./chunk-7NBIB6HM.js";
+import {
+  SYSTEM_CLOCK
+} from "./chunk-P4TSECCU.js";
 import {
   parseChallenges
 } from "./chunk-PXYCEGCV.js";
@@ -36,16 +39,16 @@ import {
   statSync
 } from "./chunk-KUE42OYI.js";
 
-// src/stores/registry/credentials.ts?observe
+// src/stores/registry/credentials.ts?promote
 import { spawn } from "node:child_process";
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/credentials.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/registry/credentials.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/image/reference.ts:src/stores/registry/credentials.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../observe/index-core.js";
+// stand-in:promote:src/core/image/reference.ts:src/stores/registry/credentials.ts
+import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../promote/index-core.js";
 
-// src/stores/registry/credentials.ts?observe
+// src/stores/registry/credentials.ts?promote
 var GITHUB_REGISTRY = "ghcr.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 var DOCKER_HUB_SERVER = "https://index.docker.io/v1/";
@@ -293,19 +296,19 @@ function fromAuthEntry(entry, file, key) {
   return { kind: "basic", username, password };
 }
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/client.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/registry/client.ts
+import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/core/image/attestation.ts
-import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/core/image/attestation.ts
+import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/digest.ts:src/core/image/manifest.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../observe/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/core/image/manifest.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/core/image/manifest.ts
-import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/core/image/manifest.ts
+import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../promote/index-core.js";
 
-// src/core/image/manifest.ts?observe
+// src/core/image/manifest.ts?promote
 var MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
 var UNSPECIFIED_TYPES = /* @__PURE__ */ new Set([
   "",
@@ -505,7 +508,7 @@ function blobsOf(manifest) {
   return [manifest.config, ...manifest.layers];
 }
 
-// src/core/image/attestation.ts?observe
+// src/core/image/attestation.ts?promote
 var EMPTY_CONFIG = Buffer.from("{}");
 var EMPTY_CONFIG_DIGEST = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 var CREATED_ANNOTATION = "org.opencontainers.image.created";
@@ -617,22 +620,19 @@ function plainDescriptor(descriptor) {
   return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
 }
 
-// stand-in:observe:src/core/image/reference.ts:src/stores/registry/client.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/image/reference.ts:src/stores/registry/client.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../promote/index-core.js";
 
-// stand-in:observe:src/version.ts:src/stores/registry/client.ts
-import { m35$VERSION } from "../observe/index-core.js";
+// stand-in:promote:src/version.ts:src/stores/registry/client.ts
+import { m35$VERSION } from "../promote/index-core.js";
 
-// stand-in:observe:src/http/clock.ts:src/stores/registry/client.ts
-import { m27$SYSTEM_CLOCK } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/registry/api.ts
+import { m13$SealError as m13$SealError5, m13$exitCodeOf as m13$exitCodeOf5, m13$isSealError as m13$isSealError5, m13$quote as m13$quote5, m13$stopsPromotion as m13$stopsPromotion5 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/api.ts
-import { m13$SealError as m13$SealError5, m13$exitCodeOf as m13$exitCodeOf5, m13$isSealError as m13$isSealError5, m13$quote as m13$quote5, m13$stopsPromotion as m13$stopsPromotion5 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/registry/messages.ts
+import { m13$SealError as m13$SealError6, m13$exitCodeOf as m13$exitCodeOf6, m13$isSealError as m13$isSealError6, m13$quote as m13$quote6, m13$stopsPromotion as m13$stopsPromotion6 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/messages.ts
-import { m13$SealError as m13$SealError6, m13$exitCodeOf as m13$exitCodeOf6, m13$isSealError as m13$isSealError6, m13$quote as m13$quote6, m13$stopsPromotion as m13$stopsPromotion6 } from "../observe/index-core.js";
-
-// src/stores/registry/messages.ts?observe
+// src/stores/registry/messages.ts?promote
 function named(request) {
   const url = new URL(request.url);
   return `${request.method} ${url.origin}${url.pathname}`;
@@ -682,10 +682,10 @@ function insecureRealm(where2, registry, realm) {
   return `${where2}: the registry ${registry} sends clients to the token service ${m13$quote6(realm)}, which is not HTTPS; credentials are never sent in the clear. Fix the registry's token realm, or name the service as an insecure registry if it is on a trusted network.`;
 }
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/transport.ts
-import { m13$SealError as m13$SealError7, m13$exitCodeOf as m13$exitCodeOf7, m13$isSealError as m13$isSealError7, m13$quote as m13$quote7, m13$stopsPromotion as m13$stopsPromotion7 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/registry/transport.ts
+import { m13$SealError as m13$SealError7, m13$exitCodeOf as m13$exitCodeOf7, m13$isSealError as m13$isSealError7, m13$quote as m13$quote7, m13$stopsPromotion as m13$stopsPromotion7 } from "../promote/index-core.js";
 
-// src/stores/registry/transport.ts?observe
+// src/stores/registry/transport.ts?promote
 function codeOf(failure) {
   if (isRetryable(failure)) return "unavailable";
   return failure.kind === "bad-credentials" || failure.kind === "forbidden" ? "denied" : "refused";
@@ -881,7 +881,7 @@ function errorSummary(body) {
   return (summary ?? text.replace(/<[^>]*>/g, " ")).replace(new RegExp("\\p{Cc}", "gu"), " ").replace(/\s+/g, " ").trim();
 }
 
-// src/stores/registry/api.ts?observe
+// src/stores/registry/api.ts?promote
 var enc = (repository) => repository;
 var RegistryApi = class {
   constructor(session) {
@@ -1138,25 +1138,25 @@ var RegistryApi = class {
   }
 };
 
-// stand-in:observe:src/core/digest.ts:src/stores/registry/copy.ts
-import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$shortDigest as m11$shortDigest2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/registry/copy.ts
+import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$shortDigest as m11$shortDigest2 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/copy.ts
-import { m13$SealError as m13$SealError8, m13$exitCodeOf as m13$exitCodeOf8, m13$isSealError as m13$isSealError8, m13$quote as m13$quote8, m13$stopsPromotion as m13$stopsPromotion8 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/registry/copy.ts
+import { m13$SealError as m13$SealError8, m13$exitCodeOf as m13$exitCodeOf8, m13$isSealError as m13$isSealError8, m13$quote as m13$quote8, m13$stopsPromotion as m13$stopsPromotion8 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/image/reference.ts:src/stores/registry/copy.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$isImageSubject as m14$isImageSubject3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../observe/index-core.js";
+// stand-in:promote:src/core/image/reference.ts:src/stores/registry/copy.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$isImageSubject as m14$isImageSubject3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/digest.ts:src/stores/registry/manifests.ts
-import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$parseDigest as m11$parseDigest3, m11$shortDigest as m11$shortDigest3 } from "../observe/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/registry/manifests.ts
+import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$parseDigest as m11$parseDigest3, m11$shortDigest as m11$shortDigest3 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/manifests.ts
-import { m13$SealError as m13$SealError9, m13$exitCodeOf as m13$exitCodeOf9, m13$isSealError as m13$isSealError9, m13$quote as m13$quote9, m13$stopsPromotion as m13$stopsPromotion9 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/registry/manifests.ts
+import { m13$SealError as m13$SealError9, m13$exitCodeOf as m13$exitCodeOf9, m13$isSealError as m13$isSealError9, m13$quote as m13$quote9, m13$stopsPromotion as m13$stopsPromotion9 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/image/reference.ts:src/stores/registry/manifests.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$isImageSubject as m14$isImageSubject4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../observe/index-core.js";
+// stand-in:promote:src/core/image/reference.ts:src/stores/registry/manifests.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$isImageSubject as m14$isImageSubject4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../promote/index-core.js";
 
-// src/stores/registry/manifests.ts?observe
+// src/stores/registry/manifests.ts?promote
 var where = (reference) => `image ${m13$quote9(m14$formatReference4(reference))}`;
 var DIGEST_HEADER = /^sha256:[0-9a-f]{64}$/;
 async function fetchProven(api, call, reference, digest) {
@@ -1219,19 +1219,19 @@ function tagMoved(call, tag, expected, found) {
   );
 }
 
-// stand-in:observe:src/core/digest.ts:src/stores/registry/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$parseDigest as m11$parseDigest4, m11$shortDigest as m11$shortDigest4 } from "../observe/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/registry/referrers.ts
+import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$parseDigest as m11$parseDigest4, m11$shortDigest as m11$shortDigest4 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/referrers.ts
-import { m13$SealError as m13$SealError10, m13$exitCodeOf as m13$exitCodeOf10, m13$isSealError as m13$isSealError10, m13$quote as m13$quote10, m13$stopsPromotion as m13$stopsPromotion10 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/registry/referrers.ts
+import { m13$SealError as m13$SealError10, m13$exitCodeOf as m13$exitCodeOf10, m13$isSealError as m13$isSealError10, m13$quote as m13$quote10, m13$stopsPromotion as m13$stopsPromotion10 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/digest.ts:src/core/image/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex5, m11$hexOf as m11$hexOf5, m11$parseDigest as m11$parseDigest5, m11$shortDigest as m11$shortDigest5 } from "../observe/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/core/image/referrers.ts
+import { m11$digestFromHex as m11$digestFromHex5, m11$hexOf as m11$hexOf5, m11$parseDigest as m11$parseDigest5, m11$shortDigest as m11$shortDigest5 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/core/image/referrers.ts
-import { m13$SealError as m13$SealError11, m13$exitCodeOf as m13$exitCodeOf11, m13$isSealError as m13$isSealError11, m13$quote as m13$quote11, m13$stopsPromotion as m13$stopsPromotion11 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/core/image/referrers.ts
+import { m13$SealError as m13$SealError11, m13$exitCodeOf as m13$exitCodeOf11, m13$isSealError as m13$isSealError11, m13$quote as m13$quote11, m13$stopsPromotion as m13$stopsPromotion11 } from "../promote/index-core.js";
 
-// src/core/image/referrers.ts?observe
+// src/core/image/referrers.ts?promote
 function fallbackTag(subject) {
   return `sha256-${m11$hexOf5(subject)}`;
 }
@@ -1276,7 +1276,7 @@ function judgeReferrer(manifest, subject) {
   return { manifest, what: { kind: "other", artifactType } };
 }
 
-// src/stores/registry/referrers.ts?observe
+// src/stores/registry/referrers.ts?promote
 var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
 var BUNDLE_MAX_BYTES = 16 * 1024 * 1024;
 var MAX_REFERRERS = 256;
@@ -1439,10 +1439,12 @@ async function readReferrers(api, call, repository, subject, artifactType) {
   }
   return referrers;
 }
-async function readBundles(api, call, repository, subject) {
+async function readBundles(api, call, repository, subject, predicateType) {
   const found = [];
   for (const referrer of await readReferrers(api, call, repository, subject)) {
     if (referrer.what.kind !== "sigstore-bundle") continue;
+    const says = referrer.manifest.manifest.annotations?.[BUNDLE_PREDICATE_TYPE_ANNOTATION];
+    if (predicateType !== void 0 && says !== void 0 && says !== predicateType) continue;
     const layer = referrer.what.bundle;
     if (layer.size > BUNDLE_MAX_BYTES) continue;
     const bytes = await api.getSmallBlob(call, repository, layer.digest, BUNDLE_MAX_BYTES);
@@ -1457,7 +1459,7 @@ async function readBundles(api, call, repository, subject) {
   return found;
 }
 
-// src/stores/registry/copy.ts?observe
+// src/stores/registry/copy.ts?promote
 var MAX_DEPTH = 4;
 async function copyImage(context, digest) {
   const counts = { manifests: 0, present: 0, mounted: 0, uploaded: 0 };
@@ -1626,10 +1628,10 @@ function hashingStream(blob) {
   };
 }
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/session.ts
-import { m13$SealError as m13$SealError12, m13$exitCodeOf as m13$exitCodeOf12, m13$isSealError as m13$isSealError12, m13$quote as m13$quote12, m13$stopsPromotion as m13$stopsPromotion12 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/registry/session.ts
+import { m13$SealError as m13$SealError12, m13$exitCodeOf as m13$exitCodeOf12, m13$isSealError as m13$isSealError12, m13$quote as m13$quote12, m13$stopsPromotion as m13$stopsPromotion12 } from "../promote/index-core.js";
 
-// src/stores/registry/session.ts?observe
+// src/stores/registry/session.ts?promote
 var scopeText = (scope) => `repository:${scope.repository}:${scope.push ? "pull,push" : "pull"}`;
 var DEFAULT_TOKEN_SECONDS = 60;
 var TOKEN_MARGIN_MS = 5e3;
@@ -1900,7 +1902,7 @@ var RegistrySession = class {
 };
 var basicHeader = (username, password) => `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
 
-// src/stores/registry/client.ts?observe
+// src/stores/registry/client.ts?promote
 var resolvedOnly = (resolved) => ({
   reference: resolved.reference,
   digest: resolved.digest,
@@ -1922,7 +1924,7 @@ var RegistryClient = class {
           deadlineMs: options.deadlineMs ?? 12e4
         },
         blobTimeoutMs: options.blobTimeoutMs ?? 6e5,
-        clock: { ...m27$SYSTEM_CLOCK, sleep, random: options.random ?? Math.random },
+        clock: { ...SYSTEM_CLOCK, sleep, random: options.random ?? Math.random },
         userAgent: `artifact-seal/${m35$VERSION}`
       },
       (host) => this.plainHttpAllowed(host)
@@ -2098,9 +2100,9 @@ var RegistryClient = class {
     const { api, call } = this.open("referrers", m14$withDigest2(reference, subject), false);
     return readReferrers(api, call, reference.repository, subject, options.artifactType);
   }
-  async bundles(reference, subject) {
+  async bundles(reference, subject, options = {}) {
     const { api, call } = this.open("bundles", m14$withDigest2(reference, subject), false);
-    return readBundles(api, call, reference.repository, subject);
+    return readBundles(api, call, reference.repository, subject, options.predicateType);
   }
   open(operation, reference, push) {
     return {
@@ -2140,7 +2142,7 @@ var RegistryClient = class {
   }
 };
 
-// src/app/image/open-registry.ts?observe
+// src/app/image/open-registry.ts?promote
 function openImageRegistry(env, token, options = {}) {
   return new RegistryClient({
     ...options,

@@ -17,13 +17,13 @@ import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
   readCliSignerCheck
-} from "./chunk-MQ5F37O5.js";
+} from "./chunk-ZFCZ3UES.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
-import "./chunk-CXD6ZEEB.js";
+import "./chunk-PMZERDP2.js";
 import "./chunk-OPHOUBPK.js";
 import {
   parseCommand

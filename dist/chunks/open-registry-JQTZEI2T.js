@@ -1,7 +1,8 @@
 import {
   openImageRegistry
-} from "./chunk-MHQGLKT3.js";
-import "./chunk-63EGTO4W.js";
+} from "./chunk-HUOG6WB5.js";
+import "./chunk-7NBIB6HM.js";
+import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-QLO65AW2.js";
 import "./chunk-M6ACESL2.js";

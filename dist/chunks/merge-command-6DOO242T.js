@@ -5,7 +5,7 @@ import {
 import {
   buildContextFromEnv
 } from "./chunk-ATCQMFML.js";
-import "./chunk-CXD6ZEEB.js";
+import "./chunk-PMZERDP2.js";
 import {
   STATEMENT_TYPE,
   buildStatement,

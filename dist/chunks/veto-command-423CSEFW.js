@@ -18,7 +18,7 @@ import {
 } from "./chunk-6WR6AUTI.js";
 import {
   cliCheckpointSigning
-} from "./chunk-MQ5F37O5.js";
+} from "./chunk-ZFCZ3UES.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import {
@@ -27,7 +27,7 @@ import {
 import {
   requesterFromEnv
 } from "./chunk-ATCQMFML.js";
-import "./chunk-CXD6ZEEB.js";
+import "./chunk-PMZERDP2.js";
 import "./chunk-OPHOUBPK.js";
 import {
   parseCommand,

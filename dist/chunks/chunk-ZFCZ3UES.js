@@ -4,7 +4,7 @@ import {
 import {
   SigningEnv,
   SigningInput
-} from "./chunk-CXD6ZEEB.js";
+} from "./chunk-PMZERDP2.js";
 import {
   looksLikePem,
   readPublicKey

@@ -297,6 +297,7 @@ function recordAttester(signing, context) {
       }
     });
     const signed = await signing.sign(statement);
+    context.onSigned?.(record, signed.json);
     const digest = m6$sha256Of(signed.json);
     if (signing.kind === "keyless" && context.env.GITHUB_REPOSITORY && context.token !== "") {
       const { storeAttestation } = await import("./attestations-api-RNMAS7O6.js");

@@ -17,7 +17,7 @@ import {
   readCliSignerCheck,
   requirementReason,
   signatureRequired
-} from "./chunk-MQ5F37O5.js";
+} from "./chunk-ZFCZ3UES.js";
 import "./chunk-2CSBLQKJ.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
@@ -39,7 +39,7 @@ import {
   buildContextFromEnv,
   fallbackName
 } from "./chunk-ATCQMFML.js";
-import "./chunk-CXD6ZEEB.js";
+import "./chunk-PMZERDP2.js";
 import "./chunk-OPHOUBPK.js";
 import {
   formatCount
@@ -223,8 +223,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-U3RTSSVI.js");
-  const { openImageRegistry } = await import("./open-registry-VSN6K5AX.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-Z5XNGOUB.js");
+  const { openImageRegistry } = await import("./open-registry-SNOUXM43.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

@@ -6,7 +6,7 @@ import {
   SIGNING_OPTIONS,
   SIGNING_USAGE,
   readCliSigning
-} from "./chunk-MQ5F37O5.js";
+} from "./chunk-ZFCZ3UES.js";
 import {
   refuseListingAsFile,
   sealSubject
@@ -26,7 +26,7 @@ import {
   buildContextFromEnv,
   fallbackName
 } from "./chunk-ATCQMFML.js";
-import "./chunk-CXD6ZEEB.js";
+import "./chunk-PMZERDP2.js";
 import "./chunk-OPHOUBPK.js";
 import {
   formatBytes,
@@ -339,7 +339,7 @@ async function sealedImage(text, root, terminal) {
 ${SEAL_USAGE}`
     );
   const reference = parseImageSubject(text, "seal <image>");
-  const { openImageRegistry } = await import("./open-registry-VSN6K5AX.js");
+  const { openImageRegistry } = await import("./open-registry-SNOUXM43.js");
   const { resolveImage } = await import("./resolve-image-OHMLRZSP.js");
   const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "");
   return { reference, registry, sealed: await resolveImage(reference, registry) };

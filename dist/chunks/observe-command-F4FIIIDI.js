@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-C42XDQCS.js";
+} from "./chunk-JW2FOJ2L.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -43,7 +43,7 @@ import "./chunk-ZISBUH36.js";
 import "./chunk-M7KA5PVG.js";
 import {
   cliCheckpointSigning
-} from "./chunk-MQ5F37O5.js";
+} from "./chunk-ZFCZ3UES.js";
 import {
   listDirectory
 } from "./chunk-2CSBLQKJ.js";
@@ -56,7 +56,7 @@ import {
   fallbackName,
   requesterFromEnv
 } from "./chunk-ATCQMFML.js";
-import "./chunk-CXD6ZEEB.js";
+import "./chunk-PMZERDP2.js";
 import "./chunk-OPHOUBPK.js";
 import {
   parseCommand,
@@ -697,7 +697,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("./open-registry-VSN6K5AX.js");
+  const { openImageRegistry } = await import("./open-registry-SNOUXM43.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 

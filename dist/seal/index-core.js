@@ -4046,7 +4046,7 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-NH7ODE3R.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-M7TIFLDE.js");
   const { resolveImage } = await import("../chunks/resolve-image-BWKMWWGM.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);

@@ -267,11 +267,16 @@ export class RegistryClient implements ImageRegistry {
     bundle: Buffer
   ): Promise<AttachReport> {
     const { api, call } = this.open('attach', withDigest(reference, subject), true)
-    const head = await api.headManifest(call, reference.repository, subject)
+    // The image this client just resolved and proved (a seal, a promotion) is described by those bytes.
+    const known = api.provenManifest(reference.repository, subject)
+    const head =
+      known === undefined ? await api.headManifest(call, reference.repository, subject) : null
     let descriptor: { mediaType: string; digest: Digest; size: number }
     if (head !== null && head.digest !== null && head.digest !== subject)
       throw this.digestDisagrees(call, subject, head.digest)
-    if (head !== null && head.size !== null && isManifestType(head.mediaType)) {
+    if (known !== undefined) {
+      descriptor = { mediaType: known.mediaType, digest: subject, size: known.bytes.length }
+    } else if (head !== null && head.size !== null && isManifestType(head.mediaType)) {
       descriptor = { mediaType: head.mediaType, digest: subject, size: head.size }
     } else {
       const manifest = await fetchProven(api, call, reference, subject)

@@ -231,9 +231,14 @@ async function fetchReferrer(
   repository: string,
   digest: Digest
 ): Promise<ManifestBytes | null> {
+  const known = api.provenManifest(repository, digest)
+  if (known !== undefined) return known
   const fetched = await api.getManifest(call, repository, digest)
   if (fetched === null) return null
-  return proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  return api.rememberProven(
+    repository,
+    proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  )
 }
 
 const SHA256 = /^sha256:[0-9a-f]{64}$/

@@ -1,13 +1,7 @@
 import {
   openImageRegistry
-} from "./chunk-QBHXZ4VV.js";
-import "./chunk-PAVEHXKT.js";
-import "./chunk-XEPHDHXQ.js";
-import "./chunk-U5VE7L4O.js";
-import "./chunk-WISAU6C5.js";
-import "./chunk-COPLKY7P.js";
-import "./chunk-7NBIB6HM.js";
-import "./chunk-P4TSECCU.js";
+} from "./chunk-3WDIEAES.js";
+import "./chunk-63EGTO4W.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-QLO65AW2.js";
 import "./chunk-M6ACESL2.js";

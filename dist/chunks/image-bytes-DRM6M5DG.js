@@ -3,7 +3,7 @@ import {
 } from "./chunk-OPHOUBPK.js";
 import {
   openImageRegistry
-} from "./chunk-QBHXZ4VV.js";
+} from "./chunk-I4GMPU2W.js";
 import {
   digestReference,
   formatReference,

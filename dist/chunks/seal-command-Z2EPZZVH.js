@@ -339,7 +339,7 @@ async function sealedImage(text, root, terminal) {
 ${SEAL_USAGE}`
     );
   const reference = parseImageSubject(text, "seal <image>");
-  const { openImageRegistry } = await import("./open-registry-SNOUXM43.js");
+  const { openImageRegistry } = await import("./open-registry-Y7NIUXAS.js");
   const { resolveImage } = await import("./resolve-image-OHMLRZSP.js");
   const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "");
   return { reference, registry, sealed: await resolveImage(reference, registry) };

@@ -5,9 +5,8 @@ import {
   platformChildren,
   requirePlatforms,
   sha256Digest
-} from "./chunk-HUOG6WB5.js";
-import "./chunk-7NBIB6HM.js";
-import "./chunk-P4TSECCU.js";
+} from "./chunk-3WDIEAES.js";
+import "./chunk-63EGTO4W.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-QLO65AW2.js";
 import "./chunk-M6ACESL2.js";
@@ -17,19 +16,19 @@ import "./chunk-SHE4BTPW.js";
 import "./chunk-KUE42OYI.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:promote:src/core/image/reference.ts:src/app/image/image-bytes.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../promote/index-core.js";
+// stand-in:observe:src/core/image/reference.ts:src/app/image/image-bytes.ts
+import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/statement.ts:src/app/image/image-bytes.ts
-import { m25$DIGEST_ONLY_ANNOTATION, m25$GITHUB_WORKFLOW_BUILD_TYPE, m25$LOCAL_BUILD_TYPE, m25$SLSA_PROVENANCE_TYPE, m25$STATEMENT_TYPE, m25$buildStatement, m25$commitUrl, m25$digestOnlySubject, m25$runUrl, m25$statementSubject, m25$workflowPath } from "../promote/index-core.js";
+// stand-in:observe:src/core/statement.ts:src/app/image/image-bytes.ts
+import { m25$DIGEST_ONLY_ANNOTATION, m25$GITHUB_WORKFLOW_BUILD_TYPE, m25$LOCAL_BUILD_TYPE, m25$SLSA_PROVENANCE_TYPE, m25$STATEMENT_TYPE, m25$buildStatement, m25$commitUrl, m25$digestOnlySubject, m25$runUrl, m25$statementSubject, m25$workflowPath } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/app/image/check-image.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/app/image/check-image.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/image/reference.ts:src/app/image/check-image.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../promote/index-core.js";
+// stand-in:observe:src/core/image/reference.ts:src/app/image/check-image.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../observe/index-core.js";
 
-// src/app/image/check-image.ts?promote
+// src/app/image/check-image.ts?observe
 async function checkImage(reference, expected, registry, options = {}) {
   let top;
   let handedOut;
@@ -74,7 +73,7 @@ function platformChild(reference, top, child) {
   );
 }
 
-// src/app/image/image-bytes.ts?promote
+// src/app/image/image-bytes.ts?observe
 async function checkImageBytes(source, expected, registry, options = {}) {
   const image = await checkImage(source.reference, expected, registry, options);
   return {

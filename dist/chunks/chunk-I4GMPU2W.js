@@ -682,6 +682,20 @@ var RegistryApi = class {
     this.session = session;
   }
   session;
+  /**
+   * Manifests fetched by digest and proven, per repository: content-addressed, so one read
+   * serves the gate, the retag, the copy and the referrers of one run without asking again.
+   */
+  proven = /* @__PURE__ */ new Map();
+  /** A manifest this client already proved in `repository`, or undefined. */
+  provenManifest(repository, digest) {
+    return this.proven.get(`${repository}@${digest}`);
+  }
+  /** Keeps a manifest whose bytes were proven to hash to its digest. */
+  rememberProven(repository, manifest) {
+    this.proven.set(`${repository}@${manifest.digest}`, manifest);
+    return manifest;
+  }
   get registry() {
     return this.session.registry;
   }
@@ -936,6 +950,8 @@ var RegistryApi = class {
 var where = (reference) => `image ${quote(formatReference(reference))}`;
 var DIGEST_HEADER = /^sha256:[0-9a-f]{64}$/;
 async function fetchProven(api, call, reference, digest) {
+  const known = api.provenManifest(reference.repository, digest);
+  if (known !== void 0) return known;
   const fetched = await api.getManifest(call, reference.repository, digest);
   if (fetched === null) {
     throw new SealError(
@@ -949,7 +965,10 @@ async function fetchProven(api, call, reference, digest) {
       `${call.where}: asked for the manifest ${digest}, the registry says it served ${quote(fetched.digestHeader)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
     );
   }
-  return proveManifest(fetched.bytes, digest, fetched.contentType, call.where);
+  return api.rememberProven(
+    reference.repository,
+    proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  );
 }
 async function resolveTag(api, call, reference, tag) {
   const head = await api.headManifest(call, reference.repository, tag);
@@ -973,7 +992,10 @@ async function resolveTag(api, call, reference, tag) {
       );
     }
   }
-  const manifest = readManifest(fetched.bytes, digest, fetched.contentType, call.where);
+  const manifest = api.rememberProven(
+    reference.repository,
+    readManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  );
   return {
     reference,
     digest,
@@ -1154,9 +1176,14 @@ async function writeFallback(api, call, repository, subject, entries, options) {
   }
 }
 async function fetchReferrer(api, call, repository, digest) {
+  const known = api.provenManifest(repository, digest);
+  if (known !== void 0) return known;
   const fetched = await api.getManifest(call, repository, digest);
   if (fetched === null) return null;
-  return proveManifest(fetched.bytes, digest, fetched.contentType, call.where);
+  return api.rememberProven(
+    repository,
+    proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  );
 }
 var SHA256 = /^sha256:[0-9a-f]{64}$/;
 function listedDigests(manifests) {
@@ -1226,7 +1253,13 @@ async function readBundles(api, call, repository, subject, predicateType) {
 // src/stores/registry/copy.ts
 var MAX_DEPTH = 4;
 async function copyImage(context, digest) {
-  const counts = { manifests: 0, present: 0, mounted: 0, uploaded: 0 };
+  const counts = {
+    manifests: 0,
+    present: 0,
+    mounted: 0,
+    uploaded: 0,
+    copied: /* @__PURE__ */ new Set()
+  };
   const { to, destination, write } = context;
   const top = await fetchProven(context.from, context.read, context.source, digest);
   await copyTree(context, top, 0, counts);
@@ -1323,6 +1356,8 @@ async function copyTree(context, manifest, depth, counts, blobsOnly = false) {
 }
 async function copyBlob(context, blob, counts) {
   const { from, to, source, destination, write } = context;
+  if (counts.copied.has(blob.digest)) return;
+  counts.copied.add(blob.digest);
   let location;
   if (from.session === to.session) {
     const mounted = await to.mountBlob(
@@ -1830,11 +1865,14 @@ var RegistryClient = class {
   }
   async attachBundle(reference, subject, bundle) {
     const { api, call } = this.open("attach", withDigest(reference, subject), true);
-    const head = await api.headManifest(call, reference.repository, subject);
+    const known = api.provenManifest(reference.repository, subject);
+    const head = known === void 0 ? await api.headManifest(call, reference.repository, subject) : null;
     let descriptor;
     if (head !== null && head.digest !== null && head.digest !== subject)
       throw this.digestDisagrees(call, subject, head.digest);
-    if (head !== null && head.size !== null && isManifestType(head.mediaType)) {
+    if (known !== void 0) {
+      descriptor = { mediaType: known.mediaType, digest: subject, size: known.bytes.length };
+    } else if (head !== null && head.size !== null && isManifestType(head.mediaType)) {
       descriptor = { mediaType: head.mediaType, digest: subject, size: head.size };
     } else {
       const manifest = await fetchProven(api, call, reference, subject);

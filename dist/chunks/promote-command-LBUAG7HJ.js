@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-JW2FOJ2L.js";
+} from "./chunk-V6RIBIES.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -1378,18 +1378,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open = shared ?? (async () => {
-    const { imageRegistryFor } = await import("./image-bytes-Z5XNGOUB.js");
+    const { imageRegistryFor } = await import("./image-bytes-DRM6M5DG.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-Z5XNGOUB.js");
+      const { checkImageBytes } = await import("./image-bytes-DRM6M5DG.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-Z5XNGOUB.js");
+      const { imageSignatureSources } = await import("./image-bytes-DRM6M5DG.js");
       return imageSignatureSources(base, source, await open());
     }
   };
@@ -1640,7 +1640,7 @@ ${PROMOTE_USAGE}`);
   const imageRule = policy.environments.find((e) => e.name === environment)?.image;
   let imageRef = result.verification?.imageRef ?? null;
   if (result.decision.allowed && !dryRun && asked.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || pushToRegistry)) {
-    const { finishImagePromotion } = await import("./image-promotion-BGTE7TAG.js");
+    const { finishImagePromotion } = await import("./image-promotion-KAIAK527.js");
     const image = await finishImagePromotion(
       {
         reference: asked.source.reference,
@@ -1731,7 +1731,7 @@ function lazyImageRegistry(env) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("./open-registry-SNOUXM43.js");
+      const { openImageRegistry } = await import("./open-registry-Y7NIUXAS.js");
       registry = openImageRegistry(env, env.GITHUB_TOKEN ?? "");
     }
     return registry;

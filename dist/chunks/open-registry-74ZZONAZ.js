@@ -1,7 +1,8 @@
 import {
   openImageRegistry
-} from "./chunk-CVGHRDB7.js";
-import "./chunk-63EGTO4W.js";
+} from "./chunk-BBC5AAXY.js";
+import "./chunk-7NBIB6HM.js";
+import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-QLO65AW2.js";
 import "./chunk-M6ACESL2.js";

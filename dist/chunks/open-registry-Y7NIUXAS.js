@@ -1,6 +1,11 @@
 import {
   openImageRegistry
-} from "./chunk-HUOG6WB5.js";
+} from "./chunk-I4GMPU2W.js";
+import "./chunk-PAVEHXKT.js";
+import "./chunk-XEPHDHXQ.js";
+import "./chunk-U5VE7L4O.js";
+import "./chunk-WISAU6C5.js";
+import "./chunk-COPLKY7P.js";
 import "./chunk-7NBIB6HM.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

@@ -329,7 +329,7 @@ describe('push-to-registry on promote: the signed record beside the image (token
       env
     )
     expect(run.code === 0 ? '' : run.stderr).toBe('')
-    expect(run.stderr).toContain('Attached the signed record (verification summary)')
+    expect(run.stdout).toContain('Attached the signed record (verification summary)')
     expect(run.stdout).toContain(`Deploy ${registry.host}/acme/app@${digest}`)
     expect(
       (await summaries('acme/app')).map(

@@ -300,6 +300,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   // copy-to) and --push-to-registry; a failure of the rule leaves the record pending.
   const imageRule = policy.environments.find((e) => e.name === environment)?.image
   let imageRef: string | null = result.verification?.imageRef ?? null
+  let imageDone: readonly string[] = []
   if (
     result.decision.allowed &&
     !dryRun &&
@@ -322,10 +323,12 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       },
       await imageRegistry()
     )
-    for (const line of image.done) terminal.progress(line)
+    imageDone = image.done
     if (image.recordNotAttached !== null) warn(image.recordNotAttached)
     imageRef = image.imageRef
   }
+  // With --json, stdout holds the JSON alone.
+  if (values.json) for (const line of imageDone) terminal.progress(line)
   // With --json the result is printed once, at the end, with the deployment's resolution.
   const printResult = (resolution: LedgerEntry | null): void =>
     printJson(terminal, {
@@ -347,6 +350,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
         terminal.paint
       )
     )
+    for (const line of imageDone) terminal.out(`${line}\n`)
     if (result.decision.allowed && imageRef !== null)
       terminal.out(`Deploy ${imageRef} (the image by digest, never the tag).\n`)
   }

@@ -1639,6 +1639,7 @@ ${PROMOTE_USAGE}`);
   });
   const imageRule = policy.environments.find((e) => e.name === environment)?.image;
   let imageRef = result.verification?.imageRef ?? null;
+  let imageDone = [];
   if (result.decision.allowed && !dryRun && asked.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || pushToRegistry)) {
     const { finishImagePromotion } = await import("./image-promotion-KAIAK527.js");
     const image = await finishImagePromotion(
@@ -1654,10 +1655,11 @@ ${PROMOTE_USAGE}`);
       },
       await imageRegistry()
     );
-    for (const line of image.done) terminal.progress(line);
+    imageDone = image.done;
     if (image.recordNotAttached !== null) warn(image.recordNotAttached);
     imageRef = image.imageRef;
   }
+  if (values.json) for (const line of imageDone) terminal.progress(line);
   const printResult = (resolution) => printJson(terminal, {
     ...result.decision,
     previous: result.previous?.digest ?? null,
@@ -1677,6 +1679,8 @@ ${PROMOTE_USAGE}`);
         terminal.paint
       )
     );
+    for (const line of imageDone) terminal.out(`${line}
+`);
     if (result.decision.allowed && imageRef !== null)
       terminal.out(`Deploy ${imageRef} (the image by digest, never the tag).
 `);

@@ -42879,7 +42879,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("../chunks/open-registry-JUBRCSGL.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-GZK26VWQ.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 
@@ -43792,7 +43792,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-HF7ZHNOS.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-TBQWTPF2.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);

@@ -4046,8 +4046,8 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-M7TIFLDE.js");
-  const { resolveImage } = await import("../chunks/resolve-image-BWKMWWGM.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-UAXYOEOM.js");
+  const { resolveImage } = await import("../chunks/resolve-image-K7C5FX5G.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);

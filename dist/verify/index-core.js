@@ -2482,7 +2482,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-GGGZUUK4.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-XMP4N3W7.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -4358,7 +4358,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-GGGZUUK4.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-XMP4N3W7.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {

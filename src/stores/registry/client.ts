@@ -2,11 +2,13 @@ import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { attestationArtifact } from '../../core/image/attestation.js'
 import {
+  CONFIG_MAX_BYTES,
   type ManifestBytes,
   type PlatformChild,
   childOf,
   formatPlatform,
-  platformChildren
+  platformChildren,
+  platformOfConfig
 } from '../../core/image/manifest.js'
 import { isManifestType } from '../../core/image/media-types.js'
 import {
@@ -168,6 +170,26 @@ export class RegistryClient implements ImageRegistry {
     const { api, call } = this.open('platforms', reference, false)
     const manifest = await fetchProven(api, call, reference, index)
     return manifest.manifest.kind === 'index' ? platformChildren(manifest.manifest) : []
+  }
+
+  async imagePlatform(reference: ImageReference, manifest: ManifestBytes): Promise<string> {
+    const { api, call } = this.open('platforms', withDigest(reference, manifest.digest), false)
+    if (manifest.manifest.kind !== 'image')
+      throw new Error("unreachable: the platform of an index is its children's")
+    const config = manifest.manifest.config
+    if (config.size > CONFIG_MAX_BYTES)
+      throw new SealError(
+        'refused',
+        `${call.where}: the image config ${config.digest} is said to be ${config.size} bytes, more than an ` +
+          'image config is; refused.'
+      )
+    const bytes = await api.getSmallBlob(
+      call,
+      reference.repository,
+      config.digest,
+      CONFIG_MAX_BYTES
+    )
+    return platformOfConfig(manifest.manifest, bytes, call.where)
   }
 
   async platformChild(

@@ -28,6 +28,11 @@ export interface ImageRegistry {
    * for a single image.
    */
   platforms(reference: ImageReference, index: Digest): Promise<PlatformChild[]>
+  /**
+   * The platform of a single image (`os/architecture[/variant]`), read from its config blob,
+   * proven against the manifest's config digest.
+   */
+  imagePlatform(reference: ImageReference, manifest: ManifestBytes): Promise<string>
   /** A platform digest accepted only as a child of the index fetched by its digest: that child, or a SealError. */
   platformChild(reference: ImageReference, index: Digest, child: Digest): Promise<PlatformChild>
   /** Puts exactly the bytes of `digest` under `tag` in the same repository, then checks the tag names that digest. */

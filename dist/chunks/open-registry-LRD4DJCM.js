@@ -1,9 +1,10 @@
 import {
   openImageRegistry
-} from "./chunk-3WDIEAES.js";
-import "./chunk-63EGTO4W.js";
+} from "./chunk-76SUXO2N.js";
+import "./chunk-7NBIB6HM.js";
+import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";
-import "./chunk-QLO65AW2.js";
+import "./chunk-IOF2R6EN.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";
 import "./chunk-VF62UBY7.js";

@@ -1,13 +1,36 @@
 import {
+  DOCKER_HUB,
+  digestReference,
+  formatReference,
+  registryHost,
+  sameRepository,
+  withDigest
+} from "./chunk-PAVEHXKT.js";
+import {
+  CONFIG_MAX_BYTES,
   MANIFEST_MAX_BYTES,
   blobsOf,
   childOf,
   formatPlatform,
   platformChildren,
+  platformOfConfig,
   proveManifest,
   readManifest,
   sha256Digest
-} from "./chunk-IHHVDPWN.js";
+} from "./chunk-QYMLHRV7.js";
+import {
+  digestFromHex,
+  hexOf,
+  shortDigest
+} from "./chunk-U5VE7L4O.js";
+import {
+  VERSION
+} from "./chunk-WISAU6C5.js";
+import {
+  SealError,
+  isSealError,
+  quote
+} from "./chunk-COPLKY7P.js";
 import {
   retrying
 } from "./chunk-7NBIB6HM.js";
@@ -26,7 +49,7 @@ import {
   SIGSTORE_BUNDLE_PREFIX,
   bareMediaType,
   isManifestType
-} from "./chunk-QLO65AW2.js";
+} from "./chunk-IOF2R6EN.js";
 import {
   homedir
 } from "./chunk-M6ACESL2.js";
@@ -46,30 +69,21 @@ import {
   readFileSync,
   statSync
 } from "./chunk-KUE42OYI.js";
-import "./chunk-ULEFO6FB.js";
 
-// src/stores/registry/credentials.ts?seal
+// src/stores/registry/credentials.ts
 import { spawn } from "node:child_process";
-
-// stand-in:seal:src/core/errors.ts:src/stores/registry/credentials.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/image/reference.ts:src/stores/registry/credentials.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../seal/index-core.js";
-
-// src/stores/registry/credentials.ts?seal
 var GITHUB_REGISTRY = "ghcr.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 var DOCKER_HUB_SERVER = "https://index.docker.io/v1/";
 var HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var CONFIG_MAX_BYTES = 1024 * 1024;
+var CONFIG_MAX_BYTES2 = 1024 * 1024;
 function normalizeKey(key) {
   const hadScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(key);
   const bare = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/+$/, "");
   const slash = bare.indexOf("/");
   const host = (slash === -1 ? bare : bare.slice(0, slash)).toLowerCase();
   const rest = slash === -1 || hadScheme ? "" : bare.slice(slash);
-  return `${DOCKER_HUB_ALIASES.has(host) ? m14$DOCKER_HUB : host}${rest}`;
+  return `${DOCKER_HUB_ALIASES.has(host) ? DOCKER_HUB : host}${rest}`;
 }
 var hostOf = (key) => normalizeKey(key).split("/")[0];
 var CredentialResolver = class {
@@ -162,21 +176,21 @@ var CredentialResolver = class {
     try {
       const stat = statSync(file);
       if (!stat.isFile())
-        throw new m13$SealError(
+        throw new SealError(
           "bad-input",
           `${file}: the credentials file is not a regular file. Remove it or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`
         );
-      if (stat.size > CONFIG_MAX_BYTES)
-        throw new m13$SealError(
+      if (stat.size > CONFIG_MAX_BYTES2)
+        throw new SealError(
           "refused",
           `${file}: the credentials file is ${stat.size} bytes, more than such a file holds; refused unread.`
         );
       text = readFileSync(file, "utf8");
     } catch (error) {
-      if (error instanceof m13$SealError) throw error;
+      if (error instanceof SealError) throw error;
       if (error.code === "ENOENT" || error.code === "ENOTDIR")
         return null;
-      throw new m13$SealError(
+      throw new SealError(
         "unreadable",
         `${file}: the credentials file cannot be read (${error.message}). Fix its permissions, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`,
         { cause: error }
@@ -186,13 +200,13 @@ var CredentialResolver = class {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new m13$SealError(
+      throw new SealError(
         "malformed",
         `${file}: the credentials file is not JSON. Fix it (docker login rewrites it), or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`
       );
     }
     if (typeof json !== "object" || json === null || Array.isArray(json))
-      throw new m13$SealError(
+      throw new SealError(
         "malformed",
         `${file}: the credentials file is not a JSON object. Fix it, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`
       );
@@ -208,7 +222,7 @@ var CredentialResolver = class {
         helper,
         registry,
         file,
-        helperKey !== void 0 ? `credHelpers[${m13$quote(helperKey)}]` : "credsStore"
+        helperKey !== void 0 ? `credHelpers[${quote(helperKey)}]` : "credsStore"
       );
       if (found !== null) return found;
     }
@@ -217,19 +231,19 @@ var CredentialResolver = class {
       const key = Object.keys(auths).find((k) => (hostOnly ? hostOf(k) : normalizeKey(k)) === want);
       if (key === void 0) continue;
       const credentials = fromAuthEntry(asRecord(auths[key]), file, key);
-      if (credentials !== null) return { credentials, source: `${file} auths[${m13$quote(key)}]` };
+      if (credentials !== null) return { credentials, source: `${file} auths[${quote(key)}]` };
     }
     return null;
   }
   /** `docker-credential-<name> get`: the server on stdin, `{"Username","Secret"}` on stdout. */
   async runHelper(name, registry, file, field) {
     if (!HELPER_NAME.test(name))
-      throw new m13$SealError(
+      throw new SealError(
         "malformed",
-        `${file}: ${field} names the credential helper ${m13$quote(name)}, which is not a helper name. Fix the entry (a name such as "pass" or "ecr-login").`
+        `${file}: ${field} names the credential helper ${quote(name)}, which is not a helper name. Fix the entry (a name such as "pass" or "ecr-login").`
       );
     const program = `docker-credential-${name}`;
-    const server = registry === m14$DOCKER_HUB ? DOCKER_HUB_SERVER : registry;
+    const server = registry === DOCKER_HUB ? DOCKER_HUB_SERVER : registry;
     const result = await new Promise((resolve) => {
       const child = spawn(program, ["get"], { env: this.env, stdio: ["pipe", "pipe", "pipe"] });
       const timer = setTimeout(() => child.kill("SIGKILL"), this.options.helperTimeoutMs ?? 3e4);
@@ -251,27 +265,27 @@ var CredentialResolver = class {
     const where2 = `${program} (${field} in ${file})`;
     if (result.error !== void 0) {
       if (result.error.code === "ENOENT")
-        throw new m13$SealError(
+        throw new SealError(
           "bad-input",
-          `${file}: ${field} names the credential helper ${m13$quote(name)}, but ${program} is not on PATH. Install it, or remove the entry.`
+          `${file}: ${field} names the credential helper ${quote(name)}, but ${program} is not on PATH. Install it, or remove the entry.`
         );
-      throw new m13$SealError("unavailable", `${where2} could not be run: ${result.error.message}.`, {
+      throw new SealError("unavailable", `${where2} could not be run: ${result.error.message}.`, {
         cause: result.error
       });
     }
     if (result.code !== 0) {
       if (/credentials not found/i.test(result.stdout + result.stderr)) return null;
       const said = (result.stderr.trim() || result.stdout.trim()).slice(0, 200);
-      throw new m13$SealError(
+      throw new SealError(
         "unavailable",
-        `${where2} failed for ${registry} (exit ${result.code ?? "by signal"}${said === "" ? "" : `: ${m13$quote(said)}`}). Fix the helper (is it logged in?), or remove the entry.`
+        `${where2} failed for ${registry} (exit ${result.code ?? "by signal"}${said === "" ? "" : `: ${quote(said)}`}). Fix the helper (is it logged in?), or remove the entry.`
       );
     }
     let answer;
     try {
       answer = JSON.parse(result.stdout);
     } catch {
-      throw new m13$SealError(
+      throw new SealError(
         "unavailable",
         `${where2} answered something other than JSON for ${registry}. Check the helper's version.`
       );
@@ -292,9 +306,9 @@ function fromAuthEntry(entry, file, key) {
     const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     if (colon === -1)
-      throw new m13$SealError(
+      throw new SealError(
         "malformed",
-        `${file}: auths[${m13$quote(key)}].auth is not base64 of "user:password". Log in again (docker login) to rewrite it.`
+        `${file}: auths[${quote(key)}].auth is not base64 of "user:password". Log in again (docker login) to rewrite it.`
       );
     username = decoded.slice(0, colon);
     password = decoded.slice(colon + 1);
@@ -305,13 +319,7 @@ function fromAuthEntry(entry, file, key) {
   return { kind: "basic", username, password };
 }
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/client.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/errors.ts:src/core/image/attestation.ts
-import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../seal/index-core.js";
-
-// src/core/image/attestation.ts?seal
+// src/core/image/attestation.ts
 var EMPTY_CONFIG = Buffer.from("{}");
 var EMPTY_CONFIG_DIGEST = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 var CREATED_ANNOTATION = "org.opencontainers.image.created";
@@ -319,7 +327,7 @@ var BUNDLE_CONTENT_ANNOTATION = "dev.sigstore.bundle.content";
 var BUNDLE_PREDICATE_TYPE_ANNOTATION = "dev.sigstore.bundle.predicateType";
 function bundleFacts(bundle, where2) {
   const bad = (why) => {
-    throw new m13$SealError3(
+    throw new SealError(
       "malformed",
       `${where2}: ${why}. Give the Sigstore bundle (the .sigstore.json a signed seal writes) unchanged.`
     );
@@ -333,7 +341,7 @@ function bundleFacts(bundle, where2) {
   if (typeof json !== "object" || json === null) return bad("it is not a JSON object");
   const b = json;
   if (typeof b.mediaType !== "string" || !b.mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
-    return bad(`its mediaType ${m13$quote3(String(b.mediaType))} is not a Sigstore bundle's`);
+    return bad(`its mediaType ${quote(String(b.mediaType))} is not a Sigstore bundle's`);
   }
   if (typeof b.dsseEnvelope !== "object" || b.dsseEnvelope === null) {
     if (typeof b.messageSignature === "object" && b.messageSignature !== null) {
@@ -372,7 +380,7 @@ function attestationArtifact(input) {
   const facts = bundleFacts(input.bundle, input.where);
   const hex = input.subject.digest.slice("sha256:".length);
   if (facts.content === "dsse-envelope" && !facts.subjectDigests.includes(hex)) {
-    throw new m13$SealError3(
+    throw new SealError(
       "tampered",
       `${input.where}: the bundle's statement names ${facts.subjectDigests.length === 0 ? "no sha256 subject" : facts.subjectDigests.map((d) => `sha256:${d}`).join(", ")}, not the image ${input.subject.digest}. Attach a bundle that was signed for this image's digest.`
     );
@@ -423,19 +431,7 @@ function plainDescriptor(descriptor) {
   return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
 }
 
-// stand-in:seal:src/core/image/reference.ts:src/stores/registry/client.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../seal/index-core.js";
-
-// stand-in:seal:src/version.ts:src/stores/registry/client.ts
-import { m35$VERSION } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/errors.ts:src/stores/registry/api.ts
-import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/errors.ts:src/stores/registry/messages.ts
-import { m13$SealError as m13$SealError5, m13$exitCodeOf as m13$exitCodeOf5, m13$isSealError as m13$isSealError5, m13$quote as m13$quote5, m13$stopsPromotion as m13$stopsPromotion5 } from "../seal/index-core.js";
-
-// src/stores/registry/messages.ts?seal
+// src/stores/registry/messages.ts
 function named(request) {
   const url = new URL(request.url);
   return `${request.method} ${url.origin}${url.pathname}`;
@@ -476,19 +472,16 @@ function accessDenied(where2, registry, repository, push, source, detail) {
   const right = push ? "push to (pull and push)" : "pull from";
   const who = source === null ? "without credentials" : `with the credentials from ${source}`;
   const hint = registry === "ghcr.io" ? ` For ghcr.io in a workflow, give the job "permissions: packages: ${push ? "write" : "read"}" and the package access to the repository.` : "";
-  return `${where2}: the registry ${registry} does not let this client ${right} ${m13$quote5(repository)} ${who}${detail === "" ? "" : ` (${abbreviate(detail, 200)})`}. Give credentials that may ${push ? "push" : "pull"} there.${hint}`;
+  return `${where2}: the registry ${registry} does not let this client ${right} ${quote(repository)} ${who}${detail === "" ? "" : ` (${abbreviate(detail, 200)})`}. Give credentials that may ${push ? "push" : "pull"} there.${hint}`;
 }
 function badChallenge(where2, registry, header) {
-  return `${where2}: the registry ${registry} answered 401 with ${header === null ? "no WWW-Authenticate header" : `an unreadable WWW-Authenticate header ${m13$quote5(abbreviate(header, 200))}`}, so artifact-seal cannot tell how to log in. Check the registry's address.`;
+  return `${where2}: the registry ${registry} answered 401 with ${header === null ? "no WWW-Authenticate header" : `an unreadable WWW-Authenticate header ${quote(abbreviate(header, 200))}`}, so artifact-seal cannot tell how to log in. Check the registry's address.`;
 }
 function insecureRealm(where2, registry, realm) {
-  return `${where2}: the registry ${registry} sends clients to the token service ${m13$quote5(realm)}, which is not HTTPS; credentials are never sent in the clear. Fix the registry's token realm, or name the service as an insecure registry if it is on a trusted network.`;
+  return `${where2}: the registry ${registry} sends clients to the token service ${quote(realm)}, which is not HTTPS; credentials are never sent in the clear. Fix the registry's token realm, or name the service as an insecure registry if it is on a trusted network.`;
 }
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/transport.ts
-import { m13$SealError as m13$SealError6, m13$exitCodeOf as m13$exitCodeOf6, m13$isSealError as m13$isSealError6, m13$quote as m13$quote6, m13$stopsPromotion as m13$stopsPromotion6 } from "../seal/index-core.js";
-
-// src/stores/registry/transport.ts?seal
+// src/stores/registry/transport.ts
 function codeOf(failure) {
   if (isRetryable(failure)) return "unavailable";
   return failure.kind === "bad-credentials" || failure.kind === "forbidden" ? "denied" : "refused";
@@ -540,7 +533,7 @@ var Transport = class {
             })
           };
         } catch (error) {
-          if (error instanceof m13$SealError6) throw error;
+          if (error instanceof SealError) throw error;
           return { failure: classify({ cause: error }) };
         }
       },
@@ -549,7 +542,7 @@ var Transport = class {
         clock: this.options.clock,
         timeoutMs: request.stream === true || streamed ? this.options.blobTimeoutMs : this.options.policy.timeoutMs,
         once: streamed,
-        fail: (failure, attempts, refusedWait) => new m13$SealError6(
+        fail: (failure, attempts, refusedWait) => new SealError(
           codeOf(failure),
           requestFailed(request, failure, attempts, refusedWait ?? void 0)
         )
@@ -582,13 +575,13 @@ var Transport = class {
         return this.read(request, response, url);
       await response.body?.cancel();
       if (hop >= MAX_REDIRECTS)
-        throw new m13$SealError6(
+        throw new SealError(
           "refused",
           unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`)
         );
       const next = parseUrl(location, url.href);
       if (next === null)
-        throw new m13$SealError6(
+        throw new SealError(
           "refused",
           unsafeRedirect(
             request,
@@ -596,7 +589,7 @@ var Transport = class {
           )
         );
       if (next.protocol !== "https:" && !(next.protocol === "http:" && this.plainHttpAllowed(next.host))) {
-        throw new m13$SealError6(
+        throw new SealError(
           "refused",
           unsafeRedirect(
             request,
@@ -611,7 +604,7 @@ var Transport = class {
         for (const name of Object.keys(entityHeaders))
           if (/^content-/i.test(name)) delete entityHeaders[name];
       } else if (body !== void 0 && !Buffer.isBuffer(body)) {
-        throw new m13$SealError6(
+        throw new SealError(
           "refused",
           unsafeRedirect(request, "a redirect of a streamed upload, which cannot be sent twice")
         );
@@ -633,7 +626,7 @@ var Transport = class {
     const declared = Number(response.headers.get("content-length"));
     if (response.ok && Number.isFinite(declared) && declared > limit && request.method !== "HEAD") {
       await response.body?.cancel();
-      throw new m13$SealError6("refused", tooLarge(request, limit));
+      throw new SealError("refused", tooLarge(request, limit));
     }
     const chunks = [];
     let size = 0;
@@ -642,7 +635,7 @@ var Transport = class {
         size += chunk.length;
         if (size > limit) {
           if (!response.ok) break;
-          throw new m13$SealError6("refused", tooLarge(request, limit));
+          throw new SealError("refused", tooLarge(request, limit));
         }
         chunks.push(Buffer.from(chunk));
       }
@@ -684,7 +677,7 @@ function errorSummary(body) {
   return (summary ?? text.replace(/<[^>]*>/g, " ")).replace(new RegExp("\\p{Cc}", "gu"), " ").replace(/\s+/g, " ").trim();
 }
 
-// src/stores/registry/api.ts?seal
+// src/stores/registry/api.ts
 var enc = (repository) => repository;
 var RegistryApi = class {
   constructor(session) {
@@ -908,8 +901,8 @@ var RegistryApi = class {
     const location = response.headers.get("location");
     const url = location === null ? null : parseUrl(location, response.url);
     if (url === null) {
-      const said = location === null ? "no Location header" : `the Location ${m13$quote4(location)}, which is not a URL`;
-      throw new m13$SealError4(
+      const said = location === null ? "no Location header" : `the Location ${quote(location)}, which is not a URL`;
+      throw new SealError(
         "unavailable",
         unexpectedAnswer(
           { ...request, where: call.where, url: `${this.session.origin}${request.path}` },
@@ -930,7 +923,7 @@ var RegistryApi = class {
     };
     const detail = errorSummary(response.body);
     if (response.status === 403 && new URL(response.url).origin === this.session.origin) {
-      return new m13$SealError4(
+      return new SealError(
         "denied",
         accessDenied(
           call.where,
@@ -943,7 +936,7 @@ var RegistryApi = class {
       );
     }
     const elsewhere = new URL(response.url).origin !== this.session.origin;
-    return new m13$SealError4(
+    return new SealError(
       "unavailable",
       unexpectedAnswer(
         elsewhere ? { ...named2, url: response.url } : named2,
@@ -955,41 +948,23 @@ var RegistryApi = class {
   }
 };
 
-// stand-in:seal:src/core/digest.ts:src/stores/registry/copy.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/errors.ts:src/stores/registry/copy.ts
-import { m13$SealError as m13$SealError7, m13$exitCodeOf as m13$exitCodeOf7, m13$isSealError as m13$isSealError7, m13$quote as m13$quote7, m13$stopsPromotion as m13$stopsPromotion7 } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/image/reference.ts:src/stores/registry/copy.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$isImageSubject as m14$isImageSubject3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/digest.ts:src/stores/registry/manifests.ts
-import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$shortDigest as m11$shortDigest2 } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/errors.ts:src/stores/registry/manifests.ts
-import { m13$SealError as m13$SealError8, m13$exitCodeOf as m13$exitCodeOf8, m13$isSealError as m13$isSealError8, m13$quote as m13$quote8, m13$stopsPromotion as m13$stopsPromotion8 } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/image/reference.ts:src/stores/registry/manifests.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$isImageSubject as m14$isImageSubject4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../seal/index-core.js";
-
-// src/stores/registry/manifests.ts?seal
-var where = (reference) => `image ${m13$quote8(m14$formatReference4(reference))}`;
+// src/stores/registry/manifests.ts
+var where = (reference) => `image ${quote(formatReference(reference))}`;
 var DIGEST_HEADER = /^sha256:[0-9a-f]{64}$/;
 async function fetchProven(api, call, reference, digest) {
   const known = api.provenManifest(reference.repository, digest);
   if (known !== void 0) return known;
   const fetched = await api.getManifest(call, reference.repository, digest);
   if (fetched === null) {
-    throw new m13$SealError8(
+    throw new SealError(
       "unreadable",
-      `${call.where}: the manifest ${digest} is not in ${m13$quote8(reference.repository)} on ${api.registry} (404). The image was deleted, or the digest or repository is wrong; check them.`
+      `${call.where}: the manifest ${digest} is not in ${quote(reference.repository)} on ${api.registry} (404). The image was deleted, or the digest or repository is wrong; check them.`
     );
   }
   if (fetched.digestHeader !== null && fetched.digestHeader !== digest) {
-    throw new m13$SealError8(
+    throw new SealError(
       "refused",
-      `${call.where}: asked for the manifest ${digest}, the registry says it served ${m13$quote8(fetched.digestHeader)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
+      `${call.where}: asked for the manifest ${digest}, the registry says it served ${quote(fetched.digestHeader)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
     );
   }
   return api.rememberProven(
@@ -1001,9 +976,9 @@ async function resolveTag(api, call, reference, tag) {
   const head = await api.headManifest(call, reference.repository, tag);
   if (head === null) throw tagMissing(call, reference, api.registry, tag);
   if (head.digest !== null && !DIGEST_HEADER.test(head.digest)) {
-    throw new m13$SealError8(
+    throw new SealError(
       "refused",
-      `${call.where}: the registry names the tag's manifest ${m13$quote8(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`
+      `${call.where}: the registry names the tag's manifest ${quote(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`
     );
   }
   if (head.digest !== null && isManifestType(head.mediaType))
@@ -1013,9 +988,9 @@ async function resolveTag(api, call, reference, tag) {
   const digest = sha256Digest(fetched.bytes);
   for (const said of [head.digest, fetched.digestHeader]) {
     if (said !== null && said !== digest) {
-      throw new m13$SealError8(
+      throw new SealError(
         "refused",
-        `${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${m13$quote8(said)}. Nothing is trusted from this answer; check the registry.`
+        `${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${quote(said)}. Nothing is trusted from this answer; check the registry.`
       );
     }
   }
@@ -1032,33 +1007,21 @@ async function resolveTag(api, call, reference, tag) {
   };
 }
 function tagMissing(call, reference, registry, tag) {
-  return new m13$SealError8(
+  return new SealError(
     "unreadable",
-    `${call.where}: the tag ${m13$quote8(tag)} does not exist in ${m13$quote8(reference.repository)} on ${registry} (404), or the repository does not. Check the tag and the repository, and that the image was pushed.`
+    `${call.where}: the tag ${quote(tag)} does not exist in ${quote(reference.repository)} on ${registry} (404), or the repository does not. Check the tag and the repository, and that the image was pushed.`
   );
 }
 function tagMoved(call, tag, expected, found) {
-  return new m13$SealError8(
+  return new SealError(
     "conflict",
-    `${call.where}: the tag ${m13$quote8(tag)} now names ${found}, not ${expected} (${m11$shortDigest2(expected)} was expected): the tag moved. Nothing is re-resolved silently: deploy by the digest, or seal and promote the image the tag names now.`
+    `${call.where}: the tag ${quote(tag)} now names ${found}, not ${expected} (${shortDigest(expected)} was expected): the tag moved. Nothing is re-resolved silently: deploy by the digest, or seal and promote the image the tag names now.`
   );
 }
 
-// stand-in:seal:src/core/digest.ts:src/stores/registry/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$parseDigest as m11$parseDigest3, m11$shortDigest as m11$shortDigest3 } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/errors.ts:src/stores/registry/referrers.ts
-import { m13$SealError as m13$SealError9, m13$exitCodeOf as m13$exitCodeOf9, m13$isSealError as m13$isSealError9, m13$quote as m13$quote9, m13$stopsPromotion as m13$stopsPromotion9 } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/digest.ts:src/core/image/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$parseDigest as m11$parseDigest4, m11$shortDigest as m11$shortDigest4 } from "../seal/index-core.js";
-
-// stand-in:seal:src/core/errors.ts:src/core/image/referrers.ts
-import { m13$SealError as m13$SealError10, m13$exitCodeOf as m13$exitCodeOf10, m13$isSealError as m13$isSealError10, m13$quote as m13$quote10, m13$stopsPromotion as m13$stopsPromotion10 } from "../seal/index-core.js";
-
-// src/core/image/referrers.ts?seal
+// src/core/image/referrers.ts
 function fallbackTag(subject) {
-  return `sha256-${m11$hexOf4(subject)}`;
+  return `sha256-${hexOf(subject)}`;
 }
 function entryObject(descriptor) {
   return {
@@ -1075,9 +1038,9 @@ function mergeReferrers(existing, entries, where2) {
     body = { mediaType: OCI_INDEX, schemaVersion: 2, manifests: [] };
   } else {
     if (existing.mediaType !== OCI_INDEX) {
-      throw new m13$SealError10(
+      throw new SealError(
         "refused",
-        `${where2}: the referrers fallback tag names a ${m13$quote10(existing.mediaType)} manifest, not an OCI index, so it is not a referrers list; artifact-seal will not overwrite it. Move or delete that tag, then run again.`
+        `${where2}: the referrers fallback tag names a ${quote(existing.mediaType)} manifest, not an OCI index, so it is not a referrers list; artifact-seal will not overwrite it. Move or delete that tag, then run again.`
       );
     }
     body = JSON.parse(existing.bytes.toString("utf8"));
@@ -1101,7 +1064,7 @@ function judgeReferrer(manifest, subject) {
   return { manifest, what: { kind: "other", artifactType } };
 }
 
-// src/stores/registry/referrers.ts?seal
+// src/stores/registry/referrers.ts
 var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
 var BUNDLE_MAX_BYTES = 16 * 1024 * 1024;
 var MAX_REFERRERS = 256;
@@ -1112,7 +1075,7 @@ async function pushBlob(api, call, repository, blob) {
   try {
     await api.putBlob(call, location, blob.descriptor.digest, blob.bytes, blob.bytes.length);
   } catch (error) {
-    if (error instanceof m13$SealError9 && await api.blobExists(call, repository, blob.descriptor.digest))
+    if (error instanceof SealError && await api.blobExists(call, repository, blob.descriptor.digest))
       return "uploaded";
     throw error;
   }
@@ -1132,7 +1095,7 @@ async function publishReferrers(api, call, repository, subject, manifests, fallb
       manifest.mediaType
     );
     if (answer === "precondition-failed")
-      throw new m13$SealError9(
+      throw new SealError(
         "refused",
         `${call.where}: the registry refused the referrer ${manifest.digest} with 412 though no If-Match was sent; check the registry.`
       );
@@ -1146,9 +1109,9 @@ async function publishReferrers(api, call, repository, subject, manifests, fallb
 }
 function checkPutDigest(call, header, digest) {
   if (header !== null && header !== digest) {
-    throw new m13$SealError9(
+    throw new SealError(
       "refused",
-      `${call.where}: the registry stored the manifest ${digest} under the digest ${m13$quote9(header)}: it changed the bytes. Check the registry.`
+      `${call.where}: the registry stored the manifest ${digest} under the digest ${quote(header)}: it changed the bytes. Check the registry.`
     );
   }
 }
@@ -1184,9 +1147,9 @@ async function writeFallback(api, call, repository, subject, entries, options) {
   if (allListed(current)) return tag;
   for (let writes = 0; ; ) {
     if (writes >= options.rounds) {
-      throw new m13$SealError9(
+      throw new SealError(
         "conflict",
-        `${call.where}: the referrers fallback tag ${tag} lost the entry for ${entries.map((e) => m11$shortDigest3(e.digest)).join(", ")} ${writes} times in a row: other writers keep replacing the index. The artifact itself is stored by digest; run again when the other writers are done.`
+        `${call.where}: the referrers fallback tag ${tag} lost the entry for ${entries.map((e) => shortDigest(e.digest)).join(", ")} ${writes} times in a row: other writers keep replacing the index. The artifact itself is stored by digest; run again when the other writers are done.`
       );
     }
     const merged = mergeReferrers(current.index, entries, where2);
@@ -1201,8 +1164,8 @@ async function writeFallback(api, call, repository, subject, entries, options) {
         current.etag ?? void 0
       );
     } catch (error) {
-      if (!(error instanceof m13$SealError9)) throw error;
-      throw new m13$SealError9(
+      if (!(error instanceof SealError)) throw error;
+      throw new SealError(
         "refused",
         `${error.message} The referrers fallback tag ${tag} must be movable for registries without the referrers API: exempt tags matching "sha256-*" from tag immutability, or use a registry that serves the referrers API.`,
         { cause: error }
@@ -1251,11 +1214,11 @@ async function readReferrers(api, call, repository, subject, artifactType) {
       if (index.manifest.kind === "index" && index.mediaType === OCI_INDEX)
         for (const m of index.manifest.manifests) digests.add(m.digest);
     } catch (error) {
-      if (!(error instanceof m13$SealError9)) throw error;
+      if (!(error instanceof SealError)) throw error;
     }
   }
   if (digests.size > MAX_REFERRERS) {
-    throw new m13$SealError9(
+    throw new SealError(
       "refused",
       `${call.where}: ${subject} has ${digests.size} referrers listed, more than the ${MAX_REFERRERS} artifact-seal reads. Clean up the image's referrers (old signatures, junk pushed to its fallback tag), then run again.`
     );
@@ -1279,7 +1242,7 @@ async function readBundles(api, call, repository, subject, predicateType) {
     if (layer.size > BUNDLE_MAX_BYTES) continue;
     const bytes = await api.getSmallBlob(call, repository, layer.digest, BUNDLE_MAX_BYTES);
     if (sha256Digest(bytes) !== layer.digest || bytes.length !== layer.size) {
-      throw new m13$SealError9(
+      throw new SealError(
         "refused",
         `${call.where}: the bundle blob ${layer.digest} of the referrer ${referrer.manifest.digest} does not hash to its digest (or is not ${layer.size} bytes). Nothing is trusted from it; check the registry.`
       );
@@ -1289,7 +1252,7 @@ async function readBundles(api, call, repository, subject, predicateType) {
   return found;
 }
 
-// src/stores/registry/copy.ts?seal
+// src/stores/registry/copy.ts
 var MAX_DEPTH = 4;
 async function copyImage(context, digest) {
   const counts = {
@@ -1311,14 +1274,14 @@ async function copyImage(context, digest) {
       top.mediaType
     );
     if (answer === "precondition-failed")
-      throw new m13$SealError7(
+      throw new SealError(
         "refused",
         `${write.where}: the registry refused the tag with 412 though no If-Match was sent; check the registry.`
       );
     checkPutDigest(write, answer.digestHeader, digest);
     const after = await resolveTag(to, write, destination, destination.tag);
     if (after.digest !== digest) {
-      throw new m13$SealError7(
+      throw new SealError(
         "conflict",
         `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`
       );
@@ -1326,7 +1289,7 @@ async function copyImage(context, digest) {
   } else {
     const there = await to.headManifest(write, destination.repository, digest);
     if (there === null || there.digest !== null && there.digest !== digest) {
-      throw new m13$SealError7(
+      throw new SealError(
         "unavailable",
         `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`
       );
@@ -1351,7 +1314,7 @@ async function copyImage(context, digest) {
   }
   return {
     digest,
-    digestReference: m14$digestReference3(destination, digest),
+    digestReference: digestReference(destination, digest),
     manifests: counts.manifests,
     blobs: { present: counts.present, mounted: counts.mounted, uploaded: counts.uploaded },
     referrers: referrers.length
@@ -1359,7 +1322,7 @@ async function copyImage(context, digest) {
 }
 async function copyTree(context, manifest, depth, counts, blobsOnly = false) {
   if (depth > MAX_DEPTH)
-    throw new m13$SealError7(
+    throw new SealError(
       "refused",
       `${context.read.where}: the index nests more than ${MAX_DEPTH} levels deep; refused.`
     );
@@ -1386,7 +1349,7 @@ async function copyTree(context, manifest, depth, counts, blobsOnly = false) {
     manifest.mediaType
   );
   if (answer === "precondition-failed")
-    throw new m13$SealError7(
+    throw new SealError(
       "refused",
       `${write.where}: the registry refused ${manifest.digest} with 412 though no If-Match was sent; check the registry.`
     );
@@ -1429,7 +1392,7 @@ async function copyBlob(context, blob, counts) {
       return;
     } catch (error) {
       hashing.check(where(source));
-      if (!m13$isSealError7(error, "unavailable") || attempt >= context.blobAttempts) throw error;
+      if (!isSealError(error, "unavailable") || attempt >= context.blobAttempts) throw error;
       location = await to.startUpload(write, destination.repository);
     }
   }
@@ -1455,9 +1418,9 @@ function hashingStream(blob) {
     stream,
     check(where2) {
       if (!ended) return;
-      const actual = m11$digestFromHex(hash.copy().digest("hex"));
+      const actual = digestFromHex(hash.copy().digest("hex"));
       if (actual !== blob.digest || size !== blob.size) {
-        throw new m13$SealError7(
+        throw new SealError(
           "refused",
           `${where2}: the source served ${size} bytes hashing to ${actual} for the blob ${blob.digest} (${blob.size} bytes); nothing was copied from it. Check the source registry.`
         );
@@ -1466,10 +1429,7 @@ function hashingStream(blob) {
   };
 }
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/session.ts
-import { m13$SealError as m13$SealError11, m13$exitCodeOf as m13$exitCodeOf11, m13$isSealError as m13$isSealError11, m13$quote as m13$quote11, m13$stopsPromotion as m13$stopsPromotion11 } from "../seal/index-core.js";
-
-// src/stores/registry/session.ts?seal
+// src/stores/registry/session.ts
 var scopeText = (scope) => `repository:${scope.repository}:${scope.push ? "pull,push" : "pull"}`;
 var DEFAULT_TOKEN_SECONDS = 60;
 var TOKEN_MARGIN_MS = 5e3;
@@ -1502,7 +1462,7 @@ var RegistrySession = class {
     let renewed = false;
     for (let round = 1; ; round++) {
       if (round > 4)
-        throw new m13$SealError11(
+        throw new SealError(
           "denied",
           `${request.where}: the registry ${this.registry} kept answering 401 with other challenges after each login; check the registry's authentication settings.`
         );
@@ -1517,11 +1477,11 @@ var RegistrySession = class {
       const challenges = header === null ? null : parseChallenges(header);
       const challenge = challenges?.find((c) => c.scheme === "bearer") ?? challenges?.find((c) => c.scheme === "basic");
       if (challenge === void 0)
-        throw new m13$SealError11("unavailable", badChallenge(request.where, this.registry, header));
+        throw new SealError("unavailable", badChallenge(request.where, this.registry, header));
       const detail = errorSummary(response.body);
       if (challenge.scheme === "basic") {
         if (sent?.kind === "basic")
-          throw new m13$SealError11(
+          throw new SealError(
             "denied",
             credentialsRefused(request.where, this.registry, this.basic.source, detail)
           );
@@ -1536,7 +1496,7 @@ var RegistrySession = class {
           continue;
         }
         if (this.source === null)
-          throw new m13$SealError11(
+          throw new SealError(
             "denied",
             noCredentials(
               request.where,
@@ -1544,7 +1504,7 @@ var RegistrySession = class {
               this.options.credentials.looked(this.registry)
             )
           );
-        throw new m13$SealError11(
+        throw new SealError(
           "denied",
           accessDenied(
             request.where,
@@ -1571,7 +1531,7 @@ var RegistrySession = class {
     if (target.origin === this.origin)
       return this.send({ ...request, path: `${target.pathname}${target.search}` });
     if (target.protocol !== "https:" && !(target.protocol === "http:" && this.options.plainHttpAllowed(target.host))) {
-      throw new m13$SealError11(
+      throw new SealError(
         "refused",
         `${request.where}: the registry ${this.registry} sent an upload to ${target.origin}, which is not HTTPS; artifact-seal does not send images in the clear.`
       );
@@ -1596,7 +1556,7 @@ var RegistrySession = class {
   async logInBasic(request) {
     const found = await this.find(request);
     if (found === null)
-      throw new m13$SealError11(
+      throw new SealError(
         "denied",
         noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry))
       );
@@ -1616,13 +1576,13 @@ var RegistrySession = class {
     try {
       url = new URL(realm ?? "");
     } catch {
-      throw new m13$SealError11(
+      throw new SealError(
         "unavailable",
         badChallenge(where2, this.registry, `Bearer realm=${JSON.stringify(realm ?? "")}`)
       );
     }
     if (url.protocol !== "https:" && !(url.protocol === "http:" && this.options.plainHttpAllowed(url.host)))
-      throw new m13$SealError11("refused", insecureRealm(where2, this.registry, url.href));
+      throw new SealError("refused", insecureRealm(where2, this.registry, url.href));
     return url;
   }
   /**
@@ -1671,7 +1631,7 @@ var RegistrySession = class {
     const detail = errorSummary(response.body);
     if (response.status === 401 || response.status === 403) {
       if (found === null)
-        throw new m13$SealError11(
+        throw new SealError(
           "denied",
           noCredentials(
             request.where,
@@ -1679,7 +1639,7 @@ var RegistrySession = class {
             this.options.credentials.looked(this.registry)
           )
         );
-      throw new m13$SealError11(
+      throw new SealError(
         "denied",
         credentialsRefused(
           request.where,
@@ -1690,7 +1650,7 @@ var RegistrySession = class {
       );
     }
     if (response.status !== 200) {
-      throw new m13$SealError11(
+      throw new SealError(
         "unavailable",
         unexpectedAnswer(
           tokenRequest,
@@ -1704,7 +1664,7 @@ var RegistrySession = class {
     try {
       answer = JSON.parse(response.body.toString("utf8"));
     } catch {
-      throw new m13$SealError11(
+      throw new SealError(
         "unavailable",
         unexpectedAnswer(
           tokenRequest,
@@ -1716,7 +1676,7 @@ var RegistrySession = class {
     }
     const token = typeof answer.token === "string" && answer.token !== "" ? answer.token : answer.access_token;
     if (typeof token !== "string" || token === "") {
-      throw new m13$SealError11(
+      throw new SealError(
         "unavailable",
         unexpectedAnswer(
           tokenRequest,
@@ -1740,7 +1700,7 @@ var RegistrySession = class {
 };
 var basicHeader = (username, password) => `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
 
-// src/stores/registry/client.ts?seal
+// src/stores/registry/client.ts
 var resolvedOnly = (resolved) => ({
   reference: resolved.reference,
   digest: resolved.digest,
@@ -1763,7 +1723,7 @@ var RegistryClient = class {
         },
         blobTimeoutMs: options.blobTimeoutMs ?? 6e5,
         clock: { ...SYSTEM_CLOCK, sleep, random: options.random ?? Math.random },
-        userAgent: `artifact-seal/${m35$VERSION}`
+        userAgent: `artifact-seal/${VERSION}`
       },
       (host) => this.plainHttpAllowed(host)
     );
@@ -1827,13 +1787,31 @@ var RegistryClient = class {
       reference,
       digest: manifest.digest,
       manifest,
-      digestReference: m14$digestReference2(reference, manifest.digest)
+      digestReference: digestReference(reference, manifest.digest)
     };
   }
   async platforms(reference, index) {
     const { api, call } = this.open("platforms", reference, false);
     const manifest = await fetchProven(api, call, reference, index);
     return manifest.manifest.kind === "index" ? platformChildren(manifest.manifest) : [];
+  }
+  async imagePlatform(reference, manifest) {
+    const { api, call } = this.open("platforms", withDigest(reference, manifest.digest), false);
+    if (manifest.manifest.kind !== "image")
+      throw new Error("unreachable: the platform of an index is its children's");
+    const config = manifest.manifest.config;
+    if (config.size > CONFIG_MAX_BYTES)
+      throw new SealError(
+        "refused",
+        `${call.where}: the image config ${config.digest} is said to be ${config.size} bytes, more than an image config is; refused.`
+      );
+    const bytes = await api.getSmallBlob(
+      call,
+      reference.repository,
+      config.digest,
+      CONFIG_MAX_BYTES
+    );
+    return platformOfConfig(manifest.manifest, bytes, call.where);
   }
   async platformChild(reference, index, child) {
     const { api, call } = this.open("platforms", reference, false);
@@ -1844,9 +1822,9 @@ var RegistryClient = class {
       manifests: [found]
     })[0];
     if (platform === void 0) {
-      throw new m13$SealError2(
+      throw new SealError(
         "refused",
-        `${call.where}: ${child} is not a platform image of the sealed ${manifest.manifest.kind === "index" ? "index" : "image"} ${index}${found === null ? "" : ` (it is a child, but ${found.platform === void 0 ? "has no platform" : `for ${m13$quote2(formatPlatform(found.platform))}, an attestation manifest`})`}. Deploy the sealed digest, or a platform digest the sealed index lists.`
+        `${call.where}: ${child} is not a platform image of the sealed ${manifest.manifest.kind === "index" ? "index" : "image"} ${index}${found === null ? "" : ` (it is a child, but ${found.platform === void 0 ? "has no platform" : `for ${quote(formatPlatform(found.platform))}, an attestation manifest`})`}. Deploy the sealed digest, or a platform digest the sealed index lists.`
       );
     }
     return platform;
@@ -1865,18 +1843,18 @@ var RegistryClient = class {
         manifest.mediaType
       );
       if (answer === "precondition-failed")
-        throw new m13$SealError2(
+        throw new SealError(
           "refused",
-          `${call.where}: the registry refused the tag ${m13$quote2(tag)} with 412 though no If-Match was sent; check the registry.`
+          `${call.where}: the registry refused the tag ${quote(tag)} with 412 though no If-Match was sent; check the registry.`
         );
       if (answer.digestHeader !== null && answer.digestHeader !== digest)
         throw this.digestDisagrees(call, digest, answer.digestHeader);
     }
     const after = resolvedOnly(await resolveTag(api, call, target, tag));
     if (after.digest !== digest) {
-      throw new m13$SealError2(
+      throw new SealError(
         "conflict",
-        `${call.where}: after the retag the tag ${m13$quote2(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${reference.repository}, then promote again.`
+        `${call.where}: after the retag the tag ${quote(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${reference.repository}, then promote again.`
       );
     }
     return after;
@@ -1885,19 +1863,19 @@ var RegistryClient = class {
     const from = this.api(source);
     const to = this.api(destination);
     const sameRegistry = from === to;
-    if (sameRegistry && m14$sameRepository2(source, destination) && destination.tag === null) {
-      throw new m13$SealError2(
+    if (sameRegistry && sameRepository(source, destination) && destination.tag === null) {
+      throw new SealError(
         "bad-input",
         `${where(destination)}: the copy's destination is its source repository with no tag; give another repository, or a tag (a retag).`
       );
     }
     const read = {
       operation: "copy",
-      where: where(m14$withDigest2(source, digest)),
+      where: where(withDigest(source, digest)),
       scopes: [{ repository: source.repository, push: false }]
     };
     const writeScopes = [{ repository: destination.repository, push: true }];
-    if (sameRegistry && !m14$sameRepository2(source, destination))
+    if (sameRegistry && !sameRepository(source, destination))
       writeScopes.push({ repository: source.repository, push: false });
     const write = { operation: "copy", where: where(destination), scopes: writeScopes };
     return copyImage(
@@ -1906,7 +1884,7 @@ var RegistryClient = class {
     );
   }
   async attachBundle(reference, subject, bundle) {
-    const { api, call } = this.open("attach", m14$withDigest2(reference, subject), true);
+    const { api, call } = this.open("attach", withDigest(reference, subject), true);
     const known = api.provenManifest(reference.repository, subject);
     const head = known === void 0 ? await api.headManifest(call, reference.repository, subject) : null;
     let descriptor;
@@ -1938,11 +1916,11 @@ var RegistryClient = class {
     return { manifest: artifact.manifest.digest, ...published };
   }
   async referrers(reference, subject, options = {}) {
-    const { api, call } = this.open("referrers", m14$withDigest2(reference, subject), false);
+    const { api, call } = this.open("referrers", withDigest(reference, subject), false);
     return readReferrers(api, call, reference.repository, subject, options.artifactType);
   }
   async bundles(reference, subject, options = {}) {
-    const { api, call } = this.open("bundles", m14$withDigest2(reference, subject), false);
+    const { api, call } = this.open("bundles", withDigest(reference, subject), false);
     return readBundles(api, call, reference.repository, subject, options.predicateType);
   }
   open(operation, reference, push) {
@@ -1956,7 +1934,7 @@ var RegistryClient = class {
     };
   }
   api(reference) {
-    const host = m14$registryHost2(reference);
+    const host = registryHost(reference);
     let api = this.sessions.get(host);
     if (api === void 0) {
       const session = new RegistrySession({
@@ -1976,14 +1954,14 @@ var RegistryClient = class {
     return isLoopbackHost(host) || this.insecure.has(host);
   }
   digestDisagrees(call, asked, said) {
-    return new m13$SealError2(
+    return new SealError(
       "refused",
-      `${call.where}: asked for ${asked}, the registry names ${m13$quote2(said)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
+      `${call.where}: asked for ${asked}, the registry names ${quote(said)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
     );
   }
 };
 
-// src/app/image/open-registry.ts?seal
+// src/app/image/open-registry.ts
 function openImageRegistry(env, token, options = {}) {
   return new RegistryClient({
     ...options,
@@ -2000,6 +1978,7 @@ function openImageRegistry(env, token, options = {}) {
     }
   });
 }
+
 export {
   openImageRegistry
 };

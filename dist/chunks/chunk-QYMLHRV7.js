@@ -8,10 +8,11 @@ import {
 } from "./chunk-COPLKY7P.js";
 import {
   DOCKER_SCHEMA1_TYPES,
+  IMAGE_CONFIG_TYPES,
   bareMediaType,
   isIndexType,
   isManifestType
-} from "./chunk-QLO65AW2.js";
+} from "./chunk-IOF2R6EN.js";
 import {
   createHash
 } from "./chunk-VF62UBY7.js";
@@ -198,6 +199,40 @@ function platformMatches(have, want) {
   const w = want.split("/");
   return h[0] === w[0] && h[1] === w[1] && (w[2] === void 0 || h[2] === w[2]);
 }
+var CONFIG_MAX_BYTES = 4 * 1024 * 1024;
+function platformOfConfig(manifest, bytes, where) {
+  const config = manifest.config;
+  if (sha256Digest(bytes) !== config.digest || bytes.length !== config.size) {
+    throw new SealError(
+      "refused",
+      `${where}: the config blob served for ${config.digest} hashes to ${sha256Digest(bytes)} (${bytes.length} bytes, ${config.size} expected): altered or swapped on the way. Nothing is trusted from it; check the registry.`
+    );
+  }
+  if (!IMAGE_CONFIG_TYPES.includes(config.mediaType)) {
+    throw new SealError(
+      "refused",
+      `${where}: the manifest's config is a ${quote(config.mediaType)}, not an image config, so it names no platform.`
+    );
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    parsed = null;
+  }
+  const body = typeof parsed === "object" && parsed !== null ? parsed : {};
+  const text = (value) => typeof value === "string" && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(value) ? value : null;
+  const os = text(body.os);
+  const architecture = text(body.architecture);
+  const variant = body.variant === void 0 ? void 0 : text(body.variant);
+  if (os === null || architecture === null || variant === null) {
+    throw new SealError(
+      "refused",
+      `${where}: the image config ${config.digest} does not name a platform (os, architecture and an optional variant, lower-case words). Push an image built for a platform.`
+    );
+  }
+  return formatPlatform({ os, architecture, ...variant === void 0 ? {} : { variant } });
+}
 function requirePlatforms(children, wanted, where) {
   const missing = wanted.filter(
     (want) => !children.some((child) => platformMatches(child.platform, want))
@@ -223,6 +258,9 @@ export {
   readManifest,
   formatPlatform,
   platformChildren,
+  platformMatches,
+  CONFIG_MAX_BYTES,
+  platformOfConfig,
   requirePlatforms,
   childOf,
   blobsOf

@@ -81,19 +81,19 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-Z2EPZZVH.js")).sealCommand,
-  verify: async () => (await import("./verify-command-2THXXTUC.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-AWZA3NLG.js")).sealCommand,
+  verify: async () => (await import("./verify-command-ZADMTRSM.js")).verifyCommand,
   diff: async () => (await import("./diff-command-26K76GRT.js")).diffCommand,
   merge: async () => (await import("./merge-command-6DOO242T.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-R5J5TIGG.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-FNR6X66I.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-VOGI6U66.js")).confirmCommand,
   veto: async () => (await import("./veto-command-423CSEFW.js")).vetoCommand,
   history: async () => (await import("./history-command-5WVJKVGV.js")).historyCommand,
-  status: async () => (await import("./status-command-OGEVCWNP.js")).statusCommand,
+  status: async () => (await import("./status-command-FFT5U6JE.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-QVGISQPO.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-ZZU3MIQG.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-YWZ336RY.js")).contractCommand,
-  observe: async () => (await import("./observe-command-7YBWI5GB.js")).observeCommand,
+  observe: async () => (await import("./observe-command-EEZPH6LF.js")).observeCommand,
   drift: async () => (await import("./drift-command-FZ7ZGBI7.js")).driftCommand,
   policy: async () => (await import("./policy-command-U4XKZBGK.js")).policyCommand
 };

@@ -1,13 +1,11 @@
 import {
   platformChildren
-} from "./chunk-XEPHDHXQ.js";
-import "./chunk-U5VE7L4O.js";
-import "./chunk-COPLKY7P.js";
-import "./chunk-QLO65AW2.js";
+} from "./chunk-MWOG2WZZ.js";
+import "./chunk-IOF2R6EN.js";
 import "./chunk-VF62UBY7.js";
 import "./chunk-ULEFO6FB.js";
 
-// src/app/image/resolve-image.ts
+// src/app/image/resolve-image.ts?seal
 async function resolveImage(reference, registry) {
   const pinned = await registry.pin(reference);
   const top = pinned.manifest.manifest;

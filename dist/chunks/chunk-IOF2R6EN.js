@@ -8,6 +8,9 @@ var DOCKER_SCHEMA1_TYPES = [
   "application/vnd.docker.distribution.manifest.v1+json",
   "application/vnd.docker.distribution.manifest.v1+prettyjws"
 ];
+var OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+var DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+var IMAGE_CONFIG_TYPES = [OCI_CONFIG, DOCKER_CONFIG];
 var OCI_EMPTY = "application/vnd.oci.empty.v1+json";
 var OCTET_STREAM = "application/octet-stream";
 var SIGSTORE_BUNDLE_PREFIX = "application/vnd.dev.sigstore.bundle";
@@ -29,6 +32,7 @@ export {
   OCI_INDEX,
   OCI_MANIFEST,
   DOCKER_SCHEMA1_TYPES,
+  IMAGE_CONFIG_TYPES,
   OCI_EMPTY,
   OCTET_STREAM,
   SIGSTORE_BUNDLE_PREFIX,

@@ -3,7 +3,7 @@ import {
 } from "./chunk-OPHOUBPK.js";
 import {
   openImageRegistry
-} from "./chunk-I4GMPU2W.js";
+} from "./chunk-JK3YJ4ND.js";
 import {
   digestReference,
   formatReference,
@@ -13,9 +13,10 @@ import {
   childOf,
   formatPlatform,
   platformChildren,
+  platformMatches,
   requirePlatforms,
   sha256Digest
-} from "./chunk-XEPHDHXQ.js";
+} from "./chunk-QYMLHRV7.js";
 import "./chunk-U5VE7L4O.js";
 import "./chunk-WISAU6C5.js";
 import {
@@ -25,7 +26,7 @@ import {
 import "./chunk-7NBIB6HM.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";
-import "./chunk-QLO65AW2.js";
+import "./chunk-IOF2R6EN.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";
 import "./chunk-VF62UBY7.js";
@@ -50,13 +51,17 @@ async function checkImage(reference, expected, registry, options = {}) {
   const wanted = options.platforms ?? [];
   if (wanted.length > 0) {
     const where = `image ${quote(formatReference(withDigest(reference, expected)))}`;
-    if (top.manifest.kind !== "index") {
-      throw new SealError(
-        "refused",
-        `${where}: the platforms rule asks for ${wanted.map(quote).join(", ")}, but the sealed image is a single manifest, not an index, so it names no platform. Push the image as an index (docker buildx build --platform \u2026), or drop the platforms rule for this environment.`
-      );
+    if (top.manifest.kind === "index") {
+      requirePlatforms(platforms, wanted, where);
+    } else {
+      const platform = await registry.imagePlatform(reference, top);
+      const missing = wanted.filter((want) => !platformMatches(platform, want));
+      if (missing.length > 0)
+        throw new SealError(
+          "refused",
+          `${where}: the platforms rule asks for ${missing.map(quote).join(", ")}, and the sealed image is a single image for ${quote(platform)} (its config says so), not an index with an image for each. Push the image as an index for those platforms (docker buildx build --platform \u2026), or drop them from the platforms rule for this environment.`
+        );
     }
-    requirePlatforms(platforms, wanted, where);
   }
   return {
     digest: expected,

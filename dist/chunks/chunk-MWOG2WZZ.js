@@ -1,9 +1,10 @@
 import {
   DOCKER_SCHEMA1_TYPES,
+  IMAGE_CONFIG_TYPES,
   bareMediaType,
   isIndexType,
   isManifestType
-} from "./chunk-QLO65AW2.js";
+} from "./chunk-IOF2R6EN.js";
 import {
   createHash
 } from "./chunk-VF62UBY7.js";
@@ -191,6 +192,40 @@ function platformChildren(index) {
     return [{ platform: formatPlatform(platform), descriptor }];
   });
 }
+var CONFIG_MAX_BYTES = 4 * 1024 * 1024;
+function platformOfConfig(manifest, bytes, where) {
+  const config = manifest.config;
+  if (sha256Digest(bytes) !== config.digest || bytes.length !== config.size) {
+    throw new m13$SealError(
+      "refused",
+      `${where}: the config blob served for ${config.digest} hashes to ${sha256Digest(bytes)} (${bytes.length} bytes, ${config.size} expected): altered or swapped on the way. Nothing is trusted from it; check the registry.`
+    );
+  }
+  if (!IMAGE_CONFIG_TYPES.includes(config.mediaType)) {
+    throw new m13$SealError(
+      "refused",
+      `${where}: the manifest's config is a ${m13$quote(config.mediaType)}, not an image config, so it names no platform.`
+    );
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    parsed = null;
+  }
+  const body = typeof parsed === "object" && parsed !== null ? parsed : {};
+  const text = (value) => typeof value === "string" && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(value) ? value : null;
+  const os = text(body.os);
+  const architecture = text(body.architecture);
+  const variant = body.variant === void 0 ? void 0 : text(body.variant);
+  if (os === null || architecture === null || variant === null) {
+    throw new m13$SealError(
+      "refused",
+      `${where}: the image config ${config.digest} does not name a platform (os, architecture and an optional variant, lower-case words). Push an image built for a platform.`
+    );
+  }
+  return formatPlatform({ os, architecture, ...variant === void 0 ? {} : { variant } });
+}
 function childOf(index, digest) {
   return index.manifests.find((descriptor) => descriptor.digest === digest) ?? null;
 }
@@ -205,6 +240,8 @@ export {
   readManifest,
   formatPlatform,
   platformChildren,
+  CONFIG_MAX_BYTES,
+  platformOfConfig,
   childOf,
   blobsOf
 };

@@ -3,12 +3,13 @@ import {
   formatPlatform,
   openImageRegistry,
   platformChildren,
+  platformMatches,
   requirePlatforms,
   sha256Digest
-} from "./chunk-3WDIEAES.js";
+} from "./chunk-J5HXEN6V.js";
 import "./chunk-63EGTO4W.js";
 import "./chunk-PXYCEGCV.js";
-import "./chunk-QLO65AW2.js";
+import "./chunk-IOF2R6EN.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";
 import "./chunk-VF62UBY7.js";
@@ -45,13 +46,17 @@ async function checkImage(reference, expected, registry, options = {}) {
   const wanted = options.platforms ?? [];
   if (wanted.length > 0) {
     const where = `image ${m13$quote(m14$formatReference2(m14$withDigest2(reference, expected)))}`;
-    if (top.manifest.kind !== "index") {
-      throw new m13$SealError(
-        "refused",
-        `${where}: the platforms rule asks for ${wanted.map(m13$quote).join(", ")}, but the sealed image is a single manifest, not an index, so it names no platform. Push the image as an index (docker buildx build --platform \u2026), or drop the platforms rule for this environment.`
-      );
+    if (top.manifest.kind === "index") {
+      requirePlatforms(platforms, wanted, where);
+    } else {
+      const platform = await registry.imagePlatform(reference, top);
+      const missing = wanted.filter((want) => !platformMatches(platform, want));
+      if (missing.length > 0)
+        throw new m13$SealError(
+          "refused",
+          `${where}: the platforms rule asks for ${missing.map(m13$quote).join(", ")}, and the sealed image is a single image for ${m13$quote(platform)} (its config says so), not an index with an image for each. Push the image as an index for those platforms (docker buildx build --platform \u2026), or drop them from the platforms rule for this environment.`
+        );
     }
-    requirePlatforms(platforms, wanted, where);
   }
   return {
     digest: expected,

@@ -1,8 +1,8 @@
-import "./chunk-BBC5AAXY.js";
+import "./chunk-76SUXO2N.js";
 import "./chunk-7NBIB6HM.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";
-import "./chunk-QLO65AW2.js";
+import "./chunk-IOF2R6EN.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";
 import "./chunk-VF62UBY7.js";

@@ -1,10 +1,9 @@
 import {
   openImageRegistry
-} from "./chunk-BBC5AAXY.js";
-import "./chunk-7NBIB6HM.js";
-import "./chunk-P4TSECCU.js";
+} from "./chunk-J5HXEN6V.js";
+import "./chunk-63EGTO4W.js";
 import "./chunk-PXYCEGCV.js";
-import "./chunk-QLO65AW2.js";
+import "./chunk-IOF2R6EN.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";
 import "./chunk-VF62UBY7.js";

@@ -1,15 +1,15 @@
 import {
   openImageRegistry
-} from "./chunk-I4GMPU2W.js";
+} from "./chunk-JK3YJ4ND.js";
 import "./chunk-PAVEHXKT.js";
-import "./chunk-XEPHDHXQ.js";
+import "./chunk-QYMLHRV7.js";
 import "./chunk-U5VE7L4O.js";
 import "./chunk-WISAU6C5.js";
 import "./chunk-COPLKY7P.js";
 import "./chunk-7NBIB6HM.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";
-import "./chunk-QLO65AW2.js";
+import "./chunk-IOF2R6EN.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";
 import "./chunk-VF62UBY7.js";

@@ -82,7 +82,7 @@ async function statusCommand(args, terminal) {
   let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
   if (policy.environments.some((e) => e.image !== void 0)) {
     const { withImageTags } = await import("./image-status-34GLWQLG.js");
-    const { openImageRegistry } = await import("./open-registry-Y7NIUXAS.js");
+    const { openImageRegistry } = await import("./open-registry-IW4KKLJ5.js");
     status = await withImageTags(
       status,
       policy,

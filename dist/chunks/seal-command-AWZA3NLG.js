@@ -339,8 +339,8 @@ async function sealedImage(text, root, terminal) {
 ${SEAL_USAGE}`
     );
   const reference = parseImageSubject(text, "seal <image>");
-  const { openImageRegistry } = await import("./open-registry-Y7NIUXAS.js");
-  const { resolveImage } = await import("./resolve-image-OHMLRZSP.js");
+  const { openImageRegistry } = await import("./open-registry-IW4KKLJ5.js");
+  const { resolveImage } = await import("./resolve-image-QZQQPJSX.js");
   const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "");
   return { reference, registry, sealed: await resolveImage(reference, registry) };
 }

@@ -1,11 +1,13 @@
 import {
   platformChildren
-} from "./chunk-IHHVDPWN.js";
-import "./chunk-QLO65AW2.js";
+} from "./chunk-QYMLHRV7.js";
+import "./chunk-U5VE7L4O.js";
+import "./chunk-COPLKY7P.js";
+import "./chunk-IOF2R6EN.js";
 import "./chunk-VF62UBY7.js";
 import "./chunk-ULEFO6FB.js";
 
-// src/app/image/resolve-image.ts?seal
+// src/app/image/resolve-image.ts
 async function resolveImage(reference, registry) {
   const pinned = await registry.pin(reference);
   const top = pinned.manifest.manifest;

@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-V6RIBIES.js";
+} from "./chunk-2KUG336E.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -1378,18 +1378,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open = shared ?? (async () => {
-    const { imageRegistryFor } = await import("./image-bytes-DRM6M5DG.js");
+    const { imageRegistryFor } = await import("./image-bytes-WSJ6GEVZ.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-DRM6M5DG.js");
+      const { checkImageBytes } = await import("./image-bytes-WSJ6GEVZ.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-DRM6M5DG.js");
+      const { imageSignatureSources } = await import("./image-bytes-WSJ6GEVZ.js");
       return imageSignatureSources(base, source, await open());
     }
   };
@@ -1641,7 +1641,7 @@ ${PROMOTE_USAGE}`);
   let imageRef = result.verification?.imageRef ?? null;
   let imageDone = [];
   if (result.decision.allowed && !dryRun && asked.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || pushToRegistry)) {
-    const { finishImagePromotion } = await import("./image-promotion-KAIAK527.js");
+    const { finishImagePromotion } = await import("./image-promotion-CSFBJHAW.js");
     const image = await finishImagePromotion(
       {
         reference: asked.source.reference,
@@ -1735,7 +1735,7 @@ function lazyImageRegistry(env) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("./open-registry-Y7NIUXAS.js");
+      const { openImageRegistry } = await import("./open-registry-IW4KKLJ5.js");
       registry = openImageRegistry(env, env.GITHUB_TOKEN ?? "");
     }
     return registry;

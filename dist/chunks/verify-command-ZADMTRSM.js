@@ -223,8 +223,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-DRM6M5DG.js");
-  const { openImageRegistry } = await import("./open-registry-Y7NIUXAS.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-WSJ6GEVZ.js");
+  const { openImageRegistry } = await import("./open-registry-IW4KKLJ5.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-V6RIBIES.js";
+} from "./chunk-2KUG336E.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -697,7 +697,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("./open-registry-Y7NIUXAS.js");
+  const { openImageRegistry } = await import("./open-registry-IW4KKLJ5.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 

@@ -39,9 +39,11 @@ const observeMetadata = (): Metadata =>
 const MAX_DESCRIPTION = 125
 /**
  * Issue 18: at most 45 inputs across seal, verify and promote; issue 19 adds promote's
- * push-to-registry (the signed record beside the image, named as seal's), so 46.
+ * push-to-registry (the signed record beside the image, named as seal's) and
+ * plain-http-registries on each of the three (a registry on the network reached over HTTP
+ * only where named), so 49.
  */
-const INPUT_BUDGET = 46
+const INPUT_BUDGET = 49
 /** Inputs other work adds to these actions (INTERFACE.md): counted before they land, so the budget holds after. */
 const COMING: Record<Action, string[]> = {
   seal: ['include-hidden-files', 'push-to-registry'],
@@ -72,7 +74,7 @@ describe("the actions' metadata", () => {
     }
   )
 
-  it('keeps seal, verify and promote within 46 inputs, counting the ones still to come', () => {
+  it('keeps seal, verify and promote within 49 inputs, counting the ones still to come', () => {
     const counts = Object.fromEntries(
       ACTION_NAMES.map((action) => [action, Object.keys(metadata(action).inputs).length])
     )

@@ -131,19 +131,6 @@ describe.each<'open' | 'token'>(['open', 'token'])('requests per image operation
       expect([operation, result.code]).toEqual([operation, 0])
       const byMethod: Record<string, number> = {}
       for (const r of proxy.received) byMethod[r.method] = (byMethod[r.method] ?? 0) + 1
-      if (process.env.SHOW_REQUESTS)
-        console.log(
-          operation,
-          proxy.received
-            .map(
-              (r) =>
-                `${r.method} ${r.path
-                  .replace(/sha256:([0-9a-f]{8})[0-9a-f]+/g, '$1')
-                  .replace(/sha256-([0-9a-f]{8})[0-9a-f]+/g, 'fb-$1')
-                  .slice(0, 90)} ${r.status}`
-            )
-            .join('\n')
-        )
       counts[operation] = {
         registry: byMethod,
         tokens: (registry.tokenServer?.log.length ?? 0) - tokensBefore

@@ -355,7 +355,11 @@ export interface CountingProxy {
  * unchanged, so the registry's upload locations name the proxy and later requests come back
  * through it. Token requests go to the token server, which keeps its own log.
  */
-export async function startCountingProxy(registry: TestRegistry): Promise<CountingProxy> {
+export async function startCountingProxy(
+  registry: TestRegistry,
+  /** The address to listen on: loopback by default, or another of this machine's. */
+  address = '127.0.0.1'
+): Promise<CountingProxy> {
   const received: ReceivedRequest[] = []
   const [targetHost, targetPort] = registry.host.split(':') as [string, string]
   const server = http.createServer((req, res) => {
@@ -383,10 +387,10 @@ export async function startCountingProxy(registry: TestRegistry): Promise<Counti
     })
     req.pipe(upstream)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, address, resolve))
   const { port } = server.address() as net.AddressInfo
   return {
-    host: `127.0.0.1:${port}`,
+    host: `${address}:${port}`,
     username: registry.username,
     password: registry.password,
     received,
@@ -399,4 +403,20 @@ export async function startCountingProxy(registry: TestRegistry): Promise<Counti
         server.close(() => resolve())
       })
   }
+}
+
+/**
+ * An IPv4 address of this machine that is not loopback: a registry reached there is "another
+ * host" to a client, as a registry on the network is.
+ */
+export function nonLoopbackAddress(): string {
+  const found = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+  if (found === undefined)
+    throw new Error(
+      'This machine has no IPv4 address besides loopback; the plain-HTTP tests need one to reach a registry ' +
+        'as another host.'
+    )
+  return found.address
 }

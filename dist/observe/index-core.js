@@ -42628,6 +42628,33 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
 
 // src/app/observe/image-probe.ts
 async function imageProbe(image, live, registry) {
@@ -42804,7 +42831,12 @@ async function runProbes(spec, live, request, ledger) {
   if (image !== null) {
     jobs.push(
       (async () => {
-        const registry = await registryFor(spec.timeoutMs, context, request.registryToken);
+        const registry = await registryFor(
+          spec.timeoutMs,
+          context,
+          request.registryToken,
+          request.plainHttpRegistries ?? []
+        );
         return imageProbe(image, live.digest, registry);
       })()
     );
@@ -42878,9 +42910,13 @@ function observationRecord(environment, service, live, found, requester) {
     }
   };
 }
-async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("../chunks/open-registry-GZK26VWQ.js");
-  return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
+async function registryFor(timeoutMs, context, token, plainHttp) {
+  const { openImageRegistry } = await import("../chunks/open-registry-DEEO5DVF.js");
+  return openImageRegistry(context.env, token, {
+    timeoutMs,
+    deadlineMs: timeoutMs,
+    insecureRegistries: plainHttp
+  });
 }
 
 // src/stores/evidence/contract-files.ts
@@ -43792,7 +43828,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-TBQWTPF2.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-3QJSQS7N.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -46021,6 +46057,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var BytesInput = {
@@ -46029,7 +46066,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -46061,7 +46099,8 @@ var ObserveInput = {
   GitHubToken: "github-token",
   Environments: "environments",
   Record: "record",
-  OpenIssue: "open-issue"
+  OpenIssue: "open-issue",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var ObserveOutput = {
   Drifted: "drifted",
@@ -46187,6 +46226,9 @@ function reportFailure(error2) {
 }
 
 // src/app/settings/inputs.ts
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
 function parseBooleanInput(name, value, fallback) {
   const v = value.trim().toLowerCase();
   if (v === "") return fallback;
@@ -46245,7 +46287,11 @@ function readObserveSettings(getInput2, workspace, env = {}) {
     token,
     environments: listed.length === 0 ? null : [...new Set(listed)],
     record,
-    issuesOf: openIssue ? repository : null
+    issuesOf: openIssue ? repository : null,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(ObserveInput.PlainHttpRegistries),
+      ObserveInput.PlainHttpRegistries
+    )
   };
 }
 
@@ -46275,6 +46321,7 @@ async function run(env = process.env) {
         requester: requesterFromEnv(env),
         probe: { cwd: workspace, env, ...DEFAULT_PROBE_LIMITS },
         registryToken: settings.token,
+        plainHttpRegistries: settings.plainHttp,
         sealedContract: sealedContractSource(settings.ledger, {
           env,
           baseDir: workspace,
@@ -46354,9 +46401,11 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
+  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
+  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
   registryHost as m14$registryHost,
   sameRepository as m14$sameRepository,
   subjectName as m14$subjectName,

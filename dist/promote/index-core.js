@@ -1046,6 +1046,33 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
 
 // src/core/observe/spec.ts
 var DEFAULT_PROBE_TIMEOUT_MS = 1e4;
@@ -7187,6 +7214,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var BytesInput = {
@@ -7195,7 +7223,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -7323,6 +7352,9 @@ function parseLedgerLocation(value, inputName, baseDir) {
 
 // src/app/settings/inputs.ts
 init_errors();
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
 function parseBooleanInput(name, value, fallback) {
   const v = value.trim().toLowerCase();
   if (v === "") return fallback;
@@ -7361,6 +7393,7 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
+  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
   const image = readImage(getInput2, names);
   const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
   if ((subject !== null || image !== null) && artifactName !== "") {
@@ -7390,7 +7423,8 @@ function readBytesSource(getInput2, workspace, names) {
     return {
       ...image,
       token: input(names.token),
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
+      plainHttp
     };
   if (subject !== null)
     return {
@@ -8027,6 +8061,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     runId: PromoteInput.RunId,
     repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
+    plainHttp: PromoteInput.PlainHttpRegistries,
     listingAlone: true
   });
   const digestOnly = parseBooleanInput(
@@ -8082,7 +8117,11 @@ function readPromoteSettings(getInput2, env, workspace) {
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
     signing,
-    pushToRegistry
+    pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(PromoteInput.PlainHttpRegistries),
+      PromoteInput.PlainHttpRegistries
+    )
   };
 }
 function readPushToRegistry(getInput2, source, signing, dryRun) {
@@ -8179,7 +8218,8 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
     signing: readRecordSigning(getInput2, ledger, env),
-    pushToRegistry: false
+    pushToRegistry: false,
+    plainHttp: []
   };
 }
 var BYTES_INPUTS = [
@@ -9838,7 +9878,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-3RBN6IU3.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-QSLEQOJS.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -10142,18 +10182,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open3 = shared ?? (async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-3RBN6IU3.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-QSLEQOJS.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-3RBN6IU3.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-QSLEQOJS.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-3RBN6IU3.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-QSLEQOJS.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -10333,7 +10373,7 @@ async function run(env = process.env) {
     let moved = null;
     let recordLine = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
-      const { finishImagePromotion } = await import("../chunks/image-promotion-N7ST575R.js");
+      const { finishImagePromotion } = await import("../chunks/image-promotion-CXTH3RDD.js");
       const image = await finishImagePromotion(
         {
           reference: settings.source.reference,
@@ -10431,18 +10471,21 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 }
 async function imageTags(status, policy, settings, env, imageRegistry) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
-  const { withImageTags } = await import("../chunks/image-status-HPEDZUF6.js");
-  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-LRD4DJCM.js")).openImageRegistry(env, settings.token);
+  const { withImageTags } = await import("../chunks/image-status-UF5I6VUD.js");
+  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-DEPBLC6O.js")).openImageRegistry(env, settings.token, {
+    insecureRegistries: settings.plainHttp
+  });
   return withImageTags(status, policy, registry);
 }
 function sharedImageRegistry(settings, env) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("../chunks/open-registry-LRD4DJCM.js");
+      const { openImageRegistry } = await import("../chunks/open-registry-DEPBLC6O.js");
       registry = openImageRegistry(
         env,
-        settings.source?.kind === "image" ? settings.source.token : settings.token
+        settings.source?.kind === "image" ? settings.source.token : settings.token,
+        { insecureRegistries: settings.plainHttp }
       );
     }
     return registry;
@@ -10472,9 +10515,11 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
+  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
+  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
   registryHost as m14$registryHost,
   sameRepository as m14$sameRepository,
   subjectName as m14$subjectName,

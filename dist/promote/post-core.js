@@ -2262,6 +2262,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var BytesInput = {
@@ -2270,7 +2271,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -2471,6 +2473,7 @@ var HOST = new RegExp(
 );
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_HOST = "registry-1.docker.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 function parseImageReference(value, what) {
   const text = value.trim();
@@ -2589,6 +2592,33 @@ function parseImageSubject(text, what) {
     );
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
+}
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
 }
 
 // src/core/observe/spec.ts
@@ -2816,6 +2846,9 @@ var CONTRACT_FIELD_MEANING = {
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
 
 // src/app/settings/inputs.ts
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
 function parseBooleanInput(name, value, fallback) {
   const v = value.trim().toLowerCase();
   if (v === "") return fallback;
@@ -2851,6 +2884,7 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
+  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
   const image = readImage(getInput2, names);
   const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
   if ((subject !== null || image !== null) && artifactName !== "") {
@@ -2880,7 +2914,8 @@ function readBytesSource(getInput2, workspace, names) {
     return {
       ...image,
       token: input(names.token),
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
+      plainHttp
     };
   if (subject !== null)
     return {
@@ -3495,6 +3530,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     runId: PromoteInput.RunId,
     repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
+    plainHttp: PromoteInput.PlainHttpRegistries,
     listingAlone: true
   });
   const digestOnly = parseBooleanInput(
@@ -3550,7 +3586,11 @@ function readPromoteSettings(getInput2, env, workspace) {
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
     signing,
-    pushToRegistry
+    pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(PromoteInput.PlainHttpRegistries),
+      PromoteInput.PlainHttpRegistries
+    )
   };
 }
 function readPushToRegistry(getInput2, source, signing, dryRun) {
@@ -3647,7 +3687,8 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
     signing: readRecordSigning(getInput2, ledger, env),
-    pushToRegistry: false
+    pushToRegistry: false,
+    plainHttp: []
   };
 }
 var BYTES_INPUTS = [

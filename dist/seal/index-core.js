@@ -668,6 +668,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var SealOutput = {
@@ -696,7 +697,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -3309,15 +3311,6 @@ function parseManifest(text, source) {
   return manifest;
 }
 
-// src/app/settings/inputs.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
-
 // src/core/image/reference.ts
 var NAME_MAX = 255;
 var ALPHA_NUMERIC = "[a-z0-9]+";
@@ -3476,6 +3469,45 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
+
+// src/app/settings/inputs.ts
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
 
 // src/actions/seal/settings.ts
 function readSealSettings(getInput2, workspace, env = {}) {
@@ -3558,6 +3590,10 @@ function readSealSettings(getInput2, workspace, env = {}) {
   return {
     subject,
     pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(SealInput.PlainHttpRegistries),
+      SealInput.PlainHttpRegistries
+    ),
     name: subjectName2,
     ...readCarrying(getInput2, subject),
     signing: readSigningSettings(getInput2, env),
@@ -3897,7 +3933,12 @@ async function run(env = process.env) {
     const build = withSigningWorkflow(buildContextFromEnv(env), signing);
     let image = null;
     if (settings.subject.kind === "image")
-      image = await resolveSealedImage(settings.subject.reference, settings.token, env);
+      image = await resolveSealedImage(
+        settings.subject.reference,
+        settings.token,
+        settings.plainHttp,
+        env
+      );
     let signed = null;
     let contract = null;
     const finish = async (sealed) => {
@@ -4045,10 +4086,10 @@ function reportLeftOut(artifact) {
     `Left out ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded): ${shown.join(", ")}${leftOut.length > 20 ? ", \u2026" : ""}. Set ${SealInput.IncludeHiddenFiles}: true to seal them.`
   );
 }
-async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-UAXYOEOM.js");
+async function resolveSealedImage(reference2, token, plainHttp, env) {
+  const { openImageRegistry } = await import("../chunks/open-registry-N774WSYB.js");
   const { resolveImage } = await import("../chunks/resolve-image-K7C5FX5G.js");
-  const registry = openImageRegistry(env, token);
+  const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);
   for (const child of sealed.platforms) info(`  ${child.platform}: ${child.descriptor.digest}`);
@@ -4224,9 +4265,11 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
+  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
+  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
   registryHost as m14$registryHost,
   sameRepository as m14$sameRepository,
   subjectName as m14$subjectName,

@@ -2482,7 +2482,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-XMP4N3W7.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-YLBZRIUC.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2870,6 +2870,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var BytesInput = {
@@ -2878,7 +2879,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -3114,6 +3116,38 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
+
+// src/app/settings/inputs.ts
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
 
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
@@ -3122,6 +3156,7 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
+  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
   const image = readImage(getInput2, names);
   const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
   if ((subject !== null || image !== null) && artifactName !== "") {
@@ -3151,7 +3186,8 @@ function readBytesSource(getInput2, workspace, names) {
     return {
       ...image,
       token: input(names.token),
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
+      plainHttp
     };
   if (subject !== null)
     return {
@@ -3853,7 +3889,8 @@ function readVerifySettings(getInput2, workspace, env = {}) {
     name: VerifyInput.Name,
     runId: VerifyInput.RunId,
     repository: VerifyInput.Repository,
-    token: VerifyInput.GitHubToken
+    token: VerifyInput.GitHubToken,
+    plainHttp: VerifyInput.PlainHttpRegistries
   });
   if (source === null) {
     throw new SealError(
@@ -4358,7 +4395,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-XMP4N3W7.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-YLBZRIUC.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -4521,9 +4558,11 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
+  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
+  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
   registryHost as m14$registryHost,
   sameRepository as m14$sameRepository,
   subjectName as m14$subjectName,

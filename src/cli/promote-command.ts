@@ -40,6 +40,7 @@ import type { PromotionAsked } from '../app/promote/types.js'
 import { plain } from '../report/paint.js'
 import { signerName } from '../app/signature/verdict.js'
 import type { ImageRegistry } from '../stores/registry/image-registry.js'
+import { PLAIN_HTTP_HELP, PLAIN_HTTP_OPTIONS, plainHttpRegistries } from './registry-options.js'
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
        artifact-seal promote --from ENV --environment ENV [options] [-- <deploy command…>]
@@ -61,6 +62,7 @@ with "artifact-seal confirm <record-id>".
                       the policy's image: rule then retags or copies it, as the action does
   --checksums FILE    the sealed listing, to name the files that differ; the seal's
                       signature is the <name>.sigstore.json beside it
+${PLAIN_HTTP_HELP}
   --push-to-registry  with oci://<image>: attach the signed record (its verification
                       summary) to the image in its registry, as seal's flag does
   --digest-only       promote with no bytes to check (an image deployed by its digest).
@@ -109,6 +111,7 @@ const spec = {
     'dry-run': { type: 'boolean' },
     'digest-only': { type: 'boolean' },
     'push-to-registry': { type: 'boolean' },
+    ...PLAIN_HTTP_OPTIONS,
     'subject-name': { type: 'string' },
     json: { type: 'boolean' },
     'contract-baseline': { type: 'string' },
@@ -181,6 +184,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     )
 
   const imageSubject = isImageSubject(paths.join('\n'))
+  const plainHttp = plainHttpRegistries(values)
   const pushToRegistry = values['push-to-registry'] === true
   if (pushToRegistry && !imageSubject)
     throw new SealError(
@@ -233,7 +237,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
           reference: parseImageSubject(paths.join('\n'), '--path'),
           inputName: '--path',
           token: terminal.env.GITHUB_TOKEN ?? '',
-          checksumsFile
+          checksumsFile,
+          plainHttp
         }
       : paths.length > 0
         ? {
@@ -266,7 +271,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     token: ''
   }
   const signedRecords = new Map<string, string>()
-  const imageRegistry = lazyImageRegistry(terminal.env)
+  const imageRegistry = lazyImageRegistry(terminal.env, plainHttp)
   const request = promoteRequest(asked, policy, location, signing, {
     env: terminal.env,
     onRecordSigned: (record, json) => signedRecords.set(record.key, json),
@@ -409,12 +414,15 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
 }
 
 /** One registry client for the gate, the image rule and --push-to-registry (one login), opened on first use. */
-function lazyImageRegistry(env: Terminal['env']): () => Promise<ImageRegistry> {
+function lazyImageRegistry(
+  env: Terminal['env'],
+  plainHttp: readonly string[]
+): () => Promise<ImageRegistry> {
   let registry: ImageRegistry | null = null
   return async () => {
     if (registry === null) {
       const { openImageRegistry } = await import('../app/image/open-registry.js')
-      registry = openImageRegistry(env, env.GITHUB_TOKEN ?? '')
+      registry = openImageRegistry(env, env.GITHUB_TOKEN ?? '', { insecureRegistries: plainHttp })
     }
     return registry
   }

@@ -371,7 +371,9 @@ async function imageTags(
   const registry =
     settings.source?.kind === 'image'
       ? await imageRegistry()
-      : (await import('../../app/image/open-registry.js')).openImageRegistry(env, settings.token)
+      : (await import('../../app/image/open-registry.js')).openImageRegistry(env, settings.token, {
+          insecureRegistries: settings.plainHttp
+        })
   return withImageTags(status, policy, registry)
 }
 
@@ -383,7 +385,8 @@ function sharedImageRegistry(settings: PromoteSettings, env: Env): () => Promise
       const { openImageRegistry } = await import('../../app/image/open-registry.js')
       registry = openImageRegistry(
         env,
-        settings.source?.kind === 'image' ? settings.source.token : settings.token
+        settings.source?.kind === 'image' ? settings.source.token : settings.token,
+        { insecureRegistries: settings.plainHttp }
       )
     }
     return registry

@@ -11,7 +11,7 @@ import type {
 import { DEFAULT_FILE_LEDGER, parseLedgerLocation } from '../../app/settings/ledger-location.js'
 import { PromoteInput, PromoteOutput, SealInput } from '../../app/settings/names.js'
 import { DEFAULT_POLICY_FILE } from '../../app/settings/load-policy.js'
-import { parseBooleanInput } from '../../app/settings/inputs.js'
+import { parseBooleanInput, readPlainHttpRegistries } from '../../app/settings/inputs.js'
 import { misspelledInputs, readBytesSource } from '../../app/settings/bytes-source.js'
 import type { WithoutBytes } from '../../app/promote/types.js'
 import { readSigningSettings } from '../../app/settings/signing-settings.js'
@@ -68,6 +68,8 @@ export interface PromoteSettings {
   readonly signing: SigningSettings
   /** Attach the record's signed verification summary to the image in its registry, as seal's push-to-registry does. */
   readonly pushToRegistry: boolean
+  /** Registries (host[:port]) reached over plain HTTP besides loopback ones: the image's, copy-to's, tags shown. */
+  readonly plainHttp: readonly string[]
 }
 
 export function readPromoteSettings(
@@ -156,6 +158,7 @@ export function readPromoteSettings(
     runId: PromoteInput.RunId,
     repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
+    plainHttp: PromoteInput.PlainHttpRegistries,
     listingAlone: true
   })
   const digestOnly = parseBooleanInput(
@@ -229,7 +232,11 @@ export function readPromoteSettings(
     name: name === '' ? null : name,
     signer: readSignedBy(getInput, env, workspace),
     signing,
-    pushToRegistry
+    pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput(PromoteInput.PlainHttpRegistries),
+      PromoteInput.PlainHttpRegistries
+    )
   }
 }
 
@@ -367,7 +374,8 @@ function confirmSettings(
     name: name === '' ? null : name,
     signer: readSignedBy(getInput, env, workspace),
     signing: readRecordSigning(getInput, ledger, env),
-    pushToRegistry: false
+    pushToRegistry: false,
+    plainHttp: []
   }
 }
 

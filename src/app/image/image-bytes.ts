@@ -45,7 +45,7 @@ export async function checkImageBytes(
 }
 
 export function imageRegistryFor(source: ImageSource, env: Env): ImageRegistry {
-  return openImageRegistry(env, source.token)
+  return openImageRegistry(env, source.token, { insecureRegistries: source.plainHttp })
 }
 
 /**

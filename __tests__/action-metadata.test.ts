@@ -37,8 +37,13 @@ const observeMetadata = (): Metadata =>
 
 /** The Marketplace shows 125 characters of a description; the runner's log and editors cut there too. */
 const MAX_DESCRIPTION = 125
-/** Issue 18: at most 45 inputs across seal, verify and promote. */
-const INPUT_BUDGET = 45
+/**
+ * Issue 18: at most 45 inputs across seal, verify and promote; issue 19 adds promote's
+ * push-to-registry (the signed record beside the image, named as seal's) and
+ * plain-http-registries on each of the three (a registry on the network reached over HTTP
+ * only where named), so 49.
+ */
+const INPUT_BUDGET = 49
 /** Inputs other work adds to these actions (INTERFACE.md): counted before they land, so the budget holds after. */
 const COMING: Record<Action, string[]> = {
   seal: ['include-hidden-files', 'push-to-registry'],
@@ -69,7 +74,7 @@ describe("the actions' metadata", () => {
     }
   )
 
-  it('keeps seal, verify and promote within 45 inputs, counting the ones still to come', () => {
+  it('keeps seal, verify and promote within 49 inputs, counting the ones still to come', () => {
     const counts = Object.fromEntries(
       ACTION_NAMES.map((action) => [action, Object.keys(metadata(action).inputs).length])
     )

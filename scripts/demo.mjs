@@ -6,12 +6,14 @@
 // that never counts as live, a tampered copy refused, a vetoed digest refused, a
 // rollback, and the ledger's chain and pinned head catching an edit and a deleted veto. It
 // ends with drift: observe catching a file patched in production, then an API changed on
-// the running service, with the contract's rule ids.
+// the running service, with the contract's rule ids. Then one container image beside the
+// files (scripts/demo-image.mjs): sealed by tag, promoted by moving tags, a tag moved by hand.
 import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { imageDemo } from './demo-image.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const cli = path.join(root, 'dist', 'cli', 'index.js')
@@ -549,6 +551,8 @@ try {
 
   step('When did production stop running what was promoted?')
   artifactSeal(['history', '--environment', 'production'])
+
+  await imageDemo({ work, artifactSeal, step })
 } finally {
   service?.stop()
   rmSync(work, { recursive: true, force: true })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import * as path from 'node:path'
+import { requireImageTools } from '../hosts/registry.js'
 import { PROJECT_ROOT } from '../helpers/runner.js'
 
 describe('npm run demo', () => {
@@ -178,6 +179,35 @@ describe('npm run demo', () => {
       expect(history).toMatch(
         /observed .*\(drifted, runs sha256:[0-9a-f]{64}: files: 1 file differs/
       )
+    }
+  )
+
+  it(
+    'promotes one image beside the files: sealed by tag with its seal pushed, dev and staging by retag, then ' +
+      'status and the next promotion say the staging tag moved behind the gate',
+    () => {
+      // The image tests need these; the demo says it skipped without them, the suite never does.
+      requireImageTools()
+      const sealed = section('Seal the image by its tag')
+      const digest = /sealed 127\.0\.0\.1:\d+\/hello@(sha256:[0-9a-f]{64})/.exec(sealed)?.[1]
+      expect(digest).toBeDefined()
+      expect(sealed).toContain(`sha256-${digest!.slice(7)}  (sha256-…: the signed seal`)
+      const promoted = section('Promote it to dev, then staging')
+      expect(promoted).toMatch(new RegExp(`hello:dev now names ${digest}`))
+      expect(promoted).toMatch(new RegExp(`hello:staging now names ${digest}`))
+      expect(promoted).toMatch(
+        new RegExp(`deploying 127\\.0\\.0\\.1:\\d+/hello@${digest} to staging`)
+      )
+      expect(promoted).toContain('Attached the signed record (verification summary)')
+      expect(promoted).toMatch(new RegExp(`skopeo inspect .*hello:staging  →  ${digest}`))
+      expect(section('Someone pushes another image to the staging tag')).toMatch(
+        /hello:staging names sha256:[0-9a-f]{64}, not the live digest: it moved behind the gate/
+      )
+      const refused = section('The next promotion through the staging tag')
+      expect(refused).toContain('refused for production')
+      expect(refused).toContain('the tag moved')
+      expect(refused).not.toContain('deploying')
+      expect(refused).toContain('exit code 1')
     }
   )
 })

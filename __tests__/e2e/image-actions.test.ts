@@ -416,10 +416,9 @@ describe('promoting an image with the bundled promote action (token auth, as ghc
   })
 })
 
-describe(
-  'promoting an image by retag and copy through dev, staging and production, then rolling back (token ' +
-    'auth)',
-  () => {
+describe.each<RegistryMode>(['open', 'htpasswd', 'token'])(
+  'promoting an image by retag and copy through dev, staging and production, then rolling back (%s)',
+  (mode) => {
     const PROMOTE = 'dist/promote/index.js'
     const CLI = path.join(PROJECT_ROOT, 'dist/cli/index.js')
     let registry: TestRegistry
@@ -427,7 +426,7 @@ describe(
     let workspace: string
 
     beforeAll(async () => {
-      registry = await startRegistry('token')
+      registry = await startRegistry(mode)
       await Promise.all([
         pushLayout(registry, image.dir, 'v1', 'acme/svc', 'v1'),
         pushLayout(registry, image.dir, 'single', 'acme/svc', 'v2')

@@ -324,3 +324,99 @@ export async function startTokenServer(): Promise<TokenServer> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// A counting proxy: what the registry receives, request by request
+// ---------------------------------------------------------------------------------------
+
+export interface ReceivedRequest {
+  readonly method: string
+  /** The path and query, as the registry got it. */
+  readonly path: string
+  readonly status: number
+}
+
+export interface CountingProxy {
+  /** `127.0.0.1:<port>`: give clients this instead of the registry's host. */
+  readonly host: string
+  readonly username: string | null
+  readonly password: string | null
+  /** Every request the registry answered through the proxy, in order. */
+  readonly received: ReceivedRequest[]
+  /** Forgets what was received so far. */
+  reset(): void
+  close(): Promise<void>
+}
+
+/**
+ * A plain HTTP proxy in front of a test registry that records every request it forwards and
+ * the registry's answer. A request is recorded before its answer is passed on, so once a client
+ * has its last answer the record is complete: counts need no wait. The Host header goes through
+ * unchanged, so the registry's upload locations name the proxy and later requests come back
+ * through it. Token requests go to the token server, which keeps its own log.
+ */
+export async function startCountingProxy(
+  registry: TestRegistry,
+  /** The address to listen on: loopback by default, or another of this machine's. */
+  address = '127.0.0.1'
+): Promise<CountingProxy> {
+  const received: ReceivedRequest[] = []
+  const [targetHost, targetPort] = registry.host.split(':') as [string, string]
+  const server = http.createServer((req, res) => {
+    const upstream = http.request(
+      {
+        host: targetHost,
+        port: Number(targetPort),
+        method: req.method,
+        path: req.url,
+        headers: req.headers
+      },
+      (answer) => {
+        received.push({
+          method: req.method ?? '',
+          path: req.url ?? '',
+          status: answer.statusCode ?? 0
+        })
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      }
+    )
+    upstream.on('error', (error) => {
+      received.push({ method: req.method ?? '', path: req.url ?? '', status: 0 })
+      res.destroy(error)
+    })
+    req.pipe(upstream)
+  })
+  await new Promise<void>((resolve) => server.listen(0, address, resolve))
+  const { port } = server.address() as net.AddressInfo
+  return {
+    host: `${address}:${port}`,
+    username: registry.username,
+    password: registry.password,
+    received,
+    reset: () => {
+      received.length = 0
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+/**
+ * An IPv4 address of this machine that is not loopback: a registry reached there is "another
+ * host" to a client, as a registry on the network is.
+ */
+export function nonLoopbackAddress(): string {
+  const found = Object.values(os.networkInterfaces())
+    .flat()
+    .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+  if (found === undefined)
+    throw new Error(
+      'This machine has no IPv4 address besides loopback; the plain-HTTP tests need one to reach a registry ' +
+        'as another host.'
+    )
+  return found.address
+}

@@ -20,8 +20,8 @@ import {
 } from "./chunk-7EN7PEUO.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-45CRJJL6.js";
-import "./chunk-X5XFE3KV.js";
 import "./chunk-WJZVNM7J.js";
+import "./chunk-X5XFE3KV.js";
 import {
   parseCommand,
   requireValue

@@ -19,8 +19,8 @@ import {
 import {
   removeQuietly
 } from "./chunk-45CRJJL6.js";
-import "./chunk-X5XFE3KV.js";
 import "./chunk-WJZVNM7J.js";
+import "./chunk-X5XFE3KV.js";
 import "./chunk-BXUFWVSN.js";
 import {
   readListing,

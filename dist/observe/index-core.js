@@ -31948,6 +31948,9 @@ function digestOnlySubject(name, digest) {
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
 }
+function commitUrl(build) {
+  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
+}
 function workflowPath(build) {
   const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
   const at = withoutRepo.lastIndexOf("@");
@@ -32079,7 +32082,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JR3DZ5PL.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-ZWN23XRC.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -42746,6 +42749,33 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
 
 // src/app/observe/image-probe.ts
 async function imageProbe(image, live, registry) {
@@ -42916,7 +42946,12 @@ async function runProbes(spec, live, request, ledger) {
   if (image !== null) {
     jobs.push(
       (async () => {
-        const registry = await registryFor(spec.timeoutMs, context, request.registryToken);
+        const registry = await registryFor(
+          spec.timeoutMs,
+          context,
+          request.registryToken,
+          request.plainHttpRegistries ?? []
+        );
         return imageProbe(image, live.digest, registry);
       })()
     );
@@ -42990,9 +43025,13 @@ function observationRecord(environment, service, live, found, requester) {
     }
   };
 }
-async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("../chunks/open-registry-LVN2EN7I.js");
-  return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
+async function registryFor(timeoutMs, context, token, plainHttp) {
+  const { openImageRegistry } = await import("../chunks/open-registry-VYXTIODU.js");
+  return openImageRegistry(context.env, token, {
+    timeoutMs,
+    deadlineMs: timeoutMs,
+    insecureRegistries: plainHttp
+  });
 }
 
 // src/stores/evidence/contract-files.ts
@@ -43812,7 +43851,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-OV6BVAR3.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-XRDTV5JR.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -43849,8 +43888,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-IVNRSSNZ.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-QG4HN3OH.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WG3E554Z.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-M2FWPAJN.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -43900,7 +43939,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-6JRPNUVO.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-IX4Z2UB7.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -44179,7 +44218,7 @@ var regExp = (source) => {
 function isOfType(value, type2) {
   switch (type2) {
     case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
+      return isRecord(value);
     case "array":
       return Array.isArray(value);
     case "null":
@@ -45067,6 +45106,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var BytesInput = {
@@ -45075,7 +45115,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -45097,6 +45138,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -45106,7 +45148,8 @@ var ObserveInput = {
   GitHubToken: "github-token",
   Environments: "environments",
   Record: "record",
-  OpenIssue: "open-issue"
+  OpenIssue: "open-issue",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var ObserveOutput = {
   Drifted: "drifted",
@@ -45232,6 +45275,9 @@ function reportFailure(error2) {
 }
 
 // src/app/settings/inputs.ts
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
 function parseBooleanInput(name, value, fallback) {
   const v = value.trim().toLowerCase();
   if (v === "") return fallback;
@@ -45290,7 +45336,11 @@ function readObserveSettings(getInput2, workspace, env = {}) {
     token,
     environments: listed.length === 0 ? null : [...new Set(listed)],
     record,
-    issuesOf: openIssue ? repository : null
+    issuesOf: openIssue ? repository : null,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(ObserveInput.PlainHttpRegistries),
+      ObserveInput.PlainHttpRegistries
+    )
   };
 }
 
@@ -45320,6 +45370,7 @@ async function run(env = process.env) {
         requester: requesterFromEnv(env),
         probe: { cwd: workspace, env, ...DEFAULT_PROBE_LIMITS },
         registryToken: settings.token,
+        plainHttpRegistries: settings.plainHttp,
         sealedContract: sealedContractSource(settings.ledger, {
           env,
           baseDir: workspace,
@@ -45352,7 +45403,7 @@ async function run(env = process.env) {
       }
     }
     if (settings.issuesOf !== null) {
-      const { GitHubIssues } = await import("../chunks/github-issues-6Z7HNEEP.js");
+      const { GitHubIssues } = await import("../chunks/github-issues-DRRJYM4M.js");
       const { syncDriftIssues } = await import("../chunks/drift-issues-WSVRPRP7.js");
       const issues = new GitHubIssues({
         token: settings.token,
@@ -45402,9 +45453,11 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
+  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
+  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
   registryHost as m14$registryHost,
   sameRepository as m14$sameRepository,
   subjectName as m14$subjectName,
@@ -45438,32 +45491,33 @@ export {
   readModes as m18$readModes,
   confirmationChanged as m19$confirmationChanged,
   needsLiveContract as m19$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m20$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m20$OBSERVING,
-  OUTCOMES as m20$OUTCOMES,
-  RESOLUTIONS as m20$RESOLUTIONS,
-  confirmedOutcome as m20$confirmedOutcome,
-  describeService as m20$describeService,
-  isEarlier as m20$isEarlier,
-  makesLive as m20$makesLive,
-  serviceOf as m20$serviceOf,
-  listDirectory as m22$listDirectory,
-  sealSubject as m22$sealSubject,
-  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
-  capitalized as m27$capitalized,
-  speakAs as m27$speakAs,
-  words as m27$words,
-  SYSTEM_CLOCK as m28$SYSTEM_CLOCK,
-  contractManifestBeside as m29$contractManifestBeside,
-  hasBundleBeside as m29$hasBundleBeside,
-  listingsIn as m29$listingsIn,
-  readListing as m29$readListing,
-  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
-  readStatement as m29$readStatement,
-  readStatementBeside as m29$readStatementBeside,
-  readText as m29$readText,
-  readTextIfAny as m29$readTextIfAny,
-  whyUnreadable as m29$whyUnreadable,
+  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m21$OBSERVING,
+  OUTCOMES as m21$OUTCOMES,
+  RESOLUTIONS as m21$RESOLUTIONS,
+  confirmedOutcome as m21$confirmedOutcome,
+  describeService as m21$describeService,
+  isEarlier as m21$isEarlier,
+  makesLive as m21$makesLive,
+  serviceOf as m21$serviceOf,
+  listDirectory as m23$listDirectory,
+  sealSubject as m23$sealSubject,
+  DIGEST_ONLY_ANNOTATION as m27$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m27$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m27$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m27$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m27$STATEMENT_TYPE,
+  buildStatement as m27$buildStatement,
+  commitUrl as m27$commitUrl,
+  digestOnlySubject as m27$digestOnlySubject,
+  runUrl as m27$runUrl,
+  statementSubject as m27$statementSubject,
+  workflowPath as m27$workflowPath,
+  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
+  capitalized as m28$capitalized,
+  speakAs as m28$speakAs,
+  words as m28$words,
+  SYSTEM_CLOCK as m29$SYSTEM_CLOCK,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -45480,28 +45534,38 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m30$cacheArchivePrefix,
-  cacheKeyOf as m30$cacheKeyOf,
-  cacheStagingPath as m30$cacheStagingPath,
-  copyListedFiles as m31$copyListedFiles,
-  makeDirectories as m31$makeDirectories,
-  privateDir as m31$privateDir,
-  removeQuietly2 as m31$removeQuietly,
-  writeNewFile as m31$writeNewFile,
-  bundleBaseOf as m32$bundleBaseOf,
-  bundleFileNames as m32$bundleFileNames,
-  contractBeside as m32$contractBeside,
-  fileSafeName as m32$fileSafeName,
-  isBundleEntry as m32$isBundleEntry,
-  modesBeside as m32$modesBeside,
-  sigstoreBundleBeside as m32$sigstoreBundleBeside,
-  statementBeside as m32$statementBeside,
-  wrongEnvironment as m34$wrongEnvironment,
-  decodeRecord as m35$decodeRecord,
-  VERSION2 as m36$VERSION,
+  contractManifestBeside as m30$contractManifestBeside,
+  hasBundleBeside as m30$hasBundleBeside,
+  listingsIn as m30$listingsIn,
+  readListing as m30$readListing,
+  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
+  readStatement as m30$readStatement,
+  readStatementBeside as m30$readStatementBeside,
+  readText as m30$readText,
+  readTextIfAny as m30$readTextIfAny,
+  whyUnreadable as m30$whyUnreadable,
+  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m31$cacheArchivePrefix,
+  cacheKeyOf as m31$cacheKeyOf,
+  cacheStagingPath as m31$cacheStagingPath,
+  copyListedFiles as m32$copyListedFiles,
+  makeDirectories as m32$makeDirectories,
+  privateDir as m32$privateDir,
+  removeQuietly2 as m32$removeQuietly,
+  writeNewFile as m32$writeNewFile,
+  bundleBaseOf as m33$bundleBaseOf,
+  bundleFileNames as m33$bundleFileNames,
+  contractBeside as m33$contractBeside,
+  fileSafeName as m33$fileSafeName,
+  isBundleEntry as m33$isBundleEntry,
+  modesBeside as m33$modesBeside,
+  sigstoreBundleBeside as m33$sigstoreBundleBeside,
+  statementBeside as m33$statementBeside,
+  wrongEnvironment as m35$wrongEnvironment,
+  decodeRecord as m36$decodeRecord,
+  VERSION2 as m37$VERSION,
   sealedModesBeside as m7$sealedModesBeside
 };

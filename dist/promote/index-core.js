@@ -264,7 +264,7 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-RT5Q67VR.js");
+    const { readSigningKey } = await import("../chunks/signing-key-ABGRFJF5.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-XTV6W3HW.js");
     const { keySigner } = await import("../chunks/key-signer-OFLPOOKK.js");
@@ -1063,6 +1063,33 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
 
 // src/core/observe/spec.ts
 var DEFAULT_PROBE_TIMEOUT_MS = 1e4;
@@ -1171,6 +1198,11 @@ function isOtherObserveForm(error2, root) {
   return branch === "1" !== Array.isArray(written);
 }
 
+// src/core/json-shape.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/core/promotion/schema-check.ts
 var KNOWN = /* @__PURE__ */ new Set([
   "$schema",
@@ -1203,7 +1235,7 @@ var regExp = (source) => {
 function isOfType(value, type2) {
   switch (type2) {
     case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
+      return isRecord(value);
     case "array":
       return Array.isArray(value);
     case "null":
@@ -4211,7 +4243,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-XPMZ6VOY.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-KZR33AOG.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -4409,7 +4441,7 @@ async function planContract(request, sources, ledger) {
     if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
     return { ...plan, changes: null, problem: error2.message };
   }
-  const { classifyContracts } = await import("../chunks/classify-Y3P5S3PD.js");
+  const { classifyContracts } = await import("../chunks/classify-VU2BZAHO.js");
   try {
     return {
       ...plan,
@@ -6313,6 +6345,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var BytesInput = {
@@ -6321,7 +6354,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -6343,6 +6377,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -6448,6 +6483,9 @@ function parseLedgerLocation(value, inputName, baseDir) {
 
 // src/app/settings/inputs.ts
 init_errors();
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
 function parseBooleanInput(name, value, fallback) {
   const v = value.trim().toLowerCase();
   if (v === "") return fallback;
@@ -6486,6 +6524,7 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
+  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
   const image = readImage(getInput2, names);
   const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
   if ((subject !== null || image !== null) && artifactName !== "") {
@@ -6515,7 +6554,8 @@ function readBytesSource(getInput2, workspace, names) {
     return {
       ...image,
       token: input(names.token),
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
+      plainHttp
     };
   if (subject !== null)
     return {
@@ -7154,6 +7194,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     runId: PromoteInput.RunId,
     repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
+    plainHttp: PromoteInput.PlainHttpRegistries,
     listingAlone: true
   });
   const digestOnly = parseBooleanInput(
@@ -7188,6 +7229,8 @@ function readPromoteSettings(getInput2, env, workspace) {
   const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.SubjectName);
+  const signing = readRecordSigning(getInput2, ledger, env);
+  const pushToRegistry = readPushToRegistry(getInput2, source, signing, dryRun);
   return {
     confirm,
     environment,
@@ -7206,8 +7249,32 @@ function readPromoteSettings(getInput2, env, workspace) {
     approveAmendment: approval === "" ? null : approval,
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger, env)
+    signing,
+    pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(PromoteInput.PlainHttpRegistries),
+      PromoteInput.PlainHttpRegistries
+    )
   };
+}
+function readPushToRegistry(getInput2, source, signing, dryRun) {
+  const push = parseBooleanInput(
+    PromoteInput.PushToRegistry,
+    getInput2(PromoteInput.PushToRegistry),
+    false
+  );
+  if (!push) return false;
+  if (source?.kind !== "image")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record to an image in its registry, and this promotion is not of an image. Give ${PromoteInput.SubjectPath}: oci://<image>, or remove ${PromoteInput.PushToRegistry}.`
+    );
+  if (signing.mode === "none")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record, and records are not signed. Give ${PromoteInput.SigningKey} or "${PromoteInput.Sign}: keyless", or remove ${PromoteInput.PushToRegistry}.`
+    );
+  return !dryRun;
 }
 function readRecordSigning(getInput2, ledger, env) {
   const signing = readSigningSettings(getInput2, env, "none");
@@ -7255,7 +7322,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     PromoteInput.Veto,
     PromoteInput.ApproveAmendment
   ].filter((name2) => input(name2) !== "");
-  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly])
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly, PromoteInput.PushToRegistry])
     if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
@@ -7283,7 +7350,9 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     approveAmendment: null,
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger, env)
+    signing: readRecordSigning(getInput2, ledger, env),
+    pushToRegistry: false,
+    plainHttp: []
   };
 }
 var BYTES_INPUTS = [
@@ -7476,7 +7545,7 @@ function unsignedCheck(digest, looked) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-GHZULKR6.js");
+    const { listAttestations } = await import("../chunks/attestations-api-7N7BD2FL.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8854,7 +8923,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-TXNHPGXM.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-HEXYD6HA.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -8891,8 +8960,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TC2YZG6T.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-222763LR.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-5VFIG7QT.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-PTQFACHZ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -8942,7 +9011,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-THFJPULR.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-XWWBLLOC.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -9018,7 +9087,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-IX4E6ZKD.js");
+    const { contractSources } = await import("../chunks/contract-sources-JY2IUAGP.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -9038,7 +9107,7 @@ function lazyContractSources(options) {
 function promoteRequest(asked, policy, ledger, signing, context) {
   const { env, names } = context;
   const source = asked.source;
-  const imageGate = source?.kind === "image" ? imageGateOf(source, env) : NO_IMAGE;
+  const imageGate = source?.kind === "image" ? imageGateOf(source, env, context.imageRegistry) : NO_IMAGE;
   const listing = (source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null) ?? asked.sealListing;
   const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, {
     serverUrl: serverUrlOf(env),
@@ -9107,18 +9176,19 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-4JMI7PSE.js");
+      const { checkCandidates } = await import("../chunks/check-signature-5W6I5VES.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-7CTC6BFD.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-6UC7DBFE.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
         token: asked.token,
-        tokenInput: names.token
+        tokenInput: names.token,
+        ...context.onRecordSigned === void 0 ? {} : { onSigned: context.onRecordSigned }
       })(record, decision, signature)
     },
     contract: lazyContractSources({
@@ -9154,21 +9224,21 @@ function promoteRequest(asked, policy, ledger, signing, context) {
 function sleepOnTimer(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
-function imageGateOf(source, env) {
+function imageGateOf(source, env, shared) {
   let registry = null;
-  const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-TXNHPGXM.js");
+  const open3 = shared ?? (async () => {
+    const { imageRegistryFor } = await import("../chunks/image-bytes-HEXYD6HA.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
-  };
+  });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-TXNHPGXM.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-HEXYD6HA.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-TXNHPGXM.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-HEXYD6HA.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -9215,7 +9285,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-7CTC6BFD.js")).recordAttester(signing, {
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-6UC7DBFE.js")).recordAttester(signing, {
         ledger: settings.ledger,
         policy,
         env,
@@ -9271,7 +9341,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-IX4E6ZKD.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-JY2IUAGP.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -9298,6 +9368,8 @@ async function run(env = process.env) {
       return;
     }
     const environmentUrl = findEnvironment(policy, settings.environment)?.url ?? null;
+    const imageRegistry = sharedImageRegistry(settings, env);
+    const signedRecords = /* @__PURE__ */ new Map();
     const request = promoteRequest(
       { ...settings, environmentUrl, contractBaseline: null },
       policy,
@@ -9324,7 +9396,9 @@ async function run(env = process.env) {
         downloads: true,
         log: (message) => info(message),
         warn: (message) => warning(message),
-        onProgress: (p) => info(describeProgress(p))
+        onProgress: (p) => info(describeProgress(p)),
+        onRecordSigned: (record2, json) => signedRecords.set(record2.key, json),
+        imageRegistry
       }
     );
     const result = await promoteDigest(request, policy, ledger, options);
@@ -9342,16 +9416,26 @@ async function run(env = process.env) {
       info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
     const imageRule = findEnvironment(policy, settings.environment)?.image;
     let moved = null;
-    if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-VSEUYZ3L.js");
-      const image = await moveImageWith(env, settings.source.token)(
-        settings.source.reference,
-        result.digest,
-        imageRule,
-        settings.environment
+    let recordLine = null;
+    if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
+      const { finishImagePromotion } = await import("../chunks/image-promotion-B7Z67UW5.js");
+      const image = await finishImagePromotion(
+        {
+          reference: settings.source.reference,
+          digest: result.digest,
+          environment: settings.environment,
+          rule: imageRule,
+          pushToRegistry: settings.pushToRegistry,
+          signedRecord: signedRecords.get(result.record.key) ?? null,
+          signedRecordUri: result.record.attestation?.uri ?? null,
+          pushInput: PromoteInput.PushToRegistry
+        },
+        await imageRegistry()
       );
       for (const line of image.done) info(line);
+      if (image.recordNotAttached !== null) warning(image.recordNotAttached);
       moved = image;
+      recordLine = image.recordNotAttached !== null ? `**Signed record not attached to the image:** ${image.recordNotAttached}` : image.recordAttached === null ? null : `Signed record attached to the image as \`${image.recordAttached.manifest}\` (${image.recordAttached.via === "referrers-api" ? "referrers API" : `fallback tag \`${image.recordAttached.tag ?? ""}\``}).`;
     }
     for (const check2 of decision.checks)
       info(`${check2.passed ? "\u2713" : "\u2717"} ${check2.rule} (${check2.environment}): ${check2.detail}`);
@@ -9367,7 +9451,8 @@ async function run(env = process.env) {
         }),
         policy,
         settings,
-        env
+        env,
+        imageRegistry
       ),
       ledger: ledger.location,
       name: result.name,
@@ -9377,6 +9462,9 @@ async function run(env = process.env) {
     };
     if (env.GITHUB_STEP_SUMMARY) {
       await summary.addRaw(renderPromotionMarkdown(report)).write();
+      if (recordLine !== null) await summary.addRaw(`
+${recordLine}
+`).write();
       if ((result.waitedMs ?? 0) > 0)
         await summary.addRaw(
           `
@@ -9426,18 +9514,27 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
     reportFailure(error2);
   }
 }
-async function imageTags(status, policy, settings, env) {
+async function imageTags(status, policy, settings, env, imageRegistry) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
-  const { withImageTags } = await import("../chunks/image-status-2X54RFY5.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-CPCKSH4G.js");
-  return withImageTags(
-    status,
-    policy,
-    openImageRegistry(
-      env,
-      settings.source?.kind === "image" ? settings.source.token : settings.token
-    )
-  );
+  const { withImageTags } = await import("../chunks/image-status-Y4ALANYV.js");
+  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-X7JI5BDM.js")).openImageRegistry(env, settings.token, {
+    insecureRegistries: settings.plainHttp
+  });
+  return withImageTags(status, policy, registry);
+}
+function sharedImageRegistry(settings, env) {
+  let registry = null;
+  return async () => {
+    if (registry === null) {
+      const { openImageRegistry } = await import("../chunks/open-registry-X7JI5BDM.js");
+      registry = openImageRegistry(
+        env,
+        settings.source?.kind === "image" ? settings.source.token : settings.token,
+        { insecureRegistries: settings.plainHttp }
+      );
+    }
+    return registry;
+  };
 }
 
 // core:promote/index-core
@@ -9466,14 +9563,17 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
+  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
+  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
   registryHost as m14$registryHost,
   sameRepository as m14$sameRepository,
   subjectName as m14$subjectName,
   withDigest as m14$withDigest,
   withTag as m14$withTag,
+  isRecord as m15$isRecord,
   agreeingKind as m16$agreeingKind,
   checkSubjectKind as m16$checkSubjectKind,
   isCanonicalListing as m16$isCanonicalListing,
@@ -9502,75 +9602,74 @@ export {
   confirmationChanged as m19$confirmationChanged,
   needsLiveContract as m19$needsLiveContract,
   run as m2$run,
-  DEFAULT_PENDING_TIMEOUT_MS as m20$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m20$OBSERVING,
-  OUTCOMES as m20$OUTCOMES,
-  RESOLUTIONS as m20$RESOLUTIONS,
-  confirmedOutcome as m20$confirmedOutcome,
-  describeService as m20$describeService,
-  isEarlier as m20$isEarlier,
-  makesLive as m20$makesLive,
-  serviceOf as m20$serviceOf,
-  isCommit as m21$isCommit,
-  isRepository as m21$isRepository,
-  isRunUrl as m21$isRunUrl,
-  repositoryOfUrl as m21$repositoryOfUrl,
-  sealedByFromStatement as m21$sealedByFromStatement,
-  subjectNameOf as m21$subjectNameOf,
-  validSealedBy as m21$validSealedBy,
-  listDirectory as m22$listDirectory,
-  sealSubject as m22$sealSubject,
-  FULCIO_OIDS as m23$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m23$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m23$GITHUB_HOSTED,
-  checkIdentity as m23$checkIdentity,
-  decodeDerUtf8String as m23$decodeDerUtf8String,
-  decodeIdentity as m23$decodeIdentity,
-  describeIdentityFailure as m23$describeIdentityFailure,
-  parseWorkflowSetting as m23$parseWorkflowSetting,
-  parseWorkflowUri as m23$parseWorkflowUri,
-  repositoryOfUri as m23$repositoryOfUri,
-  CURVES as m24$CURVES,
-  GENERATE_HINT as m24$GENERATE_HINT,
-  PRIVATE_LABELS as m24$PRIVATE_LABELS,
-  PUBLIC_LABELS as m24$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m24$SUPPORTED_KEYS,
-  algorithmOf as m24$algorithmOf,
-  bodyBytes as m24$bodyBytes,
-  keyHint as m24$keyHint,
-  looksLikePem as m24$looksLikePem,
-  material as m24$material,
-  normalize2 as m24$normalize,
-  notPem as m24$notPem,
-  pemBlocks as m24$pemBlocks,
-  readPublicKey as m24$readPublicKey,
-  defaultIssuer as m25$defaultIssuer,
-  identityPolicy as m25$identityPolicy,
-  DIGEST_ONLY_ANNOTATION as m26$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m26$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m26$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m26$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m26$STATEMENT_TYPE,
-  buildStatement as m26$buildStatement,
-  commitUrl as m26$commitUrl,
-  digestOnlySubject as m26$digestOnlySubject,
-  runUrl as m26$runUrl,
-  statementSubject as m26$statementSubject,
-  workflowPath as m26$workflowPath,
-  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
-  capitalized as m27$capitalized,
-  speakAs as m27$speakAs,
-  words as m27$words,
-  contractManifestBeside as m29$contractManifestBeside,
-  hasBundleBeside as m29$hasBundleBeside,
-  listingsIn as m29$listingsIn,
-  readListing as m29$readListing,
-  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
-  readStatement as m29$readStatement,
-  readStatementBeside as m29$readStatementBeside,
-  readText as m29$readText,
-  readTextIfAny as m29$readTextIfAny,
-  whyUnreadable as m29$whyUnreadable,
+  BREAKING_RULES as m20$BREAKING_RULES,
+  DANGEROUS_RULES as m20$DANGEROUS_RULES,
+  ROLLBACK_RULES as m20$ROLLBACK_RULES,
+  declaresServices as m20$declaresServices,
+  findEnvironment as m20$findEnvironment,
+  pipelineOrder as m20$pipelineOrder,
+  requireEnvironment as m20$requireEnvironment,
+  serviceFor as m20$serviceFor,
+  upstreamOf as m20$upstreamOf,
+  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m21$OBSERVING,
+  OUTCOMES as m21$OUTCOMES,
+  RESOLUTIONS as m21$RESOLUTIONS,
+  confirmedOutcome as m21$confirmedOutcome,
+  describeService as m21$describeService,
+  isEarlier as m21$isEarlier,
+  makesLive as m21$makesLive,
+  serviceOf as m21$serviceOf,
+  isCommit as m22$isCommit,
+  isRepository as m22$isRepository,
+  isRunUrl as m22$isRunUrl,
+  repositoryOfUrl as m22$repositoryOfUrl,
+  sealedByFromStatement as m22$sealedByFromStatement,
+  subjectNameOf as m22$subjectNameOf,
+  validSealedBy as m22$validSealedBy,
+  listDirectory as m23$listDirectory,
+  sealSubject as m23$sealSubject,
+  FULCIO_OIDS as m24$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m24$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m24$GITHUB_HOSTED,
+  checkIdentity as m24$checkIdentity,
+  decodeDerUtf8String as m24$decodeDerUtf8String,
+  decodeIdentity as m24$decodeIdentity,
+  describeIdentityFailure as m24$describeIdentityFailure,
+  parseWorkflowSetting as m24$parseWorkflowSetting,
+  parseWorkflowUri as m24$parseWorkflowUri,
+  repositoryOfUri as m24$repositoryOfUri,
+  CURVES as m25$CURVES,
+  GENERATE_HINT as m25$GENERATE_HINT,
+  PRIVATE_LABELS as m25$PRIVATE_LABELS,
+  PUBLIC_LABELS as m25$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
+  algorithmOf as m25$algorithmOf,
+  bodyBytes as m25$bodyBytes,
+  keyHint as m25$keyHint,
+  looksLikePem as m25$looksLikePem,
+  material as m25$material,
+  normalize2 as m25$normalize,
+  notPem as m25$notPem,
+  pemBlocks as m25$pemBlocks,
+  readPublicKey as m25$readPublicKey,
+  defaultIssuer as m26$defaultIssuer,
+  identityPolicy as m26$identityPolicy,
+  DIGEST_ONLY_ANNOTATION as m27$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m27$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m27$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m27$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m27$STATEMENT_TYPE,
+  buildStatement as m27$buildStatement,
+  commitUrl as m27$commitUrl,
+  digestOnlySubject as m27$digestOnlySubject,
+  runUrl as m27$runUrl,
+  statementSubject as m27$statementSubject,
+  workflowPath as m27$workflowPath,
+  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
+  capitalized as m28$capitalized,
+  speakAs as m28$speakAs,
+  words as m28$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -9587,33 +9686,43 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m30$cacheArchivePrefix,
-  cacheKeyOf as m30$cacheKeyOf,
-  cacheStagingPath as m30$cacheStagingPath,
-  copyListedFiles as m31$copyListedFiles,
-  makeDirectories as m31$makeDirectories,
-  privateDir as m31$privateDir,
-  removeQuietly2 as m31$removeQuietly,
-  writeNewFile as m31$writeNewFile,
-  bundleBaseOf as m32$bundleBaseOf,
-  bundleFileNames as m32$bundleFileNames,
-  contractBeside as m32$contractBeside,
-  fileSafeName as m32$fileSafeName,
-  isBundleEntry as m32$isBundleEntry,
-  modesBeside as m32$modesBeside,
-  sigstoreBundleBeside as m32$sigstoreBundleBeside,
-  statementBeside as m32$statementBeside,
-  besideLedger as m33$besideLedger,
-  readCheckpoint as m33$readCheckpoint,
-  readRecordAttestation as m33$readRecordAttestation,
-  writeRecordAttestation as m33$writeRecordAttestation,
-  wrongEnvironment as m34$wrongEnvironment,
-  decodeRecord as m35$decodeRecord,
-  VERSION as m36$VERSION,
+  contractManifestBeside as m30$contractManifestBeside,
+  hasBundleBeside as m30$hasBundleBeside,
+  listingsIn as m30$listingsIn,
+  readListing as m30$readListing,
+  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
+  readStatement as m30$readStatement,
+  readStatementBeside as m30$readStatementBeside,
+  readText as m30$readText,
+  readTextIfAny as m30$readTextIfAny,
+  whyUnreadable as m30$whyUnreadable,
+  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m31$cacheArchivePrefix,
+  cacheKeyOf as m31$cacheKeyOf,
+  cacheStagingPath as m31$cacheStagingPath,
+  copyListedFiles as m32$copyListedFiles,
+  makeDirectories as m32$makeDirectories,
+  privateDir as m32$privateDir,
+  removeQuietly2 as m32$removeQuietly,
+  writeNewFile as m32$writeNewFile,
+  bundleBaseOf as m33$bundleBaseOf,
+  bundleFileNames as m33$bundleFileNames,
+  contractBeside as m33$contractBeside,
+  fileSafeName as m33$fileSafeName,
+  isBundleEntry as m33$isBundleEntry,
+  modesBeside as m33$modesBeside,
+  sigstoreBundleBeside as m33$sigstoreBundleBeside,
+  statementBeside as m33$statementBeside,
+  besideLedger as m34$besideLedger,
+  readCheckpoint as m34$readCheckpoint,
+  readRecordAttestation as m34$readRecordAttestation,
+  writeRecordAttestation as m34$writeRecordAttestation,
+  wrongEnvironment as m35$wrongEnvironment,
+  decodeRecord as m36$decodeRecord,
+  VERSION as m37$VERSION,
   findSignatures as m6$findSignatures,
   unsignedCheck as m6$unsignedCheck,
   sealedModesBeside as m7$sealedModesBeside,

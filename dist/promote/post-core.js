@@ -2161,7 +2161,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-MUL3TV3J.js");
+  const { prepareSigning } = await import("../chunks/signing-6ELV5GMA.js");
   return prepareSigning(settings, env);
 }
 
@@ -2202,7 +2202,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RPWA4GH6.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-F7ONYSTK.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2273,6 +2273,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var BytesInput = {
@@ -2281,7 +2282,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -2303,6 +2305,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -2481,6 +2484,7 @@ var HOST = new RegExp(
 );
 var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DOCKER_HUB = "docker.io";
+var DOCKER_HUB_HOST = "registry-1.docker.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 function parseImageReference(value, what) {
   const text = value.trim();
@@ -2600,6 +2604,33 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
 
 // src/core/observe/spec.ts
 var DRIFT_RULES = ["block", "warn"];
@@ -2623,6 +2654,11 @@ var OBSERVE_SCHEMA = {
   anyOf: [ENTRY_SCHEMA, { type: "array", minItems: 1, items: ENTRY_SCHEMA }]
 };
 var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
+
+// src/core/json-shape.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 // src/core/promotion/policy-schema.ts
 var ENVIRONMENT_NAME = "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$";
@@ -2913,6 +2949,9 @@ var CONTRACT_FIELD_MEANING = {
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
 
 // src/app/settings/inputs.ts
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
 function parseBooleanInput(name, value, fallback) {
   const v = value.trim().toLowerCase();
   if (v === "") return fallback;
@@ -2948,6 +2987,7 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
+  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
   const image = readImage(getInput2, names);
   const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
   if ((subject !== null || image !== null) && artifactName !== "") {
@@ -2977,7 +3017,8 @@ function readBytesSource(getInput2, workspace, names) {
     return {
       ...image,
       token: input(names.token),
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
+      plainHttp
     };
   if (subject !== null)
     return {
@@ -3594,6 +3635,7 @@ function readPromoteSettings(getInput2, env, workspace) {
     runId: PromoteInput.RunId,
     repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
+    plainHttp: PromoteInput.PlainHttpRegistries,
     listingAlone: true
   });
   const digestOnly = parseBooleanInput(
@@ -3628,6 +3670,8 @@ function readPromoteSettings(getInput2, env, workspace) {
   const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
   const policy = input(PromoteInput.Policy);
   const name = input(PromoteInput.SubjectName);
+  const signing = readRecordSigning(getInput2, ledger, env);
+  const pushToRegistry = readPushToRegistry(getInput2, source, signing, dryRun);
   return {
     confirm,
     environment,
@@ -3646,8 +3690,32 @@ function readPromoteSettings(getInput2, env, workspace) {
     approveAmendment: approval === "" ? null : approval,
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger, env)
+    signing,
+    pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(PromoteInput.PlainHttpRegistries),
+      PromoteInput.PlainHttpRegistries
+    )
   };
+}
+function readPushToRegistry(getInput2, source, signing, dryRun) {
+  const push = parseBooleanInput(
+    PromoteInput.PushToRegistry,
+    getInput2(PromoteInput.PushToRegistry),
+    false
+  );
+  if (!push) return false;
+  if (source?.kind !== "image")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record to an image in its registry, and this promotion is not of an image. Give ${PromoteInput.SubjectPath}: oci://<image>, or remove ${PromoteInput.PushToRegistry}.`
+    );
+  if (signing.mode === "none")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record, and records are not signed. Give ${PromoteInput.SigningKey} or "${PromoteInput.Sign}: keyless", or remove ${PromoteInput.PushToRegistry}.`
+    );
+  return !dryRun;
 }
 function readRecordSigning(getInput2, ledger, env) {
   const signing = readSigningSettings(getInput2, env, "none");
@@ -3695,7 +3763,7 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     PromoteInput.Veto,
     PromoteInput.ApproveAmendment
   ].filter((name2) => input(name2) !== "");
-  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly])
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly, PromoteInput.PushToRegistry])
     if (parseBooleanInput(flag, getInput2(flag), false)) promoting.push(flag);
   if (promoting.length > 0) {
     throw new SealError(
@@ -3723,7 +3791,9 @@ function confirmSettings(input, getInput2, env, workspace, confirm) {
     approveAmendment: null,
     name: name === "" ? null : name,
     signer: readSignedBy(getInput2, env, workspace),
-    signing: readRecordSigning(getInput2, ledger, env)
+    signing: readRecordSigning(getInput2, ledger, env),
+    pushToRegistry: false,
+    plainHttp: []
   };
 }
 var BYTES_INPUTS = [
@@ -3811,35 +3881,36 @@ export {
   messageOf as m13$messageOf,
   quote as m13$quote,
   stopsPromotion as m13$stopsPromotion,
+  isRecord as m15$isRecord,
   confirmationChanged as m19$confirmationChanged,
   needsLiveContract as m19$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m20$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m20$OBSERVING,
-  OUTCOMES as m20$OUTCOMES,
-  RESOLUTIONS as m20$RESOLUTIONS,
-  confirmedOutcome as m20$confirmedOutcome,
-  describeService as m20$describeService,
-  isEarlier as m20$isEarlier,
-  makesLive as m20$makesLive,
-  serviceOf as m20$serviceOf,
-  CURVES as m24$CURVES,
-  GENERATE_HINT as m24$GENERATE_HINT,
-  PRIVATE_LABELS as m24$PRIVATE_LABELS,
-  PUBLIC_LABELS as m24$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m24$SUPPORTED_KEYS,
-  algorithmOf as m24$algorithmOf,
-  bodyBytes as m24$bodyBytes,
-  keyHint as m24$keyHint,
-  looksLikePem as m24$looksLikePem,
-  material as m24$material,
-  normalize2 as m24$normalize,
-  notPem as m24$notPem,
-  pemBlocks as m24$pemBlocks,
-  readPublicKey as m24$readPublicKey,
-  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
-  capitalized as m27$capitalized,
-  speakAs as m27$speakAs,
-  words as m27$words,
+  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m21$OBSERVING,
+  OUTCOMES as m21$OUTCOMES,
+  RESOLUTIONS as m21$RESOLUTIONS,
+  confirmedOutcome as m21$confirmedOutcome,
+  describeService as m21$describeService,
+  isEarlier as m21$isEarlier,
+  makesLive as m21$makesLive,
+  serviceOf as m21$serviceOf,
+  CURVES as m25$CURVES,
+  GENERATE_HINT as m25$GENERATE_HINT,
+  PRIVATE_LABELS as m25$PRIVATE_LABELS,
+  PUBLIC_LABELS as m25$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
+  algorithmOf as m25$algorithmOf,
+  bodyBytes as m25$bodyBytes,
+  keyHint as m25$keyHint,
+  looksLikePem as m25$looksLikePem,
+  material as m25$material,
+  normalize2 as m25$normalize,
+  notPem as m25$notPem,
+  pemBlocks as m25$pemBlocks,
+  readPublicKey as m25$readPublicKey,
+  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
+  capitalized as m28$capitalized,
+  speakAs as m28$speakAs,
+  words as m28$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3856,9 +3927,9 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  wrongEnvironment as m34$wrongEnvironment,
-  decodeRecord as m35$decodeRecord,
-  VERSION as m36$VERSION,
+  wrongEnvironment as m35$wrongEnvironment,
+  decodeRecord as m36$decodeRecord,
+  VERSION as m37$VERSION,
   DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,

@@ -671,6 +671,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var SealOutput = {
@@ -699,7 +700,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -721,6 +723,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -3399,15 +3402,6 @@ function parseManifest(text, source) {
   return manifest;
 }
 
-// src/app/settings/inputs.ts
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
-
 // src/core/image/reference.ts
 var NAME_MAX = 255;
 var ALPHA_NUMERIC = "[a-z0-9]+";
@@ -3566,6 +3560,45 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
+
+// src/app/settings/inputs.ts
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
+function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
+}
 
 // src/actions/seal/settings.ts
 function readSealSettings(getInput2, workspace, env = {}) {
@@ -3648,6 +3681,10 @@ function readSealSettings(getInput2, workspace, env = {}) {
   return {
     subject,
     pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(SealInput.PlainHttpRegistries),
+      SealInput.PlainHttpRegistries
+    ),
     name: subjectName2,
     ...readCarrying(getInput2, subject),
     signing: readSigningSettings(getInput2, env),
@@ -3904,7 +3941,7 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-2RW4KE6F.js");
+    const { readSigningKey } = await import("../chunks/signing-key-S27VDCKB.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-P4MYR6WJ.js");
     const { keySigner } = await import("../chunks/key-signer-KSR5EOZY.js");
@@ -3987,7 +4024,12 @@ async function run(env = process.env) {
     const build = withSigningWorkflow(buildContextFromEnv(env), signing);
     let image = null;
     if (settings.subject.kind === "image")
-      image = await resolveSealedImage(settings.subject.reference, settings.token, env);
+      image = await resolveSealedImage(
+        settings.subject.reference,
+        settings.token,
+        settings.plainHttp,
+        env
+      );
     let signed = null;
     let contract = null;
     const finish = async (sealed) => {
@@ -3995,7 +4037,7 @@ async function run(env = process.env) {
       if (image !== null)
         artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-5LPSVBHG.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-D6LANY7O.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = {
           ...artifact2,
@@ -4135,10 +4177,10 @@ function reportLeftOut(artifact) {
     `Left out ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded): ${shown.join(", ")}${leftOut.length > 20 ? ", \u2026" : ""}. Set ${SealInput.IncludeHiddenFiles}: true to seal them.`
   );
 }
-async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-2Y6UXHQA.js");
-  const { resolveImage } = await import("../chunks/resolve-image-7ERYYXCI.js");
-  const registry = openImageRegistry(env, token);
+async function resolveSealedImage(reference2, token, plainHttp, env) {
+  const { openImageRegistry } = await import("../chunks/open-registry-AFPT6TAK.js");
+  const { resolveImage } = await import("../chunks/resolve-image-DY2BTA2N.js");
+  const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);
   for (const child of sealed.platforms) info(`  ${child.platform}: ${child.descriptor.digest}`);
@@ -4163,7 +4205,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-KRIVYIG4.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-VYQ756BI.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4196,7 +4238,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-MPCAH2M7.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-KS6AT5FS.js");
   const store = new ActionsCacheStore({
     env,
     inputName: SealInput.Cache,
@@ -4217,7 +4259,7 @@ async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY)
     return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-LEEDMN4B.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-OIDBLZOW.js");
   try {
     return {
       statement,
@@ -4239,7 +4281,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-SY7QD5U6.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-HCEDX6UN.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4275,7 +4317,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-SY7QD5U6.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-HCEDX6UN.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
@@ -4317,9 +4359,11 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
+  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
+  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
   registryHost as m14$registryHost,
   sameRepository as m14$sameRepository,
   subjectName as m14$subjectName,
@@ -4350,32 +4394,22 @@ export {
   modesDigest as m18$modesDigest,
   parseModes as m18$parseModes,
   readModes as m18$readModes,
-  listDirectory as m22$listDirectory,
-  sealSubject as m22$sealSubject,
-  CURVES as m24$CURVES,
-  GENERATE_HINT as m24$GENERATE_HINT,
-  PRIVATE_LABELS as m24$PRIVATE_LABELS,
-  PUBLIC_LABELS as m24$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m24$SUPPORTED_KEYS,
-  algorithmOf as m24$algorithmOf,
-  bodyBytes as m24$bodyBytes,
-  keyHint as m24$keyHint,
-  looksLikePem as m24$looksLikePem,
-  material as m24$material,
-  normalize2 as m24$normalize,
-  notPem as m24$notPem,
-  pemBlocks as m24$pemBlocks,
-  readPublicKey as m24$readPublicKey,
-  contractManifestBeside as m29$contractManifestBeside,
-  hasBundleBeside as m29$hasBundleBeside,
-  listingsIn as m29$listingsIn,
-  readListing as m29$readListing,
-  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
-  readStatement as m29$readStatement,
-  readStatementBeside as m29$readStatementBeside,
-  readText as m29$readText,
-  readTextIfAny as m29$readTextIfAny,
-  whyUnreadable as m29$whyUnreadable,
+  listDirectory as m23$listDirectory,
+  sealSubject as m23$sealSubject,
+  CURVES as m25$CURVES,
+  GENERATE_HINT as m25$GENERATE_HINT,
+  PRIVATE_LABELS as m25$PRIVATE_LABELS,
+  PUBLIC_LABELS as m25$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
+  algorithmOf as m25$algorithmOf,
+  bodyBytes as m25$bodyBytes,
+  keyHint as m25$keyHint,
+  looksLikePem as m25$looksLikePem,
+  material as m25$material,
+  normalize2 as m25$normalize,
+  notPem as m25$notPem,
+  pemBlocks as m25$pemBlocks,
+  readPublicKey as m25$readPublicKey,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4392,20 +4426,30 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  copyListedFiles as m31$copyListedFiles,
-  makeDirectories as m31$makeDirectories,
-  privateDir as m31$privateDir,
-  removeQuietly as m31$removeQuietly,
-  writeNewFile as m31$writeNewFile,
-  bundleBaseOf as m32$bundleBaseOf,
-  bundleFileNames as m32$bundleFileNames,
-  contractBeside as m32$contractBeside,
-  fileSafeName as m32$fileSafeName,
-  isBundleEntry as m32$isBundleEntry,
-  modesBeside as m32$modesBeside,
-  sigstoreBundleBeside as m32$sigstoreBundleBeside,
-  statementBeside as m32$statementBeside,
-  VERSION as m36$VERSION,
+  contractManifestBeside as m30$contractManifestBeside,
+  hasBundleBeside as m30$hasBundleBeside,
+  listingsIn as m30$listingsIn,
+  readListing as m30$readListing,
+  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
+  readStatement as m30$readStatement,
+  readStatementBeside as m30$readStatementBeside,
+  readText as m30$readText,
+  readTextIfAny as m30$readTextIfAny,
+  whyUnreadable as m30$whyUnreadable,
+  copyListedFiles as m32$copyListedFiles,
+  makeDirectories as m32$makeDirectories,
+  privateDir as m32$privateDir,
+  removeQuietly as m32$removeQuietly,
+  writeNewFile as m32$writeNewFile,
+  bundleBaseOf as m33$bundleBaseOf,
+  bundleFileNames as m33$bundleFileNames,
+  contractBeside as m33$contractBeside,
+  fileSafeName as m33$fileSafeName,
+  isBundleEntry as m33$isBundleEntry,
+  modesBeside as m33$modesBeside,
+  sigstoreBundleBeside as m33$sigstoreBundleBeside,
+  statementBeside as m33$statementBeside,
+  VERSION as m37$VERSION,
   artifactUrl as m4$artifactUrl,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run

@@ -1109,6 +1109,9 @@ function digestOnlySubject(name, digest) {
 function runUrl(build) {
   return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
 }
+function commitUrl(build) {
+  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
+}
 function workflowPath(build) {
   const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
   const at = withoutRepo.lastIndexOf("@");
@@ -2493,7 +2496,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-5DGUQKOO.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-O63TQUHW.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2530,8 +2533,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-6K45SKDT.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-KXEDGVNQ.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ZUV25UMU.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-J4TQ5DDJ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2581,7 +2584,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-7Y3GYBID.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BNIMTITI.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -2881,6 +2884,7 @@ var SealInput = {
   Cache: "cache",
   GitHubToken: "github-token",
   PushToRegistry: "push-to-registry",
+  PlainHttpRegistries: "plain-http-registries",
   ...SigningInput
 };
 var BytesInput = {
@@ -2889,7 +2893,8 @@ var BytesInput = {
   Name: "name",
   RunId: "run-id",
   Repository: "repository",
-  GitHubToken: "github-token"
+  GitHubToken: "github-token",
+  PlainHttpRegistries: "plain-http-registries"
 };
 var VerifyInput = {
   ExpectedDigest: "expected-digest",
@@ -2919,6 +2924,7 @@ var PromoteInput = {
   Confirm: "confirm",
   DryRun: "dry-run",
   DigestOnly: "digest-only",
+  PushToRegistry: "push-to-registry",
   ...SignerInput,
   ...SigningInput
 };
@@ -3124,6 +3130,38 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
+function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    if (value.trim() === "") fail("is empty");
+    if (/\s/.test(value.trim())) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
+    const host = HOST.exec(value.trim());
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = value.trim().toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
+
+// src/app/settings/inputs.ts
+function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+}
 
 // src/app/settings/bytes-source.ts
 function readBytesSource(getInput2, workspace, names) {
@@ -3132,6 +3170,7 @@ function readBytesSource(getInput2, workspace, names) {
   const runIdText = input(names.runId);
   const repository = input(names.repository);
   const checksums = input(names.checksumsPath);
+  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
   const image = readImage(getInput2, names);
   const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
   if ((subject !== null || image !== null) && artifactName !== "") {
@@ -3161,7 +3200,8 @@ function readBytesSource(getInput2, workspace, names) {
     return {
       ...image,
       token: input(names.token),
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
+      plainHttp
     };
   if (subject !== null)
     return {
@@ -3865,7 +3905,8 @@ function readVerifySettings(getInput2, workspace, env = {}) {
     name: VerifyInput.Name,
     runId: VerifyInput.RunId,
     repository: VerifyInput.Repository,
-    token: VerifyInput.GitHubToken
+    token: VerifyInput.GitHubToken,
+    plainHttp: VerifyInput.PlainHttpRegistries
   });
   if (source === null) {
     throw new SealError(
@@ -4153,7 +4194,7 @@ async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-ITKHIC3C.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-BUAMQB2Q.js");
   const { loadTrustedRoot } = await import("../chunks/trusted-root-ZLEIWPAR.js");
   let verified;
   try {
@@ -4289,7 +4330,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-HPRGP5DP.js");
+    const { listAttestations } = await import("../chunks/attestations-api-MGSUCYS6.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4367,7 +4408,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-5DGUQKOO.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-O63TQUHW.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -4533,9 +4574,11 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
+  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
+  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
   registryHost as m14$registryHost,
   sameRepository as m14$sameRepository,
   subjectName as m14$subjectName,
@@ -4566,32 +4609,33 @@ export {
   modesDigest as m18$modesDigest,
   parseModes as m18$parseModes,
   readModes as m18$readModes,
-  listDirectory as m22$listDirectory,
-  sealSubject as m22$sealSubject,
-  FULCIO_OIDS as m23$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m23$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m23$GITHUB_HOSTED,
-  checkIdentity as m23$checkIdentity,
-  decodeDerUtf8String as m23$decodeDerUtf8String,
-  decodeIdentity as m23$decodeIdentity,
-  describeIdentityFailure as m23$describeIdentityFailure,
-  parseWorkflowSetting as m23$parseWorkflowSetting,
-  parseWorkflowUri as m23$parseWorkflowUri,
-  repositoryOfUri as m23$repositoryOfUri,
-  ACTION_VOCABULARY as m27$ACTION_VOCABULARY,
-  capitalized as m27$capitalized,
-  speakAs as m27$speakAs,
-  words as m27$words,
-  contractManifestBeside as m29$contractManifestBeside,
-  hasBundleBeside as m29$hasBundleBeside,
-  listingsIn as m29$listingsIn,
-  readListing as m29$readListing,
-  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
-  readStatement as m29$readStatement,
-  readStatementBeside as m29$readStatementBeside,
-  readText as m29$readText,
-  readTextIfAny as m29$readTextIfAny,
-  whyUnreadable as m29$whyUnreadable,
+  listDirectory as m23$listDirectory,
+  sealSubject as m23$sealSubject,
+  FULCIO_OIDS as m24$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m24$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m24$GITHUB_HOSTED,
+  checkIdentity as m24$checkIdentity,
+  decodeDerUtf8String as m24$decodeDerUtf8String,
+  decodeIdentity as m24$decodeIdentity,
+  describeIdentityFailure as m24$describeIdentityFailure,
+  parseWorkflowSetting as m24$parseWorkflowSetting,
+  parseWorkflowUri as m24$parseWorkflowUri,
+  repositoryOfUri as m24$repositoryOfUri,
+  DIGEST_ONLY_ANNOTATION as m27$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m27$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m27$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m27$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m27$STATEMENT_TYPE,
+  buildStatement as m27$buildStatement,
+  commitUrl as m27$commitUrl,
+  digestOnlySubject as m27$digestOnlySubject,
+  runUrl as m27$runUrl,
+  statementSubject as m27$statementSubject,
+  workflowPath as m27$workflowPath,
+  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
+  capitalized as m28$capitalized,
+  speakAs as m28$speakAs,
+  words as m28$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4608,27 +4652,37 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m30$cacheArchivePrefix,
-  cacheKeyOf as m30$cacheKeyOf,
-  cacheStagingPath as m30$cacheStagingPath,
-  copyListedFiles as m31$copyListedFiles,
-  makeDirectories as m31$makeDirectories,
-  privateDir as m31$privateDir,
-  removeQuietly as m31$removeQuietly,
-  writeNewFile as m31$writeNewFile,
-  bundleBaseOf as m32$bundleBaseOf,
-  bundleFileNames as m32$bundleFileNames,
-  contractBeside as m32$contractBeside,
-  fileSafeName as m32$fileSafeName,
-  isBundleEntry as m32$isBundleEntry,
-  modesBeside as m32$modesBeside,
-  sigstoreBundleBeside as m32$sigstoreBundleBeside,
-  statementBeside as m32$statementBeside,
-  VERSION as m36$VERSION,
+  contractManifestBeside as m30$contractManifestBeside,
+  hasBundleBeside as m30$hasBundleBeside,
+  listingsIn as m30$listingsIn,
+  readListing as m30$readListing,
+  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
+  readStatement as m30$readStatement,
+  readStatementBeside as m30$readStatementBeside,
+  readText as m30$readText,
+  readTextIfAny as m30$readTextIfAny,
+  whyUnreadable as m30$whyUnreadable,
+  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m31$cacheArchivePrefix,
+  cacheKeyOf as m31$cacheKeyOf,
+  cacheStagingPath as m31$cacheStagingPath,
+  copyListedFiles as m32$copyListedFiles,
+  makeDirectories as m32$makeDirectories,
+  privateDir as m32$privateDir,
+  removeQuietly as m32$removeQuietly,
+  writeNewFile as m32$writeNewFile,
+  bundleBaseOf as m33$bundleBaseOf,
+  bundleFileNames as m33$bundleFileNames,
+  contractBeside as m33$contractBeside,
+  fileSafeName as m33$fileSafeName,
+  isBundleEntry as m33$isBundleEntry,
+  modesBeside as m33$modesBeside,
+  sigstoreBundleBeside as m33$sigstoreBundleBeside,
+  statementBeside as m33$statementBeside,
+  VERSION as m37$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   sealedModesBeside as m7$sealedModesBeside,

@@ -1,4 +1,5 @@
 import * as path from 'node:path'
+import { PLAIN_HTTP_HELP, PLAIN_HTTP_OPTIONS, plainHttpRegistries } from './registry-options.js'
 import { observeEnvironments } from '../app/observe/observe-environments.js'
 import { sealedContractSource } from '../app/observe/sealed-contract.js'
 import { DEFAULT_PROBE_LIMITS } from '../app/observe/types.js'
@@ -29,6 +30,7 @@ ${LEDGER_HELP}
   --signing-key FILE  sign the file ledger's checkpoint of its new head with this key
                       (the password of cosign's encrypted key from ARTIFACT_SEAL_KEY_PASSWORD)
   --json              print the report as JSON
+${PLAIN_HTTP_HELP}
   -h, --help          show this help`
 
 const spec = {
@@ -36,6 +38,7 @@ const spec = {
   usage: OBSERVE_USAGE,
   allowPositionals: false,
   options: {
+    ...PLAIN_HTTP_OPTIONS,
     policy: { type: 'string' },
     environment: { type: 'string', multiple: true },
     record: { type: 'boolean' },
@@ -72,6 +75,7 @@ export async function observeCommand(args: string[], terminal: Terminal): Promis
       requester: requesterFromEnv(terminal.env),
       probe: { cwd: terminal.cwd, env: terminal.env, ...DEFAULT_PROBE_LIMITS },
       registryToken: terminal.env.GITHUB_TOKEN ?? '',
+      plainHttpRegistries: plainHttpRegistries(values),
       sealedContract: sealedContractSource(ledgerLocationFromOptions(values, terminal), {
         env: terminal.env,
         baseDir: terminal.cwd,

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import * as path from 'node:path'
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/settings/load-policy.js'
+import { findEnvironment } from '../core/promotion/policy.js'
 import { ownService, pipelineStatus } from '../app/ledger/pipeline-status.js'
 import { contractsKnown } from '../app/promote/contract-plan.js'
 import { promoteDigest } from '../app/promote/promote-digest.js'
@@ -38,6 +39,8 @@ import { prepareSigning } from '../app/signature/signing.js'
 import { promoteRequest } from '../app/promote/request.js'
 import type { PromotionAsked } from '../app/promote/types.js'
 import { signerName } from '../app/signature/verdict.js'
+import type { ImageRegistry } from '../stores/registry/image-registry.js'
+import { PLAIN_HTTP_HELP, PLAIN_HTTP_OPTIONS, plainHttpRegistries } from './registry-options.js'
 
 export const PROMOTE_USAGE = `Usage: artifact-seal promote <digest|previous> --environment ENV [options] [-- <deploy command…>]
        artifact-seal promote --from ENV --environment ENV [options] [-- <deploy command…>]
@@ -47,16 +50,21 @@ the decision in the ledger: pending, since nothing counts as deployed until the 
 is confirmed. Exits 1 when it is refused.
 
 With "-- <deploy command…>", runs the command once the digest is let in (with
-ARTIFACT_SEAL_PATH set to the verified files, empty without --path; ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT
-and ARTIFACT_SEAL_RECORD_ID) and confirms the record when it exits 0, or records the
+ARTIFACT_SEAL_PATH set to the verified files, empty without --path; ARTIFACT_SEAL_DIGEST, ARTIFACT_SEAL_ENVIRONMENT,
+ARTIFACT_SEAL_RECORD_ID and, for an image, ARTIFACT_SEAL_IMAGE_REF: name@sha256:…, the copy's when
+the policy copies it) and confirms the record when it exits 0, or records the
 deployment as failed and exits with its status. Without it, confirm the record afterwards
 with "artifact-seal confirm <record-id>".
 
   --environment ENV   the environment, as the policy names it
   --path P            the bytes about to be deployed: re-verified first (repeatable);
-                      or oci://<image>, checked in its registry as the verify command does
+                      or oci://<image>, checked in its registry as the verify command does;
+                      the policy's image: rule then retags or copies it, as the action does
   --checksums FILE    the sealed listing, to name the files that differ; the seal's
                       signature is the <name>.sigstore.json beside it
+${PLAIN_HTTP_HELP}
+  --push-to-registry  with oci://<image>: attach the signed record (its verification
+                      summary) to the image in its registry, as seal's flag does
   --digest-only       promote with no bytes to check (an image deployed by its digest).
                       Without --path a promotion is refused unless this is given or the
                       seal's signature (beside --checksums) shows it was sealed from a
@@ -102,6 +110,8 @@ const spec = {
     rollback: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     'digest-only': { type: 'boolean' },
+    'push-to-registry': { type: 'boolean' },
+    ...PLAIN_HTTP_OPTIONS,
     'subject-name': { type: 'string' },
     json: { type: 'boolean' },
     'contract-baseline': { type: 'string' },
@@ -173,6 +183,14 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       'promote: --dry-run records nothing, so there is no deployment to run after "--"; leave one of them out.'
     )
 
+  const imageSubject = isImageSubject(paths.join('\n'))
+  const plainHttp = plainHttpRegistries(values)
+  const pushToRegistry = values['push-to-registry'] === true
+  if (pushToRegistry && !imageSubject)
+    throw new SealError(
+      'bad-input',
+      'promote: --push-to-registry attaches the signed record to an image; give --path oci://<image>.'
+    )
   const signer = readCliSignerCheck(values, cwd, terminal.env)
   const signing = await prepareSigning(
     readCliSigning(
@@ -182,6 +200,12 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     ),
     terminal.env
   )
+  if (pushToRegistry && signing.kind === 'none' && !dryRun)
+    throw new SealError(
+      'bad-input',
+      'promote: --push-to-registry attaches the signed record, and records are not signed: give --signing-key ' +
+        '(or --sign keyless), or leave out --push-to-registry.'
+    )
   const policy = loadPolicy(
     path.resolve(cwd, requireValue('policy', values.policy) ?? DEFAULT_POLICY_FILE),
     '--policy',
@@ -206,13 +230,14 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     dryRun,
     name: requireValue('subject-name', values['subject-name']) ?? null,
     environmentUrl: null,
-    source: isImageSubject(paths.join('\n'))
+    source: imageSubject
       ? {
           kind: 'image',
           reference: parseImageSubject(paths.join('\n'), '--path'),
           inputName: '--path',
           token: terminal.env.GITHUB_TOKEN ?? '',
-          checksumsFile
+          checksumsFile,
+          plainHttp
         }
       : paths.length > 0
         ? {
@@ -244,8 +269,12 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     contractBaseline: baseline === undefined ? null : path.resolve(cwd, baseline),
     token: ''
   }
+  const signedRecords = new Map<string, string>()
+  const imageRegistry = lazyImageRegistry(terminal.env, plainHttp)
   const request = promoteRequest(asked, policy, location, signing, {
     env: terminal.env,
+    onRecordSigned: (record, json) => signedRecords.set(record.key, json),
+    ...(imageSubject ? { imageRegistry } : {}),
     baseDir: cwd,
     downloadsDir: path.join(cwd, '.artifact-seal', 'downloads'),
     names: {
@@ -271,6 +300,39 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   const result = await promoteDigest(request, policy, ledger, {
     pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS
   })
+  // As the action: once the gate allowed and the record is pending, the policy's image rule (retag,
+  // copy-to) and --push-to-registry; a failure of the rule leaves the record pending.
+  const imageRule = findEnvironment(policy, environment)?.image
+  let imageRef: string | null = result.verification?.imageRef ?? null
+  let imageDone: readonly string[] = []
+  if (
+    result.decision.allowed &&
+    !dryRun &&
+    asked.source?.kind === 'image' &&
+    result.digest !== null &&
+    result.record !== null &&
+    (imageRule !== undefined || pushToRegistry)
+  ) {
+    const { finishImagePromotion } = await import('../app/promote/image-promotion.js')
+    const image = await finishImagePromotion(
+      {
+        reference: asked.source.reference,
+        digest: result.digest,
+        environment,
+        rule: imageRule,
+        pushToRegistry,
+        signedRecord: signedRecords.get(result.record.key) ?? null,
+        signedRecordUri: result.record.attestation?.uri ?? null,
+        pushInput: '--push-to-registry'
+      },
+      await imageRegistry()
+    )
+    imageDone = image.done
+    if (image.recordNotAttached !== null) warn(image.recordNotAttached)
+    imageRef = image.imageRef
+  }
+  // With --json, stdout holds the JSON alone.
+  if (values.json) for (const line of imageDone) terminal.progress(line)
   // With --json the result is printed once, at the end, with the deployment's resolution.
   const printResult = (resolution: LedgerEntry | null): void =>
     printJson(terminal, {
@@ -278,6 +340,7 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
       previous: result.previous?.digest ?? null,
       signer: signerName(result.signature),
       record: result.record,
+      imageRef: result.decision.allowed ? imageRef : null,
       resolution
     })
   if (!values.json) {
@@ -291,6 +354,9 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
         terminal.paint
       )
     )
+    for (const line of imageDone) terminal.out(`${line}\n`)
+    if (result.decision.allowed && imageRef !== null)
+      terminal.out(`Deploy ${imageRef} (the image by digest, never the tag).\n`)
   }
   // Said only where the claim disagrees with the service something proven picked (a pinned service
   // names every artifact's).
@@ -329,7 +395,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     ARTIFACT_SEAL_PATH: result.verification?.path ?? '',
     ARTIFACT_SEAL_DIGEST: record.digest,
     ARTIFACT_SEAL_ENVIRONMENT: record.environment,
-    ARTIFACT_SEAL_RECORD_ID: record.id
+    ARTIFACT_SEAL_RECORD_ID: record.id,
+    ...(imageRef === null ? {} : { ARTIFACT_SEAL_IMAGE_REF: imageRef })
   })
   const failed =
     status.code === 0 ? null : `the deploy command ${quote(deploy.join(' '))} ${status.describe}`
@@ -343,6 +410,21 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
   if (values.json) printResult(entry)
   if (failed !== null) return status.code
   return makesLive(entry.outcome) ? 0 : 1
+}
+
+/** One registry client for the gate, the image rule and --push-to-registry (one login), opened on first use. */
+function lazyImageRegistry(
+  env: Terminal['env'],
+  plainHttp: readonly string[]
+): () => Promise<ImageRegistry> {
+  let registry: ImageRegistry | null = null
+  return async () => {
+    if (registry === null) {
+      const { openImageRegistry } = await import('../app/image/open-registry.js')
+      registry = openImageRegistry(env, env.GITHUB_TOKEN ?? '', { insecureRegistries: plainHttp })
+    }
+    return registry
+  }
 }
 
 /** Runs the deploy command with the terminal's environment and the promotion's, its output passed through. */

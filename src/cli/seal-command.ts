@@ -20,6 +20,7 @@ import { isImageSubject, parseImageSubject } from '../core/image/reference.js'
 import { imageRef, withImageAnnotation } from '../core/image/sealed-image.js'
 import type { SealBundleLocation } from '../stores/evidence/seal-bundle.js'
 import * as fs from 'node:fs'
+import { PLAIN_HTTP_HELP, PLAIN_HTTP_OPTIONS, plainHttpRegistries } from './registry-options.js'
 
 export const SEAL_USAGE = `Usage: artifact-seal seal <path...> [--subject-name NAME] [--root DIR] [--out DIR] [--signing-key FILE] [--json]
        artifact-seal seal oci://<image> [--push-to-registry] [--subject-name NAME] [--out DIR] [--signing-key FILE] [--json]
@@ -31,6 +32,7 @@ token is at hand), and prints a summary.
   <path...>     files, directories or globs; "!pattern" excludes
   oci://<image> an image in its registry (ghcr.io/acme/app:1.4.0): its top-level digest is sealed
   --push-to-registry   attach the signed seal to the image, as actions/attest does
+${PLAIN_HTTP_HELP}
   --subject-name NAME   the artifact's name (default: the file's or directory's name)
   --root DIR    the directory listing paths are relative to
                 (default: the directory given, else the deepest one holding every match)
@@ -54,6 +56,7 @@ const spec = {
     contract: { type: 'string', multiple: true },
     'contract-version': { type: 'string' },
     'push-to-registry': { type: 'boolean' },
+    ...PLAIN_HTTP_OPTIONS,
     ...SIGNING_OPTIONS
   }
 } as const
@@ -78,7 +81,7 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
   const build = withSigningWorkflow(buildContextFromEnv(terminal.env), signing)
   let signed: SignedStatement | null = null
   const image = isImageSubject(positionals.join('\n'))
-    ? await sealedImage(positionals.join('\n'), root, terminal)
+    ? await sealedImage(positionals.join('\n'), root, terminal, plainHttpRegistries(values))
     : null
   const push = values['push-to-registry'] === true
   if (push && image === null)
@@ -196,7 +199,12 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
 }
 
 /** `seal oci://<image>`: the tag resolved once, the manifest's bytes proven, its platforms read from them. */
-async function sealedImage(text: string, root: string | undefined, terminal: Terminal) {
+async function sealedImage(
+  text: string,
+  root: string | undefined,
+  terminal: Terminal,
+  plainHttp: readonly string[]
+) {
   if (root)
     throw new SealError(
       'usage',
@@ -205,7 +213,9 @@ async function sealedImage(text: string, root: string | undefined, terminal: Ter
   const reference = parseImageSubject(text, 'seal <image>')
   const { openImageRegistry } = await import('../app/image/open-registry.js')
   const { resolveImage } = await import('../app/image/resolve-image.js')
-  const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? '')
+  const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? '', {
+    insecureRegistries: plainHttp
+  })
   return { reference, registry, sealed: await resolveImage(reference, registry) }
 }
 

@@ -1,4 +1,5 @@
 import * as path from 'node:path'
+import { PLAIN_HTTP_HELP, PLAIN_HTTP_OPTIONS, plainHttpRegistries } from './registry-options.js'
 import { DEFAULT_POLICY_FILE, loadPolicy } from '../app/settings/load-policy.js'
 import { pipelineStatus } from '../app/ledger/pipeline-status.js'
 import { renderStatusText } from '../report/promotion-text.js'
@@ -18,13 +19,19 @@ beside the live digest: a tag that names another digest moved behind the gate.
   --policy FILE   the promotion policy (default ${DEFAULT_POLICY_FILE})
 ${LEDGER_HELP}
   --json          print it as JSON
+${PLAIN_HTTP_HELP}
   -h, --help      show this help`
 
 const spec = {
   name: 'status',
   usage: STATUS_USAGE,
   allowPositionals: false,
-  options: { policy: { type: 'string' }, json: { type: 'boolean' }, ...LEDGER_OPTIONS }
+  options: {
+    policy: { type: 'string' },
+    json: { type: 'boolean' },
+    ...LEDGER_OPTIONS,
+    ...PLAIN_HTTP_OPTIONS
+  }
 } as const
 
 export async function statusCommand(args: string[], terminal: Terminal): Promise<number> {
@@ -38,6 +45,7 @@ export async function statusCommand(args: string[], terminal: Terminal): Promise
     '--policy',
     terminal.cwd
   )
+  const plainHttp = plainHttpRegistries(values)
   let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal))
   if (policy.environments.some((e) => e.image !== undefined)) {
     // What each environment's image tag names now, beside the ledger's live digest.
@@ -46,7 +54,9 @@ export async function statusCommand(args: string[], terminal: Terminal): Promise
     status = await withImageTags(
       status,
       policy,
-      openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? '')
+      openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? '', {
+        insecureRegistries: plainHttp
+      })
     )
   }
   if (values.json) printJson(terminal, status)

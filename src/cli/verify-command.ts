@@ -12,6 +12,7 @@ import * as path from 'node:path'
 import { checkSignature } from '../app/signature/check-signature.js'
 import { requirementReason, signatureRequired } from '../app/settings/signing-settings.js'
 import { signerExpectation } from '../app/settings/signer-expectation.js'
+import { PLAIN_HTTP_HELP, PLAIN_HTTP_OPTIONS, plainHttpRegistries } from './registry-options.js'
 import { SIGNER_OPTIONS, SIGNER_USAGE, readCliSignerCheck } from './signing-options.js'
 import { judgeSignature, signerName } from '../app/signature/verdict.js'
 import { plain } from '../report/paint.js'
@@ -33,6 +34,7 @@ refused, since its sha256 is also the digest of the tree it lists.
   --checksums FILE   the sealed checksums listing, to name the files that differ
   --root DIR         the directory listing paths are relative to
   --json             print the result as JSON
+${PLAIN_HTTP_HELP}
 
 With a signed seal (<name>.sigstore.json beside the listing) the signature is checked too:
 ${SIGNER_USAGE}
@@ -43,6 +45,7 @@ const spec = {
   usage: VERIFY_USAGE,
   allowPositionals: true,
   options: {
+    ...PLAIN_HTTP_OPTIONS,
     digest: { type: 'string' },
     checksums: { type: 'string' },
     root: { type: 'string' },
@@ -80,7 +83,8 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
       checksums ? path.resolve(terminal.cwd, checksums) : null,
       signer,
       values.json === true,
-      terminal
+      terminal,
+      plainHttpRegistries(values)
     )
   }
   const result = await verifyArtifact(
@@ -166,7 +170,8 @@ async function verifyImage(
   checksumsFile: string | null,
   signer: ReturnType<typeof readCliSignerCheck>,
   json: boolean,
-  terminal: Terminal
+  terminal: Terminal,
+  plainHttp: readonly string[]
 ): Promise<number> {
   const { checkImageBytes, imageSignatureSources } = await import('../app/image/image-bytes.js')
   const { openImageRegistry } = await import('../app/image/open-registry.js')
@@ -175,9 +180,12 @@ async function verifyImage(
     reference: parseImageSubject(text, 'verify <image>'),
     inputName: 'verify <image>',
     token: terminal.env.GITHUB_TOKEN ?? '',
-    checksumsFile
+    checksumsFile,
+    plainHttp
   }
-  const registry = openImageRegistry(terminal.env, source.token)
+  const registry = openImageRegistry(terminal.env, source.token, {
+    insecureRegistries: plainHttp
+  })
   const checked = await checkImageBytes(source, expected, registry)
   const required = signatureRequired(signer, false)
   const base = { checksumsFile, attestations: null }

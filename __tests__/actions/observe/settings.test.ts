@@ -20,7 +20,8 @@ describe('readObserveSettings', () => {
       token: 't',
       environments: null,
       record: false,
-      issuesOf: null
+      issuesOf: null,
+      plainHttp: []
     })
   })
 

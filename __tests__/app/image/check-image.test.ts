@@ -47,7 +47,8 @@ beforeEach(async () => {
     image.content,
     {
       v1: { digest: image.digests.index, mediaType: image.mediaTypes.index },
-      single: { digest: image.digests.single, mediaType: image.mediaTypes.manifest }
+      single: { digest: image.digests.single, mediaType: image.mediaTypes.manifest },
+      arm: { digest: image.digests.arm64, mediaType: image.mediaTypes.manifest }
     },
     types
   )
@@ -169,9 +170,37 @@ describe('the image gate', () => {
     await expect(
       checkImage(ref('acme/app:v1'), INDEX, client(), { platforms: ['linux/amd64', 'linux/s390x'] })
     ).rejects.toThrowSealError('refused', '"linux/s390x"', 'linux/amd64, linux/arm64/v8')
+  })
+
+  it('judges a single image by the platform its proven config names, as an index of one', async () => {
+    expect(
+      (await checkImage(ref('acme/app:single'), SINGLE, client(), { platforms: ['linux/amd64'] }))
+        .imageRef
+    ).toBe(`${host.host}/acme/app@${SINGLE}`)
+    await expect(
+      checkImage(ref('acme/app:single'), SINGLE, client(), {
+        platforms: ['linux/amd64', 'linux/arm64']
+      })
+    ).rejects.toThrowSealError('refused', '"linux/arm64"', 'single image for "linux/amd64"')
+    // A rule with a variant takes that variant only; one without takes any.
+    const ARM = image.digests.arm64 as Digest
+    for (const ok of [['linux/arm64'], ['linux/arm64/v8']])
+      expect((await checkImage(ref('acme/app:arm'), ARM, client(), { platforms: ok })).digest).toBe(
+        ARM
+      )
+    await expect(
+      checkImage(ref('acme/app:arm'), ARM, client(), { platforms: ['linux/arm64/v7'] })
+    ).rejects.toThrowSealError('refused', '"linux/arm64/v7"', 'single image for "linux/arm64/v8"')
+  })
+
+  it('refuses a single image whose config blob does not hash to the digest its manifest names', async () => {
+    const config = (
+      JSON.parse(image.content.get(SINGLE)!.toString()) as { config: { digest: string } }
+    ).config.digest
+    host.fault(new RegExp(`/blobs/${config}$`), { kind: 'tamper' }, { method: 'GET' })
     await expect(
       checkImage(ref('acme/app:single'), SINGLE, client(), { platforms: ['linux/amd64'] })
-    ).rejects.toThrowSealError('refused', 'single manifest, not an index', 'platforms rule')
+    ).rejects.toThrowSealError('refused', config, 'altered or swapped')
   })
 })
 

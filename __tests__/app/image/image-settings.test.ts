@@ -15,6 +15,7 @@ const NAMES = {
   runId: 'run-id',
   repository: 'repository',
   token: 'github-token',
+  plainHttp: 'plain-http-registries',
   listingAlone: true
 }
 const inputs =
@@ -122,7 +123,8 @@ describe('an image as the bytes verify and promote check', () => {
           inputs({
             'subject-path': 'oci://ghcr.io/acme/app:1.4.0',
             'github-token': 't',
-            'checksums-path': 'seal/app.sha256'
+            'checksums-path': 'seal/app.sha256',
+            'plain-http-registries': 'Registry.LAN:5000\n# a comment\n\n10.0.0.5\n'
           }),
           '/w',
           NAMES
@@ -132,7 +134,8 @@ describe('an image as the bytes verify and promote check', () => {
         reference: expect.objectContaining({ name: 'ghcr.io/acme/app', tag: '1.4.0' }),
         inputName: 'subject-path',
         token: 't',
-        checksumsFile: path.join('/w', 'seal/app.sha256')
+        checksumsFile: path.join('/w', 'seal/app.sha256'),
+        plainHttp: ['registry.lan:5000', '10.0.0.5']
       })
     }
   )

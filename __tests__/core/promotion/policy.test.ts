@@ -825,7 +825,7 @@ describe('finding an environment of a policy', () => {
       sourcesMatching(
         /environments\s*\.\s*(find|some|findIndex)\(\s*\(?\w+\)?\s*=>\s*\w+\.name\s*===/
       )
-    ).toEqual(['app/image/image-status.ts', 'core/promotion/policy.ts'])
+    ).toEqual(['core/promotion/policy.ts'])
   })
 
   it('refuses a name the policy lacks one way: the input, the value quoted, the names there are', () => {

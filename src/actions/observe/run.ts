@@ -51,6 +51,7 @@ export async function run(env: Env = process.env): Promise<void> {
         requester: requesterFromEnv(env),
         probe: { cwd: workspace, env, ...DEFAULT_PROBE_LIMITS },
         registryToken: settings.token,
+        plainHttpRegistries: settings.plainHttp,
         sealedContract: sealedContractSource(settings.ledger, {
           env,
           baseDir: workspace,

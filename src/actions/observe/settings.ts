@@ -1,5 +1,5 @@
 import * as path from 'node:path'
-import { parseBooleanInput } from '../../app/settings/inputs.js'
+import { parseBooleanInput, readPlainHttpRegistries } from '../../app/settings/inputs.js'
 import { DEFAULT_FILE_LEDGER, parseLedgerLocation } from '../../app/settings/ledger-location.js'
 import { DEFAULT_POLICY_FILE } from '../../app/settings/load-policy.js'
 import { ObserveInput } from '../../app/settings/names.js'
@@ -17,6 +17,8 @@ export interface ObserveSettings {
   readonly record: boolean
   /** With open-issue: the repository (owner/name) whose issues track drift; null without. */
   readonly issuesOf: string | null
+  /** Registries (host[:port]) an image probe reaches over plain HTTP besides loopback ones. */
+  readonly plainHttp: readonly string[]
 }
 
 export function readObserveSettings(
@@ -69,6 +71,10 @@ export function readObserveSettings(
     token,
     environments: listed.length === 0 ? null : [...new Set(listed)],
     record,
-    issuesOf: openIssue ? repository : null
+    issuesOf: openIssue ? repository : null,
+    plainHttp: readPlainHttpRegistries(
+      getInput(ObserveInput.PlainHttpRegistries),
+      ObserveInput.PlainHttpRegistries
+    )
   }
 }

@@ -35,6 +35,7 @@ import { checkpointSigning } from '../../app/ledger/ledger-checkpoint.js'
 import { approveAmendment } from '../../app/contract/approve-amendment.js'
 import { type Env, serverUrlOf } from '../../core/env.js'
 import { promoteRequest } from '../../app/promote/request.js'
+import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 
 /**
  * The promote action: verify the bytes, let the policy decide, record the decision in the
@@ -178,6 +179,8 @@ export async function run(env: Env = process.env): Promise<void> {
     }
     // The environment's address is the policy's to say, as every other fact about the environment.
     const environmentUrl = findEnvironment(policy, settings.environment)?.url ?? null
+    const imageRegistry = sharedImageRegistry(settings, env)
+    const signedRecords = new Map<string, string>()
     const request = promoteRequest(
       { ...settings, environmentUrl, contractBaseline: null },
       policy,
@@ -204,7 +207,9 @@ export async function run(env: Env = process.env): Promise<void> {
         downloads: true,
         log: (message) => core.info(message),
         warn: (message) => core.warning(message),
-        onProgress: (p) => core.info(describeProgress(p))
+        onProgress: (p) => core.info(describeProgress(p)),
+        onRecordSigned: (record, json) => signedRecords.set(record.key, json),
+        imageRegistry
       }
     )
     const result: PromoteResult = await promoteDigest(request, policy, ledger, options)
@@ -232,22 +237,39 @@ export async function run(env: Env = process.env): Promise<void> {
     // The image rule is the deployment itself: done once the gate allowed and the record is pending.
     const imageRule = findEnvironment(policy, settings.environment)?.image
     let moved: { imageRef: string } | null = null
+    // What push-to-registry did with the signed record, for the summary.
+    let recordLine: string | null = null
     if (
       decision.allowed &&
       !settings.dryRun &&
       settings.source?.kind === 'image' &&
       result.digest !== null &&
-      imageRule !== undefined
+      result.record !== null &&
+      (imageRule !== undefined || settings.pushToRegistry)
     ) {
-      const { moveImageWith } = await import('../../app/image/move-image.js')
-      const image = await moveImageWith(env, settings.source.token)(
-        settings.source.reference,
-        result.digest,
-        imageRule,
-        settings.environment
+      const { finishImagePromotion } = await import('../../app/promote/image-promotion.js')
+      const image = await finishImagePromotion(
+        {
+          reference: settings.source.reference,
+          digest: result.digest,
+          environment: settings.environment,
+          rule: imageRule,
+          pushToRegistry: settings.pushToRegistry,
+          signedRecord: signedRecords.get(result.record.key) ?? null,
+          signedRecordUri: result.record.attestation?.uri ?? null,
+          pushInput: PromoteInput.PushToRegistry
+        },
+        await imageRegistry()
       )
       for (const line of image.done) core.info(line)
+      if (image.recordNotAttached !== null) core.warning(image.recordNotAttached)
       moved = image
+      recordLine =
+        image.recordNotAttached !== null
+          ? `**Signed record not attached to the image:** ${image.recordNotAttached}`
+          : image.recordAttached === null
+            ? null
+            : `Signed record attached to the image as \`${image.recordAttached.manifest}\` (${image.recordAttached.via === 'referrers-api' ? 'referrers API' : `fallback tag \`${image.recordAttached.tag ?? ''}\``}).`
     }
     for (const check of decision.checks)
       core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)
@@ -264,7 +286,8 @@ export async function run(env: Env = process.env): Promise<void> {
         }),
         policy,
         settings,
-        env
+        env,
+        imageRegistry
       ),
       ledger: ledger.location,
       name: result.name,
@@ -274,6 +297,7 @@ export async function run(env: Env = process.env): Promise<void> {
     }
     if (env.GITHUB_STEP_SUMMARY) {
       await core.summary.addRaw(renderPromotionMarkdown(report)).write()
+      if (recordLine !== null) await core.summary.addRaw(`\n${recordLine}\n`).write()
       if ((result.waitedMs ?? 0) > 0)
         await core.summary
           .addRaw(
@@ -339,17 +363,32 @@ async function imageTags(
   status: EnvironmentStatus[],
   policy: PromotionPolicy,
   settings: PromoteSettings,
-  env: Env
+  env: Env,
+  imageRegistry: () => Promise<ImageRegistry>
 ): Promise<EnvironmentStatus[]> {
   if (!policy.environments.some((e) => e.image !== undefined)) return status
   const { withImageTags } = await import('../../app/image/image-status.js')
-  const { openImageRegistry } = await import('../../app/image/open-registry.js')
-  return withImageTags(
-    status,
-    policy,
-    openImageRegistry(
-      env,
-      settings.source?.kind === 'image' ? settings.source.token : settings.token
-    )
-  )
+  const registry =
+    settings.source?.kind === 'image'
+      ? await imageRegistry()
+      : (await import('../../app/image/open-registry.js')).openImageRegistry(env, settings.token, {
+          insecureRegistries: settings.plainHttp
+        })
+  return withImageTags(status, policy, registry)
+}
+
+/** One registry client for the gate, the image rule, push-to-registry and the tags shown: one login. */
+function sharedImageRegistry(settings: PromoteSettings, env: Env): () => Promise<ImageRegistry> {
+  let registry: ImageRegistry | null = null
+  return async () => {
+    if (registry === null) {
+      const { openImageRegistry } = await import('../../app/image/open-registry.js')
+      registry = openImageRegistry(
+        env,
+        settings.source?.kind === 'image' ? settings.source.token : settings.token,
+        { insecureRegistries: settings.plainHttp }
+      )
+    }
+    return registry
+  }
 }

@@ -11,7 +11,7 @@ import type {
 import { DEFAULT_FILE_LEDGER, parseLedgerLocation } from '../../app/settings/ledger-location.js'
 import { PromoteInput, PromoteOutput, SealInput } from '../../app/settings/names.js'
 import { DEFAULT_POLICY_FILE } from '../../app/settings/load-policy.js'
-import { parseBooleanInput } from '../../app/settings/inputs.js'
+import { parseBooleanInput, readPlainHttpRegistries } from '../../app/settings/inputs.js'
 import { misspelledInputs, readBytesSource } from '../../app/settings/bytes-source.js'
 import type { WithoutBytes } from '../../app/promote/types.js'
 import { readSigningSettings } from '../../app/settings/signing-settings.js'
@@ -66,6 +66,10 @@ export interface PromoteSettings {
   readonly signer: SignerCheckSettings
   /** How the record is signed, as a verification summary. */
   readonly signing: SigningSettings
+  /** Attach the record's signed verification summary to the image in its registry, as seal's push-to-registry does. */
+  readonly pushToRegistry: boolean
+  /** Registries (host[:port]) reached over plain HTTP besides loopback ones: the image's, copy-to's, tags shown. */
+  readonly plainHttp: readonly string[]
 }
 
 export function readPromoteSettings(
@@ -154,6 +158,7 @@ export function readPromoteSettings(
     runId: PromoteInput.RunId,
     repository: PromoteInput.Repository,
     token: PromoteInput.GitHubToken,
+    plainHttp: PromoteInput.PlainHttpRegistries,
     listingAlone: true
   })
   const digestOnly = parseBooleanInput(
@@ -206,6 +211,8 @@ export function readPromoteSettings(
     : given
   const policy = input(PromoteInput.Policy)
   const name = input(PromoteInput.SubjectName)
+  const signing = readRecordSigning(getInput, ledger, env)
+  const pushToRegistry = readPushToRegistry(getInput, source, signing, dryRun)
   return {
     confirm,
     environment,
@@ -224,8 +231,46 @@ export function readPromoteSettings(
     approveAmendment: approval === '' ? null : approval,
     name: name === '' ? null : name,
     signer: readSignedBy(getInput, env, workspace),
-    signing: readRecordSigning(getInput, ledger, env)
+    signing,
+    pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput(PromoteInput.PlainHttpRegistries),
+      PromoteInput.PlainHttpRegistries
+    )
   }
+}
+
+/**
+ * push-to-registry attaches the promotion's signed record to the image: it needs an image
+ * (subject-path: oci://…) and signed records; a dry run records nothing to attach.
+ */
+function readPushToRegistry(
+  getInput: GetInput,
+  source: BytesSource | null,
+  signing: SigningSettings,
+  dryRun: boolean
+): boolean {
+  const push = parseBooleanInput(
+    PromoteInput.PushToRegistry,
+    getInput(PromoteInput.PushToRegistry),
+    false
+  )
+  if (!push) return false
+  if (source?.kind !== 'image')
+    throw new SealError(
+      'bad-input',
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record to an image in its ` +
+        `registry, and this promotion is not of an image. Give ${PromoteInput.SubjectPath}: oci://<image>, or ` +
+        `remove ${PromoteInput.PushToRegistry}.`
+    )
+  if (signing.mode === 'none')
+    throw new SealError(
+      'bad-input',
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record, and records are not ` +
+        `signed. Give ${PromoteInput.SigningKey} or "${PromoteInput.Sign}: keyless", or remove ` +
+        `${PromoteInput.PushToRegistry}.`
+    )
+  return !dryRun
 }
 
 /**
@@ -299,7 +344,7 @@ function confirmSettings(
     PromoteInput.Veto,
     PromoteInput.ApproveAmendment
   ].filter((name) => input(name) !== '')
-  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly])
+  for (const flag of [PromoteInput.Rollback, PromoteInput.DigestOnly, PromoteInput.PushToRegistry])
     if (parseBooleanInput(flag, getInput(flag), false)) promoting.push(flag)
   if (promoting.length > 0) {
     throw new SealError(
@@ -328,7 +373,9 @@ function confirmSettings(
     approveAmendment: null,
     name: name === '' ? null : name,
     signer: readSignedBy(getInput, env, workspace),
-    signing: readRecordSigning(getInput, ledger, env)
+    signing: readRecordSigning(getInput, ledger, env),
+    pushToRegistry: false,
+    plainHttp: []
   }
 }
 

@@ -52,7 +52,12 @@ export async function run(env: Env = process.env): Promise<void> {
     // An image is resolved once, its manifest bytes proven, before anything is signed or written.
     let image: { sealed: SealedImage; registry: ImageRegistry } | null = null
     if (settings.subject.kind === 'image')
-      image = await resolveSealedImage(settings.subject.reference, settings.token, env)
+      image = await resolveSealedImage(
+        settings.subject.reference,
+        settings.token,
+        settings.plainHttp,
+        env
+      )
     let signed: { statement: SignedStatement; attestation: StoredAttestation | null } | null = null
     let contract: SealedContract | null = null
     // The contract read and recorded, the statement signed and stored in the attestations
@@ -240,10 +245,15 @@ function reportLeftOut(artifact: SealedArtifact): void {
 }
 
 /** subject-path: oci://…: the tag resolved once, the manifest's bytes proven, the platforms read from them. */
-async function resolveSealedImage(reference: ImageReference, token: string, env: Env) {
+async function resolveSealedImage(
+  reference: ImageReference,
+  token: string,
+  plainHttp: readonly string[],
+  env: Env
+) {
   const { openImageRegistry } = await import('../../app/image/open-registry.js')
   const { resolveImage } = await import('../../app/image/resolve-image.js')
-  const registry = openImageRegistry(env, token)
+  const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp })
   const sealed = await resolveImage(reference, registry)
   core.info(`${formatReference(reference)} names ${sealed.digest} (${sealed.mediaType})`)
   for (const child of sealed.platforms) core.info(`  ${child.platform}: ${child.descriptor.digest}`)

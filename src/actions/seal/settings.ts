@@ -9,7 +9,7 @@ import { SealInput } from '../../app/settings/names.js'
 import type { GetInput, SigningSettings } from '../../app/settings/types.js'
 import { readSigningSettings } from '../../app/settings/signing-settings.js'
 import { parseContractPatterns } from '../../core/contract/manifest.js'
-import { parseBooleanInput } from '../../app/settings/inputs.js'
+import { parseBooleanInput, readPlainHttpRegistries } from '../../app/settings/inputs.js'
 import type { ArtifactPart } from '../../app/seal/types.js'
 import {
   type ImageReference,
@@ -42,6 +42,8 @@ export interface SealSettings {
   readonly subject: SubjectSpec | PartsSubject | ImageSubject
   /** Attach the signed seal to the image in its registry, as actions/attest's push-to-registry does. */
   readonly pushToRegistry: boolean
+  /** Registries (host[:port]) reached over plain HTTP besides loopback ones. */
+  readonly plainHttp: readonly string[]
   /** subject-name; empty when the name is to be derived from the subject. */
   readonly name: string
   /** Upload the bundle (and the files, when `files`) as one workflow artifact; null for no upload. */
@@ -156,6 +158,10 @@ export function readSealSettings(
   return {
     subject,
     pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput(SealInput.PlainHttpRegistries),
+      SealInput.PlainHttpRegistries
+    ),
     name: subjectName,
     ...readCarrying(getInput, subject),
     signing: readSigningSettings(getInput, env),

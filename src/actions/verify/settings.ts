@@ -37,7 +37,8 @@ export function readVerifySettings(
     name: VerifyInput.Name,
     runId: VerifyInput.RunId,
     repository: VerifyInput.Repository,
-    token: VerifyInput.GitHubToken
+    token: VerifyInput.GitHubToken,
+    plainHttp: VerifyInput.PlainHttpRegistries
   })
   if (source === null) {
     throw new SealError(

@@ -6,6 +6,7 @@ import {
   childOf,
   formatPlatform,
   platformChildren,
+  platformMatches,
   requirePlatforms
 } from '../../core/image/manifest.js'
 import {
@@ -61,16 +62,21 @@ export async function checkImage(
   const wanted = options.platforms ?? []
   if (wanted.length > 0) {
     const where = `image ${quote(formatReference(withDigest(reference, expected)))}`
-    if (top.manifest.kind !== 'index') {
-      throw new SealError(
-        'refused',
-        `${where}: the platforms rule asks for ${wanted.map(quote).join(', ')}, but the sealed image is a ` +
-          'single manifest, not an index, so it names no platform. ' +
-          ('Push the image as an index (docker buildx build --platform …), or drop the platforms rule for this ' +
-            'environment.')
-      )
+    if (top.manifest.kind === 'index') {
+      requirePlatforms(platforms, wanted, where)
+    } else {
+      // A single image is judged as an index of one child: its platform, read from its proven config.
+      const platform = await registry.imagePlatform(reference, top)
+      const missing = wanted.filter((want) => !platformMatches(platform, want))
+      if (missing.length > 0)
+        throw new SealError(
+          'refused',
+          `${where}: the platforms rule asks for ${missing.map(quote).join(', ')}, and the sealed image is a ` +
+            `single image for ${quote(platform)} (its config says so), not an index with an image for each. ` +
+            ('Push the image as an index for those platforms (docker buildx build --platform …), or drop them ' +
+              'from the platforms rule for this environment.')
+        )
     }
-    requirePlatforms(platforms, wanted, where)
   }
   return {
     digest: expected,

@@ -2,6 +2,7 @@ import type { Digest } from '../../core/digest.js'
 import type { Env } from '../../core/env.js'
 import { sha256Digest } from '../../core/image/manifest.js'
 import { withDigest } from '../../core/image/reference.js'
+import { SLSA_PROVENANCE_TYPE } from '../../core/statement.js'
 import type { AttestationCandidate } from '../../attestation/attestations-api.js'
 import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 import type { BytesSource } from '../settings/types.js'
@@ -44,7 +45,7 @@ export async function checkImageBytes(
 }
 
 export function imageRegistryFor(source: ImageSource, env: Env): ImageRegistry {
-  return openImageRegistry(env, source.token)
+  return openImageRegistry(env, source.token, { insecureRegistries: source.plainHttp })
 }
 
 /**
@@ -66,7 +67,10 @@ export function imageSignatureSources(
       `no signed seal attached to ${source.reference.name}@${digest} in its registry (referrers API and ` +
       `fallback tag)${api === null ? '' : ` and no attestation for ${digest} in the repository's attestations`}`,
     attestations: async (digest: Digest): Promise<readonly AttestationCandidate[]> => {
-      const attached = await registry.bundles(withDigest(source.reference, digest), digest)
+      // A promotion's signed summary (push-to-registry on promote) sits beside the seal: not a candidate.
+      const attached = await registry.bundles(withDigest(source.reference, digest), digest, {
+        predicateType: SLSA_PROVENANCE_TYPE
+      })
       const fromRegistry = attached.flatMap((found) => {
         let bundle: unknown
         try {

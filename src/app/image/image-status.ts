@@ -5,7 +5,7 @@ import {
   parseImageReference,
   withTag
 } from '../../core/image/reference.js'
-import type { PromotionPolicy } from '../../core/promotion/policy.js'
+import { findEnvironment, type PromotionPolicy } from '../../core/promotion/policy.js'
 import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 import type { EnvironmentStatus, ImageTagStatus } from '../ledger/types.js'
 
@@ -31,7 +31,7 @@ export async function withImageTags(
 }
 
 function tagOf(s: EnvironmentStatus, policy: PromotionPolicy): ImageReference | null {
-  const rule = policy.environments.find((e) => e.name === s.environment)?.image
+  const rule = findEnvironment(policy, s.environment)?.image
   if (rule === undefined || s.service === null) return null
   try {
     if (rule.tag !== null)

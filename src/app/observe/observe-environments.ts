@@ -48,6 +48,8 @@ export interface ObserveRequest {
   readonly concurrency?: number
   /** The GitHub token an `image:` probe gives the GitHub server's own registry (ghcr.io); '' for none. */
   readonly registryToken: string
+  /** Registries (host[:port]) an `image:` probe reaches over plain HTTP besides loopback ones. */
+  readonly plainHttpRegistries?: readonly string[]
 }
 
 /**
@@ -216,7 +218,12 @@ async function runProbes(
   if (image !== null) {
     jobs.push(
       (async () => {
-        const registry = await registryFor(spec.timeoutMs, context, request.registryToken)
+        const registry = await registryFor(
+          spec.timeoutMs,
+          context,
+          request.registryToken,
+          request.plainHttpRegistries ?? []
+        )
         return imageProbe(image, live.digest, registry)
       })()
     )
@@ -317,8 +324,13 @@ function observationRecord(
 async function registryFor(
   timeoutMs: number,
   context: ProbeContext,
-  token: string
+  token: string,
+  plainHttp: readonly string[]
 ): Promise<ImageRegistry> {
   const { openImageRegistry } = await import('../image/open-registry.js')
-  return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs })
+  return openImageRegistry(context.env, token, {
+    timeoutMs,
+    deadlineMs: timeoutMs,
+    insecureRegistries: plainHttp
+  })
 }

@@ -20,6 +20,8 @@ export interface AttestContext {
   /** For the attestations API (keyless records on GitHub). */
   readonly token: string
   readonly tokenInput?: string
+  /** Hands on each signed summary (the bundle's JSON), for push-to-registry to attach to the image. */
+  readonly onSigned?: (record: NewRecord, bundleJson: string) => void
 }
 
 /**
@@ -78,6 +80,7 @@ export function recordAttester(
       }
     })
     const signed = await signing.sign(statement)
+    context.onSigned?.(record, signed.json)
     const digest = sha256Digest(signed.json)
     if (signing.kind === 'keyless' && context.env.GITHUB_REPOSITORY && context.token !== '') {
       const { storeAttestation } = await import('../../attestation/attestations-api.js')

@@ -16,6 +16,7 @@ import { findSignatures, unsignedCheck } from '../signature/find-signature.js'
 import { signatureSources } from '../signature/sources.js'
 import type { SignatureSources, Signing } from '../signature/types.js'
 import type { Digest } from '../../core/digest.js'
+import type { NewRecord } from '../../core/promotion/record.js'
 import { withDigest } from '../../core/image/reference.js'
 import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 import { fetchAndCheckBytes } from '../verify/fetch-bytes.js'
@@ -52,6 +53,13 @@ export interface PromotionContext {
   readonly onProgress: (progress: HashProgress) => void
   /** How a promotion that waits for a soak sleeps: a timer (tests move a clock instead). */
   readonly sleep?: (ms: number) => Promise<void>
+  /** Each signed record (its bundle's JSON), as it is signed: push-to-registry attaches the promotion's. */
+  readonly onRecordSigned?: (record: NewRecord, bundleJson: string) => void
+  /**
+   * The registry client of an image promotion, shared with what follows the gate (retag, copy,
+   * push-to-registry) so one login serves them all; opened on first use.
+   */
+  readonly imageRegistry?: () => Promise<ImageRegistry>
 }
 
 /**
@@ -68,7 +76,8 @@ export function promoteRequest(
 ): PromoteRequest {
   const { env, names } = context
   const source = asked.source
-  const imageGate = source?.kind === 'image' ? imageGateOf(source, env) : NO_IMAGE
+  const imageGate =
+    source?.kind === 'image' ? imageGateOf(source, env, context.imageRegistry) : NO_IMAGE
   const listing =
     (source?.kind === 'local' || source?.kind === 'image' ? source.checksumsFile : null) ??
     asked.sealListing
@@ -167,7 +176,8 @@ export function promoteRequest(
               policy,
               env,
               token: asked.token,
-              tokenInput: names.token
+              tokenInput: names.token,
+              ...(context.onRecordSigned === undefined ? {} : { onSigned: context.onRecordSigned })
             })(record, decision, signature)
         }),
     contract: lazyContractSources({
@@ -216,14 +226,17 @@ function sleepOnTimer(ms: number): Promise<void> {
  */
 function imageGateOf(
   source: Extract<NonNullable<PromotionAsked['source']>, { kind: 'image' }>,
-  env: Env
+  env: Env,
+  shared: (() => Promise<ImageRegistry>) | undefined
 ) {
   let registry: ImageRegistry | null = null
-  const open = async (): Promise<ImageRegistry> => {
-    const { imageRegistryFor } = await import('../image/image-bytes.js')
-    registry ??= imageRegistryFor(source, env)
-    return registry
-  }
+  const open =
+    shared ??
+    (async (): Promise<ImageRegistry> => {
+      const { imageRegistryFor } = await import('../image/image-bytes.js')
+      registry ??= imageRegistryFor(source, env)
+      return registry
+    })
   return {
     check: async (digest: Digest, platforms: readonly string[], rollback: boolean) => {
       const { checkImageBytes } = await import('../image/image-bytes.js')

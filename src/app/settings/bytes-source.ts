@@ -5,6 +5,7 @@ import type { Env } from '../../core/env.js'
 import { parseSubjectPatterns } from '../../core/subject/patterns.js'
 import type { SubjectSpec } from '../../core/seal.js'
 import { isImageSubject, parseImageSubject } from '../../core/image/reference.js'
+import { readPlainHttpRegistries } from './inputs.js'
 
 /** The inputs that say where the bytes to check are; verify and promote share them. */
 export interface BytesSourceInputs {
@@ -15,6 +16,8 @@ export interface BytesSourceInputs {
   readonly runId: string
   readonly repository: string
   readonly token: string
+  /** The registries reached over plain HTTP, for an image (`plain-http-registries`). */
+  readonly plainHttp?: string
   /**
    * The listing may be given without the files: the seal bundle of a digest alone, whose
    * signature beside it says so (promote). Otherwise it goes with the files only.
@@ -36,6 +39,11 @@ export function readBytesSource(
   const runIdText = input(names.runId)
   const repository = input(names.repository)
   const checksums = input(names.checksumsPath)
+  // Read (and so checked) whatever the bytes are: a bad value is refused, not ignored.
+  const plainHttp =
+    names.plainHttp === undefined
+      ? []
+      : readPlainHttpRegistries(getInput(names.plainHttp), names.plainHttp)
   const image = readImage(getInput, names)
   const subject = image === null ? readSubject(getInput, workspace, names.subjectPath) : null
 
@@ -73,7 +81,8 @@ export function readBytesSource(
     return {
       ...image,
       token: input(names.token),
-      checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums)
+      checksumsFile: checksums === '' ? null : path.resolve(workspace, checksums),
+      plainHttp
     }
   if (subject !== null)
     return {

@@ -1,4 +1,10 @@
 import { SealError, quote } from '../../core/errors.js'
+import { inputLines, parsePlainHttpRegistries } from '../../core/image/reference.js'
+
+/** `plain-http-registries`: the registries (host or host:port, one a line) reached over plain HTTP. */
+export function readPlainHttpRegistries(text: string, name: string): string[] {
+  return parsePlainHttpRegistries(inputLines(text), name)
+}
 
 /** A boolean input or flag: "true" or "false" in any case, `fallback` when empty; anything else is refused. */
 export function parseBooleanInput(name: string, value: string, fallback: boolean): boolean {

@@ -50,6 +50,7 @@ export const SealInput = {
   Cache: 'cache',
   GitHubToken: 'github-token',
   PushToRegistry: 'push-to-registry',
+  PlainHttpRegistries: 'plain-http-registries',
   ...SigningInput
 } as const
 
@@ -81,7 +82,8 @@ const BytesInput = {
   Name: 'name',
   RunId: 'run-id',
   Repository: 'repository',
-  GitHubToken: 'github-token'
+  GitHubToken: 'github-token',
+  PlainHttpRegistries: 'plain-http-registries'
 } as const
 
 export const VerifyInput = {
@@ -114,6 +116,7 @@ export const PromoteInput = {
   Confirm: 'confirm',
   DryRun: 'dry-run',
   DigestOnly: 'digest-only',
+  PushToRegistry: 'push-to-registry',
   ...SignerInput,
   ...SigningInput
 } as const
@@ -146,7 +149,8 @@ export const ObserveInput = {
   GitHubToken: 'github-token',
   Environments: 'environments',
   Record: 'record',
-  OpenIssue: 'open-issue'
+  OpenIssue: 'open-issue',
+  PlainHttpRegistries: 'plain-http-registries'
 } as const
 
 export const ObserveOutput = {

@@ -88,6 +88,8 @@ export type BytesSource =
       readonly inputName: string
       readonly token: string
       readonly checksumsFile: string | null
+      /** Registries (host[:port]) named to be reached over plain HTTP besides loopback ones. */
+      readonly plainHttp: readonly string[]
     }
 
 /** Where promotion records live: a local file, or the repository's Deployments API. */

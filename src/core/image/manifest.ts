@@ -2,6 +2,7 @@ import { type Digest, sha256Digest, shortDigest } from '../digest.js'
 import { SealError, quote } from '../errors.js'
 import {
   DOCKER_SCHEMA1_TYPES,
+  IMAGE_CONFIG_TYPES,
   type ManifestMediaType,
   bareMediaType,
   isIndexType,
@@ -326,6 +327,61 @@ export function platformMatches(have: string, want: string): boolean {
   const h = have.split('/')
   const w = want.split('/')
   return h[0] === w[0] && h[1] === w[1] && (w[2] === undefined || h[2] === w[2])
+}
+
+/** An image config is a few KiB; one past this is not read. */
+export const CONFIG_MAX_BYTES = 4 * 1024 * 1024
+
+/**
+ * The platform of a single image, from its config blob (image-spec `config.md`: `os`,
+ * `architecture`, `variant`), as an index child names it. The blob is proven first: bytes
+ * that do not hash to the manifest's config digest (or are not its size) are refused, as is
+ * a config that is not an image's (an artifact's empty config names no platform).
+ */
+export function platformOfConfig(
+  manifest: ImageManifest,
+  bytes: Buffer,
+  where: string
+): PlatformChild['platform'] {
+  const config = manifest.config
+  if (sha256Digest(bytes) !== config.digest || bytes.length !== config.size) {
+    throw new SealError(
+      'refused',
+      `${where}: the config blob served for ${config.digest} hashes to ${sha256Digest(bytes)} (${bytes.length} ` +
+        `bytes, ${config.size} expected): altered or swapped on the way. Nothing is trusted from it; check the ` +
+        'registry.'
+    )
+  }
+  if (!IMAGE_CONFIG_TYPES.includes(config.mediaType)) {
+    throw new SealError(
+      'refused',
+      `${where}: the manifest's config is a ${quote(config.mediaType)}, not an image config, so it names no ` +
+        'platform.'
+    )
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'))
+  } catch {
+    parsed = null
+  }
+  const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<
+    string,
+    unknown
+  >
+  const text = (value: unknown): string | null =>
+    typeof value === 'string' && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(value) ? value : null
+  const os = text(body.os)
+  const architecture = text(body.architecture)
+  const variant = body.variant === undefined ? undefined : text(body.variant)
+  if (os === null || architecture === null || variant === null) {
+    throw new SealError(
+      'refused',
+      `${where}: the image config ${config.digest} does not name a platform (os, architecture and an ` +
+        'optional variant, lower-case words). Push an image built for a platform.'
+    )
+  }
+  return formatPlatform({ os, architecture, ...(variant === undefined ? {} : { variant }) })
 }
 
 /** Refuses an index that lacks a wanted platform, naming every missing one and what is there. */

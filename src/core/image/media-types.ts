@@ -15,6 +15,11 @@ export const DOCKER_SCHEMA1_TYPES = [
   'application/vnd.docker.distribution.manifest.v1+prettyjws'
 ]
 
+/** An image's config blob, which says its platform (os, architecture, variant). */
+export const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
+export const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json'
+export const IMAGE_CONFIG_TYPES: readonly string[] = [OCI_CONFIG, DOCKER_CONFIG]
+
 /** The OCI empty descriptor's type: the config of an artifact manifest (`{}`, two bytes). */
 export const OCI_EMPTY = 'application/vnd.oci.empty.v1+json'
 export const OCTET_STREAM = 'application/octet-stream'

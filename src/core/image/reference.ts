@@ -226,3 +226,44 @@ export function parseImageSubject(text: string, what: string): ImageReference {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what)
 }
+
+/**
+ * The registries named to be reached over plain HTTP (`plain-http-registries`,
+ * `--plain-http-registry`): each `host` or `host:port` exactly as image references write the
+ * registry, compared whole, so `registry.lan` does not cover `registry.lan:5000`. A scheme, a
+ * path, spaces or an empty entry is refused naming the input: a registry's traffic goes in the
+ * clear only where someone wrote its exact address.
+ */
+export function parsePlainHttpRegistries(values: readonly string[], what: string): string[] {
+  const registries: string[] = []
+  for (const value of values) {
+    const fail = (why: string): never => {
+      throw new SealError(
+        'bad-input',
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as ` +
+          '"registry.lan:5000", with no scheme or path.'
+      )
+    }
+    if (value.trim() === '') fail('is empty')
+    if (/\s/.test(value.trim())) fail('holds a space')
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail('has a scheme')
+    const host = HOST.exec(value.trim())
+    if (host === null) fail('is not a host name, an IP address or either with a port')
+    const port = host![1]
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`)
+    const registry = value.trim().toLowerCase()
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail('is Docker Hub, which is served over HTTPS only')
+    if (!registries.includes(registry)) registries.push(registry)
+  }
+  return registries
+}
+
+/** The lines of a multi-line input, blank lines and `#` comments left out. */
+export function inputLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.trim() !== '' && !line.trim().startsWith('#'))
+}

@@ -6,6 +6,8 @@
  * is about a fifth of what the promote step compiles at start; this is a few kilobytes.
  */
 
+import { isRecord } from '../json-shape.js'
+
 /** One error, as ajv's ErrorObject. */
 export interface SchemaError {
   readonly instancePath: string
@@ -54,7 +56,7 @@ const regExp = (source: string): RegExp => {
 function isOfType(value: unknown, type: string): boolean {
   switch (type) {
     case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value)
+      return isRecord(value)
     case 'array':
       return Array.isArray(value)
     case 'null':

@@ -1,6 +1,6 @@
 import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import { MANIFEST_MAX_BYTES } from '../../core/image/manifest.js'
+import { MANIFEST_MAX_BYTES, type ManifestBytes } from '../../core/image/manifest.js'
 import {
   MANIFEST_ACCEPT,
   OCI_INDEX,
@@ -55,7 +55,24 @@ export interface ReferrersPage {
 }
 
 export class RegistryApi {
+  /**
+   * Manifests fetched by digest and proven, per repository: content-addressed, so one read
+   * serves the gate, the retag, the copy and the referrers of one run without asking again.
+   */
+  private readonly proven = new Map<string, ManifestBytes>()
+
   constructor(readonly session: RegistrySession) {}
+
+  /** A manifest this client already proved in `repository`, or undefined. */
+  provenManifest(repository: string, digest: Digest): ManifestBytes | undefined {
+    return this.proven.get(`${repository}@${digest}`)
+  }
+
+  /** Keeps a manifest whose bytes were proven to hash to its digest. */
+  rememberProven(repository: string, manifest: ManifestBytes): ManifestBytes {
+    this.proven.set(`${repository}@${manifest.digest}`, manifest)
+    return manifest
+  }
 
   get registry(): string {
     return this.session.registry

@@ -2,11 +2,13 @@ import type { Digest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
 import { attestationArtifact } from '../../core/image/attestation.js'
 import {
+  CONFIG_MAX_BYTES,
   type ManifestBytes,
   type PlatformChild,
   childOf,
   formatPlatform,
-  platformChildren
+  platformChildren,
+  platformOfConfig
 } from '../../core/image/manifest.js'
 import { isManifestType } from '../../core/image/media-types.js'
 import {
@@ -170,6 +172,26 @@ export class RegistryClient implements ImageRegistry {
     return manifest.manifest.kind === 'index' ? platformChildren(manifest.manifest) : []
   }
 
+  async imagePlatform(reference: ImageReference, manifest: ManifestBytes): Promise<string> {
+    const { api, call } = this.open('platforms', withDigest(reference, manifest.digest), false)
+    if (manifest.manifest.kind !== 'image')
+      throw new Error("unreachable: the platform of an index is its children's")
+    const config = manifest.manifest.config
+    if (config.size > CONFIG_MAX_BYTES)
+      throw new SealError(
+        'refused',
+        `${call.where}: the image config ${config.digest} is said to be ${config.size} bytes, more than an ` +
+          'image config is; refused.'
+      )
+    const bytes = await api.getSmallBlob(
+      call,
+      reference.repository,
+      config.digest,
+      CONFIG_MAX_BYTES
+    )
+    return platformOfConfig(manifest.manifest, bytes, call.where)
+  }
+
   async platformChild(
     reference: ImageReference,
     index: Digest,
@@ -267,11 +289,16 @@ export class RegistryClient implements ImageRegistry {
     bundle: Buffer
   ): Promise<AttachReport> {
     const { api, call } = this.open('attach', withDigest(reference, subject), true)
-    const head = await api.headManifest(call, reference.repository, subject)
+    // The image this client just resolved and proved (a seal, a promotion) is described by those bytes.
+    const known = api.provenManifest(reference.repository, subject)
+    const head =
+      known === undefined ? await api.headManifest(call, reference.repository, subject) : null
     let descriptor: { mediaType: string; digest: Digest; size: number }
     if (head !== null && head.digest !== null && head.digest !== subject)
       throw this.digestDisagrees(call, subject, head.digest)
-    if (head !== null && head.size !== null && isManifestType(head.mediaType)) {
+    if (known !== undefined) {
+      descriptor = { mediaType: known.mediaType, digest: subject, size: known.bytes.length }
+    } else if (head !== null && head.size !== null && isManifestType(head.mediaType)) {
       descriptor = { mediaType: head.mediaType, digest: subject, size: head.size }
     } else {
       const manifest = await fetchProven(api, call, reference, subject)
@@ -304,9 +331,13 @@ export class RegistryClient implements ImageRegistry {
     return readReferrers(api, call, reference.repository, subject, options.artifactType)
   }
 
-  async bundles(reference: ImageReference, subject: Digest): Promise<FoundBundle[]> {
+  async bundles(
+    reference: ImageReference,
+    subject: Digest,
+    options: { readonly predicateType?: string } = {}
+  ): Promise<FoundBundle[]> {
     const { api, call } = this.open('bundles', withDigest(reference, subject), false)
-    return readBundles(api, call, reference.repository, subject)
+    return readBundles(api, call, reference.repository, subject, options.predicateType)
   }
 
   private open(

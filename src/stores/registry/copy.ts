@@ -35,11 +35,26 @@ export interface CopyContext {
   readonly blobAttempts: number
 }
 
+interface CopyCounts {
+  manifests: number
+  present: number
+  mounted: number
+  uploaded: number
+  /** Blobs this copy put in the destination (or found there) so far. */
+  readonly copied: Set<Digest>
+}
+
 /** An index nesting deeper than this is refused (image-spec allows nesting; nobody nests this deep). */
 const MAX_DEPTH = 4
 
 export async function copyImage(context: CopyContext, digest: Digest): Promise<CopyReport> {
-  const counts = { manifests: 0, present: 0, mounted: 0, uploaded: 0 }
+  const counts: CopyCounts = {
+    manifests: 0,
+    present: 0,
+    mounted: 0,
+    uploaded: 0,
+    copied: new Set()
+  }
   const { to, destination, write } = context
   const top = await fetchProven(context.from, context.read, context.source, digest)
   await copyTree(context, top, 0, counts)
@@ -105,7 +120,7 @@ async function copyTree(
   context: CopyContext,
   manifest: ManifestBytes,
   depth: number,
-  counts: { manifests: number; present: number; mounted: number; uploaded: number },
+  counts: CopyCounts,
   blobsOnly = false
 ): Promise<void> {
   if (depth > MAX_DEPTH)
@@ -146,12 +161,11 @@ async function copyTree(
   counts.manifests++
 }
 
-async function copyBlob(
-  context: CopyContext,
-  blob: Descriptor,
-  counts: { present: number; mounted: number; uploaded: number }
-): Promise<void> {
+async function copyBlob(context: CopyContext, blob: Descriptor, counts: CopyCounts): Promise<void> {
   const { from, to, source, destination, write } = context
+  // Referrers share blobs (the empty config): one that is in the destination already is not sent twice.
+  if (counts.copied.has(blob.digest)) return
+  counts.copied.add(blob.digest)
   let location: string
   if (from.session === to.session) {
     // On one registry a mount answers 201 for a blob the destination has as for one it mounts: no HEAD first.

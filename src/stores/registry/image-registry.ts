@@ -28,6 +28,11 @@ export interface ImageRegistry {
    * for a single image.
    */
   platforms(reference: ImageReference, index: Digest): Promise<PlatformChild[]>
+  /**
+   * The platform of a single image (`os/architecture[/variant]`), read from its config blob,
+   * proven against the manifest's config digest.
+   */
+  imagePlatform(reference: ImageReference, manifest: ManifestBytes): Promise<string>
   /** A platform digest accepted only as a child of the index fetched by its digest: that child, or a SealError. */
   platformChild(reference: ImageReference, index: Digest, child: Digest): Promise<PlatformChild>
   /** Puts exactly the bytes of `digest` under `tag` in the same repository, then checks the tag names that digest. */
@@ -46,8 +51,15 @@ export interface ImageRegistry {
     subject: Digest,
     options?: { readonly artifactType?: string }
   ): Promise<Referrer[]>
-  /** The Sigstore bundles among the referrers of `subject`, each blob proven by its digest. */
-  bundles(reference: ImageReference, subject: Digest): Promise<FoundBundle[]>
+  /**
+   * The Sigstore bundles among the referrers of `subject`, each blob proven by its digest; with
+   * `predicateType`, those whose manifest says another predicate type are left out unread.
+   */
+  bundles(
+    reference: ImageReference,
+    subject: Digest,
+    options?: { readonly predicateType?: string }
+  ): Promise<FoundBundle[]>
   /** HTTP requests made so far, per operation (token requests, retries and redirects included). */
   requestCounts(): Record<string, number>
 }

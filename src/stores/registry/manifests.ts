@@ -28,6 +28,8 @@ export async function fetchProven(
   reference: ImageReference,
   digest: Digest
 ): Promise<ManifestBytes> {
+  const known = api.provenManifest(reference.repository, digest)
+  if (known !== undefined) return known
   const fetched = await api.getManifest(call, reference.repository, digest)
   if (fetched === null) {
     throw new SealError(
@@ -43,7 +45,10 @@ export async function fetchProven(
         'Nothing is trusted from this answer; check the registry.'
     )
   }
-  return proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  return api.rememberProven(
+    reference.repository,
+    proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  )
 }
 
 /**
@@ -81,7 +86,10 @@ export async function resolveTag(
       )
     }
   }
-  const manifest = readManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  const manifest = api.rememberProven(
+    reference.repository,
+    readManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  )
   return {
     reference,
     digest,

@@ -1,6 +1,9 @@
 import { type Digest, shortDigest } from '../../core/digest.js'
 import { SealError, quote } from '../../core/errors.js'
-import type { ArtifactBlob } from '../../core/image/attestation.js'
+import {
+  type ArtifactBlob,
+  BUNDLE_PREDICATE_TYPE_ANNOTATION
+} from '../../core/image/attestation.js'
 import {
   type Descriptor,
   type ManifestBytes,
@@ -228,9 +231,14 @@ async function fetchReferrer(
   repository: string,
   digest: Digest
 ): Promise<ManifestBytes | null> {
+  const known = api.provenManifest(repository, digest)
+  if (known !== undefined) return known
   const fetched = await api.getManifest(call, repository, digest)
   if (fetched === null) return null
-  return proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  return api.rememberProven(
+    repository,
+    proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  )
 }
 
 const SHA256 = /^sha256:[0-9a-f]{64}$/
@@ -300,11 +308,16 @@ export async function readBundles(
   api: RegistryApi,
   call: Call,
   repository: string,
-  subject: Digest
+  subject: Digest,
+  predicateType?: string
 ): Promise<FoundBundle[]> {
   const found: FoundBundle[] = []
   for (const referrer of await readReferrers(api, call, repository, subject)) {
     if (referrer.what.kind !== 'sigstore-bundle') continue
+    // The annotation is unsigned: it only spares fetching a bundle that says it is of another kind (a
+    // promotion's summary beside the seal's provenance). A mislabelled bundle is not found, never accepted.
+    const says = referrer.manifest.manifest.annotations?.[BUNDLE_PREDICATE_TYPE_ANNOTATION]
+    if (predicateType !== undefined && says !== undefined && says !== predicateType) continue
     const layer = referrer.what.bundle
     if (layer.size > BUNDLE_MAX_BYTES) continue
     const bytes = await api.getSmallBlob(call, repository, layer.digest, BUNDLE_MAX_BYTES)

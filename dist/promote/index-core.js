@@ -5072,7 +5072,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-R3CVYL4N.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-MNTM6L3D.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -8347,7 +8347,7 @@ function sha256Of(text) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-RNMAS7O6.js");
+    const { listAttestations } = await import("../chunks/attestations-api-HKPBHZAT.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -9814,7 +9814,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-K2UVVGRE.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-VLTU7OFC.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -9851,8 +9851,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-OHPTXOZR.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-BLV5K7AV.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-G3BNRJV7.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-K2IWI75O.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9902,7 +9902,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3AS5ZA4F.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ZT5MKSYI.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -9978,7 +9978,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-SNNASPSL.js");
+    const { contractSources } = await import("../chunks/contract-sources-MH7HZSQC.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -10067,13 +10067,13 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-MKM2JXBO.js");
+      const { checkCandidates } = await import("../chunks/check-signature-KVGDXELW.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-2LSRD2TW.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-ZAUUJYQK.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
@@ -10117,18 +10117,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-K2UVVGRE.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-VLTU7OFC.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-K2UVVGRE.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-VLTU7OFC.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-K2UVVGRE.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-VLTU7OFC.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -10175,7 +10175,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-2LSRD2TW.js")).recordAttester(signing, {
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-ZAUUJYQK.js")).recordAttester(signing, {
         ledger: settings.ledger,
         policy,
         env,
@@ -10231,7 +10231,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-SNNASPSL.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-MH7HZSQC.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -10303,7 +10303,7 @@ async function run(env = process.env) {
     const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-ZNK2WRDT.js");
+      const { moveImageWith } = await import("../chunks/move-image-KODAFJKI.js");
       const image = await moveImageWith(env, settings.source.token)(
         settings.source.reference,
         result.digest,
@@ -10389,7 +10389,7 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 async function imageTags(status, policy, settings, env) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
   const { withImageTags } = await import("../chunks/image-status-HPEDZUF6.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-RPRL3OWA.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-7KHAQELE.js");
   return withImageTags(
     status,
     policy,
@@ -10517,21 +10517,14 @@ export {
   capitalized as m26$capitalized,
   speakAs as m26$speakAs,
   words as m26$words,
-  contractManifestBeside as m28$contractManifestBeside,
-  hasBundleBeside as m28$hasBundleBeside,
-  listingsIn as m28$listingsIn,
-  readListing as m28$readListing,
-  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
-  readStatement as m28$readStatement,
-  readStatementBeside as m28$readStatementBeside,
-  whyUnreadable as m28$whyUnreadable,
-  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m29$cacheArchivePrefix,
-  cacheKeyOf as m29$cacheKeyOf,
-  cacheStagingPath as m29$cacheStagingPath,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -10548,26 +10541,33 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  copyListedFiles as m30$copyListedFiles,
-  makeDirectories as m30$makeDirectories,
-  privateDir as m30$privateDir,
-  removeQuietly3 as m30$removeQuietly,
-  writeNewFile as m30$writeNewFile,
-  bundleBaseOf as m31$bundleBaseOf,
-  bundleFileNames as m31$bundleFileNames,
-  contractBeside as m31$contractBeside,
-  fileSafeName as m31$fileSafeName,
-  isBundleEntry as m31$isBundleEntry,
-  modesBeside as m31$modesBeside,
-  sigstoreBundleBeside as m31$sigstoreBundleBeside,
-  statementBeside as m31$statementBeside,
-  besideLedger as m32$besideLedger,
-  readCheckpoint as m32$readCheckpoint,
-  readRecordAttestation as m32$readRecordAttestation,
-  writeRecordAttestation as m32$writeRecordAttestation,
-  wrongEnvironment as m33$wrongEnvironment,
-  decodeRecord as m34$decodeRecord,
-  VERSION as m35$VERSION,
+  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m30$cacheArchivePrefix,
+  cacheKeyOf as m30$cacheKeyOf,
+  cacheStagingPath as m30$cacheStagingPath,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly3 as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  besideLedger as m33$besideLedger,
+  readCheckpoint as m33$readCheckpoint,
+  readRecordAttestation as m33$readRecordAttestation,
+  writeRecordAttestation as m33$writeRecordAttestation,
+  wrongEnvironment as m34$wrongEnvironment,
+  decodeRecord as m35$decodeRecord,
+  VERSION as m36$VERSION,
   findSignatures as m6$findSignatures,
   sha256Of as m6$sha256Of,
   unsignedCheck as m6$unsignedCheck,

@@ -2191,7 +2191,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-IMGNKN4Y.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-H5LMCOKS.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -3752,9 +3752,9 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  wrongEnvironment as m33$wrongEnvironment,
-  decodeRecord as m34$decodeRecord,
-  VERSION as m35$VERSION,
+  wrongEnvironment as m34$wrongEnvironment,
+  decodeRecord as m35$decodeRecord,
+  VERSION as m36$VERSION,
   DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,

@@ -2479,7 +2479,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZKLGEYJA.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-KD5G5C3C.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2516,8 +2516,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-47D7AMXF.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-5GGN4G2K.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-NXTO7CJZ.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-4UVPISDZ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2567,7 +2567,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-7RHWK66D.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-UZUIYBEM.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -4276,7 +4276,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-QLHPGVMQ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-6GUXW3HU.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4354,7 +4354,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-ZKLGEYJA.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-KD5G5C3C.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -4566,21 +4566,14 @@ export {
   capitalized as m26$capitalized,
   speakAs as m26$speakAs,
   words as m26$words,
-  contractManifestBeside as m28$contractManifestBeside,
-  hasBundleBeside as m28$hasBundleBeside,
-  listingsIn as m28$listingsIn,
-  readListing as m28$readListing,
-  readSigstoreBundleBeside as m28$readSigstoreBundleBeside,
-  readStatement as m28$readStatement,
-  readStatementBeside as m28$readStatementBeside,
-  whyUnreadable as m28$whyUnreadable,
-  CACHE_FILES_DIR as m29$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m29$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m29$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m29$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m29$cacheArchivePrefix,
-  cacheKeyOf as m29$cacheKeyOf,
-  cacheStagingPath as m29$cacheStagingPath,
+  contractManifestBeside as m29$contractManifestBeside,
+  hasBundleBeside as m29$hasBundleBeside,
+  listingsIn as m29$listingsIn,
+  readListing as m29$readListing,
+  readSigstoreBundleBeside as m29$readSigstoreBundleBeside,
+  readStatement as m29$readStatement,
+  readStatementBeside as m29$readStatementBeside,
+  whyUnreadable as m29$whyUnreadable,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4597,20 +4590,27 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  copyListedFiles as m30$copyListedFiles,
-  makeDirectories as m30$makeDirectories,
-  privateDir as m30$privateDir,
-  removeQuietly as m30$removeQuietly,
-  writeNewFile as m30$writeNewFile,
-  bundleBaseOf as m31$bundleBaseOf,
-  bundleFileNames as m31$bundleFileNames,
-  contractBeside as m31$contractBeside,
-  fileSafeName as m31$fileSafeName,
-  isBundleEntry as m31$isBundleEntry,
-  modesBeside as m31$modesBeside,
-  sigstoreBundleBeside as m31$sigstoreBundleBeside,
-  statementBeside as m31$statementBeside,
-  VERSION as m35$VERSION,
+  CACHE_FILES_DIR as m30$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m30$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m30$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m30$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m30$cacheArchivePrefix,
+  cacheKeyOf as m30$cacheKeyOf,
+  cacheStagingPath as m30$cacheStagingPath,
+  copyListedFiles as m31$copyListedFiles,
+  makeDirectories as m31$makeDirectories,
+  privateDir as m31$privateDir,
+  removeQuietly as m31$removeQuietly,
+  writeNewFile as m31$writeNewFile,
+  bundleBaseOf as m32$bundleBaseOf,
+  bundleFileNames as m32$bundleFileNames,
+  contractBeside as m32$contractBeside,
+  fileSafeName as m32$fileSafeName,
+  isBundleEntry as m32$isBundleEntry,
+  modesBeside as m32$modesBeside,
+  sigstoreBundleBeside as m32$sigstoreBundleBeside,
+  statementBeside as m32$statementBeside,
+  VERSION as m36$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   sealedModesBeside as m7$sealedModesBeside,

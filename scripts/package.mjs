@@ -246,7 +246,8 @@ const compiledAtBuildTime = {
 // the built-in taken with require(), its plain properties exported as they are, and
 // fs.promises as an object whose properties read fs.promises when used. The built-ins a
 // step imports but seldom calls (worker threads for a tree, stream and file promises for
-// a large file or a download) load on the first call of what is imported from them.
+// a large file or a download, child processes for a registry's credential helper) load on
+// the first call of what is imported from them.
 const WITHOUT_FACADE = new Set([
   'node:buffer',
   'node:crypto',
@@ -256,7 +257,12 @@ const WITHOUT_FACADE = new Set([
   'node:path',
   'node:url'
 ])
-const ON_FIRST_CALL = new Set(['node:worker_threads', 'node:stream/promises', 'node:fs/promises'])
+const ON_FIRST_CALL = new Set([
+  'node:child_process',
+  'node:worker_threads',
+  'node:stream/promises',
+  'node:fs/promises'
+])
 const builtinExports = (id) =>
   Object.entries(Object.getOwnPropertyDescriptors(requireFromRoot(id))).filter(
     ([name]) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default'

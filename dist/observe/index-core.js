@@ -29409,8 +29409,8 @@ var require_js_yaml = __commonJS({
   "first-use:js-yaml"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded4;
-    var load = () => loaded4 ??= requireBeside2("../chunks/js-yaml-JLEZY4U5.cjs");
+    var loaded5;
+    var load = () => loaded5 ??= requireBeside2("../chunks/js-yaml-JLEZY4U5.cjs");
     var firstUse = {};
     for (const key of ["Type", "Schema", "FAILSAFE_SCHEMA", "JSON_SCHEMA", "CORE_SCHEMA", "DEFAULT_SCHEMA", "load", "loadAll", "dump", "YAMLException", "types", "safeLoad", "safeLoadAll", "safeDump"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
     module.exports = firstUse;
@@ -29422,8 +29422,8 @@ var require_picomatch = __commonJS({
   "first-use:picomatch"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded4;
-    var load = () => loaded4 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
+    var loaded5;
+    var load = () => loaded5 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
     var firstUse = function(...args) {
       return load().apply(this, args);
     };
@@ -29437,8 +29437,8 @@ var require_yaml = __commonJS({
   "first-use:yaml"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded4;
-    var load = () => loaded4 ??= requireBeside2("../chunks/yaml-ZHEZHUK6.cjs");
+    var loaded5;
+    var load = () => loaded5 ??= requireBeside2("../chunks/yaml-ZHEZHUK6.cjs");
     var firstUse = {};
     for (const key of ["Composer", "Document", "Schema", "YAMLError", "YAMLParseError", "YAMLWarning", "Alias", "isAlias", "isCollection", "isDocument", "isMap", "isNode", "isPair", "isScalar", "isSeq", "Pair", "Scalar", "YAMLMap", "YAMLSeq", "CST", "Lexer", "LineCounter", "Parser", "parse", "parseAllDocuments", "parseDocument", "stringify", "visit", "visitAsync"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
     module.exports = firstUse;
@@ -32058,8 +32058,14 @@ async function artifactOf(ledger, digest) {
   return null;
 }
 
+// builtin:node:child_process
+var loaded2;
+var builtin7 = () => loaded2 ??= __require("node:child_process");
+function spawn(...args) {
+  return new.target === void 0 ? builtin7().spawn.apply(this, args) : Reflect.construct(builtin7().spawn, args);
+}
+
 // src/app/observe/command-probe.ts
-import { spawn } from "node:child_process";
 async function commandProbe(command, live, timeoutMs, context) {
   const ran = await runBounded(command, timeoutMs, context);
   if ("failed" in ran) return unknown("command", ran.failed);
@@ -41318,9 +41324,9 @@ __export(node_http_exports, {
   validateHeaderName: () => validateHeaderName,
   validateHeaderValue: () => validateHeaderValue
 });
-var builtin7 = __require("node:http");
-var node_http_default = builtin7;
-var { _connectionListener, METHODS: METHODS2, STATUS_CODES, Agent, ClientRequest, IncomingMessage, OutgoingMessage, Server, ServerResponse, createServer, validateHeaderName, validateHeaderValue, get, request, setMaxIdleHTTPParsers, setGlobalProxyFromEnv } = builtin7;
+var builtin8 = __require("node:http");
+var node_http_default = builtin8;
+var { _connectionListener, METHODS: METHODS2, STATUS_CODES, Agent, ClientRequest, IncomingMessage, OutgoingMessage, Server, ServerResponse, createServer, validateHeaderName, validateHeaderValue, get, request, setMaxIdleHTTPParsers, setGlobalProxyFromEnv } = builtin8;
 
 // src/http/exchange.ts
 import { Readable, pipeline } from "node:stream";
@@ -41748,10 +41754,10 @@ function runClaimLoop(ctx) {
 }
 
 // builtin:node:fs/promises
-var loaded2;
-var builtin8 = () => loaded2 ??= __require("node:fs/promises");
+var loaded3;
+var builtin9 = () => loaded3 ??= __require("node:fs/promises");
 function open2(...args) {
-  return new.target === void 0 ? builtin8().open.apply(this, args) : Reflect.construct(builtin8().open, args);
+  return new.target === void 0 ? builtin9().open.apply(this, args) : Reflect.construct(builtin9().open, args);
 }
 
 // src/core/hashing/hash-large-file.ts
@@ -43074,7 +43080,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("../chunks/open-registry-ZCIOXHZF.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-3IGRXFBR.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 
@@ -43219,10 +43225,10 @@ function contractSources(options) {
     }
     let why;
     try {
-      const loaded4 = fromManifest(file);
-      if (loaded4.manifest.digest === ref.digest && loaded4.manifest.version === ref.version)
-        return loaded4;
-      why = `it holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${ref.version} (${ref.digest})`;
+      const loaded5 = fromManifest(file);
+      if (loaded5.manifest.digest === ref.digest && loaded5.manifest.version === ref.version)
+        return loaded5;
+      why = `it holds contract ${loaded5.manifest.version} (${loaded5.manifest.digest}), not ${ref.version} (${ref.digest})`;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
       if (isSealError(error2, "outdated")) earlierForm = true;
@@ -43239,9 +43245,9 @@ function contractSources(options) {
       const listing = bytes?.checksumsFile ?? null;
       const manifest = listing === null ? null : contractManifestBeside(listing);
       if (manifest !== null) {
-        const loaded4 = fromManifest(manifest);
-        checkSealedFiles(loaded4, listing, manifest);
-        return { contract: loaded4, known: true };
+        const loaded5 = fromManifest(manifest);
+        checkSealedFiles(loaded5, listing, manifest);
+        return { contract: loaded5, known: true };
       }
       if (claimed === null)
         return { contract: null, known: listing !== null && hasBundleBeside(listing) };
@@ -43265,12 +43271,12 @@ function contractSources(options) {
           const listing = await options.download(live.digest, live.artifact);
           const manifest = contractManifestBeside(listing);
           if (manifest !== null) {
-            const loaded4 = fromManifest(manifest);
-            checkSealedFiles(loaded4, listing, manifest);
-            if (loaded4.manifest.digest === wanted.digest && loaded4.manifest.version === wanted.version)
-              return loaded4;
+            const loaded5 = fromManifest(manifest);
+            checkSealedFiles(loaded5, listing, manifest);
+            if (loaded5.manifest.digest === wanted.digest && loaded5.manifest.version === wanted.version)
+              return loaded5;
             tried.push(
-              `${where} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${wanted.version} (${wanted.digest})`
+              `${where} holds contract ${loaded5.manifest.version} (${loaded5.manifest.digest}), not ${wanted.version} (${wanted.digest})`
             );
           } else {
             tried.push(`${where} holds no contract manifest`);
@@ -43295,9 +43301,9 @@ function contractSources(options) {
 }
 function givenBaseline(given, live) {
   const wanted = live.contract;
-  let loaded4;
+  let loaded5;
   try {
-    loaded4 = loadSealedContract(given.path, given.inputName);
+    loaded5 = loadSealedContract(given.path, given.inputName);
   } catch (error2) {
     if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
     throw new SealError(
@@ -43306,13 +43312,13 @@ function givenBaseline(given, live) {
       { cause: error2 }
     );
   }
-  if (loaded4.manifest.digest !== wanted.digest || loaded4.manifest.version !== wanted.version) {
+  if (loaded5.manifest.digest !== wanted.digest || loaded5.manifest.version !== wanted.version) {
     throw new SealError(
       "bad-input",
-      `${given.inputName}: ${quote(given.path)} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
+      `${given.inputName}: ${quote(given.path)} holds contract ${loaded5.manifest.version} (${loaded5.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
     );
   }
-  return loaded4;
+  return loaded5;
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
   const listed = readListing(
@@ -43468,10 +43474,10 @@ function cacheArchivePrefix(env) {
 }
 
 // builtin:node:stream/promises
-var loaded3;
-var builtin9 = () => loaded3 ??= __require("node:stream/promises");
+var loaded4;
+var builtin10 = () => loaded4 ??= __require("node:stream/promises");
 function pipeline2(...args) {
-  return new.target === void 0 ? builtin9().pipeline.apply(this, args) : Reflect.construct(builtin9().pipeline, args);
+  return new.target === void 0 ? builtin10().pipeline.apply(this, args) : Reflect.construct(builtin10().pipeline, args);
 }
 
 // src/stores/evidence/directory-handoff.ts
@@ -43987,7 +43993,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-6U55XE67.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-NPD74KPO.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);

@@ -9,7 +9,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-DRFVCZ6V.js";
+} from "./chunk-JQMOF2RN.js";
 import "./chunk-MSNLSSV5.js";
 import {
   besideLedger
@@ -57,6 +57,7 @@ import {
 import {
   printJson
 } from "./chunk-RVWLEMAR.js";
+import "./chunk-PEFIDIUF.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-VF62UBY7.js";
 import "./chunk-SHE4BTPW.js";

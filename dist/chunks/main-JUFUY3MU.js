@@ -81,20 +81,20 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-I4ZUFMMH.js")).sealCommand,
-  verify: async () => (await import("./verify-command-A5B5AZE2.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-LEX2Y4BL.js")).sealCommand,
+  verify: async () => (await import("./verify-command-36MHE7OJ.js")).verifyCommand,
   diff: async () => (await import("./diff-command-26K76GRT.js")).diffCommand,
   merge: async () => (await import("./merge-command-QXHMTMOY.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-DNPVDCZ2.js")).promoteCommand,
-  confirm: async () => (await import("./confirm-command-IB7LAZBB.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-KSWLEQTH.js")).vetoCommand,
-  history: async () => (await import("./history-command-5WVJKVGV.js")).historyCommand,
-  status: async () => (await import("./status-command-LWV7KXKL.js")).statusCommand,
-  ledger: async () => (await import("./ledger-command-YV3ZZM4C.js")).ledgerCommand,
-  "verify-record": async () => (await import("./verify-record-command-PMHXVB23.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-M4457UHW.js")).contractCommand,
-  observe: async () => (await import("./observe-command-SIKNXRDS.js")).observeCommand,
-  drift: async () => (await import("./drift-command-VP3ZRQJX.js")).driftCommand,
+  promote: async () => (await import("./promote-command-BYQNC6ON.js")).promoteCommand,
+  confirm: async () => (await import("./confirm-command-3EFTPWN6.js")).confirmCommand,
+  veto: async () => (await import("./veto-command-SYVGRVSN.js")).vetoCommand,
+  history: async () => (await import("./history-command-BH6SEHEF.js")).historyCommand,
+  status: async () => (await import("./status-command-MAZZTCRU.js")).statusCommand,
+  ledger: async () => (await import("./ledger-command-MZOHLBOC.js")).ledgerCommand,
+  "verify-record": async () => (await import("./verify-record-command-7DMH7HSI.js")).verifyRecordCommand,
+  contract: async () => (await import("./contract-command-GD7MWSUU.js")).contractCommand,
+  observe: async () => (await import("./observe-command-2XDXS2ON.js")).observeCommand,
+  drift: async () => (await import("./drift-command-PP3WVXOF.js")).driftCommand,
   policy: async () => (await import("./policy-command-U4XKZBGK.js")).policyCommand
 };
 async function main(args, terminal) {

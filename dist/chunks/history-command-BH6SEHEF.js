@@ -6,7 +6,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-DRFVCZ6V.js";
+} from "./chunk-JQMOF2RN.js";
 import "./chunk-26HFV435.js";
 import "./chunk-MSNLSSV5.js";
 import "./chunk-NCLZASLA.js";
@@ -33,6 +33,7 @@ import {
 import {
   printJson
 } from "./chunk-RVWLEMAR.js";
+import "./chunk-PEFIDIUF.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-VF62UBY7.js";
 import "./chunk-SHE4BTPW.js";

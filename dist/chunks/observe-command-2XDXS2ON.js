@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-CIXVPTN5.js";
+} from "./chunk-ACOEP2LH.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -21,7 +21,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-DRFVCZ6V.js";
+} from "./chunk-JQMOF2RN.js";
 import {
   classifyContracts
 } from "./chunk-UOV3WIT2.js";
@@ -109,6 +109,9 @@ import {
 import {
   SYSTEM_CLOCK
 } from "./chunk-P4TSECCU.js";
+import {
+  spawn
+} from "./chunk-PEFIDIUF.js";
 import "./chunk-M6ACESL2.js";
 import {
   createHash,
@@ -162,7 +165,6 @@ function combine(results) {
 }
 
 // src/app/observe/command-probe.ts
-import { spawn } from "node:child_process";
 async function commandProbe(command, live, timeoutMs, context) {
   const ran = await runBounded(command, timeoutMs, context);
   if ("failed" in ran) return unknown("command", ran.failed);
@@ -714,7 +716,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("./open-registry-VD72M5ND.js");
+  const { openImageRegistry } = await import("./open-registry-LNQI4OVA.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 

@@ -1,15 +1,11 @@
 import {
   openImageRegistry
-} from "./chunk-OVJDGQDE.js";
-import "./chunk-PAVEHXKT.js";
-import "./chunk-XEPHDHXQ.js";
-import "./chunk-U5VE7L4O.js";
-import "./chunk-WISAU6C5.js";
-import "./chunk-COPLKY7P.js";
+} from "./chunk-IJUM3CTF.js";
 import "./chunk-LLJHDGQD.js";
 import "./chunk-7NBIB6HM.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";
+import "./chunk-PEFIDIUF.js";
 import "./chunk-QLO65AW2.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";

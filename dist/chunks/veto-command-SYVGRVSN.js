@@ -10,7 +10,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-DRFVCZ6V.js";
+} from "./chunk-JQMOF2RN.js";
 import "./chunk-MSNLSSV5.js";
 import "./chunk-NCLZASLA.js";
 import {
@@ -52,6 +52,7 @@ import {
   printJson
 } from "./chunk-RVWLEMAR.js";
 import "./chunk-C3DYB3KA.js";
+import "./chunk-PEFIDIUF.js";
 import "./chunk-M6ACESL2.js";
 import {
   randomUUID

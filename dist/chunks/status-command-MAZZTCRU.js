@@ -15,7 +15,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-DRFVCZ6V.js";
+} from "./chunk-JQMOF2RN.js";
 import "./chunk-26HFV435.js";
 import "./chunk-MSNLSSV5.js";
 import "./chunk-NCLZASLA.js";
@@ -39,6 +39,7 @@ import {
   printJson
 } from "./chunk-RVWLEMAR.js";
 import "./chunk-C3DYB3KA.js";
+import "./chunk-PEFIDIUF.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-VF62UBY7.js";
 import {
@@ -82,7 +83,7 @@ async function statusCommand(args, terminal) {
   let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
   if (policy.environments.some((e) => e.image !== void 0)) {
     const { withImageTags } = await import("./image-status-34GLWQLG.js");
-    const { openImageRegistry } = await import("./open-registry-VD72M5ND.js");
+    const { openImageRegistry } = await import("./open-registry-LNQI4OVA.js");
     status = await withImageTags(
       status,
       policy,

@@ -3,7 +3,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-DRFVCZ6V.js";
+} from "./chunk-JQMOF2RN.js";
 import "./chunk-MSNLSSV5.js";
 import {
   PROMOTION_EXTENSION,
@@ -46,6 +46,7 @@ import {
 import {
   printJson
 } from "./chunk-RVWLEMAR.js";
+import "./chunk-PEFIDIUF.js";
 import "./chunk-M6ACESL2.js";
 import {
   createHash

@@ -13,7 +13,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-DRFVCZ6V.js";
+} from "./chunk-JQMOF2RN.js";
 import {
   classifyContracts
 } from "./chunk-UOV3WIT2.js";
@@ -64,6 +64,7 @@ import {
 import "./chunk-2U5KUBRC.js";
 import "./chunk-PK6RSM65.js";
 import "./chunk-C3DYB3KA.js";
+import "./chunk-PEFIDIUF.js";
 import "./chunk-M6ACESL2.js";
 import {
   randomUUID
@@ -226,7 +227,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-AMFZBRLE.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-XL7JV5VQ.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff")

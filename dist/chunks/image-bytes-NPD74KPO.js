@@ -5,9 +5,10 @@ import {
   platformChildren,
   requirePlatforms,
   sha256Digest
-} from "./chunk-Y2I42I3O.js";
+} from "./chunk-ZUEPVXXA.js";
 import "./chunk-63EGTO4W.js";
 import "./chunk-PXYCEGCV.js";
+import "./chunk-PEFIDIUF.js";
 import "./chunk-QLO65AW2.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";

@@ -223,8 +223,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-J6XI24CD.js");
-  const { openImageRegistry } = await import("./open-registry-VD72M5ND.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-ILMSJGRS.js");
+  const { openImageRegistry } = await import("./open-registry-LNQI4OVA.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

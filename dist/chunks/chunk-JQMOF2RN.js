@@ -38,6 +38,9 @@ import {
   quote
 } from "./chunk-COPLKY7P.js";
 import {
+  spawnSync
+} from "./chunk-PEFIDIUF.js";
+import {
   hostname,
   tmpdir
 } from "./chunk-M6ACESL2.js";
@@ -1600,7 +1603,6 @@ async function verifyCheckpoint(ledger, expectation) {
 }
 
 // src/stores/ledger/git-ledger.ts
-import { spawnSync } from "node:child_process";
 function parseGitLedgerAddress(value, inputName) {
   const body = value.slice("git:".length);
   const hash2 = body.lastIndexOf("#");
@@ -1869,7 +1871,6 @@ async function openLedger(location, access, env) {
 }
 
 // src/cli/ledger-options.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
 var LEDGER_OPTIONS = { ledger: { type: "string" } };
 var LEDGER_HELP = `  --ledger L    "file:<path>" (default file:${DEFAULT_FILE_LEDGER}), "github"
                 (the Deployments of GITHUB_REPOSITORY, with GITHUB_TOKEN; a deployment
@@ -1904,7 +1905,7 @@ async function ledgerFromOptions(values, terminal, forWriting = false, create = 
 }
 function withCheckoutCommit(terminal) {
   if (terminal.env.GITHUB_SHA) return terminal.env;
-  const head = spawnSync2("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
+  const head = spawnSync("git", ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
     cwd: terminal.cwd,
     encoding: "utf8",
     env: { PATH: terminal.env.PATH ?? "" }

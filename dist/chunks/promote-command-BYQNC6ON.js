@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-CIXVPTN5.js";
+} from "./chunk-ACOEP2LH.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -42,7 +42,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-DRFVCZ6V.js";
+} from "./chunk-JQMOF2RN.js";
 import "./chunk-26HFV435.js";
 import "./chunk-MSNLSSV5.js";
 import "./chunk-YVFGTIWU.js";
@@ -143,6 +143,9 @@ import {
 import "./chunk-UTL6W6EB.js";
 import "./chunk-2BSWPGL5.js";
 import "./chunk-C3DYB3KA.js";
+import {
+  spawn
+} from "./chunk-PEFIDIUF.js";
 import "./chunk-M6ACESL2.js";
 import {
   randomUUID
@@ -153,9 +156,6 @@ import {
 } from "./chunk-SHE4BTPW.js";
 import "./chunk-KUE42OYI.js";
 import "./chunk-ULEFO6FB.js";
-
-// src/cli/promote-command.ts
-import { spawn } from "node:child_process";
 
 // src/app/promote/contract-plan.ts
 async function planContract(request, sources, ledger) {
@@ -1377,18 +1377,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open = async () => {
-    const { imageRegistryFor } = await import("./image-bytes-J6XI24CD.js");
+    const { imageRegistryFor } = await import("./image-bytes-ILMSJGRS.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-J6XI24CD.js");
+      const { checkImageBytes } = await import("./image-bytes-ILMSJGRS.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-J6XI24CD.js");
+      const { imageSignatureSources } = await import("./image-bytes-ILMSJGRS.js");
       return imageSignatureSources(base, source, await open());
     }
   };

@@ -9814,7 +9814,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-GVVWSM5I.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-7KI37EAG.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -10117,18 +10117,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open3 = async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-GVVWSM5I.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-7KI37EAG.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-GVVWSM5I.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-7KI37EAG.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-GVVWSM5I.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-7KI37EAG.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -10303,7 +10303,7 @@ async function run(env = process.env) {
     const imageRule = policy.environments.find((e) => e.name === settings.environment)?.image;
     let moved = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && imageRule !== void 0) {
-      const { moveImageWith } = await import("../chunks/move-image-C2YMD3X4.js");
+      const { moveImageWith } = await import("../chunks/move-image-NJFZJBYY.js");
       const image = await moveImageWith(env, settings.source.token)(
         settings.source.reference,
         result.digest,
@@ -10389,7 +10389,7 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 async function imageTags(status, policy, settings, env) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
   const { withImageTags } = await import("../chunks/image-status-HPEDZUF6.js");
-  const { openImageRegistry } = await import("../chunks/open-registry-OLGODQNR.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-OBLF5AQP.js");
   return withImageTags(
     status,
     policy,

@@ -4045,7 +4045,7 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-LUELK2NI.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-OOHVPIUU.js");
   const { resolveImage } = await import("../chunks/resolve-image-BWKMWWGM.js");
   const registry = openImageRegistry(env, token);
   const sealed = await resolveImage(reference2, registry);

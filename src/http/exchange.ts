@@ -16,7 +16,8 @@ import { Readable, pipeline } from 'node:stream'
  * the body, and bodies in gzip, deflate or br decoded. What it does differently: redirects are
  * never followed here (the callers decide what a redirect may take along), no Accept-Encoding
  * is sent, and `HTTP_PROXY` / `HTTPS_PROXY` / `NO_PROXY` are honoured exactly when fetch
- * honours them, with `NODE_USE_ENV_PROXY=1`, through Node's own proxy support.
+ * honours them, with `NODE_USE_ENV_PROXY=1` or `--use-env-proxy`, through Node's own proxy
+ * support.
  */
 
 export interface ExchangeRequest {
@@ -27,7 +28,7 @@ export interface ExchangeRequest {
   readonly body?: Buffer | ReadableStream<Uint8Array> | undefined
   /** Aborts the exchange at any point until the body is read; the request rejects with its reason. */
   readonly signal: AbortSignal
-  /** Where proxy variables are read (`process.env`): only with NODE_USE_ENV_PROXY=1, as Node's fetch. */
+  /** Where proxy variables are read (`process.env`), with NODE_USE_ENV_PROXY=1 or --use-env-proxy as fetch. */
   readonly env?: Readonly<Record<string, string | undefined>>
 }
 
@@ -58,7 +59,10 @@ function agentFor(
   env: Readonly<Record<string, string | undefined>>
 ): HttpAgent | HttpsAgent {
   const protocol = https === null ? 'http:' : 'https:'
-  const proxied = env.NODE_USE_ENV_PROXY === '1'
+  const proxied =
+    env.NODE_USE_ENV_PROXY === '1' ||
+    process.execArgv.includes('--use-env-proxy') ||
+    /(^|\s)--use-env-proxy(\s|$)/.test(env.NODE_OPTIONS ?? '')
   const key = `${protocol}${proxied ? JSON.stringify([env.HTTP_PROXY, env.http_proxy, env.HTTPS_PROXY, env.https_proxy, env.NO_PROXY, env.no_proxy]) : ''}`
   let agent = agents.get(key)
   if (agent === undefined) {

@@ -1,12 +1,12 @@
 import {
   openImageRegistry
-} from "./chunk-VVY4NKVM.js";
+} from "./chunk-AIK5LV2V.js";
 import "./chunk-PAVEHXKT.js";
 import "./chunk-XEPHDHXQ.js";
 import "./chunk-U5VE7L4O.js";
 import "./chunk-WISAU6C5.js";
 import "./chunk-COPLKY7P.js";
-import "./chunk-LLJHDGQD.js";
+import "./chunk-6Q2WRFY4.js";
 import "./chunk-7NBIB6HM.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

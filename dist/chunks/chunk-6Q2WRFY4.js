@@ -33,7 +33,7 @@ import { Readable, pipeline } from "node:stream";
 var agents = /* @__PURE__ */ new Map();
 function agentFor(https, env) {
   const protocol = https === null ? "http:" : "https:";
-  const proxied = env.NODE_USE_ENV_PROXY === "1";
+  const proxied = env.NODE_USE_ENV_PROXY === "1" || process.execArgv.includes("--use-env-proxy") || /(^|\s)--use-env-proxy(\s|$)/.test(env.NODE_OPTIONS ?? "");
   const key = `${protocol}${proxied ? JSON.stringify([env.HTTP_PROXY, env.http_proxy, env.HTTPS_PROXY, env.https_proxy, env.NO_PROXY, env.no_proxy]) : ""}`;
   let agent = agents.get(key);
   if (agent === void 0) {

@@ -83,7 +83,7 @@ async function statusCommand(args, terminal) {
   let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
   if (policy.environments.some((e) => e.image !== void 0)) {
     const { withImageTags } = await import("./image-status-34GLWQLG.js");
-    const { openImageRegistry } = await import("./open-registry-LNQI4OVA.js");
+    const { openImageRegistry } = await import("./open-registry-A3QB6BFU.js");
     status = await withImageTags(
       status,
       policy,

@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-VVY4NKVM.js";
+} from "./chunk-AIK5LV2V.js";
 import {
   digestReference,
   formatReference,
@@ -19,7 +19,7 @@ import {
   SealError,
   quote
 } from "./chunk-COPLKY7P.js";
-import "./chunk-LLJHDGQD.js";
+import "./chunk-6Q2WRFY4.js";
 import "./chunk-7NBIB6HM.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

@@ -1,7 +1,7 @@
 import {
   openImageRegistry
-} from "./chunk-IJUM3CTF.js";
-import "./chunk-LLJHDGQD.js";
+} from "./chunk-HKT7E6ZY.js";
+import "./chunk-6Q2WRFY4.js";
 import "./chunk-7NBIB6HM.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

@@ -223,8 +223,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-ILMSJGRS.js");
-  const { openImageRegistry } = await import("./open-registry-LNQI4OVA.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-GSMZS3BW.js");
+  const { openImageRegistry } = await import("./open-registry-A3QB6BFU.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

@@ -34,7 +34,7 @@ import {
   exchange,
   readBounded,
   webStream
-} from "./chunk-LLJHDGQD.js";
+} from "./chunk-6Q2WRFY4.js";
 import {
   retrying
 } from "./chunk-7NBIB6HM.js";

@@ -81,19 +81,19 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-LEX2Y4BL.js")).sealCommand,
-  verify: async () => (await import("./verify-command-36MHE7OJ.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-YJ7GRZRA.js")).sealCommand,
+  verify: async () => (await import("./verify-command-7LK4ZL5Y.js")).verifyCommand,
   diff: async () => (await import("./diff-command-26K76GRT.js")).diffCommand,
   merge: async () => (await import("./merge-command-QXHMTMOY.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-BYQNC6ON.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-XOX7TU4I.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-3EFTPWN6.js")).confirmCommand,
   veto: async () => (await import("./veto-command-SYVGRVSN.js")).vetoCommand,
   history: async () => (await import("./history-command-BH6SEHEF.js")).historyCommand,
-  status: async () => (await import("./status-command-MAZZTCRU.js")).statusCommand,
+  status: async () => (await import("./status-command-JNXCYKGH.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-MZOHLBOC.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-7DMH7HSI.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-GD7MWSUU.js")).contractCommand,
-  observe: async () => (await import("./observe-command-2XDXS2ON.js")).observeCommand,
+  observe: async () => (await import("./observe-command-7NMEP2VK.js")).observeCommand,
   drift: async () => (await import("./drift-command-PP3WVXOF.js")).driftCommand,
   policy: async () => (await import("./policy-command-U4XKZBGK.js")).policyCommand
 };

@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-ACOEP2LH.js";
+} from "./chunk-YH5FDAWM.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -105,7 +105,7 @@ import {
   discard,
   exchange,
   readBounded
-} from "./chunk-LLJHDGQD.js";
+} from "./chunk-6Q2WRFY4.js";
 import {
   SYSTEM_CLOCK
 } from "./chunk-P4TSECCU.js";
@@ -716,7 +716,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token) {
-  const { openImageRegistry } = await import("./open-registry-LNQI4OVA.js");
+  const { openImageRegistry } = await import("./open-registry-A3QB6BFU.js");
   return openImageRegistry(context.env, token, { timeoutMs, deadlineMs: timeoutMs });
 }
 

@@ -339,7 +339,7 @@ async function sealedImage(text, root, terminal) {
 ${SEAL_USAGE}`
     );
   const reference = parseImageSubject(text, "seal <image>");
-  const { openImageRegistry } = await import("./open-registry-LNQI4OVA.js");
+  const { openImageRegistry } = await import("./open-registry-A3QB6BFU.js");
   const { resolveImage } = await import("./resolve-image-OHMLRZSP.js");
   const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "");
   return { reference, registry, sealed: await resolveImage(reference, registry) };

@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-ACOEP2LH.js";
+} from "./chunk-YH5FDAWM.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -1377,18 +1377,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env) {
   let registry = null;
   const open = async () => {
-    const { imageRegistryFor } = await import("./image-bytes-ILMSJGRS.js");
+    const { imageRegistryFor } = await import("./image-bytes-GSMZS3BW.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   };
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-ILMSJGRS.js");
+      const { checkImageBytes } = await import("./image-bytes-GSMZS3BW.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-ILMSJGRS.js");
+      const { imageSignatureSources } = await import("./image-bytes-GSMZS3BW.js");
       return imageSignatureSources(base, source, await open());
     }
   };

@@ -41533,7 +41533,9 @@ async function boundedGet(url, options) {
     } catch {
     }
     if (next2 === null || next2.protocol !== "http:" && next2.protocol !== "https:")
-      throw unreachable(`a redirect to ${quote(location.slice(0, 100))}, which is not an http(s) URL`);
+      throw unreachable(
+        `a redirect to ${quote(location.slice(0, 100))}, which is not an http(s) URL`
+      );
     if (hop >= MAX_REDIRECTS) throw unreachable(`more than ${MAX_REDIRECTS} redirects`);
     at = next2;
   }

@@ -76,7 +76,9 @@ export async function boundedGet(url: string, options: BoundedGetOptions): Promi
       // not a URL: said below
     }
     if (next === null || (next.protocol !== 'http:' && next.protocol !== 'https:'))
-      throw unreachable(`a redirect to ${quote(location.slice(0, 100))}, which is not an http(s) URL`)
+      throw unreachable(
+        `a redirect to ${quote(location.slice(0, 100))}, which is not an http(s) URL`
+      )
     if (hop >= MAX_REDIRECTS) throw unreachable(`more than ${MAX_REDIRECTS} redirects`)
     at = next
   }

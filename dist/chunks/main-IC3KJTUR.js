@@ -93,7 +93,7 @@ var COMMANDS = {
   ledger: async () => (await import("./ledger-command-MZOHLBOC.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-7DMH7HSI.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-GD7MWSUU.js")).contractCommand,
-  observe: async () => (await import("./observe-command-7NMEP2VK.js")).observeCommand,
+  observe: async () => (await import("./observe-command-ISDBEW7O.js")).observeCommand,
   drift: async () => (await import("./drift-command-PP3WVXOF.js")).driftCommand,
   policy: async () => (await import("./policy-command-U4XKZBGK.js")).policyCommand
 };

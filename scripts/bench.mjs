@@ -1087,7 +1087,7 @@ function printTargets(big, treePairs, rss, ledger, startup, signing, contract, i
     ]),
     signing.target,
     ...contract.targets,
-    ...(images === null ? [] : [images.target])
+    ...(images === null ? [] : images.targets)
   ]
   console.log('\ntargets')
   table(
@@ -1151,7 +1151,7 @@ async function main() {
       else if (section === 'tree') treeTargets(measureTree(outDir)).forEach(printTarget)
       else if (section === 'startup') startupTargets(measureStartup(outDir)).forEach(printTarget)
       else if (section === 'signing') printTarget((await measureSigning(kit, outDir)).target)
-      else if (section === 'images') printTarget((await measureImages(kit, outDir)).target)
+      else if (section === 'images') (await measureImages(kit, outDir)).targets.forEach(printTarget)
       else for (const target of (await measureContract(kit, outDir)).targets) printTarget(target)
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true })

@@ -225,20 +225,28 @@ if (!args[0]) {
 // Node makes an ES module of a built-in by reading every export it has, getters included:
 // `import * as fs from 'node:fs'` loads the file streams, fs/promises and, through it,
 // readline; `node:crypto` loads the Web Crypto API. About 3 ms of the start of every step,
-// which uses none of them. So our modules get these built-ins from a module of the bundle:
+// which uses none of them; `node:http` loads undici (Node's fetch, about 40 ms) for its
+// WebSocket and EventSource getters. So our modules get these built-ins from a module of the bundle:
 // the built-in taken with require(), its plain properties exported as they are, and
 // fs.promises as an object whose properties read fs.promises when used. The built-ins a
 // step imports but seldom calls (worker threads for a tree, stream and file promises for
-// a large file or a download) load on the first call of what is imported from them.
+// a large file or a download, child processes for a registry's credential helper) load on
+// the first call of what is imported from them.
 const WITHOUT_FACADE = new Set([
   'node:buffer',
   'node:crypto',
   'node:fs',
+  'node:http',
   'node:os',
   'node:path',
   'node:url'
 ])
-const ON_FIRST_CALL = new Set(['node:worker_threads', 'node:stream/promises', 'node:fs/promises'])
+const ON_FIRST_CALL = new Set([
+  'node:child_process',
+  'node:worker_threads',
+  'node:stream/promises',
+  'node:fs/promises'
+])
 const builtinExports = (id) =>
   Object.entries(Object.getOwnPropertyDescriptors(requireFromRoot(id))).filter(
     ([name]) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default'

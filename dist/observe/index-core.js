@@ -21852,7 +21852,7 @@ var require_base64 = __commonJS({
       return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
-    base64.decode = function decode(string, buffer, offset) {
+    base64.decode = function decode2(string, buffer, offset) {
       var start = offset;
       var j = 0, t;
       for (var i2 = 0; i2 < string.length; ) {
@@ -23516,7 +23516,7 @@ var require_minimal = __commonJS({
           configurable: true
         },
         name: {
-          get: function get() {
+          get: function get2() {
             return name;
           },
           set: void 0,
@@ -24673,12 +24673,12 @@ var require_service = __commonJS({
       this.requestDelimited = Boolean(requestDelimited);
       this.responseDelimited = Boolean(responseDelimited);
     }
-    Service.prototype.rpcCall = function rpcCall(method, requestCtor, responseCtor, request, callback) {
-      if (!request)
+    Service.prototype.rpcCall = function rpcCall(method, requestCtor, responseCtor, request2, callback) {
+      if (!request2)
         throw TypeError("request must be specified");
       var self2 = this;
       if (!callback)
-        return util.asPromise(rpcCall, self2, method, requestCtor, responseCtor, request);
+        return util.asPromise(rpcCall, self2, method, requestCtor, responseCtor, request2);
       if (!self2.rpcImpl) {
         setTimeout(function() {
           callback(Error("already ended"));
@@ -24688,7 +24688,7 @@ var require_service = __commonJS({
       try {
         return self2.rpcImpl(
           method,
-          requestCtor[self2.requestDelimited ? "encodeDelimited" : "encode"](request).finish(),
+          requestCtor[self2.requestDelimited ? "encodeDelimited" : "encode"](request2).finish(),
           function rpcCallback(err, response) {
             if (err) {
               self2.emit("error", err, method);
@@ -24885,24 +24885,24 @@ var require_fs = __commonJS({
 var require_fetch = __commonJS({
   "node_modules/protobufjs/src/util/fetch.js"(exports, module) {
     "use strict";
-    module.exports = fetch2;
+    module.exports = fetch;
     var asPromise = require_aspromise();
     var fs = require_fs();
-    function fetch2(filename, options, callback) {
+    function fetch(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
         options = {};
       } else if (!options)
         options = {};
       if (!callback)
-        return asPromise(fetch2, this, filename, options);
+        return asPromise(fetch, this, filename, options);
       if (!options.xhr && fs && fs.readFile)
         return fs.readFile(filename, function fetchReadFileCallback(err, contents) {
-          return err && typeof XMLHttpRequest !== "undefined" ? fetch2.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
+          return err && typeof XMLHttpRequest !== "undefined" ? fetch.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
-      return fetch2.xhr(filename, options, callback);
+      return fetch.xhr(filename, options, callback);
     }
-    fetch2.xhr = function fetch_xhr(filename, options, callback) {
+    fetch.xhr = function fetch_xhr(filename, options, callback) {
       var xhr = new XMLHttpRequest();
       xhr.onreadystatechange = function fetchOnReadyStateChange() {
         if (xhr.readyState !== 4)
@@ -25116,7 +25116,7 @@ var require_namespace = __commonJS({
       }
       return this;
     };
-    Namespace.prototype.get = function get(name) {
+    Namespace.prototype.get = function get2(name) {
       return this.nested && Object.prototype.hasOwnProperty.call(this.nested, name) ? this.nested[name] : null;
     };
     Namespace.prototype.getEnum = function getEnum(name) {
@@ -25536,7 +25536,7 @@ var require_service2 = __commonJS({
       service._methodsArray = null;
       return service;
     }
-    Service.prototype.get = function get(name) {
+    Service.prototype.get = function get2(name) {
       return Object.prototype.hasOwnProperty.call(this.methods, name) ? this.methods[name] : Namespace.prototype.get.call(this, name);
     };
     Service.prototype.resolveAll = function resolveAll() {
@@ -25584,8 +25584,8 @@ var require_service2 = __commonJS({
       this.methodsArray.length; ++i) {
         var methodName = util.lcFirst((method = this._methodsArray[i]).resolve().name).replace(/[^$\w_]/g, "");
         rpcService[methodName] = /* @__PURE__ */ (function(method2, requestType, responseType) {
-          return function rpcMethod(request, callback) {
-            return rpc.Service.prototype.rpcCall.call(this, method2, requestType, responseType, request, callback);
+          return function rpcMethod(request2, callback) {
+            return rpc.Service.prototype.rpcCall.call(this, method2, requestType, responseType, request2, callback);
           };
         })(method, method.resolvedRequestType.ctor, method.resolvedResponseType.ctor);
       }
@@ -25616,7 +25616,7 @@ var require_message = __commonJS({
     Message.encodeDelimited = function encodeDelimited(message, writer) {
       return this.$type.encodeDelimited(message, writer);
     };
-    Message.decode = function decode(reader) {
+    Message.decode = function decode2(reader) {
       return this.$type.decode(reader);
     };
     Message.decodeDelimited = function decodeDelimited(reader) {
@@ -26387,7 +26387,7 @@ var require_type2 = __commonJS({
       });
       return this;
     };
-    Type.prototype.get = function get(name) {
+    Type.prototype.get = function get2(name) {
       if (Object.prototype.hasOwnProperty.call(this.fields, name))
         return this.fields[name];
       if (this.oneofs && Object.prototype.hasOwnProperty.call(this.oneofs, name))
@@ -26633,12 +26633,12 @@ var require_root = __commonJS({
             if (parsed.imports) {
               for (; i2 < parsed.imports.length; ++i2)
                 if (resolved2 = getBundledFileName(parsed.imports[i2]) || self2.resolvePath(filename2, parsed.imports[i2]))
-                  fetch2(resolved2, false, depth + 1);
+                  fetch(resolved2, false, depth + 1);
             }
             if (parsed.weakImports) {
               for (i2 = 0; i2 < parsed.weakImports.length; ++i2)
                 if (resolved2 = getBundledFileName(parsed.weakImports[i2]) || self2.resolvePath(filename2, parsed.weakImports[i2]))
-                  fetch2(resolved2, true, depth + 1);
+                  fetch(resolved2, true, depth + 1);
             }
           }
         } catch (err) {
@@ -26648,7 +26648,7 @@ var require_root = __commonJS({
           finish(null, self2);
         }
       }
-      function fetch2(filename2, weak, depth) {
+      function fetch(filename2, weak, depth) {
         if (depth === void 0)
           depth = 0;
         filename2 = getBundledFileName(filename2) || filename2;
@@ -26702,7 +26702,7 @@ var require_root = __commonJS({
       }
       for (var i = 0, resolved; i < filename.length; ++i)
         if (resolved = self2.resolvePath("", filename[i]))
-          fetch2(resolved);
+          fetch(resolved);
       if (sync) {
         self2.resolveAll();
         return self2;
@@ -29364,7 +29364,7 @@ var require_common = __commonJS({
         }
       }
     });
-    common.get = function get(file) {
+    common.get = function get2(file) {
       return common[file] || null;
     };
   }
@@ -29409,8 +29409,8 @@ var require_js_yaml = __commonJS({
   "first-use:js-yaml"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded4;
-    var load = () => loaded4 ??= requireBeside2("../chunks/js-yaml-JLEZY4U5.cjs");
+    var loaded5;
+    var load = () => loaded5 ??= requireBeside2("../chunks/js-yaml-JLEZY4U5.cjs");
     var firstUse = {};
     for (const key of ["Type", "Schema", "FAILSAFE_SCHEMA", "JSON_SCHEMA", "CORE_SCHEMA", "DEFAULT_SCHEMA", "load", "loadAll", "dump", "YAMLException", "types", "safeLoad", "safeLoadAll", "safeDump"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
     module.exports = firstUse;
@@ -29422,8 +29422,8 @@ var require_picomatch = __commonJS({
   "first-use:picomatch"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded4;
-    var load = () => loaded4 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
+    var loaded5;
+    var load = () => loaded5 ??= requireBeside2("../chunks/picomatch-3AYC5CXN.cjs");
     var firstUse = function(...args) {
       return load().apply(this, args);
     };
@@ -29437,8 +29437,8 @@ var require_yaml = __commonJS({
   "first-use:yaml"(exports, module) {
     "use strict";
     var { requireBeside: requireBeside2 } = (init_loader(), __toCommonJS(loader_exports));
-    var loaded4;
-    var load = () => loaded4 ??= requireBeside2("../chunks/yaml-ZHEZHUK6.cjs");
+    var loaded5;
+    var load = () => loaded5 ??= requireBeside2("../chunks/yaml-ZHEZHUK6.cjs");
     var firstUse = {};
     for (const key of ["Composer", "Document", "Schema", "YAMLError", "YAMLParseError", "YAMLWarning", "Alias", "isAlias", "isCollection", "isDocument", "isMap", "isNode", "isPair", "isScalar", "isSeq", "Pair", "Scalar", "YAMLMap", "YAMLSeq", "CST", "Lexer", "LineCounter", "Parser", "parse", "parseAllDocuments", "parseDocument", "stringify", "visit", "visitAsync"]) Object.defineProperty(firstUse, key, { get: () => load()[key], enumerable: true });
     module.exports = firstUse;
@@ -30510,12 +30510,12 @@ function isAlive(pid) {
 }
 
 // src/stores/ledger/ledger.ts
-function wrongEnvironment(pending, request, location) {
-  if (request.environment == null || request.environment === "" || request.environment === pending.environment)
+function wrongEnvironment(pending, request2, location) {
+  if (request2.environment == null || request2.environment === "" || request2.environment === pending.environment)
     return null;
   return new SealError(
     "bad-input",
-    `${location}: record ${request.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
+    `${location}: record ${request2.id} is a promotion of ${pending.digest} to ${quote(pending.environment)}, not to the environment given, ${quote(request2.environment)}; nothing was recorded. Give the id of a promotion to ${quote(request2.environment)} (${words().recordIdSource}), or leave ${words().option("environment")} out.`
   );
 }
 
@@ -31254,46 +31254,46 @@ var FileLedger = class {
       return { entry: record === null ? null : append(record, now), lost: null, abandoned };
     }, this.options.create === true);
   }
-  async resolve(request) {
+  async resolve(request2) {
     return this.locked(async (snapshot, append) => {
       const now = this.stampTime(snapshot);
-      const pending = snapshot.index.find(request.id);
+      const pending = snapshot.index.find(request2.id);
       const idName = words().caller === "cli" ? words().option("confirm") : this.inputName;
       if (pending === null) {
         throw new SealError(
           "bad-input",
-          `${idName}: ${quote(this.location)} has no record ${quote(request.id)}. Give ${words().recordIdSource}.`
+          `${idName}: ${quote(this.location)} has no record ${quote(request2.id)}. Give ${words().recordIdSource}.`
         );
       }
       if (pending.outcome !== "pending") {
         throw new SealError(
           "bad-input",
-          `${idName}: record ${request.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`
+          `${idName}: record ${request2.id} in ${this.location} is a ${pending.outcome} record, not a pending one; only a promotion the gate let in waits for confirmation.`
         );
       }
-      const elsewhere = wrongEnvironment(pending, request, this.location);
+      const elsewhere = wrongEnvironment(pending, request2, this.location);
       if (elsewhere !== null) throw elsewhere;
-      const earlier = snapshot.index.resolutionOf(request.id);
+      const earlier = snapshot.index.resolutionOf(request2.id);
       if (earlier !== null) {
         throw new SealError(
           "conflict",
-          `${idName}: record ${request.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
+          `${idName}: record ${request2.id} (${pending.digest} in ${pending.environment}) was resolved already: ${earlier.outcome} at ${earlier.time} (record ${earlier.id}). ` + (earlier.outcome === "abandoned" ? "Promote the digest again to deploy it." : "Nothing was recorded.")
         );
       }
       const timeoutMs = this.pendingTimeoutMs;
       const age = now.getTime() - Date.parse(pending.time);
-      if (request.outcome === "confirmed" && age >= timeoutMs) {
+      if (request2.outcome === "confirmed" && age >= timeoutMs) {
         throw new SealError(
           "refused",
-          `${this.inputName}: record ${request.id} (${pending.digest} in ${pending.environment}) was let in at ${pending.time}, ${Math.round(age / 6e4)} minutes ago: longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 6e4)} minutes), so it counts as abandoned. Promote the digest again to deploy it.`
+          `${this.inputName}: record ${request2.id} (${pending.digest} in ${pending.environment}) was let in at ${pending.time}, ${Math.round(age / 6e4)} minutes ago: longer than a pending record waits for its confirmation (${Math.round(timeoutMs / 6e4)} minutes), so it counts as abandoned. Promote the digest again to deploy it.`
         );
       }
       const veto = snapshot.index.veto(pending.digest);
-      if (request.outcome === "confirmed" && veto !== null) {
+      if (request2.outcome === "confirmed" && veto !== null) {
         const reason = `${pending.digest} was vetoed at ${veto.time} (record ${veto.id}: ${veto.reason ?? "no reason given"}) before its deployment was confirmed; it is not live. Roll ${pending.environment} back.`;
-        return append(resolutionOf(pending, "failed", reason, request.runUrl, request.actor), now);
+        return append(resolutionOf(pending, "failed", reason, request2.runUrl, request2.actor), now);
       }
-      if (request.outcome === "confirmed") {
+      if (request2.outcome === "confirmed") {
         const index = snapshot.index;
         const live = index.live(pending.environment, serviceOf(pending));
         const liveContract2 = live !== null && needsLiveContract(pending) ? index.find(live.recordId)?.contract?.digest ?? null : void 0;
@@ -31303,13 +31303,13 @@ var FileLedger = class {
         });
         if (changed !== null)
           return append(
-            resolutionOf(pending, "failed", changed, request.runUrl, request.actor),
+            resolutionOf(pending, "failed", changed, request2.runUrl, request2.actor),
             now
           );
       }
-      const outcome = request.outcome === "confirmed" ? confirmedOutcome(pending.mode) : request.outcome;
+      const outcome = request2.outcome === "confirmed" ? confirmedOutcome(pending.mode) : request2.outcome;
       return append(
-        resolutionOf(pending, outcome, request.reason, request.runUrl, request.actor),
+        resolutionOf(pending, outcome, request2.reason, request2.runUrl, request2.actor),
         now
       );
     });
@@ -32082,7 +32082,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-ZWN23XRC.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-IWIJCWQN.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -32183,8 +32183,14 @@ async function artifactOf(ledger, digest) {
   return null;
 }
 
+// builtin:node:child_process
+var loaded3;
+var builtin8 = () => loaded3 ??= __require("node:child_process");
+function spawn(...args) {
+  return new.target === void 0 ? builtin8().spawn.apply(this, args) : Reflect.construct(builtin8().spawn, args);
+}
+
 // src/app/observe/command-probe.ts
-import { spawn } from "node:child_process";
 async function commandProbe(command, live, timeoutMs, context) {
   const ran = await runBounded(command, timeoutMs, context);
   if ("failed" in ran) return unknown("command", ran.failed);
@@ -41346,9 +41352,9 @@ function describeContract(declared, read2, options) {
   }
   return buildManifest(bindVersion(options.version, detected, inputs.version), entries);
 }
-function bindVersion(request, detected, inputName) {
-  if ("given" in request) return contractVersion(request.given, detected, inputName);
-  if (request.from === "info.version") return contractVersion("", detected, inputName);
+function bindVersion(request2, detected, inputName) {
+  if ("given" in request2) return contractVersion(request2.given, detected, inputName);
+  if (request2.from === "info.version") return contractVersion("", detected, inputName);
   try {
     return contractVersion("", detected, inputName);
   } catch (error2) {
@@ -41417,7 +41423,195 @@ var SYSTEM_CLOCK = {
   random: Math.random
 };
 
+// builtin:node:http
+var node_http_exports = {};
+__export(node_http_exports, {
+  Agent: () => Agent,
+  ClientRequest: () => ClientRequest,
+  IncomingMessage: () => IncomingMessage,
+  METHODS: () => METHODS2,
+  OutgoingMessage: () => OutgoingMessage,
+  STATUS_CODES: () => STATUS_CODES,
+  Server: () => Server,
+  ServerResponse: () => ServerResponse,
+  _connectionListener: () => _connectionListener,
+  createServer: () => createServer,
+  default: () => node_http_default,
+  get: () => get,
+  request: () => request,
+  setGlobalProxyFromEnv: () => setGlobalProxyFromEnv,
+  setMaxIdleHTTPParsers: () => setMaxIdleHTTPParsers,
+  validateHeaderName: () => validateHeaderName,
+  validateHeaderValue: () => validateHeaderValue
+});
+var builtin9 = __require("node:http");
+var node_http_default = builtin9;
+var { _connectionListener, METHODS: METHODS2, STATUS_CODES, Agent, ClientRequest, IncomingMessage, OutgoingMessage, Server, ServerResponse, createServer, validateHeaderName, validateHeaderValue, get, request, setMaxIdleHTTPParsers, setGlobalProxyFromEnv } = builtin9;
+
+// src/http/exchange.ts
+import { Readable, pipeline as pipeline2 } from "node:stream";
+var agents = /* @__PURE__ */ new Map();
+function agentFor(https, env) {
+  const protocol = https === null ? "http:" : "https:";
+  const proxied = env.NODE_USE_ENV_PROXY === "1" || process.execArgv.includes("--use-env-proxy") || /(^|\s)--use-env-proxy(\s|$)/.test(env.NODE_OPTIONS ?? "");
+  const key = `${protocol}${proxied ? JSON.stringify([env.HTTP_PROXY, env.http_proxy, env.HTTPS_PROXY, env.https_proxy, env.NO_PROXY, env.no_proxy]) : ""}`;
+  let agent = agents.get(key);
+  if (agent === void 0) {
+    const options = { keepAlive: true, ...proxied ? { proxyEnv: { ...env } } : {} };
+    agent = https === null ? new Agent(options) : new https.Agent(options);
+    agents.set(key, agent);
+  }
+  return agent;
+}
+async function exchange(request2) {
+  const { url, signal } = request2;
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new TypeError(`not an http(s) URL: ${url.protocol}`);
+  const https = url.protocol === "https:" ? await import("node:https") : null;
+  if (signal.aborted) throw reasonOf(signal);
+  const headers = { ...request2.headers };
+  const body = request2.body;
+  if (Buffer.isBuffer(body) && !hasHeader(headers, "content-length"))
+    headers["content-length"] = String(body.length);
+  const answer = await new Promise((resolve2, reject) => {
+    let settled = false;
+    const fail = (error2) => {
+      if (settled) return;
+      settled = true;
+      reject(signal.aborted ? reasonOf(signal) : error2);
+    };
+    let req;
+    try {
+      req = (https ?? node_http_exports).request(url, {
+        method: request2.method,
+        headers,
+        agent: agentFor(https, request2.env ?? process.env),
+        signal
+      });
+    } catch (error2) {
+      fail(error2);
+      return;
+    }
+    req.on("error", fail);
+    req.on("response", (res) => {
+      if (settled) {
+        res.destroy();
+        return;
+      }
+      settled = true;
+      resolve2(res);
+    });
+    if (body === void 0) req.end();
+    else if (Buffer.isBuffer(body)) req.end(body);
+    else pipeline2(Readable.fromWeb(body), req, () => {
+    });
+  });
+  return {
+    status: answer.statusCode ?? 0,
+    headers: new ReceivedHeaders(answer),
+    body: await decode(answer, request2.method),
+    signal
+  };
+}
+async function readBounded(answer, limit, options = {}) {
+  const length = answer.headers.get("content-length");
+  const declared = length !== null && /^\d+$/.test(length) ? Number(length) : null;
+  if (declared !== null && declared > limit && options.head !== true) {
+    answer.body.destroy();
+    return { bytes: Buffer.alloc(0), over: "declared", declared };
+  }
+  const chunks = [];
+  let size = 0;
+  try {
+    for await (const chunk of answer.body) {
+      if (size + chunk.length > limit) {
+        chunks.push(chunk.subarray(0, limit - size));
+        answer.body.destroy();
+        return { bytes: Buffer.concat(chunks), over: "sent", declared };
+      }
+      size += chunk.length;
+      chunks.push(chunk);
+    }
+  } catch (error2) {
+    throw answer.signal.aborted ? reasonOf(answer.signal) : error2;
+  }
+  return { bytes: Buffer.concat(chunks), over: null, declared };
+}
+function discard(answer) {
+  answer.body.destroy();
+}
+function webStream(answer) {
+  return Readable.toWeb(answer.body);
+}
+function reasonOf(signal) {
+  return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+}
+function hasHeader(headers, name) {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name);
+}
+var ENCODINGS = /* @__PURE__ */ new Set(["gzip", "x-gzip", "deflate", "br"]);
+async function decode(res, method) {
+  const encoding = (res.headers["content-encoding"] ?? "").trim().toLowerCase();
+  if (method === "HEAD" || res.statusCode === 204 || res.statusCode === 304 || !ENCODINGS.has(encoding))
+    return res;
+  const zlib = await import("node:zlib");
+  const decoder = encoding === "br" ? zlib.createBrotliDecompress() : encoding === "deflate" ? zlib.createInflate() : zlib.createGunzip();
+  return pipeline2(res, decoder, () => {
+  });
+}
+var ReceivedHeaders = class {
+  fields;
+  cookies;
+  constructor(res) {
+    this.fields = /* @__PURE__ */ new Map();
+    this.cookies = [];
+    const raw = res.rawHeaders;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = raw[i].toLowerCase();
+      const value = raw[i + 1];
+      if (name === "set-cookie") this.cookies.push(value);
+      const before = this.fields.get(name);
+      this.fields.set(name, before === void 0 ? value : `${before}, ${value}`);
+    }
+  }
+  get(name) {
+    return this.fields.get(name.toLowerCase()) ?? null;
+  }
+  has(name) {
+    return this.fields.has(name.toLowerCase());
+  }
+  getSetCookie() {
+    return [...this.cookies];
+  }
+  forEach(callback, thisArg) {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
+  *entries() {
+    for (const key of [...this.fields.keys()].sort()) yield [key, this.fields.get(key)];
+  }
+  *keys() {
+    for (const [key] of this.entries()) yield key;
+  }
+  *values() {
+    for (const [, value] of this.entries()) yield value;
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  append() {
+    throw new TypeError("the headers of an answer are read-only");
+  }
+  delete() {
+    throw new TypeError("the headers of an answer are read-only");
+  }
+  set() {
+    throw new TypeError("the headers of an answer are read-only");
+  }
+};
+
 // src/http/bounded-get.ts
+var MAX_REDIRECTS = 20;
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 async function boundedGet(url, options) {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const signal = clock.timeout(options.timeoutMs);
@@ -41425,44 +41619,50 @@ async function boundedGet(url, options) {
     "unavailable",
     `${options.what}: ${quote(url)} did not answer in full within ${options.timeoutMs} ms`
   );
-  let response;
+  const unreachable = (why, error2) => new SealError(
+    "unavailable",
+    `${options.what}: ${quote(url)} cannot be reached (${why})`,
+    error2 === void 0 ? {} : { cause: error2 }
+  );
+  let answer;
+  let at;
   try {
-    response = await fetch(url, {
-      signal,
-      redirect: "follow",
-      headers: { accept: "application/json, application/yaml;q=0.9, */*;q=0.1" }
-    });
+    at = new URL(url);
   } catch (error2) {
-    if (signal.aborted) throw timedOut();
-    const cause = error2.cause;
-    throw new SealError(
-      "unavailable",
-      `${options.what}: ${quote(url)} cannot be reached (${cause?.code ?? cause?.message ?? error2.message})`,
-      { cause: error2 }
-    );
+    throw unreachable("not a URL", error2);
   }
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > options.maxBytes) {
-    await response.body?.cancel().catch(() => void 0);
-    throw tooLarge(url, options, `it declares ${declared} bytes`);
-  }
-  const chunks = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  try {
-    for (; ; ) {
-      if (reader === void 0) break;
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > options.maxBytes) {
-        await reader.cancel().catch(() => void 0);
-        throw tooLarge(url, options, "it sent more");
-      }
-      chunks.push(Buffer.from(value));
+  for (let hop = 0; ; hop++) {
+    try {
+      answer = await exchange({
+        method: "GET",
+        url: at,
+        headers: { accept: "application/json, application/yaml;q=0.9, */*;q=0.1" },
+        signal
+      });
+    } catch (error2) {
+      if (signal.aborted) throw timedOut();
+      const cause = error2;
+      throw unreachable(cause.code ?? cause.message ?? String(error2), error2);
     }
+    const location = answer.headers.get("location");
+    if (!REDIRECTS.has(answer.status) || location === null) break;
+    discard(answer);
+    let next2 = null;
+    try {
+      next2 = new URL(location, at);
+    } catch {
+    }
+    if (next2 === null || next2.protocol !== "http:" && next2.protocol !== "https:")
+      throw unreachable(
+        `a redirect to ${quote(location.slice(0, 100))}, which is not an http(s) URL`
+      );
+    if (hop >= MAX_REDIRECTS) throw unreachable(`more than ${MAX_REDIRECTS} redirects`);
+    at = next2;
+  }
+  let read2;
+  try {
+    read2 = await readBounded(answer, options.maxBytes);
   } catch (error2) {
-    if (error2 instanceof SealError) throw error2;
     if (signal.aborted) throw timedOut();
     throw new SealError(
       "unavailable",
@@ -41470,10 +41670,16 @@ async function boundedGet(url, options) {
       { cause: error2 }
     );
   }
+  if (read2.over !== null)
+    throw tooLarge(
+      url,
+      options,
+      read2.over === "declared" ? `it declares ${read2.declared} bytes` : "it sent more"
+    );
   return {
-    status: response.status,
-    contentType: response.headers.get("content-type") ?? "",
-    body: Buffer.concat(chunks)
+    status: answer.status,
+    contentType: answer.headers.get("content-type") ?? "",
+    body: read2.bytes
   };
 }
 function tooLarge(url, options, how) {
@@ -41677,10 +41883,10 @@ function runClaimLoop(ctx) {
 }
 
 // builtin:node:fs/promises
-var loaded3;
-var builtin8 = () => loaded3 ??= __require("node:fs/promises");
+var loaded4;
+var builtin10 = () => loaded4 ??= __require("node:fs/promises");
 function open2(...args) {
-  return new.target === void 0 ? builtin8().open.apply(this, args) : Reflect.construct(builtin8().open, args);
+  return new.target === void 0 ? builtin10().open.apply(this, args) : Reflect.construct(builtin10().open, args);
 }
 
 // src/core/hashing/hash-large-file.ts
@@ -42833,19 +43039,19 @@ async function urlProbe(url, pointer, live, timeoutMs, context, clock) {
 }
 
 // src/app/observe/observe-environments.ts
-async function observeEnvironments(request, ledger) {
-  const targets = targetsOf(request.policy, request.environments, request.environmentsInput);
+async function observeEnvironments(request2, ledger) {
+  const targets = targetsOf(request2.policy, request2.environments, request2.environmentsInput);
   const results = new Array(targets.length);
   let next2 = 0;
   const worker = async () => {
     while (next2 < targets.length) {
       const i = next2++;
       const { rule, spec } = targets[i];
-      results[i] = await observeOne(rule, spec, request, ledger);
+      results[i] = await observeOne(rule, spec, request2, ledger);
     }
   };
   await Promise.all(
-    Array.from({ length: Math.min(request.concurrency ?? 4, targets.length) }, worker)
+    Array.from({ length: Math.min(request2.concurrency ?? 4, targets.length) }, worker)
   );
   return { drifted: results.some((r) => r.verdict === "drifted"), environments: results };
 }
@@ -42871,9 +43077,9 @@ function targetsOf(policy, only, input) {
   }
   return chosen.flatMap((rule) => (rule.observe ?? []).map((spec) => ({ rule, spec })));
 }
-async function observeOne(rule, spec, request, ledger) {
+async function observeOne(rule, spec, request2, ledger) {
   const environment = rule.name;
-  const service = spec.service ?? request.policy.service ?? (await ledger.newest(environment))?.service ?? null;
+  const service = spec.service ?? request2.policy.service ?? (await ledger.newest(environment))?.service ?? null;
   const live = await ledger.live(environment, service);
   const previous = await driftStateOf(ledger.entries({ environment, service }), service);
   const base = {
@@ -42894,7 +43100,7 @@ async function observeOne(rule, spec, request, ledger) {
       probes: []
     };
   }
-  const { probes, changes } = await runProbes(spec, live, request, ledger);
+  const { probes, changes } = await runProbes(spec, live, request2, ledger);
   const verdict = combine(probes);
   const drifted = probes.filter((p) => p.verdict === "drifted");
   const seen = [...drifted, ...probes.filter((p) => p.verdict === "matches")].find(
@@ -42904,7 +43110,7 @@ async function observeOne(rule, spec, request, ledger) {
   const reason = verdict === "drifted" ? drifted.map((p) => `${p.probe}: ${p.detail ?? ""}`).join("; ") : verdict === "unknown" ? probes.filter((p) => p.verdict === "unknown").map((p) => `${p.probe}: ${p.detail ?? ""}`).join("; ") : null;
   let recordId = null;
   let recordedAt = null;
-  if (request.record) {
+  if (request2.record) {
     const recorded = await ledger.record(
       environment,
       async () => observationRecord(
@@ -42912,14 +43118,14 @@ async function observeOne(rule, spec, request, ledger) {
         service,
         live,
         { verdict, observed, reason, probes },
-        request.requester
+        request2.requester
       ),
       DEFAULT_PENDING_TIMEOUT_MS
     );
     recordId = recorded.entry?.id ?? null;
     recordedAt = recorded.entry?.time ?? null;
   }
-  const now = (request.now ?? (() => /* @__PURE__ */ new Date()))().toISOString();
+  const now = (request2.now ?? (() => /* @__PURE__ */ new Date()))().toISOString();
   const since = verdict !== "drifted" ? null : previous.drifted ? previous.since?.time ?? null : recordedAt ?? now;
   return {
     ...base,
@@ -42933,9 +43139,9 @@ async function observeOne(rule, spec, request, ledger) {
     recordId
   };
 }
-async function runProbes(spec, live, request, ledger) {
-  const context = request.probe;
-  const clock = request.clock;
+async function runProbes(spec, live, request2, ledger) {
+  const context = request2.probe;
+  const clock = request2.clock;
   const jobs = [];
   if (spec.url !== null)
     jobs.push(urlProbe(spec.url, spec.pointer, live.digest, spec.timeoutMs, context, clock));
@@ -42949,8 +43155,8 @@ async function runProbes(spec, live, request, ledger) {
         const registry = await registryFor(
           spec.timeoutMs,
           context,
-          request.registryToken,
-          request.plainHttpRegistries ?? []
+          request2.registryToken,
+          request2.plainHttpRegistries ?? []
         );
         return imageProbe(image, live.digest, registry);
       })()
@@ -42961,14 +43167,14 @@ async function runProbes(spec, live, request, ledger) {
     const url = spec.contractUrl;
     jobs.push(
       (async () => {
-        const sealed = await liveContract(live, ledger, request);
+        const sealed = await liveContract(live, ledger, request2);
         if ("unknown" in sealed) return unknown("contract-url", sealed.unknown);
         const found = await contractProbe(
           url,
           sealed.contract,
           spec.timeoutMs,
           context,
-          (request.now ?? (() => /* @__PURE__ */ new Date()))(),
+          (request2.now ?? (() => /* @__PURE__ */ new Date()))(),
           clock
         );
         changes = found.changes;
@@ -42978,7 +43184,7 @@ async function runProbes(spec, live, request, ledger) {
   }
   return { probes: await Promise.all(jobs), changes };
 }
-async function liveContract(live, ledger, request) {
+async function liveContract(live, ledger, request2) {
   const contract = await contractOfLive(ledger, live);
   if (contract === null)
     return {
@@ -42986,7 +43192,7 @@ async function liveContract(live, ledger, request) {
     };
   try {
     return {
-      contract: await request.sealedContract({
+      contract: await request2.sealedContract({
         environment: live.environment,
         digest: live.digest,
         contract,
@@ -43026,7 +43232,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("../chunks/open-registry-VYXTIODU.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-QJJVS2KV.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,
@@ -43168,10 +43374,10 @@ function contractSources(options) {
     }
     let why;
     try {
-      const loaded4 = fromManifest(file);
-      if (loaded4.manifest.digest === ref.digest && loaded4.manifest.version === ref.version)
-        return loaded4;
-      why = `it holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${ref.version} (${ref.digest})`;
+      const loaded5 = fromManifest(file);
+      if (loaded5.manifest.digest === ref.digest && loaded5.manifest.version === ref.version)
+        return loaded5;
+      why = `it holds contract ${loaded5.manifest.version} (${loaded5.manifest.digest}), not ${ref.version} (${ref.digest})`;
     } catch (error2) {
       if (!(error2 instanceof SealError)) throw error2;
       if (isSealError(error2, "outdated")) earlierForm = true;
@@ -43188,9 +43394,9 @@ function contractSources(options) {
       const listing = bytes?.checksumsFile ?? null;
       const manifest = listing === null ? null : contractManifestBeside(listing);
       if (manifest !== null) {
-        const loaded4 = fromManifest(manifest);
-        checkSealedFiles(loaded4, listing, manifest);
-        return { contract: loaded4, known: true };
+        const loaded5 = fromManifest(manifest);
+        checkSealedFiles(loaded5, listing, manifest);
+        return { contract: loaded5, known: true };
       }
       if (claimed === null)
         return { contract: null, known: listing !== null && hasBundleBeside(listing) };
@@ -43214,12 +43420,12 @@ function contractSources(options) {
           const listing = await options.download(live.digest, live.artifact);
           const manifest = contractManifestBeside(listing);
           if (manifest !== null) {
-            const loaded4 = fromManifest(manifest);
-            checkSealedFiles(loaded4, listing, manifest);
-            if (loaded4.manifest.digest === wanted.digest && loaded4.manifest.version === wanted.version)
-              return loaded4;
+            const loaded5 = fromManifest(manifest);
+            checkSealedFiles(loaded5, listing, manifest);
+            if (loaded5.manifest.digest === wanted.digest && loaded5.manifest.version === wanted.version)
+              return loaded5;
             tried.push(
-              `${where} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), not ${wanted.version} (${wanted.digest})`
+              `${where} holds contract ${loaded5.manifest.version} (${loaded5.manifest.digest}), not ${wanted.version} (${wanted.digest})`
             );
           } else {
             tried.push(`${where} holds no contract manifest`);
@@ -43244,9 +43450,9 @@ function contractSources(options) {
 }
 function givenBaseline(given, live) {
   const wanted = live.contract;
-  let loaded4;
+  let loaded5;
   try {
-    loaded4 = loadSealedContract(given.path, given.inputName);
+    loaded5 = loadSealedContract(given.path, given.inputName);
   } catch (error2) {
     if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
     throw new SealError(
@@ -43255,13 +43461,13 @@ function givenBaseline(given, live) {
       { cause: error2 }
     );
   }
-  if (loaded4.manifest.digest !== wanted.digest || loaded4.manifest.version !== wanted.version) {
+  if (loaded5.manifest.digest !== wanted.digest || loaded5.manifest.version !== wanted.version) {
     throw new SealError(
       "bad-input",
-      `${given.inputName}: ${quote(given.path)} holds contract ${loaded4.manifest.version} (${loaded4.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
+      `${given.inputName}: ${quote(given.path)} holds contract ${loaded5.manifest.version} (${loaded5.manifest.digest}), but ${live.environment} runs ${live.digest}, whose record names contract ${wanted.version} (${wanted.digest}). Give the seal bundle of ${live.digest}, or leave ${given.inputName} out.`
     );
   }
-  return loaded4;
+  return loaded5;
 }
 function checkSealedFiles(contract, listingFile, manifestFile) {
   const listed = readListing(
@@ -43688,28 +43894,28 @@ function plural(n, word) {
 }
 
 // src/app/verify/verify-artifact.ts
-async function verifyArtifact(request, options) {
-  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
+async function verifyArtifact(request2, options) {
+  const sealed = request2.checksumsFile === null ? null : readSealedListing(request2);
   const artifact = await sealSubject(
-    withHiddenAsSealed(request.subject, sealed?.entries ?? null),
+    withHiddenAsSealed(request2.subject, sealed?.entries ?? null),
     options
   );
-  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
+  const subjectInput = request2.subject.kind === "paths" ? request2.subject.inputName : request2.checksumsInput;
   checkSubjectKind(
-    hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null),
-    request.expected,
+    hashedSubjectOf(artifact, request2.subject.kind === "paths" ? request2.subject.baseDir : null),
+    request2.expected,
     sealed?.kind ?? null,
     {
       subject: subjectInput,
-      checksums: request.checksumsInput
+      checksums: request2.checksumsInput
     }
   );
-  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
+  const sealedModes = request2.checksumsFile === null ? null : sealedModesBeside(request2.checksumsFile, request2.checksumsInput);
   const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(
     sealedModes,
     parseModes(artifact.modes.toString("utf8"), "the recomputed modes")
   ).map((d) => ({ ...d, kind: "mode" }));
-  const sameBytes = artifact.digest === request.expected;
+  const sameBytes = artifact.digest === request2.expected;
   const verified = sameBytes && modeMismatches.length === 0;
   const mismatches = verified || sealed === null ? [] : [
     ...sameBytes ? [] : diffListings(
@@ -43720,7 +43926,7 @@ async function verifyArtifact(request, options) {
   ];
   return {
     verified,
-    expected: request.expected,
+    expected: request2.expected,
     actual: artifact.digest,
     artifact,
     mismatches,
@@ -43755,42 +43961,42 @@ function hashedSubjectOf(artifact, baseDir) {
   const file = join(root, ...only.path.split("/"));
   return { kind: "file", display: shown2(file), fileCount: 1, file, digest: artifact.digest };
 }
-function readSealedListing(request) {
-  const file = request.checksumsFile;
+function readSealedListing(request2) {
+  const file = request2.checksumsFile;
   const entries = readListing(
     file,
     (why) => new SealError(
       "unreadable",
-      `${request.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
+      `${request2.checksumsInput}: cannot read ${quote(file)} (${why}). Give the checksums listing the seal wrote (its checksums-path output, or the .sha256 file of the seal bundle).`
     )
   );
   const fromListing = kindFromListing(
     entries,
-    request.expected,
-    `${request.checksumsInput} ${quote(file)}`
+    request2.expected,
+    `${request2.checksumsInput} ${quote(file)}`
   );
   if (fromListing === null) {
     throw new SealError(
       "tampered",
-      `${request.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request.expectedInput} ${request.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
+      `${request2.checksumsInput}: ${quote(file)} is the listing of ${digestOfListing(formatListing(entries))}, not of the ${request2.expectedInput} ${request2.expected}. The listing belongs to another artifact or was changed after sealing; give the listing sealed together with that digest.`
     );
   }
   return {
     entries,
     kind: agreeingKind(
       fromListing,
-      recordedKindBeside(file, request),
-      request.expected,
-      request.checksumsInput
+      recordedKindBeside(file, request2),
+      request2.expected,
+      request2.checksumsInput
     )
   };
 }
-function recordedKindBeside(checksumsFile, request) {
+function recordedKindBeside(checksumsFile, request2) {
   const read2 = readStatementBeside(
     checksumsFile,
     (why, file2) => new SealError(
       "unreadable",
-      `${request.checksumsInput}: cannot read the statement ${quote(file2)} beside the listing (${why}). Make it readable, or move it away to verify by the listing alone.`
+      `${request2.checksumsInput}: cannot read the statement ${quote(file2)} beside the listing (${why}). Make it readable, or move it away to verify by the listing alone.`
     )
   );
   if (read2 === null) return null;
@@ -43798,14 +44004,14 @@ function recordedKindBeside(checksumsFile, request) {
   if (read2.notJson !== null) {
     throw new SealError(
       "tampered",
-      `${request.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
+      `${request2.checksumsInput}: the statement ${quote(file)} beside the listing is not JSON. It was changed after sealing: give the seal bundle as the seal wrote it.`
     );
   }
-  const kind = kindFromStatement(read2.json, request.expected);
+  const kind = kindFromStatement(read2.json, request2.expected);
   if (kind === null) {
     throw new SealError(
       "tampered",
-      `${request.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request.expectedInput} ${request.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
+      `${request2.checksumsInput}: the statement ${quote(file)} beside the listing does not describe the ${request2.expectedInput} ${request2.expected}. The statement was changed after sealing or belongs to another seal: give the seal bundle as the seal wrote it.`
     );
   }
   return { kind, source: `the statement ${quote(file)}`, fileCount: null };
@@ -43851,7 +44057,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-XRDTV5JR.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-KJGJLT2Z.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -43888,8 +44094,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WG3E554Z.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-M2FWPAJN.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-2O2SKZON.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-WIUQTJDU.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -43939,7 +44145,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-IX4Z2UB7.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-LZ2RYJZF.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -45403,7 +45609,7 @@ async function run(env = process.env) {
       }
     }
     if (settings.issuesOf !== null) {
-      const { GitHubIssues } = await import("../chunks/github-issues-DRRJYM4M.js");
+      const { GitHubIssues } = await import("../chunks/github-issues-3OJC464G.js");
       const { syncDriftIssues } = await import("../chunks/drift-issues-WSVRPRP7.js");
       const issues = new GitHubIssues({
         token: settings.token,
@@ -45534,38 +45740,42 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m30$contractManifestBeside,
-  hasBundleBeside as m30$hasBundleBeside,
-  listingsIn as m30$listingsIn,
-  readListing as m30$readListing,
-  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
-  readStatement as m30$readStatement,
-  readStatementBeside as m30$readStatementBeside,
-  readText as m30$readText,
-  readTextIfAny as m30$readTextIfAny,
-  whyUnreadable as m30$whyUnreadable,
-  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m31$cacheArchivePrefix,
-  cacheKeyOf as m31$cacheKeyOf,
-  cacheStagingPath as m31$cacheStagingPath,
-  copyListedFiles as m32$copyListedFiles,
-  makeDirectories as m32$makeDirectories,
-  privateDir as m32$privateDir,
-  removeQuietly2 as m32$removeQuietly,
-  writeNewFile as m32$writeNewFile,
-  bundleBaseOf as m33$bundleBaseOf,
-  bundleFileNames as m33$bundleFileNames,
-  contractBeside as m33$contractBeside,
-  fileSafeName as m33$fileSafeName,
-  isBundleEntry as m33$isBundleEntry,
-  modesBeside as m33$modesBeside,
-  sigstoreBundleBeside as m33$sigstoreBundleBeside,
-  statementBeside as m33$statementBeside,
-  wrongEnvironment as m35$wrongEnvironment,
-  decodeRecord as m36$decodeRecord,
-  VERSION2 as m37$VERSION,
+  discard as m30$discard,
+  exchange as m30$exchange,
+  readBounded as m30$readBounded,
+  webStream as m30$webStream,
+  contractManifestBeside as m31$contractManifestBeside,
+  hasBundleBeside as m31$hasBundleBeside,
+  listingsIn as m31$listingsIn,
+  readListing as m31$readListing,
+  readSigstoreBundleBeside as m31$readSigstoreBundleBeside,
+  readStatement as m31$readStatement,
+  readStatementBeside as m31$readStatementBeside,
+  readText as m31$readText,
+  readTextIfAny as m31$readTextIfAny,
+  whyUnreadable as m31$whyUnreadable,
+  CACHE_FILES_DIR as m32$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m32$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m32$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m32$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m32$cacheArchivePrefix,
+  cacheKeyOf as m32$cacheKeyOf,
+  cacheStagingPath as m32$cacheStagingPath,
+  copyListedFiles as m33$copyListedFiles,
+  makeDirectories as m33$makeDirectories,
+  privateDir as m33$privateDir,
+  removeQuietly2 as m33$removeQuietly,
+  writeNewFile as m33$writeNewFile,
+  bundleBaseOf as m34$bundleBaseOf,
+  bundleFileNames as m34$bundleFileNames,
+  contractBeside as m34$contractBeside,
+  fileSafeName as m34$fileSafeName,
+  isBundleEntry as m34$isBundleEntry,
+  modesBeside as m34$modesBeside,
+  sigstoreBundleBeside as m34$sigstoreBundleBeside,
+  statementBeside as m34$statementBeside,
+  wrongEnvironment as m36$wrongEnvironment,
+  decodeRecord as m37$decodeRecord,
+  VERSION2 as m38$VERSION,
   sealedModesBeside as m7$sealedModesBeside
 };

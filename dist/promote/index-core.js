@@ -4243,7 +4243,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-KZR33AOG.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-4ZID22BC.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -7545,7 +7545,7 @@ function unsignedCheck(digest, looked) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-7N7BD2FL.js");
+    const { listAttestations } = await import("../chunks/attestations-api-C2ZHNHF7.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -8923,7 +8923,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-HEXYD6HA.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-TL4X4KEO.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -8960,8 +8960,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-5VFIG7QT.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-PTQFACHZ.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EQOXXEUM.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-EYKZO4FY.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9011,7 +9011,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-XWWBLLOC.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-GE445XDG.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -9087,7 +9087,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-JY2IUAGP.js");
+    const { contractSources } = await import("../chunks/contract-sources-6ZL6OKRL.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -9176,13 +9176,13 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-5W6I5VES.js");
+      const { checkCandidates } = await import("../chunks/check-signature-F4FU7NKQ.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-6UC7DBFE.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-M6DVDXM5.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
@@ -9227,18 +9227,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open3 = shared ?? (async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-HEXYD6HA.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-TL4X4KEO.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-HEXYD6HA.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-TL4X4KEO.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-HEXYD6HA.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-TL4X4KEO.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -9285,7 +9285,7 @@ async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-6UC7DBFE.js")).recordAttester(signing, {
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-M6DVDXM5.js")).recordAttester(signing, {
         ledger: settings.ledger,
         policy,
         env,
@@ -9341,7 +9341,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-JY2IUAGP.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-6ZL6OKRL.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -9418,7 +9418,7 @@ async function run(env = process.env) {
     let moved = null;
     let recordLine = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
-      const { finishImagePromotion } = await import("../chunks/image-promotion-B7Z67UW5.js");
+      const { finishImagePromotion } = await import("../chunks/image-promotion-OB77VQ3L.js");
       const image = await finishImagePromotion(
         {
           reference: settings.source.reference,
@@ -9517,7 +9517,7 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 async function imageTags(status, policy, settings, env, imageRegistry) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
   const { withImageTags } = await import("../chunks/image-status-Y4ALANYV.js");
-  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-X7JI5BDM.js")).openImageRegistry(env, settings.token, {
+  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-UM57O2V2.js")).openImageRegistry(env, settings.token, {
     insecureRegistries: settings.plainHttp
   });
   return withImageTags(status, policy, registry);
@@ -9526,7 +9526,7 @@ function sharedImageRegistry(settings, env) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("../chunks/open-registry-X7JI5BDM.js");
+      const { openImageRegistry } = await import("../chunks/open-registry-UM57O2V2.js");
       registry = openImageRegistry(
         env,
         settings.source?.kind === "image" ? settings.source.token : settings.token,
@@ -9686,43 +9686,43 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m30$contractManifestBeside,
-  hasBundleBeside as m30$hasBundleBeside,
-  listingsIn as m30$listingsIn,
-  readListing as m30$readListing,
-  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
-  readStatement as m30$readStatement,
-  readStatementBeside as m30$readStatementBeside,
-  readText as m30$readText,
-  readTextIfAny as m30$readTextIfAny,
-  whyUnreadable as m30$whyUnreadable,
-  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m31$cacheArchivePrefix,
-  cacheKeyOf as m31$cacheKeyOf,
-  cacheStagingPath as m31$cacheStagingPath,
-  copyListedFiles as m32$copyListedFiles,
-  makeDirectories as m32$makeDirectories,
-  privateDir as m32$privateDir,
-  removeQuietly2 as m32$removeQuietly,
-  writeNewFile as m32$writeNewFile,
-  bundleBaseOf as m33$bundleBaseOf,
-  bundleFileNames as m33$bundleFileNames,
-  contractBeside as m33$contractBeside,
-  fileSafeName as m33$fileSafeName,
-  isBundleEntry as m33$isBundleEntry,
-  modesBeside as m33$modesBeside,
-  sigstoreBundleBeside as m33$sigstoreBundleBeside,
-  statementBeside as m33$statementBeside,
-  besideLedger as m34$besideLedger,
-  readCheckpoint as m34$readCheckpoint,
-  readRecordAttestation as m34$readRecordAttestation,
-  writeRecordAttestation as m34$writeRecordAttestation,
-  wrongEnvironment as m35$wrongEnvironment,
-  decodeRecord as m36$decodeRecord,
-  VERSION as m37$VERSION,
+  contractManifestBeside as m31$contractManifestBeside,
+  hasBundleBeside as m31$hasBundleBeside,
+  listingsIn as m31$listingsIn,
+  readListing as m31$readListing,
+  readSigstoreBundleBeside as m31$readSigstoreBundleBeside,
+  readStatement as m31$readStatement,
+  readStatementBeside as m31$readStatementBeside,
+  readText as m31$readText,
+  readTextIfAny as m31$readTextIfAny,
+  whyUnreadable as m31$whyUnreadable,
+  CACHE_FILES_DIR as m32$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m32$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m32$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m32$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m32$cacheArchivePrefix,
+  cacheKeyOf as m32$cacheKeyOf,
+  cacheStagingPath as m32$cacheStagingPath,
+  copyListedFiles as m33$copyListedFiles,
+  makeDirectories as m33$makeDirectories,
+  privateDir as m33$privateDir,
+  removeQuietly2 as m33$removeQuietly,
+  writeNewFile as m33$writeNewFile,
+  bundleBaseOf as m34$bundleBaseOf,
+  bundleFileNames as m34$bundleFileNames,
+  contractBeside as m34$contractBeside,
+  fileSafeName as m34$fileSafeName,
+  isBundleEntry as m34$isBundleEntry,
+  modesBeside as m34$modesBeside,
+  sigstoreBundleBeside as m34$sigstoreBundleBeside,
+  statementBeside as m34$statementBeside,
+  besideLedger as m35$besideLedger,
+  readCheckpoint as m35$readCheckpoint,
+  readRecordAttestation as m35$readRecordAttestation,
+  writeRecordAttestation as m35$writeRecordAttestation,
+  wrongEnvironment as m36$wrongEnvironment,
+  decodeRecord as m37$decodeRecord,
+  VERSION as m38$VERSION,
   findSignatures as m6$findSignatures,
   unsignedCheck as m6$unsignedCheck,
   sealedModesBeside as m7$sealedModesBeside,

@@ -2202,7 +2202,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-F7ONYSTK.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JO6KZ5RX.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -3927,9 +3927,9 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  wrongEnvironment as m35$wrongEnvironment,
-  decodeRecord as m36$decodeRecord,
-  VERSION as m37$VERSION,
+  wrongEnvironment as m36$wrongEnvironment,
+  decodeRecord as m37$decodeRecord,
+  VERSION as m38$VERSION,
   DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,

@@ -4037,7 +4037,7 @@ async function run(env = process.env) {
       if (image !== null)
         artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-D6LANY7O.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-AMY5HJO3.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = {
           ...artifact2,
@@ -4178,7 +4178,7 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, plainHttp, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-AFPT6TAK.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-T6CVLEP7.js");
   const { resolveImage } = await import("../chunks/resolve-image-DY2BTA2N.js");
   const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);
@@ -4205,7 +4205,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-VYQ756BI.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JQX7JWOU.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4238,7 +4238,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-KS6AT5FS.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-RI2LIUXX.js");
   const store = new ActionsCacheStore({
     env,
     inputName: SealInput.Cache,
@@ -4259,7 +4259,7 @@ async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY)
     return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-OIDBLZOW.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-ZTNJTRON.js");
   try {
     return {
       statement,
@@ -4281,7 +4281,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-HCEDX6UN.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-UGMKLIZS.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4317,7 +4317,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-HCEDX6UN.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-UGMKLIZS.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
@@ -4426,30 +4426,30 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m30$contractManifestBeside,
-  hasBundleBeside as m30$hasBundleBeside,
-  listingsIn as m30$listingsIn,
-  readListing as m30$readListing,
-  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
-  readStatement as m30$readStatement,
-  readStatementBeside as m30$readStatementBeside,
-  readText as m30$readText,
-  readTextIfAny as m30$readTextIfAny,
-  whyUnreadable as m30$whyUnreadable,
-  copyListedFiles as m32$copyListedFiles,
-  makeDirectories as m32$makeDirectories,
-  privateDir as m32$privateDir,
-  removeQuietly as m32$removeQuietly,
-  writeNewFile as m32$writeNewFile,
-  bundleBaseOf as m33$bundleBaseOf,
-  bundleFileNames as m33$bundleFileNames,
-  contractBeside as m33$contractBeside,
-  fileSafeName as m33$fileSafeName,
-  isBundleEntry as m33$isBundleEntry,
-  modesBeside as m33$modesBeside,
-  sigstoreBundleBeside as m33$sigstoreBundleBeside,
-  statementBeside as m33$statementBeside,
-  VERSION as m37$VERSION,
+  contractManifestBeside as m31$contractManifestBeside,
+  hasBundleBeside as m31$hasBundleBeside,
+  listingsIn as m31$listingsIn,
+  readListing as m31$readListing,
+  readSigstoreBundleBeside as m31$readSigstoreBundleBeside,
+  readStatement as m31$readStatement,
+  readStatementBeside as m31$readStatementBeside,
+  readText as m31$readText,
+  readTextIfAny as m31$readTextIfAny,
+  whyUnreadable as m31$whyUnreadable,
+  copyListedFiles as m33$copyListedFiles,
+  makeDirectories as m33$makeDirectories,
+  privateDir as m33$privateDir,
+  removeQuietly as m33$removeQuietly,
+  writeNewFile as m33$writeNewFile,
+  bundleBaseOf as m34$bundleBaseOf,
+  bundleFileNames as m34$bundleFileNames,
+  contractBeside as m34$contractBeside,
+  fileSafeName as m34$fileSafeName,
+  isBundleEntry as m34$isBundleEntry,
+  modesBeside as m34$modesBeside,
+  sigstoreBundleBeside as m34$sigstoreBundleBeside,
+  statementBeside as m34$statementBeside,
+  VERSION as m38$VERSION,
   artifactUrl as m4$artifactUrl,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run

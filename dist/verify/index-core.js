@@ -2496,7 +2496,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-O63TQUHW.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-HG54VDVZ.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2533,8 +2533,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ZUV25UMU.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-J4TQ5DDJ.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-UOSJNK72.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-YOSWBL5V.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2584,7 +2584,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BNIMTITI.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-FGOFS7TP.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -4330,7 +4330,7 @@ function signerExpectation(settings, required, env) {
 function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-MGSUCYS6.js");
+    const { listAttestations } = await import("../chunks/attestations-api-BONZK63E.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -4408,7 +4408,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-O63TQUHW.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-HG54VDVZ.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -4652,37 +4652,37 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m30$contractManifestBeside,
-  hasBundleBeside as m30$hasBundleBeside,
-  listingsIn as m30$listingsIn,
-  readListing as m30$readListing,
-  readSigstoreBundleBeside as m30$readSigstoreBundleBeside,
-  readStatement as m30$readStatement,
-  readStatementBeside as m30$readStatementBeside,
-  readText as m30$readText,
-  readTextIfAny as m30$readTextIfAny,
-  whyUnreadable as m30$whyUnreadable,
-  CACHE_FILES_DIR as m31$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m31$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m31$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m31$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m31$cacheArchivePrefix,
-  cacheKeyOf as m31$cacheKeyOf,
-  cacheStagingPath as m31$cacheStagingPath,
-  copyListedFiles as m32$copyListedFiles,
-  makeDirectories as m32$makeDirectories,
-  privateDir as m32$privateDir,
-  removeQuietly as m32$removeQuietly,
-  writeNewFile as m32$writeNewFile,
-  bundleBaseOf as m33$bundleBaseOf,
-  bundleFileNames as m33$bundleFileNames,
-  contractBeside as m33$contractBeside,
-  fileSafeName as m33$fileSafeName,
-  isBundleEntry as m33$isBundleEntry,
-  modesBeside as m33$modesBeside,
-  sigstoreBundleBeside as m33$sigstoreBundleBeside,
-  statementBeside as m33$statementBeside,
-  VERSION as m37$VERSION,
+  contractManifestBeside as m31$contractManifestBeside,
+  hasBundleBeside as m31$hasBundleBeside,
+  listingsIn as m31$listingsIn,
+  readListing as m31$readListing,
+  readSigstoreBundleBeside as m31$readSigstoreBundleBeside,
+  readStatement as m31$readStatement,
+  readStatementBeside as m31$readStatementBeside,
+  readText as m31$readText,
+  readTextIfAny as m31$readTextIfAny,
+  whyUnreadable as m31$whyUnreadable,
+  CACHE_FILES_DIR as m32$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m32$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m32$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m32$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m32$cacheArchivePrefix,
+  cacheKeyOf as m32$cacheKeyOf,
+  cacheStagingPath as m32$cacheStagingPath,
+  copyListedFiles as m33$copyListedFiles,
+  makeDirectories as m33$makeDirectories,
+  privateDir as m33$privateDir,
+  removeQuietly as m33$removeQuietly,
+  writeNewFile as m33$writeNewFile,
+  bundleBaseOf as m34$bundleBaseOf,
+  bundleFileNames as m34$bundleFileNames,
+  contractBeside as m34$contractBeside,
+  fileSafeName as m34$fileSafeName,
+  isBundleEntry as m34$isBundleEntry,
+  modesBeside as m34$modesBeside,
+  sigstoreBundleBeside as m34$sigstoreBundleBeside,
+  statementBeside as m34$statementBeside,
+  VERSION as m38$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   sealedModesBeside as m7$sealedModesBeside,

@@ -1,5 +1,6 @@
 import { SealError, quote } from '../core/errors.js'
 import { SYSTEM_CLOCK, type Clock } from './clock.js'
+import { type Exchanged, discard, exchange, readBounded } from './exchange.js'
 
 /** What a bounded GET brought back. */
 export interface BoundedAnswer {
@@ -18,13 +19,18 @@ export interface BoundedGetOptions {
   readonly what: string
 }
 
+/** As many as fetch follows. */
+const MAX_REDIRECTS = 20
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
 /**
  * One GET of a URL someone else serves (a running service's version or API description),
  * bounded in time and memory: one signal aborts connecting, the headers and the body alike,
- * and the body is read chunk by chunk and dropped the moment it passes `maxBytes`. No
- * retry: a probe reports what it saw now, and a schedule looks again. Every failure is a
- * SealError (`unavailable`, or `refused` for a body over the limit) whose message says what
- * happened, for a verdict of "unknown".
+ * and the body is read through the HTTP layer's one bounded read, dropped the moment it passes
+ * `maxBytes`. Redirects are followed, as a browser would, to http(s) URLs. No retry: a probe
+ * reports what it saw now, and a schedule looks again. Every failure is a SealError
+ * (`unavailable`, or `refused` for a body over the limit) whose message says what happened,
+ * for a verdict of "unknown".
  */
 export async function boundedGet(url: string, options: BoundedGetOptions): Promise<BoundedAnswer> {
   const clock = options.clock ?? SYSTEM_CLOCK
@@ -34,44 +40,52 @@ export async function boundedGet(url: string, options: BoundedGetOptions): Promi
       'unavailable',
       `${options.what}: ${quote(url)} did not answer in full within ${options.timeoutMs} ms`
     )
-  let response: Response
-  try {
-    response = await fetch(url, {
-      signal,
-      redirect: 'follow',
-      headers: { accept: 'application/json, application/yaml;q=0.9, */*;q=0.1' }
-    })
-  } catch (error) {
-    if (signal.aborted) throw timedOut()
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause
-    throw new SealError(
+  const unreachable = (why: string, error?: unknown): SealError =>
+    new SealError(
       'unavailable',
-      `${options.what}: ${quote(url)} cannot be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`,
-      { cause: error }
+      `${options.what}: ${quote(url)} cannot be reached (${why})`,
+      error === undefined ? {} : { cause: error }
     )
-  }
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN)
-  if (Number.isFinite(declared) && declared > options.maxBytes) {
-    await response.body?.cancel().catch(() => undefined)
-    throw tooLarge(url, options, `it declares ${declared} bytes`)
-  }
-  const chunks: Buffer[] = []
-  let size = 0
-  const reader = response.body?.getReader()
+  let answer: Exchanged
+  let at: URL
   try {
-    for (;;) {
-      if (reader === undefined) break
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.byteLength
-      if (size > options.maxBytes) {
-        await reader.cancel().catch(() => undefined)
-        throw tooLarge(url, options, 'it sent more')
-      }
-      chunks.push(Buffer.from(value))
-    }
+    at = new URL(url)
   } catch (error) {
-    if (error instanceof SealError) throw error
+    throw unreachable('not a URL', error)
+  }
+  for (let hop = 0; ; hop++) {
+    try {
+      answer = await exchange({
+        method: 'GET',
+        url: at,
+        headers: { accept: 'application/json, application/yaml;q=0.9, */*;q=0.1' },
+        signal
+      })
+    } catch (error) {
+      if (signal.aborted) throw timedOut()
+      const cause = error as { code?: string; message?: string }
+      throw unreachable(cause.code ?? cause.message ?? String(error), error)
+    }
+    const location = answer.headers.get('location')
+    if (!REDIRECTS.has(answer.status) || location === null) break
+    discard(answer)
+    let next: URL | null = null
+    try {
+      next = new URL(location, at)
+    } catch {
+      // not a URL: said below
+    }
+    if (next === null || (next.protocol !== 'http:' && next.protocol !== 'https:'))
+      throw unreachable(
+        `a redirect to ${quote(location.slice(0, 100))}, which is not an http(s) URL`
+      )
+    if (hop >= MAX_REDIRECTS) throw unreachable(`more than ${MAX_REDIRECTS} redirects`)
+    at = next
+  }
+  let read
+  try {
+    read = await readBounded(answer, options.maxBytes)
+  } catch (error) {
     if (signal.aborted) throw timedOut()
     throw new SealError(
       'unavailable',
@@ -79,10 +93,16 @@ export async function boundedGet(url: string, options: BoundedGetOptions): Promi
       { cause: error }
     )
   }
+  if (read.over !== null)
+    throw tooLarge(
+      url,
+      options,
+      read.over === 'declared' ? `it declares ${read.declared} bytes` : 'it sent more'
+    )
   return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    body: Buffer.concat(chunks)
+    status: answer.status,
+    contentType: answer.headers.get('content-type') ?? '',
+    body: read.bytes
   }
 }
 

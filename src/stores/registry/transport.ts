@@ -1,12 +1,13 @@
 import { SealError, type SealErrorCode } from '../../core/errors.js'
 import type { Clock } from '../../http/clock.js'
 import { type Failure, type HttpPolicy, classify, isRetryable } from '../../http/retry-policy.js'
+import { type Exchanged, discard, exchange, readBounded, webStream } from '../../http/exchange.js'
 import { retrying } from '../../http/retrying.js'
 import { requestFailed, tooLarge, unsafeRedirect } from './messages.js'
 
 /**
- * Every HTTP exchange with a registry or its token service: Node's fetch with redirects
- * followed by hand (credentials go to the registry's own origin only, never to the blob
+ * Every HTTP exchange with a registry or its token service: the HTTP layer's exchange (node:http,
+ * node:https) with redirects followed by hand (credentials go to the registry's own origin only, never to the blob
  * storage a registry redirects to), under the HTTP layer's one policy (a timeout per attempt;
  * 5xx, 408, 429 with its Retry-After, timeouts and connection errors retried with backoff and
  * jitter inside a total deadline), and a count of requests per operation.
@@ -19,6 +20,8 @@ export interface TransportOptions {
   readonly blobTimeoutMs: number
   readonly clock: Clock
   readonly userAgent: string
+  /** Where proxy variables are read, with NODE_USE_ENV_PROXY=1 (process.env when not given). */
+  readonly env?: Readonly<Record<string, string | undefined>>
 }
 
 export type Method = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE'
@@ -154,21 +157,22 @@ export class Transport {
     for (let hop = 0; ; hop++) {
       const sendCredentials = credentials !== undefined && url.origin === request.credentialOrigin
       this.count(request.operation)
-      const response = await fetch(url, {
+      const response = await exchange({
         method,
+        url,
         headers: {
           'user-agent': this.options.userAgent,
           ...entityHeaders,
           ...(sendCredentials ? credentials : {})
         },
-        ...(body === undefined ? {} : { body, duplex: 'half' }),
-        redirect: 'manual',
-        signal
-      } as RequestInit)
+        body,
+        signal,
+        ...(this.options.env === undefined ? {} : { env: this.options.env })
+      })
       const location = response.headers.get('location')
       if (!REDIRECTS.has(response.status) || location === null)
         return this.read(request, response, url)
-      await response.body?.cancel()
+      discard(response)
       if (hop >= MAX_REDIRECTS)
         throw new SealError(
           'refused',
@@ -216,39 +220,28 @@ export class Transport {
     }
   }
 
-  private async read(request: HttpRequest, response: Response, url: URL): Promise<HttpResponse> {
-    if (request.stream === true && response.ok && response.body !== null) {
+  private async read(request: HttpRequest, response: Exchanged, url: URL): Promise<HttpResponse> {
+    const ok = response.status >= 200 && response.status < 300
+    if (request.stream === true && ok) {
       return {
         status: response.status,
         headers: response.headers,
         url: url.href,
         body: Buffer.alloc(0),
-        stream: response.body
+        stream: webStream(response)
       }
     }
     const limit = request.maxBodyBytes ?? DEFAULT_BODY_LIMIT
-    const declared = Number(response.headers.get('content-length'))
-    if (response.ok && Number.isFinite(declared) && declared > limit && request.method !== 'HEAD') {
-      await response.body?.cancel()
-      throw new SealError('refused', tooLarge(request, limit))
-    }
-    const chunks: Buffer[] = []
-    let size = 0
-    if (response.body !== null) {
-      for await (const chunk of response.body) {
-        size += chunk.length
-        if (size > limit) {
-          if (!response.ok) break
-          throw new SealError('refused', tooLarge(request, limit))
-        }
-        chunks.push(Buffer.from(chunk))
-      }
-    }
+    // An error's body is read as far as the limit, for its message; an answer to act on must be whole.
+    const read = await readBounded(response, request.method === 'HEAD' ? Infinity : limit, {
+      head: !ok
+    })
+    if (read.over !== null && ok) throw new SealError('refused', tooLarge(request, limit))
     return {
       status: response.status,
       headers: response.headers,
       url: url.href,
-      body: Buffer.concat(chunks),
+      body: read.bytes,
       stream: null
     }
   }

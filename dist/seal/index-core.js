@@ -1782,10 +1782,6 @@ function isLeftOutName(name, directory) {
 var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside2(child, parent) {
-  const rel = relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-}
 var NOT_WALKED = ["node_modules", ".git"];
 function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
@@ -1876,7 +1872,7 @@ function resolveFiles(options) {
             `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
           );
         }
-        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot))
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
           throw linkLeavesRoot(abs, realChild, knownRoot);
         links.push({ link: abs, target: realChild, named: false });
         isDir = stat2.isDirectory();
@@ -1905,7 +1901,7 @@ function resolveFiles(options) {
   const noteNamedLink = (abs) => {
     const real = realOrSelf2(abs);
     if (real === abs) return;
-    if (knownRealRoot !== null && !isInside2(real, knownRealRoot))
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
       throw linkLeavesRoot(abs, real, knownRoot, true);
     links.push({ link: abs, target: real, named: true });
   };
@@ -1981,7 +1977,7 @@ function resolveFiles(options) {
   });
   const realRoot = realOrSelf2(root);
   for (const { link: link3, target, named } of links) {
-    if ((named || isInside2(link3, root)) && !isInside2(target, realRoot))
+    if ((named || isInside(link3, root)) && !isInside(target, realRoot))
       throw linkLeavesRoot(link3, target, root, named);
   }
   const order = listingOrder(relative2);
@@ -2015,7 +2011,7 @@ function chooseRoot(options, files, onlyDirectory) {
         `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
       );
     }
-    const outside = files.find((f) => !isInside2(f, root));
+    const outside = files.find((f) => !isInside(f, root));
     if (outside !== void 0) {
       throw new SealError(
         "bad-input",
@@ -2027,7 +2023,7 @@ function chooseRoot(options, files, onlyDirectory) {
   if (onlyDirectory !== null) return onlyDirectory;
   let common = dirname(files[0]);
   for (const file of files) {
-    while (!isInside2(file, common)) common = dirname(common);
+    while (!isInside(file, common)) common = dirname(common);
   }
   return common;
 }

@@ -35,6 +35,21 @@ describe('a symbolic link named in subject-path', () => {
     expect(() => resolve(base, 'dist/app.js, dist/secret.txt')).toThrowSealError('bad-input')
   })
 
+  it('is refused when it leaves the root under a name that starts with two dots', () => {
+    const outside = writeTree(tempDir(), { 'lib/x.so': 'so' })
+    const base = writeTree(tempDir(), { 'dist/app.js': 'a()' })
+    fs.symlinkSync(path.join(outside, 'lib'), path.join(base, 'dist', '..lib'))
+    expect(() => resolve(base, 'dist')).toThrowSealError('bad-input', '..lib')
+  })
+
+  it('is sealed when its target is inside the root under a name that starts with two dots', () => {
+    // `..real` is a name inside the root, not a way out of it.
+    const base = writeTree(tempDir(), { 'dist/app.js': 'a()', 'dist/..real/b.js': 'b()' })
+    fs.symlinkSync('..real/b.js', path.join(base, 'dist', 'b.js'))
+    expect(sorted(base, 'dist/app.js, dist/b.js')).toEqual(['app.js', 'b.js'])
+    expect(sorted(base, 'dist')).toEqual(['..real/b.js', 'app.js', 'b.js'])
+  })
+
   it('is sealed when its target is inside the root', () => {
     const base = writeTree(tempDir(), { 'dist/app.js': 'a()', 'dist/real/b.js': 'b()' })
     fs.symlinkSync('real/b.js', path.join(base, 'dist', 'b.js'))

@@ -5,6 +5,7 @@ import { SealError, quote } from '../errors.js'
 import { checkListingPath, compareUtf8 } from '../listing.js'
 import type { SubjectPatterns } from './patterns.js'
 import { words } from '../vocabulary.js'
+import { isInside } from '../paths.js'
 
 export interface ResolveOptions {
   readonly patterns: SubjectPatterns
@@ -79,11 +80,6 @@ const toSlashes = (p: string): string => (path.sep === '/' ? p : p.split(path.se
 const MAY_BE_GLOB = /[*?[\]{}()!@+\\]/
 const scanGlob = (pattern: string): ReturnType<typeof picomatch.scan> | null =>
   MAY_BE_GLOB.test(pattern) ? picomatch.scan(pattern) : null
-
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-}
 
 interface LinkSeen {
   readonly link: string

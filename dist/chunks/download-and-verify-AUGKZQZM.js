@@ -11,7 +11,7 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-NFADSNLS.js";
+} from "./chunk-Y2Q56KMC.js";
 import "./chunk-ZZJVUA5H.js";
 import {
   applyModes

@@ -3,7 +3,7 @@ import {
 } from "./chunk-NVOFDF6X.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-PRULDKS6.js";
+} from "./chunk-B4OROHVR.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -44,7 +44,7 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-7EN7PEUO.js";
-import "./chunk-LVN2J746.js";
+import "./chunk-DRW2WTHC.js";
 import "./chunk-XTGSJBTS.js";
 import {
   PLAIN_HTTP_HELP,
@@ -56,7 +56,7 @@ import {
 } from "./chunk-DHUU7ZLY.js";
 import {
   listDirectory
-} from "./chunk-NFADSNLS.js";
+} from "./chunk-Y2Q56KMC.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import "./chunk-6YWBE2YG.js";

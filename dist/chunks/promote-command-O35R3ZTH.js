@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-PRULDKS6.js";
+} from "./chunk-B4OROHVR.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -65,7 +65,7 @@ import {
   signerExpectation,
   signerName
 } from "./chunk-JQVMIM4I.js";
-import "./chunk-LVN2J746.js";
+import "./chunk-DRW2WTHC.js";
 import "./chunk-XTGSJBTS.js";
 import {
   describeProgress,
@@ -86,7 +86,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-DHUU7ZLY.js";
-import "./chunk-NFADSNLS.js";
+import "./chunk-Y2Q56KMC.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import {

@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQVMIM4I.js";
 import {
   verifyArtifact
-} from "./chunk-LVN2J746.js";
+} from "./chunk-DRW2WTHC.js";
 import "./chunk-XTGSJBTS.js";
 import {
   describeProgress,
@@ -23,7 +23,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-DHUU7ZLY.js";
-import "./chunk-NFADSNLS.js";
+import "./chunk-Y2Q56KMC.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import {

@@ -3,14 +3,14 @@ import {
 } from "./chunk-QEF4JICF.js";
 import {
   verifyArtifact
-} from "./chunk-LVN2J746.js";
+} from "./chunk-DRW2WTHC.js";
 import {
   sealedModesBeside
 } from "./chunk-XTGSJBTS.js";
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-NFADSNLS.js";
+} from "./chunk-Y2Q56KMC.js";
 import {
   sealedByFromStatement,
   subjectNameOf
@@ -214,7 +214,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-D4UZZFJJ.js");
-  const { downloadAndVerify } = await import("./download-and-verify-2ZBAGFWX.js");
+  const { downloadAndVerify } = await import("./download-and-verify-AUGKZQZM.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -15,7 +15,7 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-NFADSNLS.js";
+} from "./chunk-Y2Q56KMC.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import "./chunk-73O7IUOI.js";

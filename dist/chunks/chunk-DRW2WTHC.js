@@ -8,7 +8,7 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-NFADSNLS.js";
+} from "./chunk-Y2Q56KMC.js";
 import {
   diffModes,
   parseModes

@@ -8,6 +8,9 @@ import {
   readModes
 } from "./chunk-73O7IUOI.js";
 import {
+  isInside
+} from "./chunk-WJZVNM7J.js";
+import {
   buildStatement,
   digestOnlySubject,
   statementSubject
@@ -46,7 +49,6 @@ import {
 import {
   basename,
   dirname,
-  isAbsolute,
   parse,
   relative,
   resolve,
@@ -555,10 +557,6 @@ function isLeftOutName(name, directory) {
 var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside(child, parent) {
-  const rel = relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-}
 var NOT_WALKED = ["node_modules", ".git"];
 function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;

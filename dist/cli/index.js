@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-ECLRP7Q6.js"),
+    import("../chunks/main-2IGA3LJ6.js"),
     import("../chunks/terminal-6TTIFZQL.js")
   ]);
   const terminal = processTerminal();

@@ -4178,7 +4178,7 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, plainHttp, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-AFPT6TAK.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-VSI2QQG7.js");
   const { resolveImage } = await import("../chunks/resolve-image-DY2BTA2N.js");
   const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);

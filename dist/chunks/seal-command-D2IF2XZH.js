@@ -309,7 +309,7 @@ async function sealedImage(text, root, terminal, plainHttp) {
 ${SEAL_USAGE}`
     );
   const reference = parseImageSubject(text, "seal <image>");
-  const { openImageRegistry } = await import("./open-registry-2YK64V3X.js");
+  const { openImageRegistry } = await import("./open-registry-V6YNKEBJ.js");
   const { resolveImage } = await import("./resolve-image-FG3R4BBS.js");
   const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "", {
     insecureRegistries: plainHttp

@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-AAON2QJI.js";
+} from "./chunk-UPW3YSS2.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

@@ -1,13 +1,7 @@
 import {
   openImageRegistry
-} from "./chunk-BQ7H4ZSZ.js";
-import "./chunk-CUALBWNH.js";
-import "./chunk-Z2LNQZ5W.js";
-import "./chunk-KRR2HU2L.js";
-import "./chunk-WISAU6C5.js";
-import "./chunk-C7O7QJOZ.js";
-import "./chunk-ERNWVJRV.js";
-import "./chunk-P4TSECCU.js";
+} from "./chunk-X6L6UBAP.js";
+import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-IOF2R6EN.js";
 import "./chunk-M6ACESL2.js";

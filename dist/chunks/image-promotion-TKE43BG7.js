@@ -1,4 +1,16 @@
-import "./chunk-AAON2QJI.js";
+import "./chunk-55FIXDG6.js";
+import {
+  digestReference,
+  formatReference,
+  parseImageReference,
+  withDigest
+} from "./chunk-CUALBWNH.js";
+import "./chunk-Z2LNQZ5W.js";
+import "./chunk-KRR2HU2L.js";
+import "./chunk-WISAU6C5.js";
+import {
+  SealError
+} from "./chunk-C7O7QJOZ.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";
@@ -10,45 +22,36 @@ import "./chunk-SHE4BTPW.js";
 import "./chunk-KUE42OYI.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:promote:src/core/errors.ts:src/app/promote/image-promotion.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/image/reference.ts:src/app/promote/image-promotion.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$inputLines, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../promote/index-core.js";
-
-// stand-in:promote:src/core/image/reference.ts:src/app/image/move-image.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$inputLines as m14$inputLines2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../promote/index-core.js";
-
-// src/app/image/move-image.ts?promote
+// src/app/image/move-image.ts
 async function moveImage(reference, digest, rule, registry, environment) {
   const done = [];
-  let imageRef = m14$digestReference2(reference, digest);
+  let imageRef = digestReference(reference, digest);
   if (rule.tag !== null) {
     await registry.retag(reference, digest, rule.tag);
     done.push(
-      `${m14$formatReference2({ ...reference, tag: rule.tag, digest: null })} now names ${digest}`
+      `${formatReference({ ...reference, tag: rule.tag, digest: null })} now names ${digest}`
     );
   }
   if (rule.copyTo !== null) {
-    const destination = m14$parseImageReference2(
+    const destination = parseImageReference(
       rule.copyTo,
       `environments.${environment}.image.copy-to`
     );
-    const copied = await registry.copy(m14$withDigest2(reference, digest), digest, destination);
+    const copied = await registry.copy(withDigest(reference, digest), digest, destination);
     imageRef = copied.digestReference;
     done.push(
-      `copied ${digest} to ${m14$formatReference2(destination)}: ${copied.manifests} manifest(s); blobs ${copied.blobs.mounted} mounted, ${copied.blobs.uploaded} uploaded, ${copied.blobs.present} already there; ${copied.referrers} referrer(s)`
+      `copied ${digest} to ${formatReference(destination)}: ${copied.manifests} manifest(s); blobs ${copied.blobs.mounted} mounted, ${copied.blobs.uploaded} uploaded, ${copied.blobs.present} already there; ${copied.referrers} referrer(s)`
     );
   }
   return { imageRef, done };
 }
 
-// src/app/promote/image-promotion.ts?promote
+// src/app/promote/image-promotion.ts
 async function finishImagePromotion(asked, registry) {
   let recordAttached = null;
   let recordNotAttached = null;
   const done = [];
-  const image = m14$digestReference(asked.reference, asked.digest);
+  const image = digestReference(asked.reference, asked.digest);
   if (asked.pushToRegistry) {
     if (asked.signedRecord === null) {
       recordNotAttached = `${asked.pushInput}: the record is not signed, so there is no verification summary to attach to ${image}`;
@@ -63,7 +66,7 @@ async function finishImagePromotion(asked, registry) {
           `Attached the signed record (verification summary) to ${image} as ${recordAttached.manifest}, ` + (recordAttached.via === "referrers-api" ? "listed by the registry's referrers API" : `listed under the fallback tag ${recordAttached.tag ?? ""}`)
         );
       } catch (error) {
-        if (!(error instanceof m13$SealError)) throw error;
+        if (!(error instanceof SealError)) throw error;
         recordNotAttached = `${asked.pushInput}: the signed record was not attached to ${image}: ${error.message} The promotion stands: the ledger holds the record` + (asked.signedRecordUri === null ? "." : ` and its signed summary (${asked.signedRecordUri}).`);
       }
     }

@@ -3,7 +3,7 @@ import {
 } from "./chunk-NVOFDF6X.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-GWTD6N6V.js";
+} from "./chunk-QK3VEGCB.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -710,7 +710,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("./open-registry-2YK64V3X.js");
+  const { openImageRegistry } = await import("./open-registry-V6YNKEBJ.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,

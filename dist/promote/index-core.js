@@ -9418,7 +9418,7 @@ async function run(env = process.env) {
     let moved = null;
     let recordLine = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
-      const { finishImagePromotion } = await import("../chunks/image-promotion-SLOKJD2X.js");
+      const { finishImagePromotion } = await import("../chunks/image-promotion-GXVHG5TF.js");
       const image = await finishImagePromotion(
         {
           reference: settings.source.reference,

@@ -25,7 +25,8 @@ import "./chunk-ULEFO6FB.js";
 // src/app/image/move-image.ts
 async function moveImage(reference, digest, rule, registry, environment) {
   const done = [];
-  let imageRef = digestReference(reference, digest);
+  const handedOut = reference.digest ?? digest;
+  let imageRef = digestReference(reference, handedOut);
   if (rule.tag !== null) {
     await registry.retag(reference, digest, rule.tag);
     done.push(
@@ -38,7 +39,7 @@ async function moveImage(reference, digest, rule, registry, environment) {
       `environments.${environment}.image.copy-to`
     );
     const copied = await registry.copy(withDigest(reference, digest), digest, destination);
-    imageRef = copied.digestReference;
+    imageRef = digestReference(destination, handedOut);
     done.push(
       `copied ${digest} to ${formatReference(destination)}: ${copied.manifests} manifest(s); blobs ${copied.blobs.mounted} mounted, ${copied.blobs.uploaded} uploaded, ${copied.blobs.present} already there; ${copied.referrers} referrer(s)`
     );
@@ -71,7 +72,7 @@ async function finishImagePromotion(asked, registry) {
       }
     }
   }
-  let imageRef = image;
+  let imageRef = digestReference(asked.reference, asked.reference.digest ?? asked.digest);
   if (asked.rule !== void 0) {
     const moved = await moveImage(
       asked.reference,

@@ -1640,7 +1640,7 @@ ${PROMOTE_USAGE}`);
   let imageRef = result.verification?.imageRef ?? null;
   let imageDone = [];
   if (result.decision.allowed && !dryRun && asked.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || pushToRegistry)) {
-    const { finishImagePromotion } = await import("./image-promotion-TKE43BG7.js");
+    const { finishImagePromotion } = await import("./image-promotion-HVGLKP46.js");
     const image = await finishImagePromotion(
       {
         reference: asked.source.reference,

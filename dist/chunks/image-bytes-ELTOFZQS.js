@@ -3,7 +3,7 @@ import {
 } from "./chunk-X5XFE3KV.js";
 import {
   openImageRegistry
-} from "./chunk-55FIXDG6.js";
+} from "./chunk-S7A77XUB.js";
 import {
   digestReference,
   formatReference,
@@ -15,7 +15,7 @@ import {
   platformChildren,
   platformMatches,
   requirePlatforms
-} from "./chunk-Z2LNQZ5W.js";
+} from "./chunk-GOWCRHKZ.js";
 import {
   sha256Digest
 } from "./chunk-KRR2HU2L.js";

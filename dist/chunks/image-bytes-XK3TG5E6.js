@@ -6,7 +6,7 @@ import {
   platformChildren,
   platformMatches,
   requirePlatforms
-} from "./chunk-UPW3YSS2.js";
+} from "./chunk-VULTRHGQ.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

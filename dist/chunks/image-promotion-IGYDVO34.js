@@ -1,11 +1,11 @@
-import "./chunk-55FIXDG6.js";
+import "./chunk-S7A77XUB.js";
 import {
   digestReference,
   formatReference,
   parseImageReference,
   withDigest
 } from "./chunk-CUALBWNH.js";
-import "./chunk-Z2LNQZ5W.js";
+import "./chunk-GOWCRHKZ.js";
 import "./chunk-KRR2HU2L.js";
 import "./chunk-WISAU6C5.js";
 import {

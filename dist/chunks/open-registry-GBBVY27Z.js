@@ -1,11 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-55FIXDG6.js";
-import "./chunk-CUALBWNH.js";
-import "./chunk-Z2LNQZ5W.js";
-import "./chunk-KRR2HU2L.js";
-import "./chunk-WISAU6C5.js";
-import "./chunk-C7O7QJOZ.js";
+} from "./chunk-VULTRHGQ.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

@@ -6,7 +6,7 @@ import {
   platformChildren,
   platformMatches,
   requirePlatforms
-} from "./chunk-X6L6UBAP.js";
+} from "./chunk-3DWLTHUR.js";
 import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-IOF2R6EN.js";

@@ -1,4 +1,4 @@
-import "./chunk-UPW3YSS2.js";
+import "./chunk-VULTRHGQ.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

@@ -9,7 +9,7 @@ import {
   platformOfConfig,
   proveManifest,
   readManifest
-} from "./chunk-Q5KX4NWD.js";
+} from "./chunk-P7O5SQNT.js";
 import {
   retrying
 } from "./chunk-ERNWVJRV.js";

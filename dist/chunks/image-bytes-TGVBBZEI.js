@@ -3,7 +3,7 @@ import {
 } from "./chunk-X5XFE3KV.js";
 import {
   openImageRegistry
-} from "./chunk-S7A77XUB.js";
+} from "./chunk-KTK7Q4SI.js";
 import {
   digestReference,
   formatReference,

@@ -1,6 +1,11 @@
 import {
   openImageRegistry
-} from "./chunk-VULTRHGQ.js";
+} from "./chunk-KTK7Q4SI.js";
+import "./chunk-CUALBWNH.js";
+import "./chunk-GOWCRHKZ.js";
+import "./chunk-KRR2HU2L.js";
+import "./chunk-WISAU6C5.js";
+import "./chunk-C7O7QJOZ.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

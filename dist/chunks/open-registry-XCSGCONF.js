@@ -1,11 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-S7A77XUB.js";
-import "./chunk-CUALBWNH.js";
-import "./chunk-GOWCRHKZ.js";
-import "./chunk-KRR2HU2L.js";
-import "./chunk-WISAU6C5.js";
-import "./chunk-C7O7QJOZ.js";
+} from "./chunk-ERQ6AZV7.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

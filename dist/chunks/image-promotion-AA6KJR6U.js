@@ -1,4 +1,4 @@
-import "./chunk-S7A77XUB.js";
+import "./chunk-KTK7Q4SI.js";
 import {
   digestReference,
   formatReference,

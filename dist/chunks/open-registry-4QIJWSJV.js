@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-3DWLTHUR.js";
+} from "./chunk-AQUTUBTK.js";
 import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-IOF2R6EN.js";

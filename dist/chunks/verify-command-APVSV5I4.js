@@ -230,8 +230,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal, plainHttp) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-ELTOFZQS.js");
-  const { openImageRegistry } = await import("./open-registry-J4N53WTC.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-TGVBBZEI.js");
+  const { openImageRegistry } = await import("./open-registry-RJAPTXVE.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

@@ -43851,7 +43851,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-B6NJHXLB.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-UY7EQIWS.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);

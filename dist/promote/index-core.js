@@ -8923,7 +8923,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-WHVEJKUE.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-NM74FET5.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -9227,18 +9227,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open3 = shared ?? (async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-WHVEJKUE.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-NM74FET5.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-WHVEJKUE.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-NM74FET5.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-WHVEJKUE.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-NM74FET5.js");
       return imageSignatureSources(base, source, await open3());
     }
   };

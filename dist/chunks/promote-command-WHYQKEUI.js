@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-RXC7PIEW.js";
+} from "./chunk-NRPS7L7V.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -1374,18 +1374,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open = shared ?? (async () => {
-    const { imageRegistryFor } = await import("./image-bytes-TGVBBZEI.js");
+    const { imageRegistryFor } = await import("./image-bytes-KBDTK2G4.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-TGVBBZEI.js");
+      const { checkImageBytes } = await import("./image-bytes-KBDTK2G4.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-TGVBBZEI.js");
+      const { imageSignatureSources } = await import("./image-bytes-KBDTK2G4.js");
       return imageSignatureSources(base, source, await open());
     }
   };

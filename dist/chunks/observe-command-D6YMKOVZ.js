@@ -3,7 +3,7 @@ import {
 } from "./chunk-NVOFDF6X.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-RXC7PIEW.js";
+} from "./chunk-NRPS7L7V.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";

@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-GBEL3FK5.js"),
+    import("../chunks/main-IR7AN2G3.js"),
     import("../chunks/terminal-6TTIFZQL.js")
   ]);
   const terminal = processTerminal();

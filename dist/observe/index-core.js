@@ -43026,7 +43026,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("../chunks/open-registry-4QIJWSJV.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-UAD6BR6C.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,
@@ -43851,7 +43851,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-UY7EQIWS.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-HZ5OVVYE.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);

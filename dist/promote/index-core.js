@@ -8923,7 +8923,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-NM74FET5.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CXZ7D7OI.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -9227,18 +9227,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open3 = shared ?? (async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-NM74FET5.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-CXZ7D7OI.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-NM74FET5.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-CXZ7D7OI.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-NM74FET5.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-CXZ7D7OI.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -9418,7 +9418,7 @@ async function run(env = process.env) {
     let moved = null;
     let recordLine = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
-      const { finishImagePromotion } = await import("../chunks/image-promotion-BLSDA4JM.js");
+      const { finishImagePromotion } = await import("../chunks/image-promotion-XL5GCDWQ.js");
       const image = await finishImagePromotion(
         {
           reference: settings.source.reference,
@@ -9517,7 +9517,7 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 async function imageTags(status, policy, settings, env, imageRegistry) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
   const { withImageTags } = await import("../chunks/image-status-Y4ALANYV.js");
-  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-XCSGCONF.js")).openImageRegistry(env, settings.token, {
+  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-7EIZR3VH.js")).openImageRegistry(env, settings.token, {
     insecureRegistries: settings.plainHttp
   });
   return withImageTags(status, policy, registry);
@@ -9526,7 +9526,7 @@ function sharedImageRegistry(settings, env) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("../chunks/open-registry-XCSGCONF.js");
+      const { openImageRegistry } = await import("../chunks/open-registry-7EIZR3VH.js");
       registry = openImageRegistry(
         env,
         settings.source?.kind === "image" ? settings.source.token : settings.token,

@@ -4178,7 +4178,7 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, plainHttp, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-YQWGRSNI.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-MUOGXJF3.js");
   const { resolveImage } = await import("../chunks/resolve-image-IOZIUV5D.js");
   const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);

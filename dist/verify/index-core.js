@@ -2496,7 +2496,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-TDWY7BGG.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-4N44EQWE.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -4408,7 +4408,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-TDWY7BGG.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-4N44EQWE.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {

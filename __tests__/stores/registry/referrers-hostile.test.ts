@@ -101,6 +101,47 @@ describe('a seal attached to the image, and junk pushed beside it', () => {
     expect(found[0]!.bundle.equals(seal)).toBe(true)
   })
 
+  it('finds the seal when another referrer is a manifest artifact-seal cannot read', async () => {
+    const registry = client()
+    const reference = parseImageReference(`${host.host}/acme/app:v1`, 'image')
+    const attached = await registry.attachBundle(reference, INDEX, await imageBundle('app', INDEX))
+    // An ORAS-era artifact manifest, and an image manifest naming a layer by sha512: both refer to
+    // the image, and a registry stores and lists both.
+    const artifact = Buffer.from(
+      JSON.stringify({
+        mediaType: 'application/vnd.oci.artifact.manifest.v1+json',
+        artifactType: 'application/example',
+        blobs: [],
+        subject: { mediaType: image.mediaTypes.index, digest: INDEX, size: 0 }
+      })
+    )
+    const sha512Layer = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        config: { mediaType: OCI_EMPTY, digest: sha256(EMPTY), size: EMPTY.length },
+        layers: [{ mediaType: SIGSTORE_BUNDLE_V03, digest: `sha512:${'a'.repeat(128)}`, size: 1 }],
+        subject: { mediaType: image.mediaTypes.index, digest: INDEX, size: 0 }
+      })
+    )
+    host.load(
+      'acme/app',
+      new Map([
+        [sha256(artifact), artifact],
+        [sha256(sha512Layer), sha512Layer]
+      ]),
+      {},
+      new Map([
+        [sha256(artifact), 'application/vnd.oci.artifact.manifest.v1+json'],
+        [sha256(sha512Layer), OCI_MANIFEST]
+      ])
+    )
+
+    const found = await client().bundles(reference, INDEX, { predicateType: SLSA_PROVENANCE_TYPE })
+
+    expect(found.map((f) => f.referrer.manifest.digest)).toEqual([attached.manifest])
+  })
+
   it('finds the seal the referrers API lists when the fallback tag lists hundreds of other digests', async () => {
     const registry = client()
     const reference = parseImageReference(`${host.host}/acme/app:v1`, 'image')

@@ -224,7 +224,7 @@ export async function writeFallback(
   }
 }
 
-/** A referrer manifest by digest; null when an index lists one the registry no longer has. */
+/** A referrer manifest by digest, proven; null when the registry no longer has it or it cannot be read. */
 async function fetchReferrer(
   api: RegistryApi,
   call: Call,
@@ -235,10 +235,17 @@ async function fetchReferrer(
   if (known !== undefined) return known
   const fetched = await api.getManifest(call, repository, digest)
   if (fetched === null) return null
-  return api.rememberProven(
-    repository,
-    proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
-  )
+  let proven: ManifestBytes
+  try {
+    proven = proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
+  } catch (error) {
+    // A referrer this client cannot read (an artifact manifest of the withdrawn type, a sha512
+    // descriptor, other bytes than its digest) is none of the seals it looks for; anyone who can push
+    // can add one, and it must not hide those beside it.
+    if (error instanceof SealError) return null
+    throw error
+  }
+  return api.rememberProven(repository, proven)
 }
 
 const SHA256 = /^sha256:[0-9a-f]{64}$/

@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-KTK7Q4SI.js";
+} from "./chunk-LB4GJL7R.js";
 import "./chunk-CUALBWNH.js";
 import "./chunk-GOWCRHKZ.js";
 import "./chunk-KRR2HU2L.js";

@@ -3,7 +3,7 @@ import {
 } from "./chunk-NVOFDF6X.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-NRPS7L7V.js";
+} from "./chunk-KGSR576S.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -710,7 +710,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("./open-registry-RJAPTXVE.js");
+  const { openImageRegistry } = await import("./open-registry-XQARHEVQ.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,

@@ -1,4 +1,4 @@
-import "./chunk-ERQ6AZV7.js";
+import "./chunk-JCSSI4WX.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";

@@ -1512,10 +1512,14 @@ async function fetchReferrer(api, call, repository, digest) {
   if (known !== void 0) return known;
   const fetched = await api.getManifest(call, repository, digest);
   if (fetched === null) return null;
-  return api.rememberProven(
-    repository,
-    proveManifest(fetched.bytes, digest, fetched.contentType, call.where)
-  );
+  let proven;
+  try {
+    proven = proveManifest(fetched.bytes, digest, fetched.contentType, call.where);
+  } catch (error) {
+    if (error instanceof m13$SealError11) return null;
+    throw error;
+  }
+  return api.rememberProven(repository, proven);
 }
 var SHA256 = /^sha256:[0-9a-f]{64}$/;
 function listedDigests(manifests) {

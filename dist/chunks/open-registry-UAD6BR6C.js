@@ -1,8 +1,7 @@
 import {
   openImageRegistry
-} from "./chunk-ERQ6AZV7.js";
-import "./chunk-ERNWVJRV.js";
-import "./chunk-P4TSECCU.js";
+} from "./chunk-KLQGQKKG.js";
+import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-IOF2R6EN.js";
 import "./chunk-M6ACESL2.js";

@@ -81,19 +81,19 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-CE3I6BOO.js")).sealCommand,
-  verify: async () => (await import("./verify-command-GJOZVNQO.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-6CITVEJL.js")).sealCommand,
+  verify: async () => (await import("./verify-command-VM5DF34A.js")).verifyCommand,
   diff: async () => (await import("./diff-command-3X2N4V53.js")).diffCommand,
   merge: async () => (await import("./merge-command-FKSBME6C.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-WHYQKEUI.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-LAFMOHVR.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-CHMFCIHB.js")).confirmCommand,
   veto: async () => (await import("./veto-command-UNDTPLMX.js")).vetoCommand,
   history: async () => (await import("./history-command-IWZ2XRZ4.js")).historyCommand,
-  status: async () => (await import("./status-command-OIZNMT3Y.js")).statusCommand,
+  status: async () => (await import("./status-command-KAGUFZD7.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-EYTVIR4H.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-JOBP2VL4.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-KO65YAEN.js")).contractCommand,
-  observe: async () => (await import("./observe-command-D6YMKOVZ.js")).observeCommand,
+  observe: async () => (await import("./observe-command-GX4TW4ZR.js")).observeCommand,
   drift: async () => (await import("./drift-command-CLB4PFEM.js")).driftCommand,
   policy: async () => (await import("./policy-command-QUDKF6R2.js")).policyCommand
 };

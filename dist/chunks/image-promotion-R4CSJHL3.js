@@ -1,4 +1,4 @@
-import "./chunk-KTK7Q4SI.js";
+import "./chunk-LB4GJL7R.js";
 import {
   digestReference,
   formatReference,

@@ -230,8 +230,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal, plainHttp) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-KBDTK2G4.js");
-  const { openImageRegistry } = await import("./open-registry-RJAPTXVE.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-OJRODERR.js");
+  const { openImageRegistry } = await import("./open-registry-XQARHEVQ.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

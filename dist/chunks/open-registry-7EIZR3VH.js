@@ -1,7 +1,8 @@
 import {
   openImageRegistry
-} from "./chunk-AQUTUBTK.js";
-import "./chunk-J5RDPOBE.js";
+} from "./chunk-JCSSI4WX.js";
+import "./chunk-ERNWVJRV.js";
+import "./chunk-P4TSECCU.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-IOF2R6EN.js";
 import "./chunk-M6ACESL2.js";

@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-NRPS7L7V.js";
+} from "./chunk-KGSR576S.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -1374,18 +1374,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open = shared ?? (async () => {
-    const { imageRegistryFor } = await import("./image-bytes-KBDTK2G4.js");
+    const { imageRegistryFor } = await import("./image-bytes-OJRODERR.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-KBDTK2G4.js");
+      const { checkImageBytes } = await import("./image-bytes-OJRODERR.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-KBDTK2G4.js");
+      const { imageSignatureSources } = await import("./image-bytes-OJRODERR.js");
       return imageSignatureSources(base, source, await open());
     }
   };
@@ -1640,7 +1640,7 @@ ${PROMOTE_USAGE}`);
   let imageRef = result.verification?.imageRef ?? null;
   let imageDone = [];
   if (result.decision.allowed && !dryRun && asked.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || pushToRegistry)) {
-    const { finishImagePromotion } = await import("./image-promotion-AA6KJR6U.js");
+    const { finishImagePromotion } = await import("./image-promotion-R4CSJHL3.js");
     const image = await finishImagePromotion(
       {
         reference: asked.source.reference,
@@ -1734,7 +1734,7 @@ function lazyImageRegistry(env, plainHttp) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("./open-registry-RJAPTXVE.js");
+      const { openImageRegistry } = await import("./open-registry-XQARHEVQ.js");
       registry = openImageRegistry(env, env.GITHUB_TOKEN ?? "", { insecureRegistries: plainHttp });
     }
     return registry;

@@ -4174,8 +4174,8 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, plainHttp, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-T6CVLEP7.js");
-  const { resolveImage } = await import("../chunks/resolve-image-DY2BTA2N.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-LXWDRNYQ.js");
+  const { resolveImage } = await import("../chunks/resolve-image-IOZIUV5D.js");
   const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);

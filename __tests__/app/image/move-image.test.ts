@@ -130,3 +130,32 @@ describe('moving an image as the policy says', () => {
     ).toBe(true)
   })
 })
+
+describe('a platform image of the sealed index, asked for by its digest', () => {
+  it('is what the deploy step is handed after the move, in the tag and in the copy, not the index', async () => {
+    const AMD64 = image.digests.amd64 as Digest
+    const asked = parseImageReference(`${source.host}/acme/app@${AMD64}`, 'subject-path')
+
+    const retagged = await moveImage(
+      asked,
+      INDEX,
+      { tag: 'production', copyTo: null },
+      client(),
+      'production'
+    )
+    const copied = await moveImage(
+      asked,
+      INDEX,
+      { tag: null, copyTo: `${destination.host}/prod/app:stable` },
+      client(),
+      'production'
+    )
+
+    expect(retagged.imageRef).toBe(`${source.host}/acme/app@${AMD64}`)
+    expect(copied.imageRef).toBe(`${destination.host}/prod/app@${AMD64}`)
+    expect(destination.manifest('prod/app', AMD64)).toBeDefined()
+    expect(source.manifest('acme/app', 'production')?.bytes).toEqual(
+      source.manifest('acme/app', INDEX)?.bytes
+    )
+  })
+})

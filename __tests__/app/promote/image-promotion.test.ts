@@ -109,3 +109,37 @@ describe('push-to-registry of a promotion racing other writers of the fallback t
     expect(await client.bundles(reference, subject)).toHaveLength(3)
   })
 })
+
+describe('push-to-registry when the gate handed out a platform image of the sealed index', () => {
+  it('attaches the summary to the sealed index and still hands out the platform image asked for', async () => {
+    const subject = image.digests.index as Digest
+    const amd64 = image.digests.amd64 as Digest
+    const client = new RegistryClient({
+      credentials: { env: {}, homeDir: tempDir('home-') },
+      fallback: { settleMs: 0 }
+    })
+    const reference = parseImageReference(`${registry.host}/acme/app@${amd64}`, 'image')
+    const summary = await imageBundle('app', subject, 'production', VSA_PREDICATE_TYPE)
+
+    const promoted = await finishImagePromotion(
+      {
+        reference,
+        digest: subject,
+        environment: 'production',
+        rule: undefined,
+        pushToRegistry: true,
+        signedRecord: summary.toString('utf8'),
+        signedRecordUri: null,
+        pushInput: 'push-to-registry'
+      },
+      client
+    )
+
+    expect(promoted.recordNotAttached).toBeNull()
+    expect(promoted.imageRef).toBe(`${registry.host}/acme/app@${amd64}`)
+    const attached = await client.bundles(reference, subject, { predicateType: VSA_PREDICATE_TYPE })
+    expect(attached.map((f) => f.referrer.manifest.digest)).toContain(
+      promoted.recordAttached!.manifest
+    )
+  })
+})

@@ -204,6 +204,24 @@ describe('manifests', () => {
     // The attestation manifest's made-up riscv64 platform does not count.
     expect(() => requirePlatforms(children, ['linux/riscv64'], 'x')).toThrowSealError('refused')
   })
+
+  it('does not take a platform whose os, architecture or variant holds a "/" for the platform it spells', () => {
+    const index = parseManifest(
+      bytes({
+        ...INDEX,
+        manifests: [
+          descriptor('1', { platform: { os: 'linux/amd64', architecture: 'riscv64' } }),
+          descriptor('2', { platform: { os: 'linux', architecture: 'arm64/v8' } }),
+          descriptor('6', { platform: { os: 'linux', architecture: 'arm', variant: 'v7/x' } })
+        ]
+      }),
+      OCI_INDEX,
+      'x'
+    ) as ImageIndex
+    const children = platformChildren(index)
+    for (const wanted of ['linux/amd64', 'linux/arm64', 'linux/arm64/v8', 'linux/arm/v7'])
+      expect(() => requirePlatforms(children, [wanted], 'x')).toThrowSealError('refused')
+  })
 })
 
 describe('the attestation artifact', () => {

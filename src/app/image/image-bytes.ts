@@ -81,7 +81,9 @@ export function imageSignatureSources(
         return [
           {
             bundle,
-            source: `${source.reference.name}@${found.referrer.manifest.digest} (attached to the image)`,
+            // A URI, as a promotion's signed summary names its input attestation by this: the referrer
+            // in the registry, on the wire's registry and repository so any reader can fetch it.
+            source: `oci://${source.reference.registry}/${source.reference.repository}@${found.referrer.manifest.digest}`,
             digest: sha256Digest(found.bundle)
           }
         ]

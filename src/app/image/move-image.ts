@@ -13,7 +13,10 @@ import { openImageRegistry } from './open-registry.js'
 
 /** What an allowed promotion did to the image in its registry. */
 export interface MovedImage {
-  /** `name@sha256:…` the deploy step takes: the copy's, when the image was copied. */
+  /**
+   * `name@sha256:…` the deploy step takes (the platform image the gate handed out, if one was):
+   * the copy's, when the image was copied.
+   */
   readonly imageRef: string
   /** One line per thing done, for the log and the summary. */
   readonly done: readonly string[]
@@ -35,7 +38,10 @@ export async function moveImage(
   environment: string
 ): Promise<MovedImage> {
   const done: string[] = []
-  let imageRef = digestReference(reference, digest)
+  // The gate hands out the platform image asked for by its digest (a child of the sealed index, or
+  // it refused): a move of the index carries that child along, and the deploy step keeps getting it.
+  const handedOut = reference.digest ?? digest
+  let imageRef = digestReference(reference, handedOut)
   if (rule.tag !== null) {
     await registry.retag(reference, digest, rule.tag)
     done.push(
@@ -48,7 +54,7 @@ export async function moveImage(
       `environments.${environment}.image.copy-to`
     )
     const copied = await registry.copy(withDigest(reference, digest), digest, destination)
-    imageRef = copied.digestReference
+    imageRef = digestReference(destination, handedOut)
     done.push(
       `copied ${digest} to ${formatReference(destination)}: ${copied.manifests} manifest(s); blobs ${copied.blobs.mounted} mounted, ${copied.blobs.uploaded} uploaded, ${copied.blobs.present} already there; ${copied.referrers} referrer(s)`
     )

@@ -84,7 +84,8 @@ export async function finishImagePromotion(
       }
     }
   }
-  let imageRef = image
+  // What the gate handed out: the sealed digest, or the platform image of its index asked for by digest.
+  let imageRef = digestReference(asked.reference, asked.reference.digest ?? asked.digest)
   if (asked.rule !== undefined) {
     const moved = await moveImage(
       asked.reference,

@@ -306,8 +306,9 @@ export interface PlatformChild {
 
 /**
  * The index's children that are images for a platform. BuildKit's attestation manifests
- * (platform unknown/unknown, or annotated as attestation manifests) and children without
- * a platform are not platforms, whatever else they are.
+ * (platform unknown/unknown, or annotated as attestation manifests), children without a
+ * platform and those whose platform has a "/" inside a part are not platforms, whatever else
+ * they are.
  */
 export function platformChildren(index: ImageIndex): PlatformChild[] {
   return index.manifests.flatMap((descriptor) => {
@@ -315,6 +316,10 @@ export function platformChildren(index: ImageIndex): PlatformChild[] {
     if (platform === undefined) return []
     if (platform.os === 'unknown' && platform.architecture === 'unknown') return []
     if (descriptor.annotations?.[REFERENCE_TYPE_ANNOTATION] === 'attestation-manifest') return []
+    // `os: "linux/amd64"` would spell linux/amd64 as os/architecture: a part holding "/" names no
+    // platform a runtime would pick, so it is none.
+    if ([platform.os, platform.architecture, platform.variant ?? ''].some((p) => p.includes('/')))
+      return []
     return [{ platform: formatPlatform(platform), descriptor }]
   })
 }

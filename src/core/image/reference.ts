@@ -229,8 +229,9 @@ export function parseImageSubject(text: string, what: string): ImageReference {
 
 /**
  * The registries named to be reached over plain HTTP (`plain-http-registries`,
- * `--plain-http-registry`): each `host` or `host:port` exactly as image references write the
- * registry, compared whole, so `registry.lan` does not cover `registry.lan:5000`. A scheme, a
+ * `--plain-http-registry`): each `host` or `host:port` as image references write the
+ * registry, compared whole in the form a URL gives it, so `registry.lan` does not cover
+ * `registry.lan:5000` (and is `registry.lan:80`). A scheme, a
  * path, spaces or an empty entry is refused naming the input: a registry's traffic goes in the
  * clear only where someone wrote its exact address.
  */

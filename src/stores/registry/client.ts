@@ -42,7 +42,7 @@ import {
   readReferrers
 } from './referrers.js'
 import { RegistrySession, type Scope } from './session.js'
-import { Transport, isLoopbackHost, schemeFor } from './transport.js'
+import { Transport, isLoopbackHost } from './transport.js'
 
 export interface RegistryClientOptions {
   readonly credentials?: CredentialOptions
@@ -72,6 +72,19 @@ const resolvedOnly = (resolved: ResolvedImage): ResolvedImage => ({
   size: resolved.size
 })
 
+/**
+ * A host as a plain-HTTP URL writes it (`registry.lan:80` is `registry.lan`, `127.000.000.001` is
+ * `127.0.0.1`), so a registry named or written in one form is the same registry in the other, as
+ * URLs, redirects and realms give it.
+ */
+function httpHost(host: string): string {
+  try {
+    return new URL(`http://${host}`).host
+  } catch {
+    return host
+  }
+}
+
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -86,7 +99,7 @@ export class RegistryClient implements ImageRegistry {
   private readonly fallback: FallbackOptions
 
   constructor(private readonly options: RegistryClientOptions = {}) {
-    this.insecure = new Set(options.insecureRegistries ?? [])
+    this.insecure = new Set((options.insecureRegistries ?? []).map(httpHost))
     this.credentials = new CredentialResolver(options.credentials ?? {})
     const sleep = options.sleep ?? sleepFor
     this.transport = new Transport(
@@ -361,7 +374,8 @@ export class RegistryClient implements ImageRegistry {
     if (api === undefined) {
       const session = new RegistrySession({
         registry: reference.registry,
-        origin: `${schemeFor(host, this.insecure)}://${host}`,
+        // The URL's own form of the origin, which every answer and redirect is compared with.
+        origin: new URL(`${this.plainHttpAllowed(host) ? 'http' : 'https'}://${host}`).origin,
         transport: this.transport,
         credentials: this.credentials,
         plainHttpAllowed: (h) => this.plainHttpAllowed(h),
@@ -374,7 +388,8 @@ export class RegistryClient implements ImageRegistry {
   }
 
   private plainHttpAllowed(host: string): boolean {
-    return isLoopbackHost(host) || this.insecure.has(host)
+    const canonical = httpHost(host)
+    return isLoopbackHost(canonical) || this.insecure.has(canonical)
   }
 
   private digestDisagrees(call: Call, asked: Digest, said: string): SealError {

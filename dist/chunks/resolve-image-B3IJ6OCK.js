@@ -1,6 +1,6 @@
 import {
   platformChildren
-} from "./chunk-Z2LNQZ5W.js";
+} from "./chunk-GOWCRHKZ.js";
 import "./chunk-KRR2HU2L.js";
 import "./chunk-C7O7QJOZ.js";
 import "./chunk-IOF2R6EN.js";

@@ -1,6 +1,6 @@
 import {
   platformChildren
-} from "./chunk-Q5KX4NWD.js";
+} from "./chunk-P7O5SQNT.js";
 import "./chunk-IOF2R6EN.js";
 import "./chunk-ULEFO6FB.js";
 

@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-VBJGHWOY.js";
+} from "./chunk-MFQODEXN.js";
 import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-PEFIDIUF.js";

@@ -309,8 +309,8 @@ async function sealedImage(text, root, terminal, plainHttp) {
 ${SEAL_USAGE}`
     );
   const reference = parseImageSubject(text, "seal <image>");
-  const { openImageRegistry } = await import("./open-registry-EDUYI6UC.js");
-  const { resolveImage } = await import("./resolve-image-FG3R4BBS.js");
+  const { openImageRegistry } = await import("./open-registry-UKZGHTXB.js");
+  const { resolveImage } = await import("./resolve-image-B3IJ6OCK.js");
   const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "", {
     insecureRegistries: plainHttp
   });

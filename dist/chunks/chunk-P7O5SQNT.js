@@ -183,6 +183,8 @@ function platformChildren(index) {
     if (platform === void 0) return [];
     if (platform.os === "unknown" && platform.architecture === "unknown") return [];
     if (descriptor.annotations?.[REFERENCE_TYPE_ANNOTATION] === "attestation-manifest") return [];
+    if ([platform.os, platform.architecture, platform.variant ?? ""].some((p) => p.includes("/")))
+      return [];
     return [{ platform: formatPlatform(platform), descriptor }];
   });
 }

@@ -1,8 +1,8 @@
 import {
   openImageRegistry
-} from "./chunk-XFQMXSQE.js";
+} from "./chunk-CIZUFM4T.js";
 import "./chunk-CUALBWNH.js";
-import "./chunk-Z2LNQZ5W.js";
+import "./chunk-GOWCRHKZ.js";
 import "./chunk-KRR2HU2L.js";
 import "./chunk-WISAU6C5.js";
 import "./chunk-C7O7QJOZ.js";

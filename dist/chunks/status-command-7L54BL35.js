@@ -100,7 +100,7 @@ async function statusCommand(args, terminal) {
   let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
   if (policy.environments.some((e) => e.image !== void 0)) {
     const { withImageTags } = await import("./image-status-XCRWDLSP.js");
-    const { openImageRegistry } = await import("./open-registry-EDUYI6UC.js");
+    const { openImageRegistry } = await import("./open-registry-UKZGHTXB.js");
     status = await withImageTags(
       status,
       policy,

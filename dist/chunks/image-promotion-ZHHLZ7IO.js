@@ -1,4 +1,4 @@
-import "./chunk-7I2YTLY3.js";
+import "./chunk-JZJ6DG6M.js";
 import "./chunk-6Q2WRFY4.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";
@@ -24,7 +24,8 @@ import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HU
 // src/app/image/move-image.ts?promote
 async function moveImage(reference, digest, rule, registry, environment) {
   const done = [];
-  let imageRef = m14$digestReference2(reference, digest);
+  const handedOut = reference.digest ?? digest;
+  let imageRef = m14$digestReference2(reference, handedOut);
   if (rule.tag !== null) {
     await registry.retag(reference, digest, rule.tag);
     done.push(
@@ -37,7 +38,7 @@ async function moveImage(reference, digest, rule, registry, environment) {
       `environments.${environment}.image.copy-to`
     );
     const copied = await registry.copy(m14$withDigest2(reference, digest), digest, destination);
-    imageRef = copied.digestReference;
+    imageRef = m14$digestReference2(destination, handedOut);
     done.push(
       `copied ${digest} to ${m14$formatReference2(destination)}: ${copied.manifests} manifest(s); blobs ${copied.blobs.mounted} mounted, ${copied.blobs.uploaded} uploaded, ${copied.blobs.present} already there; ${copied.referrers} referrer(s)`
     );
@@ -70,7 +71,7 @@ async function finishImagePromotion(asked, registry) {
       }
     }
   }
-  let imageRef = image;
+  let imageRef = m14$digestReference(asked.reference, asked.reference.digest ?? asked.digest);
   if (asked.rule !== void 0) {
     const moved = await moveImage(
       asked.reference,

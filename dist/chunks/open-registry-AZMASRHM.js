@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-7I2YTLY3.js";
+} from "./chunk-JZJ6DG6M.js";
 import "./chunk-6Q2WRFY4.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";

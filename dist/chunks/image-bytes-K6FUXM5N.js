@@ -6,7 +6,7 @@ import {
   platformChildren,
   platformMatches,
   requirePlatforms
-} from "./chunk-VBJGHWOY.js";
+} from "./chunk-MFQODEXN.js";
 import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-PEFIDIUF.js";
@@ -117,7 +117,9 @@ function imageSignatureSources(base, source, registry) {
         return [
           {
             bundle,
-            source: `${source.reference.name}@${found.referrer.manifest.digest} (attached to the image)`,
+            // A URI, as a promotion's signed summary names its input attestation by this: the referrer
+            // in the registry, on the wire's registry and repository so any reader can fetch it.
+            source: `oci://${source.reference.registry}/${source.reference.repository}@${found.referrer.manifest.digest}`,
             digest: m11$sha256Digest(found.bundle)
           }
         ];

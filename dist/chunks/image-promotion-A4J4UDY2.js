@@ -1,11 +1,11 @@
-import "./chunk-XFQMXSQE.js";
+import "./chunk-CIZUFM4T.js";
 import {
   digestReference,
   formatReference,
   parseImageReference,
   withDigest
 } from "./chunk-CUALBWNH.js";
-import "./chunk-Z2LNQZ5W.js";
+import "./chunk-GOWCRHKZ.js";
 import "./chunk-KRR2HU2L.js";
 import "./chunk-WISAU6C5.js";
 import {
@@ -27,7 +27,8 @@ import "./chunk-ULEFO6FB.js";
 // src/app/image/move-image.ts
 async function moveImage(reference, digest, rule, registry, environment) {
   const done = [];
-  let imageRef = digestReference(reference, digest);
+  const handedOut = reference.digest ?? digest;
+  let imageRef = digestReference(reference, handedOut);
   if (rule.tag !== null) {
     await registry.retag(reference, digest, rule.tag);
     done.push(
@@ -40,7 +41,7 @@ async function moveImage(reference, digest, rule, registry, environment) {
       `environments.${environment}.image.copy-to`
     );
     const copied = await registry.copy(withDigest(reference, digest), digest, destination);
-    imageRef = copied.digestReference;
+    imageRef = digestReference(destination, handedOut);
     done.push(
       `copied ${digest} to ${formatReference(destination)}: ${copied.manifests} manifest(s); blobs ${copied.blobs.mounted} mounted, ${copied.blobs.uploaded} uploaded, ${copied.blobs.present} already there; ${copied.referrers} referrer(s)`
     );
@@ -73,7 +74,7 @@ async function finishImagePromotion(asked, registry) {
       }
     }
   }
-  let imageRef = image;
+  let imageRef = digestReference(asked.reference, asked.reference.digest ?? asked.digest);
   if (asked.rule !== void 0) {
     const moved = await moveImage(
       asked.reference,

@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-KMQ2NM34.js"),
+    import("../chunks/main-OM33OZWB.js"),
     import("../chunks/terminal-6TTIFZQL.js")
   ]);
   const terminal = processTerminal();

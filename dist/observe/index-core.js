@@ -43228,7 +43228,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("../chunks/open-registry-3X42Q2UT.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-H42TWHKB.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,
@@ -44053,7 +44053,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-K6FUXM5N.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-2RL6ROUT.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);

@@ -8919,7 +8919,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CYBESLZF.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-AK266QRS.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -9223,18 +9223,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open3 = shared ?? (async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-CYBESLZF.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-AK266QRS.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-CYBESLZF.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-AK266QRS.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-CYBESLZF.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-AK266QRS.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -9414,7 +9414,7 @@ async function run(env = process.env) {
     let moved = null;
     let recordLine = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
-      const { finishImagePromotion } = await import("../chunks/image-promotion-ZHHLZ7IO.js");
+      const { finishImagePromotion } = await import("../chunks/image-promotion-BXWQNSTZ.js");
       const image = await finishImagePromotion(
         {
           reference: settings.source.reference,
@@ -9512,8 +9512,8 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 }
 async function imageTags(status, policy, settings, env, imageRegistry) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
-  const { withImageTags } = await import("../chunks/image-status-Y4ALANYV.js");
-  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-AZMASRHM.js")).openImageRegistry(env, settings.token, {
+  const { withImageTags } = await import("../chunks/image-status-TYT22DZZ.js");
+  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-JAOZFKLJ.js")).openImageRegistry(env, settings.token, {
     insecureRegistries: settings.plainHttp
   });
   return withImageTags(status, policy, registry);
@@ -9522,7 +9522,7 @@ function sharedImageRegistry(settings, env) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("../chunks/open-registry-AZMASRHM.js");
+      const { openImageRegistry } = await import("../chunks/open-registry-JAOZFKLJ.js");
       registry = openImageRegistry(
         env,
         settings.source?.kind === "image" ? settings.source.token : settings.token,

@@ -4174,7 +4174,7 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, plainHttp, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-LXWDRNYQ.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-6NABQ5TQ.js");
   const { resolveImage } = await import("../chunks/resolve-image-IOZIUV5D.js");
   const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);

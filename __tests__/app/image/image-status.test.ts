@@ -125,4 +125,29 @@ describe('an environment image tag beside the ledger', () => {
       expect(files!.image).toBeUndefined()
     }
   )
+
+  it('a service that names no registry (a policy that pins "service: payments") asks no registry at all', async () => {
+    // Read as an image name it would be docker.io/library/payments: a request to Docker Hub
+    // about an image nobody sealed.
+    const asked: string[] = []
+    const registry = client()
+    const counting = new Proxy(registry, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown
+        return typeof value === 'function'
+          ? (...args: unknown[]) => {
+              asked.push(String(key))
+              return (value as (...a: unknown[]) => unknown).apply(target, args)
+            }
+          : value
+      }
+    })
+    const [payments] = await withImageTags(
+      [{ ...status('dev', INDEX), service: 'payments' }],
+      policy(),
+      counting
+    )
+    expect(payments!.image).toBeUndefined()
+    expect(asked).toEqual([])
+  })
 })

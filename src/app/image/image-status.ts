@@ -14,7 +14,8 @@ import type { EnvironmentStatus, ImageTagStatus } from '../ledger/types.js'
  * (`image: { tag }`, or a `copy-to` with a tag) shows that tag and whether it still names
  * the live digest, read from the registry now (one HEAD per environment). A tag that names
  * something else moved behind the gate's back: the next promotion through it is refused.
- * The image is the service's name (the seal names an image's subject so).
+ * The image is the service's name when it is an image name with its registry (the seal names
+ * an image's subject so); a service such as `payments` shows no tag.
  */
 export async function withImageTags(
   status: readonly EnvironmentStatus[],
@@ -32,7 +33,7 @@ export async function withImageTags(
 
 function tagOf(s: EnvironmentStatus, policy: PromotionPolicy): ImageReference | null {
   const rule = findEnvironment(policy, s.environment)?.image
-  if (rule === undefined || s.service === null) return null
+  if (rule === undefined || s.service === null || !namesRegistry(s.service)) return null
   try {
     if (rule.tag !== null)
       return withTag(parseImageReference(s.service, 'the service'), rule.tag, 'image.tag')
@@ -43,6 +44,18 @@ function tagOf(s: EnvironmentStatus, policy: PromotionPolicy): ImageReference | 
     if (error instanceof SealError) return null
     throw error
   }
+}
+
+/**
+ * Whether a service is an image name with its registry written out, as a seal names an image
+ * (`ghcr.io/acme/app`). A pinned service such as `payments` is no image name: read as one it
+ * would be Docker Hub's `library/payments`, an image nobody sealed.
+ */
+function namesRegistry(service: string): boolean {
+  const slash = service.indexOf('/')
+  if (slash === -1) return false
+  const first = service.slice(0, slash)
+  return first.includes('.') || first.includes(':') || first === 'localhost'
 }
 
 async function readTag(

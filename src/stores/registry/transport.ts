@@ -82,10 +82,6 @@ export function isLoopbackHost(hostPort: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
-export function schemeFor(hostPort: string, insecure: ReadonlySet<string>): 'http' | 'https' {
-  return isLoopbackHost(hostPort) || insecure.has(hostPort) ? 'http' : 'https'
-}
-
 export class Transport {
   private readonly counts = new Map<string, number>()
 

@@ -1,4 +1,4 @@
-import "./chunk-CIZUFM4T.js";
+import "./chunk-GQCBBRFL.js";
 import {
   digestReference,
   formatReference,

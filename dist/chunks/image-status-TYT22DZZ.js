@@ -21,7 +21,7 @@ async function withImageTags(status, policy, registry) {
 }
 function tagOf(s, policy) {
   const rule = m20$findEnvironment(policy, s.environment)?.image;
-  if (rule === void 0 || s.service === null) return null;
+  if (rule === void 0 || s.service === null || !namesRegistry(s.service)) return null;
   try {
     if (rule.tag !== null)
       return m14$withTag(m14$parseImageReference(s.service, "the service"), rule.tag, "image.tag");
@@ -31,6 +31,12 @@ function tagOf(s, policy) {
     if (error instanceof m13$SealError) return null;
     throw error;
   }
+}
+function namesRegistry(service) {
+  const slash = service.indexOf("/");
+  if (slash === -1) return false;
+  const first = service.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost";
 }
 async function readTag(reference, s, registry) {
   const shown = m14$formatReference(reference);

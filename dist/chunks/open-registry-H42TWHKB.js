@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-MFQODEXN.js";
+} from "./chunk-AMIRKVUG.js";
 import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-PEFIDIUF.js";

@@ -309,7 +309,7 @@ async function sealedImage(text, root, terminal, plainHttp) {
 ${SEAL_USAGE}`
     );
   const reference = parseImageSubject(text, "seal <image>");
-  const { openImageRegistry } = await import("./open-registry-UKZGHTXB.js");
+  const { openImageRegistry } = await import("./open-registry-VHZZ2UE5.js");
   const { resolveImage } = await import("./resolve-image-B3IJ6OCK.js");
   const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "", {
     insecureRegistries: plainHttp

@@ -1,4 +1,4 @@
-import "./chunk-JZJ6DG6M.js";
+import "./chunk-KAJELLLQ.js";
 import "./chunk-6Q2WRFY4.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";

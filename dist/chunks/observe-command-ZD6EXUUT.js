@@ -3,7 +3,7 @@ import {
 } from "./chunk-NVOFDF6X.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-MEQN5QS6.js";
+} from "./chunk-MYBYQQXP.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -731,7 +731,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("./open-registry-UKZGHTXB.js");
+  const { openImageRegistry } = await import("./open-registry-VHZZ2UE5.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,

@@ -25,7 +25,7 @@ async function withImageTags(status, policy, registry) {
 }
 function tagOf(s, policy) {
   const rule = findEnvironment(policy, s.environment)?.image;
-  if (rule === void 0 || s.service === null) return null;
+  if (rule === void 0 || s.service === null || !namesRegistry(s.service)) return null;
   try {
     if (rule.tag !== null)
       return withTag(parseImageReference(s.service, "the service"), rule.tag, "image.tag");
@@ -35,6 +35,12 @@ function tagOf(s, policy) {
     if (error instanceof SealError) return null;
     throw error;
   }
+}
+function namesRegistry(service) {
+  const slash = service.indexOf("/");
+  if (slash === -1) return false;
+  const first = service.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost";
 }
 async function readTag(reference, s, registry) {
   const shown = formatReference(reference);

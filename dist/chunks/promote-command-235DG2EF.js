@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-MEQN5QS6.js";
+} from "./chunk-MYBYQQXP.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -1374,18 +1374,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open = shared ?? (async () => {
-    const { imageRegistryFor } = await import("./image-bytes-KVCP5OS5.js");
+    const { imageRegistryFor } = await import("./image-bytes-H4ISDVZ7.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-KVCP5OS5.js");
+      const { checkImageBytes } = await import("./image-bytes-H4ISDVZ7.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-KVCP5OS5.js");
+      const { imageSignatureSources } = await import("./image-bytes-H4ISDVZ7.js");
       return imageSignatureSources(base, source, await open());
     }
   };
@@ -1640,7 +1640,7 @@ ${PROMOTE_USAGE}`);
   let imageRef = result.verification?.imageRef ?? null;
   let imageDone = [];
   if (result.decision.allowed && !dryRun && asked.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || pushToRegistry)) {
-    const { finishImagePromotion } = await import("./image-promotion-A4J4UDY2.js");
+    const { finishImagePromotion } = await import("./image-promotion-Q3SPLKR6.js");
     const image = await finishImagePromotion(
       {
         reference: asked.source.reference,
@@ -1734,7 +1734,7 @@ function lazyImageRegistry(env, plainHttp) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("./open-registry-UKZGHTXB.js");
+      const { openImageRegistry } = await import("./open-registry-VHZZ2UE5.js");
       registry = openImageRegistry(env, env.GITHUB_TOKEN ?? "", { insecureRegistries: plainHttp });
     }
     return registry;

@@ -81,19 +81,19 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-LVMKAI27.js")).sealCommand,
-  verify: async () => (await import("./verify-command-P7YPS3LS.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-INSXOZEI.js")).sealCommand,
+  verify: async () => (await import("./verify-command-WFW4VGHL.js")).verifyCommand,
   diff: async () => (await import("./diff-command-3X2N4V53.js")).diffCommand,
   merge: async () => (await import("./merge-command-FKSBME6C.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-TRLLIKNL.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-235DG2EF.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-VLB46V4Q.js")).confirmCommand,
   veto: async () => (await import("./veto-command-J3JW3JXU.js")).vetoCommand,
   history: async () => (await import("./history-command-IFYU7UDA.js")).historyCommand,
-  status: async () => (await import("./status-command-7L54BL35.js")).statusCommand,
+  status: async () => (await import("./status-command-KUIOLE2H.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-GTOZKGR7.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-NVMHW2YN.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-NJMLI5IX.js")).contractCommand,
-  observe: async () => (await import("./observe-command-DT22AKTP.js")).observeCommand,
+  observe: async () => (await import("./observe-command-ZD6EXUUT.js")).observeCommand,
   drift: async () => (await import("./drift-command-A5ZMZH25.js")).driftCommand,
   policy: async () => (await import("./policy-command-QUDKF6R2.js")).policyCommand
 };

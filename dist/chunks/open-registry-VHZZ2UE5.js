@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-CIZUFM4T.js";
+} from "./chunk-GQCBBRFL.js";
 import "./chunk-CUALBWNH.js";
 import "./chunk-GOWCRHKZ.js";
 import "./chunk-KRR2HU2L.js";

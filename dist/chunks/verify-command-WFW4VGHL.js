@@ -230,8 +230,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal, plainHttp) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-KVCP5OS5.js");
-  const { openImageRegistry } = await import("./open-registry-UKZGHTXB.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-H4ISDVZ7.js");
+  const { openImageRegistry } = await import("./open-registry-VHZZ2UE5.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-JZJ6DG6M.js";
+} from "./chunk-KAJELLLQ.js";
 import "./chunk-6Q2WRFY4.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";

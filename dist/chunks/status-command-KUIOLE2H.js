@@ -99,8 +99,8 @@ async function statusCommand(args, terminal) {
   const plainHttp = plainHttpRegistries(values);
   let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
   if (policy.environments.some((e) => e.image !== void 0)) {
-    const { withImageTags } = await import("./image-status-XCRWDLSP.js");
-    const { openImageRegistry } = await import("./open-registry-UKZGHTXB.js");
+    const { withImageTags } = await import("./image-status-ZMC7MGRU.js");
+    const { openImageRegistry } = await import("./open-registry-VHZZ2UE5.js");
     status = await withImageTags(
       status,
       policy,

@@ -6,7 +6,7 @@ import {
   platformChildren,
   platformMatches,
   requirePlatforms
-} from "./chunk-MFQODEXN.js";
+} from "./chunk-AMIRKVUG.js";
 import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-PEFIDIUF.js";

@@ -8400,20 +8400,22 @@ function linkTargetPath(link3, target) {
   const joined = posix.normalize(posix.join(posix.dirname(link3), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
-function readModes(root, paths, links) {
+function readModes(root, paths, links, fileModes) {
   const executable = [];
-  for (const rel of paths) {
-    if ((statSync(join(root, ...rel.split("/"))).mode & 73) !== 0) executable.push(rel);
+  for (let i = 0; i < paths.length; i++) {
+    const rel = paths[i];
+    const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
+    if ((mode & 73) !== 0) executable.push(rel);
   }
-  const listed = new Set(paths);
-  const realRoot = realOrSelf(root);
+  const realRoot = links.length > 0 ? realOrSelf(root) : root;
+  const listed = links.length > 0 ? new Set(paths) : null;
   const recorded = {};
   for (const { link: link3, target } of links) {
     const relLink = toSlashes(relative(root, link3));
     const relTarget = toSlashes(relative(realRoot, target));
     if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget))
       continue;
-    const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
+    const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
     if (!sealed) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
   }
@@ -8671,6 +8673,7 @@ function runClaimLoop(ctx) {
   const pathEnds = new Uint32Array(ctx.pathEnds);
   const digests = new Uint8Array(ctx.digests);
   const sizes = new Float64Array(ctx.sizes);
+  const modes = new Uint16Array(ctx.modes);
   const chunk = Buffer.allocUnsafe(1 << 20);
   const oneShot = typeof crypto.hash === "function";
   for (; ; ) {
@@ -8700,6 +8703,7 @@ function runClaimLoop(ctx) {
       let fd = -1;
       try {
         fd = fs.openSync(path, "r");
+        modes[index] = fs.fstatSync(fd).mode & 4095;
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
@@ -8748,9 +8752,10 @@ var CHUNK = 1 << 20;
 function hashSmallFile(path) {
   const fd = openSync(path, "r");
   try {
+    const { mode } = fstatSync(fd);
     const chunk = Buffer.allocUnsafe(CHUNK);
     const size = readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
   } finally {
     closeSync(fd);
   }
@@ -8758,6 +8763,7 @@ function hashSmallFile(path) {
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open2(path, "r");
   try {
+    const { mode } = await handle.stat();
     const buffers = [
       Buffer.allocUnsafe(CHUNK),
       Buffer.allocUnsafe(CHUNK)
@@ -8780,7 +8786,7 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
         onBytes(size);
       }
     }
-    return { digest: hash2.digest(), size };
+    return { digest: hash2.digest(), size, mode };
   } finally {
     await handle.close();
   }
@@ -8863,12 +8869,13 @@ var HashQueue = class {
   ends = new Uint32Array(this.pathEnds);
   digests = growable(this.capacity * 32, MAX_FILES * 32);
   sizes = growable(this.capacity * 8, MAX_FILES * 8);
+  modes = growable(this.capacity * 2, MAX_FILES * 2);
   control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   threadProgress;
   workerLoops;
   sharedWork() {
-    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
-    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
+    const { pathBytes, pathEnds, digests, sizes, modes, control, threadProgress } = this;
+    return { pathBytes, pathEnds, digests, sizes, modes, control, progress: threadProgress };
   }
   add(path) {
     if (this.count === this.capacity) {
@@ -8882,6 +8889,7 @@ var HashQueue = class {
       this.pathEnds.grow(this.capacity * 4);
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
+      this.modes.grow(this.capacity * 2);
     }
     const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
@@ -8941,7 +8949,8 @@ var HashQueue = class {
     }
     return {
       digests: new Uint8Array(this.digests, 0, this.count * 32),
-      sizes: new Float64Array(this.sizes, 0, this.count)
+      sizes: new Float64Array(this.sizes, 0, this.count),
+      modes: new Uint16Array(this.modes, 0, this.count)
     };
   }
   async allCompleted() {
@@ -8985,7 +8994,11 @@ async function hashOneFile(path, options) {
       (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
       progressIntervalMs
     );
-    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
+    return {
+      digests: new Uint8Array(result.digest),
+      sizes: Float64Array.of(result.size),
+      modes: Uint16Array.of(result.mode & 4095)
+    };
   } catch (error2) {
     const e = error2;
     throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
@@ -9425,7 +9438,7 @@ async function sealSubject(subject, options) {
     !isSingleFile,
     options.build
   );
-  const modes = formatModes(readModes(root, relativePaths, resolved.links));
+  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes));
   const [sealedSubject, ...others] = described.statement.subject;
   const annotated = {
     ...sealedSubject,

@@ -171,7 +171,7 @@ export async function sealSubject(
     !isSingleFile,
     options.build
   )
-  const modes = formatModes(readModes(root, relativePaths, resolved.links))
+  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes))
   const [sealedSubject, ...others] = described.statement.subject
   const annotated = {
     ...(sealedSubject as StatementSubject),

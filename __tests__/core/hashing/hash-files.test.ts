@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { HashPool, HashQueue, hashFiles } from '../../../src/core/hashing/hash-files.js'
 import { removeAll, shellFileDigest, tempDir, writeTree } from '../../helpers/trees.js'
@@ -49,6 +50,25 @@ describe('hashFiles', () => {
       expect(progress.every((done) => done <= paths.length)).toBe(true)
     } finally {
       pool.close()
+    }
+  })
+
+  it("reads each file's mode through the descriptor it hashed, on the main thread and in workers", async () => {
+    const modes = [0o644, 0o755, 0o700, 0o604, 0o751]
+    paths.forEach((p, i) => fs.chmodSync(p, modes[i % modes.length] as number))
+    const expected = paths.map((p) => fs.statSync(p).mode & 0o7777)
+    const pool = HashPool.start(2)
+    try {
+      const mainOnly = await hashFiles(paths)
+      const workersOnly = await hashFiles(paths, { pool, mainThreadHashes: false })
+      const one = await hashFiles([paths[1] as string])
+      const large = await hashFiles([paths[97] as string])
+      expect([...mainOnly.modes]).toEqual(expected)
+      expect([...workersOnly.modes]).toEqual(expected)
+      expect([...one.modes, ...large.modes]).toEqual([0o755, 0o700])
+    } finally {
+      pool.close()
+      for (const p of paths) fs.chmodSync(p, 0o644)
     }
   })
 

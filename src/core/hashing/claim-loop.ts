@@ -35,6 +35,8 @@ export interface ClaimLoopContext {
   readonly digests: SharedArrayBuffer
   /** Float64 per path: its size. */
   readonly sizes: SharedArrayBuffer
+  /** Uint16 per path: its permission bits, from the descriptor it was read through. */
+  readonly modes: SharedArrayBuffer
   /** Int32 slots, see `Control`. */
   readonly control: Int32Array
   /**
@@ -79,6 +81,7 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
   const pathEnds = new Uint32Array(ctx.pathEnds)
   const digests = new Uint8Array(ctx.digests)
   const sizes = new Float64Array(ctx.sizes)
+  const modes = new Uint16Array(ctx.modes)
   const chunk = Buffer.allocUnsafe(1 << 20)
   // The one-shot hash skips a Hash object per file; Node 24 has it, older Nodes running the CLI may not.
   const oneShot = typeof crypto.hash === 'function'
@@ -115,6 +118,9 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
       let fd = -1
       try {
         fd = fs.openSync(path, 'r')
+        // The mode of the very file read, through its descriptor: a stat by path afterwards
+        // cost a path lookup per file on the main thread alone, and could meet another file.
+        modes[index] = fs.fstatSync(fd).mode & 0o7777
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null)
         if (filled < chunk.length) {
           // Every path here is a regular file (the walk checked), and read() on a regular

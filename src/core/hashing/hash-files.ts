@@ -32,6 +32,8 @@ export interface HashedFiles {
   /** 32 bytes per file, in the order the files were added. */
   readonly digests: Uint8Array
   readonly sizes: Float64Array
+  /** Each file's permission bits (`mode & 0o7777`), read through the descriptor it was hashed from. */
+  readonly modes: Uint16Array
 }
 
 /** The most files one seal holds: the shared buffers reserve address space for this many. */
@@ -138,6 +140,7 @@ export class HashQueue {
   private readonly ends = new Uint32Array(this.pathEnds)
   private readonly digests = growable(this.capacity * 32, MAX_FILES * 32)
   private readonly sizes = growable(this.capacity * 8, MAX_FILES * 8)
+  private readonly modes = growable(this.capacity * 2, MAX_FILES * 2)
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4))
   private readonly threadProgress: Float64Array
   private readonly workerLoops: Promise<ClaimLoopFailure | null>[]
@@ -153,8 +156,8 @@ export class HashQueue {
   }
 
   private sharedWork(): SharedWork {
-    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this
-    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress }
+    const { pathBytes, pathEnds, digests, sizes, modes, control, threadProgress } = this
+    return { pathBytes, pathEnds, digests, sizes, modes, control, progress: threadProgress }
   }
 
   add(path: string): void {
@@ -169,6 +172,7 @@ export class HashQueue {
       this.pathEnds.grow(this.capacity * 4)
       this.digests.grow(this.capacity * 32)
       this.sizes.grow(this.capacity * 8)
+      this.modes.grow(this.capacity * 2)
     }
     // Three bytes per UTF-16 unit is the most UTF-8 can take: room enough without measuring.
     const room = path.length * 3
@@ -236,7 +240,8 @@ export class HashQueue {
     }
     return {
       digests: new Uint8Array(this.digests, 0, this.count * 32),
-      sizes: new Float64Array(this.sizes, 0, this.count)
+      sizes: new Float64Array(this.sizes, 0, this.count),
+      modes: new Uint16Array(this.modes, 0, this.count)
     }
   }
 
@@ -294,7 +299,11 @@ async function hashOneFile(path: string, options: HashOptions): Promise<HashedFi
         (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
         progressIntervalMs
       ))
-    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) }
+    return {
+      digests: new Uint8Array(result.digest),
+      sizes: Float64Array.of(result.size),
+      modes: Uint16Array.of(result.mode & 0o7777)
+    }
   } catch (error) {
     const e = error as NodeJS.ErrnoException
     throw describeFailure({ index: 0, code: e.code ?? 'EIO', message: e.message }, path)

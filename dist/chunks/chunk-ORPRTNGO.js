@@ -7,21 +7,21 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   verifyArtifact
-} from "./chunk-ZISBUH36.js";
+} from "./chunk-7VCO5CAR.js";
 import {
   sealedModesBeside
-} from "./chunk-M7KA5PVG.js";
+} from "./chunk-PTHRBDGO.js";
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-2CSBLQKJ.js";
+} from "./chunk-ACT3CKQB.js";
 import {
   sealedByFromStatement,
   subjectNameOf
 } from "./chunk-KIKQSJQ6.js";
 import {
   applyModes
-} from "./chunk-VC3EHMIR.js";
+} from "./chunk-INAKHFBD.js";
 import {
   serverUrlOf
 } from "./chunk-BXUFWVSN.js";
@@ -214,7 +214,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-6YA6LACG.js");
-  const { downloadAndVerify } = await import("./download-and-verify-6Y4ARWWL.js");
+  const { downloadAndVerify } = await import("./download-and-verify-B3LSX3SR.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -6,7 +6,7 @@ import {
   formatModes,
   modesDigest,
   readModes
-} from "./chunk-VC3EHMIR.js";
+} from "./chunk-INAKHFBD.js";
 import {
   buildStatement,
   digestOnlySubject,
@@ -54,6 +54,7 @@ import {
 import {
   closeSync,
   existsSync,
+  fstatSync,
   node_fs_exports,
   openSync,
   readFileSync,
@@ -196,6 +197,7 @@ function runClaimLoop(ctx) {
   const pathEnds = new Uint32Array(ctx.pathEnds);
   const digests = new Uint8Array(ctx.digests);
   const sizes = new Float64Array(ctx.sizes);
+  const modes = new Uint16Array(ctx.modes);
   const chunk = Buffer.allocUnsafe(1 << 20);
   const oneShot = typeof crypto.hash === "function";
   for (; ; ) {
@@ -225,6 +227,7 @@ function runClaimLoop(ctx) {
       let fd = -1;
       try {
         fd = fs.openSync(path, "r");
+        modes[index] = fs.fstatSync(fd).mode & 4095;
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
@@ -273,9 +276,10 @@ var CHUNK = 1 << 20;
 function hashSmallFile(path) {
   const fd = openSync(path, "r");
   try {
+    const { mode } = fstatSync(fd);
     const chunk = Buffer.allocUnsafe(CHUNK);
     const size = readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
   } finally {
     closeSync(fd);
   }
@@ -283,6 +287,7 @@ function hashSmallFile(path) {
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open(path, "r");
   try {
+    const { mode } = await handle.stat();
     const buffers = [
       Buffer.allocUnsafe(CHUNK),
       Buffer.allocUnsafe(CHUNK)
@@ -305,7 +310,7 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
         onBytes(size);
       }
     }
-    return { digest: hash.digest(), size };
+    return { digest: hash.digest(), size, mode };
   } finally {
     await handle.close();
   }
@@ -387,12 +392,13 @@ var HashQueue = class {
   ends = new Uint32Array(this.pathEnds);
   digests = growable(this.capacity * 32, MAX_FILES * 32);
   sizes = growable(this.capacity * 8, MAX_FILES * 8);
+  modes = growable(this.capacity * 2, MAX_FILES * 2);
   control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   threadProgress;
   workerLoops;
   sharedWork() {
-    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
-    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
+    const { pathBytes, pathEnds, digests, sizes, modes, control, threadProgress } = this;
+    return { pathBytes, pathEnds, digests, sizes, modes, control, progress: threadProgress };
   }
   add(path) {
     if (this.count === this.capacity) {
@@ -406,6 +412,7 @@ var HashQueue = class {
       this.pathEnds.grow(this.capacity * 4);
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
+      this.modes.grow(this.capacity * 2);
     }
     const room = path.length * 3;
     if (this.bytesUsed + room > this.pathBytes.byteLength) {
@@ -465,7 +472,8 @@ var HashQueue = class {
     }
     return {
       digests: new Uint8Array(this.digests, 0, this.count * 32),
-      sizes: new Float64Array(this.sizes, 0, this.count)
+      sizes: new Float64Array(this.sizes, 0, this.count),
+      modes: new Uint16Array(this.modes, 0, this.count)
     };
   }
   async allCompleted() {
@@ -509,7 +517,11 @@ async function hashOneFile(path, options) {
       (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
       progressIntervalMs
     );
-    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
+    return {
+      digests: new Uint8Array(result.digest),
+      sizes: Float64Array.of(result.size),
+      modes: Uint16Array.of(result.mode & 4095)
+    };
   } catch (error) {
     const e = error;
     throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
@@ -947,7 +959,7 @@ async function sealSubject(subject, options) {
     !isSingleFile,
     options.build
   );
-  const modes = formatModes(readModes(root, relativePaths, resolved.links));
+  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes));
   const [sealedSubject, ...others] = described.statement.subject;
   const annotated = {
     ...sealedSubject,

@@ -72,20 +72,22 @@ function linkTargetPath(link, target) {
   const joined = posix.normalize(posix.join(posix.dirname(link), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
-function readModes(root, paths, links) {
+function readModes(root, paths, links, fileModes) {
   const executable = [];
-  for (const rel of paths) {
-    if ((statSync(join(root, ...rel.split("/"))).mode & 73) !== 0) executable.push(rel);
+  for (let i = 0; i < paths.length; i++) {
+    const rel = paths[i];
+    const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
+    if ((mode & 73) !== 0) executable.push(rel);
   }
-  const listed = new Set(paths);
-  const realRoot = realOrSelf(root);
+  const realRoot = links.length > 0 ? realOrSelf(root) : root;
+  const listed = links.length > 0 ? new Set(paths) : null;
   const recorded = {};
   for (const { link, target } of links) {
     const relLink = toSlashes(relative(root, link));
     const relTarget = toSlashes(relative(realRoot, target));
     if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget))
       continue;
-    const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
+    const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
     if (!sealed) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
   }

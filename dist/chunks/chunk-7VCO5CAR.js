@@ -1,6 +1,6 @@
 import {
   sealedModesBeside
-} from "./chunk-M7KA5PVG.js";
+} from "./chunk-PTHRBDGO.js";
 import {
   agreeingKind,
   checkSubjectKind,
@@ -8,11 +8,11 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-2CSBLQKJ.js";
+} from "./chunk-ACT3CKQB.js";
 import {
   diffModes,
   parseModes
-} from "./chunk-VC3EHMIR.js";
+} from "./chunk-INAKHFBD.js";
 import {
   readListing,
   readStatementBeside

@@ -7,17 +7,17 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   sealedModesBeside
-} from "./chunk-M7KA5PVG.js";
+} from "./chunk-PTHRBDGO.js";
 import {
   checkSubjectKind,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-2CSBLQKJ.js";
+} from "./chunk-ACT3CKQB.js";
 import "./chunk-ZZJVUA5H.js";
 import {
   applyModes
-} from "./chunk-VC3EHMIR.js";
+} from "./chunk-INAKHFBD.js";
 import "./chunk-OPHOUBPK.js";
 import "./chunk-BXUFWVSN.js";
 import {

@@ -11,7 +11,7 @@ import {
 import {
   modesAnnotation,
   modesDigest
-} from "./chunk-VC3EHMIR.js";
+} from "./chunk-INAKHFBD.js";
 import {
   checkIdentity,
   describeIdentityFailure

@@ -10,10 +10,10 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-2CSBLQKJ.js";
+} from "./chunk-ACT3CKQB.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
-import "./chunk-VC3EHMIR.js";
+import "./chunk-INAKHFBD.js";
 import {
   plain
 } from "./chunk-VEAYLQ66.js";

@@ -2,7 +2,7 @@ import {
   modesAnnotation,
   modesDigest,
   parseModes
-} from "./chunk-VC3EHMIR.js";
+} from "./chunk-INAKHFBD.js";
 import {
   readStatementBeside
 } from "./chunk-NCAZBD72.js";

@@ -1,11 +1,11 @@
 import {
   checkCandidates,
   checkSignature
-} from "./chunk-AIKOQ5NB.js";
+} from "./chunk-RXXZAJL6.js";
 import "./chunk-KIKQSJQ6.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-ED5QCPQY.js";
-import "./chunk-VC3EHMIR.js";
+import "./chunk-INAKHFBD.js";
 import "./chunk-4GTZCDOY.js";
 import "./chunk-OPHOUBPK.js";
 import "./chunk-BXUFWVSN.js";

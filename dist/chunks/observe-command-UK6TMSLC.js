@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-C42XDQCS.js";
+} from "./chunk-ORPRTNGO.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -39,18 +39,18 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-6WR6AUTI.js";
-import "./chunk-ZISBUH36.js";
-import "./chunk-M7KA5PVG.js";
+import "./chunk-7VCO5CAR.js";
+import "./chunk-PTHRBDGO.js";
 import {
   cliCheckpointSigning
 } from "./chunk-MQ5F37O5.js";
 import {
   listDirectory
-} from "./chunk-2CSBLQKJ.js";
+} from "./chunk-ACT3CKQB.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";
-import "./chunk-VC3EHMIR.js";
+import "./chunk-INAKHFBD.js";
 import {
   buildContextFromEnv,
   fallbackName,

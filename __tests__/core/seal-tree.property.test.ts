@@ -33,8 +33,10 @@ const tree = fc.record({
   links: fc.array(fc.tuple(name, fc.nat()), { maxLength: 3 })
 })
 
+type TreeSpec = typeof tree extends fc.Arbitrary<infer T> ? T : never
+
 /** Writes the tree; a path that is also a directory above another path stays a directory. */
-function writeModedTree(spec: fc.RecordValue<typeof tree>): string {
+function writeModedTree(spec: TreeSpec): string {
   const root = tempDir('seal-tree-')
   const paths = spec.files.map(([segments]) => segments.join('/'))
   const files = spec.files.filter(

@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { type Digest, digestFromHex } from './digest.js'
 import { SealError, quote } from './errors.js'
 import { checkListingPath } from './listing.js'
+import { leavesParent } from './subject/resolve-files.js'
 
 /**
  * The file modes a seal records beside its listing (`<name>.modes.json`): which sealed files
@@ -104,16 +105,11 @@ export function readModes(
   const listed = links.length > 0 ? new Set(paths) : null
   const recorded: Record<string, string> = {}
   for (const { link, target } of links) {
-    const relLink = toSlashes(path.relative(root, link))
-    const relTarget = toSlashes(path.relative(realRoot, target))
-    if (
-      relLink === '' ||
-      relLink.startsWith('..') ||
-      path.isAbsolute(relLink) ||
-      relTarget.startsWith('..') ||
-      path.isAbsolute(relTarget)
-    )
-      continue
+    const linkFromRoot = path.relative(root, link)
+    const targetFromRoot = path.relative(realRoot, target)
+    if (linkFromRoot === '' || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue
+    const relLink = toSlashes(linkFromRoot)
+    const relTarget = toSlashes(targetFromRoot)
     const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`))
     if (!sealed) continue
     recorded[relLink] = path.posix.relative(path.posix.dirname(relLink), relTarget)

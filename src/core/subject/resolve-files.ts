@@ -81,8 +81,15 @@ const scanGlob = (pattern: string): ReturnType<typeof picomatch.scan> | null =>
   MAY_BE_GLOB.test(pattern) ? picomatch.scan(pattern) : null
 
 function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+  return !leavesParent(path.relative(parent, child))
+}
+
+/**
+ * Whether a path from path.relative climbs out of where it starts: "..", "../x" or absolute
+ * (another drive). A name that only starts with two dots, such as "..a", stays inside.
+ */
+export function leavesParent(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)
 }
 
 interface LinkSeen {

@@ -715,6 +715,373 @@ function describesListing(entries, digest) {
   return null;
 }
 
+// src/core/subject/resolve-files.ts
+var import_picomatch = __toESM(require_picomatch());
+
+// src/core/vocabulary.ts
+var SIGNED_BY_KEY_OF = {
+  "public-key": "key",
+  "trusted-root": "trusted-root",
+  "tuf-mirrors": "tuf-mirrors",
+  "signer-repository": "repository",
+  "signer-workflow": "workflow",
+  "source-ref": "ref",
+  "cert-oidc-issuer": "issuer",
+  "deny-self-hosted-runners": "runner"
+};
+var ACTION_VOCABULARY = {
+  caller: "action",
+  option: (input) => {
+    const key = SIGNED_BY_KEY_OF[input];
+    return key === void 0 ? JSON.stringify(input) : `"signed-by" (its "${key}:")`;
+  },
+  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
+  current: "this step",
+  base: "the workspace",
+  machine: "the runner",
+  reader: "the runner",
+  rerun: "re-run the job",
+  again: "run the step again",
+  recordIdSource: "the record-id output of the promote step that made it"
+};
+var spoken = ACTION_VOCABULARY;
+function words() {
+  return spoken;
+}
+function capitalized(phrase) {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+function speakAs(vocabulary) {
+  const before = spoken;
+  spoken = vocabulary;
+  return before;
+}
+
+// src/core/subject/resolve-files.ts
+var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
+function isLeftOutName(name, directory) {
+  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+}
+var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
+var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
+var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
+function isInside(child, parent) {
+  return !leavesParent(relative(parent, child));
+}
+function leavesParent(rel) {
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+var NOT_WALKED = ["node_modules", ".git"];
+function namesOneFile(options) {
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return false;
+  const abs = resolve(options.baseDir, only);
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+}
+function resolveFiles(options) {
+  const { patterns, baseDir, inputName } = options;
+  if (patterns.include.length === 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
+    );
+  }
+  const excludeMatchers = patterns.exclude.map(
+    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
+  );
+  const excludeUsed = patterns.exclude.map(() => false);
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
+    let excluded = false;
+    const slashed = toSlashes(abs);
+    excludeMatchers.forEach((m, i) => {
+      if (m(slashed)) excluded = excludeUsed[i] = true;
+    });
+    return excluded;
+  };
+  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
+  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
+  const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
+    "bad-input",
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+  );
+  const found = [];
+  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const links = [];
+  const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
+  const addFile = (abs) => {
+    if (seen !== null) {
+      if (seen.has(abs)) return;
+      seen.add(abs);
+    }
+    found.push(abs);
+    options.onFile?.(abs);
+  };
+  const walk = (dir, realDir, ancestors, glob2, skipped) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error2) {
+      const e = error2;
+      throw new SealError(
+        "unreadable",
+        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
+        { cause: e }
+      );
+    }
+    ancestors.push(realDir);
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    for (const entry of entries) {
+      const abs = prefix + entry.name;
+      if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
+        throw new SealError(
+          "bad-input",
+          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
+        );
+      }
+      if (isExcluded(abs)) continue;
+      if (skipped?.has(entry.name) && !entry.isFile()) continue;
+      const taken = glob2 === null || glob2.take(abs);
+      if (!taken && !glob2.enter(abs)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let realChild = null;
+      if (entry.isSymbolicLink()) {
+        let stat2;
+        try {
+          realChild = realpathSync(abs);
+          stat2 = statSync(realChild);
+        } catch {
+          if (!taken) continue;
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+          throw linkLeavesRoot(abs, realChild, knownRoot);
+        links.push({ link: abs, target: realChild, named: false });
+        isDir = stat2.isDirectory();
+        isFile = stat2.isFile();
+        if (isDir && ancestors.includes(realChild)) {
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
+      }
+      if (isDir) {
+        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
+          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
+      } else if (isFile && taken) {
+        addFile(abs);
+      }
+    }
+    ancestors.pop();
+  };
+  const noteNamedLink = (abs) => {
+    const real = realOrSelf(abs);
+    if (real === abs) return;
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+      throw linkLeavesRoot(abs, real, knownRoot, true);
+    links.push({ link: abs, target: real, named: true });
+  };
+  let onlyDirectory = null;
+  for (const pattern of patterns.include) {
+    const absPattern = absolutePattern(baseDir, pattern);
+    const scan = scanGlob(absPattern);
+    let matchedSomething = false;
+    if (scan === null || !scan.isGlob) {
+      const abs = resolve(baseDir, pattern);
+      const stat2 = statOrNull(abs);
+      if (stat2?.isDirectory()) {
+        matchedSomething = true;
+        if (patterns.include.length === 1) onlyDirectory = abs;
+        else noteNamedLink(abs);
+        walk(abs, realOrSelf(abs), [], null, null);
+      } else if (stat2?.isFile()) {
+        matchedSomething = true;
+        if (!isExcluded(abs)) {
+          noteNamedLink(abs);
+          addFile(abs);
+        }
+      }
+    } else {
+      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
+      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const glob2 = {
+        take: (abs) => {
+          const hit = matcher(toSlashes(abs));
+          matchedSomething ||= hit;
+          return hit;
+        },
+        enter: globEnters(resolve(base), scan.glob),
+        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
+      };
+      if (statOrNull(base)?.isDirectory()) {
+        const realBase = realOrSelf(base);
+        if (realBase !== resolve(base))
+          links.push({ link: resolve(base), target: realBase, named: false });
+        walk(resolve(base), realBase, [], glob2, glob2.skipped);
+      }
+    }
+    if (!matchedSomething) unmatched.push(pattern);
+  }
+  if (unmatched.length > 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
+    );
+  }
+  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+    );
+  }
+  if (found.length === 0) {
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    throw new SealError(
+      "bad-input",
+      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
+    );
+  }
+  const root = chooseRoot(options, found, onlyDirectory);
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  const relative2 = found.map((abs) => {
+    const rel = toSlashes(
+      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
+    );
+    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
+    return rel;
+  });
+  const realRoot = realOrSelf(root);
+  for (const { link: link3, target, named } of links) {
+    if ((named || isInside(link3, root)) && !isInside(target, realRoot))
+      throw linkLeavesRoot(link3, target, root, named);
+  }
+  const order = listingOrder(relative2);
+  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
+  return {
+    kind,
+    root,
+    absolutePaths: found,
+    relativePaths: relative2,
+    order,
+    leftOut,
+    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
+    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
+  };
+}
+function listingOrder(paths) {
+  const order = Uint32Array.from(paths, (_, i) => i);
+  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
+    const x = paths[a];
+    const y = paths[b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  return order.sort(compare);
+}
+function chooseRoot(options, files, onlyDirectory) {
+  if (options.root !== void 0 && options.root !== "") {
+    const root = resolve(options.baseDir, options.root);
+    if (!statOrNull(root)?.isDirectory()) {
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
+      );
+    }
+    const outside = files.find((f) => !isInside(f, root));
+    if (outside !== void 0) {
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
+      );
+    }
+    return root;
+  }
+  if (onlyDirectory !== null) return onlyDirectory;
+  let common = dirname(files[0]);
+  for (const file of files) {
+    while (!isInside(file, common)) common = dirname(common);
+  }
+  return common;
+}
+function absolutePattern(baseDir, pattern) {
+  return toSlashes(resolve(baseDir, pattern));
+}
+function globEnters(base, glob2) {
+  const segments = splitSegments(glob2);
+  if (segments === null) return () => true;
+  const matchers = segments.map(
+    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true })
+  );
+  if (matchers[0] === null) return () => true;
+  return (absDir) => {
+    const rel = relative(base, absDir).split(sep);
+    for (let i = 0; i < rel.length; i++) {
+      if (i >= segments.length) return false;
+      const matcher = matchers[i];
+      if (matcher === null) return true;
+      if (!matcher(rel[i])) return false;
+    }
+    return rel.length < segments.length;
+  };
+}
+function splitSegments(glob2) {
+  const segments = [];
+  let depth = 0;
+  let current = "";
+  for (let i = 0; i < glob2.length; i++) {
+    const c = glob2[i];
+    if (c === "\\") {
+      current += c + (glob2[++i] ?? "");
+      continue;
+    }
+    if (c === "{" || c === "(" || c === "[") depth++;
+    else if ((c === "}" || c === ")" || c === "]") && depth > 0) depth--;
+    if (c === "/") {
+      if (depth > 0) return null;
+      segments.push(current);
+      current = "";
+    } else {
+      current += c;
+    }
+  }
+  segments.push(current);
+  return segments.filter((s) => s !== "");
+}
+function statOrNull(p) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+function realOrSelf(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+function readLinkText(p) {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return "?";
+  }
+}
+
 // src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
 function formatModes(modes) {
@@ -768,14 +1135,15 @@ function readModes(root, paths, links, fileModes) {
     const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
     if ((mode & 73) !== 0) executable.push(rel);
   }
-  const realRoot = links.length > 0 ? realOrSelf(root) : root;
+  const realRoot = links.length > 0 ? realOrSelf2(root) : root;
   const listed = links.length > 0 ? new Set(paths) : null;
   const recorded = {};
   for (const { link: link3, target } of links) {
-    const relLink = toSlashes(relative(root, link3));
-    const relTarget = toSlashes(relative(realRoot, target));
-    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget))
-      continue;
+    const linkFromRoot = relative(root, link3);
+    const targetFromRoot = relative(realRoot, target);
+    if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
+    const relLink = toSlashes2(linkFromRoot);
+    const relTarget = toSlashes2(targetFromRoot);
     const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
     if (!sealed) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
@@ -830,10 +1198,10 @@ function modesAnnotation(statement) {
   return null;
 }
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-function toSlashes(p) {
+function toSlashes2(p) {
   return sep === "/" ? p : p.split(sep).join("/");
 }
-function realOrSelf(p) {
+function realOrSelf2(p) {
   try {
     return realpathSync(p);
   } catch {
@@ -1017,7 +1385,7 @@ function privateDir(parent, prefix, env, inputName) {
     );
   }
   const workspace = env.GITHUB_WORKSPACE;
-  if (workspace && isInside(realpathSync(dir), realOrResolved(workspace))) {
+  if (workspace && isInside2(realpathSync(dir), realOrResolved(workspace))) {
     removeQuietly(dir);
     throw new SealError(
       "bad-input",
@@ -1073,7 +1441,7 @@ function realOrResolved(p) {
     return resolve(p);
   }
 }
-function isInside(child, parent) {
+function isInside2(child, parent) {
   const rel = relative(parent, child);
   return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
@@ -1302,11 +1670,21 @@ function runClaimLoop(ctx) {
   const files = ctx.progressSlot * 16;
   const bytes = files + 1;
   const claimSize = 16;
-  const pathText = Buffer.from(ctx.pathBytes);
-  const pathEnds = new Uint32Array(ctx.pathEnds);
-  const digests = new Uint8Array(ctx.digests);
-  const sizes = new Float64Array(ctx.sizes);
-  const modes = new Uint16Array(ctx.modes);
+  let pathText = Buffer.alloc(0);
+  let pathEnds = new Uint32Array(0);
+  let digests = new Uint8Array(0);
+  let sizes = new Float64Array(0);
+  let modes = new Uint16Array(0);
+  const viewUpTo = (claimEnd) => {
+    if (claimEnd > pathEnds.length) {
+      pathEnds = new Uint32Array(ctx.pathEnds, 0, ctx.pathEnds.byteLength / 4);
+      digests = new Uint8Array(ctx.digests, 0, ctx.digests.byteLength);
+      sizes = new Float64Array(ctx.sizes, 0, ctx.sizes.byteLength / 8);
+      modes = new Uint16Array(ctx.modes, 0, ctx.modes.byteLength / 2);
+    }
+    if (pathEnds[claimEnd - 1] > pathText.length)
+      pathText = Buffer.from(ctx.pathBytes, 0, ctx.pathBytes.byteLength);
+  };
   const chunk = Buffer.allocUnsafe(1 << 20);
   const oneShot = typeof crypto.hash === "function";
   for (; ; ) {
@@ -1330,6 +1708,7 @@ function runClaimLoop(ctx) {
         Atomics.wait(control, PUBLISHED, published, 50);
       }
     }
+    viewUpTo(claimEnd);
     const claimStart = index;
     for (; index < claimEnd; index++) {
       const path = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
@@ -1425,45 +1804,6 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
   }
 }
 
-// src/core/vocabulary.ts
-var SIGNED_BY_KEY_OF = {
-  "public-key": "key",
-  "trusted-root": "trusted-root",
-  "tuf-mirrors": "tuf-mirrors",
-  "signer-repository": "repository",
-  "signer-workflow": "workflow",
-  "source-ref": "ref",
-  "cert-oidc-issuer": "issuer",
-  "deny-self-hosted-runners": "runner"
-};
-var ACTION_VOCABULARY = {
-  caller: "action",
-  option: (input) => {
-    const key = SIGNED_BY_KEY_OF[input];
-    return key === void 0 ? JSON.stringify(input) : `"signed-by" (its "${key}:")`;
-  },
-  setting: (input, value) => JSON.stringify(`${input}: ${value}`),
-  current: "this step",
-  base: "the workspace",
-  machine: "the runner",
-  reader: "the runner",
-  rerun: "re-run the job",
-  again: "run the step again",
-  recordIdSource: "the record-id output of the promote step that made it"
-};
-var spoken = ACTION_VOCABULARY;
-function words() {
-  return spoken;
-}
-function capitalized(phrase) {
-  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
-}
-function speakAs(vocabulary) {
-  const before = spoken;
-  spoken = vocabulary;
-  return before;
-}
-
 // src/core/hashing/hash-files.ts
 var MAX_FILES = 1 << 22;
 var MAX_PATH_BYTES = 1 << 30;
@@ -1535,9 +1875,10 @@ var HashQueue = class {
   capacity = 1024;
   bytesUsed = 0;
   pathBytes = growable(64 * 1024, MAX_PATH_BYTES);
-  pathText = Buffer.from(this.pathBytes);
+  // Views of a fixed length, made again as the buffers grow (see claim-loop.ts for why).
+  pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength);
   pathEnds = growable(this.capacity * 4, MAX_FILES * 4);
-  ends = new Uint32Array(this.pathEnds);
+  ends = new Uint32Array(this.pathEnds, 0, this.capacity);
   digests = growable(this.capacity * 32, MAX_FILES * 32);
   sizes = growable(this.capacity * 8, MAX_FILES * 8);
   modes = growable(this.capacity * 2, MAX_FILES * 2);
@@ -1558,21 +1899,22 @@ var HashQueue = class {
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
+      this.ends = new Uint32Array(this.pathEnds, 0, this.capacity);
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
       this.modes.grow(this.capacity * 2);
     }
     const room = path.length * 3;
-    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+    if (this.bytesUsed + room > this.pathText.length) {
       if (this.bytesUsed + room > MAX_PATH_BYTES)
         throw new SealError(
           "bad-input",
           `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`
         );
       this.pathBytes.grow(
-        Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room))
+        Math.min(MAX_PATH_BYTES, Math.max(this.pathText.length * 2, this.bytesUsed + room))
       );
-      this.pathText = Buffer.from(this.pathBytes);
+      this.pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength);
     }
     this.bytesUsed += this.pathText.write(path, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
@@ -1703,330 +2045,6 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
   }
   const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
   return { largest, topLevel };
-}
-
-// src/core/subject/resolve-files.ts
-var import_picomatch = __toESM(require_picomatch());
-var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
-function isLeftOutName(name, directory) {
-  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
-}
-var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
-var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
-var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
-function isInside2(child, parent) {
-  const rel = relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
-}
-var NOT_WALKED = ["node_modules", ".git"];
-function namesOneFile(options) {
-  const [only, ...others] = options.patterns.include;
-  if (only === void 0 || others.length > 0) return false;
-  const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
-}
-function resolveFiles(options) {
-  const { patterns, baseDir, inputName } = options;
-  if (patterns.include.length === 0) {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
-    );
-  }
-  const excludeMatchers = patterns.exclude.map(
-    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
-  );
-  const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
-  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
-    let excluded = false;
-    const slashed = toSlashes2(abs);
-    excludeMatchers.forEach((m, i) => {
-      if (m(slashed)) excluded = excludeUsed[i] = true;
-    });
-    return excluded;
-  };
-  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
-  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
-  const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
-    "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes2(relative(baseDir, link3))}"`}.`
-  );
-  const found = [];
-  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
-  const links = [];
-  const unmatched = [];
-  const leftOut = [];
-  const leaveOutHidden = options.hidden === "leave-out";
-  const addFile = (abs) => {
-    if (seen !== null) {
-      if (seen.has(abs)) return;
-      seen.add(abs);
-    }
-    found.push(abs);
-    options.onFile?.(abs);
-  };
-  const walk = (dir, realDir, ancestors, glob2, skipped) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error2) {
-      const e = error2;
-      throw new SealError(
-        "unreadable",
-        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
-        { cause: e }
-      );
-    }
-    ancestors.push(realDir);
-    const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    for (const entry of entries) {
-      const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
-        throw new SealError(
-          "bad-input",
-          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
-        );
-      }
-      if (isExcluded(abs)) continue;
-      if (skipped?.has(entry.name) && !entry.isFile()) continue;
-      const taken = glob2 === null || glob2.take(abs);
-      if (!taken && !glob2.enter(abs)) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let realChild = null;
-      if (entry.isSymbolicLink()) {
-        let stat2;
-        try {
-          realChild = realpathSync(abs);
-          stat2 = statSync(realChild);
-        } catch {
-          if (!taken) continue;
-          throw new SealError(
-            "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
-          );
-        }
-        if (knownRealRoot !== null && !isInside2(realChild, knownRealRoot))
-          throw linkLeavesRoot(abs, realChild, knownRoot);
-        links.push({ link: abs, target: realChild, named: false });
-        isDir = stat2.isDirectory();
-        isFile = stat2.isFile();
-        if (isDir && ancestors.includes(realChild)) {
-          throw new SealError(
-            "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
-          );
-        }
-      }
-      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
-        leftOut.push(`${toSlashes2(relative(baseDir, abs))}${isDir ? "/" : ""}`);
-        continue;
-      }
-      if (isDir) {
-        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
-          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
-      } else if (isFile && taken) {
-        addFile(abs);
-      }
-    }
-    ancestors.pop();
-  };
-  const noteNamedLink = (abs) => {
-    const real = realOrSelf2(abs);
-    if (real === abs) return;
-    if (knownRealRoot !== null && !isInside2(real, knownRealRoot))
-      throw linkLeavesRoot(abs, real, knownRoot, true);
-    links.push({ link: abs, target: real, named: true });
-  };
-  let onlyDirectory = null;
-  for (const pattern of patterns.include) {
-    const absPattern = absolutePattern(baseDir, pattern);
-    const scan = scanGlob(absPattern);
-    let matchedSomething = false;
-    if (scan === null || !scan.isGlob) {
-      const abs = resolve(baseDir, pattern);
-      const stat2 = statOrNull(abs);
-      if (stat2?.isDirectory()) {
-        matchedSomething = true;
-        if (patterns.include.length === 1) onlyDirectory = abs;
-        else noteNamedLink(abs);
-        walk(abs, realOrSelf2(abs), [], null, null);
-      } else if (stat2?.isFile()) {
-        matchedSomething = true;
-        if (!isExcluded(abs)) {
-          noteNamedLink(abs);
-          addFile(abs);
-        }
-      }
-    } else {
-      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
-      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
-      const glob2 = {
-        take: (abs) => {
-          const hit = matcher(toSlashes2(abs));
-          matchedSomething ||= hit;
-          return hit;
-        },
-        enter: globEnters(resolve(base), scan.glob),
-        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
-      };
-      if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf2(base);
-        if (realBase !== resolve(base))
-          links.push({ link: resolve(base), target: realBase, named: false });
-        walk(resolve(base), realBase, [], glob2, glob2.skipped);
-      }
-    }
-    if (!matchedSomething) unmatched.push(pattern);
-  }
-  if (unmatched.length > 0) {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
-    );
-  }
-  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
-    );
-  }
-  if (found.length === 0) {
-    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
-    throw new SealError(
-      "bad-input",
-      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
-    );
-  }
-  const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(sep) ? root : root + sep;
-  const relative2 = found.map((abs) => {
-    const rel = toSlashes2(
-      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
-    );
-    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
-    return rel;
-  });
-  const realRoot = realOrSelf2(root);
-  for (const { link: link3, target, named } of links) {
-    if ((named || isInside2(link3, root)) && !isInside2(target, realRoot))
-      throw linkLeavesRoot(link3, target, root, named);
-  }
-  const order = listingOrder(relative2);
-  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return {
-    kind,
-    root,
-    absolutePaths: found,
-    relativePaths: relative2,
-    order,
-    leftOut,
-    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
-    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
-  };
-}
-function listingOrder(paths) {
-  const order = Uint32Array.from(paths, (_, i) => i);
-  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
-    const x = paths[a];
-    const y = paths[b];
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  return order.sort(compare);
-}
-function chooseRoot(options, files, onlyDirectory) {
-  if (options.root !== void 0 && options.root !== "") {
-    const root = resolve(options.baseDir, options.root);
-    if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(
-        "bad-input",
-        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
-      );
-    }
-    const outside = files.find((f) => !isInside2(f, root));
-    if (outside !== void 0) {
-      throw new SealError(
-        "bad-input",
-        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
-      );
-    }
-    return root;
-  }
-  if (onlyDirectory !== null) return onlyDirectory;
-  let common = dirname(files[0]);
-  for (const file of files) {
-    while (!isInside2(file, common)) common = dirname(common);
-  }
-  return common;
-}
-function absolutePattern(baseDir, pattern) {
-  return toSlashes2(resolve(baseDir, pattern));
-}
-function globEnters(base, glob2) {
-  const segments = splitSegments(glob2);
-  if (segments === null) return () => true;
-  const matchers = segments.map(
-    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true })
-  );
-  if (matchers[0] === null) return () => true;
-  return (absDir) => {
-    const rel = relative(base, absDir).split(sep);
-    for (let i = 0; i < rel.length; i++) {
-      if (i >= segments.length) return false;
-      const matcher = matchers[i];
-      if (matcher === null) return true;
-      if (!matcher(rel[i])) return false;
-    }
-    return rel.length < segments.length;
-  };
-}
-function splitSegments(glob2) {
-  const segments = [];
-  let depth = 0;
-  let current = "";
-  for (let i = 0; i < glob2.length; i++) {
-    const c = glob2[i];
-    if (c === "\\") {
-      current += c + (glob2[++i] ?? "");
-      continue;
-    }
-    if (c === "{" || c === "(" || c === "[") depth++;
-    else if ((c === "}" || c === ")" || c === "]") && depth > 0) depth--;
-    if (c === "/") {
-      if (depth > 0) return null;
-      segments.push(current);
-      current = "";
-    } else {
-      current += c;
-    }
-  }
-  segments.push(current);
-  return segments.filter((s) => s !== "");
-}
-function statOrNull(p) {
-  try {
-    return statSync(p);
-  } catch {
-    return null;
-  }
-}
-function realOrSelf2(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-function readLinkText(p) {
-  try {
-    return readlinkSync(p);
-  } catch {
-    return "?";
-  }
 }
 
 // src/core/seal.ts

@@ -76,12 +76,25 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
   const files = ctx.progressSlot * 16
   const bytes = files + 1
   const claimSize = 16
-  // Views made without a length follow the buffers as the walk grows them.
-  const pathText = Buffer.from(ctx.pathBytes)
-  const pathEnds = new Uint32Array(ctx.pathEnds)
-  const digests = new Uint8Array(ctx.digests)
-  const sizes = new Float64Array(ctx.sizes)
-  const modes = new Uint16Array(ctx.modes)
+  // Views of a fixed length, made again whenever a claim reaches past them: a view that follows
+  // a growable buffer's length asks the engine for that length (a call into its runtime) on
+  // every access, several times per file. The walk grows the buffers before it publishes the
+  // paths they hold, so a claimed index is always inside them once the views are made again.
+  let pathText: Buffer<ArrayBufferLike> = Buffer.alloc(0)
+  let pathEnds: Uint32Array<ArrayBufferLike> = new Uint32Array(0)
+  let digests: Uint8Array<ArrayBufferLike> = new Uint8Array(0)
+  let sizes: Float64Array<ArrayBufferLike> = new Float64Array(0)
+  let modes: Uint16Array<ArrayBufferLike> = new Uint16Array(0)
+  const viewUpTo = (claimEnd: number): void => {
+    if (claimEnd > pathEnds.length) {
+      pathEnds = new Uint32Array(ctx.pathEnds, 0, ctx.pathEnds.byteLength / 4)
+      digests = new Uint8Array(ctx.digests, 0, ctx.digests.byteLength)
+      sizes = new Float64Array(ctx.sizes, 0, ctx.sizes.byteLength / 8)
+      modes = new Uint16Array(ctx.modes, 0, ctx.modes.byteLength / 2)
+    }
+    if ((pathEnds[claimEnd - 1] as number) > pathText.length)
+      pathText = Buffer.from(ctx.pathBytes, 0, ctx.pathBytes.byteLength)
+  }
   const chunk = Buffer.allocUnsafe(1 << 20)
   // The one-shot hash skips a Hash object per file; Node 24 has it, older Nodes running the CLI may not.
   const oneShot = typeof crypto.hash === 'function'
@@ -112,6 +125,7 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
       }
     }
 
+    viewUpTo(claimEnd)
     const claimStart = index
     for (; index < claimEnd; index++) {
       const path = pathText.toString('utf8', index === 0 ? 0 : pathEnds[index - 1], pathEnds[index])

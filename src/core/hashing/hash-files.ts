@@ -135,9 +135,10 @@ export class HashQueue {
   private capacity = 1024
   private bytesUsed = 0
   private readonly pathBytes = growable(64 * 1024, MAX_PATH_BYTES)
-  private pathText = Buffer.from(this.pathBytes)
+  // Views of a fixed length, made again as the buffers grow (see claim-loop.ts for why).
+  private pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength)
   private readonly pathEnds = growable(this.capacity * 4, MAX_FILES * 4)
-  private readonly ends = new Uint32Array(this.pathEnds)
+  private ends = new Uint32Array(this.pathEnds, 0, this.capacity)
   private readonly digests = growable(this.capacity * 32, MAX_FILES * 32)
   private readonly sizes = growable(this.capacity * 8, MAX_FILES * 8)
   private readonly modes = growable(this.capacity * 2, MAX_FILES * 2)
@@ -170,13 +171,14 @@ export class HashQueue {
       }
       this.capacity *= 2
       this.pathEnds.grow(this.capacity * 4)
+      this.ends = new Uint32Array(this.pathEnds, 0, this.capacity)
       this.digests.grow(this.capacity * 32)
       this.sizes.grow(this.capacity * 8)
       this.modes.grow(this.capacity * 2)
     }
     // Three bytes per UTF-16 unit is the most UTF-8 can take: room enough without measuring.
     const room = path.length * 3
-    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+    if (this.bytesUsed + room > this.pathText.length) {
       if (this.bytesUsed + room > MAX_PATH_BYTES)
         throw new SealError(
           'bad-input',
@@ -184,9 +186,9 @@ export class HashQueue {
             'an archive.'
         )
       this.pathBytes.grow(
-        Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room))
+        Math.min(MAX_PATH_BYTES, Math.max(this.pathText.length * 2, this.bytesUsed + room))
       )
-      this.pathText = Buffer.from(this.pathBytes)
+      this.pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength)
     }
     this.bytesUsed += this.pathText.write(path, this.bytesUsed)
     this.ends[this.count++] = this.bytesUsed

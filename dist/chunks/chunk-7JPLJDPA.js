@@ -1,18 +1,18 @@
 import {
   sealedModesBeside
-} from "./chunk-PTHRBDGO.js";
+} from "./chunk-RQFWMWM2.js";
 import {
   agreeingKind,
   checkSubjectKind,
-  isLeftOutName,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-ACT3CKQB.js";
+} from "./chunk-JZXVMMBH.js";
 import {
   diffModes,
+  isLeftOutName,
   parseModes
-} from "./chunk-INAKHFBD.js";
+} from "./chunk-RJE4JGS4.js";
 import {
   readListing,
   readStatementBeside

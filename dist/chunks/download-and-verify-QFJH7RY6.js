@@ -7,17 +7,17 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   sealedModesBeside
-} from "./chunk-PTHRBDGO.js";
+} from "./chunk-RQFWMWM2.js";
 import {
   checkSubjectKind,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-ACT3CKQB.js";
+} from "./chunk-JZXVMMBH.js";
 import "./chunk-ZZJVUA5H.js";
 import {
   applyModes
-} from "./chunk-INAKHFBD.js";
+} from "./chunk-RJE4JGS4.js";
 import "./chunk-OPHOUBPK.js";
 import "./chunk-BXUFWVSN.js";
 import {

@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-ORPRTNGO.js";
+} from "./chunk-E4QUMJFC.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -39,18 +39,18 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-6WR6AUTI.js";
-import "./chunk-7VCO5CAR.js";
-import "./chunk-PTHRBDGO.js";
+import "./chunk-7JPLJDPA.js";
+import "./chunk-RQFWMWM2.js";
 import {
   cliCheckpointSigning
 } from "./chunk-MQ5F37O5.js";
 import {
   listDirectory
-} from "./chunk-ACT3CKQB.js";
+} from "./chunk-JZXVMMBH.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";
-import "./chunk-INAKHFBD.js";
+import "./chunk-RJE4JGS4.js";
 import {
   buildContextFromEnv,
   fallbackName,

@@ -11,7 +11,7 @@ import {
 import {
   modesAnnotation,
   modesDigest
-} from "./chunk-INAKHFBD.js";
+} from "./chunk-RJE4JGS4.js";
 import {
   checkIdentity,
   describeIdentityFailure

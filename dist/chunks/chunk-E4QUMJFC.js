@@ -7,21 +7,21 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   verifyArtifact
-} from "./chunk-7VCO5CAR.js";
+} from "./chunk-7JPLJDPA.js";
 import {
   sealedModesBeside
-} from "./chunk-PTHRBDGO.js";
+} from "./chunk-RQFWMWM2.js";
 import {
-  resolveFiles,
   sealSubject
-} from "./chunk-ACT3CKQB.js";
+} from "./chunk-JZXVMMBH.js";
 import {
   sealedByFromStatement,
   subjectNameOf
 } from "./chunk-KIKQSJQ6.js";
 import {
-  applyModes
-} from "./chunk-INAKHFBD.js";
+  applyModes,
+  resolveFiles
+} from "./chunk-RJE4JGS4.js";
 import {
   serverUrlOf
 } from "./chunk-BXUFWVSN.js";
@@ -214,7 +214,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-6YA6LACG.js");
-  const { downloadAndVerify } = await import("./download-and-verify-B3LSX3SR.js");
+  const { downloadAndVerify } = await import("./download-and-verify-QFJH7RY6.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

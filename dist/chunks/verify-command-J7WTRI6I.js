@@ -5,8 +5,8 @@ import {
 } from "./chunk-JQVMIM4I.js";
 import {
   verifyArtifact
-} from "./chunk-7VCO5CAR.js";
-import "./chunk-PTHRBDGO.js";
+} from "./chunk-7JPLJDPA.js";
+import "./chunk-RQFWMWM2.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -18,16 +18,16 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-MQ5F37O5.js";
-import "./chunk-ACT3CKQB.js";
+import "./chunk-JZXVMMBH.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import {
   checkSignature
-} from "./chunk-RXXZAJL6.js";
+} from "./chunk-34BXNDM7.js";
 import "./chunk-KIKQSJQ6.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-ED5QCPQY.js";
-import "./chunk-INAKHFBD.js";
+import "./chunk-RJE4JGS4.js";
 import "./chunk-4GTZCDOY.js";
 import {
   mismatchLines

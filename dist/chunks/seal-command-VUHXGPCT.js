@@ -10,10 +10,10 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-ACT3CKQB.js";
+} from "./chunk-JZXVMMBH.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
-import "./chunk-INAKHFBD.js";
+import "./chunk-RJE4JGS4.js";
 import {
   plain
 } from "./chunk-VEAYLQ66.js";

@@ -2,7 +2,7 @@ import {
   modesAnnotation,
   modesDigest,
   parseModes
-} from "./chunk-INAKHFBD.js";
+} from "./chunk-RJE4JGS4.js";
 import {
   readStatementBeside
 } from "./chunk-NCAZBD72.js";

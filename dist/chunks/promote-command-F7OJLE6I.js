@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-ORPRTNGO.js";
+} from "./chunk-E4QUMJFC.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -61,8 +61,8 @@ import {
   signerExpectation,
   signerName
 } from "./chunk-JQVMIM4I.js";
-import "./chunk-7VCO5CAR.js";
-import "./chunk-PTHRBDGO.js";
+import "./chunk-7JPLJDPA.js";
+import "./chunk-RQFWMWM2.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -77,7 +77,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-MQ5F37O5.js";
-import "./chunk-ACT3CKQB.js";
+import "./chunk-JZXVMMBH.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";
@@ -88,7 +88,7 @@ import {
   findSignatures,
   unsignedCheck
 } from "./chunk-ED5QCPQY.js";
-import "./chunk-INAKHFBD.js";
+import "./chunk-RJE4JGS4.js";
 import {
   checkIdentity,
   describeIdentityFailure
@@ -1327,7 +1327,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain2) : plain2;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("./check-signature-M55GDEYZ.js");
+      const { checkCandidates } = await import("./check-signature-CD244GZI.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,

@@ -81,11 +81,11 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-Z2MOLQO4.js")).sealCommand,
-  verify: async () => (await import("./verify-command-3A55LDB4.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-VUHXGPCT.js")).sealCommand,
+  verify: async () => (await import("./verify-command-J7WTRI6I.js")).verifyCommand,
   diff: async () => (await import("./diff-command-26K76GRT.js")).diffCommand,
   merge: async () => (await import("./merge-command-QXHMTMOY.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-EYCXLIQR.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-F7OJLE6I.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-IB7LAZBB.js")).confirmCommand,
   veto: async () => (await import("./veto-command-KSWLEQTH.js")).vetoCommand,
   history: async () => (await import("./history-command-5WVJKVGV.js")).historyCommand,
@@ -93,7 +93,7 @@ var COMMANDS = {
   ledger: async () => (await import("./ledger-command-YV3ZZM4C.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-PMHXVB23.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-M4457UHW.js")).contractCommand,
-  observe: async () => (await import("./observe-command-UK6TMSLC.js")).observeCommand,
+  observe: async () => (await import("./observe-command-UQ6PF45W.js")).observeCommand,
   drift: async () => (await import("./drift-command-VP3ZRQJX.js")).driftCommand,
   policy: async () => (await import("./policy-command-U4XKZBGK.js")).policyCommand
 };

@@ -30892,6 +30892,30 @@ function listingFromDigests(paths, digests, order) {
   }
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
+function listingFromPathBytes(paths, digests, order) {
+  const { bytes, ends, prefixLength } = paths;
+  const count = order.length;
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hex = Buffer.from(
+    Buffer.from(digests.buffer, digests.byteOffset, count * 32).toString("hex"),
+    "latin1"
+  );
+  const pathTotal = count === 0 ? 0 : ends[count - 1];
+  const out = Buffer.allocUnsafe(pathTotal + count * (64 + 2 + 1 - prefixLength));
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const i = order[k];
+    hex.copy(out, at, i * 64, i * 64 + 64);
+    out[at + 64] = 32;
+    out[at + 65] = 32;
+    at += 66;
+    at += source.copy(out, at, (i === 0 ? 0 : ends[i - 1]) + prefixLength, ends[i]);
+    out[at++] = 10;
+  }
+  if (at !== out.length)
+    throw new Error("a queued path is shorter than the root it was to start with");
+  return out;
+}
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
@@ -41773,7 +41797,11 @@ var HashQueue = class {
     return {
       digests: new Uint8Array(this.digests, 0, this.count * 32),
       sizes: new Float64Array(this.sizes, 0, this.count),
-      modes: new Uint16Array(this.modes, 0, this.count)
+      modes: new Uint16Array(this.modes, 0, this.count),
+      queued: {
+        bytes: new Uint8Array(this.pathBytes, 0, this.bytesUsed),
+        ends: new Uint32Array(this.pathEnds, 0, this.count)
+      }
     };
   }
   async allCompleted() {
@@ -42058,10 +42086,11 @@ function resolveFiles(options) {
   }
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  let relativeIsSuffix = sep === "/";
   const relative2 = found.map((abs) => {
-    const rel = toSlashes(
-      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
-    );
+    const underPrefix = abs.startsWith(rootPrefix);
+    if (!underPrefix) relativeIsSuffix = false;
+    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
@@ -42078,6 +42107,7 @@ function resolveFiles(options) {
     absolutePaths: found,
     relativePaths: relative2,
     order,
+    relativeIsSuffix,
     leftOut,
     unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
     links: links.map(({ link: link2, target }) => ({ link: link2, target }))
@@ -42368,7 +42398,14 @@ async function sealSubject(subject, options) {
     }
   }
   const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = listingFromDigests(relativePaths, hashed.digests, order);
+  const listing = hashed.queued && resolved.relativeIsSuffix ? listingFromPathBytes(
+    {
+      ...hashed.queued,
+      prefixLength: Buffer.byteLength(root.endsWith(sep) ? root : root + sep)
+    },
+    hashed.digests,
+    order
+  ) : listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
@@ -43855,8 +43892,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-HG6USATC.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-GBXHIJZ3.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-HLXZ5FCO.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-FSKBUGOG.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -43906,7 +43943,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-UDNXJUFX.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ECGE55BR.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -46401,6 +46438,7 @@ export {
   digestOfListing as m16$digestOfListing,
   formatListing as m16$formatListing,
   listingFromDigests as m16$listingFromDigests,
+  listingFromPathBytes as m16$listingFromPathBytes,
   parseListing as m16$parseListing,
   sortEntries as m16$sortEntries,
   MODES_ANNOTATION as m17$MODES_ANNOTATION,

@@ -3943,6 +3943,30 @@ function listingFromDigests(paths, digests, order) {
   }
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
+function listingFromPathBytes(paths, digests, order) {
+  const { bytes, ends, prefixLength } = paths;
+  const count = order.length;
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hex = Buffer.from(
+    Buffer.from(digests.buffer, digests.byteOffset, count * 32).toString("hex"),
+    "latin1"
+  );
+  const pathTotal = count === 0 ? 0 : ends[count - 1];
+  const out = Buffer.allocUnsafe(pathTotal + count * (64 + 2 + 1 - prefixLength));
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const i = order[k];
+    hex.copy(out, at, i * 64, i * 64 + 64);
+    out[at + 64] = 32;
+    out[at + 65] = 32;
+    at += 66;
+    at += source.copy(out, at, (i === 0 ? 0 : ends[i - 1]) + prefixLength, ends[i]);
+    out[at++] = 10;
+  }
+  if (at !== out.length)
+    throw new Error("a queued path is shorter than the root it was to start with");
+  return out;
+}
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
@@ -8559,10 +8583,11 @@ function resolveFiles(options) {
   }
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  let relativeIsSuffix = sep === "/";
   const relative2 = found.map((abs) => {
-    const rel = toSlashes(
-      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
-    );
+    const underPrefix = abs.startsWith(rootPrefix);
+    if (!underPrefix) relativeIsSuffix = false;
+    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
@@ -8579,6 +8604,7 @@ function resolveFiles(options) {
     absolutePaths: found,
     relativePaths: relative2,
     order,
+    relativeIsSuffix,
     leftOut,
     unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
     links: links.map(({ link: link3, target }) => ({ link: link3, target }))
@@ -9294,7 +9320,11 @@ var HashQueue = class {
     return {
       digests: new Uint8Array(this.digests, 0, this.count * 32),
       sizes: new Float64Array(this.sizes, 0, this.count),
-      modes: new Uint16Array(this.modes, 0, this.count)
+      modes: new Uint16Array(this.modes, 0, this.count),
+      queued: {
+        bytes: new Uint8Array(this.pathBytes, 0, this.bytesUsed),
+        ends: new Uint32Array(this.pathEnds, 0, this.count)
+      }
     };
   }
   async allCompleted() {
@@ -9436,7 +9466,14 @@ async function sealSubject(subject, options) {
     }
   }
   const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = listingFromDigests(relativePaths, hashed.digests, order);
+  const listing = hashed.queued && resolved.relativeIsSuffix ? listingFromPathBytes(
+    {
+      ...hashed.queued,
+      prefixLength: Buffer.byteLength(root.endsWith(sep) ? root : root + sep)
+    },
+    hashed.digests,
+    order
+  ) : listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
@@ -9882,8 +9919,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-OHPTXOZR.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-BLV5K7AV.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JJL2QNIX.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-CB5RJA5F.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9933,7 +9970,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-3AS5ZA4F.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-5RT64LVJ.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -10009,7 +10046,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-SNNASPSL.js");
+    const { contractSources } = await import("../chunks/contract-sources-KG4Y3ZEF.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -10098,7 +10135,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-MKM2JXBO.js");
+      const { checkCandidates } = await import("../chunks/check-signature-IC6KNQAF.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
@@ -10262,7 +10299,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-SNNASPSL.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-KG4Y3ZEF.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -10476,6 +10513,7 @@ export {
   digestOfListing as m16$digestOfListing,
   formatListing as m16$formatListing,
   listingFromDigests as m16$listingFromDigests,
+  listingFromPathBytes as m16$listingFromPathBytes,
   parseListing as m16$parseListing,
   sortEntries as m16$sortEntries,
   MODES_ANNOTATION as m17$MODES_ANNOTATION,

@@ -1022,6 +1022,30 @@ function listingFromDigests(paths, digests, order) {
   }
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
+function listingFromPathBytes(paths, digests, order) {
+  const { bytes, ends, prefixLength } = paths;
+  const count = order.length;
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hex = Buffer.from(
+    Buffer.from(digests.buffer, digests.byteOffset, count * 32).toString("hex"),
+    "latin1"
+  );
+  const pathTotal = count === 0 ? 0 : ends[count - 1];
+  const out = Buffer.allocUnsafe(pathTotal + count * (64 + 2 + 1 - prefixLength));
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const i = order[k];
+    hex.copy(out, at, i * 64, i * 64 + 64);
+    out[at + 64] = 32;
+    out[at + 65] = 32;
+    at += 66;
+    at += source.copy(out, at, (i === 0 ? 0 : ends[i - 1]) + prefixLength, ends[i]);
+    out[at++] = 10;
+  }
+  if (at !== out.length)
+    throw new Error("a queued path is shorter than the root it was to start with");
+  return out;
+}
 function digestOfListing(listing) {
   return digestFromHex(createHash("sha256").update(listing).digest("hex"));
 }
@@ -1571,7 +1595,11 @@ var HashQueue = class {
     return {
       digests: new Uint8Array(this.digests, 0, this.count * 32),
       sizes: new Float64Array(this.sizes, 0, this.count),
-      modes: new Uint16Array(this.modes, 0, this.count)
+      modes: new Uint16Array(this.modes, 0, this.count),
+      queued: {
+        bytes: new Uint8Array(this.pathBytes, 0, this.bytesUsed),
+        ends: new Uint32Array(this.pathEnds, 0, this.count)
+      }
     };
   }
   async allCompleted() {
@@ -1856,10 +1884,11 @@ function resolveFiles(options) {
   }
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  let relativeIsSuffix = sep === "/";
   const relative2 = found.map((abs) => {
-    const rel = toSlashes(
-      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
-    );
+    const underPrefix = abs.startsWith(rootPrefix);
+    if (!underPrefix) relativeIsSuffix = false;
+    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
@@ -1876,6 +1905,7 @@ function resolveFiles(options) {
     absolutePaths: found,
     relativePaths: relative2,
     order,
+    relativeIsSuffix,
     leftOut,
     unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
     links: links.map(({ link: link3, target }) => ({ link: link3, target }))
@@ -2166,7 +2196,14 @@ async function sealSubject(subject, options) {
     }
   }
   const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = listingFromDigests(relativePaths, hashed.digests, order);
+  const listing = hashed.queued && resolved.relativeIsSuffix ? listingFromPathBytes(
+    {
+      ...hashed.queued,
+      prefixLength: Buffer.byteLength(root.endsWith(sep) ? root : root + sep)
+    },
+    hashed.digests,
+    order
+  ) : listingFromDigests(relativePaths, hashed.digests, order);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
@@ -3933,7 +3970,7 @@ async function run(env = process.env) {
       if (image !== null)
         artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-IBNYYP35.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-KIMA3SLC.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = {
           ...artifact2,
@@ -4101,7 +4138,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-FTYKJTLE.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WIVMJHVM.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4134,7 +4171,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-2TOAVQX7.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-QRBZ755W.js");
   const store = new ActionsCacheStore({
     env,
     inputName: SealInput.Cache,
@@ -4177,7 +4214,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-IVTHLXWM.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-J6K752ZG.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4213,7 +4250,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-IVTHLXWM.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-J6K752ZG.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
@@ -4274,6 +4311,7 @@ export {
   digestOfListing as m16$digestOfListing,
   formatListing as m16$formatListing,
   listingFromDigests as m16$listingFromDigests,
+  listingFromPathBytes as m16$listingFromPathBytes,
   parseListing as m16$parseListing,
   sortEntries as m16$sortEntries,
   MODES_ANNOTATION as m17$MODES_ANNOTATION,

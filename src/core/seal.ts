@@ -10,7 +10,13 @@ import {
   hashFiles
 } from './hashing/hash-files.js'
 import { type FileSummary, summarizeFiles } from './file-summary.js'
-import { digestOfListing, formatListing, listingFromDigests, parseListing } from './listing.js'
+import {
+  digestOfListing,
+  formatListing,
+  listingFromDigests,
+  listingFromPathBytes,
+  parseListing
+} from './listing.js'
 import {
   type BuildContext,
   type Statement,
@@ -144,7 +150,17 @@ export async function sealSubject(
     }
   }
   const { kind, root, relativePaths, absolutePaths, order } = resolved
-  const listing = listingFromDigests(relativePaths, hashed.digests, order)
+  const listing =
+    hashed.queued && resolved.relativeIsSuffix
+      ? listingFromPathBytes(
+          {
+            ...hashed.queued,
+            prefixLength: Buffer.byteLength(root.endsWith(path.sep) ? root : root + path.sep)
+          },
+          hashed.digests,
+          order
+        )
+      : listingFromDigests(relativePaths, hashed.digests, order)
   const isSingleFile = kind === 'file'
   const digest = isSingleFile
     ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString('hex'))

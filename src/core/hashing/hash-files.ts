@@ -34,6 +34,8 @@ export interface HashedFiles {
   readonly sizes: Float64Array
   /** Each file's permission bits (`mode & 0o7777`), read through the descriptor it was hashed from. */
   readonly modes: Uint16Array
+  /** The paths as the queue holds them (UTF-8, back to back), when they went through one. */
+  readonly queued?: { readonly bytes: Uint8Array; readonly ends: Uint32Array }
 }
 
 /** The most files one seal holds: the shared buffers reserve address space for this many. */
@@ -243,7 +245,11 @@ export class HashQueue {
     return {
       digests: new Uint8Array(this.digests, 0, this.count * 32),
       sizes: new Float64Array(this.sizes, 0, this.count),
-      modes: new Uint16Array(this.modes, 0, this.count)
+      modes: new Uint16Array(this.modes, 0, this.count),
+      queued: {
+        bytes: new Uint8Array(this.pathBytes, 0, this.bytesUsed),
+        ends: new Uint32Array(this.pathEnds, 0, this.count)
+      }
     }
   }
 

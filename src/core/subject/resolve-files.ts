@@ -44,6 +44,11 @@ export interface ResolvedFiles {
   /** Indices into both arrays in listing order (UTF-8 byte order of the relative paths). */
   readonly order: Uint32Array
   /**
+   * True when every absolute path is the root, a separator and then its relative path as it
+   * stands (no separator to turn into "/"): the listing can then be made from their bytes.
+   */
+  readonly relativeIsSuffix: boolean
+  /**
    * What `hidden: leave-out` left out, relative to the base directory with `/`, a directory ending
    * in `/`; in walk order.
    */
@@ -378,10 +383,11 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
 
   const root = chooseRoot(options, found, onlyDirectory)
   const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep
+  let relativeIsSuffix = path.sep === '/'
   const relative = found.map((abs) => {
-    const rel = toSlashes(
-      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : path.relative(root, abs)
-    )
+    const underPrefix = abs.startsWith(rootPrefix)
+    if (!underPrefix) relativeIsSuffix = false
+    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : path.relative(root, abs))
     // Walked paths are relative and clean by construction; only a name can break a line.
     if (rel.includes('\n') || rel.includes('\r')) checkListingPath(rel, inputName)
     return rel
@@ -401,6 +407,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     absolutePaths: found,
     relativePaths: relative,
     order,
+    relativeIsSuffix,
     leftOut,
     unusedExclusions: options.unusedExclusions === 'warn' ? unusedExclusions : [],
     links: links.map(({ link, target }) => ({ link, target }))

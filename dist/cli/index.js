@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-4EUESEKN.js"),
+    import("../chunks/main-U4UEPZHS.js"),
     import("../chunks/terminal-DU32RLS3.js")
   ]);
   const terminal = processTerminal();

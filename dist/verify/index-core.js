@@ -856,6 +856,7 @@ function resolveFiles(options) {
         { cause: e }
       );
     }
+    entries.sort(byListingName);
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
@@ -1008,14 +1009,24 @@ function resolveFiles(options) {
     links: links.map(({ link: link3, target }) => ({ link: link3, target }))
   };
 }
+function byListingName(a, b) {
+  const x = a.isDirectory() ? `${a.name}/` : a.name;
+  const y = b.isDirectory() ? `${b.name}/` : b.name;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 function listingOrder(paths) {
-  const order = Uint32Array.from(paths, (_, i) => i);
-  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
+  const order = new Uint32Array(paths.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const before = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (x, y) => compareUtf8(x, y) < 0 : (x, y) => x < y;
+  let sorted = true;
+  for (let i = 1; sorted && i < paths.length; i++)
+    sorted = before(paths[i - 1], paths[i]);
+  if (sorted) return order;
+  return order.sort((a, b) => {
     const x = paths[a];
     const y = paths[b];
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  return order.sort(compare);
+    return before(x, y) ? -1 : before(y, x) ? 1 : 0;
+  });
 }
 function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {

@@ -223,6 +223,9 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
         { cause: e }
       )
     }
+    // In the order a listing takes, so that a walk of one pattern finds the files already
+    // sorted and listingOrder has nothing left to sort (it checks, and sorts when not).
+    entries.sort(byListingName)
     ancestors.push(realDir)
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep
     for (const entry of entries) {
@@ -415,20 +418,38 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
 }
 
 /**
- * The indices of `paths` in listing order. The engine's own string order is UTF-8 byte
- * order unless a path holds a character above U+FFFF; only then does the slower
- * comparator run.
+ * Siblings in the order their paths take in a listing: every path below a directory starts
+ * with its name and a "/", so a directory sorts as that, and a walk that visits siblings in
+ * this order meets the paths of one pattern in listing order. A link is taken as a file here,
+ * and the engine's order may differ from UTF-8's (see listingOrder): listingOrder checks.
  */
-function listingOrder(paths: readonly string[]): Uint32Array {
-  const order = Uint32Array.from(paths, (_, i) => i)
-  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p))
-    ? (a: number, b: number) => compareUtf8(paths[a] as string, paths[b] as string)
-    : (a: number, b: number) => {
-        const x = paths[a] as string
-        const y = paths[b] as string
-        return x < y ? -1 : x > y ? 1 : 0
-      }
-  return order.sort(compare)
+function byListingName(a: fs.Dirent, b: fs.Dirent): number {
+  const x = a.isDirectory() ? `${a.name}/` : a.name
+  const y = b.isDirectory() ? `${b.name}/` : b.name
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+/**
+ * The indices of `paths` in listing order. A walk of one pattern finds them in that order
+ * already (byListingName), which one pass confirms; only otherwise are they sorted. The
+ * engine's own string order is UTF-8 byte order unless a path holds a character above
+ * U+FFFF; only then does the slower comparator run.
+ */
+export function listingOrder(paths: readonly string[]): Uint32Array {
+  const order = new Uint32Array(paths.length)
+  for (let i = 0; i < order.length; i++) order[i] = i
+  const before: (x: string, y: string) => boolean = paths.some((p) => /[\uD800-\uDFFF]/.test(p))
+    ? (x, y) => compareUtf8(x, y) < 0
+    : (x, y) => x < y
+  let sorted = true
+  for (let i = 1; sorted && i < paths.length; i++)
+    sorted = before(paths[i - 1] as string, paths[i] as string)
+  if (sorted) return order
+  return order.sort((a, b) => {
+    const x = paths[a] as string
+    const y = paths[b] as string
+    return before(x, y) ? -1 : before(y, x) ? 1 : 0
+  })
 }
 
 function chooseRoot(

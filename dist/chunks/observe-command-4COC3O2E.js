@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-EP6WYOBG.js";
+} from "./chunk-F23MWUVM.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -39,18 +39,18 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-6WR6AUTI.js";
-import "./chunk-F3BWU4BG.js";
-import "./chunk-BHLHWANJ.js";
+import "./chunk-5LKOV5KW.js";
+import "./chunk-JGIFKDH2.js";
 import {
   cliCheckpointSigning
 } from "./chunk-MQ5F37O5.js";
 import {
   listDirectory
-} from "./chunk-2IHZWGUV.js";
+} from "./chunk-JM32PF3Y.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";
-import "./chunk-Y6LDJOOB.js";
+import "./chunk-3S7JM2VZ.js";
 import {
   buildContextFromEnv,
   fallbackName,

@@ -1,18 +1,18 @@
 import {
   sealedModesBeside
-} from "./chunk-BHLHWANJ.js";
+} from "./chunk-JGIFKDH2.js";
 import {
   agreeingKind,
   checkSubjectKind,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-2IHZWGUV.js";
+} from "./chunk-JM32PF3Y.js";
 import {
   diffModes,
   isLeftOutName,
   parseModes
-} from "./chunk-Y6LDJOOB.js";
+} from "./chunk-3S7JM2VZ.js";
 import {
   readListing,
   readStatementBeside

@@ -2,7 +2,7 @@ import {
   modesAnnotation,
   modesDigest,
   parseModes
-} from "./chunk-Y6LDJOOB.js";
+} from "./chunk-3S7JM2VZ.js";
 import {
   readStatementBeside
 } from "./chunk-LGWJCIYU.js";

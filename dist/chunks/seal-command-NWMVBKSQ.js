@@ -10,10 +10,10 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-2IHZWGUV.js";
+} from "./chunk-JM32PF3Y.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
-import "./chunk-Y6LDJOOB.js";
+import "./chunk-3S7JM2VZ.js";
 import {
   plain
 } from "./chunk-VEAYLQ66.js";

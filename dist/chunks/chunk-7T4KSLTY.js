@@ -11,7 +11,7 @@ import {
 import {
   modesAnnotation,
   modesDigest
-} from "./chunk-Y6LDJOOB.js";
+} from "./chunk-3S7JM2VZ.js";
 import {
   checkIdentity,
   describeIdentityFailure

@@ -5,8 +5,8 @@ import {
 } from "./chunk-JQVMIM4I.js";
 import {
   verifyArtifact
-} from "./chunk-F3BWU4BG.js";
-import "./chunk-BHLHWANJ.js";
+} from "./chunk-5LKOV5KW.js";
+import "./chunk-JGIFKDH2.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -18,16 +18,16 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-MQ5F37O5.js";
-import "./chunk-2IHZWGUV.js";
+import "./chunk-JM32PF3Y.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import {
   checkSignature
-} from "./chunk-6DIQE6NQ.js";
+} from "./chunk-7T4KSLTY.js";
 import "./chunk-KIKQSJQ6.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-F73NK3ER.js";
-import "./chunk-Y6LDJOOB.js";
+import "./chunk-3S7JM2VZ.js";
 import "./chunk-4GTZCDOY.js";
 import {
   mismatchLines

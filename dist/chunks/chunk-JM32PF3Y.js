@@ -8,7 +8,7 @@ import {
   namesOneFile,
   readModes,
   resolveFiles
-} from "./chunk-Y6LDJOOB.js";
+} from "./chunk-3S7JM2VZ.js";
 import {
   buildStatement,
   digestOnlySubject,

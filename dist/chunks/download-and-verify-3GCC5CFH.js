@@ -7,17 +7,17 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   sealedModesBeside
-} from "./chunk-BHLHWANJ.js";
+} from "./chunk-JGIFKDH2.js";
 import {
   checkSubjectKind,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-2IHZWGUV.js";
+} from "./chunk-JM32PF3Y.js";
 import "./chunk-ZZJVUA5H.js";
 import {
   applyModes
-} from "./chunk-Y6LDJOOB.js";
+} from "./chunk-3S7JM2VZ.js";
 import "./chunk-OPHOUBPK.js";
 import "./chunk-BXUFWVSN.js";
 import {

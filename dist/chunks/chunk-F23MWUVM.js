@@ -7,13 +7,13 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   verifyArtifact
-} from "./chunk-F3BWU4BG.js";
+} from "./chunk-5LKOV5KW.js";
 import {
   sealedModesBeside
-} from "./chunk-BHLHWANJ.js";
+} from "./chunk-JGIFKDH2.js";
 import {
   sealSubject
-} from "./chunk-2IHZWGUV.js";
+} from "./chunk-JM32PF3Y.js";
 import {
   sealedByFromStatement,
   subjectNameOf
@@ -21,7 +21,7 @@ import {
 import {
   applyModes,
   resolveFiles
-} from "./chunk-Y6LDJOOB.js";
+} from "./chunk-3S7JM2VZ.js";
 import {
   serverUrlOf
 } from "./chunk-BXUFWVSN.js";
@@ -214,7 +214,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-MIAVSQ47.js");
-  const { downloadAndVerify } = await import("./download-and-verify-U3ZLS6J4.js");
+  const { downloadAndVerify } = await import("./download-and-verify-3GCC5CFH.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -29,7 +29,7 @@ const tree = fc.record({
     fc.tuple(fc.array(name, { minLength: 1, maxLength: 3 }), fc.constantFrom(...MODES)),
     { minLength: 1, maxLength: 40, selector: ([segments]) => segments.join('/') }
   ),
-  // Links to files of the tree, by index: their execute bit is their target's.
+  // Links to files of the tree or their directories, by index: their execute bit is their target's.
   links: fc.array(fc.tuple(name, fc.nat()), { maxLength: 3 })
 })
 
@@ -49,7 +49,11 @@ function writeModedTree(spec: TreeSpec): string {
     fs.chmodSync(abs, mode)
   }
   for (const [linkName, index] of spec.links) {
-    const target = (files[index % files.length] as (typeof files)[number])[0].join('/')
+    const segments = (files[index % files.length] as (typeof files)[number])[0]
+    // Every other link to a directory: walked as a directory, yet named like a file.
+    const target = (index % 2 === 1 && segments.length > 1 ? segments.slice(0, -1) : segments).join(
+      '/'
+    )
     const at = path.join(root, `link ${linkName}`)
     if (!fs.existsSync(at)) fs.symlinkSync(target, at)
   }

@@ -8404,6 +8404,13 @@ function namesOneFile(options) {
   const abs = resolve(options.baseDir, only);
   return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
+function rootBeforeWalk(options) {
+  if (options.root) return resolve(options.baseDir, options.root);
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return null;
+  const abs = resolve(options.baseDir, only);
+  return statOrNull(abs)?.isDirectory() ? abs : null;
+}
 function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
   if (patterns.include.length === 0) {
@@ -8425,8 +8432,7 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const knownRoot = rootBeforeWalk(options);
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
   const linkLeavesRoot = (link3, target, root2, named2 = false) => new SealError(
     "bad-input",
@@ -9042,6 +9048,9 @@ function runClaimLoop(ctx) {
   let digests = new Uint8Array(0);
   let sizes = new Float64Array(0);
   let modes = new Uint16Array(0);
+  let lines = new Uint8Array(0);
+  const linePrefix = ctx.linePrefix;
+  const lineShift = 64 + 2 + 1 - linePrefix;
   const viewUpTo = (claimEnd) => {
     if (claimEnd > pathEnds.length) {
       pathEnds = new Uint32Array(ctx.pathEnds, 0, ctx.pathEnds.byteLength / 4);
@@ -9049,8 +9058,27 @@ function runClaimLoop(ctx) {
       sizes = new Float64Array(ctx.sizes, 0, ctx.sizes.byteLength / 8);
       modes = new Uint16Array(ctx.modes, 0, ctx.modes.byteLength / 2);
     }
-    if (pathEnds[claimEnd - 1] > pathText.length)
+    const lastEnd = pathEnds[claimEnd - 1];
+    if (lastEnd > pathText.length)
       pathText = Buffer.from(ctx.pathBytes, 0, ctx.pathBytes.byteLength);
+    if (ctx.lines !== null && lastEnd + claimEnd * lineShift > lines.length)
+      lines = new Uint8Array(ctx.lines, 0, ctx.lines.byteLength);
+  };
+  const hexDigits = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+  const writeLine = (index) => {
+    const pathStart = index === 0 ? 0 : pathEnds[index - 1];
+    const pathEnd = pathEnds[index];
+    if (pathEnd - pathStart <= linePrefix) return;
+    let at = pathStart + index * lineShift;
+    for (let b = index * 32, end = b + 32; b < end; b++) {
+      const byte = digests[b];
+      lines[at++] = hexDigits[byte >> 4];
+      lines[at++] = hexDigits[byte & 15];
+    }
+    lines[at++] = 32;
+    lines[at++] = 32;
+    for (let p = pathStart + linePrefix; p < pathEnd; p++) lines[at++] = pathText[p];
+    lines[at] = 10;
   };
   const chunk = Buffer.allocUnsafe(1 << 20);
   const oneShot = typeof crypto.hash === "function";
@@ -9112,6 +9140,7 @@ function runClaimLoop(ctx) {
       } finally {
         if (fd >= 0) fs.closeSync(fd);
       }
+      if (ctx.lines !== null) writeLine(index);
       ctx.onFileDone?.();
     }
     Atomics.add(control, COMPLETED, claimEnd - claimStart);
@@ -9173,6 +9202,7 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
 
 // src/core/hashing/hash-files.ts
 init_vocabulary();
+var LINE_EXTRA = 64 + 2 + 1;
 var MAX_FILES = 1 << 22;
 var MAX_PATH_BYTES = 1 << 30;
 var WORKER_SOURCE2 = `
@@ -9233,6 +9263,11 @@ function growable(bytes, maxBytes) {
 var HashQueue = class {
   constructor(pool, options = {}) {
     this.options = options;
+    this.linePrefix = options.linePrefix ?? 0;
+    this.lines = options.linePrefix === void 0 ? null : growable(
+      this.pathText.length + this.capacity * LINE_EXTRA,
+      MAX_PATH_BYTES + MAX_FILES * LINE_EXTRA
+    );
     this.threadProgress = new Float64Array(
       new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8)
     );
@@ -9250,12 +9285,16 @@ var HashQueue = class {
   digests = growable(this.capacity * 32, MAX_FILES * 32);
   sizes = growable(this.capacity * 8, MAX_FILES * 8);
   modes = growable(this.capacity * 2, MAX_FILES * 2);
+  // At least as long as the path bytes and the line extras of every file the queue can hold.
+  lines;
+  linePrefix;
   control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   threadProgress;
   workerLoops;
   sharedWork() {
-    const { pathBytes, pathEnds, digests, sizes, modes, control, threadProgress } = this;
-    return { pathBytes, pathEnds, digests, sizes, modes, control, progress: threadProgress };
+    const { pathBytes, pathEnds, digests, sizes, modes, lines, linePrefix, control } = this;
+    const progress = this.threadProgress;
+    return { pathBytes, pathEnds, digests, sizes, modes, lines, linePrefix, control, progress };
   }
   add(path) {
     if (this.count === this.capacity) {
@@ -9284,9 +9323,14 @@ var HashQueue = class {
       );
       this.pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength);
     }
+    this.growLines();
     this.bytesUsed += this.pathText.write(path, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
+  }
+  growLines() {
+    const needed = this.pathText.length + this.capacity * LINE_EXTRA;
+    if (this.lines !== null && needed > this.lines.byteLength) this.lines.grow(needed);
   }
   publish() {
     Atomics.store(this.control, Control.Published, this.count);
@@ -9335,6 +9379,15 @@ var HashQueue = class {
       queued: {
         bytes: new Uint8Array(this.pathBytes, 0, this.bytesUsed),
         ends: new Uint32Array(this.pathEnds, 0, this.count)
+      },
+      ...this.lines === null ? {} : {
+        lines: Buffer.from(
+          new Uint8Array(
+            this.lines,
+            0,
+            this.bytesUsed + this.count * (LINE_EXTRA - this.linePrefix)
+          )
+        )
       }
     };
   }
@@ -9461,6 +9514,7 @@ async function sealSubject(subject, options) {
   }
   let resolved;
   let hashed;
+  let linesRoot = null;
   if (namesOneFile(subject)) {
     resolved = resolveFiles(subject);
     options.onResolved?.(1, resolved.root);
@@ -9468,7 +9522,11 @@ async function sealSubject(subject, options) {
   } else {
     const pool = HashPool.start(options.workers);
     try {
-      const queue = new HashQueue(pool, options);
+      linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
+      const queue = new HashQueue(
+        pool,
+        linesRoot === null ? options : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
+      );
       resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
       options.onResolved?.(resolved.absolutePaths.length, resolved.root);
       hashed = await queue.finish();
@@ -9477,14 +9535,7 @@ async function sealSubject(subject, options) {
     }
   }
   const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = hashed.queued && resolved.relativeIsSuffix ? listingFromPathBytes(
-    {
-      ...hashed.queued,
-      prefixLength: Buffer.byteLength(root.endsWith(sep) ? root : root + sep)
-    },
-    hashed.digests,
-    order
-  ) : listingFromDigests(relativePaths, hashed.digests, order);
+  const listing = listingOf(resolved, hashed, linesRoot);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
@@ -9535,6 +9586,21 @@ async function listDirectory(dir, inputName, options = {}) {
   };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
+function listingOf(resolved, hashed, linesRoot) {
+  const { root, relativePaths, order, relativeIsSuffix } = resolved;
+  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
+    return hashed.lines;
+  if (hashed.queued && relativeIsSuffix) {
+    const prefixLength = Buffer.byteLength(withSep(root));
+    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order);
+  }
+  return listingFromDigests(relativePaths, hashed.digests, order);
+}
+function isIdentity(order) {
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
+  return true;
+}
+var withSep = (dir) => dir.endsWith(sep) ? dir : dir + sep;
 function describe2(artifact, isTree, build) {
   return {
     ...artifact,

@@ -27,7 +27,12 @@ import {
 } from './statement.js'
 import { MODES_ANNOTATION, formatModes, modesDigest, readModes } from './modes.js'
 import type { SubjectPatterns } from './subject/patterns.js'
-import { type ResolvedFiles, namesOneFile, resolveFiles } from './subject/resolve-files.js'
+import {
+  type ResolvedFiles,
+  namesOneFile,
+  resolveFiles,
+  rootBeforeWalk
+} from './subject/resolve-files.js'
 
 /** What to seal: exactly one of the three kinds of subject. */
 export type SubjectSpec =
@@ -132,6 +137,7 @@ export async function sealSubject(
 
   let resolved: ResolvedFiles
   let hashed: HashedFiles
+  let linesRoot: string | null = null
   if (namesOneFile(subject)) {
     resolved = resolveFiles(subject)
     options.onResolved?.(1, resolved.root)
@@ -141,7 +147,14 @@ export async function sealSubject(
     // walk adds to the queue while the walk goes on.
     const pool = HashPool.start(options.workers)
     try {
-      const queue = new HashQueue(pool, options)
+      // With the root known before the walk, the hashing threads write the listing's lines.
+      linesRoot = path.sep === '/' ? rootBeforeWalk(subject) : null
+      const queue = new HashQueue(
+        pool,
+        linesRoot === null
+          ? options
+          : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
+      )
       resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) })
       options.onResolved?.(resolved.absolutePaths.length, resolved.root)
       hashed = await queue.finish()
@@ -150,17 +163,7 @@ export async function sealSubject(
     }
   }
   const { kind, root, relativePaths, absolutePaths, order } = resolved
-  const listing =
-    hashed.queued && resolved.relativeIsSuffix
-      ? listingFromPathBytes(
-          {
-            ...hashed.queued,
-            prefixLength: Buffer.byteLength(root.endsWith(path.sep) ? root : root + path.sep)
-          },
-          hashed.digests,
-          order
-        )
-      : listingFromDigests(relativePaths, hashed.digests, order)
+  const listing = listingOf(resolved, hashed, linesRoot)
   const isSingleFile = kind === 'file'
   const digest = isSingleFile
     ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString('hex'))
@@ -224,6 +227,30 @@ export async function listDirectory(
   }
   return (await sealSubject(subject, { ...options, fallbackName: 'files', build })).listing
 }
+
+/**
+ * The listing, the cheapest way the paths allow: as the hashing threads wrote it, when they
+ * wrote every line (each path is the root they were given and then its listing path) and
+ * the walk found the files in listing order; else from the paths' bytes as queued, reordered;
+ * else from the relative paths' strings.
+ */
+function listingOf(resolved: ResolvedFiles, hashed: HashedFiles, linesRoot: string | null): Buffer {
+  const { root, relativePaths, order, relativeIsSuffix } = resolved
+  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
+    return hashed.lines
+  if (hashed.queued && relativeIsSuffix) {
+    const prefixLength = Buffer.byteLength(withSep(root))
+    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order)
+  }
+  return listingFromDigests(relativePaths, hashed.digests, order)
+}
+
+function isIdentity(order: ArrayLike<number>): boolean {
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false
+  return true
+}
+
+const withSep = (dir: string): string => (dir.endsWith(path.sep) ? dir : dir + path.sep)
 
 /** Adds the statement: one subject for the whole artifact. */
 function describe(

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { HashPool, HashQueue, hashFiles } from '../../../src/core/hashing/hash-files.js'
+import { listingFromDigests } from '../../../src/core/listing.js'
 import { removeAll, shellFileDigest, tempDir, writeTree } from '../../helpers/trees.js'
 
 afterAll(removeAll)
@@ -69,6 +70,25 @@ describe('hashFiles', () => {
     } finally {
       pool.close()
       for (const p of paths) fs.chmodSync(p, 0o644)
+    }
+  })
+
+  it("writes the listing's lines as it hashes, in the order the paths were added, on every thread", async () => {
+    const root = path.dirname(path.dirname(paths[0] as string))
+    const prefix = Buffer.byteLength(`${root}/`)
+    const relative = paths.map((p) => p.slice(root.length + 1))
+    const inOrder = Uint32Array.from(relative, (_, i) => i)
+    // A pool serves one queue: one with the main thread hashing too, one with its workers alone.
+    for (const mainThreadHashes of [true, false]) {
+      const pool = HashPool.start(1)
+      try {
+        const queue = new HashQueue(pool, { linePrefix: prefix, mainThreadHashes })
+        for (const p of paths) queue.add(p)
+        const { lines, digests } = await queue.finish()
+        expect(lines?.equals(listingFromDigests(relative, digests, inOrder))).toBe(true)
+      } finally {
+        pool.close()
+      }
     }
   })
 

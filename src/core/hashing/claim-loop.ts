@@ -37,6 +37,13 @@ export interface ClaimLoopContext {
   readonly sizes: SharedArrayBuffer
   /** Uint16 per path: its permission bits, from the descriptor it was read through. */
   readonly modes: SharedArrayBuffer
+  /**
+   * The listing's lines in the order the paths were added, each written by the thread that
+   * hashed its file, when every path starts with the root's `linePrefix` bytes (its root and
+   * "/"): line i starts where path i starts, moved by i * (64 + 2 + 1 - linePrefix).
+   */
+  readonly lines: SharedArrayBuffer | null
+  readonly linePrefix: number
   /** Int32 slots, see `Control`. */
   readonly control: Int32Array
   /**
@@ -85,6 +92,9 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
   let digests: Uint8Array<ArrayBufferLike> = new Uint8Array(0)
   let sizes: Float64Array<ArrayBufferLike> = new Float64Array(0)
   let modes: Uint16Array<ArrayBufferLike> = new Uint16Array(0)
+  let lines: Uint8Array<ArrayBufferLike> = new Uint8Array(0)
+  const linePrefix = ctx.linePrefix
+  const lineShift = 64 + 2 + 1 - linePrefix
   const viewUpTo = (claimEnd: number): void => {
     if (claimEnd > pathEnds.length) {
       pathEnds = new Uint32Array(ctx.pathEnds, 0, ctx.pathEnds.byteLength / 4)
@@ -92,8 +102,29 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
       sizes = new Float64Array(ctx.sizes, 0, ctx.sizes.byteLength / 8)
       modes = new Uint16Array(ctx.modes, 0, ctx.modes.byteLength / 2)
     }
-    if ((pathEnds[claimEnd - 1] as number) > pathText.length)
+    const lastEnd = pathEnds[claimEnd - 1] as number
+    if (lastEnd > pathText.length)
       pathText = Buffer.from(ctx.pathBytes, 0, ctx.pathBytes.byteLength)
+    if (ctx.lines !== null && lastEnd + claimEnd * lineShift > lines.length)
+      lines = new Uint8Array(ctx.lines, 0, ctx.lines.byteLength)
+  }
+  const hexDigits = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0))
+  /** `<hex>  <path without the root>\n`, where the listing's line for this path goes. */
+  const writeLine = (index: number): void => {
+    const pathStart = index === 0 ? 0 : (pathEnds[index - 1] as number)
+    const pathEnd = pathEnds[index] as number
+    // A path outside the root leaves the listing to be made the slow way (seal.ts checks).
+    if (pathEnd - pathStart <= linePrefix) return
+    let at = pathStart + index * lineShift
+    for (let b = index * 32, end = b + 32; b < end; b++) {
+      const byte = digests[b] as number
+      lines[at++] = hexDigits[byte >> 4] as number
+      lines[at++] = hexDigits[byte & 15] as number
+    }
+    lines[at++] = 0x20
+    lines[at++] = 0x20
+    for (let p = pathStart + linePrefix; p < pathEnd; p++) lines[at++] = pathText[p] as number
+    lines[at] = 0x0a
   }
   const chunk = Buffer.allocUnsafe(1 << 20)
   // The one-shot hash skips a Hash object per file; Node 24 has it, older Nodes running the CLI may not.
@@ -170,6 +201,7 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
       } finally {
         if (fd >= 0) fs.closeSync(fd)
       }
+      if (ctx.lines !== null) writeLine(index)
       ctx.onFileDone?.()
     }
     Atomics.add(control, COMPLETED, claimEnd - claimStart)

@@ -28,6 +28,14 @@ export interface HashOptions {
   readonly mainThreadHashes?: boolean
 }
 
+export interface QueueOptions extends HashOptions {
+  /**
+   * The bytes of the root and its separator, when every path added will start with them: the
+   * threads then write the listing's lines, in the order the paths are added, as they hash.
+   */
+  readonly linePrefix?: number
+}
+
 export interface HashedFiles {
   /** 32 bytes per file, in the order the files were added. */
   readonly digests: Uint8Array
@@ -36,7 +44,15 @@ export interface HashedFiles {
   readonly modes: Uint16Array
   /** The paths as the queue holds them (UTF-8, back to back), when they went through one. */
   readonly queued?: { readonly bytes: Uint8Array; readonly ends: Uint32Array }
+  /**
+   * With `linePrefix`: the listing's lines in the order the files were added, valid only if
+   * every path started with the prefix (the caller knows) and was longer than it.
+   */
+  readonly lines?: Buffer
 }
+
+/** The longest listing line beyond its path's bytes: 64 hex digits, two spaces, a newline. */
+const LINE_EXTRA = 64 + 2 + 1
 
 /** The most files one seal holds: the shared buffers reserve address space for this many. */
 const MAX_FILES = 1 << 22
@@ -144,14 +160,25 @@ export class HashQueue {
   private readonly digests = growable(this.capacity * 32, MAX_FILES * 32)
   private readonly sizes = growable(this.capacity * 8, MAX_FILES * 8)
   private readonly modes = growable(this.capacity * 2, MAX_FILES * 2)
+  // At least as long as the path bytes and the line extras of every file the queue can hold.
+  private readonly lines: SharedArrayBuffer | null
+  private readonly linePrefix: number
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4))
   private readonly threadProgress: Float64Array
   private readonly workerLoops: Promise<ClaimLoopFailure | null>[]
 
   constructor(
     pool: HashPool | null,
-    private readonly options: HashOptions = {}
+    private readonly options: QueueOptions = {}
   ) {
+    this.linePrefix = options.linePrefix ?? 0
+    this.lines =
+      options.linePrefix === undefined
+        ? null
+        : growable(
+            this.pathText.length + this.capacity * LINE_EXTRA,
+            MAX_PATH_BYTES + MAX_FILES * LINE_EXTRA
+          )
     this.threadProgress = new Float64Array(
       new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8)
     )
@@ -159,8 +186,9 @@ export class HashQueue {
   }
 
   private sharedWork(): SharedWork {
-    const { pathBytes, pathEnds, digests, sizes, modes, control, threadProgress } = this
-    return { pathBytes, pathEnds, digests, sizes, modes, control, progress: threadProgress }
+    const { pathBytes, pathEnds, digests, sizes, modes, lines, linePrefix, control } = this
+    const progress = this.threadProgress
+    return { pathBytes, pathEnds, digests, sizes, modes, lines, linePrefix, control, progress }
   }
 
   add(path: string): void {
@@ -192,9 +220,15 @@ export class HashQueue {
       )
       this.pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength)
     }
+    this.growLines()
     this.bytesUsed += this.pathText.write(path, this.bytesUsed)
     this.ends[this.count++] = this.bytesUsed
     if ((this.count & 63) === 0) this.publish()
+  }
+
+  private growLines(): void {
+    const needed = this.pathText.length + this.capacity * LINE_EXTRA
+    if (this.lines !== null && needed > this.lines.byteLength) this.lines.grow(needed)
   }
 
   private publish(): void {
@@ -249,7 +283,18 @@ export class HashQueue {
       queued: {
         bytes: new Uint8Array(this.pathBytes, 0, this.bytesUsed),
         ends: new Uint32Array(this.pathEnds, 0, this.count)
-      }
+      },
+      ...(this.lines === null
+        ? {}
+        : {
+            lines: Buffer.from(
+              new Uint8Array(
+                this.lines,
+                0,
+                this.bytesUsed + this.count * (LINE_EXTRA - this.linePrefix)
+              )
+            )
+          })
     }
   }
 

@@ -129,6 +129,20 @@ export function namesOneFile(options: Pick<ResolveOptions, 'patterns' | 'baseDir
 }
 
 /**
+ * The root the listing will be relative to, when it is known before the walk: the root given,
+ * or the one directory named. Otherwise (globs, several paths) the walk's matches decide it.
+ */
+export function rootBeforeWalk(
+  options: Pick<ResolveOptions, 'patterns' | 'baseDir' | 'root'>
+): string | null {
+  if (options.root) return path.resolve(options.baseDir, options.root)
+  const [only, ...others] = options.patterns.include
+  if (only === undefined || others.length > 0) return null
+  const abs = path.resolve(options.baseDir, only)
+  return statOrNull(abs)?.isDirectory() ? abs : null
+}
+
+/**
  * Expands the subject patterns into the files to seal, following symlinks as `find -L`
  * does, and works out the artifact root that the listing is relative to.
  */
@@ -162,13 +176,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
 
   // When the root is known before the walk, a link that leaves it is refused on sight,
   // before the walk wanders into whatever tree the link points at.
-  const onlyPattern =
-    patterns.include.length === 1 ? path.resolve(baseDir, patterns.include[0] as string) : null
-  const knownRoot = options.root
-    ? path.resolve(baseDir, options.root)
-    : onlyPattern && statOrNull(onlyPattern)?.isDirectory()
-      ? onlyPattern
-      : null
+  const knownRoot = rootBeforeWalk(options)
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot)
   const linkLeavesRoot = (link: string, target: string, root: string, named = false): SealError =>
     new SealError(

@@ -64,6 +64,13 @@ function namesOneFile(options) {
   const abs = resolve(options.baseDir, only);
   return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
+function rootBeforeWalk(options) {
+  if (options.root) return resolve(options.baseDir, options.root);
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return null;
+  const abs = resolve(options.baseDir, only);
+  return statOrNull(abs)?.isDirectory() ? abs : null;
+}
 function resolveFiles(options) {
   const { patterns, baseDir, inputName } = options;
   if (patterns.include.length === 0) {
@@ -85,8 +92,7 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns.include.length === 1 ? resolve(baseDir, patterns.include[0]) : null;
-  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const knownRoot = rootBeforeWalk(options);
   const knownRealRoot = knownRoot === null ? null : realOrSelf(knownRoot);
   const linkLeavesRoot = (link, target, root2, named = false) => new SealError(
     "bad-input",
@@ -511,6 +517,7 @@ function realOrSelf2(p) {
 export {
   isLeftOutName,
   namesOneFile,
+  rootBeforeWalk,
   resolveFiles,
   MODES_ANNOTATION,
   formatModes,

@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-F23MWUVM.js";
+} from "./chunk-AZAEERAU.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -39,18 +39,18 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-6WR6AUTI.js";
-import "./chunk-5LKOV5KW.js";
-import "./chunk-JGIFKDH2.js";
+import "./chunk-BRCRFCCK.js";
+import "./chunk-G6PNSJJF.js";
 import {
   cliCheckpointSigning
 } from "./chunk-MQ5F37O5.js";
 import {
   listDirectory
-} from "./chunk-JM32PF3Y.js";
+} from "./chunk-NWTVCEKF.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";
-import "./chunk-3S7JM2VZ.js";
+import "./chunk-OTB3SJCU.js";
 import {
   buildContextFromEnv,
   fallbackName,

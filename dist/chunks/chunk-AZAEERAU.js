@@ -7,13 +7,13 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   verifyArtifact
-} from "./chunk-5LKOV5KW.js";
+} from "./chunk-BRCRFCCK.js";
 import {
   sealedModesBeside
-} from "./chunk-JGIFKDH2.js";
+} from "./chunk-G6PNSJJF.js";
 import {
   sealSubject
-} from "./chunk-JM32PF3Y.js";
+} from "./chunk-NWTVCEKF.js";
 import {
   sealedByFromStatement,
   subjectNameOf
@@ -21,7 +21,7 @@ import {
 import {
   applyModes,
   resolveFiles
-} from "./chunk-3S7JM2VZ.js";
+} from "./chunk-OTB3SJCU.js";
 import {
   serverUrlOf
 } from "./chunk-BXUFWVSN.js";
@@ -214,7 +214,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-MIAVSQ47.js");
-  const { downloadAndVerify } = await import("./download-and-verify-3GCC5CFH.js");
+  const { downloadAndVerify } = await import("./download-and-verify-5NG7QRWK.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -7,17 +7,17 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   sealedModesBeside
-} from "./chunk-JGIFKDH2.js";
+} from "./chunk-G6PNSJJF.js";
 import {
   checkSubjectKind,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-JM32PF3Y.js";
+} from "./chunk-NWTVCEKF.js";
 import "./chunk-ZZJVUA5H.js";
 import {
   applyModes
-} from "./chunk-3S7JM2VZ.js";
+} from "./chunk-OTB3SJCU.js";
 import "./chunk-OPHOUBPK.js";
 import "./chunk-BXUFWVSN.js";
 import {

@@ -2,7 +2,7 @@ import {
   modesAnnotation,
   modesDigest,
   parseModes
-} from "./chunk-3S7JM2VZ.js";
+} from "./chunk-OTB3SJCU.js";
 import {
   readStatementBeside
 } from "./chunk-LGWJCIYU.js";

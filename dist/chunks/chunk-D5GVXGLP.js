@@ -11,7 +11,7 @@ import {
 import {
   modesAnnotation,
   modesDigest
-} from "./chunk-3S7JM2VZ.js";
+} from "./chunk-OTB3SJCU.js";
 import {
   checkIdentity,
   describeIdentityFailure

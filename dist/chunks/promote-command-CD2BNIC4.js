@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-F23MWUVM.js";
+} from "./chunk-AZAEERAU.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -61,8 +61,8 @@ import {
   signerExpectation,
   signerName
 } from "./chunk-JQVMIM4I.js";
-import "./chunk-5LKOV5KW.js";
-import "./chunk-JGIFKDH2.js";
+import "./chunk-BRCRFCCK.js";
+import "./chunk-G6PNSJJF.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -77,7 +77,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-MQ5F37O5.js";
-import "./chunk-JM32PF3Y.js";
+import "./chunk-NWTVCEKF.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";
@@ -88,7 +88,7 @@ import {
   findSignatures,
   unsignedCheck
 } from "./chunk-F73NK3ER.js";
-import "./chunk-3S7JM2VZ.js";
+import "./chunk-OTB3SJCU.js";
 import {
   checkIdentity,
   describeIdentityFailure
@@ -1327,7 +1327,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain2) : plain2;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("./check-signature-XJ6STMLM.js");
+      const { checkCandidates } = await import("./check-signature-I4XGZUKH.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,

@@ -1,18 +1,18 @@
 import {
   sealedModesBeside
-} from "./chunk-JGIFKDH2.js";
+} from "./chunk-G6PNSJJF.js";
 import {
   agreeingKind,
   checkSubjectKind,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-JM32PF3Y.js";
+} from "./chunk-NWTVCEKF.js";
 import {
   diffModes,
   isLeftOutName,
   parseModes
-} from "./chunk-3S7JM2VZ.js";
+} from "./chunk-OTB3SJCU.js";
 import {
   readListing,
   readStatementBeside

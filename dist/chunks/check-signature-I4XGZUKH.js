@@ -1,11 +1,11 @@
 import {
   checkCandidates,
   checkSignature
-} from "./chunk-7T4KSLTY.js";
+} from "./chunk-D5GVXGLP.js";
 import "./chunk-KIKQSJQ6.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-F73NK3ER.js";
-import "./chunk-3S7JM2VZ.js";
+import "./chunk-OTB3SJCU.js";
 import "./chunk-4GTZCDOY.js";
 import "./chunk-OPHOUBPK.js";
 import "./chunk-BXUFWVSN.js";

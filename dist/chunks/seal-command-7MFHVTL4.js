@@ -10,10 +10,10 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-JM32PF3Y.js";
+} from "./chunk-NWTVCEKF.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
-import "./chunk-3S7JM2VZ.js";
+import "./chunk-OTB3SJCU.js";
 import {
   plain
 } from "./chunk-VEAYLQ66.js";

@@ -5,8 +5,8 @@ import {
 } from "./chunk-JQVMIM4I.js";
 import {
   verifyArtifact
-} from "./chunk-5LKOV5KW.js";
-import "./chunk-JGIFKDH2.js";
+} from "./chunk-BRCRFCCK.js";
+import "./chunk-G6PNSJJF.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -18,16 +18,16 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-MQ5F37O5.js";
-import "./chunk-JM32PF3Y.js";
+import "./chunk-NWTVCEKF.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import {
   checkSignature
-} from "./chunk-7T4KSLTY.js";
+} from "./chunk-D5GVXGLP.js";
 import "./chunk-KIKQSJQ6.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-F73NK3ER.js";
-import "./chunk-3S7JM2VZ.js";
+import "./chunk-OTB3SJCU.js";
 import "./chunk-4GTZCDOY.js";
 import {
   mismatchLines

@@ -71,7 +71,28 @@ const SECRET_FILE =
   /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i
 
 export function isLeftOutName(name: string, directory: boolean): boolean {
-  return name.startsWith('.') || (!directory && SECRET_FILE.test(name))
+  return name.startsWith('.') || (!directory && mayBeSecret(name) && SECRET_FILE.test(name))
+}
+
+/**
+ * False for a name SECRET_FILE cannot match, without running it: such a name ends in none of
+ * the last letters of its extensions (m, y, 2, x, s, e, in either case) and does not start
+ * with "id_". Most names of a build fail this test, and the pattern itself, with its ".*"
+ * tried at every position, cost a walk of 20,000 files about 5 ms.
+ */
+function mayBeSecret(name: string): boolean {
+  const last = name.charCodeAt(name.length - 1) | 0x20
+  return (
+    last === 0x6d || // m
+    last === 0x79 || // y
+    last === 0x32 || // 2
+    last === 0x78 || // x
+    last === 0x73 || // s
+    last === 0x65 || // e
+    ((name.charCodeAt(0) | 0x20) === 0x69 &&
+      (name.charCodeAt(1) | 0x20) === 0x64 &&
+      name[2] === '_')
+  )
 }
 
 const toSlashes = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'))

@@ -8386,7 +8386,17 @@ init_errors();
 init_vocabulary();
 var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
 function isLeftOutName(name, directory) {
-  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+  return name.startsWith(".") || !directory && mayBeSecret(name) && SECRET_FILE.test(name);
+}
+function mayBeSecret(name) {
+  const last = name.charCodeAt(name.length - 1) | 32;
+  return last === 109 || // m
+  last === 121 || // y
+  last === 50 || // 2
+  last === 120 || // x
+  last === 115 || // s
+  last === 101 || // e
+  (name.charCodeAt(0) | 32) === 105 && (name.charCodeAt(1) | 32) === 100 && name[2] === "_";
 }
 var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
@@ -9473,7 +9483,17 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 }
 
 // src/core/seal.ts
+function startHashPool(subject, workers) {
+  return subject.kind === "paths" && !namesOneFile(subject) ? HashPool.start(workers) : null;
+}
 async function sealSubject(subject, options) {
+  try {
+    return await sealWithPool(subject, options);
+  } finally {
+    options.pool?.close();
+  }
+}
+async function sealWithPool(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
@@ -9520,7 +9540,7 @@ async function sealSubject(subject, options) {
     options.onResolved?.(1, resolved.root);
     hashed = await hashFiles(resolved.absolutePaths, options);
   } else {
-    const pool = HashPool.start(options.workers);
+    const pool = options.pool ?? HashPool.start(options.workers);
     try {
       linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
       const queue = new HashQueue(
@@ -9997,7 +10017,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JJL2QNIX.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-CB5RJA5F.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-ABFVMA4G.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -10622,6 +10642,7 @@ export {
   validSealedBy as m20$validSealedBy,
   listDirectory as m21$listDirectory,
   sealSubject as m21$sealSubject,
+  startHashPool as m21$startHashPool,
   FULCIO_OIDS as m22$FULCIO_OIDS,
   FULCIO_OID_PREFIX as m22$FULCIO_OID_PREFIX,
   GITHUB_HOSTED as m22$GITHUB_HOSTED,

@@ -1734,7 +1734,17 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 var import_picomatch = __toESM(require_picomatch());
 var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
 function isLeftOutName(name, directory) {
-  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+  return name.startsWith(".") || !directory && mayBeSecret(name) && SECRET_FILE.test(name);
+}
+function mayBeSecret(name) {
+  const last = name.charCodeAt(name.length - 1) | 32;
+  return last === 109 || // m
+  last === 121 || // y
+  last === 50 || // 2
+  last === 120 || // x
+  last === 115 || // s
+  last === 101 || // e
+  (name.charCodeAt(0) | 32) === 105 && (name.charCodeAt(1) | 32) === 100 && name[2] === "_";
 }
 var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
@@ -2203,7 +2213,17 @@ function realOrSelf2(p) {
 }
 
 // src/core/seal.ts
+function startHashPool(subject, workers) {
+  return subject.kind === "paths" && !namesOneFile(subject) ? HashPool.start(workers) : null;
+}
 async function sealSubject(subject, options) {
+  try {
+    return await sealWithPool(subject, options);
+  } finally {
+    options.pool?.close();
+  }
+}
+async function sealWithPool(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
@@ -2250,7 +2270,7 @@ async function sealSubject(subject, options) {
     options.onResolved?.(1, resolved.root);
     hashed = await hashFiles(resolved.absolutePaths, options);
   } else {
-    const pool = HashPool.start(options.workers);
+    const pool = options.pool ?? HashPool.start(options.workers);
     try {
       linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
       const queue = new HashQueue(
@@ -4025,9 +4045,11 @@ function withSigningWorkflow(build, signing) {
 
 // src/actions/seal/run.ts
 async function run(env = process.env) {
+  let pool = null;
   try {
     const workspace = workspaceDir(env);
     const settings = readSealSettings((name) => getInput(name), workspace, env);
+    pool = settings.subject.kind === "paths" ? startHashPool(settings.subject) : null;
     const signing = await prepareSigning(settings.signing, env);
     if (signing.kind === "none" && signing.notice !== null) notice(signing.notice);
     if (settings.pushToRegistry && signing.kind === "none") {
@@ -4086,6 +4108,7 @@ async function run(env = process.env) {
         name: settings.name,
         fallbackName: fallbackName(env, workspace),
         build,
+        ...pool === null ? {} : { pool },
         onResolved: (count, root) => info(`Sealing ${formatCount(count, "file")} under ${root}`),
         onProgress: (p) => info(describeProgress(p))
       },
@@ -4171,6 +4194,8 @@ async function run(env = process.env) {
     setOutput(SealOutput.ImageRef, image === null ? "" : imageRef(image.sealed));
   } catch (error2) {
     reportFailure(error2);
+  } finally {
+    pool?.close();
   }
 }
 function reportLeftOut(artifact) {
@@ -4248,7 +4273,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-QRBZ755W.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-D3MDC6GP.js");
   const store = new ActionsCacheStore({
     env,
     inputName: SealInput.Cache,
@@ -4291,7 +4316,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-J6K752ZG.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-YMCNWSZQ.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4327,7 +4352,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-J6K752ZG.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-YMCNWSZQ.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
@@ -4402,6 +4427,7 @@ export {
   readModes as m17$readModes,
   listDirectory as m21$listDirectory,
   sealSubject as m21$sealSubject,
+  startHashPool as m21$startHashPool,
   CURVES as m23$CURVES,
   GENERATE_HINT as m23$GENERATE_HINT,
   PRIVATE_LABELS as m23$PRIVATE_LABELS,

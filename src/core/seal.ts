@@ -81,6 +81,11 @@ export interface SealedArtifact {
 export interface SealOptions extends HashOptions {
   /** Worker threads that help hash many files; default: one per spare core, up to 3. */
   readonly workers?: number
+  /**
+   * Workers the caller started before its own first steps (startHashPool), so that they boot
+   * meanwhile; used for this seal's files and closed when it ends, whatever the subject.
+   */
+  readonly pool?: HashPool
   /** Called once the walk has found every file (hashing has started by then). */
   readonly onResolved?: (fileCount: number, root: string) => void
   /** The artifact's name; derived from the subject when absent. */
@@ -90,11 +95,27 @@ export interface SealOptions extends HashOptions {
   readonly build: BuildContext
 }
 
+/**
+ * Starts the workers that will hash a subject of many files, when it is one: a caller that has
+ * other steps before sealSubject starts them first and hands them on (SealOptions.pool).
+ */
+export function startHashPool(subject: SubjectSpec, workers?: number): HashPool | null {
+  return subject.kind === 'paths' && !namesOneFile(subject) ? HashPool.start(workers) : null
+}
+
 /** Reads, digests and describes the subject; writes nothing. */
 export async function sealSubject(
   subject: SubjectSpec,
   options: SealOptions
 ): Promise<SealedArtifact> {
+  try {
+    return await sealWithPool(subject, options)
+  } finally {
+    options.pool?.close()
+  }
+}
+
+async function sealWithPool(subject: SubjectSpec, options: SealOptions): Promise<SealedArtifact> {
   if (subject.kind === 'digest') {
     const name = options.name || subject.name
     const listing = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]))
@@ -145,7 +166,7 @@ export async function sealSubject(
   } else {
     // The workers boot while the main thread starts the walk, then hash each file the
     // walk adds to the queue while the walk goes on.
-    const pool = HashPool.start(options.workers)
+    const pool = options.pool ?? HashPool.start(options.workers)
     try {
       // With the root known before the walk, the hashing threads write the listing's lines.
       linesRoot = path.sep === '/' ? rootBeforeWalk(subject) : null

@@ -7,13 +7,13 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   verifyArtifact
-} from "./chunk-BRCRFCCK.js";
+} from "./chunk-YDAUKCN2.js";
 import {
   sealedModesBeside
-} from "./chunk-G6PNSJJF.js";
+} from "./chunk-GYWGNZEA.js";
 import {
   sealSubject
-} from "./chunk-NWTVCEKF.js";
+} from "./chunk-NIJEJH5A.js";
 import {
   sealedByFromStatement,
   subjectNameOf
@@ -21,7 +21,7 @@ import {
 import {
   applyModes,
   resolveFiles
-} from "./chunk-OTB3SJCU.js";
+} from "./chunk-Z6PKETNA.js";
 import {
   serverUrlOf
 } from "./chunk-BXUFWVSN.js";
@@ -214,7 +214,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-MIAVSQ47.js");
-  const { downloadAndVerify } = await import("./download-and-verify-5NG7QRWK.js");
+  const { downloadAndVerify } = await import("./download-and-verify-JFYZS25M.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -1,44 +1,7 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-Q22TJGH3.js";
-import "./chunk-5Q3DRXWI.js";
-import {
-  removeQuietly
-} from "./chunk-VBPZY752.js";
-import {
-  sealedModesBeside
-} from "./chunk-G6PNSJJF.js";
-import {
-  checkSubjectKind,
-  kindFromListing,
-  kindFromStatement,
-  sealSubject
-} from "./chunk-NWTVCEKF.js";
-import "./chunk-ZZJVUA5H.js";
-import {
-  applyModes
-} from "./chunk-OTB3SJCU.js";
-import "./chunk-OPHOUBPK.js";
-import "./chunk-BXUFWVSN.js";
-import {
-  readListing,
-  readStatement
-} from "./chunk-LGWJCIYU.js";
-import "./chunk-4WMSIVT4.js";
-import {
-  diffListings,
-  digestOfListing,
-  formatListing,
-  parseListing
-} from "./chunk-43FNMZOV.js";
-import {
-  digestFromHex
-} from "./chunk-U5VE7L4O.js";
-import "./chunk-5B26CPAT.js";
-import {
-  SealError,
-  quote
-} from "./chunk-COPLKY7P.js";
+} from "./chunk-HELQSHDX.js";
+import "./chunk-COPXFWXJ.js";
 import "./chunk-TQNNSUJT.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-FZHOXW7V.js";
@@ -46,12 +9,9 @@ import "./chunk-UTL6W6EB.js";
 import "./chunk-OM6KMUFD.js";
 import "./chunk-S7E4F2WR.js";
 import "./chunk-FETSGT4O.js";
-import "./chunk-2BSWPGL5.js";
-import "./chunk-C3DYB3KA.js";
 import "./chunk-TI6GVPHC.js";
 import "./chunk-2W6K4FW3.js";
-import "./chunk-7NBIB6HM.js";
-import "./chunk-P4TSECCU.js";
+import "./chunk-63EGTO4W.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";
 import "./chunk-VF62UBY7.js";
@@ -61,24 +21,51 @@ import {
 import "./chunk-KUE42OYI.js";
 import "./chunk-ULEFO6FB.js";
 
-// src/app/verify/download-and-verify.ts
+// stand-in:observe:src/core/modes.ts:src/app/verify/download-and-verify.ts
+import { m17$MODES_ANNOTATION, m17$applyModes, m17$diffModes, m17$formatModes, m17$linkTargetPath, m17$modesAnnotation, m17$modesDigest, m17$parseModes, m17$readModes } from "../observe/index-core.js";
+
+// stand-in:observe:src/app/verify/sealed-modes.ts:src/app/verify/download-and-verify.ts
+import { m7$sealedModesBeside } from "../observe/index-core.js";
+
+// stand-in:observe:src/core/digest.ts:src/app/verify/download-and-verify.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../observe/index-core.js";
+
+// stand-in:observe:src/core/errors.ts:src/app/verify/download-and-verify.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
+
+// stand-in:observe:src/core/kind.ts:src/app/verify/download-and-verify.ts
+import { m15$agreeingKind, m15$checkSubjectKind, m15$isCanonicalListing, m15$kindFromListing, m15$kindFromStatement, m15$readListingFile, m15$refuseListingAsFile } from "../observe/index-core.js";
+
+// stand-in:observe:src/core/listing.ts:src/app/verify/download-and-verify.ts
+import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$listingFromPathBytes, m16$parseListing, m16$sortEntries } from "../observe/index-core.js";
+
+// stand-in:observe:src/core/seal.ts:src/app/verify/download-and-verify.ts
+import { m21$listDirectory, m21$sealSubject, m21$startHashPool } from "../observe/index-core.js";
+
+// stand-in:observe:src/stores/evidence/directory-handoff.ts:src/app/verify/download-and-verify.ts
+import { m30$copyListedFiles, m30$makeDirectories, m30$privateDir, m30$removeQuietly, m30$writeNewFile } from "../observe/index-core.js";
+
+// stand-in:observe:src/stores/evidence/bundle-reader.ts:src/app/verify/download-and-verify.ts
+import { m28$contractManifestBeside, m28$hasBundleBeside, m28$listingsIn, m28$readListing, m28$readSigstoreBundleBeside, m28$readStatement, m28$readStatementBeside, m28$whyUnreadable } from "../observe/index-core.js";
+
+// src/app/verify/download-and-verify.ts?observe
 var MAX_LISTED = 20;
 async function downloadAndVerify(store, request, options) {
   const nameInput = request.nameInput ?? ARTIFACT_INPUTS.name;
   const expectedInput = request.expectedInput ?? "digest";
   const artifact = await store.download({ ...request, onDigestMismatch: "continue" });
-  const label = `the artifact ${quote(artifact.name)}${artifact.runId === null ? "" : ` of workflow run ${artifact.runId}`}`;
+  const label = `the artifact ${m13$quote(artifact.name)}${artifact.runId === null ? "" : ` of workflow run ${artifact.runId}`}`;
   try {
     const sealed = readSealedListing(artifact.checksumsPath, label, nameInput);
-    const listed = digestOfListing(formatListing(sealed));
+    const listed = m16$digestOfListing(m16$formatListing(sealed));
     const single = sealed.length === 1 ? sealed[0] : null;
-    if (request.expected !== void 0 && kindFromListing(sealed, request.expected, "") === null) {
-      throw new SealError(
+    if (request.expected !== void 0 && m15$kindFromListing(sealed, request.expected, "") === null) {
+      throw new m13$SealError(
         "tampered",
         `${expectedInput}: the seal bundle in ${label} is the listing of ${listed}, not of ${request.expected}. The artifact holds another build, or its bundle was changed after sealing. Give the digest sealed with this artifact, or download the artifact that build uploaded.`
       );
     }
-    const candidates = request.expected !== void 0 ? [request.expected] : [listed, ...single ? [digestFromHex(single.hex)] : []];
+    const candidates = request.expected !== void 0 ? [request.expected] : [listed, ...single ? [m11$digestFromHex(single.hex)] : []];
     const { digest, kind } = statementDigest(
       artifact.statementPath,
       sealed,
@@ -87,19 +74,19 @@ async function downloadAndVerify(store, request, options) {
       nameInput
     );
     if (artifact.filesDir === null) {
-      throw new SealError(
+      throw new m13$SealError(
         "bad-input",
         `${nameInput}: ${label} holds the seal bundle only, no files to verify. Upload it with its files to carry and verify them.`
       );
     }
-    const modes = sealedModesBeside(artifact.checksumsPath, nameInput);
+    const modes = m7$sealedModesBeside(artifact.checksumsPath, nameInput);
     if (modes !== null)
-      applyModes(
+      m17$applyModes(
         artifact.filesDir,
         sealed.map((e) => e.path),
         modes
       );
-    const recomputed = await sealSubject(
+    const recomputed = await m21$sealSubject(
       {
         kind: "paths",
         patterns: { include: [artifact.filesDir], exclude: [] },
@@ -109,20 +96,20 @@ async function downloadAndVerify(store, request, options) {
       },
       { ...options, fallbackName: artifact.name }
     );
-    const mismatches = diffListings(
+    const mismatches = m16$diffListings(
       sealed,
-      parseListing(recomputed.listing.toString("utf8"), "the downloaded files")
+      m16$parseListing(recomputed.listing.toString("utf8"), "the downloaded files")
     );
     if (mismatches.length > 0)
       throw downloadDiffers(mismatches, recomputed.digest, label, nameInput, digest);
     const file = kind === "file" ? join(artifact.filesDir, ...single.path.split("/")) : null;
-    checkSubjectKind(
+    m15$checkSubjectKind(
       {
         kind,
         display: file ?? artifact.filesDir,
         fileCount: sealed.length,
         file,
-        digest: file === null ? recomputed.digest : digestFromHex(single.hex)
+        digest: file === null ? recomputed.digest : m11$digestFromHex(single.hex)
       },
       digest,
       { kind, source: `the seal bundle in ${label}`, fileCount: sealed.length },
@@ -130,14 +117,14 @@ async function downloadAndVerify(store, request, options) {
     );
     return { artifact, digest, kind, path: file ?? artifact.filesDir, fileCount: sealed.length };
   } catch (error) {
-    removeQuietly(artifact.dir);
+    m30$removeQuietly(artifact.dir);
     throw error;
   }
 }
 function readSealedListing(file, label, nameInput) {
-  return readListing(
+  return m28$readListing(
     file,
-    (why) => new SealError(
+    (why) => new m13$SealError(
       "unreadable",
       `${nameInput}: cannot read the checksums listing of ${label} (${why}).`
     )
@@ -146,22 +133,22 @@ function readSealedListing(file, label, nameInput) {
 function statementDigest(file, sealed, candidates, label, nameInput) {
   let statement = null;
   try {
-    statement = readStatement(file, (why) => new SealError("unreadable", why))?.json ?? null;
+    statement = m28$readStatement(file, (why) => new m13$SealError("unreadable", why))?.json ?? null;
   } catch {
   }
   for (const digest of candidates) {
-    const kind = kindFromStatement(statement, digest);
+    const kind = m15$kindFromStatement(statement, digest);
     if (kind === null) continue;
-    const listed = kindFromListing(sealed, digest, "")?.kind;
+    const listed = m15$kindFromListing(sealed, digest, "")?.kind;
     if (listed !== kind) {
-      throw new SealError(
+      throw new m13$SealError(
         "tampered",
         `${nameInput}: the statement in ${label} records ${digest} as ${kind === "tree" ? "a tree" : "one file"}, but its listing records it as ${listed === "tree" ? "a tree" : "one file"}. The bundle was changed after sealing; do not trust this artifact, and seal the build again.`
       );
     }
     return { digest, kind };
   }
-  throw new SealError(
+  throw new m13$SealError(
     "tampered",
     `${nameInput}: the statement in ${label} does not describe ${candidates[0]}: its listing and statement do not belong together. The bundle was changed after sealing; do not trust this artifact, and seal the build again.`
   );
@@ -170,7 +157,7 @@ function downloadDiffers(mismatches, actual, label, nameInput, digest) {
   const count = (kind) => mismatches.filter((m) => m.kind === kind).length;
   const lines = mismatches.slice(0, MAX_LISTED).map((m) => `  ${m.kind.padEnd(7)} ${m.path}`);
   if (mismatches.length > MAX_LISTED) lines.push(`  \u2026 and ${mismatches.length - MAX_LISTED} more`);
-  return new SealError(
+  return new m13$SealError(
     "mismatch",
     `${nameInput}: the files of ${label} are not the sealed files of ${digest}: ${count("changed")} changed, ${count("missing")} missing, ${count("added")} added:
 ${lines.join("\n")}

@@ -1,18 +1,18 @@
 import {
   sealedModesBeside
-} from "./chunk-G6PNSJJF.js";
+} from "./chunk-GYWGNZEA.js";
 import {
   agreeingKind,
   checkSubjectKind,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-NWTVCEKF.js";
+} from "./chunk-NIJEJH5A.js";
 import {
   diffModes,
   isLeftOutName,
   parseModes
-} from "./chunk-OTB3SJCU.js";
+} from "./chunk-Z6PKETNA.js";
 import {
   readListing,
   readStatementBeside

@@ -46,7 +46,17 @@ import {
 var import_picomatch = __toESM(require_picomatch(), 1);
 var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
 function isLeftOutName(name, directory) {
-  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+  return name.startsWith(".") || !directory && mayBeSecret(name) && SECRET_FILE.test(name);
+}
+function mayBeSecret(name) {
+  const last = name.charCodeAt(name.length - 1) | 32;
+  return last === 109 || // m
+  last === 121 || // y
+  last === 50 || // 2
+  last === 120 || // x
+  last === 115 || // s
+  last === 101 || // e
+  (name.charCodeAt(0) | 32) === 105 && (name.charCodeAt(1) | 32) === 100 && name[2] === "_";
 }
 var toSlashes = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;

@@ -5485,7 +5485,7 @@ import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPro
 import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$listingFromPathBytes, m16$parseListing, m16$sortEntries } from "../seal/index-core.js";
 
 // stand-in:seal:src/core/seal.ts:src/stores/evidence/actions-cache.ts
-import { m21$listDirectory, m21$sealSubject } from "../seal/index-core.js";
+import { m21$listDirectory, m21$sealSubject, m21$startHashPool } from "../seal/index-core.js";
 
 // stand-in:seal:src/core/digest.ts:src/stores/evidence/cache-layout.ts
 import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../seal/index-core.js";

@@ -9,7 +9,7 @@ import {
   readModes,
   resolveFiles,
   rootBeforeWalk
-} from "./chunk-OTB3SJCU.js";
+} from "./chunk-Z6PKETNA.js";
 import {
   buildStatement,
   digestOnlySubject,
@@ -611,6 +611,13 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
 
 // src/core/seal.ts
 async function sealSubject(subject, options) {
+  try {
+    return await sealWithPool(subject, options);
+  } finally {
+    options.pool?.close();
+  }
+}
+async function sealWithPool(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
@@ -657,7 +664,7 @@ async function sealSubject(subject, options) {
     options.onResolved?.(1, resolved.root);
     hashed = await hashFiles(resolved.absolutePaths, options);
   } else {
-    const pool = HashPool.start(options.workers);
+    const pool = options.pool ?? HashPool.start(options.workers);
     try {
       linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
       const queue = new HashQueue(

@@ -2,7 +2,7 @@ import {
   modesAnnotation,
   modesDigest,
   parseModes
-} from "./chunk-OTB3SJCU.js";
+} from "./chunk-Z6PKETNA.js";
 import {
   readStatementBeside
 } from "./chunk-LGWJCIYU.js";

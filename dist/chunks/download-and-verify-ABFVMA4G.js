@@ -1,7 +1,7 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-ZN2F46US.js";
-import "./chunk-DITWW6SS.js";
+} from "./chunk-TF2ZHWYJ.js";
+import "./chunk-CQLSNCBF.js";
 import "./chunk-TQNNSUJT.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-FZHOXW7V.js";
@@ -22,34 +22,34 @@ import {
 import "./chunk-KUE42OYI.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:verify:src/core/modes.ts:src/app/verify/download-and-verify.ts
-import { m17$MODES_ANNOTATION, m17$applyModes, m17$diffModes, m17$formatModes, m17$linkTargetPath, m17$modesAnnotation, m17$modesDigest, m17$parseModes, m17$readModes } from "../verify/index-core.js";
+// stand-in:promote:src/core/modes.ts:src/app/verify/download-and-verify.ts
+import { m17$MODES_ANNOTATION, m17$applyModes, m17$diffModes, m17$formatModes, m17$linkTargetPath, m17$modesAnnotation, m17$modesDigest, m17$parseModes, m17$readModes } from "../promote/index-core.js";
 
-// stand-in:verify:src/app/verify/sealed-modes.ts:src/app/verify/download-and-verify.ts
-import { m7$sealedModesBeside } from "../verify/index-core.js";
+// stand-in:promote:src/app/verify/sealed-modes.ts:src/app/verify/download-and-verify.ts
+import { m7$sealedModesBeside } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/digest.ts:src/app/verify/download-and-verify.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../verify/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/app/verify/download-and-verify.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/errors.ts:src/app/verify/download-and-verify.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../verify/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/app/verify/download-and-verify.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/kind.ts:src/app/verify/download-and-verify.ts
-import { m15$agreeingKind, m15$checkSubjectKind, m15$isCanonicalListing, m15$kindFromListing, m15$kindFromStatement, m15$readListingFile, m15$refuseListingAsFile } from "../verify/index-core.js";
+// stand-in:promote:src/core/kind.ts:src/app/verify/download-and-verify.ts
+import { m15$agreeingKind, m15$checkSubjectKind, m15$isCanonicalListing, m15$kindFromListing, m15$kindFromStatement, m15$readListingFile, m15$refuseListingAsFile } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/listing.ts:src/app/verify/download-and-verify.ts
-import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$listingFromPathBytes, m16$parseListing, m16$sortEntries } from "../verify/index-core.js";
+// stand-in:promote:src/core/listing.ts:src/app/verify/download-and-verify.ts
+import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$listingFromPathBytes, m16$parseListing, m16$sortEntries } from "../promote/index-core.js";
 
-// stand-in:verify:src/core/seal.ts:src/app/verify/download-and-verify.ts
-import { m21$listDirectory, m21$sealSubject } from "../verify/index-core.js";
+// stand-in:promote:src/core/seal.ts:src/app/verify/download-and-verify.ts
+import { m21$listDirectory, m21$sealSubject, m21$startHashPool } from "../promote/index-core.js";
 
-// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/app/verify/download-and-verify.ts
-import { m30$copyListedFiles, m30$makeDirectories, m30$privateDir, m30$removeQuietly, m30$writeNewFile } from "../verify/index-core.js";
+// stand-in:promote:src/stores/evidence/directory-handoff.ts:src/app/verify/download-and-verify.ts
+import { m30$copyListedFiles, m30$makeDirectories, m30$privateDir, m30$removeQuietly, m30$writeNewFile } from "../promote/index-core.js";
 
-// stand-in:verify:src/stores/evidence/bundle-reader.ts:src/app/verify/download-and-verify.ts
-import { m28$contractManifestBeside, m28$hasBundleBeside, m28$listingsIn, m28$readListing, m28$readSigstoreBundleBeside, m28$readStatement, m28$readStatementBeside, m28$whyUnreadable } from "../verify/index-core.js";
+// stand-in:promote:src/stores/evidence/bundle-reader.ts:src/app/verify/download-and-verify.ts
+import { m28$contractManifestBeside, m28$hasBundleBeside, m28$listingsIn, m28$readListing, m28$readSigstoreBundleBeside, m28$readStatement, m28$readStatementBeside, m28$whyUnreadable } from "../promote/index-core.js";
 
-// src/app/verify/download-and-verify.ts?verify
+// src/app/verify/download-and-verify.ts?promote
 var MAX_LISTED = 20;
 async function downloadAndVerify(store, request, options) {
   const nameInput = request.nameInput ?? ARTIFACT_INPUTS.name;

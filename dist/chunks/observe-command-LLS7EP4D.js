@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-AZAEERAU.js";
+} from "./chunk-ATLH5MQW.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -39,18 +39,18 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-6WR6AUTI.js";
-import "./chunk-BRCRFCCK.js";
-import "./chunk-G6PNSJJF.js";
+import "./chunk-YDAUKCN2.js";
+import "./chunk-GYWGNZEA.js";
 import {
   cliCheckpointSigning
 } from "./chunk-MQ5F37O5.js";
 import {
   listDirectory
-} from "./chunk-NWTVCEKF.js";
+} from "./chunk-NIJEJH5A.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";
-import "./chunk-OTB3SJCU.js";
+import "./chunk-Z6PKETNA.js";
 import {
   buildContextFromEnv,
   fallbackName,

@@ -5,8 +5,8 @@ import {
 } from "./chunk-JQVMIM4I.js";
 import {
   verifyArtifact
-} from "./chunk-BRCRFCCK.js";
-import "./chunk-G6PNSJJF.js";
+} from "./chunk-YDAUKCN2.js";
+import "./chunk-GYWGNZEA.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -18,16 +18,16 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-MQ5F37O5.js";
-import "./chunk-NWTVCEKF.js";
+import "./chunk-NIJEJH5A.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import {
   checkSignature
-} from "./chunk-D5GVXGLP.js";
+} from "./chunk-K6AEZNMO.js";
 import "./chunk-KIKQSJQ6.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-F73NK3ER.js";
-import "./chunk-OTB3SJCU.js";
+import "./chunk-Z6PKETNA.js";
 import "./chunk-4GTZCDOY.js";
 import {
   mismatchLines

@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-AZAEERAU.js";
+} from "./chunk-ATLH5MQW.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -61,8 +61,8 @@ import {
   signerExpectation,
   signerName
 } from "./chunk-JQVMIM4I.js";
-import "./chunk-BRCRFCCK.js";
-import "./chunk-G6PNSJJF.js";
+import "./chunk-YDAUKCN2.js";
+import "./chunk-GYWGNZEA.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -77,7 +77,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-MQ5F37O5.js";
-import "./chunk-NWTVCEKF.js";
+import "./chunk-NIJEJH5A.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";
@@ -88,7 +88,7 @@ import {
   findSignatures,
   unsignedCheck
 } from "./chunk-F73NK3ER.js";
-import "./chunk-OTB3SJCU.js";
+import "./chunk-Z6PKETNA.js";
 import {
   checkIdentity,
   describeIdentityFailure
@@ -1327,7 +1327,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain2) : plain2;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("./check-signature-I4XGZUKH.js");
+      const { checkCandidates } = await import("./check-signature-JFR3NQMV.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,

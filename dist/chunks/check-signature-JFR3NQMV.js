@@ -1,11 +1,11 @@
 import {
   checkCandidates,
   checkSignature
-} from "./chunk-D5GVXGLP.js";
+} from "./chunk-K6AEZNMO.js";
 import "./chunk-KIKQSJQ6.js";
 import "./chunk-6PZHAYEF.js";
 import "./chunk-F73NK3ER.js";
-import "./chunk-OTB3SJCU.js";
+import "./chunk-Z6PKETNA.js";
 import "./chunk-4GTZCDOY.js";
 import "./chunk-OPHOUBPK.js";
 import "./chunk-BXUFWVSN.js";

@@ -11,7 +11,7 @@ import {
 import {
   modesAnnotation,
   modesDigest
-} from "./chunk-OTB3SJCU.js";
+} from "./chunk-Z6PKETNA.js";
 import {
   checkIdentity,
   describeIdentityFailure

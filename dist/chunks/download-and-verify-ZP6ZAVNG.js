@@ -1,7 +1,7 @@
 import {
   ARTIFACT_INPUTS
-} from "./chunk-HELQSHDX.js";
-import "./chunk-COPXFWXJ.js";
+} from "./chunk-ZN2F46US.js";
+import "./chunk-DITWW6SS.js";
 import "./chunk-TQNNSUJT.js";
 import "./chunk-N3KQGJVS.js";
 import "./chunk-FZHOXW7V.js";
@@ -11,7 +11,8 @@ import "./chunk-S7E4F2WR.js";
 import "./chunk-FETSGT4O.js";
 import "./chunk-TI6GVPHC.js";
 import "./chunk-2W6K4FW3.js";
-import "./chunk-63EGTO4W.js";
+import "./chunk-7NBIB6HM.js";
+import "./chunk-P4TSECCU.js";
 import "./chunk-M6ACESL2.js";
 import "./chunk-Y3QM5BXP.js";
 import "./chunk-VF62UBY7.js";
@@ -21,34 +22,34 @@ import {
 import "./chunk-KUE42OYI.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:observe:src/core/modes.ts:src/app/verify/download-and-verify.ts
-import { m17$MODES_ANNOTATION, m17$applyModes, m17$diffModes, m17$formatModes, m17$linkTargetPath, m17$modesAnnotation, m17$modesDigest, m17$parseModes, m17$readModes } from "../observe/index-core.js";
+// stand-in:verify:src/core/modes.ts:src/app/verify/download-and-verify.ts
+import { m17$MODES_ANNOTATION, m17$applyModes, m17$diffModes, m17$formatModes, m17$linkTargetPath, m17$modesAnnotation, m17$modesDigest, m17$parseModes, m17$readModes } from "../verify/index-core.js";
 
-// stand-in:observe:src/app/verify/sealed-modes.ts:src/app/verify/download-and-verify.ts
-import { m7$sealedModesBeside } from "../observe/index-core.js";
+// stand-in:verify:src/app/verify/sealed-modes.ts:src/app/verify/download-and-verify.ts
+import { m7$sealedModesBeside } from "../verify/index-core.js";
 
-// stand-in:observe:src/core/digest.ts:src/app/verify/download-and-verify.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../observe/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/app/verify/download-and-verify.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$shortDigest } from "../verify/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/app/verify/download-and-verify.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/app/verify/download-and-verify.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$quote, m13$stopsPromotion } from "../verify/index-core.js";
 
-// stand-in:observe:src/core/kind.ts:src/app/verify/download-and-verify.ts
-import { m15$agreeingKind, m15$checkSubjectKind, m15$isCanonicalListing, m15$kindFromListing, m15$kindFromStatement, m15$readListingFile, m15$refuseListingAsFile } from "../observe/index-core.js";
+// stand-in:verify:src/core/kind.ts:src/app/verify/download-and-verify.ts
+import { m15$agreeingKind, m15$checkSubjectKind, m15$isCanonicalListing, m15$kindFromListing, m15$kindFromStatement, m15$readListingFile, m15$refuseListingAsFile } from "../verify/index-core.js";
 
-// stand-in:observe:src/core/listing.ts:src/app/verify/download-and-verify.ts
-import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$listingFromPathBytes, m16$parseListing, m16$sortEntries } from "../observe/index-core.js";
+// stand-in:verify:src/core/listing.ts:src/app/verify/download-and-verify.ts
+import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$listingFromPathBytes, m16$parseListing, m16$sortEntries } from "../verify/index-core.js";
 
-// stand-in:observe:src/core/seal.ts:src/app/verify/download-and-verify.ts
-import { m21$listDirectory, m21$sealSubject } from "../observe/index-core.js";
+// stand-in:verify:src/core/seal.ts:src/app/verify/download-and-verify.ts
+import { m21$listDirectory, m21$sealSubject, m21$startHashPool } from "../verify/index-core.js";
 
-// stand-in:observe:src/stores/evidence/directory-handoff.ts:src/app/verify/download-and-verify.ts
-import { m30$copyListedFiles, m30$makeDirectories, m30$privateDir, m30$removeQuietly, m30$writeNewFile } from "../observe/index-core.js";
+// stand-in:verify:src/stores/evidence/directory-handoff.ts:src/app/verify/download-and-verify.ts
+import { m30$copyListedFiles, m30$makeDirectories, m30$privateDir, m30$removeQuietly, m30$writeNewFile } from "../verify/index-core.js";
 
-// stand-in:observe:src/stores/evidence/bundle-reader.ts:src/app/verify/download-and-verify.ts
-import { m28$contractManifestBeside, m28$hasBundleBeside, m28$listingsIn, m28$readListing, m28$readSigstoreBundleBeside, m28$readStatement, m28$readStatementBeside, m28$whyUnreadable } from "../observe/index-core.js";
+// stand-in:verify:src/stores/evidence/bundle-reader.ts:src/app/verify/download-and-verify.ts
+import { m28$contractManifestBeside, m28$hasBundleBeside, m28$listingsIn, m28$readListing, m28$readSigstoreBundleBeside, m28$readStatement, m28$readStatementBeside, m28$whyUnreadable } from "../verify/index-core.js";
 
-// src/app/verify/download-and-verify.ts?observe
+// src/app/verify/download-and-verify.ts?verify
 var MAX_LISTED = 20;
 async function downloadAndVerify(store, request, options) {
   const nameInput = request.nameInput ?? ARTIFACT_INPUTS.name;

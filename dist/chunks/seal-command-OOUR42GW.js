@@ -10,10 +10,10 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-NWTVCEKF.js";
+} from "./chunk-NIJEJH5A.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
-import "./chunk-OTB3SJCU.js";
+import "./chunk-Z6PKETNA.js";
 import {
   plain
 } from "./chunk-VEAYLQ66.js";

@@ -98,7 +98,7 @@ import { m15$agreeingKind, m15$checkSubjectKind, m15$isCanonicalListing, m15$kin
 import { m16$checkListingPath, m16$compareUtf8, m16$describesListing, m16$diffListings, m16$digestOfListing, m16$formatListing, m16$listingFromDigests, m16$listingFromPathBytes, m16$parseListing, m16$sortEntries } from "../seal/index-core.js";
 
 // stand-in:seal:src/core/seal.ts:src/app/verify/download-and-verify.ts
-import { m21$listDirectory, m21$sealSubject } from "../seal/index-core.js";
+import { m21$listDirectory, m21$sealSubject, m21$startHashPool } from "../seal/index-core.js";
 
 // stand-in:seal:src/stores/evidence/bundle-reader.ts:src/app/verify/download-and-verify.ts
 import { m28$contractManifestBeside as m28$contractManifestBeside2, m28$hasBundleBeside as m28$hasBundleBeside2, m28$listingsIn as m28$listingsIn2, m28$readListing as m28$readListing2, m28$readSigstoreBundleBeside as m28$readSigstoreBundleBeside2, m28$readStatement as m28$readStatement2, m28$readStatementBeside as m28$readStatementBeside2, m28$whyUnreadable as m28$whyUnreadable2 } from "../seal/index-core.js";

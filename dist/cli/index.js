@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-ASGVH6WT.js"),
+    import("../chunks/main-OSJMXHVB.js"),
     import("../chunks/terminal-DU32RLS3.js")
   ]);
   const terminal = processTerminal();

@@ -357,7 +357,8 @@ var HashPool = class _HashPool {
   workers;
   closing = false;
   constructor(count) {
-    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true }));
+    const options = { eval: true, trackUnmanagedFds: false };
+    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, options));
   }
   /** Starts one worker per spare core (up to 3); none on a single core. */
   static start(count = Math.min(Math.max(0, availableParallelism() - 1), 3)) {

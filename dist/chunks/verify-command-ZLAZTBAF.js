@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQVMIM4I.js";
 import {
   verifyArtifact
-} from "./chunk-YDAUKCN2.js";
+} from "./chunk-WR5ZZHNG.js";
 import "./chunk-GYWGNZEA.js";
 import {
   describeProgress,
@@ -18,7 +18,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-MQ5F37O5.js";
-import "./chunk-NIJEJH5A.js";
+import "./chunk-AKKS2HFI.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import {

@@ -7,7 +7,7 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-NIJEJH5A.js";
+} from "./chunk-AKKS2HFI.js";
 import {
   diffModes,
   isLeftOutName,

@@ -10,7 +10,7 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-NIJEJH5A.js";
+} from "./chunk-AKKS2HFI.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-Z6PKETNA.js";

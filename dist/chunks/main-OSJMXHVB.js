@@ -81,11 +81,11 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-OOUR42GW.js")).sealCommand,
-  verify: async () => (await import("./verify-command-PVIVCHLZ.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-NAWBWYS6.js")).sealCommand,
+  verify: async () => (await import("./verify-command-ZLAZTBAF.js")).verifyCommand,
   diff: async () => (await import("./diff-command-XA256Q3G.js")).diffCommand,
   merge: async () => (await import("./merge-command-CBNQ3F5E.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-CRPCOEJI.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-QMCMYPUY.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-TE746PSJ.js")).confirmCommand,
   veto: async () => (await import("./veto-command-FHAB3DEZ.js")).vetoCommand,
   history: async () => (await import("./history-command-KID7HENR.js")).historyCommand,
@@ -93,7 +93,7 @@ var COMMANDS = {
   ledger: async () => (await import("./ledger-command-7QSHRDUP.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-RS4C4VE4.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-VOQSGKM3.js")).contractCommand,
-  observe: async () => (await import("./observe-command-LLS7EP4D.js")).observeCommand,
+  observe: async () => (await import("./observe-command-KHYSP6JS.js")).observeCommand,
   drift: async () => (await import("./drift-command-ZPC2SXAQ.js")).driftCommand,
   policy: async () => (await import("./policy-command-U4XKZBGK.js")).policyCommand
 };

@@ -7,13 +7,13 @@ import {
 } from "./chunk-VBPZY752.js";
 import {
   verifyArtifact
-} from "./chunk-YDAUKCN2.js";
+} from "./chunk-WR5ZZHNG.js";
 import {
   sealedModesBeside
 } from "./chunk-GYWGNZEA.js";
 import {
   sealSubject
-} from "./chunk-NIJEJH5A.js";
+} from "./chunk-AKKS2HFI.js";
 import {
   sealedByFromStatement,
   subjectNameOf
@@ -214,7 +214,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-MIAVSQ47.js");
-  const { downloadAndVerify } = await import("./download-and-verify-JFYZS25M.js");
+  const { downloadAndVerify } = await import("./download-and-verify-2AAH52DB.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

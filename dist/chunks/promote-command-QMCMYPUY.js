@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-ATLH5MQW.js";
+} from "./chunk-A432YKIX.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -61,7 +61,7 @@ import {
   signerExpectation,
   signerName
 } from "./chunk-JQVMIM4I.js";
-import "./chunk-YDAUKCN2.js";
+import "./chunk-WR5ZZHNG.js";
 import "./chunk-GYWGNZEA.js";
 import {
   describeProgress,
@@ -77,7 +77,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-MQ5F37O5.js";
-import "./chunk-NIJEJH5A.js";
+import "./chunk-AKKS2HFI.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";

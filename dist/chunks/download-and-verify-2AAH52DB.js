@@ -13,7 +13,7 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-NIJEJH5A.js";
+} from "./chunk-AKKS2HFI.js";
 import "./chunk-ZZJVUA5H.js";
 import {
   applyModes

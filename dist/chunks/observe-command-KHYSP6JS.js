@@ -3,7 +3,7 @@ import {
 } from "./chunk-KHNSGHAE.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-ATLH5MQW.js";
+} from "./chunk-A432YKIX.js";
 import {
   driftStateOf
 } from "./chunk-MQIWTPRT.js";
@@ -39,14 +39,14 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-6WR6AUTI.js";
-import "./chunk-YDAUKCN2.js";
+import "./chunk-WR5ZZHNG.js";
 import "./chunk-GYWGNZEA.js";
 import {
   cliCheckpointSigning
 } from "./chunk-MQ5F37O5.js";
 import {
   listDirectory
-} from "./chunk-NIJEJH5A.js";
+} from "./chunk-AKKS2HFI.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-UFM7SWM7.js";
 import "./chunk-KIKQSJQ6.js";

@@ -7,6 +7,7 @@ import {
   digestOfListing,
   formatListing,
   listingFromDigests,
+  listingFromPathBytes,
   parseListing,
   sortEntries
 } from '../../src/core/listing.js'
@@ -102,6 +103,37 @@ describe('listingFromDigests and summarizeFiles', () => {
         )
         expect(listingFromDigests(paths, digests, order).toString('utf8')).toBe(expected)
       })
+    )
+  })
+
+  it("write the same listing from the paths' queued bytes, after a root of any length", () => {
+    fc.assert(
+      fc.property(
+        hashedFiles,
+        fc.stringMatching(/^(\/[a-z\u00e9\u{1F600}]{1,4}){0,3}\/$/u),
+        (files, rootPrefix) => {
+          const paths = files.map(([p]) => p)
+          const digests = new Uint8Array(files.flatMap(([, d]) => [...d]))
+          const order = Uint32Array.from(
+            paths
+              .map((_, i) => i)
+              .sort((a, b) => compareUtf8(paths[a] as string, paths[b] as string))
+          )
+          const encoded = paths.map((p) => Buffer.from(rootPrefix + p))
+          let end = 0
+          const ends = Uint32Array.from(encoded, (b) => (end += b.length))
+          const queued = {
+            bytes: Buffer.concat(encoded),
+            ends,
+            prefixLength: Buffer.byteLength(rootPrefix)
+          }
+          expect(
+            listingFromPathBytes(queued, digests, order).equals(
+              listingFromDigests(paths, digests, order)
+            )
+          ).toBe(true)
+        }
+      )
     )
   })
 

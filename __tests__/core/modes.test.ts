@@ -56,6 +56,17 @@ describe('file modes sealed beside the listing', () => {
     })
   })
 
+  it('record a link whose target lies under a directory whose name starts with ".."', () => {
+    const root = writeTree(tempDir('modes-'), { '..a/run.sh': '#!/bin/sh\n' })
+    fs.chmodSync(path.join(root, '..a/run.sh'), 0o755)
+    fs.symlinkSync('..a/run.sh', path.join(root, 'start'))
+    fs.symlinkSync('..a', path.join(root, 'current'))
+    expect(modesOf(root).modes).toEqual({
+      executable: ['..a/run.sh', 'current/run.sh', 'start'],
+      links: { current: '..a', start: '..a/run.sh' }
+    })
+  })
+
   it('are written one way and read strictly: unknown keys and links out of the root are refused', () => {
     const modes = { executable: ['b', 'a'], links: { z: 'a', 'd/y': '../b' } }
     const text = formatModes(modes).toString()

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -7,8 +7,10 @@ import {
   type SealOptions,
   type SealedArtifact,
   type SubjectSpec,
-  sealSubject
+  sealSubject,
+  startHashPool
 } from '../../src/core/seal.js'
+import { HashPool } from '../../src/core/hashing/hash-files.js'
 import { parseSubjectPatterns } from '../../src/core/subject/patterns.js'
 import {
   removeAll,
@@ -113,6 +115,28 @@ describe('a directory', () => {
     expect(shared.digest).toBe(alone.digest)
     expect(shared.listing.equals(alone.listing)).toBe(true)
     expect(alone.digest).toBe(shellTreeDigest(root))
+  })
+
+  it('hashes with workers started beforehand, and stops them whatever the subject', async () => {
+    const root = tempDir()
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 300; i++) files[`d${i % 5}/f${i}.txt`] = `file ${i}`
+    writeTree(root, files)
+    const tree = paths(root, '.')
+    const one = paths(root, 'd0/f0.txt')
+    expect(startHashPool(one)).toBeNull()
+    expect(
+      startHashPool({ kind: 'digest', digest: `sha256:${'a'.repeat(64)}`, name: 'x' })
+    ).toBeNull()
+    const early = startHashPool(tree, 1) as HashPool
+    const close = jest.spyOn(early, 'close')
+    const sealed = await sealSubject(tree, { ...options, pool: early })
+    expect(sealed.digest).toBe(shellTreeDigest(root))
+    expect(close).toHaveBeenCalled()
+    const unused = HashPool.start(1)
+    const closeUnused = jest.spyOn(unused, 'close')
+    await sealSubject(one, { ...options, pool: unused })
+    expect(closeUnused).toHaveBeenCalled()
   })
 
   it('leaves out excluded files and directories', async () => {

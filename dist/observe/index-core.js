@@ -30904,6 +30904,30 @@ function listingFromDigests(paths, digests, order) {
   }
   return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
 }
+function listingFromPathBytes(paths, digests, order) {
+  const { bytes, ends, prefixLength } = paths;
+  const count = order.length;
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hex = Buffer.from(
+    Buffer.from(digests.buffer, digests.byteOffset, count * 32).toString("hex"),
+    "latin1"
+  );
+  const pathTotal = count === 0 ? 0 : ends[count - 1];
+  const out = Buffer.allocUnsafe(pathTotal + count * (64 + 2 + 1 - prefixLength));
+  let at = 0;
+  for (let k = 0; k < count; k++) {
+    const i = order[k];
+    hex.copy(out, at, i * 64, i * 64 + 64);
+    out[at + 64] = 32;
+    out[at + 65] = 32;
+    at += 66;
+    at += source.copy(out, at, (i === 0 ? 0 : ends[i - 1]) + prefixLength, ends[i]);
+    out[at++] = 10;
+  }
+  if (at !== out.length)
+    throw new Error("a queued path is shorter than the root it was to start with");
+  return out;
+}
 function digestOfListing(listing) {
   return sha256Digest(listing);
 }
@@ -31118,8 +31142,10 @@ function pipeline(...args) {
 
 // src/core/paths.ts
 function isInside(child2, parent) {
-  const rel = relative(parent, child2);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  return !leavesParent(relative(parent, child2));
+}
+function leavesParent(rel) {
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
 function toSlashes(p) {
   return sep === "/" ? p : p.split(sep).join("/");
@@ -41813,10 +41839,43 @@ function runClaimLoop(ctx) {
   const files = ctx.progressSlot * 16;
   const bytes = files + 1;
   const claimSize = 16;
-  const pathText = Buffer.from(ctx.pathBytes);
-  const pathEnds = new Uint32Array(ctx.pathEnds);
-  const digests = new Uint8Array(ctx.digests);
-  const sizes = new Float64Array(ctx.sizes);
+  let pathText = Buffer.alloc(0);
+  let pathEnds = new Uint32Array(0);
+  let digests = new Uint8Array(0);
+  let sizes = new Float64Array(0);
+  let modes = new Uint16Array(0);
+  let lines = new Uint8Array(0);
+  const linePrefix = ctx.linePrefix;
+  const lineShift = 64 + 2 + 1 - linePrefix;
+  const viewUpTo = (claimEnd) => {
+    if (claimEnd > pathEnds.length) {
+      pathEnds = new Uint32Array(ctx.pathEnds, 0, ctx.pathEnds.byteLength / 4);
+      digests = new Uint8Array(ctx.digests, 0, ctx.digests.byteLength);
+      sizes = new Float64Array(ctx.sizes, 0, ctx.sizes.byteLength / 8);
+      modes = new Uint16Array(ctx.modes, 0, ctx.modes.byteLength / 2);
+    }
+    const lastEnd = pathEnds[claimEnd - 1];
+    if (lastEnd > pathText.length)
+      pathText = Buffer.from(ctx.pathBytes, 0, ctx.pathBytes.byteLength);
+    if (ctx.lines !== null && lastEnd + claimEnd * lineShift > lines.length)
+      lines = new Uint8Array(ctx.lines, 0, ctx.lines.byteLength);
+  };
+  const hexDigits = Uint8Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+  const writeLine = (index) => {
+    const pathStart = index === 0 ? 0 : pathEnds[index - 1];
+    const pathEnd = pathEnds[index];
+    if (pathEnd - pathStart <= linePrefix) return;
+    let at = pathStart + index * lineShift;
+    for (let b = index * 32, end = b + 32; b < end; b++) {
+      const byte = digests[b];
+      lines[at++] = hexDigits[byte >> 4];
+      lines[at++] = hexDigits[byte & 15];
+    }
+    lines[at++] = 32;
+    lines[at++] = 32;
+    for (let p = pathStart + linePrefix; p < pathEnd; p++) lines[at++] = pathText[p];
+    lines[at] = 10;
+  };
   const chunk = Buffer.allocUnsafe(1 << 20);
   const oneShot = typeof crypto.hash === "function";
   for (; ; ) {
@@ -41840,12 +41899,14 @@ function runClaimLoop(ctx) {
         Atomics.wait(control, PUBLISHED, published, 50);
       }
     }
+    viewUpTo(claimEnd);
     const claimStart = index;
     for (; index < claimEnd; index++) {
       const path = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
         fd = fs.openSync(path, "r");
+        modes[index] = fs.fstatSync(fd).mode & 4095;
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
@@ -41875,6 +41936,7 @@ function runClaimLoop(ctx) {
       } finally {
         if (fd >= 0) fs.closeSync(fd);
       }
+      if (ctx.lines !== null) writeLine(index);
       ctx.onFileDone?.();
     }
     Atomics.add(control, COMPLETED, claimEnd - claimStart);
@@ -41894,9 +41956,10 @@ var CHUNK = 1 << 20;
 function hashSmallFile(path) {
   const fd = openSync(path, "r");
   try {
+    const { mode } = fstatSync(fd);
     const chunk = Buffer.allocUnsafe(CHUNK);
     const size = readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size } : null;
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
   } finally {
     closeSync(fd);
   }
@@ -41904,6 +41967,7 @@ function hashSmallFile(path) {
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open2(path, "r");
   try {
+    const { mode } = await handle.stat();
     const buffers = [
       Buffer.allocUnsafe(CHUNK),
       Buffer.allocUnsafe(CHUNK)
@@ -41926,13 +41990,14 @@ async function hashLargeFile(path, onBytes, progressIntervalMs) {
         onBytes(size);
       }
     }
-    return { digest: hash2.digest(), size };
+    return { digest: hash2.digest(), size, mode };
   } finally {
     await handle.close();
   }
 }
 
 // src/core/hashing/hash-files.ts
+var LINE_EXTRA = 64 + 2 + 1;
 var MAX_FILES = 1 << 22;
 var MAX_PATH_BYTES = 1 << 30;
 var WORKER_SOURCE2 = `
@@ -41950,7 +42015,8 @@ var HashPool = class _HashPool {
   workers;
   closing = false;
   constructor(count) {
-    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE2, { eval: true }));
+    const options = { eval: true, trackUnmanagedFds: false };
+    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE2, options));
   }
   /** Starts one worker per spare core (up to 3); none on a single core. */
   static start(count = Math.min(Math.max(0, availableParallelism() - 1), 3)) {
@@ -41993,6 +42059,11 @@ function growable(bytes, maxBytes) {
 var HashQueue = class {
   constructor(pool, options = {}) {
     this.options = options;
+    this.linePrefix = options.linePrefix ?? 0;
+    this.lines = options.linePrefix === void 0 ? null : growable(
+      this.pathText.length + this.capacity * LINE_EXTRA,
+      MAX_PATH_BYTES + MAX_FILES * LINE_EXTRA
+    );
     this.threadProgress = new Float64Array(
       new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8)
     );
@@ -42003,17 +42074,23 @@ var HashQueue = class {
   capacity = 1024;
   bytesUsed = 0;
   pathBytes = growable(64 * 1024, MAX_PATH_BYTES);
-  pathText = Buffer.from(this.pathBytes);
+  // Views of a fixed length, made again as the buffers grow (see claim-loop.ts for why).
+  pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength);
   pathEnds = growable(this.capacity * 4, MAX_FILES * 4);
-  ends = new Uint32Array(this.pathEnds);
+  ends = new Uint32Array(this.pathEnds, 0, this.capacity);
   digests = growable(this.capacity * 32, MAX_FILES * 32);
   sizes = growable(this.capacity * 8, MAX_FILES * 8);
+  modes = growable(this.capacity * 2, MAX_FILES * 2);
+  // At least as long as the path bytes and the line extras of every file the queue can hold.
+  lines;
+  linePrefix;
   control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   threadProgress;
   workerLoops;
   sharedWork() {
-    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this;
-    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress };
+    const { pathBytes, pathEnds, digests, sizes, modes, lines, linePrefix, control } = this;
+    const progress = this.threadProgress;
+    return { pathBytes, pathEnds, digests, sizes, modes, lines, linePrefix, control, progress };
   }
   add(path) {
     if (this.count === this.capacity) {
@@ -42025,24 +42102,31 @@ var HashQueue = class {
       }
       this.capacity *= 2;
       this.pathEnds.grow(this.capacity * 4);
+      this.ends = new Uint32Array(this.pathEnds, 0, this.capacity);
       this.digests.grow(this.capacity * 32);
       this.sizes.grow(this.capacity * 8);
+      this.modes.grow(this.capacity * 2);
     }
     const room = path.length * 3;
-    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+    if (this.bytesUsed + room > this.pathText.length) {
       if (this.bytesUsed + room > MAX_PATH_BYTES)
         throw new SealError(
           "bad-input",
           `The paths to seal take more than ${MAX_PATH_BYTES / 2 ** 30} GiB. Seal the artifact in parts, or as an archive.`
         );
       this.pathBytes.grow(
-        Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room))
+        Math.min(MAX_PATH_BYTES, Math.max(this.pathText.length * 2, this.bytesUsed + room))
       );
-      this.pathText = Buffer.from(this.pathBytes);
+      this.pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength);
     }
+    this.growLines();
     this.bytesUsed += this.pathText.write(path, this.bytesUsed);
     this.ends[this.count++] = this.bytesUsed;
     if ((this.count & 63) === 0) this.publish();
+  }
+  growLines() {
+    const needed = this.pathText.length + this.capacity * LINE_EXTRA;
+    if (this.lines !== null && needed > this.lines.byteLength) this.lines.grow(needed);
   }
   publish() {
     Atomics.store(this.control, Control.Published, this.count);
@@ -42086,7 +42170,21 @@ var HashQueue = class {
     }
     return {
       digests: new Uint8Array(this.digests, 0, this.count * 32),
-      sizes: new Float64Array(this.sizes, 0, this.count)
+      sizes: new Float64Array(this.sizes, 0, this.count),
+      modes: new Uint16Array(this.modes, 0, this.count),
+      queued: {
+        bytes: new Uint8Array(this.pathBytes, 0, this.bytesUsed),
+        ends: new Uint32Array(this.pathEnds, 0, this.count)
+      },
+      ...this.lines === null ? {} : {
+        lines: Buffer.from(
+          new Uint8Array(
+            this.lines,
+            0,
+            this.bytesUsed + this.count * (LINE_EXTRA - this.linePrefix)
+          )
+        )
+      }
     };
   }
   async allCompleted() {
@@ -42130,7 +42228,11 @@ async function hashOneFile(path, options) {
       (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
       progressIntervalMs
     );
-    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) };
+    return {
+      digests: new Uint8Array(result.digest),
+      sizes: Float64Array.of(result.size),
+      modes: Uint16Array.of(result.mode & 4095)
+    };
   } catch (error2) {
     const e = error2;
     throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
@@ -42212,20 +42314,23 @@ function linkTargetPath(link2, target) {
   const joined = posix.normalize(posix.join(posix.dirname(link2), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
-function readModes(root, paths, links) {
+function readModes(root, paths, links, fileModes) {
   const executable = [];
-  for (const rel of paths) {
-    if ((statSync(join(root, ...rel.split("/"))).mode & 73) !== 0) executable.push(rel);
+  for (let i = 0; i < paths.length; i++) {
+    const rel = paths[i];
+    const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
+    if ((mode & 73) !== 0) executable.push(rel);
   }
-  const listed = new Set(paths);
-  const realRoot = realOrSelf(root);
+  const realRoot = links.length > 0 ? realOrSelf(root) : root;
+  const listed = links.length > 0 ? new Set(paths) : null;
   const recorded = {};
   for (const { link: link2, target } of links) {
-    const relLink = toSlashes(relative(root, link2));
-    const relTarget = toSlashes(relative(realRoot, target));
-    if (relLink === "" || relLink.startsWith("..") || isAbsolute(relLink) || relTarget.startsWith("..") || isAbsolute(relTarget))
-      continue;
-    const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
+    const linkFromRoot = relative(root, link2);
+    const targetFromRoot = relative(realRoot, target);
+    if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
+    const relLink = toSlashes(linkFromRoot);
+    const relTarget = toSlashes(targetFromRoot);
+    const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
     if (!sealed) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
   }
@@ -42291,7 +42396,17 @@ function realOrSelf(p) {
 var import_picomatch = __toESM(require_picomatch());
 var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?(\..*)?|.*\.(pem|key|p12|pfx|jks|keystore))$/i;
 function isLeftOutName(name, directory) {
-  return name.startsWith(".") || !directory && SECRET_FILE.test(name);
+  return name.startsWith(".") || !directory && mayBeSecret(name) && SECRET_FILE.test(name);
+}
+function mayBeSecret(name) {
+  const last = name.charCodeAt(name.length - 1) | 32;
+  return last === 109 || // m
+  last === 121 || // y
+  last === 50 || // 2
+  last === 120 || // x
+  last === 115 || // s
+  last === 101 || // e
+  (name.charCodeAt(0) | 32) === 105 && (name.charCodeAt(1) | 32) === 100 && name[2] === "_";
 }
 var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
@@ -42302,6 +42417,13 @@ function namesOneFile(options) {
   if (only === void 0 || others.length > 0) return false;
   const abs = resolve(options.baseDir, only);
   return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+}
+function rootBeforeWalk(options) {
+  if (options.root) return resolve(options.baseDir, options.root);
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return null;
+  const abs = resolve(options.baseDir, only);
+  return statOrNull(abs)?.isDirectory() ? abs : null;
 }
 function resolveFiles(options) {
   const { patterns: patterns2, baseDir, inputName } = options;
@@ -42324,8 +42446,7 @@ function resolveFiles(options) {
     });
     return excluded;
   };
-  const onlyPattern = patterns2.include.length === 1 ? resolve(baseDir, patterns2.include[0]) : null;
-  const knownRoot = options.root ? resolve(baseDir, options.root) : onlyPattern && statOrNull(onlyPattern)?.isDirectory() ? onlyPattern : null;
+  const knownRoot = rootBeforeWalk(options);
   const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
   const linkLeavesRoot = (link2, target, root2, named = false) => new SealError(
     "bad-input",
@@ -42357,6 +42478,7 @@ function resolveFiles(options) {
         { cause: e }
       );
     }
+    entries.sort(byListingName);
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
@@ -42482,10 +42604,11 @@ function resolveFiles(options) {
   }
   const root = chooseRoot(options, found, onlyDirectory);
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  let relativeIsSuffix = sep === "/";
   const relative2 = found.map((abs) => {
-    const rel = toSlashes2(
-      abs.startsWith(rootPrefix) ? abs.slice(rootPrefix.length) : relative(root, abs)
-    );
+    const underPrefix = abs.startsWith(rootPrefix);
+    if (!underPrefix) relativeIsSuffix = false;
+    const rel = toSlashes2(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
@@ -42502,19 +42625,30 @@ function resolveFiles(options) {
     absolutePaths: found,
     relativePaths: relative2,
     order,
+    relativeIsSuffix,
     leftOut,
     unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
     links: links.map(({ link: link2, target }) => ({ link: link2, target }))
   };
 }
+function byListingName(a, b) {
+  const x = a.isDirectory() ? `${a.name}/` : a.name;
+  const y = b.isDirectory() ? `${b.name}/` : b.name;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 function listingOrder(paths) {
-  const order = Uint32Array.from(paths, (_, i) => i);
-  const compare = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (a, b) => compareUtf8(paths[a], paths[b]) : (a, b) => {
+  const order = new Uint32Array(paths.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const before = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (x, y) => compareUtf8(x, y) < 0 : (x, y) => x < y;
+  let sorted = true;
+  for (let i = 1; sorted && i < paths.length; i++)
+    sorted = before(paths[i - 1], paths[i]);
+  if (sorted) return order;
+  return order.sort((a, b) => {
     const x = paths[a];
     const y = paths[b];
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  return order.sort(compare);
+    return before(x, y) ? -1 : before(y, x) ? 1 : 0;
+  });
 }
 function chooseRoot(options, files, onlyDirectory) {
   if (options.root !== void 0 && options.root !== "") {
@@ -42608,7 +42742,17 @@ function readLinkText(p) {
 }
 
 // src/core/seal.ts
+function startHashPool(subject, workers) {
+  return subject.kind === "paths" && !namesOneFile(subject) ? HashPool.start(workers) : null;
+}
 async function sealSubject(subject, options) {
+  try {
+    return await sealWithPool(subject, options);
+  } finally {
+    options.pool?.close();
+  }
+}
+async function sealWithPool(subject, options) {
   if (subject.kind === "digest") {
     const name = options.name || subject.name;
     const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
@@ -42649,14 +42793,19 @@ async function sealSubject(subject, options) {
   }
   let resolved;
   let hashed;
+  let linesRoot = null;
   if (namesOneFile(subject)) {
     resolved = resolveFiles(subject);
     options.onResolved?.(1, resolved.root);
     hashed = await hashFiles(resolved.absolutePaths, options);
   } else {
-    const pool = HashPool.start(options.workers);
+    const pool = options.pool ?? HashPool.start(options.workers);
     try {
-      const queue = new HashQueue(pool, options);
+      linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
+      const queue = new HashQueue(
+        pool,
+        linesRoot === null ? options : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
+      );
       resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
       options.onResolved?.(resolved.absolutePaths.length, resolved.root);
       hashed = await queue.finish();
@@ -42665,7 +42814,7 @@ async function sealSubject(subject, options) {
     }
   }
   const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = listingFromDigests(relativePaths, hashed.digests, order);
+  const listing = listingOf(resolved, hashed, linesRoot);
   const isSingleFile = kind === "file";
   const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
   const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
@@ -42685,7 +42834,7 @@ async function sealSubject(subject, options) {
     !isSingleFile,
     options.build
   );
-  const modes = formatModes(readModes(root, relativePaths, resolved.links));
+  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes));
   const [sealedSubject, ...others] = described.statement.subject;
   const annotated = {
     ...sealedSubject,
@@ -42716,6 +42865,21 @@ async function listDirectory(dir, inputName, options = {}) {
   };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
+function listingOf(resolved, hashed, linesRoot) {
+  const { root, relativePaths, order, relativeIsSuffix } = resolved;
+  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
+    return hashed.lines;
+  if (hashed.queued && relativeIsSuffix) {
+    const prefixLength = Buffer.byteLength(withSep(root));
+    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order);
+  }
+  return listingFromDigests(relativePaths, hashed.digests, order);
+}
+function isIdentity(order) {
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
+  return true;
+}
+var withSep = (dir) => dir.endsWith(sep) ? dir : dir + sep;
 function describe4(artifact, isTree, build) {
   return {
     ...artifact,
@@ -44090,8 +44254,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-2O2SKZON.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-WIUQTJDU.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ZBXI6VPA.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-DFA4YY2D.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -44141,7 +44305,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-LZ2RYJZF.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-SJMUXO63.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -45680,6 +45844,7 @@ export {
   digestOfListing as m17$digestOfListing,
   formatListing as m17$formatListing,
   listingFromDigests as m17$listingFromDigests,
+  listingFromPathBytes as m17$listingFromPathBytes,
   parseListing as m17$parseListing,
   sortEntries as m17$sortEntries,
   MODES_ANNOTATION as m18$MODES_ANNOTATION,
@@ -45704,6 +45869,7 @@ export {
   serviceOf as m21$serviceOf,
   listDirectory as m23$listDirectory,
   sealSubject as m23$sealSubject,
+  startHashPool as m23$startHashPool,
   DIGEST_ONLY_ANNOTATION as m27$DIGEST_ONLY_ANNOTATION,
   GITHUB_WORKFLOW_BUILD_TYPE as m27$GITHUB_WORKFLOW_BUILD_TYPE,
   LOCAL_BUILD_TYPE as m27$LOCAL_BUILD_TYPE,

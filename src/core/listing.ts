@@ -66,6 +66,50 @@ export function listingFromDigests(
   return pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces)
 }
 
+/** Paths as UTF-8 bytes back to back, as the hashing queue holds them (hash-files.ts). */
+export interface PathBytes {
+  readonly bytes: Uint8Array
+  /** Where each path's bytes end; each starts where the one before ends. */
+  readonly ends: ArrayLike<number>
+  /** Bytes at the start of every path that the listing leaves out: the root and its "/". */
+  readonly prefixLength: number
+}
+
+/**
+ * The listing listingFromDigests writes, made from the paths' bytes as the walk queued them
+ * instead of from strings: each line is two copies and three bytes, with nothing to encode
+ * and no string per line, which took most of the time a seal spends after hashing. Every
+ * path must be `/`-separated and start with the same `prefixLength` bytes.
+ */
+export function listingFromPathBytes(
+  paths: PathBytes,
+  digests: Uint8Array,
+  order: ArrayLike<number>
+): Buffer {
+  const { bytes, ends, prefixLength } = paths
+  const count = order.length
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const hex = Buffer.from(
+    Buffer.from(digests.buffer, digests.byteOffset, count * 32).toString('hex'),
+    'latin1'
+  )
+  const pathTotal = count === 0 ? 0 : (ends[count - 1] as number)
+  const out = Buffer.allocUnsafe(pathTotal + count * (64 + 2 + 1 - prefixLength))
+  let at = 0
+  for (let k = 0; k < count; k++) {
+    const i = order[k] as number
+    hex.copy(out, at, i * 64, i * 64 + 64)
+    out[at + 64] = 0x20
+    out[at + 65] = 0x20
+    at += 66
+    at += source.copy(out, at, (i === 0 ? 0 : (ends[i - 1] as number)) + prefixLength, ends[i])
+    out[at++] = 0x0a
+  }
+  if (at !== out.length)
+    throw new Error('a queued path is shorter than the root it was to start with')
+  return out
+}
+
 /** The digest of a tree (in-toto dirHash1): the sha256 of its listing. */
 export function digestOfListing(listing: string | Uint8Array): Digest {
   return sha256Digest(listing)

@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import { type Digest, sha256Digest } from './digest.js'
 import { SealError, quote } from './errors.js'
 import { checkListingPath } from './listing.js'
-import { toSlashes } from './paths.js'
+import { leavesParent, toSlashes } from './paths.js'
 
 /**
  * The file modes a seal records beside its listing (`<name>.modes.json`): which sealed files
@@ -82,32 +82,34 @@ export function linkTargetPath(link: string, target: string): string | null {
  * `links` each link the walk followed, with its real target. A link is recorded when its
  * target is sealed too (a file in the listing, or a directory holding some), so the tree it
  * gives back is whole; otherwise the link stays a file, as the listing has it.
+ * `fileModes` holds each path's mode as the hashing read it, through the descriptor it
+ * hashed (hash-files.ts); without it each file is stat'ed here.
  */
 export function readModes(
   root: string,
   paths: readonly string[],
-  links: readonly { readonly link: string; readonly target: string }[]
+  links: readonly { readonly link: string; readonly target: string }[],
+  fileModes?: ArrayLike<number>
 ): FileModes {
   const executable: string[] = []
-  for (const rel of paths) {
-    // stat follows links: a link's execute bit is its target's.
-    if ((fs.statSync(path.join(root, ...rel.split('/'))).mode & 0o111) !== 0) executable.push(rel)
+  for (let i = 0; i < paths.length; i++) {
+    const rel = paths[i] as string
+    // Both follow links, as open does: a link's execute bit is its target's.
+    const mode = fileModes
+      ? (fileModes[i] as number)
+      : fs.statSync(path.join(root, ...rel.split('/'))).mode
+    if ((mode & 0o111) !== 0) executable.push(rel)
   }
-  const listed = new Set(paths)
-  const realRoot = realOrSelf(root)
+  const realRoot = links.length > 0 ? realOrSelf(root) : root
+  const listed = links.length > 0 ? new Set(paths) : null
   const recorded: Record<string, string> = {}
   for (const { link, target } of links) {
-    const relLink = toSlashes(path.relative(root, link))
-    const relTarget = toSlashes(path.relative(realRoot, target))
-    if (
-      relLink === '' ||
-      relLink.startsWith('..') ||
-      path.isAbsolute(relLink) ||
-      relTarget.startsWith('..') ||
-      path.isAbsolute(relTarget)
-    )
-      continue
-    const sealed = listed.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`))
+    const linkFromRoot = path.relative(root, link)
+    const targetFromRoot = path.relative(realRoot, target)
+    if (linkFromRoot === '' || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue
+    const relLink = toSlashes(linkFromRoot)
+    const relTarget = toSlashes(targetFromRoot)
+    const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`))
     if (!sealed) continue
     recorded[relLink] = path.posix.relative(path.posix.dirname(relLink), relTarget)
   }

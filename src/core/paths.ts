@@ -5,8 +5,15 @@ import * as path from 'node:path'
  * matter). A name that merely starts with two dots (`..bundle`) is inside.
  */
 export function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child)
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
+  return !leavesParent(path.relative(parent, child))
+}
+
+/**
+ * Whether a path from path.relative climbs out of where it starts: "..", "../x" or absolute
+ * (another drive). A name that only starts with two dots, such as "..a", stays inside.
+ */
+export function leavesParent(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)
 }
 
 /** A relative path as listings write it: `/` between segments on every platform. */

@@ -10,7 +10,13 @@ import {
   hashFiles
 } from './hashing/hash-files.js'
 import { type FileSummary, summarizeFiles } from './file-summary.js'
-import { digestOfListing, formatListing, listingFromDigests, parseListing } from './listing.js'
+import {
+  digestOfListing,
+  formatListing,
+  listingFromDigests,
+  listingFromPathBytes,
+  parseListing
+} from './listing.js'
 import {
   type BuildContext,
   type Statement,
@@ -21,7 +27,12 @@ import {
 } from './statement.js'
 import { MODES_ANNOTATION, formatModes, modesDigest, readModes } from './modes.js'
 import type { SubjectPatterns } from './subject/patterns.js'
-import { type ResolvedFiles, namesOneFile, resolveFiles } from './subject/resolve-files.js'
+import {
+  type ResolvedFiles,
+  namesOneFile,
+  resolveFiles,
+  rootBeforeWalk
+} from './subject/resolve-files.js'
 
 /** What to seal: exactly one of the three kinds of subject. */
 export type SubjectSpec =
@@ -70,6 +81,11 @@ export interface SealedArtifact {
 export interface SealOptions extends HashOptions {
   /** Worker threads that help hash many files; default: one per spare core, up to 3. */
   readonly workers?: number
+  /**
+   * Workers the caller started before its own first steps (startHashPool), so that they boot
+   * meanwhile; used for this seal's files and closed when it ends, whatever the subject.
+   */
+  readonly pool?: HashPool
   /** Called once the walk has found every file (hashing has started by then). */
   readonly onResolved?: (fileCount: number, root: string) => void
   /** The artifact's name; derived from the subject when absent. */
@@ -79,11 +95,27 @@ export interface SealOptions extends HashOptions {
   readonly build: BuildContext
 }
 
+/**
+ * Starts the workers that will hash a subject of many files, when it is one: a caller that has
+ * other steps before sealSubject starts them first and hands them on (SealOptions.pool).
+ */
+export function startHashPool(subject: SubjectSpec, workers?: number): HashPool | null {
+  return subject.kind === 'paths' && !namesOneFile(subject) ? HashPool.start(workers) : null
+}
+
 /** Reads, digests and describes the subject; writes nothing. */
 export async function sealSubject(
   subject: SubjectSpec,
   options: SealOptions
 ): Promise<SealedArtifact> {
+  try {
+    return await sealWithPool(subject, options)
+  } finally {
+    options.pool?.close()
+  }
+}
+
+async function sealWithPool(subject: SubjectSpec, options: SealOptions): Promise<SealedArtifact> {
   if (subject.kind === 'digest') {
     const name = options.name || subject.name
     const listing = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]))
@@ -126,6 +158,7 @@ export async function sealSubject(
 
   let resolved: ResolvedFiles
   let hashed: HashedFiles
+  let linesRoot: string | null = null
   if (namesOneFile(subject)) {
     resolved = resolveFiles(subject)
     options.onResolved?.(1, resolved.root)
@@ -133,9 +166,16 @@ export async function sealSubject(
   } else {
     // The workers boot while the main thread starts the walk, then hash each file the
     // walk adds to the queue while the walk goes on.
-    const pool = HashPool.start(options.workers)
+    const pool = options.pool ?? HashPool.start(options.workers)
     try {
-      const queue = new HashQueue(pool, options)
+      // With the root known before the walk, the hashing threads write the listing's lines.
+      linesRoot = path.sep === '/' ? rootBeforeWalk(subject) : null
+      const queue = new HashQueue(
+        pool,
+        linesRoot === null
+          ? options
+          : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
+      )
       resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) })
       options.onResolved?.(resolved.absolutePaths.length, resolved.root)
       hashed = await queue.finish()
@@ -144,7 +184,7 @@ export async function sealSubject(
     }
   }
   const { kind, root, relativePaths, absolutePaths, order } = resolved
-  const listing = listingFromDigests(relativePaths, hashed.digests, order)
+  const listing = listingOf(resolved, hashed, linesRoot)
   const isSingleFile = kind === 'file'
   const digest = isSingleFile
     ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString('hex'))
@@ -171,7 +211,7 @@ export async function sealSubject(
     !isSingleFile,
     options.build
   )
-  const modes = formatModes(readModes(root, relativePaths, resolved.links))
+  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes))
   const [sealedSubject, ...others] = described.statement.subject
   const annotated = {
     ...(sealedSubject as StatementSubject),
@@ -208,6 +248,30 @@ export async function listDirectory(
   }
   return (await sealSubject(subject, { ...options, fallbackName: 'files', build })).listing
 }
+
+/**
+ * The listing, the cheapest way the paths allow: as the hashing threads wrote it, when they
+ * wrote every line (each path is the root they were given and then its listing path) and
+ * the walk found the files in listing order; else from the paths' bytes as queued, reordered;
+ * else from the relative paths' strings.
+ */
+function listingOf(resolved: ResolvedFiles, hashed: HashedFiles, linesRoot: string | null): Buffer {
+  const { root, relativePaths, order, relativeIsSuffix } = resolved
+  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
+    return hashed.lines
+  if (hashed.queued && relativeIsSuffix) {
+    const prefixLength = Buffer.byteLength(withSep(root))
+    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order)
+  }
+  return listingFromDigests(relativePaths, hashed.digests, order)
+}
+
+function isIdentity(order: ArrayLike<number>): boolean {
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false
+  return true
+}
+
+const withSep = (dir: string): string => (dir.endsWith(path.sep) ? dir : dir + path.sep)
 
 /** Adds the statement: one subject for the whole artifact. */
 function describe(

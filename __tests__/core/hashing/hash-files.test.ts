@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { HashPool, HashQueue, hashFiles } from '../../../src/core/hashing/hash-files.js'
+import { listingFromDigests } from '../../../src/core/listing.js'
 import { removeAll, shellFileDigest, tempDir, writeTree } from '../../helpers/trees.js'
 
 afterAll(removeAll)
@@ -49,6 +51,44 @@ describe('hashFiles', () => {
       expect(progress.every((done) => done <= paths.length)).toBe(true)
     } finally {
       pool.close()
+    }
+  })
+
+  it("reads each file's mode through the descriptor it hashed, on the main thread and in workers", async () => {
+    const modes = [0o644, 0o755, 0o700, 0o604, 0o751]
+    paths.forEach((p, i) => fs.chmodSync(p, modes[i % modes.length] as number))
+    const expected = paths.map((p) => fs.statSync(p).mode & 0o7777)
+    const pool = HashPool.start(2)
+    try {
+      const mainOnly = await hashFiles(paths)
+      const workersOnly = await hashFiles(paths, { pool, mainThreadHashes: false })
+      const one = await hashFiles([paths[1] as string])
+      const large = await hashFiles([paths[97] as string])
+      expect([...mainOnly.modes]).toEqual(expected)
+      expect([...workersOnly.modes]).toEqual(expected)
+      expect([...one.modes, ...large.modes]).toEqual([0o755, 0o700])
+    } finally {
+      pool.close()
+      for (const p of paths) fs.chmodSync(p, 0o644)
+    }
+  })
+
+  it("writes the listing's lines as it hashes, in the order the paths were added, on every thread", async () => {
+    const root = path.dirname(path.dirname(paths[0] as string))
+    const prefix = Buffer.byteLength(`${root}/`)
+    const relative = paths.map((p) => p.slice(root.length + 1))
+    const inOrder = Uint32Array.from(relative, (_, i) => i)
+    // A pool serves one queue: one with the main thread hashing too, one with its workers alone.
+    for (const mainThreadHashes of [true, false]) {
+      const pool = HashPool.start(1)
+      try {
+        const queue = new HashQueue(pool, { linePrefix: prefix, mainThreadHashes })
+        for (const p of paths) queue.add(p)
+        const { lines, digests } = await queue.finish()
+        expect(lines?.equals(listingFromDigests(relative, digests, inOrder))).toBe(true)
+      } finally {
+        pool.close()
+      }
     }
   })
 

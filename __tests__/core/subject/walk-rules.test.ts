@@ -55,6 +55,14 @@ describe('a symbolic link named in subject-path', () => {
     fs.symlinkSync('real/b.js', path.join(base, 'dist', 'b.js'))
     expect(sorted(base, 'dist/app.js, dist/b.js')).toEqual(['app.js', 'b.js'])
   })
+
+  it('is inside the root when its target lies under a directory whose name starts with ".."', () => {
+    const base = writeTree(tempDir(), { 'dist/..a/b.js': 'b()', 'dist/app.js': 'a()' })
+    fs.symlinkSync('..a/b.js', path.join(base, 'dist', 'b.js'))
+    fs.symlinkSync('..a', path.join(base, 'dist', 'c'))
+    expect(sorted(base, 'dist')).toEqual(['..a/b.js', 'app.js', 'b.js', 'c/b.js'])
+    expect(sorted(base, 'dist/app.js, dist/b.js')).toEqual(['app.js', 'b.js'])
+  })
 })
 
 describe('a glob walks only what its pattern can match', () => {

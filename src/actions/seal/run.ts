@@ -17,7 +17,8 @@ import { reportFailure } from '../report-failure.js'
 import { type PartsSubject, type SealSettings, readSealSettings } from './settings.js'
 import { mergeSealBundles } from '../../app/seal/merge-bundles.js'
 import type { BuildContext } from '../../core/statement.js'
-import type { SealedArtifact } from '../../core/seal.js'
+import { type SealedArtifact, startHashPool } from '../../core/seal.js'
+import type { HashPool } from '../../core/hashing/hash-files.js'
 import { parseListing } from '../../core/listing.js'
 import { type SealBundleLocation, fileSafeName } from '../../stores/evidence/seal-bundle.js'
 import type { UploadedArtifact } from '../../stores/evidence/workflow-artifact.js'
@@ -35,9 +36,12 @@ import type { ImageRegistry } from '../../stores/registry/image-registry.js'
 
 /** The seal action: read inputs, seal, write the bundle, then the summary, then the outputs. */
 export async function run(env: Env = process.env): Promise<void> {
+  let pool: HashPool | null = null
   try {
     const workspace = workspaceDir(env)
     const settings = readSealSettings((name) => core.getInput(name), workspace, env)
+    // The hashing workers boot while the steps before the seal run.
+    pool = settings.subject.kind === 'paths' ? startHashPool(settings.subject) : null
     const signing = await prepareSigning(settings.signing, env)
     if (signing.kind === 'none' && signing.notice !== null) core.notice(signing.notice)
     if (settings.pushToRegistry && signing.kind === 'none') {
@@ -122,6 +126,7 @@ export async function run(env: Env = process.env): Promise<void> {
               name: settings.name,
               fallbackName: fallbackName(env, workspace),
               build,
+              ...(pool === null ? {} : { pool }),
               onResolved: (count, root) =>
                 core.info(`Sealing ${formatCount(count, 'file')} under ${root}`),
               onProgress: (p) => core.info(describeProgress(p))
@@ -222,6 +227,8 @@ export async function run(env: Env = process.env): Promise<void> {
     core.setOutput(SealOutput.ImageRef, image === null ? '' : imageRef(image.sealed))
   } catch (error) {
     reportFailure(error)
+  } finally {
+    pool?.close()
   }
 }
 

@@ -35,6 +35,15 @@ export interface ClaimLoopContext {
   readonly digests: SharedArrayBuffer
   /** Float64 per path: its size. */
   readonly sizes: SharedArrayBuffer
+  /** Uint16 per path: its permission bits, from the descriptor it was read through. */
+  readonly modes: SharedArrayBuffer
+  /**
+   * The listing's lines in the order the paths were added, each written by the thread that
+   * hashed its file, when every path starts with the root's `linePrefix` bytes (its root and
+   * "/"): line i starts where path i starts, moved by i * (64 + 2 + 1 - linePrefix).
+   */
+  readonly lines: SharedArrayBuffer | null
+  readonly linePrefix: number
   /** Int32 slots, see `Control`. */
   readonly control: Int32Array
   /**
@@ -74,11 +83,49 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
   const files = ctx.progressSlot * 16
   const bytes = files + 1
   const claimSize = 16
-  // Views made without a length follow the buffers as the walk grows them.
-  const pathText = Buffer.from(ctx.pathBytes)
-  const pathEnds = new Uint32Array(ctx.pathEnds)
-  const digests = new Uint8Array(ctx.digests)
-  const sizes = new Float64Array(ctx.sizes)
+  // Views of a fixed length, made again whenever a claim reaches past them: a view that follows
+  // a growable buffer's length asks the engine for that length (a call into its runtime) on
+  // every access, several times per file. The walk grows the buffers before it publishes the
+  // paths they hold, so a claimed index is always inside them once the views are made again.
+  let pathText: Buffer<ArrayBufferLike> = Buffer.alloc(0)
+  let pathEnds: Uint32Array<ArrayBufferLike> = new Uint32Array(0)
+  let digests: Uint8Array<ArrayBufferLike> = new Uint8Array(0)
+  let sizes: Float64Array<ArrayBufferLike> = new Float64Array(0)
+  let modes: Uint16Array<ArrayBufferLike> = new Uint16Array(0)
+  let lines: Uint8Array<ArrayBufferLike> = new Uint8Array(0)
+  const linePrefix = ctx.linePrefix
+  const lineShift = 64 + 2 + 1 - linePrefix
+  const viewUpTo = (claimEnd: number): void => {
+    if (claimEnd > pathEnds.length) {
+      pathEnds = new Uint32Array(ctx.pathEnds, 0, ctx.pathEnds.byteLength / 4)
+      digests = new Uint8Array(ctx.digests, 0, ctx.digests.byteLength)
+      sizes = new Float64Array(ctx.sizes, 0, ctx.sizes.byteLength / 8)
+      modes = new Uint16Array(ctx.modes, 0, ctx.modes.byteLength / 2)
+    }
+    const lastEnd = pathEnds[claimEnd - 1] as number
+    if (lastEnd > pathText.length)
+      pathText = Buffer.from(ctx.pathBytes, 0, ctx.pathBytes.byteLength)
+    if (ctx.lines !== null && lastEnd + claimEnd * lineShift > lines.length)
+      lines = new Uint8Array(ctx.lines, 0, ctx.lines.byteLength)
+  }
+  const hexDigits = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0))
+  /** `<hex>  <path without the root>\n`, where the listing's line for this path goes. */
+  const writeLine = (index: number): void => {
+    const pathStart = index === 0 ? 0 : (pathEnds[index - 1] as number)
+    const pathEnd = pathEnds[index] as number
+    // A path outside the root leaves the listing to be made the slow way (seal.ts checks).
+    if (pathEnd - pathStart <= linePrefix) return
+    let at = pathStart + index * lineShift
+    for (let b = index * 32, end = b + 32; b < end; b++) {
+      const byte = digests[b] as number
+      lines[at++] = hexDigits[byte >> 4] as number
+      lines[at++] = hexDigits[byte & 15] as number
+    }
+    lines[at++] = 0x20
+    lines[at++] = 0x20
+    for (let p = pathStart + linePrefix; p < pathEnd; p++) lines[at++] = pathText[p] as number
+    lines[at] = 0x0a
+  }
   const chunk = Buffer.allocUnsafe(1 << 20)
   // The one-shot hash skips a Hash object per file; Node 24 has it, older Nodes running the CLI may not.
   const oneShot = typeof crypto.hash === 'function'
@@ -109,12 +156,16 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
       }
     }
 
+    viewUpTo(claimEnd)
     const claimStart = index
     for (; index < claimEnd; index++) {
       const path = pathText.toString('utf8', index === 0 ? 0 : pathEnds[index - 1], pathEnds[index])
       let fd = -1
       try {
         fd = fs.openSync(path, 'r')
+        // The mode of the very file read, through its descriptor: a stat by path afterwards
+        // cost a path lookup per file on the main thread alone, and could meet another file.
+        modes[index] = fs.fstatSync(fd).mode & 0o7777
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null)
         if (filled < chunk.length) {
           // Every path here is a regular file (the walk checked), and read() on a regular
@@ -150,6 +201,7 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
       } finally {
         if (fd >= 0) fs.closeSync(fd)
       }
+      if (ctx.lines !== null) writeLine(index)
       ctx.onFileDone?.()
     }
     Atomics.add(control, COMPLETED, claimEnd - claimStart)

@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import { Worker, type WorkerOptions } from 'node:worker_threads'
 import { SealError, quote } from '../errors.js'
 import {
   CONTROL_SLOTS,
@@ -28,11 +28,31 @@ export interface HashOptions {
   readonly mainThreadHashes?: boolean
 }
 
+export interface QueueOptions extends HashOptions {
+  /**
+   * The bytes of the root and its separator, when every path added will start with them: the
+   * threads then write the listing's lines, in the order the paths are added, as they hash.
+   */
+  readonly linePrefix?: number
+}
+
 export interface HashedFiles {
   /** 32 bytes per file, in the order the files were added. */
   readonly digests: Uint8Array
   readonly sizes: Float64Array
+  /** Each file's permission bits (`mode & 0o7777`), read through the descriptor it was hashed from. */
+  readonly modes: Uint16Array
+  /** The paths as the queue holds them (UTF-8, back to back), when they went through one. */
+  readonly queued?: { readonly bytes: Uint8Array; readonly ends: Uint32Array }
+  /**
+   * With `linePrefix`: the listing's lines in the order the files were added, valid only if
+   * every path started with the prefix (the caller knows) and was longer than it.
+   */
+  readonly lines?: Buffer
 }
+
+/** The longest listing line beyond its path's bytes: 64 hex digits, two spaces, a newline. */
+const LINE_EXTRA = 64 + 2 + 1
 
 /** The most files one seal holds: the shared buffers reserve address space for this many. */
 const MAX_FILES = 1 << 22
@@ -75,7 +95,11 @@ export class HashPool {
   private closing = false
 
   private constructor(count: number) {
-    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, { eval: true }))
+    // The workers close every file they open themselves: untracked, a descriptor costs no
+    // bookkeeping on open and close (one held when a worker is stopped mid-file stays open
+    // until the process ends).
+    const options: WorkerOptions = { eval: true, trackUnmanagedFds: false }
+    this.workers = Array.from({ length: count }, () => new Worker(WORKER_SOURCE, options))
   }
 
   /** Starts one worker per spare core (up to 3); none on a single core. */
@@ -133,19 +157,32 @@ export class HashQueue {
   private capacity = 1024
   private bytesUsed = 0
   private readonly pathBytes = growable(64 * 1024, MAX_PATH_BYTES)
-  private pathText = Buffer.from(this.pathBytes)
+  // Views of a fixed length, made again as the buffers grow (see claim-loop.ts for why).
+  private pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength)
   private readonly pathEnds = growable(this.capacity * 4, MAX_FILES * 4)
-  private readonly ends = new Uint32Array(this.pathEnds)
+  private ends = new Uint32Array(this.pathEnds, 0, this.capacity)
   private readonly digests = growable(this.capacity * 32, MAX_FILES * 32)
   private readonly sizes = growable(this.capacity * 8, MAX_FILES * 8)
+  private readonly modes = growable(this.capacity * 2, MAX_FILES * 2)
+  // At least as long as the path bytes and the line extras of every file the queue can hold.
+  private readonly lines: SharedArrayBuffer | null
+  private readonly linePrefix: number
   private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4))
   private readonly threadProgress: Float64Array
   private readonly workerLoops: Promise<ClaimLoopFailure | null>[]
 
   constructor(
     pool: HashPool | null,
-    private readonly options: HashOptions = {}
+    private readonly options: QueueOptions = {}
   ) {
+    this.linePrefix = options.linePrefix ?? 0
+    this.lines =
+      options.linePrefix === undefined
+        ? null
+        : growable(
+            this.pathText.length + this.capacity * LINE_EXTRA,
+            MAX_PATH_BYTES + MAX_FILES * LINE_EXTRA
+          )
     this.threadProgress = new Float64Array(
       new SharedArrayBuffer(((pool?.size ?? 0) + 1) * PROGRESS_STRIDE * 8)
     )
@@ -153,8 +190,9 @@ export class HashQueue {
   }
 
   private sharedWork(): SharedWork {
-    const { pathBytes, pathEnds, digests, sizes, control, threadProgress } = this
-    return { pathBytes, pathEnds, digests, sizes, control, progress: threadProgress }
+    const { pathBytes, pathEnds, digests, sizes, modes, lines, linePrefix, control } = this
+    const progress = this.threadProgress
+    return { pathBytes, pathEnds, digests, sizes, modes, lines, linePrefix, control, progress }
   }
 
   add(path: string): void {
@@ -167,12 +205,14 @@ export class HashQueue {
       }
       this.capacity *= 2
       this.pathEnds.grow(this.capacity * 4)
+      this.ends = new Uint32Array(this.pathEnds, 0, this.capacity)
       this.digests.grow(this.capacity * 32)
       this.sizes.grow(this.capacity * 8)
+      this.modes.grow(this.capacity * 2)
     }
     // Three bytes per UTF-16 unit is the most UTF-8 can take: room enough without measuring.
     const room = path.length * 3
-    if (this.bytesUsed + room > this.pathBytes.byteLength) {
+    if (this.bytesUsed + room > this.pathText.length) {
       if (this.bytesUsed + room > MAX_PATH_BYTES)
         throw new SealError(
           'bad-input',
@@ -180,13 +220,19 @@ export class HashQueue {
             'an archive.'
         )
       this.pathBytes.grow(
-        Math.min(MAX_PATH_BYTES, Math.max(this.pathBytes.byteLength * 2, this.bytesUsed + room))
+        Math.min(MAX_PATH_BYTES, Math.max(this.pathText.length * 2, this.bytesUsed + room))
       )
-      this.pathText = Buffer.from(this.pathBytes)
+      this.pathText = Buffer.from(this.pathBytes, 0, this.pathBytes.byteLength)
     }
+    this.growLines()
     this.bytesUsed += this.pathText.write(path, this.bytesUsed)
     this.ends[this.count++] = this.bytesUsed
     if ((this.count & 63) === 0) this.publish()
+  }
+
+  private growLines(): void {
+    const needed = this.pathText.length + this.capacity * LINE_EXTRA
+    if (this.lines !== null && needed > this.lines.byteLength) this.lines.grow(needed)
   }
 
   private publish(): void {
@@ -236,7 +282,23 @@ export class HashQueue {
     }
     return {
       digests: new Uint8Array(this.digests, 0, this.count * 32),
-      sizes: new Float64Array(this.sizes, 0, this.count)
+      sizes: new Float64Array(this.sizes, 0, this.count),
+      modes: new Uint16Array(this.modes, 0, this.count),
+      queued: {
+        bytes: new Uint8Array(this.pathBytes, 0, this.bytesUsed),
+        ends: new Uint32Array(this.pathEnds, 0, this.count)
+      },
+      ...(this.lines === null
+        ? {}
+        : {
+            lines: Buffer.from(
+              new Uint8Array(
+                this.lines,
+                0,
+                this.bytesUsed + this.count * (LINE_EXTRA - this.linePrefix)
+              )
+            )
+          })
     }
   }
 
@@ -294,7 +356,11 @@ async function hashOneFile(path: string, options: HashOptions): Promise<HashedFi
         (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
         progressIntervalMs
       ))
-    return { digests: new Uint8Array(result.digest), sizes: Float64Array.of(result.size) }
+    return {
+      digests: new Uint8Array(result.digest),
+      sizes: Float64Array.of(result.size),
+      modes: Uint16Array.of(result.mode & 0o7777)
+    }
   } catch (error) {
     const e = error as NodeJS.ErrnoException
     throw describeFailure({ index: 0, code: e.code ?? 'EIO', message: e.message }, path)

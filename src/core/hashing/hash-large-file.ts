@@ -4,6 +4,13 @@ import { open } from 'node:fs/promises'
 
 const CHUNK = 1 << 20
 
+/** A file's sha256 and size, and its mode as read through the descriptor its bytes came from. */
+export interface HashedFile {
+  readonly digest: Buffer
+  readonly size: number
+  readonly mode: number
+}
+
 /**
  * A file that fits in one chunk, read and hashed synchronously; null for a larger one. On a
  * small file the thread pool's round trips (open, read, read, close) and its first start
@@ -11,13 +18,14 @@ const CHUNK = 1 << 20
  * time there. A regular file's read returns less than asked only at its end, so a short
  * first read is the whole file.
  */
-export function hashSmallFile(path: string): { digest: Buffer; size: number } | null {
+export function hashSmallFile(path: string): HashedFile | null {
   const fd = fs.openSync(path, 'r')
   try {
+    const { mode } = fs.fstatSync(fd)
     const chunk = Buffer.allocUnsafe(CHUNK)
     const size = fs.readSync(fd, chunk, 0, CHUNK, null)
     return size < CHUNK
-      ? { digest: createHash('sha256').update(chunk.subarray(0, size)).digest(), size }
+      ? { digest: createHash('sha256').update(chunk.subarray(0, size)).digest(), size, mode }
       : null
   } finally {
     fs.closeSync(fd)
@@ -33,9 +41,10 @@ export async function hashLargeFile(
   path: string,
   onBytes: (bytesDone: number) => void,
   progressIntervalMs: number
-): Promise<{ digest: Buffer; size: number }> {
+): Promise<HashedFile> {
   const handle = await open(path, 'r')
   try {
+    const { mode } = await handle.stat()
     const buffers: readonly [Buffer, Buffer] = [
       Buffer.allocUnsafe(CHUNK),
       Buffer.allocUnsafe(CHUNK)
@@ -59,7 +68,7 @@ export async function hashLargeFile(
         onBytes(size)
       }
     }
-    return { digest: hash.digest(), size }
+    return { digest: hash.digest(), size, mode }
   } finally {
     await handle.close()
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import * as path from 'node:path'
-import { isInside, toSlashes } from '../../src/core/paths.js'
+import { isInside, leavesParent, toSlashes } from '../../src/core/paths.js'
+import { sourcesMatching } from '../helpers/source-files.js'
 
 /** The oracle: compare resolved paths segment by segment, no path.relative. */
 function insideBySegments(child: string, parent: string): boolean {
@@ -37,5 +38,22 @@ describe('isInside', () => {
 
   it('writes a relative path with slashes', () => {
     expect(toSlashes(['a', 'b', 'c'].join(path.sep))).toBe('a/b/c')
+  })
+})
+
+describe('a relative path that climbs out', () => {
+  it('is told by leavesParent: "..", "../x" and absolute paths, never "..name"', () => {
+    expect(['..', `..${path.sep}x`, path.resolve('/x')].map(leavesParent)).toEqual([
+      true,
+      true,
+      true
+    ])
+    expect(['', 'a', '..a', `..a${path.sep}b`, '...'].map(leavesParent)).toEqual(
+      Array(5).fill(false)
+    )
+  })
+
+  it('is told one way in src/: no path is judged by its first two characters', () => {
+    expect(sourcesMatching(/\.startsWith\(['"`]\.\.['"`]\)/)).toEqual([])
   })
 })

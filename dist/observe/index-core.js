@@ -44104,7 +44104,7 @@ function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
   const shown2 = (p) => {
     const rel = baseDir === null ? "" : relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
+    return rel === "" || leavesParent(rel) ? p : rel;
   };
   if (artifact.kind !== "file")
     return {
@@ -45445,7 +45445,7 @@ function loadPolicy(file, inputName, baseDir) {
     );
   }
   return {
-    ...parsePolicy(text, shown2.startsWith("..") ? file : shown2),
+    ...parsePolicy(text, leavesParent(shown2) ? file : shown2),
     digest: sha256Hex(text)
   };
 }
@@ -45621,7 +45621,7 @@ function renderDriftIssue(o, runUrl2) {
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+      if (problem.line === null || isAbsolute(problem.file) || leavesParent(problem.file))
         continue;
       error(problem.message, {
         title: "artifact-seal",

@@ -2073,6 +2073,17 @@ function findCycle(environments) {
   return null;
 }
 
+// src/core/paths.ts
+function isInside(child, parent) {
+  return !leavesParent(relative(parent, child));
+}
+function leavesParent(rel) {
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
 // src/app/settings/load-policy.ts
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
 var MAX_POLICY_CHARS = 1048576;
@@ -2096,7 +2107,7 @@ function loadPolicy(file, inputName, baseDir) {
     );
   }
   return {
-    ...parsePolicy(text, shown.startsWith("..") ? file : shown),
+    ...parsePolicy(text, leavesParent(shown) ? file : shown),
     digest: sha256Hex(text)
   };
 }
@@ -3272,19 +3283,6 @@ function pipeline(...args) {
 
 // src/stores/evidence/directory-handoff.ts
 init_errors();
-
-// src/core/paths.ts
-function isInside(child, parent) {
-  return !leavesParent(relative(parent, child));
-}
-function leavesParent(rel) {
-  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-}
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
-
-// src/stores/evidence/directory-handoff.ts
 function privateDir(parent, prefix, env, inputName) {
   const resolved = resolve(parent);
   let dir;
@@ -6431,7 +6429,7 @@ init_errors();
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+      if (problem.line === null || isAbsolute(problem.file) || leavesParent(problem.file))
         continue;
       error(problem.message, {
         title: "artifact-seal",
@@ -8970,7 +8968,7 @@ function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
   const shown = (p) => {
     const rel = baseDir === null ? "" : relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
+    return rel === "" || leavesParent(rel) ? p : rel;
   };
   if (artifact.kind !== "file")
     return {

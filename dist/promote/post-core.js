@@ -1390,6 +1390,11 @@ function observationOf(o, outcome, damaged) {
   return { verdict, observed, probes: texts("probes"), rules: texts("rules") };
 }
 
+// src/core/paths.ts
+function leavesParent(rel) {
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
 // src/stores/evidence/directory-handoff.ts
 var CREATE_NEW = constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | (constants2.O_NOFOLLOW ?? 0);
 
@@ -2332,7 +2337,7 @@ var PromoteState = {
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+      if (problem.line === null || isAbsolute(problem.file) || leavesParent(problem.file))
         continue;
       error(problem.message, {
         title: "artifact-seal",

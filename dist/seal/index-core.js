@@ -2700,7 +2700,7 @@ function runnerTempDir(env) {
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+      if (problem.line === null || isAbsolute(problem.file) || leavesParent(problem.file))
         continue;
       error(problem.message, {
         title: "artifact-seal",
@@ -4021,7 +4021,7 @@ function verifyStepHints(env, settings, artifact, workspace, uploadedWithFiles =
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
   } else if (artifact.root !== null) {
     const rel = relative(workspace, artifact.root).split(sep).join("/");
-    verifySubjectPath = rel === "" ? "." : rel.startsWith("..") ? artifact.root : rel;
+    verifySubjectPath = rel === "" ? "." : leavesParent(rel) ? artifact.root : rel;
     const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
     if (onlyFile !== void 0)
       verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;

@@ -2543,7 +2543,7 @@ function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
   const shown = (p) => {
     const rel = baseDir === null ? "" : relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
+    return rel === "" || leavesParent(rel) ? p : rel;
   };
   if (artifact.kind !== "file")
     return {
@@ -3093,7 +3093,7 @@ var PromoteInput = {
 function reportFailure(error2) {
   if (error2 instanceof SealError) {
     for (const problem of error2.details.problems ?? []) {
-      if (problem.line === null || isAbsolute(problem.file) || problem.file.startsWith(".."))
+      if (problem.line === null || isAbsolute(problem.file) || leavesParent(problem.file))
         continue;
       error(problem.message, {
         title: "artifact-seal",

@@ -1,6 +1,7 @@
 import * as core from './runner-io.js'
 import * as path from 'node:path'
 import { SealError } from '../core/errors.js'
+import { leavesParent } from '../core/paths.js'
 
 /**
  * The one catch of every action: a SealError's message is complete as it is; anything
@@ -11,7 +12,7 @@ export function reportFailure(error: unknown): void {
     // A mistake at a line of a file in the repository (the policy) is also an annotation
     // there, so it shows on the pull request's diff.
     for (const problem of error.details.problems ?? []) {
-      if (problem.line === null || path.isAbsolute(problem.file) || problem.file.startsWith('..'))
+      if (problem.line === null || path.isAbsolute(problem.file) || leavesParent(problem.file))
         continue
       core.error(problem.message, {
         title: 'artifact-seal',

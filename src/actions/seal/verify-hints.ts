@@ -2,6 +2,7 @@ import * as path from 'node:path'
 import type { SealedArtifact } from '../../core/seal.js'
 import type { SealSettings } from './settings.js'
 import type { Env } from '../../core/env.js'
+import { leavesParent } from '../../core/paths.js'
 
 /**
  * What the summary's verify snippet needs to be ready to copy: the action's own
@@ -50,7 +51,7 @@ export function verifyStepHints(
     verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join('\n')
   } else if (artifact.root !== null) {
     const rel = path.relative(workspace, artifact.root).split(path.sep).join('/')
-    verifySubjectPath = rel === '' ? '.' : rel.startsWith('..') ? artifact.root : rel
+    verifySubjectPath = rel === '' ? '.' : leavesParent(rel) ? artifact.root : rel
     // The one file of a single-file artifact is also its largest.
     const onlyFile = artifact.kind === 'file' ? artifact.summary?.largest[0]?.path : undefined
     if (onlyFile !== undefined)

@@ -4,6 +4,7 @@ import { SealError, quote } from '../../core/errors.js'
 import type { PromotionPolicy } from '../../core/promotion/policy.js'
 import { parsePolicy } from '../../core/promotion/policy-file.js'
 import { sha256Hex } from '../../core/digest.js'
+import { leavesParent } from '../../core/paths.js'
 
 /** Where the actions and the CLI look for the promotion policy when none is named. */
 export const DEFAULT_POLICY_FILE = '.github/promotion.yml'
@@ -41,7 +42,7 @@ export function loadPolicy(file: string, inputName: string, baseDir: string): Pr
     )
   }
   return {
-    ...parsePolicy(text, shown.startsWith('..') ? file : shown),
+    ...parsePolicy(text, leavesParent(shown) ? file : shown),
     digest: sha256Hex(text)
   }
 }

@@ -27,6 +27,7 @@ import { isLeftOutName } from '../../core/subject/resolve-files.js'
 import { diffModes, parseModes } from '../../core/modes.js'
 import { sealedModesBeside } from './sealed-modes.js'
 import { readListing, readStatementBeside } from '../../stores/evidence/bundle-reader.js'
+import { leavesParent } from '../../core/paths.js'
 
 export interface VerifyRequest {
   readonly subject: SubjectSpec
@@ -132,7 +133,7 @@ export function hashedSubjectOf(artifact: SealedArtifact, baseDir: string | null
   const root = artifact.root ?? ''
   const shown = (p: string): string => {
     const rel = baseDir === null ? '' : path.relative(baseDir, p)
-    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? p : rel
+    return rel === '' || leavesParent(rel) ? p : rel
   }
   if (artifact.kind !== 'file')
     return {

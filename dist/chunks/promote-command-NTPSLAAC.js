@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-WCZMIWWZ.js";
+} from "./chunk-W6ILWHMB.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -19,7 +19,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-7ZH5VPFG.js";
+} from "./chunk-VXBFZNX6.js";
 import {
   renderPromotionText
 } from "./chunk-S3IKPK4N.js";
@@ -65,7 +65,7 @@ import {
   signerExpectation,
   signerName
 } from "./chunk-JQVMIM4I.js";
-import "./chunk-6XFIWYDQ.js";
+import "./chunk-3KSIVBC7.js";
 import "./chunk-C6LSPOJW.js";
 import {
   describeProgress,

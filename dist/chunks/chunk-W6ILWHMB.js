@@ -3,7 +3,7 @@ import {
 } from "./chunk-QEF4JICF.js";
 import {
   verifyArtifact
-} from "./chunk-6XFIWYDQ.js";
+} from "./chunk-3KSIVBC7.js";
 import {
   sealedModesBeside
 } from "./chunk-C6LSPOJW.js";

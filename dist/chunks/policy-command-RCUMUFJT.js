@@ -1,9 +1,10 @@
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-7ZH5VPFG.js";
+} from "./chunk-VXBFZNX6.js";
 import "./chunk-UHB2LTWT.js";
 import "./chunk-P5U6KBZP.js";
+import "./chunk-3BNILISX.js";
 import {
   formatCount
 } from "./chunk-HCENANLJ.js";

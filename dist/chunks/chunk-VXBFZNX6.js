@@ -8,6 +8,9 @@ import {
   parseDuration
 } from "./chunk-P5U6KBZP.js";
 import {
+  leavesParent
+} from "./chunk-3BNILISX.js";
+import {
   parseImageReference
 } from "./chunk-CUALBWNH.js";
 import {
@@ -1053,7 +1056,7 @@ function loadPolicy(file, inputName, baseDir) {
     );
   }
   return {
-    ...parsePolicy(text, shown.startsWith("..") ? file : shown),
+    ...parsePolicy(text, leavesParent(shown) ? file : shown),
     digest: sha256Hex(text)
   };
 }

@@ -4,7 +4,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-7ZH5VPFG.js";
+} from "./chunk-VXBFZNX6.js";
 import {
   findEnvironment
 } from "./chunk-UHB2LTWT.js";

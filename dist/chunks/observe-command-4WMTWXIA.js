@@ -3,7 +3,7 @@ import {
 } from "./chunk-NVOFDF6X.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-WCZMIWWZ.js";
+} from "./chunk-W6ILWHMB.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -14,7 +14,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-7ZH5VPFG.js";
+} from "./chunk-VXBFZNX6.js";
 import {
   severityCounts
 } from "./chunk-TUMNQBV5.js";
@@ -44,7 +44,7 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-7EN7PEUO.js";
-import "./chunk-6XFIWYDQ.js";
+import "./chunk-3KSIVBC7.js";
 import "./chunk-C6LSPOJW.js";
 import {
   PLAIN_HTTP_HELP,

@@ -14,6 +14,9 @@ import {
   parseModes
 } from "./chunk-4HBYZRFA.js";
 import {
+  leavesParent
+} from "./chunk-3BNILISX.js";
+import {
   readListing,
   readStatementBeside
 } from "./chunk-YOF4W5VX.js";
@@ -28,7 +31,6 @@ import {
   quote
 } from "./chunk-C7O7QJOZ.js";
 import {
-  isAbsolute,
   join,
   relative
 } from "./chunk-SHE4BTPW.js";
@@ -84,7 +86,7 @@ function hashedSubjectOf(artifact, baseDir) {
   const root = artifact.root ?? "";
   const shown = (p) => {
     const rel = baseDir === null ? "" : relative(baseDir, p);
-    return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? p : rel;
+    return rel === "" || leavesParent(rel) ? p : rel;
   };
   if (artifact.kind !== "file")
     return {

@@ -5,7 +5,7 @@ import "./chunk-HVXD5CRU.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-7ZH5VPFG.js";
+} from "./chunk-VXBFZNX6.js";
 import {
   renderStatusText
 } from "./chunk-S3IKPK4N.js";

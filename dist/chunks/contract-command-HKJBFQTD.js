@@ -5,7 +5,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-7ZH5VPFG.js";
+} from "./chunk-VXBFZNX6.js";
 import {
   severityCounts
 } from "./chunk-TUMNQBV5.js";

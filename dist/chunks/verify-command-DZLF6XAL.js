@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQVMIM4I.js";
 import {
   verifyArtifact
-} from "./chunk-6XFIWYDQ.js";
+} from "./chunk-3KSIVBC7.js";
 import "./chunk-C6LSPOJW.js";
 import {
   describeProgress,

@@ -250,3 +250,21 @@ describe('hidden and secret-looking files, with hidden: leave-out', () => {
     ])
   })
 })
+
+describe('a file name that is not UTF-8', () => {
+  it('is refused even beside a file whose name is the replacement character it decodes to', () => {
+    const base = writeTree(tempDir(), { 'dist/app.js': 'a()', 'dist/\uFFFD': 'sealed twice' })
+    // The bytes 0xff decode to U+FFFD, the name of the file beside it: listed as that, its own
+    // bytes would never be read, and the other file would be listed twice.
+    fs.writeFileSync(
+      Buffer.concat([Buffer.from(path.join(base, 'dist') + '/'), Buffer.from([0xff])]),
+      'unsealed'
+    )
+    expect(() => resolve(base, 'dist')).toThrowSealError('bad-input', 'not valid UTF-8')
+  })
+  it('is refused alone, naming its directory', () => {
+    const base = writeTree(tempDir(), { 'dist/app.js': 'a()' })
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${base}/dist/`), Buffer.from([0x61, 0xc3])]), 'x')
+    expect(() => resolve(base, 'dist')).toThrowSealError('bad-input', path.join(base, 'dist'))
+  })
+})

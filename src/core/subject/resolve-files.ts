@@ -248,8 +248,9 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep
     for (const entry of entries) {
       const abs = prefix + entry.name
-      if (entry.name.includes('\uFFFD') && !fs.existsSync(abs)) {
-        // The name's bytes are not UTF-8: Node decoded them lossily and cannot open the result.
+      if (entry.name.includes('\uFFFD') && !namesAreUtf8(dir)) {
+        // Node decoded a name lossily: the result may not open, or may be another file's name
+        // (one called U+FFFD beside it), which would then be listed twice and this one never read.
         throw new SealError(
           'bad-input',
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). ` +
@@ -555,6 +556,13 @@ function splitSegments(glob: string): string[] | null {
   }
   segments.push(current)
   return segments.filter((s) => s !== '')
+}
+
+/** True when every name in `dir` is valid UTF-8; read as bytes only when a name decoded to U+FFFD. */
+function namesAreUtf8(dir: string): boolean {
+  return fs
+    .readdirSync(dir, { encoding: 'buffer' })
+    .every((name) => Buffer.from(name.toString('utf8')).equals(name))
 }
 
 function statOrNull(p: string): fs.Stats | null {

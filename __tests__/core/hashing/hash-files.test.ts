@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { HashPool, HashQueue, hashFiles } from '../../../src/core/hashing/hash-files.js'
@@ -130,5 +131,39 @@ describe('hashFiles', () => {
     } finally {
       pool.close()
     }
+  })
+  // The walk took each path for a regular file; by the time a thread opens it, it may be a link
+  // to a device (read as empty, or forever) or a FIFO (whose open waits for a writer).
+  it('refuses what is no longer a regular file when it is opened, from the main thread or a worker', async () => {
+    const swapped = path.join(tempDir(), 'app.js')
+    fs.symlinkSync('/dev/null', swapped)
+    await expect(hashFiles([swapped])).rejects.toThrowSealError(
+      'unreadable',
+      swapped,
+      'regular file'
+    )
+    await expect(hashFiles([paths[0] as string, swapped])).rejects.toThrowSealError(
+      'unreadable',
+      swapped,
+      'regular file'
+    )
+    const pool = HashPool.start(1)
+    try {
+      await expect(
+        hashFiles([...paths.slice(0, 300), swapped], { pool, mainThreadHashes: false })
+      ).rejects.toThrowSealError('unreadable', swapped, 'regular file')
+    } finally {
+      pool.close()
+    }
+  })
+  it('refuses a FIFO in place of a file without waiting for a writer to open it', async () => {
+    const fifo = path.join(tempDir(), 'app.js')
+    execFileSync('mkfifo', [fifo])
+    await expect(hashFiles([fifo])).rejects.toThrowSealError('unreadable', fifo, 'regular file')
+    await expect(hashFiles([paths[0] as string, fifo])).rejects.toThrowSealError(
+      'unreadable',
+      fifo,
+      'regular file'
+    )
   })
 })

@@ -127,6 +127,9 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
     lines[at] = 0x0a
   }
   const chunk = Buffer.allocUnsafe(1 << 20)
+  // The walk saw a regular file, but the path may be a FIFO or a link to a device by now:
+  // opened without waiting (a FIFO's open waits for a writer), it is refused by its fstat.
+  const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)
   // The one-shot hash skips a Hash object per file; Node 24 has it, older Nodes running the CLI may not.
   const oneShot = typeof crypto.hash === 'function'
 
@@ -162,10 +165,13 @@ export function runClaimLoop(ctx: ClaimLoopContext): ClaimLoopFailure | null {
       const path = pathText.toString('utf8', index === 0 ? 0 : pathEnds[index - 1], pathEnds[index])
       let fd = -1
       try {
-        fd = fs.openSync(path, 'r')
+        fd = fs.openSync(path, openFlags)
         // The mode of the very file read, through its descriptor: a stat by path afterwards
         // cost a path lookup per file on the main thread alone, and could meet another file.
-        modes[index] = fs.fstatSync(fd).mode & 0o7777
+        const stat = fs.fstatSync(fd)
+        if (!stat.isFile())
+          throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' })
+        modes[index] = stat.mode & 0o7777
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null)
         if (filled < chunk.length) {
           // Every path here is a regular file (the walk checked), and read() on a regular

@@ -77,7 +77,9 @@ function describeFailure(failure: ClaimLoopFailure, path: string): SealError {
         ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.`
         : failure.code === 'EISDIR'
           ? 'it is a directory, not a file.'
-          : `${failure.message}.`
+          : failure.code === 'ENOTREG'
+            ? 'it is no longer a regular file (a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal.'
+            : `${failure.message}.`
   return new SealError('unreadable', `Cannot read ${quote(path)}: ${reason}`)
 }
 

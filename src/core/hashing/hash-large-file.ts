@@ -12,6 +12,16 @@ export interface HashedFile {
 }
 
 /**
+ * The walk saw a regular file, but the path may be a FIFO or a link to a device by now: opened
+ * without waiting (a FIFO's open waits for a writer), it is refused by its fstat.
+ */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)
+
+function notRegular(): NodeJS.ErrnoException {
+  return Object.assign(new Error('not a regular file'), { code: 'ENOTREG' })
+}
+
+/**
  * A file that fits in one chunk, read and hashed synchronously; null for a larger one. On a
  * small file the thread pool's round trips (open, read, read, close) and its first start
  * cost more than the whole read: a one-file seal of a few KiB spent most of its hashing
@@ -19,9 +29,11 @@ export interface HashedFile {
  * first read is the whole file.
  */
 export function hashSmallFile(path: string): HashedFile | null {
-  const fd = fs.openSync(path, 'r')
+  const fd = fs.openSync(path, OPEN_FLAGS)
   try {
-    const { mode } = fs.fstatSync(fd)
+    const stat = fs.fstatSync(fd)
+    if (!stat.isFile()) throw notRegular()
+    const { mode } = stat
     const chunk = Buffer.allocUnsafe(CHUNK)
     const size = fs.readSync(fd, chunk, 0, CHUNK, null)
     return size < CHUNK
@@ -42,9 +54,11 @@ export async function hashLargeFile(
   onBytes: (bytesDone: number) => void,
   progressIntervalMs: number
 ): Promise<HashedFile> {
-  const handle = await open(path, 'r')
+  const handle = await open(path, OPEN_FLAGS)
   try {
-    const { mode } = await handle.stat()
+    const stat = await handle.stat()
+    if (!stat.isFile()) throw notRegular()
+    const { mode } = stat
     const buffers: readonly [Buffer, Buffer] = [
       Buffer.allocUnsafe(CHUNK),
       Buffer.allocUnsafe(CHUNK)

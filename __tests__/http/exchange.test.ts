@@ -69,6 +69,35 @@ describe('readBounded', () => {
     expect(await written).toBeLessThan(100 * 1024 * 1024)
   })
 
+  it('bounds a compressed body by its decoded bytes: a gzip bomb stops at the limit and is hung up on', async () => {
+    // An endless gzip stream of zeros, about a thousandth of its decoded size on the wire.
+    let closed: Promise<number> = Promise.resolve(0)
+    const { url } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' })
+      const gzip = zlib.createGzip()
+      gzip.pipe(res)
+      const zeros = Buffer.alloc(1024 * 1024)
+      let decodedWritten = 0
+      closed = new Promise((resolve) => res.on('close', () => resolve(decodedWritten)))
+      const pump = (): void => {
+        while (!res.destroyed) {
+          decodedWritten += zeros.length
+          if (!gzip.write(zeros)) {
+            gzip.once('drain', pump)
+            return
+          }
+        }
+      }
+      pump()
+    })
+    const read = await readBounded(await get(url), 100_000)
+    expect(read.over).toBe('sent')
+    expect(read.bytes.length).toBe(100_000)
+    expect(read.bytes.every((b) => b === 0)).toBe(true)
+    // Hung up on long before a gigabyte of decoded zeros: the client stopped reading at the limit.
+    expect(await closed).toBeLessThan(1024 * 1024 * 1024)
+  })
+
   it('refuses a body whose Content-Length is over the limit without reading a byte of it', async () => {
     const { url } = await serve((_req, res) => {
       void endless(res, 512 * 1024 * 1024)

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import fc from 'fast-check'
-import { type SealOptions, sealSubject } from '../../src/core/seal.js'
+import { type SealOptions, type SealedArtifact, sealSubject } from '../../src/core/seal.js'
 import { removeAll, shellTreeDigest, shellTreeListing, tempDir } from '../helpers/trees.js'
 
 afterAll(removeAll)
@@ -99,6 +99,58 @@ describe('a sealed tree (property)', () => {
         }
         expect(modes.executable).toEqual(findExecutables(root))
       }),
+      { numRuns: 40 }
+    )
+  })
+})
+
+/** The listing sha256sum prints for the tree with every entry named `*b` pruned, file or directory. */
+function shellListingWithout(root: string, glob: string): string {
+  return execFileSync(
+    'bash',
+    [
+      '-c',
+      `find -L . -name '${glob}' -prune -o -type f -print | cut -c3- | LC_ALL=C sort | xargs -r -d '\\n' sha256sum`
+    ],
+    { cwd: root, encoding: 'utf8' }
+  )
+}
+
+describe('a tree sealed through several patterns and an exclusion (property)', () => {
+  it('lists what sha256sum lists of the same files, whatever order the patterns come in and however they overlap', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        tree,
+        fc.constantFrom(0, 1),
+        fc.func(fc.integer()),
+        fc.boolean(),
+        async (spec, workers, shuffleKey, overlap) => {
+          const root = writeModedTree(spec)
+          // Every third file empty: a short first read of nothing is a whole file too.
+          spec.files.forEach(([segments], i) => {
+            const abs = path.join(root, ...segments)
+            if (i % 3 === 0 && fs.statSync(abs).isFile()) fs.truncateSync(abs, 0)
+          })
+          const top = fs.readdirSync(root).sort((a, b) => shuffleKey(a) - shuffleKey(b))
+          // A pattern that names again files another pattern reaches: each is listed once.
+          const include = overlap ? [...top, '**'] : top
+          const expected = shellListingWithout(root, '*b')
+          const seal = (): Promise<SealedArtifact> =>
+            sealSubject(
+              {
+                kind: 'paths',
+                patterns: { include, exclude: ['**/*b'] },
+                baseDir: root,
+                root,
+                inputName: 'subject-path',
+                unusedExclusions: 'allow'
+              },
+              { ...options, workers }
+            )
+          if (expected === '') await expect(seal()).rejects.toThrowSealError('bad-input')
+          else expect((await seal()).listing.toString('utf8')).toBe(expected)
+        }
+      ),
       { numRuns: 40 }
     )
   })

@@ -150,6 +150,15 @@ describe('exclusions', () => {
   })
 })
 
+describe('an exclusion of a directory named in the patterns', () => {
+  it('leaves the directory out, as it leaves out a named file and a directory the walk meets', () => {
+    const base = writeTree(tempDir(), { 'dist/app.js': 'a', 'dist/secrets/key.txt': 'k' })
+    const named = resolve(base, 'dist/app.js\ndist/secrets\n!dist/secrets')
+    expect(named.relativePaths).toEqual(['app.js'])
+    expect(sorted(base, 'dist\n!dist/secrets')).toEqual(['app.js'])
+  })
+})
+
 describe('exclusions that match nothing, when asked to warn', () => {
   it('are returned, not thrown, and the rest is sealed', () => {
     const base = writeTree(tempDir(), { 'dist/app.js': 'a' })

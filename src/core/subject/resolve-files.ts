@@ -330,6 +330,9 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       const stat = statOrNull(abs)
       if (stat?.isDirectory()) {
         matchedSomething = true
+        // An exclusion leaves out a directory named as such, as it does a named file and a
+        // directory the walk meets.
+        if (isExcluded(abs)) continue
         if (patterns.include.length === 1) onlyDirectory = abs
         else noteNamedLink(abs)
         walk(abs, realOrSelf(abs), [], null, null)

@@ -41877,6 +41877,7 @@ function runClaimLoop(ctx) {
     lines[at] = 10;
   };
   const chunk = Buffer.allocUnsafe(1 << 20);
+  const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
   const oneShot = typeof crypto.hash === "function";
   for (; ; ) {
     let index = -1;
@@ -41905,8 +41906,11 @@ function runClaimLoop(ctx) {
       const path = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs.openSync(path, "r");
-        modes[index] = fs.fstatSync(fd).mode & 4095;
+        fd = fs.openSync(path, openFlags);
+        const stat2 = fs.fstatSync(fd);
+        if (!stat2.isFile())
+          throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
+        modes[index] = stat2.mode & 4095;
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
@@ -41953,10 +41957,16 @@ function open2(...args) {
 
 // src/core/hashing/hash-large-file.ts
 var CHUNK = 1 << 20;
+var OPEN_FLAGS = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0);
+function notRegular() {
+  return Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
+}
 function hashSmallFile(path) {
-  const fd = openSync(path, "r");
+  const fd = openSync(path, OPEN_FLAGS);
   try {
-    const { mode } = fstatSync(fd);
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) throw notRegular();
+    const { mode } = stat2;
     const chunk = Buffer.allocUnsafe(CHUNK);
     const size = readSync(fd, chunk, 0, CHUNK, null);
     return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
@@ -41965,9 +41975,11 @@ function hashSmallFile(path) {
   }
 }
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
-  const handle = await open2(path, "r");
+  const handle = await open2(path, OPEN_FLAGS);
   try {
-    const { mode } = await handle.stat();
+    const stat2 = await handle.stat();
+    if (!stat2.isFile()) throw notRegular();
+    const { mode } = stat2;
     const buffers = [
       Buffer.allocUnsafe(CHUNK),
       Buffer.allocUnsafe(CHUNK)
@@ -42008,7 +42020,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : failure.code === "ENOTREG" ? "it is no longer a regular file (a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -42483,7 +42495,7 @@ function resolveFiles(options) {
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
+      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
         throw new SealError(
           "bad-input",
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
@@ -42551,6 +42563,7 @@ function resolveFiles(options) {
       const stat2 = statOrNull(abs);
       if (stat2?.isDirectory()) {
         matchedSomething = true;
+        if (isExcluded(abs)) continue;
         if (patterns2.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
         walk(abs, realOrSelf2(abs), [], null, null);
@@ -42718,6 +42731,9 @@ function splitSegments(glob2) {
   }
   segments.push(current);
   return segments.filter((s) => s !== "");
+}
+function namesAreUtf8(dir) {
+  return readdirSync(dir, { encoding: "buffer" }).every((name) => Buffer.from(name.toString("utf8")).equals(name));
 }
 function statOrNull(p) {
   try {

@@ -3,14 +3,14 @@ import {
 } from "./chunk-QEF4JICF.js";
 import {
   verifyArtifact
-} from "./chunk-3KSIVBC7.js";
+} from "./chunk-D7Y2CD5S.js";
 import {
   sealedModesBeside
 } from "./chunk-C6LSPOJW.js";
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-ZI35GAP2.js";
+} from "./chunk-4CBY3YYB.js";
 import {
   sealedByFromStatement,
   subjectNameOf
@@ -214,7 +214,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-3YKH7JTP.js");
-  const { downloadAndVerify } = await import("./download-and-verify-MHD2NUNC.js");
+  const { downloadAndVerify } = await import("./download-and-verify-CCIYDRZL.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -15,7 +15,7 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-ZI35GAP2.js";
+} from "./chunk-4CBY3YYB.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import "./chunk-4HBYZRFA.js";

@@ -3,7 +3,7 @@ import {
 } from "./chunk-NVOFDF6X.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-W6ILWHMB.js";
+} from "./chunk-PMTHK5QD.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -44,7 +44,7 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-7EN7PEUO.js";
-import "./chunk-3KSIVBC7.js";
+import "./chunk-D7Y2CD5S.js";
 import "./chunk-C6LSPOJW.js";
 import {
   PLAIN_HTTP_HELP,
@@ -56,7 +56,7 @@ import {
 } from "./chunk-DHUU7ZLY.js";
 import {
   listDirectory
-} from "./chunk-ZI35GAP2.js";
+} from "./chunk-4CBY3YYB.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import "./chunk-6YWBE2YG.js";

@@ -11,7 +11,7 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-ZI35GAP2.js";
+} from "./chunk-4CBY3YYB.js";
 import "./chunk-ZZJVUA5H.js";
 import {
   applyModes

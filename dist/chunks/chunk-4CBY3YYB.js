@@ -57,7 +57,7 @@ import {
 } from "./chunk-SHE4BTPW.js";
 import {
   closeSync,
-  existsSync,
+  constants,
   fstatSync,
   node_fs_exports,
   openSync,
@@ -235,6 +235,7 @@ function runClaimLoop(ctx) {
     lines[at] = 10;
   };
   const chunk = Buffer.allocUnsafe(1 << 20);
+  const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
   const oneShot = typeof crypto.hash === "function";
   for (; ; ) {
     let index = -1;
@@ -263,8 +264,11 @@ function runClaimLoop(ctx) {
       const path = pathText.toString("utf8", index === 0 ? 0 : pathEnds[index - 1], pathEnds[index]);
       let fd = -1;
       try {
-        fd = fs.openSync(path, "r");
-        modes[index] = fs.fstatSync(fd).mode & 4095;
+        fd = fs.openSync(path, openFlags);
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile())
+          throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
+        modes[index] = stat.mode & 4095;
         let filled = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (filled < chunk.length) {
           const whole = chunk.subarray(0, filled);
@@ -311,10 +315,16 @@ function open(...args) {
 
 // src/core/hashing/hash-large-file.ts
 var CHUNK = 1 << 20;
+var OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+function notRegular() {
+  return Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
+}
 function hashSmallFile(path) {
-  const fd = openSync(path, "r");
+  const fd = openSync(path, OPEN_FLAGS);
   try {
-    const { mode } = fstatSync(fd);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw notRegular();
+    const { mode } = stat;
     const chunk = Buffer.allocUnsafe(CHUNK);
     const size = readSync(fd, chunk, 0, CHUNK, null);
     return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
@@ -323,9 +333,11 @@ function hashSmallFile(path) {
   }
 }
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
-  const handle = await open(path, "r");
+  const handle = await open(path, OPEN_FLAGS);
   try {
-    const { mode } = await handle.stat();
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw notRegular();
+    const { mode } = stat;
     const buffers = [
       Buffer.allocUnsafe(CHUNK),
       Buffer.allocUnsafe(CHUNK)
@@ -366,7 +378,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : failure.code === "ENOTREG" ? "it is no longer a regular file (a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -717,7 +729,7 @@ function resolveFiles(options) {
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
     for (const entry of entries) {
       const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !existsSync(abs)) {
+      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
         throw new SealError(
           "bad-input",
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
@@ -785,6 +797,7 @@ function resolveFiles(options) {
       const stat = statOrNull(abs);
       if (stat?.isDirectory()) {
         matchedSomething = true;
+        if (isExcluded(abs)) continue;
         if (patterns.include.length === 1) onlyDirectory = abs;
         else noteNamedLink(abs);
         walk(abs, realOrSelf(abs), [], null, null);
@@ -952,6 +965,9 @@ function splitSegments(glob) {
   }
   segments.push(current);
   return segments.filter((s) => s !== "");
+}
+function namesAreUtf8(dir) {
+  return readdirSync(dir, { encoding: "buffer" }).every((name) => Buffer.from(name.toString("utf8")).equals(name));
 }
 function statOrNull(p) {
   try {

@@ -81,11 +81,11 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-KYIYWFMS.js")).sealCommand,
-  verify: async () => (await import("./verify-command-DZLF6XAL.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-2XOWFGRI.js")).sealCommand,
+  verify: async () => (await import("./verify-command-NL6NG5YH.js")).verifyCommand,
   diff: async () => (await import("./diff-command-2KBZQCYM.js")).diffCommand,
   merge: async () => (await import("./merge-command-6U2DDZAR.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-NTPSLAAC.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-2SCOTBYV.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-AJNTON43.js")).confirmCommand,
   veto: async () => (await import("./veto-command-LWGNHIMX.js")).vetoCommand,
   history: async () => (await import("./history-command-EAAVCKWP.js")).historyCommand,
@@ -93,7 +93,7 @@ var COMMANDS = {
   ledger: async () => (await import("./ledger-command-JN2H5NHF.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-S5B45WJE.js")).verifyRecordCommand,
   contract: async () => (await import("./contract-command-HKJBFQTD.js")).contractCommand,
-  observe: async () => (await import("./observe-command-4WMTWXIA.js")).observeCommand,
+  observe: async () => (await import("./observe-command-UWEZFH4U.js")).observeCommand,
   drift: async () => (await import("./drift-command-QWYGTEAT.js")).driftCommand,
   policy: async () => (await import("./policy-command-RCUMUFJT.js")).policyCommand
 };

@@ -5,7 +5,7 @@ import {
 } from "./chunk-JQVMIM4I.js";
 import {
   verifyArtifact
-} from "./chunk-3KSIVBC7.js";
+} from "./chunk-D7Y2CD5S.js";
 import "./chunk-C6LSPOJW.js";
 import {
   describeProgress,
@@ -23,7 +23,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-DHUU7ZLY.js";
-import "./chunk-ZI35GAP2.js";
+import "./chunk-4CBY3YYB.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import {

@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-W6ILWHMB.js";
+} from "./chunk-PMTHK5QD.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -65,7 +65,7 @@ import {
   signerExpectation,
   signerName
 } from "./chunk-JQVMIM4I.js";
-import "./chunk-3KSIVBC7.js";
+import "./chunk-D7Y2CD5S.js";
 import "./chunk-C6LSPOJW.js";
 import {
   describeProgress,
@@ -86,7 +86,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-DHUU7ZLY.js";
-import "./chunk-ZI35GAP2.js";
+import "./chunk-4CBY3YYB.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import {

@@ -5,7 +5,7 @@ import { SealError, quote } from '../errors.js'
 import { checkListingPath, compareUtf8 } from '../listing.js'
 import type { SubjectPatterns } from './patterns.js'
 import { words } from '../vocabulary.js'
-import { isInside } from '../paths.js'
+import { isInside, toSlashes } from '../paths.js'
 
 export interface ResolveOptions {
   readonly patterns: SubjectPatterns
@@ -95,8 +95,6 @@ function mayBeSecret(name: string): boolean {
       name[2] === '_')
   )
 }
-
-const toSlashes = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'))
 
 /**
  * A pattern without any character picomatch reads as glob syntax is a plain path; only

@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { type Digest, sha256Digest } from './digest.js'
 import { SealError, quote } from './errors.js'
 import { checkListingPath } from './listing.js'
+import { isRecord } from './json-shape.js'
 import { leavesParent, toSlashes } from './paths.js'
 
 /**
@@ -53,14 +54,13 @@ export function parseModes(text: string, what: string): FileModes {
       'tampered',
       `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`
     )
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw bad('not an object')
-  const { executable, links, ...rest } = json as Record<string, unknown>
+  if (!isRecord(json)) throw bad('not an object')
+  const { executable, links, ...rest } = json
   if (Object.keys(rest).length > 0)
     throw bad(`unknown key ${quote(Object.keys(rest)[0] as string)}`)
   if (!Array.isArray(executable) || !executable.every((p) => typeof p === 'string'))
     throw bad('"executable" is not a list of paths')
-  if (typeof links !== 'object' || links === null || Array.isArray(links))
-    throw bad('"links" is not an object')
+  if (!isRecord(links)) throw bad('"links" is not an object')
   for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p as string, what)
   for (const [link, target] of Object.entries(links)) {
     if (typeof target !== 'string' || linkTargetPath(link, target) === null)

@@ -101,7 +101,7 @@ export function readModes(
     if ((mode & 0o111) !== 0) executable.push(rel)
   }
   const realRoot = links.length > 0 ? realOrSelf(root) : root
-  const listed = links.length > 0 ? new Set(paths) : null
+  const sealed = links.length > 0 ? pathsAndParents(paths) : null
   const recorded: Record<string, string> = {}
   for (const { link, target } of links) {
     const linkFromRoot = path.relative(root, link)
@@ -109,8 +109,7 @@ export function readModes(
     if (linkFromRoot === '' || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue
     const relLink = toSlashes(linkFromRoot)
     const relTarget = toSlashes(targetFromRoot)
-    const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`))
-    if (!sealed) continue
+    if (sealed?.has(relTarget) !== true) continue
     recorded[relLink] = path.posix.relative(path.posix.dirname(relLink), relTarget)
   }
   return { executable: executable.sort(byBytes), links: recorded }
@@ -184,6 +183,25 @@ export function modesAnnotation(statement: unknown): string | null {
     if (typeof claimed === 'string') return claimed
   }
   return null
+}
+
+/**
+ * Every listed path and every directory above one: a link is recorded when its target is among
+ * them. Made once, where scanning the paths for each link cost links × files (a tree with a
+ * node_modules/.bin of links).
+ */
+function pathsAndParents(paths: readonly string[]): Set<string> {
+  const out = new Set<string>()
+  for (const p of paths) {
+    out.add(p)
+    // From the deepest directory up: one already there has its parents there too.
+    for (let slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
+      const dir = p.slice(0, slash)
+      if (out.has(dir)) break
+      out.add(dir)
+    }
+  }
+  return out
 }
 
 const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b))

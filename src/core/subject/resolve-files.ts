@@ -383,8 +383,8 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       'bad-input',
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? '' : 's'} ${unusedExclusions.map((p) => quote(`!${p}`)).join(', ')} ` +
         `match${unusedExclusions.length === 1 ? 'es' : ''} nothing the patterns ${patterns.include.map(quote).join(', ')} reach (relative to ${quote(baseDir)}). ` +
-        ('Like every pattern, an exclusion must match something: it is read relative to the workspace (or ' +
-          'absolute), as the paths it excludes from are, ') +
+        `Like every pattern, an exclusion must match something: it is read relative to ${words().base} ` +
+        '(or absolute), as the paths it excludes from are, ' +
         `so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     )
   }

@@ -67,6 +67,30 @@ describe('file modes sealed beside the listing', () => {
     })
   })
 
+  it('record a link to a directory whose files lie only deeper, and not one to a name that merely prefixes a directory', () => {
+    const root = '/sealed-root'
+    const paths = ['a/b/c/d.txt', 'a/e.txt', 'lib/x/y.js', 'lib2/z.js']
+    const to = (link: string, target: string) => ({
+      link: path.join(root, link),
+      target: path.join(root, target)
+    })
+    const links = [
+      to('to-ab', 'a/b'),
+      to('to-a', 'a'),
+      to('to-lib', 'lib'),
+      to('to-li', 'li'),
+      to('to-lib2x', 'lib2/x'),
+      to('to-file', 'lib2/z.js'),
+      to('to-root', '.')
+    ]
+    expect(readModes(root, paths, links, [0o644, 0o644, 0o644, 0o644]).links).toEqual({
+      'to-ab': 'a/b',
+      'to-a': 'a',
+      'to-lib': 'lib',
+      'to-file': 'lib2/z.js'
+    })
+  })
+
   it('are written one way and read strictly: unknown keys and links out of the root are refused', () => {
     const modes = { executable: ['b', 'a'], links: { z: 'a', 'd/y': '../b' } }
     const text = formatModes(modes).toString()

@@ -42305,14 +42305,13 @@ function parseModes(text, what) {
     "tampered",
     `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`
   );
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
+  if (!isRecord(json)) throw bad("not an object");
   const { executable, links, ...rest2 } = json;
   if (Object.keys(rest2).length > 0)
     throw bad(`unknown key ${quote(Object.keys(rest2)[0])}`);
   if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string"))
     throw bad('"executable" is not a list of paths');
-  if (typeof links !== "object" || links === null || Array.isArray(links))
-    throw bad('"links" is not an object');
+  if (!isRecord(links)) throw bad('"links" is not an object');
   for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
   for (const [link2, target] of Object.entries(links)) {
     if (typeof target !== "string" || linkTargetPath(link2, target) === null)
@@ -42334,7 +42333,7 @@ function readModes(root, paths, links, fileModes) {
     if ((mode & 73) !== 0) executable.push(rel);
   }
   const realRoot = links.length > 0 ? realOrSelf(root) : root;
-  const listed = links.length > 0 ? new Set(paths) : null;
+  const sealed = links.length > 0 ? pathsAndParents(paths) : null;
   const recorded = {};
   for (const { link: link2, target } of links) {
     const linkFromRoot = relative(root, link2);
@@ -42342,8 +42341,7 @@ function readModes(root, paths, links, fileModes) {
     if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
     const relLink = toSlashes(linkFromRoot);
     const relTarget = toSlashes(targetFromRoot);
-    const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
-    if (!sealed) continue;
+    if (sealed?.has(relTarget) !== true) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
   }
   return { executable: executable.sort(byBytes), links: recorded };
@@ -42395,6 +42393,18 @@ function modesAnnotation(statement) {
   }
   return null;
 }
+function pathsAndParents(paths) {
+  const out = /* @__PURE__ */ new Set();
+  for (const p of paths) {
+    out.add(p);
+    for (let slash = p.lastIndexOf("/"); slash > 0; slash = p.lastIndexOf("/", slash - 1)) {
+      const dir = p.slice(0, slash);
+      if (out.has(dir)) break;
+      out.add(dir);
+    }
+  }
+  return out;
+}
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 function realOrSelf(p) {
   try {
@@ -42420,7 +42430,6 @@ function mayBeSecret(name) {
   last === 101 || // e
   (name.charCodeAt(0) | 32) === 105 && (name.charCodeAt(1) | 32) === 100 && name[2] === "_";
 }
-var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 var NOT_WALKED = ["node_modules", ".git"];
@@ -42428,7 +42437,7 @@ function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
   const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function rootBeforeWalk(options) {
   if (options.root) return resolve(options.baseDir, options.root);
@@ -42452,7 +42461,7 @@ function resolveFiles(options) {
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
-    const slashed = toSlashes2(abs);
+    const slashed = toSlashes(abs);
     excludeMatchers.forEach((m, i) => {
       if (m(slashed)) excluded = excludeUsed[i] = true;
     });
@@ -42462,7 +42471,7 @@ function resolveFiles(options) {
   const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
   const linkLeavesRoot = (link2, target, root2, named = false) => new SealError(
     "bad-input",
-    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes2(relative(baseDir, link2))}"`}.`
+    `${inputName}: ${quote(link2)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link2))}"`}.`
   );
   const found = [];
   const seen = patterns2.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -42517,7 +42526,7 @@ function resolveFiles(options) {
           if (!taken) continue;
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
@@ -42528,12 +42537,12 @@ function resolveFiles(options) {
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
       }
       if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
-        leftOut.push(`${toSlashes2(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
         continue;
       }
       if (isDir) {
@@ -42579,7 +42588,7 @@ function resolveFiles(options) {
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob2 = {
         take: (abs) => {
-          const hit = matcher(toSlashes2(abs));
+          const hit = matcher(toSlashes(abs));
           matchedSomething ||= hit;
           return hit;
         },
@@ -42605,7 +42614,7 @@ function resolveFiles(options) {
   if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
     throw new SealError(
       "bad-input",
-      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns2.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns2.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to ${words().base} (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
@@ -42621,7 +42630,7 @@ function resolveFiles(options) {
   const relative2 = found.map((abs) => {
     const underPrefix = abs.startsWith(rootPrefix);
     if (!underPrefix) relativeIsSuffix = false;
-    const rel = toSlashes2(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
@@ -42689,7 +42698,7 @@ function chooseRoot(options, files, onlyDirectory) {
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes2(resolve(baseDir, pattern));
+  return toSlashes(resolve(baseDir, pattern));
 }
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);

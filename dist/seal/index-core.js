@@ -1755,6 +1755,11 @@ function summarizeFiles(paths, sizes, order, largestCount = 5) {
   return { largest, topLevel };
 }
 
+// src/core/json-shape.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/core/paths.ts
 function isInside(child, parent) {
   return !leavesParent(relative(parent, child));
@@ -1791,14 +1796,13 @@ function parseModes(text, what) {
     "tampered",
     `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`
   );
-  if (typeof json !== "object" || json === null || Array.isArray(json)) throw bad("not an object");
+  if (!isRecord(json)) throw bad("not an object");
   const { executable, links, ...rest } = json;
   if (Object.keys(rest).length > 0)
     throw bad(`unknown key ${quote(Object.keys(rest)[0])}`);
   if (!Array.isArray(executable) || !executable.every((p) => typeof p === "string"))
     throw bad('"executable" is not a list of paths');
-  if (typeof links !== "object" || links === null || Array.isArray(links))
-    throw bad('"links" is not an object');
+  if (!isRecord(links)) throw bad('"links" is not an object');
   for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p, what);
   for (const [link3, target] of Object.entries(links)) {
     if (typeof target !== "string" || linkTargetPath(link3, target) === null)
@@ -1820,7 +1824,7 @@ function readModes(root, paths, links, fileModes) {
     if ((mode & 73) !== 0) executable.push(rel);
   }
   const realRoot = links.length > 0 ? realOrSelf(root) : root;
-  const listed = links.length > 0 ? new Set(paths) : null;
+  const sealed = links.length > 0 ? pathsAndParents(paths) : null;
   const recorded = {};
   for (const { link: link3, target } of links) {
     const linkFromRoot = relative(root, link3);
@@ -1828,8 +1832,7 @@ function readModes(root, paths, links, fileModes) {
     if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
     const relLink = toSlashes(linkFromRoot);
     const relTarget = toSlashes(targetFromRoot);
-    const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`));
-    if (!sealed) continue;
+    if (sealed?.has(relTarget) !== true) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
   }
   return { executable: executable.sort(byBytes), links: recorded };
@@ -1881,6 +1884,18 @@ function modesAnnotation(statement) {
   }
   return null;
 }
+function pathsAndParents(paths) {
+  const out = /* @__PURE__ */ new Set();
+  for (const p of paths) {
+    out.add(p);
+    for (let slash = p.lastIndexOf("/"); slash > 0; slash = p.lastIndexOf("/", slash - 1)) {
+      const dir = p.slice(0, slash);
+      if (out.has(dir)) break;
+      out.add(dir);
+    }
+  }
+  return out;
+}
 var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 function realOrSelf(p) {
   try {
@@ -1906,7 +1921,6 @@ function mayBeSecret(name) {
   last === 101 || // e
   (name.charCodeAt(0) | 32) === 105 && (name.charCodeAt(1) | 32) === 100 && name[2] === "_";
 }
-var toSlashes2 = (p) => sep === "/" ? p : p.split(sep).join("/");
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 var NOT_WALKED = ["node_modules", ".git"];
@@ -1914,7 +1928,7 @@ function namesOneFile(options) {
   const [only, ...others] = options.patterns.include;
   if (only === void 0 || others.length > 0) return false;
   const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes2(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
 }
 function rootBeforeWalk(options) {
   if (options.root) return resolve(options.baseDir, options.root);
@@ -1938,7 +1952,7 @@ function resolveFiles(options) {
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
     let excluded = false;
-    const slashed = toSlashes2(abs);
+    const slashed = toSlashes(abs);
     excludeMatchers.forEach((m, i) => {
       if (m(slashed)) excluded = excludeUsed[i] = true;
     });
@@ -1948,7 +1962,7 @@ function resolveFiles(options) {
   const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
   const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
     "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes2(relative(baseDir, link3))}"`}.`
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
   );
   const found = [];
   const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
@@ -2003,7 +2017,7 @@ function resolveFiles(options) {
           if (!taken) continue;
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
         if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
@@ -2014,12 +2028,12 @@ function resolveFiles(options) {
         if (isDir && ancestors.includes(realChild)) {
           throw new SealError(
             "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes2(relative(baseDir, abs))}".`
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
           );
         }
       }
       if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
-        leftOut.push(`${toSlashes2(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
         continue;
       }
       if (isDir) {
@@ -2065,7 +2079,7 @@ function resolveFiles(options) {
       const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
       const glob2 = {
         take: (abs) => {
-          const hit = matcher(toSlashes2(abs));
+          const hit = matcher(toSlashes(abs));
           matchedSomething ||= hit;
           return hit;
         },
@@ -2091,7 +2105,7 @@ function resolveFiles(options) {
   if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
     throw new SealError(
       "bad-input",
-      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to the workspace (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to ${words().base} (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     );
   }
   if (found.length === 0) {
@@ -2107,7 +2121,7 @@ function resolveFiles(options) {
   const relative2 = found.map((abs) => {
     const underPrefix = abs.startsWith(rootPrefix);
     if (!underPrefix) relativeIsSuffix = false;
-    const rel = toSlashes2(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
+    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
     if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
     return rel;
   });
@@ -2175,7 +2189,7 @@ function chooseRoot(options, files, onlyDirectory) {
   return common;
 }
 function absolutePattern(baseDir, pattern) {
-  return toSlashes2(resolve(baseDir, pattern));
+  return toSlashes(resolve(baseDir, pattern));
 }
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
@@ -4117,7 +4131,7 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-S27VDCKB.js");
+    const { readSigningKey } = await import("../chunks/signing-key-GLGEDAL4.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
     const { signStatement: signStatement2 } = await import("../chunks/sign-statement-P4MYR6WJ.js");
     const { keySigner } = await import("../chunks/key-signer-KSR5EOZY.js");
@@ -4215,7 +4229,7 @@ async function run(env = process.env) {
       if (image !== null)
         artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-CKKPG25Q.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-VXYN7FBK.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = {
           ...artifact2,
@@ -4550,6 +4564,7 @@ export {
   subjectName as m14$subjectName,
   withDigest as m14$withDigest,
   withTag as m14$withTag,
+  isRecord as m15$isRecord,
   agreeingKind as m16$agreeingKind,
   checkSubjectKind as m16$checkSubjectKind,
   isCanonicalListing as m16$isCanonicalListing,

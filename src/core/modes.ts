@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { type Digest, sha256Digest } from './digest.js'
 import { SealError, quote } from './errors.js'
 import { checkListingPath } from './listing.js'
+import { isRecord } from './json-shape.js'
 import { leavesParent, toSlashes } from './paths.js'
 
 /**
@@ -53,14 +54,13 @@ export function parseModes(text: string, what: string): FileModes {
       'tampered',
       `${what} is not a modes file a seal writes (${why}). Give the seal bundle as the seal wrote it.`
     )
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw bad('not an object')
-  const { executable, links, ...rest } = json as Record<string, unknown>
+  if (!isRecord(json)) throw bad('not an object')
+  const { executable, links, ...rest } = json
   if (Object.keys(rest).length > 0)
     throw bad(`unknown key ${quote(Object.keys(rest)[0] as string)}`)
   if (!Array.isArray(executable) || !executable.every((p) => typeof p === 'string'))
     throw bad('"executable" is not a list of paths')
-  if (typeof links !== 'object' || links === null || Array.isArray(links))
-    throw bad('"links" is not an object')
+  if (!isRecord(links)) throw bad('"links" is not an object')
   for (const p of [...executable, ...Object.keys(links)]) checkListingPath(p as string, what)
   for (const [link, target] of Object.entries(links)) {
     if (typeof target !== 'string' || linkTargetPath(link, target) === null)
@@ -101,7 +101,7 @@ export function readModes(
     if ((mode & 0o111) !== 0) executable.push(rel)
   }
   const realRoot = links.length > 0 ? realOrSelf(root) : root
-  const listed = links.length > 0 ? new Set(paths) : null
+  const sealed = links.length > 0 ? pathsAndParents(paths) : null
   const recorded: Record<string, string> = {}
   for (const { link, target } of links) {
     const linkFromRoot = path.relative(root, link)
@@ -109,8 +109,7 @@ export function readModes(
     if (linkFromRoot === '' || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue
     const relLink = toSlashes(linkFromRoot)
     const relTarget = toSlashes(targetFromRoot)
-    const sealed = listed?.has(relTarget) || paths.some((p) => p.startsWith(`${relTarget}/`))
-    if (!sealed) continue
+    if (sealed?.has(relTarget) !== true) continue
     recorded[relLink] = path.posix.relative(path.posix.dirname(relLink), relTarget)
   }
   return { executable: executable.sort(byBytes), links: recorded }
@@ -184,6 +183,25 @@ export function modesAnnotation(statement: unknown): string | null {
     if (typeof claimed === 'string') return claimed
   }
   return null
+}
+
+/**
+ * Every listed path and every directory above one: a link is recorded when its target is among
+ * them. Made once, where scanning the paths for each link cost links × files (a tree with a
+ * node_modules/.bin of links).
+ */
+function pathsAndParents(paths: readonly string[]): Set<string> {
+  const out = new Set<string>()
+  for (const p of paths) {
+    out.add(p)
+    // From the deepest directory up: one already there has its parents there too.
+    for (let slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
+      const dir = p.slice(0, slash)
+      if (out.has(dir)) break
+      out.add(dir)
+    }
+  }
+  return out
 }
 
 const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b))

@@ -4,6 +4,8 @@ import * as path from 'node:path'
 import { parseSubjectPatterns } from '../../../src/core/subject/patterns.js'
 import { resolveFiles } from '../../../src/core/subject/resolve-files.js'
 import { removeAll, tempDir, writeTree } from '../../helpers/trees.js'
+import { speakAs } from '../../../src/core/vocabulary.js'
+import { CLI_VOCABULARY } from '../../../src/cli/vocabulary.js'
 
 afterAll(removeAll)
 
@@ -172,6 +174,21 @@ describe('exclusions that match nothing, when asked to warn', () => {
       ['app.js'],
       ['dist/*.map', 'dist/app.js.gz']
     ])
+  })
+})
+
+describe('an exclusion that matches nothing, refused', () => {
+  it('says relative to what it is read as the caller names it: the current directory for the CLI', () => {
+    const base = writeTree(tempDir(), { 'dist/app.js': 'a' })
+    const before = speakAs(CLI_VOCABULARY)
+    try {
+      expect(() => resolve(base, 'dist\n!*.map')).toThrowSealError(
+        'bad-input',
+        /"!\*\.map".* it is read relative to the current directory \(or absolute\)/
+      )
+    } finally {
+      speakAs(before)
+    }
   })
 })
 

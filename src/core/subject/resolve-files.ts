@@ -5,7 +5,7 @@ import { SealError, quote } from '../errors.js'
 import { checkListingPath, compareUtf8 } from '../listing.js'
 import type { SubjectPatterns } from './patterns.js'
 import { words } from '../vocabulary.js'
-import { isInside } from '../paths.js'
+import { isInside, toSlashes } from '../paths.js'
 
 export interface ResolveOptions {
   readonly patterns: SubjectPatterns
@@ -95,8 +95,6 @@ function mayBeSecret(name: string): boolean {
       name[2] === '_')
   )
 }
-
-const toSlashes = (p: string): string => (path.sep === '/' ? p : p.split(path.sep).join('/'))
 
 /**
  * A pattern without any character picomatch reads as glob syntax is a plain path; only
@@ -385,8 +383,8 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       'bad-input',
       `${inputName}: the exclusion${unusedExclusions.length === 1 ? '' : 's'} ${unusedExclusions.map((p) => quote(`!${p}`)).join(', ')} ` +
         `match${unusedExclusions.length === 1 ? 'es' : ''} nothing the patterns ${patterns.include.map(quote).join(', ')} reach (relative to ${quote(baseDir)}). ` +
-        ('Like every pattern, an exclusion must match something: it is read relative to the workspace (or ' +
-          'absolute), as the paths it excludes from are, ') +
+        `Like every pattern, an exclusion must match something: it is read relative to ${words().base} ` +
+        '(or absolute), as the paths it excludes from are, ' +
         `so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
     )
   }

@@ -1,0 +1,241 @@
+import {
+  OUTCOMES
+} from "./chunk-7EN7PEUO.js";
+import {
+  STATEMENT_TYPE
+} from "./chunk-X5XFE3KV.js";
+import {
+  isRecord
+} from "./chunk-6ESBXOH6.js";
+import {
+  hexOf,
+  parseDigest
+} from "./chunk-KRR2HU2L.js";
+import {
+  SealError,
+  quote
+} from "./chunk-C7O7QJOZ.js";
+
+// src/core/signing/vsa.ts
+var VSA_PREDICATE_TYPE = "https://slsa.dev/verification_summary/v1";
+var VSA_SLSA_VERSION = "1.0";
+var PROMOTION_EXTENSION = "urn:artifact-seal:promotion:v1";
+function verificationSummary(input) {
+  const hex = hexOf(parseDigest(input.digest, "the verification summary's subject digest"));
+  const predicate = {
+    verifier: {
+      id: input.verifierId,
+      version: typeof input.verifierVersion === "string" ? { "artifact-seal": input.verifierVersion } : { ...input.verifierVersion }
+    },
+    timeVerified: input.timeVerified,
+    resourceUri: input.resourceUri,
+    policy: input.policy.digest === null ? { uri: input.policy.uri } : { uri: input.policy.uri, digest: { sha256: input.policy.digest.sha256 } },
+    ...input.inputAttestations.length === 0 ? {} : {
+      inputAttestations: input.inputAttestations.map((a) => ({
+        uri: a.uri,
+        digest: { ...a.digest }
+      }))
+    },
+    verificationResult: input.result,
+    verifiedLevels: input.result === "FAILED" ? ["FAILED"] : [...input.verifiedLevels],
+    slsaVersion: VSA_SLSA_VERSION,
+    ...input.extension === void 0 ? {} : { [PROMOTION_EXTENSION]: { ...input.extension } }
+  };
+  return readVerificationSummary({
+    _type: STATEMENT_TYPE,
+    subject: [{ name: input.subjectName, digest: { sha256: hex } }],
+    predicateType: VSA_PREDICATE_TYPE,
+    predicate
+  });
+}
+var Invalid = class {
+  constructor(path, problem) {
+    this.path = path;
+    this.problem = problem;
+  }
+  path;
+  problem;
+};
+function fail(path, problem) {
+  throw new Invalid(path, problem);
+}
+function shown(value) {
+  if (value === void 0) return "nothing";
+  const text = typeof value === "string" ? quote(value) : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
+}
+function object(value, path) {
+  if (!isRecord(value)) fail(path, `must be an object, got ${shown(value)}`);
+  return value;
+}
+function string(value, path) {
+  if (typeof value !== "string" || value === "")
+    fail(path, `must be a non-empty string, got ${shown(value)}`);
+  return value;
+}
+function uri(value, path) {
+  const text = string(value, path);
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/.test(text) || !URL.canParse(text))
+    fail(path, `must be a URI with a lower-case scheme, got ${shown(value)}`);
+  return text;
+}
+function timestamp(value, path) {
+  const text = string(value, path);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(text) || Number.isNaN(Date.parse(text)))
+    fail(path, `must be an RFC 3339 time in UTC ("\u2026Z"), got ${shown(value)}`);
+  return text;
+}
+var HEX_LENGTHS = {
+  sha256: 64,
+  sha384: 96,
+  sha512: 128,
+  sha1: 40,
+  dirHash: 64
+};
+function digestSet(value, path) {
+  const set = object(value, path);
+  const entries = Object.entries(set);
+  if (entries.length === 0) fail(path, "must name at least one digest");
+  for (const [algorithm, digest] of entries) {
+    const text = string(digest, `${path}.${algorithm}`);
+    const length = HEX_LENGTHS[algorithm];
+    if (length !== void 0 && !new RegExp(`^[0-9a-f]{${length}}$`).test(text))
+      fail(
+        `${path}.${algorithm}`,
+        `must be ${length} lower-case hex characters, got ${shown(text)}`
+      );
+  }
+  return set;
+}
+function stringMap(value, path) {
+  const map = object(value, path);
+  for (const [key, entry] of Object.entries(map)) string(entry, `${path}.${key}`);
+  return map;
+}
+var VERIFIED_PROPERTIES = /* @__PURE__ */ new Set(["SLSA_SOURCE_TWO_PARTY_REVIEWED", "SLSA_BUILD_REPRODUCED"]);
+var TRACK_LEVEL = /^SLSA_([A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)*)_LEVEL_(\d+|UNEVALUATED)$/;
+function verifiedLevels(value, result, path) {
+  if (!Array.isArray(value) || value.length === 0)
+    fail(
+      path,
+      `must be a non-empty array of levels (such as ["SLSA_BUILD_LEVEL_2"]), got ${shown(value)}`
+    );
+  const tracks = /* @__PURE__ */ new Set();
+  const levels = value.map((entry, index) => string(entry, `${path}[${index}]`));
+  if (result === "FAILED" && (levels.length !== 1 || levels[0] !== "FAILED"))
+    fail(path, `must be ["FAILED"] when verificationResult is FAILED, got ${shown(levels)}`);
+  if (result === "PASSED" && levels.includes("FAILED"))
+    fail(path, 'must not hold "FAILED" when verificationResult is PASSED');
+  levels.forEach((level, index) => {
+    if (level === "FAILED" || VERIFIED_PROPERTIES.has(level)) return;
+    const track = TRACK_LEVEL.exec(level)?.[1];
+    if (track === void 0) {
+      if (level.startsWith("SLSA_"))
+        fail(
+          `${path}[${index}]`,
+          `${shown(level)} is neither a SLSA level (SLSA_<TRACK>_LEVEL_<N> or _UNEVALUATED) nor a SLSA verified property; custom values must not start with SLSA_`
+        );
+      return;
+    }
+    if (tracks.has(track))
+      fail(
+        `${path}[${index}]`,
+        `names a second level of the ${track} track; give only the highest level verified`
+      );
+    tracks.add(track);
+  });
+  return levels;
+}
+function dependencyLevels(value, path) {
+  const map = object(value, path);
+  for (const [level, count] of Object.entries(map)) {
+    if (!Number.isSafeInteger(count) || count < 0)
+      fail(`${path}.${level}`, `must be a count (a whole number, 0 or more), got ${shown(count)}`);
+  }
+  return map;
+}
+function promotionExtension(value, path) {
+  const facts = object(value, path);
+  string(facts.key, `${path}.key`);
+  string(facts.environment, `${path}.environment`);
+  const outcome = string(facts.outcome, `${path}.outcome`);
+  if (!OUTCOMES.includes(outcome))
+    fail(`${path}.outcome`, `must be one of ${OUTCOMES.join(", ")}, got ${shown(outcome)}`);
+  if (facts.mode !== null && facts.mode !== "promote" && facts.mode !== "rollback")
+    fail(`${path}.mode`, `must be promote, rollback or null, got ${shown(facts.mode)}`);
+  if (facts.reason !== null && typeof facts.reason !== "string")
+    fail(`${path}.reason`, `must be a string or null, got ${shown(facts.reason)}`);
+}
+function checkPredicate(value) {
+  const predicate = object(value, "predicate");
+  const verifier = object(predicate.verifier, "predicate.verifier");
+  uri(verifier.id, "predicate.verifier.id");
+  if (verifier.version !== void 0) stringMap(verifier.version, "predicate.verifier.version");
+  if (predicate.timeVerified !== void 0)
+    timestamp(predicate.timeVerified, "predicate.timeVerified");
+  uri(predicate.resourceUri, "predicate.resourceUri");
+  const policy = object(predicate.policy, "predicate.policy");
+  uri(policy.uri, "predicate.policy.uri");
+  if (policy.digest !== void 0) digestSet(policy.digest, "predicate.policy.digest");
+  if (predicate.inputAttestations !== void 0) {
+    if (!Array.isArray(predicate.inputAttestations))
+      fail(
+        "predicate.inputAttestations",
+        `must be an array, got ${shown(predicate.inputAttestations)}`
+      );
+    predicate.inputAttestations.forEach((entry, index) => {
+      const path = `predicate.inputAttestations[${index}]`;
+      const attestation = object(entry, path);
+      if (attestation.uri !== void 0) uri(attestation.uri, `${path}.uri`);
+      digestSet(attestation.digest, `${path}.digest`);
+    });
+  }
+  const result = predicate.verificationResult;
+  if (result !== "PASSED" && result !== "FAILED")
+    fail("predicate.verificationResult", `must be "PASSED" or "FAILED", got ${shown(result)}`);
+  verifiedLevels(predicate.verifiedLevels, result, "predicate.verifiedLevels");
+  if (predicate.dependencyLevels !== void 0 && predicate.dependencyLevels !== null)
+    dependencyLevels(predicate.dependencyLevels, "predicate.dependencyLevels");
+  if (predicate.slsaVersion !== void 0 && !/^\d+\.\d+$/.test(String(predicate.slsaVersion))) {
+    fail(
+      "predicate.slsaVersion",
+      `must be <MAJOR>.<MINOR> such as "1.0", got ${shown(predicate.slsaVersion)}`
+    );
+  }
+  if (predicate[PROMOTION_EXTENSION] !== void 0)
+    promotionExtension(predicate[PROMOTION_EXTENSION], `predicate["${PROMOTION_EXTENSION}"]`);
+}
+function readVerificationSummary(statement) {
+  try {
+    const root = object(statement, "the statement");
+    if (root._type !== STATEMENT_TYPE)
+      fail("_type", `must be ${quote(STATEMENT_TYPE)}, got ${shown(root._type)}`);
+    if (!Array.isArray(root.subject) || root.subject.length === 0)
+      fail("subject", `must be a non-empty array, got ${shown(root.subject)}`);
+    root.subject.forEach((entry, index) => {
+      const subject = object(entry, `subject[${index}]`);
+      if (subject.name !== void 0 && typeof subject.name !== "string")
+        fail(`subject[${index}].name`, `must be a string, got ${shown(subject.name)}`);
+      digestSet(subject.digest, `subject[${index}].digest`);
+    });
+    if (root.predicateType !== VSA_PREDICATE_TYPE)
+      fail(
+        "predicateType",
+        `must be ${quote(VSA_PREDICATE_TYPE)}, got ${shown(root.predicateType)}`
+      );
+    checkPredicate(root.predicate);
+    return root;
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    throw new SealError(
+      "malformed",
+      `The verification summary is not valid: ${error.path} ${error.problem}. A promotion record's attestation must be a SLSA Verification Summary v1 (${VSA_PREDICATE_TYPE}).`
+    );
+  }
+}
+
+export {
+  PROMOTION_EXTENSION,
+  verificationSummary,
+  readVerificationSummary
+};

@@ -372,6 +372,48 @@ function exportsWhenLoaded(dir: string, files: readonly string[]): Record<string
   )
 }
 
+/** A package's stand-in: the file it require()s on first use, and the names it reads from it. */
+interface FirstUseLoad {
+  readonly from: string
+  readonly target: string
+  readonly names: readonly string[]
+}
+
+/** Every stand-in of a package loaded on first use (scripts/package.mjs: loaded-on-first-use) in the files of `dir`. */
+function firstUseLoadsIn(dir: string): FirstUseLoad[] {
+  const found: FirstUseLoad[] = []
+  const standIn =
+    /requireBeside\("(\.\.?\/[^"]+)"\)[\s\S]*?for \(const key of (\[[^\]]*\])\) Object\.defineProperty\(firstUse/g
+  for (const file of filesUnder(dir).filter((f) => f.endsWith('.js'))) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8')
+    for (const match of text.matchAll(standIn)) {
+      found.push({
+        from: `dist/${file}`,
+        target: path.posix.join(path.posix.dirname(file.split(path.sep).join('/')), match[1]!),
+        names: JSON.parse(match[2]!) as string[]
+      })
+    }
+  }
+  return found
+}
+
+/** The names each CommonJS file of `dir` exports with a value, required as a stand-in requires it. */
+function exportsWhenRequired(dir: string, files: readonly string[]): Record<string, string[]> {
+  const script = [
+    'const [dir, ...files] = process.argv.slice(1)',
+    'const out = {}',
+    'for (const file of files) { const m = require(require("node:path").join(dir, file)); out[file] = Object.keys(m).filter((k) => ' +
+      'm[k] !== undefined) }',
+    'process.stdout.write(JSON.stringify(out))'
+  ].join('\n')
+  return JSON.parse(
+    execFileSync(process.execPath, ['-e', script, dir, ...files], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024
+    })
+  )
+}
+
 describe('dist/', () => {
   it('is exactly what npm run package builds from src/', () => {
     const committed = path.join(PROJECT_ROOT, 'dist')
@@ -583,6 +625,27 @@ describe('dist/', () => {
         .map(
           (name) =>
             `${i.from} takes ${name} from ${i.target}, which exports ${JSON.stringify(loaded[i.target])}`
+        )
+    )
+    expect(missing).toEqual([])
+  })
+
+  it('gives every stand-in of a package loaded on first use the names it reads, from a file that loads', () => {
+    const dist = path.join(PROJECT_ROOT, 'dist')
+    const loads = firstUseLoadsIn(dist)
+    // Every package file in dist/chunks is reached by a stand-in, so none goes unchecked.
+    const packageFiles = filesUnder(path.join(dist, 'chunks'))
+      .filter((f) => f.endsWith('.cjs'))
+      .map((f) => `chunks/${f}`)
+    expect([...new Set(loads.map((l) => l.target))].sort()).toEqual(packageFiles.sort())
+    expect(packageFiles.length).toBeGreaterThanOrEqual(3)
+    const loaded = exportsWhenRequired(dist, packageFiles)
+    const missing = loads.flatMap((l) =>
+      l.names
+        .filter((name) => !loaded[l.target]?.includes(name))
+        .map(
+          (name) =>
+            `${l.from} reads ${name} from ${l.target}, which exports ${JSON.stringify(loaded[l.target])}`
         )
     )
     expect(missing).toEqual([])

@@ -30677,12 +30677,16 @@ function hashAside() {
   };
 }
 
+// src/core/json-shape.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/stores/ledger/record-codec.ts
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function decodeRecord(value, damaged) {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return damaged("the record is not a JSON object");
+  if (!isRecord(value)) return damaged("the record is not a JSON object");
   const r = value;
   const text = (field) => {
     const v = r[field];
@@ -32108,7 +32112,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-IWIJCWQN.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-OAWF4LTN.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -35695,11 +35699,6 @@ function kindOfName(path) {
 }
 function isProtobufFile(path) {
   return kindOfName(path) === "protobuf";
-}
-
-// src/core/json-shape.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/core/contract/openapi/operations.ts
@@ -41027,7 +41026,7 @@ function detectContractKind(path, text) {
 }
 function detectIn(path, document) {
   const root = document.value;
-  if (typeof root !== "object" || root === null || Array.isArray(root))
+  if (!isRecord(root))
     throw new SealError(
       "unrecognized",
       `${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`
@@ -43417,7 +43416,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("../chunks/open-registry-H42TWHKB.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-PYSTTO5X.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,
@@ -44242,7 +44241,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-2RL6ROUT.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-WA4F7V46.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -44279,8 +44278,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-ZBXI6VPA.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-DFA4YY2D.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JEXISI47.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-AVM43AVE.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -2818,8 +2818,7 @@ function hashAside() {
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function decodeRecord(value, damaged) {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return damaged("the record is not a JSON object");
+  if (!isRecord(value)) return damaged("the record is not a JSON object");
   const r = value;
   const text = (field) => {
     const v = r[field];
@@ -4267,7 +4266,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-4ZID22BC.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JFNSO6KW.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -7133,7 +7132,7 @@ function readMapping(text) {
       );
     value = document.toJS();
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new SealError(
       "bad-input",
       `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`
@@ -9106,7 +9105,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-AK266QRS.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-R4MG5HAV.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -9143,8 +9142,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-K4MVXEID.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-2P2QBUQ3.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-YXGIBPFF.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-PTH5URDB.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9270,7 +9269,7 @@ async function restoreFromCache(digest, inputName, context) {
 function lazyContractSources(options) {
   let sources = null;
   const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-2R46QQOM.js");
+    const { contractSources } = await import("../chunks/contract-sources-LV53MFCD.js");
     return contractSources(options);
   };
   const load = () => sources ??= made();
@@ -9359,7 +9358,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-K7K3TM66.js");
+      const { checkCandidates } = await import("../chunks/check-signature-OZMR6UYH.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
@@ -9410,18 +9409,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open3 = shared ?? (async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-AK266QRS.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-R4MG5HAV.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-AK266QRS.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-R4MG5HAV.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-AK266QRS.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-R4MG5HAV.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -9524,7 +9523,7 @@ async function run(env = process.env) {
           digest: settings.digest,
           environment: settings.environment,
           reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-2R46QQOM.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          sealedContract: (await import("../chunks/contract-sources-LV53MFCD.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
           name: settings.name,
           policy,
           requester,
@@ -9601,7 +9600,7 @@ async function run(env = process.env) {
     let moved = null;
     let recordLine = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
-      const { finishImagePromotion } = await import("../chunks/image-promotion-BXWQNSTZ.js");
+      const { finishImagePromotion } = await import("../chunks/image-promotion-WRO4NRK6.js");
       const image = await finishImagePromotion(
         {
           reference: settings.source.reference,
@@ -9700,7 +9699,7 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
 async function imageTags(status, policy, settings, env, imageRegistry) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
   const { withImageTags } = await import("../chunks/image-status-TYT22DZZ.js");
-  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-JAOZFKLJ.js")).openImageRegistry(env, settings.token, {
+  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-S3MGAIRS.js")).openImageRegistry(env, settings.token, {
     insecureRegistries: settings.plainHttp
   });
   return withImageTags(status, policy, registry);
@@ -9709,7 +9708,7 @@ function sharedImageRegistry(settings, env) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("../chunks/open-registry-JAOZFKLJ.js");
+      const { openImageRegistry } = await import("../chunks/open-registry-S3MGAIRS.js");
       registry = openImageRegistry(
         env,
         settings.source?.kind === "image" ? settings.source.token : settings.token,

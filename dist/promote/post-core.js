@@ -1202,12 +1202,16 @@ function hashAside() {
   };
 }
 
+// src/core/json-shape.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/stores/ledger/record-codec.ts
 var MODES = ["promote", "rollback"];
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function decodeRecord(value, damaged) {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return damaged("the record is not a JSON object");
+  if (!isRecord(value)) return damaged("the record is not a JSON object");
   const r = value;
   const text = (field) => {
     const v = r[field];
@@ -2207,7 +2211,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JO6KZ5RX.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-SWYEW6XK.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2659,11 +2663,6 @@ var OBSERVE_SCHEMA = {
   anyOf: [ENTRY_SCHEMA, { type: "array", minItems: 1, items: ENTRY_SCHEMA }]
 };
 var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
-
-// src/core/json-shape.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 // src/core/promotion/policy-schema.ts
 var ENVIRONMENT_NAME = "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$";
@@ -3555,7 +3554,7 @@ function readMapping(text) {
       );
     value = document.toJS();
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new SealError(
       "bad-input",
       `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`

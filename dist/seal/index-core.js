@@ -4229,7 +4229,7 @@ async function run(env = process.env) {
       if (image !== null)
         artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
       if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-VXYN7FBK.js");
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-SKOKOO5X.js");
         contract = collectContract(artifact2, settings.contract);
         artifact2 = {
           ...artifact2,
@@ -4373,8 +4373,8 @@ function reportLeftOut(artifact) {
   );
 }
 async function resolveSealedImage(reference2, token, plainHttp, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-6NABQ5TQ.js");
-  const { resolveImage } = await import("../chunks/resolve-image-IOZIUV5D.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-ERH2FS2S.js");
+  const { resolveImage } = await import("../chunks/resolve-image-MM6MRK6F.js");
   const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);
@@ -4400,7 +4400,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-WVY6ZLN4.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-E2DG5Q7W.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4476,7 +4476,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-DPUX4L25.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-C5HHKXNS.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4512,7 +4512,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-DPUX4L25.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-C5HHKXNS.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);

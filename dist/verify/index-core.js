@@ -2686,7 +2686,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-NHGKNCDO.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZZEHVNRL.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2723,8 +2723,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-NOUIK5ZN.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-MDZKETB4.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EGS5LW5T.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-F6TFTUJY.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -4069,7 +4069,7 @@ function readMapping(text) {
       );
     value = document.toJS();
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new SealError(
       "bad-input",
       `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`
@@ -4384,8 +4384,8 @@ async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-IHVX52BC.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-ZLEIWPAR.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-JT3EEPDJ.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-OKKZ56UG.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4598,7 +4598,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-NHGKNCDO.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-ZZEHVNRL.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {

@@ -13,6 +13,7 @@ import {
   type TufMirror
 } from './tuf-mirrors.js'
 import { sigstoreFetchOptions } from '../http/retry-policy.js'
+import { isRecord } from '../core/json-shape.js'
 
 export type { TufMirror }
 
@@ -52,7 +53,7 @@ const LISTS = ['tlogs', 'certificateAuthorities', 'ctlogs', 'timestampAuthoritie
 
 function checkRoot(value: unknown, where: string): TrustedRootJson {
   const root = value as TrustedRootJson | null
-  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
+  if (!isRecord(root)) {
     throw new SealError(
       'unrecognized',
       `${TRUSTED_ROOT_INPUT}: ${where} is not a trusted_root.json object. Give the file \`gh attestation ` +

@@ -9,6 +9,7 @@ import {
   signerCheckSettings
 } from './signing-settings.js'
 import type { GetInput, SignerCheckSettings } from './types.js'
+import { isRecord } from '../../core/json-shape.js'
 
 const FIELD_OF: Readonly<Record<string, keyof SignerFields>> = {
   [SignedByKey.Repository]: 'repository',
@@ -103,7 +104,7 @@ function readMapping(text: string): Record<string, unknown> {
       )
     value = document.toJS()
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     throw new SealError(
       'bad-input',
       `${SignerInput.SignedBy}: ${quote(text.trim())} is not a mapping. Write one key a line, ${EXAMPLE}.`

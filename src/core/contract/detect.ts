@@ -57,7 +57,7 @@ export function detectContractKind(path: string, text: string): DetectedContract
 /** The kind from the document's value, and its versions as written. */
 function detectIn(path: string, document: ContractDocument): DetectedContract {
   const root = document.value
-  if (typeof root !== 'object' || root === null || Array.isArray(root))
+  if (!isRecord(root))
     throw new SealError(
       'unrecognized',
       `${quote(path)} is not a contract file: its top level is not a mapping. ${KINDS_HELP}`

@@ -8,6 +8,7 @@ import {
   isIndexType,
   isManifestType
 } from './media-types.js'
+import { isRecord } from '../json-shape.js'
 
 /**
  * Image manifests and indexes as registries serve them, read strictly: a manifest decides
@@ -136,8 +137,7 @@ export function parseManifest(
   } catch {
     return bad('the manifest is not UTF-8 JSON')
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    return bad('the manifest is not a JSON object')
+  if (!isRecord(json)) return bad('the manifest is not a JSON object')
   const body = json as Record<string, unknown>
   if (body.schemaVersion !== 2)
     bad(
@@ -214,8 +214,7 @@ function manifestType(
 const SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/
 
 function readDescriptor(value: unknown, field: string, bad: (why: string) => never): Descriptor {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return bad(`${field} is not a descriptor object`)
+  if (!isRecord(value)) return bad(`${field} is not a descriptor object`)
   const d = value as Record<string, unknown>
   if (typeof d.mediaType !== 'string' || d.mediaType === '') bad(`${field} has no mediaType`)
   if (typeof d.digest !== 'string') return bad(`${field} has no digest`)
@@ -240,8 +239,7 @@ function readDescriptor(value: unknown, field: string, bad: (why: string) => nev
 }
 
 function readPlatform(value: unknown, field: string, bad: (why: string) => never): Platform {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return bad(`${field}'s platform is not an object`)
+  if (!isRecord(value)) return bad(`${field}'s platform is not an object`)
   const p = value as Record<string, unknown>
   if (typeof p.os !== 'string' || typeof p.architecture !== 'string')
     return bad(`${field}'s platform lacks os or architecture`)
@@ -276,8 +274,7 @@ function optionalAnnotations(
 ): { annotations?: Record<string, string> } {
   const value = object[key]
   if (value === undefined) return {}
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    bad(`${what} are not an object`)
+  if (!isRecord(value)) bad(`${what} are not an object`)
   const annotations: Record<string, string> = {}
   for (const [name, text] of Object.entries(value as Record<string, unknown>)) {
     if (typeof text !== 'string') bad(`${what}: ${quote(name)} is not a string`)

@@ -518,9 +518,10 @@ export class WorkflowArtifactStore {
     error: unknown
   ): Error {
     const status = statusOf(error)
+    // An artifact of this run is found without findBy: it belongs to the run's own repository.
     const repository = source.findBy
       ? `${source.findBy.repositoryOwner}/${source.findBy.repositoryName}`
-      : ''
+      : this.env.GITHUB_REPOSITORY || 'this repository'
     if (nameOf(error) === 'ArtifactNotFoundError') {
       return new SealError(
         'unreadable',
@@ -559,7 +560,7 @@ export class WorkflowArtifactStore {
 
   private downloadError(
     name: string,
-    source: { runId: number | null; where: string },
+    source: { runId: number | null; where: string; findBy: FindOptions['findBy'] | undefined },
     error: unknown
   ): Error {
     if (error instanceof SealError) return error
@@ -579,8 +580,7 @@ export class WorkflowArtifactStore {
           'any more (404): it was deleted or has expired. Upload it again.'
       )
     }
-    if (status === 401 || status === 403)
-      return this.lookupError(name, { ...source, findBy: undefined }, error)
+    if (status === 401 || status === 403) return this.lookupError(name, source, error)
     return new SealError(
       'unavailable',
       `${this.inputs.name}: the download of the artifact ${quote(name)}${source.where} failed part-way ` +

@@ -15,6 +15,7 @@ import {
   type Resolution,
   type SealedBy
 } from '../../core/promotion/record.js'
+import { isRecord } from '../../core/json-shape.js'
 
 const MODES: readonly Mode[] = ['promote', 'rollback']
 /** ISO 8601 in UTC as `Date.prototype.toISOString` writes it: the only form a ledger writes. */
@@ -26,8 +27,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/
  * error, which says where the record is and what to do about it.
  */
 export function decodeRecord(value: unknown, damaged: (detail: string) => never): PromotionRecord {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return damaged('the record is not a JSON object')
+  if (!isRecord(value)) return damaged('the record is not a JSON object')
   const r = value as Record<string, unknown>
   const text = (field: string): string => {
     const v = r[field]

@@ -166,8 +166,7 @@ export function recordOf(deployment: ApiDeployment, context: ReadContext): Promo
   if (format !== PAYLOAD_FORMAT)
     return damaged(`its payload format is ${JSON.stringify(format)}, not ${PAYLOAD_FORMAT}`)
   const stored = payload.record
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
-    return damaged('its payload has no record object')
+  if (!isRecord(stored)) return damaged('its payload has no record object')
   const record = decodeRecord({ ...stored, time: deployment.createdAt }, damaged)
   if (task === null)
     return damaged(

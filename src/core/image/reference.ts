@@ -104,8 +104,7 @@ export function parseImageReference(value: string, what: string): ImageReference
     )
   const slash = name.indexOf('/')
   const first = slash === -1 ? '' : name.slice(0, slash)
-  const hasRegistry =
-    slash !== -1 && (first.includes('.') || first.includes(':') || first === 'localhost')
+  const hasRegistry = namesRegistry(name)
   let registry = DOCKER_HUB
   let path = name
   if (hasRegistry) {
@@ -142,6 +141,18 @@ export function parseImageReference(value: string, what: string): ImageReference
     tag,
     digest
   }
+}
+
+/**
+ * Whether a name writes its registry out (`ghcr.io/acme/app`, `localhost:5000/app`): a first
+ * component with a ".", a ":" or `localhost`, as Docker reads it. Otherwise the name is Docker
+ * Hub's (`payments` is `docker.io/library/payments`).
+ */
+export function namesRegistry(name: string): boolean {
+  const slash = name.indexOf('/')
+  if (slash === -1) return false
+  const first = name.slice(0, slash)
+  return first.includes('.') || first.includes(':') || first === 'localhost'
 }
 
 /** The host (and port) the registry API is served on. */

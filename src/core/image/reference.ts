@@ -256,26 +256,19 @@ export function parsePlainHttpRegistries(values: readonly string[], what: string
           '"registry.lan:5000", with no scheme or path.'
       )
     }
-    if (value.trim() === '') fail('is empty')
-    if (/\s/.test(value.trim())) fail('holds a space')
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail('has a scheme')
-    const host = HOST.exec(value.trim())
+    const text = value.trim()
+    if (text === '') fail('is empty')
+    if (/\s/.test(text)) fail('holds a space')
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail('has a scheme')
+    const host = HOST.exec(text)
     if (host === null) fail('is not a host name, an IP address or either with a port')
     const port = host![1]
     if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
       fail(`has the port ${port}, out of range`)
-    const registry = value.trim().toLowerCase()
+    const registry = text.toLowerCase()
     if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
       fail('is Docker Hub, which is served over HTTPS only')
     if (!registries.includes(registry)) registries.push(registry)
   }
   return registries
-}
-
-/** The lines of a multi-line input, blank lines and `#` comments left out. */
-export function inputLines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/\r$/, ''))
-    .filter((line) => line.trim() !== '' && !line.trim().startsWith('#'))
 }

@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-S4LRRURP.js"),
+    import("../chunks/main-UNBCAY5I.js"),
     import("../chunks/terminal-6TTIFZQL.js")
   ]);
   const terminal = processTerminal();

@@ -4,7 +4,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-VXBFZNX6.js";
+} from "./chunk-G7RDEN6V.js";
 import {
   findEnvironment
 } from "./chunk-UHB2LTWT.js";
@@ -40,7 +40,7 @@ import "./chunk-BXUFWVSN.js";
 import "./chunk-YOF4W5VX.js";
 import "./chunk-4WMSIVT4.js";
 import "./chunk-3JZVAEQI.js";
-import "./chunk-CUALBWNH.js";
+import "./chunk-4PHGT4IT.js";
 import {
   parseDigest
 } from "./chunk-KRR2HU2L.js";

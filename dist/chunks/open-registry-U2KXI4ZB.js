@@ -63,7 +63,7 @@ import "./chunk-ULEFO6FB.js";
 import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../seal/index-core.js";
 
 // stand-in:seal:src/core/image/reference.ts:src/stores/registry/credentials.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$inputLines, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../seal/index-core.js";
+import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$namesRegistry, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../seal/index-core.js";
 
 // src/stores/registry/credentials.ts?seal
 var GITHUB_REGISTRY = "ghcr.io";
@@ -435,7 +435,7 @@ function plainDescriptor(descriptor) {
 }
 
 // stand-in:seal:src/core/image/reference.ts:src/stores/registry/client.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$inputLines as m14$inputLines2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../seal/index-core.js";
+import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$namesRegistry as m14$namesRegistry2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../seal/index-core.js";
 
 // stand-in:seal:src/version.ts:src/stores/registry/client.ts
 import { m38$VERSION } from "../seal/index-core.js";
@@ -959,7 +959,7 @@ import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$p
 import { m13$SealError as m13$SealError7, m13$exitCodeOf as m13$exitCodeOf7, m13$isSealError as m13$isSealError7, m13$messageOf as m13$messageOf7, m13$quote as m13$quote7, m13$stopsPromotion as m13$stopsPromotion7 } from "../seal/index-core.js";
 
 // stand-in:seal:src/core/image/reference.ts:src/stores/registry/copy.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$inputLines as m14$inputLines3, m14$isImageSubject as m14$isImageSubject3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../seal/index-core.js";
+import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$isImageSubject as m14$isImageSubject3, m14$namesRegistry as m14$namesRegistry3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../seal/index-core.js";
 
 // stand-in:seal:src/core/digest.ts:src/stores/registry/manifests.ts
 import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$parseDigest as m11$parseDigest3, m11$sha256Digest as m11$sha256Digest4, m11$sha256Hex as m11$sha256Hex3, m11$shortDigest as m11$shortDigest3 } from "../seal/index-core.js";
@@ -968,7 +968,7 @@ import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$p
 import { m13$SealError as m13$SealError8, m13$exitCodeOf as m13$exitCodeOf8, m13$isSealError as m13$isSealError8, m13$messageOf as m13$messageOf8, m13$quote as m13$quote8, m13$stopsPromotion as m13$stopsPromotion8 } from "../seal/index-core.js";
 
 // stand-in:seal:src/core/image/reference.ts:src/stores/registry/manifests.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$inputLines as m14$inputLines4, m14$isImageSubject as m14$isImageSubject4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../seal/index-core.js";
+import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$isImageSubject as m14$isImageSubject4, m14$namesRegistry as m14$namesRegistry4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../seal/index-core.js";
 
 // src/stores/registry/manifests.ts?seal
 var where = (reference) => `image ${m13$quote8(m14$formatReference4(reference))}`;
@@ -1310,7 +1310,7 @@ async function copyImage(context, digest) {
     if (after.digest !== digest) {
       throw new m13$SealError7(
         "conflict",
-        `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`
+        `${write.where}: after the copy the tag ${m13$quote7(destination.tag)} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${m13$quote7(destination.repository)}, then copy again.`
       );
     }
   } else {
@@ -1318,7 +1318,7 @@ async function copyImage(context, digest) {
     if (there === null || there.digest !== null && there.digest !== digest) {
       throw new m13$SealError7(
         "unavailable",
-        `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`
+        `${write.where}: after the copy the registry does not serve ${digest} in ${m13$quote7(destination.repository)}. Check the destination registry.`
       );
     }
   }
@@ -1891,7 +1891,7 @@ var RegistryClient = class {
     if (after.digest !== digest) {
       throw new m13$SealError2(
         "conflict",
-        `${call.where}: after the retag the tag ${m13$quote2(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${reference.repository}, then promote again.`
+        `${call.where}: after the retag the tag ${m13$quote2(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${m13$quote2(reference.repository)}, then promote again.`
       );
     }
     return after;

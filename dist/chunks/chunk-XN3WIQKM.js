@@ -5,7 +5,7 @@ import {
   registryHost,
   sameRepository,
   withDigest
-} from "./chunk-CUALBWNH.js";
+} from "./chunk-4PHGT4IT.js";
 import {
   CONFIG_MAX_BYTES,
   MANIFEST_MAX_BYTES,
@@ -1270,7 +1270,7 @@ async function copyImage(context, digest) {
     if (after.digest !== digest) {
       throw new SealError(
         "conflict",
-        `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`
+        `${write.where}: after the copy the tag ${quote(destination.tag)} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${quote(destination.repository)}, then copy again.`
       );
     }
   } else {
@@ -1278,7 +1278,7 @@ async function copyImage(context, digest) {
     if (there === null || there.digest !== null && there.digest !== digest) {
       throw new SealError(
         "unavailable",
-        `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`
+        `${write.where}: after the copy the registry does not serve ${digest} in ${quote(destination.repository)}. Check the destination registry.`
       );
     }
   }
@@ -1848,7 +1848,7 @@ var RegistryClient = class {
     if (after.digest !== digest) {
       throw new SealError(
         "conflict",
-        `${call.where}: after the retag the tag ${quote(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${reference.repository}, then promote again.`
+        `${call.where}: after the retag the tag ${quote(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${quote(reference.repository)}, then promote again.`
       );
     }
     return after;

@@ -12,7 +12,7 @@ import {
 } from "./chunk-3BNILISX.js";
 import {
   parseImageReference
-} from "./chunk-CUALBWNH.js";
+} from "./chunk-4PHGT4IT.js";
 import {
   sha256Hex
 } from "./chunk-KRR2HU2L.js";

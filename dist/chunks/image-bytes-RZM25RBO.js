@@ -290,7 +290,7 @@ function blobsOf(manifest) {
 }
 
 // stand-in:verify:src/core/image/reference.ts:src/app/image/image-bytes.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$inputLines, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../verify/index-core.js";
+import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$namesRegistry, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../verify/index-core.js";
 
 // stand-in:verify:src/core/statement.ts:src/app/image/image-bytes.ts
 import { m27$DIGEST_ONLY_ANNOTATION, m27$GITHUB_WORKFLOW_BUILD_TYPE, m27$LOCAL_BUILD_TYPE, m27$SLSA_PROVENANCE_TYPE, m27$STATEMENT_TYPE, m27$buildStatement, m27$commitUrl, m27$digestOnlySubject, m27$runUrl, m27$statementSubject, m27$workflowPath } from "../verify/index-core.js";
@@ -299,7 +299,7 @@ import { m27$DIGEST_ONLY_ANNOTATION, m27$GITHUB_WORKFLOW_BUILD_TYPE, m27$LOCAL_B
 import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$messageOf as m13$messageOf2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../verify/index-core.js";
 
 // stand-in:verify:src/core/image/reference.ts:src/app/image/check-image.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$inputLines as m14$inputLines2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../verify/index-core.js";
+import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$namesRegistry as m14$namesRegistry2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../verify/index-core.js";
 
 // src/app/image/check-image.ts?verify
 async function checkImage(reference, expected, registry, options = {}) {
@@ -354,7 +354,7 @@ function platformChild(reference, top, child) {
 import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$messageOf as m13$messageOf3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../verify/index-core.js";
 
 // stand-in:verify:src/core/image/reference.ts:src/stores/registry/credentials.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$inputLines as m14$inputLines3, m14$isImageSubject as m14$isImageSubject3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../verify/index-core.js";
+import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$isImageSubject as m14$isImageSubject3, m14$namesRegistry as m14$namesRegistry3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../verify/index-core.js";
 
 // src/stores/registry/credentials.ts?verify
 var GITHUB_REGISTRY = "ghcr.io";
@@ -726,7 +726,7 @@ function plainDescriptor(descriptor) {
 }
 
 // stand-in:verify:src/core/image/reference.ts:src/stores/registry/client.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$inputLines as m14$inputLines4, m14$isImageSubject as m14$isImageSubject4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../verify/index-core.js";
+import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$isImageSubject as m14$isImageSubject4, m14$namesRegistry as m14$namesRegistry4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../verify/index-core.js";
 
 // stand-in:verify:src/version.ts:src/stores/registry/client.ts
 import { m38$VERSION } from "../verify/index-core.js";
@@ -1250,7 +1250,7 @@ import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$p
 import { m13$SealError as m13$SealError9, m13$exitCodeOf as m13$exitCodeOf9, m13$isSealError as m13$isSealError9, m13$messageOf as m13$messageOf9, m13$quote as m13$quote9, m13$stopsPromotion as m13$stopsPromotion9 } from "../verify/index-core.js";
 
 // stand-in:verify:src/core/image/reference.ts:src/stores/registry/copy.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB5, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST5, m14$OCI_SCHEME as m14$OCI_SCHEME5, m14$digestReference as m14$digestReference5, m14$formatReference as m14$formatReference5, m14$inputLines as m14$inputLines5, m14$isImageSubject as m14$isImageSubject5, m14$parseImageReference as m14$parseImageReference5, m14$parseImageSubject as m14$parseImageSubject5, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries5, m14$registryHost as m14$registryHost5, m14$sameRepository as m14$sameRepository5, m14$subjectName as m14$subjectName5, m14$withDigest as m14$withDigest5, m14$withTag as m14$withTag5 } from "../verify/index-core.js";
+import { m14$DOCKER_HUB as m14$DOCKER_HUB5, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST5, m14$OCI_SCHEME as m14$OCI_SCHEME5, m14$digestReference as m14$digestReference5, m14$formatReference as m14$formatReference5, m14$isImageSubject as m14$isImageSubject5, m14$namesRegistry as m14$namesRegistry5, m14$parseImageReference as m14$parseImageReference5, m14$parseImageSubject as m14$parseImageSubject5, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries5, m14$registryHost as m14$registryHost5, m14$sameRepository as m14$sameRepository5, m14$subjectName as m14$subjectName5, m14$withDigest as m14$withDigest5, m14$withTag as m14$withTag5 } from "../verify/index-core.js";
 
 // stand-in:verify:src/core/digest.ts:src/stores/registry/manifests.ts
 import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$parseDigest as m11$parseDigest4, m11$sha256Digest as m11$sha256Digest4, m11$sha256Hex as m11$sha256Hex4, m11$shortDigest as m11$shortDigest4 } from "../verify/index-core.js";
@@ -1259,7 +1259,7 @@ import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$p
 import { m13$SealError as m13$SealError10, m13$exitCodeOf as m13$exitCodeOf10, m13$isSealError as m13$isSealError10, m13$messageOf as m13$messageOf10, m13$quote as m13$quote10, m13$stopsPromotion as m13$stopsPromotion10 } from "../verify/index-core.js";
 
 // stand-in:verify:src/core/image/reference.ts:src/stores/registry/manifests.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB6, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST6, m14$OCI_SCHEME as m14$OCI_SCHEME6, m14$digestReference as m14$digestReference6, m14$formatReference as m14$formatReference6, m14$inputLines as m14$inputLines6, m14$isImageSubject as m14$isImageSubject6, m14$parseImageReference as m14$parseImageReference6, m14$parseImageSubject as m14$parseImageSubject6, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries6, m14$registryHost as m14$registryHost6, m14$sameRepository as m14$sameRepository6, m14$subjectName as m14$subjectName6, m14$withDigest as m14$withDigest6, m14$withTag as m14$withTag6 } from "../verify/index-core.js";
+import { m14$DOCKER_HUB as m14$DOCKER_HUB6, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST6, m14$OCI_SCHEME as m14$OCI_SCHEME6, m14$digestReference as m14$digestReference6, m14$formatReference as m14$formatReference6, m14$isImageSubject as m14$isImageSubject6, m14$namesRegistry as m14$namesRegistry6, m14$parseImageReference as m14$parseImageReference6, m14$parseImageSubject as m14$parseImageSubject6, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries6, m14$registryHost as m14$registryHost6, m14$sameRepository as m14$sameRepository6, m14$subjectName as m14$subjectName6, m14$withDigest as m14$withDigest6, m14$withTag as m14$withTag6 } from "../verify/index-core.js";
 
 // src/stores/registry/manifests.ts?verify
 var where = (reference) => `image ${m13$quote10(m14$formatReference6(reference))}`;
@@ -1601,7 +1601,7 @@ async function copyImage(context, digest) {
     if (after.digest !== digest) {
       throw new m13$SealError9(
         "conflict",
-        `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`
+        `${write.where}: after the copy the tag ${m13$quote9(destination.tag)} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${m13$quote9(destination.repository)}, then copy again.`
       );
     }
   } else {
@@ -1609,7 +1609,7 @@ async function copyImage(context, digest) {
     if (there === null || there.digest !== null && there.digest !== digest) {
       throw new m13$SealError9(
         "unavailable",
-        `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`
+        `${write.where}: after the copy the registry does not serve ${digest} in ${m13$quote9(destination.repository)}. Check the destination registry.`
       );
     }
   }
@@ -2182,7 +2182,7 @@ var RegistryClient = class {
     if (after.digest !== digest) {
       throw new m13$SealError4(
         "conflict",
-        `${call.where}: after the retag the tag ${m13$quote4(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${reference.repository}, then promote again.`
+        `${call.where}: after the retag the tag ${m13$quote4(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${m13$quote4(reference.repository)}, then promote again.`
       );
     }
     return after;

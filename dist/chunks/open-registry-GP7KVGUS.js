@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-AMIRKVUG.js";
+} from "./chunk-YQWOIETU.js";
 import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-PEFIDIUF.js";

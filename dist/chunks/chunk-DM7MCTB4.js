@@ -176,7 +176,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-H4ISDVZ7.js");
+    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-4FMRJY5D.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);

@@ -1,7 +1,7 @@
 import {
   openImageRegistry
-} from "./chunk-GQCBBRFL.js";
-import "./chunk-CUALBWNH.js";
+} from "./chunk-XN3WIQKM.js";
+import "./chunk-4PHGT4IT.js";
 import "./chunk-GOWCRHKZ.js";
 import "./chunk-KRR2HU2L.js";
 import "./chunk-WISAU6C5.js";

@@ -15,7 +15,7 @@ import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-HF2I5VMJ.js";
+} from "./chunk-BKUX4BKO.js";
 import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
@@ -60,7 +60,7 @@ import "./chunk-3JZVAEQI.js";
 import {
   isImageSubject,
   parseImageSubject
-} from "./chunk-CUALBWNH.js";
+} from "./chunk-4PHGT4IT.js";
 import {
   parseDigest
 } from "./chunk-KRR2HU2L.js";
@@ -230,8 +230,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal, plainHttp) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-H4ISDVZ7.js");
-  const { openImageRegistry } = await import("./open-registry-VHZZ2UE5.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-4FMRJY5D.js");
+  const { openImageRegistry } = await import("./open-registry-RZYSPOOR.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

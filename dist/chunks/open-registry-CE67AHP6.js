@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-KAJELLLQ.js";
+} from "./chunk-NS5M4Q5D.js";
 import "./chunk-6Q2WRFY4.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";

@@ -81,21 +81,21 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-2XOWFGRI.js")).sealCommand,
-  verify: async () => (await import("./verify-command-NL6NG5YH.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-QOGSBFEE.js")).sealCommand,
+  verify: async () => (await import("./verify-command-VAK2TRRJ.js")).verifyCommand,
   diff: async () => (await import("./diff-command-2KBZQCYM.js")).diffCommand,
   merge: async () => (await import("./merge-command-6U2DDZAR.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-2SCOTBYV.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-HGYUITE6.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-AJNTON43.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-LWGNHIMX.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-HQY4XM3L.js")).vetoCommand,
   history: async () => (await import("./history-command-EAAVCKWP.js")).historyCommand,
-  status: async () => (await import("./status-command-MG4KKKYS.js")).statusCommand,
+  status: async () => (await import("./status-command-HUTTHQVB.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-JN2H5NHF.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-S5B45WJE.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-HKJBFQTD.js")).contractCommand,
-  observe: async () => (await import("./observe-command-UWEZFH4U.js")).observeCommand,
+  contract: async () => (await import("./contract-command-6MRH6LCP.js")).contractCommand,
+  observe: async () => (await import("./observe-command-KD6J3332.js")).observeCommand,
   drift: async () => (await import("./drift-command-QWYGTEAT.js")).driftCommand,
-  policy: async () => (await import("./policy-command-RCUMUFJT.js")).policyCommand
+  policy: async () => (await import("./policy-command-A7DK6PQT.js")).policyCommand
 };
 async function main(args, terminal) {
   const [command] = args;

@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-VVRBU3K2.js"),
+    import("../chunks/main-EQGWPQBG.js"),
     import("../chunks/terminal-6TTIFZQL.js")
   ]);
   const terminal = processTerminal();

@@ -43058,7 +43058,7 @@ function parseImageReference(value, what) {
     );
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
-  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const hasRegistry = namesRegistry(name);
   let registry = DOCKER_HUB;
   let path = name;
   if (hasRegistry) {
@@ -43090,6 +43090,12 @@ function parseImageReference(value, what) {
     tag,
     digest
   };
+}
+function namesRegistry(name) {
+  const slash = name.indexOf("/");
+  if (slash === -1) return false;
+  const first = name.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost";
 }
 function registryHost(reference2) {
   return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
@@ -43148,23 +43154,21 @@ function parsePlainHttpRegistries(values, what) {
         `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
       );
     };
-    if (value.trim() === "") fail("is empty");
-    if (/\s/.test(value.trim())) fail("holds a space");
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
-    const host = HOST.exec(value.trim());
+    const text = value.trim();
+    if (text === "") fail("is empty");
+    if (/\s/.test(text)) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
+    const host = HOST.exec(text);
     if (host === null) fail("is not a host name, an IP address or either with a port");
     const port = host[1];
     if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
       fail(`has the port ${port}, out of range`);
-    const registry = value.trim().toLowerCase();
+    const registry = text.toLowerCase();
     if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
       fail("is Docker Hub, which is served over HTTPS only");
     if (!registries.includes(registry)) registries.push(registry);
   }
   return registries;
-}
-function inputLines(text) {
-  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
 }
 
 // src/app/observe/image-probe.ts
@@ -43416,7 +43420,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("../chunks/open-registry-PYSTTO5X.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-XZQ6OSOD.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,
@@ -44241,7 +44245,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-WA4F7V46.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-P52VN3UB.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -45668,6 +45672,9 @@ function reportFailure(error2) {
 function readPlainHttpRegistries(text, name) {
   return parsePlainHttpRegistries(inputLines(text), name);
 }
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
 function parseBooleanInput(name, value, fallback) {
   const v = value.trim().toLowerCase();
   if (v === "") return fallback;
@@ -45843,8 +45850,8 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
-  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
+  namesRegistry as m14$namesRegistry,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
   parsePlainHttpRegistries as m14$parsePlainHttpRegistries,

@@ -982,7 +982,7 @@ function parseImageReference(value, what) {
     );
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
-  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const hasRegistry = namesRegistry(name);
   let registry = DOCKER_HUB;
   let path = name;
   if (hasRegistry) {
@@ -1014,6 +1014,12 @@ function parseImageReference(value, what) {
     tag,
     digest
   };
+}
+function namesRegistry(name) {
+  const slash = name.indexOf("/");
+  if (slash === -1) return false;
+  const first = name.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost";
 }
 function registryHost(reference2) {
   return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
@@ -1072,23 +1078,21 @@ function parsePlainHttpRegistries(values, what) {
         `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
       );
     };
-    if (value.trim() === "") fail("is empty");
-    if (/\s/.test(value.trim())) fail("holds a space");
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
-    const host = HOST.exec(value.trim());
+    const text = value.trim();
+    if (text === "") fail("is empty");
+    if (/\s/.test(text)) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
+    const host = HOST.exec(text);
     if (host === null) fail("is not a host name, an IP address or either with a port");
     const port = host[1];
     if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
       fail(`has the port ${port}, out of range`);
-    const registry = value.trim().toLowerCase();
+    const registry = text.toLowerCase();
     if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
       fail("is Docker Hub, which is served over HTTPS only");
     if (!registries.includes(registry)) registries.push(registry);
   }
   return registries;
-}
-function inputLines(text) {
-  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
 }
 
 // src/core/observe/spec.ts
@@ -6509,6 +6513,9 @@ init_errors();
 function readPlainHttpRegistries(text, name) {
   return parsePlainHttpRegistries(inputLines(text), name);
 }
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+}
 function parseBooleanInput(name, value, fallback) {
   const v = value.trim().toLowerCase();
   if (v === "") return fallback;
@@ -9105,7 +9112,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-R4MG5HAV.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-QXZAD7WS.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -9409,18 +9416,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open3 = shared ?? (async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-R4MG5HAV.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-QXZAD7WS.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-R4MG5HAV.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-QXZAD7WS.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-R4MG5HAV.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-QXZAD7WS.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -9600,7 +9607,7 @@ async function run(env = process.env) {
     let moved = null;
     let recordLine = null;
     if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
-      const { finishImagePromotion } = await import("../chunks/image-promotion-WRO4NRK6.js");
+      const { finishImagePromotion } = await import("../chunks/image-promotion-XTF3Y5B5.js");
       const image = await finishImagePromotion(
         {
           reference: settings.source.reference,
@@ -9632,8 +9639,6 @@ async function run(env = process.env) {
           ...ownService(policy, result.service)
         }),
         policy,
-        settings,
-        env,
         imageRegistry
       ),
       ledger: ledger.location,
@@ -9696,19 +9701,16 @@ Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${Promot
     reportFailure(error2);
   }
 }
-async function imageTags(status, policy, settings, env, imageRegistry) {
+async function imageTags(status, policy, imageRegistry) {
   if (!policy.environments.some((e) => e.image !== void 0)) return status;
-  const { withImageTags } = await import("../chunks/image-status-TYT22DZZ.js");
-  const registry = settings.source?.kind === "image" ? await imageRegistry() : (await import("../chunks/open-registry-S3MGAIRS.js")).openImageRegistry(env, settings.token, {
-    insecureRegistries: settings.plainHttp
-  });
-  return withImageTags(status, policy, registry);
+  const { withImageTags } = await import("../chunks/image-status-NKTW7X56.js");
+  return withImageTags(status, policy, await imageRegistry());
 }
 function sharedImageRegistry(settings, env) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("../chunks/open-registry-S3MGAIRS.js");
+      const { openImageRegistry } = await import("../chunks/open-registry-5BTDNOA4.js");
       registry = openImageRegistry(
         env,
         settings.source?.kind === "image" ? settings.source.token : settings.token,
@@ -9745,8 +9747,8 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
-  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
+  namesRegistry as m14$namesRegistry,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
   parsePlainHttpRegistries as m14$parsePlainHttpRegistries,

@@ -2686,7 +2686,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-ZZEHVNRL.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-RMG247XV.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -3239,7 +3239,7 @@ function parseImageReference(value, what) {
     );
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
-  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const hasRegistry = namesRegistry(name);
   let registry = DOCKER_HUB;
   let path = name;
   if (hasRegistry) {
@@ -3271,6 +3271,12 @@ function parseImageReference(value, what) {
     tag,
     digest
   };
+}
+function namesRegistry(name) {
+  const slash = name.indexOf("/");
+  if (slash === -1) return false;
+  const first = name.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost";
 }
 function registryHost(reference2) {
   return reference2.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference2.registry;
@@ -3329,28 +3335,29 @@ function parsePlainHttpRegistries(values, what) {
         `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
       );
     };
-    if (value.trim() === "") fail("is empty");
-    if (/\s/.test(value.trim())) fail("holds a space");
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
-    const host = HOST.exec(value.trim());
+    const text = value.trim();
+    if (text === "") fail("is empty");
+    if (/\s/.test(text)) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
+    const host = HOST.exec(text);
     if (host === null) fail("is not a host name, an IP address or either with a port");
     const port = host[1];
     if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
       fail(`has the port ${port}, out of range`);
-    const registry = value.trim().toLowerCase();
+    const registry = text.toLowerCase();
     if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
       fail("is Docker Hub, which is served over HTTPS only");
     if (!registries.includes(registry)) registries.push(registry);
   }
   return registries;
 }
-function inputLines(text) {
-  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
-}
 
 // src/app/settings/inputs.ts
 function readPlainHttpRegistries(text, name) {
   return parsePlainHttpRegistries(inputLines(text), name);
+}
+function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
 }
 
 // src/app/settings/bytes-source.ts
@@ -4598,7 +4605,7 @@ async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-ZZEHVNRL.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-RMG247XV.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -4764,8 +4771,8 @@ export {
   OCI_SCHEME as m14$OCI_SCHEME,
   digestReference as m14$digestReference,
   formatReference as m14$formatReference,
-  inputLines as m14$inputLines,
   isImageSubject as m14$isImageSubject,
+  namesRegistry as m14$namesRegistry,
   parseImageReference as m14$parseImageReference,
   parseImageSubject as m14$parseImageSubject,
   parsePlainHttpRegistries as m14$parsePlainHttpRegistries,

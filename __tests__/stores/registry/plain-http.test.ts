@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Digest } from '../../../src/core/digest.js'
 import { SealError } from '../../../src/core/errors.js'
 import { parseImageReference, parsePlainHttpRegistries } from '../../../src/core/image/reference.js'
+import { readPlainHttpRegistries } from '../../../src/app/settings/inputs.js'
 import { RegistryClient } from '../../../src/stores/registry/client.js'
 import {
   type CountingProxy,
@@ -73,6 +74,15 @@ describe('the names given', () => {
   it('are host or host:port, lower-cased and deduplicated', () => {
     expect(
       parsePlainHttpRegistries(['Registry.LAN:5000', 'registry.lan:5000', '10.0.0.5'], 'x')
+    ).toEqual(['registry.lan:5000', '10.0.0.5'])
+  })
+
+  it('as an input, are one a line with blank lines and # comments skipped, CRLF or not', () => {
+    expect(
+      readPlainHttpRegistries(
+        '# the lab registry\r\nregistry.lan:5000\r\n\n  \n  10.0.0.5  \n# 10.0.0.6\n',
+        'plain-http-registries'
+      )
     ).toEqual(['registry.lan:5000', '10.0.0.5'])
   })
 

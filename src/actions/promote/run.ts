@@ -285,8 +285,6 @@ export async function run(env: Env = process.env): Promise<void> {
           ...ownService(policy, result.service)
         }),
         policy,
-        settings,
-        env,
         imageRegistry
       ),
       ledger: ledger.location,
@@ -362,19 +360,11 @@ export async function run(env: Env = process.env): Promise<void> {
 async function imageTags(
   status: EnvironmentStatus[],
   policy: PromotionPolicy,
-  settings: PromoteSettings,
-  env: Env,
   imageRegistry: () => Promise<ImageRegistry>
 ): Promise<EnvironmentStatus[]> {
   if (!policy.environments.some((e) => e.image !== undefined)) return status
   const { withImageTags } = await import('../../app/image/image-status.js')
-  const registry =
-    settings.source?.kind === 'image'
-      ? await imageRegistry()
-      : (await import('../../app/image/open-registry.js')).openImageRegistry(env, settings.token, {
-          insecureRegistries: settings.plainHttp
-        })
-  return withImageTags(status, policy, registry)
+  return withImageTags(status, policy, await imageRegistry())
 }
 
 /** One registry client for the gate, the image rule, push-to-registry and the tags shown: one login. */

@@ -2,6 +2,7 @@ import { SealError } from '../../core/errors.js'
 import {
   type ImageReference,
   formatReference,
+  namesRegistry,
   parseImageReference,
   withTag
 } from '../../core/image/reference.js'
@@ -44,18 +45,6 @@ function tagOf(s: EnvironmentStatus, policy: PromotionPolicy): ImageReference | 
     if (error instanceof SealError) return null
     throw error
   }
-}
-
-/**
- * Whether a service is an image name with its registry written out, as a seal names an image
- * (`ghcr.io/acme/app`). A pinned service such as `payments` is no image name: read as one it
- * would be Docker Hub's `library/payments`, an image nobody sealed.
- */
-function namesRegistry(service: string): boolean {
-  const slash = service.indexOf('/')
-  if (slash === -1) return false
-  const first = service.slice(0, slash)
-  return first.includes('.') || first.includes(':') || first === 'localhost'
 }
 
 async function readTag(

@@ -1,5 +1,4 @@
 import type { Digest } from '../../core/digest.js'
-import type { Env } from '../../core/env.js'
 import {
   type ImageReference,
   digestReference,
@@ -9,7 +8,6 @@ import {
 } from '../../core/image/reference.js'
 import type { ImageRule } from '../../core/promotion/policy.js'
 import type { ImageRegistry } from '../../stores/registry/image-registry.js'
-import { openImageRegistry } from './open-registry.js'
 
 /** What an allowed promotion did to the image in its registry. */
 export interface MovedImage {
@@ -60,19 +58,4 @@ export async function moveImage(
     )
   }
   return { imageRef, done }
-}
-
-/** `moveImage` with the registry client an action makes (credentials as `openImageRegistry` reads them). */
-export function moveImageWith(
-  env: Env,
-  token: string
-): (
-  reference: ImageReference,
-  digest: Digest,
-  rule: ImageRule,
-  environment: string
-) => Promise<MovedImage> {
-  const registry = openImageRegistry(env, token)
-  return (reference, digest, rule, environment) =>
-    moveImage(reference, digest, rule, registry, environment)
 }

@@ -7,7 +7,8 @@ import { RegistryClient, type RegistryClientOptions } from '../../stores/registr
  * the GitHub token for the GitHub server's own registry (ghcr.io), then Docker's config
  * (`$DOCKER_CONFIG/config.json` or `~/.docker/config.json`, with its credential helpers, as
  * docker/login-action writes it), then the containers auth file (`$REGISTRY_AUTH_FILE`).
- * Plain HTTP only for a registry on localhost or a loopback address, as Docker does.
+ * Plain HTTP only for a registry on localhost or a loopback address, as Docker does, and the
+ * registries `options.insecureRegistries` names (`plain-http-registries`), host and port exactly.
  */
 export function openImageRegistry(
   env: Env,

@@ -1,9 +1,17 @@
 import { SealError, quote } from '../../core/errors.js'
-import { inputLines, parsePlainHttpRegistries } from '../../core/image/reference.js'
+import { parsePlainHttpRegistries } from '../../core/image/reference.js'
 
 /** `plain-http-registries`: the registries (host or host:port, one a line) reached over plain HTTP. */
 export function readPlainHttpRegistries(text: string, name: string): string[] {
   return parsePlainHttpRegistries(inputLines(text), name)
+}
+
+/** The lines of a multi-line input, blank lines and `#` comments left out. */
+function inputLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.trim() !== '' && !line.trim().startsWith('#'))
 }
 
 /** A boolean input or flag: "true" or "false" in any case, `fallback` when empty; anything else is refused. */

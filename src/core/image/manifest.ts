@@ -414,5 +414,3 @@ export function childOf(index: ImageIndex, digest: Digest): Descriptor | null {
 export function blobsOf(manifest: ImageManifest): Descriptor[] {
   return [manifest.config, ...manifest.layers]
 }
-
-export const isIndex = (manifest: Manifest): manifest is ImageIndex => manifest.kind === 'index'

@@ -259,7 +259,7 @@ export class RegistryClient implements ImageRegistry {
         'conflict',
         `${call.where}: after the retag the tag ${quote(tag)} names ${after.digest}, not ${digest}: another ` +
           'writer moved it meanwhile. ' +
-          `Check who pushes to ${reference.repository}, then promote again.`
+          `Check who pushes to ${quote(reference.repository)}, then promote again.`
       )
     }
     return after

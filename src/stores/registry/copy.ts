@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { type Digest, digestFromHex } from '../../core/digest.js'
-import { SealError, isSealError } from '../../core/errors.js'
+import { SealError, isSealError, quote } from '../../core/errors.js'
 import { type Descriptor, type ManifestBytes, blobsOf } from '../../core/image/manifest.js'
 import { type ImageReference, digestReference } from '../../core/image/reference.js'
 import type { Call, RegistryApi } from './api.js'
@@ -76,7 +76,9 @@ export async function copyImage(context: CopyContext, digest: Digest): Promise<C
     if (after.digest !== digest) {
       throw new SealError(
         'conflict',
-        `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`
+        `${write.where}: after the copy the tag ${quote(destination.tag)} names ${after.digest}, not the copied ` +
+          `${digest}: another writer moved it meanwhile. Check who pushes to ${quote(destination.repository)}, ` +
+          'then copy again.'
       )
     }
   } else {
@@ -84,7 +86,7 @@ export async function copyImage(context: CopyContext, digest: Digest): Promise<C
     if (there === null || (there.digest !== null && there.digest !== digest)) {
       throw new SealError(
         'unavailable',
-        `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. ` +
+        `${write.where}: after the copy the registry does not serve ${digest} in ${quote(destination.repository)}. ` +
           'Check the destination registry.'
       )
     }

@@ -285,14 +285,3 @@ export function errorSummary(body: Buffer): string {
     .replace(/\s+/g, ' ')
     .trim()
 }
-
-/** The first error code of a registry's error body (`MANIFEST_UNKNOWN`), or null. */
-export function errorCode(body: Buffer): string | null {
-  try {
-    const code = (JSON.parse(body.toString('utf8')) as { errors?: { code?: unknown }[] })
-      .errors?.[0]?.code
-    return typeof code === 'string' ? code : null
-  } catch {
-    return null
-  }
-}

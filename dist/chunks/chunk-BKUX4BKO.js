@@ -1,6 +1,6 @@
 import {
   parsePlainHttpRegistries
-} from "./chunk-CUALBWNH.js";
+} from "./chunk-4PHGT4IT.js";
 
 // src/cli/registry-options.ts
 var PLAIN_HTTP_OPTIONS = {

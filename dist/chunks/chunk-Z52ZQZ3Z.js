@@ -1,6 +1,48 @@
 import {
+  DOCKER_HUB,
+  digestReference,
+  formatReference,
+  registryHost,
+  sameRepository,
+  withDigest
+} from "./chunk-4PHGT4IT.js";
+import {
+  CONFIG_MAX_BYTES,
+  MANIFEST_MAX_BYTES,
+  blobsOf,
+  childOf,
+  formatPlatform,
+  platformChildren,
+  platformOfConfig,
+  proveManifest,
+  readManifest
+} from "./chunk-ZPQHICT5.js";
+import {
+  digestFromHex,
+  hexOf,
+  sha256Digest,
+  shortDigest
+} from "./chunk-KRR2HU2L.js";
+import {
+  VERSION
+} from "./chunk-WISAU6C5.js";
+import {
+  SealError,
+  isSealError,
+  quote
+} from "./chunk-C7O7QJOZ.js";
+import {
+  discard,
+  exchange,
+  readBounded,
+  webStream
+} from "./chunk-6Q2WRFY4.js";
+import {
   retrying
-} from "./chunk-J5RDPOBE.js";
+} from "./chunk-ERNWVJRV.js";
+import {
+  SYSTEM_CLOCK
+} from "./chunk-P4TSECCU.js";
 import {
   parseChallenges
 } from "./chunk-PXYCEGCV.js";
@@ -8,8 +50,6 @@ import {
   spawn
 } from "./chunk-PEFIDIUF.js";
 import {
-  DOCKER_SCHEMA1_TYPES,
-  IMAGE_CONFIG_TYPES,
   MANIFEST_ACCEPT,
   OCI_EMPTY,
   OCI_INDEX,
@@ -17,7 +57,6 @@ import {
   OCTET_STREAM,
   SIGSTORE_BUNDLE_PREFIX,
   bareMediaType,
-  isIndexType,
   isManifestType
 } from "./chunk-IOF2R6EN.js";
 import {
@@ -40,25 +79,19 @@ import {
   statSync
 } from "./chunk-KUE42OYI.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/credentials.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/image/reference.ts:src/stores/registry/credentials.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$inputLines, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../observe/index-core.js";
-
-// src/stores/registry/credentials.ts?observe
+// src/stores/registry/credentials.ts
 var GITHUB_REGISTRY = "ghcr.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 var DOCKER_HUB_SERVER = "https://index.docker.io/v1/";
 var HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-var CONFIG_MAX_BYTES = 1024 * 1024;
+var CONFIG_MAX_BYTES2 = 1024 * 1024;
 function normalizeKey(key) {
   const hadScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(key);
   const bare = key.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/+$/, "");
   const slash = bare.indexOf("/");
   const host = (slash === -1 ? bare : bare.slice(0, slash)).toLowerCase();
   const rest = slash === -1 || hadScheme ? "" : bare.slice(slash);
-  return `${DOCKER_HUB_ALIASES.has(host) ? m14$DOCKER_HUB : host}${rest}`;
+  return `${DOCKER_HUB_ALIASES.has(host) ? DOCKER_HUB : host}${rest}`;
 }
 var hostOf = (key) => normalizeKey(key).split("/")[0];
 var CredentialResolver = class {
@@ -151,21 +184,21 @@ var CredentialResolver = class {
     try {
       const stat = statSync(file);
       if (!stat.isFile())
-        throw new m13$SealError(
+        throw new SealError(
           "bad-input",
           `${file}: the credentials file is not a regular file. Remove it or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`
         );
-      if (stat.size > CONFIG_MAX_BYTES)
-        throw new m13$SealError(
+      if (stat.size > CONFIG_MAX_BYTES2)
+        throw new SealError(
           "refused",
           `${file}: the credentials file is ${stat.size} bytes, more than such a file holds; refused unread.`
         );
       text = readFileSync(file, "utf8");
     } catch (error) {
-      if (error instanceof m13$SealError) throw error;
+      if (error instanceof SealError) throw error;
       if (error.code === "ENOENT" || error.code === "ENOTDIR")
         return null;
-      throw new m13$SealError(
+      throw new SealError(
         "unreadable",
         `${file}: the credentials file cannot be read (${error.message}). Fix its permissions, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`,
         { cause: error }
@@ -175,13 +208,13 @@ var CredentialResolver = class {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new m13$SealError(
+      throw new SealError(
         "malformed",
         `${file}: the credentials file is not JSON. Fix it (docker login rewrites it), or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`
       );
     }
     if (typeof json !== "object" || json === null || Array.isArray(json))
-      throw new m13$SealError(
+      throw new SealError(
         "malformed",
         `${file}: the credentials file is not a JSON object. Fix it, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`
       );
@@ -197,7 +230,7 @@ var CredentialResolver = class {
         helper,
         registry,
         file,
-        helperKey !== void 0 ? `credHelpers[${m13$quote(helperKey)}]` : "credsStore"
+        helperKey !== void 0 ? `credHelpers[${quote(helperKey)}]` : "credsStore"
       );
       if (found !== null) return found;
     }
@@ -206,19 +239,19 @@ var CredentialResolver = class {
       const key = Object.keys(auths).find((k) => (hostOnly ? hostOf(k) : normalizeKey(k)) === want);
       if (key === void 0) continue;
       const credentials = fromAuthEntry(asRecord(auths[key]), file, key);
-      if (credentials !== null) return { credentials, source: `${file} auths[${m13$quote(key)}]` };
+      if (credentials !== null) return { credentials, source: `${file} auths[${quote(key)}]` };
     }
     return null;
   }
   /** `docker-credential-<name> get`: the server on stdin, `{"Username","Secret"}` on stdout. */
   async runHelper(name, registry, file, field) {
     if (!HELPER_NAME.test(name))
-      throw new m13$SealError(
+      throw new SealError(
         "malformed",
-        `${file}: ${field} names the credential helper ${m13$quote(name)}, which is not a helper name. Fix the entry (a name such as "pass" or "ecr-login").`
+        `${file}: ${field} names the credential helper ${quote(name)}, which is not a helper name. Fix the entry (a name such as "pass" or "ecr-login").`
       );
     const program = `docker-credential-${name}`;
-    const server = registry === m14$DOCKER_HUB ? DOCKER_HUB_SERVER : registry;
+    const server = registry === DOCKER_HUB ? DOCKER_HUB_SERVER : registry;
     const result = await new Promise((resolve) => {
       const child = spawn(program, ["get"], { env: this.env, stdio: ["pipe", "pipe", "pipe"] });
       const timer = setTimeout(() => child.kill("SIGKILL"), this.options.helperTimeoutMs ?? 3e4);
@@ -240,27 +273,27 @@ var CredentialResolver = class {
     const where2 = `${program} (${field} in ${file})`;
     if (result.error !== void 0) {
       if (result.error.code === "ENOENT")
-        throw new m13$SealError(
+        throw new SealError(
           "bad-input",
-          `${file}: ${field} names the credential helper ${m13$quote(name)}, but ${program} is not on PATH. Install it, or remove the entry.`
+          `${file}: ${field} names the credential helper ${quote(name)}, but ${program} is not on PATH. Install it, or remove the entry.`
         );
-      throw new m13$SealError("unavailable", `${where2} could not be run: ${result.error.message}.`, {
+      throw new SealError("unavailable", `${where2} could not be run: ${result.error.message}.`, {
         cause: result.error
       });
     }
     if (result.code !== 0) {
       if (/credentials not found/i.test(result.stdout + result.stderr)) return null;
       const said = (result.stderr.trim() || result.stdout.trim()).slice(0, 200);
-      throw new m13$SealError(
+      throw new SealError(
         "unavailable",
-        `${where2} failed for ${registry} (exit ${result.code ?? "by signal"}${said === "" ? "" : `: ${m13$quote(said)}`}). Fix the helper (is it logged in?), or remove the entry.`
+        `${where2} failed for ${registry} (exit ${result.code ?? "by signal"}${said === "" ? "" : `: ${quote(said)}`}). Fix the helper (is it logged in?), or remove the entry.`
       );
     }
     let answer;
     try {
       answer = JSON.parse(result.stdout);
     } catch {
-      throw new m13$SealError(
+      throw new SealError(
         "unavailable",
         `${where2} answered something other than JSON for ${registry}. Check the helper's version.`
       );
@@ -281,9 +314,9 @@ function fromAuthEntry(entry, file, key) {
     const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     if (colon === -1)
-      throw new m13$SealError(
+      throw new SealError(
         "malformed",
-        `${file}: auths[${m13$quote(key)}].auth is not base64 of "user:password". Log in again (docker login) to rewrite it.`
+        `${file}: auths[${quote(key)}].auth is not base64 of "user:password". Log in again (docker login) to rewrite it.`
       );
     username = decoded.slice(0, colon);
     password = decoded.slice(colon + 1);
@@ -294,254 +327,7 @@ function fromAuthEntry(entry, file, key) {
   return { kind: "basic", username, password };
 }
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/client.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$messageOf as m13$messageOf2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/digest.ts:src/core/image/attestation.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$sha256Digest, m11$sha256Hex, m11$shortDigest } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/errors.ts:src/core/image/attestation.ts
-import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$messageOf as m13$messageOf3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/digest.ts:src/core/image/manifest.ts
-import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$sha256Digest as m11$sha256Digest2, m11$sha256Hex as m11$sha256Hex2, m11$shortDigest as m11$shortDigest2 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/errors.ts:src/core/image/manifest.ts
-import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$messageOf as m13$messageOf4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/json-shape.ts:src/core/image/manifest.ts
-import { m15$isRecord } from "../observe/index-core.js";
-
-// src/core/image/manifest.ts?observe
-var MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
-var UNSPECIFIED_TYPES = /* @__PURE__ */ new Set([
-  "",
-  "application/json",
-  "application/octet-stream",
-  "text/plain"
-]);
-function proveManifest(bytes, expected, contentType, where2) {
-  const actual = m11$sha256Digest2(bytes);
-  if (actual !== expected) {
-    throw new m13$SealError4(
-      "refused",
-      `${where2}: the registry served a manifest whose bytes hash to ${actual}, not to the digest asked for, ${expected}. The registry (or something between it and the runner) altered or swapped the manifest; nothing is trusted from it. Check the registry and the network path, then run again.`
-    );
-  }
-  return readManifest(bytes, actual, contentType, where2);
-}
-function readManifest(bytes, digest, contentType, where2) {
-  const manifest = parseManifest(bytes, contentType, `${where2} (manifest ${m11$shortDigest2(digest)})`);
-  return { bytes, digest, mediaType: manifest.mediaType, manifest };
-}
-function parseManifest(bytes, contentType, where2) {
-  const bad = (why) => {
-    throw new m13$SealError4("refused", `${where2}: ${why}.`);
-  };
-  if (bytes.length > MANIFEST_MAX_BYTES)
-    bad(
-      `the manifest is ${bytes.length} bytes, more than the ${MANIFEST_MAX_BYTES} a registry serves`
-    );
-  const header = bareMediaType(contentType);
-  if (DOCKER_SCHEMA1_TYPES.includes(header)) {
-    bad(
-      `the registry serves a Docker schema 1 manifest (${m13$quote4(header)}), whose digest is not that of its bytes; push the image again with a current client, which writes schema 2 or OCI`
-    );
-  }
-  let json;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    return bad("the manifest is not UTF-8 JSON");
-  }
-  if (!m15$isRecord(json)) return bad("the manifest is not a JSON object");
-  const body = json;
-  if (body.schemaVersion !== 2)
-    bad(
-      `the manifest's schemaVersion is ${m13$quote4(JSON.stringify(body.schemaVersion) ?? "missing")}, not 2`
-    );
-  const declared = body.mediaType;
-  if (declared !== void 0 && typeof declared !== "string")
-    bad("the manifest's mediaType is not a string");
-  const mediaType = manifestType(declared, header, bad);
-  const common = {
-    mediaType,
-    ...optionalString(body, "artifactType", bad),
-    ...body.subject === void 0 ? {} : { subject: readDescriptor(body.subject, "subject", bad) },
-    ...optionalAnnotations(body, "annotations", "the manifest's annotations", bad)
-  };
-  if (isIndexType(mediaType)) {
-    if (body.layers !== void 0 || body.config !== void 0)
-      bad(
-        `the manifest says it is an index (${mediaType}) but has layers or a config: refused as ambiguous`
-      );
-    if (!Array.isArray(body.manifests))
-      return bad(`the index (${mediaType}) has no "manifests" list`);
-    const manifests = body.manifests.map(
-      (entry, i) => readDescriptor(entry, `manifests[${i}]`, bad)
-    );
-    return { kind: "index", ...common, manifests };
-  }
-  if (body.manifests !== void 0)
-    bad(
-      `the manifest says it is an image manifest (${mediaType}) but has a "manifests" list: refused as ambiguous`
-    );
-  if (!Array.isArray(body.layers))
-    return bad(`the image manifest (${mediaType}) has no "layers" list`);
-  const config = readDescriptor(body.config, "config", bad);
-  const layers = body.layers.map((entry, i) => readDescriptor(entry, `layers[${i}]`, bad));
-  return { kind: "image", ...common, config, layers };
-}
-function manifestType(declared, header, bad) {
-  if (declared !== void 0 && !isManifestType(declared)) {
-    if (DOCKER_SCHEMA1_TYPES.includes(declared))
-      bad(
-        "the manifest is Docker schema 1, whose digest is not that of its bytes; push the image again with a current client"
-      );
-    bad(`the manifest's mediaType ${m13$quote4(declared)} is not an image manifest or index type`);
-  }
-  if (isManifestType(header)) {
-    if (declared !== void 0 && declared !== header)
-      bad(`the registry sent it as ${m13$quote4(header)} but its body says ${m13$quote4(declared)}`);
-    return header;
-  }
-  if (!UNSPECIFIED_TYPES.has(header))
-    bad(`the registry sent it as ${m13$quote4(header)}, which is not a manifest type`);
-  if (declared === void 0)
-    bad(
-      `neither the registry's Content-Type (${m13$quote4(header)}) nor the manifest's mediaType says what kind of manifest it is`
-    );
-  return declared;
-}
-var SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
-function readDescriptor(value, field, bad) {
-  if (!m15$isRecord(value)) return bad(`${field} is not a descriptor object`);
-  const d = value;
-  if (typeof d.mediaType !== "string" || d.mediaType === "") bad(`${field} has no mediaType`);
-  if (typeof d.digest !== "string") return bad(`${field} has no digest`);
-  if (!SHA256_DIGEST.test(d.digest)) {
-    const algorithm = /^([a-z0-9+._-]+):/.exec(d.digest)?.[1];
-    bad(
-      algorithm !== void 0 && algorithm !== "sha256" ? `${field} names its content by a ${m13$quote4(algorithm)} digest; artifact-seal follows sha256 digests only` : `${field}'s digest ${m13$quote4(d.digest)} is not "sha256:" and 64 lower-case hex characters`
-    );
-  }
-  if (typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0)
-    bad(`${field}'s size is not a whole number of bytes`);
-  return {
-    mediaType: d.mediaType,
-    digest: d.digest,
-    size: d.size,
-    ...d.platform === void 0 ? {} : { platform: readPlatform(d.platform, field, bad) },
-    ...optionalString(d, "artifactType", bad),
-    ...optionalAnnotations(d, "annotations", `${field}'s annotations`, bad)
-  };
-}
-function readPlatform(value, field, bad) {
-  if (!m15$isRecord(value)) return bad(`${field}'s platform is not an object`);
-  const p = value;
-  if (typeof p.os !== "string" || typeof p.architecture !== "string")
-    return bad(`${field}'s platform lacks os or architecture`);
-  if (p.variant !== void 0 && typeof p.variant !== "string")
-    bad(`${field}'s platform variant is not a string`);
-  if (p["os.version"] !== void 0 && typeof p["os.version"] !== "string")
-    bad(`${field}'s platform os.version is not a string`);
-  return {
-    os: p.os,
-    architecture: p.architecture,
-    ...typeof p.variant === "string" ? { variant: p.variant } : {},
-    ...typeof p["os.version"] === "string" ? { osVersion: p["os.version"] } : {}
-  };
-}
-function optionalString(object, key, bad) {
-  const value = object[key];
-  if (value === void 0) return {};
-  if (typeof value !== "string") bad(`${key} is not a string`);
-  return { [key]: value };
-}
-function optionalAnnotations(object, key, what, bad) {
-  const value = object[key];
-  if (value === void 0) return {};
-  if (!m15$isRecord(value)) bad(`${what} are not an object`);
-  const annotations = {};
-  for (const [name, text] of Object.entries(value)) {
-    if (typeof text !== "string") bad(`${what}: ${m13$quote4(name)} is not a string`);
-    annotations[name] = text;
-  }
-  return { annotations };
-}
-var REFERENCE_TYPE_ANNOTATION = "vnd.docker.reference.type";
-function formatPlatform(platform) {
-  return `${platform.os}/${platform.architecture}${platform.variant === void 0 ? "" : `/${platform.variant}`}`;
-}
-function platformChildren(index) {
-  return index.manifests.flatMap((descriptor) => {
-    const platform = descriptor.platform;
-    if (platform === void 0) return [];
-    if (platform.os === "unknown" && platform.architecture === "unknown") return [];
-    if (descriptor.annotations?.[REFERENCE_TYPE_ANNOTATION] === "attestation-manifest") return [];
-    if ([platform.os, platform.architecture, platform.variant ?? ""].some((p) => p.includes("/")))
-      return [];
-    return [{ platform: formatPlatform(platform), descriptor }];
-  });
-}
-function platformMatches(have, want) {
-  const h = have.split("/");
-  const w = want.split("/");
-  return h[0] === w[0] && h[1] === w[1] && (w[2] === void 0 || h[2] === w[2]);
-}
-var CONFIG_MAX_BYTES2 = 4 * 1024 * 1024;
-function platformOfConfig(manifest, bytes, where2) {
-  const config = manifest.config;
-  if (m11$sha256Digest2(bytes) !== config.digest || bytes.length !== config.size) {
-    throw new m13$SealError4(
-      "refused",
-      `${where2}: the config blob served for ${config.digest} hashes to ${m11$sha256Digest2(bytes)} (${bytes.length} bytes, ${config.size} expected): altered or swapped on the way. Nothing is trusted from it; check the registry.`
-    );
-  }
-  if (!IMAGE_CONFIG_TYPES.includes(config.mediaType)) {
-    throw new m13$SealError4(
-      "refused",
-      `${where2}: the manifest's config is a ${m13$quote4(config.mediaType)}, not an image config, so it names no platform.`
-    );
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    parsed = null;
-  }
-  const body = typeof parsed === "object" && parsed !== null ? parsed : {};
-  const text = (value) => typeof value === "string" && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(value) ? value : null;
-  const os = text(body.os);
-  const architecture = text(body.architecture);
-  const variant = body.variant === void 0 ? void 0 : text(body.variant);
-  if (os === null || architecture === null || variant === null) {
-    throw new m13$SealError4(
-      "refused",
-      `${where2}: the image config ${config.digest} does not name a platform (os, architecture and an optional variant, lower-case words). Push an image built for a platform.`
-    );
-  }
-  return formatPlatform({ os, architecture, ...variant === void 0 ? {} : { variant } });
-}
-function requirePlatforms(children, wanted, where2) {
-  const missing = wanted.filter(
-    (want) => !children.some((child) => platformMatches(child.platform, want))
-  );
-  if (missing.length === 0) return;
-  const present = children.length === 0 ? "no platform images at all" : children.map((c) => c.platform).join(", ");
-  throw new m13$SealError4(
-    "refused",
-    `${where2}: the index has no image for ${missing.map(m13$quote4).join(", ")}; it has ${present}. Build and push the image for ${missing.length === 1 ? "that platform" : "those platforms"}, or drop ${missing.length === 1 ? "it" : "them"} from the platforms rule.`
-  );
-}
-function childOf(index, digest) {
-  return index.manifests.find((descriptor) => descriptor.digest === digest) ?? null;
-}
-function blobsOf(manifest) {
-  return [manifest.config, ...manifest.layers];
-}
-
-// src/core/image/attestation.ts?observe
+// src/core/image/attestation.ts
 var EMPTY_CONFIG = Buffer.from("{}");
 var EMPTY_CONFIG_DIGEST = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 var CREATED_ANNOTATION = "org.opencontainers.image.created";
@@ -549,7 +335,7 @@ var BUNDLE_CONTENT_ANNOTATION = "dev.sigstore.bundle.content";
 var BUNDLE_PREDICATE_TYPE_ANNOTATION = "dev.sigstore.bundle.predicateType";
 function bundleFacts(bundle, where2) {
   const bad = (why) => {
-    throw new m13$SealError3(
+    throw new SealError(
       "malformed",
       `${where2}: ${why}. Give the Sigstore bundle (the .sigstore.json a signed seal writes) unchanged.`
     );
@@ -563,7 +349,7 @@ function bundleFacts(bundle, where2) {
   if (typeof json !== "object" || json === null) return bad("it is not a JSON object");
   const b = json;
   if (typeof b.mediaType !== "string" || !b.mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
-    return bad(`its mediaType ${m13$quote3(String(b.mediaType))} is not a Sigstore bundle's`);
+    return bad(`its mediaType ${quote(String(b.mediaType))} is not a Sigstore bundle's`);
   }
   if (typeof b.dsseEnvelope !== "object" || b.dsseEnvelope === null) {
     if (typeof b.messageSignature === "object" && b.messageSignature !== null) {
@@ -600,11 +386,11 @@ function bundleFacts(bundle, where2) {
 }
 function attestationArtifact(input) {
   const facts = bundleFacts(input.bundle, input.where);
-  const hex = m11$hexOf(input.subject.digest);
+  const hex = hexOf(input.subject.digest);
   if (facts.content === "dsse-envelope" && !facts.subjectDigests.includes(hex)) {
-    throw new m13$SealError3(
+    throw new SealError(
       "tampered",
-      `${input.where}: the bundle's statement names ${facts.subjectDigests.length === 0 ? "no sha256 subject" : facts.subjectDigests.map(m11$digestFromHex).join(", ")}, not the image ${input.subject.digest}. Attach a bundle that was signed for this image's digest.`
+      `${input.where}: the bundle's statement names ${facts.subjectDigests.length === 0 ? "no sha256 subject" : facts.subjectDigests.map(digestFromHex).join(", ")}, not the image ${input.subject.digest}. Attach a bundle that was signed for this image's digest.`
     );
   }
   const config = {
@@ -614,7 +400,7 @@ function attestationArtifact(input) {
   };
   const layer = {
     mediaType: facts.mediaType,
-    digest: m11$sha256Digest2(input.bundle),
+    digest: sha256Digest(input.bundle),
     size: input.bundle.length
   };
   const annotations = {
@@ -633,7 +419,7 @@ function attestationArtifact(input) {
     annotations
   };
   const bytes = Buffer.from(JSON.stringify(body));
-  const manifest = readManifest(bytes, m11$sha256Digest2(bytes), OCI_MANIFEST, input.where);
+  const manifest = readManifest(bytes, sha256Digest(bytes), OCI_MANIFEST, input.where);
   return {
     manifest,
     blobs: [
@@ -653,22 +439,7 @@ function plainDescriptor(descriptor) {
   return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
 }
 
-// stand-in:observe:src/core/image/reference.ts:src/stores/registry/client.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$inputLines as m14$inputLines2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../observe/index-core.js";
-
-// stand-in:observe:src/version.ts:src/stores/registry/client.ts
-import { m38$VERSION } from "../observe/index-core.js";
-
-// stand-in:observe:src/http/clock.ts:src/stores/registry/client.ts
-import { m29$SYSTEM_CLOCK } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/errors.ts:src/stores/registry/api.ts
-import { m13$SealError as m13$SealError5, m13$exitCodeOf as m13$exitCodeOf5, m13$isSealError as m13$isSealError5, m13$messageOf as m13$messageOf5, m13$quote as m13$quote5, m13$stopsPromotion as m13$stopsPromotion5 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/errors.ts:src/stores/registry/messages.ts
-import { m13$SealError as m13$SealError6, m13$exitCodeOf as m13$exitCodeOf6, m13$isSealError as m13$isSealError6, m13$messageOf as m13$messageOf6, m13$quote as m13$quote6, m13$stopsPromotion as m13$stopsPromotion6 } from "../observe/index-core.js";
-
-// src/stores/registry/messages.ts?observe
+// src/stores/registry/messages.ts
 function named(request) {
   const url = new URL(request.url);
   return `${request.method} ${url.origin}${url.pathname}`;
@@ -709,22 +480,16 @@ function accessDenied(where2, registry, repository, push, source, detail) {
   const right = push ? "push to (pull and push)" : "pull from";
   const who = source === null ? "without credentials" : `with the credentials from ${source}`;
   const hint = registry === "ghcr.io" ? ` For ghcr.io in a workflow, give the job "permissions: packages: ${push ? "write" : "read"}" and the package access to the repository.` : "";
-  return `${where2}: the registry ${registry} does not let this client ${right} ${m13$quote6(repository)} ${who}${detail === "" ? "" : ` (${abbreviate(detail, 200)})`}. Give credentials that may ${push ? "push" : "pull"} there.${hint}`;
+  return `${where2}: the registry ${registry} does not let this client ${right} ${quote(repository)} ${who}${detail === "" ? "" : ` (${abbreviate(detail, 200)})`}. Give credentials that may ${push ? "push" : "pull"} there.${hint}`;
 }
 function badChallenge(where2, registry, header) {
-  return `${where2}: the registry ${registry} answered 401 with ${header === null ? "no WWW-Authenticate header" : `an unreadable WWW-Authenticate header ${m13$quote6(abbreviate(header, 200))}`}, so artifact-seal cannot tell how to log in. Check the registry's address.`;
+  return `${where2}: the registry ${registry} answered 401 with ${header === null ? "no WWW-Authenticate header" : `an unreadable WWW-Authenticate header ${quote(abbreviate(header, 200))}`}, so artifact-seal cannot tell how to log in. Check the registry's address.`;
 }
 function insecureRealm(where2, registry, realm) {
-  return `${where2}: the registry ${registry} sends clients to the token service ${m13$quote6(realm)}, which is not HTTPS; credentials are never sent in the clear. Fix the registry's token realm, or name the service as an insecure registry if it is on a trusted network.`;
+  return `${where2}: the registry ${registry} sends clients to the token service ${quote(realm)}, which is not HTTPS; credentials are never sent in the clear. Fix the registry's token realm, or name the service as an insecure registry if it is on a trusted network.`;
 }
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/transport.ts
-import { m13$SealError as m13$SealError7, m13$exitCodeOf as m13$exitCodeOf7, m13$isSealError as m13$isSealError7, m13$messageOf as m13$messageOf7, m13$quote as m13$quote7, m13$stopsPromotion as m13$stopsPromotion7 } from "../observe/index-core.js";
-
-// stand-in:observe:src/http/exchange.ts:src/stores/registry/transport.ts
-import { m30$discard, m30$exchange, m30$readBounded, m30$webStream } from "../observe/index-core.js";
-
-// src/stores/registry/transport.ts?observe
+// src/stores/registry/transport.ts
 function codeOf(failure) {
   if (isRetryable(failure)) return "unavailable";
   return failure.kind === "bad-credentials" || failure.kind === "forbidden" ? "denied" : "refused";
@@ -773,7 +538,7 @@ var Transport = class {
             })
           };
         } catch (error) {
-          if (error instanceof m13$SealError7) throw error;
+          if (error instanceof SealError) throw error;
           return { failure: classify({ cause: error }) };
         }
       },
@@ -782,7 +547,7 @@ var Transport = class {
         clock: this.options.clock,
         timeoutMs: request.stream === true || streamed ? this.options.blobTimeoutMs : this.options.policy.timeoutMs,
         once: streamed,
-        fail: (failure, attempts, refusedWait) => new m13$SealError7(
+        fail: (failure, attempts, refusedWait) => new SealError(
           codeOf(failure),
           requestFailed(request, failure, attempts, refusedWait ?? void 0)
         )
@@ -799,7 +564,7 @@ var Transport = class {
     for (let hop = 0; ; hop++) {
       const sendCredentials = credentials !== void 0 && url.origin === request.credentialOrigin;
       this.count(request.operation);
-      const response = await m30$exchange({
+      const response = await exchange({
         method,
         url,
         headers: {
@@ -814,15 +579,15 @@ var Transport = class {
       const location = response.headers.get("location");
       if (!REDIRECTS.has(response.status) || location === null)
         return this.read(request, response, url);
-      m30$discard(response);
+      discard(response);
       if (hop >= MAX_REDIRECTS)
-        throw new m13$SealError7(
+        throw new SealError(
           "refused",
           unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`)
         );
       const next = parseUrl(location, url.href);
       if (next === null)
-        throw new m13$SealError7(
+        throw new SealError(
           "refused",
           unsafeRedirect(
             request,
@@ -830,7 +595,7 @@ var Transport = class {
           )
         );
       if (next.protocol !== "https:" && !(next.protocol === "http:" && this.plainHttpAllowed(next.host))) {
-        throw new m13$SealError7(
+        throw new SealError(
           "refused",
           unsafeRedirect(
             request,
@@ -845,7 +610,7 @@ var Transport = class {
         for (const name of Object.keys(entityHeaders))
           if (/^content-/i.test(name)) delete entityHeaders[name];
       } else if (body !== void 0 && !Buffer.isBuffer(body)) {
-        throw new m13$SealError7(
+        throw new SealError(
           "refused",
           unsafeRedirect(request, "a redirect of a streamed upload, which cannot be sent twice")
         );
@@ -861,14 +626,14 @@ var Transport = class {
         headers: response.headers,
         url: url.href,
         body: Buffer.alloc(0),
-        stream: m30$webStream(response)
+        stream: webStream(response)
       };
     }
     const limit = request.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
-    const read = await m30$readBounded(response, request.method === "HEAD" ? Infinity : limit, {
+    const read = await readBounded(response, request.method === "HEAD" ? Infinity : limit, {
       head: !ok
     });
-    if (read.over !== null && ok) throw new m13$SealError7("refused", tooLarge(request, limit));
+    if (read.over !== null && ok) throw new SealError("refused", tooLarge(request, limit));
     return {
       status: response.status,
       headers: response.headers,
@@ -906,7 +671,7 @@ function errorSummary(body) {
   return (summary ?? text.replace(/<[^>]*>/g, " ")).replace(new RegExp("\\p{Cc}", "gu"), " ").replace(/\s+/g, " ").trim();
 }
 
-// src/stores/registry/api.ts?observe
+// src/stores/registry/api.ts
 var enc = (repository) => repository;
 var RegistryApi = class {
   constructor(session) {
@@ -1130,8 +895,8 @@ var RegistryApi = class {
     const location = response.headers.get("location");
     const url = location === null ? null : parseUrl(location, response.url);
     if (url === null) {
-      const said = location === null ? "no Location header" : `the Location ${m13$quote5(location)}, which is not a URL`;
-      throw new m13$SealError5(
+      const said = location === null ? "no Location header" : `the Location ${quote(location)}, which is not a URL`;
+      throw new SealError(
         "unavailable",
         unexpectedAnswer(
           { ...request, where: call.where, url: `${this.session.origin}${request.path}` },
@@ -1152,7 +917,7 @@ var RegistryApi = class {
     };
     const detail = errorSummary(response.body);
     if (response.status === 403 && new URL(response.url).origin === this.session.origin) {
-      return new m13$SealError5(
+      return new SealError(
         "denied",
         accessDenied(
           call.where,
@@ -1165,7 +930,7 @@ var RegistryApi = class {
       );
     }
     const elsewhere = new URL(response.url).origin !== this.session.origin;
-    return new m13$SealError5(
+    return new SealError(
       "unavailable",
       unexpectedAnswer(
         elsewhere ? { ...named2, url: response.url } : named2,
@@ -1177,41 +942,23 @@ var RegistryApi = class {
   }
 };
 
-// stand-in:observe:src/core/digest.ts:src/stores/registry/copy.ts
-import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$parseDigest as m11$parseDigest3, m11$sha256Digest as m11$sha256Digest3, m11$sha256Hex as m11$sha256Hex3, m11$shortDigest as m11$shortDigest3 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/errors.ts:src/stores/registry/copy.ts
-import { m13$SealError as m13$SealError8, m13$exitCodeOf as m13$exitCodeOf8, m13$isSealError as m13$isSealError8, m13$messageOf as m13$messageOf8, m13$quote as m13$quote8, m13$stopsPromotion as m13$stopsPromotion8 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/image/reference.ts:src/stores/registry/copy.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$inputLines as m14$inputLines3, m14$isImageSubject as m14$isImageSubject3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/digest.ts:src/stores/registry/manifests.ts
-import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$parseDigest as m11$parseDigest4, m11$sha256Digest as m11$sha256Digest4, m11$sha256Hex as m11$sha256Hex4, m11$shortDigest as m11$shortDigest4 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/errors.ts:src/stores/registry/manifests.ts
-import { m13$SealError as m13$SealError9, m13$exitCodeOf as m13$exitCodeOf9, m13$isSealError as m13$isSealError9, m13$messageOf as m13$messageOf9, m13$quote as m13$quote9, m13$stopsPromotion as m13$stopsPromotion9 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/image/reference.ts:src/stores/registry/manifests.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$inputLines as m14$inputLines4, m14$isImageSubject as m14$isImageSubject4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../observe/index-core.js";
-
-// src/stores/registry/manifests.ts?observe
-var where = (reference) => `image ${m13$quote9(m14$formatReference4(reference))}`;
+// src/stores/registry/manifests.ts
+var where = (reference) => `image ${quote(formatReference(reference))}`;
 var DIGEST_HEADER = /^sha256:[0-9a-f]{64}$/;
 async function fetchProven(api, call, reference, digest) {
   const known = api.provenManifest(reference.repository, digest);
   if (known !== void 0) return known;
   const fetched = await api.getManifest(call, reference.repository, digest);
   if (fetched === null) {
-    throw new m13$SealError9(
+    throw new SealError(
       "unreadable",
-      `${call.where}: the manifest ${digest} is not in ${m13$quote9(reference.repository)} on ${api.registry} (404). The image was deleted, or the digest or repository is wrong; check them.`
+      `${call.where}: the manifest ${digest} is not in ${quote(reference.repository)} on ${api.registry} (404). The image was deleted, or the digest or repository is wrong; check them.`
     );
   }
   if (fetched.digestHeader !== null && fetched.digestHeader !== digest) {
-    throw new m13$SealError9(
+    throw new SealError(
       "refused",
-      `${call.where}: asked for the manifest ${digest}, the registry says it served ${m13$quote9(fetched.digestHeader)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
+      `${call.where}: asked for the manifest ${digest}, the registry says it served ${quote(fetched.digestHeader)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
     );
   }
   return api.rememberProven(
@@ -1223,21 +970,21 @@ async function resolveTag(api, call, reference, tag) {
   const head = await api.headManifest(call, reference.repository, tag);
   if (head === null) throw tagMissing(call, reference, api.registry, tag);
   if (head.digest !== null && !DIGEST_HEADER.test(head.digest)) {
-    throw new m13$SealError9(
+    throw new SealError(
       "refused",
-      `${call.where}: the registry names the tag's manifest ${m13$quote9(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`
+      `${call.where}: the registry names the tag's manifest ${quote(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`
     );
   }
   if (head.digest !== null && isManifestType(head.mediaType))
     return { reference, digest: head.digest, mediaType: head.mediaType, size: head.size };
   const fetched = await api.getManifest(call, reference.repository, tag);
   if (fetched === null) throw tagMissing(call, reference, api.registry, tag);
-  const digest = m11$sha256Digest2(fetched.bytes);
+  const digest = sha256Digest(fetched.bytes);
   for (const said of [head.digest, fetched.digestHeader]) {
     if (said !== null && said !== digest) {
-      throw new m13$SealError9(
+      throw new SealError(
         "refused",
-        `${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${m13$quote9(said)}. Nothing is trusted from this answer; check the registry.`
+        `${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${quote(said)}. Nothing is trusted from this answer; check the registry.`
       );
     }
   }
@@ -1254,33 +1001,21 @@ async function resolveTag(api, call, reference, tag) {
   };
 }
 function tagMissing(call, reference, registry, tag) {
-  return new m13$SealError9(
+  return new SealError(
     "unreadable",
-    `${call.where}: the tag ${m13$quote9(tag)} does not exist in ${m13$quote9(reference.repository)} on ${registry} (404), or the repository does not. Check the tag and the repository, and that the image was pushed.`
+    `${call.where}: the tag ${quote(tag)} does not exist in ${quote(reference.repository)} on ${registry} (404), or the repository does not. Check the tag and the repository, and that the image was pushed.`
   );
 }
 function tagMoved(call, tag, expected, found) {
-  return new m13$SealError9(
+  return new SealError(
     "conflict",
-    `${call.where}: the tag ${m13$quote9(tag)} now names ${found}, not ${expected} (${m11$shortDigest4(expected)} was expected): the tag moved. Nothing is re-resolved silently: deploy by the digest, or seal and promote the image the tag names now.`
+    `${call.where}: the tag ${quote(tag)} now names ${found}, not ${expected} (${shortDigest(expected)} was expected): the tag moved. Nothing is re-resolved silently: deploy by the digest, or seal and promote the image the tag names now.`
   );
 }
 
-// stand-in:observe:src/core/digest.ts:src/stores/registry/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex5, m11$hexOf as m11$hexOf5, m11$parseDigest as m11$parseDigest5, m11$sha256Digest as m11$sha256Digest5, m11$sha256Hex as m11$sha256Hex5, m11$shortDigest as m11$shortDigest5 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/errors.ts:src/stores/registry/referrers.ts
-import { m13$SealError as m13$SealError10, m13$exitCodeOf as m13$exitCodeOf10, m13$isSealError as m13$isSealError10, m13$messageOf as m13$messageOf10, m13$quote as m13$quote10, m13$stopsPromotion as m13$stopsPromotion10 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/digest.ts:src/core/image/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex6, m11$hexOf as m11$hexOf6, m11$parseDigest as m11$parseDigest6, m11$sha256Digest as m11$sha256Digest6, m11$sha256Hex as m11$sha256Hex6, m11$shortDigest as m11$shortDigest6 } from "../observe/index-core.js";
-
-// stand-in:observe:src/core/errors.ts:src/core/image/referrers.ts
-import { m13$SealError as m13$SealError11, m13$exitCodeOf as m13$exitCodeOf11, m13$isSealError as m13$isSealError11, m13$messageOf as m13$messageOf11, m13$quote as m13$quote11, m13$stopsPromotion as m13$stopsPromotion11 } from "../observe/index-core.js";
-
-// src/core/image/referrers.ts?observe
+// src/core/image/referrers.ts
 function fallbackTag(subject) {
-  return `sha256-${m11$hexOf6(subject)}`;
+  return `sha256-${hexOf(subject)}`;
 }
 function entryObject(descriptor) {
   return {
@@ -1297,9 +1032,9 @@ function mergeReferrers(existing, entries, where2) {
     body = { mediaType: OCI_INDEX, schemaVersion: 2, manifests: [] };
   } else {
     if (existing.mediaType !== OCI_INDEX) {
-      throw new m13$SealError11(
+      throw new SealError(
         "refused",
-        `${where2}: the referrers fallback tag names a ${m13$quote11(existing.mediaType)} manifest, not an OCI index, so it is not a referrers list; artifact-seal will not overwrite it. Move or delete that tag, then run again.`
+        `${where2}: the referrers fallback tag names a ${quote(existing.mediaType)} manifest, not an OCI index, so it is not a referrers list; artifact-seal will not overwrite it. Move or delete that tag, then run again.`
       );
     }
     body = JSON.parse(existing.bytes.toString("utf8"));
@@ -1323,7 +1058,7 @@ function judgeReferrer(manifest, subject) {
   return { manifest, what: { kind: "other", artifactType } };
 }
 
-// src/stores/registry/referrers.ts?observe
+// src/stores/registry/referrers.ts
 var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
 var BUNDLE_MAX_BYTES = 16 * 1024 * 1024;
 var MAX_REFERRERS = 256;
@@ -1334,7 +1069,7 @@ async function pushBlob(api, call, repository, blob) {
   try {
     await api.putBlob(call, location, blob.descriptor.digest, blob.bytes, blob.bytes.length);
   } catch (error) {
-    if (error instanceof m13$SealError10 && await api.blobExists(call, repository, blob.descriptor.digest))
+    if (error instanceof SealError && await api.blobExists(call, repository, blob.descriptor.digest))
       return "uploaded";
     throw error;
   }
@@ -1354,7 +1089,7 @@ async function publishReferrers(api, call, repository, subject, manifests, fallb
       manifest.mediaType
     );
     if (answer === "precondition-failed")
-      throw new m13$SealError10(
+      throw new SealError(
         "refused",
         `${call.where}: the registry refused the referrer ${manifest.digest} with 412 though no If-Match was sent; check the registry.`
       );
@@ -1368,9 +1103,9 @@ async function publishReferrers(api, call, repository, subject, manifests, fallb
 }
 function checkPutDigest(call, header, digest) {
   if (header !== null && header !== digest) {
-    throw new m13$SealError10(
+    throw new SealError(
       "refused",
-      `${call.where}: the registry stored the manifest ${digest} under the digest ${m13$quote10(header)}: it changed the bytes. Check the registry.`
+      `${call.where}: the registry stored the manifest ${digest} under the digest ${quote(header)}: it changed the bytes. Check the registry.`
     );
   }
 }
@@ -1391,7 +1126,7 @@ async function readFallback(api, call, repository, tag) {
   return {
     index: readManifest(
       fetched.bytes,
-      m11$sha256Digest2(fetched.bytes),
+      sha256Digest(fetched.bytes),
       fetched.contentType,
       `${call.where} (referrers fallback tag ${tag})`
     ),
@@ -1406,9 +1141,9 @@ async function writeFallback(api, call, repository, subject, entries, options) {
   if (allListed(current)) return tag;
   for (let writes = 0; ; ) {
     if (writes >= options.rounds) {
-      throw new m13$SealError10(
+      throw new SealError(
         "conflict",
-        `${call.where}: the referrers fallback tag ${tag} lost the entry for ${entries.map((e) => m11$shortDigest5(e.digest)).join(", ")} ${writes} times in a row: other writers keep replacing the index. The artifact itself is stored by digest; run again when the other writers are done.`
+        `${call.where}: the referrers fallback tag ${tag} lost the entry for ${entries.map((e) => shortDigest(e.digest)).join(", ")} ${writes} times in a row: other writers keep replacing the index. The artifact itself is stored by digest; run again when the other writers are done.`
       );
     }
     const merged = mergeReferrers(current.index, entries, where2);
@@ -1423,8 +1158,8 @@ async function writeFallback(api, call, repository, subject, entries, options) {
         current.etag ?? void 0
       );
     } catch (error) {
-      if (!(error instanceof m13$SealError10)) throw error;
-      throw new m13$SealError10(
+      if (!(error instanceof SealError)) throw error;
+      throw new SealError(
         "refused",
         `${error.message} The referrers fallback tag ${tag} must be movable for registries without the referrers API: exempt tags matching "sha256-*" from tag immutability, or use a registry that serves the referrers API.`,
         { cause: error }
@@ -1445,7 +1180,7 @@ async function fetchReferrer(api, call, repository, digest) {
   try {
     proven = proveManifest(fetched.bytes, digest, fetched.contentType, call.where);
   } catch (error) {
-    if (error instanceof m13$SealError10) return null;
+    if (error instanceof SealError) return null;
     throw error;
   }
   return api.rememberProven(repository, proven);
@@ -1470,14 +1205,14 @@ async function readReferrers(api, call, repository, subject, artifactType) {
     try {
       const index = readManifest(
         fallback.bytes,
-        m11$sha256Digest2(fallback.bytes),
+        sha256Digest(fallback.bytes),
         fallback.contentType,
         call.where
       );
       if (index.manifest.kind === "index" && index.mediaType === OCI_INDEX)
         for (const m of index.manifest.manifests) digests.add(m.digest);
     } catch (error) {
-      if (!(error instanceof m13$SealError10)) throw error;
+      if (!(error instanceof SealError)) throw error;
     }
   }
   const referrers = [];
@@ -1498,13 +1233,13 @@ async function readBundles(api, call, repository, subject, predicateType) {
     const layer = referrer.what.bundle;
     if (layer.size > BUNDLE_MAX_BYTES) continue;
     const bytes = await api.getSmallBlob(call, repository, layer.digest, BUNDLE_MAX_BYTES);
-    if (m11$sha256Digest2(bytes) !== layer.digest || bytes.length !== layer.size) continue;
+    if (sha256Digest(bytes) !== layer.digest || bytes.length !== layer.size) continue;
     found.push({ referrer, bundle: bytes });
   }
   return found;
 }
 
-// src/stores/registry/copy.ts?observe
+// src/stores/registry/copy.ts
 var MAX_DEPTH = 4;
 async function copyImage(context, digest) {
   const counts = {
@@ -1526,24 +1261,24 @@ async function copyImage(context, digest) {
       top.mediaType
     );
     if (answer === "precondition-failed")
-      throw new m13$SealError8(
+      throw new SealError(
         "refused",
         `${write.where}: the registry refused the tag with 412 though no If-Match was sent; check the registry.`
       );
     checkPutDigest(write, answer.digestHeader, digest);
     const after = await resolveTag(to, write, destination, destination.tag);
     if (after.digest !== digest) {
-      throw new m13$SealError8(
+      throw new SealError(
         "conflict",
-        `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`
+        `${write.where}: after the copy the tag ${quote(destination.tag)} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${quote(destination.repository)}, then copy again.`
       );
     }
   } else {
     const there = await to.headManifest(write, destination.repository, digest);
     if (there === null || there.digest !== null && there.digest !== digest) {
-      throw new m13$SealError8(
+      throw new SealError(
         "unavailable",
-        `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`
+        `${write.where}: after the copy the registry does not serve ${digest} in ${quote(destination.repository)}. Check the destination registry.`
       );
     }
   }
@@ -1566,7 +1301,7 @@ async function copyImage(context, digest) {
   }
   return {
     digest,
-    digestReference: m14$digestReference3(destination, digest),
+    digestReference: digestReference(destination, digest),
     manifests: counts.manifests,
     blobs: { present: counts.present, mounted: counts.mounted, uploaded: counts.uploaded },
     referrers: referrers.length
@@ -1574,7 +1309,7 @@ async function copyImage(context, digest) {
 }
 async function copyTree(context, manifest, depth, counts, blobsOnly = false) {
   if (depth > MAX_DEPTH)
-    throw new m13$SealError8(
+    throw new SealError(
       "refused",
       `${context.read.where}: the index nests more than ${MAX_DEPTH} levels deep; refused.`
     );
@@ -1601,7 +1336,7 @@ async function copyTree(context, manifest, depth, counts, blobsOnly = false) {
     manifest.mediaType
   );
   if (answer === "precondition-failed")
-    throw new m13$SealError8(
+    throw new SealError(
       "refused",
       `${write.where}: the registry refused ${manifest.digest} with 412 though no If-Match was sent; check the registry.`
     );
@@ -1644,7 +1379,7 @@ async function copyBlob(context, blob, counts) {
       return;
     } catch (error) {
       hashing.check(where(source));
-      if (!m13$isSealError8(error, "unavailable") || attempt >= context.blobAttempts) throw error;
+      if (!isSealError(error, "unavailable") || attempt >= context.blobAttempts) throw error;
       location = await to.startUpload(write, destination.repository);
     }
   }
@@ -1670,9 +1405,9 @@ function hashingStream(blob) {
     stream,
     check(where2) {
       if (!ended) return;
-      const actual = m11$digestFromHex3(hash.copy().digest("hex"));
+      const actual = digestFromHex(hash.copy().digest("hex"));
       if (actual !== blob.digest || size !== blob.size) {
-        throw new m13$SealError8(
+        throw new SealError(
           "refused",
           `${where2}: the source served ${size} bytes hashing to ${actual} for the blob ${blob.digest} (${blob.size} bytes); nothing was copied from it. Check the source registry.`
         );
@@ -1681,10 +1416,7 @@ function hashingStream(blob) {
   };
 }
 
-// stand-in:observe:src/core/errors.ts:src/stores/registry/session.ts
-import { m13$SealError as m13$SealError12, m13$exitCodeOf as m13$exitCodeOf12, m13$isSealError as m13$isSealError12, m13$messageOf as m13$messageOf12, m13$quote as m13$quote12, m13$stopsPromotion as m13$stopsPromotion12 } from "../observe/index-core.js";
-
-// src/stores/registry/session.ts?observe
+// src/stores/registry/session.ts
 var scopeText = (scope) => `repository:${scope.repository}:${scope.push ? "pull,push" : "pull"}`;
 var DEFAULT_TOKEN_SECONDS = 60;
 var TOKEN_MARGIN_MS = 5e3;
@@ -1717,7 +1449,7 @@ var RegistrySession = class {
     let renewed = false;
     for (let round = 1; ; round++) {
       if (round > 4)
-        throw new m13$SealError12(
+        throw new SealError(
           "denied",
           `${request.where}: the registry ${this.registry} kept answering 401 with other challenges after each login; check the registry's authentication settings.`
         );
@@ -1732,11 +1464,11 @@ var RegistrySession = class {
       const challenges = header === null ? null : parseChallenges(header);
       const challenge = challenges?.find((c) => c.scheme === "bearer") ?? challenges?.find((c) => c.scheme === "basic");
       if (challenge === void 0)
-        throw new m13$SealError12("unavailable", badChallenge(request.where, this.registry, header));
+        throw new SealError("unavailable", badChallenge(request.where, this.registry, header));
       const detail = errorSummary(response.body);
       if (challenge.scheme === "basic") {
         if (sent?.kind === "basic")
-          throw new m13$SealError12(
+          throw new SealError(
             "denied",
             credentialsRefused(request.where, this.registry, this.basic.source, detail)
           );
@@ -1751,7 +1483,7 @@ var RegistrySession = class {
           continue;
         }
         if (this.source === null)
-          throw new m13$SealError12(
+          throw new SealError(
             "denied",
             noCredentials(
               request.where,
@@ -1759,7 +1491,7 @@ var RegistrySession = class {
               this.options.credentials.looked(this.registry)
             )
           );
-        throw new m13$SealError12(
+        throw new SealError(
           "denied",
           accessDenied(
             request.where,
@@ -1786,7 +1518,7 @@ var RegistrySession = class {
     if (target.origin === this.origin)
       return this.send({ ...request, path: `${target.pathname}${target.search}` });
     if (target.protocol !== "https:" && !(target.protocol === "http:" && this.options.plainHttpAllowed(target.host))) {
-      throw new m13$SealError12(
+      throw new SealError(
         "refused",
         `${request.where}: the registry ${this.registry} sent an upload to ${target.origin}, which is not HTTPS; artifact-seal does not send images in the clear.`
       );
@@ -1811,7 +1543,7 @@ var RegistrySession = class {
   async logInBasic(request) {
     const found = await this.find(request);
     if (found === null)
-      throw new m13$SealError12(
+      throw new SealError(
         "denied",
         noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry))
       );
@@ -1831,13 +1563,13 @@ var RegistrySession = class {
     try {
       url = new URL(realm ?? "");
     } catch {
-      throw new m13$SealError12(
+      throw new SealError(
         "unavailable",
         badChallenge(where2, this.registry, `Bearer realm=${JSON.stringify(realm ?? "")}`)
       );
     }
     if (url.protocol !== "https:" && !(url.protocol === "http:" && this.options.plainHttpAllowed(url.host)))
-      throw new m13$SealError12("refused", insecureRealm(where2, this.registry, url.href));
+      throw new SealError("refused", insecureRealm(where2, this.registry, url.href));
     return url;
   }
   /**
@@ -1886,7 +1618,7 @@ var RegistrySession = class {
     const detail = errorSummary(response.body);
     if (response.status === 401 || response.status === 403) {
       if (found === null)
-        throw new m13$SealError12(
+        throw new SealError(
           "denied",
           noCredentials(
             request.where,
@@ -1894,7 +1626,7 @@ var RegistrySession = class {
             this.options.credentials.looked(this.registry)
           )
         );
-      throw new m13$SealError12(
+      throw new SealError(
         "denied",
         credentialsRefused(
           request.where,
@@ -1905,7 +1637,7 @@ var RegistrySession = class {
       );
     }
     if (response.status !== 200) {
-      throw new m13$SealError12(
+      throw new SealError(
         "unavailable",
         unexpectedAnswer(
           tokenRequest,
@@ -1919,7 +1651,7 @@ var RegistrySession = class {
     try {
       answer = JSON.parse(response.body.toString("utf8"));
     } catch {
-      throw new m13$SealError12(
+      throw new SealError(
         "unavailable",
         unexpectedAnswer(
           tokenRequest,
@@ -1931,7 +1663,7 @@ var RegistrySession = class {
     }
     const token = typeof answer.token === "string" && answer.token !== "" ? answer.token : answer.access_token;
     if (typeof token !== "string" || token === "") {
-      throw new m13$SealError12(
+      throw new SealError(
         "unavailable",
         unexpectedAnswer(
           tokenRequest,
@@ -1955,7 +1687,7 @@ var RegistrySession = class {
 };
 var basicHeader = (username, password) => `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
 
-// src/stores/registry/client.ts?observe
+// src/stores/registry/client.ts
 var resolvedOnly = (resolved) => ({
   reference: resolved.reference,
   digest: resolved.digest,
@@ -1984,8 +1716,8 @@ var RegistryClient = class {
           deadlineMs: options.deadlineMs ?? 12e4
         },
         blobTimeoutMs: options.blobTimeoutMs ?? 6e5,
-        clock: { ...m29$SYSTEM_CLOCK, sleep, random: options.random ?? Math.random },
-        userAgent: `artifact-seal/${m38$VERSION}`
+        clock: { ...SYSTEM_CLOCK, sleep, random: options.random ?? Math.random },
+        userAgent: `artifact-seal/${VERSION}`
       },
       (host) => this.plainHttpAllowed(host)
     );
@@ -2049,7 +1781,7 @@ var RegistryClient = class {
       reference,
       digest: manifest.digest,
       manifest,
-      digestReference: m14$digestReference2(reference, manifest.digest)
+      digestReference: digestReference(reference, manifest.digest)
     };
   }
   async platforms(reference, index) {
@@ -2058,12 +1790,12 @@ var RegistryClient = class {
     return manifest.manifest.kind === "index" ? platformChildren(manifest.manifest) : [];
   }
   async imagePlatform(reference, manifest) {
-    const { api, call } = this.open("platforms", m14$withDigest2(reference, manifest.digest), false);
+    const { api, call } = this.open("platforms", withDigest(reference, manifest.digest), false);
     if (manifest.manifest.kind !== "image")
       throw new Error("unreachable: the platform of an index is its children's");
     const config = manifest.manifest.config;
-    if (config.size > CONFIG_MAX_BYTES2)
-      throw new m13$SealError2(
+    if (config.size > CONFIG_MAX_BYTES)
+      throw new SealError(
         "refused",
         `${call.where}: the image config ${config.digest} is said to be ${config.size} bytes, more than an image config is; refused.`
       );
@@ -2071,7 +1803,7 @@ var RegistryClient = class {
       call,
       reference.repository,
       config.digest,
-      CONFIG_MAX_BYTES2
+      CONFIG_MAX_BYTES
     );
     return platformOfConfig(manifest.manifest, bytes, call.where);
   }
@@ -2084,9 +1816,9 @@ var RegistryClient = class {
       manifests: [found]
     })[0];
     if (platform === void 0) {
-      throw new m13$SealError2(
+      throw new SealError(
         "refused",
-        `${call.where}: ${child} is not a platform image of the sealed ${manifest.manifest.kind === "index" ? "index" : "image"} ${index}${found === null ? "" : ` (it is a child, but ${found.platform === void 0 ? "has no platform" : `for ${m13$quote2(formatPlatform(found.platform))}, an attestation manifest`})`}. Deploy the sealed digest, or a platform digest the sealed index lists.`
+        `${call.where}: ${child} is not a platform image of the sealed ${manifest.manifest.kind === "index" ? "index" : "image"} ${index}${found === null ? "" : ` (it is a child, but ${found.platform === void 0 ? "has no platform" : `for ${quote(formatPlatform(found.platform))}, an attestation manifest`})`}. Deploy the sealed digest, or a platform digest the sealed index lists.`
       );
     }
     return platform;
@@ -2105,18 +1837,18 @@ var RegistryClient = class {
         manifest.mediaType
       );
       if (answer === "precondition-failed")
-        throw new m13$SealError2(
+        throw new SealError(
           "refused",
-          `${call.where}: the registry refused the tag ${m13$quote2(tag)} with 412 though no If-Match was sent; check the registry.`
+          `${call.where}: the registry refused the tag ${quote(tag)} with 412 though no If-Match was sent; check the registry.`
         );
       if (answer.digestHeader !== null && answer.digestHeader !== digest)
         throw this.digestDisagrees(call, digest, answer.digestHeader);
     }
     const after = resolvedOnly(await resolveTag(api, call, target, tag));
     if (after.digest !== digest) {
-      throw new m13$SealError2(
+      throw new SealError(
         "conflict",
-        `${call.where}: after the retag the tag ${m13$quote2(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${reference.repository}, then promote again.`
+        `${call.where}: after the retag the tag ${quote(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${quote(reference.repository)}, then promote again.`
       );
     }
     return after;
@@ -2125,19 +1857,19 @@ var RegistryClient = class {
     const from = this.api(source);
     const to = this.api(destination);
     const sameRegistry = from === to;
-    if (sameRegistry && m14$sameRepository2(source, destination) && destination.tag === null) {
-      throw new m13$SealError2(
+    if (sameRegistry && sameRepository(source, destination) && destination.tag === null) {
+      throw new SealError(
         "bad-input",
         `${where(destination)}: the copy's destination is its source repository with no tag; give another repository, or a tag (a retag).`
       );
     }
     const read = {
       operation: "copy",
-      where: where(m14$withDigest2(source, digest)),
+      where: where(withDigest(source, digest)),
       scopes: [{ repository: source.repository, push: false }]
     };
     const writeScopes = [{ repository: destination.repository, push: true }];
-    if (sameRegistry && !m14$sameRepository2(source, destination))
+    if (sameRegistry && !sameRepository(source, destination))
       writeScopes.push({ repository: source.repository, push: false });
     const write = { operation: "copy", where: where(destination), scopes: writeScopes };
     return copyImage(
@@ -2146,7 +1878,7 @@ var RegistryClient = class {
     );
   }
   async attachBundle(reference, subject, bundle) {
-    const { api, call } = this.open("attach", m14$withDigest2(reference, subject), true);
+    const { api, call } = this.open("attach", withDigest(reference, subject), true);
     const known = api.provenManifest(reference.repository, subject);
     const head = known === void 0 ? await api.headManifest(call, reference.repository, subject) : null;
     let descriptor;
@@ -2178,11 +1910,11 @@ var RegistryClient = class {
     return { manifest: artifact.manifest.digest, ...published };
   }
   async referrers(reference, subject, options = {}) {
-    const { api, call } = this.open("referrers", m14$withDigest2(reference, subject), false);
+    const { api, call } = this.open("referrers", withDigest(reference, subject), false);
     return readReferrers(api, call, reference.repository, subject, options.artifactType);
   }
   async bundles(reference, subject, options = {}) {
-    const { api, call } = this.open("bundles", m14$withDigest2(reference, subject), false);
+    const { api, call } = this.open("bundles", withDigest(reference, subject), false);
     return readBundles(api, call, reference.repository, subject, options.predicateType);
   }
   open(operation, reference, push) {
@@ -2196,7 +1928,7 @@ var RegistryClient = class {
     };
   }
   api(reference) {
-    const host = m14$registryHost2(reference);
+    const host = registryHost(reference);
     let api = this.sessions.get(host);
     if (api === void 0) {
       const session = new RegistrySession({
@@ -2218,14 +1950,14 @@ var RegistryClient = class {
     return isLoopbackHost(canonical) || this.insecure.has(canonical);
   }
   digestDisagrees(call, asked, said) {
-    return new m13$SealError2(
+    return new SealError(
       "refused",
-      `${call.where}: asked for ${asked}, the registry names ${m13$quote2(said)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
+      `${call.where}: asked for ${asked}, the registry names ${quote(said)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
     );
   }
 };
 
-// src/app/image/open-registry.ts?observe
+// src/app/image/open-registry.ts
 function openImageRegistry(env, token, options = {}) {
   return new RegistryClient({
     ...options,
@@ -2244,11 +1976,5 @@ function openImageRegistry(env, token, options = {}) {
 }
 
 export {
-  m11$sha256Digest2 as m11$sha256Digest,
-  formatPlatform,
-  platformChildren,
-  platformMatches,
-  requirePlatforms,
-  childOf,
   openImageRegistry
 };

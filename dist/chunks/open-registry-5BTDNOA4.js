@@ -1,12 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-HFFJIY5G.js";
-import "./chunk-CUALBWNH.js";
-import "./chunk-ZPQHICT5.js";
-import "./chunk-6ESBXOH6.js";
-import "./chunk-KRR2HU2L.js";
-import "./chunk-WISAU6C5.js";
-import "./chunk-C7O7QJOZ.js";
+} from "./chunk-DBT6NI6F.js";
 import "./chunk-6Q2WRFY4.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";

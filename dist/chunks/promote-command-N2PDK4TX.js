@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-2K77X2KF.js";
+} from "./chunk-HATZSZFZ.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -19,7 +19,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-AAQ3Q4GL.js";
+} from "./chunk-Q5XWA23B.js";
 import {
   renderPromotionText
 } from "./chunk-S3IKPK4N.js";
@@ -75,7 +75,7 @@ import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-HF2I5VMJ.js";
+} from "./chunk-BKUX4BKO.js";
 import {
   RECORD_SIGNING_USAGE,
   SIGNER_OPTIONS,
@@ -134,7 +134,7 @@ import {
   isImageSubject,
   parseImageSubject,
   withDigest
-} from "./chunk-CUALBWNH.js";
+} from "./chunk-4PHGT4IT.js";
 import "./chunk-6ESBXOH6.js";
 import {
   parseDigest
@@ -1374,18 +1374,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open = shared ?? (async () => {
-    const { imageRegistryFor } = await import("./image-bytes-E6UTMR22.js");
+    const { imageRegistryFor } = await import("./image-bytes-XIVVRR2H.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-E6UTMR22.js");
+      const { checkImageBytes } = await import("./image-bytes-XIVVRR2H.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-E6UTMR22.js");
+      const { imageSignatureSources } = await import("./image-bytes-XIVVRR2H.js");
       return imageSignatureSources(base, source, await open());
     }
   };
@@ -1640,7 +1640,7 @@ ${PROMOTE_USAGE}`);
   let imageRef = result.verification?.imageRef ?? null;
   let imageDone = [];
   if (result.decision.allowed && !dryRun && asked.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || pushToRegistry)) {
-    const { finishImagePromotion } = await import("./image-promotion-APBFXSLI.js");
+    const { finishImagePromotion } = await import("./image-promotion-GBEHQEXA.js");
     const image = await finishImagePromotion(
       {
         reference: asked.source.reference,
@@ -1734,7 +1734,7 @@ function lazyImageRegistry(env, plainHttp) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("./open-registry-655GUODT.js");
+      const { openImageRegistry } = await import("./open-registry-UF5NGJFO.js");
       registry = openImageRegistry(env, env.GITHUB_TOKEN ?? "", { insecureRegistries: plainHttp });
     }
     return registry;

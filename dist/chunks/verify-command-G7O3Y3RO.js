@@ -15,7 +15,7 @@ import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-HF2I5VMJ.js";
+} from "./chunk-BKUX4BKO.js";
 import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
@@ -60,7 +60,7 @@ import "./chunk-3JZVAEQI.js";
 import {
   isImageSubject,
   parseImageSubject
-} from "./chunk-CUALBWNH.js";
+} from "./chunk-4PHGT4IT.js";
 import "./chunk-6ESBXOH6.js";
 import {
   parseDigest
@@ -231,8 +231,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal, plainHttp) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-E6UTMR22.js");
-  const { openImageRegistry } = await import("./open-registry-655GUODT.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-XIVVRR2H.js");
+  const { openImageRegistry } = await import("./open-registry-UF5NGJFO.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

@@ -1,6 +1,12 @@
 import {
   openImageRegistry
-} from "./chunk-AZXD5FYB.js";
+} from "./chunk-Z52ZQZ3Z.js";
+import "./chunk-4PHGT4IT.js";
+import "./chunk-ZPQHICT5.js";
+import "./chunk-6ESBXOH6.js";
+import "./chunk-KRR2HU2L.js";
+import "./chunk-WISAU6C5.js";
+import "./chunk-C7O7QJOZ.js";
 import "./chunk-6Q2WRFY4.js";
 import "./chunk-ERNWVJRV.js";
 import "./chunk-P4TSECCU.js";

@@ -176,7 +176,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-E6UTMR22.js");
+    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-XIVVRR2H.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);

@@ -3,9 +3,10 @@ import {
 } from "./chunk-UHB2LTWT.js";
 import {
   formatReference,
+  namesRegistry,
   parseImageReference,
   withTag
-} from "./chunk-CUALBWNH.js";
+} from "./chunk-4PHGT4IT.js";
 import "./chunk-KRR2HU2L.js";
 import {
   SealError
@@ -35,12 +36,6 @@ function tagOf(s, policy) {
     if (error instanceof SealError) return null;
     throw error;
   }
-}
-function namesRegistry(service) {
-  const slash = service.indexOf("/");
-  if (slash === -1) return false;
-  const first = service.slice(0, slash);
-  return first.includes(".") || first.includes(":") || first === "localhost";
 }
 async function readTag(reference, s, registry) {
   const shown = formatReference(reference);

@@ -83,7 +83,7 @@ function parseImageReference(value, what) {
     );
   const slash = name.indexOf("/");
   const first = slash === -1 ? "" : name.slice(0, slash);
-  const hasRegistry = slash !== -1 && (first.includes(".") || first.includes(":") || first === "localhost");
+  const hasRegistry = namesRegistry(name);
   let registry = DOCKER_HUB;
   let path = name;
   if (hasRegistry) {
@@ -115,6 +115,12 @@ function parseImageReference(value, what) {
     tag,
     digest
   };
+}
+function namesRegistry(name) {
+  const slash = name.indexOf("/");
+  if (slash === -1) return false;
+  const first = name.slice(0, slash);
+  return first.includes(".") || first.includes(":") || first === "localhost";
 }
 function registryHost(reference) {
   return reference.registry === DOCKER_HUB ? DOCKER_HUB_HOST : reference.registry;
@@ -170,15 +176,16 @@ function parsePlainHttpRegistries(values, what) {
         `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
       );
     };
-    if (value.trim() === "") fail("is empty");
-    if (/\s/.test(value.trim())) fail("holds a space");
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) fail("has a scheme");
-    const host = HOST.exec(value.trim());
+    const text = value.trim();
+    if (text === "") fail("is empty");
+    if (/\s/.test(text)) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
+    const host = HOST.exec(text);
     if (host === null) fail("is not a host name, an IP address or either with a port");
     const port = host[1];
     if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
       fail(`has the port ${port}, out of range`);
-    const registry = value.trim().toLowerCase();
+    const registry = text.toLowerCase();
     if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
       fail("is Docker Hub, which is served over HTTPS only");
     if (!registries.includes(registry)) registries.push(registry);
@@ -189,6 +196,7 @@ function parsePlainHttpRegistries(values, what) {
 export {
   DOCKER_HUB,
   parseImageReference,
+  namesRegistry,
   registryHost,
   formatReference,
   digestReference,

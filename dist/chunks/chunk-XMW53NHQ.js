@@ -1,15 +1,6 @@
 import {
-  discard,
-  exchange,
-  readBounded,
-  webStream
-} from "./chunk-6Q2WRFY4.js";
-import {
   retrying
-} from "./chunk-ERNWVJRV.js";
-import {
-  SYSTEM_CLOCK
-} from "./chunk-P4TSECCU.js";
+} from "./chunk-J5RDPOBE.js";
 import {
   parseChallenges
 } from "./chunk-PXYCEGCV.js";
@@ -49,13 +40,13 @@ import {
   statSync
 } from "./chunk-KUE42OYI.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/registry/credentials.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/registry/credentials.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/image/reference.ts:src/stores/registry/credentials.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$inputLines, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../promote/index-core.js";
+// stand-in:observe:src/core/image/reference.ts:src/stores/registry/credentials.ts
+import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$namesRegistry, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../observe/index-core.js";
 
-// src/stores/registry/credentials.ts?promote
+// src/stores/registry/credentials.ts?observe
 var GITHUB_REGISTRY = "ghcr.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 var DOCKER_HUB_SERVER = "https://index.docker.io/v1/";
@@ -303,25 +294,25 @@ function fromAuthEntry(entry, file, key) {
   return { kind: "basic", username, password };
 }
 
-// stand-in:promote:src/core/errors.ts:src/stores/registry/client.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$messageOf as m13$messageOf2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/registry/client.ts
+import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$messageOf as m13$messageOf2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/digest.ts:src/core/image/attestation.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$sha256Digest, m11$sha256Hex, m11$shortDigest } from "../promote/index-core.js";
+// stand-in:observe:src/core/digest.ts:src/core/image/attestation.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$sha256Digest, m11$sha256Hex, m11$shortDigest } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/core/image/attestation.ts
-import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$messageOf as m13$messageOf3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/core/image/attestation.ts
+import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$messageOf as m13$messageOf3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/digest.ts:src/core/image/manifest.ts
-import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$sha256Digest as m11$sha256Digest2, m11$sha256Hex as m11$sha256Hex2, m11$shortDigest as m11$shortDigest2 } from "../promote/index-core.js";
+// stand-in:observe:src/core/digest.ts:src/core/image/manifest.ts
+import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$sha256Digest as m11$sha256Digest2, m11$sha256Hex as m11$sha256Hex2, m11$shortDigest as m11$shortDigest2 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/core/image/manifest.ts
-import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$messageOf as m13$messageOf4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/core/image/manifest.ts
+import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$messageOf as m13$messageOf4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/json-shape.ts:src/core/image/manifest.ts
-import { m15$isRecord } from "../promote/index-core.js";
+// stand-in:observe:src/core/json-shape.ts:src/core/image/manifest.ts
+import { m15$isRecord } from "../observe/index-core.js";
 
-// src/core/image/manifest.ts?promote
+// src/core/image/manifest.ts?observe
 var MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
 var UNSPECIFIED_TYPES = /* @__PURE__ */ new Set([
   "",
@@ -550,7 +541,7 @@ function blobsOf(manifest) {
   return [manifest.config, ...manifest.layers];
 }
 
-// src/core/image/attestation.ts?promote
+// src/core/image/attestation.ts?observe
 var EMPTY_CONFIG = Buffer.from("{}");
 var EMPTY_CONFIG_DIGEST = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 var CREATED_ANNOTATION = "org.opencontainers.image.created";
@@ -662,19 +653,22 @@ function plainDescriptor(descriptor) {
   return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
 }
 
-// stand-in:promote:src/core/image/reference.ts:src/stores/registry/client.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$inputLines as m14$inputLines2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../promote/index-core.js";
+// stand-in:observe:src/core/image/reference.ts:src/stores/registry/client.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$namesRegistry as m14$namesRegistry2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../observe/index-core.js";
 
-// stand-in:promote:src/version.ts:src/stores/registry/client.ts
-import { m38$VERSION } from "../promote/index-core.js";
+// stand-in:observe:src/version.ts:src/stores/registry/client.ts
+import { m38$VERSION } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/registry/api.ts
-import { m13$SealError as m13$SealError5, m13$exitCodeOf as m13$exitCodeOf5, m13$isSealError as m13$isSealError5, m13$messageOf as m13$messageOf5, m13$quote as m13$quote5, m13$stopsPromotion as m13$stopsPromotion5 } from "../promote/index-core.js";
+// stand-in:observe:src/http/clock.ts:src/stores/registry/client.ts
+import { m29$SYSTEM_CLOCK } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/registry/messages.ts
-import { m13$SealError as m13$SealError6, m13$exitCodeOf as m13$exitCodeOf6, m13$isSealError as m13$isSealError6, m13$messageOf as m13$messageOf6, m13$quote as m13$quote6, m13$stopsPromotion as m13$stopsPromotion6 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/registry/api.ts
+import { m13$SealError as m13$SealError5, m13$exitCodeOf as m13$exitCodeOf5, m13$isSealError as m13$isSealError5, m13$messageOf as m13$messageOf5, m13$quote as m13$quote5, m13$stopsPromotion as m13$stopsPromotion5 } from "../observe/index-core.js";
 
-// src/stores/registry/messages.ts?promote
+// stand-in:observe:src/core/errors.ts:src/stores/registry/messages.ts
+import { m13$SealError as m13$SealError6, m13$exitCodeOf as m13$exitCodeOf6, m13$isSealError as m13$isSealError6, m13$messageOf as m13$messageOf6, m13$quote as m13$quote6, m13$stopsPromotion as m13$stopsPromotion6 } from "../observe/index-core.js";
+
+// src/stores/registry/messages.ts?observe
 function named(request) {
   const url = new URL(request.url);
   return `${request.method} ${url.origin}${url.pathname}`;
@@ -724,10 +718,13 @@ function insecureRealm(where2, registry, realm) {
   return `${where2}: the registry ${registry} sends clients to the token service ${m13$quote6(realm)}, which is not HTTPS; credentials are never sent in the clear. Fix the registry's token realm, or name the service as an insecure registry if it is on a trusted network.`;
 }
 
-// stand-in:promote:src/core/errors.ts:src/stores/registry/transport.ts
-import { m13$SealError as m13$SealError7, m13$exitCodeOf as m13$exitCodeOf7, m13$isSealError as m13$isSealError7, m13$messageOf as m13$messageOf7, m13$quote as m13$quote7, m13$stopsPromotion as m13$stopsPromotion7 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/registry/transport.ts
+import { m13$SealError as m13$SealError7, m13$exitCodeOf as m13$exitCodeOf7, m13$isSealError as m13$isSealError7, m13$messageOf as m13$messageOf7, m13$quote as m13$quote7, m13$stopsPromotion as m13$stopsPromotion7 } from "../observe/index-core.js";
 
-// src/stores/registry/transport.ts?promote
+// stand-in:observe:src/http/exchange.ts:src/stores/registry/transport.ts
+import { m30$discard, m30$exchange, m30$readBounded, m30$webStream } from "../observe/index-core.js";
+
+// src/stores/registry/transport.ts?observe
 function codeOf(failure) {
   if (isRetryable(failure)) return "unavailable";
   return failure.kind === "bad-credentials" || failure.kind === "forbidden" ? "denied" : "refused";
@@ -802,7 +799,7 @@ var Transport = class {
     for (let hop = 0; ; hop++) {
       const sendCredentials = credentials !== void 0 && url.origin === request.credentialOrigin;
       this.count(request.operation);
-      const response = await exchange({
+      const response = await m30$exchange({
         method,
         url,
         headers: {
@@ -817,7 +814,7 @@ var Transport = class {
       const location = response.headers.get("location");
       if (!REDIRECTS.has(response.status) || location === null)
         return this.read(request, response, url);
-      discard(response);
+      m30$discard(response);
       if (hop >= MAX_REDIRECTS)
         throw new m13$SealError7(
           "refused",
@@ -864,11 +861,11 @@ var Transport = class {
         headers: response.headers,
         url: url.href,
         body: Buffer.alloc(0),
-        stream: webStream(response)
+        stream: m30$webStream(response)
       };
     }
     const limit = request.maxBodyBytes ?? DEFAULT_BODY_LIMIT;
-    const read = await readBounded(response, request.method === "HEAD" ? Infinity : limit, {
+    const read = await m30$readBounded(response, request.method === "HEAD" ? Infinity : limit, {
       head: !ok
     });
     if (read.over !== null && ok) throw new m13$SealError7("refused", tooLarge(request, limit));
@@ -909,7 +906,7 @@ function errorSummary(body) {
   return (summary ?? text.replace(/<[^>]*>/g, " ")).replace(new RegExp("\\p{Cc}", "gu"), " ").replace(/\s+/g, " ").trim();
 }
 
-// src/stores/registry/api.ts?promote
+// src/stores/registry/api.ts?observe
 var enc = (repository) => repository;
 var RegistryApi = class {
   constructor(session) {
@@ -1180,25 +1177,25 @@ var RegistryApi = class {
   }
 };
 
-// stand-in:promote:src/core/digest.ts:src/stores/registry/copy.ts
-import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$parseDigest as m11$parseDigest3, m11$sha256Digest as m11$sha256Digest3, m11$sha256Hex as m11$sha256Hex3, m11$shortDigest as m11$shortDigest3 } from "../promote/index-core.js";
+// stand-in:observe:src/core/digest.ts:src/stores/registry/copy.ts
+import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$parseDigest as m11$parseDigest3, m11$sha256Digest as m11$sha256Digest3, m11$sha256Hex as m11$sha256Hex3, m11$shortDigest as m11$shortDigest3 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/registry/copy.ts
-import { m13$SealError as m13$SealError8, m13$exitCodeOf as m13$exitCodeOf8, m13$isSealError as m13$isSealError8, m13$messageOf as m13$messageOf8, m13$quote as m13$quote8, m13$stopsPromotion as m13$stopsPromotion8 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/registry/copy.ts
+import { m13$SealError as m13$SealError8, m13$exitCodeOf as m13$exitCodeOf8, m13$isSealError as m13$isSealError8, m13$messageOf as m13$messageOf8, m13$quote as m13$quote8, m13$stopsPromotion as m13$stopsPromotion8 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/image/reference.ts:src/stores/registry/copy.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$inputLines as m14$inputLines3, m14$isImageSubject as m14$isImageSubject3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../promote/index-core.js";
+// stand-in:observe:src/core/image/reference.ts:src/stores/registry/copy.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$isImageSubject as m14$isImageSubject3, m14$namesRegistry as m14$namesRegistry3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/digest.ts:src/stores/registry/manifests.ts
-import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$parseDigest as m11$parseDigest4, m11$sha256Digest as m11$sha256Digest4, m11$sha256Hex as m11$sha256Hex4, m11$shortDigest as m11$shortDigest4 } from "../promote/index-core.js";
+// stand-in:observe:src/core/digest.ts:src/stores/registry/manifests.ts
+import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$parseDigest as m11$parseDigest4, m11$sha256Digest as m11$sha256Digest4, m11$sha256Hex as m11$sha256Hex4, m11$shortDigest as m11$shortDigest4 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/registry/manifests.ts
-import { m13$SealError as m13$SealError9, m13$exitCodeOf as m13$exitCodeOf9, m13$isSealError as m13$isSealError9, m13$messageOf as m13$messageOf9, m13$quote as m13$quote9, m13$stopsPromotion as m13$stopsPromotion9 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/registry/manifests.ts
+import { m13$SealError as m13$SealError9, m13$exitCodeOf as m13$exitCodeOf9, m13$isSealError as m13$isSealError9, m13$messageOf as m13$messageOf9, m13$quote as m13$quote9, m13$stopsPromotion as m13$stopsPromotion9 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/image/reference.ts:src/stores/registry/manifests.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$inputLines as m14$inputLines4, m14$isImageSubject as m14$isImageSubject4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../promote/index-core.js";
+// stand-in:observe:src/core/image/reference.ts:src/stores/registry/manifests.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$isImageSubject as m14$isImageSubject4, m14$namesRegistry as m14$namesRegistry4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../observe/index-core.js";
 
-// src/stores/registry/manifests.ts?promote
+// src/stores/registry/manifests.ts?observe
 var where = (reference) => `image ${m13$quote9(m14$formatReference4(reference))}`;
 var DIGEST_HEADER = /^sha256:[0-9a-f]{64}$/;
 async function fetchProven(api, call, reference, digest) {
@@ -1269,19 +1266,19 @@ function tagMoved(call, tag, expected, found) {
   );
 }
 
-// stand-in:promote:src/core/digest.ts:src/stores/registry/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex5, m11$hexOf as m11$hexOf5, m11$parseDigest as m11$parseDigest5, m11$sha256Digest as m11$sha256Digest5, m11$sha256Hex as m11$sha256Hex5, m11$shortDigest as m11$shortDigest5 } from "../promote/index-core.js";
+// stand-in:observe:src/core/digest.ts:src/stores/registry/referrers.ts
+import { m11$digestFromHex as m11$digestFromHex5, m11$hexOf as m11$hexOf5, m11$parseDigest as m11$parseDigest5, m11$sha256Digest as m11$sha256Digest5, m11$sha256Hex as m11$sha256Hex5, m11$shortDigest as m11$shortDigest5 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/stores/registry/referrers.ts
-import { m13$SealError as m13$SealError10, m13$exitCodeOf as m13$exitCodeOf10, m13$isSealError as m13$isSealError10, m13$messageOf as m13$messageOf10, m13$quote as m13$quote10, m13$stopsPromotion as m13$stopsPromotion10 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/registry/referrers.ts
+import { m13$SealError as m13$SealError10, m13$exitCodeOf as m13$exitCodeOf10, m13$isSealError as m13$isSealError10, m13$messageOf as m13$messageOf10, m13$quote as m13$quote10, m13$stopsPromotion as m13$stopsPromotion10 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/digest.ts:src/core/image/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex6, m11$hexOf as m11$hexOf6, m11$parseDigest as m11$parseDigest6, m11$sha256Digest as m11$sha256Digest6, m11$sha256Hex as m11$sha256Hex6, m11$shortDigest as m11$shortDigest6 } from "../promote/index-core.js";
+// stand-in:observe:src/core/digest.ts:src/core/image/referrers.ts
+import { m11$digestFromHex as m11$digestFromHex6, m11$hexOf as m11$hexOf6, m11$parseDigest as m11$parseDigest6, m11$sha256Digest as m11$sha256Digest6, m11$sha256Hex as m11$sha256Hex6, m11$shortDigest as m11$shortDigest6 } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/core/image/referrers.ts
-import { m13$SealError as m13$SealError11, m13$exitCodeOf as m13$exitCodeOf11, m13$isSealError as m13$isSealError11, m13$messageOf as m13$messageOf11, m13$quote as m13$quote11, m13$stopsPromotion as m13$stopsPromotion11 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/core/image/referrers.ts
+import { m13$SealError as m13$SealError11, m13$exitCodeOf as m13$exitCodeOf11, m13$isSealError as m13$isSealError11, m13$messageOf as m13$messageOf11, m13$quote as m13$quote11, m13$stopsPromotion as m13$stopsPromotion11 } from "../observe/index-core.js";
 
-// src/core/image/referrers.ts?promote
+// src/core/image/referrers.ts?observe
 function fallbackTag(subject) {
   return `sha256-${m11$hexOf6(subject)}`;
 }
@@ -1326,7 +1323,7 @@ function judgeReferrer(manifest, subject) {
   return { manifest, what: { kind: "other", artifactType } };
 }
 
-// src/stores/registry/referrers.ts?promote
+// src/stores/registry/referrers.ts?observe
 var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
 var BUNDLE_MAX_BYTES = 16 * 1024 * 1024;
 var MAX_REFERRERS = 256;
@@ -1507,7 +1504,7 @@ async function readBundles(api, call, repository, subject, predicateType) {
   return found;
 }
 
-// src/stores/registry/copy.ts?promote
+// src/stores/registry/copy.ts?observe
 var MAX_DEPTH = 4;
 async function copyImage(context, digest) {
   const counts = {
@@ -1538,7 +1535,7 @@ async function copyImage(context, digest) {
     if (after.digest !== digest) {
       throw new m13$SealError8(
         "conflict",
-        `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`
+        `${write.where}: after the copy the tag ${m13$quote8(destination.tag)} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${m13$quote8(destination.repository)}, then copy again.`
       );
     }
   } else {
@@ -1546,7 +1543,7 @@ async function copyImage(context, digest) {
     if (there === null || there.digest !== null && there.digest !== digest) {
       throw new m13$SealError8(
         "unavailable",
-        `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`
+        `${write.where}: after the copy the registry does not serve ${digest} in ${m13$quote8(destination.repository)}. Check the destination registry.`
       );
     }
   }
@@ -1684,10 +1681,10 @@ function hashingStream(blob) {
   };
 }
 
-// stand-in:promote:src/core/errors.ts:src/stores/registry/session.ts
-import { m13$SealError as m13$SealError12, m13$exitCodeOf as m13$exitCodeOf12, m13$isSealError as m13$isSealError12, m13$messageOf as m13$messageOf12, m13$quote as m13$quote12, m13$stopsPromotion as m13$stopsPromotion12 } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/stores/registry/session.ts
+import { m13$SealError as m13$SealError12, m13$exitCodeOf as m13$exitCodeOf12, m13$isSealError as m13$isSealError12, m13$messageOf as m13$messageOf12, m13$quote as m13$quote12, m13$stopsPromotion as m13$stopsPromotion12 } from "../observe/index-core.js";
 
-// src/stores/registry/session.ts?promote
+// src/stores/registry/session.ts?observe
 var scopeText = (scope) => `repository:${scope.repository}:${scope.push ? "pull,push" : "pull"}`;
 var DEFAULT_TOKEN_SECONDS = 60;
 var TOKEN_MARGIN_MS = 5e3;
@@ -1958,7 +1955,7 @@ var RegistrySession = class {
 };
 var basicHeader = (username, password) => `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
 
-// src/stores/registry/client.ts?promote
+// src/stores/registry/client.ts?observe
 var resolvedOnly = (resolved) => ({
   reference: resolved.reference,
   digest: resolved.digest,
@@ -1987,7 +1984,7 @@ var RegistryClient = class {
           deadlineMs: options.deadlineMs ?? 12e4
         },
         blobTimeoutMs: options.blobTimeoutMs ?? 6e5,
-        clock: { ...SYSTEM_CLOCK, sleep, random: options.random ?? Math.random },
+        clock: { ...m29$SYSTEM_CLOCK, sleep, random: options.random ?? Math.random },
         userAgent: `artifact-seal/${m38$VERSION}`
       },
       (host) => this.plainHttpAllowed(host)
@@ -2119,7 +2116,7 @@ var RegistryClient = class {
     if (after.digest !== digest) {
       throw new m13$SealError2(
         "conflict",
-        `${call.where}: after the retag the tag ${m13$quote2(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${reference.repository}, then promote again.`
+        `${call.where}: after the retag the tag ${m13$quote2(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${m13$quote2(reference.repository)}, then promote again.`
       );
     }
     return after;
@@ -2228,7 +2225,7 @@ var RegistryClient = class {
   }
 };
 
-// src/app/image/open-registry.ts?promote
+// src/app/image/open-registry.ts?observe
 function openImageRegistry(env, token, options = {}) {
   return new RegistryClient({
     ...options,

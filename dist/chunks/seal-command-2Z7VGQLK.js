@@ -6,7 +6,7 @@ import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-HF2I5VMJ.js";
+} from "./chunk-BKUX4BKO.js";
 import {
   SIGNING_OPTIONS,
   SIGNING_USAGE,
@@ -56,7 +56,7 @@ import {
 import {
   isImageSubject,
   parseImageSubject
-} from "./chunk-CUALBWNH.js";
+} from "./chunk-4PHGT4IT.js";
 import "./chunk-6ESBXOH6.js";
 import "./chunk-KRR2HU2L.js";
 import "./chunk-5B26CPAT.js";
@@ -310,7 +310,7 @@ async function sealedImage(text, root, terminal, plainHttp) {
 ${SEAL_USAGE}`
     );
   const reference = parseImageSubject(text, "seal <image>");
-  const { openImageRegistry } = await import("./open-registry-655GUODT.js");
+  const { openImageRegistry } = await import("./open-registry-UF5NGJFO.js");
   const { resolveImage } = await import("./resolve-image-DFKUSJCD.js");
   const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "", {
     insecureRegistries: plainHttp

@@ -1,6 +1,6 @@
 import {
   openImageRegistry
-} from "./chunk-D3SEY66X.js";
+} from "./chunk-XMW53NHQ.js";
 import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-PEFIDIUF.js";

@@ -4,7 +4,7 @@ import "./chunk-ULEFO6FB.js";
 import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
 
 // stand-in:promote:src/core/image/reference.ts:src/app/image/image-status.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$inputLines, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../promote/index-core.js";
+import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$namesRegistry, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../promote/index-core.js";
 
 // stand-in:promote:src/core/promotion/policy.ts:src/app/image/image-status.ts
 import { m20$BREAKING_RULES, m20$DANGEROUS_RULES, m20$ROLLBACK_RULES, m20$declaresServices, m20$findEnvironment, m20$pipelineOrder, m20$requireEnvironment, m20$serviceFor, m20$upstreamOf } from "../promote/index-core.js";
@@ -21,7 +21,7 @@ async function withImageTags(status, policy, registry) {
 }
 function tagOf(s, policy) {
   const rule = m20$findEnvironment(policy, s.environment)?.image;
-  if (rule === void 0 || s.service === null || !namesRegistry(s.service)) return null;
+  if (rule === void 0 || s.service === null || !m14$namesRegistry(s.service)) return null;
   try {
     if (rule.tag !== null)
       return m14$withTag(m14$parseImageReference(s.service, "the service"), rule.tag, "image.tag");
@@ -31,12 +31,6 @@ function tagOf(s, policy) {
     if (error instanceof m13$SealError) return null;
     throw error;
   }
-}
-function namesRegistry(service) {
-  const slash = service.indexOf("/");
-  if (slash === -1) return false;
-  const first = service.slice(0, slash);
-  return first.includes(".") || first.includes(":") || first === "localhost";
 }
 async function readTag(reference, s, registry) {
   const shown = m14$formatReference(reference);

@@ -1,16 +1,4 @@
 import {
-  CONFIG_MAX_BYTES,
-  MANIFEST_MAX_BYTES,
-  blobsOf,
-  childOf,
-  formatPlatform,
-  m11$sha256Digest,
-  platformChildren,
-  platformOfConfig,
-  proveManifest,
-  readManifest
-} from "./chunk-4BCQOJWJ.js";
-import {
   discard,
   exchange,
   readBounded,
@@ -29,6 +17,8 @@ import {
   spawn
 } from "./chunk-PEFIDIUF.js";
 import {
+  DOCKER_SCHEMA1_TYPES,
+  IMAGE_CONFIG_TYPES,
   MANIFEST_ACCEPT,
   OCI_EMPTY,
   OCI_INDEX,
@@ -36,6 +26,7 @@ import {
   OCTET_STREAM,
   SIGSTORE_BUNDLE_PREFIX,
   bareMediaType,
+  isIndexType,
   isManifestType
 } from "./chunk-IOF2R6EN.js";
 import {
@@ -59,13 +50,312 @@ import {
 } from "./chunk-KUE42OYI.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/credentials.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../seal/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/core/image/manifest.ts
+import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$sha256Digest, m11$sha256Hex, m11$shortDigest } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/image/reference.ts:src/stores/registry/credentials.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$inputLines, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/image/manifest.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../verify/index-core.js";
 
-// src/stores/registry/credentials.ts?seal
+// stand-in:verify:src/core/json-shape.ts:src/core/image/manifest.ts
+import { m15$isRecord } from "../verify/index-core.js";
+
+// src/core/image/manifest.ts?verify
+var MANIFEST_MAX_BYTES = 4 * 1024 * 1024;
+var UNSPECIFIED_TYPES = /* @__PURE__ */ new Set([
+  "",
+  "application/json",
+  "application/octet-stream",
+  "text/plain"
+]);
+function proveManifest(bytes, expected, contentType, where2) {
+  const actual = m11$sha256Digest(bytes);
+  if (actual !== expected) {
+    throw new m13$SealError(
+      "refused",
+      `${where2}: the registry served a manifest whose bytes hash to ${actual}, not to the digest asked for, ${expected}. The registry (or something between it and the runner) altered or swapped the manifest; nothing is trusted from it. Check the registry and the network path, then run again.`
+    );
+  }
+  return readManifest(bytes, actual, contentType, where2);
+}
+function readManifest(bytes, digest, contentType, where2) {
+  const manifest = parseManifest(bytes, contentType, `${where2} (manifest ${m11$shortDigest(digest)})`);
+  return { bytes, digest, mediaType: manifest.mediaType, manifest };
+}
+function parseManifest(bytes, contentType, where2) {
+  const bad = (why) => {
+    throw new m13$SealError("refused", `${where2}: ${why}.`);
+  };
+  if (bytes.length > MANIFEST_MAX_BYTES)
+    bad(
+      `the manifest is ${bytes.length} bytes, more than the ${MANIFEST_MAX_BYTES} a registry serves`
+    );
+  const header = bareMediaType(contentType);
+  if (DOCKER_SCHEMA1_TYPES.includes(header)) {
+    bad(
+      `the registry serves a Docker schema 1 manifest (${m13$quote(header)}), whose digest is not that of its bytes; push the image again with a current client, which writes schema 2 or OCI`
+    );
+  }
+  let json;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    return bad("the manifest is not UTF-8 JSON");
+  }
+  if (!m15$isRecord(json)) return bad("the manifest is not a JSON object");
+  const body = json;
+  if (body.schemaVersion !== 2)
+    bad(
+      `the manifest's schemaVersion is ${m13$quote(JSON.stringify(body.schemaVersion) ?? "missing")}, not 2`
+    );
+  const declared = body.mediaType;
+  if (declared !== void 0 && typeof declared !== "string")
+    bad("the manifest's mediaType is not a string");
+  const mediaType = manifestType(declared, header, bad);
+  const common = {
+    mediaType,
+    ...optionalString(body, "artifactType", bad),
+    ...body.subject === void 0 ? {} : { subject: readDescriptor(body.subject, "subject", bad) },
+    ...optionalAnnotations(body, "annotations", "the manifest's annotations", bad)
+  };
+  if (isIndexType(mediaType)) {
+    if (body.layers !== void 0 || body.config !== void 0)
+      bad(
+        `the manifest says it is an index (${mediaType}) but has layers or a config: refused as ambiguous`
+      );
+    if (!Array.isArray(body.manifests))
+      return bad(`the index (${mediaType}) has no "manifests" list`);
+    const manifests = body.manifests.map(
+      (entry, i) => readDescriptor(entry, `manifests[${i}]`, bad)
+    );
+    return { kind: "index", ...common, manifests };
+  }
+  if (body.manifests !== void 0)
+    bad(
+      `the manifest says it is an image manifest (${mediaType}) but has a "manifests" list: refused as ambiguous`
+    );
+  if (!Array.isArray(body.layers))
+    return bad(`the image manifest (${mediaType}) has no "layers" list`);
+  const config = readDescriptor(body.config, "config", bad);
+  const layers = body.layers.map((entry, i) => readDescriptor(entry, `layers[${i}]`, bad));
+  return { kind: "image", ...common, config, layers };
+}
+function manifestType(declared, header, bad) {
+  if (declared !== void 0 && !isManifestType(declared)) {
+    if (DOCKER_SCHEMA1_TYPES.includes(declared))
+      bad(
+        "the manifest is Docker schema 1, whose digest is not that of its bytes; push the image again with a current client"
+      );
+    bad(`the manifest's mediaType ${m13$quote(declared)} is not an image manifest or index type`);
+  }
+  if (isManifestType(header)) {
+    if (declared !== void 0 && declared !== header)
+      bad(`the registry sent it as ${m13$quote(header)} but its body says ${m13$quote(declared)}`);
+    return header;
+  }
+  if (!UNSPECIFIED_TYPES.has(header))
+    bad(`the registry sent it as ${m13$quote(header)}, which is not a manifest type`);
+  if (declared === void 0)
+    bad(
+      `neither the registry's Content-Type (${m13$quote(header)}) nor the manifest's mediaType says what kind of manifest it is`
+    );
+  return declared;
+}
+var SHA256_DIGEST = /^sha256:[0-9a-f]{64}$/;
+function readDescriptor(value, field, bad) {
+  if (!m15$isRecord(value)) return bad(`${field} is not a descriptor object`);
+  const d = value;
+  if (typeof d.mediaType !== "string" || d.mediaType === "") bad(`${field} has no mediaType`);
+  if (typeof d.digest !== "string") return bad(`${field} has no digest`);
+  if (!SHA256_DIGEST.test(d.digest)) {
+    const algorithm = /^([a-z0-9+._-]+):/.exec(d.digest)?.[1];
+    bad(
+      algorithm !== void 0 && algorithm !== "sha256" ? `${field} names its content by a ${m13$quote(algorithm)} digest; artifact-seal follows sha256 digests only` : `${field}'s digest ${m13$quote(d.digest)} is not "sha256:" and 64 lower-case hex characters`
+    );
+  }
+  if (typeof d.size !== "number" || !Number.isSafeInteger(d.size) || d.size < 0)
+    bad(`${field}'s size is not a whole number of bytes`);
+  return {
+    mediaType: d.mediaType,
+    digest: d.digest,
+    size: d.size,
+    ...d.platform === void 0 ? {} : { platform: readPlatform(d.platform, field, bad) },
+    ...optionalString(d, "artifactType", bad),
+    ...optionalAnnotations(d, "annotations", `${field}'s annotations`, bad)
+  };
+}
+function readPlatform(value, field, bad) {
+  if (!m15$isRecord(value)) return bad(`${field}'s platform is not an object`);
+  const p = value;
+  if (typeof p.os !== "string" || typeof p.architecture !== "string")
+    return bad(`${field}'s platform lacks os or architecture`);
+  if (p.variant !== void 0 && typeof p.variant !== "string")
+    bad(`${field}'s platform variant is not a string`);
+  if (p["os.version"] !== void 0 && typeof p["os.version"] !== "string")
+    bad(`${field}'s platform os.version is not a string`);
+  return {
+    os: p.os,
+    architecture: p.architecture,
+    ...typeof p.variant === "string" ? { variant: p.variant } : {},
+    ...typeof p["os.version"] === "string" ? { osVersion: p["os.version"] } : {}
+  };
+}
+function optionalString(object, key, bad) {
+  const value = object[key];
+  if (value === void 0) return {};
+  if (typeof value !== "string") bad(`${key} is not a string`);
+  return { [key]: value };
+}
+function optionalAnnotations(object, key, what, bad) {
+  const value = object[key];
+  if (value === void 0) return {};
+  if (!m15$isRecord(value)) bad(`${what} are not an object`);
+  const annotations = {};
+  for (const [name, text] of Object.entries(value)) {
+    if (typeof text !== "string") bad(`${what}: ${m13$quote(name)} is not a string`);
+    annotations[name] = text;
+  }
+  return { annotations };
+}
+var REFERENCE_TYPE_ANNOTATION = "vnd.docker.reference.type";
+function formatPlatform(platform) {
+  return `${platform.os}/${platform.architecture}${platform.variant === void 0 ? "" : `/${platform.variant}`}`;
+}
+function platformChildren(index) {
+  return index.manifests.flatMap((descriptor) => {
+    const platform = descriptor.platform;
+    if (platform === void 0) return [];
+    if (platform.os === "unknown" && platform.architecture === "unknown") return [];
+    if (descriptor.annotations?.[REFERENCE_TYPE_ANNOTATION] === "attestation-manifest") return [];
+    if ([platform.os, platform.architecture, platform.variant ?? ""].some((p) => p.includes("/")))
+      return [];
+    return [{ platform: formatPlatform(platform), descriptor }];
+  });
+}
+function platformMatches(have, want) {
+  const h = have.split("/");
+  const w = want.split("/");
+  return h[0] === w[0] && h[1] === w[1] && (w[2] === void 0 || h[2] === w[2]);
+}
+var CONFIG_MAX_BYTES = 4 * 1024 * 1024;
+function platformOfConfig(manifest, bytes, where2) {
+  const config = manifest.config;
+  if (m11$sha256Digest(bytes) !== config.digest || bytes.length !== config.size) {
+    throw new m13$SealError(
+      "refused",
+      `${where2}: the config blob served for ${config.digest} hashes to ${m11$sha256Digest(bytes)} (${bytes.length} bytes, ${config.size} expected): altered or swapped on the way. Nothing is trusted from it; check the registry.`
+    );
+  }
+  if (!IMAGE_CONFIG_TYPES.includes(config.mediaType)) {
+    throw new m13$SealError(
+      "refused",
+      `${where2}: the manifest's config is a ${m13$quote(config.mediaType)}, not an image config, so it names no platform.`
+    );
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    parsed = null;
+  }
+  const body = typeof parsed === "object" && parsed !== null ? parsed : {};
+  const text = (value) => typeof value === "string" && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(value) ? value : null;
+  const os = text(body.os);
+  const architecture = text(body.architecture);
+  const variant = body.variant === void 0 ? void 0 : text(body.variant);
+  if (os === null || architecture === null || variant === null) {
+    throw new m13$SealError(
+      "refused",
+      `${where2}: the image config ${config.digest} does not name a platform (os, architecture and an optional variant, lower-case words). Push an image built for a platform.`
+    );
+  }
+  return formatPlatform({ os, architecture, ...variant === void 0 ? {} : { variant } });
+}
+function requirePlatforms(children, wanted, where2) {
+  const missing = wanted.filter(
+    (want) => !children.some((child) => platformMatches(child.platform, want))
+  );
+  if (missing.length === 0) return;
+  const present = children.length === 0 ? "no platform images at all" : children.map((c) => c.platform).join(", ");
+  throw new m13$SealError(
+    "refused",
+    `${where2}: the index has no image for ${missing.map(m13$quote).join(", ")}; it has ${present}. Build and push the image for ${missing.length === 1 ? "that platform" : "those platforms"}, or drop ${missing.length === 1 ? "it" : "them"} from the platforms rule.`
+  );
+}
+function childOf(index, digest) {
+  return index.manifests.find((descriptor) => descriptor.digest === digest) ?? null;
+}
+function blobsOf(manifest) {
+  return [manifest.config, ...manifest.layers];
+}
+
+// stand-in:verify:src/core/image/reference.ts:src/app/image/image-bytes.ts
+import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$namesRegistry, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../verify/index-core.js";
+
+// stand-in:verify:src/core/statement.ts:src/app/image/image-bytes.ts
+import { m27$DIGEST_ONLY_ANNOTATION, m27$GITHUB_WORKFLOW_BUILD_TYPE, m27$LOCAL_BUILD_TYPE, m27$SLSA_PROVENANCE_TYPE, m27$STATEMENT_TYPE, m27$buildStatement, m27$commitUrl, m27$digestOnlySubject, m27$runUrl, m27$statementSubject, m27$workflowPath } from "../verify/index-core.js";
+
+// stand-in:verify:src/core/errors.ts:src/app/image/check-image.ts
+import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$messageOf as m13$messageOf2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../verify/index-core.js";
+
+// stand-in:verify:src/core/image/reference.ts:src/app/image/check-image.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$namesRegistry as m14$namesRegistry2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../verify/index-core.js";
+
+// src/app/image/check-image.ts?verify
+async function checkImage(reference, expected, registry, options = {}) {
+  let top;
+  let handedOut;
+  if (reference.digest !== null && reference.digest !== expected) {
+    top = await registry.fetchManifest(reference, expected);
+    const child = platformChild(reference, top, reference.digest);
+    await registry.fetchManifest(reference, child.descriptor.digest);
+    handedOut = { digest: child.descriptor.digest, platform: child.platform };
+  } else {
+    top = (await registry.pin(reference, expected)).manifest;
+    handedOut = { digest: top.digest, platform: null };
+  }
+  const platforms = top.manifest.kind === "index" ? platformChildren(top.manifest) : [];
+  const wanted = options.platforms ?? [];
+  if (wanted.length > 0) {
+    const where2 = `image ${m13$quote2(m14$formatReference2(m14$withDigest2(reference, expected)))}`;
+    if (top.manifest.kind === "index") {
+      requirePlatforms(platforms, wanted, where2);
+    } else {
+      const platform = await registry.imagePlatform(reference, top);
+      const missing = wanted.filter((want) => !platformMatches(platform, want));
+      if (missing.length > 0)
+        throw new m13$SealError2(
+          "refused",
+          `${where2}: the platforms rule asks for ${missing.map(m13$quote2).join(", ")}, and the sealed image is a single image for ${m13$quote2(platform)} (its config says so), not an index with an image for each. Push the image as an index for those platforms (docker buildx build --platform \u2026), or drop them from the platforms rule for this environment.`
+        );
+    }
+  }
+  return {
+    digest: expected,
+    imageRef: m14$digestReference2(reference, handedOut.digest),
+    platform: handedOut.platform,
+    platforms
+  };
+}
+function platformChild(reference, top, child) {
+  const where2 = `image ${m13$quote2(m14$formatReference2(reference))}`;
+  const index = top.manifest.kind === "index" ? top.manifest : null;
+  const found = index === null ? null : childOf(index, child);
+  const platform = index === null || found === null ? void 0 : platformChildren({ ...index, manifests: [found] })[0];
+  if (platform !== void 0) return platform;
+  const why = index === null ? `the sealed ${top.digest} is a single image, not an index, so it has no platform images` : found === null ? `it is not among the platform images of the sealed index ${top.digest}` : `it is a child of the sealed index ${top.digest}, but ${found.platform === void 0 ? "has no platform" : `for ${m13$quote2(formatPlatform(found.platform))}, an attestation manifest`}`;
+  throw new m13$SealError2(
+    "refused",
+    `${where2}: ${child} is not the sealed digest, and ${why}. Deploy the sealed digest, or a platform digest the sealed index lists.`
+  );
+}
+
+// stand-in:verify:src/core/errors.ts:src/stores/registry/credentials.ts
+import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$messageOf as m13$messageOf3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../verify/index-core.js";
+
+// stand-in:verify:src/core/image/reference.ts:src/stores/registry/credentials.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$isImageSubject as m14$isImageSubject3, m14$namesRegistry as m14$namesRegistry3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../verify/index-core.js";
+
+// src/stores/registry/credentials.ts?verify
 var GITHUB_REGISTRY = "ghcr.io";
 var DOCKER_HUB_ALIASES = /* @__PURE__ */ new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 var DOCKER_HUB_SERVER = "https://index.docker.io/v1/";
@@ -77,7 +367,7 @@ function normalizeKey(key) {
   const slash = bare.indexOf("/");
   const host = (slash === -1 ? bare : bare.slice(0, slash)).toLowerCase();
   const rest = slash === -1 || hadScheme ? "" : bare.slice(slash);
-  return `${DOCKER_HUB_ALIASES.has(host) ? m14$DOCKER_HUB : host}${rest}`;
+  return `${DOCKER_HUB_ALIASES.has(host) ? m14$DOCKER_HUB3 : host}${rest}`;
 }
 var hostOf = (key) => normalizeKey(key).split("/")[0];
 var CredentialResolver = class {
@@ -170,21 +460,21 @@ var CredentialResolver = class {
     try {
       const stat = statSync(file);
       if (!stat.isFile())
-        throw new m13$SealError(
+        throw new m13$SealError3(
           "bad-input",
           `${file}: the credentials file is not a regular file. Remove it or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`
         );
       if (stat.size > CONFIG_MAX_BYTES2)
-        throw new m13$SealError(
+        throw new m13$SealError3(
           "refused",
           `${file}: the credentials file is ${stat.size} bytes, more than such a file holds; refused unread.`
         );
       text = readFileSync(file, "utf8");
     } catch (error) {
-      if (error instanceof m13$SealError) throw error;
+      if (error instanceof m13$SealError3) throw error;
       if (error.code === "ENOENT" || error.code === "ENOTDIR")
         return null;
-      throw new m13$SealError(
+      throw new m13$SealError3(
         "unreadable",
         `${file}: the credentials file cannot be read (${error.message}). Fix its permissions, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`,
         { cause: error }
@@ -194,13 +484,13 @@ var CredentialResolver = class {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new m13$SealError(
+      throw new m13$SealError3(
         "malformed",
         `${file}: the credentials file is not JSON. Fix it (docker login rewrites it), or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`
       );
     }
     if (typeof json !== "object" || json === null || Array.isArray(json))
-      throw new m13$SealError(
+      throw new m13$SealError3(
         "malformed",
         `${file}: the credentials file is not a JSON object. Fix it, or point DOCKER_CONFIG / REGISTRY_AUTH_FILE elsewhere.`
       );
@@ -216,7 +506,7 @@ var CredentialResolver = class {
         helper,
         registry,
         file,
-        helperKey !== void 0 ? `credHelpers[${m13$quote(helperKey)}]` : "credsStore"
+        helperKey !== void 0 ? `credHelpers[${m13$quote3(helperKey)}]` : "credsStore"
       );
       if (found !== null) return found;
     }
@@ -225,19 +515,19 @@ var CredentialResolver = class {
       const key = Object.keys(auths).find((k) => (hostOnly ? hostOf(k) : normalizeKey(k)) === want);
       if (key === void 0) continue;
       const credentials = fromAuthEntry(asRecord(auths[key]), file, key);
-      if (credentials !== null) return { credentials, source: `${file} auths[${m13$quote(key)}]` };
+      if (credentials !== null) return { credentials, source: `${file} auths[${m13$quote3(key)}]` };
     }
     return null;
   }
   /** `docker-credential-<name> get`: the server on stdin, `{"Username","Secret"}` on stdout. */
   async runHelper(name, registry, file, field) {
     if (!HELPER_NAME.test(name))
-      throw new m13$SealError(
+      throw new m13$SealError3(
         "malformed",
-        `${file}: ${field} names the credential helper ${m13$quote(name)}, which is not a helper name. Fix the entry (a name such as "pass" or "ecr-login").`
+        `${file}: ${field} names the credential helper ${m13$quote3(name)}, which is not a helper name. Fix the entry (a name such as "pass" or "ecr-login").`
       );
     const program = `docker-credential-${name}`;
-    const server = registry === m14$DOCKER_HUB ? DOCKER_HUB_SERVER : registry;
+    const server = registry === m14$DOCKER_HUB3 ? DOCKER_HUB_SERVER : registry;
     const result = await new Promise((resolve) => {
       const child = spawn(program, ["get"], { env: this.env, stdio: ["pipe", "pipe", "pipe"] });
       const timer = setTimeout(() => child.kill("SIGKILL"), this.options.helperTimeoutMs ?? 3e4);
@@ -259,27 +549,27 @@ var CredentialResolver = class {
     const where2 = `${program} (${field} in ${file})`;
     if (result.error !== void 0) {
       if (result.error.code === "ENOENT")
-        throw new m13$SealError(
+        throw new m13$SealError3(
           "bad-input",
-          `${file}: ${field} names the credential helper ${m13$quote(name)}, but ${program} is not on PATH. Install it, or remove the entry.`
+          `${file}: ${field} names the credential helper ${m13$quote3(name)}, but ${program} is not on PATH. Install it, or remove the entry.`
         );
-      throw new m13$SealError("unavailable", `${where2} could not be run: ${result.error.message}.`, {
+      throw new m13$SealError3("unavailable", `${where2} could not be run: ${result.error.message}.`, {
         cause: result.error
       });
     }
     if (result.code !== 0) {
       if (/credentials not found/i.test(result.stdout + result.stderr)) return null;
       const said = (result.stderr.trim() || result.stdout.trim()).slice(0, 200);
-      throw new m13$SealError(
+      throw new m13$SealError3(
         "unavailable",
-        `${where2} failed for ${registry} (exit ${result.code ?? "by signal"}${said === "" ? "" : `: ${m13$quote(said)}`}). Fix the helper (is it logged in?), or remove the entry.`
+        `${where2} failed for ${registry} (exit ${result.code ?? "by signal"}${said === "" ? "" : `: ${m13$quote3(said)}`}). Fix the helper (is it logged in?), or remove the entry.`
       );
     }
     let answer;
     try {
       answer = JSON.parse(result.stdout);
     } catch {
-      throw new m13$SealError(
+      throw new m13$SealError3(
         "unavailable",
         `${where2} answered something other than JSON for ${registry}. Check the helper's version.`
       );
@@ -300,9 +590,9 @@ function fromAuthEntry(entry, file, key) {
     const decoded = Buffer.from(entry.auth, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     if (colon === -1)
-      throw new m13$SealError(
+      throw new m13$SealError3(
         "malformed",
-        `${file}: auths[${m13$quote(key)}].auth is not base64 of "user:password". Log in again (docker login) to rewrite it.`
+        `${file}: auths[${m13$quote3(key)}].auth is not base64 of "user:password". Log in again (docker login) to rewrite it.`
       );
     username = decoded.slice(0, colon);
     password = decoded.slice(colon + 1);
@@ -313,16 +603,16 @@ function fromAuthEntry(entry, file, key) {
   return { kind: "basic", username, password };
 }
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/client.ts
-import { m13$SealError as m13$SealError2, m13$exitCodeOf as m13$exitCodeOf2, m13$isSealError as m13$isSealError2, m13$messageOf as m13$messageOf2, m13$quote as m13$quote2, m13$stopsPromotion as m13$stopsPromotion2 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/registry/client.ts
+import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$messageOf as m13$messageOf4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/digest.ts:src/core/image/attestation.ts
-import { m11$digestFromHex, m11$hexOf, m11$parseDigest, m11$sha256Digest as m11$sha256Digest2, m11$sha256Hex, m11$shortDigest } from "../seal/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/core/image/attestation.ts
+import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$sha256Digest as m11$sha256Digest2, m11$sha256Hex as m11$sha256Hex2, m11$shortDigest as m11$shortDigest2 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/core/image/attestation.ts
-import { m13$SealError as m13$SealError3, m13$exitCodeOf as m13$exitCodeOf3, m13$isSealError as m13$isSealError3, m13$messageOf as m13$messageOf3, m13$quote as m13$quote3, m13$stopsPromotion as m13$stopsPromotion3 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/image/attestation.ts
+import { m13$SealError as m13$SealError5, m13$exitCodeOf as m13$exitCodeOf5, m13$isSealError as m13$isSealError5, m13$messageOf as m13$messageOf5, m13$quote as m13$quote5, m13$stopsPromotion as m13$stopsPromotion5 } from "../verify/index-core.js";
 
-// src/core/image/attestation.ts?seal
+// src/core/image/attestation.ts?verify
 var EMPTY_CONFIG = Buffer.from("{}");
 var EMPTY_CONFIG_DIGEST = "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 var CREATED_ANNOTATION = "org.opencontainers.image.created";
@@ -330,7 +620,7 @@ var BUNDLE_CONTENT_ANNOTATION = "dev.sigstore.bundle.content";
 var BUNDLE_PREDICATE_TYPE_ANNOTATION = "dev.sigstore.bundle.predicateType";
 function bundleFacts(bundle, where2) {
   const bad = (why) => {
-    throw new m13$SealError3(
+    throw new m13$SealError5(
       "malformed",
       `${where2}: ${why}. Give the Sigstore bundle (the .sigstore.json a signed seal writes) unchanged.`
     );
@@ -344,7 +634,7 @@ function bundleFacts(bundle, where2) {
   if (typeof json !== "object" || json === null) return bad("it is not a JSON object");
   const b = json;
   if (typeof b.mediaType !== "string" || !b.mediaType.startsWith(SIGSTORE_BUNDLE_PREFIX)) {
-    return bad(`its mediaType ${m13$quote3(String(b.mediaType))} is not a Sigstore bundle's`);
+    return bad(`its mediaType ${m13$quote5(String(b.mediaType))} is not a Sigstore bundle's`);
   }
   if (typeof b.dsseEnvelope !== "object" || b.dsseEnvelope === null) {
     if (typeof b.messageSignature === "object" && b.messageSignature !== null) {
@@ -381,11 +671,11 @@ function bundleFacts(bundle, where2) {
 }
 function attestationArtifact(input) {
   const facts = bundleFacts(input.bundle, input.where);
-  const hex = m11$hexOf(input.subject.digest);
+  const hex = m11$hexOf2(input.subject.digest);
   if (facts.content === "dsse-envelope" && !facts.subjectDigests.includes(hex)) {
-    throw new m13$SealError3(
+    throw new m13$SealError5(
       "tampered",
-      `${input.where}: the bundle's statement names ${facts.subjectDigests.length === 0 ? "no sha256 subject" : facts.subjectDigests.map(m11$digestFromHex).join(", ")}, not the image ${input.subject.digest}. Attach a bundle that was signed for this image's digest.`
+      `${input.where}: the bundle's statement names ${facts.subjectDigests.length === 0 ? "no sha256 subject" : facts.subjectDigests.map(m11$digestFromHex2).join(", ")}, not the image ${input.subject.digest}. Attach a bundle that was signed for this image's digest.`
     );
   }
   const config = {
@@ -434,19 +724,19 @@ function plainDescriptor(descriptor) {
   return { mediaType: descriptor.mediaType, digest: descriptor.digest, size: descriptor.size };
 }
 
-// stand-in:seal:src/core/image/reference.ts:src/stores/registry/client.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$inputLines as m14$inputLines2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../seal/index-core.js";
+// stand-in:verify:src/core/image/reference.ts:src/stores/registry/client.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$isImageSubject as m14$isImageSubject4, m14$namesRegistry as m14$namesRegistry4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../verify/index-core.js";
 
-// stand-in:seal:src/version.ts:src/stores/registry/client.ts
-import { m38$VERSION } from "../seal/index-core.js";
+// stand-in:verify:src/version.ts:src/stores/registry/client.ts
+import { m38$VERSION } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/api.ts
-import { m13$SealError as m13$SealError4, m13$exitCodeOf as m13$exitCodeOf4, m13$isSealError as m13$isSealError4, m13$messageOf as m13$messageOf4, m13$quote as m13$quote4, m13$stopsPromotion as m13$stopsPromotion4 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/registry/api.ts
+import { m13$SealError as m13$SealError6, m13$exitCodeOf as m13$exitCodeOf6, m13$isSealError as m13$isSealError6, m13$messageOf as m13$messageOf6, m13$quote as m13$quote6, m13$stopsPromotion as m13$stopsPromotion6 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/messages.ts
-import { m13$SealError as m13$SealError5, m13$exitCodeOf as m13$exitCodeOf5, m13$isSealError as m13$isSealError5, m13$messageOf as m13$messageOf5, m13$quote as m13$quote5, m13$stopsPromotion as m13$stopsPromotion5 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/registry/messages.ts
+import { m13$SealError as m13$SealError7, m13$exitCodeOf as m13$exitCodeOf7, m13$isSealError as m13$isSealError7, m13$messageOf as m13$messageOf7, m13$quote as m13$quote7, m13$stopsPromotion as m13$stopsPromotion7 } from "../verify/index-core.js";
 
-// src/stores/registry/messages.ts?seal
+// src/stores/registry/messages.ts?verify
 function named(request) {
   const url = new URL(request.url);
   return `${request.method} ${url.origin}${url.pathname}`;
@@ -487,19 +777,19 @@ function accessDenied(where2, registry, repository, push, source, detail) {
   const right = push ? "push to (pull and push)" : "pull from";
   const who = source === null ? "without credentials" : `with the credentials from ${source}`;
   const hint = registry === "ghcr.io" ? ` For ghcr.io in a workflow, give the job "permissions: packages: ${push ? "write" : "read"}" and the package access to the repository.` : "";
-  return `${where2}: the registry ${registry} does not let this client ${right} ${m13$quote5(repository)} ${who}${detail === "" ? "" : ` (${abbreviate(detail, 200)})`}. Give credentials that may ${push ? "push" : "pull"} there.${hint}`;
+  return `${where2}: the registry ${registry} does not let this client ${right} ${m13$quote7(repository)} ${who}${detail === "" ? "" : ` (${abbreviate(detail, 200)})`}. Give credentials that may ${push ? "push" : "pull"} there.${hint}`;
 }
 function badChallenge(where2, registry, header) {
-  return `${where2}: the registry ${registry} answered 401 with ${header === null ? "no WWW-Authenticate header" : `an unreadable WWW-Authenticate header ${m13$quote5(abbreviate(header, 200))}`}, so artifact-seal cannot tell how to log in. Check the registry's address.`;
+  return `${where2}: the registry ${registry} answered 401 with ${header === null ? "no WWW-Authenticate header" : `an unreadable WWW-Authenticate header ${m13$quote7(abbreviate(header, 200))}`}, so artifact-seal cannot tell how to log in. Check the registry's address.`;
 }
 function insecureRealm(where2, registry, realm) {
-  return `${where2}: the registry ${registry} sends clients to the token service ${m13$quote5(realm)}, which is not HTTPS; credentials are never sent in the clear. Fix the registry's token realm, or name the service as an insecure registry if it is on a trusted network.`;
+  return `${where2}: the registry ${registry} sends clients to the token service ${m13$quote7(realm)}, which is not HTTPS; credentials are never sent in the clear. Fix the registry's token realm, or name the service as an insecure registry if it is on a trusted network.`;
 }
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/transport.ts
-import { m13$SealError as m13$SealError6, m13$exitCodeOf as m13$exitCodeOf6, m13$isSealError as m13$isSealError6, m13$messageOf as m13$messageOf6, m13$quote as m13$quote6, m13$stopsPromotion as m13$stopsPromotion6 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/registry/transport.ts
+import { m13$SealError as m13$SealError8, m13$exitCodeOf as m13$exitCodeOf8, m13$isSealError as m13$isSealError8, m13$messageOf as m13$messageOf8, m13$quote as m13$quote8, m13$stopsPromotion as m13$stopsPromotion8 } from "../verify/index-core.js";
 
-// src/stores/registry/transport.ts?seal
+// src/stores/registry/transport.ts?verify
 function codeOf(failure) {
   if (isRetryable(failure)) return "unavailable";
   return failure.kind === "bad-credentials" || failure.kind === "forbidden" ? "denied" : "refused";
@@ -548,7 +838,7 @@ var Transport = class {
             })
           };
         } catch (error) {
-          if (error instanceof m13$SealError6) throw error;
+          if (error instanceof m13$SealError8) throw error;
           return { failure: classify({ cause: error }) };
         }
       },
@@ -557,7 +847,7 @@ var Transport = class {
         clock: this.options.clock,
         timeoutMs: request.stream === true || streamed ? this.options.blobTimeoutMs : this.options.policy.timeoutMs,
         once: streamed,
-        fail: (failure, attempts, refusedWait) => new m13$SealError6(
+        fail: (failure, attempts, refusedWait) => new m13$SealError8(
           codeOf(failure),
           requestFailed(request, failure, attempts, refusedWait ?? void 0)
         )
@@ -591,13 +881,13 @@ var Transport = class {
         return this.read(request, response, url);
       discard(response);
       if (hop >= MAX_REDIRECTS)
-        throw new m13$SealError6(
+        throw new m13$SealError8(
           "refused",
           unsafeRedirect(request, `more than ${MAX_REDIRECTS} redirects`)
         );
       const next = parseUrl(location, url.href);
       if (next === null)
-        throw new m13$SealError6(
+        throw new m13$SealError8(
           "refused",
           unsafeRedirect(
             request,
@@ -605,7 +895,7 @@ var Transport = class {
           )
         );
       if (next.protocol !== "https:" && !(next.protocol === "http:" && this.plainHttpAllowed(next.host))) {
-        throw new m13$SealError6(
+        throw new m13$SealError8(
           "refused",
           unsafeRedirect(
             request,
@@ -620,7 +910,7 @@ var Transport = class {
         for (const name of Object.keys(entityHeaders))
           if (/^content-/i.test(name)) delete entityHeaders[name];
       } else if (body !== void 0 && !Buffer.isBuffer(body)) {
-        throw new m13$SealError6(
+        throw new m13$SealError8(
           "refused",
           unsafeRedirect(request, "a redirect of a streamed upload, which cannot be sent twice")
         );
@@ -643,7 +933,7 @@ var Transport = class {
     const read = await readBounded(response, request.method === "HEAD" ? Infinity : limit, {
       head: !ok
     });
-    if (read.over !== null && ok) throw new m13$SealError6("refused", tooLarge(request, limit));
+    if (read.over !== null && ok) throw new m13$SealError8("refused", tooLarge(request, limit));
     return {
       status: response.status,
       headers: response.headers,
@@ -681,7 +971,7 @@ function errorSummary(body) {
   return (summary ?? text.replace(/<[^>]*>/g, " ")).replace(new RegExp("\\p{Cc}", "gu"), " ").replace(/\s+/g, " ").trim();
 }
 
-// src/stores/registry/api.ts?seal
+// src/stores/registry/api.ts?verify
 var enc = (repository) => repository;
 var RegistryApi = class {
   constructor(session) {
@@ -905,8 +1195,8 @@ var RegistryApi = class {
     const location = response.headers.get("location");
     const url = location === null ? null : parseUrl(location, response.url);
     if (url === null) {
-      const said = location === null ? "no Location header" : `the Location ${m13$quote4(location)}, which is not a URL`;
-      throw new m13$SealError4(
+      const said = location === null ? "no Location header" : `the Location ${m13$quote6(location)}, which is not a URL`;
+      throw new m13$SealError6(
         "unavailable",
         unexpectedAnswer(
           { ...request, where: call.where, url: `${this.session.origin}${request.path}` },
@@ -927,7 +1217,7 @@ var RegistryApi = class {
     };
     const detail = errorSummary(response.body);
     if (response.status === 403 && new URL(response.url).origin === this.session.origin) {
-      return new m13$SealError4(
+      return new m13$SealError6(
         "denied",
         accessDenied(
           call.where,
@@ -940,7 +1230,7 @@ var RegistryApi = class {
       );
     }
     const elsewhere = new URL(response.url).origin !== this.session.origin;
-    return new m13$SealError4(
+    return new m13$SealError6(
       "unavailable",
       unexpectedAnswer(
         elsewhere ? { ...named2, url: response.url } : named2,
@@ -952,41 +1242,41 @@ var RegistryApi = class {
   }
 };
 
-// stand-in:seal:src/core/digest.ts:src/stores/registry/copy.ts
-import { m11$digestFromHex as m11$digestFromHex2, m11$hexOf as m11$hexOf2, m11$parseDigest as m11$parseDigest2, m11$sha256Digest as m11$sha256Digest3, m11$sha256Hex as m11$sha256Hex2, m11$shortDigest as m11$shortDigest2 } from "../seal/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/stores/registry/copy.ts
+import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$parseDigest as m11$parseDigest3, m11$sha256Digest as m11$sha256Digest3, m11$sha256Hex as m11$sha256Hex3, m11$shortDigest as m11$shortDigest3 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/copy.ts
-import { m13$SealError as m13$SealError7, m13$exitCodeOf as m13$exitCodeOf7, m13$isSealError as m13$isSealError7, m13$messageOf as m13$messageOf7, m13$quote as m13$quote7, m13$stopsPromotion as m13$stopsPromotion7 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/registry/copy.ts
+import { m13$SealError as m13$SealError9, m13$exitCodeOf as m13$exitCodeOf9, m13$isSealError as m13$isSealError9, m13$messageOf as m13$messageOf9, m13$quote as m13$quote9, m13$stopsPromotion as m13$stopsPromotion9 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/image/reference.ts:src/stores/registry/copy.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB3, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST3, m14$OCI_SCHEME as m14$OCI_SCHEME3, m14$digestReference as m14$digestReference3, m14$formatReference as m14$formatReference3, m14$inputLines as m14$inputLines3, m14$isImageSubject as m14$isImageSubject3, m14$parseImageReference as m14$parseImageReference3, m14$parseImageSubject as m14$parseImageSubject3, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries3, m14$registryHost as m14$registryHost3, m14$sameRepository as m14$sameRepository3, m14$subjectName as m14$subjectName3, m14$withDigest as m14$withDigest3, m14$withTag as m14$withTag3 } from "../seal/index-core.js";
+// stand-in:verify:src/core/image/reference.ts:src/stores/registry/copy.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB5, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST5, m14$OCI_SCHEME as m14$OCI_SCHEME5, m14$digestReference as m14$digestReference5, m14$formatReference as m14$formatReference5, m14$isImageSubject as m14$isImageSubject5, m14$namesRegistry as m14$namesRegistry5, m14$parseImageReference as m14$parseImageReference5, m14$parseImageSubject as m14$parseImageSubject5, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries5, m14$registryHost as m14$registryHost5, m14$sameRepository as m14$sameRepository5, m14$subjectName as m14$subjectName5, m14$withDigest as m14$withDigest5, m14$withTag as m14$withTag5 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/digest.ts:src/stores/registry/manifests.ts
-import { m11$digestFromHex as m11$digestFromHex3, m11$hexOf as m11$hexOf3, m11$parseDigest as m11$parseDigest3, m11$sha256Digest as m11$sha256Digest4, m11$sha256Hex as m11$sha256Hex3, m11$shortDigest as m11$shortDigest3 } from "../seal/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/stores/registry/manifests.ts
+import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$parseDigest as m11$parseDigest4, m11$sha256Digest as m11$sha256Digest4, m11$sha256Hex as m11$sha256Hex4, m11$shortDigest as m11$shortDigest4 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/manifests.ts
-import { m13$SealError as m13$SealError8, m13$exitCodeOf as m13$exitCodeOf8, m13$isSealError as m13$isSealError8, m13$messageOf as m13$messageOf8, m13$quote as m13$quote8, m13$stopsPromotion as m13$stopsPromotion8 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/registry/manifests.ts
+import { m13$SealError as m13$SealError10, m13$exitCodeOf as m13$exitCodeOf10, m13$isSealError as m13$isSealError10, m13$messageOf as m13$messageOf10, m13$quote as m13$quote10, m13$stopsPromotion as m13$stopsPromotion10 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/image/reference.ts:src/stores/registry/manifests.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB4, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST4, m14$OCI_SCHEME as m14$OCI_SCHEME4, m14$digestReference as m14$digestReference4, m14$formatReference as m14$formatReference4, m14$inputLines as m14$inputLines4, m14$isImageSubject as m14$isImageSubject4, m14$parseImageReference as m14$parseImageReference4, m14$parseImageSubject as m14$parseImageSubject4, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries4, m14$registryHost as m14$registryHost4, m14$sameRepository as m14$sameRepository4, m14$subjectName as m14$subjectName4, m14$withDigest as m14$withDigest4, m14$withTag as m14$withTag4 } from "../seal/index-core.js";
+// stand-in:verify:src/core/image/reference.ts:src/stores/registry/manifests.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB6, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST6, m14$OCI_SCHEME as m14$OCI_SCHEME6, m14$digestReference as m14$digestReference6, m14$formatReference as m14$formatReference6, m14$isImageSubject as m14$isImageSubject6, m14$namesRegistry as m14$namesRegistry6, m14$parseImageReference as m14$parseImageReference6, m14$parseImageSubject as m14$parseImageSubject6, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries6, m14$registryHost as m14$registryHost6, m14$sameRepository as m14$sameRepository6, m14$subjectName as m14$subjectName6, m14$withDigest as m14$withDigest6, m14$withTag as m14$withTag6 } from "../verify/index-core.js";
 
-// src/stores/registry/manifests.ts?seal
-var where = (reference) => `image ${m13$quote8(m14$formatReference4(reference))}`;
+// src/stores/registry/manifests.ts?verify
+var where = (reference) => `image ${m13$quote10(m14$formatReference6(reference))}`;
 var DIGEST_HEADER = /^sha256:[0-9a-f]{64}$/;
 async function fetchProven(api, call, reference, digest) {
   const known = api.provenManifest(reference.repository, digest);
   if (known !== void 0) return known;
   const fetched = await api.getManifest(call, reference.repository, digest);
   if (fetched === null) {
-    throw new m13$SealError8(
+    throw new m13$SealError10(
       "unreadable",
-      `${call.where}: the manifest ${digest} is not in ${m13$quote8(reference.repository)} on ${api.registry} (404). The image was deleted, or the digest or repository is wrong; check them.`
+      `${call.where}: the manifest ${digest} is not in ${m13$quote10(reference.repository)} on ${api.registry} (404). The image was deleted, or the digest or repository is wrong; check them.`
     );
   }
   if (fetched.digestHeader !== null && fetched.digestHeader !== digest) {
-    throw new m13$SealError8(
+    throw new m13$SealError10(
       "refused",
-      `${call.where}: asked for the manifest ${digest}, the registry says it served ${m13$quote8(fetched.digestHeader)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
+      `${call.where}: asked for the manifest ${digest}, the registry says it served ${m13$quote10(fetched.digestHeader)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
     );
   }
   return api.rememberProven(
@@ -998,9 +1288,9 @@ async function resolveTag(api, call, reference, tag) {
   const head = await api.headManifest(call, reference.repository, tag);
   if (head === null) throw tagMissing(call, reference, api.registry, tag);
   if (head.digest !== null && !DIGEST_HEADER.test(head.digest)) {
-    throw new m13$SealError8(
+    throw new m13$SealError10(
       "refused",
-      `${call.where}: the registry names the tag's manifest ${m13$quote8(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`
+      `${call.where}: the registry names the tag's manifest ${m13$quote10(head.digest)}, which is not a sha256 digest (Docker-Content-Digest). artifact-seal follows sha256 digests only; check the registry.`
     );
   }
   if (head.digest !== null && isManifestType(head.mediaType))
@@ -1010,9 +1300,9 @@ async function resolveTag(api, call, reference, tag) {
   const digest = m11$sha256Digest(fetched.bytes);
   for (const said of [head.digest, fetched.digestHeader]) {
     if (said !== null && said !== digest) {
-      throw new m13$SealError8(
+      throw new m13$SealError10(
         "refused",
-        `${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${m13$quote8(said)}. Nothing is trusted from this answer; check the registry.`
+        `${call.where}: the tag's manifest hashes to ${digest}, but the registry names it ${m13$quote10(said)}. Nothing is trusted from this answer; check the registry.`
       );
     }
   }
@@ -1029,33 +1319,33 @@ async function resolveTag(api, call, reference, tag) {
   };
 }
 function tagMissing(call, reference, registry, tag) {
-  return new m13$SealError8(
+  return new m13$SealError10(
     "unreadable",
-    `${call.where}: the tag ${m13$quote8(tag)} does not exist in ${m13$quote8(reference.repository)} on ${registry} (404), or the repository does not. Check the tag and the repository, and that the image was pushed.`
+    `${call.where}: the tag ${m13$quote10(tag)} does not exist in ${m13$quote10(reference.repository)} on ${registry} (404), or the repository does not. Check the tag and the repository, and that the image was pushed.`
   );
 }
 function tagMoved(call, tag, expected, found) {
-  return new m13$SealError8(
+  return new m13$SealError10(
     "conflict",
-    `${call.where}: the tag ${m13$quote8(tag)} now names ${found}, not ${expected} (${m11$shortDigest3(expected)} was expected): the tag moved. Nothing is re-resolved silently: deploy by the digest, or seal and promote the image the tag names now.`
+    `${call.where}: the tag ${m13$quote10(tag)} now names ${found}, not ${expected} (${m11$shortDigest4(expected)} was expected): the tag moved. Nothing is re-resolved silently: deploy by the digest, or seal and promote the image the tag names now.`
   );
 }
 
-// stand-in:seal:src/core/digest.ts:src/stores/registry/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex4, m11$hexOf as m11$hexOf4, m11$parseDigest as m11$parseDigest4, m11$sha256Digest as m11$sha256Digest5, m11$sha256Hex as m11$sha256Hex4, m11$shortDigest as m11$shortDigest4 } from "../seal/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/stores/registry/referrers.ts
+import { m11$digestFromHex as m11$digestFromHex5, m11$hexOf as m11$hexOf5, m11$parseDigest as m11$parseDigest5, m11$sha256Digest as m11$sha256Digest5, m11$sha256Hex as m11$sha256Hex5, m11$shortDigest as m11$shortDigest5 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/referrers.ts
-import { m13$SealError as m13$SealError9, m13$exitCodeOf as m13$exitCodeOf9, m13$isSealError as m13$isSealError9, m13$messageOf as m13$messageOf9, m13$quote as m13$quote9, m13$stopsPromotion as m13$stopsPromotion9 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/registry/referrers.ts
+import { m13$SealError as m13$SealError11, m13$exitCodeOf as m13$exitCodeOf11, m13$isSealError as m13$isSealError11, m13$messageOf as m13$messageOf11, m13$quote as m13$quote11, m13$stopsPromotion as m13$stopsPromotion11 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/digest.ts:src/core/image/referrers.ts
-import { m11$digestFromHex as m11$digestFromHex5, m11$hexOf as m11$hexOf5, m11$parseDigest as m11$parseDigest5, m11$sha256Digest as m11$sha256Digest6, m11$sha256Hex as m11$sha256Hex5, m11$shortDigest as m11$shortDigest5 } from "../seal/index-core.js";
+// stand-in:verify:src/core/digest.ts:src/core/image/referrers.ts
+import { m11$digestFromHex as m11$digestFromHex6, m11$hexOf as m11$hexOf6, m11$parseDigest as m11$parseDigest6, m11$sha256Digest as m11$sha256Digest6, m11$sha256Hex as m11$sha256Hex6, m11$shortDigest as m11$shortDigest6 } from "../verify/index-core.js";
 
-// stand-in:seal:src/core/errors.ts:src/core/image/referrers.ts
-import { m13$SealError as m13$SealError10, m13$exitCodeOf as m13$exitCodeOf10, m13$isSealError as m13$isSealError10, m13$messageOf as m13$messageOf10, m13$quote as m13$quote10, m13$stopsPromotion as m13$stopsPromotion10 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/core/image/referrers.ts
+import { m13$SealError as m13$SealError12, m13$exitCodeOf as m13$exitCodeOf12, m13$isSealError as m13$isSealError12, m13$messageOf as m13$messageOf12, m13$quote as m13$quote12, m13$stopsPromotion as m13$stopsPromotion12 } from "../verify/index-core.js";
 
-// src/core/image/referrers.ts?seal
+// src/core/image/referrers.ts?verify
 function fallbackTag(subject) {
-  return `sha256-${m11$hexOf5(subject)}`;
+  return `sha256-${m11$hexOf6(subject)}`;
 }
 function entryObject(descriptor) {
   return {
@@ -1072,9 +1362,9 @@ function mergeReferrers(existing, entries, where2) {
     body = { mediaType: OCI_INDEX, schemaVersion: 2, manifests: [] };
   } else {
     if (existing.mediaType !== OCI_INDEX) {
-      throw new m13$SealError10(
+      throw new m13$SealError12(
         "refused",
-        `${where2}: the referrers fallback tag names a ${m13$quote10(existing.mediaType)} manifest, not an OCI index, so it is not a referrers list; artifact-seal will not overwrite it. Move or delete that tag, then run again.`
+        `${where2}: the referrers fallback tag names a ${m13$quote12(existing.mediaType)} manifest, not an OCI index, so it is not a referrers list; artifact-seal will not overwrite it. Move or delete that tag, then run again.`
       );
     }
     body = JSON.parse(existing.bytes.toString("utf8"));
@@ -1098,7 +1388,7 @@ function judgeReferrer(manifest, subject) {
   return { manifest, what: { kind: "other", artifactType } };
 }
 
-// src/stores/registry/referrers.ts?seal
+// src/stores/registry/referrers.ts?verify
 var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
 var BUNDLE_MAX_BYTES = 16 * 1024 * 1024;
 var MAX_REFERRERS = 256;
@@ -1109,7 +1399,7 @@ async function pushBlob(api, call, repository, blob) {
   try {
     await api.putBlob(call, location, blob.descriptor.digest, blob.bytes, blob.bytes.length);
   } catch (error) {
-    if (error instanceof m13$SealError9 && await api.blobExists(call, repository, blob.descriptor.digest))
+    if (error instanceof m13$SealError11 && await api.blobExists(call, repository, blob.descriptor.digest))
       return "uploaded";
     throw error;
   }
@@ -1129,7 +1419,7 @@ async function publishReferrers(api, call, repository, subject, manifests, fallb
       manifest.mediaType
     );
     if (answer === "precondition-failed")
-      throw new m13$SealError9(
+      throw new m13$SealError11(
         "refused",
         `${call.where}: the registry refused the referrer ${manifest.digest} with 412 though no If-Match was sent; check the registry.`
       );
@@ -1143,9 +1433,9 @@ async function publishReferrers(api, call, repository, subject, manifests, fallb
 }
 function checkPutDigest(call, header, digest) {
   if (header !== null && header !== digest) {
-    throw new m13$SealError9(
+    throw new m13$SealError11(
       "refused",
-      `${call.where}: the registry stored the manifest ${digest} under the digest ${m13$quote9(header)}: it changed the bytes. Check the registry.`
+      `${call.where}: the registry stored the manifest ${digest} under the digest ${m13$quote11(header)}: it changed the bytes. Check the registry.`
     );
   }
 }
@@ -1181,9 +1471,9 @@ async function writeFallback(api, call, repository, subject, entries, options) {
   if (allListed(current)) return tag;
   for (let writes = 0; ; ) {
     if (writes >= options.rounds) {
-      throw new m13$SealError9(
+      throw new m13$SealError11(
         "conflict",
-        `${call.where}: the referrers fallback tag ${tag} lost the entry for ${entries.map((e) => m11$shortDigest4(e.digest)).join(", ")} ${writes} times in a row: other writers keep replacing the index. The artifact itself is stored by digest; run again when the other writers are done.`
+        `${call.where}: the referrers fallback tag ${tag} lost the entry for ${entries.map((e) => m11$shortDigest5(e.digest)).join(", ")} ${writes} times in a row: other writers keep replacing the index. The artifact itself is stored by digest; run again when the other writers are done.`
       );
     }
     const merged = mergeReferrers(current.index, entries, where2);
@@ -1198,8 +1488,8 @@ async function writeFallback(api, call, repository, subject, entries, options) {
         current.etag ?? void 0
       );
     } catch (error) {
-      if (!(error instanceof m13$SealError9)) throw error;
-      throw new m13$SealError9(
+      if (!(error instanceof m13$SealError11)) throw error;
+      throw new m13$SealError11(
         "refused",
         `${error.message} The referrers fallback tag ${tag} must be movable for registries without the referrers API: exempt tags matching "sha256-*" from tag immutability, or use a registry that serves the referrers API.`,
         { cause: error }
@@ -1220,7 +1510,7 @@ async function fetchReferrer(api, call, repository, digest) {
   try {
     proven = proveManifest(fetched.bytes, digest, fetched.contentType, call.where);
   } catch (error) {
-    if (error instanceof m13$SealError9) return null;
+    if (error instanceof m13$SealError11) return null;
     throw error;
   }
   return api.rememberProven(repository, proven);
@@ -1252,7 +1542,7 @@ async function readReferrers(api, call, repository, subject, artifactType) {
       if (index.manifest.kind === "index" && index.mediaType === OCI_INDEX)
         for (const m of index.manifest.manifests) digests.add(m.digest);
     } catch (error) {
-      if (!(error instanceof m13$SealError9)) throw error;
+      if (!(error instanceof m13$SealError11)) throw error;
     }
   }
   const referrers = [];
@@ -1279,7 +1569,7 @@ async function readBundles(api, call, repository, subject, predicateType) {
   return found;
 }
 
-// src/stores/registry/copy.ts?seal
+// src/stores/registry/copy.ts?verify
 var MAX_DEPTH = 4;
 async function copyImage(context, digest) {
   const counts = {
@@ -1301,24 +1591,24 @@ async function copyImage(context, digest) {
       top.mediaType
     );
     if (answer === "precondition-failed")
-      throw new m13$SealError7(
+      throw new m13$SealError9(
         "refused",
         `${write.where}: the registry refused the tag with 412 though no If-Match was sent; check the registry.`
       );
     checkPutDigest(write, answer.digestHeader, digest);
     const after = await resolveTag(to, write, destination, destination.tag);
     if (after.digest !== digest) {
-      throw new m13$SealError7(
+      throw new m13$SealError9(
         "conflict",
-        `${write.where}: after the copy the tag ${destination.tag} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${destination.repository}, then copy again.`
+        `${write.where}: after the copy the tag ${m13$quote9(destination.tag)} names ${after.digest}, not the copied ${digest}: another writer moved it meanwhile. Check who pushes to ${m13$quote9(destination.repository)}, then copy again.`
       );
     }
   } else {
     const there = await to.headManifest(write, destination.repository, digest);
     if (there === null || there.digest !== null && there.digest !== digest) {
-      throw new m13$SealError7(
+      throw new m13$SealError9(
         "unavailable",
-        `${write.where}: after the copy the registry does not serve ${digest} in ${destination.repository}. Check the destination registry.`
+        `${write.where}: after the copy the registry does not serve ${digest} in ${m13$quote9(destination.repository)}. Check the destination registry.`
       );
     }
   }
@@ -1341,7 +1631,7 @@ async function copyImage(context, digest) {
   }
   return {
     digest,
-    digestReference: m14$digestReference3(destination, digest),
+    digestReference: m14$digestReference5(destination, digest),
     manifests: counts.manifests,
     blobs: { present: counts.present, mounted: counts.mounted, uploaded: counts.uploaded },
     referrers: referrers.length
@@ -1349,7 +1639,7 @@ async function copyImage(context, digest) {
 }
 async function copyTree(context, manifest, depth, counts, blobsOnly = false) {
   if (depth > MAX_DEPTH)
-    throw new m13$SealError7(
+    throw new m13$SealError9(
       "refused",
       `${context.read.where}: the index nests more than ${MAX_DEPTH} levels deep; refused.`
     );
@@ -1376,7 +1666,7 @@ async function copyTree(context, manifest, depth, counts, blobsOnly = false) {
     manifest.mediaType
   );
   if (answer === "precondition-failed")
-    throw new m13$SealError7(
+    throw new m13$SealError9(
       "refused",
       `${write.where}: the registry refused ${manifest.digest} with 412 though no If-Match was sent; check the registry.`
     );
@@ -1419,7 +1709,7 @@ async function copyBlob(context, blob, counts) {
       return;
     } catch (error) {
       hashing.check(where(source));
-      if (!m13$isSealError7(error, "unavailable") || attempt >= context.blobAttempts) throw error;
+      if (!m13$isSealError9(error, "unavailable") || attempt >= context.blobAttempts) throw error;
       location = await to.startUpload(write, destination.repository);
     }
   }
@@ -1445,9 +1735,9 @@ function hashingStream(blob) {
     stream,
     check(where2) {
       if (!ended) return;
-      const actual = m11$digestFromHex2(hash.copy().digest("hex"));
+      const actual = m11$digestFromHex3(hash.copy().digest("hex"));
       if (actual !== blob.digest || size !== blob.size) {
-        throw new m13$SealError7(
+        throw new m13$SealError9(
           "refused",
           `${where2}: the source served ${size} bytes hashing to ${actual} for the blob ${blob.digest} (${blob.size} bytes); nothing was copied from it. Check the source registry.`
         );
@@ -1456,10 +1746,10 @@ function hashingStream(blob) {
   };
 }
 
-// stand-in:seal:src/core/errors.ts:src/stores/registry/session.ts
-import { m13$SealError as m13$SealError11, m13$exitCodeOf as m13$exitCodeOf11, m13$isSealError as m13$isSealError11, m13$messageOf as m13$messageOf11, m13$quote as m13$quote11, m13$stopsPromotion as m13$stopsPromotion11 } from "../seal/index-core.js";
+// stand-in:verify:src/core/errors.ts:src/stores/registry/session.ts
+import { m13$SealError as m13$SealError13, m13$exitCodeOf as m13$exitCodeOf13, m13$isSealError as m13$isSealError13, m13$messageOf as m13$messageOf13, m13$quote as m13$quote13, m13$stopsPromotion as m13$stopsPromotion13 } from "../verify/index-core.js";
 
-// src/stores/registry/session.ts?seal
+// src/stores/registry/session.ts?verify
 var scopeText = (scope) => `repository:${scope.repository}:${scope.push ? "pull,push" : "pull"}`;
 var DEFAULT_TOKEN_SECONDS = 60;
 var TOKEN_MARGIN_MS = 5e3;
@@ -1492,7 +1782,7 @@ var RegistrySession = class {
     let renewed = false;
     for (let round = 1; ; round++) {
       if (round > 4)
-        throw new m13$SealError11(
+        throw new m13$SealError13(
           "denied",
           `${request.where}: the registry ${this.registry} kept answering 401 with other challenges after each login; check the registry's authentication settings.`
         );
@@ -1507,11 +1797,11 @@ var RegistrySession = class {
       const challenges = header === null ? null : parseChallenges(header);
       const challenge = challenges?.find((c) => c.scheme === "bearer") ?? challenges?.find((c) => c.scheme === "basic");
       if (challenge === void 0)
-        throw new m13$SealError11("unavailable", badChallenge(request.where, this.registry, header));
+        throw new m13$SealError13("unavailable", badChallenge(request.where, this.registry, header));
       const detail = errorSummary(response.body);
       if (challenge.scheme === "basic") {
         if (sent?.kind === "basic")
-          throw new m13$SealError11(
+          throw new m13$SealError13(
             "denied",
             credentialsRefused(request.where, this.registry, this.basic.source, detail)
           );
@@ -1526,7 +1816,7 @@ var RegistrySession = class {
           continue;
         }
         if (this.source === null)
-          throw new m13$SealError11(
+          throw new m13$SealError13(
             "denied",
             noCredentials(
               request.where,
@@ -1534,7 +1824,7 @@ var RegistrySession = class {
               this.options.credentials.looked(this.registry)
             )
           );
-        throw new m13$SealError11(
+        throw new m13$SealError13(
           "denied",
           accessDenied(
             request.where,
@@ -1561,7 +1851,7 @@ var RegistrySession = class {
     if (target.origin === this.origin)
       return this.send({ ...request, path: `${target.pathname}${target.search}` });
     if (target.protocol !== "https:" && !(target.protocol === "http:" && this.options.plainHttpAllowed(target.host))) {
-      throw new m13$SealError11(
+      throw new m13$SealError13(
         "refused",
         `${request.where}: the registry ${this.registry} sent an upload to ${target.origin}, which is not HTTPS; artifact-seal does not send images in the clear.`
       );
@@ -1586,7 +1876,7 @@ var RegistrySession = class {
   async logInBasic(request) {
     const found = await this.find(request);
     if (found === null)
-      throw new m13$SealError11(
+      throw new m13$SealError13(
         "denied",
         noCredentials(request.where, this.registry, this.options.credentials.looked(this.registry))
       );
@@ -1606,13 +1896,13 @@ var RegistrySession = class {
     try {
       url = new URL(realm ?? "");
     } catch {
-      throw new m13$SealError11(
+      throw new m13$SealError13(
         "unavailable",
         badChallenge(where2, this.registry, `Bearer realm=${JSON.stringify(realm ?? "")}`)
       );
     }
     if (url.protocol !== "https:" && !(url.protocol === "http:" && this.options.plainHttpAllowed(url.host)))
-      throw new m13$SealError11("refused", insecureRealm(where2, this.registry, url.href));
+      throw new m13$SealError13("refused", insecureRealm(where2, this.registry, url.href));
     return url;
   }
   /**
@@ -1661,7 +1951,7 @@ var RegistrySession = class {
     const detail = errorSummary(response.body);
     if (response.status === 401 || response.status === 403) {
       if (found === null)
-        throw new m13$SealError11(
+        throw new m13$SealError13(
           "denied",
           noCredentials(
             request.where,
@@ -1669,7 +1959,7 @@ var RegistrySession = class {
             this.options.credentials.looked(this.registry)
           )
         );
-      throw new m13$SealError11(
+      throw new m13$SealError13(
         "denied",
         credentialsRefused(
           request.where,
@@ -1680,7 +1970,7 @@ var RegistrySession = class {
       );
     }
     if (response.status !== 200) {
-      throw new m13$SealError11(
+      throw new m13$SealError13(
         "unavailable",
         unexpectedAnswer(
           tokenRequest,
@@ -1694,7 +1984,7 @@ var RegistrySession = class {
     try {
       answer = JSON.parse(response.body.toString("utf8"));
     } catch {
-      throw new m13$SealError11(
+      throw new m13$SealError13(
         "unavailable",
         unexpectedAnswer(
           tokenRequest,
@@ -1706,7 +1996,7 @@ var RegistrySession = class {
     }
     const token = typeof answer.token === "string" && answer.token !== "" ? answer.token : answer.access_token;
     if (typeof token !== "string" || token === "") {
-      throw new m13$SealError11(
+      throw new m13$SealError13(
         "unavailable",
         unexpectedAnswer(
           tokenRequest,
@@ -1730,7 +2020,7 @@ var RegistrySession = class {
 };
 var basicHeader = (username, password) => `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
 
-// src/stores/registry/client.ts?seal
+// src/stores/registry/client.ts?verify
 var resolvedOnly = (resolved) => ({
   reference: resolved.reference,
   digest: resolved.digest,
@@ -1824,7 +2114,7 @@ var RegistryClient = class {
       reference,
       digest: manifest.digest,
       manifest,
-      digestReference: m14$digestReference2(reference, manifest.digest)
+      digestReference: m14$digestReference4(reference, manifest.digest)
     };
   }
   async platforms(reference, index) {
@@ -1833,12 +2123,12 @@ var RegistryClient = class {
     return manifest.manifest.kind === "index" ? platformChildren(manifest.manifest) : [];
   }
   async imagePlatform(reference, manifest) {
-    const { api, call } = this.open("platforms", m14$withDigest2(reference, manifest.digest), false);
+    const { api, call } = this.open("platforms", m14$withDigest4(reference, manifest.digest), false);
     if (manifest.manifest.kind !== "image")
       throw new Error("unreachable: the platform of an index is its children's");
     const config = manifest.manifest.config;
     if (config.size > CONFIG_MAX_BYTES)
-      throw new m13$SealError2(
+      throw new m13$SealError4(
         "refused",
         `${call.where}: the image config ${config.digest} is said to be ${config.size} bytes, more than an image config is; refused.`
       );
@@ -1859,9 +2149,9 @@ var RegistryClient = class {
       manifests: [found]
     })[0];
     if (platform === void 0) {
-      throw new m13$SealError2(
+      throw new m13$SealError4(
         "refused",
-        `${call.where}: ${child} is not a platform image of the sealed ${manifest.manifest.kind === "index" ? "index" : "image"} ${index}${found === null ? "" : ` (it is a child, but ${found.platform === void 0 ? "has no platform" : `for ${m13$quote2(formatPlatform(found.platform))}, an attestation manifest`})`}. Deploy the sealed digest, or a platform digest the sealed index lists.`
+        `${call.where}: ${child} is not a platform image of the sealed ${manifest.manifest.kind === "index" ? "index" : "image"} ${index}${found === null ? "" : ` (it is a child, but ${found.platform === void 0 ? "has no platform" : `for ${m13$quote4(formatPlatform(found.platform))}, an attestation manifest`})`}. Deploy the sealed digest, or a platform digest the sealed index lists.`
       );
     }
     return platform;
@@ -1880,18 +2170,18 @@ var RegistryClient = class {
         manifest.mediaType
       );
       if (answer === "precondition-failed")
-        throw new m13$SealError2(
+        throw new m13$SealError4(
           "refused",
-          `${call.where}: the registry refused the tag ${m13$quote2(tag)} with 412 though no If-Match was sent; check the registry.`
+          `${call.where}: the registry refused the tag ${m13$quote4(tag)} with 412 though no If-Match was sent; check the registry.`
         );
       if (answer.digestHeader !== null && answer.digestHeader !== digest)
         throw this.digestDisagrees(call, digest, answer.digestHeader);
     }
     const after = resolvedOnly(await resolveTag(api, call, target, tag));
     if (after.digest !== digest) {
-      throw new m13$SealError2(
+      throw new m13$SealError4(
         "conflict",
-        `${call.where}: after the retag the tag ${m13$quote2(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${reference.repository}, then promote again.`
+        `${call.where}: after the retag the tag ${m13$quote4(tag)} names ${after.digest}, not ${digest}: another writer moved it meanwhile. Check who pushes to ${m13$quote4(reference.repository)}, then promote again.`
       );
     }
     return after;
@@ -1900,19 +2190,19 @@ var RegistryClient = class {
     const from = this.api(source);
     const to = this.api(destination);
     const sameRegistry = from === to;
-    if (sameRegistry && m14$sameRepository2(source, destination) && destination.tag === null) {
-      throw new m13$SealError2(
+    if (sameRegistry && m14$sameRepository4(source, destination) && destination.tag === null) {
+      throw new m13$SealError4(
         "bad-input",
         `${where(destination)}: the copy's destination is its source repository with no tag; give another repository, or a tag (a retag).`
       );
     }
     const read = {
       operation: "copy",
-      where: where(m14$withDigest2(source, digest)),
+      where: where(m14$withDigest4(source, digest)),
       scopes: [{ repository: source.repository, push: false }]
     };
     const writeScopes = [{ repository: destination.repository, push: true }];
-    if (sameRegistry && !m14$sameRepository2(source, destination))
+    if (sameRegistry && !m14$sameRepository4(source, destination))
       writeScopes.push({ repository: source.repository, push: false });
     const write = { operation: "copy", where: where(destination), scopes: writeScopes };
     return copyImage(
@@ -1921,7 +2211,7 @@ var RegistryClient = class {
     );
   }
   async attachBundle(reference, subject, bundle) {
-    const { api, call } = this.open("attach", m14$withDigest2(reference, subject), true);
+    const { api, call } = this.open("attach", m14$withDigest4(reference, subject), true);
     const known = api.provenManifest(reference.repository, subject);
     const head = known === void 0 ? await api.headManifest(call, reference.repository, subject) : null;
     let descriptor;
@@ -1953,11 +2243,11 @@ var RegistryClient = class {
     return { manifest: artifact.manifest.digest, ...published };
   }
   async referrers(reference, subject, options = {}) {
-    const { api, call } = this.open("referrers", m14$withDigest2(reference, subject), false);
+    const { api, call } = this.open("referrers", m14$withDigest4(reference, subject), false);
     return readReferrers(api, call, reference.repository, subject, options.artifactType);
   }
   async bundles(reference, subject, options = {}) {
-    const { api, call } = this.open("bundles", m14$withDigest2(reference, subject), false);
+    const { api, call } = this.open("bundles", m14$withDigest4(reference, subject), false);
     return readBundles(api, call, reference.repository, subject, options.predicateType);
   }
   open(operation, reference, push) {
@@ -1971,7 +2261,7 @@ var RegistryClient = class {
     };
   }
   api(reference) {
-    const host = m14$registryHost2(reference);
+    const host = m14$registryHost4(reference);
     let api = this.sessions.get(host);
     if (api === void 0) {
       const session = new RegistrySession({
@@ -1993,14 +2283,14 @@ var RegistryClient = class {
     return isLoopbackHost(canonical) || this.insecure.has(canonical);
   }
   digestDisagrees(call, asked, said) {
-    return new m13$SealError2(
+    return new m13$SealError4(
       "refused",
-      `${call.where}: asked for ${asked}, the registry names ${m13$quote2(said)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
+      `${call.where}: asked for ${asked}, the registry names ${m13$quote4(said)} (Docker-Content-Digest). Nothing is trusted from this answer; check the registry.`
     );
   }
 };
 
-// src/app/image/open-registry.ts?seal
+// src/app/image/open-registry.ts?verify
 function openImageRegistry(env, token, options = {}) {
   return new RegistryClient({
     ...options,
@@ -2017,6 +2307,58 @@ function openImageRegistry(env, token, options = {}) {
     }
   });
 }
+
+// src/app/image/image-bytes.ts?verify
+async function checkImageBytes(source, expected, registry, options = {}) {
+  const image = await checkImage(source.reference, expected, registry, options);
+  return {
+    verified: true,
+    actual: image.digest,
+    mismatches: [],
+    path: null,
+    artifact: null,
+    sealedBy: null,
+    name: source.reference.name,
+    checksumsFile: source.checksumsFile,
+    imageRef: image.imageRef,
+    image
+  };
+}
+function imageRegistryFor(source, env) {
+  return openImageRegistry(env, source.token, { insecureRegistries: source.plainHttp });
+}
+function imageSignatureSources(base, source, registry) {
+  const api = base.attestations;
+  return {
+    checksumsFile: base.checksumsFile,
+    attestationsLooked: (digest) => `no signed seal attached to ${source.reference.name}@${digest} in its registry (referrers API and fallback tag)${api === null ? "" : ` and no attestation for ${digest} in the repository's attestations`}`,
+    attestations: async (digest) => {
+      const attached = await registry.bundles(m14$withDigest(source.reference, digest), digest, {
+        predicateType: m27$SLSA_PROVENANCE_TYPE
+      });
+      const fromRegistry = attached.flatMap((found) => {
+        let bundle;
+        try {
+          bundle = JSON.parse(found.bundle.toString("utf8"));
+        } catch {
+          bundle = { unparsable: found.referrer.manifest.digest };
+        }
+        return [
+          {
+            bundle,
+            // A URI, as a promotion's signed summary names its input attestation by this: the referrer
+            // in the registry, on the wire's registry and repository so any reader can fetch it.
+            source: `oci://${source.reference.registry}/${source.reference.repository}@${found.referrer.manifest.digest}`,
+            digest: m11$sha256Digest(found.bundle)
+          }
+        ];
+      });
+      return [...fromRegistry, ...api === null ? [] : await api(digest)];
+    }
+  };
+}
 export {
-  openImageRegistry
+  checkImageBytes,
+  imageRegistryFor,
+  imageSignatureSources
 };

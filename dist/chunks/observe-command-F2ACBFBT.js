@@ -3,7 +3,7 @@ import {
 } from "./chunk-NVOFDF6X.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-2K77X2KF.js";
+} from "./chunk-HATZSZFZ.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -14,7 +14,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-AAQ3Q4GL.js";
+} from "./chunk-Q5XWA23B.js";
 import {
   severityCounts
 } from "./chunk-TUMNQBV5.js";
@@ -50,7 +50,7 @@ import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-HF2I5VMJ.js";
+} from "./chunk-BKUX4BKO.js";
 import {
   cliCheckpointSigning
 } from "./chunk-VMITG4QB.js";
@@ -91,7 +91,7 @@ import {
 } from "./chunk-3JZVAEQI.js";
 import {
   parseImageReference
-} from "./chunk-CUALBWNH.js";
+} from "./chunk-4PHGT4IT.js";
 import "./chunk-6ESBXOH6.js";
 import {
   digestFromHex,
@@ -731,7 +731,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("./open-registry-655GUODT.js");
+  const { openImageRegistry } = await import("./open-registry-UF5NGJFO.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,

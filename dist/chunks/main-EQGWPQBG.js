@@ -81,21 +81,21 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-HGRXOQ6W.js")).sealCommand,
-  verify: async () => (await import("./verify-command-CT3ZMBNL.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-2Z7VGQLK.js")).sealCommand,
+  verify: async () => (await import("./verify-command-G7O3Y3RO.js")).verifyCommand,
   diff: async () => (await import("./diff-command-2KBZQCYM.js")).diffCommand,
   merge: async () => (await import("./merge-command-6U2DDZAR.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-N3VBUHVY.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-N2PDK4TX.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-W3YKCVST.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-IUWIRDKS.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-TNBQWNPJ.js")).vetoCommand,
   history: async () => (await import("./history-command-FU5EL2JR.js")).historyCommand,
-  status: async () => (await import("./status-command-C5WA3HJ4.js")).statusCommand,
+  status: async () => (await import("./status-command-L7SJDVGL.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-OX4FB47R.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-OPRSMIJO.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-TGML7YHB.js")).contractCommand,
-  observe: async () => (await import("./observe-command-HSZB22A2.js")).observeCommand,
+  contract: async () => (await import("./contract-command-PVGWQRKK.js")).contractCommand,
+  observe: async () => (await import("./observe-command-F2ACBFBT.js")).observeCommand,
   drift: async () => (await import("./drift-command-B45XU2FR.js")).driftCommand,
-  policy: async () => (await import("./policy-command-JXAH5PIM.js")).policyCommand
+  policy: async () => (await import("./policy-command-A2LXC6C6.js")).policyCommand
 };
 async function main(args, terminal) {
   const [command] = args;

@@ -6,10 +6,8 @@ import {
   platformChildren,
   platformMatches,
   requirePlatforms
-} from "./chunk-AZXD5FYB.js";
-import "./chunk-6Q2WRFY4.js";
-import "./chunk-ERNWVJRV.js";
-import "./chunk-P4TSECCU.js";
+} from "./chunk-XMW53NHQ.js";
+import "./chunk-J5RDPOBE.js";
 import "./chunk-PXYCEGCV.js";
 import "./chunk-PEFIDIUF.js";
 import "./chunk-IOF2R6EN.js";
@@ -20,19 +18,19 @@ import "./chunk-SHE4BTPW.js";
 import "./chunk-KUE42OYI.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:promote:src/core/image/reference.ts:src/app/image/image-bytes.ts
-import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$inputLines, m14$isImageSubject, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../promote/index-core.js";
+// stand-in:observe:src/core/image/reference.ts:src/app/image/image-bytes.ts
+import { m14$DOCKER_HUB, m14$DOCKER_HUB_HOST, m14$OCI_SCHEME, m14$digestReference, m14$formatReference, m14$isImageSubject, m14$namesRegistry, m14$parseImageReference, m14$parseImageSubject, m14$parsePlainHttpRegistries, m14$registryHost, m14$sameRepository, m14$subjectName, m14$withDigest, m14$withTag } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/statement.ts:src/app/image/image-bytes.ts
-import { m27$DIGEST_ONLY_ANNOTATION, m27$GITHUB_WORKFLOW_BUILD_TYPE, m27$LOCAL_BUILD_TYPE, m27$SLSA_PROVENANCE_TYPE, m27$STATEMENT_TYPE, m27$buildStatement, m27$commitUrl, m27$digestOnlySubject, m27$runUrl, m27$statementSubject, m27$workflowPath } from "../promote/index-core.js";
+// stand-in:observe:src/core/statement.ts:src/app/image/image-bytes.ts
+import { m27$DIGEST_ONLY_ANNOTATION, m27$GITHUB_WORKFLOW_BUILD_TYPE, m27$LOCAL_BUILD_TYPE, m27$SLSA_PROVENANCE_TYPE, m27$STATEMENT_TYPE, m27$buildStatement, m27$commitUrl, m27$digestOnlySubject, m27$runUrl, m27$statementSubject, m27$workflowPath } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/errors.ts:src/app/image/check-image.ts
-import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../promote/index-core.js";
+// stand-in:observe:src/core/errors.ts:src/app/image/check-image.ts
+import { m13$SealError, m13$exitCodeOf, m13$isSealError, m13$messageOf, m13$quote, m13$stopsPromotion } from "../observe/index-core.js";
 
-// stand-in:promote:src/core/image/reference.ts:src/app/image/check-image.ts
-import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$inputLines as m14$inputLines2, m14$isImageSubject as m14$isImageSubject2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../promote/index-core.js";
+// stand-in:observe:src/core/image/reference.ts:src/app/image/check-image.ts
+import { m14$DOCKER_HUB as m14$DOCKER_HUB2, m14$DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST2, m14$OCI_SCHEME as m14$OCI_SCHEME2, m14$digestReference as m14$digestReference2, m14$formatReference as m14$formatReference2, m14$isImageSubject as m14$isImageSubject2, m14$namesRegistry as m14$namesRegistry2, m14$parseImageReference as m14$parseImageReference2, m14$parseImageSubject as m14$parseImageSubject2, m14$parsePlainHttpRegistries as m14$parsePlainHttpRegistries2, m14$registryHost as m14$registryHost2, m14$sameRepository as m14$sameRepository2, m14$subjectName as m14$subjectName2, m14$withDigest as m14$withDigest2, m14$withTag as m14$withTag2 } from "../observe/index-core.js";
 
-// src/app/image/check-image.ts?promote
+// src/app/image/check-image.ts?observe
 async function checkImage(reference, expected, registry, options = {}) {
   let top;
   let handedOut;
@@ -81,7 +79,7 @@ function platformChild(reference, top, child) {
   );
 }
 
-// src/app/image/image-bytes.ts?promote
+// src/app/image/image-bytes.ts?observe
 async function checkImageBytes(source, expected, registry, options = {}) {
   const image = await checkImage(source.reference, expected, registry, options);
   return {

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { measureContract } from './bench-contract.mjs'
 import { measureImages } from './bench-images.mjs'
 import { measureSigning } from './bench-signing.mjs'
+import { RUNNER_CONTEXT, parseOutputs, runStartupCase, startupCases } from './startup-steps.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 // BENCH_DIST=<dir> measures another build of dist/ (node scripts/package.mjs <dir>), to
@@ -832,32 +833,13 @@ function measureLedger(outDir) {
 }
 
 // ---------------------------------------------------------------------------
-// Step 6: start-up. Each entry point of dist/ doing the least a step does, run as a runner
-// runs it (inputs as INPUT_* variables, the GITHUB_OUTPUT, GITHUB_STATE and
-// GITHUB_STEP_SUMMARY files, a fresh RUNNER_TEMP), against a bare `node -e 0`: on a small
-// artifact, loading the code is most of the step. The loaded size is what the entry
-// actually imported, in a separate run whose preload counts the files.
+// Step 6: start-up. Each entry point of dist/ doing the least a step does
+// (scripts/startup-steps.mjs), against a bare `node -e 0`: on a small artifact, loading the
+// code is most of the step. The loaded size is what the entry actually imported, in a
+// separate run whose preload counts the files.
 
 const STARTUP_RUNS = 15
 const STARTUP_TARGET = 2
-// What GitHub-hosted runners set, as far as a seal's statement reads it.
-const RUNNER_CONTEXT = {
-  GITHUB_ACTIONS: 'true',
-  GITHUB_SERVER_URL: 'https://github.com',
-  GITHUB_REPOSITORY: 'acme/shop',
-  GITHUB_REPOSITORY_ID: '123456',
-  GITHUB_REPOSITORY_OWNER_ID: '7890',
-  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_WORKFLOW_REF: 'acme/shop/.github/workflows/build.yml@refs/heads/main',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_RUN_ID: '4242',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_JOB: 'build',
-  GITHUB_ACTOR: 'octocat',
-  GITHUB_ACTION: 'seal',
-  RUNNER_ENVIRONMENT: 'github-hosted'
-}
 // module.registerHooks (Node 22.15 and later) sees every module the ES loader loads,
 // chunks included; the sizes are summed when the process exits.
 const LOADED_PRELOAD =
@@ -870,145 +852,31 @@ const LOADED_PRELOAD =
       'fs.writeFileSync(process.env.BENCH_LOADED_FILE, JSON.stringify({ files: loaded.size, bytes })) })'
   )
 
-/** Reads the `name<<delimiter` blocks of a runner's GITHUB_OUTPUT file. */
-function parseOutputs(text) {
-  const outputs = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (!match) continue
-    const value = []
-    while (++i < lines.length && lines[i] !== match[2]) value.push(lines[i])
-    outputs[match[1]] = value.join('\n')
-  }
-  return outputs
-}
-
-function startupCases(workDir) {
-  const workspace = path.join(workDir, 'workspace')
-  fs.mkdirSync(workspace)
-  const file = 'app.bin'
-  const content = randomBlock(mulberry32(7), 4096)
-  fs.writeFileSync(path.join(workspace, file), content)
-  fs.writeFileSync(path.join(workspace, 'promotion.yml'), 'environments:\n  dev: {}\n')
-  // A file ledger is created once, before the first promotion, as a user does.
-  const init = spawnSync(
-    process.execPath,
-    [cli, 'ledger', 'init', '--ledger', 'file:ledger.jsonl'],
-    { cwd: workspace, encoding: 'utf8' }
-  )
-  if (init.status !== 0) throw new Error(`ledger init failed: ${init.stderr}`)
-  const digest = `sha256:${createHash('sha256').update(content).digest('hex')}`
-  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version
-  const action = (entry, inputs, check) => ({
-    args: [path.join(dist, entry, 'index.js')],
-    inputs,
-    check,
-    workspace
+/** The JavaScript files an entry imported and their size, from a run under LOADED_PRELOAD. */
+function loadedBy(c, workDir) {
+  const loadedFile = path.join(workDir, 'loaded.json')
+  runStartupCase(c, workDir, {
+    nodeArgs: ['--import', LOADED_PRELOAD],
+    env: { BENCH_LOADED_FILE: loadedFile }
   })
-  const expectOutput = (name, value) => (run) => {
-    if (run.outputs[name] !== value)
-      throw new Error(
-        `output ${name} is ${JSON.stringify(run.outputs[name])}, expected ${JSON.stringify(value)}\n${run.stdout}`
-      )
-  }
-  return [
-    { label: 'node -e 0 (bare start)', args: ['-e', '0'], check: () => {} },
-    {
-      label: 'seal action, one 4 KiB file',
-      ...action('seal', { 'subject-path': file }, expectOutput('digest', digest))
-    },
-    {
-      label: 'verify action, the same file',
-      ...action(
-        'verify',
-        { 'subject-path': file, 'expected-digest': digest },
-        expectOutput('verified', 'true')
-      )
-    },
-    {
-      label: 'promote action, dry run, file ledger',
-      ...action(
-        'promote',
-        {
-          environment: 'dev',
-          'expected-digest': digest,
-          'subject-path': file,
-          policy: 'promotion.yml',
-          ledger: 'file:ledger.jsonl',
-          'dry-run': 'true'
-        },
-        (run) => {
-          if (JSON.parse(run.outputs.decision ?? 'null')?.allowed !== true)
-            throw new Error(`the dry run did not allow the promotion\n${run.stdout}`)
-        }
-      )
-    },
-    {
-      label: 'artifact-seal --version',
-      args: [cli, '--version'],
-      check: (run) => {
-        if (run.stdout.trim() !== version)
-          throw new Error(`artifact-seal --version printed ${JSON.stringify(run.stdout)}`)
-      }
-    }
-  ]
-}
-
-/** One run of a case in a fresh runner directory; returns the wall time and what the step left. */
-function runStartupCase(c, workDir, preload) {
-  const temp = fs.mkdtempSync(path.join(workDir, 'runner-temp-'))
-  const files = Object.fromEntries(
-    ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map(
-      (name) => [name, path.join(temp, name)]
-    )
-  )
-  for (const file of Object.values(files)) fs.writeFileSync(file, '')
-  const inputs = Object.fromEntries(
-    Object.entries(c.inputs ?? {}).map(([name, value]) => [
-      `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
-      value
-    ])
-  )
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    ...RUNNER_CONTEXT,
-    ...files,
-    RUNNER_TEMP: temp,
-    GITHUB_WORKSPACE: c.workspace ?? workDir,
-    ...inputs
-  }
-  const loadedFile = path.join(temp, 'loaded.json')
-  const args = preload ? ['--import', LOADED_PRELOAD, ...c.args] : c.args
-  const started = performance.now()
-  const stdout = run(process.execPath, args, {
-    cwd: c.workspace ?? workDir,
-    env: preload ? { ...env, BENCH_LOADED_FILE: loadedFile } : env
-  })
-  const elapsed = (performance.now() - started) / 1000
-  c.check({ stdout, outputs: parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8')) })
-  const loaded =
-    preload && fs.existsSync(loadedFile) ? JSON.parse(fs.readFileSync(loadedFile, 'utf8')) : null
-  fs.rmSync(temp, { recursive: true, force: true })
-  return { elapsed, loaded }
+  const loaded = JSON.parse(fs.readFileSync(loadedFile, 'utf8'))
+  fs.rmSync(loadedFile)
+  return loaded
 }
 
 function measureStartup(workDir) {
-  const cases = startupCases(workDir)
+  const cases = startupCases(workDir, { dist, root, content: randomBlock(mulberry32(7), 4096) })
   const before = cpuSnapshot()
   const times = cases.map(() => [])
   for (let round = 0; round < WARMUP_RUNS + STARTUP_RUNS; round++) {
     cases.forEach((c, i) => {
-      const { elapsed } = runStartupCase(c, workDir, false)
+      const elapsed = runStartupCase(c, workDir)
       if (round >= WARMUP_RUNS) times[i].push(elapsed)
     })
   }
   const load = otherLoad(before)
   const hooks = 'registerHooks' in nodeModule
-  const loaded = cases.map((c, i) =>
-    i === 0 || !hooks ? null : runStartupCase(c, workDir, true).loaded
-  )
+  const loaded = cases.map((c, i) => (i === 0 || !hooks ? null : loadedBy(c, workDir)))
   const bare = median(times[0])
   const rows = cases.map((c, i) => ({
     label: c.label,

@@ -31,6 +31,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { compileEagerly } from './eager-compile.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const args = process.argv.slice(2)
@@ -64,6 +65,12 @@ const REQUIRE_BANNER =
 // of every promote. The names are read from the installed package here, so that a new
 // version's are not missed.
 const LOADED_ON_FIRST_USE = new Set(['picomatch', 'js-yaml', 'yaml'])
+
+// The top-level functions the plain steps call as they start, by file of dist/: compiled as
+// the file loads (scripts/eager-compile.mjs).
+const STARTUP_FUNCTIONS = JSON.parse(
+  readFileSync(path.join(root, 'scripts', 'startup-functions.json'), 'utf8')
+)
 
 // What a licence or notice file is called in a package: LICENSE, LICENCE.md, COPYING, NOTICE.txt, LICENSE-MIT…
 const LICENCE_FILE = /^(licen[cs]e|copying|notice)([-._].*)?$/i
@@ -824,7 +831,8 @@ for (const file of results.flatMap((r) => r.outputFiles)) {
     continue
   }
   mkdirSync(path.dirname(file.path), { recursive: true })
-  writeFileSync(file.path, withoutUnusedBanner(file.text))
+  const eager = STARTUP_FUNCTIONS[relative(file.path).slice(relative(outdir).length + 1)] ?? []
+  writeFileSync(file.path, compileEagerly(withoutUnusedBanner(file.text), eager))
 }
 writeFileSync(path.join(outdir, 'licenses.txt'), licensesText(metafile, legalTexts))
 if (metafileOut) writeFileSync(metafileOut, JSON.stringify(metafile))

@@ -261,10 +261,10 @@ describe('the promote summary: the contract amendment', () => {
 describe('the promote summary: the contract each environment runs', () => {
   it('in the pipeline diagram and in the table, pending ones with the contract they carry', () => {
     const markdown = renderPromotionMarkdown(report(plan(V1, V2, CHANGES)))
-    expect(markdown).toContain('  env0["staging<br/>sha256:000000000000…<br/>contract 2.0.0"]')
+    expect(markdown).toContain('  env0["staging<br/>sha256:000000000000#8230;<br/>contract 2.0.0"]')
     expect(structureProblems(markdown, { origins: ['https://github.com'] })).toEqual([])
     expect(markdown).toContain(
-      '  env1["production ✅<br/>sha256:000000000000…<br/>contract 1.0.0<br/>pending sha256:000000000000… ' +
+      '  env1["production ✅<br/>sha256:000000000000#8230;<br/>contract 1.0.0<br/>pending sha256:000000000000#8230; ' +
         '(contract 2.0.0)"]'
     )
     expect(tableAfter(markdown, '| Environment |')).toEqual([
@@ -300,7 +300,7 @@ describe('the promote summary: the contract each environment runs', () => {
       })
     )
     expect(markdown).toContain(
-      '  env0["staging<br/>sha256:000000000000…<br/>contract 1.0#34;#93; --#62; x#91;#34;#124;#96;"]'
+      '  env0["staging<br/>sha256:000000000000#8230;<br/>contract 1.0#34;#93; --#62; x#91;#34;#124;#96;"]'
     )
     expect(markdown).toContain('  env1["production ✅<br/>nothing yet"]')
     expect(markdown).toContain(
@@ -530,7 +530,7 @@ describe('services in status, history and the summary: named when there is more 
     expect(markdown).toContain('| Environment | Service | Runs now | Since | Contract |')
     expect(markdown).toContain(`| production | api | \`${D1.slice(0, 19)}…\` |`)
     expect(markdown).toContain(
-      `env0["production ✅<br/>api: ${D1.slice(0, 19)}…<br/>web: ${D2.slice(0, 19)}…<br/>pending ${D1.slice(0, 19)}…<br/>(unnamed): nothing yet"]`
+      `env0["production ✅<br/>api: ${D1.slice(0, 19)}#8230;<br/>web: ${D2.slice(0, 19)}#8230;<br/>pending ${D1.slice(0, 19)}#8230;<br/>(unnamed): nothing yet"]`
     )
   })
 })

@@ -23,8 +23,8 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-EQGWPQBG.js"),
-    import("../chunks/terminal-6TTIFZQL.js")
+    import("../chunks/main-UHCMMR5U.js"),
+    import("../chunks/terminal-CF2D2XIY.js")
   ]);
   const terminal = processTerminal();
   const code = await main(process.argv.slice(2), terminal);

@@ -29635,6 +29635,10 @@ for (const key of ["access", "copyFile", "cp", "glob", "open", "opendir", "renam
 var builtin3 = __require("node:os");
 var { arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname, loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo, uptime, version, machine, constants: constants3, EOL, devNull } = builtin3;
 
+// src/core/control-characters.ts
+var CONTROL_CHARACTERS = "\\u0000-\\u001f\\u007f-\\u009f";
+var ANY_CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, "gu");
+
 // src/report/runner-log.ts
 var MARK = "\u200B";
 var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
@@ -29649,7 +29653,7 @@ function visibleControl(char) {
 }
 function visibleControls(text) {
   return text.replace(
-    new RegExp("\\p{Cc}", "gu"),
+    ANY_CONTROL,
     (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
   );
 }
@@ -32112,7 +32116,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-OAWF4LTN.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RLQ4WISJ.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -32140,8 +32144,9 @@ async function driftStateOf(newestFirst, service) {
 
 // src/core/observe/observation.ts
 var SHOWN = 120;
+var CONTROL_RUNS = new RegExp(`[${CONTROL_CHARACTERS}]+`, "gu");
 function shown(text) {
-  const line = text.replace(new RegExp("\\p{Cc}+", "gu"), " ").trim();
+  const line = text.replace(CONTROL_RUNS, " ").trim();
   return quote(line.length > SHOWN ? `${line.slice(0, SHOWN)}\u2026` : line);
 }
 var DIGEST_TOKEN = /^(?:[^\s@]+@)?(?:sha256:)?([0-9a-fA-F]{64})$/;
@@ -39758,7 +39763,7 @@ function parseErrorPosition(message, text) {
   return `${lineNo}:${at >= 0 ? at + 1 : 1}`;
 }
 function cleanMessage(message) {
-  return message.replace(/\s*\((?:[^()]*, )?line \d+\)$/, "").replace(new RegExp("\\p{Cc}", "gu"), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return message.replace(/\s*\((?:[^()]*, )?line \d+\)$/, "").replace(ANY_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function features(object) {
   const value = object._features;
@@ -41096,7 +41101,7 @@ function contractVersion(given, detected, inputName) {
     `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`
   );
 }
-var VERSION = /^[^\s\p{Cc}]+$/u;
+var VERSION = new RegExp(`^[^\\s${CONTROL_CHARACTERS}]+$`, "u");
 var KINDS = [
   "openapi",
   "jsonschema",
@@ -43420,7 +43425,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("../chunks/open-registry-XZQ6OSOD.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-5HHN3ZV5.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,
@@ -44245,7 +44250,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-P52VN3UB.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-6W62RS6M.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -44282,8 +44287,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-JEXISI47.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-AVM43AVE.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TOR27XJQ.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-PPEWBO5H.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -44333,7 +44338,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-SJMUXO63.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ULRPA5BH.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -45567,9 +45572,10 @@ function plain(value) {
   if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
   return out;
 }
+var ENDS_CODE_SPAN = new RegExp(`[\`|\\\\${CONTROL_CHARACTERS}\u2028\u2029]`, "u");
+var SPACE_OR_CONTROL = new RegExp(`[\\s${CONTROL_CHARACTERS}]`, "u");
 function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
-    return `\`${value}\``;
+  if (value !== "" && !ENDS_CODE_SPAN.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
   return `<code>${plain(value)}</code>`;
 }
 
@@ -45800,7 +45806,7 @@ async function run(env = process.env) {
       }
     }
     if (settings.issuesOf !== null) {
-      const { GitHubIssues } = await import("../chunks/github-issues-3OJC464G.js");
+      const { GitHubIssues } = await import("../chunks/github-issues-VTVTCKOB.js");
       const { syncDriftIssues } = await import("../chunks/drift-issues-WSVRPRP7.js");
       const issues = new GitHubIssues({
         token: settings.token,
@@ -45829,94 +45835,95 @@ async function run(env = process.env) {
 }
 export {
   run as m0$run,
-  digestFromHex as m11$digestFromHex,
-  hexOf as m11$hexOf,
-  parseDigest as m11$parseDigest,
-  sha256Digest as m11$sha256Digest,
-  sha256Hex as m11$sha256Hex,
-  shortDigest as m11$shortDigest,
-  DEFAULT_API_URL as m12$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
-  apiUrlOf as m12$apiUrlOf,
-  serverUrlOf as m12$serverUrlOf,
-  SealError as m13$SealError,
-  exitCodeOf as m13$exitCodeOf,
-  isSealError as m13$isSealError,
-  messageOf as m13$messageOf,
-  quote as m13$quote,
-  stopsPromotion as m13$stopsPromotion,
-  DOCKER_HUB as m14$DOCKER_HUB,
-  DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST,
-  OCI_SCHEME as m14$OCI_SCHEME,
-  digestReference as m14$digestReference,
-  formatReference as m14$formatReference,
-  isImageSubject as m14$isImageSubject,
-  namesRegistry as m14$namesRegistry,
-  parseImageReference as m14$parseImageReference,
-  parseImageSubject as m14$parseImageSubject,
-  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
-  registryHost as m14$registryHost,
-  sameRepository as m14$sameRepository,
-  subjectName as m14$subjectName,
-  withDigest as m14$withDigest,
-  withTag as m14$withTag,
-  isRecord as m15$isRecord,
-  agreeingKind as m16$agreeingKind,
-  checkSubjectKind as m16$checkSubjectKind,
-  isCanonicalListing as m16$isCanonicalListing,
-  kindFromListing as m16$kindFromListing,
-  kindFromStatement as m16$kindFromStatement,
-  readListingFile2 as m16$readListingFile,
-  refuseListingAsFile as m16$refuseListingAsFile,
-  checkListingPath as m17$checkListingPath,
-  compareUtf8 as m17$compareUtf8,
-  describesListing as m17$describesListing,
-  diffListings as m17$diffListings,
-  digestOfListing as m17$digestOfListing,
-  formatListing as m17$formatListing,
-  listingFromDigests as m17$listingFromDigests,
-  listingFromPathBytes as m17$listingFromPathBytes,
-  parseListing as m17$parseListing,
-  sortEntries as m17$sortEntries,
-  MODES_ANNOTATION as m18$MODES_ANNOTATION,
-  applyModes as m18$applyModes,
-  diffModes as m18$diffModes,
-  formatModes as m18$formatModes,
-  linkTargetPath as m18$linkTargetPath,
-  modesAnnotation as m18$modesAnnotation,
-  modesDigest as m18$modesDigest,
-  parseModes as m18$parseModes,
-  readModes as m18$readModes,
-  confirmationChanged as m19$confirmationChanged,
-  needsLiveContract as m19$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m21$OBSERVING,
-  OUTCOMES as m21$OUTCOMES,
-  RESOLUTIONS as m21$RESOLUTIONS,
-  confirmedOutcome as m21$confirmedOutcome,
-  describeService as m21$describeService,
-  isEarlier as m21$isEarlier,
-  makesLive as m21$makesLive,
-  serviceOf as m21$serviceOf,
-  listDirectory as m23$listDirectory,
-  sealSubject as m23$sealSubject,
-  startHashPool as m23$startHashPool,
-  DIGEST_ONLY_ANNOTATION as m27$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m27$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m27$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m27$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m27$STATEMENT_TYPE,
-  buildStatement as m27$buildStatement,
-  commitUrl as m27$commitUrl,
-  digestOnlySubject as m27$digestOnlySubject,
-  runUrl as m27$runUrl,
-  statementSubject as m27$statementSubject,
-  workflowPath as m27$workflowPath,
-  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
-  capitalized as m28$capitalized,
-  speakAs as m28$speakAs,
-  words as m28$words,
-  SYSTEM_CLOCK as m29$SYSTEM_CLOCK,
+  ANY_CONTROL as m11$ANY_CONTROL,
+  CONTROL_CHARACTERS as m11$CONTROL_CHARACTERS,
+  digestFromHex as m12$digestFromHex,
+  hexOf as m12$hexOf,
+  parseDigest as m12$parseDigest,
+  sha256Digest as m12$sha256Digest,
+  sha256Hex as m12$sha256Hex,
+  shortDigest as m12$shortDigest,
+  DEFAULT_API_URL as m13$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m13$DEFAULT_SERVER_URL,
+  apiUrlOf as m13$apiUrlOf,
+  serverUrlOf as m13$serverUrlOf,
+  SealError as m14$SealError,
+  exitCodeOf as m14$exitCodeOf,
+  isSealError as m14$isSealError,
+  messageOf as m14$messageOf,
+  quote as m14$quote,
+  stopsPromotion as m14$stopsPromotion,
+  DOCKER_HUB as m15$DOCKER_HUB,
+  DOCKER_HUB_HOST as m15$DOCKER_HUB_HOST,
+  OCI_SCHEME as m15$OCI_SCHEME,
+  digestReference as m15$digestReference,
+  formatReference as m15$formatReference,
+  isImageSubject as m15$isImageSubject,
+  namesRegistry as m15$namesRegistry,
+  parseImageReference as m15$parseImageReference,
+  parseImageSubject as m15$parseImageSubject,
+  parsePlainHttpRegistries as m15$parsePlainHttpRegistries,
+  registryHost as m15$registryHost,
+  sameRepository as m15$sameRepository,
+  subjectName as m15$subjectName,
+  withDigest as m15$withDigest,
+  withTag as m15$withTag,
+  isRecord as m16$isRecord,
+  agreeingKind as m17$agreeingKind,
+  checkSubjectKind as m17$checkSubjectKind,
+  isCanonicalListing as m17$isCanonicalListing,
+  kindFromListing as m17$kindFromListing,
+  kindFromStatement as m17$kindFromStatement,
+  readListingFile2 as m17$readListingFile,
+  refuseListingAsFile as m17$refuseListingAsFile,
+  checkListingPath as m18$checkListingPath,
+  compareUtf8 as m18$compareUtf8,
+  describesListing as m18$describesListing,
+  diffListings as m18$diffListings,
+  digestOfListing as m18$digestOfListing,
+  formatListing as m18$formatListing,
+  listingFromDigests as m18$listingFromDigests,
+  listingFromPathBytes as m18$listingFromPathBytes,
+  parseListing as m18$parseListing,
+  sortEntries as m18$sortEntries,
+  MODES_ANNOTATION as m19$MODES_ANNOTATION,
+  applyModes as m19$applyModes,
+  diffModes as m19$diffModes,
+  formatModes as m19$formatModes,
+  linkTargetPath as m19$linkTargetPath,
+  modesAnnotation as m19$modesAnnotation,
+  modesDigest as m19$modesDigest,
+  parseModes as m19$parseModes,
+  readModes as m19$readModes,
+  confirmationChanged as m20$confirmationChanged,
+  needsLiveContract as m20$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m22$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m22$OBSERVING,
+  OUTCOMES as m22$OUTCOMES,
+  RESOLUTIONS as m22$RESOLUTIONS,
+  confirmedOutcome as m22$confirmedOutcome,
+  describeService as m22$describeService,
+  isEarlier as m22$isEarlier,
+  makesLive as m22$makesLive,
+  serviceOf as m22$serviceOf,
+  listDirectory as m24$listDirectory,
+  sealSubject as m24$sealSubject,
+  startHashPool as m24$startHashPool,
+  DIGEST_ONLY_ANNOTATION as m28$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m28$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m28$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m28$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m28$STATEMENT_TYPE,
+  buildStatement as m28$buildStatement,
+  commitUrl as m28$commitUrl,
+  digestOnlySubject as m28$digestOnlySubject,
+  runUrl as m28$runUrl,
+  statementSubject as m28$statementSubject,
+  workflowPath as m28$workflowPath,
+  ACTION_VOCABULARY as m29$ACTION_VOCABULARY,
+  capitalized as m29$capitalized,
+  speakAs as m29$speakAs,
+  words as m29$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -45933,42 +45940,43 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  discard as m30$discard,
-  exchange as m30$exchange,
-  readBounded as m30$readBounded,
-  webStream as m30$webStream,
-  contractManifestBeside as m31$contractManifestBeside,
-  hasBundleBeside as m31$hasBundleBeside,
-  listingsIn as m31$listingsIn,
-  readListing as m31$readListing,
-  readSigstoreBundleBeside as m31$readSigstoreBundleBeside,
-  readStatement as m31$readStatement,
-  readStatementBeside as m31$readStatementBeside,
-  readText as m31$readText,
-  readTextIfAny as m31$readTextIfAny,
-  whyUnreadable as m31$whyUnreadable,
-  CACHE_FILES_DIR as m32$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m32$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m32$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m32$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m32$cacheArchivePrefix,
-  cacheKeyOf as m32$cacheKeyOf,
-  cacheStagingPath as m32$cacheStagingPath,
-  copyListedFiles as m33$copyListedFiles,
-  makeDirectories as m33$makeDirectories,
-  privateDir as m33$privateDir,
-  removeQuietly2 as m33$removeQuietly,
-  writeNewFile as m33$writeNewFile,
-  bundleBaseOf as m34$bundleBaseOf,
-  bundleFileNames as m34$bundleFileNames,
-  contractBeside as m34$contractBeside,
-  fileSafeName as m34$fileSafeName,
-  isBundleEntry as m34$isBundleEntry,
-  modesBeside as m34$modesBeside,
-  sigstoreBundleBeside as m34$sigstoreBundleBeside,
-  statementBeside as m34$statementBeside,
-  wrongEnvironment as m36$wrongEnvironment,
-  decodeRecord as m37$decodeRecord,
-  VERSION2 as m38$VERSION,
+  SYSTEM_CLOCK as m30$SYSTEM_CLOCK,
+  discard as m31$discard,
+  exchange as m31$exchange,
+  readBounded as m31$readBounded,
+  webStream as m31$webStream,
+  contractManifestBeside as m32$contractManifestBeside,
+  hasBundleBeside as m32$hasBundleBeside,
+  listingsIn as m32$listingsIn,
+  readListing as m32$readListing,
+  readSigstoreBundleBeside as m32$readSigstoreBundleBeside,
+  readStatement as m32$readStatement,
+  readStatementBeside as m32$readStatementBeside,
+  readText as m32$readText,
+  readTextIfAny as m32$readTextIfAny,
+  whyUnreadable as m32$whyUnreadable,
+  CACHE_FILES_DIR as m33$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m33$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m33$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m33$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m33$cacheArchivePrefix,
+  cacheKeyOf as m33$cacheKeyOf,
+  cacheStagingPath as m33$cacheStagingPath,
+  copyListedFiles as m34$copyListedFiles,
+  makeDirectories as m34$makeDirectories,
+  privateDir as m34$privateDir,
+  removeQuietly2 as m34$removeQuietly,
+  writeNewFile as m34$writeNewFile,
+  bundleBaseOf as m35$bundleBaseOf,
+  bundleFileNames as m35$bundleFileNames,
+  contractBeside as m35$contractBeside,
+  fileSafeName as m35$fileSafeName,
+  isBundleEntry as m35$isBundleEntry,
+  modesBeside as m35$modesBeside,
+  sigstoreBundleBeside as m35$sigstoreBundleBeside,
+  statementBeside as m35$statementBeside,
+  wrongEnvironment as m37$wrongEnvironment,
+  decodeRecord as m38$decodeRecord,
+  VERSION2 as m39$VERSION,
   sealedModesBeside as m7$sealedModesBeside
 };

@@ -1,4 +1,3529 @@
 const require = globalThis.process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);
+// Compiled as the file loads: the functions a plain step calls (scripts/eager-compile.mjs).
+// src/core/env.ts
+var serverUrlOf = (function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+});
+var withoutTrailingSlash = (function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+});
+// src/report/runner-log.ts
+var visibleControl = (function visibleControl(char) {
+  const code2 = char.charCodeAt(0);
+  if (char === "	") return null;
+  if (code2 < 32) return String.fromCharCode(9216 + code2);
+  if (code2 === 127) return "\u2421";
+  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
+  return null;
+});
+var visibleControls = (function visibleControls(text) {
+  return text.replace(
+    ANY_CONTROL,
+    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
+  );
+});
+var inertLogText = (function inertLogText(text) {
+  return new RunnerLogGuard().encode(text);
+});
+// src/actions/runner-io.ts
+var endStep = (async function endStep() {
+  const stream = logStream;
+  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
+  process.exit();
+});
+var toCommandValue = (function toCommandValue(value) {
+  if (value === null || value === void 0) return "";
+  if (typeof value === "string" || value instanceof String) return String(value);
+  return JSON.stringify(value);
+});
+var issueFileCommand = (function issueFileCommand(variable, name, value) {
+  const file = process.env[variable];
+  const delimiter2 = `ghadelimiter_${randomUUID()}`;
+  const text = toCommandValue(value);
+  if (name.includes(delimiter2))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
+    encoding: "utf8"
+  });
+});
+var getInput = (function getInput(name, options) {
+  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
+  return options?.trimWhitespace === false ? value : value.trim();
+});
+var setOutput = (function setOutput(name, value) {
+  if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
+  runnerLog.write(EOL);
+  writeCommand("set-output", { name }, toCommandValue(value));
+});
+var info = (function info(message) {
+  runnerLog.write(inertLogText(message) + EOL);
+});
+// src/core/promotion/policy.ts
+var declaresServices = (function declaresServices(policy) {
+  return (policy.service ?? null) !== null || (policy.services ?? null) !== null;
+});
+var findEnvironment = (function findEnvironment(policy, name) {
+  return policy.environments.find((e) => e.name === name);
+});
+var requireEnvironment = (function requireEnvironment(policy, name, input, consequence = "") {
+  const rule = findEnvironment(policy, name);
+  if (rule !== void 0) return rule;
+  throw new SealError(
+    "bad-input",
+    `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}${consequence}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
+  );
+});
+var upstreamOf = (function upstreamOf(rule) {
+  return [.../* @__PURE__ */ new Set([...rule.requires, ...rule.requiresAny])];
+});
+var pipelineOrder = (function pipelineOrder(policy) {
+  const placed = /* @__PURE__ */ new Set();
+  const ordered = [];
+  while (ordered.length < policy.environments.length) {
+    const next2 = policy.environments.find(
+      (e) => !placed.has(e.name) && upstreamOf(e).every((u) => placed.has(u))
+    );
+    if (!next2) break;
+    placed.add(next2.name);
+    ordered.push(next2);
+  }
+  return ordered;
+});
+var serviceFor = (function serviceFor(policy, name, nameInput = "name") {
+  if ((policy.service ?? null) !== null) return policy.service;
+  const listed = policy.services ?? null;
+  if (listed === null || name !== null && listed.includes(name)) return name;
+  throw new SealError(
+    "bad-input",
+    `${nameInput}: ${name === null ? "the artifact has no name" : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(", ")}. Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
+  );
+});
+// src/core/digest.ts
+var digestFromHex = (function digestFromHex(hex) {
+  return `sha256:${hex}`;
+});
+var sha256Digest = (function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+});
+var sha256Hex = (function sha256Hex(data) {
+  return hash("sha256", data, "hex");
+});
+var hexOf = (function hexOf(digest) {
+  return digest.slice("sha256:".length);
+});
+var parseDigest = (function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    "bad-input",
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+});
+// src/core/image/reference.ts
+var isImageSubject = (function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+});
+var parsePlainHttpRegistries = (function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    const text = value.trim();
+    if (text === "") fail("is empty");
+    if (/\s/.test(text)) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
+    const host = HOST.exec(text);
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = text.toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+});
+// src/core/observe/spec.ts
+var observeSpecsOf = (function observeSpecsOf(raw) {
+  if (raw === void 0) return { specs: [], problems: [] };
+  const entries = Array.isArray(raw) ? raw : [raw];
+  const problems = [];
+  const specs = entries.map((e, i) => {
+    const at = entries.length === 1 ? "" : `[${i}]`;
+    if (e.url === void 0 && e.command === void 0 && e.files === void 0 && e["contract-url"] === void 0 && e.image === void 0) {
+      problems.push(
+        `${at} names no probe. Give url (with pointer), command, files, contract-url or image.`
+      );
+    }
+    if (e.image !== void 0) {
+      try {
+        parseImageReference(e.image, "image");
+      } catch (error2) {
+        if (!(error2 instanceof SealError)) throw error2;
+        problems.push(`${at}.image ${error2.message.replace(/^image: /, "")}`);
+      }
+    }
+    if (e.pointer !== void 0 && e.url === void 0)
+      problems.push(
+        `${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`
+      );
+    if (e.checksums !== void 0 && e.files === void 0)
+      problems.push(
+        `${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`
+      );
+    const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
+    if (timeoutMs <= 0 || timeoutMs > 10 * 6e4)
+      problems.push(
+        `${at}.timeout ${quote(e.timeout ?? "")} is not between 1ms and 10m. Give a duration such as 10s.`
+      );
+    return {
+      service: e.service ?? null,
+      url: e.url ?? null,
+      pointer: e.pointer ?? DEFAULT_POINTER,
+      command: e.command ?? null,
+      files: e.files ?? null,
+      checksums: e.checksums ?? null,
+      contractUrl: e["contract-url"] ?? null,
+      ...e.image === void 0 ? {} : { image: e.image },
+      timeoutMs
+    };
+  });
+  const services = specs.map((s) => s.service);
+  if (new Set(services).size !== services.length)
+    problems.push(
+      " observes the same service twice. Give each entry its own service:, or put both probes in one entry."
+    );
+  return { specs, problems };
+});
+// src/core/json-shape.ts
+var isRecord = (function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+});
+// src/core/promotion/schema-check.ts
+var checkSchema = (function checkSchema(schema, value) {
+  const errors = [];
+  check(schema, value, "", "#", errors, void 0);
+  return errors;
+});
+var isOfType = (function isOfType(value, type2) {
+  switch (type2) {
+    case "object":
+      return isRecord(value);
+    case "array":
+      return Array.isArray(value);
+    case "null":
+      return value === null;
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value);
+    default:
+      throw new Error(`the schema names a type this check does not know: ${type2}`);
+  }
+});
+var check = (function check(schema, value, instancePath, schemaPath, errors, propertyName) {
+  for (const keyword of Object.keys(schema))
+    if (!KNOWN.has(keyword))
+      throw new Error(`the schema has a keyword this check does not know: ${keyword}`);
+  const report = (keyword, params, message, path = instancePath, name = propertyName) => {
+    errors.push({
+      instancePath: path,
+      schemaPath: `${schemaPath}/${keyword}`,
+      keyword,
+      params,
+      message,
+      ...name === void 0 ? {} : { propertyName: name }
+    });
+  };
+  const types = schema.type === void 0 ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  const typeError = () => report(
+    "type",
+    { type: Array.isArray(schema.type) ? schema.type : types[0] },
+    `must be ${types.join(",")}`
+  );
+  const hasRules = (type2) => TYPED.some(([t, keywords]) => t === type2 && keywords.some((k) => schema[k] !== void 0));
+  const typeFirst = types.length > 0 && !(types.length === 1 && hasRules(types[0]));
+  if (typeFirst && !types.some((t) => isOfType(value, t))) typeError();
+  if (schema.enum !== void 0) {
+    const allowed = schema.enum;
+    if (!allowed.some((a) => a === value))
+      report("enum", { allowedValues: allowed }, "must be equal to one of the allowed values");
+  }
+  if (schema.anyOf !== void 0) {
+    const before = errors.length;
+    const options = schema.anyOf;
+    let matched = false;
+    options.forEach((option, i) => {
+      const start = errors.length;
+      check(option, value, instancePath, `${schemaPath}/anyOf/${i}`, errors, propertyName);
+      if (errors.length === start) matched = true;
+    });
+    if (matched) errors.length = before;
+    else report("anyOf", {}, "must match a schema in anyOf");
+  }
+  for (const [type2, keywords] of TYPED) {
+    if (!keywords.some((k) => schema[k] !== void 0)) continue;
+    if (!isOfType(value, type2)) {
+      if (!typeFirst && types.length === 1 && types[0] === type2) typeError();
+      continue;
+    }
+    if (type2 === "string") checkString(schema, value, report);
+    else if (type2 === "array")
+      checkArray(schema, value, instancePath, schemaPath, errors, report);
+    else
+      checkObject(
+        schema,
+        value,
+        instancePath,
+        schemaPath,
+        errors,
+        report
+      );
+  }
+});
+var checkString = (function checkString(schema, value, report) {
+  if (schema.pattern !== void 0 && !regExp(schema.pattern).test(value)) {
+    const pattern = schema.pattern;
+    report("pattern", { pattern }, `must match pattern "${pattern}"`);
+  }
+});
+var checkObject = (function checkObject(schema, value, instancePath, schemaPath, errors, report) {
+  const keys = Object.keys(value);
+  if (schema.minProperties !== void 0 && keys.length < schema.minProperties) {
+    const limit = schema.minProperties;
+    report("minProperties", { limit }, `must NOT have fewer than ${limit} properties`);
+  }
+  for (const missingProperty of schema.required ?? [])
+    if (value[missingProperty] === void 0)
+      report("required", { missingProperty }, `must have required property '${missingProperty}'`);
+  if (schema.propertyNames !== void 0) {
+    for (const key of keys) {
+      const start = errors.length;
+      check(
+        schema.propertyNames,
+        key,
+        instancePath,
+        `${schemaPath}/propertyNames`,
+        errors,
+        key
+      );
+      if (errors.length > start)
+        report(
+          "propertyNames",
+          { propertyName: key },
+          "property name must be valid",
+          instancePath,
+          void 0
+        );
+    }
+  }
+  const properties = schema.properties ?? {};
+  if (schema.additionalProperties !== void 0) {
+    for (const key of keys) {
+      if (Object.hasOwn(properties, key)) continue;
+      if (schema.additionalProperties === false)
+        report(
+          "additionalProperties",
+          { additionalProperty: key },
+          "must NOT have additional properties"
+        );
+      else
+        check(
+          schema.additionalProperties,
+          value[key],
+          `${instancePath}/${pointerKey(key)}`,
+          `${schemaPath}/additionalProperties`,
+          errors,
+          void 0
+        );
+    }
+  }
+  for (const [key, propertySchema] of Object.entries(properties))
+    if (value[key] !== void 0)
+      check(
+        propertySchema,
+        value[key],
+        `${instancePath}/${pointerKey(key)}`,
+        `${schemaPath}/properties/${pointerKey(key)}`,
+        errors,
+        void 0
+      );
+});
+// src/core/promotion/plain-yaml.ts
+var plainValue = (function plainValue(text) {
+  if (NULL.test(text)) return null;
+  if (BOOLEAN.test(text)) return text.toLowerCase() === "true";
+  if (NUMBER_LIKE.test(text)) notPlain();
+  if (/:(\s|$)|\s#/.test(text)) notPlain();
+  return text;
+});
+var restIsEmpty = (function restIsEmpty(text, at) {
+  return /^(?:\s+#.*|\s*)$/.test(text.slice(at));
+});
+var setOnce = (function setOnce(map, key, value) {
+  if (!isKey(key) || Object.prototype.hasOwnProperty.call(map, key)) notPlain();
+  map[key] = value;
+});
+var skipSpaces = (function skipSpaces(text, at) {
+  while (text[at] === " ") at++;
+  return at;
+});
+var flowCollection = (function flowCollection(text, at, depth) {
+  if (depth > MAX_DEPTH) notPlain();
+  const isMap2 = text[at] === "{";
+  const close2 = isMap2 ? "}" : "]";
+  const value = isMap2 ? {} : [];
+  let i = skipSpaces(text, at + 1);
+  if (text[i] === close2) return { value, end: i + 1 };
+  for (; ; ) {
+    if (isMap2) {
+      const key = flowValue(text, i, depth);
+      if (text[key.end] !== ":" || text[key.end + 1] !== " ") notPlain();
+      const item = flowValue(text, skipSpaces(text, key.end + 1), depth);
+      if (typeof key.value !== "string") notPlain();
+      setOnce(value, key.value, item.value);
+      i = skipSpaces(text, item.end);
+    } else {
+      const item = flowValue(text, i, depth);
+      value.push(item.value);
+      i = skipSpaces(text, item.end);
+    }
+    if (text[i] === close2) return { value, end: i + 1 };
+    if (text[i] !== ",") notPlain();
+    i = skipSpaces(text, i + 1);
+    if (text[i] === close2 || i >= text.length) notPlain();
+  }
+});
+var inlineValue = (function inlineValue(text, depth) {
+  const c = text[0];
+  if (c === "[" || c === "{" || c === '"' || c === "'") {
+    const { value, end } = c === "[" || c === "{" ? flowCollection(text, 0, depth + 1) : quoted(text, 0);
+    if (!restIsEmpty(text, end)) notPlain();
+    return value;
+  }
+  const match = BLOCK_SCALAR.exec(text) ?? notPlain();
+  if (!restIsEmpty(text, match[0].length)) notPlain();
+  return plainValue(match[0].trimEnd());
+});
+var blockKey = (function blockKey(text) {
+  if (text[0] === '"' || text[0] === "'") {
+    const { value, end } = quoted(text, 0);
+    if (text[end] !== ":" || end + 1 < text.length && text[end + 1] !== " ") notPlain();
+    return { key: value, rest: text.slice(end + 1) };
+  }
+  const colon = /:(?: |$)/.exec(text);
+  if (colon === null) return null;
+  const key = plainValue(
+    PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain()
+  );
+  if (typeof key !== "string") notPlain();
+  return { key, rest: text.slice(colon.index + 1) };
+});
+var readPlainYaml = (function readPlainYaml(text) {
+  const normalized = text.replace(/\r\n/g, "\n");
+  if (!PLAIN_TEXT.test(normalized)) return NOT_PLAIN;
+  const lines = [];
+  for (const raw of normalized.split("\n")) {
+    const text2 = raw.trimStart();
+    if (text2 === "" || text2.startsWith("#")) continue;
+    if (raw.startsWith("%") || raw.startsWith("---") || raw.startsWith("...")) return NOT_PLAIN;
+    lines.push({ indent: raw.length - text2.length, text: text2.trimEnd() });
+  }
+  try {
+    const reader = new Reader(lines);
+    if (reader.peek()?.indent !== 0) return NOT_PLAIN;
+    const value = reader.block(0);
+    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value))
+      return NOT_PLAIN;
+    return value;
+  } catch (error2) {
+    if (error2 instanceof NotPlain) return NOT_PLAIN;
+    throw error2;
+  }
+});
+// src/core/promotion/policy-file.ts
+var parsePolicy = (function parsePolicy(text, source) {
+  const plain3 = readPlainYaml(text);
+  if (plain3 !== NOT_PLAIN) {
+    const policy = policyFrom(plain3, source, null);
+    if (policy !== null) return policy;
+  }
+  return parseWithPositions(text, source);
+});
+var policyFrom = (function policyFrom(value, source, positions) {
+  const schemaErrors = checkSchema(POLICY_SCHEMA, value);
+  if (schemaErrors.length > 0) {
+    if (positions === null) return null;
+    const { doc, at: at2, fail } = positions;
+    const errors = schemaErrors.filter(
+      (e) => e.keyword !== "propertyNames" && !isOtherObserveForm(e, value)
+    );
+    fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at2)))]));
+  }
+  const top = value;
+  const raw = top.environments;
+  const envMap = positions?.doc.getIn(["environments"], true);
+  const pairs = positions !== null && (0, import_yaml.isMap)(envMap) ? envMap.items : [];
+  const pairOf = (name) => pairs.find((p) => String(p.key?.value) === name);
+  const nodeAt = (name, ...path) => {
+    const rules = pairOf(name)?.value;
+    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path, true) : void 0);
+  };
+  const keyAt = (name) => rangeStart(pairOf(name)?.key);
+  const at = positions?.at ?? (() => source);
+  const problems = [];
+  if (top.service !== void 0 && top.services !== void 0) {
+    problems.push(
+      () => `${at(rangeStart(positions?.doc.getIn(["services"], true)))}: the policy has both "service" (${quoteShort(top.service)}) and "services". Give "service: <name>" when every promotion under this policy is of one service, or "services: [<name>, \u2026]" to list the services an artifact's name may give; not both.`
+    );
+  }
+  const position = new Map(
+    pairs.map((p, i) => [String(p.key?.value), i])
+  );
+  const names = positions === null ? Object.keys(raw) : Object.keys(raw).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+  const environments = names.map((name) => {
+    const env = raw[name] ?? {};
+    const requires = env.requires ?? [];
+    const requiresAny = env["requires-any"] ?? [];
+    for (const [list, key] of [
+      [requires, "requires"],
+      [requiresAny, "requires-any"]
+    ]) {
+      list.forEach((upstream, i) => {
+        if (upstream === name) {
+          problems.push(
+            () => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(name)} itself. An environment cannot require itself; remove it.`
+          );
+        } else if (!names.includes(upstream)) {
+          problems.push(
+            () => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(upstream)}, which the policy does not define. Define it under environments, or use one of: ${names.join(", ")}.`
+          );
+        }
+      });
+    }
+    if (env.soak !== void 0 && requires.length === 0 && requiresAny.length === 0) {
+      problems.push(
+        () => `${at(nodeAt(name, "soak"))}: environments.${name}.soak is ${quote(env.soak ?? "")} but ${name} requires no environment, so there is nothing to soak in. Add requires: [<upstream environment>] or remove soak.`
+      );
+    }
+    const soakMs = env.soak === void 0 ? 0 : parseDuration(env.soak);
+    if (soakMs === null) {
+      problems.push(
+        () => `${at(nodeAt(name, "soak"))}: environments.${name}.soak ${quote(env.soak ?? "")} is too long. Give a duration under 285,000 years.`
+      );
+    }
+    const signer = env["signed-by"];
+    const signedBy = signer === void 0 ? null : {
+      repository: signer.repository,
+      workflow: signer.workflow ?? null,
+      ref: signer.ref ?? null,
+      issuer: signer.issuer ?? null,
+      denySelfHostedRunners: signer.runner === "github-hosted"
+    };
+    const contract = env.contract === void 0 ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract };
+    const copyTo = env.image?.["copy-to"];
+    if (copyTo !== void 0) {
+      try {
+        const target = parseImageReference(copyTo, `environments.${name}.image.copy-to`);
+        if (target.digest !== null)
+          throw new SealError(
+            "bad-input",
+            "a copy names its destination by repository and tag, never by digest"
+          );
+      } catch (error2) {
+        if (!(error2 instanceof SealError)) throw error2;
+        problems.push(
+          () => `${at(nodeAt(name, "image", "copy-to"))}: environments.${name}.image.copy-to ${quote(copyTo)} is not an image to copy to (${error2.message}). Write it as registry/repository[:tag], such as ghcr.io/acme/app-prod:stable.`
+        );
+      }
+    }
+    const image = env.image === void 0 ? {} : { image: { tag: env.image.tag ?? null, copyTo: copyTo ?? null } };
+    const observed = observeSpecsOf(env.observe);
+    for (const problem of observed.problems)
+      problems.push(() => `${at(nodeAt(name, "observe"))}: environments.${name}.observe${problem}`);
+    const watched = observed.specs.length === 0 ? {} : { observe: observed.specs };
+    return {
+      name,
+      requires,
+      requiresAny,
+      soakMs: soakMs ?? 0,
+      soakText: env.soak ?? null,
+      signedBy,
+      contract,
+      url: env.url ?? null,
+      ...env.platforms === void 0 ? {} : { platforms: env.platforms },
+      ...image,
+      ...watched,
+      ...env.drift === void 0 ? {} : { drift: env.drift }
+    };
+  });
+  if (problems.length > 0) {
+    if (positions === null) return null;
+    positions.fail(byPosition(problems.map((problem) => problem())));
+  }
+  const cycle = findCycle(environments);
+  if (cycle) {
+    if (positions === null) return null;
+    positions.fail([
+      `${at(keyAt(cycle[0]))}: the environments require each other in a cycle: ${cycle.join(" \u2192 ")}. A digest could never enter any of them; remove one of these requirements.`
+    ]);
+  }
+  return { source, environments, service: top.service ?? null, services: top.services ?? null };
+});
+var findCycle = (function findCycle(environments) {
+  const upstream = new Map(environments.map((e) => [e.name, [...e.requires, ...e.requiresAny]]));
+  const state = /* @__PURE__ */ new Map();
+  const stack = [];
+  const visit2 = (name) => {
+    if (state.get(name) === "done") return null;
+    if (state.get(name) === "visiting") return [...stack.slice(stack.indexOf(name)), name];
+    state.set(name, "visiting");
+    stack.push(name);
+    for (const next2 of upstream.get(name) ?? []) {
+      const cycle = visit2(next2);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state.set(name, "done");
+    return null;
+  };
+  for (const e of environments) {
+    const cycle = visit2(e.name);
+    if (cycle) return cycle;
+  }
+  return null;
+});
+// src/core/paths.ts
+var isInside = (function isInside(child, parent) {
+  return !leavesParent(relative(parent, child));
+});
+var leavesParent = (function leavesParent(rel) {
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+});
+var toSlashes = (function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+});
+// src/app/settings/load-policy.ts
+var loadPolicy = (function loadPolicy(file, inputName, baseDir) {
+  const shown = relative(baseDir, file) || file;
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error2) {
+    const code2 = error2.code;
+    throw new SealError(
+      "unreadable",
+      code2 === "ENOENT" ? `${inputName}: the promotion policy ${quote(shown)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.` : code2 === "EISDIR" ? `${inputName}: the promotion policy ${quote(shown)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".` : `${inputName}: cannot read the promotion policy ${quote(shown)} (${code2 ?? String(error2)}). Check that the file is readable.`,
+      { cause: error2 }
+    );
+  }
+  if (text.length > MAX_POLICY_CHARS) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the promotion policy ${quote(shown)} is ${text.length.toLocaleString("en-US")} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString("en-US")}). Point ${inputName} at the policy file.`
+    );
+  }
+  return {
+    ...parsePolicy(text, leavesParent(shown) ? file : shown),
+    digest: sha256Hex(text)
+  };
+});
+// src/stores/ledger/line-hashes.ts
+var hashLines = (function hashLines(input, hashing) {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
+  let count = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const end = bytes.indexOf(10, at);
+    count += 1;
+    at = end < 0 ? bytes.length : end + 1;
+  }
+  const out = new Uint8Array(count * 32);
+  for (let at = 0, line = 0; at < bytes.length; line++) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    out.set(
+      hashing.hash("sha256", bytes.subarray(at, end), "buffer"),
+      line * 32
+    );
+    at = end + 1;
+  }
+  return out;
+});
+var hashHere = (function hashHere() {
+  const parts = [];
+  return {
+    add: (chunk) => void parts.push(hashLines(chunk, node_crypto_exports)),
+    done: async () => Buffer.concat(parts)
+  };
+});
+// src/core/listing.ts
+var sortEntries = (function sortEntries(entries) {
+  return entries.sort((a, b) => compareUtf8(a.path, b.path));
+});
+var listingFromDigests = (function listingFromDigests(paths, digests, order) {
+  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
+  const pieces = [];
+  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
+    const end = Math.min(order.length, start + LINES_PER_PIECE);
+    const lines = new Array(end - start);
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
+`;
+    }
+    pieces.push(Buffer.from(lines.join("")));
+  }
+  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+});
+var checkListingPath = (function checkListingPath(path, where) {
+  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
+  if (path.length === 0)
+    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
+  if (path.includes("\n") || path.includes("\r")) {
+    throw new SealError(
+      "malformed",
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
+    );
+  }
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
+    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
+  }
+  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(
+      "malformed",
+      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
+    );
+  }
+});
+var parseListing = (function parseListing(text, fileName) {
+  const entries = [];
+  const seen = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const match = LINE.exec(line);
+    if (!match) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
+      );
+    }
+    const [, escaped, hex, rawPath] = match;
+    let path = escaped ? unescapeName(rawPath) : rawPath;
+    while (path.startsWith("./")) path = path.slice(2);
+    checkListingPath(path, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path);
+    if (earlier !== void 0) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
+      );
+    }
+    seen.set(path, lineNo);
+    entries.push({ path, hex: hex.toLowerCase() });
+  });
+  if (entries.length === 0) {
+    throw new SealError(
+      "malformed",
+      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
+    );
+  }
+  return sortEntries(entries);
+});
+// src/stores/ledger/beside-ledger.ts
+var besideLedger = (function besideLedger(ledgerFile) {
+  return {
+    checkpoint: `${ledgerFile}.checkpoint.sigstore.json`,
+    contracts: `${ledgerFile}.contracts`,
+    attestations: `${ledgerFile}.attestations`
+  };
+});
+// src/stores/ledger/file-ledger.ts
+var chunksOf = (function* chunksOf(fd, size) {
+  let carry = Buffer.alloc(0);
+  let offset = 0;
+  let position = 0;
+  while (position < size) {
+    const buffer = Buffer.allocUnsafeSlow(carry.length + Math.min(CHUNK_BYTES, size - position));
+    carry.copy(buffer);
+    const read2 = readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
+    if (read2 === 0) break;
+    position += read2;
+    const filled = carry.length + read2;
+    const lastNewline = buffer.lastIndexOf(10, filled - 1);
+    if (lastNewline < 0) {
+      carry = buffer.subarray(0, filled);
+      continue;
+    }
+    carry = Buffer.from(buffer.subarray(lastNewline + 1, filled));
+    yield { bytes: buffer.subarray(0, lastNewline + 1), offset };
+    offset += lastNewline + 1;
+  }
+  if (carry.length > 0) {
+    const last = Buffer.allocUnsafeSlow(carry.length);
+    carry.copy(last);
+    yield { bytes: last, offset };
+  }
+});
+var checkGenesis = (function checkGenesis(raw) {
+  let value;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return "it is not JSON";
+  }
+  if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs2(value);
+  if (value.seq !== 1 || value.prev !== null || typeof value.created?.time !== "string" || typeof value.created.id !== "string") {
+    return 'it is not the first line of a ledger ("created", seq 1, no prev): the lines before it were deleted';
+  }
+  return null;
+});
+// src/core/statement.ts
+var statementSubject = (function statementSubject(name, digest, isTree) {
+  const hex = hexOf(digest);
+  return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
+});
+var runUrl = (function runUrl(build) {
+  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
+});
+var workflowPath = (function workflowPath(build) {
+  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
+  const at = withoutRepo.lastIndexOf("@");
+  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
+});
+var workflowPredicate = (function workflowPredicate(build) {
+  return {
+    buildDefinition: {
+      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+      externalParameters: {
+        workflow: {
+          ref: build.ref,
+          repository: `${build.serverUrl}/${build.repository}`,
+          path: workflowPath(build)
+        }
+      },
+      internalParameters: {
+        github: {
+          event_name: build.eventName,
+          repository_id: build.repositoryId,
+          repository_owner_id: build.repositoryOwnerId,
+          runner_environment: build.runnerEnvironment
+        }
+      },
+      resolvedDependencies: [
+        {
+          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
+          digest: { gitCommit: build.sha }
+        }
+      ]
+    },
+    runDetails: {
+      builder: { id: `${build.serverUrl}/${build.jobWorkflowRef ?? build.workflowRef}` },
+      metadata: { invocationId: runUrl(build) }
+    }
+  };
+});
+var buildStatement = (function buildStatement(subjects, context) {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects,
+    predicateType: SLSA_PROVENANCE_TYPE,
+    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
+  };
+});
+// src/app/ledger/ledger-checkpoint.ts
+var checkpointSigner = (function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
+  if (signing.kind === "none") return null;
+  const name = basename(ledgerFile);
+  return async (head, ledger) => (await signing.sign(
+    checkpointStatement(name, {
+      format: LEDGER_FORMAT,
+      seq: head.seq,
+      head: head.hash,
+      time: clock().toISOString(),
+      ledger
+    })
+  )).json;
+});
+// src/app/ledger/open-ledger.ts
+var openLedger = (async function openLedger(location, access2, env) {
+  if (location.kind === "file") {
+    const signHead = access2.signing === void 0 ? null : checkpointSigner(access2.signing, location.file);
+    const ledger = new FileLedger(location.file, access2.ledgerInput, {
+      create: access2.create === true,
+      ...signHead === null ? {} : { signHead }
+    });
+    if (access2.forWriting) ledger.assertWritable();
+    return ledger;
+  }
+  const repository = env.GITHUB_REPOSITORY;
+  if (!repository) {
+    throw new SealError(
+      "bad-input",
+      `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`
+    );
+  }
+  if (access2.token === "") {
+    throw new SealError(
+      "bad-input",
+      `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
+    );
+  }
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-C6EV2FTI.js");
+  return new GitHubDeploymentsLedger({
+    token: access2.token,
+    repository,
+    apiUrl: apiUrlOf(env),
+    serverUrl: serverUrlOf(env),
+    ref: env.GITHUB_SHA || "",
+    tokenInput: access2.tokenInput
+  });
+});
+// src/app/ledger/queries.ts
+var knownFromHistory = (async function knownFromHistory(ledger, digest) {
+  let name = null;
+  let service;
+  let sealedBy = null;
+  let artifact = null;
+  let contract = null;
+  let gateSeen = false;
+  for await (const entry of ledger.entries({ digest })) {
+    sealedBy ??= entry.sealedBy;
+    artifact ??= entry.artifact;
+    if (letIn(entry.outcome) && service === void 0) {
+      service = serviceOf(entry);
+      name = entry.name;
+    }
+    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
+    gateSeen ||= entry.outcome === "pending";
+    if (service !== void 0 && sealedBy && artifact && (contract !== null || gateSeen)) break;
+  }
+  return { sealedBy, name, artifact, contract, ...service === void 0 ? {} : { service } };
+});
+// src/app/ledger/pipeline-status.ts
+var pipelineStatus = (async function pipelineStatus(policy, ledger, options = {}) {
+  const environments = pipelineOrder(policy).map((e) => e.name);
+  const named2 = options.services ?? (policy.service != null ? [policy.service] : policy.services ?? null);
+  let services;
+  if (named2 !== null) {
+    services = named2;
+  } else {
+    const found = [];
+    for (const environment of environments) {
+      try {
+        for (const service of await ledger.services(environment))
+          if (!found.includes(service)) found.push(service);
+      } catch (error2) {
+        if (!(error2 instanceof SealError)) throw error2;
+        return environments.map((environment2) => ({
+          environment: environment2,
+          service: null,
+          live: null,
+          contract: null,
+          pending: [],
+          error: error2.message
+        }));
+      }
+    }
+    services = found;
+  }
+  const shown = services.length === 0 ? [null] : services;
+  return Promise.all(
+    environments.flatMap(
+      (environment) => shown.map((service) => serviceStatus(ledger, environment, service, options))
+    )
+  );
+});
+var serviceStatus = (async function serviceStatus(ledger, environment, service, options) {
+  try {
+    const [live, pending] = await Promise.all([
+      ledger.live(environment, service),
+      ledger.pending(environment, service)
+    ]);
+    const known = live === null ? null : options.knownContracts?.get(live.digest);
+    const contract = live === null ? null : known !== void 0 ? known : await contractOfLive(ledger, live);
+    return { environment, service, live, contract, pending, error: null };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return { environment, service, live: null, contract: null, pending: [], error: error2.message };
+  }
+});
+var ownService = (function ownService(policy, service) {
+  return declaresServices(policy) ? {} : { services: [service] };
+});
+// src/app/promote/contract-plan.ts
+var planContract = (async function planContract(request, sources, ledger) {
+  const { signed, recorded } = request;
+  const claimed = signed ?? recorded;
+  let loaded4 = null;
+  let problem = null;
+  if (signed != null && recorded !== null && signed.digest !== recorded.digest) {
+    problem = `The signed statement says ${request.digest} carries contract ${signed.digest}, but an earlier record of it names ${recorded.digest}; the ledger or the seal bundle was changed.`;
+  }
+  let known = true;
+  try {
+    const found2 = await sources.candidate(request.digest, request.bytes, claimed);
+    loaded4 = found2.contract;
+    known = found2.known;
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    problem ??= `This digest's contract cannot be read: ${error2.message}`;
+  }
+  const found = loaded4 === null ? null : { digest: loaded4.manifest.digest, version: loaded4.manifest.version };
+  const claims = [
+    ...signed != null ? [{ by: "the signed statement", ref: signed }] : [],
+    ...recorded !== null ? [{ by: "an earlier record of the digest", ref: recorded }] : []
+  ];
+  const disagreeing = found === null ? void 0 : claims.find((c) => c.ref.digest !== found.digest || c.ref.version !== found.version);
+  if (problem === null && found !== null && disagreeing !== void 0) {
+    problem = `The contract manifest beside the bytes names contract ${found.version} (${found.digest}), but ${disagreeing.by} names ${disagreeing.ref.version} (${disagreeing.ref.digest}): the manifest was swapped or edited after sealing. Give the seal bundle as the seal wrote it.`;
+  }
+  if (problem === null && signed != null && recorded !== null && signed.version !== recorded.version) {
+    problem = `The signed statement says ${request.digest} carries contract version ${signed.version}, but an earlier record of it names ${recorded.version}; the ledger or the seal bundle was changed.`;
+  }
+  if (problem === null && found === null && signed != null) {
+    problem = `The signed statement says ${request.digest} carries contract ${signed.version} (${signed.digest}), but no contract manifest was found beside the bytes.`;
+  }
+  if (problem === null && !known && request.compare) {
+    problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
+  }
+  const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
+  if (!request.compare)
+    return {
+      environment: request.environment,
+      compared: false,
+      candidate,
+      loaded: loaded4,
+      liveDigest: null,
+      live: null,
+      changes: null,
+      problem
+    };
+  const span = await ledger.live(request.environment, request.service);
+  const live = span === null ? null : await contractOfLive(ledger, span);
+  const plan = {
+    environment: request.environment,
+    compared: true,
+    candidate,
+    loaded: loaded4,
+    liveDigest: span?.digest ?? null,
+    live
+  };
+  if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded4 === null) {
+    return {
+      ...plan,
+      changes: live !== null && candidate !== null && live.digest === candidate.digest ? [] : null,
+      problem
+    };
+  }
+  let baseline;
+  try {
+    baseline = await sources.baseline({
+      environment: request.environment,
+      digest: span.digest,
+      contract: live,
+      artifact: await artifactOf(ledger, span.digest)
+    });
+  } catch (error2) {
+    if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
+    return { ...plan, changes: null, problem: error2.message };
+  }
+  const { classifyContracts } = await import("../chunks/classify-SN2M6F5R.js");
+  try {
+    return {
+      ...plan,
+      changes: await classifyContracts(baseline, loaded4, { now: await request.now() }),
+      problem: null
+    };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return {
+      ...plan,
+      changes: null,
+      problem: `The contracts could not be compared: ${error2.message}`
+    };
+  }
+});
+var contractsKnown = (function contractsKnown(digest, plan) {
+  const known = /* @__PURE__ */ new Map();
+  if (plan === null) return known;
+  if (plan.liveDigest !== null) known.set(plan.liveDigest, plan.live);
+  if (digest !== null && plan.problem === null) known.set(digest, plan.candidate);
+  return known;
+});
+// src/core/promotion/drift-rule.ts
+var blockingUpstreams = (function blockingUpstreams(policy, target) {
+  return upstreamOf(target).filter((name) => findEnvironment(policy, name)?.drift === "block");
+});
+// src/core/promotion/gate.ts
+var decide = (function decide(request, facts) {
+  const { digest, rule, mode, now } = request;
+  const checks = [vetoCheck(rule.name, facts.veto)];
+  if (facts.live?.digest === digest) {
+    checks.push({
+      rule: "already-live",
+      environment: rule.name,
+      passed: true,
+      detail: `${rule.name} runs this digest already (since ${facts.live.from}); recording it again.`
+    });
+  }
+  if (mode === "rollback") {
+    const ran = facts.spans.get(rule.name) ?? [];
+    checks.push(
+      ran.length > 0 ? {
+        rule: "ran-before",
+        environment: rule.name,
+        passed: true,
+        detail: `${rule.name} ran this digest from ${ran.at(-1)?.from}.`
+      } : {
+        rule: "ran-before",
+        environment: rule.name,
+        passed: false,
+        detail: `${rule.name} never ran this digest; a rollback can only return to a digest the environment ran before. Promote it instead.`
+      }
+    );
+  } else {
+    for (const upstream of rule.requires) {
+      checks.push(...upstreamChecks("requires", upstream, rule, facts, now));
+    }
+    if (rule.requiresAny.length > 0) checks.push(...anyUpstreamChecks(rule, facts, now));
+  }
+  if (rule.signedBy !== null) checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature));
+  let approvalUsed = null;
+  if (rule.contract && facts.otherService !== void 0 && mode === "promote")
+    checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService));
+  if (rule.contract) {
+    const verdict = facts.contract ? judgeContract(rule.name, digest, rule.contract, mode, facts.contract) : {
+      passed: false,
+      detail: `${rule.name} judges contract amendments, and the contracts were not compared (fail closed).`,
+      approvalUsed: null
+    };
+    checks.push({
+      rule: "contract",
+      environment: rule.name,
+      passed: verdict.passed,
+      detail: verdict.detail
+    });
+    approvalUsed = verdict.approvalUsed;
+  }
+  const failed = checks.filter((c) => !c.passed);
+  return {
+    allowed: failed.length === 0,
+    mode,
+    digest,
+    environment: rule.name,
+    checks,
+    reason: failed.length === 0 ? null : failed.map((c) => c.detail).join(" "),
+    ...approvalUsed !== null && failed.length === 0 ? { approvalUsed } : {}
+  };
+});
+var vetoCheck = (function vetoCheck(environment, veto) {
+  if (veto === null)
+    return { rule: "veto", environment, passed: true, detail: "The digest is not vetoed." };
+  const where = veto.environment ? ` in ${veto.environment}` : "";
+  return {
+    rule: "veto",
+    environment,
+    passed: false,
+    detail: `The digest was vetoed${where} at ${veto.time}${veto.actor ? ` by ${veto.actor}` : ""}: ${veto.reason ?? "no reason given"}. Build and seal a fixed artifact.`
+  };
+});
+// src/core/promotion/decide-promotion.ts
+var decidePromotion = (function decidePromotion(subject, evidence, ledger) {
+  const { digest, rule, mode, service } = subject;
+  if (evidence.refusal !== null)
+    return refusal(mode, rule.name, digest, evidence.refusal.rule, evidence.refusal.detail);
+  const decision = decide(
+    { digest, rule, mode, now: ledger.now, service },
+    {
+      veto: ledger.veto,
+      live: ledger.live,
+      spans: ledger.spans,
+      ...evidence.signature !== void 0 ? { signature: evidence.signature } : {},
+      ...evidence.contract !== null && rule.contract ? { contract: contractFact(evidence.contract, ledger.live, ledger.approval) } : {},
+      ...ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {},
+      drifted: driftedUpstreams(rule.name, ledger.drift)
+    }
+  );
+  return evidence.withoutBytes === null ? decision : { ...decision, checks: [...decision.checks, evidence.withoutBytes] };
+});
+var driftedUpstreams = (function driftedUpstreams(target, states) {
+  const drifted = /* @__PURE__ */ new Map();
+  for (const [upstream, state] of states ?? []) {
+    const refusal2 = driftRefusal(upstream, target, state);
+    if (refusal2 !== null) drifted.set(upstream, refusal2);
+  }
+  return drifted;
+});
+// src/app/signature/verdict.ts
+var judgeSignature = (function judgeSignature(check2, required, fix = null) {
+  if (check2.status === "refused") return { accepted: false, reason: check2.detail };
+  if (check2.status === "unsigned" && required !== null) {
+    return {
+      accepted: false,
+      reason: `${check2.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}`
+    };
+  }
+  return { accepted: true };
+});
+var signatureFact = (function signatureFact(check2, serverUrl) {
+  return check2.status === "verified" ? { signer: check2.signer, missing: null, serverUrl } : { signer: null, missing: check2.status === "unsigned" ? check2.detail : null, serverUrl };
+});
+// src/app/observe/drift-facts.ts
+var driftOfUpstreams = (async function driftOfUpstreams(view, policy, target, service) {
+  const upstreams = blockingUpstreams(policy, target);
+  return new Map(
+    await Promise.all(
+      upstreams.map(
+        async (environment) => [
+          environment,
+          await driftStateOf(view.entries({ environment, service }), service)
+        ]
+      )
+    )
+  );
+});
+// src/app/promote/promote-digest.ts
+var promoteDigest = (async function promoteDigest(request, policy, ledger, options) {
+  const rule = environmentOf(request, policy);
+  const mode = request.rollback ? "rollback" : "promote";
+  const nameInput = request.inputs.name ?? "name";
+  const outcome = new Outcome(request, policy, nameInput);
+  const target = await resolveTarget(request, policy, rule, ledger, nameInput, outcome);
+  if (target.kind === "unreadable") {
+    if (target.service !== void 0) outcome.service = target.service;
+    return outcome.ledgerRefusal(mode, rule, target.error);
+  }
+  const digest = target.digest;
+  outcome.digest = digest;
+  if (target.service !== void 0) outcome.service = target.service;
+  let history;
+  try {
+    history = await knownFromHistory(ledger, digest);
+  } catch (error2) {
+    return outcome.ledgerRefusal(mode, rule, error2);
+  }
+  outcome.learn(history);
+  let evidence = { refusal: target.refusal, withoutBytes: null, contract: null };
+  let bytesAbsent = null;
+  if (evidence.refusal === null && request.verifyBytes) {
+    const checked = await checkBytes(request.verifyBytes, digest, history, outcome);
+    bytesAbsent = typeof checked === "object" && checked !== null && "absent" in checked ? checked.absent : null;
+    evidence = {
+      ...evidence,
+      refusal: bytesAbsent !== null ? null : checked
+    };
+  }
+  if (evidence.refusal === null && request.checkSignature)
+    evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
+  if (evidence.refusal === null && bytesAbsent !== null && !digestAlone(outcome.signature)) {
+    evidence = {
+      ...evidence,
+      refusal: {
+        rule: "bytes",
+        detail: `The bytes to deploy could not be fetched and checked: ${bytesAbsent} ${signatureFound(outcome.signature)}`
+      }
+    };
+  }
+  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent !== null) && !request.dryRun)
+    evidence = {
+      ...evidence,
+      withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature)
+    };
+  const service = outcome.service ??= serviceOfPromotion(
+    policy,
+    rule,
+    outcome,
+    history,
+    nameInput
+  );
+  outcome.name ??= outcome.signedName ?? history.name ?? null;
+  if (outcome.name === null && outcome.claimedName !== null) {
+    outcome.name = outcome.claimedName;
+    outcome.nameClaimed = true;
+  }
+  if (evidence.refusal === null && request.contract) {
+    try {
+      outcome.contract = await planContract(
+        {
+          environment: rule.name,
+          service,
+          digest,
+          bytes: outcome.verification,
+          signed: outcome.signature?.status === "verified" ? outcome.signature.contract : void 0,
+          recorded: history.contract ?? null,
+          compare: (rule.contract ?? null) !== null,
+          now: () => ledger.now()
+        },
+        request.contract,
+        ledger
+      );
+    } catch (error2) {
+      if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
+      return outcome.ledgerRefusal(mode, rule, error2);
+    }
+    evidence = { ...evidence, contract: outcome.contract };
+  }
+  const artifact = outcome.verification?.artifact ?? request.artifact ?? history.artifact;
+  const subject = { digest, rule, mode, service };
+  let decision = null;
+  const decideAndRecord = async (view) => {
+    const facts = await ledgerFacts(view, subject, policy, evidence);
+    outcome.previous = facts.live;
+    decision = decidePromotion(subject, evidence, facts);
+    if (request.dryRun) return null;
+    const record = recordOf(
+      request,
+      {
+        ...subject,
+        outcome: decision.allowed ? "pending" : "refused",
+        previous: facts.live,
+        reason: decision.reason
+      },
+      outcome,
+      artifact,
+      decision
+    );
+    return request.attest ? { ...record, attestation: await request.attest(record, decision, outcome.signature) } : record;
+  };
+  const decided = () => {
+    if (decision === null)
+      throw new Error("unreachable: the ledger recorded without running the gate");
+    return decision;
+  };
+  try {
+    if (request.wait !== void 0 && !request.dryRun && evidence.refusal === null)
+      outcome.waitedMs = await waitForSoak(request.wait, ledger, subject, policy, evidence);
+    if (request.dryRun) {
+      await decideAndRecord(ledger);
+      return outcome.result(decided());
+    }
+    const recorded = await ledger.record(rule.name, decideAndRecord, options.pendingTimeoutMs);
+    outcome.abandoned = recorded.abandoned;
+    if (recorded.lost === null)
+      await keepAfterPromotion(request.contract, outcome.contract, decided().allowed);
+    return outcome.result(
+      recorded.lost === null ? decided() : lostAfterAppend(decided(), rule.name, recorded.lost),
+      recorded.entry
+    );
+  } catch (error2) {
+    return outcome.ledgerRefusal(mode, rule, error2);
+  }
+});
+var environmentOf = (function environmentOf(request, policy) {
+  return requireEnvironment(policy, request.environment, request.inputs.environment);
+});
+var resolveTarget = (async function resolveTarget(request, policy, rule, ledger, nameInput, outcome) {
+  if ((request.from ?? null) !== null)
+    return resolveFrom(request, request.from, policy, rule, ledger, nameInput, outcome);
+  if (request.digest === null)
+    throw new Error("unreachable: a promotion with no digest and no environment to take it from");
+  if (request.digest !== "previous")
+    return { kind: "digest", digest: request.digest, refusal: null };
+  let service;
+  let live;
+  let digest;
+  try {
+    service = await serviceOfPrevious(request, policy, rule.name, ledger, nameInput);
+    live = await ledger.live(rule.name, service);
+    digest = await lastGoodBefore(ledger, rule.name, service);
+  } catch (error2) {
+    if (stopsPromotion(error2)) throw error2;
+    return { kind: "unreadable", error: error2, ...service === void 0 ? {} : { service } };
+  }
+  if (digest !== null) return { kind: "digest", digest, service, refusal: null };
+  const of = service === null && !declaresServices(policy) ? "" : ` (${describeService(service)})`;
+  if (live === null)
+    throw new SealError(
+      "bad-input",
+      `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`
+    );
+  return {
+    kind: "digest",
+    digest: live.digest,
+    service,
+    refusal: {
+      rule: "ran-before",
+      detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.`
+    }
+  };
+});
+var checkBytes = (async function checkBytes(verifyBytes, digest, history, outcome) {
+  try {
+    const check2 = await verifyBytes(digest, history);
+    if (check2.absent !== void 0) return { absent: check2.absent };
+    outcome.verification = check2;
+    outcome.learn(check2);
+    outcome.claimedName ??= check2.name ?? null;
+    return check2.verified ? null : { rule: "bytes", detail: bytesMismatchDetail(check2.actual, check2.mismatches, digest) };
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    return {
+      rule: "bytes",
+      detail: `The bytes to deploy could not be fetched and checked: ${error2.message}`
+    };
+  }
+});
+var checkSignature = (async function checkSignature(request, digest, rule, mode, outcome) {
+  let check2;
+  try {
+    check2 = await request.checkSignature(
+      digest,
+      outcome.verification
+    );
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+    check2 = {
+      status: "refused",
+      detail: `The seal's signature could not be checked: ${error2.message}`
+    };
+  }
+  outcome.signature = check2;
+  const required = rule.signedBy === null ? request.signatureRequired ?? null : null;
+  const verdict = judgeSignature(
+    check2,
+    required,
+    mode === "promote" ? 'Seal it with "permissions: id-token: write" or a signing-key.' : null
+  );
+  if (!verdict.accepted) return { refusal: { rule: "signature", detail: verdict.reason } };
+  if (check2.status === "verified") {
+    outcome.sealedBy = check2.sealedBy;
+    outcome.signedName = check2.name;
+    const swapped = swappedStatement(check2.name, outcome.claimedName);
+    if (swapped !== null) return { refusal: { rule: "signature", detail: swapped } };
+    contradictedName(request, outcome, check2.name, mode);
+  }
+  return {
+    refusal: null,
+    signature: signatureFact(check2, request.serverUrl ?? DEFAULT_SERVER_URL)
+  };
+});
+var serviceOfPromotion = (function serviceOfPromotion(policy, rule, outcome, history, nameInput) {
+  if (outcome.policyPins) return serviceFor(policy, null, nameInput);
+  const proven = outcome.name ?? outcome.signedName ?? null;
+  if (proven !== null) return serviceFor(policy, proven, nameInput);
+  if (history.service !== void 0) return serviceFor(policy, history.service, nameInput);
+  if (outcome.claimedName !== null && (policy.services ?? null) === null && !rule.contract)
+    return serviceFor(policy, outcome.claimedName, nameInput);
+  if (outcome.claimedName !== null && (policy.services ?? null) === null)
+    return serviceFor(policy, null, nameInput);
+  if (outcome.claimedName !== null) {
+    throw new SealError(
+      "bad-input",
+      `${nameInput}: the promotion policy ${policy.source} lists its services, and nothing proves which one this is: the seal's unsigned statement claims ${quote(outcome.claimedName)}, which anyone who handled the files could have written. Give ${nameInput} (the service it deploys), or sign the seal so its name is proven.`
+    );
+  }
+  return serviceFor(policy, null, nameInput);
+});
+var ledgerFacts = (async function ledgerFacts(view, subject, policy, evidence) {
+  const { digest, rule, mode, service } = subject;
+  const live = await view.live(rule.name, service);
+  if (evidence.refusal !== null)
+    return {
+      now: /* @__PURE__ */ new Date(0),
+      veto: null,
+      live,
+      spans: /* @__PURE__ */ new Map(),
+      otherService: null,
+      approval: null
+    };
+  const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
+  const newest = rule.contract && live === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null;
+  const contract = evidence.contract;
+  return {
+    veto: await view.veto(digest),
+    live,
+    spans: new Map(
+      await Promise.all(
+        environments.map(async (env) => [env, await view.spans(digest, env, service)])
+      )
+    ),
+    otherService: newest,
+    drift: await driftOfUpstreams(view, policy, rule, service),
+    approval: contract !== null && rule.contract && mayNeedApproval(contract) ? await unusedApproval(
+      view,
+      contract.environment,
+      service,
+      contract.live?.digest ?? null,
+      contract.candidate?.digest
+    ) : null,
+    now: await view.now()
+  };
+});
+// src/app/settings/runner-environment.ts
+var buildContextFromEnv = (function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
+  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
+  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
+    return {
+      kind: "workflow",
+      build: {
+        serverUrl: serverUrlOf(env),
+        repository: GITHUB_REPOSITORY,
+        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
+        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
+        sha: GITHUB_SHA,
+        ref: env.GITHUB_REF ?? "",
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        runId: GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
+        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
+      }
+    };
+  }
+  return {
+    kind: "local",
+    build: {
+      tool: `pkg:npm/artifact-seal@${VERSION}`,
+      host: hostname(),
+      startedOn: now.toISOString()
+    }
+  };
+});
+var fallbackName = (function fallbackName(env, baseDir) {
+  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
+  return repository || basename(resolve(baseDir)) || "artifact";
+});
+var workspaceDir = (function workspaceDir(env) {
+  return env.GITHUB_WORKSPACE || process.cwd();
+});
+var runnerTempDir = (function runnerTempDir(env) {
+  return env.RUNNER_TEMP || tmpdir();
+});
+var requesterFromEnv = (function requesterFromEnv(env) {
+  const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
+  const runUrl2 = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${serverUrlOf(env)}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
+  let actor = env.GITHUB_ACTOR || null;
+  if (actor === null && env.GITHUB_ACTIONS !== "true") {
+    try {
+      actor = userInfo().username;
+    } catch {
+      actor = null;
+    }
+  }
+  return { runUrl: runUrl2, actor };
+});
+// src/report/promotion-report.ts
+var headline = (function headline(report) {
+  const { decision, record } = report.result;
+  const what = report.name ?? decision.digest ?? "the artifact";
+  const pending = record ? ` (record ${record.id}, pending until its deployment is confirmed)` : "";
+  if (decision.mode === "rollback") {
+    if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`;
+    if (report.dryRun)
+      return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`;
+    return `${decision.environment} may roll back to ${what}${pending}`;
+  }
+  if (!decision.allowed) return `${what} refused for ${decision.environment}`;
+  if (report.dryRun)
+    return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`;
+  return `${what} let into ${decision.environment}${pending}`;
+});
+var contractOutcome = (function contractOutcome(plan) {
+  if (plan === null) return null;
+  const { live, candidate } = plan;
+  if (!plan.compared) return candidate === null ? null : { kind: "carried", contract: candidate };
+  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest))
+    return { kind: "problem", problem: plan.problem };
+  if (candidate === null) return live === null ? null : { kind: "removed", from: live };
+  if (live === null) return { kind: "initial", to: candidate };
+  if (live.digest === candidate.digest) return { kind: "unchanged", contract: candidate };
+  if (plan.changes === null)
+    return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
+  return { kind: "amended", from: live, to: candidate, changes: plan.changes };
+});
+// src/report/markdown.ts
+var plain2 = (function plain2(value) {
+  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
+  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
+  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
+  return out;
+});
+var code = (function code(value) {
+  if (value !== "" && !ENDS_CODE_SPAN.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  return `<code>${plain2(value)}</code>`;
+});
+// src/report/mermaid.ts
+var label = (function label(value) {
+  const flat = visibleControls(value.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, " "));
+  return flat.replace(/[^A-Za-z0-9 ._/:+,@()-]/gu, (c) => `#${c.codePointAt(0)};`);
+});
+// src/report/signer-markdown.ts
+var signerRows = (function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
+  if (signature === null || signature === void 0) return [];
+  if (signature.status === "unsigned") return [`| Signature | none: ${plain2(signature.detail)} |`];
+  if (signature.status === "refused")
+    return [`| Signature | \u274C refused: ${plain2(signature.detail)} |`];
+  const signer = signature.signer;
+  if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
+  const i = signer.identity;
+  const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
+  const add = (label2, value, asCode = true) => {
+    if (value !== void 0 && value !== "")
+      rows.push(`| ${label2} | ${asCode ? code(value) : plain2(value)} |`);
+  };
+  add("Repository", i.repository);
+  add("Source ref", i.sourceRepositoryRef);
+  add("Source commit", i.sourceRepositoryDigest);
+  add("Runner", i.runnerEnvironment);
+  add("Issuer", i.issuer);
+  if (i.runInvocationUri)
+    rows.push(`| Signing run | ${link2(plain2(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  rows.push(`| Signed at | ${plain2(signer.signedAt)} (trusted timestamp) |`);
+  return rows;
+});
+// src/report/promotion-markdown.ts
+var renderPromotionMarkdown = (function renderPromotionMarkdown(report) {
+  const { result, policy, status } = report;
+  const { decision } = result;
+  const out = [];
+  out.push(`### ${decision.allowed ? "\u{1F680}" : "\u26D4"} ${plain2(headline(report))}`, "");
+  const origins = [report.serverUrl ?? DEFAULT_SERVER_URL];
+  const environments = [...new Set(status.map((s) => s.environment))];
+  const ids = new Map(environments.map((environment, i) => [environment, `env${i}`]));
+  const several = new Set(status.map((s) => s.service)).size > 1;
+  out.push("```mermaid", "flowchart LR");
+  for (const environment of environments) {
+    const mark = environment === decision.environment ? decision.allowed ? " \u2705" : " \u26D4" : "";
+    const lines = status.filter((s) => s.environment === environment).map((s) => {
+      const runs = s.error ? "unknown" : s.live ? shortDigest(s.live.digest) : "nothing yet";
+      const contract2 = s.contract ? `<br/>${label(`contract ${s.contract.version}`)}` : "";
+      const pending = s.pending.map(
+        (p) => `<br/>${label(`pending ${shortDigest(p.digest)}${p.contract ? ` (contract ${p.contract.version})` : ""}`)}`
+      ).join("");
+      return `<br/>${label(several ? `${serviceLabel(s.service)}: ${runs}` : runs)}${contract2}${pending}`;
+    });
+    out.push(`  ${ids.get(environment)}["${label(environment)}${mark}${lines.join("")}"]`);
+  }
+  for (const env of policy.environments) {
+    for (const upstream of upstreamOf(env)) {
+      const arrow = env.requires.includes(upstream) ? "-->" : "-.->";
+      const soak = env.soakText ? `|soak ${label(env.soakText)}|` : "";
+      out.push(`  ${ids.get(upstream)} ${arrow}${soak} ${ids.get(env.name)}`);
+    }
+  }
+  out.push(
+    "  classDef here fill:#dafbe1,stroke:#1a7f37",
+    "  classDef refused fill:#ffebe9,stroke:#cf222e"
+  );
+  const here = [
+    ...new Set(
+      status.filter((s) => s.live?.digest === decision.digest).map((s) => ids.get(s.environment))
+    )
+  ];
+  if (here.length > 0) out.push(`  class ${here.join(",")} here`);
+  if (!decision.allowed) out.push(`  class ${ids.get(decision.environment)} refused`);
+  out.push("```", "");
+  out.push(
+    several ? "| Environment | Service | Runs now | Since | Contract |" : "| Environment | Runs now | Since | Contract |",
+    several ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |"
+  );
+  for (const s of status) {
+    const runs = s.error ? `unknown: ${plain2(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
+    const pending = s.pending.map(
+      (p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain2(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`
+    ).join("");
+    const service = several ? ` ${plain2(serviceLabel(s.service))} |` : "";
+    const image = s.image === void 0 ? "" : `<br/>image: ${plain2(imageTagText(s.image))}`;
+    out.push(
+      `| ${plain2(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain2(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`
+    );
+  }
+  out.push("");
+  out.push("| Rule | Environment | Outcome | Detail |", "| --- | --- | --- | --- |");
+  for (const c of decision.checks)
+    out.push(
+      `| ${plain2(c.rule)} | ${plain2(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${plain2(c.detail)} |`
+    );
+  out.push("");
+  const contract = contractOutcome(result.contract);
+  if (contract?.kind === "amended" && contract.changes.length > 0)
+    out.push(...amendmentMarkdown(contract, decision.environment, decision.mode === "rollback"));
+  out.push("| | |", "| --- | --- |");
+  if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`);
+  const imageRef = report.imageRef ?? result.verification?.imageRef;
+  if (decision.allowed && imageRef !== void 0)
+    out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`);
+  if (result.previous)
+    out.push(
+      `| ${plain2(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain2(result.previous.from)} |`
+    );
+  if (contract !== null)
+    out.push(
+      `| Contract | ${contractRow(
+        contract,
+        decision.checks.some((c) => c.rule === "contract")
+      )} |`
+    );
+  out.push(...sealedByRows(report, origins));
+  out.push(...signerRows(result.signature, origins));
+  if (result.record?.attestation)
+    out.push(`| Record attestation | ${attestationLink(result.record.attestation, origins)} |`);
+  const record = result.record;
+  out.push(
+    `| Ledger | ${code(report.ledger)}${record ? `, record ${recordLink(record, origins)}` : report.dryRun ? " (dry run: nothing recorded)" : ""} |`
+  );
+  out.push("");
+  return out.join("\n");
+});
+var sealedByRows = (function sealedByRows(report, origins) {
+  const { result } = report;
+  if (result.sealedBy === null)
+    return [
+      "| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |"
+    ];
+  const { sealedBy: sealed, invalid } = validSealedBy(result.sealedBy, origins[0]);
+  const claimed = !sealed.signer && result.signature?.status !== "verified" ? " (claimed by an unsigned statement, not proven)" : "";
+  const rows = [];
+  if (sealed.commit) {
+    const short = code(sealed.commit.slice(0, 7));
+    rows.push(
+      `| Commit | ${sealed.repository ? link2(short, `${origins[0]}/${sealed.repository}/commit/${sealed.commit}`, origins) : short}${claimed} |`
+    );
+  } else if (invalid.includes("commit")) {
+    rows.push("| Commit | invalid in the seal statement (not shown) |");
+  }
+  if (sealed.runUrl)
+    rows.push(
+      `| Sealed by | ${link2(plain2(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`
+    );
+  else if (invalid.includes("runUrl"))
+    rows.push("| Sealed by | invalid run in the seal statement (not shown) |");
+  else if (rows.length === 0)
+    rows.push(
+      "| Sealed by | unknown: the seal statement names no build in the form a seal writes it (the log says which fields were left out) |"
+    );
+  return rows;
+});
+// src/app/settings/ledger-location.ts
+var parseLedgerLocation = (function parseLedgerLocation(value, inputName, baseDir) {
+  const v = value.trim();
+  if (v === "github") return { kind: "github" };
+  if (v.startsWith("file:") && v.length > "file:".length)
+    return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
+  throw new SealError(
+    "bad-input",
+    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
+  );
+});
+// src/app/settings/inputs.ts
+var readPlainHttpRegistries = (function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+});
+var inputLines = (function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+});
+var parseBooleanInput = (function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
+});
+// src/core/subject/patterns.ts
+var parseSubjectPatterns = (function parseSubjectPatterns(value) {
+  const include = [];
+  const exclude = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith("#")) continue;
+    for (const part of line.split(",")) {
+      const pattern = part.trim();
+      if (pattern === "") continue;
+      if (pattern.startsWith("!")) {
+        const negated = pattern.slice(1).trim();
+        if (negated !== "") exclude.push(negated);
+      } else {
+        include.push(pattern);
+      }
+    }
+  }
+  return { include, exclude };
+});
+// src/app/settings/bytes-source.ts
+var readBytesSource = (function readBytesSource(getInput2, workspace, names) {
+  const input = (name) => getInput2(name).trim();
+  const artifactName = input(names.name);
+  const runIdText = input(names.runId);
+  const repository = input(names.repository);
+  const checksums = input(names.checksumsPath);
+  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
+  const image = readImage(getInput2, names);
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
+  if ((subject !== null || image !== null) && artifactName !== "") {
+    throw new SealError(
+      "bad-input",
+      `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
+    );
+  }
+  for (const [name, value] of [
+    [names.runId, runIdText],
+    [names.repository, repository]
+  ]) {
+    if (value !== "" && artifactName === "") {
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`
+      );
+    }
+  }
+  if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
+    throw new SealError(
+      "bad-input",
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
+    );
+  }
+  if (image !== null)
+    return {
+      ...image,
+      token: input(names.token),
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
+      plainHttp
+    };
+  if (subject !== null)
+    return {
+      kind: "local",
+      subject,
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+    };
+  if (artifactName === "") return null;
+  let runId = null;
+  if (runIdText !== "") {
+    runId = Number(runIdText);
+    if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+      throw new SealError(
+        "bad-input",
+        `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`
+      );
+    }
+  }
+  if (repository !== "" && runId === null) {
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`
+    );
+  }
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
+  }
+  const token = input(names.token);
+  if (runId !== null && token === "") {
+    throw new SealError(
+      "bad-input",
+      `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`
+    );
+  }
+  return {
+    kind: "artifact",
+    name: artifactName,
+    runId,
+    repository: repository === "" ? null : repository,
+    token
+  };
+});
+var misspelledInputs = (function misspelledInputs(env, inputs) {
+  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
+  const wanted = new Map(inputs.map((name) => [squash(name), name]));
+  const found = [];
+  for (const key of Object.keys(env)) {
+    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
+    const given = key.slice("INPUT_".length);
+    const meant = wanted.get(squash(given));
+    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase())
+      found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
+  }
+  return found.sort();
+});
+var readImage = (function readImage(getInput2, names) {
+  const text = getInput2(names.subjectPath);
+  if (!isImageSubject(text)) return null;
+  return {
+    kind: "image",
+    reference: parseImageSubject(text, names.subjectPath),
+    inputName: names.subjectPath
+  };
+});
+var readSubject = (function readSubject(getInput2, workspace, pathInput) {
+  const subjectPath = getInput2(pathInput).trim();
+  if (subjectPath === "") return null;
+  return {
+    kind: "paths",
+    patterns: parseSubjectPatterns(getInput2(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: "allow",
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back
+    // (verify-artifact.ts).
+    hidden: "leave-out"
+  };
+});
+// src/attestation/tuf-mirrors.ts
+var parseTufMirrors = (function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
+  const mirrors = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const [urlText = ""] = line.split(/\s+/, 1);
+    const rootText = line.slice(urlText.length).trim();
+    const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
+    if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`
+      );
+    }
+    const url = urlText.replace(/\/+$/, "");
+    if (mirrors.some((m) => m.url === url))
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(url)} is named twice. Name each repository once.`
+      );
+    if (rootText === "") {
+      if (!BUILT_IN_ROOTS.has(url)) {
+        throw new SealError(
+          "bad-input",
+          `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT2}`
+        );
+      }
+      mirrors.push({ url, rootFile: null });
+      continue;
+    }
+    const rootFile = resolve(baseDir, rootText);
+    checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
+    mirrors.push({ url, rootFile });
+  }
+  return mirrors.length === 0 ? null : mirrors;
+});
+// src/app/settings/signing-settings.ts
+var readSigningSettings = (function readSigningSettings(getInput2, env, defaultMode = "auto") {
+  const modeText = getInput2(SigningInput.Sign).trim().toLowerCase();
+  if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
+    throw new SealError(
+      "bad-input",
+      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow) or none; a ${SigningInput.SigningKey} signs with that key.`
+    );
+  }
+  const keyText = getInput2(SigningInput.SigningKey);
+  const hasKey = keyText.trim() !== "";
+  let mode = modeText === "" ? defaultMode : modeText;
+  if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
+  if (mode === "key" && !hasKey) {
+    throw new SealError(
+      "bad-input",
+      `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
+    );
+  }
+  if (hasKey && mode !== "key") {
+    throw new SealError(
+      "bad-input",
+      `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`
+    );
+  }
+  const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
+  return {
+    mode,
+    // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
+    key: hasKey ? {
+      pem: keyText,
+      password: password === "" ? void 0 : password,
+      inputName: SigningInput.SigningKey
+    } : null,
+    endpoints: {
+      fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
+      rekorUrl: readUrl(env, SigningEnv.RekorUrl),
+      tsaUrl: readUrl(env, SigningEnv.TsaUrl)
+    }
+  };
+});
+var readUrl = (function readUrl(env, name) {
+  const text = (env[name] ?? "").trim();
+  if (text === "") return null;
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new SealError(
+      "bad-input",
+      `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`
+    );
+  }
+  return text.replace(/\/+$/, "");
+});
+var signerCheckSettings = (function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
+  const { repository, workflow, ref, issuer, trustedRoot } = fields;
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
+  }
+  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(
+    workflow
+  )) {
+    throw new SealError(
+      "bad-input",
+      `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
+    );
+  }
+  if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
+    throw new SealError(
+      "bad-input",
+      `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`
+    );
+  }
+  if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
+    throw new SealError(
+      "bad-input",
+      `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`
+    );
+  }
+  const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
+  if (trustedRoot !== "" && tufMirrors !== null) {
+    throw new SealError(
+      "bad-input",
+      `${names.tufMirrors}: given with ${names.trustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${names.trustedRoot} for a file, or ${names.tufMirrors} for the TUF repositories to fetch it from.`
+    );
+  }
+  const given = {
+    repository: repository !== "",
+    workflow: workflow !== "",
+    ref: ref !== "",
+    issuer: issuer !== "",
+    githubHostedOnly: fields.githubHostedOnly,
+    key: fields.key.trim() !== "",
+    trustedRoot: trustedRoot !== "",
+    tufMirrors: tufMirrors !== null
+  };
+  const named2 = Object.keys(given).filter((field) => given[field]).map((field) => names[field]);
+  if (requireSignature === false && named2.length > 0) {
+    throw new SealError(
+      "bad-input",
+      `--require-signature=false, but ${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove it to check the signature, or remove ${named2.join(", ")} to accept unsigned seals.`
+    );
+  }
+  const keyOnly = given.key && !given.repository && !given.workflow;
+  return {
+    repository: repository !== "" ? repository : keyOnly ? null : env.GITHUB_REPOSITORY ?? null,
+    workflow: workflow === "" ? null : workflow,
+    sourceRef: ref === "" ? null : ref,
+    issuer: issuer === "" ? null : issuer,
+    denySelfHostedRunners: fields.githubHostedOnly,
+    publicKey: readPublicKeyText(fields.key, workspace, names.key),
+    trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
+    tufMirrors,
+    requireSignature,
+    named: named2,
+    asksForSigner: named2.length > 0
+  };
+});
+var signatureRequired = (function signatureRequired(settings, policyAsks) {
+  if (policyAsks && settings.requireSignature === false) {
+    throw new SealError(
+      "bad-input",
+      "--require-signature=false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove it, or the environment's signed-by."
+    );
+  }
+  return policyAsks || settings.asksForSigner || settings.requireSignature === true;
+});
+var readPublicKeyText = (function readPublicKeyText(value, workspace, name) {
+  const text = value.trim();
+  if (text === "") return null;
+  if (looksLikePem(text)) return readPublicKey(text, name);
+  const file = resolve(workspace, text);
+  let pem;
+  try {
+    pem = readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(
+      "bad-input",
+      `${name}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      { cause: error2 }
+    );
+  }
+  return readPublicKey(pem, `${name} ${quote(text)}`);
+});
+// src/app/settings/signed-by.ts
+var readSignedBy = (function readSignedBy(getInput2, env, workspace) {
+  return signerCheckSettings(
+    parseSignedBy(getInput2(SignerInput.SignedBy)),
+    SIGNED_BY_NAMES,
+    env,
+    workspace
+  );
+});
+var parseSignedBy = (function parseSignedBy(text) {
+  const fields = {
+    repository: "",
+    workflow: "",
+    ref: "",
+    issuer: "",
+    githubHostedOnly: false,
+    key: "",
+    trustedRoot: "",
+    tufMirrors: ""
+  };
+  if (text.trim() === "") return fields;
+  const mapping = readMapping(text);
+  for (const [key, value] of Object.entries(mapping)) {
+    const field = FIELD_OF[key];
+    const name = `${SignerInput.SignedBy}.${key}`;
+    if (field === void 0) {
+      throw new SealError(
+        "bad-input",
+        `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`
+      );
+    }
+    if (field === "githubHostedOnly") {
+      if (value !== "github-hosted")
+        throw new SealError(
+          "bad-input",
+          `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`
+        );
+      fields.githubHostedOnly = true;
+    } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      fields.tufMirrors = value.join("\n");
+    } else if (typeof value === "string" && value.trim() !== "") {
+      fields[field] = value.trim();
+    } else {
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`
+      );
+    }
+  }
+  return fields;
+});
+// src/actions/promote/settings.ts
+var readPromoteSettings = (function readPromoteSettings(getInput2, env, workspace) {
+  const input = (name2) => getInput2(name2).trim();
+  const confirm = readConfirm(input);
+  const environment = input(PromoteInput.Environment);
+  if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
+  if (environment === "") {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`
+    );
+  }
+  const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
+  const vetoReason = input(PromoteInput.Veto);
+  const digestText = input(PromoteInput.ExpectedDigest);
+  const from = input(PromoteInput.From);
+  const waitMs = readWait(input(PromoteInput.Wait));
+  if (from !== "" && (vetoReason !== "" || input(PromoteInput.ApproveAmendment) !== "")) {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.From}: it says which digest to promote; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Give ${PromoteInput.ExpectedDigest} instead.`
+    );
+  }
+  let digest;
+  if (digestText === "" && from !== "") {
+    digest = null;
+  } else if (digestText === "") {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : `, or "${PromoteInput.From}: <environment>" to promote what that environment runs.`)
+    );
+  } else if (digestText === "previous") {
+    if (!rollback)
+      throw new SealError(
+        "bad-input",
+        `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`
+      );
+    digest = "previous";
+  } else {
+    digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
+  }
+  if (vetoReason !== "" && rollback) {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`
+    );
+  }
+  if (vetoReason !== "" && digest === "previous") {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`
+    );
+  }
+  const approval = input(PromoteInput.ApproveAmendment);
+  if (approval !== "" && (vetoReason !== "" || rollback)) {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
+    );
+  }
+  if ((vetoReason !== "" || approval !== "") && digest === null)
+    throw new Error("unreachable: from is refused with a veto or an approval");
+  if (approval !== "" && digest === "previous") {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`
+    );
+  }
+  const { ledger, token } = readLedger(input, env, workspace);
+  const given = readBytesSource(getInput2, workspace, {
+    subjectPath: PromoteInput.SubjectPath,
+    checksumsPath: PromoteInput.ChecksumsPath,
+    name: PromoteInput.Name,
+    runId: PromoteInput.RunId,
+    repository: PromoteInput.Repository,
+    token: PromoteInput.GitHubToken,
+    plainHttp: PromoteInput.PlainHttpRegistries,
+    listingAlone: true
+  });
+  const digestOnly = parseBooleanInput(
+    PromoteInput.DigestOnly,
+    getInput2(PromoteInput.DigestOnly),
+    false
+  );
+  if (digestOnly && given !== null) {
+    const where = given.kind === "local" || given.kind === "image" ? PromoteInput.SubjectPath : PromoteInput.Name;
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`
+    );
+  }
+  if (digestOnly && (vetoReason !== "" || approval !== "")) {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`
+    );
+  }
+  const listing = input(PromoteInput.ChecksumsPath);
+  const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false);
+  const carried = given === null && !digestOnly && listing === "" && !dryRun && vetoReason === "" && approval === "";
+  if (carried) {
+    const misspelled = misspelledInputs(env, BYTES_INPUTS);
+    if (misspelled.length > 0)
+      throw new SealError(
+        "bad-input",
+        `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`
+      );
+  }
+  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
+  const policy = input(PromoteInput.Policy);
+  const name = input(PromoteInput.SubjectName);
+  const signing = readRecordSigning(getInput2, ledger, env);
+  const pushToRegistry = readPushToRegistry(getInput2, source, signing, dryRun);
+  return {
+    confirm,
+    environment,
+    digest,
+    from: from === "" ? null : from,
+    waitMs,
+    source,
+    sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
+    withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
+    policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
+    ledger,
+    token,
+    rollback,
+    dryRun,
+    veto: vetoReason === "" ? null : vetoReason,
+    approveAmendment: approval === "" ? null : approval,
+    name: name === "" ? null : name,
+    signer: readSignedBy(getInput2, env, workspace),
+    signing,
+    pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(PromoteInput.PlainHttpRegistries),
+      PromoteInput.PlainHttpRegistries
+    )
+  };
+});
+var readPushToRegistry = (function readPushToRegistry(getInput2, source, signing, dryRun) {
+  const push = parseBooleanInput(
+    PromoteInput.PushToRegistry,
+    getInput2(PromoteInput.PushToRegistry),
+    false
+  );
+  if (!push) return false;
+  if (source?.kind !== "image")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record to an image in its registry, and this promotion is not of an image. Give ${PromoteInput.SubjectPath}: oci://<image>, or remove ${PromoteInput.PushToRegistry}.`
+    );
+  if (signing.mode === "none")
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record, and records are not signed. Give ${PromoteInput.SigningKey} or "${PromoteInput.Sign}: keyless", or remove ${PromoteInput.PushToRegistry}.`
+    );
+  return !dryRun;
+});
+var readRecordSigning = (function readRecordSigning(getInput2, ledger, env) {
+  const signing = readSigningSettings(getInput2, env, "none");
+  if (signing.mode === "key" && ledger.kind === "github") {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
+    );
+  }
+  return signing;
+});
+var readWait = (function readWait(text) {
+  if (text === "") return 0;
+  const ms = parseDuration(text);
+  if (ms === null) {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Wait}: ${quote(text)} is not a duration. Give how long to wait for a soak that is not over yet, such as "30m", "2h" or "1h30m".`
+    );
+  }
+  return ms;
+});
+var readConfirm = (function readConfirm(input) {
+  const text = input(PromoteInput.Confirm);
+  if (text === "" || text === "on-success") return { kind: "on-success" };
+  if (text === "manual") return { kind: "manual" };
+  const failed = text.startsWith("failure:");
+  const id = failed ? text.slice("failure:".length).trim() : text;
+  if (!RECORD_ID.test(id)) {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual", a record id or "failure:<record id>". Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), the record-id output of the promote step (its deployment went through) or "failure:" and that id (it did not).`
+    );
+  }
+  return { kind: "record", id, outcome: failed ? "failed" : "confirmed" };
+});
+var missingBytes = (function missingBytes(env) {
+  const misspelled = misspelledInputs(env, BYTES_INPUTS);
+  return (
+    // With nothing named at all, what the seal carried is fetched instead (fetch-bytes.ts says when
+    // none was): this is for a listing alone.
+    `No bytes to check: none were given, so ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`
+  );
+});
+var readLedger = (function readLedger(input, env, workspace) {
+  const ledgerText = input(PromoteInput.Ledger);
+  const ledger = parseLedgerLocation(
+    ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText,
+    PromoteInput.Ledger,
+    workspace
+  );
+  const token = input(PromoteInput.GitHubToken);
+  if (ledger.kind === "github" && token === "") {
+    throw new SealError(
+      "bad-input",
+      `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
+    );
+  }
+  return { ledger, token };
+});
+// src/app/settings/signer-expectation.ts
+var signerExpectation = (function signerExpectation(settings, required, env) {
+  return { ...settings, required, serverUrl: serverUrlOf(env) };
+});
+// src/app/signature/find-signature.ts
+var findSignatures = (async function findSignatures(digest, sources) {
+  const candidates = [];
+  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
+  const looked = [];
+  if (beside !== null) {
+    const read2 = readSigstoreBundleBeside(
+      sources.checksumsFile,
+      (why, file) => new SealError(
+        "unreadable",
+        `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`
+      )
+    );
+    looked.push(`no ${quote(beside)} beside the listing`);
+    if (read2 !== null)
+      candidates.push({
+        bundle: read2.notJson === null ? read2.json : { unparsable: beside },
+        source: beside,
+        digest: sha256Digest(read2.text)
+      });
+  }
+  if (candidates.length === 0 && sources.attestations !== null) {
+    const found = await sources.attestations(digest);
+    looked.push(
+      sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`
+    );
+    candidates.push(...found);
+  }
+  return { candidates, looked };
+});
+var unsignedCheck = (function unsignedCheck(digest, looked) {
+  const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
+  return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
+});
+// src/app/signature/sources.ts
+var signatureSources = (function signatureSources(checksumsFile, asked, token, tokenInput, env) {
+  const repository = env.GITHUB_REPOSITORY;
+  const attestations = asked && repository && token !== "" ? async (digest) => {
+    const { listAttestations } = await import("../chunks/attestations-api-KPCKM6ZG.js");
+    return listAttestations(digest, { env, token, tokenInput });
+  } : null;
+  return { checksumsFile, attestations };
+});
+// src/core/modes.ts
+var formatModes = (function formatModes(modes) {
+  const executable = [...modes.executable].sort(byBytes);
+  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  return Buffer.from(`${JSON.stringify({ executable, links })}
+`);
+});
+var modesDigest = (function modesDigest(bytes) {
+  return sha256Digest(bytes);
+});
+var readModes = (function readModes(root, paths, links, fileModes) {
+  const executable = [];
+  for (let i = 0; i < paths.length; i++) {
+    const rel = paths[i];
+    const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
+    if ((mode & 73) !== 0) executable.push(rel);
+  }
+  const realRoot = links.length > 0 ? realOrSelf(root) : root;
+  const sealed = links.length > 0 ? pathsAndParents(paths) : null;
+  const recorded = {};
+  for (const { link: link3, target } of links) {
+    const linkFromRoot = relative(root, link3);
+    const targetFromRoot = relative(realRoot, target);
+    if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
+    const relLink = toSlashes(linkFromRoot);
+    const relTarget = toSlashes(targetFromRoot);
+    if (sealed?.has(relTarget) !== true) continue;
+    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
+  }
+  return { executable: executable.sort(byBytes), links: recorded };
+});
+// src/app/verify/sealed-by.ts
+var sealInfoBesideListing = (function sealInfoBesideListing(checksumsFile, digest, context = {}) {
+  const none = { sealedBy: null, name: null };
+  let read2 = null;
+  try {
+    read2 = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError("unreadable", why));
+  } catch (error2) {
+    if (!(error2 instanceof SealError)) throw error2;
+  }
+  if (read2 === null || read2.notJson !== null) return none;
+  const { file, json: statement } = read2;
+  return {
+    sealedBy: sealedByFromStatement(statement, digest, file, context),
+    name: subjectNameOf(statement, digest)
+  };
+});
+// src/core/hashing/hash-large-file.ts
+var hashSmallFile = (function hashSmallFile(path) {
+  const fd = openSync(path, OPEN_FLAGS);
+  try {
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) throw notRegular();
+    const { mode } = stat2;
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const size = readSync(fd, chunk, 0, CHUNK, null);
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
+  } finally {
+    closeSync(fd);
+  }
+});
+// src/core/hashing/hash-files.ts
+var hashFiles = (async function hashFiles(paths, options = {}) {
+  if (paths.length === 1) return hashOneFile(paths[0], options);
+  const queue = new HashQueue(options.pool ?? null, options);
+  for (const path of paths) queue.add(path);
+  return queue.finish();
+});
+var hashOneFile = (async function hashOneFile(path, options) {
+  const { onProgress, progressIntervalMs = 2e3 } = options;
+  try {
+    const result = hashSmallFile(path) ?? await hashLargeFile(
+      path,
+      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
+      progressIntervalMs
+    );
+    return {
+      digests: new Uint8Array(result.digest),
+      sizes: Float64Array.of(result.size),
+      modes: Uint16Array.of(result.mode & 4095)
+    };
+  } catch (error2) {
+    const e = error2;
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
+  }
+});
+// src/core/file-summary.ts
+var summarizeFiles = (function summarizeFiles(paths, sizes, order, largestCount = 5) {
+  const groups = /* @__PURE__ */ new Map();
+  const largest = [];
+  let current;
+  let currentName = "";
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const filePath = paths[i];
+    const size = sizes[i];
+    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
+      const slash = filePath.indexOf("/");
+      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+      current = groups.get(currentName);
+      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
+    }
+    current.files++;
+    current.size += size;
+    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
+      let at = largest.length;
+      while (at > 0 && largest[at - 1].size < size) at--;
+      largest.splice(at, 0, { path: filePath, size });
+      if (largest.length > largestCount) largest.pop();
+    }
+  }
+  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  return { largest, topLevel };
+});
+// src/core/subject/resolve-files.ts
+var namesOneFile = (function namesOneFile(options) {
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return false;
+  const abs = resolve(options.baseDir, only);
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+});
+var rootBeforeWalk = (function rootBeforeWalk(options) {
+  if (options.root) return resolve(options.baseDir, options.root);
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return null;
+  const abs = resolve(options.baseDir, only);
+  return statOrNull(abs)?.isDirectory() ? abs : null;
+});
+var resolveFiles = (function resolveFiles(options) {
+  const { patterns: patterns2, baseDir, inputName } = options;
+  if (patterns2.include.length === 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: no path to seal${patterns2.exclude.length > 0 ? ` (only exclusions: ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
+    );
+  }
+  const excludeMatchers = patterns2.exclude.map(
+    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
+  );
+  const excludeUsed = patterns2.exclude.map(() => false);
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
+    let excluded = false;
+    const slashed = toSlashes(abs);
+    excludeMatchers.forEach((m, i) => {
+      if (m(slashed)) excluded = excludeUsed[i] = true;
+    });
+    return excluded;
+  };
+  const knownRoot = rootBeforeWalk(options);
+  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
+  const linkLeavesRoot = (link3, target, root2, named2 = false) => new SealError(
+    "bad-input",
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+  );
+  const found = [];
+  const seen = patterns2.include.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const links = [];
+  const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
+  const addFile = (abs) => {
+    if (seen !== null) {
+      if (seen.has(abs)) return;
+      seen.add(abs);
+    }
+    found.push(abs);
+    options.onFile?.(abs);
+  };
+  const walk = (dir, realDir, ancestors, glob2, skipped) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error2) {
+      const e = error2;
+      throw new SealError(
+        "unreadable",
+        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
+        { cause: e }
+      );
+    }
+    entries.sort(byListingName);
+    ancestors.push(realDir);
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    for (const entry of entries) {
+      const abs = prefix + entry.name;
+      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
+        throw new SealError(
+          "bad-input",
+          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
+        );
+      }
+      if (isExcluded(abs)) continue;
+      if (skipped?.has(entry.name) && !entry.isFile()) continue;
+      const taken = glob2 === null || glob2.take(abs);
+      if (!taken && !glob2.enter(abs)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let realChild = null;
+      if (entry.isSymbolicLink()) {
+        let stat2;
+        try {
+          realChild = realpathSync(abs);
+          stat2 = statSync(realChild);
+        } catch {
+          if (!taken) continue;
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+          throw linkLeavesRoot(abs, realChild, knownRoot);
+        links.push({ link: abs, target: realChild, named: false });
+        isDir = stat2.isDirectory();
+        isFile = stat2.isFile();
+        if (isDir && ancestors.includes(realChild)) {
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
+      }
+      if (isDir) {
+        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
+          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
+      } else if (isFile && taken) {
+        addFile(abs);
+      }
+    }
+    ancestors.pop();
+  };
+  const noteNamedLink = (abs) => {
+    const real = realOrSelf2(abs);
+    if (real === abs) return;
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+      throw linkLeavesRoot(abs, real, knownRoot, true);
+    links.push({ link: abs, target: real, named: true });
+  };
+  let onlyDirectory = null;
+  for (const pattern of patterns2.include) {
+    const absPattern = absolutePattern(baseDir, pattern);
+    const scan = scanGlob(absPattern);
+    let matchedSomething = false;
+    if (scan === null || !scan.isGlob) {
+      const abs = resolve(baseDir, pattern);
+      const stat2 = statOrNull(abs);
+      if (stat2?.isDirectory()) {
+        matchedSomething = true;
+        if (isExcluded(abs)) continue;
+        if (patterns2.include.length === 1) onlyDirectory = abs;
+        else noteNamedLink(abs);
+        walk(abs, realOrSelf2(abs), [], null, null);
+      } else if (stat2?.isFile()) {
+        matchedSomething = true;
+        if (!isExcluded(abs)) {
+          noteNamedLink(abs);
+          addFile(abs);
+        }
+      }
+    } else {
+      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
+      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const glob2 = {
+        take: (abs) => {
+          const hit = matcher(toSlashes(abs));
+          matchedSomething ||= hit;
+          return hit;
+        },
+        enter: globEnters(resolve(base), scan.glob),
+        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
+      };
+      if (statOrNull(base)?.isDirectory()) {
+        const realBase = realOrSelf2(base);
+        if (realBase !== resolve(base))
+          links.push({ link: resolve(base), target: realBase, named: false });
+        walk(resolve(base), realBase, [], glob2, glob2.skipped);
+      }
+    }
+    if (!matchedSomething) unmatched.push(pattern);
+  }
+  if (unmatched.length > 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns2.include.map(quote).join(", ")}${patterns2.exclude.length ? `; excluded: ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
+    );
+  }
+  const unusedExclusions = patterns2.exclude.filter((_, i) => !excludeUsed[i]);
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns2.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to ${words().base} (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+    );
+  }
+  if (found.length === 0) {
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns2.exclude.length > 0 ? `every file is excluded by ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    throw new SealError(
+      "bad-input",
+      `${inputName}: ${patterns2.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns2.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
+    );
+  }
+  const root = chooseRoot(options, found, onlyDirectory);
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  let relativeIsSuffix = sep === "/";
+  const relative2 = found.map((abs) => {
+    const underPrefix = abs.startsWith(rootPrefix);
+    if (!underPrefix) relativeIsSuffix = false;
+    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
+    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
+    return rel;
+  });
+  const realRoot = realOrSelf2(root);
+  for (const { link: link3, target, named: named2 } of links) {
+    if ((named2 || isInside(link3, root)) && !isInside(target, realRoot))
+      throw linkLeavesRoot(link3, target, root, named2);
+  }
+  const order = listingOrder(relative2);
+  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
+  return {
+    kind,
+    root,
+    absolutePaths: found,
+    relativePaths: relative2,
+    order,
+    relativeIsSuffix,
+    leftOut,
+    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
+    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
+  };
+});
+var listingOrder = (function listingOrder(paths) {
+  const order = new Uint32Array(paths.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const before = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (x, y) => compareUtf8(x, y) < 0 : (x, y) => x < y;
+  let sorted = true;
+  for (let i = 1; sorted && i < paths.length; i++)
+    sorted = before(paths[i - 1], paths[i]);
+  if (sorted) return order;
+  return order.sort((a, b) => {
+    const x = paths[a];
+    const y = paths[b];
+    return before(x, y) ? -1 : before(y, x) ? 1 : 0;
+  });
+});
+var chooseRoot = (function chooseRoot(options, files, onlyDirectory) {
+  if (options.root !== void 0 && options.root !== "") {
+    const root = resolve(options.baseDir, options.root);
+    if (!statOrNull(root)?.isDirectory()) {
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
+      );
+    }
+    const outside = files.find((f) => !isInside(f, root));
+    if (outside !== void 0) {
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
+      );
+    }
+    return root;
+  }
+  if (onlyDirectory !== null) return onlyDirectory;
+  let common = dirname(files[0]);
+  for (const file of files) {
+    while (!isInside(file, common)) common = dirname(common);
+  }
+  return common;
+});
+var absolutePattern = (function absolutePattern(baseDir, pattern) {
+  return toSlashes(resolve(baseDir, pattern));
+});
+var statOrNull = (function statOrNull(p) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+});
+var realOrSelf2 = (function realOrSelf2(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+});
+// src/core/seal.ts
+var sealSubject = (async function sealSubject(subject, options) {
+  try {
+    return await sealWithPool(subject, options);
+  } finally {
+    options.pool?.close();
+  }
+});
+var sealWithPool = (async function sealWithPool(subject, options) {
+  if (subject.kind === "digest") {
+    const name = options.name || subject.name;
+    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
+    const artifact = {
+      name,
+      digest: subject.digest,
+      kind: "digest",
+      root: null,
+      fileCount: 1,
+      size: null,
+      summary: null,
+      listing: listing2
+    };
+    return {
+      ...artifact,
+      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
+    };
+  }
+  if (subject.kind === "checksums") {
+    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
+    const listing2 = Buffer.from(formatListing(entries));
+    const name = options.name || options.fallbackName;
+    const fileCount = entries.length;
+    return describe2(
+      {
+        name,
+        digest: digestOfListing(listing2),
+        kind: "checksums",
+        root: null,
+        fileCount,
+        size: null,
+        summary: null,
+        listing: listing2
+      },
+      true,
+      options.build
+    );
+  }
+  let resolved;
+  let hashed;
+  let linesRoot = null;
+  if (namesOneFile(subject)) {
+    resolved = resolveFiles(subject);
+    options.onResolved?.(1, resolved.root);
+    hashed = await hashFiles(resolved.absolutePaths, options);
+  } else {
+    const pool = options.pool ?? HashPool.start(options.workers);
+    try {
+      linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
+      const queue = new HashQueue(
+        pool,
+        linesRoot === null ? options : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
+      );
+      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
+      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
+      hashed = await queue.finish();
+    } finally {
+      pool.close();
+    }
+  }
+  const { kind, root, relativePaths, absolutePaths, order } = resolved;
+  const listing = listingOf(resolved, hashed, linesRoot);
+  const isSingleFile = kind === "file";
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
+  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
+  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
+  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
+  const described = describe2(
+    {
+      name: options.name || defaultName,
+      digest,
+      kind,
+      root,
+      fileCount: relativePaths.length,
+      size,
+      summary: summary2,
+      listing
+    },
+    !isSingleFile,
+    options.build
+  );
+  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes));
+  const [sealedSubject, ...others] = described.statement.subject;
+  const annotated = {
+    ...sealedSubject,
+    annotations: {
+      ...sealedSubject?.annotations,
+      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
+    }
+  };
+  return {
+    ...described,
+    statement: { ...described.statement, subject: [annotated, ...others] },
+    modes,
+    leftOut: resolved.leftOut,
+    unusedExclusions: resolved.unusedExclusions
+  };
+});
+var listingOf = (function listingOf(resolved, hashed, linesRoot) {
+  const { root, relativePaths, order, relativeIsSuffix } = resolved;
+  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
+    return hashed.lines;
+  if (hashed.queued && relativeIsSuffix) {
+    const prefixLength = Buffer.byteLength(withSep(root));
+    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order);
+  }
+  return listingFromDigests(relativePaths, hashed.digests, order);
+});
+var describe2 = (function describe2(artifact, isTree, build) {
+  return {
+    ...artifact,
+    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
+  };
+});
+// src/app/verify/verified-path.ts
+var verifiedPath = (async function verifiedPath(artifact, subject, expected, stagingParent, options) {
+  const root = artifact.root;
+  const inputName = subject.kind === "paths" ? subject.inputName : "subject";
+  if (root === null)
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing was read from disk, so there is no path to hand out.`
+    );
+  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map(
+    (e) => e.path
+  );
+  if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
+  if (holdsExactly(root, listed, subject)) return root;
+  return stageCopies(root, listed, expected, stagingParent, inputName, options);
+});
+// src/core/kind.ts
+var startsLikeListing = (function startsLikeListing(head) {
+  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
+});
+var readListingFile2 = (function readListingFile2(file) {
+  let fd;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(67);
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
+      return null;
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = readFileSync(file);
+  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
+});
+var checkSubjectKind = (function checkSubjectKind(subject, expected, recorded, inputs) {
+  if (recorded !== null && recorded.kind !== subject.kind) {
+    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
+    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
+    throw new SealError(
+      "bad-input",
+      `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`
+    );
+  }
+  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
+  const listing = readListingFile2(subject.file);
+  if (listing === null) return;
+  if (sha256Digest(listing.bytes) !== expected) {
+    throw new SealError(
+      "conflict",
+      `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
+    );
+  }
+  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
+  throw new SealError(
+    "bad-input",
+    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
+  );
+});
+// src/app/verify/verify-artifact.ts
+var verifyArtifact = (async function verifyArtifact(request, options) {
+  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
+  const artifact = await sealSubject(
+    withHiddenAsSealed(request.subject, sealed?.entries ?? null),
+    options
+  );
+  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
+  checkSubjectKind(
+    hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null),
+    request.expected,
+    sealed?.kind ?? null,
+    {
+      subject: subjectInput,
+      checksums: request.checksumsInput
+    }
+  );
+  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
+  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(
+    sealedModes,
+    parseModes(artifact.modes.toString("utf8"), "the recomputed modes")
+  ).map((d) => ({ ...d, kind: "mode" }));
+  const sameBytes = artifact.digest === request.expected;
+  const verified = sameBytes && modeMismatches.length === 0;
+  const mismatches = verified || sealed === null ? [] : [
+    ...sameBytes ? [] : diffListings(
+      sealed.entries,
+      parseListing(artifact.listing.toString("utf8"), "the recomputed listing")
+    ),
+    ...modeMismatches
+  ];
+  return {
+    verified,
+    expected: request.expected,
+    actual: artifact.digest,
+    artifact,
+    mismatches,
+    listingGiven: sealed !== null
+  };
+});
+var withHiddenAsSealed = (function withHiddenAsSealed(subject, sealed) {
+  if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
+  const namesHidden = sealed.some(
+    (e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1))
+  );
+  return namesHidden ? { ...subject, hidden: "include" } : subject;
+});
+var hashedSubjectOf = (function hashedSubjectOf(artifact, baseDir) {
+  const root = artifact.root ?? "";
+  const shown = (p) => {
+    const rel = baseDir === null ? "" : relative(baseDir, p);
+    return rel === "" || leavesParent(rel) ? p : rel;
+  };
+  if (artifact.kind !== "file")
+    return {
+      kind: "tree",
+      display: shown(root),
+      fileCount: artifact.fileCount,
+      file: null,
+      digest: artifact.digest
+    };
+  const only = parseListing(
+    artifact.listing.toString("utf8"),
+    "the recomputed listing"
+  )[0];
+  const file = join(root, ...only.path.split("/"));
+  return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
+});
+// src/app/verify/fetch-bytes.ts
+var fetchAndCheckBytes = (async function fetchAndCheckBytes(source, digest, known, context) {
+  if (source.kind === "local") {
+    const result = await verifyArtifact(
+      {
+        subject: source.subject,
+        expected: digest,
+        checksumsFile: source.checksumsFile,
+        checksumsInput: context.inputs.checksums,
+        expectedInput: context.inputs.expected
+      },
+      context.seal
+    );
+    const handedOut = result.verified ? await verifiedPath(
+      result.artifact,
+      source.subject,
+      digest,
+      context.downloadsDir,
+      context.seal
+    ) : null;
+    return {
+      verified: result.verified,
+      actual: result.actual,
+      mismatches: result.mismatches,
+      path: handedOut,
+      artifact: null,
+      sealedBy: null,
+      checksumsFile: source.checksumsFile
+    };
+  }
+  if (source.kind === "artifact")
+    return downloadArtifact(
+      source.name,
+      source.runId,
+      source.token,
+      digest,
+      context,
+      source.repository
+    );
+  if (source.kind === "image") {
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-QMVX54ZJ.js");
+    return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
+  }
+  const restored = await restoreFromCache(digest, source.inputName, context);
+  if (restored.kind === "verified") return restored.check;
+  const key = cacheKeyOf(digest);
+  if (known.artifact === null) {
+    if (restored.kind === "miss") {
+      const cache = restored.unreadable === void 0 ? `the Actions cache has no entry for ${digest} (key ${key})` : `the Actions cache could not be read for ${digest} (key ${key}: ${restored.unreadable})`;
+      context.log(
+        `No bytes of ${digest} were carried: ${cache}, and no ledger record names a workflow artifact holding its files.`
+      );
+      const absent = `No bytes to check: none were named, and nothing the seal carried was found: ${cache}, and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
+      return {
+        verified: false,
+        actual: digest,
+        mismatches: [],
+        path: null,
+        artifact: null,
+        sealedBy: null,
+        checksumsFile: null,
+        absent
+      };
+    }
+    throw new SealError(
+      "unreadable",
+      restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
+    );
+  }
+  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
+  context.log(
+    `${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`
+  );
+  const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
+  return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
+});
+// src/app/promote/lazy-contract-sources.ts
+var lazyContractSources = (function lazyContractSources(options) {
+  let sources = null;
+  const made = async () => {
+    const { contractSources } = await import("../chunks/contract-sources-DXBT5TDB.js");
+    return contractSources(options);
+  };
+  const load = () => sources ??= made();
+  return {
+    async candidate(digest, bytes, claimed) {
+      const listing = bytes?.checksumsFile ?? null;
+      if (claimed === null && (listing === null || contractManifestBeside(listing) === null))
+        return { contract: null, known: listing !== null && hasBundleBeside(listing) };
+      return (await load()).candidate(digest, bytes, claimed);
+    },
+    baseline: async (live) => (await load()).baseline(live),
+    ...options.store === null ? {} : { keep: async (contract) => (await load()).keep?.(contract) }
+  };
+});
+// src/app/promote/request.ts
+var promoteRequest = (function promoteRequest(asked, policy, ledger, signing, context) {
+  const { env, names } = context;
+  const source = asked.source;
+  const imageGate = source?.kind === "image" ? imageGateOf(source, env, context.imageRegistry) : NO_IMAGE;
+  const listing = (source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null) ?? asked.sealListing;
+  const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, {
+    serverUrl: serverUrlOf(env),
+    onInvalid: context.warn
+  });
+  const fetchContext = {
+    env,
+    downloadsDir: context.downloadsDir,
+    seal: {
+      fallbackName: fallbackName(env, context.baseDir),
+      build: buildContextFromEnv(env),
+      onProgress: context.onProgress
+    },
+    inputs: {
+      expected: names.digest,
+      checksums: names.checksums,
+      artifactName: names.artifactName
+    },
+    log: context.log
+  };
+  const environmentRule = findEnvironment(policy, asked.environment);
+  const policyAsks = (environmentRule?.signedBy ?? null) !== null;
+  const required = signatureRequired(asked.signer, policyAsks);
+  const expectation = signerExpectation(asked.signer, required, env);
+  return {
+    environment: asked.environment,
+    digest: asked.digest,
+    from: asked.from ?? null,
+    rollback: asked.rollback,
+    dryRun: asked.dryRun,
+    name: asked.name,
+    claimedName: sealed?.name ?? null,
+    environmentUrl: asked.environmentUrl,
+    sealedBy: sealed?.sealedBy ?? null,
+    requester: requesterFromEnv(env),
+    inputs: {
+      environment: names.environment,
+      digest: names.digest,
+      name: names.name,
+      ...names.from === void 0 ? {} : { from: names.from },
+      ...names.wait === void 0 ? {} : { wait: names.wait }
+    },
+    ...(asked.waitMs ?? 0) > 0 ? {
+      wait: {
+        maxMs: asked.waitMs,
+        sleep: context.sleep ?? sleepOnTimer,
+        log: context.log
+      }
+    } : {},
+    artifact: null,
+    ...source?.kind === "image" ? {
+      verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback)
+    } : source ? {
+      verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext)
+    } : {},
+    withoutBytes: asked.withoutBytes,
+    checkSignature: async (digest, bytes) => {
+      const checksumsFile = bytes?.checksumsFile ?? asked.sealListing;
+      const plain3 = signatureSources(
+        checksumsFile,
+        required || asked.signer.asksForSigner,
+        asked.token,
+        names.token,
+        env
+      );
+      const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
+      const found = await findSignatures(digest, sources);
+      if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
+      const { checkCandidates } = await import("../chunks/check-signature-Q2D3MQKB.js");
+      return checkCandidates(found.candidates, digest, expectation, checksumsFile);
+    },
+    signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
+    serverUrl: expectation.serverUrl,
+    ...signing.kind === "none" ? {} : {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-MMNYASWL.js")).recordAttester(signing, {
+        ledger,
+        policy,
+        env,
+        token: asked.token,
+        tokenInput: names.token,
+        ...context.onRecordSigned === void 0 ? {} : { onSigned: context.onRecordSigned }
+      })(record, decision, signature)
+    },
+    contract: lazyContractSources({
+      store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
+      baseline: asked.contractBaseline === null ? null : {
+        path: resolve(context.baseDir, asked.contractBaseline),
+        inputName: names.contractBaseline
+      },
+      warn: context.warn,
+      ...context.downloads ? {
+        download: async (digest, artifact) => {
+          const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
+          const fetched = await fetchAndCheckBytes(
+            {
+              kind: "artifact",
+              name: artifact.name,
+              runId,
+              repository: null,
+              token: asked.token
+            },
+            digest,
+            { sealedBy: null, name: null, artifact },
+            fetchContext
+          );
+          if (!fetched.verified || fetched.checksumsFile === null)
+            throw new SealError("mismatch", `its files are not ${digest}`);
+          return fetched.checksumsFile;
+        }
+      } : {}
+    })
+  };
+});
+// src/actions/promote/run.ts
+var run = (async function run(env = process.env) {
+  try {
+    const workspace = workspaceDir(env);
+    const settings = readPromoteSettings((name) => getInput(name), env, workspace);
+    const access2 = {
+      token: settings.token,
+      ledgerInput: PromoteInput.Ledger,
+      tokenInput: PromoteInput.GitHubToken,
+      forWriting: !settings.dryRun,
+      create: false
+    };
+    const requester = requesterFromEnv(env);
+    if (settings.confirm.kind === "record") {
+      const ledger2 = await openLedger(
+        settings.ledger,
+        { ...access2, signing: await checkpointSigning(settings.ledger, settings.signing, env) },
+        env
+      );
+      const { id, outcome } = settings.confirm;
+      const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Confirm}: failure:${id})` : null;
+      const entry = await ledger2.resolve({
+        id,
+        outcome,
+        reason,
+        environment: settings.environment,
+        ...requester
+      });
+      await reportResolution(entry, outcome, ledger2.location, env.GITHUB_STEP_SUMMARY !== void 0);
+      return;
+    }
+    const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace);
+    const signing = settings.dryRun ? { kind: "none", notice: null } : await prepareSigning(settings.signing, env);
+    const ledger = await openLedger(settings.ledger, { ...access2, signing }, env);
+    const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
+    const attest = (
+      // Loaded only when records are signed, as the contract code below only for an approval.
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-MMNYASWL.js")).recordAttester(signing, {
+        ledger: settings.ledger,
+        policy,
+        env,
+        token: settings.token,
+        tokenInput: PromoteInput.GitHubToken
+      })
+    );
+    if (settings.veto !== null) {
+      if (settings.digest === "previous" || settings.digest === null)
+        throw new Error(
+          'unreachable: settings refuse a veto of "previous" or of what another environment runs'
+        );
+      if (findEnvironment(policy, settings.environment) === void 0) {
+        warning(
+          `${PromoteInput.Environment}: ${quote(settings.environment)} is not in the policy; the veto applies to every environment all the same.`
+        );
+      }
+      const record2 = await vetoDigest(
+        {
+          digest: settings.digest,
+          environment: settings.environment,
+          reason: settings.veto,
+          name: settings.name,
+          requester,
+          ...attest ? { attest } : {}
+        },
+        ledger,
+        options
+      );
+      info(
+        `Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`
+      );
+      if (env.GITHUB_STEP_SUMMARY) {
+        await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env))).write();
+      }
+      setOutput(PromoteOutput.Promoted, "false");
+      setOutput(PromoteOutput.Digest, settings.digest);
+      setOutput(PromoteOutput.RecordId, record2.id);
+      setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
+      setOutput(PromoteOutput.AttestationId, record2.attestation?.id ?? "");
+      setOutput(PromoteOutput.AttestationUrl, record2.attestation?.uri ?? "");
+      return;
+    }
+    const source = settings.source;
+    const checksumsFile = source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null;
+    if (settings.approveAmendment !== null) {
+      if (settings.digest === "previous" || settings.digest === null)
+        throw new Error(
+          'unreachable: settings refuse an approval of "previous" or of what another environment runs'
+        );
+      const record2 = await approveAmendment(
+        {
+          digest: settings.digest,
+          environment: settings.environment,
+          reason: settings.approveAmendment,
+          sealedContract: (await import("../chunks/contract-sources-DXBT5TDB.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
+          name: settings.name,
+          policy,
+          requester,
+          inputs: {
+            from: PromoteInput.ApproveAmendment,
+            to: PromoteInput.ChecksumsPath,
+            toGives: "the seal bundle's listing, with its contract manifest beside it",
+            digest: PromoteInput.ExpectedDigest,
+            name: PromoteInput.SubjectName
+          }
+        },
+        ledger,
+        options
+      );
+      info(
+        `Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`
+      );
+      if (env.GITHUB_STEP_SUMMARY)
+        await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
+      setOutput(PromoteOutput.Promoted, "false");
+      setOutput(PromoteOutput.Digest, settings.digest);
+      setOutput(PromoteOutput.RecordId, record2.id);
+      setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
+      return;
+    }
+    const environmentUrl = findEnvironment(policy, settings.environment)?.url ?? null;
+    const imageRegistry = sharedImageRegistry(settings, env);
+    const signedRecords = /* @__PURE__ */ new Map();
+    const request = promoteRequest(
+      { ...settings, environmentUrl, contractBaseline: null },
+      policy,
+      settings.ledger,
+      signing,
+      {
+        env,
+        baseDir: workspace,
+        downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
+        names: {
+          environment: PromoteInput.Environment,
+          digest: PromoteInput.ExpectedDigest,
+          name: PromoteInput.SubjectName,
+          checksums: PromoteInput.ChecksumsPath,
+          artifactName: PromoteInput.Name,
+          // The action has no baseline input: the CLI's flag gives the live digest's seal bundle
+          // when nothing else has it.
+          contractBaseline: "artifact-seal promote --contract-baseline",
+          token: PromoteInput.GitHubToken,
+          from: PromoteInput.From,
+          wait: PromoteInput.Wait
+        },
+        asFlags: false,
+        downloads: true,
+        log: (message) => info(message),
+        warn: (message) => warning(message),
+        onProgress: (p) => info(describeProgress(p)),
+        onRecordSigned: (record2, json) => signedRecords.set(record2.key, json),
+        imageRegistry
+      }
+    );
+    const result = await promoteDigest(request, policy, ledger, options);
+    const { decision } = result;
+    if (result.from)
+      info(
+        `${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`
+      );
+    if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
+      info(
+        `The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.SubjectName} or sign the seal).`
+      );
+    }
+    if ((result.waitedMs ?? 0) > 0)
+      info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
+    const imageRule = findEnvironment(policy, settings.environment)?.image;
+    let moved = null;
+    let recordLine = null;
+    if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
+      const { finishImagePromotion } = await import("../chunks/image-promotion-764ILQXY.js");
+      const image = await finishImagePromotion(
+        {
+          reference: settings.source.reference,
+          digest: result.digest,
+          environment: settings.environment,
+          rule: imageRule,
+          pushToRegistry: settings.pushToRegistry,
+          signedRecord: signedRecords.get(result.record.key) ?? null,
+          signedRecordUri: result.record.attestation?.uri ?? null,
+          pushInput: PromoteInput.PushToRegistry
+        },
+        await imageRegistry()
+      );
+      for (const line of image.done) info(line);
+      if (image.recordNotAttached !== null) warning(image.recordNotAttached);
+      moved = image;
+      recordLine = image.recordNotAttached !== null ? `**Signed record not attached to the image:** ${image.recordNotAttached}` : image.recordAttached === null ? null : `Signed record attached to the image as \`${image.recordAttached.manifest}\` (${image.recordAttached.via === "referrers-api" ? "referrers API" : `fallback tag \`${image.recordAttached.tag ?? ""}\``}).`;
+    }
+    for (const check2 of decision.checks)
+      info(`${check2.passed ? "\u2713" : "\u2717"} ${check2.rule} (${check2.environment}): ${check2.detail}`);
+    if (result.verification && !result.verification.verified)
+      annotateMismatches(result.verification.mismatches);
+    const report = {
+      result,
+      policy,
+      status: await imageTags(
+        await pipelineStatus(policy, ledger, {
+          knownContracts: contractsKnown(result.digest, result.contract),
+          ...ownService(policy, result.service)
+        }),
+        policy,
+        imageRegistry
+      ),
+      ledger: ledger.location,
+      name: result.name,
+      dryRun: settings.dryRun,
+      serverUrl: serverUrlOf(env),
+      ...moved === null ? {} : { imageRef: moved.imageRef }
+    };
+    if (env.GITHUB_STEP_SUMMARY) {
+      await summary.addRaw(renderPromotionMarkdown(report)).write();
+      if (recordLine !== null) await summary.addRaw(`
+${recordLine}
+`).write();
+      if ((result.waitedMs ?? 0) > 0)
+        await summary.addRaw(
+          `
+Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${PromoteInput.Wait}).
+`
+        ).write();
+    }
+    setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
+    setOutput(PromoteOutput.Digest, result.digest ?? "");
+    setOutput(PromoteOutput.PreviousDigest, result.previous?.digest ?? "");
+    setOutput(PromoteOutput.RecordId, result.record?.id ?? "");
+    setOutput(PromoteOutput.RecordUrl, result.record?.url ?? "");
+    setOutput(PromoteOutput.Decision, JSON.stringify(decision));
+    setOutput(PromoteOutput.Path, decision.allowed ? result.verification?.path ?? "" : "");
+    setOutput(
+      PromoteOutput.Signer,
+      result.signature?.status === "verified" ? signerOutput(result.signature.signer) : ""
+    );
+    setOutput(PromoteOutput.AttestationId, result.record?.attestation?.id ?? "");
+    setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? "");
+    setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? "");
+    setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? "");
+    const imageRef = moved?.imageRef ?? result.verification?.imageRef ?? null;
+    setOutput(PromoteOutput.ImageRef, decision.allowed && imageRef !== null ? imageRef : "");
+    for (const entry of result.abandoned)
+      warning(
+        `Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`
+      );
+    if (!decision.allowed) {
+      setFailed(`${headline(report)}: ${decision.reason}`);
+      return;
+    }
+    info(headline(report));
+    const record = result.record;
+    if (record === null) return;
+    if (settings.confirm.kind === "on-success") {
+      saveState(PromoteState.Pending, record.id);
+      info(
+        `Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job succeeds, and never if it fails or is cancelled.`
+      );
+    } else {
+      info(
+        `Record ${record.id} is pending until a later step confirms it: a promote step with "${PromoteInput.Confirm}: ${record.id}" (or "failure:${record.id}" when the deployment failed), or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
+      );
+    }
+  } catch (error2) {
+    reportFailure(error2);
+  }
+});
+var imageTags = (async function imageTags(status, policy, imageRegistry) {
+  if (!policy.environments.some((e) => e.image !== void 0)) return status;
+  const { withImageTags } = await import("../chunks/image-status-YRFABQUH.js");
+  return withImageTags(status, policy, await imageRegistry());
+});
+var sharedImageRegistry = (function sharedImageRegistry(settings, env) {
+  let registry = null;
+  return async () => {
+    if (registry === null) {
+      const { openImageRegistry } = await import("../chunks/open-registry-APXQWWGR.js");
+      registry = openImageRegistry(
+        env,
+        settings.source?.kind === "image" ? settings.source.token : settings.token,
+        { insecureRegistries: settings.plainHttp }
+      );
+    }
+    return registry;
+  };
+});
+// End of the functions compiled as the file loads.
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -236,15 +3761,11 @@ var init_oidc_token = __esm({
 });
 
 // src/core/env.ts
-function serverUrlOf(env) {
-  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
-}
+
 function apiUrlOf(env) {
   return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
 }
-function withoutTrailingSlash(value, fallback) {
-  return (value?.trim() || fallback).replace(/\/+$/, "");
-}
+
 var DEFAULT_SERVER_URL, DEFAULT_API_URL;
 var init_env = __esm({
   "src/core/env.ts"() {
@@ -264,10 +3785,10 @@ async function prepareSigning(settings, env) {
   if (settings.mode === "none") return { kind: "none", notice: null };
   if (settings.mode === "key") {
     if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-ABGRFJF5.js");
+    const { readSigningKey } = await import("../chunks/signing-key-TMSHBFNZ.js");
     const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-XTV6W3HW.js");
-    const { keySigner } = await import("../chunks/key-signer-OFLPOOKK.js");
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-APYJGTBR.js");
+    const { keySigner } = await import("../chunks/key-signer-BBNWW2RL.js");
     const signer = keySigner(key);
     return {
       kind: "key",
@@ -296,8 +3817,8 @@ async function prepareSigning(settings, env) {
       notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.`
     };
   }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-X6GWFWVY.js");
-  const { signStatement } = await import("../chunks/sign-statement-XTV6W3HW.js");
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-2PBKXNQ3.js");
+  const { signStatement } = await import("../chunks/sign-statement-APYJGTBR.js");
   const instance = chooseSigstoreInstance({
     visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
     serverUrl: serverUrlOf(env),
@@ -544,24 +4065,16 @@ for (const key of ["access", "copyFile", "cp", "glob", "open", "opendir", "renam
 var builtin3 = __require("node:os");
 var { arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname, loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo, uptime, version, machine, constants: constants3, EOL, devNull } = builtin3;
 
+// src/core/control-characters.ts
+var CONTROL_CHARACTERS = "\\u0000-\\u001f\\u007f-\\u009f";
+var ANY_CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, "gu");
+
 // src/report/runner-log.ts
 var MARK = "\u200B";
 var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
 var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
-function visibleControl(char) {
-  const code2 = char.charCodeAt(0);
-  if (char === "	") return null;
-  if (code2 < 32) return String.fromCharCode(9216 + code2);
-  if (code2 === 127) return "\u2421";
-  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
-  return null;
-}
-function visibleControls(text) {
-  return text.replace(
-    new RegExp("\\p{Cc}", "gu"),
-    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
-  );
-}
+
+
 var RunnerLogGuard = class {
   lineStart = true;
   tail = "";
@@ -612,9 +4125,7 @@ var RunnerLogGuard = class {
     }
   }
 };
-function inertLogText(text) {
-  return new RunnerLogGuard().encode(text);
-}
+
 
 // src/actions/runner-io.ts
 var logStream = null;
@@ -635,16 +4146,8 @@ var runnerLog = {
     }
   }
 };
-async function endStep() {
-  const stream = logStream;
-  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
-  process.exit();
-}
-function toCommandValue(value) {
-  if (value === null || value === void 0) return "";
-  if (typeof value === "string" || value instanceof String) return String(value);
-  return JSON.stringify(value);
-}
+
+
 function escapeData(value) {
   return toCommandValue(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -669,29 +4172,9 @@ function annotationProperties(p) {
     endColumn: p.endColumn
   };
 }
-function issueFileCommand(variable, name, value) {
-  const file = process.env[variable];
-  const delimiter2 = `ghadelimiter_${randomUUID()}`;
-  const text = toCommandValue(value);
-  if (name.includes(delimiter2))
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
-  if (text.includes(delimiter2))
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
-  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
-    encoding: "utf8"
-  });
-}
-function getInput(name, options) {
-  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
-  return options?.trimWhitespace === false ? value : value.trim();
-}
-function setOutput(name, value) {
-  if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
-  runnerLog.write(EOL);
-  writeCommand("set-output", { name }, toCommandValue(value));
-}
+
+
+
 function saveState(name, value) {
   if (process.env.GITHUB_STATE) return issueFileCommand("GITHUB_STATE", name, value);
   writeCommand("save-state", { name }, toCommandValue(value));
@@ -699,9 +4182,7 @@ function saveState(name, value) {
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
-function info(message) {
-  runnerLog.write(inertLogText(message) + EOL);
-}
+
 function debug(message) {
   issueCommand("debug", {}, message);
 }
@@ -825,45 +4306,12 @@ var BREAKING_RULES = [
 ];
 var DANGEROUS_RULES = ["warn", "refuse"];
 var ROLLBACK_RULES = ["allow", "check"];
-function declaresServices(policy) {
-  return (policy.service ?? null) !== null || (policy.services ?? null) !== null;
-}
-function findEnvironment(policy, name) {
-  return policy.environments.find((e) => e.name === name);
-}
-function requireEnvironment(policy, name, input, consequence = "") {
-  const rule = findEnvironment(policy, name);
-  if (rule !== void 0) return rule;
-  throw new SealError(
-    "bad-input",
-    `${input}: ${quote(name)} is not an environment of the promotion policy ${policy.source}${consequence}. Use one of: ${policy.environments.map((e) => e.name).join(", ")}, or add it to the policy.`
-  );
-}
-function upstreamOf(rule) {
-  return [.../* @__PURE__ */ new Set([...rule.requires, ...rule.requiresAny])];
-}
-function pipelineOrder(policy) {
-  const placed = /* @__PURE__ */ new Set();
-  const ordered = [];
-  while (ordered.length < policy.environments.length) {
-    const next2 = policy.environments.find(
-      (e) => !placed.has(e.name) && upstreamOf(e).every((u) => placed.has(u))
-    );
-    if (!next2) break;
-    placed.add(next2.name);
-    ordered.push(next2);
-  }
-  return ordered;
-}
-function serviceFor(policy, name, nameInput = "name") {
-  if ((policy.service ?? null) !== null) return policy.service;
-  const listed = policy.services ?? null;
-  if (listed === null || name !== null && listed.includes(name)) return name;
-  throw new SealError(
-    "bad-input",
-    `${nameInput}: ${name === null ? "the artifact has no name" : `the artifact's name is ${quote(name)}`}, but the promotion policy ${policy.source} lists its services, and that is not one of them: ${listed.map(quote).join(", ")}. Give ${nameInput} (the service it deploys), seal it under one of those names, or add it to "services" in the policy.`
-  );
-}
+
+
+
+
+
+
 
 // src/core/observe/spec.ts
 init_errors();
@@ -871,38 +4319,14 @@ init_errors();
 // src/core/digest.ts
 init_errors();
 var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function sha256Digest(data) {
-  return digestFromHex(sha256Hex(data));
-}
-function sha256Hex(data) {
-  return hash("sha256", data, "hex");
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
+
+
+
+
 function shortDigest(digest) {
   return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
 }
-function parseDigest(value, what) {
-  const trimmed = value.trim();
-  const lowered = trimmed.toLowerCase();
-  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
-  if (HEX64.test(hex)) return digestFromHex(hex);
-  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
-  if (algorithm !== void 0 && algorithm !== "sha256") {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
-    );
-  }
-  throw new SealError(
-    "bad-input",
-    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
-  );
-}
+
 
 // src/core/image/reference.ts
 init_errors();
@@ -1049,9 +4473,7 @@ function sameRepository(a, b) {
   return a.registry === b.registry && a.repository === b.repository;
 }
 var OCI_SCHEME = "oci://";
-function isImageSubject(text) {
-  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
-}
+
 function parseImageSubject(text, what) {
   const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
   if (lines.length !== 1 || lines[0].includes(",")) {
@@ -1069,31 +4491,7 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
-function parsePlainHttpRegistries(values, what) {
-  const registries = [];
-  for (const value of values) {
-    const fail = (why) => {
-      throw new SealError(
-        "bad-input",
-        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
-      );
-    };
-    const text = value.trim();
-    if (text === "") fail("is empty");
-    if (/\s/.test(text)) fail("holds a space");
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
-    const host = HOST.exec(text);
-    if (host === null) fail("is not a host name, an IP address or either with a port");
-    const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
-      fail(`has the port ${port}, out of range`);
-    const registry = text.toLowerCase();
-    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
-      fail("is Docker Hub, which is served over HTTPS only");
-    if (!registries.includes(registry)) registries.push(registry);
-  }
-  return registries;
-}
+
 
 // src/core/observe/spec.ts
 var DEFAULT_PROBE_TIMEOUT_MS = 1e4;
@@ -1120,57 +4518,7 @@ var OBSERVE_SCHEMA = {
 };
 var DRIFT_SCHEMA = { type: "string", enum: [...DRIFT_RULES] };
 var OBSERVE_KEYS = "service, url, pointer, command, files, checksums, contract-url, image, timeout";
-function observeSpecsOf(raw) {
-  if (raw === void 0) return { specs: [], problems: [] };
-  const entries = Array.isArray(raw) ? raw : [raw];
-  const problems = [];
-  const specs = entries.map((e, i) => {
-    const at = entries.length === 1 ? "" : `[${i}]`;
-    if (e.url === void 0 && e.command === void 0 && e.files === void 0 && e["contract-url"] === void 0 && e.image === void 0) {
-      problems.push(
-        `${at} names no probe. Give url (with pointer), command, files, contract-url or image.`
-      );
-    }
-    if (e.image !== void 0) {
-      try {
-        parseImageReference(e.image, "image");
-      } catch (error2) {
-        if (!(error2 instanceof SealError)) throw error2;
-        problems.push(`${at}.image ${error2.message.replace(/^image: /, "")}`);
-      }
-    }
-    if (e.pointer !== void 0 && e.url === void 0)
-      problems.push(
-        `${at} has a pointer but no url. The pointer says where the digest is in the url's JSON answer.`
-      );
-    if (e.checksums !== void 0 && e.files === void 0)
-      problems.push(
-        `${at} has checksums but no files. The checksums listing names the files of the directory files: gives.`
-      );
-    const timeoutMs = e.timeout === void 0 ? DEFAULT_PROBE_TIMEOUT_MS : parseDuration(e.timeout) ?? 0;
-    if (timeoutMs <= 0 || timeoutMs > 10 * 6e4)
-      problems.push(
-        `${at}.timeout ${quote(e.timeout ?? "")} is not between 1ms and 10m. Give a duration such as 10s.`
-      );
-    return {
-      service: e.service ?? null,
-      url: e.url ?? null,
-      pointer: e.pointer ?? DEFAULT_POINTER,
-      command: e.command ?? null,
-      files: e.files ?? null,
-      checksums: e.checksums ?? null,
-      contractUrl: e["contract-url"] ?? null,
-      ...e.image === void 0 ? {} : { image: e.image },
-      timeoutMs
-    };
-  });
-  const services = specs.map((s) => s.service);
-  if (new Set(services).size !== services.length)
-    problems.push(
-      " observes the same service twice. Give each entry its own service:, or put both probes in one entry."
-    );
-  return { specs, problems };
-}
+
 var OBSERVE_FIELD_FORMAT = {
   url: "is not an http(s) URL. Give the URL the running service answers with its digest, such as https://shop.example/version",
   "contract-url": "is not an http(s) URL. Give the URL the running service serves its API description at, such as https://shop.example/openapi.json",
@@ -1203,9 +4551,7 @@ function isOtherObserveForm(error2, root) {
 }
 
 // src/core/json-shape.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+
 
 // src/core/promotion/schema-check.ts
 var KNOWN = /* @__PURE__ */ new Set([
@@ -1225,109 +4571,22 @@ var KNOWN = /* @__PURE__ */ new Set([
   "uniqueItems",
   "items"
 ]);
-function checkSchema(schema, value) {
-  const errors = [];
-  check(schema, value, "", "#", errors, void 0);
-  return errors;
-}
+
 var patterns = /* @__PURE__ */ new Map();
 var regExp = (source) => {
   let compiled = patterns.get(source);
   if (compiled === void 0) patterns.set(source, compiled = new RegExp(source, "u"));
   return compiled;
 };
-function isOfType(value, type2) {
-  switch (type2) {
-    case "object":
-      return isRecord(value);
-    case "array":
-      return Array.isArray(value);
-    case "null":
-      return value === null;
-    case "string":
-      return typeof value === "string";
-    case "boolean":
-      return typeof value === "boolean";
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-    case "integer":
-      return typeof value === "number" && Number.isInteger(value);
-    default:
-      throw new Error(`the schema names a type this check does not know: ${type2}`);
-  }
-}
+
 var pointerKey = (key) => String(key).replace(/~/g, "~0").replace(/\//g, "~1");
 var TYPED = [
   ["string", ["pattern"]],
   ["array", ["minItems", "items", "uniqueItems"]],
   ["object", ["minProperties", "required", "propertyNames", "additionalProperties", "properties"]]
 ];
-function check(schema, value, instancePath, schemaPath, errors, propertyName) {
-  for (const keyword of Object.keys(schema))
-    if (!KNOWN.has(keyword))
-      throw new Error(`the schema has a keyword this check does not know: ${keyword}`);
-  const report = (keyword, params, message, path = instancePath, name = propertyName) => {
-    errors.push({
-      instancePath: path,
-      schemaPath: `${schemaPath}/${keyword}`,
-      keyword,
-      params,
-      message,
-      ...name === void 0 ? {} : { propertyName: name }
-    });
-  };
-  const types = schema.type === void 0 ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  const typeError = () => report(
-    "type",
-    { type: Array.isArray(schema.type) ? schema.type : types[0] },
-    `must be ${types.join(",")}`
-  );
-  const hasRules = (type2) => TYPED.some(([t, keywords]) => t === type2 && keywords.some((k) => schema[k] !== void 0));
-  const typeFirst = types.length > 0 && !(types.length === 1 && hasRules(types[0]));
-  if (typeFirst && !types.some((t) => isOfType(value, t))) typeError();
-  if (schema.enum !== void 0) {
-    const allowed = schema.enum;
-    if (!allowed.some((a) => a === value))
-      report("enum", { allowedValues: allowed }, "must be equal to one of the allowed values");
-  }
-  if (schema.anyOf !== void 0) {
-    const before = errors.length;
-    const options = schema.anyOf;
-    let matched = false;
-    options.forEach((option, i) => {
-      const start = errors.length;
-      check(option, value, instancePath, `${schemaPath}/anyOf/${i}`, errors, propertyName);
-      if (errors.length === start) matched = true;
-    });
-    if (matched) errors.length = before;
-    else report("anyOf", {}, "must match a schema in anyOf");
-  }
-  for (const [type2, keywords] of TYPED) {
-    if (!keywords.some((k) => schema[k] !== void 0)) continue;
-    if (!isOfType(value, type2)) {
-      if (!typeFirst && types.length === 1 && types[0] === type2) typeError();
-      continue;
-    }
-    if (type2 === "string") checkString(schema, value, report);
-    else if (type2 === "array")
-      checkArray(schema, value, instancePath, schemaPath, errors, report);
-    else
-      checkObject(
-        schema,
-        value,
-        instancePath,
-        schemaPath,
-        errors,
-        report
-      );
-  }
-}
-function checkString(schema, value, report) {
-  if (schema.pattern !== void 0 && !regExp(schema.pattern).test(value)) {
-    const pattern = schema.pattern;
-    report("pattern", { pattern }, `must match pattern "${pattern}"`);
-  }
-}
+
+
 function checkArray(schema, value, instancePath, schemaPath, errors, report) {
   if (schema.minItems !== void 0 && value.length < schema.minItems) {
     const limit = schema.minItems;
@@ -1375,68 +4634,7 @@ function canonical(value) {
     return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
   return JSON.stringify(value) ?? "undefined";
 }
-function checkObject(schema, value, instancePath, schemaPath, errors, report) {
-  const keys = Object.keys(value);
-  if (schema.minProperties !== void 0 && keys.length < schema.minProperties) {
-    const limit = schema.minProperties;
-    report("minProperties", { limit }, `must NOT have fewer than ${limit} properties`);
-  }
-  for (const missingProperty of schema.required ?? [])
-    if (value[missingProperty] === void 0)
-      report("required", { missingProperty }, `must have required property '${missingProperty}'`);
-  if (schema.propertyNames !== void 0) {
-    for (const key of keys) {
-      const start = errors.length;
-      check(
-        schema.propertyNames,
-        key,
-        instancePath,
-        `${schemaPath}/propertyNames`,
-        errors,
-        key
-      );
-      if (errors.length > start)
-        report(
-          "propertyNames",
-          { propertyName: key },
-          "property name must be valid",
-          instancePath,
-          void 0
-        );
-    }
-  }
-  const properties = schema.properties ?? {};
-  if (schema.additionalProperties !== void 0) {
-    for (const key of keys) {
-      if (Object.hasOwn(properties, key)) continue;
-      if (schema.additionalProperties === false)
-        report(
-          "additionalProperties",
-          { additionalProperty: key },
-          "must NOT have additional properties"
-        );
-      else
-        check(
-          schema.additionalProperties,
-          value[key],
-          `${instancePath}/${pointerKey(key)}`,
-          `${schemaPath}/additionalProperties`,
-          errors,
-          void 0
-        );
-    }
-  }
-  for (const [key, propertySchema] of Object.entries(properties))
-    if (value[key] !== void 0)
-      check(
-        propertySchema,
-        value[key],
-        `${instancePath}/${pointerKey(key)}`,
-        `${schemaPath}/properties/${pointerKey(key)}`,
-        errors,
-        void 0
-      );
-}
+
 
 // src/core/promotion/policy-schema.ts
 var ENVIRONMENT_NAME = "^[A-Za-z0-9][A-Za-z0-9._ -]{0,254}$";
@@ -1537,13 +4735,7 @@ var PLAIN_KEY = /^[A-Za-z0-9_./][A-Za-z0-9_./ -]*$/;
 var NULL = /^(?:null|Null|NULL|~)$/;
 var BOOLEAN = /^(?:true|True|TRUE|false|False|FALSE)$/;
 var NUMBER_LIKE = /^(?:[-+]?[0-9._]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/;
-function plainValue(text) {
-  if (NULL.test(text)) return null;
-  if (BOOLEAN.test(text)) return text.toLowerCase() === "true";
-  if (NUMBER_LIKE.test(text)) notPlain();
-  if (/:(\s|$)|\s#/.test(text)) notPlain();
-  return text;
-}
+
 function quoted(text, at) {
   const quote2 = text[at];
   let value = "";
@@ -1564,14 +4756,9 @@ function quoted(text, at) {
   }
   return notPlain();
 }
-function restIsEmpty(text, at) {
-  return /^(?:\s+#.*|\s*)$/.test(text.slice(at));
-}
+
 var isKey = (key) => typeof key === "string" && key !== "__proto__" && !/^(?:0|[1-9][0-9]*)$/.test(key);
-function setOnce(map, key, value) {
-  if (!isKey(key) || Object.prototype.hasOwnProperty.call(map, key)) notPlain();
-  map[key] = value;
-}
+
 function flowValue(text, at, depth) {
   const c = text[at];
   if (c === "[" || c === "{") return flowCollection(text, at, depth + 1);
@@ -1579,61 +4766,10 @@ function flowValue(text, at, depth) {
   const match = FLOW_SCALAR.exec(text.slice(at)) ?? notPlain();
   return { value: plainValue(match[0].trimEnd()), end: at + match[0].length };
 }
-function skipSpaces(text, at) {
-  while (text[at] === " ") at++;
-  return at;
-}
-function flowCollection(text, at, depth) {
-  if (depth > MAX_DEPTH) notPlain();
-  const isMap2 = text[at] === "{";
-  const close2 = isMap2 ? "}" : "]";
-  const value = isMap2 ? {} : [];
-  let i = skipSpaces(text, at + 1);
-  if (text[i] === close2) return { value, end: i + 1 };
-  for (; ; ) {
-    if (isMap2) {
-      const key = flowValue(text, i, depth);
-      if (text[key.end] !== ":" || text[key.end + 1] !== " ") notPlain();
-      const item = flowValue(text, skipSpaces(text, key.end + 1), depth);
-      if (typeof key.value !== "string") notPlain();
-      setOnce(value, key.value, item.value);
-      i = skipSpaces(text, item.end);
-    } else {
-      const item = flowValue(text, i, depth);
-      value.push(item.value);
-      i = skipSpaces(text, item.end);
-    }
-    if (text[i] === close2) return { value, end: i + 1 };
-    if (text[i] !== ",") notPlain();
-    i = skipSpaces(text, i + 1);
-    if (text[i] === close2 || i >= text.length) notPlain();
-  }
-}
-function inlineValue(text, depth) {
-  const c = text[0];
-  if (c === "[" || c === "{" || c === '"' || c === "'") {
-    const { value, end } = c === "[" || c === "{" ? flowCollection(text, 0, depth + 1) : quoted(text, 0);
-    if (!restIsEmpty(text, end)) notPlain();
-    return value;
-  }
-  const match = BLOCK_SCALAR.exec(text) ?? notPlain();
-  if (!restIsEmpty(text, match[0].length)) notPlain();
-  return plainValue(match[0].trimEnd());
-}
-function blockKey(text) {
-  if (text[0] === '"' || text[0] === "'") {
-    const { value, end } = quoted(text, 0);
-    if (text[end] !== ":" || end + 1 < text.length && text[end + 1] !== " ") notPlain();
-    return { key: value, rest: text.slice(end + 1) };
-  }
-  const colon = /:(?: |$)/.exec(text);
-  if (colon === null) return null;
-  const key = plainValue(
-    PLAIN_KEY.test(text.slice(0, colon.index)) ? text.slice(0, colon.index).trimEnd() : notPlain()
-  );
-  if (typeof key !== "string") notPlain();
-  return { key, rest: text.slice(colon.index + 1) };
-}
+
+
+
+
 var Reader = class {
   constructor(lines) {
     this.lines = lines;
@@ -1693,28 +4829,7 @@ var Reader = class {
     return items;
   }
 };
-function readPlainYaml(text) {
-  const normalized = text.replace(/\r\n/g, "\n");
-  if (!PLAIN_TEXT.test(normalized)) return NOT_PLAIN;
-  const lines = [];
-  for (const raw of normalized.split("\n")) {
-    const text2 = raw.trimStart();
-    if (text2 === "" || text2.startsWith("#")) continue;
-    if (raw.startsWith("%") || raw.startsWith("---") || raw.startsWith("...")) return NOT_PLAIN;
-    lines.push({ indent: raw.length - text2.length, text: text2.trimEnd() });
-  }
-  try {
-    const reader = new Reader(lines);
-    if (reader.peek()?.indent !== 0) return NOT_PLAIN;
-    const value = reader.block(0);
-    if (reader.peek() !== void 0 || value === null || typeof value !== "object" || Array.isArray(value))
-      return NOT_PLAIN;
-    return value;
-  } catch (error2) {
-    if (error2 instanceof NotPlain) return NOT_PLAIN;
-    throw error2;
-  }
-}
+
 
 // src/core/promotion/policy-file.ts
 var DEFAULT_CONTRACT_RULE = {
@@ -1724,14 +4839,7 @@ var DEFAULT_CONTRACT_RULE = {
 };
 var MAX_ALIASES = 100;
 var MAX_ALIAS_EXPANSION = 1e3;
-function parsePolicy(text, source) {
-  const plain3 = readPlainYaml(text);
-  if (plain3 !== NOT_PLAIN) {
-    const policy = policyFrom(plain3, source, null);
-    if (policy !== null) return policy;
-  }
-  return parseWithPositions(text, source);
-}
+
 function parseWithPositions(text, source) {
   const lines = new import_yaml.LineCounter();
   const at = (offset) => {
@@ -1788,126 +4896,7 @@ function locatedProblem(problem, source) {
     message: rest === null ? problem : rest.replace(/^ /, "")
   };
 }
-function policyFrom(value, source, positions) {
-  const schemaErrors = checkSchema(POLICY_SCHEMA, value);
-  if (schemaErrors.length > 0) {
-    if (positions === null) return null;
-    const { doc, at: at2, fail } = positions;
-    const errors = schemaErrors.filter(
-      (e) => e.keyword !== "propertyNames" && !isOtherObserveForm(e, value)
-    );
-    fail(byPosition([...new Set(errors.map((e) => describeSchemaError(e, doc.contents, at2)))]));
-  }
-  const top = value;
-  const raw = top.environments;
-  const envMap = positions?.doc.getIn(["environments"], true);
-  const pairs = positions !== null && (0, import_yaml.isMap)(envMap) ? envMap.items : [];
-  const pairOf = (name) => pairs.find((p) => String(p.key?.value) === name);
-  const nodeAt = (name, ...path) => {
-    const rules = pairOf(name)?.value;
-    return rangeStart((0, import_yaml.isMap)(rules) ? rules.getIn(path, true) : void 0);
-  };
-  const keyAt = (name) => rangeStart(pairOf(name)?.key);
-  const at = positions?.at ?? (() => source);
-  const problems = [];
-  if (top.service !== void 0 && top.services !== void 0) {
-    problems.push(
-      () => `${at(rangeStart(positions?.doc.getIn(["services"], true)))}: the policy has both "service" (${quoteShort(top.service)}) and "services". Give "service: <name>" when every promotion under this policy is of one service, or "services: [<name>, \u2026]" to list the services an artifact's name may give; not both.`
-    );
-  }
-  const position = new Map(
-    pairs.map((p, i) => [String(p.key?.value), i])
-  );
-  const names = positions === null ? Object.keys(raw) : Object.keys(raw).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
-  const environments = names.map((name) => {
-    const env = raw[name] ?? {};
-    const requires = env.requires ?? [];
-    const requiresAny = env["requires-any"] ?? [];
-    for (const [list, key] of [
-      [requires, "requires"],
-      [requiresAny, "requires-any"]
-    ]) {
-      list.forEach((upstream, i) => {
-        if (upstream === name) {
-          problems.push(
-            () => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(name)} itself. An environment cannot require itself; remove it.`
-          );
-        } else if (!names.includes(upstream)) {
-          problems.push(
-            () => `${at(nodeAt(name, key, i))}: environments.${name}.${key} names ${quote(upstream)}, which the policy does not define. Define it under environments, or use one of: ${names.join(", ")}.`
-          );
-        }
-      });
-    }
-    if (env.soak !== void 0 && requires.length === 0 && requiresAny.length === 0) {
-      problems.push(
-        () => `${at(nodeAt(name, "soak"))}: environments.${name}.soak is ${quote(env.soak ?? "")} but ${name} requires no environment, so there is nothing to soak in. Add requires: [<upstream environment>] or remove soak.`
-      );
-    }
-    const soakMs = env.soak === void 0 ? 0 : parseDuration(env.soak);
-    if (soakMs === null) {
-      problems.push(
-        () => `${at(nodeAt(name, "soak"))}: environments.${name}.soak ${quote(env.soak ?? "")} is too long. Give a duration under 285,000 years.`
-      );
-    }
-    const signer = env["signed-by"];
-    const signedBy = signer === void 0 ? null : {
-      repository: signer.repository,
-      workflow: signer.workflow ?? null,
-      ref: signer.ref ?? null,
-      issuer: signer.issuer ?? null,
-      denySelfHostedRunners: signer.runner === "github-hosted"
-    };
-    const contract = env.contract === void 0 ? null : { ...DEFAULT_CONTRACT_RULE, ...env.contract };
-    const copyTo = env.image?.["copy-to"];
-    if (copyTo !== void 0) {
-      try {
-        const target = parseImageReference(copyTo, `environments.${name}.image.copy-to`);
-        if (target.digest !== null)
-          throw new SealError(
-            "bad-input",
-            "a copy names its destination by repository and tag, never by digest"
-          );
-      } catch (error2) {
-        if (!(error2 instanceof SealError)) throw error2;
-        problems.push(
-          () => `${at(nodeAt(name, "image", "copy-to"))}: environments.${name}.image.copy-to ${quote(copyTo)} is not an image to copy to (${error2.message}). Write it as registry/repository[:tag], such as ghcr.io/acme/app-prod:stable.`
-        );
-      }
-    }
-    const image = env.image === void 0 ? {} : { image: { tag: env.image.tag ?? null, copyTo: copyTo ?? null } };
-    const observed = observeSpecsOf(env.observe);
-    for (const problem of observed.problems)
-      problems.push(() => `${at(nodeAt(name, "observe"))}: environments.${name}.observe${problem}`);
-    const watched = observed.specs.length === 0 ? {} : { observe: observed.specs };
-    return {
-      name,
-      requires,
-      requiresAny,
-      soakMs: soakMs ?? 0,
-      soakText: env.soak ?? null,
-      signedBy,
-      contract,
-      url: env.url ?? null,
-      ...env.platforms === void 0 ? {} : { platforms: env.platforms },
-      ...image,
-      ...watched,
-      ...env.drift === void 0 ? {} : { drift: env.drift }
-    };
-  });
-  if (problems.length > 0) {
-    if (positions === null) return null;
-    positions.fail(byPosition(problems.map((problem) => problem())));
-  }
-  const cycle = findCycle(environments);
-  if (cycle) {
-    if (positions === null) return null;
-    positions.fail([
-      `${at(keyAt(cycle[0]))}: the environments require each other in a cycle: ${cycle.join(" \u2192 ")}. A digest could never enter any of them; remove one of these requirements.`
-    ]);
-  }
-  return { source, environments, service: top.service ?? null, services: top.services ?? null };
-}
+
 function byPosition(problems) {
   const position = (p) => (/:(\d+):(\d+): /.exec(p)?.slice(1) ?? ["0", "0"]).map(Number);
   return problems.sort((a, b) => {
@@ -2053,68 +5042,17 @@ function describeType(type2, path) {
   if (path.length === 3) return "an environment name";
   return type2.replace(",", " or ");
 }
-function findCycle(environments) {
-  const upstream = new Map(environments.map((e) => [e.name, [...e.requires, ...e.requiresAny]]));
-  const state = /* @__PURE__ */ new Map();
-  const stack = [];
-  const visit2 = (name) => {
-    if (state.get(name) === "done") return null;
-    if (state.get(name) === "visiting") return [...stack.slice(stack.indexOf(name)), name];
-    state.set(name, "visiting");
-    stack.push(name);
-    for (const next2 of upstream.get(name) ?? []) {
-      const cycle = visit2(next2);
-      if (cycle) return cycle;
-    }
-    stack.pop();
-    state.set(name, "done");
-    return null;
-  };
-  for (const e of environments) {
-    const cycle = visit2(e.name);
-    if (cycle) return cycle;
-  }
-  return null;
-}
+
 
 // src/core/paths.ts
-function isInside(child, parent) {
-  return !leavesParent(relative(parent, child));
-}
-function leavesParent(rel) {
-  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-}
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
+
+
+
 
 // src/app/settings/load-policy.ts
 var DEFAULT_POLICY_FILE = ".github/promotion.yml";
 var MAX_POLICY_CHARS = 1048576;
-function loadPolicy(file, inputName, baseDir) {
-  const shown = relative(baseDir, file) || file;
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error2) {
-    const code2 = error2.code;
-    throw new SealError(
-      "unreadable",
-      code2 === "ENOENT" ? `${inputName}: the promotion policy ${quote(shown)} does not exist. Create it (for example "environments: { dev: {}, staging: { requires: [dev] } }") or point ${inputName} at yours.` : code2 === "EISDIR" ? `${inputName}: the promotion policy ${quote(shown)} is a directory. Point ${inputName} at the policy file, such as ".github/promotion.yml".` : `${inputName}: cannot read the promotion policy ${quote(shown)} (${code2 ?? String(error2)}). Check that the file is readable.`,
-      { cause: error2 }
-    );
-  }
-  if (text.length > MAX_POLICY_CHARS) {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: the promotion policy ${quote(shown)} is ${text.length.toLocaleString("en-US")} characters long; a policy is a few lines (at most ${MAX_POLICY_CHARS.toLocaleString("en-US")}). Point ${inputName} at the policy file.`
-    );
-  }
-  return {
-    ...parsePolicy(text, leavesParent(shown) ? file : shown),
-    digest: sha256Hex(text)
-  };
-}
+
 
 // builtin:node:buffer
 var builtin5 = __require("node:buffer");
@@ -2741,33 +5679,8 @@ function Worker(...args) {
 }
 
 // src/stores/ledger/line-hashes.ts
-function hashLines(input, hashing) {
-  const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
-  let count = 0;
-  for (let at = 0; at < bytes.length; ) {
-    const end = bytes.indexOf(10, at);
-    count += 1;
-    at = end < 0 ? bytes.length : end + 1;
-  }
-  const out = new Uint8Array(count * 32);
-  for (let at = 0, line = 0; at < bytes.length; line++) {
-    let end = bytes.indexOf(10, at);
-    if (end < 0) end = bytes.length;
-    out.set(
-      hashing.hash("sha256", bytes.subarray(at, end), "buffer"),
-      line * 32
-    );
-    at = end + 1;
-  }
-  return out;
-}
-function hashHere() {
-  const parts = [];
-  return {
-    add: (chunk) => void parts.push(hashLines(chunk, node_crypto_exports)),
-    done: async () => Buffer.concat(parts)
-  };
-}
+
+
 var WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads')
 const crypto = require('node:crypto')
@@ -3023,9 +5936,7 @@ function compareUtf8(a, b) {
   }
   return a.length - b.length;
 }
-function sortEntries(entries) {
-  return entries.sort((a, b) => compareUtf8(a.path, b.path));
-}
+
 function formatListing(sorted) {
   let text = "";
   for (const entry of sorted) text += `${entry.hex}  ${entry.path}
@@ -3033,21 +5944,7 @@ function formatListing(sorted) {
   return text;
 }
 var LINES_PER_PIECE = 4096;
-function listingFromDigests(paths, digests, order) {
-  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
-  const pieces = [];
-  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
-    const end = Math.min(order.length, start + LINES_PER_PIECE);
-    const lines = new Array(end - start);
-    for (let k = start; k < end; k++) {
-      const i = order[k];
-      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
-`;
-    }
-    pieces.push(Buffer.from(lines.join("")));
-  }
-  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
-}
+
 function listingFromPathBytes(paths, digests, order) {
   const { bytes, ends, prefixLength } = paths;
   const count = order.length;
@@ -3075,68 +5972,12 @@ function listingFromPathBytes(paths, digests, order) {
 function digestOfListing(listing) {
   return sha256Digest(listing);
 }
-function checkListingPath(path, where) {
-  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0)
-    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
-  if (path.includes("\n") || path.includes("\r")) {
-    throw new SealError(
-      "malformed",
-      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
-    );
-  }
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
-    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
-  }
-  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(
-      "malformed",
-      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
-    );
-  }
-}
+
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
 function unescapeName(name) {
   return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
 }
-function parseListing(text, fileName) {
-  const entries = [];
-  const seen = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.trim() === "" || line.startsWith("#")) return;
-    const match = LINE.exec(line);
-    if (!match) {
-      throw new SealError(
-        "malformed",
-        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
-      );
-    }
-    const [, escaped, hex, rawPath] = match;
-    let path = escaped ? unescapeName(rawPath) : rawPath;
-    while (path.startsWith("./")) path = path.slice(2);
-    checkListingPath(path, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path);
-    if (earlier !== void 0) {
-      throw new SealError(
-        "malformed",
-        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
-      );
-    }
-    seen.set(path, lineNo);
-    entries.push({ path, hex: hex.toLowerCase() });
-  });
-  if (entries.length === 0) {
-    throw new SealError(
-      "malformed",
-      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
-    );
-  }
-  return sortEntries(entries);
-}
+
 function diffListings(expected, actual) {
   const mismatches = [];
   let i = 0;
@@ -3360,13 +6201,7 @@ function realOrResolved(p) {
 }
 
 // src/stores/ledger/beside-ledger.ts
-function besideLedger(ledgerFile) {
-  return {
-    checkpoint: `${ledgerFile}.checkpoint.sigstore.json`,
-    contracts: `${ledgerFile}.contracts`,
-    attestations: `${ledgerFile}.attestations`
-  };
-}
+
 function readCheckpoint(ledgerFile, unreadable) {
   return readTextIfAny(besideLedger(ledgerFile).checkpoint, unreadable);
 }
@@ -4013,32 +6848,7 @@ function inWrittenOrder(record, time) {
   return { digest, environment, outcome, time, resolves, service: serviceOf(record), ...others };
 }
 var CHUNK_BYTES = 1024 * 1024;
-function* chunksOf(fd, size) {
-  let carry = Buffer.alloc(0);
-  let offset = 0;
-  let position = 0;
-  while (position < size) {
-    const buffer = Buffer.allocUnsafeSlow(carry.length + Math.min(CHUNK_BYTES, size - position));
-    carry.copy(buffer);
-    const read2 = readSync(fd, buffer, carry.length, buffer.length - carry.length, position);
-    if (read2 === 0) break;
-    position += read2;
-    const filled = carry.length + read2;
-    const lastNewline = buffer.lastIndexOf(10, filled - 1);
-    if (lastNewline < 0) {
-      carry = buffer.subarray(0, filled);
-      continue;
-    }
-    carry = Buffer.from(buffer.subarray(lastNewline + 1, filled));
-    yield { bytes: buffer.subarray(0, lastNewline + 1), offset };
-    offset += lastNewline + 1;
-  }
-  if (carry.length > 0) {
-    const last = Buffer.allocUnsafeSlow(carry.length);
-    carry.copy(last);
-    yield { bytes: last, offset };
-  }
-}
+
 function addFields(fields, number, index, now, prevs) {
   if (fields.seq !== number)
     return `its number is ${fields.seq}, expected ${number}: a line was deleted or moved`;
@@ -4084,19 +6894,7 @@ function resolutionOf(pending, outcome, reason, runUrl2, actor) {
     key: randomUUID()
   };
 }
-function checkGenesis(raw) {
-  let value;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return "it is not JSON";
-  }
-  if (value === null || typeof value !== "object" || value.format !== FORMAT) return notOurs2(value);
-  if (value.seq !== 1 || value.prev !== null || typeof value.created?.time !== "string" || typeof value.created.id !== "string") {
-    return 'it is not the first line of a ledger ("created", seq 1, no prev): the lines before it were deleted';
-  }
-  return null;
-}
+
 function notOurs2(value) {
   const format2 = value?.format;
   if (typeof format2 === "string" && /^artifact-seal\/ledger\/v\d+$/.test(format2)) {
@@ -4130,59 +6928,19 @@ var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
 var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
 var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
 var DIGEST_ONLY_ANNOTATION = "artifact-seal.digest-only";
-function statementSubject(name, digest, isTree) {
-  const hex = hexOf(digest);
-  return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
-}
+
 function digestOnlySubject(name, digest) {
   return {
     ...statementSubject(name, digest, false),
     annotations: { [DIGEST_ONLY_ANNOTATION]: true }
   };
 }
-function runUrl(build) {
-  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
-}
+
 function commitUrl(build) {
   return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
 }
-function workflowPath(build) {
-  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
-  const at = withoutRepo.lastIndexOf("@");
-  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
-}
-function workflowPredicate(build) {
-  return {
-    buildDefinition: {
-      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
-      externalParameters: {
-        workflow: {
-          ref: build.ref,
-          repository: `${build.serverUrl}/${build.repository}`,
-          path: workflowPath(build)
-        }
-      },
-      internalParameters: {
-        github: {
-          event_name: build.eventName,
-          repository_id: build.repositoryId,
-          repository_owner_id: build.repositoryOwnerId,
-          runner_environment: build.runnerEnvironment
-        }
-      },
-      resolvedDependencies: [
-        {
-          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
-          digest: { gitCommit: build.sha }
-        }
-      ]
-    },
-    runDetails: {
-      builder: { id: `${build.serverUrl}/${build.jobWorkflowRef ?? build.workflowRef}` },
-      metadata: { invocationId: runUrl(build) }
-    }
-  };
-}
+
+
 function localPredicate(build, subjects) {
   return {
     buildDefinition: {
@@ -4197,14 +6955,7 @@ function localPredicate(build, subjects) {
     }
   };
 }
-function buildStatement(subjects, context) {
-  return {
-    _type: STATEMENT_TYPE,
-    subject: subjects,
-    predicateType: SLSA_PROVENANCE_TYPE,
-    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
-  };
-}
+
 
 // src/core/signing/ledger-checkpoint.ts
 var CHECKPOINT_PREDICATE_TYPE = "https://artifact-seal.dev/ledger-checkpoint/v1";
@@ -4226,19 +6977,7 @@ function checkpointStatement(ledgerName, predicate) {
 }
 
 // src/app/ledger/ledger-checkpoint.ts
-function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new Date()) {
-  if (signing.kind === "none") return null;
-  const name = basename(ledgerFile);
-  return async (head, ledger) => (await signing.sign(
-    checkpointStatement(name, {
-      format: LEDGER_FORMAT,
-      seq: head.seq,
-      head: head.hash,
-      time: clock().toISOString(),
-      ledger
-    })
-  )).json;
-}
+
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
   const { prepareSigning: prepareSigning2 } = await Promise.resolve().then(() => (init_signing(), signing_exports));
@@ -4247,64 +6986,13 @@ async function checkpointSigning(ledger, settings, env) {
 
 // src/app/ledger/open-ledger.ts
 init_env();
-async function openLedger(location, access2, env) {
-  if (location.kind === "file") {
-    const signHead = access2.signing === void 0 ? null : checkpointSigner(access2.signing, location.file);
-    const ledger = new FileLedger(location.file, access2.ledgerInput, {
-      create: access2.create === true,
-      ...signHead === null ? {} : { signHead }
-    });
-    if (access2.forWriting) ledger.assertWritable();
-    return ledger;
-  }
-  const repository = env.GITHUB_REPOSITORY;
-  if (!repository) {
-    throw new SealError(
-      "bad-input",
-      `${access2.ledgerInput}: "github" needs GITHUB_REPOSITORY (owner/name) to know whose deployments to use; set it, or use a file ledger.`
-    );
-  }
-  if (access2.token === "") {
-    throw new SealError(
-      "bad-input",
-      `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
-    );
-  }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-JFNSO6KW.js");
-  return new GitHubDeploymentsLedger({
-    token: access2.token,
-    repository,
-    apiUrl: apiUrlOf(env),
-    serverUrl: serverUrlOf(env),
-    ref: env.GITHUB_SHA || "",
-    tokenInput: access2.tokenInput
-  });
-}
+
 
 // src/app/ledger/pipeline-status.ts
 init_errors();
 
 // src/app/ledger/queries.ts
-async function knownFromHistory(ledger, digest) {
-  let name = null;
-  let service;
-  let sealedBy = null;
-  let artifact = null;
-  let contract = null;
-  let gateSeen = false;
-  for await (const entry of ledger.entries({ digest })) {
-    sealedBy ??= entry.sealedBy;
-    artifact ??= entry.artifact;
-    if (letIn(entry.outcome) && service === void 0) {
-      service = serviceOf(entry);
-      name = entry.name;
-    }
-    if (entry.outcome === "pending") contract ??= entry.contract ?? null;
-    gateSeen ||= entry.outcome === "pending";
-    if (service !== void 0 && sealedBy && artifact && (contract !== null || gateSeen)) break;
-  }
-  return { sealedBy, name, artifact, contract, ...service === void 0 ? {} : { service } };
-}
+
 function letIn(outcome) {
   return outcome === "pending" || outcome === "deployed" || outcome === "rolled-back" || outcome === "failed";
 }
@@ -4339,158 +7027,14 @@ async function unusedApproval(ledger, environment, service, from, to) {
 }
 
 // src/app/ledger/pipeline-status.ts
-async function pipelineStatus(policy, ledger, options = {}) {
-  const environments = pipelineOrder(policy).map((e) => e.name);
-  const named2 = options.services ?? (policy.service != null ? [policy.service] : policy.services ?? null);
-  let services;
-  if (named2 !== null) {
-    services = named2;
-  } else {
-    const found = [];
-    for (const environment of environments) {
-      try {
-        for (const service of await ledger.services(environment))
-          if (!found.includes(service)) found.push(service);
-      } catch (error2) {
-        if (!(error2 instanceof SealError)) throw error2;
-        return environments.map((environment2) => ({
-          environment: environment2,
-          service: null,
-          live: null,
-          contract: null,
-          pending: [],
-          error: error2.message
-        }));
-      }
-    }
-    services = found;
-  }
-  const shown = services.length === 0 ? [null] : services;
-  return Promise.all(
-    environments.flatMap(
-      (environment) => shown.map((service) => serviceStatus(ledger, environment, service, options))
-    )
-  );
-}
-async function serviceStatus(ledger, environment, service, options) {
-  try {
-    const [live, pending] = await Promise.all([
-      ledger.live(environment, service),
-      ledger.pending(environment, service)
-    ]);
-    const known = live === null ? null : options.knownContracts?.get(live.digest);
-    const contract = live === null ? null : known !== void 0 ? known : await contractOfLive(ledger, live);
-    return { environment, service, live, contract, pending, error: null };
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return { environment, service, live: null, contract: null, pending: [], error: error2.message };
-  }
-}
-function ownService(policy, service) {
-  return declaresServices(policy) ? {} : { services: [service] };
-}
+
+
+
 
 // src/app/promote/contract-plan.ts
 init_errors();
-async function planContract(request, sources, ledger) {
-  const { signed, recorded } = request;
-  const claimed = signed ?? recorded;
-  let loaded4 = null;
-  let problem = null;
-  if (signed != null && recorded !== null && signed.digest !== recorded.digest) {
-    problem = `The signed statement says ${request.digest} carries contract ${signed.digest}, but an earlier record of it names ${recorded.digest}; the ledger or the seal bundle was changed.`;
-  }
-  let known = true;
-  try {
-    const found2 = await sources.candidate(request.digest, request.bytes, claimed);
-    loaded4 = found2.contract;
-    known = found2.known;
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    problem ??= `This digest's contract cannot be read: ${error2.message}`;
-  }
-  const found = loaded4 === null ? null : { digest: loaded4.manifest.digest, version: loaded4.manifest.version };
-  const claims = [
-    ...signed != null ? [{ by: "the signed statement", ref: signed }] : [],
-    ...recorded !== null ? [{ by: "an earlier record of the digest", ref: recorded }] : []
-  ];
-  const disagreeing = found === null ? void 0 : claims.find((c) => c.ref.digest !== found.digest || c.ref.version !== found.version);
-  if (problem === null && found !== null && disagreeing !== void 0) {
-    problem = `The contract manifest beside the bytes names contract ${found.version} (${found.digest}), but ${disagreeing.by} names ${disagreeing.ref.version} (${disagreeing.ref.digest}): the manifest was swapped or edited after sealing. Give the seal bundle as the seal wrote it.`;
-  }
-  if (problem === null && signed != null && recorded !== null && signed.version !== recorded.version) {
-    problem = `The signed statement says ${request.digest} carries contract version ${signed.version}, but an earlier record of it names ${recorded.version}; the ledger or the seal bundle was changed.`;
-  }
-  if (problem === null && found === null && signed != null) {
-    problem = `The signed statement says ${request.digest} carries contract ${signed.version} (${signed.digest}), but no contract manifest was found beside the bytes.`;
-  }
-  if (problem === null && !known && request.compare) {
-    problem = `Whether ${request.digest} carries a contract is not known: no seal bundle is beside the bytes and no record of the digest names one. Give the seal bundle's listing (checksums-path, or --checksums) with the bytes, or fetch them as a workflow artifact.`;
-  }
-  const candidate = problem === null ? found ?? claimed ?? null : claimed ?? null;
-  if (!request.compare)
-    return {
-      environment: request.environment,
-      compared: false,
-      candidate,
-      loaded: loaded4,
-      liveDigest: null,
-      live: null,
-      changes: null,
-      problem
-    };
-  const span = await ledger.live(request.environment, request.service);
-  const live = span === null ? null : await contractOfLive(ledger, span);
-  const plan = {
-    environment: request.environment,
-    compared: true,
-    candidate,
-    loaded: loaded4,
-    liveDigest: span?.digest ?? null,
-    live
-  };
-  if (problem !== null || live === null || candidate === null || live.digest === candidate.digest || span === null || loaded4 === null) {
-    return {
-      ...plan,
-      changes: live !== null && candidate !== null && live.digest === candidate.digest ? [] : null,
-      problem
-    };
-  }
-  let baseline;
-  try {
-    baseline = await sources.baseline({
-      environment: request.environment,
-      digest: span.digest,
-      contract: live,
-      artifact: await artifactOf(ledger, span.digest)
-    });
-  } catch (error2) {
-    if (stopsPromotion(error2) || !(error2 instanceof SealError)) throw error2;
-    return { ...plan, changes: null, problem: error2.message };
-  }
-  const { classifyContracts } = await import("../chunks/classify-VU2BZAHO.js");
-  try {
-    return {
-      ...plan,
-      changes: await classifyContracts(baseline, loaded4, { now: await request.now() }),
-      problem: null
-    };
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return {
-      ...plan,
-      changes: null,
-      problem: `The contracts could not be compared: ${error2.message}`
-    };
-  }
-}
-function contractsKnown(digest, plan) {
-  const known = /* @__PURE__ */ new Map();
-  if (plan === null) return known;
-  if (plan.liveDigest !== null) known.set(plan.liveDigest, plan.live);
-  if (digest !== null && plan.problem === null) known.set(digest, plan.candidate);
-  return known;
-}
+
+
 async function keepAfterPromotion(sources, plan, allowed) {
   const loaded4 = plan?.loaded ?? null;
   if (!allowed || sources?.keep === void 0 || plan === null || plan.problem !== null || loaded4 === null || loaded4.manifest.digest !== plan.candidate?.digest)
@@ -4503,9 +7047,7 @@ init_env();
 init_errors();
 
 // src/core/promotion/drift-rule.ts
-function blockingUpstreams(policy, target) {
-  return upstreamOf(target).filter((name) => findEnvironment(policy, name)?.drift === "block");
-}
+
 function driftRefusal(upstream, target, state) {
   if (!state.drifted || state.since === null) return null;
   const seen = (state.last ?? state.since).observation?.observed;
@@ -4901,67 +7443,7 @@ function named(changes) {
 }
 
 // src/core/promotion/gate.ts
-function decide(request, facts) {
-  const { digest, rule, mode, now } = request;
-  const checks = [vetoCheck(rule.name, facts.veto)];
-  if (facts.live?.digest === digest) {
-    checks.push({
-      rule: "already-live",
-      environment: rule.name,
-      passed: true,
-      detail: `${rule.name} runs this digest already (since ${facts.live.from}); recording it again.`
-    });
-  }
-  if (mode === "rollback") {
-    const ran = facts.spans.get(rule.name) ?? [];
-    checks.push(
-      ran.length > 0 ? {
-        rule: "ran-before",
-        environment: rule.name,
-        passed: true,
-        detail: `${rule.name} ran this digest from ${ran.at(-1)?.from}.`
-      } : {
-        rule: "ran-before",
-        environment: rule.name,
-        passed: false,
-        detail: `${rule.name} never ran this digest; a rollback can only return to a digest the environment ran before. Promote it instead.`
-      }
-    );
-  } else {
-    for (const upstream of rule.requires) {
-      checks.push(...upstreamChecks("requires", upstream, rule, facts, now));
-    }
-    if (rule.requiresAny.length > 0) checks.push(...anyUpstreamChecks(rule, facts, now));
-  }
-  if (rule.signedBy !== null) checks.push(signedByCheck(rule.name, rule.signedBy, facts.signature));
-  let approvalUsed = null;
-  if (rule.contract && facts.otherService !== void 0 && mode === "promote")
-    checks.push(newServiceCheck(rule.name, request.service ?? null, facts.otherService));
-  if (rule.contract) {
-    const verdict = facts.contract ? judgeContract(rule.name, digest, rule.contract, mode, facts.contract) : {
-      passed: false,
-      detail: `${rule.name} judges contract amendments, and the contracts were not compared (fail closed).`,
-      approvalUsed: null
-    };
-    checks.push({
-      rule: "contract",
-      environment: rule.name,
-      passed: verdict.passed,
-      detail: verdict.detail
-    });
-    approvalUsed = verdict.approvalUsed;
-  }
-  const failed = checks.filter((c) => !c.passed);
-  return {
-    allowed: failed.length === 0,
-    mode,
-    digest,
-    environment: rule.name,
-    checks,
-    reason: failed.length === 0 ? null : failed.map((c) => c.detail).join(" "),
-    ...approvalUsed !== null && failed.length === 0 ? { approvalUsed } : {}
-  };
-}
+
 function newServiceCheck(environment, service, other) {
   const name = (s) => s === null ? "<name>" : s;
   return {
@@ -4971,17 +7453,7 @@ function newServiceCheck(environment, service, other) {
     detail: `${environment} judges contract amendments, and ${describeService(service)} never ran there, while ${describeService(other.service)} runs ${other.live.digest} (since ${other.live.from}): the amendment would be judged against no contract. If they are one service whose artifact's name changed, pin it in the policy ("service: ${name(other.service)}") or keep the seal's name; if they are separate services, list them ("services: [${name(other.service)}, ${name(service)}]").`
   };
 }
-function vetoCheck(environment, veto) {
-  if (veto === null)
-    return { rule: "veto", environment, passed: true, detail: "The digest is not vetoed." };
-  const where = veto.environment ? ` in ${veto.environment}` : "";
-  return {
-    rule: "veto",
-    environment,
-    passed: false,
-    detail: `The digest was vetoed${where} at ${veto.time}${veto.actor ? ` by ${veto.actor}` : ""}: ${veto.reason ?? "no reason given"}. Build and seal a fixed artifact.`
-  };
-}
+
 function signedByCheck(environment, want, signature) {
   const fail = (detail) => ({
     rule: "signed-by",
@@ -5104,32 +7576,8 @@ function refusal(mode, environment, digest, rule, detail) {
 }
 
 // src/core/promotion/decide-promotion.ts
-function decidePromotion(subject, evidence, ledger) {
-  const { digest, rule, mode, service } = subject;
-  if (evidence.refusal !== null)
-    return refusal(mode, rule.name, digest, evidence.refusal.rule, evidence.refusal.detail);
-  const decision = decide(
-    { digest, rule, mode, now: ledger.now, service },
-    {
-      veto: ledger.veto,
-      live: ledger.live,
-      spans: ledger.spans,
-      ...evidence.signature !== void 0 ? { signature: evidence.signature } : {},
-      ...evidence.contract !== null && rule.contract ? { contract: contractFact(evidence.contract, ledger.live, ledger.approval) } : {},
-      ...ledger.otherService !== null && ledger.otherService.service !== service ? { otherService: ledger.otherService } : {},
-      drifted: driftedUpstreams(rule.name, ledger.drift)
-    }
-  );
-  return evidence.withoutBytes === null ? decision : { ...decision, checks: [...decision.checks, evidence.withoutBytes] };
-}
-function driftedUpstreams(target, states) {
-  const drifted = /* @__PURE__ */ new Map();
-  for (const [upstream, state] of states ?? []) {
-    const refusal2 = driftRefusal(upstream, target, state);
-    if (refusal2 !== null) drifted.set(upstream, refusal2);
-  }
-  return drifted;
-}
+
+
 function contractFact(evidence, liveNow, approval) {
   if ((liveNow?.digest ?? null) !== evidence.liveDigest) {
     return {
@@ -5190,19 +7638,8 @@ function waitStep(decision, rule, spans, pendingIn, now, pollMs) {
 }
 
 // src/app/signature/verdict.ts
-function judgeSignature(check2, required, fix = null) {
-  if (check2.status === "refused") return { accepted: false, reason: check2.detail };
-  if (check2.status === "unsigned" && required !== null) {
-    return {
-      accepted: false,
-      reason: `${check2.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}`
-    };
-  }
-  return { accepted: true };
-}
-function signatureFact(check2, serverUrl) {
-  return check2.status === "verified" ? { signer: check2.signer, missing: null, serverUrl } : { signer: null, missing: check2.status === "unsigned" ? check2.detail : null, serverUrl };
-}
+
+
 
 // src/core/observe/drift-state.ts
 async function driftStateOf(newestFirst, service) {
@@ -5220,150 +7657,11 @@ async function driftStateOf(newestFirst, service) {
 }
 
 // src/app/observe/drift-facts.ts
-async function driftOfUpstreams(view, policy, target, service) {
-  const upstreams = blockingUpstreams(policy, target);
-  return new Map(
-    await Promise.all(
-      upstreams.map(
-        async (environment) => [
-          environment,
-          await driftStateOf(view.entries({ environment, service }), service)
-        ]
-      )
-    )
-  );
-}
+
 
 // src/app/promote/promote-digest.ts
-async function promoteDigest(request, policy, ledger, options) {
-  const rule = environmentOf(request, policy);
-  const mode = request.rollback ? "rollback" : "promote";
-  const nameInput = request.inputs.name ?? "name";
-  const outcome = new Outcome(request, policy, nameInput);
-  const target = await resolveTarget(request, policy, rule, ledger, nameInput, outcome);
-  if (target.kind === "unreadable") {
-    if (target.service !== void 0) outcome.service = target.service;
-    return outcome.ledgerRefusal(mode, rule, target.error);
-  }
-  const digest = target.digest;
-  outcome.digest = digest;
-  if (target.service !== void 0) outcome.service = target.service;
-  let history;
-  try {
-    history = await knownFromHistory(ledger, digest);
-  } catch (error2) {
-    return outcome.ledgerRefusal(mode, rule, error2);
-  }
-  outcome.learn(history);
-  let evidence = { refusal: target.refusal, withoutBytes: null, contract: null };
-  let bytesAbsent = null;
-  if (evidence.refusal === null && request.verifyBytes) {
-    const checked = await checkBytes(request.verifyBytes, digest, history, outcome);
-    bytesAbsent = typeof checked === "object" && checked !== null && "absent" in checked ? checked.absent : null;
-    evidence = {
-      ...evidence,
-      refusal: bytesAbsent !== null ? null : checked
-    };
-  }
-  if (evidence.refusal === null && request.checkSignature)
-    evidence = { ...evidence, ...await checkSignature(request, digest, rule, mode, outcome) };
-  if (evidence.refusal === null && bytesAbsent !== null && !digestAlone(outcome.signature)) {
-    evidence = {
-      ...evidence,
-      refusal: {
-        rule: "bytes",
-        detail: `The bytes to deploy could not be fetched and checked: ${bytesAbsent} ${signatureFound(outcome.signature)}`
-      }
-    };
-  }
-  if (evidence.refusal === null && (!request.verifyBytes || bytesAbsent !== null) && !request.dryRun)
-    evidence = {
-      ...evidence,
-      withoutBytes: withoutBytes(request.withoutBytes, rule.name, digest, outcome.signature)
-    };
-  const service = outcome.service ??= serviceOfPromotion(
-    policy,
-    rule,
-    outcome,
-    history,
-    nameInput
-  );
-  outcome.name ??= outcome.signedName ?? history.name ?? null;
-  if (outcome.name === null && outcome.claimedName !== null) {
-    outcome.name = outcome.claimedName;
-    outcome.nameClaimed = true;
-  }
-  if (evidence.refusal === null && request.contract) {
-    try {
-      outcome.contract = await planContract(
-        {
-          environment: rule.name,
-          service,
-          digest,
-          bytes: outcome.verification,
-          signed: outcome.signature?.status === "verified" ? outcome.signature.contract : void 0,
-          recorded: history.contract ?? null,
-          compare: (rule.contract ?? null) !== null,
-          now: () => ledger.now()
-        },
-        request.contract,
-        ledger
-      );
-    } catch (error2) {
-      if (!(error2 instanceof SealError) || stopsPromotion(error2)) throw error2;
-      return outcome.ledgerRefusal(mode, rule, error2);
-    }
-    evidence = { ...evidence, contract: outcome.contract };
-  }
-  const artifact = outcome.verification?.artifact ?? request.artifact ?? history.artifact;
-  const subject = { digest, rule, mode, service };
-  let decision = null;
-  const decideAndRecord = async (view) => {
-    const facts = await ledgerFacts(view, subject, policy, evidence);
-    outcome.previous = facts.live;
-    decision = decidePromotion(subject, evidence, facts);
-    if (request.dryRun) return null;
-    const record = recordOf(
-      request,
-      {
-        ...subject,
-        outcome: decision.allowed ? "pending" : "refused",
-        previous: facts.live,
-        reason: decision.reason
-      },
-      outcome,
-      artifact,
-      decision
-    );
-    return request.attest ? { ...record, attestation: await request.attest(record, decision, outcome.signature) } : record;
-  };
-  const decided = () => {
-    if (decision === null)
-      throw new Error("unreachable: the ledger recorded without running the gate");
-    return decision;
-  };
-  try {
-    if (request.wait !== void 0 && !request.dryRun && evidence.refusal === null)
-      outcome.waitedMs = await waitForSoak(request.wait, ledger, subject, policy, evidence);
-    if (request.dryRun) {
-      await decideAndRecord(ledger);
-      return outcome.result(decided());
-    }
-    const recorded = await ledger.record(rule.name, decideAndRecord, options.pendingTimeoutMs);
-    outcome.abandoned = recorded.abandoned;
-    if (recorded.lost === null)
-      await keepAfterPromotion(request.contract, outcome.contract, decided().allowed);
-    return outcome.result(
-      recorded.lost === null ? decided() : lostAfterAppend(decided(), rule.name, recorded.lost),
-      recorded.entry
-    );
-  } catch (error2) {
-    return outcome.ledgerRefusal(mode, rule, error2);
-  }
-}
-function environmentOf(request, policy) {
-  return requireEnvironment(policy, request.environment, request.inputs.environment);
-}
+
+
 var Outcome = class {
   constructor(request, policy, nameInput) {
     this.policy = policy;
@@ -5436,41 +7734,7 @@ var Outcome = class {
     );
   }
 };
-async function resolveTarget(request, policy, rule, ledger, nameInput, outcome) {
-  if ((request.from ?? null) !== null)
-    return resolveFrom(request, request.from, policy, rule, ledger, nameInput, outcome);
-  if (request.digest === null)
-    throw new Error("unreachable: a promotion with no digest and no environment to take it from");
-  if (request.digest !== "previous")
-    return { kind: "digest", digest: request.digest, refusal: null };
-  let service;
-  let live;
-  let digest;
-  try {
-    service = await serviceOfPrevious(request, policy, rule.name, ledger, nameInput);
-    live = await ledger.live(rule.name, service);
-    digest = await lastGoodBefore(ledger, rule.name, service);
-  } catch (error2) {
-    if (stopsPromotion(error2)) throw error2;
-    return { kind: "unreadable", error: error2, ...service === void 0 ? {} : { service } };
-  }
-  if (digest !== null) return { kind: "digest", digest, service, refusal: null };
-  const of = service === null && !declaresServices(policy) ? "" : ` (${describeService(service)})`;
-  if (live === null)
-    throw new SealError(
-      "bad-input",
-      `${request.inputs.digest}: ${rule.name}${of} never ran a digest, so there is nothing to roll back to. Promote a digest instead.`
-    );
-  return {
-    kind: "digest",
-    digest: live.digest,
-    service,
-    refusal: {
-      rule: "ran-before",
-      detail: `${rule.name}${of} ran no other digest that is not vetoed before ${live.digest}; there is nothing to roll back to.`
-    }
-  };
-}
+
 async function resolveFrom(request, from, policy, rule, ledger, nameInput, outcome) {
   const fromInput = request.inputs.from ?? "from";
   requireEnvironment(policy, from, fromInput);
@@ -5532,56 +7796,8 @@ async function serviceOfPrevious(request, policy, environment, ledger, nameInput
   }
   return (await ledger.newest(environment))?.service ?? null;
 }
-async function checkBytes(verifyBytes, digest, history, outcome) {
-  try {
-    const check2 = await verifyBytes(digest, history);
-    if (check2.absent !== void 0) return { absent: check2.absent };
-    outcome.verification = check2;
-    outcome.learn(check2);
-    outcome.claimedName ??= check2.name ?? null;
-    return check2.verified ? null : { rule: "bytes", detail: bytesMismatchDetail(check2.actual, check2.mismatches, digest) };
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    return {
-      rule: "bytes",
-      detail: `The bytes to deploy could not be fetched and checked: ${error2.message}`
-    };
-  }
-}
-async function checkSignature(request, digest, rule, mode, outcome) {
-  let check2;
-  try {
-    check2 = await request.checkSignature(
-      digest,
-      outcome.verification
-    );
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-    check2 = {
-      status: "refused",
-      detail: `The seal's signature could not be checked: ${error2.message}`
-    };
-  }
-  outcome.signature = check2;
-  const required = rule.signedBy === null ? request.signatureRequired ?? null : null;
-  const verdict = judgeSignature(
-    check2,
-    required,
-    mode === "promote" ? 'Seal it with "permissions: id-token: write" or a signing-key.' : null
-  );
-  if (!verdict.accepted) return { refusal: { rule: "signature", detail: verdict.reason } };
-  if (check2.status === "verified") {
-    outcome.sealedBy = check2.sealedBy;
-    outcome.signedName = check2.name;
-    const swapped = swappedStatement(check2.name, outcome.claimedName);
-    if (swapped !== null) return { refusal: { rule: "signature", detail: swapped } };
-    contradictedName(request, outcome, check2.name, mode);
-  }
-  return {
-    refusal: null,
-    signature: signatureFact(check2, request.serverUrl ?? DEFAULT_SERVER_URL)
-  };
-}
+
+
 function swappedStatement(signed, claimed) {
   if (claimed === null || claimed === signed) return null;
   return `The seal's signed statement is of ${signed === null ? "an unnamed subject" : quote(signed)}, but the unsigned statement beside it names ${quote(claimed)}: the seal bundle was swapped or edited after it was signed. Promote with the seal bundle exactly as the seal step wrote it.`;
@@ -5596,23 +7812,7 @@ function contradictedName(request, outcome, signed, mode) {
     `${nameInput}: ${what} is not the service this ${mode === "rollback" ? "rollback returns to" : "seal is of"}: its signed statement names ${quote(signed)}. Give ${nameInput}: ${signed} (or leave it out), or pin the one service in the promotion policy ("service: ...") when every artifact it promotes is one service.`
   );
 }
-function serviceOfPromotion(policy, rule, outcome, history, nameInput) {
-  if (outcome.policyPins) return serviceFor(policy, null, nameInput);
-  const proven = outcome.name ?? outcome.signedName ?? null;
-  if (proven !== null) return serviceFor(policy, proven, nameInput);
-  if (history.service !== void 0) return serviceFor(policy, history.service, nameInput);
-  if (outcome.claimedName !== null && (policy.services ?? null) === null && !rule.contract)
-    return serviceFor(policy, outcome.claimedName, nameInput);
-  if (outcome.claimedName !== null && (policy.services ?? null) === null)
-    return serviceFor(policy, null, nameInput);
-  if (outcome.claimedName !== null) {
-    throw new SealError(
-      "bad-input",
-      `${nameInput}: the promotion policy ${policy.source} lists its services, and nothing proves which one this is: the seal's unsigned statement claims ${quote(outcome.claimedName)}, which anyone who handled the files could have written. Give ${nameInput} (the service it deploys), or sign the seal so its name is proven.`
-    );
-  }
-  return serviceFor(policy, null, nameInput);
-}
+
 function withoutBytes(rule, environment, digest, signature) {
   if (digestAlone(signature)) {
     return {
@@ -5638,41 +7838,7 @@ function digestAlone(signature) {
 function signatureFound(signature) {
   return signature === null ? "No signature was looked for." : signature.status === "verified" ? `Its signed seal (${signature.source}) is of files, not of a digest alone.` : signature.status === "unsigned" ? signature.detail : `Its signature was refused: ${signature.detail}`;
 }
-async function ledgerFacts(view, subject, policy, evidence) {
-  const { digest, rule, mode, service } = subject;
-  const live = await view.live(rule.name, service);
-  if (evidence.refusal !== null)
-    return {
-      now: /* @__PURE__ */ new Date(0),
-      veto: null,
-      live,
-      spans: /* @__PURE__ */ new Map(),
-      otherService: null,
-      approval: null
-    };
-  const environments = mode === "rollback" ? [rule.name] : upstreamOf(rule);
-  const newest = rule.contract && live === null && (policy.services ?? null) === null ? await view.newest(rule.name) : null;
-  const contract = evidence.contract;
-  return {
-    veto: await view.veto(digest),
-    live,
-    spans: new Map(
-      await Promise.all(
-        environments.map(async (env) => [env, await view.spans(digest, env, service)])
-      )
-    ),
-    otherService: newest,
-    drift: await driftOfUpstreams(view, policy, rule, service),
-    approval: contract !== null && rule.contract && mayNeedApproval(contract) ? await unusedApproval(
-      view,
-      contract.environment,
-      service,
-      contract.live?.digest ?? null,
-      contract.candidate?.digest
-    ) : null,
-    now: await view.now()
-  };
-}
+
 var CONFIRMATION_POLL_MS = 3e4;
 async function waitForSoak(wait, ledger, subject, policy, evidence) {
   let slept = 0;
@@ -5789,58 +7955,11 @@ var VERSION = "0.1.0";
 
 // src/app/settings/runner-environment.ts
 init_env();
-function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
-  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
-  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
-    return {
-      kind: "workflow",
-      build: {
-        serverUrl: serverUrlOf(env),
-        repository: GITHUB_REPOSITORY,
-        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
-        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
-        sha: GITHUB_SHA,
-        ref: env.GITHUB_REF ?? "",
-        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
-        eventName: env.GITHUB_EVENT_NAME ?? "",
-        runId: GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
-        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
-      }
-    };
-  }
-  return {
-    kind: "local",
-    build: {
-      tool: `pkg:npm/artifact-seal@${VERSION}`,
-      host: hostname(),
-      startedOn: now.toISOString()
-    }
-  };
-}
-function fallbackName(env, baseDir) {
-  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || basename(resolve(baseDir)) || "artifact";
-}
-function workspaceDir(env) {
-  return env.GITHUB_WORKSPACE || process.cwd();
-}
-function runnerTempDir(env) {
-  return env.RUNNER_TEMP || tmpdir();
-}
-function requesterFromEnv(env) {
-  const { GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
-  const runUrl2 = env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${serverUrlOf(env)}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}` : null;
-  let actor = env.GITHUB_ACTOR || null;
-  if (actor === null && env.GITHUB_ACTIONS !== "true") {
-    try {
-      actor = userInfo().username;
-    } catch {
-      actor = null;
-    }
-  }
-  return { runUrl: runUrl2, actor };
-}
+
+
+
+
+
 
 // src/report/format.ts
 var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
@@ -5868,21 +7987,7 @@ function describeProgress(p) {
 }
 
 // src/report/promotion-report.ts
-function headline(report) {
-  const { decision, record } = report.result;
-  const what = report.name ?? decision.digest ?? "the artifact";
-  const pending = record ? ` (record ${record.id}, pending until its deployment is confirmed)` : "";
-  if (decision.mode === "rollback") {
-    if (!decision.allowed) return `rollback of ${decision.environment} to ${what} refused`;
-    if (report.dryRun)
-      return `${decision.environment} may be rolled back to ${what} (dry run: nothing recorded)`;
-    return `${decision.environment} may roll back to ${what}${pending}`;
-  }
-  if (!decision.allowed) return `${what} refused for ${decision.environment}`;
-  if (report.dryRun)
-    return `${what} may be promoted to ${decision.environment} (dry run: nothing recorded)`;
-  return `${what} let into ${decision.environment}${pending}`;
-}
+
 function resolutionHeadline(entry) {
   const what = entry.name ?? entry.digest;
   switch (entry.outcome) {
@@ -5897,19 +8002,7 @@ function resolutionHeadline(entry) {
   }
 }
 var CHANGES_SHOWN = 50;
-function contractOutcome(plan) {
-  if (plan === null) return null;
-  const { live, candidate } = plan;
-  if (!plan.compared) return candidate === null ? null : { kind: "carried", contract: candidate };
-  if (plan.problem !== null && (live === null || candidate === null || live.digest === candidate.digest))
-    return { kind: "problem", problem: plan.problem };
-  if (candidate === null) return live === null ? null : { kind: "removed", from: live };
-  if (live === null) return { kind: "initial", to: candidate };
-  if (live.digest === candidate.digest) return { kind: "unchanged", contract: candidate };
-  if (plan.changes === null)
-    return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
-  return { kind: "amended", from: live, to: candidate, changes: plan.changes };
-}
+
 function contractLabel(contract, other) {
   return other !== null && other.version === contract.version && other.digest !== contract.digest ? `${contract.version} (${shortDigest(contract.digest)})` : contract.version;
 }
@@ -6045,24 +8138,16 @@ var NAMED = {
   "@": "&#64;&#8203;"
 };
 var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
-function plain2(value) {
-  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
-  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
-  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
-  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
-  return out;
-}
-function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
-    return `\`${value}\``;
-  return `<code>${plain2(value)}</code>`;
-}
+
+var ENDS_CODE_SPAN = new RegExp(`[\`|\\\\${CONTROL_CHARACTERS}\u2028\u2029]`, "u");
+var SPACE_OR_CONTROL = new RegExp(`[\\s${CONTROL_CHARACTERS}]`, "u");
+
 function link2(label2, url, origins) {
   const target = safeUrl(url, origins);
   return target === null ? label2 : `[${label2}](${target})`;
 }
 function safeUrl(url, origins) {
-  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
+  if (typeof url !== "string" || !URL.canParse(url) || SPACE_OR_CONTROL.test(url)) return null;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
   if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
@@ -6074,163 +8159,15 @@ function safeUrl(url, origins) {
 }
 
 // src/report/mermaid.ts
-function label(value) {
-  const flat = visibleControls(value.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, " "));
-  return flat.replace(
-    /[^A-Za-z0-9 ._/:+,@()-]/gu,
-    (c) => c.charCodeAt(0) < 128 || /[\p{C}\p{Z}]/u.test(c) ? `#${c.codePointAt(0)};` : c
-  );
-}
+
 
 // src/report/signer-markdown.ts
 init_env();
-function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
-  if (signature === null || signature === void 0) return [];
-  if (signature.status === "unsigned") return [`| Signature | none: ${plain2(signature.detail)} |`];
-  if (signature.status === "refused")
-    return [`| Signature | \u274C refused: ${plain2(signature.detail)} |`];
-  const signer = signature.signer;
-  if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
-  const i = signer.identity;
-  const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
-  const add = (label2, value, asCode = true) => {
-    if (value !== void 0 && value !== "")
-      rows.push(`| ${label2} | ${asCode ? code(value) : plain2(value)} |`);
-  };
-  add("Repository", i.repository);
-  add("Source ref", i.sourceRepositoryRef);
-  add("Source commit", i.sourceRepositoryDigest);
-  add("Runner", i.runnerEnvironment);
-  add("Issuer", i.issuer);
-  if (i.runInvocationUri)
-    rows.push(`| Signing run | ${link2(plain2(i.runInvocationUri), i.runInvocationUri, origins)} |`);
-  rows.push(`| Signed at | ${plain2(signer.signedAt)} (trusted timestamp) |`);
-  return rows;
-}
+
 
 // src/report/promotion-markdown.ts
-function renderPromotionMarkdown(report) {
-  const { result, policy, status } = report;
-  const { decision } = result;
-  const out = [];
-  out.push(`### ${decision.allowed ? "\u{1F680}" : "\u26D4"} ${plain2(headline(report))}`, "");
-  const origins = [report.serverUrl ?? DEFAULT_SERVER_URL];
-  const environments = [...new Set(status.map((s) => s.environment))];
-  const ids = new Map(environments.map((environment, i) => [environment, `env${i}`]));
-  const several = new Set(status.map((s) => s.service)).size > 1;
-  out.push("```mermaid", "flowchart LR");
-  for (const environment of environments) {
-    const mark = environment === decision.environment ? decision.allowed ? " \u2705" : " \u26D4" : "";
-    const lines = status.filter((s) => s.environment === environment).map((s) => {
-      const runs = s.error ? "unknown" : s.live ? shortDigest(s.live.digest) : "nothing yet";
-      const contract2 = s.contract ? `<br/>${label(`contract ${s.contract.version}`)}` : "";
-      const pending = s.pending.map(
-        (p) => `<br/>${label(`pending ${shortDigest(p.digest)}${p.contract ? ` (contract ${p.contract.version})` : ""}`)}`
-      ).join("");
-      return `<br/>${label(several ? `${serviceLabel(s.service)}: ${runs}` : runs)}${contract2}${pending}`;
-    });
-    out.push(`  ${ids.get(environment)}["${label(`${environment}${mark}`)}${lines.join("")}"]`);
-  }
-  for (const env of policy.environments) {
-    for (const upstream of upstreamOf(env)) {
-      const arrow = env.requires.includes(upstream) ? "-->" : "-.->";
-      const soak = env.soakText ? `|soak ${label(env.soakText)}|` : "";
-      out.push(`  ${ids.get(upstream)} ${arrow}${soak} ${ids.get(env.name)}`);
-    }
-  }
-  out.push(
-    "  classDef here fill:#dafbe1,stroke:#1a7f37",
-    "  classDef refused fill:#ffebe9,stroke:#cf222e"
-  );
-  const here = [
-    ...new Set(
-      status.filter((s) => s.live?.digest === decision.digest).map((s) => ids.get(s.environment))
-    )
-  ];
-  if (here.length > 0) out.push(`  class ${here.join(",")} here`);
-  if (!decision.allowed) out.push(`  class ${ids.get(decision.environment)} refused`);
-  out.push("```", "");
-  out.push(
-    several ? "| Environment | Service | Runs now | Since | Contract |" : "| Environment | Runs now | Since | Contract |",
-    several ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |"
-  );
-  for (const s of status) {
-    const runs = s.error ? `unknown: ${plain2(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
-    const pending = s.pending.map(
-      (p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain2(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`
-    ).join("");
-    const service = several ? ` ${plain2(serviceLabel(s.service))} |` : "";
-    const image = s.image === void 0 ? "" : `<br/>image: ${plain2(imageTagText(s.image))}`;
-    out.push(
-      `| ${plain2(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain2(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`
-    );
-  }
-  out.push("");
-  out.push("| Rule | Environment | Outcome | Detail |", "| --- | --- | --- | --- |");
-  for (const c of decision.checks)
-    out.push(
-      `| ${plain2(c.rule)} | ${plain2(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${plain2(c.detail)} |`
-    );
-  out.push("");
-  const contract = contractOutcome(result.contract);
-  if (contract?.kind === "amended" && contract.changes.length > 0)
-    out.push(...amendmentMarkdown(contract, decision.environment, decision.mode === "rollback"));
-  out.push("| | |", "| --- | --- |");
-  if (decision.digest) out.push(`| Digest | ${code(decision.digest)} |`);
-  const imageRef = report.imageRef ?? result.verification?.imageRef;
-  if (decision.allowed && imageRef !== void 0)
-    out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`);
-  if (result.previous)
-    out.push(
-      `| ${plain2(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain2(result.previous.from)} |`
-    );
-  if (contract !== null)
-    out.push(
-      `| Contract | ${contractRow(
-        contract,
-        decision.checks.some((c) => c.rule === "contract")
-      )} |`
-    );
-  out.push(...sealedByRows(report, origins));
-  out.push(...signerRows(result.signature, origins));
-  if (result.record?.attestation)
-    out.push(`| Record attestation | ${attestationLink(result.record.attestation, origins)} |`);
-  const record = result.record;
-  out.push(
-    `| Ledger | ${code(report.ledger)}${record ? `, record ${recordLink(record, origins)}` : report.dryRun ? " (dry run: nothing recorded)" : ""} |`
-  );
-  out.push("");
-  return out.join("\n");
-}
-function sealedByRows(report, origins) {
-  const { result } = report;
-  if (result.sealedBy === null)
-    return [
-      "| Sealed by | unknown: give checksums-path with the seal bundle beside it to record the build |"
-    ];
-  const { sealedBy: sealed, invalid } = validSealedBy(result.sealedBy, origins[0]);
-  const claimed = !sealed.signer && result.signature?.status !== "verified" ? " (claimed by an unsigned statement, not proven)" : "";
-  const rows = [];
-  if (sealed.commit) {
-    const short = code(sealed.commit.slice(0, 7));
-    rows.push(
-      `| Commit | ${sealed.repository ? link2(short, `${origins[0]}/${sealed.repository}/commit/${sealed.commit}`, origins) : short}${claimed} |`
-    );
-  } else if (invalid.includes("commit")) {
-    rows.push("| Commit | invalid in the seal statement (not shown) |");
-  }
-  if (sealed.runUrl)
-    rows.push(
-      `| Sealed by | ${link2(plain2(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`
-    );
-  else if (invalid.includes("runUrl"))
-    rows.push("| Sealed by | invalid run in the seal statement (not shown) |");
-  else if (rows.length === 0)
-    rows.push(
-      "| Sealed by | unknown: the seal statement names no build in the form a seal writes it (the log says which fields were left out) |"
-    );
-  return rows;
-}
+
+
 function contractRow(outcome, ruled) {
   const version2 = (text) => code(text);
   switch (outcome.kind) {
@@ -6497,177 +8434,25 @@ init_errors();
 // src/app/settings/ledger-location.ts
 init_errors();
 var DEFAULT_FILE_LEDGER = ".artifact-seal/ledger.jsonl";
-function parseLedgerLocation(value, inputName, baseDir) {
-  const v = value.trim();
-  if (v === "github") return { kind: "github" };
-  if (v.startsWith("file:") && v.length > "file:".length)
-    return { kind: "file", file: resolve(baseDir, v.slice("file:".length)) };
-  throw new SealError(
-    "bad-input",
-    `${inputName}: ${quote(value)} is not a ledger. Give "github" (the repository's Deployments, needs permissions: deployments: write) or "file:<path>", such as "file:${DEFAULT_FILE_LEDGER}".`
-  );
-}
+
 
 // src/app/settings/inputs.ts
 init_errors();
-function readPlainHttpRegistries(text, name) {
-  return parsePlainHttpRegistries(inputLines(text), name);
-}
-function inputLines(text) {
-  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
-}
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
+
+
+
 
 // src/app/settings/bytes-source.ts
 init_errors();
 
 // src/core/subject/patterns.ts
-function parseSubjectPatterns(value) {
-  const include = [];
-  const exclude = [];
-  for (const line of value.split(/\r?\n/)) {
-    if (line.trim().startsWith("#")) continue;
-    for (const part of line.split(",")) {
-      const pattern = part.trim();
-      if (pattern === "") continue;
-      if (pattern.startsWith("!")) {
-        const negated = pattern.slice(1).trim();
-        if (negated !== "") exclude.push(negated);
-      } else {
-        include.push(pattern);
-      }
-    }
-  }
-  return { include, exclude };
-}
+
 
 // src/app/settings/bytes-source.ts
-function readBytesSource(getInput2, workspace, names) {
-  const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.name);
-  const runIdText = input(names.runId);
-  const repository = input(names.repository);
-  const checksums = input(names.checksumsPath);
-  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
-  const image = readImage(getInput2, names);
-  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
-  if ((subject !== null || image !== null) && artifactName !== "") {
-    throw new SealError(
-      "bad-input",
-      `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
-    );
-  }
-  for (const [name, value] of [
-    [names.runId, runIdText],
-    [names.repository, repository]
-  ]) {
-    if (value !== "" && artifactName === "") {
-      throw new SealError(
-        "bad-input",
-        `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`
-      );
-    }
-  }
-  if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
-    throw new SealError(
-      "bad-input",
-      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
-    );
-  }
-  if (image !== null)
-    return {
-      ...image,
-      token: input(names.token),
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
-      plainHttp
-    };
-  if (subject !== null)
-    return {
-      kind: "local",
-      subject,
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
-    };
-  if (artifactName === "") return null;
-  let runId = null;
-  if (runIdText !== "") {
-    runId = Number(runIdText);
-    if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-      throw new SealError(
-        "bad-input",
-        `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`
-      );
-    }
-  }
-  if (repository !== "" && runId === null) {
-    throw new SealError(
-      "bad-input",
-      `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`
-    );
-  }
-  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(
-      "bad-input",
-      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
-    );
-  }
-  const token = input(names.token);
-  if (runId !== null && token === "") {
-    throw new SealError(
-      "bad-input",
-      `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`
-    );
-  }
-  return {
-    kind: "artifact",
-    name: artifactName,
-    runId,
-    repository: repository === "" ? null : repository,
-    token
-  };
-}
-function misspelledInputs(env, inputs) {
-  const squash = (name) => name.toLowerCase().replace(/[-_\s]/g, "");
-  const wanted = new Map(inputs.map((name) => [squash(name), name]));
-  const found = [];
-  for (const key of Object.keys(env)) {
-    if (!key.startsWith("INPUT_") || env[key] === void 0 || env[key] === "") continue;
-    const given = key.slice("INPUT_".length);
-    const meant = wanted.get(squash(given));
-    if (meant !== void 0 && given !== meant.replace(/ /g, "_").toUpperCase())
-      found.push(`${given.toLowerCase()} (${key}), read as nothing: did you mean ${meant}?`);
-  }
-  return found.sort();
-}
-function readImage(getInput2, names) {
-  const text = getInput2(names.subjectPath);
-  if (!isImageSubject(text)) return null;
-  return {
-    kind: "image",
-    reference: parseImageSubject(text, names.subjectPath),
-    inputName: names.subjectPath
-  };
-}
-function readSubject(getInput2, workspace, pathInput) {
-  const subjectPath = getInput2(pathInput).trim();
-  if (subjectPath === "") return null;
-  return {
-    kind: "paths",
-    patterns: parseSubjectPatterns(getInput2(pathInput)),
-    baseDir: workspace,
-    inputName: pathInput,
-    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: "allow",
-    // As the seal action leaves them out by default; a sealed listing that names one turns it back
-    // (verify-artifact.ts).
-    hidden: "leave-out"
-  };
-}
+
+
+
+
 
 // src/app/settings/signing-settings.ts
 init_errors();
@@ -6843,42 +8628,7 @@ var DEFAULT_TUF_MIRRORS = [
 ];
 var BUILT_IN_ROOTS = /* @__PURE__ */ new Set([PUBLIC_GOOD_TUF_MIRROR, GITHUB_TUF_MIRROR]);
 var FORMAT2 = 'Write one repository a line: its URL, a space, and the path of its root.json, such as "https://tuf.example.com/sigstore sigstore-root.json".';
-function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
-  const mirrors = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const [urlText = ""] = line.split(/\s+/, 1);
-    const rootText = line.slice(urlText.length).trim();
-    const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
-    if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError(
-        "bad-input",
-        `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT2}`
-      );
-    }
-    const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url))
-      throw new SealError(
-        "bad-input",
-        `${inputName}: ${quote(url)} is named twice. Name each repository once.`
-      );
-    if (rootText === "") {
-      if (!BUILT_IN_ROOTS.has(url)) {
-        throw new SealError(
-          "bad-input",
-          `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT2}`
-        );
-      }
-      mirrors.push({ url, rootFile: null });
-      continue;
-    }
-    const rootFile = resolve(baseDir, rootText);
-    checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
-    mirrors.push({ url, rootFile });
-  }
-  return mirrors.length === 0 ? null : mirrors;
-}
+
 function checkTufRoot(file, what) {
   let text;
   try {
@@ -6906,134 +8656,10 @@ function checkTufRoot(file, what) {
 
 // src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
-function readSigningSettings(getInput2, env, defaultMode = "auto") {
-  const modeText = getInput2(SigningInput.Sign).trim().toLowerCase();
-  if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
-    throw new SealError(
-      "bad-input",
-      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow) or none; a ${SigningInput.SigningKey} signs with that key.`
-    );
-  }
-  const keyText = getInput2(SigningInput.SigningKey);
-  const hasKey = keyText.trim() !== "";
-  let mode = modeText === "" ? defaultMode : modeText;
-  if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
-  if (mode === "key" && !hasKey) {
-    throw new SealError(
-      "bad-input",
-      `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
-    );
-  }
-  if (hasKey && mode !== "key") {
-    throw new SealError(
-      "bad-input",
-      `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`
-    );
-  }
-  const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
-  return {
-    mode,
-    // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
-    key: hasKey ? {
-      pem: keyText,
-      password: password === "" ? void 0 : password,
-      inputName: SigningInput.SigningKey
-    } : null,
-    endpoints: {
-      fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
-      rekorUrl: readUrl(env, SigningEnv.RekorUrl),
-      tsaUrl: readUrl(env, SigningEnv.TsaUrl)
-    }
-  };
-}
-function readUrl(env, name) {
-  const text = (env[name] ?? "").trim();
-  if (text === "") return null;
-  const url = URL.canParse(text) ? new URL(text) : null;
-  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError(
-      "bad-input",
-      `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`
-    );
-  }
-  return text.replace(/\/+$/, "");
-}
-function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
-  const { repository, workflow, ref, issuer, trustedRoot } = fields;
-  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(
-      "bad-input",
-      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
-    );
-  }
-  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(
-    workflow
-  )) {
-    throw new SealError(
-      "bad-input",
-      `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
-    );
-  }
-  if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
-    throw new SealError(
-      "bad-input",
-      `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`
-    );
-  }
-  if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError(
-      "bad-input",
-      `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`
-    );
-  }
-  const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
-  if (trustedRoot !== "" && tufMirrors !== null) {
-    throw new SealError(
-      "bad-input",
-      `${names.tufMirrors}: given with ${names.trustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${names.trustedRoot} for a file, or ${names.tufMirrors} for the TUF repositories to fetch it from.`
-    );
-  }
-  const given = {
-    repository: repository !== "",
-    workflow: workflow !== "",
-    ref: ref !== "",
-    issuer: issuer !== "",
-    githubHostedOnly: fields.githubHostedOnly,
-    key: fields.key.trim() !== "",
-    trustedRoot: trustedRoot !== "",
-    tufMirrors: tufMirrors !== null
-  };
-  const named2 = Object.keys(given).filter((field) => given[field]).map((field) => names[field]);
-  if (requireSignature === false && named2.length > 0) {
-    throw new SealError(
-      "bad-input",
-      `--require-signature=false, but ${named2.join(", ")} ${named2.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove it to check the signature, or remove ${named2.join(", ")} to accept unsigned seals.`
-    );
-  }
-  const keyOnly = given.key && !given.repository && !given.workflow;
-  return {
-    repository: repository !== "" ? repository : keyOnly ? null : env.GITHUB_REPOSITORY ?? null,
-    workflow: workflow === "" ? null : workflow,
-    sourceRef: ref === "" ? null : ref,
-    issuer: issuer === "" ? null : issuer,
-    denySelfHostedRunners: fields.githubHostedOnly,
-    publicKey: readPublicKeyText(fields.key, workspace, names.key),
-    trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
-    tufMirrors,
-    requireSignature,
-    named: named2,
-    asksForSigner: named2.length > 0
-  };
-}
-function signatureRequired(settings, policyAsks) {
-  if (policyAsks && settings.requireSignature === false) {
-    throw new SealError(
-      "bad-input",
-      "--require-signature=false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove it, or the environment's signed-by."
-    );
-  }
-  return policyAsks || settings.asksForSigner || settings.requireSignature === true;
-}
+
+
+
+
 function requirementReason(settings, policyAsks) {
   const named2 = settings.named;
   if (named2.length > 0)
@@ -7041,23 +8667,7 @@ function requirementReason(settings, policyAsks) {
   if (policyAsks) return "the promotion policy's signed-by names a signer";
   return "--require-signature asks for one";
 }
-function readPublicKeyText(value, workspace, name) {
-  const text = value.trim();
-  if (text === "") return null;
-  if (looksLikePem(text)) return readPublicKey(text, name);
-  const file = resolve(workspace, text);
-  let pem;
-  try {
-    pem = readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new SealError(
-      "bad-input",
-      `${name}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
-      { cause: error2 }
-    );
-  }
-  return readPublicKey(pem, `${name} ${quote(text)}`);
-}
+
 
 // src/app/settings/signed-by.ts
 var import_yaml2 = __toESM(require_yaml());
@@ -7076,56 +8686,8 @@ var SIGNED_BY_NAMES = Object.fromEntries(
   Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`])
 );
 var EXAMPLE = 'such as "repository: acme/shop" and "workflow: .github/workflows/release.yml" on lines of their own, or "key: cosign.pub"';
-function readSignedBy(getInput2, env, workspace) {
-  return signerCheckSettings(
-    parseSignedBy(getInput2(SignerInput.SignedBy)),
-    SIGNED_BY_NAMES,
-    env,
-    workspace
-  );
-}
-function parseSignedBy(text) {
-  const fields = {
-    repository: "",
-    workflow: "",
-    ref: "",
-    issuer: "",
-    githubHostedOnly: false,
-    key: "",
-    trustedRoot: "",
-    tufMirrors: ""
-  };
-  if (text.trim() === "") return fields;
-  const mapping = readMapping(text);
-  for (const [key, value] of Object.entries(mapping)) {
-    const field = FIELD_OF[key];
-    const name = `${SignerInput.SignedBy}.${key}`;
-    if (field === void 0) {
-      throw new SealError(
-        "bad-input",
-        `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`
-      );
-    }
-    if (field === "githubHostedOnly") {
-      if (value !== "github-hosted")
-        throw new SealError(
-          "bad-input",
-          `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`
-        );
-      fields.githubHostedOnly = true;
-    } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
-      fields.tufMirrors = value.join("\n");
-    } else if (typeof value === "string" && value.trim() !== "") {
-      fields[field] = value.trim();
-    } else {
-      throw new SealError(
-        "bad-input",
-        `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`
-      );
-    }
-  }
-  return fields;
-}
+
+
 function readMapping(text) {
   const plain3 = readPlainYaml(text);
   let value = plain3;
@@ -7149,199 +8711,12 @@ function readMapping(text) {
 }
 
 // src/actions/promote/settings.ts
-function readPromoteSettings(getInput2, env, workspace) {
-  const input = (name2) => getInput2(name2).trim();
-  const confirm = readConfirm(input);
-  const environment = input(PromoteInput.Environment);
-  if (confirm.kind === "record") return confirmSettings(input, getInput2, env, workspace, confirm);
-  if (environment === "") {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.Environment}: required. Give the environment to promote into, as the promotion policy names it, such as "staging".`
-    );
-  }
-  const rollback = parseBooleanInput(PromoteInput.Rollback, getInput2(PromoteInput.Rollback), false);
-  const vetoReason = input(PromoteInput.Veto);
-  const digestText = input(PromoteInput.ExpectedDigest);
-  const from = input(PromoteInput.From);
-  const waitMs = readWait(input(PromoteInput.Wait));
-  if (from !== "" && (vetoReason !== "" || input(PromoteInput.ApproveAmendment) !== "")) {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.From}: it says which digest to promote; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Give ${PromoteInput.ExpectedDigest} instead.`
-    );
-  }
-  let digest;
-  if (digestText === "" && from !== "") {
-    digest = null;
-  } else if (digestText === "") {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}"` + (rollback ? ', or "previous" to roll back to the last good digest.' : `, or "${PromoteInput.From}: <environment>" to promote what that environment runs.`)
-    );
-  } else if (digestText === "previous") {
-    if (!rollback)
-      throw new SealError(
-        "bad-input",
-        `${PromoteInput.ExpectedDigest}: "previous" means a rollback. Add "${PromoteInput.Rollback}: true", or give a digest.`
-      );
-    digest = "previous";
-  } else {
-    digest = parseDigest(digestText, PromoteInput.ExpectedDigest);
-  }
-  if (vetoReason !== "" && rollback) {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.Veto}: a veto marks a digest bad; it cannot be combined with "${PromoteInput.Rollback}: true". Use one or the other.`
-    );
-  }
-  if (vetoReason !== "" && digest === "previous") {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.Veto}: give the digest to veto in ${PromoteInput.ExpectedDigest}, not "previous".`
-    );
-  }
-  const approval = input(PromoteInput.ApproveAmendment);
-  if (approval !== "" && (vetoReason !== "" || rollback)) {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.ApproveAmendment}: an approval of a contract amendment cannot be combined with ${vetoReason !== "" ? PromoteInput.Veto : `"${PromoteInput.Rollback}: true"`}. Approve in a step of its own.`
-    );
-  }
-  if ((vetoReason !== "" || approval !== "") && digest === null)
-    throw new Error("unreachable: from is refused with a veto or an approval");
-  if (approval !== "" && digest === "previous") {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.ApproveAmendment}: give the digest whose contract amendment is approved in ${PromoteInput.ExpectedDigest}, not "previous".`
-    );
-  }
-  const { ledger, token } = readLedger(input, env, workspace);
-  const given = readBytesSource(getInput2, workspace, {
-    subjectPath: PromoteInput.SubjectPath,
-    checksumsPath: PromoteInput.ChecksumsPath,
-    name: PromoteInput.Name,
-    runId: PromoteInput.RunId,
-    repository: PromoteInput.Repository,
-    token: PromoteInput.GitHubToken,
-    plainHttp: PromoteInput.PlainHttpRegistries,
-    listingAlone: true
-  });
-  const digestOnly = parseBooleanInput(
-    PromoteInput.DigestOnly,
-    getInput2(PromoteInput.DigestOnly),
-    false
-  );
-  if (digestOnly && given !== null) {
-    const where = given.kind === "local" || given.kind === "image" ? PromoteInput.SubjectPath : PromoteInput.Name;
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.DigestOnly}: "true" says this promotion carries no bytes, but ${where} says where they are. Remove ${PromoteInput.DigestOnly} to check them, or ${where}.`
-    );
-  }
-  if (digestOnly && (vetoReason !== "" || approval !== "")) {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.DigestOnly}: it says how a promotion is checked; ${vetoReason !== "" ? PromoteInput.Veto : PromoteInput.ApproveAmendment} promotes nothing. Remove it.`
-    );
-  }
-  const listing = input(PromoteInput.ChecksumsPath);
-  const dryRun = parseBooleanInput(PromoteInput.DryRun, getInput2(PromoteInput.DryRun), false);
-  const carried = given === null && !digestOnly && listing === "" && !dryRun && vetoReason === "" && approval === "";
-  if (carried) {
-    const misspelled = misspelledInputs(env, BYTES_INPUTS);
-    if (misspelled.length > 0)
-      throw new SealError(
-        "bad-input",
-        `This step has ${misspelled.join("; ")} Give the inputs as action.yml names them.`
-      );
-  }
-  const source = carried ? { kind: "cache", token, inputName: SealInput.Cache } : given;
-  const policy = input(PromoteInput.Policy);
-  const name = input(PromoteInput.SubjectName);
-  const signing = readRecordSigning(getInput2, ledger, env);
-  const pushToRegistry = readPushToRegistry(getInput2, source, signing, dryRun);
-  return {
-    confirm,
-    environment,
-    digest,
-    from: from === "" ? null : from,
-    waitMs,
-    source,
-    sealListing: source === null && listing !== "" ? resolve(workspace, listing) : null,
-    withoutBytes: { declared: digestOnly, missing: missingBytes(env) },
-    policyFile: resolve(workspace, policy === "" ? DEFAULT_POLICY_FILE : policy),
-    ledger,
-    token,
-    rollback,
-    dryRun,
-    veto: vetoReason === "" ? null : vetoReason,
-    approveAmendment: approval === "" ? null : approval,
-    name: name === "" ? null : name,
-    signer: readSignedBy(getInput2, env, workspace),
-    signing,
-    pushToRegistry,
-    plainHttp: readPlainHttpRegistries(
-      getInput2(PromoteInput.PlainHttpRegistries),
-      PromoteInput.PlainHttpRegistries
-    )
-  };
-}
-function readPushToRegistry(getInput2, source, signing, dryRun) {
-  const push = parseBooleanInput(
-    PromoteInput.PushToRegistry,
-    getInput2(PromoteInput.PushToRegistry),
-    false
-  );
-  if (!push) return false;
-  if (source?.kind !== "image")
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record to an image in its registry, and this promotion is not of an image. Give ${PromoteInput.SubjectPath}: oci://<image>, or remove ${PromoteInput.PushToRegistry}.`
-    );
-  if (signing.mode === "none")
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.PushToRegistry}: "true" attaches the promotion's signed record, and records are not signed. Give ${PromoteInput.SigningKey} or "${PromoteInput.Sign}: keyless", or remove ${PromoteInput.PushToRegistry}.`
-    );
-  return !dryRun;
-}
-function readRecordSigning(getInput2, ledger, env) {
-  const signing = readSigningSettings(getInput2, env, "none");
-  if (signing.mode === "key" && ledger.kind === "github") {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.SigningKey}: records in the github ledger are signed keyless and stored in the repository's attestations API, which does not take key-signed bundles. Remove ${PromoteInput.SigningKey} and grant "id-token: write" and "attestations: write", or use a file ledger.`
-    );
-  }
-  return signing;
-}
-function readWait(text) {
-  if (text === "") return 0;
-  const ms = parseDuration(text);
-  if (ms === null) {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.Wait}: ${quote(text)} is not a duration. Give how long to wait for a soak that is not over yet, such as "30m", "2h" or "1h30m".`
-    );
-  }
-  return ms;
-}
+
+
+
+
 var RECORD_ID = /^[1-9][0-9]{0,19}$/;
-function readConfirm(input) {
-  const text = input(PromoteInput.Confirm);
-  if (text === "" || text === "on-success") return { kind: "on-success" };
-  if (text === "manual") return { kind: "manual" };
-  const failed = text.startsWith("failure:");
-  const id = failed ? text.slice("failure:".length).trim() : text;
-  if (!RECORD_ID.test(id)) {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.Confirm}: ${quote(text)} is not "on-success", "manual", a record id or "failure:<record id>". Give "on-success" (the post step confirms the deployment when the job succeeds), "manual" (a later step confirms it), the record-id output of the promote step (its deployment went through) or "failure:" and that id (it did not).`
-    );
-  }
-  return { kind: "record", id, outcome: failed ? "failed" : "confirmed" };
-}
+
 function confirmSettings(input, getInput2, env, workspace, confirm) {
   const promoting = [
     PromoteInput.ExpectedDigest,
@@ -7393,30 +8768,8 @@ var BYTES_INPUTS = [
   PromoteInput.Repository,
   PromoteInput.DigestOnly
 ];
-function missingBytes(env) {
-  const misspelled = misspelledInputs(env, BYTES_INPUTS);
-  return (
-    // With nothing named at all, what the seal carried is fetched instead (fetch-bytes.ts says when
-    // none was): this is for a listing alone.
-    `No bytes to check: none were given, so ${PromoteInput.ExpectedDigest} would be let in with nothing verified, and the ${PromoteOutput.Path} output empty. Give ${PromoteInput.SubjectPath} (the files in the workspace) or ${PromoteInput.Name} (the seal step's workflow artifact, with run-id for another run). ` + (misspelled.length > 0 ? `This step has ${misspelled.join("; ")} ` : "") + `A seal of a digest alone (subject-digest, such as an image) needs none when its signature shows it: name its signer (${PromoteInput.SignedBy}, or a signed-by rule in the policy) or give ${PromoteInput.ChecksumsPath} with its seal bundle's listing. To promote with nothing checked, say so: "${PromoteInput.DigestOnly}: true".`
-  );
-}
-function readLedger(input, env, workspace) {
-  const ledgerText = input(PromoteInput.Ledger);
-  const ledger = parseLedgerLocation(
-    ledgerText === "" ? env.GITHUB_ACTIONS === "true" ? "github" : `file:${DEFAULT_FILE_LEDGER}` : ledgerText,
-    PromoteInput.Ledger,
-    workspace
-  );
-  const token = input(PromoteInput.GitHubToken);
-  if (ledger.kind === "github" && token === "") {
-    throw new SealError(
-      "bad-input",
-      `${PromoteInput.GitHubToken}: required with "${PromoteInput.Ledger}: github". Give "\${{ github.token }}" (the default) and grant the job "permissions: deployments: write".`
-    );
-  }
-  return { ledger, token };
-}
+
+
 
 // src/actions/promote/run.ts
 init_errors();
@@ -7531,68 +8884,21 @@ init_errors();
 
 // src/app/settings/signer-expectation.ts
 init_env();
-function signerExpectation(settings, required, env) {
-  return { ...settings, required, serverUrl: serverUrlOf(env) };
-}
+
 
 // src/app/signature/find-signature.ts
 init_errors();
-async function findSignatures(digest, sources) {
-  const candidates = [];
-  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
-  const looked = [];
-  if (beside !== null) {
-    const read2 = readSigstoreBundleBeside(
-      sources.checksumsFile,
-      (why, file) => new SealError(
-        "unreadable",
-        `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`
-      )
-    );
-    looked.push(`no ${quote(beside)} beside the listing`);
-    if (read2 !== null)
-      candidates.push({
-        bundle: read2.notJson === null ? read2.json : { unparsable: beside },
-        source: beside,
-        digest: sha256Digest(read2.text)
-      });
-  }
-  if (candidates.length === 0 && sources.attestations !== null) {
-    const found = await sources.attestations(digest);
-    looked.push(
-      sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`
-    );
-    candidates.push(...found);
-  }
-  return { candidates, looked };
-}
-function unsignedCheck(digest, looked) {
-  const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
-  return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
-}
+
+
 
 // src/app/signature/sources.ts
-function signatureSources(checksumsFile, asked, token, tokenInput, env) {
-  const repository = env.GITHUB_REPOSITORY;
-  const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-C2ZHNHF7.js");
-    return listAttestations(digest, { env, token, tokenInput });
-  } : null;
-  return { checksumsFile, attestations };
-}
+
 
 // src/core/modes.ts
 init_errors();
 var MODES_ANNOTATION = "artifact-seal.modes";
-function formatModes(modes) {
-  const executable = [...modes.executable].sort(byBytes);
-  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
-  return Buffer.from(`${JSON.stringify({ executable, links })}
-`);
-}
-function modesDigest(bytes) {
-  return sha256Digest(bytes);
-}
+
+
 function parseModes(text, what) {
   let json;
   try {
@@ -7627,27 +8933,7 @@ function linkTargetPath(link3, target) {
   const joined = posix.normalize(posix.join(posix.dirname(link3), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
-function readModes(root, paths, links, fileModes) {
-  const executable = [];
-  for (let i = 0; i < paths.length; i++) {
-    const rel = paths[i];
-    const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
-    if ((mode & 73) !== 0) executable.push(rel);
-  }
-  const realRoot = links.length > 0 ? realOrSelf(root) : root;
-  const sealed = links.length > 0 ? pathsAndParents(paths) : null;
-  const recorded = {};
-  for (const { link: link3, target } of links) {
-    const linkFromRoot = relative(root, link3);
-    const targetFromRoot = relative(realRoot, target);
-    if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
-    const relLink = toSlashes(linkFromRoot);
-    const relTarget = toSlashes(targetFromRoot);
-    if (sealed?.has(relTarget) !== true) continue;
-    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
-  }
-  return { executable: executable.sort(byBytes), links: recorded };
-}
+
 function diffModes(sealed, found) {
   const describe3 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
   const sealedExec = new Set(sealed.executable);
@@ -7766,21 +9052,7 @@ function cacheArchivePrefix(env) {
 
 // src/app/verify/sealed-by.ts
 init_errors();
-function sealInfoBesideListing(checksumsFile, digest, context = {}) {
-  const none = { sealedBy: null, name: null };
-  let read2 = null;
-  try {
-    read2 = checksumsFile === null ? null : readStatementBeside(checksumsFile, (why) => new SealError("unreadable", why));
-  } catch (error2) {
-    if (!(error2 instanceof SealError)) throw error2;
-  }
-  if (read2 === null || read2.notJson !== null) return none;
-  const { file, json: statement } = read2;
-  return {
-    sealedBy: sealedByFromStatement(statement, digest, file, context),
-    name: subjectNameOf(statement, digest)
-  };
-}
+
 
 // src/app/verify/fetch-bytes.ts
 init_env();
@@ -7941,19 +9213,7 @@ var OPEN_FLAGS = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0);
 function notRegular() {
   return Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
 }
-function hashSmallFile(path) {
-  const fd = openSync(path, OPEN_FLAGS);
-  try {
-    const stat2 = fstatSync(fd);
-    if (!stat2.isFile()) throw notRegular();
-    const { mode } = stat2;
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    const size = readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
-  } finally {
-    closeSync(fd);
-  }
-}
+
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open2(path, OPEN_FLAGS);
   try {
@@ -8207,59 +9467,11 @@ var HashQueue = class {
     return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
   }
 };
-async function hashFiles(paths, options = {}) {
-  if (paths.length === 1) return hashOneFile(paths[0], options);
-  const queue = new HashQueue(options.pool ?? null, options);
-  for (const path of paths) queue.add(path);
-  return queue.finish();
-}
-async function hashOneFile(path, options) {
-  const { onProgress, progressIntervalMs = 2e3 } = options;
-  try {
-    const result = hashSmallFile(path) ?? await hashLargeFile(
-      path,
-      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
-      progressIntervalMs
-    );
-    return {
-      digests: new Uint8Array(result.digest),
-      sizes: Float64Array.of(result.size),
-      modes: Uint16Array.of(result.mode & 4095)
-    };
-  } catch (error2) {
-    const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
-  }
-}
+
+
 
 // src/core/file-summary.ts
-function summarizeFiles(paths, sizes, order, largestCount = 5) {
-  const groups = /* @__PURE__ */ new Map();
-  const largest = [];
-  let current;
-  let currentName = "";
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const filePath = paths[i];
-    const size = sizes[i];
-    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
-      const slash = filePath.indexOf("/");
-      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
-      current = groups.get(currentName);
-      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
-    }
-    current.files++;
-    current.size += size;
-    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
-      let at = largest.length;
-      while (at > 0 && largest[at - 1].size < size) at--;
-      largest.splice(at, 0, { path: filePath, size });
-      if (largest.length > largestCount) largest.pop();
-    }
-  }
-  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
-  return { largest, topLevel };
-}
+
 
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
@@ -8282,273 +9494,17 @@ function mayBeSecret(name) {
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 var NOT_WALKED = ["node_modules", ".git"];
-function namesOneFile(options) {
-  const [only, ...others] = options.patterns.include;
-  if (only === void 0 || others.length > 0) return false;
-  const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
-}
-function rootBeforeWalk(options) {
-  if (options.root) return resolve(options.baseDir, options.root);
-  const [only, ...others] = options.patterns.include;
-  if (only === void 0 || others.length > 0) return null;
-  const abs = resolve(options.baseDir, only);
-  return statOrNull(abs)?.isDirectory() ? abs : null;
-}
-function resolveFiles(options) {
-  const { patterns: patterns2, baseDir, inputName } = options;
-  if (patterns2.include.length === 0) {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: no path to seal${patterns2.exclude.length > 0 ? ` (only exclusions: ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
-    );
-  }
-  const excludeMatchers = patterns2.exclude.map(
-    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
-  );
-  const excludeUsed = patterns2.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
-  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
-    let excluded = false;
-    const slashed = toSlashes(abs);
-    excludeMatchers.forEach((m, i) => {
-      if (m(slashed)) excluded = excludeUsed[i] = true;
-    });
-    return excluded;
-  };
-  const knownRoot = rootBeforeWalk(options);
-  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
-  const linkLeavesRoot = (link3, target, root2, named2 = false) => new SealError(
-    "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named2 ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
-  );
-  const found = [];
-  const seen = patterns2.include.length > 1 ? /* @__PURE__ */ new Set() : null;
-  const links = [];
-  const unmatched = [];
-  const leftOut = [];
-  const leaveOutHidden = options.hidden === "leave-out";
-  const addFile = (abs) => {
-    if (seen !== null) {
-      if (seen.has(abs)) return;
-      seen.add(abs);
-    }
-    found.push(abs);
-    options.onFile?.(abs);
-  };
-  const walk = (dir, realDir, ancestors, glob2, skipped) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error2) {
-      const e = error2;
-      throw new SealError(
-        "unreadable",
-        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
-        { cause: e }
-      );
-    }
-    entries.sort(byListingName);
-    ancestors.push(realDir);
-    const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    for (const entry of entries) {
-      const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
-        throw new SealError(
-          "bad-input",
-          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
-        );
-      }
-      if (isExcluded(abs)) continue;
-      if (skipped?.has(entry.name) && !entry.isFile()) continue;
-      const taken = glob2 === null || glob2.take(abs);
-      if (!taken && !glob2.enter(abs)) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let realChild = null;
-      if (entry.isSymbolicLink()) {
-        let stat2;
-        try {
-          realChild = realpathSync(abs);
-          stat2 = statSync(realChild);
-        } catch {
-          if (!taken) continue;
-          throw new SealError(
-            "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
-          );
-        }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
-          throw linkLeavesRoot(abs, realChild, knownRoot);
-        links.push({ link: abs, target: realChild, named: false });
-        isDir = stat2.isDirectory();
-        isFile = stat2.isFile();
-        if (isDir && ancestors.includes(realChild)) {
-          throw new SealError(
-            "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
-          );
-        }
-      }
-      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
-        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
-        continue;
-      }
-      if (isDir) {
-        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
-          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
-      } else if (isFile && taken) {
-        addFile(abs);
-      }
-    }
-    ancestors.pop();
-  };
-  const noteNamedLink = (abs) => {
-    const real = realOrSelf2(abs);
-    if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
-      throw linkLeavesRoot(abs, real, knownRoot, true);
-    links.push({ link: abs, target: real, named: true });
-  };
-  let onlyDirectory = null;
-  for (const pattern of patterns2.include) {
-    const absPattern = absolutePattern(baseDir, pattern);
-    const scan = scanGlob(absPattern);
-    let matchedSomething = false;
-    if (scan === null || !scan.isGlob) {
-      const abs = resolve(baseDir, pattern);
-      const stat2 = statOrNull(abs);
-      if (stat2?.isDirectory()) {
-        matchedSomething = true;
-        if (isExcluded(abs)) continue;
-        if (patterns2.include.length === 1) onlyDirectory = abs;
-        else noteNamedLink(abs);
-        walk(abs, realOrSelf2(abs), [], null, null);
-      } else if (stat2?.isFile()) {
-        matchedSomething = true;
-        if (!isExcluded(abs)) {
-          noteNamedLink(abs);
-          addFile(abs);
-        }
-      }
-    } else {
-      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
-      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
-      const glob2 = {
-        take: (abs) => {
-          const hit = matcher(toSlashes(abs));
-          matchedSomething ||= hit;
-          return hit;
-        },
-        enter: globEnters(resolve(base), scan.glob),
-        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
-      };
-      if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf2(base);
-        if (realBase !== resolve(base))
-          links.push({ link: resolve(base), target: realBase, named: false });
-        walk(resolve(base), realBase, [], glob2, glob2.skipped);
-      }
-    }
-    if (!matchedSomething) unmatched.push(pattern);
-  }
-  if (unmatched.length > 0) {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns2.include.map(quote).join(", ")}${patterns2.exclude.length ? `; excluded: ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
-    );
-  }
-  const unusedExclusions = patterns2.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns2.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to ${words().base} (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
-    );
-  }
-  if (found.length === 0) {
-    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns2.exclude.length > 0 ? `every file is excluded by ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
-    throw new SealError(
-      "bad-input",
-      `${inputName}: ${patterns2.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns2.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
-    );
-  }
-  const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(sep) ? root : root + sep;
-  let relativeIsSuffix = sep === "/";
-  const relative2 = found.map((abs) => {
-    const underPrefix = abs.startsWith(rootPrefix);
-    if (!underPrefix) relativeIsSuffix = false;
-    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
-    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
-    return rel;
-  });
-  const realRoot = realOrSelf2(root);
-  for (const { link: link3, target, named: named2 } of links) {
-    if ((named2 || isInside(link3, root)) && !isInside(target, realRoot))
-      throw linkLeavesRoot(link3, target, root, named2);
-  }
-  const order = listingOrder(relative2);
-  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return {
-    kind,
-    root,
-    absolutePaths: found,
-    relativePaths: relative2,
-    order,
-    relativeIsSuffix,
-    leftOut,
-    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
-    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
-  };
-}
+
+
+
 function byListingName(a, b) {
   const x = a.isDirectory() ? `${a.name}/` : a.name;
   const y = b.isDirectory() ? `${b.name}/` : b.name;
   return x < y ? -1 : x > y ? 1 : 0;
 }
-function listingOrder(paths) {
-  const order = new Uint32Array(paths.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  const before = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (x, y) => compareUtf8(x, y) < 0 : (x, y) => x < y;
-  let sorted = true;
-  for (let i = 1; sorted && i < paths.length; i++)
-    sorted = before(paths[i - 1], paths[i]);
-  if (sorted) return order;
-  return order.sort((a, b) => {
-    const x = paths[a];
-    const y = paths[b];
-    return before(x, y) ? -1 : before(y, x) ? 1 : 0;
-  });
-}
-function chooseRoot(options, files, onlyDirectory) {
-  if (options.root !== void 0 && options.root !== "") {
-    const root = resolve(options.baseDir, options.root);
-    if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(
-        "bad-input",
-        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
-      );
-    }
-    const outside = files.find((f) => !isInside(f, root));
-    if (outside !== void 0) {
-      throw new SealError(
-        "bad-input",
-        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
-      );
-    }
-    return root;
-  }
-  if (onlyDirectory !== null) return onlyDirectory;
-  let common = dirname(files[0]);
-  for (const file of files) {
-    while (!isInside(file, common)) common = dirname(common);
-  }
-  return common;
-}
-function absolutePattern(baseDir, pattern) {
-  return toSlashes(resolve(baseDir, pattern));
-}
+
+
+
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
   if (segments === null) return () => true;
@@ -8593,20 +9549,8 @@ function splitSegments(glob2) {
 function namesAreUtf8(dir) {
   return readdirSync(dir, { encoding: "buffer" }).every((name) => Buffer.from(name.toString("utf8")).equals(name));
 }
-function statOrNull(p) {
-  try {
-    return statSync(p);
-  } catch {
-    return null;
-  }
-}
-function realOrSelf2(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
+
+
 function readLinkText(p) {
   try {
     return readlinkSync(p);
@@ -8619,112 +9563,8 @@ function readLinkText(p) {
 function startHashPool(subject, workers) {
   return subject.kind === "paths" && !namesOneFile(subject) ? HashPool.start(workers) : null;
 }
-async function sealSubject(subject, options) {
-  try {
-    return await sealWithPool(subject, options);
-  } finally {
-    options.pool?.close();
-  }
-}
-async function sealWithPool(subject, options) {
-  if (subject.kind === "digest") {
-    const name = options.name || subject.name;
-    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    const artifact = {
-      name,
-      digest: subject.digest,
-      kind: "digest",
-      root: null,
-      fileCount: 1,
-      size: null,
-      summary: null,
-      listing: listing2
-    };
-    return {
-      ...artifact,
-      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
-    };
-  }
-  if (subject.kind === "checksums") {
-    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
-    const listing2 = Buffer.from(formatListing(entries));
-    const name = options.name || options.fallbackName;
-    const fileCount = entries.length;
-    return describe2(
-      {
-        name,
-        digest: digestOfListing(listing2),
-        kind: "checksums",
-        root: null,
-        fileCount,
-        size: null,
-        summary: null,
-        listing: listing2
-      },
-      true,
-      options.build
-    );
-  }
-  let resolved;
-  let hashed;
-  let linesRoot = null;
-  if (namesOneFile(subject)) {
-    resolved = resolveFiles(subject);
-    options.onResolved?.(1, resolved.root);
-    hashed = await hashFiles(resolved.absolutePaths, options);
-  } else {
-    const pool = options.pool ?? HashPool.start(options.workers);
-    try {
-      linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
-      const queue = new HashQueue(
-        pool,
-        linesRoot === null ? options : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
-      );
-      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
-      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
-      hashed = await queue.finish();
-    } finally {
-      pool.close();
-    }
-  }
-  const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = listingOf(resolved, hashed, linesRoot);
-  const isSingleFile = kind === "file";
-  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
-  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
-  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  const described = describe2(
-    {
-      name: options.name || defaultName,
-      digest,
-      kind,
-      root,
-      fileCount: relativePaths.length,
-      size,
-      summary: summary2,
-      listing
-    },
-    !isSingleFile,
-    options.build
-  );
-  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes));
-  const [sealedSubject, ...others] = described.statement.subject;
-  const annotated = {
-    ...sealedSubject,
-    annotations: {
-      ...sealedSubject?.annotations,
-      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
-    }
-  };
-  return {
-    ...described,
-    statement: { ...described.statement, subject: [annotated, ...others] },
-    modes,
-    leftOut: resolved.leftOut,
-    unusedExclusions: resolved.unusedExclusions
-  };
-}
+
+
 async function listDirectory(dir, inputName, options = {}) {
   const build = {
     kind: "local",
@@ -8739,27 +9579,13 @@ async function listDirectory(dir, inputName, options = {}) {
   };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
-function listingOf(resolved, hashed, linesRoot) {
-  const { root, relativePaths, order, relativeIsSuffix } = resolved;
-  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
-    return hashed.lines;
-  if (hashed.queued && relativeIsSuffix) {
-    const prefixLength = Buffer.byteLength(withSep(root));
-    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order);
-  }
-  return listingFromDigests(relativePaths, hashed.digests, order);
-}
+
 function isIdentity(order) {
   for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
   return true;
 }
 var withSep = (dir) => dir.endsWith(sep) ? dir : dir + sep;
-function describe2(artifact, isTree, build) {
-  return {
-    ...artifact,
-    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
-  };
-}
+
 function readListingFile(file, inputName) {
   try {
     return readFileSync(file, "utf8");
@@ -8774,21 +9600,7 @@ function readListingFile(file, inputName) {
 }
 
 // src/app/verify/verified-path.ts
-async function verifiedPath(artifact, subject, expected, stagingParent, options) {
-  const root = artifact.root;
-  const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null)
-    throw new SealError(
-      "bad-input",
-      `${inputName}: nothing was read from disk, so there is no path to hand out.`
-    );
-  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map(
-    (e) => e.path
-  );
-  if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
-  if (holdsExactly(root, listed, subject)) return root;
-  return stageCopies(root, listed, expected, stagingParent, inputName, options);
-}
+
 function holdsExactly(root, listed, subject) {
   if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
     const only = resolve(subject.baseDir, subject.patterns.include[0]);
@@ -8889,50 +9701,9 @@ function isCanonicalListing(bytes) {
   }
 }
 var LINE_START = /^[0-9a-f]{64} {2}[^ ]/;
-function startsLikeListing(head) {
-  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
-}
-function readListingFile2(file) {
-  let fd;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const head = Buffer.alloc(67);
-    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
-      return null;
-  } finally {
-    closeSync(fd);
-  }
-  const bytes = readFileSync(file);
-  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
-}
-function checkSubjectKind(subject, expected, recorded, inputs) {
-  if (recorded !== null && recorded.kind !== subject.kind) {
-    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
-    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError(
-      "bad-input",
-      `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`
-    );
-  }
-  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
-  const listing = readListingFile2(subject.file);
-  if (listing === null) return;
-  if (sha256Digest(listing.bytes) !== expected) {
-    throw new SealError(
-      "conflict",
-      `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
-    );
-  }
-  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
-  throw new SealError(
-    "bad-input",
-    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
-  );
-}
+
+
+
 function refuseListingAsFile(file, inputName) {
   const listing = readListingFile2(file);
   if (listing === null) return;
@@ -8949,73 +9720,9 @@ function plural(n, word) {
 }
 
 // src/app/verify/verify-artifact.ts
-async function verifyArtifact(request, options) {
-  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(
-    withHiddenAsSealed(request.subject, sealed?.entries ?? null),
-    options
-  );
-  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
-  checkSubjectKind(
-    hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null),
-    request.expected,
-    sealed?.kind ?? null,
-    {
-      subject: subjectInput,
-      checksums: request.checksumsInput
-    }
-  );
-  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
-  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(
-    sealedModes,
-    parseModes(artifact.modes.toString("utf8"), "the recomputed modes")
-  ).map((d) => ({ ...d, kind: "mode" }));
-  const sameBytes = artifact.digest === request.expected;
-  const verified = sameBytes && modeMismatches.length === 0;
-  const mismatches = verified || sealed === null ? [] : [
-    ...sameBytes ? [] : diffListings(
-      sealed.entries,
-      parseListing(artifact.listing.toString("utf8"), "the recomputed listing")
-    ),
-    ...modeMismatches
-  ];
-  return {
-    verified,
-    expected: request.expected,
-    actual: artifact.digest,
-    artifact,
-    mismatches,
-    listingGiven: sealed !== null
-  };
-}
-function withHiddenAsSealed(subject, sealed) {
-  if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
-  const namesHidden = sealed.some(
-    (e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1))
-  );
-  return namesHidden ? { ...subject, hidden: "include" } : subject;
-}
-function hashedSubjectOf(artifact, baseDir) {
-  const root = artifact.root ?? "";
-  const shown = (p) => {
-    const rel = baseDir === null ? "" : relative(baseDir, p);
-    return rel === "" || leavesParent(rel) ? p : rel;
-  };
-  if (artifact.kind !== "file")
-    return {
-      kind: "tree",
-      display: shown(root),
-      fileCount: artifact.fileCount,
-      file: null,
-      digest: artifact.digest
-    };
-  const only = parseListing(
-    artifact.listing.toString("utf8"),
-    "the recomputed listing"
-  )[0];
-  const file = join(root, ...only.path.split("/"));
-  return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
-}
+
+
+
 function readSealedListing(request) {
   const file = request.checksumsFile;
   const entries = readListing(
@@ -9073,84 +9780,10 @@ function recordedKindBeside(checksumsFile, request) {
 }
 
 // src/app/verify/fetch-bytes.ts
-async function fetchAndCheckBytes(source, digest, known, context) {
-  if (source.kind === "local") {
-    const result = await verifyArtifact(
-      {
-        subject: source.subject,
-        expected: digest,
-        checksumsFile: source.checksumsFile,
-        checksumsInput: context.inputs.checksums,
-        expectedInput: context.inputs.expected
-      },
-      context.seal
-    );
-    const handedOut = result.verified ? await verifiedPath(
-      result.artifact,
-      source.subject,
-      digest,
-      context.downloadsDir,
-      context.seal
-    ) : null;
-    return {
-      verified: result.verified,
-      actual: result.actual,
-      mismatches: result.mismatches,
-      path: handedOut,
-      artifact: null,
-      sealedBy: null,
-      checksumsFile: source.checksumsFile
-    };
-  }
-  if (source.kind === "artifact")
-    return downloadArtifact(
-      source.name,
-      source.runId,
-      source.token,
-      digest,
-      context,
-      source.repository
-    );
-  if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-QXZAD7WS.js");
-    return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
-  }
-  const restored = await restoreFromCache(digest, source.inputName, context);
-  if (restored.kind === "verified") return restored.check;
-  const key = cacheKeyOf(digest);
-  if (known.artifact === null) {
-    if (restored.kind === "miss") {
-      const cache = restored.unreadable === void 0 ? `the Actions cache has no entry for ${digest} (key ${key})` : `the Actions cache could not be read for ${digest} (key ${key}: ${restored.unreadable})`;
-      context.log(
-        `No bytes of ${digest} were carried: ${cache}, and no ledger record names a workflow artifact holding its files.`
-      );
-      const absent = `No bytes to check: none were named, and nothing the seal carried was found: ${cache}, and no ledger record names a workflow artifact holding its files. Give subject-path (the files in the workspace) or ${context.inputs.artifactName} (and run-id) of the workflow artifact holding them, or "digest-only: true" to promote with nothing checked; seal with "cache: true" or "upload: true" so later runs find them.`;
-      return {
-        verified: false,
-        actual: digest,
-        mismatches: [],
-        path: null,
-        artifact: null,
-        sealedBy: null,
-        checksumsFile: null,
-        absent
-      };
-    }
-    throw new SealError(
-      "unreadable",
-      restored.kind === "unsafe" ? `${source.inputName}: the cache entry ${key} was refused before anything was extracted (the log above names each entry), and no ledger record names a workflow artifact to fall back to. Give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.` : `${source.inputName}: the cache entry ${key} restored files that ${restored.actual === null ? "are not of the sealed kind (see the log above)" : `are ${restored.actual}, not ${digest}`}. They were deleted and nothing is deployed from them, and no ledger record names a workflow artifact to fall back to. The cache was changed behind the key; give ${context.inputs.artifactName} (and run-id) to fetch the sealed files instead.`
-    );
-  }
-  const what = restored.kind === "miss" ? `no cache entry for ${digest}` : restored.kind === "unsafe" ? `the cache entry ${key} was refused before anything was extracted` : `the files restored from ${key} do not verify and were deleted`;
-  context.log(
-    `${source.inputName}: ${what}; downloading the workflow artifact ${quote(known.artifact.name)} of run ${known.artifact.runId} that the ledger names.`
-  );
-  const runId = known.artifact.runId === context.env.GITHUB_RUN_ID ? null : Number(known.artifact.runId);
-  return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
-}
+
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-YXGIBPFF.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-PTH5URDB.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-D3LALP2M.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-BVCP2H4O.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9200,7 +9833,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-INTIQ6WQ.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BY342PUB.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -9273,161 +9906,28 @@ async function restoreFromCache(digest, inputName, context) {
 }
 
 // src/app/promote/lazy-contract-sources.ts
-function lazyContractSources(options) {
-  let sources = null;
-  const made = async () => {
-    const { contractSources } = await import("../chunks/contract-sources-LV53MFCD.js");
-    return contractSources(options);
-  };
-  const load = () => sources ??= made();
-  return {
-    async candidate(digest, bytes, claimed) {
-      const listing = bytes?.checksumsFile ?? null;
-      if (claimed === null && (listing === null || contractManifestBeside(listing) === null))
-        return { contract: null, known: listing !== null && hasBundleBeside(listing) };
-      return (await load()).candidate(digest, bytes, claimed);
-    },
-    baseline: async (live) => (await load()).baseline(live),
-    ...options.store === null ? {} : { keep: async (contract) => (await load()).keep?.(contract) }
-  };
-}
+
 
 // src/app/promote/request.ts
-function promoteRequest(asked, policy, ledger, signing, context) {
-  const { env, names } = context;
-  const source = asked.source;
-  const imageGate = source?.kind === "image" ? imageGateOf(source, env, context.imageRegistry) : NO_IMAGE;
-  const listing = (source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null) ?? asked.sealListing;
-  const sealed = asked.digest === "previous" || asked.digest === null ? null : sealInfoBesideListing(listing, asked.digest, {
-    serverUrl: serverUrlOf(env),
-    onInvalid: context.warn
-  });
-  const fetchContext = {
-    env,
-    downloadsDir: context.downloadsDir,
-    seal: {
-      fallbackName: fallbackName(env, context.baseDir),
-      build: buildContextFromEnv(env),
-      onProgress: context.onProgress
-    },
-    inputs: {
-      expected: names.digest,
-      checksums: names.checksums,
-      artifactName: names.artifactName
-    },
-    log: context.log
-  };
-  const environmentRule = findEnvironment(policy, asked.environment);
-  const policyAsks = (environmentRule?.signedBy ?? null) !== null;
-  const required = signatureRequired(asked.signer, policyAsks);
-  const expectation = signerExpectation(asked.signer, required, env);
-  return {
-    environment: asked.environment,
-    digest: asked.digest,
-    from: asked.from ?? null,
-    rollback: asked.rollback,
-    dryRun: asked.dryRun,
-    name: asked.name,
-    claimedName: sealed?.name ?? null,
-    environmentUrl: asked.environmentUrl,
-    sealedBy: sealed?.sealedBy ?? null,
-    requester: requesterFromEnv(env),
-    inputs: {
-      environment: names.environment,
-      digest: names.digest,
-      name: names.name,
-      ...names.from === void 0 ? {} : { from: names.from },
-      ...names.wait === void 0 ? {} : { wait: names.wait }
-    },
-    ...(asked.waitMs ?? 0) > 0 ? {
-      wait: {
-        maxMs: asked.waitMs,
-        sleep: context.sleep ?? sleepOnTimer,
-        log: context.log
-      }
-    } : {},
-    artifact: null,
-    ...source?.kind === "image" ? {
-      verifyBytes: (digest) => imageGate.check(digest, environmentRule?.platforms ?? [], asked.rollback)
-    } : source ? {
-      verifyBytes: (digest, known) => fetchAndCheckBytes(source, digest, known, fetchContext)
-    } : {},
-    withoutBytes: asked.withoutBytes,
-    checkSignature: async (digest, bytes) => {
-      const checksumsFile = bytes?.checksumsFile ?? asked.sealListing;
-      const plain3 = signatureSources(
-        checksumsFile,
-        required || asked.signer.asksForSigner,
-        asked.token,
-        names.token,
-        env
-      );
-      const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain3) : plain3;
-      const found = await findSignatures(digest, sources);
-      if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("../chunks/check-signature-OZMR6UYH.js");
-      return checkCandidates(found.candidates, digest, expectation, checksumsFile);
-    },
-    signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
-    serverUrl: expectation.serverUrl,
-    ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-M6DVDXM5.js")).recordAttester(signing, {
-        ledger,
-        policy,
-        env,
-        token: asked.token,
-        tokenInput: names.token,
-        ...context.onRecordSigned === void 0 ? {} : { onSigned: context.onRecordSigned }
-      })(record, decision, signature)
-    },
-    contract: lazyContractSources({
-      store: ledger.kind === "file" ? besideLedger(ledger.file).contracts : null,
-      baseline: asked.contractBaseline === null ? null : {
-        path: resolve(context.baseDir, asked.contractBaseline),
-        inputName: names.contractBaseline
-      },
-      warn: context.warn,
-      ...context.downloads ? {
-        download: async (digest, artifact) => {
-          const runId = artifact.runId === env.GITHUB_RUN_ID ? null : Number(artifact.runId);
-          const fetched = await fetchAndCheckBytes(
-            {
-              kind: "artifact",
-              name: artifact.name,
-              runId,
-              repository: null,
-              token: asked.token
-            },
-            digest,
-            { sealedBy: null, name: null, artifact },
-            fetchContext
-          );
-          if (!fetched.verified || fetched.checksumsFile === null)
-            throw new SealError("mismatch", `its files are not ${digest}`);
-          return fetched.checksumsFile;
-        }
-      } : {}
-    })
-  };
-}
+
 function sleepOnTimer(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open3 = shared ?? (async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-QXZAD7WS.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-QMVX54ZJ.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-QXZAD7WS.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-QMVX54ZJ.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-QXZAD7WS.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-QMVX54ZJ.js");
       return imageSignatureSources(base, source, await open3());
     }
   };
@@ -9438,424 +9938,147 @@ var NO_IMAGE = {
 };
 
 // src/actions/promote/run.ts
-async function run(env = process.env) {
-  try {
-    const workspace = workspaceDir(env);
-    const settings = readPromoteSettings((name) => getInput(name), env, workspace);
-    const access2 = {
-      token: settings.token,
-      ledgerInput: PromoteInput.Ledger,
-      tokenInput: PromoteInput.GitHubToken,
-      forWriting: !settings.dryRun,
-      create: false
-    };
-    const requester = requesterFromEnv(env);
-    if (settings.confirm.kind === "record") {
-      const ledger2 = await openLedger(
-        settings.ledger,
-        { ...access2, signing: await checkpointSigning(settings.ledger, settings.signing, env) },
-        env
-      );
-      const { id, outcome } = settings.confirm;
-      const reason = outcome === "failed" ? `the deployment failed (${PromoteInput.Confirm}: failure:${id})` : null;
-      const entry = await ledger2.resolve({
-        id,
-        outcome,
-        reason,
-        environment: settings.environment,
-        ...requester
-      });
-      await reportResolution(entry, outcome, ledger2.location, env.GITHUB_STEP_SUMMARY !== void 0);
-      return;
-    }
-    const policy = loadPolicy(settings.policyFile, PromoteInput.Policy, workspace);
-    const signing = settings.dryRun ? { kind: "none", notice: null } : await prepareSigning(settings.signing, env);
-    const ledger = await openLedger(settings.ledger, { ...access2, signing }, env);
-    const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
-    const attest = (
-      // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-M6DVDXM5.js")).recordAttester(signing, {
-        ledger: settings.ledger,
-        policy,
-        env,
-        token: settings.token,
-        tokenInput: PromoteInput.GitHubToken
-      })
-    );
-    if (settings.veto !== null) {
-      if (settings.digest === "previous" || settings.digest === null)
-        throw new Error(
-          'unreachable: settings refuse a veto of "previous" or of what another environment runs'
-        );
-      if (findEnvironment(policy, settings.environment) === void 0) {
-        warning(
-          `${PromoteInput.Environment}: ${quote(settings.environment)} is not in the policy; the veto applies to every environment all the same.`
-        );
-      }
-      const record2 = await vetoDigest(
-        {
-          digest: settings.digest,
-          environment: settings.environment,
-          reason: settings.veto,
-          name: settings.name,
-          requester,
-          ...attest ? { attest } : {}
-        },
-        ledger,
-        options
-      );
-      info(
-        `Vetoed ${settings.digest} in ${ledger.location} (record ${record2.id}): ${settings.veto}. No environment accepts it now.`
-      );
-      if (env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(renderVetoMarkdown(record2, ledger.location, serverUrlOf(env))).write();
-      }
-      setOutput(PromoteOutput.Promoted, "false");
-      setOutput(PromoteOutput.Digest, settings.digest);
-      setOutput(PromoteOutput.RecordId, record2.id);
-      setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
-      setOutput(PromoteOutput.AttestationId, record2.attestation?.id ?? "");
-      setOutput(PromoteOutput.AttestationUrl, record2.attestation?.uri ?? "");
-      return;
-    }
-    const source = settings.source;
-    const checksumsFile = source?.kind === "local" || source?.kind === "image" ? source.checksumsFile : null;
-    if (settings.approveAmendment !== null) {
-      if (settings.digest === "previous" || settings.digest === null)
-        throw new Error(
-          'unreachable: settings refuse an approval of "previous" or of what another environment runs'
-        );
-      const record2 = await approveAmendment(
-        {
-          digest: settings.digest,
-          environment: settings.environment,
-          reason: settings.approveAmendment,
-          sealedContract: (await import("../chunks/contract-sources-LV53MFCD.js")).sealedContractBeside(checksumsFile ?? settings.sealListing),
-          name: settings.name,
-          policy,
-          requester,
-          inputs: {
-            from: PromoteInput.ApproveAmendment,
-            to: PromoteInput.ChecksumsPath,
-            toGives: "the seal bundle's listing, with its contract manifest beside it",
-            digest: PromoteInput.ExpectedDigest,
-            name: PromoteInput.SubjectName
-          }
-        },
-        ledger,
-        options
-      );
-      info(
-        `Approved the contract amendment ${record2.approves?.from ?? "none"} \u2192 ${record2.approves?.to} of ${settings.environment} for ${settings.digest} (record ${record2.id}): ${settings.approveAmendment}.`
-      );
-      if (env.GITHUB_STEP_SUMMARY)
-        await summary.addRaw(renderApprovalMarkdown(record2, ledger.location, serverUrlOf(env))).write();
-      setOutput(PromoteOutput.Promoted, "false");
-      setOutput(PromoteOutput.Digest, settings.digest);
-      setOutput(PromoteOutput.RecordId, record2.id);
-      setOutput(PromoteOutput.RecordUrl, record2.url ?? "");
-      return;
-    }
-    const environmentUrl = findEnvironment(policy, settings.environment)?.url ?? null;
-    const imageRegistry = sharedImageRegistry(settings, env);
-    const signedRecords = /* @__PURE__ */ new Map();
-    const request = promoteRequest(
-      { ...settings, environmentUrl, contractBaseline: null },
-      policy,
-      settings.ledger,
-      signing,
-      {
-        env,
-        baseDir: workspace,
-        downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
-        names: {
-          environment: PromoteInput.Environment,
-          digest: PromoteInput.ExpectedDigest,
-          name: PromoteInput.SubjectName,
-          checksums: PromoteInput.ChecksumsPath,
-          artifactName: PromoteInput.Name,
-          // The action has no baseline input: the CLI's flag gives the live digest's seal bundle
-          // when nothing else has it.
-          contractBaseline: "artifact-seal promote --contract-baseline",
-          token: PromoteInput.GitHubToken,
-          from: PromoteInput.From,
-          wait: PromoteInput.Wait
-        },
-        asFlags: false,
-        downloads: true,
-        log: (message) => info(message),
-        warn: (message) => warning(message),
-        onProgress: (p) => info(describeProgress(p)),
-        onRecordSigned: (record2, json) => signedRecords.set(record2.key, json),
-        imageRegistry
-      }
-    );
-    const result = await promoteDigest(request, policy, ledger, options);
-    const { decision } = result;
-    if (result.from)
-      info(
-        `${PromoteInput.From}: ${settings.from} runs ${result.from.digest} (live there since ${result.from.from}); that is the digest promoted.`
-      );
-    if ((result.claimedName ?? null) !== null && result.service !== null && result.service !== result.claimedName && (policy.service ?? null) === null) {
-      info(
-        `The seal's unsigned statement claims the name ${JSON.stringify(result.claimedName)}: a claim, not proven, so it did not pick the service (give ${PromoteInput.SubjectName} or sign the seal).`
-      );
-    }
-    if ((result.waitedMs ?? 0) > 0)
-      info(`Waited ${formatDuration(result.waitedMs)} for the soak before deciding.`);
-    const imageRule = findEnvironment(policy, settings.environment)?.image;
-    let moved = null;
-    let recordLine = null;
-    if (decision.allowed && !settings.dryRun && settings.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || settings.pushToRegistry)) {
-      const { finishImagePromotion } = await import("../chunks/image-promotion-XTF3Y5B5.js");
-      const image = await finishImagePromotion(
-        {
-          reference: settings.source.reference,
-          digest: result.digest,
-          environment: settings.environment,
-          rule: imageRule,
-          pushToRegistry: settings.pushToRegistry,
-          signedRecord: signedRecords.get(result.record.key) ?? null,
-          signedRecordUri: result.record.attestation?.uri ?? null,
-          pushInput: PromoteInput.PushToRegistry
-        },
-        await imageRegistry()
-      );
-      for (const line of image.done) info(line);
-      if (image.recordNotAttached !== null) warning(image.recordNotAttached);
-      moved = image;
-      recordLine = image.recordNotAttached !== null ? `**Signed record not attached to the image:** ${image.recordNotAttached}` : image.recordAttached === null ? null : `Signed record attached to the image as \`${image.recordAttached.manifest}\` (${image.recordAttached.via === "referrers-api" ? "referrers API" : `fallback tag \`${image.recordAttached.tag ?? ""}\``}).`;
-    }
-    for (const check2 of decision.checks)
-      info(`${check2.passed ? "\u2713" : "\u2717"} ${check2.rule} (${check2.environment}): ${check2.detail}`);
-    if (result.verification && !result.verification.verified)
-      annotateMismatches(result.verification.mismatches);
-    const report = {
-      result,
-      policy,
-      status: await imageTags(
-        await pipelineStatus(policy, ledger, {
-          knownContracts: contractsKnown(result.digest, result.contract),
-          ...ownService(policy, result.service)
-        }),
-        policy,
-        imageRegistry
-      ),
-      ledger: ledger.location,
-      name: result.name,
-      dryRun: settings.dryRun,
-      serverUrl: serverUrlOf(env),
-      ...moved === null ? {} : { imageRef: moved.imageRef }
-    };
-    if (env.GITHUB_STEP_SUMMARY) {
-      await summary.addRaw(renderPromotionMarkdown(report)).write();
-      if (recordLine !== null) await summary.addRaw(`
-${recordLine}
-`).write();
-      if ((result.waitedMs ?? 0) > 0)
-        await summary.addRaw(
-          `
-Waited ${formatDuration(result.waitedMs)} for the soak before deciding (${PromoteInput.Wait}).
-`
-        ).write();
-    }
-    setOutput(PromoteOutput.Promoted, String(decision.allowed && !settings.dryRun));
-    setOutput(PromoteOutput.Digest, result.digest ?? "");
-    setOutput(PromoteOutput.PreviousDigest, result.previous?.digest ?? "");
-    setOutput(PromoteOutput.RecordId, result.record?.id ?? "");
-    setOutput(PromoteOutput.RecordUrl, result.record?.url ?? "");
-    setOutput(PromoteOutput.Decision, JSON.stringify(decision));
-    setOutput(PromoteOutput.Path, decision.allowed ? result.verification?.path ?? "" : "");
-    setOutput(
-      PromoteOutput.Signer,
-      result.signature?.status === "verified" ? signerOutput(result.signature.signer) : ""
-    );
-    setOutput(PromoteOutput.AttestationId, result.record?.attestation?.id ?? "");
-    setOutput(PromoteOutput.AttestationUrl, result.record?.attestation?.uri ?? "");
-    setOutput(PromoteOutput.ContractVersion, result.contract?.candidate?.version ?? "");
-    setOutput(PromoteOutput.ContractDigest, result.contract?.candidate?.digest ?? "");
-    const imageRef = moved?.imageRef ?? result.verification?.imageRef ?? null;
-    setOutput(PromoteOutput.ImageRef, decision.allowed && imageRef !== null ? imageRef : "");
-    for (const entry of result.abandoned)
-      warning(
-        `Record ${entry.resolves} (${entry.digest}) was never confirmed; marked abandoned: ${entry.reason}`
-      );
-    if (!decision.allowed) {
-      setFailed(`${headline(report)}: ${decision.reason}`);
-      return;
-    }
-    info(headline(report));
-    const record = result.record;
-    if (record === null) return;
-    if (settings.confirm.kind === "on-success") {
-      saveState(PromoteState.Pending, record.id);
-      info(
-        `Record ${record.id} is pending: it becomes ${decision.environment}'s live digest when this job succeeds, and never if it fails or is cancelled.`
-      );
-    } else {
-      info(
-        `Record ${record.id} is pending until a later step confirms it: a promote step with "${PromoteInput.Confirm}: ${record.id}" (or "failure:${record.id}" when the deployment failed), or "artifact-seal confirm ${record.id} --ledger ${ledger.location}".`
-      );
-    }
-  } catch (error2) {
-    reportFailure(error2);
-  }
-}
-async function imageTags(status, policy, imageRegistry) {
-  if (!policy.environments.some((e) => e.image !== void 0)) return status;
-  const { withImageTags } = await import("../chunks/image-status-NKTW7X56.js");
-  return withImageTags(status, policy, await imageRegistry());
-}
-function sharedImageRegistry(settings, env) {
-  let registry = null;
-  return async () => {
-    if (registry === null) {
-      const { openImageRegistry } = await import("../chunks/open-registry-5BTDNOA4.js");
-      registry = openImageRegistry(
-        env,
-        settings.source?.kind === "image" ? settings.source.token : settings.token,
-        { insecureRegistries: settings.plainHttp }
-      );
-    }
-    return registry;
-  };
-}
+
+
+
 
 // core:promote/index-core
 init_env();
 init_errors();
 init_vocabulary();
 export {
-  digestFromHex as m11$digestFromHex,
-  hexOf as m11$hexOf,
-  parseDigest as m11$parseDigest,
-  sha256Digest as m11$sha256Digest,
-  sha256Hex as m11$sha256Hex,
-  shortDigest as m11$shortDigest,
-  DEFAULT_API_URL as m12$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
-  apiUrlOf as m12$apiUrlOf,
-  serverUrlOf as m12$serverUrlOf,
-  SealError as m13$SealError,
-  exitCodeOf as m13$exitCodeOf,
-  isSealError as m13$isSealError,
-  messageOf as m13$messageOf,
-  quote as m13$quote,
-  stopsPromotion as m13$stopsPromotion,
-  DOCKER_HUB as m14$DOCKER_HUB,
-  DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST,
-  OCI_SCHEME as m14$OCI_SCHEME,
-  digestReference as m14$digestReference,
-  formatReference as m14$formatReference,
-  isImageSubject as m14$isImageSubject,
-  namesRegistry as m14$namesRegistry,
-  parseImageReference as m14$parseImageReference,
-  parseImageSubject as m14$parseImageSubject,
-  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
-  registryHost as m14$registryHost,
-  sameRepository as m14$sameRepository,
-  subjectName as m14$subjectName,
-  withDigest as m14$withDigest,
-  withTag as m14$withTag,
-  isRecord as m15$isRecord,
-  agreeingKind as m16$agreeingKind,
-  checkSubjectKind as m16$checkSubjectKind,
-  isCanonicalListing as m16$isCanonicalListing,
-  kindFromListing as m16$kindFromListing,
-  kindFromStatement as m16$kindFromStatement,
-  readListingFile2 as m16$readListingFile,
-  refuseListingAsFile as m16$refuseListingAsFile,
-  checkListingPath as m17$checkListingPath,
-  compareUtf8 as m17$compareUtf8,
-  describesListing as m17$describesListing,
-  diffListings as m17$diffListings,
-  digestOfListing as m17$digestOfListing,
-  formatListing as m17$formatListing,
-  listingFromDigests as m17$listingFromDigests,
-  listingFromPathBytes as m17$listingFromPathBytes,
-  parseListing as m17$parseListing,
-  sortEntries as m17$sortEntries,
-  MODES_ANNOTATION as m18$MODES_ANNOTATION,
-  applyModes as m18$applyModes,
-  diffModes as m18$diffModes,
-  formatModes as m18$formatModes,
-  linkTargetPath as m18$linkTargetPath,
-  modesAnnotation as m18$modesAnnotation,
-  modesDigest as m18$modesDigest,
-  parseModes as m18$parseModes,
-  readModes as m18$readModes,
-  confirmationChanged as m19$confirmationChanged,
-  needsLiveContract as m19$needsLiveContract,
+  ANY_CONTROL as m11$ANY_CONTROL,
+  CONTROL_CHARACTERS as m11$CONTROL_CHARACTERS,
+  digestFromHex as m12$digestFromHex,
+  hexOf as m12$hexOf,
+  parseDigest as m12$parseDigest,
+  sha256Digest as m12$sha256Digest,
+  sha256Hex as m12$sha256Hex,
+  shortDigest as m12$shortDigest,
+  DEFAULT_API_URL as m13$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m13$DEFAULT_SERVER_URL,
+  apiUrlOf as m13$apiUrlOf,
+  serverUrlOf as m13$serverUrlOf,
+  SealError as m14$SealError,
+  exitCodeOf as m14$exitCodeOf,
+  isSealError as m14$isSealError,
+  messageOf as m14$messageOf,
+  quote as m14$quote,
+  stopsPromotion as m14$stopsPromotion,
+  DOCKER_HUB as m15$DOCKER_HUB,
+  DOCKER_HUB_HOST as m15$DOCKER_HUB_HOST,
+  OCI_SCHEME as m15$OCI_SCHEME,
+  digestReference as m15$digestReference,
+  formatReference as m15$formatReference,
+  isImageSubject as m15$isImageSubject,
+  namesRegistry as m15$namesRegistry,
+  parseImageReference as m15$parseImageReference,
+  parseImageSubject as m15$parseImageSubject,
+  parsePlainHttpRegistries as m15$parsePlainHttpRegistries,
+  registryHost as m15$registryHost,
+  sameRepository as m15$sameRepository,
+  subjectName as m15$subjectName,
+  withDigest as m15$withDigest,
+  withTag as m15$withTag,
+  isRecord as m16$isRecord,
+  agreeingKind as m17$agreeingKind,
+  checkSubjectKind as m17$checkSubjectKind,
+  isCanonicalListing as m17$isCanonicalListing,
+  kindFromListing as m17$kindFromListing,
+  kindFromStatement as m17$kindFromStatement,
+  readListingFile2 as m17$readListingFile,
+  refuseListingAsFile as m17$refuseListingAsFile,
+  checkListingPath as m18$checkListingPath,
+  compareUtf8 as m18$compareUtf8,
+  describesListing as m18$describesListing,
+  diffListings as m18$diffListings,
+  digestOfListing as m18$digestOfListing,
+  formatListing as m18$formatListing,
+  listingFromDigests as m18$listingFromDigests,
+  listingFromPathBytes as m18$listingFromPathBytes,
+  parseListing as m18$parseListing,
+  sortEntries as m18$sortEntries,
+  MODES_ANNOTATION as m19$MODES_ANNOTATION,
+  applyModes as m19$applyModes,
+  diffModes as m19$diffModes,
+  formatModes as m19$formatModes,
+  linkTargetPath as m19$linkTargetPath,
+  modesAnnotation as m19$modesAnnotation,
+  modesDigest as m19$modesDigest,
+  parseModes as m19$parseModes,
+  readModes as m19$readModes,
   run as m2$run,
-  BREAKING_RULES as m20$BREAKING_RULES,
-  DANGEROUS_RULES as m20$DANGEROUS_RULES,
-  ROLLBACK_RULES as m20$ROLLBACK_RULES,
-  declaresServices as m20$declaresServices,
-  findEnvironment as m20$findEnvironment,
-  pipelineOrder as m20$pipelineOrder,
-  requireEnvironment as m20$requireEnvironment,
-  serviceFor as m20$serviceFor,
-  upstreamOf as m20$upstreamOf,
-  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m21$OBSERVING,
-  OUTCOMES as m21$OUTCOMES,
-  RESOLUTIONS as m21$RESOLUTIONS,
-  confirmedOutcome as m21$confirmedOutcome,
-  describeService as m21$describeService,
-  isEarlier as m21$isEarlier,
-  makesLive as m21$makesLive,
-  serviceOf as m21$serviceOf,
-  isCommit as m22$isCommit,
-  isRepository as m22$isRepository,
-  isRunUrl as m22$isRunUrl,
-  repositoryOfUrl as m22$repositoryOfUrl,
-  sealedByFromStatement as m22$sealedByFromStatement,
-  subjectNameOf as m22$subjectNameOf,
-  validSealedBy as m22$validSealedBy,
-  listDirectory as m23$listDirectory,
-  sealSubject as m23$sealSubject,
-  startHashPool as m23$startHashPool,
-  FULCIO_OIDS as m24$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m24$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m24$GITHUB_HOSTED,
-  checkIdentity as m24$checkIdentity,
-  decodeDerUtf8String as m24$decodeDerUtf8String,
-  decodeIdentity as m24$decodeIdentity,
-  describeIdentityFailure as m24$describeIdentityFailure,
-  parseWorkflowSetting as m24$parseWorkflowSetting,
-  parseWorkflowUri as m24$parseWorkflowUri,
-  repositoryOfUri as m24$repositoryOfUri,
-  CURVES as m25$CURVES,
-  GENERATE_HINT as m25$GENERATE_HINT,
-  PRIVATE_LABELS as m25$PRIVATE_LABELS,
-  PUBLIC_LABELS as m25$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
-  algorithmOf as m25$algorithmOf,
-  bodyBytes as m25$bodyBytes,
-  keyHint as m25$keyHint,
-  looksLikePem as m25$looksLikePem,
-  material as m25$material,
-  normalize2 as m25$normalize,
-  notPem as m25$notPem,
-  pemBlocks as m25$pemBlocks,
-  readPublicKey as m25$readPublicKey,
-  defaultIssuer as m26$defaultIssuer,
-  identityPolicy as m26$identityPolicy,
-  DIGEST_ONLY_ANNOTATION as m27$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m27$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m27$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m27$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m27$STATEMENT_TYPE,
-  buildStatement as m27$buildStatement,
-  commitUrl as m27$commitUrl,
-  digestOnlySubject as m27$digestOnlySubject,
-  runUrl as m27$runUrl,
-  statementSubject as m27$statementSubject,
-  workflowPath as m27$workflowPath,
-  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
-  capitalized as m28$capitalized,
-  speakAs as m28$speakAs,
-  words as m28$words,
+  confirmationChanged as m20$confirmationChanged,
+  needsLiveContract as m20$needsLiveContract,
+  BREAKING_RULES as m21$BREAKING_RULES,
+  DANGEROUS_RULES as m21$DANGEROUS_RULES,
+  ROLLBACK_RULES as m21$ROLLBACK_RULES,
+  declaresServices as m21$declaresServices,
+  findEnvironment as m21$findEnvironment,
+  pipelineOrder as m21$pipelineOrder,
+  requireEnvironment as m21$requireEnvironment,
+  serviceFor as m21$serviceFor,
+  upstreamOf as m21$upstreamOf,
+  DEFAULT_PENDING_TIMEOUT_MS as m22$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m22$OBSERVING,
+  OUTCOMES as m22$OUTCOMES,
+  RESOLUTIONS as m22$RESOLUTIONS,
+  confirmedOutcome as m22$confirmedOutcome,
+  describeService as m22$describeService,
+  isEarlier as m22$isEarlier,
+  makesLive as m22$makesLive,
+  serviceOf as m22$serviceOf,
+  isCommit as m23$isCommit,
+  isRepository as m23$isRepository,
+  isRunUrl as m23$isRunUrl,
+  repositoryOfUrl as m23$repositoryOfUrl,
+  sealedByFromStatement as m23$sealedByFromStatement,
+  subjectNameOf as m23$subjectNameOf,
+  validSealedBy as m23$validSealedBy,
+  listDirectory as m24$listDirectory,
+  sealSubject as m24$sealSubject,
+  startHashPool as m24$startHashPool,
+  FULCIO_OIDS as m25$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m25$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m25$GITHUB_HOSTED,
+  checkIdentity as m25$checkIdentity,
+  decodeDerUtf8String as m25$decodeDerUtf8String,
+  decodeIdentity as m25$decodeIdentity,
+  describeIdentityFailure as m25$describeIdentityFailure,
+  parseWorkflowSetting as m25$parseWorkflowSetting,
+  parseWorkflowUri as m25$parseWorkflowUri,
+  repositoryOfUri as m25$repositoryOfUri,
+  CURVES as m26$CURVES,
+  GENERATE_HINT as m26$GENERATE_HINT,
+  PRIVATE_LABELS as m26$PRIVATE_LABELS,
+  PUBLIC_LABELS as m26$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m26$SUPPORTED_KEYS,
+  algorithmOf as m26$algorithmOf,
+  bodyBytes as m26$bodyBytes,
+  keyHint as m26$keyHint,
+  looksLikePem as m26$looksLikePem,
+  material as m26$material,
+  normalize2 as m26$normalize,
+  notPem as m26$notPem,
+  pemBlocks as m26$pemBlocks,
+  readPublicKey as m26$readPublicKey,
+  defaultIssuer as m27$defaultIssuer,
+  identityPolicy as m27$identityPolicy,
+  DIGEST_ONLY_ANNOTATION as m28$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m28$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m28$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m28$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m28$STATEMENT_TYPE,
+  buildStatement as m28$buildStatement,
+  commitUrl as m28$commitUrl,
+  digestOnlySubject as m28$digestOnlySubject,
+  runUrl as m28$runUrl,
+  statementSubject as m28$statementSubject,
+  workflowPath as m28$workflowPath,
+  ACTION_VOCABULARY as m29$ACTION_VOCABULARY,
+  capitalized as m29$capitalized,
+  speakAs as m29$speakAs,
+  words as m29$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -9872,43 +10095,43 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m31$contractManifestBeside,
-  hasBundleBeside as m31$hasBundleBeside,
-  listingsIn as m31$listingsIn,
-  readListing as m31$readListing,
-  readSigstoreBundleBeside as m31$readSigstoreBundleBeside,
-  readStatement as m31$readStatement,
-  readStatementBeside as m31$readStatementBeside,
-  readText as m31$readText,
-  readTextIfAny as m31$readTextIfAny,
-  whyUnreadable as m31$whyUnreadable,
-  CACHE_FILES_DIR as m32$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m32$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m32$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m32$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m32$cacheArchivePrefix,
-  cacheKeyOf as m32$cacheKeyOf,
-  cacheStagingPath as m32$cacheStagingPath,
-  copyListedFiles as m33$copyListedFiles,
-  makeDirectories as m33$makeDirectories,
-  privateDir as m33$privateDir,
-  removeQuietly2 as m33$removeQuietly,
-  writeNewFile as m33$writeNewFile,
-  bundleBaseOf as m34$bundleBaseOf,
-  bundleFileNames as m34$bundleFileNames,
-  contractBeside as m34$contractBeside,
-  fileSafeName as m34$fileSafeName,
-  isBundleEntry as m34$isBundleEntry,
-  modesBeside as m34$modesBeside,
-  sigstoreBundleBeside as m34$sigstoreBundleBeside,
-  statementBeside as m34$statementBeside,
-  besideLedger as m35$besideLedger,
-  readCheckpoint as m35$readCheckpoint,
-  readRecordAttestation as m35$readRecordAttestation,
-  writeRecordAttestation as m35$writeRecordAttestation,
-  wrongEnvironment as m36$wrongEnvironment,
-  decodeRecord as m37$decodeRecord,
-  VERSION as m38$VERSION,
+  contractManifestBeside as m32$contractManifestBeside,
+  hasBundleBeside as m32$hasBundleBeside,
+  listingsIn as m32$listingsIn,
+  readListing as m32$readListing,
+  readSigstoreBundleBeside as m32$readSigstoreBundleBeside,
+  readStatement as m32$readStatement,
+  readStatementBeside as m32$readStatementBeside,
+  readText as m32$readText,
+  readTextIfAny as m32$readTextIfAny,
+  whyUnreadable as m32$whyUnreadable,
+  CACHE_FILES_DIR as m33$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m33$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m33$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m33$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m33$cacheArchivePrefix,
+  cacheKeyOf as m33$cacheKeyOf,
+  cacheStagingPath as m33$cacheStagingPath,
+  copyListedFiles as m34$copyListedFiles,
+  makeDirectories as m34$makeDirectories,
+  privateDir as m34$privateDir,
+  removeQuietly2 as m34$removeQuietly,
+  writeNewFile as m34$writeNewFile,
+  bundleBaseOf as m35$bundleBaseOf,
+  bundleFileNames as m35$bundleFileNames,
+  contractBeside as m35$contractBeside,
+  fileSafeName as m35$fileSafeName,
+  isBundleEntry as m35$isBundleEntry,
+  modesBeside as m35$modesBeside,
+  sigstoreBundleBeside as m35$sigstoreBundleBeside,
+  statementBeside as m35$statementBeside,
+  besideLedger as m36$besideLedger,
+  readCheckpoint as m36$readCheckpoint,
+  readRecordAttestation as m36$readRecordAttestation,
+  writeRecordAttestation as m36$writeRecordAttestation,
+  wrongEnvironment as m37$wrongEnvironment,
+  decodeRecord as m38$decodeRecord,
+  VERSION as m39$VERSION,
   findSignatures as m6$findSignatures,
   unsignedCheck as m6$unsignedCheck,
   sealedModesBeside as m7$sealedModesBeside,

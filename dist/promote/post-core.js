@@ -160,6 +160,10 @@ for (const key of ["access", "copyFile", "cp", "glob", "open", "opendir", "renam
 var builtin3 = __require("node:os");
 var { arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname, loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo, uptime, version, machine, constants: constants3, EOL, devNull } = builtin3;
 
+// src/core/control-characters.ts
+var CONTROL_CHARACTERS = "\\u0000-\\u001f\\u007f-\\u009f";
+var ANY_CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, "gu");
+
 // src/report/runner-log.ts
 var MARK = "\u200B";
 var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
@@ -174,7 +178,7 @@ function visibleControl(char) {
 }
 function visibleControls(text) {
   return text.replace(
-    new RegExp("\\p{Cc}", "gu"),
+    ANY_CONTROL,
     (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
   );
 }
@@ -2170,7 +2174,7 @@ function checkpointSigner(signing, ledgerFile, clock = () => /* @__PURE__ */ new
 }
 async function checkpointSigning(ledger, settings, env) {
   if (ledger.kind !== "file") return { kind: "none", notice: null };
-  const { prepareSigning } = await import("../chunks/signing-6ELV5GMA.js");
+  const { prepareSigning } = await import("../chunks/signing-GHFOSEE7.js");
   return prepareSigning(settings, env);
 }
 
@@ -2211,7 +2215,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-SWYEW6XK.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-CW3W7A4Z.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,
@@ -2402,9 +2406,10 @@ function plain2(value) {
   if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
   return out;
 }
+var ENDS_CODE_SPAN = new RegExp(`[\`|\\\\${CONTROL_CHARACTERS}\u2028\u2029]`, "u");
+var SPACE_OR_CONTROL = new RegExp(`[\\s${CONTROL_CHARACTERS}]`, "u");
 function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
-    return `\`${value}\``;
+  if (value !== "" && !ENDS_CODE_SPAN.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
   return `<code>${plain2(value)}</code>`;
 }
 function link2(label2, url, origins) {
@@ -2412,7 +2417,7 @@ function link2(label2, url, origins) {
   return target === null ? label2 : `[${label2}](${target})`;
 }
 function safeUrl(url, origins) {
-  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
+  if (typeof url !== "string" || !URL.canParse(url) || SPACE_OR_CONTROL.test(url)) return null;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
   if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
@@ -3876,52 +3881,52 @@ async function post(env = process.env) {
 }
 export {
   post as m1$post,
-  digestFromHex as m11$digestFromHex,
-  hexOf as m11$hexOf,
-  parseDigest as m11$parseDigest,
-  sha256Digest as m11$sha256Digest,
-  sha256Hex as m11$sha256Hex,
-  shortDigest as m11$shortDigest,
-  DEFAULT_API_URL as m12$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
-  apiUrlOf as m12$apiUrlOf,
-  serverUrlOf as m12$serverUrlOf,
-  SealError as m13$SealError,
-  exitCodeOf as m13$exitCodeOf,
-  isSealError as m13$isSealError,
-  messageOf as m13$messageOf,
-  quote as m13$quote,
-  stopsPromotion as m13$stopsPromotion,
-  isRecord as m15$isRecord,
-  confirmationChanged as m19$confirmationChanged,
-  needsLiveContract as m19$needsLiveContract,
-  DEFAULT_PENDING_TIMEOUT_MS as m21$DEFAULT_PENDING_TIMEOUT_MS,
-  OBSERVING as m21$OBSERVING,
-  OUTCOMES as m21$OUTCOMES,
-  RESOLUTIONS as m21$RESOLUTIONS,
-  confirmedOutcome as m21$confirmedOutcome,
-  describeService as m21$describeService,
-  isEarlier as m21$isEarlier,
-  makesLive as m21$makesLive,
-  serviceOf as m21$serviceOf,
-  CURVES as m25$CURVES,
-  GENERATE_HINT as m25$GENERATE_HINT,
-  PRIVATE_LABELS as m25$PRIVATE_LABELS,
-  PUBLIC_LABELS as m25$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
-  algorithmOf as m25$algorithmOf,
-  bodyBytes as m25$bodyBytes,
-  keyHint as m25$keyHint,
-  looksLikePem as m25$looksLikePem,
-  material as m25$material,
-  normalize2 as m25$normalize,
-  notPem as m25$notPem,
-  pemBlocks as m25$pemBlocks,
-  readPublicKey as m25$readPublicKey,
-  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
-  capitalized as m28$capitalized,
-  speakAs as m28$speakAs,
-  words as m28$words,
+  digestFromHex as m12$digestFromHex,
+  hexOf as m12$hexOf,
+  parseDigest as m12$parseDigest,
+  sha256Digest as m12$sha256Digest,
+  sha256Hex as m12$sha256Hex,
+  shortDigest as m12$shortDigest,
+  DEFAULT_API_URL as m13$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m13$DEFAULT_SERVER_URL,
+  apiUrlOf as m13$apiUrlOf,
+  serverUrlOf as m13$serverUrlOf,
+  SealError as m14$SealError,
+  exitCodeOf as m14$exitCodeOf,
+  isSealError as m14$isSealError,
+  messageOf as m14$messageOf,
+  quote as m14$quote,
+  stopsPromotion as m14$stopsPromotion,
+  isRecord as m16$isRecord,
+  confirmationChanged as m20$confirmationChanged,
+  needsLiveContract as m20$needsLiveContract,
+  DEFAULT_PENDING_TIMEOUT_MS as m22$DEFAULT_PENDING_TIMEOUT_MS,
+  OBSERVING as m22$OBSERVING,
+  OUTCOMES as m22$OUTCOMES,
+  RESOLUTIONS as m22$RESOLUTIONS,
+  confirmedOutcome as m22$confirmedOutcome,
+  describeService as m22$describeService,
+  isEarlier as m22$isEarlier,
+  makesLive as m22$makesLive,
+  serviceOf as m22$serviceOf,
+  CURVES as m26$CURVES,
+  GENERATE_HINT as m26$GENERATE_HINT,
+  PRIVATE_LABELS as m26$PRIVATE_LABELS,
+  PUBLIC_LABELS as m26$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m26$SUPPORTED_KEYS,
+  algorithmOf as m26$algorithmOf,
+  bodyBytes as m26$bodyBytes,
+  keyHint as m26$keyHint,
+  looksLikePem as m26$looksLikePem,
+  material as m26$material,
+  normalize2 as m26$normalize,
+  notPem as m26$notPem,
+  pemBlocks as m26$pemBlocks,
+  readPublicKey as m26$readPublicKey,
+  ACTION_VOCABULARY as m29$ACTION_VOCABULARY,
+  capitalized as m29$capitalized,
+  speakAs as m29$speakAs,
+  words as m29$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -3938,9 +3943,9 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  wrongEnvironment as m36$wrongEnvironment,
-  decodeRecord as m37$decodeRecord,
-  VERSION as m38$VERSION,
+  wrongEnvironment as m37$wrongEnvironment,
+  decodeRecord as m38$decodeRecord,
+  VERSION as m39$VERSION,
   DEFAULT_TUF_MIRRORS as m8$DEFAULT_TUF_MIRRORS,
   GITHUB_TUF_MIRROR as m8$GITHUB_TUF_MIRROR,
   PUBLIC_GOOD_TUF_MIRROR as m8$PUBLIC_GOOD_TUF_MIRROR,

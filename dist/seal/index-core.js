@@ -1,4 +1,1675 @@
 const require = globalThis.process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);
+// Compiled as the file loads: the functions a plain step calls (scripts/eager-compile.mjs).
+// src/report/runner-log.ts
+var visibleControl = (function visibleControl(char) {
+  const code2 = char.charCodeAt(0);
+  if (char === "	") return null;
+  if (code2 < 32) return String.fromCharCode(9216 + code2);
+  if (code2 === 127) return "\u2421";
+  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
+  return null;
+});
+var visibleControls = (function visibleControls(text) {
+  return text.replace(
+    ANY_CONTROL,
+    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
+  );
+});
+var inertLogText = (function inertLogText(text) {
+  return new RunnerLogGuard().encode(text);
+});
+// src/actions/runner-io.ts
+var endStep = (async function endStep() {
+  const stream = logStream;
+  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
+  process.exit();
+});
+var toCommandValue = (function toCommandValue(value) {
+  if (value === null || value === void 0) return "";
+  if (typeof value === "string" || value instanceof String) return String(value);
+  return JSON.stringify(value);
+});
+var escapeData = (function escapeData(value) {
+  return toCommandValue(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+});
+var issueCommand = (function issueCommand(command, properties, message) {
+  writeCommand(command, properties, inertLogText(toCommandValue(message)));
+});
+var writeCommand = (function writeCommand(command, properties, message) {
+  const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",")}` : "";
+  runnerLog.write(`::${command}${props}::${escapeData(message)}${EOL}`);
+});
+var annotationProperties = (function annotationProperties(p) {
+  if (Object.keys(p).length === 0) return {};
+  return {
+    title: p.title,
+    file: p.file,
+    line: p.startLine,
+    endLine: p.endLine,
+    col: p.startColumn,
+    endColumn: p.endColumn
+  };
+});
+var issueFileCommand = (function issueFileCommand(variable, name, value) {
+  const file = process.env[variable];
+  const delimiter2 = `ghadelimiter_${randomUUID()}`;
+  const text = toCommandValue(value);
+  if (name.includes(delimiter2))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
+    encoding: "utf8"
+  });
+});
+var getInput = (function getInput(name, options) {
+  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
+  return options?.trimWhitespace === false ? value : value.trim();
+});
+var setOutput = (function setOutput(name, value) {
+  if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
+  runnerLog.write(EOL);
+  writeCommand("set-output", { name }, toCommandValue(value));
+});
+var info = (function info(message) {
+  runnerLog.write(inertLogText(message) + EOL);
+});
+var notice = (function notice(message, properties = {}) {
+  issueCommand(
+    "notice",
+    annotationProperties(properties),
+    message instanceof Error ? message.toString() : message
+  );
+});
+// src/report/format.ts
+var formatBytes = (function formatBytes(bytes) {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+});
+var formatNumber = (function formatNumber(n) {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return n < 0 ? `-${out}` : out;
+});
+var formatCount = (function formatCount(n, singular, plural2 = `${singular}s`) {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural2}`;
+});
+// src/report/markdown.ts
+var plain = (function plain(value) {
+  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
+  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
+  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
+  return out;
+});
+var code = (function code(value) {
+  if (value !== "" && !ENDS_CODE_SPAN.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  return `<code>${plain(value)}</code>`;
+});
+var fence = (function fence(content, info2 = "") {
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = "`".repeat(Math.max(3, longest + 1));
+  return `${marks}${info2}
+${visibleControls(content.replace(/\r\n?/g, "\n"))}
+${marks}`;
+});
+var link2 = (function link2(label, url, origins) {
+  const target = safeUrl(url, origins);
+  return target === null ? label : `[${label}](${target})`;
+});
+var safeUrl = (function safeUrl(url, origins) {
+  if (typeof url !== "string" || !URL.canParse(url) || SPACE_OR_CONTROL.test(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
+    return null;
+  return parsed.href.replace(
+    /[()[\]|\\<>"'`*_~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  ).replace(/&/g, "&amp;");
+});
+// src/core/digest.ts
+var digestFromHex = (function digestFromHex(hex) {
+  return `sha256:${hex}`;
+});
+var sha256Digest = (function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+});
+var sha256Hex = (function sha256Hex(data) {
+  return hash("sha256", data, "hex");
+});
+var hexOf = (function hexOf(digest) {
+  return digest.slice("sha256:".length);
+});
+// src/core/statement.ts
+var statementSubject = (function statementSubject(name, digest, isTree) {
+  const hex = hexOf(digest);
+  return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
+});
+var runUrl = (function runUrl(build) {
+  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
+});
+var commitUrl = (function commitUrl(build) {
+  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
+});
+var workflowPath = (function workflowPath(build) {
+  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
+  const at = withoutRepo.lastIndexOf("@");
+  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
+});
+var workflowPredicate = (function workflowPredicate(build) {
+  return {
+    buildDefinition: {
+      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+      externalParameters: {
+        workflow: {
+          ref: build.ref,
+          repository: `${build.serverUrl}/${build.repository}`,
+          path: workflowPath(build)
+        }
+      },
+      internalParameters: {
+        github: {
+          event_name: build.eventName,
+          repository_id: build.repositoryId,
+          repository_owner_id: build.repositoryOwnerId,
+          runner_environment: build.runnerEnvironment
+        }
+      },
+      resolvedDependencies: [
+        {
+          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
+          digest: { gitCommit: build.sha }
+        }
+      ]
+    },
+    runDetails: {
+      builder: { id: `${build.serverUrl}/${build.jobWorkflowRef ?? build.workflowRef}` },
+      metadata: { invocationId: runUrl(build) }
+    }
+  };
+});
+var buildStatement = (function buildStatement(subjects, context) {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects,
+    predicateType: SLSA_PROVENANCE_TYPE,
+    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
+  };
+});
+// src/report/seal-report.ts
+var provenanceLinks = (function provenanceLinks(build) {
+  if (build.kind !== "workflow") return { commit: null, run: null };
+  const b = build.build;
+  return {
+    commit: { label: b.sha.slice(0, 7), url: commitUrl(b), ref: b.ref },
+    run: {
+      label: `${b.workflowRef.split("@")[0]?.split("/").pop() ?? "workflow"} run ${b.runId} (attempt ${b.runAttempt})`,
+      url: runUrl(b)
+    }
+  };
+});
+var verifySnippet = (function verifySnippet(report) {
+  const lines = [
+    `# ${report.jobId}: expose the digest to later jobs`,
+    "outputs:",
+    `  digest: \${{ steps.${report.stepId}.outputs.digest }}`,
+    "",
+    "# a later job, before it deploys",
+    `needs: ${report.jobId}`,
+    "steps:",
+    `  - uses: ${report.verifyAction}`,
+    "    with:"
+  ];
+  const subjectPath = report.verifySubjectPath;
+  if (report.verifyArtifactName) {
+    lines.push(`      ${VerifyInput.Name}: ${report.verifyArtifactName}`);
+  } else if (subjectPath !== null && subjectPath.includes("\n")) {
+    lines.push("      subject-path: |", ...subjectPath.split("\n").map((line) => `        ${line}`));
+  } else if (subjectPath !== null) {
+    lines.push(`      subject-path: ${subjectPath}`);
+  }
+  lines.push(`      expected-digest: \${{ needs.${report.jobId}.outputs.digest }}`);
+  return lines.join("\n");
+});
+// src/report/seal-markdown.ts
+var firstLines = (function firstLines(listing, count) {
+  let end = 0;
+  let lines = 0;
+  while (lines < count && end < listing.length) {
+    const newline = listing.indexOf(10, end);
+    end = newline === -1 ? listing.length : newline + 1;
+    lines++;
+  }
+  return { text: listing.toString("utf8", 0, end).replace(/\n$/, ""), count: lines };
+});
+var renderSealMarkdown = (function renderSealMarkdown(report) {
+  const { artifact, bundle } = report;
+  const out = [];
+  out.push(`### \u{1F512} Sealed ${code(artifact.name)}`, "");
+  out.push("| | |", "| --- | --- |");
+  out.push(`| Digest | ${code(artifact.digest)} |`);
+  if (report.image) out.push(`| Content | ${imageContent(report.image)} |`);
+  else if (artifact.size !== null)
+    out.push(
+      `| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`
+    );
+  else if (artifact.kind === "checksums")
+    out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
+  else out.push("| Content | a digest given by the build (not read from files) |");
+  const links = provenanceLinks(report.build);
+  const origins = report.build.kind === "workflow" ? [report.build.build.serverUrl] : [];
+  if (links.commit)
+    out.push(
+      `| Commit | ${link2(code(links.commit.label), links.commit.url, origins)} on ${code(links.commit.ref)} |`
+    );
+  if (links.run) out.push(`| Built by | ${link2(plain(links.run.label), links.run.url, origins)} |`);
+  if (report.build.kind === "local")
+    out.push(
+      `| Built by | ${plain(report.build.build.tool)} on ${plain(report.build.build.host)} |`
+    );
+  out.push(
+    `| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ""} |`
+  );
+  if (report.contract) {
+    const kinds = [
+      ...new Set(report.contract.files.filter((f) => f.kind !== "reference").map((f) => f.kind))
+    ].join(", ");
+    out.push(
+      `| Contract | ${code(report.contract.version)} (${plain(kinds)}, ${formatCount(report.contract.files.length, "file")}): ${code(report.contract.digest)} |`
+    );
+  }
+  const signature = report.signature;
+  if (signature?.signed) {
+    const how = signature.kind === "keyless" ? "Sigstore certificate" : "key";
+    const attestation = signature.attestationUrl ? ` \xB7 ${link2("attestation", signature.attestationUrl, origins)}` : "";
+    out.push(`| Signed by | ${code(signature.signer)} (${how})${attestation} |`);
+  } else if (signature) {
+    out.push(`| Signed by | not signed${signature.notice ? `: ${plain(signature.notice)}` : ""} |`);
+  }
+  out.push("");
+  if (artifact.summary !== null && artifact.fileCount > 1) {
+    const groups = artifact.summary.topLevel;
+    if (groups.length > 1) {
+      out.push("| Top level | Files | Size |", "| --- | ---: | ---: |");
+      for (const g of groups.slice(0, 8))
+        out.push(`| ${code(g.name)} | ${formatNumber(g.files)} | ${formatBytes(g.size)} |`);
+      if (groups.length > 8) out.push(`| \u2026 ${groups.length - 8} more | | |`);
+    } else {
+      out.push("| Largest files | Size |", "| --- | ---: |");
+      for (const f of artifact.summary.largest)
+        out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`);
+    }
+    out.push("");
+  }
+  const leftOut = artifact.leftOut ?? [];
+  if (leftOut.length > 0) {
+    out.push(
+      `<details><summary>Left out: ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded)</summary>`,
+      "",
+      ...leftOut.slice(0, LEFT_OUT_SHOWN).map((p) => `- ${code(p)}`),
+      ...leftOut.length > LEFT_OUT_SHOWN ? [`- \u2026 ${formatNumber(leftOut.length - LEFT_OUT_SHOWN)} more`] : [],
+      "",
+      "Set `include-hidden-files: true` to seal them, or leave them out with a `!` pattern to silence this.",
+      "",
+      "</details>",
+      ""
+    );
+  }
+  out.push(
+    "<details><summary>Verify these bytes in a later job</summary>",
+    "",
+    fence(verifySnippet(report), "yaml"),
+    "",
+    "</details>",
+    ""
+  );
+  const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
+  out.push(
+    `<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`,
+    "",
+    fence(shown.text, "text")
+  );
+  if (artifact.fileCount > shown.count)
+    out.push(
+      "",
+      `${formatNumber(artifact.fileCount - shown.count)} more lines in ${code(bundle.checksumsPath)}.`
+    );
+  out.push("", "</details>", "");
+  return out.join("\n");
+});
+// src/core/listing.ts
+var sortEntries = (function sortEntries(entries) {
+  return entries.sort((a, b) => compareUtf8(a.path, b.path));
+});
+var listingFromDigests = (function listingFromDigests(paths, digests, order) {
+  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
+  const pieces = [];
+  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
+    const end = Math.min(order.length, start + LINES_PER_PIECE);
+    const lines = new Array(end - start);
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
+`;
+    }
+    pieces.push(Buffer.from(lines.join("")));
+  }
+  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+});
+var checkListingPath = (function checkListingPath(path, where) {
+  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
+  if (path.length === 0)
+    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
+  if (path.includes("\n") || path.includes("\r")) {
+    throw new SealError(
+      "malformed",
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
+    );
+  }
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
+    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
+  }
+  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(
+      "malformed",
+      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
+    );
+  }
+});
+var parseListing = (function parseListing(text, fileName) {
+  const entries = [];
+  const seen = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const match = LINE.exec(line);
+    if (!match) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
+      );
+    }
+    const [, escaped, hex, rawPath] = match;
+    let path = escaped ? unescapeName(rawPath) : rawPath;
+    while (path.startsWith("./")) path = path.slice(2);
+    checkListingPath(path, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path);
+    if (earlier !== void 0) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
+      );
+    }
+    seen.set(path, lineNo);
+    entries.push({ path, hex: hex.toLowerCase() });
+  });
+  if (entries.length === 0) {
+    throw new SealError(
+      "malformed",
+      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
+    );
+  }
+  return sortEntries(entries);
+});
+// src/core/kind.ts
+var startsLikeListing = (function startsLikeListing(head) {
+  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
+});
+var readListingFile = (function readListingFile(file) {
+  let fd;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(67);
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
+      return null;
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = readFileSync(file);
+  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
+});
+var refuseListingAsFile = (function refuseListingAsFile(file, inputName) {
+  const listing = readListingFile(file);
+  if (listing === null) return;
+  throw new SealError(
+    "bad-input",
+    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
+  );
+});
+// src/core/hashing/hash-large-file.ts
+var hashSmallFile = (function hashSmallFile(path) {
+  const fd = openSync(path, OPEN_FLAGS);
+  try {
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) throw notRegular();
+    const { mode } = stat2;
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const size = readSync(fd, chunk, 0, CHUNK, null);
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
+  } finally {
+    closeSync(fd);
+  }
+});
+// src/core/hashing/hash-files.ts
+var hashFiles = (async function hashFiles(paths, options = {}) {
+  if (paths.length === 1) return hashOneFile(paths[0], options);
+  const queue = new HashQueue(options.pool ?? null, options);
+  for (const path of paths) queue.add(path);
+  return queue.finish();
+});
+var hashOneFile = (async function hashOneFile(path, options) {
+  const { onProgress, progressIntervalMs = 2e3 } = options;
+  try {
+    const result = hashSmallFile(path) ?? await hashLargeFile(
+      path,
+      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
+      progressIntervalMs
+    );
+    return {
+      digests: new Uint8Array(result.digest),
+      sizes: Float64Array.of(result.size),
+      modes: Uint16Array.of(result.mode & 4095)
+    };
+  } catch (error2) {
+    const e = error2;
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
+  }
+});
+// src/core/file-summary.ts
+var summarizeFiles = (function summarizeFiles(paths, sizes, order, largestCount = 5) {
+  const groups = /* @__PURE__ */ new Map();
+  const largest = [];
+  let current;
+  let currentName = "";
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const filePath = paths[i];
+    const size = sizes[i];
+    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
+      const slash = filePath.indexOf("/");
+      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+      current = groups.get(currentName);
+      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
+    }
+    current.files++;
+    current.size += size;
+    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
+      let at = largest.length;
+      while (at > 0 && largest[at - 1].size < size) at--;
+      largest.splice(at, 0, { path: filePath, size });
+      if (largest.length > largestCount) largest.pop();
+    }
+  }
+  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  return { largest, topLevel };
+});
+// src/core/paths.ts
+var isInside = (function isInside(child, parent) {
+  return !leavesParent(relative(parent, child));
+});
+var leavesParent = (function leavesParent(rel) {
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+});
+var toSlashes = (function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+});
+// src/core/modes.ts
+var formatModes = (function formatModes(modes) {
+  const executable = [...modes.executable].sort(byBytes);
+  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  return Buffer.from(`${JSON.stringify({ executable, links })}
+`);
+});
+var modesDigest = (function modesDigest(bytes) {
+  return sha256Digest(bytes);
+});
+var readModes = (function readModes(root, paths, links, fileModes) {
+  const executable = [];
+  for (let i = 0; i < paths.length; i++) {
+    const rel = paths[i];
+    const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
+    if ((mode & 73) !== 0) executable.push(rel);
+  }
+  const realRoot = links.length > 0 ? realOrSelf(root) : root;
+  const sealed = links.length > 0 ? pathsAndParents(paths) : null;
+  const recorded = {};
+  for (const { link: link3, target } of links) {
+    const linkFromRoot = relative(root, link3);
+    const targetFromRoot = relative(realRoot, target);
+    if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
+    const relLink = toSlashes(linkFromRoot);
+    const relTarget = toSlashes(targetFromRoot);
+    if (sealed?.has(relTarget) !== true) continue;
+    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
+  }
+  return { executable: executable.sort(byBytes), links: recorded };
+});
+// src/core/subject/resolve-files.ts
+var namesOneFile = (function namesOneFile(options) {
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return false;
+  const abs = resolve(options.baseDir, only);
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+});
+var rootBeforeWalk = (function rootBeforeWalk(options) {
+  if (options.root) return resolve(options.baseDir, options.root);
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return null;
+  const abs = resolve(options.baseDir, only);
+  return statOrNull(abs)?.isDirectory() ? abs : null;
+});
+var resolveFiles = (function resolveFiles(options) {
+  const { patterns, baseDir, inputName } = options;
+  if (patterns.include.length === 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
+    );
+  }
+  const excludeMatchers = patterns.exclude.map(
+    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
+  );
+  const excludeUsed = patterns.exclude.map(() => false);
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
+    let excluded = false;
+    const slashed = toSlashes(abs);
+    excludeMatchers.forEach((m, i) => {
+      if (m(slashed)) excluded = excludeUsed[i] = true;
+    });
+    return excluded;
+  };
+  const knownRoot = rootBeforeWalk(options);
+  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
+  const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
+    "bad-input",
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+  );
+  const found = [];
+  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const links = [];
+  const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
+  const addFile = (abs) => {
+    if (seen !== null) {
+      if (seen.has(abs)) return;
+      seen.add(abs);
+    }
+    found.push(abs);
+    options.onFile?.(abs);
+  };
+  const walk = (dir, realDir, ancestors, glob2, skipped) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error2) {
+      const e = error2;
+      throw new SealError(
+        "unreadable",
+        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
+        { cause: e }
+      );
+    }
+    entries.sort(byListingName);
+    ancestors.push(realDir);
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    for (const entry of entries) {
+      const abs = prefix + entry.name;
+      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
+        throw new SealError(
+          "bad-input",
+          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
+        );
+      }
+      if (isExcluded(abs)) continue;
+      if (skipped?.has(entry.name) && !entry.isFile()) continue;
+      const taken = glob2 === null || glob2.take(abs);
+      if (!taken && !glob2.enter(abs)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let realChild = null;
+      if (entry.isSymbolicLink()) {
+        let stat2;
+        try {
+          realChild = realpathSync(abs);
+          stat2 = statSync(realChild);
+        } catch {
+          if (!taken) continue;
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+          throw linkLeavesRoot(abs, realChild, knownRoot);
+        links.push({ link: abs, target: realChild, named: false });
+        isDir = stat2.isDirectory();
+        isFile = stat2.isFile();
+        if (isDir && ancestors.includes(realChild)) {
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
+      }
+      if (isDir) {
+        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
+          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
+      } else if (isFile && taken) {
+        addFile(abs);
+      }
+    }
+    ancestors.pop();
+  };
+  const noteNamedLink = (abs) => {
+    const real = realOrSelf2(abs);
+    if (real === abs) return;
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+      throw linkLeavesRoot(abs, real, knownRoot, true);
+    links.push({ link: abs, target: real, named: true });
+  };
+  let onlyDirectory = null;
+  for (const pattern of patterns.include) {
+    const absPattern = absolutePattern(baseDir, pattern);
+    const scan = scanGlob(absPattern);
+    let matchedSomething = false;
+    if (scan === null || !scan.isGlob) {
+      const abs = resolve(baseDir, pattern);
+      const stat2 = statOrNull(abs);
+      if (stat2?.isDirectory()) {
+        matchedSomething = true;
+        if (isExcluded(abs)) continue;
+        if (patterns.include.length === 1) onlyDirectory = abs;
+        else noteNamedLink(abs);
+        walk(abs, realOrSelf2(abs), [], null, null);
+      } else if (stat2?.isFile()) {
+        matchedSomething = true;
+        if (!isExcluded(abs)) {
+          noteNamedLink(abs);
+          addFile(abs);
+        }
+      }
+    } else {
+      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
+      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const glob2 = {
+        take: (abs) => {
+          const hit = matcher(toSlashes(abs));
+          matchedSomething ||= hit;
+          return hit;
+        },
+        enter: globEnters(resolve(base), scan.glob),
+        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
+      };
+      if (statOrNull(base)?.isDirectory()) {
+        const realBase = realOrSelf2(base);
+        if (realBase !== resolve(base))
+          links.push({ link: resolve(base), target: realBase, named: false });
+        walk(resolve(base), realBase, [], glob2, glob2.skipped);
+      }
+    }
+    if (!matchedSomething) unmatched.push(pattern);
+  }
+  if (unmatched.length > 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
+    );
+  }
+  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to ${words().base} (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+    );
+  }
+  if (found.length === 0) {
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    throw new SealError(
+      "bad-input",
+      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
+    );
+  }
+  const root = chooseRoot(options, found, onlyDirectory);
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  let relativeIsSuffix = sep === "/";
+  const relative2 = found.map((abs) => {
+    const underPrefix = abs.startsWith(rootPrefix);
+    if (!underPrefix) relativeIsSuffix = false;
+    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
+    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
+    return rel;
+  });
+  const realRoot = realOrSelf2(root);
+  for (const { link: link3, target, named } of links) {
+    if ((named || isInside(link3, root)) && !isInside(target, realRoot))
+      throw linkLeavesRoot(link3, target, root, named);
+  }
+  const order = listingOrder(relative2);
+  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
+  return {
+    kind,
+    root,
+    absolutePaths: found,
+    relativePaths: relative2,
+    order,
+    relativeIsSuffix,
+    leftOut,
+    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
+    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
+  };
+});
+var listingOrder = (function listingOrder(paths) {
+  const order = new Uint32Array(paths.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const before = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (x, y) => compareUtf8(x, y) < 0 : (x, y) => x < y;
+  let sorted = true;
+  for (let i = 1; sorted && i < paths.length; i++)
+    sorted = before(paths[i - 1], paths[i]);
+  if (sorted) return order;
+  return order.sort((a, b) => {
+    const x = paths[a];
+    const y = paths[b];
+    return before(x, y) ? -1 : before(y, x) ? 1 : 0;
+  });
+});
+var chooseRoot = (function chooseRoot(options, files, onlyDirectory) {
+  if (options.root !== void 0 && options.root !== "") {
+    const root = resolve(options.baseDir, options.root);
+    if (!statOrNull(root)?.isDirectory()) {
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
+      );
+    }
+    const outside = files.find((f) => !isInside(f, root));
+    if (outside !== void 0) {
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
+      );
+    }
+    return root;
+  }
+  if (onlyDirectory !== null) return onlyDirectory;
+  let common = dirname(files[0]);
+  for (const file of files) {
+    while (!isInside(file, common)) common = dirname(common);
+  }
+  return common;
+});
+var absolutePattern = (function absolutePattern(baseDir, pattern) {
+  return toSlashes(resolve(baseDir, pattern));
+});
+var statOrNull = (function statOrNull(p) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+});
+var realOrSelf2 = (function realOrSelf2(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+});
+// src/core/seal.ts
+var startHashPool = (function startHashPool(subject, workers) {
+  return subject.kind === "paths" && !namesOneFile(subject) ? HashPool.start(workers) : null;
+});
+var sealSubject = (async function sealSubject(subject, options) {
+  try {
+    return await sealWithPool(subject, options);
+  } finally {
+    options.pool?.close();
+  }
+});
+var sealWithPool = (async function sealWithPool(subject, options) {
+  if (subject.kind === "digest") {
+    const name = options.name || subject.name;
+    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
+    const artifact = {
+      name,
+      digest: subject.digest,
+      kind: "digest",
+      root: null,
+      fileCount: 1,
+      size: null,
+      summary: null,
+      listing: listing2
+    };
+    return {
+      ...artifact,
+      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
+    };
+  }
+  if (subject.kind === "checksums") {
+    const entries = parseListing(readListingFile2(subject.file, subject.inputName), subject.file);
+    const listing2 = Buffer.from(formatListing(entries));
+    const name = options.name || options.fallbackName;
+    const fileCount = entries.length;
+    return describe(
+      {
+        name,
+        digest: digestOfListing(listing2),
+        kind: "checksums",
+        root: null,
+        fileCount,
+        size: null,
+        summary: null,
+        listing: listing2
+      },
+      true,
+      options.build
+    );
+  }
+  let resolved;
+  let hashed;
+  let linesRoot = null;
+  if (namesOneFile(subject)) {
+    resolved = resolveFiles(subject);
+    options.onResolved?.(1, resolved.root);
+    hashed = await hashFiles(resolved.absolutePaths, options);
+  } else {
+    const pool = options.pool ?? HashPool.start(options.workers);
+    try {
+      linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
+      const queue = new HashQueue(
+        pool,
+        linesRoot === null ? options : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
+      );
+      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
+      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
+      hashed = await queue.finish();
+    } finally {
+      pool.close();
+    }
+  }
+  const { kind, root, relativePaths, absolutePaths, order } = resolved;
+  const listing = listingOf(resolved, hashed, linesRoot);
+  const isSingleFile = kind === "file";
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
+  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
+  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
+  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
+  const described = describe(
+    {
+      name: options.name || defaultName,
+      digest,
+      kind,
+      root,
+      fileCount: relativePaths.length,
+      size,
+      summary: summary2,
+      listing
+    },
+    !isSingleFile,
+    options.build
+  );
+  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes));
+  const [sealedSubject, ...others] = described.statement.subject;
+  const annotated = {
+    ...sealedSubject,
+    annotations: {
+      ...sealedSubject?.annotations,
+      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
+    }
+  };
+  return {
+    ...described,
+    statement: { ...described.statement, subject: [annotated, ...others] },
+    modes,
+    leftOut: resolved.leftOut,
+    unusedExclusions: resolved.unusedExclusions
+  };
+});
+var listingOf = (function listingOf(resolved, hashed, linesRoot) {
+  const { root, relativePaths, order, relativeIsSuffix } = resolved;
+  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
+    return hashed.lines;
+  if (hashed.queued && relativeIsSuffix) {
+    const prefixLength = Buffer.byteLength(withSep(root));
+    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order);
+  }
+  return listingFromDigests(relativePaths, hashed.digests, order);
+});
+var describe = (function describe(artifact, isTree, build) {
+  return {
+    ...artifact,
+    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
+  };
+});
+// src/stores/evidence/seal-bundle.ts
+var fileSafeName = (function fileSafeName(name) {
+  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
+  return safe === "" ? "artifact" : safe;
+});
+var bundleFileNames = (function bundleFileNames(name) {
+  const base = fileSafeName(name);
+  return {
+    checksums: `${base}.sha256`,
+    statement: `${base}.intoto.json`,
+    sigstore: `${base}.sigstore.json`,
+    contract: `${base}.contract.json`,
+    contractDir: `${base}.contract`,
+    modes: `${base}.modes.json`
+  };
+});
+// src/stores/evidence/directory-handoff.ts
+var removeQuietly = (function removeQuietly(target) {
+  try {
+    rmSync(target, { recursive: true, force: true });
+  } catch {
+  }
+});
+// src/app/seal/seal-to-bundle.ts
+var sealToBundle = (async function sealToBundle(subject, options, destination, finish) {
+  const { outputDir, defaultParent, inputName } = destination;
+  const sealed = subject.kind === "paths" ? {
+    ...subject,
+    skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []]
+  } : subject;
+  const artifact = await sealSubject(sealed, options);
+  if (subject.kind === "paths" && artifact.root !== null) {
+    if (artifact.kind === "file") {
+      const only = parseListing(artifact.listing.toString("utf8"), "the sealed listing")[0]?.path;
+      refuseListingAsFile(join(artifact.root, ...only.split("/")), subject.inputName);
+    } else if (outputDir !== null && isInsideTree(outputDir, artifact.root)) {
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, files that were not sealed. Give a directory outside the tree${inputName === "--out" ? "" : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
+      );
+    }
+  }
+  const finished = finish ? await finish(artifact) : { artifact, extras: {} };
+  const dir = outputDir ?? join(defaultParent, fileSafeName(artifact.name));
+  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(
+    finished.artifact,
+    finished.extras
+  );
+  return { artifact: finished.artifact, bundle };
+});
+// src/core/env.ts
+var serverUrlOf = (function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+});
+var withoutTrailingSlash = (function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+});
+// src/app/settings/runner-environment.ts
+var buildContextFromEnv = (function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
+  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
+  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
+    return {
+      kind: "workflow",
+      build: {
+        serverUrl: serverUrlOf(env),
+        repository: GITHUB_REPOSITORY,
+        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
+        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
+        sha: GITHUB_SHA,
+        ref: env.GITHUB_REF ?? "",
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        runId: GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
+        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
+      }
+    };
+  }
+  return {
+    kind: "local",
+    build: {
+      tool: `pkg:npm/artifact-seal@${VERSION}`,
+      host: hostname(),
+      startedOn: now.toISOString()
+    }
+  };
+});
+var fallbackName = (function fallbackName(env, baseDir) {
+  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
+  return repository || basename(resolve(baseDir)) || "artifact";
+});
+var workspaceDir = (function workspaceDir(env) {
+  return env.GITHUB_WORKSPACE || process.cwd();
+});
+var runnerTempDir = (function runnerTempDir(env) {
+  return env.RUNNER_TEMP || tmpdir();
+});
+// src/core/subject/patterns.ts
+var parseSubjectPatterns = (function parseSubjectPatterns(value) {
+  const include = [];
+  const exclude = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith("#")) continue;
+    for (const part of line.split(",")) {
+      const pattern = part.trim();
+      if (pattern === "") continue;
+      if (pattern.startsWith("!")) {
+        const negated = pattern.slice(1).trim();
+        if (negated !== "") exclude.push(negated);
+      } else {
+        include.push(pattern);
+      }
+    }
+  }
+  return { include, exclude };
+});
+// src/app/settings/signing-settings.ts
+var readSigningSettings = (function readSigningSettings(getInput2, env, defaultMode = "auto") {
+  const modeText = getInput2(SigningInput.Sign).trim().toLowerCase();
+  if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
+    throw new SealError(
+      "bad-input",
+      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow) or none; a ${SigningInput.SigningKey} signs with that key.`
+    );
+  }
+  const keyText = getInput2(SigningInput.SigningKey);
+  const hasKey = keyText.trim() !== "";
+  let mode = modeText === "" ? defaultMode : modeText;
+  if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
+  if (mode === "key" && !hasKey) {
+    throw new SealError(
+      "bad-input",
+      `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
+    );
+  }
+  if (hasKey && mode !== "key") {
+    throw new SealError(
+      "bad-input",
+      `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`
+    );
+  }
+  const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
+  return {
+    mode,
+    // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
+    key: hasKey ? {
+      pem: keyText,
+      password: password === "" ? void 0 : password,
+      inputName: SigningInput.SigningKey
+    } : null,
+    endpoints: {
+      fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
+      rekorUrl: readUrl(env, SigningEnv.RekorUrl),
+      tsaUrl: readUrl(env, SigningEnv.TsaUrl)
+    }
+  };
+});
+var readUrl = (function readUrl(env, name) {
+  const text = (env[name] ?? "").trim();
+  if (text === "") return null;
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new SealError(
+      "bad-input",
+      `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`
+    );
+  }
+  return text.replace(/\/+$/, "");
+});
+// src/core/image/reference.ts
+var isImageSubject = (function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+});
+var parsePlainHttpRegistries = (function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    const text = value.trim();
+    if (text === "") fail("is empty");
+    if (/\s/.test(text)) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
+    const host = HOST.exec(text);
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = text.toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+});
+// src/app/settings/inputs.ts
+var readPlainHttpRegistries = (function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+});
+var inputLines = (function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+});
+var parseBooleanInput = (function parseBooleanInput(name, value, fallback) {
+  const v = value.trim().toLowerCase();
+  if (v === "") return fallback;
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
+});
+// src/actions/seal/settings.ts
+var readSealSettings = (function readSealSettings(getInput2, workspace, env = {}) {
+  const input = (name) => getInput2(name).trim();
+  const subjectPath = input(SealInput.SubjectPath);
+  const subjectDigest = input(SealInput.SubjectDigest);
+  const subjectChecksums = input(SealInput.SubjectChecksums);
+  const subjectParts = input(SealInput.SubjectParts);
+  const subjectName2 = input(SealInput.SubjectName);
+  const given = [
+    [SealInput.SubjectPath, subjectPath],
+    [SealInput.SubjectDigest, subjectDigest],
+    [SealInput.SubjectChecksums, subjectChecksums],
+    [SealInput.SubjectParts, subjectParts]
+  ].filter(([, value]) => value !== "");
+  if (given.length !== 1) {
+    const which = given.length === 0 ? "none was given" : `${given.map(([name]) => name).join(" and ")} were both given`;
+    throw new SealError(
+      "bad-input",
+      `Give exactly one of ${SealInput.SubjectPath} (files, directories or globs), ${SealInput.SubjectDigest} with ${SealInput.SubjectName} (a digest you already have), ${SealInput.SubjectChecksums} (a sha256sum listing), or ${SealInput.SubjectParts} (the seal bundles of matrix legs); ${which}.`
+    );
+  }
+  if (/[\r\n]/.test(subjectName2))
+    throw new SealError(
+      "bad-input",
+      `${SealInput.SubjectName}: ${quote(subjectName2)} spans several lines. Give a single-line name.`
+    );
+  let subject;
+  if (subjectPath !== "" && isImageSubject(subjectPath)) {
+    subject = {
+      kind: "image",
+      reference: parseImageSubject(getInput2(SealInput.SubjectPath), SealInput.SubjectPath)
+    };
+  } else if (subjectParts !== "") {
+    subject = readParts(subjectParts, workspace);
+  } else if (subjectPath !== "") {
+    subject = {
+      kind: "paths",
+      patterns: parseSubjectPatterns(getInput2(SealInput.SubjectPath)),
+      baseDir: workspace,
+      inputName: SealInput.SubjectPath,
+      // An exclusion that stops matching (no more .map files) is not worth failing a build for.
+      unusedExclusions: "warn",
+      hidden: parseBooleanInput(
+        SealInput.IncludeHiddenFiles,
+        getInput2(SealInput.IncludeHiddenFiles),
+        false
+      ) ? "include" : "leave-out"
+    };
+  } else if (subjectDigest !== "") {
+    if (subjectName2 === "") {
+      throw new SealError(
+        "bad-input",
+        `${SealInput.SubjectName}: required with ${SealInput.SubjectDigest}. Give the name the digest belongs to, such as the image name "ghcr.io/owner/app".`
+      );
+    }
+    subject = {
+      kind: "digest",
+      digest: parseDigest(subjectDigest, SealInput.SubjectDigest),
+      name: subjectName2
+    };
+  } else {
+    subject = {
+      kind: "checksums",
+      file: resolve(workspace, subjectChecksums),
+      inputName: SealInput.SubjectChecksums
+    };
+  }
+  const pushToRegistry = parseBooleanInput(
+    SealInput.PushToRegistry,
+    getInput2(SealInput.PushToRegistry),
+    false
+  );
+  if (pushToRegistry && subject.kind !== "image") {
+    throw new SealError(
+      "bad-input",
+      `${SealInput.PushToRegistry}: "true" attaches the signed seal to an image in its registry, and this seal is not of an image. Give ${SealInput.SubjectPath}: oci://<image>, or remove ${SealInput.PushToRegistry}.`
+    );
+  }
+  return {
+    subject,
+    pushToRegistry,
+    plainHttp: readPlainHttpRegistries(
+      getInput2(SealInput.PlainHttpRegistries),
+      SealInput.PlainHttpRegistries
+    ),
+    name: subjectName2,
+    ...readCarrying(getInput2, subject),
+    signing: readSigningSettings(getInput2, env),
+    token: input(SealInput.GitHubToken),
+    contract: readContract(getInput2, subject)
+  };
+});
+var readContract = (function readContract(getInput2, subject) {
+  const lines = getInput2(SealInput.Contract).split(/\r?\n/);
+  const versions = lines.map((line) => VERSION_LINE.exec(line.trim())).filter((m) => m !== null);
+  const patterns = lines.filter((line) => !VERSION_LINE.test(line.trim())).join("\n");
+  const versionName = `${SealInput.Contract} (its "version:" line)`;
+  if (versions.length > 1)
+    throw new SealError(
+      "bad-input",
+      `${versionName}: given ${versions.length} times. Give the contract's version once.`
+    );
+  const version2 = (versions[0]?.[1] ?? "").trim();
+  if (versions.length === 1 && version2 === "")
+    throw new SealError(
+      "bad-input",
+      `${versionName}: empty. Give a version such as "version: 2.1.0", or remove the line for the OpenAPI document's info.version.`
+    );
+  if (patterns.trim() === "") {
+    if (versions.length > 0)
+      throw new SealError(
+        "bad-input",
+        `${versionName}: ${quote(version2)} goes with contract files; name them on the other lines, or remove it.`
+      );
+    return null;
+  }
+  if (subject.kind !== "paths") {
+    throw new SealError(
+      "bad-input",
+      `${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`
+    );
+  }
+  return {
+    patterns: parseContractPatterns(patterns, SealInput.Contract),
+    version: version2,
+    inputs: { contract: SealInput.Contract, version: versionName }
+  };
+});
+var readCarrying = (function readCarrying(getInput2, subject) {
+  const uploadText = getInput2(SealInput.Upload).trim();
+  const mode = UPLOAD_MODES[uploadText.toLowerCase()];
+  if (mode === void 0) {
+    throw new SealError(
+      "bad-input",
+      `${SealInput.Upload}: ${quote(uploadText)} is not true, seal or false. Give true (the seal bundle and the sealed files, one workflow artifact), seal (the bundle alone) or false.`
+    );
+  }
+  const cache = parseBooleanInput(SealInput.Cache, getInput2(SealInput.Cache), false);
+  const artifactName = getInput2(SealInput.Name).trim();
+  const retention = getInput2(SealInput.RetentionDays).trim();
+  const needsUpload = [
+    [SealInput.Name, artifactName],
+    [SealInput.RetentionDays, retention]
+  ].find(([, value]) => value !== "");
+  if (mode === null && needsUpload) {
+    throw new SealError(
+      "bad-input",
+      `${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`
+    );
+  }
+  if (/[\r\n]/.test(artifactName))
+    throw new SealError(
+      "bad-input",
+      `${SealInput.Name}: ${quote(artifactName)} spans several lines. Give a single-line name.`
+    );
+  const readsFiles = subject.kind === "paths" || subject.kind === "parts" && subject.artifacts.length > 0;
+  if (!readsFiles) {
+    const which = {
+      digest: SealInput.SubjectDigest,
+      checksums: SealInput.SubjectChecksums,
+      parts: SealInput.SubjectParts,
+      image: `${SealInput.SubjectPath} (an image)`
+    }[subject.kind];
+    const carried = mode === "files" ? `"${SealInput.Upload}: true"` : cache ? `"${SealInput.Cache}: true"` : null;
+    if (carried !== null) {
+      throw new SealError(
+        "bad-input",
+        `${carried === `"${SealInput.Upload}: true"` ? SealInput.Upload : SealInput.Cache}: there are no files to carry: ${which} seals without reading them. ${mode === "files" ? `Give "${SealInput.Upload}: seal" to upload the seal bundle alone, or remove it.` : `Remove ${SealInput.Cache}.`}`
+      );
+    }
+  }
+  let retentionDays = null;
+  if (retention !== "") {
+    retentionDays = Number(retention);
+    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 400) {
+      throw new SealError(
+        "bad-input",
+        `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`
+      );
+    }
+  }
+  return {
+    upload: mode === null ? null : {
+      files: mode === "files",
+      name: artifactName === "" ? null : artifactName,
+      retentionDays
+    },
+    cache
+  };
+});
+// src/actions/seal/verify-hints.ts
+var verifyStepHints = (function verifyStepHints(env, settings, artifact, workspace, uploadedWithFiles = null) {
+  const actionRepository = env.GITHUB_ACTION_REPOSITORY;
+  const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || "v1"}` : "./verify";
+  const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith("__") ? env.GITHUB_ACTION : "seal";
+  let verifySubjectPath = null;
+  if (settings.subject.kind === "parts")
+    return {
+      verifySubjectPath: null,
+      verifyArtifactName: uploadedWithFiles,
+      verifyAction,
+      jobId: env.GITHUB_JOB || "build",
+      stepId
+    };
+  if (settings.subject.kind === "image") {
+    const reference2 = settings.subject.reference;
+    verifySubjectPath = reference2.digest === null ? `oci://${reference2.name}:${reference2.tag ?? "latest"}` : `oci://${reference2.name}@${artifact.digest}`;
+  } else if (artifact.kind === "files" && settings.subject.kind === "paths") {
+    const { include, exclude } = settings.subject.patterns;
+    verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
+  } else if (artifact.root !== null) {
+    const rel = relative(workspace, artifact.root).split(sep).join("/");
+    verifySubjectPath = rel === "" ? "." : leavesParent(rel) ? artifact.root : rel;
+    const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
+    if (onlyFile !== void 0)
+      verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
+  }
+  return {
+    verifySubjectPath,
+    verifyArtifactName: uploadedWithFiles,
+    verifyAction,
+    jobId: env.GITHUB_JOB || "build",
+    stepId
+  };
+});
+// src/attestation/oidc-token.ts
+var getOidcToken = (async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
+  const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!url || !requestToken) {
+    return {
+      kind: "unavailable",
+      reason: `The job cannot mint an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). Add "${ID_TOKEN_PERMISSION}" to the job (or the workflow) to sign keyless; pull requests from forks never get one.`
+    };
+  }
+  let token;
+  try {
+    const core = await import("../chunks/core-EUPLCFUX.js");
+    token = await commandsToStderrFromCli(() => core.getIDToken(audience));
+  } catch (error2) {
+    const detail = messageOf(error2).replace(/\s+/g, " ").trim();
+    throw new SealError(
+      "denied",
+      `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
+    );
+  }
+  return { kind: "token", token, claims: decodeOidcClaims(token) };
+});
+// src/app/signature/signing.ts
+var prepareSigning = (async function prepareSigning(settings, env) {
+  if (settings.mode === "none") return { kind: "none", notice: null };
+  if (settings.mode === "key") {
+    if (settings.key === null) throw new Error("unreachable: sign: key without a key");
+    const { readSigningKey } = await import("../chunks/signing-key-HJ7NCIUG.js");
+    const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
+    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-RJ4YUZFA.js");
+    const { keySigner } = await import("../chunks/key-signer-ETRLQDU6.js");
+    const signer = keySigner(key);
+    return {
+      kind: "key",
+      jobWorkflowRef: null,
+      sign: async (statement) => {
+        const bundle = await signStatement2(statement, { kind: "key", signer });
+        return {
+          json: `${JSON.stringify(bundle, null, 2)}
+`,
+          bundle,
+          signer: `key:${key.hint}`,
+          kind: "key"
+        };
+      }
+    };
+  }
+  const token = await getOidcToken();
+  if (token.kind === "unavailable") {
+    if (settings.mode === "keyless")
+      throw new SealError(
+        "denied",
+        `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`
+      );
+    return {
+      kind: "none",
+      notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.`
+    };
+  }
+  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-QZO4U7B4.js");
+  const { signStatement } = await import("../chunks/sign-statement-RJ4YUZFA.js");
+  const instance = chooseSigstoreInstance({
+    visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
+    serverUrl: serverUrlOf(env),
+    ...settings.endpoints
+  });
+  const jobWorkflowRef = token.claims.job_workflow_ref ?? null;
+  const serverUrl = serverUrlOf(env);
+  return {
+    kind: "keyless",
+    jobWorkflowRef,
+    sign: async (statement) => {
+      const bundle = await signStatement(statement, {
+        kind: "keyless",
+        instance,
+        token: token.token
+      });
+      return {
+        json: `${JSON.stringify(bundle, null, 2)}
+`,
+        bundle,
+        // Fulcio puts the job's workflow in the certificate; the token says which one it is.
+        signer: jobWorkflowRef === null ? token.claims.sub : `${serverUrl}/${jobWorkflowRef}`,
+        kind: "keyless"
+      };
+    }
+  };
+});
+var withSigningWorkflow = (function withSigningWorkflow(build, signing) {
+  if (build.kind !== "workflow" || signing.kind !== "keyless" || signing.jobWorkflowRef === null)
+    return build;
+  return { kind: "workflow", build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } };
+});
+// src/actions/seal/run.ts
+var run = (async function run(env = process.env) {
+  let pool = null;
+  try {
+    const workspace = workspaceDir(env);
+    const settings = readSealSettings((name) => getInput(name), workspace, env);
+    pool = settings.subject.kind === "paths" ? startHashPool(settings.subject) : null;
+    const signing = await prepareSigning(settings.signing, env);
+    if (signing.kind === "none" && signing.notice !== null) notice(signing.notice);
+    if (settings.pushToRegistry && signing.kind === "none") {
+      throw new SealError(
+        "bad-input",
+        `${SealInput.PushToRegistry}: "true" attaches the signed seal to the image, and this seal is not signed${signing.notice === null ? "" : ` (${signing.notice})`}. Grant the job "permissions: id-token: write" or give ${SealInput.SigningKey}, or remove ${SealInput.PushToRegistry}.`
+      );
+    }
+    const build = withSigningWorkflow(buildContextFromEnv(env), signing);
+    let image = null;
+    if (settings.subject.kind === "image")
+      image = await resolveSealedImage(
+        settings.subject.reference,
+        settings.token,
+        settings.plainHttp,
+        env
+      );
+    let signed = null;
+    let contract = null;
+    const finish = async (sealed) => {
+      let artifact2 = sealed;
+      if (image !== null)
+        artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
+      if (settings.contract !== null) {
+        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-3WHEMFIK.js");
+        contract = collectContract(artifact2, settings.contract);
+        artifact2 = {
+          ...artifact2,
+          statement: withContractAnnotation(artifact2.statement, contract.manifest)
+        };
+      }
+      if (signing.kind !== "none")
+        signed = await signAndStore(signing, settings.signing.mode, artifact2, settings.token, env);
+      if (image !== null && settings.pushToRegistry && settings.subject.kind === "image" && signed !== null) {
+        await attachSeal(
+          image,
+          settings.subject.reference,
+          signed.statement
+        );
+      }
+      const sealedContract2 = contract;
+      return {
+        artifact: artifact2,
+        extras: {
+          signed: signed?.statement.json ?? null,
+          contract: sealedContract2 === null ? null : {
+            manifestJson: `${JSON.stringify(sealedContract2.manifest, null, 2)}
+`,
+            files: sealedContract2.files
+          }
+        }
+      };
+    };
+    const started = process.hrtime.bigint();
+    const defaultParent = join(runnerTempDir(env), "artifact-seal");
+    const subject = image === null ? settings.subject : { kind: "digest", digest: image.sealed.digest, name: image.sealed.name };
+    if (subject.kind === "image") throw new Error("unreachable: an image subject is resolved above");
+    const { artifact, bundle } = subject.kind === "parts" ? await mergeParts(subject, settings, build, env, workspace, defaultParent, finish) : await sealToBundle(
+      subject,
+      {
+        name: settings.name,
+        fallbackName: fallbackName(env, workspace),
+        build,
+        ...pool === null ? {} : { pool },
+        onResolved: (count, root) => info(`Sealing ${formatCount(count, "file")} under ${root}`),
+        onProgress: (p) => info(describeProgress(p))
+      },
+      { outputDir: null, defaultParent, inputName: SealInput.SubjectName },
+      finish
+    );
+    const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
+    if (artifact.size !== null) {
+      info(
+        `Sealed ${formatCount(artifact.fileCount, "file")} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`
+      );
+    }
+    info(`${artifact.name}: ${artifact.digest}`);
+    reportLeftOut(artifact);
+    info(
+      `Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ""}`
+    );
+    const done = signed;
+    const sealedContract = contract;
+    if (sealedContract !== null) {
+      info(
+        `Contract ${sealedContract.manifest.version}: ${sealedContract.manifest.digest} (${formatCount(sealedContract.manifest.files.length, "file")}), in ${bundle.contractPath}`
+      );
+    }
+    if (done !== null)
+      info(
+        `Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ""}`
+      );
+    const signature = done === null || bundle.sigstoreBundlePath === null ? { signed: false, notice: signing.kind === "none" ? signing.notice : null } : {
+      signed: true,
+      signer: done.statement.signer,
+      kind: done.statement.kind,
+      bundlePath: bundle.sigstoreBundlePath,
+      attestationUrl: done.attestation?.url ?? null
+    };
+    const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null;
+    if (settings.cache) await cacheSealed(artifact, bundle, env);
+    if (env.GITHUB_STEP_SUMMARY) {
+      const hints = verifyStepHints(
+        env,
+        settings,
+        artifact,
+        workspace,
+        uploaded !== null && settings.upload?.files === true ? uploaded.name : null
+      );
+      await summary.addRaw(
+        renderSealMarkdown({
+          artifact,
+          bundle,
+          build,
+          ...hints,
+          signature,
+          contract: sealedContract?.manifest ?? null,
+          image: image?.sealed ?? null
+        })
+      ).write();
+    } else {
+      debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
+    }
+    setOutput(SealOutput.Digest, artifact.digest);
+    setOutput(SealOutput.SubjectName, artifact.name);
+    setOutput(
+      SealOutput.FileCount,
+      artifact.kind === "digest" ? "" : String(artifact.fileCount)
+    );
+    setOutput(SealOutput.Size, artifact.size === null ? "" : String(artifact.size));
+    setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath);
+    setOutput(SealOutput.StatementPath, bundle.statementPath);
+    setOutput(SealOutput.SealDir, bundle.dir);
+    setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : "");
+    setOutput(SealOutput.ArtifactUrl, uploaded ? artifactUrl(uploaded, env) : "");
+    setOutput(SealOutput.ArtifactDigest, uploaded?.digest ?? "");
+    setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
+    setOutput(
+      SealOutput.AttestationId,
+      done?.attestation?.id == null ? "" : String(done.attestation.id)
+    );
+    setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
+    setOutput(SealOutput.LeftOut, JSON.stringify(artifact.leftOut ?? []));
+    setOutput(SealOutput.Signer, done?.statement.signer ?? "");
+    setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? "");
+    setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? "");
+    setOutput(SealOutput.ImageRef, image === null ? "" : imageRef(image.sealed));
+  } catch (error2) {
+    reportFailure(error2);
+  } finally {
+    pool?.close();
+  }
+});
+var reportLeftOut = (function reportLeftOut(artifact) {
+  const unused = artifact.unusedExclusions ?? [];
+  if (unused.length > 0) {
+    warning(
+      `${SealInput.SubjectPath}: the exclusion${unused.length === 1 ? "" : "s"} ${unused.map((p) => quote(`!${p}`)).join(", ")} matched nothing. An exclusion is read relative to the workspace (or absolute), as the paths it excludes from are; fix it or remove it.`
+    );
+  }
+  const leftOut = artifact.leftOut ?? [];
+  if (leftOut.length === 0) return;
+  const shown = leftOut.slice(0, 20).map((p) => quote(p));
+  info(
+    `Left out ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded): ${shown.join(", ")}${leftOut.length > 20 ? ", \u2026" : ""}. Set ${SealInput.IncludeHiddenFiles}: true to seal them.`
+  );
+});
+// End of the functions compiled as the file loads.
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -266,24 +1937,16 @@ for (const key of ["access", "copyFile", "cp", "glob", "open", "opendir", "renam
 var builtin3 = __require("node:os");
 var { arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname, loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo, uptime, version, machine, constants: constants3, EOL, devNull } = builtin3;
 
+// src/core/control-characters.ts
+var CONTROL_CHARACTERS = "\\u0000-\\u001f\\u007f-\\u009f";
+var ANY_CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, "gu");
+
 // src/report/runner-log.ts
 var MARK = "\u200B";
 var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
 var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
-function visibleControl(char) {
-  const code2 = char.charCodeAt(0);
-  if (char === "	") return null;
-  if (code2 < 32) return String.fromCharCode(9216 + code2);
-  if (code2 === 127) return "\u2421";
-  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
-  return null;
-}
-function visibleControls(text) {
-  return text.replace(
-    new RegExp("\\p{Cc}", "gu"),
-    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
-  );
-}
+
+
 var RunnerLogGuard = class {
   lineStart = true;
   tail = "";
@@ -334,9 +1997,7 @@ var RunnerLogGuard = class {
     }
   }
 };
-function inertLogText(text) {
-  return new RunnerLogGuard().encode(text);
-}
+
 
 // src/actions/runner-io.ts
 var logStream = null;
@@ -357,63 +2018,18 @@ var runnerLog = {
     }
   }
 };
-async function endStep() {
-  const stream = logStream;
-  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
-  process.exit();
-}
-function toCommandValue(value) {
-  if (value === null || value === void 0) return "";
-  if (typeof value === "string" || value instanceof String) return String(value);
-  return JSON.stringify(value);
-}
-function escapeData(value) {
-  return toCommandValue(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
+
+
+
 function escapeProperty(value) {
   return escapeData(value).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-function issueCommand(command, properties, message) {
-  writeCommand(command, properties, inertLogText(toCommandValue(message)));
-}
-function writeCommand(command, properties, message) {
-  const props = Object.keys(properties).length > 0 ? ` ${Object.entries(properties).filter(([, value]) => value).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",")}` : "";
-  runnerLog.write(`::${command}${props}::${escapeData(message)}${EOL}`);
-}
-function annotationProperties(p) {
-  if (Object.keys(p).length === 0) return {};
-  return {
-    title: p.title,
-    file: p.file,
-    line: p.startLine,
-    endLine: p.endLine,
-    col: p.startColumn,
-    endColumn: p.endColumn
-  };
-}
-function issueFileCommand(variable, name, value) {
-  const file = process.env[variable];
-  const delimiter2 = `ghadelimiter_${randomUUID()}`;
-  const text = toCommandValue(value);
-  if (name.includes(delimiter2))
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
-  if (text.includes(delimiter2))
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
-  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
-    encoding: "utf8"
-  });
-}
-function getInput(name, options) {
-  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
-  return options?.trimWhitespace === false ? value : value.trim();
-}
-function setOutput(name, value) {
-  if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
-  runnerLog.write(EOL);
-  writeCommand("set-output", { name }, toCommandValue(value));
-}
+
+
+
+
+
+
 function saveState(name, value) {
   if (process.env.GITHUB_STATE) return issueFileCommand("GITHUB_STATE", name, value);
   writeCommand("save-state", { name }, toCommandValue(value));
@@ -421,19 +2037,11 @@ function saveState(name, value) {
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
-function info(message) {
-  runnerLog.write(inertLogText(message) + EOL);
-}
+
 function debug(message) {
   issueCommand("debug", {}, message);
 }
-function notice(message, properties = {}) {
-  issueCommand(
-    "notice",
-    annotationProperties(properties),
-    message instanceof Error ? message.toString() : message
-  );
-}
+
 function warning(message, properties = {}) {
   issueCommand(
     "warning",
@@ -545,25 +2153,9 @@ function quote(value) {
 
 // src/report/format.ts
 var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-function formatBytes(bytes) {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
-}
-function formatNumber(n) {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
-  const digits = String(Math.abs(n));
-  let out = digits.slice(0, digits.length % 3 || 3);
-  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
-  return n < 0 ? `-${out}` : out;
-}
-function formatCount(n, singular, plural2 = `${singular}s`) {
-  return `${formatNumber(n)} ${n === 1 ? singular : plural2}`;
-}
+
+
+
 
 // src/report/progress.ts
 function describeProgress(p) {
@@ -581,40 +2173,13 @@ var NAMED = {
   "@": "&#64;&#8203;"
 };
 var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
-function plain(value) {
-  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
-  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
-  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
-  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
-  return out;
-}
-function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
-    return `\`${value}\``;
-  return `<code>${plain(value)}</code>`;
-}
-function fence(content, info2 = "") {
-  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
-  const marks = "`".repeat(Math.max(3, longest + 1));
-  return `${marks}${info2}
-${visibleControls(content.replace(/\r\n?/g, "\n"))}
-${marks}`;
-}
-function link2(label, url, origins) {
-  const target = safeUrl(url, origins);
-  return target === null ? label : `[${label}](${target})`;
-}
-function safeUrl(url, origins) {
-  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
-  const parsed = new URL(url);
-  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
-  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
-    return null;
-  return parsed.href.replace(
-    /[()[\]|\\<>"'`*_~]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  ).replace(/&/g, "&amp;");
-}
+
+var ENDS_CODE_SPAN = new RegExp(`[\`|\\\\${CONTROL_CHARACTERS}\u2028\u2029]`, "u");
+var SPACE_OR_CONTROL = new RegExp(`[\\s${CONTROL_CHARACTERS}]`, "u");
+
+
+
+
 
 // src/core/image/sealed-image.ts
 var IMAGE_ANNOTATION = "artifact-seal.image";
@@ -730,18 +2295,10 @@ var PromoteInput = {
 
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function sha256Digest(data) {
-  return digestFromHex(sha256Hex(data));
-}
-function sha256Hex(data) {
-  return hash("sha256", data, "hex");
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
+
+
+
+
 function shortDigest(digest) {
   return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
 }
@@ -769,59 +2326,17 @@ var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
 var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
 var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
 var DIGEST_ONLY_ANNOTATION = "artifact-seal.digest-only";
-function statementSubject(name, digest, isTree) {
-  const hex = hexOf(digest);
-  return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
-}
+
 function digestOnlySubject(name, digest) {
   return {
     ...statementSubject(name, digest, false),
     annotations: { [DIGEST_ONLY_ANNOTATION]: true }
   };
 }
-function runUrl(build) {
-  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
-}
-function commitUrl(build) {
-  return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
-}
-function workflowPath(build) {
-  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
-  const at = withoutRepo.lastIndexOf("@");
-  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
-}
-function workflowPredicate(build) {
-  return {
-    buildDefinition: {
-      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
-      externalParameters: {
-        workflow: {
-          ref: build.ref,
-          repository: `${build.serverUrl}/${build.repository}`,
-          path: workflowPath(build)
-        }
-      },
-      internalParameters: {
-        github: {
-          event_name: build.eventName,
-          repository_id: build.repositoryId,
-          repository_owner_id: build.repositoryOwnerId,
-          runner_environment: build.runnerEnvironment
-        }
-      },
-      resolvedDependencies: [
-        {
-          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
-          digest: { gitCommit: build.sha }
-        }
-      ]
-    },
-    runDetails: {
-      builder: { id: `${build.serverUrl}/${build.jobWorkflowRef ?? build.workflowRef}` },
-      metadata: { invocationId: runUrl(build) }
-    }
-  };
-}
+
+
+
+
 function localPredicate(build, subjects) {
   return {
     buildDefinition: {
@@ -836,164 +2351,22 @@ function localPredicate(build, subjects) {
     }
   };
 }
-function buildStatement(subjects, context) {
-  return {
-    _type: STATEMENT_TYPE,
-    subject: subjects,
-    predicateType: SLSA_PROVENANCE_TYPE,
-    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
-  };
-}
+
 
 // src/report/seal-report.ts
-function provenanceLinks(build) {
-  if (build.kind !== "workflow") return { commit: null, run: null };
-  const b = build.build;
-  return {
-    commit: { label: b.sha.slice(0, 7), url: commitUrl(b), ref: b.ref },
-    run: {
-      label: `${b.workflowRef.split("@")[0]?.split("/").pop() ?? "workflow"} run ${b.runId} (attempt ${b.runAttempt})`,
-      url: runUrl(b)
-    }
-  };
-}
-function verifySnippet(report) {
-  const lines = [
-    `# ${report.jobId}: expose the digest to later jobs`,
-    "outputs:",
-    `  digest: \${{ steps.${report.stepId}.outputs.digest }}`,
-    "",
-    "# a later job, before it deploys",
-    `needs: ${report.jobId}`,
-    "steps:",
-    `  - uses: ${report.verifyAction}`,
-    "    with:"
-  ];
-  const subjectPath = report.verifySubjectPath;
-  if (report.verifyArtifactName) {
-    lines.push(`      ${VerifyInput.Name}: ${report.verifyArtifactName}`);
-  } else if (subjectPath !== null && subjectPath.includes("\n")) {
-    lines.push("      subject-path: |", ...subjectPath.split("\n").map((line) => `        ${line}`));
-  } else if (subjectPath !== null) {
-    lines.push(`      subject-path: ${subjectPath}`);
-  }
-  lines.push(`      expected-digest: \${{ needs.${report.jobId}.outputs.digest }}`);
-  return lines.join("\n");
-}
+
+
 
 // src/report/seal-markdown.ts
 var LISTING_LINES_SHOWN = 500;
 var LEFT_OUT_SHOWN = 100;
-function firstLines(listing, count) {
-  let end = 0;
-  let lines = 0;
-  while (lines < count && end < listing.length) {
-    const newline = listing.indexOf(10, end);
-    end = newline === -1 ? listing.length : newline + 1;
-    lines++;
-  }
-  return { text: listing.toString("utf8", 0, end).replace(/\n$/, ""), count: lines };
-}
+
 function imageContent(image) {
   const from = image.tag === null ? "by digest" : `from the tag ${code(image.tag)}`;
   const kind = image.platforms.length === 0 ? "a single image" : `an index of ${image.platforms.map((p) => code(p.platform)).join(", ")}`;
   return `the image ${code(imageRef(image))}, ${kind}, resolved ${from}; its manifest's bytes proven in the registry`;
 }
-function renderSealMarkdown(report) {
-  const { artifact, bundle } = report;
-  const out = [];
-  out.push(`### \u{1F512} Sealed ${code(artifact.name)}`, "");
-  out.push("| | |", "| --- | --- |");
-  out.push(`| Digest | ${code(artifact.digest)} |`);
-  if (report.image) out.push(`| Content | ${imageContent(report.image)} |`);
-  else if (artifact.size !== null)
-    out.push(
-      `| Content | ${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)} |`
-    );
-  else if (artifact.kind === "checksums")
-    out.push(`| Content | ${formatCount(artifact.fileCount, "file")} (from a checksums listing) |`);
-  else out.push("| Content | a digest given by the build (not read from files) |");
-  const links = provenanceLinks(report.build);
-  const origins = report.build.kind === "workflow" ? [report.build.build.serverUrl] : [];
-  if (links.commit)
-    out.push(
-      `| Commit | ${link2(code(links.commit.label), links.commit.url, origins)} on ${code(links.commit.ref)} |`
-    );
-  if (links.run) out.push(`| Built by | ${link2(plain(links.run.label), links.run.url, origins)} |`);
-  if (report.build.kind === "local")
-    out.push(
-      `| Built by | ${plain(report.build.build.tool)} on ${plain(report.build.build.host)} |`
-    );
-  out.push(
-    `| Seal bundle | ${code(bundle.checksumsPath)}<br>${code(bundle.statementPath)}${bundle.sigstoreBundlePath ? `<br>${code(bundle.sigstoreBundlePath)}` : ""} |`
-  );
-  if (report.contract) {
-    const kinds = [
-      ...new Set(report.contract.files.filter((f) => f.kind !== "reference").map((f) => f.kind))
-    ].join(", ");
-    out.push(
-      `| Contract | ${code(report.contract.version)} (${plain(kinds)}, ${formatCount(report.contract.files.length, "file")}): ${code(report.contract.digest)} |`
-    );
-  }
-  const signature = report.signature;
-  if (signature?.signed) {
-    const how = signature.kind === "keyless" ? "Sigstore certificate" : "key";
-    const attestation = signature.attestationUrl ? ` \xB7 ${link2("attestation", signature.attestationUrl, origins)}` : "";
-    out.push(`| Signed by | ${code(signature.signer)} (${how})${attestation} |`);
-  } else if (signature) {
-    out.push(`| Signed by | not signed${signature.notice ? `: ${plain(signature.notice)}` : ""} |`);
-  }
-  out.push("");
-  if (artifact.summary !== null && artifact.fileCount > 1) {
-    const groups = artifact.summary.topLevel;
-    if (groups.length > 1) {
-      out.push("| Top level | Files | Size |", "| --- | ---: | ---: |");
-      for (const g of groups.slice(0, 8))
-        out.push(`| ${code(g.name)} | ${formatNumber(g.files)} | ${formatBytes(g.size)} |`);
-      if (groups.length > 8) out.push(`| \u2026 ${groups.length - 8} more | | |`);
-    } else {
-      out.push("| Largest files | Size |", "| --- | ---: |");
-      for (const f of artifact.summary.largest)
-        out.push(`| ${code(f.path)} | ${formatBytes(f.size)} |`);
-    }
-    out.push("");
-  }
-  const leftOut = artifact.leftOut ?? [];
-  if (leftOut.length > 0) {
-    out.push(
-      `<details><summary>Left out: ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded)</summary>`,
-      "",
-      ...leftOut.slice(0, LEFT_OUT_SHOWN).map((p) => `- ${code(p)}`),
-      ...leftOut.length > LEFT_OUT_SHOWN ? [`- \u2026 ${formatNumber(leftOut.length - LEFT_OUT_SHOWN)} more`] : [],
-      "",
-      "Set `include-hidden-files: true` to seal them, or leave them out with a `!` pattern to silence this.",
-      "",
-      "</details>",
-      ""
-    );
-  }
-  out.push(
-    "<details><summary>Verify these bytes in a later job</summary>",
-    "",
-    fence(verifySnippet(report), "yaml"),
-    "",
-    "</details>",
-    ""
-  );
-  const shown = firstLines(artifact.listing, LISTING_LINES_SHOWN);
-  out.push(
-    `<details><summary>Checksums listing (${formatCount(artifact.fileCount, "line")})</summary>`,
-    "",
-    fence(shown.text, "text")
-  );
-  if (artifact.fileCount > shown.count)
-    out.push(
-      "",
-      `${formatNumber(artifact.fileCount - shown.count)} more lines in ${code(bundle.checksumsPath)}.`
-    );
-  out.push("", "</details>", "");
-  return out.join("\n");
-}
+
 
 // src/core/listing.ts
 function compareUtf8(a, b) {
@@ -1009,9 +2382,7 @@ function compareUtf8(a, b) {
   }
   return a.length - b.length;
 }
-function sortEntries(entries) {
-  return entries.sort((a, b) => compareUtf8(a.path, b.path));
-}
+
 function formatListing(sorted) {
   let text = "";
   for (const entry of sorted) text += `${entry.hex}  ${entry.path}
@@ -1019,21 +2390,7 @@ function formatListing(sorted) {
   return text;
 }
 var LINES_PER_PIECE = 4096;
-function listingFromDigests(paths, digests, order) {
-  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
-  const pieces = [];
-  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
-    const end = Math.min(order.length, start + LINES_PER_PIECE);
-    const lines = new Array(end - start);
-    for (let k = start; k < end; k++) {
-      const i = order[k];
-      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
-`;
-    }
-    pieces.push(Buffer.from(lines.join("")));
-  }
-  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
-}
+
 function listingFromPathBytes(paths, digests, order) {
   const { bytes, ends, prefixLength } = paths;
   const count = order.length;
@@ -1061,68 +2418,12 @@ function listingFromPathBytes(paths, digests, order) {
 function digestOfListing(listing) {
   return sha256Digest(listing);
 }
-function checkListingPath(path, where) {
-  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0)
-    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
-  if (path.includes("\n") || path.includes("\r")) {
-    throw new SealError(
-      "malformed",
-      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
-    );
-  }
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
-    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
-  }
-  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(
-      "malformed",
-      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
-    );
-  }
-}
+
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
 function unescapeName(name) {
   return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
 }
-function parseListing(text, fileName) {
-  const entries = [];
-  const seen = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.trim() === "" || line.startsWith("#")) return;
-    const match = LINE.exec(line);
-    if (!match) {
-      throw new SealError(
-        "malformed",
-        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
-      );
-    }
-    const [, escaped, hex, rawPath] = match;
-    let path = escaped ? unescapeName(rawPath) : rawPath;
-    while (path.startsWith("./")) path = path.slice(2);
-    checkListingPath(path, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path);
-    if (earlier !== void 0) {
-      throw new SealError(
-        "malformed",
-        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
-      );
-    }
-    seen.set(path, lineNo);
-    entries.push({ path, hex: hex.toLowerCase() });
-  });
-  if (entries.length === 0) {
-    throw new SealError(
-      "malformed",
-      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
-    );
-  }
-  return sortEntries(entries);
-}
+
 function diffListings(expected, actual) {
   const mismatches = [];
   let i = 0;
@@ -1192,26 +2493,8 @@ function isCanonicalListing(bytes) {
   }
 }
 var LINE_START = /^[0-9a-f]{64} {2}[^ ]/;
-function startsLikeListing(head) {
-  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
-}
-function readListingFile(file) {
-  let fd;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const head = Buffer.alloc(67);
-    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
-      return null;
-  } finally {
-    closeSync(fd);
-  }
-  const bytes = readFileSync(file);
-  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
-}
+
+
 function checkSubjectKind(subject, expected, recorded, inputs) {
   if (recorded !== null && recorded.kind !== subject.kind) {
     const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
@@ -1236,14 +2519,7 @@ function checkSubjectKind(subject, expected, recorded, inputs) {
     recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
   );
 }
-function refuseListingAsFile(file, inputName) {
-  const listing = readListingFile(file);
-  if (listing === null) return;
-  throw new SealError(
-    "bad-input",
-    `${inputName}: ${quote(file)} is a checksums listing of ${plural(listing.fileCount, "file")}. Sealed as one file, its digest would equal the digest of the tree it lists, and a later verify could not tell the file from the tree. Seal the directory it lists instead, or seal the listing together with other files (its directory), so the seal is a tree.`
-  );
-}
+
 function describeKind(recorded) {
   return recorded.kind === "tree" ? `a tree${recorded.fileCount === null ? "" : ` of ${plural(recorded.fileCount, "file")}`}` : "one file";
 }
@@ -1405,19 +2681,7 @@ var OPEN_FLAGS = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0);
 function notRegular() {
   return Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
 }
-function hashSmallFile(path) {
-  const fd = openSync(path, OPEN_FLAGS);
-  try {
-    const stat2 = fstatSync(fd);
-    if (!stat2.isFile()) throw notRegular();
-    const { mode } = stat2;
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    const size = readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
-  } finally {
-    closeSync(fd);
-  }
-}
+
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open2(path, OPEN_FLAGS);
   try {
@@ -1701,59 +2965,11 @@ var HashQueue = class {
     return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
   }
 };
-async function hashFiles(paths, options = {}) {
-  if (paths.length === 1) return hashOneFile(paths[0], options);
-  const queue = new HashQueue(options.pool ?? null, options);
-  for (const path of paths) queue.add(path);
-  return queue.finish();
-}
-async function hashOneFile(path, options) {
-  const { onProgress, progressIntervalMs = 2e3 } = options;
-  try {
-    const result = hashSmallFile(path) ?? await hashLargeFile(
-      path,
-      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
-      progressIntervalMs
-    );
-    return {
-      digests: new Uint8Array(result.digest),
-      sizes: Float64Array.of(result.size),
-      modes: Uint16Array.of(result.mode & 4095)
-    };
-  } catch (error2) {
-    const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
-  }
-}
+
+
 
 // src/core/file-summary.ts
-function summarizeFiles(paths, sizes, order, largestCount = 5) {
-  const groups = /* @__PURE__ */ new Map();
-  const largest = [];
-  let current;
-  let currentName = "";
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const filePath = paths[i];
-    const size = sizes[i];
-    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
-      const slash = filePath.indexOf("/");
-      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
-      current = groups.get(currentName);
-      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
-    }
-    current.files++;
-    current.size += size;
-    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
-      let at = largest.length;
-      while (at > 0 && largest[at - 1].size < size) at--;
-      largest.splice(at, 0, { path: filePath, size });
-      if (largest.length > largestCount) largest.pop();
-    }
-  }
-  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
-  return { largest, topLevel };
-}
+
 
 // src/core/json-shape.ts
 function isRecord(value) {
@@ -1761,27 +2977,14 @@ function isRecord(value) {
 }
 
 // src/core/paths.ts
-function isInside(child, parent) {
-  return !leavesParent(relative(parent, child));
-}
-function leavesParent(rel) {
-  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-}
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
+
+
+
 
 // src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
-function formatModes(modes) {
-  const executable = [...modes.executable].sort(byBytes);
-  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
-  return Buffer.from(`${JSON.stringify({ executable, links })}
-`);
-}
-function modesDigest(bytes) {
-  return sha256Digest(bytes);
-}
+
+
 function parseModes(text, what) {
   let json;
   try {
@@ -1816,27 +3019,7 @@ function linkTargetPath(link3, target) {
   const joined = posix.normalize(posix.join(posix.dirname(link3), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
-function readModes(root, paths, links, fileModes) {
-  const executable = [];
-  for (let i = 0; i < paths.length; i++) {
-    const rel = paths[i];
-    const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
-    if ((mode & 73) !== 0) executable.push(rel);
-  }
-  const realRoot = links.length > 0 ? realOrSelf(root) : root;
-  const sealed = links.length > 0 ? pathsAndParents(paths) : null;
-  const recorded = {};
-  for (const { link: link3, target } of links) {
-    const linkFromRoot = relative(root, link3);
-    const targetFromRoot = relative(realRoot, target);
-    if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
-    const relLink = toSlashes(linkFromRoot);
-    const relTarget = toSlashes(targetFromRoot);
-    if (sealed?.has(relTarget) !== true) continue;
-    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
-  }
-  return { executable: executable.sort(byBytes), links: recorded };
-}
+
 function diffModes(sealed, found) {
   const describe2 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
   const sealedExec = new Set(sealed.executable);
@@ -1924,273 +3107,17 @@ function mayBeSecret(name) {
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 var NOT_WALKED = ["node_modules", ".git"];
-function namesOneFile(options) {
-  const [only, ...others] = options.patterns.include;
-  if (only === void 0 || others.length > 0) return false;
-  const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
-}
-function rootBeforeWalk(options) {
-  if (options.root) return resolve(options.baseDir, options.root);
-  const [only, ...others] = options.patterns.include;
-  if (only === void 0 || others.length > 0) return null;
-  const abs = resolve(options.baseDir, only);
-  return statOrNull(abs)?.isDirectory() ? abs : null;
-}
-function resolveFiles(options) {
-  const { patterns, baseDir, inputName } = options;
-  if (patterns.include.length === 0) {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
-    );
-  }
-  const excludeMatchers = patterns.exclude.map(
-    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
-  );
-  const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
-  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
-    let excluded = false;
-    const slashed = toSlashes(abs);
-    excludeMatchers.forEach((m, i) => {
-      if (m(slashed)) excluded = excludeUsed[i] = true;
-    });
-    return excluded;
-  };
-  const knownRoot = rootBeforeWalk(options);
-  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
-  const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
-    "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
-  );
-  const found = [];
-  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
-  const links = [];
-  const unmatched = [];
-  const leftOut = [];
-  const leaveOutHidden = options.hidden === "leave-out";
-  const addFile = (abs) => {
-    if (seen !== null) {
-      if (seen.has(abs)) return;
-      seen.add(abs);
-    }
-    found.push(abs);
-    options.onFile?.(abs);
-  };
-  const walk = (dir, realDir, ancestors, glob2, skipped) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error2) {
-      const e = error2;
-      throw new SealError(
-        "unreadable",
-        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
-        { cause: e }
-      );
-    }
-    entries.sort(byListingName);
-    ancestors.push(realDir);
-    const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    for (const entry of entries) {
-      const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
-        throw new SealError(
-          "bad-input",
-          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
-        );
-      }
-      if (isExcluded(abs)) continue;
-      if (skipped?.has(entry.name) && !entry.isFile()) continue;
-      const taken = glob2 === null || glob2.take(abs);
-      if (!taken && !glob2.enter(abs)) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let realChild = null;
-      if (entry.isSymbolicLink()) {
-        let stat2;
-        try {
-          realChild = realpathSync(abs);
-          stat2 = statSync(realChild);
-        } catch {
-          if (!taken) continue;
-          throw new SealError(
-            "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
-          );
-        }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
-          throw linkLeavesRoot(abs, realChild, knownRoot);
-        links.push({ link: abs, target: realChild, named: false });
-        isDir = stat2.isDirectory();
-        isFile = stat2.isFile();
-        if (isDir && ancestors.includes(realChild)) {
-          throw new SealError(
-            "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
-          );
-        }
-      }
-      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
-        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
-        continue;
-      }
-      if (isDir) {
-        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
-          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
-      } else if (isFile && taken) {
-        addFile(abs);
-      }
-    }
-    ancestors.pop();
-  };
-  const noteNamedLink = (abs) => {
-    const real = realOrSelf2(abs);
-    if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
-      throw linkLeavesRoot(abs, real, knownRoot, true);
-    links.push({ link: abs, target: real, named: true });
-  };
-  let onlyDirectory = null;
-  for (const pattern of patterns.include) {
-    const absPattern = absolutePattern(baseDir, pattern);
-    const scan = scanGlob(absPattern);
-    let matchedSomething = false;
-    if (scan === null || !scan.isGlob) {
-      const abs = resolve(baseDir, pattern);
-      const stat2 = statOrNull(abs);
-      if (stat2?.isDirectory()) {
-        matchedSomething = true;
-        if (isExcluded(abs)) continue;
-        if (patterns.include.length === 1) onlyDirectory = abs;
-        else noteNamedLink(abs);
-        walk(abs, realOrSelf2(abs), [], null, null);
-      } else if (stat2?.isFile()) {
-        matchedSomething = true;
-        if (!isExcluded(abs)) {
-          noteNamedLink(abs);
-          addFile(abs);
-        }
-      }
-    } else {
-      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
-      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
-      const glob2 = {
-        take: (abs) => {
-          const hit = matcher(toSlashes(abs));
-          matchedSomething ||= hit;
-          return hit;
-        },
-        enter: globEnters(resolve(base), scan.glob),
-        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
-      };
-      if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf2(base);
-        if (realBase !== resolve(base))
-          links.push({ link: resolve(base), target: realBase, named: false });
-        walk(resolve(base), realBase, [], glob2, glob2.skipped);
-      }
-    }
-    if (!matchedSomething) unmatched.push(pattern);
-  }
-  if (unmatched.length > 0) {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
-    );
-  }
-  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to ${words().base} (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
-    );
-  }
-  if (found.length === 0) {
-    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
-    throw new SealError(
-      "bad-input",
-      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
-    );
-  }
-  const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(sep) ? root : root + sep;
-  let relativeIsSuffix = sep === "/";
-  const relative2 = found.map((abs) => {
-    const underPrefix = abs.startsWith(rootPrefix);
-    if (!underPrefix) relativeIsSuffix = false;
-    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
-    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
-    return rel;
-  });
-  const realRoot = realOrSelf2(root);
-  for (const { link: link3, target, named } of links) {
-    if ((named || isInside(link3, root)) && !isInside(target, realRoot))
-      throw linkLeavesRoot(link3, target, root, named);
-  }
-  const order = listingOrder(relative2);
-  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return {
-    kind,
-    root,
-    absolutePaths: found,
-    relativePaths: relative2,
-    order,
-    relativeIsSuffix,
-    leftOut,
-    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
-    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
-  };
-}
+
+
+
 function byListingName(a, b) {
   const x = a.isDirectory() ? `${a.name}/` : a.name;
   const y = b.isDirectory() ? `${b.name}/` : b.name;
   return x < y ? -1 : x > y ? 1 : 0;
 }
-function listingOrder(paths) {
-  const order = new Uint32Array(paths.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  const before = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (x, y) => compareUtf8(x, y) < 0 : (x, y) => x < y;
-  let sorted = true;
-  for (let i = 1; sorted && i < paths.length; i++)
-    sorted = before(paths[i - 1], paths[i]);
-  if (sorted) return order;
-  return order.sort((a, b) => {
-    const x = paths[a];
-    const y = paths[b];
-    return before(x, y) ? -1 : before(y, x) ? 1 : 0;
-  });
-}
-function chooseRoot(options, files, onlyDirectory) {
-  if (options.root !== void 0 && options.root !== "") {
-    const root = resolve(options.baseDir, options.root);
-    if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(
-        "bad-input",
-        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
-      );
-    }
-    const outside = files.find((f) => !isInside(f, root));
-    if (outside !== void 0) {
-      throw new SealError(
-        "bad-input",
-        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
-      );
-    }
-    return root;
-  }
-  if (onlyDirectory !== null) return onlyDirectory;
-  let common = dirname(files[0]);
-  for (const file of files) {
-    while (!isInside(file, common)) common = dirname(common);
-  }
-  return common;
-}
-function absolutePattern(baseDir, pattern) {
-  return toSlashes(resolve(baseDir, pattern));
-}
+
+
+
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
   if (segments === null) return () => true;
@@ -2235,20 +3162,8 @@ function splitSegments(glob2) {
 function namesAreUtf8(dir) {
   return readdirSync(dir, { encoding: "buffer" }).every((name) => Buffer.from(name.toString("utf8")).equals(name));
 }
-function statOrNull(p) {
-  try {
-    return statSync(p);
-  } catch {
-    return null;
-  }
-}
-function realOrSelf2(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
+
+
 function readLinkText(p) {
   try {
     return readlinkSync(p);
@@ -2258,115 +3173,9 @@ function readLinkText(p) {
 }
 
 // src/core/seal.ts
-function startHashPool(subject, workers) {
-  return subject.kind === "paths" && !namesOneFile(subject) ? HashPool.start(workers) : null;
-}
-async function sealSubject(subject, options) {
-  try {
-    return await sealWithPool(subject, options);
-  } finally {
-    options.pool?.close();
-  }
-}
-async function sealWithPool(subject, options) {
-  if (subject.kind === "digest") {
-    const name = options.name || subject.name;
-    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    const artifact = {
-      name,
-      digest: subject.digest,
-      kind: "digest",
-      root: null,
-      fileCount: 1,
-      size: null,
-      summary: null,
-      listing: listing2
-    };
-    return {
-      ...artifact,
-      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
-    };
-  }
-  if (subject.kind === "checksums") {
-    const entries = parseListing(readListingFile2(subject.file, subject.inputName), subject.file);
-    const listing2 = Buffer.from(formatListing(entries));
-    const name = options.name || options.fallbackName;
-    const fileCount = entries.length;
-    return describe(
-      {
-        name,
-        digest: digestOfListing(listing2),
-        kind: "checksums",
-        root: null,
-        fileCount,
-        size: null,
-        summary: null,
-        listing: listing2
-      },
-      true,
-      options.build
-    );
-  }
-  let resolved;
-  let hashed;
-  let linesRoot = null;
-  if (namesOneFile(subject)) {
-    resolved = resolveFiles(subject);
-    options.onResolved?.(1, resolved.root);
-    hashed = await hashFiles(resolved.absolutePaths, options);
-  } else {
-    const pool = options.pool ?? HashPool.start(options.workers);
-    try {
-      linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
-      const queue = new HashQueue(
-        pool,
-        linesRoot === null ? options : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
-      );
-      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
-      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
-      hashed = await queue.finish();
-    } finally {
-      pool.close();
-    }
-  }
-  const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = listingOf(resolved, hashed, linesRoot);
-  const isSingleFile = kind === "file";
-  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
-  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
-  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  const described = describe(
-    {
-      name: options.name || defaultName,
-      digest,
-      kind,
-      root,
-      fileCount: relativePaths.length,
-      size,
-      summary: summary2,
-      listing
-    },
-    !isSingleFile,
-    options.build
-  );
-  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes));
-  const [sealedSubject, ...others] = described.statement.subject;
-  const annotated = {
-    ...sealedSubject,
-    annotations: {
-      ...sealedSubject?.annotations,
-      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
-    }
-  };
-  return {
-    ...described,
-    statement: { ...described.statement, subject: [annotated, ...others] },
-    modes,
-    leftOut: resolved.leftOut,
-    unusedExclusions: resolved.unusedExclusions
-  };
-}
+
+
+
 async function listDirectory(dir, inputName, options = {}) {
   const build = {
     kind: "local",
@@ -2381,27 +3190,13 @@ async function listDirectory(dir, inputName, options = {}) {
   };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
-function listingOf(resolved, hashed, linesRoot) {
-  const { root, relativePaths, order, relativeIsSuffix } = resolved;
-  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
-    return hashed.lines;
-  if (hashed.queued && relativeIsSuffix) {
-    const prefixLength = Buffer.byteLength(withSep(root));
-    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order);
-  }
-  return listingFromDigests(relativePaths, hashed.digests, order);
-}
+
 function isIdentity(order) {
   for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
   return true;
 }
 var withSep = (dir) => dir.endsWith(sep) ? dir : dir + sep;
-function describe(artifact, isTree, build) {
-  return {
-    ...artifact,
-    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
-  };
-}
+
 function readListingFile2(file, inputName) {
   try {
     return readFileSync(file, "utf8");
@@ -2416,21 +3211,8 @@ function readListingFile2(file, inputName) {
 }
 
 // src/stores/evidence/seal-bundle.ts
-function fileSafeName(name) {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
-  return safe === "" ? "artifact" : safe;
-}
-function bundleFileNames(name) {
-  const base = fileSafeName(name);
-  return {
-    checksums: `${base}.sha256`,
-    statement: `${base}.intoto.json`,
-    sigstore: `${base}.sigstore.json`,
-    contract: `${base}.contract.json`,
-    contractDir: `${base}.contract`,
-    modes: `${base}.modes.json`
-  };
-}
+
+
 function modesBeside(checksumsFile) {
   return checksumsFile.endsWith(".sha256") ? `${checksumsFile.slice(0, -".sha256".length)}.modes.json` : null;
 }
@@ -2527,12 +3309,7 @@ function copyListedFiles(root, listed, dir) {
     copyFileSync(join(root, ...rel.split("/")), target);
   }
 }
-function removeQuietly(target) {
-  try {
-    rmSync(target, { recursive: true, force: true });
-  } catch {
-  }
-}
+
 function realOrResolved(p) {
   try {
     return realpathSync(p);
@@ -2642,32 +3419,7 @@ function realExisting(p) {
 }
 
 // src/app/seal/seal-to-bundle.ts
-async function sealToBundle(subject, options, destination, finish) {
-  const { outputDir, defaultParent, inputName } = destination;
-  const sealed = subject.kind === "paths" ? {
-    ...subject,
-    skipDirs: [...subject.skipDirs ?? [], defaultParent, ...outputDir ? [outputDir] : []]
-  } : subject;
-  const artifact = await sealSubject(sealed, options);
-  if (subject.kind === "paths" && artifact.root !== null) {
-    if (artifact.kind === "file") {
-      const only = parseListing(artifact.listing.toString("utf8"), "the sealed listing")[0]?.path;
-      refuseListingAsFile(join(artifact.root, ...only.split("/")), subject.inputName);
-    } else if (outputDir !== null && isInsideTree(outputDir, artifact.root)) {
-      throw new SealError(
-        "bad-input",
-        `${inputName}: ${quote(outputDir)} is inside the sealed tree ${quote(artifact.root)}. A later verify of the tree would find the seal bundle's files there, files that were not sealed. Give a directory outside the tree${inputName === "--out" ? "" : `, or leave ${inputName} empty for a directory under the runner's temp directory`}.`
-      );
-    }
-  }
-  const finished = finish ? await finish(artifact) : { artifact, extras: {} };
-  const dir = outputDir ?? join(defaultParent, fileSafeName(artifact.name));
-  const bundle = await new LocalDirectoryStore(dir, inputName).putSealBundle(
-    finished.artifact,
-    finished.extras
-  );
-  return { artifact: finished.artifact, bundle };
-}
+
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -2675,56 +3427,17 @@ var VERSION = "0.1.0";
 // src/core/env.ts
 var DEFAULT_SERVER_URL = "https://github.com";
 var DEFAULT_API_URL = "https://api.github.com";
-function serverUrlOf(env) {
-  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
-}
+
 function apiUrlOf(env) {
   return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
 }
-function withoutTrailingSlash(value, fallback) {
-  return (value?.trim() || fallback).replace(/\/+$/, "");
-}
+
 
 // src/app/settings/runner-environment.ts
-function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
-  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
-  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
-    return {
-      kind: "workflow",
-      build: {
-        serverUrl: serverUrlOf(env),
-        repository: GITHUB_REPOSITORY,
-        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
-        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
-        sha: GITHUB_SHA,
-        ref: env.GITHUB_REF ?? "",
-        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
-        eventName: env.GITHUB_EVENT_NAME ?? "",
-        runId: GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
-        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
-      }
-    };
-  }
-  return {
-    kind: "local",
-    build: {
-      tool: `pkg:npm/artifact-seal@${VERSION}`,
-      host: hostname(),
-      startedOn: now.toISOString()
-    }
-  };
-}
-function fallbackName(env, baseDir) {
-  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || basename(resolve(baseDir)) || "artifact";
-}
-function workspaceDir(env) {
-  return env.GITHUB_WORKSPACE || process.cwd();
-}
-function runnerTempDir(env) {
-  return env.RUNNER_TEMP || tmpdir();
-}
+
+
+
+
 
 // src/actions/report-failure.ts
 function reportFailure(error2) {
@@ -2750,24 +3463,7 @@ function reportFailure(error2) {
 }
 
 // src/core/subject/patterns.ts
-function parseSubjectPatterns(value) {
-  const include = [];
-  const exclude = [];
-  for (const line of value.split(/\r?\n/)) {
-    if (line.trim().startsWith("#")) continue;
-    for (const part of line.split(",")) {
-      const pattern = part.trim();
-      if (pattern === "") continue;
-      if (pattern.startsWith("!")) {
-        const negated = pattern.slice(1).trim();
-        if (negated !== "") exclude.push(negated);
-      } else {
-        include.push(pattern);
-      }
-    }
-  }
-  return { include, exclude };
-}
+
 
 // src/core/merge.ts
 var PART_URI_PREFIX = "artifact-seal:part/";
@@ -3342,58 +4038,8 @@ function readPublicKey(text, source) {
 
 // src/app/settings/signing-settings.ts
 var SIGN_MODES = ["auto", "keyless", "key", "none"];
-function readSigningSettings(getInput2, env, defaultMode = "auto") {
-  const modeText = getInput2(SigningInput.Sign).trim().toLowerCase();
-  if (modeText !== "" && !SIGN_MODES.includes(modeText)) {
-    throw new SealError(
-      "bad-input",
-      `${SigningInput.Sign}: ${quote(getInput2(SigningInput.Sign))} is not a signing mode. Use auto (keyless when the job has "id-token: write", else unsigned), keyless (a Sigstore certificate for the workflow) or none; a ${SigningInput.SigningKey} signs with that key.`
-    );
-  }
-  const keyText = getInput2(SigningInput.SigningKey);
-  const hasKey = keyText.trim() !== "";
-  let mode = modeText === "" ? defaultMode : modeText;
-  if (hasKey && (modeText === "" || modeText === "auto")) mode = "key";
-  if (mode === "key" && !hasKey) {
-    throw new SealError(
-      "bad-input",
-      `${SigningInput.SigningKey}: required with "${SigningInput.Sign}: key". Pass the private key's PEM text from a secret, such as "\${{ secrets.SIGNING_KEY }}", or use sign: keyless on GitHub-hosted runners.`
-    );
-  }
-  if (hasKey && mode !== "key") {
-    throw new SealError(
-      "bad-input",
-      `${SigningInput.SigningKey}: a key was given but "${SigningInput.Sign}" is ${mode}. Remove ${SigningInput.Sign}, or remove the key.`
-    );
-  }
-  const password = env[SigningEnv.KeyPassword] || env[SigningEnv.CosignPassword] || "";
-  return {
-    mode,
-    // Opened by prepareSigning, before any work: its cipher for cosign keys loads only then.
-    key: hasKey ? {
-      pem: keyText,
-      password: password === "" ? void 0 : password,
-      inputName: SigningInput.SigningKey
-    } : null,
-    endpoints: {
-      fulcioUrl: readUrl(env, SigningEnv.FulcioUrl),
-      rekorUrl: readUrl(env, SigningEnv.RekorUrl),
-      tsaUrl: readUrl(env, SigningEnv.TsaUrl)
-    }
-  };
-}
-function readUrl(env, name) {
-  const text = (env[name] ?? "").trim();
-  if (text === "") return null;
-  const url = URL.canParse(text) ? new URL(text) : null;
-  if (url === null || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new SealError(
-      "bad-input",
-      `${name}: ${quote(text)} is not an http(s) URL. Set the service's base URL, such as "https://fulcio.sigstore.dev", or unset it for the default.`
-    );
-  }
-  return text.replace(/\/+$/, "");
-}
+
+
 
 // src/core/contract/manifest.ts
 var CONTRACT_FORMAT = "artifact-seal/contract/v2";
@@ -3432,7 +4078,7 @@ function contractVersion(given, detected, inputName) {
     `${inputName}: required here: ${why}. Give the contract's version, such as "2.1.0", so a later gate can tell a major bump.`
   );
 }
-var VERSION2 = /^[^\s\p{Cc}]+$/u;
+var VERSION2 = new RegExp(`^[^\\s${CONTROL_CHARACTERS}]+$`, "u");
 var KINDS = [
   "openapi",
   "jsonschema",
@@ -3736,9 +4382,7 @@ function sameRepository(a, b) {
   return a.registry === b.registry && a.repository === b.repository;
 }
 var OCI_SCHEME = "oci://";
-function isImageSubject(text) {
-  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
-}
+
 function parseImageSubject(text, what) {
   const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
   if (lines.length !== 1 || lines[0].includes(",")) {
@@ -3756,139 +4400,15 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
-function parsePlainHttpRegistries(values, what) {
-  const registries = [];
-  for (const value of values) {
-    const fail = (why) => {
-      throw new SealError(
-        "bad-input",
-        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
-      );
-    };
-    const text = value.trim();
-    if (text === "") fail("is empty");
-    if (/\s/.test(text)) fail("holds a space");
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
-    const host = HOST.exec(text);
-    if (host === null) fail("is not a host name, an IP address or either with a port");
-    const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
-      fail(`has the port ${port}, out of range`);
-    const registry = text.toLowerCase();
-    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
-      fail("is Docker Hub, which is served over HTTPS only");
-    if (!registries.includes(registry)) registries.push(registry);
-  }
-  return registries;
-}
+
 
 // src/app/settings/inputs.ts
-function readPlainHttpRegistries(text, name) {
-  return parsePlainHttpRegistries(inputLines(text), name);
-}
-function inputLines(text) {
-  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
-}
-function parseBooleanInput(name, value, fallback) {
-  const v = value.trim().toLowerCase();
-  if (v === "") return fallback;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new SealError("bad-input", `${name}: ${quote(value)} is not a boolean. Use true or false.`);
-}
+
+
+
 
 // src/actions/seal/settings.ts
-function readSealSettings(getInput2, workspace, env = {}) {
-  const input = (name) => getInput2(name).trim();
-  const subjectPath = input(SealInput.SubjectPath);
-  const subjectDigest = input(SealInput.SubjectDigest);
-  const subjectChecksums = input(SealInput.SubjectChecksums);
-  const subjectParts = input(SealInput.SubjectParts);
-  const subjectName2 = input(SealInput.SubjectName);
-  const given = [
-    [SealInput.SubjectPath, subjectPath],
-    [SealInput.SubjectDigest, subjectDigest],
-    [SealInput.SubjectChecksums, subjectChecksums],
-    [SealInput.SubjectParts, subjectParts]
-  ].filter(([, value]) => value !== "");
-  if (given.length !== 1) {
-    const which = given.length === 0 ? "none was given" : `${given.map(([name]) => name).join(" and ")} were both given`;
-    throw new SealError(
-      "bad-input",
-      `Give exactly one of ${SealInput.SubjectPath} (files, directories or globs), ${SealInput.SubjectDigest} with ${SealInput.SubjectName} (a digest you already have), ${SealInput.SubjectChecksums} (a sha256sum listing), or ${SealInput.SubjectParts} (the seal bundles of matrix legs); ${which}.`
-    );
-  }
-  if (/[\r\n]/.test(subjectName2))
-    throw new SealError(
-      "bad-input",
-      `${SealInput.SubjectName}: ${quote(subjectName2)} spans several lines. Give a single-line name.`
-    );
-  let subject;
-  if (subjectPath !== "" && isImageSubject(subjectPath)) {
-    subject = {
-      kind: "image",
-      reference: parseImageSubject(getInput2(SealInput.SubjectPath), SealInput.SubjectPath)
-    };
-  } else if (subjectParts !== "") {
-    subject = readParts(subjectParts, workspace);
-  } else if (subjectPath !== "") {
-    subject = {
-      kind: "paths",
-      patterns: parseSubjectPatterns(getInput2(SealInput.SubjectPath)),
-      baseDir: workspace,
-      inputName: SealInput.SubjectPath,
-      // An exclusion that stops matching (no more .map files) is not worth failing a build for.
-      unusedExclusions: "warn",
-      hidden: parseBooleanInput(
-        SealInput.IncludeHiddenFiles,
-        getInput2(SealInput.IncludeHiddenFiles),
-        false
-      ) ? "include" : "leave-out"
-    };
-  } else if (subjectDigest !== "") {
-    if (subjectName2 === "") {
-      throw new SealError(
-        "bad-input",
-        `${SealInput.SubjectName}: required with ${SealInput.SubjectDigest}. Give the name the digest belongs to, such as the image name "ghcr.io/owner/app".`
-      );
-    }
-    subject = {
-      kind: "digest",
-      digest: parseDigest(subjectDigest, SealInput.SubjectDigest),
-      name: subjectName2
-    };
-  } else {
-    subject = {
-      kind: "checksums",
-      file: resolve(workspace, subjectChecksums),
-      inputName: SealInput.SubjectChecksums
-    };
-  }
-  const pushToRegistry = parseBooleanInput(
-    SealInput.PushToRegistry,
-    getInput2(SealInput.PushToRegistry),
-    false
-  );
-  if (pushToRegistry && subject.kind !== "image") {
-    throw new SealError(
-      "bad-input",
-      `${SealInput.PushToRegistry}: "true" attaches the signed seal to an image in its registry, and this seal is not of an image. Give ${SealInput.SubjectPath}: oci://<image>, or remove ${SealInput.PushToRegistry}.`
-    );
-  }
-  return {
-    subject,
-    pushToRegistry,
-    plainHttp: readPlainHttpRegistries(
-      getInput2(SealInput.PlainHttpRegistries),
-      SealInput.PlainHttpRegistries
-    ),
-    name: subjectName2,
-    ...readCarrying(getInput2, subject),
-    signing: readSigningSettings(getInput2, env),
-    token: input(SealInput.GitHubToken),
-    contract: readContract(getInput2, subject)
-  };
-}
+
 var PART_DIGEST = /@(sha256:[0-9a-fA-F]{64})$/;
 function readParts(text, workspace) {
   const parts = [];
@@ -3931,146 +4451,17 @@ function readParts(text, workspace) {
   return { kind: "parts", parts, artifacts, partDigests };
 }
 var VERSION_LINE = /^version:\s*(.*)$/;
-function readContract(getInput2, subject) {
-  const lines = getInput2(SealInput.Contract).split(/\r?\n/);
-  const versions = lines.map((line) => VERSION_LINE.exec(line.trim())).filter((m) => m !== null);
-  const patterns = lines.filter((line) => !VERSION_LINE.test(line.trim())).join("\n");
-  const versionName = `${SealInput.Contract} (its "version:" line)`;
-  if (versions.length > 1)
-    throw new SealError(
-      "bad-input",
-      `${versionName}: given ${versions.length} times. Give the contract's version once.`
-    );
-  const version2 = (versions[0]?.[1] ?? "").trim();
-  if (versions.length === 1 && version2 === "")
-    throw new SealError(
-      "bad-input",
-      `${versionName}: empty. Give a version such as "version: 2.1.0", or remove the line for the OpenAPI document's info.version.`
-    );
-  if (patterns.trim() === "") {
-    if (versions.length > 0)
-      throw new SealError(
-        "bad-input",
-        `${versionName}: ${quote(version2)} goes with contract files; name them on the other lines, or remove it.`
-      );
-    return null;
-  }
-  if (subject.kind !== "paths") {
-    throw new SealError(
-      "bad-input",
-      `${SealInput.Contract}: the contract is read from the sealed files, and this seal reads none. Seal with ${SealInput.SubjectPath}, or remove ${SealInput.Contract}.`
-    );
-  }
-  return {
-    patterns: parseContractPatterns(patterns, SealInput.Contract),
-    version: version2,
-    inputs: { contract: SealInput.Contract, version: versionName }
-  };
-}
+
 var UPLOAD_MODES = {
   "": null,
   false: null,
   true: "files",
   seal: "seal"
 };
-function readCarrying(getInput2, subject) {
-  const uploadText = getInput2(SealInput.Upload).trim();
-  const mode = UPLOAD_MODES[uploadText.toLowerCase()];
-  if (mode === void 0) {
-    throw new SealError(
-      "bad-input",
-      `${SealInput.Upload}: ${quote(uploadText)} is not true, seal or false. Give true (the seal bundle and the sealed files, one workflow artifact), seal (the bundle alone) or false.`
-    );
-  }
-  const cache = parseBooleanInput(SealInput.Cache, getInput2(SealInput.Cache), false);
-  const artifactName = getInput2(SealInput.Name).trim();
-  const retention = getInput2(SealInput.RetentionDays).trim();
-  const needsUpload = [
-    [SealInput.Name, artifactName],
-    [SealInput.RetentionDays, retention]
-  ].find(([, value]) => value !== "");
-  if (mode === null && needsUpload) {
-    throw new SealError(
-      "bad-input",
-      `${needsUpload[0]}: ${quote(needsUpload[1])} applies to the workflow artifact; add "${SealInput.Upload}: true" to upload one, or remove it.`
-    );
-  }
-  if (/[\r\n]/.test(artifactName))
-    throw new SealError(
-      "bad-input",
-      `${SealInput.Name}: ${quote(artifactName)} spans several lines. Give a single-line name.`
-    );
-  const readsFiles = subject.kind === "paths" || subject.kind === "parts" && subject.artifacts.length > 0;
-  if (!readsFiles) {
-    const which = {
-      digest: SealInput.SubjectDigest,
-      checksums: SealInput.SubjectChecksums,
-      parts: SealInput.SubjectParts,
-      image: `${SealInput.SubjectPath} (an image)`
-    }[subject.kind];
-    const carried = mode === "files" ? `"${SealInput.Upload}: true"` : cache ? `"${SealInput.Cache}: true"` : null;
-    if (carried !== null) {
-      throw new SealError(
-        "bad-input",
-        `${carried === `"${SealInput.Upload}: true"` ? SealInput.Upload : SealInput.Cache}: there are no files to carry: ${which} seals without reading them. ${mode === "files" ? `Give "${SealInput.Upload}: seal" to upload the seal bundle alone, or remove it.` : `Remove ${SealInput.Cache}.`}`
-      );
-    }
-  }
-  let retentionDays = null;
-  if (retention !== "") {
-    retentionDays = Number(retention);
-    if (!/^[0-9]+$/.test(retention) || retentionDays < 1 || retentionDays > 400) {
-      throw new SealError(
-        "bad-input",
-        `${SealInput.RetentionDays}: ${quote(retention)} is not a number of days from 1 to 400. Give a whole number, or leave it out for the repository's setting.`
-      );
-    }
-  }
-  return {
-    upload: mode === null ? null : {
-      files: mode === "files",
-      name: artifactName === "" ? null : artifactName,
-      retentionDays
-    },
-    cache
-  };
-}
+
 
 // src/actions/seal/verify-hints.ts
-function verifyStepHints(env, settings, artifact, workspace, uploadedWithFiles = null) {
-  const actionRepository = env.GITHUB_ACTION_REPOSITORY;
-  const verifyAction = actionRepository ? `${actionRepository}/verify@${env.GITHUB_ACTION_REF || "v1"}` : "./verify";
-  const stepId = env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith("__") ? env.GITHUB_ACTION : "seal";
-  let verifySubjectPath = null;
-  if (settings.subject.kind === "parts")
-    return {
-      verifySubjectPath: null,
-      verifyArtifactName: uploadedWithFiles,
-      verifyAction,
-      jobId: env.GITHUB_JOB || "build",
-      stepId
-    };
-  if (settings.subject.kind === "image") {
-    const reference2 = settings.subject.reference;
-    verifySubjectPath = reference2.digest === null ? `oci://${reference2.name}:${reference2.tag ?? "latest"}` : `oci://${reference2.name}@${artifact.digest}`;
-  } else if (artifact.kind === "files" && settings.subject.kind === "paths") {
-    const { include, exclude } = settings.subject.patterns;
-    verifySubjectPath = [...include, ...exclude.map((p) => `!${p}`)].join("\n");
-  } else if (artifact.root !== null) {
-    const rel = relative(workspace, artifact.root).split(sep).join("/");
-    verifySubjectPath = rel === "" ? "." : leavesParent(rel) ? artifact.root : rel;
-    const onlyFile = artifact.kind === "file" ? artifact.summary?.largest[0]?.path : void 0;
-    if (onlyFile !== void 0)
-      verifySubjectPath = `${verifySubjectPath === "." ? "" : `${verifySubjectPath}/`}${onlyFile}`;
-  }
-  return {
-    verifySubjectPath,
-    verifyArtifactName: uploadedWithFiles,
-    verifyAction,
-    jobId: env.GITHUB_JOB || "build",
-    stepId
-  };
-}
+
 
 // src/attestation/oidc-token.ts
 var SIGSTORE_AUDIENCE = "sigstore";
@@ -4100,28 +4491,7 @@ function endpointOf(url) {
     return url;
   }
 }
-async function getOidcToken(audience = SIGSTORE_AUDIENCE) {
-  const url = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-  const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-  if (!url || !requestToken) {
-    return {
-      kind: "unavailable",
-      reason: `The job cannot mint an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set). Add "${ID_TOKEN_PERMISSION}" to the job (or the workflow) to sign keyless; pull requests from forks never get one.`
-    };
-  }
-  let token;
-  try {
-    const core = await import("../chunks/core-EUPLCFUX.js");
-    token = await commandsToStderrFromCli(() => core.getIDToken(audience));
-  } catch (error2) {
-    const detail = messageOf(error2).replace(/\s+/g, " ").trim();
-    throw new SealError(
-      "denied",
-      `The runner's OIDC token endpoint ${quote(endpointOf(url))} refused a token for audience ${quote(audience)}: ${detail}. Check that the job has "${ID_TOKEN_PERMISSION}"; re-run the job if the endpoint was unavailable.`
-    );
-  }
-  return { kind: "token", token, claims: decodeOidcClaims(token) };
-}
+
 async function commandsToStderrFromCli(work) {
   if (words().caller !== "cli") return work();
   const write2 = process.stdout.write;
@@ -4134,254 +4504,15 @@ async function commandsToStderrFromCli(work) {
 }
 
 // src/app/signature/signing.ts
-async function prepareSigning(settings, env) {
-  if (settings.mode === "none") return { kind: "none", notice: null };
-  if (settings.mode === "key") {
-    if (settings.key === null) throw new Error("unreachable: sign: key without a key");
-    const { readSigningKey } = await import("../chunks/signing-key-GLGEDAL4.js");
-    const key = readSigningKey(settings.key.pem, settings.key.password, settings.key.inputName);
-    const { signStatement: signStatement2 } = await import("../chunks/sign-statement-P4MYR6WJ.js");
-    const { keySigner } = await import("../chunks/key-signer-KSR5EOZY.js");
-    const signer = keySigner(key);
-    return {
-      kind: "key",
-      jobWorkflowRef: null,
-      sign: async (statement) => {
-        const bundle = await signStatement2(statement, { kind: "key", signer });
-        return {
-          json: `${JSON.stringify(bundle, null, 2)}
-`,
-          bundle,
-          signer: `key:${key.hint}`,
-          kind: "key"
-        };
-      }
-    };
-  }
-  const token = await getOidcToken();
-  if (token.kind === "unavailable") {
-    if (settings.mode === "keyless")
-      throw new SealError(
-        "denied",
-        `sign: keyless: ${token.reason} Grant "attestations: write" too, or sign with a key (sign: key).`
-      );
-    return {
-      kind: "none",
-      notice: `Not signed. ${token.reason} Grant "attestations: write" too, so the signature is stored in the repository's attestations.`
-    };
-  }
-  const { chooseSigstoreInstance, readEventVisibility } = await import("../chunks/sigstore-instance-URA3W4BF.js");
-  const { signStatement } = await import("../chunks/sign-statement-P4MYR6WJ.js");
-  const instance = chooseSigstoreInstance({
-    visibility: token.claims.repository_visibility ?? readEventVisibility(env.GITHUB_EVENT_PATH) ?? null,
-    serverUrl: serverUrlOf(env),
-    ...settings.endpoints
-  });
-  const jobWorkflowRef = token.claims.job_workflow_ref ?? null;
-  const serverUrl = serverUrlOf(env);
-  return {
-    kind: "keyless",
-    jobWorkflowRef,
-    sign: async (statement) => {
-      const bundle = await signStatement(statement, {
-        kind: "keyless",
-        instance,
-        token: token.token
-      });
-      return {
-        json: `${JSON.stringify(bundle, null, 2)}
-`,
-        bundle,
-        // Fulcio puts the job's workflow in the certificate; the token says which one it is.
-        signer: jobWorkflowRef === null ? token.claims.sub : `${serverUrl}/${jobWorkflowRef}`,
-        kind: "keyless"
-      };
-    }
-  };
-}
-function withSigningWorkflow(build, signing) {
-  if (build.kind !== "workflow" || signing.kind !== "keyless" || signing.jobWorkflowRef === null)
-    return build;
-  return { kind: "workflow", build: { ...build.build, jobWorkflowRef: signing.jobWorkflowRef } };
-}
+
+
 
 // src/actions/seal/run.ts
-async function run(env = process.env) {
-  let pool = null;
-  try {
-    const workspace = workspaceDir(env);
-    const settings = readSealSettings((name) => getInput(name), workspace, env);
-    pool = settings.subject.kind === "paths" ? startHashPool(settings.subject) : null;
-    const signing = await prepareSigning(settings.signing, env);
-    if (signing.kind === "none" && signing.notice !== null) notice(signing.notice);
-    if (settings.pushToRegistry && signing.kind === "none") {
-      throw new SealError(
-        "bad-input",
-        `${SealInput.PushToRegistry}: "true" attaches the signed seal to the image, and this seal is not signed${signing.notice === null ? "" : ` (${signing.notice})`}. Grant the job "permissions: id-token: write" or give ${SealInput.SigningKey}, or remove ${SealInput.PushToRegistry}.`
-      );
-    }
-    const build = withSigningWorkflow(buildContextFromEnv(env), signing);
-    let image = null;
-    if (settings.subject.kind === "image")
-      image = await resolveSealedImage(
-        settings.subject.reference,
-        settings.token,
-        settings.plainHttp,
-        env
-      );
-    let signed = null;
-    let contract = null;
-    const finish = async (sealed) => {
-      let artifact2 = sealed;
-      if (image !== null)
-        artifact2 = { ...artifact2, statement: withImageAnnotation(artifact2.statement, image.sealed) };
-      if (settings.contract !== null) {
-        const { collectContract, withContractAnnotation } = await import("../chunks/seal-contract-SKOKOO5X.js");
-        contract = collectContract(artifact2, settings.contract);
-        artifact2 = {
-          ...artifact2,
-          statement: withContractAnnotation(artifact2.statement, contract.manifest)
-        };
-      }
-      if (signing.kind !== "none")
-        signed = await signAndStore(signing, settings.signing.mode, artifact2, settings.token, env);
-      if (image !== null && settings.pushToRegistry && settings.subject.kind === "image" && signed !== null) {
-        await attachSeal(
-          image,
-          settings.subject.reference,
-          signed.statement
-        );
-      }
-      const sealedContract2 = contract;
-      return {
-        artifact: artifact2,
-        extras: {
-          signed: signed?.statement.json ?? null,
-          contract: sealedContract2 === null ? null : {
-            manifestJson: `${JSON.stringify(sealedContract2.manifest, null, 2)}
-`,
-            files: sealedContract2.files
-          }
-        }
-      };
-    };
-    const started = process.hrtime.bigint();
-    const defaultParent = join(runnerTempDir(env), "artifact-seal");
-    const subject = image === null ? settings.subject : { kind: "digest", digest: image.sealed.digest, name: image.sealed.name };
-    if (subject.kind === "image") throw new Error("unreachable: an image subject is resolved above");
-    const { artifact, bundle } = subject.kind === "parts" ? await mergeParts(subject, settings, build, env, workspace, defaultParent, finish) : await sealToBundle(
-      subject,
-      {
-        name: settings.name,
-        fallbackName: fallbackName(env, workspace),
-        build,
-        ...pool === null ? {} : { pool },
-        onResolved: (count, root) => info(`Sealing ${formatCount(count, "file")} under ${root}`),
-        onProgress: (p) => info(describeProgress(p))
-      },
-      { outputDir: null, defaultParent, inputName: SealInput.SubjectName },
-      finish
-    );
-    const seconds = (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
-    if (artifact.size !== null) {
-      info(
-        `Sealed ${formatCount(artifact.fileCount, "file")} (${formatBytes(artifact.size)}) under ${artifact.root} in ${seconds} s`
-      );
-    }
-    info(`${artifact.name}: ${artifact.digest}`);
-    reportLeftOut(artifact);
-    info(
-      `Seal bundle: ${bundle.checksumsPath}, ${bundle.statementPath}${bundle.sigstoreBundlePath ? `, ${bundle.sigstoreBundlePath}` : ""}`
-    );
-    const done = signed;
-    const sealedContract = contract;
-    if (sealedContract !== null) {
-      info(
-        `Contract ${sealedContract.manifest.version}: ${sealedContract.manifest.digest} (${formatCount(sealedContract.manifest.files.length, "file")}), in ${bundle.contractPath}`
-      );
-    }
-    if (done !== null)
-      info(
-        `Signed by ${done.statement.signer}${done.attestation ? `; attestation ${done.attestation.url}` : ""}`
-      );
-    const signature = done === null || bundle.sigstoreBundlePath === null ? { signed: false, notice: signing.kind === "none" ? signing.notice : null } : {
-      signed: true,
-      signer: done.statement.signer,
-      kind: done.statement.kind,
-      bundlePath: bundle.sigstoreBundlePath,
-      attestationUrl: done.attestation?.url ?? null
-    };
-    const uploaded = settings.upload ? await uploadSealed(settings.upload, artifact, bundle, env) : null;
-    if (settings.cache) await cacheSealed(artifact, bundle, env);
-    if (env.GITHUB_STEP_SUMMARY) {
-      const hints = verifyStepHints(
-        env,
-        settings,
-        artifact,
-        workspace,
-        uploaded !== null && settings.upload?.files === true ? uploaded.name : null
-      );
-      await summary.addRaw(
-        renderSealMarkdown({
-          artifact,
-          bundle,
-          build,
-          ...hints,
-          signature,
-          contract: sealedContract?.manifest ?? null,
-          image: image?.sealed ?? null
-        })
-      ).write();
-    } else {
-      debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
-    }
-    setOutput(SealOutput.Digest, artifact.digest);
-    setOutput(SealOutput.SubjectName, artifact.name);
-    setOutput(
-      SealOutput.FileCount,
-      artifact.kind === "digest" ? "" : String(artifact.fileCount)
-    );
-    setOutput(SealOutput.Size, artifact.size === null ? "" : String(artifact.size));
-    setOutput(SealOutput.ChecksumsPath, bundle.checksumsPath);
-    setOutput(SealOutput.StatementPath, bundle.statementPath);
-    setOutput(SealOutput.SealDir, bundle.dir);
-    setOutput(SealOutput.ArtifactId, uploaded ? String(uploaded.id) : "");
-    setOutput(SealOutput.ArtifactUrl, uploaded ? artifactUrl(uploaded, env) : "");
-    setOutput(SealOutput.ArtifactDigest, uploaded?.digest ?? "");
-    setOutput(SealOutput.BundlePath, bundle.sigstoreBundlePath ?? "");
-    setOutput(
-      SealOutput.AttestationId,
-      done?.attestation?.id == null ? "" : String(done.attestation.id)
-    );
-    setOutput(SealOutput.AttestationUrl, done?.attestation?.url ?? "");
-    setOutput(SealOutput.LeftOut, JSON.stringify(artifact.leftOut ?? []));
-    setOutput(SealOutput.Signer, done?.statement.signer ?? "");
-    setOutput(SealOutput.ContractDigest, sealedContract?.manifest.digest ?? "");
-    setOutput(SealOutput.ContractVersion, sealedContract?.manifest.version ?? "");
-    setOutput(SealOutput.ImageRef, image === null ? "" : imageRef(image.sealed));
-  } catch (error2) {
-    reportFailure(error2);
-  } finally {
-    pool?.close();
-  }
-}
-function reportLeftOut(artifact) {
-  const unused = artifact.unusedExclusions ?? [];
-  if (unused.length > 0) {
-    warning(
-      `${SealInput.SubjectPath}: the exclusion${unused.length === 1 ? "" : "s"} ${unused.map((p) => quote(`!${p}`)).join(", ")} matched nothing. An exclusion is read relative to the workspace (or absolute), as the paths it excludes from are; fix it or remove it.`
-    );
-  }
-  const leftOut = artifact.leftOut ?? [];
-  if (leftOut.length === 0) return;
-  const shown = leftOut.slice(0, 20).map((p) => quote(p));
-  info(
-    `Left out ${formatCount(leftOut.length, "hidden or secret-looking entry", "hidden or secret-looking entries")} (not sealed, not uploaded): ${shown.join(", ")}${leftOut.length > 20 ? ", \u2026" : ""}. Set ${SealInput.IncludeHiddenFiles}: true to seal them.`
-  );
-}
+
+
 async function resolveSealedImage(reference2, token, plainHttp, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-K3TX2BAB.js");
-  const { resolveImage } = await import("../chunks/resolve-image-MM6MRK6F.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-BCY54NEE.js");
+  const { resolveImage } = await import("../chunks/resolve-image-57TTYEMA.js");
   const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);
   info(`${formatReference(reference2)} names ${sealed.digest} (${sealed.mediaType})`);
@@ -4407,7 +4538,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-E2DG5Q7W.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-RVDR4YWJ.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4440,7 +4571,7 @@ async function uploadSealed(upload, artifact, bundle, env) {
 }
 async function cacheSealed(artifact, bundle, env) {
   if (artifact.root === null) return;
-  const { ActionsCacheStore } = await import("../chunks/actions-cache-R5LTDDGD.js");
+  const { ActionsCacheStore } = await import("../chunks/actions-cache-PWFV4LVS.js");
   const store = new ActionsCacheStore({
     env,
     inputName: SealInput.Cache,
@@ -4461,7 +4592,7 @@ async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY)
     return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-ZTNJTRON.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-FIO4OQ2I.js");
   try {
     return {
       statement,
@@ -4483,7 +4614,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-C5HHKXNS.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-4SFUH23M.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4519,7 +4650,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-C5HHKXNS.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-4SFUH23M.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);
@@ -4540,81 +4671,83 @@ export {
   contractVersion as m10$contractVersion,
   parseContractPatterns as m10$parseContractPatterns,
   parseManifest as m10$parseManifest,
-  digestFromHex as m11$digestFromHex,
-  hexOf as m11$hexOf,
-  parseDigest as m11$parseDigest,
-  sha256Digest as m11$sha256Digest,
-  sha256Hex as m11$sha256Hex,
-  shortDigest as m11$shortDigest,
-  DEFAULT_API_URL as m12$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
-  apiUrlOf as m12$apiUrlOf,
-  serverUrlOf as m12$serverUrlOf,
-  SealError as m13$SealError,
-  exitCodeOf as m13$exitCodeOf,
-  isSealError as m13$isSealError,
-  messageOf as m13$messageOf,
-  quote as m13$quote,
-  stopsPromotion as m13$stopsPromotion,
-  DOCKER_HUB as m14$DOCKER_HUB,
-  DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST,
-  OCI_SCHEME as m14$OCI_SCHEME,
-  digestReference as m14$digestReference,
-  formatReference as m14$formatReference,
-  isImageSubject as m14$isImageSubject,
-  namesRegistry as m14$namesRegistry,
-  parseImageReference as m14$parseImageReference,
-  parseImageSubject as m14$parseImageSubject,
-  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
-  registryHost as m14$registryHost,
-  sameRepository as m14$sameRepository,
-  subjectName as m14$subjectName,
-  withDigest as m14$withDigest,
-  withTag as m14$withTag,
-  isRecord as m15$isRecord,
-  agreeingKind as m16$agreeingKind,
-  checkSubjectKind as m16$checkSubjectKind,
-  isCanonicalListing as m16$isCanonicalListing,
-  kindFromListing as m16$kindFromListing,
-  kindFromStatement as m16$kindFromStatement,
-  readListingFile as m16$readListingFile,
-  refuseListingAsFile as m16$refuseListingAsFile,
-  checkListingPath as m17$checkListingPath,
-  compareUtf8 as m17$compareUtf8,
-  describesListing as m17$describesListing,
-  diffListings as m17$diffListings,
-  digestOfListing as m17$digestOfListing,
-  formatListing as m17$formatListing,
-  listingFromDigests as m17$listingFromDigests,
-  listingFromPathBytes as m17$listingFromPathBytes,
-  parseListing as m17$parseListing,
-  sortEntries as m17$sortEntries,
-  MODES_ANNOTATION as m18$MODES_ANNOTATION,
-  applyModes as m18$applyModes,
-  diffModes as m18$diffModes,
-  formatModes as m18$formatModes,
-  linkTargetPath as m18$linkTargetPath,
-  modesAnnotation as m18$modesAnnotation,
-  modesDigest as m18$modesDigest,
-  parseModes as m18$parseModes,
-  readModes as m18$readModes,
-  listDirectory as m23$listDirectory,
-  sealSubject as m23$sealSubject,
-  startHashPool as m23$startHashPool,
-  CURVES as m25$CURVES,
-  GENERATE_HINT as m25$GENERATE_HINT,
-  PRIVATE_LABELS as m25$PRIVATE_LABELS,
-  PUBLIC_LABELS as m25$PUBLIC_LABELS,
-  SUPPORTED_KEYS as m25$SUPPORTED_KEYS,
-  algorithmOf as m25$algorithmOf,
-  bodyBytes as m25$bodyBytes,
-  keyHint as m25$keyHint,
-  looksLikePem as m25$looksLikePem,
-  material as m25$material,
-  normalize2 as m25$normalize,
-  notPem as m25$notPem,
-  pemBlocks as m25$pemBlocks,
-  readPublicKey as m25$readPublicKey,
+  ANY_CONTROL as m11$ANY_CONTROL,
+  CONTROL_CHARACTERS as m11$CONTROL_CHARACTERS,
+  digestFromHex as m12$digestFromHex,
+  hexOf as m12$hexOf,
+  parseDigest as m12$parseDigest,
+  sha256Digest as m12$sha256Digest,
+  sha256Hex as m12$sha256Hex,
+  shortDigest as m12$shortDigest,
+  DEFAULT_API_URL as m13$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m13$DEFAULT_SERVER_URL,
+  apiUrlOf as m13$apiUrlOf,
+  serverUrlOf as m13$serverUrlOf,
+  SealError as m14$SealError,
+  exitCodeOf as m14$exitCodeOf,
+  isSealError as m14$isSealError,
+  messageOf as m14$messageOf,
+  quote as m14$quote,
+  stopsPromotion as m14$stopsPromotion,
+  DOCKER_HUB as m15$DOCKER_HUB,
+  DOCKER_HUB_HOST as m15$DOCKER_HUB_HOST,
+  OCI_SCHEME as m15$OCI_SCHEME,
+  digestReference as m15$digestReference,
+  formatReference as m15$formatReference,
+  isImageSubject as m15$isImageSubject,
+  namesRegistry as m15$namesRegistry,
+  parseImageReference as m15$parseImageReference,
+  parseImageSubject as m15$parseImageSubject,
+  parsePlainHttpRegistries as m15$parsePlainHttpRegistries,
+  registryHost as m15$registryHost,
+  sameRepository as m15$sameRepository,
+  subjectName as m15$subjectName,
+  withDigest as m15$withDigest,
+  withTag as m15$withTag,
+  isRecord as m16$isRecord,
+  agreeingKind as m17$agreeingKind,
+  checkSubjectKind as m17$checkSubjectKind,
+  isCanonicalListing as m17$isCanonicalListing,
+  kindFromListing as m17$kindFromListing,
+  kindFromStatement as m17$kindFromStatement,
+  readListingFile as m17$readListingFile,
+  refuseListingAsFile as m17$refuseListingAsFile,
+  checkListingPath as m18$checkListingPath,
+  compareUtf8 as m18$compareUtf8,
+  describesListing as m18$describesListing,
+  diffListings as m18$diffListings,
+  digestOfListing as m18$digestOfListing,
+  formatListing as m18$formatListing,
+  listingFromDigests as m18$listingFromDigests,
+  listingFromPathBytes as m18$listingFromPathBytes,
+  parseListing as m18$parseListing,
+  sortEntries as m18$sortEntries,
+  MODES_ANNOTATION as m19$MODES_ANNOTATION,
+  applyModes as m19$applyModes,
+  diffModes as m19$diffModes,
+  formatModes as m19$formatModes,
+  linkTargetPath as m19$linkTargetPath,
+  modesAnnotation as m19$modesAnnotation,
+  modesDigest as m19$modesDigest,
+  parseModes as m19$parseModes,
+  readModes as m19$readModes,
+  listDirectory as m24$listDirectory,
+  sealSubject as m24$sealSubject,
+  startHashPool as m24$startHashPool,
+  CURVES as m26$CURVES,
+  GENERATE_HINT as m26$GENERATE_HINT,
+  PRIVATE_LABELS as m26$PRIVATE_LABELS,
+  PUBLIC_LABELS as m26$PUBLIC_LABELS,
+  SUPPORTED_KEYS as m26$SUPPORTED_KEYS,
+  algorithmOf as m26$algorithmOf,
+  bodyBytes as m26$bodyBytes,
+  keyHint as m26$keyHint,
+  looksLikePem as m26$looksLikePem,
+  material as m26$material,
+  normalize2 as m26$normalize,
+  notPem as m26$notPem,
+  pemBlocks as m26$pemBlocks,
+  readPublicKey as m26$readPublicKey,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4631,30 +4764,30 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m31$contractManifestBeside,
-  hasBundleBeside as m31$hasBundleBeside,
-  listingsIn as m31$listingsIn,
-  readListing as m31$readListing,
-  readSigstoreBundleBeside as m31$readSigstoreBundleBeside,
-  readStatement as m31$readStatement,
-  readStatementBeside as m31$readStatementBeside,
-  readText as m31$readText,
-  readTextIfAny as m31$readTextIfAny,
-  whyUnreadable as m31$whyUnreadable,
-  copyListedFiles as m33$copyListedFiles,
-  makeDirectories as m33$makeDirectories,
-  privateDir as m33$privateDir,
-  removeQuietly as m33$removeQuietly,
-  writeNewFile as m33$writeNewFile,
-  bundleBaseOf as m34$bundleBaseOf,
-  bundleFileNames as m34$bundleFileNames,
-  contractBeside as m34$contractBeside,
-  fileSafeName as m34$fileSafeName,
-  isBundleEntry as m34$isBundleEntry,
-  modesBeside as m34$modesBeside,
-  sigstoreBundleBeside as m34$sigstoreBundleBeside,
-  statementBeside as m34$statementBeside,
-  VERSION as m38$VERSION,
+  contractManifestBeside as m32$contractManifestBeside,
+  hasBundleBeside as m32$hasBundleBeside,
+  listingsIn as m32$listingsIn,
+  readListing as m32$readListing,
+  readSigstoreBundleBeside as m32$readSigstoreBundleBeside,
+  readStatement as m32$readStatement,
+  readStatementBeside as m32$readStatementBeside,
+  readText as m32$readText,
+  readTextIfAny as m32$readTextIfAny,
+  whyUnreadable as m32$whyUnreadable,
+  copyListedFiles as m34$copyListedFiles,
+  makeDirectories as m34$makeDirectories,
+  privateDir as m34$privateDir,
+  removeQuietly as m34$removeQuietly,
+  writeNewFile as m34$writeNewFile,
+  bundleBaseOf as m35$bundleBaseOf,
+  bundleFileNames as m35$bundleFileNames,
+  contractBeside as m35$contractBeside,
+  fileSafeName as m35$fileSafeName,
+  isBundleEntry as m35$isBundleEntry,
+  modesBeside as m35$modesBeside,
+  sigstoreBundleBeside as m35$sigstoreBundleBeside,
+  statementBeside as m35$statementBeside,
+  VERSION as m39$VERSION,
   artifactUrl as m4$artifactUrl,
   defaultArtifactName as m4$defaultArtifactName,
   run as m4$run

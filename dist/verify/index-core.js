@@ -1,4 +1,1595 @@
 const require = globalThis.process.getBuiltinModule ?? (await import('node:module')).createRequire(import.meta.url);
+// Compiled as the file loads: the functions a plain step calls (scripts/eager-compile.mjs).
+// src/report/runner-log.ts
+var visibleControl = (function visibleControl(char) {
+  const code2 = char.charCodeAt(0);
+  if (char === "	") return null;
+  if (code2 < 32) return String.fromCharCode(9216 + code2);
+  if (code2 === 127) return "\u2421";
+  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
+  return null;
+});
+var visibleControls = (function visibleControls(text) {
+  return text.replace(
+    ANY_CONTROL,
+    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
+  );
+});
+var inertLogText = (function inertLogText(text) {
+  return new RunnerLogGuard().encode(text);
+});
+// src/actions/runner-io.ts
+var endStep = (async function endStep() {
+  const stream = logStream;
+  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
+  process.exit();
+});
+var toCommandValue = (function toCommandValue(value) {
+  if (value === null || value === void 0) return "";
+  if (typeof value === "string" || value instanceof String) return String(value);
+  return JSON.stringify(value);
+});
+var issueFileCommand = (function issueFileCommand(variable, name, value) {
+  const file = process.env[variable];
+  const delimiter2 = `ghadelimiter_${randomUUID()}`;
+  const text = toCommandValue(value);
+  if (name.includes(delimiter2))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
+  if (text.includes(delimiter2))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
+  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
+  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
+    encoding: "utf8"
+  });
+});
+var getInput = (function getInput(name, options) {
+  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
+  return options?.trimWhitespace === false ? value : value.trim();
+});
+var setOutput = (function setOutput(name, value) {
+  if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
+  runnerLog.write(EOL);
+  writeCommand("set-output", { name }, toCommandValue(value));
+});
+var info = (function info(message) {
+  runnerLog.write(inertLogText(message) + EOL);
+});
+// src/core/digest.ts
+var digestFromHex = (function digestFromHex(hex) {
+  return `sha256:${hex}`;
+});
+var sha256Digest = (function sha256Digest(data) {
+  return digestFromHex(sha256Hex(data));
+});
+var sha256Hex = (function sha256Hex(data) {
+  return hash("sha256", data, "hex");
+});
+var hexOf = (function hexOf(digest) {
+  return digest.slice("sha256:".length);
+});
+var parseDigest = (function parseDigest(value, what) {
+  const trimmed = value.trim();
+  const lowered = trimmed.toLowerCase();
+  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
+  if (HEX64.test(hex)) return digestFromHex(hex);
+  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
+  if (algorithm !== void 0 && algorithm !== "sha256") {
+    throw new SealError(
+      "bad-input",
+      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
+    );
+  }
+  throw new SealError(
+    "bad-input",
+    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
+  );
+});
+// src/core/listing.ts
+var sortEntries = (function sortEntries(entries) {
+  return entries.sort((a, b) => compareUtf8(a.path, b.path));
+});
+var listingFromDigests = (function listingFromDigests(paths, digests, order) {
+  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
+  const pieces = [];
+  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
+    const end = Math.min(order.length, start + LINES_PER_PIECE);
+    const lines = new Array(end - start);
+    for (let k = start; k < end; k++) {
+      const i = order[k];
+      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
+`;
+    }
+    pieces.push(Buffer.from(lines.join("")));
+  }
+  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+});
+var checkListingPath = (function checkListingPath(path, where) {
+  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
+  if (path.length === 0)
+    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
+  if (path.includes("\n") || path.includes("\r")) {
+    throw new SealError(
+      "malformed",
+      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
+    );
+  }
+  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
+    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
+  }
+  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
+    throw new SealError(
+      "malformed",
+      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
+    );
+  }
+});
+var parseListing = (function parseListing(text, fileName) {
+  const entries = [];
+  const seen = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, index) => {
+    const lineNo = index + 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "" || line.startsWith("#")) return;
+    const match = LINE.exec(line);
+    if (!match) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
+      );
+    }
+    const [, escaped, hex, rawPath] = match;
+    let path = escaped ? unescapeName(rawPath) : rawPath;
+    while (path.startsWith("./")) path = path.slice(2);
+    checkListingPath(path, `${fileName}:${lineNo}`);
+    const earlier = seen.get(path);
+    if (earlier !== void 0) {
+      throw new SealError(
+        "malformed",
+        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
+      );
+    }
+    seen.set(path, lineNo);
+    entries.push({ path, hex: hex.toLowerCase() });
+  });
+  if (entries.length === 0) {
+    throw new SealError(
+      "malformed",
+      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
+    );
+  }
+  return sortEntries(entries);
+});
+// src/core/paths.ts
+var isInside = (function isInside(child, parent) {
+  return !leavesParent(relative(parent, child));
+});
+var leavesParent = (function leavesParent(rel) {
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+});
+var toSlashes = (function toSlashes(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+});
+// src/core/modes.ts
+var formatModes = (function formatModes(modes) {
+  const executable = [...modes.executable].sort(byBytes);
+  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  return Buffer.from(`${JSON.stringify({ executable, links })}
+`);
+});
+var modesDigest = (function modesDigest(bytes) {
+  return sha256Digest(bytes);
+});
+var readModes = (function readModes(root, paths, links, fileModes) {
+  const executable = [];
+  for (let i = 0; i < paths.length; i++) {
+    const rel = paths[i];
+    const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
+    if ((mode & 73) !== 0) executable.push(rel);
+  }
+  const realRoot = links.length > 0 ? realOrSelf(root) : root;
+  const sealed = links.length > 0 ? pathsAndParents(paths) : null;
+  const recorded = {};
+  for (const { link: link3, target } of links) {
+    const linkFromRoot = relative(root, link3);
+    const targetFromRoot = relative(realRoot, target);
+    if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
+    const relLink = toSlashes(linkFromRoot);
+    const relTarget = toSlashes(targetFromRoot);
+    if (sealed?.has(relTarget) !== true) continue;
+    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
+  }
+  return { executable: executable.sort(byBytes), links: recorded };
+});
+// src/core/statement.ts
+var statementSubject = (function statementSubject(name, digest, isTree) {
+  const hex = hexOf(digest);
+  return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
+});
+var runUrl = (function runUrl(build) {
+  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
+});
+var workflowPath = (function workflowPath(build) {
+  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
+  const at = withoutRepo.lastIndexOf("@");
+  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
+});
+var workflowPredicate = (function workflowPredicate(build) {
+  return {
+    buildDefinition: {
+      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
+      externalParameters: {
+        workflow: {
+          ref: build.ref,
+          repository: `${build.serverUrl}/${build.repository}`,
+          path: workflowPath(build)
+        }
+      },
+      internalParameters: {
+        github: {
+          event_name: build.eventName,
+          repository_id: build.repositoryId,
+          repository_owner_id: build.repositoryOwnerId,
+          runner_environment: build.runnerEnvironment
+        }
+      },
+      resolvedDependencies: [
+        {
+          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
+          digest: { gitCommit: build.sha }
+        }
+      ]
+    },
+    runDetails: {
+      builder: { id: `${build.serverUrl}/${build.jobWorkflowRef ?? build.workflowRef}` },
+      metadata: { invocationId: runUrl(build) }
+    }
+  };
+});
+var buildStatement = (function buildStatement(subjects, context) {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: subjects,
+    predicateType: SLSA_PROVENANCE_TYPE,
+    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
+  };
+});
+// src/core/env.ts
+var serverUrlOf = (function serverUrlOf(env) {
+  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
+});
+var withoutTrailingSlash = (function withoutTrailingSlash(value, fallback) {
+  return (value?.trim() || fallback).replace(/\/+$/, "");
+});
+// src/core/hashing/hash-large-file.ts
+var hashSmallFile = (function hashSmallFile(path) {
+  const fd = openSync(path, OPEN_FLAGS);
+  try {
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) throw notRegular();
+    const { mode } = stat2;
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const size = readSync(fd, chunk, 0, CHUNK, null);
+    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
+  } finally {
+    closeSync(fd);
+  }
+});
+// src/core/hashing/hash-files.ts
+var hashFiles = (async function hashFiles(paths, options = {}) {
+  if (paths.length === 1) return hashOneFile(paths[0], options);
+  const queue = new HashQueue(options.pool ?? null, options);
+  for (const path of paths) queue.add(path);
+  return queue.finish();
+});
+var hashOneFile = (async function hashOneFile(path, options) {
+  const { onProgress, progressIntervalMs = 2e3 } = options;
+  try {
+    const result = hashSmallFile(path) ?? await hashLargeFile(
+      path,
+      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
+      progressIntervalMs
+    );
+    return {
+      digests: new Uint8Array(result.digest),
+      sizes: Float64Array.of(result.size),
+      modes: Uint16Array.of(result.mode & 4095)
+    };
+  } catch (error2) {
+    const e = error2;
+    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
+  }
+});
+// src/core/file-summary.ts
+var summarizeFiles = (function summarizeFiles(paths, sizes, order, largestCount = 5) {
+  const groups = /* @__PURE__ */ new Map();
+  const largest = [];
+  let current;
+  let currentName = "";
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const filePath = paths[i];
+    const size = sizes[i];
+    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
+      const slash = filePath.indexOf("/");
+      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
+      current = groups.get(currentName);
+      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
+    }
+    current.files++;
+    current.size += size;
+    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
+      let at = largest.length;
+      while (at > 0 && largest[at - 1].size < size) at--;
+      largest.splice(at, 0, { path: filePath, size });
+      if (largest.length > largestCount) largest.pop();
+    }
+  }
+  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
+  return { largest, topLevel };
+});
+// src/core/subject/resolve-files.ts
+var namesOneFile = (function namesOneFile(options) {
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return false;
+  const abs = resolve(options.baseDir, only);
+  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
+});
+var rootBeforeWalk = (function rootBeforeWalk(options) {
+  if (options.root) return resolve(options.baseDir, options.root);
+  const [only, ...others] = options.patterns.include;
+  if (only === void 0 || others.length > 0) return null;
+  const abs = resolve(options.baseDir, only);
+  return statOrNull(abs)?.isDirectory() ? abs : null;
+});
+var resolveFiles = (function resolveFiles(options) {
+  const { patterns, baseDir, inputName } = options;
+  if (patterns.include.length === 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
+    );
+  }
+  const excludeMatchers = patterns.exclude.map(
+    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
+  );
+  const excludeUsed = patterns.exclude.map(() => false);
+  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
+  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
+    let excluded = false;
+    const slashed = toSlashes(abs);
+    excludeMatchers.forEach((m, i) => {
+      if (m(slashed)) excluded = excludeUsed[i] = true;
+    });
+    return excluded;
+  };
+  const knownRoot = rootBeforeWalk(options);
+  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
+  const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
+    "bad-input",
+    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
+  );
+  const found = [];
+  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
+  const links = [];
+  const unmatched = [];
+  const leftOut = [];
+  const leaveOutHidden = options.hidden === "leave-out";
+  const addFile = (abs) => {
+    if (seen !== null) {
+      if (seen.has(abs)) return;
+      seen.add(abs);
+    }
+    found.push(abs);
+    options.onFile?.(abs);
+  };
+  const walk = (dir, realDir, ancestors, glob2, skipped) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error2) {
+      const e = error2;
+      throw new SealError(
+        "unreadable",
+        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
+        { cause: e }
+      );
+    }
+    entries.sort(byListingName);
+    ancestors.push(realDir);
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    for (const entry of entries) {
+      const abs = prefix + entry.name;
+      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
+        throw new SealError(
+          "bad-input",
+          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
+        );
+      }
+      if (isExcluded(abs)) continue;
+      if (skipped?.has(entry.name) && !entry.isFile()) continue;
+      const taken = glob2 === null || glob2.take(abs);
+      if (!taken && !glob2.enter(abs)) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      let realChild = null;
+      if (entry.isSymbolicLink()) {
+        let stat2;
+        try {
+          realChild = realpathSync(abs);
+          stat2 = statSync(realChild);
+        } catch {
+          if (!taken) continue;
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
+          throw linkLeavesRoot(abs, realChild, knownRoot);
+        links.push({ link: abs, target: realChild, named: false });
+        isDir = stat2.isDirectory();
+        isFile = stat2.isFile();
+        if (isDir && ancestors.includes(realChild)) {
+          throw new SealError(
+            "bad-input",
+            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
+          );
+        }
+      }
+      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
+        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
+        continue;
+      }
+      if (isDir) {
+        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
+        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
+          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
+      } else if (isFile && taken) {
+        addFile(abs);
+      }
+    }
+    ancestors.pop();
+  };
+  const noteNamedLink = (abs) => {
+    const real = realOrSelf2(abs);
+    if (real === abs) return;
+    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
+      throw linkLeavesRoot(abs, real, knownRoot, true);
+    links.push({ link: abs, target: real, named: true });
+  };
+  let onlyDirectory = null;
+  for (const pattern of patterns.include) {
+    const absPattern = absolutePattern(baseDir, pattern);
+    const scan = scanGlob(absPattern);
+    let matchedSomething = false;
+    if (scan === null || !scan.isGlob) {
+      const abs = resolve(baseDir, pattern);
+      const stat2 = statOrNull(abs);
+      if (stat2?.isDirectory()) {
+        matchedSomething = true;
+        if (isExcluded(abs)) continue;
+        if (patterns.include.length === 1) onlyDirectory = abs;
+        else noteNamedLink(abs);
+        walk(abs, realOrSelf2(abs), [], null, null);
+      } else if (stat2?.isFile()) {
+        matchedSomething = true;
+        if (!isExcluded(abs)) {
+          noteNamedLink(abs);
+          addFile(abs);
+        }
+      }
+    } else {
+      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
+      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const glob2 = {
+        take: (abs) => {
+          const hit = matcher(toSlashes(abs));
+          matchedSomething ||= hit;
+          return hit;
+        },
+        enter: globEnters(resolve(base), scan.glob),
+        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
+      };
+      if (statOrNull(base)?.isDirectory()) {
+        const realBase = realOrSelf2(base);
+        if (realBase !== resolve(base))
+          links.push({ link: resolve(base), target: realBase, named: false });
+        walk(resolve(base), realBase, [], glob2, glob2.skipped);
+      }
+    }
+    if (!matchedSomething) unmatched.push(pattern);
+  }
+  if (unmatched.length > 0) {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
+    );
+  }
+  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
+  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
+    throw new SealError(
+      "bad-input",
+      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to ${words().base} (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
+    );
+  }
+  if (found.length === 0) {
+    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
+    throw new SealError(
+      "bad-input",
+      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
+    );
+  }
+  const root = chooseRoot(options, found, onlyDirectory);
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  let relativeIsSuffix = sep === "/";
+  const relative2 = found.map((abs) => {
+    const underPrefix = abs.startsWith(rootPrefix);
+    if (!underPrefix) relativeIsSuffix = false;
+    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
+    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
+    return rel;
+  });
+  const realRoot = realOrSelf2(root);
+  for (const { link: link3, target, named } of links) {
+    if ((named || isInside(link3, root)) && !isInside(target, realRoot))
+      throw linkLeavesRoot(link3, target, root, named);
+  }
+  const order = listingOrder(relative2);
+  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
+  return {
+    kind,
+    root,
+    absolutePaths: found,
+    relativePaths: relative2,
+    order,
+    relativeIsSuffix,
+    leftOut,
+    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
+    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
+  };
+});
+var listingOrder = (function listingOrder(paths) {
+  const order = new Uint32Array(paths.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const before = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (x, y) => compareUtf8(x, y) < 0 : (x, y) => x < y;
+  let sorted = true;
+  for (let i = 1; sorted && i < paths.length; i++)
+    sorted = before(paths[i - 1], paths[i]);
+  if (sorted) return order;
+  return order.sort((a, b) => {
+    const x = paths[a];
+    const y = paths[b];
+    return before(x, y) ? -1 : before(y, x) ? 1 : 0;
+  });
+});
+var chooseRoot = (function chooseRoot(options, files, onlyDirectory) {
+  if (options.root !== void 0 && options.root !== "") {
+    const root = resolve(options.baseDir, options.root);
+    if (!statOrNull(root)?.isDirectory()) {
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
+      );
+    }
+    const outside = files.find((f) => !isInside(f, root));
+    if (outside !== void 0) {
+      throw new SealError(
+        "bad-input",
+        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
+      );
+    }
+    return root;
+  }
+  if (onlyDirectory !== null) return onlyDirectory;
+  let common = dirname(files[0]);
+  for (const file of files) {
+    while (!isInside(file, common)) common = dirname(common);
+  }
+  return common;
+});
+var absolutePattern = (function absolutePattern(baseDir, pattern) {
+  return toSlashes(resolve(baseDir, pattern));
+});
+var statOrNull = (function statOrNull(p) {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+});
+var realOrSelf2 = (function realOrSelf2(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+});
+// src/core/seal.ts
+var sealSubject = (async function sealSubject(subject, options) {
+  try {
+    return await sealWithPool(subject, options);
+  } finally {
+    options.pool?.close();
+  }
+});
+var sealWithPool = (async function sealWithPool(subject, options) {
+  if (subject.kind === "digest") {
+    const name = options.name || subject.name;
+    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
+    const artifact = {
+      name,
+      digest: subject.digest,
+      kind: "digest",
+      root: null,
+      fileCount: 1,
+      size: null,
+      summary: null,
+      listing: listing2
+    };
+    return {
+      ...artifact,
+      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
+    };
+  }
+  if (subject.kind === "checksums") {
+    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
+    const listing2 = Buffer.from(formatListing(entries));
+    const name = options.name || options.fallbackName;
+    const fileCount = entries.length;
+    return describe(
+      {
+        name,
+        digest: digestOfListing(listing2),
+        kind: "checksums",
+        root: null,
+        fileCount,
+        size: null,
+        summary: null,
+        listing: listing2
+      },
+      true,
+      options.build
+    );
+  }
+  let resolved;
+  let hashed;
+  let linesRoot = null;
+  if (namesOneFile(subject)) {
+    resolved = resolveFiles(subject);
+    options.onResolved?.(1, resolved.root);
+    hashed = await hashFiles(resolved.absolutePaths, options);
+  } else {
+    const pool = options.pool ?? HashPool.start(options.workers);
+    try {
+      linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
+      const queue = new HashQueue(
+        pool,
+        linesRoot === null ? options : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
+      );
+      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
+      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
+      hashed = await queue.finish();
+    } finally {
+      pool.close();
+    }
+  }
+  const { kind, root, relativePaths, absolutePaths, order } = resolved;
+  const listing = listingOf(resolved, hashed, linesRoot);
+  const isSingleFile = kind === "file";
+  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
+  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
+  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
+  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
+  const described = describe(
+    {
+      name: options.name || defaultName,
+      digest,
+      kind,
+      root,
+      fileCount: relativePaths.length,
+      size,
+      summary: summary2,
+      listing
+    },
+    !isSingleFile,
+    options.build
+  );
+  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes));
+  const [sealedSubject, ...others] = described.statement.subject;
+  const annotated = {
+    ...sealedSubject,
+    annotations: {
+      ...sealedSubject?.annotations,
+      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
+    }
+  };
+  return {
+    ...described,
+    statement: { ...described.statement, subject: [annotated, ...others] },
+    modes,
+    leftOut: resolved.leftOut,
+    unusedExclusions: resolved.unusedExclusions
+  };
+});
+var listingOf = (function listingOf(resolved, hashed, linesRoot) {
+  const { root, relativePaths, order, relativeIsSuffix } = resolved;
+  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
+    return hashed.lines;
+  if (hashed.queued && relativeIsSuffix) {
+    const prefixLength = Buffer.byteLength(withSep(root));
+    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order);
+  }
+  return listingFromDigests(relativePaths, hashed.digests, order);
+});
+var describe = (function describe(artifact, isTree, build) {
+  return {
+    ...artifact,
+    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
+  };
+});
+// src/app/verify/verified-path.ts
+var verifiedPath = (async function verifiedPath(artifact, subject, expected, stagingParent, options) {
+  const root = artifact.root;
+  const inputName = subject.kind === "paths" ? subject.inputName : "subject";
+  if (root === null)
+    throw new SealError(
+      "bad-input",
+      `${inputName}: nothing was read from disk, so there is no path to hand out.`
+    );
+  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map(
+    (e) => e.path
+  );
+  if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
+  if (holdsExactly(root, listed, subject)) return root;
+  return stageCopies(root, listed, expected, stagingParent, inputName, options);
+});
+// src/core/kind.ts
+var startsLikeListing = (function startsLikeListing(head) {
+  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
+});
+var readListingFile2 = (function readListingFile2(file) {
+  let fd;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(67);
+    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
+      return null;
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = readFileSync(file);
+  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
+});
+var checkSubjectKind = (function checkSubjectKind(subject, expected, recorded, inputs) {
+  if (recorded !== null && recorded.kind !== subject.kind) {
+    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
+    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
+    throw new SealError(
+      "bad-input",
+      `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`
+    );
+  }
+  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
+  const listing = readListingFile2(subject.file);
+  if (listing === null) return;
+  if (sha256Digest(listing.bytes) !== expected) {
+    throw new SealError(
+      "conflict",
+      `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
+    );
+  }
+  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
+  throw new SealError(
+    "bad-input",
+    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
+  );
+});
+// src/app/verify/verify-artifact.ts
+var verifyArtifact = (async function verifyArtifact(request, options) {
+  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
+  const artifact = await sealSubject(
+    withHiddenAsSealed(request.subject, sealed?.entries ?? null),
+    options
+  );
+  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
+  checkSubjectKind(
+    hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null),
+    request.expected,
+    sealed?.kind ?? null,
+    {
+      subject: subjectInput,
+      checksums: request.checksumsInput
+    }
+  );
+  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
+  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(
+    sealedModes,
+    parseModes(artifact.modes.toString("utf8"), "the recomputed modes")
+  ).map((d) => ({ ...d, kind: "mode" }));
+  const sameBytes = artifact.digest === request.expected;
+  const verified = sameBytes && modeMismatches.length === 0;
+  const mismatches = verified || sealed === null ? [] : [
+    ...sameBytes ? [] : diffListings(
+      sealed.entries,
+      parseListing(artifact.listing.toString("utf8"), "the recomputed listing")
+    ),
+    ...modeMismatches
+  ];
+  return {
+    verified,
+    expected: request.expected,
+    actual: artifact.digest,
+    artifact,
+    mismatches,
+    listingGiven: sealed !== null
+  };
+});
+var withHiddenAsSealed = (function withHiddenAsSealed(subject, sealed) {
+  if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
+  const namesHidden = sealed.some(
+    (e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1))
+  );
+  return namesHidden ? { ...subject, hidden: "include" } : subject;
+});
+var hashedSubjectOf = (function hashedSubjectOf(artifact, baseDir) {
+  const root = artifact.root ?? "";
+  const shown = (p) => {
+    const rel = baseDir === null ? "" : relative(baseDir, p);
+    return rel === "" || leavesParent(rel) ? p : rel;
+  };
+  if (artifact.kind !== "file")
+    return {
+      kind: "tree",
+      display: shown(root),
+      fileCount: artifact.fileCount,
+      file: null,
+      digest: artifact.digest
+    };
+  const only = parseListing(
+    artifact.listing.toString("utf8"),
+    "the recomputed listing"
+  )[0];
+  const file = join(root, ...only.path.split("/"));
+  return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
+});
+// src/app/settings/runner-environment.ts
+var buildContextFromEnv = (function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
+  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
+  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
+    return {
+      kind: "workflow",
+      build: {
+        serverUrl: serverUrlOf(env),
+        repository: GITHUB_REPOSITORY,
+        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
+        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
+        sha: GITHUB_SHA,
+        ref: env.GITHUB_REF ?? "",
+        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
+        eventName: env.GITHUB_EVENT_NAME ?? "",
+        runId: GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
+        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
+      }
+    };
+  }
+  return {
+    kind: "local",
+    build: {
+      tool: `pkg:npm/artifact-seal@${VERSION}`,
+      host: hostname(),
+      startedOn: now.toISOString()
+    }
+  };
+});
+var fallbackName = (function fallbackName(env, baseDir) {
+  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
+  return repository || basename(resolve(baseDir)) || "artifact";
+});
+var workspaceDir = (function workspaceDir(env) {
+  return env.GITHUB_WORKSPACE || process.cwd();
+});
+var runnerTempDir = (function runnerTempDir(env) {
+  return env.RUNNER_TEMP || tmpdir();
+});
+// src/report/format.ts
+var formatBytes = (function formatBytes(bytes) {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
+});
+var formatNumber = (function formatNumber(n) {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return n < 0 ? `-${out}` : out;
+});
+var formatCount = (function formatCount(n, singular, plural2 = `${singular}s`) {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural2}`;
+});
+// src/report/markdown.ts
+var plain = (function plain(value) {
+  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
+  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
+  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
+  return out;
+});
+var code = (function code(value) {
+  if (value !== "" && !ENDS_CODE_SPAN.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  return `<code>${plain(value)}</code>`;
+});
+// src/report/signer-markdown.ts
+var signerRows = (function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
+  if (signature === null || signature === void 0) return [];
+  if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
+  if (signature.status === "refused")
+    return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
+  const signer = signature.signer;
+  if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
+  const i = signer.identity;
+  const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
+  const add = (label, value, asCode = true) => {
+    if (value !== void 0 && value !== "")
+      rows.push(`| ${label} | ${asCode ? code(value) : plain(value)} |`);
+  };
+  add("Repository", i.repository);
+  add("Source ref", i.sourceRepositoryRef);
+  add("Source commit", i.sourceRepositoryDigest);
+  add("Runner", i.runnerEnvironment);
+  add("Issuer", i.issuer);
+  if (i.runInvocationUri)
+    rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
+  return rows;
+});
+// src/report/verify-markdown.ts
+var renderVerifyMarkdown = (function renderVerifyMarkdown(report) {
+  const out = [];
+  if (report.verified && report.signatureFailure) {
+    out.push(`### \u274C ${code(report.name)}: the signature is not accepted`, "");
+    out.push(
+      `The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`,
+      ""
+    );
+    out.push("Do not deploy these bytes.", "");
+    return out.join("\n");
+  }
+  if (report.verified) {
+    out.push(`### \u2705 Verified ${code(report.name)}`, "");
+    const what = report.content ?? "The files";
+    out.push(
+      `${plain(what)}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`,
+      ""
+    );
+    const rows = signerRows(report.signature, [report.serverUrl ?? DEFAULT_SERVER_URL]);
+    if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
+    return out.join("\n");
+  }
+  out.push(`### \u274C ${code(report.name)} is not the sealed artifact`, "");
+  out.push("| | |", "| --- | --- |");
+  out.push(
+    `| Expected | ${code(report.expected)} |`,
+    `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ""} |`,
+    ""
+  );
+  if (report.mismatches.length > 0) {
+    out.push(`${formatCount(report.mismatches.length, "file")} differ from the seal:`, "");
+    out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
+    for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
+      out.push(
+        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === "mode" ? m.expected : shortDigest(digestFromHex(m.expected))) : "\u2014"} | ${m.actual ? code(m.kind === "mode" ? m.actual : shortDigest(digestFromHex(m.actual))) : "\u2014"} |`
+      );
+    }
+    if (report.mismatches.length > ROWS_SHOWN)
+      out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
+  } else if (!report.listingGiven) {
+    out.push(
+      "Give `checksums-path` (the seal step's output of that name) to see which files differ."
+    );
+  }
+  out.push("");
+  return out.join("\n");
+});
+// src/core/subject/patterns.ts
+var parseSubjectPatterns = (function parseSubjectPatterns(value) {
+  const include = [];
+  const exclude = [];
+  for (const line of value.split(/\r?\n/)) {
+    if (line.trim().startsWith("#")) continue;
+    for (const part of line.split(",")) {
+      const pattern = part.trim();
+      if (pattern === "") continue;
+      if (pattern.startsWith("!")) {
+        const negated = pattern.slice(1).trim();
+        if (negated !== "") exclude.push(negated);
+      } else {
+        include.push(pattern);
+      }
+    }
+  }
+  return { include, exclude };
+});
+// src/core/image/reference.ts
+var isImageSubject = (function isImageSubject(text) {
+  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
+});
+var parsePlainHttpRegistries = (function parsePlainHttpRegistries(values, what) {
+  const registries = [];
+  for (const value of values) {
+    const fail = (why) => {
+      throw new SealError(
+        "bad-input",
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+      );
+    };
+    const text = value.trim();
+    if (text === "") fail("is empty");
+    if (/\s/.test(text)) fail("holds a space");
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
+    const host = HOST.exec(text);
+    if (host === null) fail("is not a host name, an IP address or either with a port");
+    const port = host[1];
+    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
+      fail(`has the port ${port}, out of range`);
+    const registry = text.toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+      fail("is Docker Hub, which is served over HTTPS only");
+    if (!registries.includes(registry)) registries.push(registry);
+  }
+  return registries;
+});
+// src/app/settings/inputs.ts
+var readPlainHttpRegistries = (function readPlainHttpRegistries(text, name) {
+  return parsePlainHttpRegistries(inputLines(text), name);
+});
+var inputLines = (function inputLines(text) {
+  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
+});
+// src/app/settings/bytes-source.ts
+var readBytesSource = (function readBytesSource(getInput2, workspace, names) {
+  const input = (name) => getInput2(name).trim();
+  const artifactName = input(names.name);
+  const runIdText = input(names.runId);
+  const repository = input(names.repository);
+  const checksums = input(names.checksumsPath);
+  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
+  const image = readImage(getInput2, names);
+  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
+  if ((subject !== null || image !== null) && artifactName !== "") {
+    throw new SealError(
+      "bad-input",
+      `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
+    );
+  }
+  for (const [name, value] of [
+    [names.runId, runIdText],
+    [names.repository, repository]
+  ]) {
+    if (value !== "" && artifactName === "") {
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`
+      );
+    }
+  }
+  if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
+    throw new SealError(
+      "bad-input",
+      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
+    );
+  }
+  if (image !== null)
+    return {
+      ...image,
+      token: input(names.token),
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
+      plainHttp
+    };
+  if (subject !== null)
+    return {
+      kind: "local",
+      subject,
+      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
+    };
+  if (artifactName === "") return null;
+  let runId = null;
+  if (runIdText !== "") {
+    runId = Number(runIdText);
+    if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
+      throw new SealError(
+        "bad-input",
+        `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`
+      );
+    }
+  }
+  if (repository !== "" && runId === null) {
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`
+    );
+  }
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
+  }
+  const token = input(names.token);
+  if (runId !== null && token === "") {
+    throw new SealError(
+      "bad-input",
+      `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`
+    );
+  }
+  return {
+    kind: "artifact",
+    name: artifactName,
+    runId,
+    repository: repository === "" ? null : repository,
+    token
+  };
+});
+var readImage = (function readImage(getInput2, names) {
+  const text = getInput2(names.subjectPath);
+  if (!isImageSubject(text)) return null;
+  return {
+    kind: "image",
+    reference: parseImageSubject(text, names.subjectPath),
+    inputName: names.subjectPath
+  };
+});
+var readSubject = (function readSubject(getInput2, workspace, pathInput) {
+  const subjectPath = getInput2(pathInput).trim();
+  if (subjectPath === "") return null;
+  return {
+    kind: "paths",
+    patterns: parseSubjectPatterns(getInput2(pathInput)),
+    baseDir: workspace,
+    inputName: pathInput,
+    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
+    unusedExclusions: "allow",
+    // As the seal action leaves them out by default; a sealed listing that names one turns it back
+    // (verify-artifact.ts).
+    hidden: "leave-out"
+  };
+});
+// src/attestation/tuf-mirrors.ts
+var parseTufMirrors = (function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
+  const mirrors = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const [urlText = ""] = line.split(/\s+/, 1);
+    const rootText = line.slice(urlText.length).trim();
+    const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
+    if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`
+      );
+    }
+    const url = urlText.replace(/\/+$/, "");
+    if (mirrors.some((m) => m.url === url))
+      throw new SealError(
+        "bad-input",
+        `${inputName}: ${quote(url)} is named twice. Name each repository once.`
+      );
+    if (rootText === "") {
+      if (!BUILT_IN_ROOTS.has(url)) {
+        throw new SealError(
+          "bad-input",
+          `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT}`
+        );
+      }
+      mirrors.push({ url, rootFile: null });
+      continue;
+    }
+    const rootFile = resolve(baseDir, rootText);
+    checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
+    mirrors.push({ url, rootFile });
+  }
+  return mirrors.length === 0 ? null : mirrors;
+});
+// src/app/settings/signing-settings.ts
+var signerCheckSettings = (function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
+  const { repository, workflow, ref, issuer, trustedRoot } = fields;
+  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
+    throw new SealError(
+      "bad-input",
+      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
+    );
+  }
+  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(
+    workflow
+  )) {
+    throw new SealError(
+      "bad-input",
+      `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
+    );
+  }
+  if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
+    throw new SealError(
+      "bad-input",
+      `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`
+    );
+  }
+  if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
+    throw new SealError(
+      "bad-input",
+      `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`
+    );
+  }
+  const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
+  if (trustedRoot !== "" && tufMirrors !== null) {
+    throw new SealError(
+      "bad-input",
+      `${names.tufMirrors}: given with ${names.trustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${names.trustedRoot} for a file, or ${names.tufMirrors} for the TUF repositories to fetch it from.`
+    );
+  }
+  const given = {
+    repository: repository !== "",
+    workflow: workflow !== "",
+    ref: ref !== "",
+    issuer: issuer !== "",
+    githubHostedOnly: fields.githubHostedOnly,
+    key: fields.key.trim() !== "",
+    trustedRoot: trustedRoot !== "",
+    tufMirrors: tufMirrors !== null
+  };
+  const named = Object.keys(given).filter((field) => given[field]).map((field) => names[field]);
+  if (requireSignature === false && named.length > 0) {
+    throw new SealError(
+      "bad-input",
+      `--require-signature=false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove it to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
+    );
+  }
+  const keyOnly = given.key && !given.repository && !given.workflow;
+  return {
+    repository: repository !== "" ? repository : keyOnly ? null : env.GITHUB_REPOSITORY ?? null,
+    workflow: workflow === "" ? null : workflow,
+    sourceRef: ref === "" ? null : ref,
+    issuer: issuer === "" ? null : issuer,
+    denySelfHostedRunners: fields.githubHostedOnly,
+    publicKey: readPublicKeyText(fields.key, workspace, names.key),
+    trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
+    tufMirrors,
+    requireSignature,
+    named,
+    asksForSigner: named.length > 0
+  };
+});
+var signatureRequired = (function signatureRequired(settings, policyAsks) {
+  if (policyAsks && settings.requireSignature === false) {
+    throw new SealError(
+      "bad-input",
+      "--require-signature=false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove it, or the environment's signed-by."
+    );
+  }
+  return policyAsks || settings.asksForSigner || settings.requireSignature === true;
+});
+var readPublicKeyText = (function readPublicKeyText(value, workspace, name) {
+  const text = value.trim();
+  if (text === "") return null;
+  if (looksLikePem(text)) return readPublicKey(text, name);
+  const file = resolve(workspace, text);
+  let pem;
+  try {
+    pem = readFileSync(file, "utf8");
+  } catch (error2) {
+    throw new SealError(
+      "bad-input",
+      `${name}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
+      { cause: error2 }
+    );
+  }
+  return readPublicKey(pem, `${name} ${quote(text)}`);
+});
+// src/app/settings/signed-by.ts
+var readSignedBy = (function readSignedBy(getInput2, env, workspace) {
+  return signerCheckSettings(
+    parseSignedBy(getInput2(SignerInput.SignedBy)),
+    SIGNED_BY_NAMES,
+    env,
+    workspace
+  );
+});
+var parseSignedBy = (function parseSignedBy(text) {
+  const fields = {
+    repository: "",
+    workflow: "",
+    ref: "",
+    issuer: "",
+    githubHostedOnly: false,
+    key: "",
+    trustedRoot: "",
+    tufMirrors: ""
+  };
+  if (text.trim() === "") return fields;
+  const mapping = readMapping(text);
+  for (const [key, value] of Object.entries(mapping)) {
+    const field = FIELD_OF[key];
+    const name = `${SignerInput.SignedBy}.${key}`;
+    if (field === void 0) {
+      throw new SealError(
+        "bad-input",
+        `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`
+      );
+    }
+    if (field === "githubHostedOnly") {
+      if (value !== "github-hosted")
+        throw new SealError(
+          "bad-input",
+          `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`
+        );
+      fields.githubHostedOnly = true;
+    } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      fields.tufMirrors = value.join("\n");
+    } else if (typeof value === "string" && value.trim() !== "") {
+      fields[field] = value.trim();
+    } else {
+      throw new SealError(
+        "bad-input",
+        `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`
+      );
+    }
+  }
+  return fields;
+});
+// src/actions/verify/settings.ts
+var readVerifySettings = (function readVerifySettings(getInput2, workspace, env = {}) {
+  const input = (name) => getInput2(name).trim();
+  const expectedText = input(VerifyInput.ExpectedDigest);
+  if (expectedText === "") {
+    throw new SealError(
+      "bad-input",
+      `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
+    );
+  }
+  const expected = parseDigest(expectedText, VerifyInput.ExpectedDigest);
+  const source = readBytesSource(getInput2, workspace, {
+    subjectPath: VerifyInput.SubjectPath,
+    checksumsPath: VerifyInput.ChecksumsPath,
+    name: VerifyInput.Name,
+    runId: VerifyInput.RunId,
+    repository: VerifyInput.Repository,
+    token: VerifyInput.GitHubToken,
+    plainHttp: VerifyInput.PlainHttpRegistries
+  });
+  if (source === null) {
+    throw new SealError(
+      "bad-input",
+      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.Name} to download the sealed workflow artifact and verify it.`
+    );
+  }
+  return {
+    source,
+    expected,
+    signer: readSignedBy(getInput2, env, workspace),
+    token: input(VerifyInput.GitHubToken)
+  };
+});
+// src/app/signature/find-signature.ts
+var findSignatures = (async function findSignatures(digest, sources) {
+  const candidates = [];
+  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
+  const looked = [];
+  if (beside !== null) {
+    const read2 = readSigstoreBundleBeside(
+      sources.checksumsFile,
+      (why, file) => new SealError(
+        "unreadable",
+        `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`
+      )
+    );
+    looked.push(`no ${quote(beside)} beside the listing`);
+    if (read2 !== null)
+      candidates.push({
+        bundle: read2.notJson === null ? read2.json : { unparsable: beside },
+        source: beside,
+        digest: sha256Digest(read2.text)
+      });
+  }
+  if (candidates.length === 0 && sources.attestations !== null) {
+    const found = await sources.attestations(digest);
+    looked.push(
+      sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`
+    );
+    candidates.push(...found);
+  }
+  return { candidates, looked };
+});
+var unsignedCheck = (function unsignedCheck(digest, looked) {
+  const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
+  return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
+});
+// src/app/signature/check-signature.ts
+var checkSignature = (async function checkSignature(digest, sources, expectation) {
+  const found = await findSignatures(digest, sources);
+  return found.candidates.length === 0 ? unsignedCheck(digest, found.looked) : checkCandidates(found.candidates, digest, expectation, sources.checksumsFile);
+});
+// src/app/settings/signer-expectation.ts
+var signerExpectation = (function signerExpectation(settings, required, env) {
+  return { ...settings, required, serverUrl: serverUrlOf(env) };
+});
+// src/app/signature/sources.ts
+var signatureSources = (function signatureSources(checksumsFile, asked, token, tokenInput, env) {
+  const repository = env.GITHUB_REPOSITORY;
+  const attestations = asked && repository && token !== "" ? async (digest) => {
+    const { listAttestations } = await import("../chunks/attestations-api-NCHIHNLJ.js");
+    return listAttestations(digest, { env, token, tokenInput });
+  } : null;
+  return { checksumsFile, attestations };
+});
+// src/app/signature/verdict.ts
+var judgeSignature = (function judgeSignature(check, required, fix = null) {
+  if (check.status === "refused") return { accepted: false, reason: check.detail };
+  if (check.status === "unsigned" && required !== null) {
+    return {
+      accepted: false,
+      reason: `${check.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}`
+    };
+  }
+  return { accepted: true };
+});
+// src/actions/verify/run.ts
+var run = (async function run(env = process.env) {
+  try {
+    const workspace = workspaceDir(env);
+    const settings = readVerifySettings((name) => getInput(name), workspace, env);
+    const seal = {
+      fallbackName: fallbackName(env, workspace),
+      build: buildContextFromEnv(env),
+      onProgress: (p) => info(describeProgress(p))
+    };
+    let report;
+    let handedOut;
+    let checksumsFile;
+    let image = null;
+    if (settings.source.kind === "image") {
+      const source = settings.source;
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-CTT5LNS3.js");
+      const registry = imageRegistryFor(source, env);
+      const check = await checkImageBytes(source, settings.expected, registry);
+      image = {
+        imageRef: check.image.imageRef,
+        sources: (base) => imageSignatureSources(base, source, registry)
+      };
+      handedOut = null;
+      checksumsFile = source.checksumsFile;
+      info(
+        `${source.reference.name}: ${check.actual}, proven in its registry; deploy ${check.image.imageRef}`
+      );
+      report = {
+        ...check,
+        name: source.reference.name,
+        expected: settings.expected,
+        listingGiven: false,
+        content: check.image.platform ?? describePlatforms(check.image.platforms.length),
+        location: check.image.imageRef
+      };
+    } else if (settings.source.kind === "artifact") {
+      const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
+        env,
+        downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
+        seal,
+        inputs: {
+          expected: VerifyInput.ExpectedDigest,
+          checksums: VerifyInput.ChecksumsPath,
+          artifactName: VerifyInput.Name
+        },
+        log: (message) => info(message)
+      });
+      handedOut = fetched.path;
+      checksumsFile = fetched.checksumsFile;
+      report = {
+        ...fetched,
+        name: settings.source.name,
+        expected: settings.expected,
+        listingGiven: true,
+        content: null,
+        location: fetched.path
+      };
+    } else {
+      const { subject } = settings.source;
+      checksumsFile = settings.source.checksumsFile;
+      const result = await verifyArtifact(
+        {
+          subject,
+          expected: settings.expected,
+          checksumsFile,
+          checksumsInput: VerifyInput.ChecksumsPath,
+          expectedInput: VerifyInput.ExpectedDigest
+        },
+        seal
+      );
+      const { artifact } = result;
+      handedOut = result.verified ? await verifiedPath(
+        artifact,
+        subject,
+        settings.expected,
+        join(runnerTempDir(env), "artifact-seal", "verified"),
+        seal
+      ) : null;
+      report = {
+        ...result,
+        name: artifact.name,
+        content: artifact.size === null ? formatCount(artifact.fileCount, "file") : `${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)}`,
+        location: artifact.root
+      };
+    }
+    const required = signatureRequired(settings.signer, false);
+    const sources = signatureSources(
+      checksumsFile,
+      required || settings.signer.asksForSigner,
+      settings.token,
+      VerifyInput.GitHubToken,
+      env
+    );
+    const signature = report.verified ? await checkSignature(
+      settings.expected,
+      image !== null && (required || settings.signer.asksForSigner) ? image.sources(sources) : sources,
+      signerExpectation(settings.signer, required, env)
+    ) : null;
+    const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(settings.signer, false) : null);
+    const signatureFailure = verdict !== null && !verdict.accepted ? verdict.reason : null;
+    if (signatureFailure !== null && settings.source.kind === "artifact" && handedOut !== null) {
+      removeQuietly(handedOut);
+      handedOut = null;
+    }
+    const verified = report.verified && signatureFailure === null;
+    if (env.GITHUB_STEP_SUMMARY)
+      await summary.addRaw(
+        renderVerifyMarkdown({
+          ...report,
+          signature,
+          signatureFailure,
+          serverUrl: serverUrlOf(env)
+        })
+      ).write();
+    setOutput(VerifyOutput.Verified, String(verified));
+    setOutput(VerifyOutput.Digest, report.actual);
+    setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));
+    setOutput(VerifyOutput.Path, verified ? handedOut ?? "" : "");
+    setOutput(
+      VerifyOutput.Signer,
+      signature?.status === "verified" ? signerOutput(signature.signer) : ""
+    );
+    setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.imageRef : "");
+    if (signatureFailure !== null) {
+      setFailed(
+        `${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`
+      );
+      return;
+    }
+    if (report.verified) {
+      if (signature?.status === "verified") info(`Signed by ${signerName(signature)}.`);
+      else if (signature?.status === "unsigned") info(signature.detail);
+      info(`Verified: ${report.name} is ${report.actual}, the sealed digest.`);
+      return;
+    }
+    annotateMismatches(report.mismatches);
+    const named = report.mismatches.length > 0 ? ` ${report.mismatches.length} file(s) differ from the seal.` : report.listingGiven ? "" : ` Give ${VerifyInput.ChecksumsPath} to name the files that differ.`;
+    setFailed(
+      `${report.name} is ${report.actual}, not the sealed ${report.expected}.${named} Do not deploy these bytes; deploy the sealed artifact.`
+    );
+  } catch (error2) {
+    reportFailure(error2);
+  }
+});
+// End of the functions compiled as the file loads.
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -279,24 +1870,16 @@ for (const key of ["access", "copyFile", "cp", "glob", "open", "opendir", "renam
 var builtin3 = __require("node:os");
 var { arch, availableParallelism, cpus, endianness, freemem, getPriority, homedir, hostname, loadavg, networkInterfaces, platform, release, setPriority, tmpdir, totalmem, type, userInfo, uptime, version, machine, constants: constants3, EOL, devNull } = builtin3;
 
+// src/core/control-characters.ts
+var CONTROL_CHARACTERS = "\\u0000-\\u001f\\u007f-\\u009f";
+var ANY_CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`, "gu");
+
 // src/report/runner-log.ts
 var MARK = "\u200B";
 var BLANK = /[\t \u00a0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000\ufeff]/;
 var LINE_BREAK = /[\n\r\u0085\u2028\u2029]/;
-function visibleControl(char) {
-  const code2 = char.charCodeAt(0);
-  if (char === "	") return null;
-  if (code2 < 32) return String.fromCharCode(9216 + code2);
-  if (code2 === 127) return "\u2421";
-  if (code2 >= 128 && code2 <= 159) return "\uFFFD";
-  return null;
-}
-function visibleControls(text) {
-  return text.replace(
-    new RegExp("\\p{Cc}", "gu"),
-    (c) => c === "\n" || c === "\r" || c === "\x85" ? c : visibleControl(c) ?? c
-  );
-}
+
+
 var RunnerLogGuard = class {
   lineStart = true;
   tail = "";
@@ -347,9 +1930,7 @@ var RunnerLogGuard = class {
     }
   }
 };
-function inertLogText(text) {
-  return new RunnerLogGuard().encode(text);
-}
+
 
 // src/actions/runner-io.ts
 var logStream = null;
@@ -370,16 +1951,8 @@ var runnerLog = {
     }
   }
 };
-async function endStep() {
-  const stream = logStream;
-  if (stream !== null) await new Promise((resolve2) => stream.write("", () => resolve2()));
-  process.exit();
-}
-function toCommandValue(value) {
-  if (value === null || value === void 0) return "";
-  if (typeof value === "string" || value instanceof String) return String(value);
-  return JSON.stringify(value);
-}
+
+
 function escapeData(value) {
   return toCommandValue(value).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -404,29 +1977,9 @@ function annotationProperties(p) {
     endColumn: p.endColumn
   };
 }
-function issueFileCommand(variable, name, value) {
-  const file = process.env[variable];
-  const delimiter2 = `ghadelimiter_${randomUUID()}`;
-  const text = toCommandValue(value);
-  if (name.includes(delimiter2))
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
-  if (text.includes(delimiter2))
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
-  if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`);
-  appendFileSync(file, `${name}<<${delimiter2}${EOL}${text}${EOL}${delimiter2}${EOL}`, {
-    encoding: "utf8"
-  });
-}
-function getInput(name, options) {
-  const value = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
-  return options?.trimWhitespace === false ? value : value.trim();
-}
-function setOutput(name, value) {
-  if (process.env.GITHUB_OUTPUT) return issueFileCommand("GITHUB_OUTPUT", name, value);
-  runnerLog.write(EOL);
-  writeCommand("set-output", { name }, toCommandValue(value));
-}
+
+
+
 function saveState(name, value) {
   if (process.env.GITHUB_STATE) return issueFileCommand("GITHUB_STATE", name, value);
   writeCommand("save-state", { name }, toCommandValue(value));
@@ -434,9 +1987,7 @@ function saveState(name, value) {
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
-function info(message) {
-  runnerLog.write(inertLogText(message) + EOL);
-}
+
 function debug(message) {
   issueCommand("debug", {}, message);
 }
@@ -558,38 +2109,14 @@ function quote(value) {
 
 // src/core/digest.ts
 var HEX64 = /^[0-9a-f]{64}$/;
-function digestFromHex(hex) {
-  return `sha256:${hex}`;
-}
-function sha256Digest(data) {
-  return digestFromHex(sha256Hex(data));
-}
-function sha256Hex(data) {
-  return hash("sha256", data, "hex");
-}
-function hexOf(digest) {
-  return digest.slice("sha256:".length);
-}
+
+
+
+
 function shortDigest(digest) {
   return digest.length > 19 ? `${digest.slice(0, 19)}\u2026` : digest;
 }
-function parseDigest(value, what) {
-  const trimmed = value.trim();
-  const lowered = trimmed.toLowerCase();
-  const hex = lowered.startsWith("sha256:") ? lowered.slice("sha256:".length) : lowered;
-  if (HEX64.test(hex)) return digestFromHex(hex);
-  const algorithm = /^([a-z0-9_-]+):/.exec(lowered)?.[1];
-  if (algorithm !== void 0 && algorithm !== "sha256") {
-    throw new SealError(
-      "bad-input",
-      `${what}: ${quote(trimmed)} is a ${algorithm} digest; artifact-seal reads sha256 digests only. Give "sha256:" followed by 64 hex characters.`
-    );
-  }
-  throw new SealError(
-    "bad-input",
-    `${what}: ${quote(trimmed)} is not a sha256 digest. Give "sha256:" followed by 64 hex characters, or the 64 hex characters alone (got ${hex.length} characters${/[^0-9a-f]/.test(hex) ? ", some not hex" : ""}).`
-  );
-}
+
 
 // src/core/listing.ts
 function compareUtf8(a, b) {
@@ -605,9 +2132,7 @@ function compareUtf8(a, b) {
   }
   return a.length - b.length;
 }
-function sortEntries(entries) {
-  return entries.sort((a, b) => compareUtf8(a.path, b.path));
-}
+
 function formatListing(sorted) {
   let text = "";
   for (const entry of sorted) text += `${entry.hex}  ${entry.path}
@@ -615,21 +2140,7 @@ function formatListing(sorted) {
   return text;
 }
 var LINES_PER_PIECE = 4096;
-function listingFromDigests(paths, digests, order) {
-  const hex = Buffer.from(digests.buffer, digests.byteOffset, digests.byteLength).toString("hex");
-  const pieces = [];
-  for (let start = 0; start < order.length; start += LINES_PER_PIECE) {
-    const end = Math.min(order.length, start + LINES_PER_PIECE);
-    const lines = new Array(end - start);
-    for (let k = start; k < end; k++) {
-      const i = order[k];
-      lines[k - start] = `${hex.slice(i * 64, i * 64 + 64)}  ${paths[i]}
-`;
-    }
-    pieces.push(Buffer.from(lines.join("")));
-  }
-  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
-}
+
 function listingFromPathBytes(paths, digests, order) {
   const { bytes, ends, prefixLength } = paths;
   const count = order.length;
@@ -657,68 +2168,12 @@ function listingFromPathBytes(paths, digests, order) {
 function digestOfListing(listing) {
   return sha256Digest(listing);
 }
-function checkListingPath(path, where) {
-  const fix = 'Listing paths are relative to the artifact root, use "/", and stay inside it.';
-  if (path.length === 0)
-    throw new SealError("malformed", `${where}: a line has an empty path. ${fix}`);
-  if (path.includes("\n") || path.includes("\r")) {
-    throw new SealError(
-      "malformed",
-      `${where}: the file name ${quote(path)} contains a line break, which a checksums listing cannot hold. Rename the file or exclude it with "!${path.split(/[\r\n]/)[0]}*".`
-    );
-  }
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) {
-    throw new SealError("malformed", `${where}: the path ${quote(path)} is absolute. ${fix}`);
-  }
-  if (path.split("/").some((segment) => segment === ".." || segment === "." || segment === "")) {
-    throw new SealError(
-      "malformed",
-      `${where}: the path ${quote(path)} has an empty, "." or ".." segment. ${fix}`
-    );
-  }
-}
+
 var LINE = /^(\\?)([0-9a-fA-F]{64}) [ *](.+)$/s;
 function unescapeName(name) {
   return name.replace(/\\(.)/g, (_, c) => c === "n" ? "\n" : c === "r" ? "\r" : c);
 }
-function parseListing(text, fileName) {
-  const entries = [];
-  const seen = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (line.trim() === "" || line.startsWith("#")) return;
-    const match = LINE.exec(line);
-    if (!match) {
-      throw new SealError(
-        "malformed",
-        `${fileName}:${lineNo}: ${quote(line.length > 120 ? `${line.slice(0, 120)}\u2026` : line)} is not a sha256sum line. Each line must be 64 hex characters, two spaces (or " *"), then the path, as "sha256sum" prints.`
-      );
-    }
-    const [, escaped, hex, rawPath] = match;
-    let path = escaped ? unescapeName(rawPath) : rawPath;
-    while (path.startsWith("./")) path = path.slice(2);
-    checkListingPath(path, `${fileName}:${lineNo}`);
-    const earlier = seen.get(path);
-    if (earlier !== void 0) {
-      throw new SealError(
-        "malformed",
-        `${fileName}:${lineNo}: the path ${quote(path)} is listed again (first on line ${earlier}). Each file may appear once.`
-      );
-    }
-    seen.set(path, lineNo);
-    entries.push({ path, hex: hex.toLowerCase() });
-  });
-  if (entries.length === 0) {
-    throw new SealError(
-      "malformed",
-      `${fileName}: the listing has no entries. Give a file in sha256sum format with one line per file.`
-    );
-  }
-  return sortEntries(entries);
-}
+
 function diffListings(expected, actual) {
   const mismatches = [];
   let i = 0;
@@ -754,27 +2209,14 @@ function isRecord(value) {
 }
 
 // src/core/paths.ts
-function isInside(child, parent) {
-  return !leavesParent(relative(parent, child));
-}
-function leavesParent(rel) {
-  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-}
-function toSlashes(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
+
+
+
 
 // src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
-function formatModes(modes) {
-  const executable = [...modes.executable].sort(byBytes);
-  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
-  return Buffer.from(`${JSON.stringify({ executable, links })}
-`);
-}
-function modesDigest(bytes) {
-  return sha256Digest(bytes);
-}
+
+
 function parseModes(text, what) {
   let json;
   try {
@@ -809,27 +2251,7 @@ function linkTargetPath(link3, target) {
   const joined = posix.normalize(posix.join(posix.dirname(link3), target));
   return joined === ".." || joined.startsWith("../") || joined === "." ? null : joined;
 }
-function readModes(root, paths, links, fileModes) {
-  const executable = [];
-  for (let i = 0; i < paths.length; i++) {
-    const rel = paths[i];
-    const mode = fileModes ? fileModes[i] : statSync(join(root, ...rel.split("/"))).mode;
-    if ((mode & 73) !== 0) executable.push(rel);
-  }
-  const realRoot = links.length > 0 ? realOrSelf(root) : root;
-  const sealed = links.length > 0 ? pathsAndParents(paths) : null;
-  const recorded = {};
-  for (const { link: link3, target } of links) {
-    const linkFromRoot = relative(root, link3);
-    const targetFromRoot = relative(realRoot, target);
-    if (linkFromRoot === "" || leavesParent(linkFromRoot) || leavesParent(targetFromRoot)) continue;
-    const relLink = toSlashes(linkFromRoot);
-    const relTarget = toSlashes(targetFromRoot);
-    if (sealed?.has(relTarget) !== true) continue;
-    recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
-  }
-  return { executable: executable.sort(byBytes), links: recorded };
-}
+
 function diffModes(sealed, found) {
   const describe2 = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
   const sealedExec = new Set(sealed.executable);
@@ -1140,59 +2562,19 @@ var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
 var GITHUB_WORKFLOW_BUILD_TYPE = "https://actions.github.io/buildtypes/workflow/v1";
 var LOCAL_BUILD_TYPE = "urn:artifact-seal:buildtypes:local:v1";
 var DIGEST_ONLY_ANNOTATION = "artifact-seal.digest-only";
-function statementSubject(name, digest, isTree) {
-  const hex = hexOf(digest);
-  return { name, digest: isTree ? { sha256: hex, dirHash: hex } : { sha256: hex } };
-}
+
 function digestOnlySubject(name, digest) {
   return {
     ...statementSubject(name, digest, false),
     annotations: { [DIGEST_ONLY_ANNOTATION]: true }
   };
 }
-function runUrl(build) {
-  return `${build.serverUrl}/${build.repository}/actions/runs/${build.runId}/attempts/${build.runAttempt}`;
-}
+
 function commitUrl(build) {
   return `${build.serverUrl}/${build.repository}/commit/${build.sha}`;
 }
-function workflowPath(build) {
-  const withoutRepo = build.workflowRef.startsWith(`${build.repository}/`) ? build.workflowRef.slice(build.repository.length + 1) : build.workflowRef;
-  const at = withoutRepo.lastIndexOf("@");
-  return at === -1 ? withoutRepo : withoutRepo.slice(0, at);
-}
-function workflowPredicate(build) {
-  return {
-    buildDefinition: {
-      buildType: GITHUB_WORKFLOW_BUILD_TYPE,
-      externalParameters: {
-        workflow: {
-          ref: build.ref,
-          repository: `${build.serverUrl}/${build.repository}`,
-          path: workflowPath(build)
-        }
-      },
-      internalParameters: {
-        github: {
-          event_name: build.eventName,
-          repository_id: build.repositoryId,
-          repository_owner_id: build.repositoryOwnerId,
-          runner_environment: build.runnerEnvironment
-        }
-      },
-      resolvedDependencies: [
-        {
-          uri: `git+${build.serverUrl}/${build.repository}@${build.ref}`,
-          digest: { gitCommit: build.sha }
-        }
-      ]
-    },
-    runDetails: {
-      builder: { id: `${build.serverUrl}/${build.jobWorkflowRef ?? build.workflowRef}` },
-      metadata: { invocationId: runUrl(build) }
-    }
-  };
-}
+
+
 function localPredicate(build, subjects) {
   return {
     buildDefinition: {
@@ -1207,27 +2589,16 @@ function localPredicate(build, subjects) {
     }
   };
 }
-function buildStatement(subjects, context) {
-  return {
-    _type: STATEMENT_TYPE,
-    subject: subjects,
-    predicateType: SLSA_PROVENANCE_TYPE,
-    predicate: context.kind === "workflow" ? workflowPredicate(context.build) : localPredicate(context.build, subjects)
-  };
-}
+
 
 // src/core/env.ts
 var DEFAULT_SERVER_URL = "https://github.com";
 var DEFAULT_API_URL = "https://api.github.com";
-function serverUrlOf(env) {
-  return withoutTrailingSlash(env.GITHUB_SERVER_URL, DEFAULT_SERVER_URL);
-}
+
 function apiUrlOf(env) {
   return withoutTrailingSlash(env.GITHUB_API_URL, DEFAULT_API_URL);
 }
-function withoutTrailingSlash(value, fallback) {
-  return (value?.trim() || fallback).replace(/\/+$/, "");
-}
+
 
 // src/core/provenance.ts
 function isCommit(value) {
@@ -1483,19 +2854,7 @@ var OPEN_FLAGS = constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0);
 function notRegular() {
   return Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
 }
-function hashSmallFile(path) {
-  const fd = openSync(path, OPEN_FLAGS);
-  try {
-    const stat2 = fstatSync(fd);
-    if (!stat2.isFile()) throw notRegular();
-    const { mode } = stat2;
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    const size = readSync(fd, chunk, 0, CHUNK, null);
-    return size < CHUNK ? { digest: createHash("sha256").update(chunk.subarray(0, size)).digest(), size, mode } : null;
-  } finally {
-    closeSync(fd);
-  }
-}
+
 async function hashLargeFile(path, onBytes, progressIntervalMs) {
   const handle = await open2(path, OPEN_FLAGS);
   try {
@@ -1787,59 +3146,11 @@ var HashQueue = class {
     return this.pathText.toString("utf8", index === 0 ? 0 : this.ends[index - 1], this.ends[index]);
   }
 };
-async function hashFiles(paths, options = {}) {
-  if (paths.length === 1) return hashOneFile(paths[0], options);
-  const queue = new HashQueue(options.pool ?? null, options);
-  for (const path of paths) queue.add(path);
-  return queue.finish();
-}
-async function hashOneFile(path, options) {
-  const { onProgress, progressIntervalMs = 2e3 } = options;
-  try {
-    const result = hashSmallFile(path) ?? await hashLargeFile(
-      path,
-      (bytesDone) => onProgress?.({ filesDone: 0, bytesDone, filesTotal: 1 }),
-      progressIntervalMs
-    );
-    return {
-      digests: new Uint8Array(result.digest),
-      sizes: Float64Array.of(result.size),
-      modes: Uint16Array.of(result.mode & 4095)
-    };
-  } catch (error2) {
-    const e = error2;
-    throw describeFailure({ index: 0, code: e.code ?? "EIO", message: e.message }, path);
-  }
-}
+
+
 
 // src/core/file-summary.ts
-function summarizeFiles(paths, sizes, order, largestCount = 5) {
-  const groups = /* @__PURE__ */ new Map();
-  const largest = [];
-  let current;
-  let currentName = "";
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const filePath = paths[i];
-    const size = sizes[i];
-    if (current === void 0 || !currentName.endsWith("/") || !filePath.startsWith(currentName)) {
-      const slash = filePath.indexOf("/");
-      currentName = slash === -1 ? filePath : filePath.slice(0, slash + 1);
-      current = groups.get(currentName);
-      if (current === void 0) groups.set(currentName, current = { files: 0, size: 0 });
-    }
-    current.files++;
-    current.size += size;
-    if (largest.length < largestCount || size > largest[largest.length - 1].size) {
-      let at = largest.length;
-      while (at > 0 && largest[at - 1].size < size) at--;
-      largest.splice(at, 0, { path: filePath, size });
-      if (largest.length > largestCount) largest.pop();
-    }
-  }
-  const topLevel = [...groups].map(([name, g]) => ({ name, ...g })).sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
-  return { largest, topLevel };
-}
+
 
 // src/core/subject/resolve-files.ts
 var import_picomatch = __toESM(require_picomatch());
@@ -1860,273 +3171,17 @@ function mayBeSecret(name) {
 var MAY_BE_GLOB = /[*?[\]{}()!@+\\]/;
 var scanGlob = (pattern) => MAY_BE_GLOB.test(pattern) ? import_picomatch.default.scan(pattern) : null;
 var NOT_WALKED = ["node_modules", ".git"];
-function namesOneFile(options) {
-  const [only, ...others] = options.patterns.include;
-  if (only === void 0 || others.length > 0) return false;
-  const abs = resolve(options.baseDir, only);
-  return !scanGlob(toSlashes(abs))?.isGlob && statOrNull(abs)?.isFile() === true;
-}
-function rootBeforeWalk(options) {
-  if (options.root) return resolve(options.baseDir, options.root);
-  const [only, ...others] = options.patterns.include;
-  if (only === void 0 || others.length > 0) return null;
-  const abs = resolve(options.baseDir, only);
-  return statOrNull(abs)?.isDirectory() ? abs : null;
-}
-function resolveFiles(options) {
-  const { patterns, baseDir, inputName } = options;
-  if (patterns.include.length === 0) {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
-    );
-  }
-  const excludeMatchers = patterns.exclude.map(
-    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
-  );
-  const excludeUsed = patterns.exclude.map(() => false);
-  const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
-  const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
-    let excluded = false;
-    const slashed = toSlashes(abs);
-    excludeMatchers.forEach((m, i) => {
-      if (m(slashed)) excluded = excludeUsed[i] = true;
-    });
-    return excluded;
-  };
-  const knownRoot = rootBeforeWalk(options);
-  const knownRealRoot = knownRoot === null ? null : realOrSelf2(knownRoot);
-  const linkLeavesRoot = (link3, target, root2, named = false) => new SealError(
-    "bad-input",
-    `${inputName}: ${quote(link3)} is a symbolic link to ${quote(target)}, outside the artifact root ${quote(root2)}. A seal covers the artifact's own bytes only: copy the target into the artifact, or ${named ? "remove the link from the patterns" : `leave the link out with "!${toSlashes(relative(baseDir, link3))}"`}.`
-  );
-  const found = [];
-  const seen = patterns.include.length > 1 ? /* @__PURE__ */ new Set() : null;
-  const links = [];
-  const unmatched = [];
-  const leftOut = [];
-  const leaveOutHidden = options.hidden === "leave-out";
-  const addFile = (abs) => {
-    if (seen !== null) {
-      if (seen.has(abs)) return;
-      seen.add(abs);
-    }
-    found.push(abs);
-    options.onFile?.(abs);
-  };
-  const walk = (dir, realDir, ancestors, glob2, skipped) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error2) {
-      const e = error2;
-      throw new SealError(
-        "unreadable",
-        `${inputName}: cannot list the directory ${quote(dir)} (${e.code ?? e.message}). Make it readable by ${words().reader} or exclude it with a "!" pattern.`,
-        { cause: e }
-      );
-    }
-    entries.sort(byListingName);
-    ancestors.push(realDir);
-    const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    for (const entry of entries) {
-      const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
-        throw new SealError(
-          "bad-input",
-          `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
-        );
-      }
-      if (isExcluded(abs)) continue;
-      if (skipped?.has(entry.name) && !entry.isFile()) continue;
-      const taken = glob2 === null || glob2.take(abs);
-      if (!taken && !glob2.enter(abs)) continue;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      let realChild = null;
-      if (entry.isSymbolicLink()) {
-        let stat2;
-        try {
-          realChild = realpathSync(abs);
-          stat2 = statSync(realChild);
-        } catch {
-          if (!taken) continue;
-          throw new SealError(
-            "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link to ${quote(readLinkText(abs))}, which does not exist. Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
-          );
-        }
-        if (knownRealRoot !== null && !isInside(realChild, knownRealRoot))
-          throw linkLeavesRoot(abs, realChild, knownRoot);
-        links.push({ link: abs, target: realChild, named: false });
-        isDir = stat2.isDirectory();
-        isFile = stat2.isFile();
-        if (isDir && ancestors.includes(realChild)) {
-          throw new SealError(
-            "bad-input",
-            `${inputName}: ${quote(abs)} is a symbolic link back into one of its own parent directories (a loop). Remove the link, or leave it out with "!${toSlashes(relative(baseDir, abs))}".`
-          );
-        }
-      }
-      if (leaveOutHidden && (isDir || isFile && taken) && isLeftOutName(entry.name, isDir)) {
-        leftOut.push(`${toSlashes(relative(baseDir, abs))}${isDir ? "/" : ""}`);
-        continue;
-      }
-      if (isDir) {
-        realChild ??= realDir.endsWith(sep) ? realDir + entry.name : realDir + sep + entry.name;
-        if (!skipDirs.has(abs) && !skipped?.has(entry.name))
-          walk(abs, realChild, ancestors, taken ? null : glob2, skipped);
-      } else if (isFile && taken) {
-        addFile(abs);
-      }
-    }
-    ancestors.pop();
-  };
-  const noteNamedLink = (abs) => {
-    const real = realOrSelf2(abs);
-    if (real === abs) return;
-    if (knownRealRoot !== null && !isInside(real, knownRealRoot))
-      throw linkLeavesRoot(abs, real, knownRoot, true);
-    links.push({ link: abs, target: real, named: true });
-  };
-  let onlyDirectory = null;
-  for (const pattern of patterns.include) {
-    const absPattern = absolutePattern(baseDir, pattern);
-    const scan = scanGlob(absPattern);
-    let matchedSomething = false;
-    if (scan === null || !scan.isGlob) {
-      const abs = resolve(baseDir, pattern);
-      const stat2 = statOrNull(abs);
-      if (stat2?.isDirectory()) {
-        matchedSomething = true;
-        if (isExcluded(abs)) continue;
-        if (patterns.include.length === 1) onlyDirectory = abs;
-        else noteNamedLink(abs);
-        walk(abs, realOrSelf2(abs), [], null, null);
-      } else if (stat2?.isFile()) {
-        matchedSomething = true;
-        if (!isExcluded(abs)) {
-          noteNamedLink(abs);
-          addFile(abs);
-        }
-      }
-    } else {
-      const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
-      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
-      const glob2 = {
-        take: (abs) => {
-          const hit = matcher(toSlashes(abs));
-          matchedSomething ||= hit;
-          return hit;
-        },
-        enter: globEnters(resolve(base), scan.glob),
-        skipped: new Set(NOT_WALKED.filter((name) => !absPattern.split("/").includes(name)))
-      };
-      if (statOrNull(base)?.isDirectory()) {
-        const realBase = realOrSelf2(base);
-        if (realBase !== resolve(base))
-          links.push({ link: resolve(base), target: realBase, named: false });
-        walk(resolve(base), realBase, [], glob2, glob2.skipped);
-      }
-    }
-    if (!matchedSomething) unmatched.push(pattern);
-  }
-  if (unmatched.length > 0) {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: nothing matches ${unmatched.map(quote).join(", ")} (relative to ${quote(baseDir)}). Patterns tried: ${patterns.include.map(quote).join(", ")}${patterns.exclude.length ? `; excluded: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}` : ""}. Check that the build wrote its output before ${words().current} ran, and that the paths are relative to ${words().base} or absolute.`
-    );
-  }
-  const unusedExclusions = patterns.exclude.filter((_, i) => !excludeUsed[i]);
-  if (unusedExclusions.length > 0 && options.unusedExclusions !== "allow" && options.unusedExclusions !== "warn") {
-    throw new SealError(
-      "bad-input",
-      `${inputName}: the exclusion${unusedExclusions.length === 1 ? "" : "s"} ${unusedExclusions.map((p) => quote(`!${p}`)).join(", ")} match${unusedExclusions.length === 1 ? "es" : ""} nothing the patterns ${patterns.include.map(quote).join(", ")} reach (relative to ${quote(baseDir)}). Like every pattern, an exclusion must match something: it is read relative to ${words().base} (or absolute), as the paths it excludes from are, so write it with the same leading directories (such as "!dist/**/*.map", not "!*.map"), or remove it.`
-    );
-  }
-  if (found.length === 0) {
-    const why = leftOut.length > 0 ? `every file is hidden or looks like a secret (${leftOut.slice(0, 5).map(quote).join(", ")}${leftOut.length > 5 ? ", \u2026" : ""}), which a seal leaves out unless include-hidden-files is true` : patterns.exclude.length > 0 ? `every file is excluded by ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")}, or the directories hold no files` : "the directories hold no files";
-    throw new SealError(
-      "bad-input",
-      `${inputName}: ${patterns.include.map(quote).join(", ")} matched, but ${why}. Nothing is left to seal: point at the build output${patterns.exclude.length > 0 ? " or loosen the exclusions" : ""}.`
-    );
-  }
-  const root = chooseRoot(options, found, onlyDirectory);
-  const rootPrefix = root.endsWith(sep) ? root : root + sep;
-  let relativeIsSuffix = sep === "/";
-  const relative2 = found.map((abs) => {
-    const underPrefix = abs.startsWith(rootPrefix);
-    if (!underPrefix) relativeIsSuffix = false;
-    const rel = toSlashes(underPrefix ? abs.slice(rootPrefix.length) : relative(root, abs));
-    if (rel.includes("\n") || rel.includes("\r")) checkListingPath(rel, inputName);
-    return rel;
-  });
-  const realRoot = realOrSelf2(root);
-  for (const { link: link3, target, named } of links) {
-    if ((named || isInside(link3, root)) && !isInside(target, realRoot))
-      throw linkLeavesRoot(link3, target, root, named);
-  }
-  const order = listingOrder(relative2);
-  const kind = onlyDirectory !== null ? "directory" : found.length === 1 ? "file" : "files";
-  return {
-    kind,
-    root,
-    absolutePaths: found,
-    relativePaths: relative2,
-    order,
-    relativeIsSuffix,
-    leftOut,
-    unusedExclusions: options.unusedExclusions === "warn" ? unusedExclusions : [],
-    links: links.map(({ link: link3, target }) => ({ link: link3, target }))
-  };
-}
+
+
+
 function byListingName(a, b) {
   const x = a.isDirectory() ? `${a.name}/` : a.name;
   const y = b.isDirectory() ? `${b.name}/` : b.name;
   return x < y ? -1 : x > y ? 1 : 0;
 }
-function listingOrder(paths) {
-  const order = new Uint32Array(paths.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  const before = paths.some((p) => /[\uD800-\uDFFF]/.test(p)) ? (x, y) => compareUtf8(x, y) < 0 : (x, y) => x < y;
-  let sorted = true;
-  for (let i = 1; sorted && i < paths.length; i++)
-    sorted = before(paths[i - 1], paths[i]);
-  if (sorted) return order;
-  return order.sort((a, b) => {
-    const x = paths[a];
-    const y = paths[b];
-    return before(x, y) ? -1 : before(y, x) ? 1 : 0;
-  });
-}
-function chooseRoot(options, files, onlyDirectory) {
-  if (options.root !== void 0 && options.root !== "") {
-    const root = resolve(options.baseDir, options.root);
-    if (!statOrNull(root)?.isDirectory()) {
-      throw new SealError(
-        "bad-input",
-        `root: ${quote(options.root)} is not a directory (resolved to ${quote(root)}). Give the directory that listing paths should be relative to, or leave root empty.`
-      );
-    }
-    const outside = files.find((f) => !isInside(f, root));
-    if (outside !== void 0) {
-      throw new SealError(
-        "bad-input",
-        `root: ${quote(options.root)} does not contain ${quote(outside)}, which ${options.inputName} matched. Give a root that contains every matched file, or leave root empty to use the deepest directory that does.`
-      );
-    }
-    return root;
-  }
-  if (onlyDirectory !== null) return onlyDirectory;
-  let common = dirname(files[0]);
-  for (const file of files) {
-    while (!isInside(file, common)) common = dirname(common);
-  }
-  return common;
-}
-function absolutePattern(baseDir, pattern) {
-  return toSlashes(resolve(baseDir, pattern));
-}
+
+
+
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
   if (segments === null) return () => true;
@@ -2171,20 +3226,8 @@ function splitSegments(glob2) {
 function namesAreUtf8(dir) {
   return readdirSync(dir, { encoding: "buffer" }).every((name) => Buffer.from(name.toString("utf8")).equals(name));
 }
-function statOrNull(p) {
-  try {
-    return statSync(p);
-  } catch {
-    return null;
-  }
-}
-function realOrSelf2(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
+
+
 function readLinkText(p) {
   try {
     return readlinkSync(p);
@@ -2197,112 +3240,8 @@ function readLinkText(p) {
 function startHashPool(subject, workers) {
   return subject.kind === "paths" && !namesOneFile(subject) ? HashPool.start(workers) : null;
 }
-async function sealSubject(subject, options) {
-  try {
-    return await sealWithPool(subject, options);
-  } finally {
-    options.pool?.close();
-  }
-}
-async function sealWithPool(subject, options) {
-  if (subject.kind === "digest") {
-    const name = options.name || subject.name;
-    const listing2 = Buffer.from(formatListing([{ path: subject.name, hex: hexOf(subject.digest) }]));
-    const artifact = {
-      name,
-      digest: subject.digest,
-      kind: "digest",
-      root: null,
-      fileCount: 1,
-      size: null,
-      summary: null,
-      listing: listing2
-    };
-    return {
-      ...artifact,
-      statement: buildStatement([digestOnlySubject(name, subject.digest)], options.build)
-    };
-  }
-  if (subject.kind === "checksums") {
-    const entries = parseListing(readListingFile(subject.file, subject.inputName), subject.file);
-    const listing2 = Buffer.from(formatListing(entries));
-    const name = options.name || options.fallbackName;
-    const fileCount = entries.length;
-    return describe(
-      {
-        name,
-        digest: digestOfListing(listing2),
-        kind: "checksums",
-        root: null,
-        fileCount,
-        size: null,
-        summary: null,
-        listing: listing2
-      },
-      true,
-      options.build
-    );
-  }
-  let resolved;
-  let hashed;
-  let linesRoot = null;
-  if (namesOneFile(subject)) {
-    resolved = resolveFiles(subject);
-    options.onResolved?.(1, resolved.root);
-    hashed = await hashFiles(resolved.absolutePaths, options);
-  } else {
-    const pool = options.pool ?? HashPool.start(options.workers);
-    try {
-      linesRoot = sep === "/" ? rootBeforeWalk(subject) : null;
-      const queue = new HashQueue(
-        pool,
-        linesRoot === null ? options : { ...options, linePrefix: Buffer.byteLength(withSep(linesRoot)) }
-      );
-      resolved = resolveFiles({ ...subject, onFile: (abs) => queue.add(abs) });
-      options.onResolved?.(resolved.absolutePaths.length, resolved.root);
-      hashed = await queue.finish();
-    } finally {
-      pool.close();
-    }
-  }
-  const { kind, root, relativePaths, absolutePaths, order } = resolved;
-  const listing = listingOf(resolved, hashed, linesRoot);
-  const isSingleFile = kind === "file";
-  const digest = isSingleFile ? digestFromHex(Buffer.from(hashed.digests.subarray(0, 32)).toString("hex")) : digestOfListing(listing);
-  const defaultName = kind === "file" ? basename(absolutePaths[0]) : kind === "directory" ? basename(root) : options.fallbackName;
-  const summary2 = summarizeFiles(relativePaths, hashed.sizes, order);
-  const size = summary2.topLevel.reduce((sum, group2) => sum + group2.size, 0);
-  const described = describe(
-    {
-      name: options.name || defaultName,
-      digest,
-      kind,
-      root,
-      fileCount: relativePaths.length,
-      size,
-      summary: summary2,
-      listing
-    },
-    !isSingleFile,
-    options.build
-  );
-  const modes = formatModes(readModes(root, relativePaths, resolved.links, hashed.modes));
-  const [sealedSubject, ...others] = described.statement.subject;
-  const annotated = {
-    ...sealedSubject,
-    annotations: {
-      ...sealedSubject?.annotations,
-      [MODES_ANNOTATION]: { digest: modesDigest(modes) }
-    }
-  };
-  return {
-    ...described,
-    statement: { ...described.statement, subject: [annotated, ...others] },
-    modes,
-    leftOut: resolved.leftOut,
-    unusedExclusions: resolved.unusedExclusions
-  };
-}
+
+
 async function listDirectory(dir, inputName, options = {}) {
   const build = {
     kind: "local",
@@ -2317,27 +3256,13 @@ async function listDirectory(dir, inputName, options = {}) {
   };
   return (await sealSubject(subject, { ...options, fallbackName: "files", build })).listing;
 }
-function listingOf(resolved, hashed, linesRoot) {
-  const { root, relativePaths, order, relativeIsSuffix } = resolved;
-  if (hashed.lines && relativeIsSuffix && root === linesRoot && isIdentity(order))
-    return hashed.lines;
-  if (hashed.queued && relativeIsSuffix) {
-    const prefixLength = Buffer.byteLength(withSep(root));
-    return listingFromPathBytes({ ...hashed.queued, prefixLength }, hashed.digests, order);
-  }
-  return listingFromDigests(relativePaths, hashed.digests, order);
-}
+
 function isIdentity(order) {
   for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
   return true;
 }
 var withSep = (dir) => dir.endsWith(sep) ? dir : dir + sep;
-function describe(artifact, isTree, build) {
-  return {
-    ...artifact,
-    statement: buildStatement([statementSubject(artifact.name, artifact.digest, isTree)], build)
-  };
-}
+
 function readListingFile(file, inputName) {
   try {
     return readFileSync(file, "utf8");
@@ -2352,21 +3277,7 @@ function readListingFile(file, inputName) {
 }
 
 // src/app/verify/verified-path.ts
-async function verifiedPath(artifact, subject, expected, stagingParent, options) {
-  const root = artifact.root;
-  const inputName = subject.kind === "paths" ? subject.inputName : "subject";
-  if (root === null)
-    throw new SealError(
-      "bad-input",
-      `${inputName}: nothing was read from disk, so there is no path to hand out.`
-    );
-  const listed = parseListing(artifact.listing.toString("utf8"), "the verified listing").map(
-    (e) => e.path
-  );
-  if (artifact.kind === "file") return join(root, ...listed[0].split("/"));
-  if (holdsExactly(root, listed, subject)) return root;
-  return stageCopies(root, listed, expected, stagingParent, inputName, options);
-}
+
 function holdsExactly(root, listed, subject) {
   if (subject.kind === "paths" && subject.patterns.include.length === 1 && subject.patterns.exclude.length === 0 && subject.root === void 0) {
     const only = resolve(subject.baseDir, subject.patterns.include[0]);
@@ -2463,50 +3374,9 @@ function isCanonicalListing(bytes) {
   }
 }
 var LINE_START = /^[0-9a-f]{64} {2}[^ ]/;
-function startsLikeListing(head) {
-  return LINE_START.test(Buffer.from(head.subarray(0, 67)).toString("latin1"));
-}
-function readListingFile2(file) {
-  let fd;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const head = Buffer.alloc(67);
-    if (readSync(fd, head, 0, head.length, 0) < head.length || !startsLikeListing(head))
-      return null;
-  } finally {
-    closeSync(fd);
-  }
-  const bytes = readFileSync(file);
-  return isCanonicalListing(bytes) ? { bytes, fileCount: parseListing(bytes.toString("utf8"), file).length } : null;
-}
-function checkSubjectKind(subject, expected, recorded, inputs) {
-  if (recorded !== null && recorded.kind !== subject.kind) {
-    const found = subject.kind === "file" ? "is one file" : `is a tree of ${plural(subject.fileCount, "file")}`;
-    const fix = recorded.kind === "tree" ? "A file holding the tree's listing has the tree's digest, which is why the kinds are compared. Give the directory (or the patterns) that was sealed." : "Give the sealed file itself.";
-    throw new SealError(
-      "bad-input",
-      `${inputs.subject}: ${recorded.source} says ${expected} sealed ${describeKind(recorded)}; ${quote(subject.display)} ${found}. ${fix}`
-    );
-  }
-  if (subject.kind !== "file" || subject.file === null || subject.digest !== expected) return;
-  const listing = readListingFile2(subject.file);
-  if (listing === null) return;
-  if (sha256Digest(listing.bytes) !== expected) {
-    throw new SealError(
-      "conflict",
-      `${inputs.subject}: ${quote(subject.file)} changed while it was being verified. Make sure nothing writes to it, then verify again.`
-    );
-  }
-  const why = `${inputs.subject}: ${quote(subject.display)} is one file whose bytes are a checksums listing of ${plural(listing.fileCount, "file")}, so its sha256 ${expected} is also the digest of the tree it lists: the digest cannot say which of the two was sealed.`;
-  throw new SealError(
-    "bad-input",
-    recorded === null ? `${why} Give ${inputs.checksums} (the seal's listing) with the seal's statement beside it, which record the kind, or verify the directory that was sealed.` : `${why} A seal never seals a listing as one file, so ${recorded.source} does not come from a seal of these bytes. Give the listing the seal wrote, or verify the directory that was sealed.`
-  );
-}
+
+
+
 function refuseListingAsFile(file, inputName) {
   const listing = readListingFile2(file);
   if (listing === null) return;
@@ -2523,73 +3393,9 @@ function plural(n, word) {
 }
 
 // src/app/verify/verify-artifact.ts
-async function verifyArtifact(request, options) {
-  const sealed = request.checksumsFile === null ? null : readSealedListing(request);
-  const artifact = await sealSubject(
-    withHiddenAsSealed(request.subject, sealed?.entries ?? null),
-    options
-  );
-  const subjectInput = request.subject.kind === "paths" ? request.subject.inputName : request.checksumsInput;
-  checkSubjectKind(
-    hashedSubjectOf(artifact, request.subject.kind === "paths" ? request.subject.baseDir : null),
-    request.expected,
-    sealed?.kind ?? null,
-    {
-      subject: subjectInput,
-      checksums: request.checksumsInput
-    }
-  );
-  const sealedModes = request.checksumsFile === null ? null : sealedModesBeside(request.checksumsFile, request.checksumsInput);
-  const modeMismatches = sealedModes === null || !artifact.modes ? [] : diffModes(
-    sealedModes,
-    parseModes(artifact.modes.toString("utf8"), "the recomputed modes")
-  ).map((d) => ({ ...d, kind: "mode" }));
-  const sameBytes = artifact.digest === request.expected;
-  const verified = sameBytes && modeMismatches.length === 0;
-  const mismatches = verified || sealed === null ? [] : [
-    ...sameBytes ? [] : diffListings(
-      sealed.entries,
-      parseListing(artifact.listing.toString("utf8"), "the recomputed listing")
-    ),
-    ...modeMismatches
-  ];
-  return {
-    verified,
-    expected: request.expected,
-    actual: artifact.digest,
-    artifact,
-    mismatches,
-    listingGiven: sealed !== null
-  };
-}
-function withHiddenAsSealed(subject, sealed) {
-  if (subject.kind !== "paths" || subject.hidden !== "leave-out" || sealed === null) return subject;
-  const namesHidden = sealed.some(
-    (e) => e.path.split("/").some((segment, i, all) => isLeftOutName(segment, i < all.length - 1))
-  );
-  return namesHidden ? { ...subject, hidden: "include" } : subject;
-}
-function hashedSubjectOf(artifact, baseDir) {
-  const root = artifact.root ?? "";
-  const shown = (p) => {
-    const rel = baseDir === null ? "" : relative(baseDir, p);
-    return rel === "" || leavesParent(rel) ? p : rel;
-  };
-  if (artifact.kind !== "file")
-    return {
-      kind: "tree",
-      display: shown(root),
-      fileCount: artifact.fileCount,
-      file: null,
-      digest: artifact.digest
-    };
-  const only = parseListing(
-    artifact.listing.toString("utf8"),
-    "the recomputed listing"
-  )[0];
-  const file = join(root, ...only.path.split("/"));
-  return { kind: "file", display: shown(file), fileCount: 1, file, digest: artifact.digest };
-}
+
+
+
 function readSealedListing(request) {
   const file = request.checksumsFile;
   const entries = readListing(
@@ -2686,7 +3492,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-RMG247XV.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CTT5LNS3.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -2723,8 +3529,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EGS5LW5T.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-F6TFTUJY.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-DHEQQHTM.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-SLWCZW35.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -2774,7 +3580,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-Q2KF3GTI.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-GZL2QPP4.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -2861,67 +3667,16 @@ var NOTHING_KNOWN = {
 var VERSION = "0.1.0";
 
 // src/app/settings/runner-environment.ts
-function buildContextFromEnv(env, now = /* @__PURE__ */ new Date()) {
-  const { GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID } = env;
-  if (env.GITHUB_ACTIONS === "true" && GITHUB_REPOSITORY && GITHUB_SHA && GITHUB_RUN_ID) {
-    return {
-      kind: "workflow",
-      build: {
-        serverUrl: serverUrlOf(env),
-        repository: GITHUB_REPOSITORY,
-        repositoryId: env.GITHUB_REPOSITORY_ID ?? "",
-        repositoryOwnerId: env.GITHUB_REPOSITORY_OWNER_ID ?? "",
-        sha: GITHUB_SHA,
-        ref: env.GITHUB_REF ?? "",
-        workflowRef: env.GITHUB_WORKFLOW_REF ?? `${GITHUB_REPOSITORY}/${env.GITHUB_WORKFLOW ?? "workflow"}`,
-        eventName: env.GITHUB_EVENT_NAME ?? "",
-        runId: GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT || "1",
-        runnerEnvironment: env.RUNNER_ENVIRONMENT || "unknown"
-      }
-    };
-  }
-  return {
-    kind: "local",
-    build: {
-      tool: `pkg:npm/artifact-seal@${VERSION}`,
-      host: hostname(),
-      startedOn: now.toISOString()
-    }
-  };
-}
-function fallbackName(env, baseDir) {
-  const repository = env.GITHUB_REPOSITORY?.split("/")[1];
-  return repository || basename(resolve(baseDir)) || "artifact";
-}
-function workspaceDir(env) {
-  return env.GITHUB_WORKSPACE || process.cwd();
-}
-function runnerTempDir(env) {
-  return env.RUNNER_TEMP || tmpdir();
-}
+
+
+
+
 
 // src/report/format.ts
 var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-function formatBytes(bytes) {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : value < 100 ? 1 : 0)} ${UNITS[unit]}`;
-}
-function formatNumber(n) {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
-  const digits = String(Math.abs(n));
-  let out = digits.slice(0, digits.length % 3 || 3);
-  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
-  return n < 0 ? `-${out}` : out;
-}
-function formatCount(n, singular, plural2 = `${singular}s`) {
-  return `${formatNumber(n)} ${n === 1 ? singular : plural2}`;
-}
+
+
+
 
 // src/report/progress.ts
 function describeProgress(p) {
@@ -2939,24 +3694,16 @@ var NAMED = {
   "@": "&#64;&#8203;"
 };
 var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
-function plain(value) {
-  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
-  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
-  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
-  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
-  return out;
-}
-function code(value) {
-  if (value !== "" && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
-    return `\`${value}\``;
-  return `<code>${plain(value)}</code>`;
-}
+
+var ENDS_CODE_SPAN = new RegExp(`[\`|\\\\${CONTROL_CHARACTERS}\u2028\u2029]`, "u");
+var SPACE_OR_CONTROL = new RegExp(`[\\s${CONTROL_CHARACTERS}]`, "u");
+
 function link2(label, url, origins) {
   const target = safeUrl(url, origins);
   return target === null ? label : `[${label}](${target})`;
 }
 function safeUrl(url, origins) {
-  if (typeof url !== "string" || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null;
+  if (typeof url !== "string" || !URL.canParse(url) || SPACE_OR_CONTROL.test(url)) return null;
   const parsed = new URL(url);
   if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
   if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
@@ -2968,79 +3715,11 @@ function safeUrl(url, origins) {
 }
 
 // src/report/signer-markdown.ts
-function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
-  if (signature === null || signature === void 0) return [];
-  if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
-  if (signature.status === "refused")
-    return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
-  const signer = signature.signer;
-  if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
-  const i = signer.identity;
-  const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
-  const add = (label, value, asCode = true) => {
-    if (value !== void 0 && value !== "")
-      rows.push(`| ${label} | ${asCode ? code(value) : plain(value)} |`);
-  };
-  add("Repository", i.repository);
-  add("Source ref", i.sourceRepositoryRef);
-  add("Source commit", i.sourceRepositoryDigest);
-  add("Runner", i.runnerEnvironment);
-  add("Issuer", i.issuer);
-  if (i.runInvocationUri)
-    rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
-  rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
-  return rows;
-}
+
 
 // src/report/verify-markdown.ts
 var ROWS_SHOWN = 200;
-function renderVerifyMarkdown(report) {
-  const out = [];
-  if (report.verified && report.signatureFailure) {
-    out.push(`### \u274C ${code(report.name)}: the signature is not accepted`, "");
-    out.push(
-      `The files are the sealed bytes (${code(report.actual)}), but: ${plain(report.signatureFailure)}`,
-      ""
-    );
-    out.push("Do not deploy these bytes.", "");
-    return out.join("\n");
-  }
-  if (report.verified) {
-    out.push(`### \u2705 Verified ${code(report.name)}`, "");
-    const what = report.content ?? "The files";
-    out.push(
-      `${plain(what)}${report.location ? ` under ${code(report.location)}` : ""} are the sealed bytes: ${code(report.actual)}.`,
-      ""
-    );
-    const rows = signerRows(report.signature, [report.serverUrl ?? DEFAULT_SERVER_URL]);
-    if (rows.length > 0) out.push("| | |", "| --- | --- |", ...rows, "");
-    return out.join("\n");
-  }
-  out.push(`### \u274C ${code(report.name)} is not the sealed artifact`, "");
-  out.push("| | |", "| --- | --- |");
-  out.push(
-    `| Expected | ${code(report.expected)} |`,
-    `| Found | ${code(report.actual)}${report.content ? ` (${plain(report.content)})` : ""} |`,
-    ""
-  );
-  if (report.mismatches.length > 0) {
-    out.push(`${formatCount(report.mismatches.length, "file")} differ from the seal:`, "");
-    out.push("| File | Difference | Sealed | Found |", "| --- | --- | --- | --- |");
-    for (const m of report.mismatches.slice(0, ROWS_SHOWN)) {
-      out.push(
-        `| ${code(m.path)} | ${m.kind} | ${m.expected ? code(m.kind === "mode" ? m.expected : shortDigest(digestFromHex(m.expected))) : "\u2014"} | ${m.actual ? code(m.kind === "mode" ? m.actual : shortDigest(digestFromHex(m.actual))) : "\u2014"} |`
-      );
-    }
-    if (report.mismatches.length > ROWS_SHOWN)
-      out.push(`| \u2026 ${report.mismatches.length - ROWS_SHOWN} more | | | |`);
-  } else if (!report.listingGiven) {
-    out.push(
-      "Give `checksums-path` (the seal step's output of that name) to see which files differ."
-    );
-  }
-  out.push("");
-  return out.join("\n");
-}
+
 
 // src/app/settings/names.ts
 var SigningInput = {
@@ -3143,24 +3822,7 @@ function reportFailure(error2) {
 }
 
 // src/core/subject/patterns.ts
-function parseSubjectPatterns(value) {
-  const include = [];
-  const exclude = [];
-  for (const line of value.split(/\r?\n/)) {
-    if (line.trim().startsWith("#")) continue;
-    for (const part of line.split(",")) {
-      const pattern = part.trim();
-      if (pattern === "") continue;
-      if (pattern.startsWith("!")) {
-        const negated = pattern.slice(1).trim();
-        if (negated !== "") exclude.push(negated);
-      } else {
-        include.push(pattern);
-      }
-    }
-  }
-  return { include, exclude };
-}
+
 
 // src/core/image/reference.ts
 var NAME_MAX = 255;
@@ -3306,9 +3968,7 @@ function sameRepository(a, b) {
   return a.registry === b.registry && a.repository === b.repository;
 }
 var OCI_SCHEME = "oci://";
-function isImageSubject(text) {
-  return text.split(/[\r\n,]/).some((entry) => entry.trim().toLowerCase().startsWith(OCI_SCHEME));
-}
+
 function parseImageSubject(text, what) {
   const lines = text.split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "" && !line2.startsWith("#"));
   if (lines.length !== 1 || lines[0].includes(",")) {
@@ -3326,148 +3986,16 @@ function parseImageSubject(text, what) {
   }
   return parseImageReference(line.slice(OCI_SCHEME.length), what);
 }
-function parsePlainHttpRegistries(values, what) {
-  const registries = [];
-  for (const value of values) {
-    const fail = (why) => {
-      throw new SealError(
-        "bad-input",
-        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
-      );
-    };
-    const text = value.trim();
-    if (text === "") fail("is empty");
-    if (/\s/.test(text)) fail("holds a space");
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) fail("has a scheme");
-    const host = HOST.exec(text);
-    if (host === null) fail("is not a host name, an IP address or either with a port");
-    const port = host[1];
-    if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
-      fail(`has the port ${port}, out of range`);
-    const registry = text.toLowerCase();
-    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
-      fail("is Docker Hub, which is served over HTTPS only");
-    if (!registries.includes(registry)) registries.push(registry);
-  }
-  return registries;
-}
+
 
 // src/app/settings/inputs.ts
-function readPlainHttpRegistries(text, name) {
-  return parsePlainHttpRegistries(inputLines(text), name);
-}
-function inputLines(text) {
-  return text.split("\n").map((line) => line.replace(/\r$/, "")).filter((line) => line.trim() !== "" && !line.trim().startsWith("#"));
-}
+
+
 
 // src/app/settings/bytes-source.ts
-function readBytesSource(getInput2, workspace, names) {
-  const input = (name) => getInput2(name).trim();
-  const artifactName = input(names.name);
-  const runIdText = input(names.runId);
-  const repository = input(names.repository);
-  const checksums = input(names.checksumsPath);
-  const plainHttp = names.plainHttp === void 0 ? [] : readPlainHttpRegistries(getInput2(names.plainHttp), names.plainHttp);
-  const image = readImage(getInput2, names);
-  const subject = image === null ? readSubject(getInput2, workspace, names.subjectPath) : null;
-  if ((subject !== null || image !== null) && artifactName !== "") {
-    throw new SealError(
-      "bad-input",
-      `${names.subjectPath} and ${names.name} both say where the bytes are; give one: ${names.subjectPath} for files in the workspace, ${names.name} for a workflow artifact.`
-    );
-  }
-  for (const [name, value] of [
-    [names.runId, runIdText],
-    [names.repository, repository]
-  ]) {
-    if (value !== "" && artifactName === "") {
-      throw new SealError(
-        "bad-input",
-        `${name}: ${quote(value)} says where the workflow artifact was uploaded; give ${names.name} too, or remove it.`
-      );
-    }
-  }
-  if (checksums !== "" && subject === null && image === null && !(names.listingAlone === true && artifactName === "")) {
-    throw new SealError(
-      "bad-input",
-      `${names.checksumsPath}: ${quote(checksums)} names the files that differ in ${names.subjectPath}; give ${names.subjectPath} too, or remove it (a workflow artifact carries its own listing).`
-    );
-  }
-  if (image !== null)
-    return {
-      ...image,
-      token: input(names.token),
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums),
-      plainHttp
-    };
-  if (subject !== null)
-    return {
-      kind: "local",
-      subject,
-      checksumsFile: checksums === "" ? null : resolve(workspace, checksums)
-    };
-  if (artifactName === "") return null;
-  let runId = null;
-  if (runIdText !== "") {
-    runId = Number(runIdText);
-    if (!/^[1-9][0-9]*$/.test(runIdText) || !Number.isSafeInteger(runId)) {
-      throw new SealError(
-        "bad-input",
-        `${names.runId}: ${quote(runIdText)} is not a workflow run id. Give the number from the run's URL (\u2026/actions/runs/<id>), such as "\${{ github.event.workflow_run.id }}".`
-      );
-    }
-  }
-  if (repository !== "" && runId === null) {
-    throw new SealError(
-      "bad-input",
-      `${names.repository}: ${quote(repository)} is another repository's; give ${names.runId} too, the run there that uploaded ${quote(artifactName)}.`
-    );
-  }
-  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(
-      "bad-input",
-      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
-    );
-  }
-  const token = input(names.token);
-  if (runId !== null && token === "") {
-    throw new SealError(
-      "bad-input",
-      `${names.token}: required to download from another run (${names.runId}: ${runIdText}). Give "\${{ github.token }}" and grant the job "permissions: actions: read".`
-    );
-  }
-  return {
-    kind: "artifact",
-    name: artifactName,
-    runId,
-    repository: repository === "" ? null : repository,
-    token
-  };
-}
-function readImage(getInput2, names) {
-  const text = getInput2(names.subjectPath);
-  if (!isImageSubject(text)) return null;
-  return {
-    kind: "image",
-    reference: parseImageSubject(text, names.subjectPath),
-    inputName: names.subjectPath
-  };
-}
-function readSubject(getInput2, workspace, pathInput) {
-  const subjectPath = getInput2(pathInput).trim();
-  if (subjectPath === "") return null;
-  return {
-    kind: "paths",
-    patterns: parseSubjectPatterns(getInput2(pathInput)),
-    baseDir: workspace,
-    inputName: pathInput,
-    // The files an exclusion kept out of the seal need not have been carried to the deploy job.
-    unusedExclusions: "allow",
-    // As the seal action leaves them out by default; a sealed listing that names one turns it back
-    // (verify-artifact.ts).
-    hidden: "leave-out"
-  };
-}
+
+
+
 
 // src/app/settings/signed-by.ts
 var import_yaml = __toESM(require_yaml());
@@ -3835,42 +4363,7 @@ var DEFAULT_TUF_MIRRORS = [
 ];
 var BUILT_IN_ROOTS = /* @__PURE__ */ new Set([PUBLIC_GOOD_TUF_MIRROR, GITHUB_TUF_MIRROR]);
 var FORMAT = 'Write one repository a line: its URL, a space, and the path of its root.json, such as "https://tuf.example.com/sigstore sigstore-root.json".';
-function parseTufMirrors(text, baseDir, inputName = TUF_MIRRORS_INPUT) {
-  const mirrors = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const [urlText = ""] = line.split(/\s+/, 1);
-    const rootText = line.slice(urlText.length).trim();
-    const parsed = URL.canParse(urlText) ? new URL(urlText) : null;
-    if (parsed === null || parsed.protocol !== "https:" && parsed.protocol !== "http:" || parsed.search !== "" || parsed.hash !== "") {
-      throw new SealError(
-        "bad-input",
-        `${inputName}: ${quote(urlText)} is not the http(s) URL of a TUF repository. ${FORMAT}`
-      );
-    }
-    const url = urlText.replace(/\/+$/, "");
-    if (mirrors.some((m) => m.url === url))
-      throw new SealError(
-        "bad-input",
-        `${inputName}: ${quote(url)} is named twice. Name each repository once.`
-      );
-    if (rootText === "") {
-      if (!BUILT_IN_ROOTS.has(url)) {
-        throw new SealError(
-          "bad-input",
-          `${inputName}: ${quote(url)} has no root.json. Only ${quote(PUBLIC_GOOD_TUF_MIRROR)} and ${quote(GITHUB_TUF_MIRROR)} have theirs built in; give the path of the repository's root.json after its URL (the version its maintainers publish, or one you trust). ${FORMAT}`
-        );
-      }
-      mirrors.push({ url, rootFile: null });
-      continue;
-    }
-    const rootFile = resolve(baseDir, rootText);
-    checkTufRoot(rootFile, `${inputName}: the root.json ${quote(rootText)} of ${quote(url)}`);
-    mirrors.push({ url, rootFile });
-  }
-  return mirrors.length === 0 ? null : mirrors;
-}
+
 function checkTufRoot(file, what) {
   let text;
   try {
@@ -3897,82 +4390,8 @@ function checkTufRoot(file, what) {
 }
 
 // src/app/settings/signing-settings.ts
-function signerCheckSettings(fields, names, env, workspace, requireSignature = null) {
-  const { repository, workflow, ref, issuer, trustedRoot } = fields;
-  if (repository !== "" && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) {
-    throw new SealError(
-      "bad-input",
-      `${names.repository}: ${quote(repository)} is not a repository. Write it as owner/name, such as "acme/shop".`
-    );
-  }
-  if (workflow !== "" && !/^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/)?\.github\/workflows\/[^@\s]+\.ya?ml(@\S+)?$/.test(
-    workflow
-  )) {
-    throw new SealError(
-      "bad-input",
-      `${names.workflow}: ${quote(workflow)} is not a workflow file. Give its path, such as ".github/workflows/release.yml", optionally with "@refs/heads/main", or "owner/name/.github/workflows/file.yml@ref" for a reusable workflow in another repository.`
-    );
-  }
-  if (ref !== "" && !/^refs\/\S+$/.test(ref)) {
-    throw new SealError(
-      "bad-input",
-      `${names.ref}: ${quote(ref)} is not a full ref. Write it as "refs/heads/main" or "refs/tags/v1.2.3".`
-    );
-  }
-  if (issuer !== "" && !(URL.canParse(issuer) && new URL(issuer).protocol === "https:")) {
-    throw new SealError(
-      "bad-input",
-      `${names.issuer}: ${quote(issuer)} is not an https URL. Give the OIDC issuer, such as "https://token.actions.githubusercontent.com".`
-    );
-  }
-  const tufMirrors = parseTufMirrors(fields.tufMirrors, workspace, names.tufMirrors);
-  if (trustedRoot !== "" && tufMirrors !== null) {
-    throw new SealError(
-      "bad-input",
-      `${names.tufMirrors}: given with ${names.trustedRoot}, which is a pinned root that nothing is fetched for. Give one: ${names.trustedRoot} for a file, or ${names.tufMirrors} for the TUF repositories to fetch it from.`
-    );
-  }
-  const given = {
-    repository: repository !== "",
-    workflow: workflow !== "",
-    ref: ref !== "",
-    issuer: issuer !== "",
-    githubHostedOnly: fields.githubHostedOnly,
-    key: fields.key.trim() !== "",
-    trustedRoot: trustedRoot !== "",
-    tufMirrors: tufMirrors !== null
-  };
-  const named = Object.keys(given).filter((field) => given[field]).map((field) => names[field]);
-  if (requireSignature === false && named.length > 0) {
-    throw new SealError(
-      "bad-input",
-      `--require-signature=false, but ${named.join(", ")} ${named.length === 1 ? "names" : "name"} a signer or what to trust, which always requires a signature. Remove it to check the signature, or remove ${named.join(", ")} to accept unsigned seals.`
-    );
-  }
-  const keyOnly = given.key && !given.repository && !given.workflow;
-  return {
-    repository: repository !== "" ? repository : keyOnly ? null : env.GITHUB_REPOSITORY ?? null,
-    workflow: workflow === "" ? null : workflow,
-    sourceRef: ref === "" ? null : ref,
-    issuer: issuer === "" ? null : issuer,
-    denySelfHostedRunners: fields.githubHostedOnly,
-    publicKey: readPublicKeyText(fields.key, workspace, names.key),
-    trustedRootFile: trustedRoot === "" ? null : resolve(workspace, trustedRoot),
-    tufMirrors,
-    requireSignature,
-    named,
-    asksForSigner: named.length > 0
-  };
-}
-function signatureRequired(settings, policyAsks) {
-  if (policyAsks && settings.requireSignature === false) {
-    throw new SealError(
-      "bad-input",
-      "--require-signature=false, but the promotion policy names a signer (signed-by) for this environment, which always requires a signature. Remove it, or the environment's signed-by."
-    );
-  }
-  return policyAsks || settings.asksForSigner || settings.requireSignature === true;
-}
+
+
 function requirementReason(settings, policyAsks) {
   const named = settings.named;
   if (named.length > 0)
@@ -3980,23 +4399,7 @@ function requirementReason(settings, policyAsks) {
   if (policyAsks) return "the promotion policy's signed-by names a signer";
   return "--require-signature asks for one";
 }
-function readPublicKeyText(value, workspace, name) {
-  const text = value.trim();
-  if (text === "") return null;
-  if (looksLikePem(text)) return readPublicKey(text, name);
-  const file = resolve(workspace, text);
-  let pem;
-  try {
-    pem = readFileSync(file, "utf8");
-  } catch (error2) {
-    throw new SealError(
-      "bad-input",
-      `${name}: ${quote(text)} is neither PEM text nor a readable file (${error2.code ?? String(error2)}). Give the public key's PEM text ("-----BEGIN PUBLIC KEY-----\u2026") or the path of a .pub / .pem file.`,
-      { cause: error2 }
-    );
-  }
-  return readPublicKey(pem, `${name} ${quote(text)}`);
-}
+
 
 // src/app/settings/signed-by.ts
 var FIELD_OF = {
@@ -4013,56 +4416,8 @@ var SIGNED_BY_NAMES = Object.fromEntries(
   Object.entries(FIELD_OF).map(([key, field]) => [field, `${SignerInput.SignedBy}.${key}`])
 );
 var EXAMPLE = 'such as "repository: acme/shop" and "workflow: .github/workflows/release.yml" on lines of their own, or "key: cosign.pub"';
-function readSignedBy(getInput2, env, workspace) {
-  return signerCheckSettings(
-    parseSignedBy(getInput2(SignerInput.SignedBy)),
-    SIGNED_BY_NAMES,
-    env,
-    workspace
-  );
-}
-function parseSignedBy(text) {
-  const fields = {
-    repository: "",
-    workflow: "",
-    ref: "",
-    issuer: "",
-    githubHostedOnly: false,
-    key: "",
-    trustedRoot: "",
-    tufMirrors: ""
-  };
-  if (text.trim() === "") return fields;
-  const mapping = readMapping(text);
-  for (const [key, value] of Object.entries(mapping)) {
-    const field = FIELD_OF[key];
-    const name = `${SignerInput.SignedBy}.${key}`;
-    if (field === void 0) {
-      throw new SealError(
-        "bad-input",
-        `${SignerInput.SignedBy}: ${quote(key)} is not one of its keys. Use ${Object.keys(FIELD_OF).join(", ")}.`
-      );
-    }
-    if (field === "githubHostedOnly") {
-      if (value !== "github-hosted")
-        throw new SealError(
-          "bad-input",
-          `${name}: ${quote(String(value))} is not a kind of runner this checks. Write "runner: github-hosted" to refuse seals signed on self-hosted runners, or leave it out.`
-        );
-      fields.githubHostedOnly = true;
-    } else if (field === "tufMirrors" && Array.isArray(value) && value.every((v) => typeof v === "string")) {
-      fields.tufMirrors = value.join("\n");
-    } else if (typeof value === "string" && value.trim() !== "") {
-      fields[field] = value.trim();
-    } else {
-      throw new SealError(
-        "bad-input",
-        `${name}: ${quote(JSON.stringify(value) ?? String(value))} is not text. Give a value, ${EXAMPLE}, or leave the key out.`
-      );
-    }
-  }
-  return fields;
-}
+
+
 function readMapping(text) {
   const plain2 = readPlainYaml(text);
   let value = plain2;
@@ -4086,76 +4441,15 @@ function readMapping(text) {
 }
 
 // src/actions/verify/settings.ts
-function readVerifySettings(getInput2, workspace, env = {}) {
-  const input = (name) => getInput2(name).trim();
-  const expectedText = input(VerifyInput.ExpectedDigest);
-  if (expectedText === "") {
-    throw new SealError(
-      "bad-input",
-      `${VerifyInput.ExpectedDigest}: required. Give the digest the seal step put out, such as "\${{ needs.build.outputs.digest }}".`
-    );
-  }
-  const expected = parseDigest(expectedText, VerifyInput.ExpectedDigest);
-  const source = readBytesSource(getInput2, workspace, {
-    subjectPath: VerifyInput.SubjectPath,
-    checksumsPath: VerifyInput.ChecksumsPath,
-    name: VerifyInput.Name,
-    runId: VerifyInput.RunId,
-    repository: VerifyInput.Repository,
-    token: VerifyInput.GitHubToken,
-    plainHttp: VerifyInput.PlainHttpRegistries
-  });
-  if (source === null) {
-    throw new SealError(
-      "bad-input",
-      `${VerifyInput.SubjectPath}: give the files about to be deployed, as the seal step named them, or ${VerifyInput.Name} to download the sealed workflow artifact and verify it.`
-    );
-  }
-  return {
-    source,
-    expected,
-    signer: readSignedBy(getInput2, env, workspace),
-    token: input(VerifyInput.GitHubToken)
-  };
-}
+
 
 // src/app/signature/find-signature.ts
-async function findSignatures(digest, sources) {
-  const candidates = [];
-  const beside = sources.checksumsFile === null ? null : sigstoreBundleBeside(sources.checksumsFile);
-  const looked = [];
-  if (beside !== null) {
-    const read2 = readSigstoreBundleBeside(
-      sources.checksumsFile,
-      (why, file) => new SealError(
-        "unreadable",
-        `cannot read the Sigstore bundle ${quote(file)} (${why}). Make it readable, or give the seal bundle as the seal wrote it.`
-      )
-    );
-    looked.push(`no ${quote(beside)} beside the listing`);
-    if (read2 !== null)
-      candidates.push({
-        bundle: read2.notJson === null ? read2.json : { unparsable: beside },
-        source: beside,
-        digest: sha256Digest(read2.text)
-      });
-  }
-  if (candidates.length === 0 && sources.attestations !== null) {
-    const found = await sources.attestations(digest);
-    looked.push(
-      sources.attestationsLooked?.(digest) ?? `no attestation for ${digest} in the repository's attestations`
-    );
-    candidates.push(...found);
-  }
-  return { candidates, looked };
-}
-function unsignedCheck(digest, looked) {
-  const where = looked.length > 0 ? looked.join(", and ") : "no seal bundle travelled with the bytes and no attestations API was asked";
-  return { status: "unsigned", detail: `The seal of ${digest} carries no signature: ${where}.` };
-}
+
+
 
 // src/core/contract/manifest.ts
 var CONTRACT_ANNOTATION = "artifact-seal.contract";
+var VERSION2 = new RegExp(`^[^\\s${CONTROL_CHARACTERS}]+$`, "u");
 
 // src/core/signing/signer-policy.ts
 function defaultIssuer(serverUrl) {
@@ -4374,10 +4668,7 @@ function describeIdentityFailure(failures) {
 }
 
 // src/app/signature/check-signature.ts
-async function checkSignature(digest, sources, expectation) {
-  const found = await findSignatures(digest, sources);
-  return found.candidates.length === 0 ? unsignedCheck(digest, found.looked) : checkCandidates(found.candidates, digest, expectation, sources.checksumsFile);
-}
+
 async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   const problems = [];
   for (const candidate of candidates) {
@@ -4391,8 +4682,8 @@ async function checkCandidates(candidates, digest, expectation, checksumsFile) {
   };
 }
 async function checkCandidate(candidate, digest, expectation, checksumsFile) {
-  const { verifyAttestation } = await import("../chunks/verify-bundle-JT3EEPDJ.js");
-  const { loadTrustedRoot } = await import("../chunks/trusted-root-OKKZ56UG.js");
+  const { verifyAttestation } = await import("../chunks/verify-bundle-GBERZ53P.js");
+  const { loadTrustedRoot } = await import("../chunks/trusted-root-4DCF5ADF.js");
   let verified;
   try {
     verified = await verifyAttestation(candidate.bundle, {
@@ -4519,19 +4810,10 @@ function signedContract(subjects, digest) {
 }
 
 // src/app/settings/signer-expectation.ts
-function signerExpectation(settings, required, env) {
-  return { ...settings, required, serverUrl: serverUrlOf(env) };
-}
+
 
 // src/app/signature/sources.ts
-function signatureSources(checksumsFile, asked, token, tokenInput, env) {
-  const repository = env.GITHUB_REPOSITORY;
-  const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-BONZK63E.js");
-    return listAttestations(digest, { env, token, tokenInput });
-  } : null;
-  return { checksumsFile, attestations };
-}
+
 
 // src/actions/signer-output.ts
 function signerOutput(signer) {
@@ -4578,162 +4860,10 @@ function annotateMismatches(mismatches) {
 }
 
 // src/app/signature/verdict.ts
-function judgeSignature(check, required, fix = null) {
-  if (check.status === "refused") return { accepted: false, reason: check.detail };
-  if (check.status === "unsigned" && required !== null) {
-    return {
-      accepted: false,
-      reason: `${check.detail} A signature is required: ${required}.${fix === null ? "" : ` ${fix}`}`
-    };
-  }
-  return { accepted: true };
-}
+
 
 // src/actions/verify/run.ts
-async function run(env = process.env) {
-  try {
-    const workspace = workspaceDir(env);
-    const settings = readVerifySettings((name) => getInput(name), workspace, env);
-    const seal = {
-      fallbackName: fallbackName(env, workspace),
-      build: buildContextFromEnv(env),
-      onProgress: (p) => info(describeProgress(p))
-    };
-    let report;
-    let handedOut;
-    let checksumsFile;
-    let image = null;
-    if (settings.source.kind === "image") {
-      const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-RMG247XV.js");
-      const registry = imageRegistryFor(source, env);
-      const check = await checkImageBytes(source, settings.expected, registry);
-      image = {
-        imageRef: check.image.imageRef,
-        sources: (base) => imageSignatureSources(base, source, registry)
-      };
-      handedOut = null;
-      checksumsFile = source.checksumsFile;
-      info(
-        `${source.reference.name}: ${check.actual}, proven in its registry; deploy ${check.image.imageRef}`
-      );
-      report = {
-        ...check,
-        name: source.reference.name,
-        expected: settings.expected,
-        listingGiven: false,
-        content: check.image.platform ?? describePlatforms(check.image.platforms.length),
-        location: check.image.imageRef
-      };
-    } else if (settings.source.kind === "artifact") {
-      const fetched = await fetchAndCheckBytes(settings.source, settings.expected, NOTHING_KNOWN, {
-        env,
-        downloadsDir: join(runnerTempDir(env), "artifact-seal", "downloads"),
-        seal,
-        inputs: {
-          expected: VerifyInput.ExpectedDigest,
-          checksums: VerifyInput.ChecksumsPath,
-          artifactName: VerifyInput.Name
-        },
-        log: (message) => info(message)
-      });
-      handedOut = fetched.path;
-      checksumsFile = fetched.checksumsFile;
-      report = {
-        ...fetched,
-        name: settings.source.name,
-        expected: settings.expected,
-        listingGiven: true,
-        content: null,
-        location: fetched.path
-      };
-    } else {
-      const { subject } = settings.source;
-      checksumsFile = settings.source.checksumsFile;
-      const result = await verifyArtifact(
-        {
-          subject,
-          expected: settings.expected,
-          checksumsFile,
-          checksumsInput: VerifyInput.ChecksumsPath,
-          expectedInput: VerifyInput.ExpectedDigest
-        },
-        seal
-      );
-      const { artifact } = result;
-      handedOut = result.verified ? await verifiedPath(
-        artifact,
-        subject,
-        settings.expected,
-        join(runnerTempDir(env), "artifact-seal", "verified"),
-        seal
-      ) : null;
-      report = {
-        ...result,
-        name: artifact.name,
-        content: artifact.size === null ? formatCount(artifact.fileCount, "file") : `${formatCount(artifact.fileCount, "file")}, ${formatBytes(artifact.size)}`,
-        location: artifact.root
-      };
-    }
-    const required = signatureRequired(settings.signer, false);
-    const sources = signatureSources(
-      checksumsFile,
-      required || settings.signer.asksForSigner,
-      settings.token,
-      VerifyInput.GitHubToken,
-      env
-    );
-    const signature = report.verified ? await checkSignature(
-      settings.expected,
-      image !== null && (required || settings.signer.asksForSigner) ? image.sources(sources) : sources,
-      signerExpectation(settings.signer, required, env)
-    ) : null;
-    const verdict = signature === null ? null : judgeSignature(signature, required ? requirementReason(settings.signer, false) : null);
-    const signatureFailure = verdict !== null && !verdict.accepted ? verdict.reason : null;
-    if (signatureFailure !== null && settings.source.kind === "artifact" && handedOut !== null) {
-      removeQuietly(handedOut);
-      handedOut = null;
-    }
-    const verified = report.verified && signatureFailure === null;
-    if (env.GITHUB_STEP_SUMMARY)
-      await summary.addRaw(
-        renderVerifyMarkdown({
-          ...report,
-          signature,
-          signatureFailure,
-          serverUrl: serverUrlOf(env)
-        })
-      ).write();
-    setOutput(VerifyOutput.Verified, String(verified));
-    setOutput(VerifyOutput.Digest, report.actual);
-    setOutput(VerifyOutput.Mismatches, JSON.stringify(report.mismatches.map(mismatchOutput)));
-    setOutput(VerifyOutput.Path, verified ? handedOut ?? "" : "");
-    setOutput(
-      VerifyOutput.Signer,
-      signature?.status === "verified" ? signerOutput(signature.signer) : ""
-    );
-    setOutput(VerifyOutput.ImageRef, image !== null && verified ? image.imageRef : "");
-    if (signatureFailure !== null) {
-      setFailed(
-        `${report.name} is the sealed ${report.expected}, but its signature is not accepted: ${signatureFailure} Do not deploy these bytes.`
-      );
-      return;
-    }
-    if (report.verified) {
-      if (signature?.status === "verified") info(`Signed by ${signerName(signature)}.`);
-      else if (signature?.status === "unsigned") info(signature.detail);
-      info(`Verified: ${report.name} is ${report.actual}, the sealed digest.`);
-      return;
-    }
-    annotateMismatches(report.mismatches);
-    const named = report.mismatches.length > 0 ? ` ${report.mismatches.length} file(s) differ from the seal.` : report.listingGiven ? "" : ` Give ${VerifyInput.ChecksumsPath} to name the files that differ.`;
-    setFailed(
-      `${report.name} is ${report.actual}, not the sealed ${report.expected}.${named} Do not deploy these bytes; deploy the sealed artifact.`
-    );
-  } catch (error2) {
-    reportFailure(error2);
-  }
-}
+
 function describePlatforms(count) {
   return count === 0 ? "a single image" : `an index of ${formatCount(count, "platform image")}`;
 }
@@ -4750,92 +4880,94 @@ function mismatchOutput(m) {
   };
 }
 export {
-  digestFromHex as m11$digestFromHex,
-  hexOf as m11$hexOf,
-  parseDigest as m11$parseDigest,
-  sha256Digest as m11$sha256Digest,
-  sha256Hex as m11$sha256Hex,
-  shortDigest as m11$shortDigest,
-  DEFAULT_API_URL as m12$DEFAULT_API_URL,
-  DEFAULT_SERVER_URL as m12$DEFAULT_SERVER_URL,
-  apiUrlOf as m12$apiUrlOf,
-  serverUrlOf as m12$serverUrlOf,
-  SealError as m13$SealError,
-  exitCodeOf as m13$exitCodeOf,
-  isSealError as m13$isSealError,
-  messageOf as m13$messageOf,
-  quote as m13$quote,
-  stopsPromotion as m13$stopsPromotion,
-  DOCKER_HUB as m14$DOCKER_HUB,
-  DOCKER_HUB_HOST as m14$DOCKER_HUB_HOST,
-  OCI_SCHEME as m14$OCI_SCHEME,
-  digestReference as m14$digestReference,
-  formatReference as m14$formatReference,
-  isImageSubject as m14$isImageSubject,
-  namesRegistry as m14$namesRegistry,
-  parseImageReference as m14$parseImageReference,
-  parseImageSubject as m14$parseImageSubject,
-  parsePlainHttpRegistries as m14$parsePlainHttpRegistries,
-  registryHost as m14$registryHost,
-  sameRepository as m14$sameRepository,
-  subjectName as m14$subjectName,
-  withDigest as m14$withDigest,
-  withTag as m14$withTag,
-  isRecord as m15$isRecord,
-  agreeingKind as m16$agreeingKind,
-  checkSubjectKind as m16$checkSubjectKind,
-  isCanonicalListing as m16$isCanonicalListing,
-  kindFromListing as m16$kindFromListing,
-  kindFromStatement as m16$kindFromStatement,
-  readListingFile2 as m16$readListingFile,
-  refuseListingAsFile as m16$refuseListingAsFile,
-  checkListingPath as m17$checkListingPath,
-  compareUtf8 as m17$compareUtf8,
-  describesListing as m17$describesListing,
-  diffListings as m17$diffListings,
-  digestOfListing as m17$digestOfListing,
-  formatListing as m17$formatListing,
-  listingFromDigests as m17$listingFromDigests,
-  listingFromPathBytes as m17$listingFromPathBytes,
-  parseListing as m17$parseListing,
-  sortEntries as m17$sortEntries,
-  MODES_ANNOTATION as m18$MODES_ANNOTATION,
-  applyModes as m18$applyModes,
-  diffModes as m18$diffModes,
-  formatModes as m18$formatModes,
-  linkTargetPath as m18$linkTargetPath,
-  modesAnnotation as m18$modesAnnotation,
-  modesDigest as m18$modesDigest,
-  parseModes as m18$parseModes,
-  readModes as m18$readModes,
-  listDirectory as m23$listDirectory,
-  sealSubject as m23$sealSubject,
-  startHashPool as m23$startHashPool,
-  FULCIO_OIDS as m24$FULCIO_OIDS,
-  FULCIO_OID_PREFIX as m24$FULCIO_OID_PREFIX,
-  GITHUB_HOSTED as m24$GITHUB_HOSTED,
-  checkIdentity as m24$checkIdentity,
-  decodeDerUtf8String as m24$decodeDerUtf8String,
-  decodeIdentity as m24$decodeIdentity,
-  describeIdentityFailure as m24$describeIdentityFailure,
-  parseWorkflowSetting as m24$parseWorkflowSetting,
-  parseWorkflowUri as m24$parseWorkflowUri,
-  repositoryOfUri as m24$repositoryOfUri,
-  DIGEST_ONLY_ANNOTATION as m27$DIGEST_ONLY_ANNOTATION,
-  GITHUB_WORKFLOW_BUILD_TYPE as m27$GITHUB_WORKFLOW_BUILD_TYPE,
-  LOCAL_BUILD_TYPE as m27$LOCAL_BUILD_TYPE,
-  SLSA_PROVENANCE_TYPE as m27$SLSA_PROVENANCE_TYPE,
-  STATEMENT_TYPE as m27$STATEMENT_TYPE,
-  buildStatement as m27$buildStatement,
-  commitUrl as m27$commitUrl,
-  digestOnlySubject as m27$digestOnlySubject,
-  runUrl as m27$runUrl,
-  statementSubject as m27$statementSubject,
-  workflowPath as m27$workflowPath,
-  ACTION_VOCABULARY as m28$ACTION_VOCABULARY,
-  capitalized as m28$capitalized,
-  speakAs as m28$speakAs,
-  words as m28$words,
+  ANY_CONTROL as m11$ANY_CONTROL,
+  CONTROL_CHARACTERS as m11$CONTROL_CHARACTERS,
+  digestFromHex as m12$digestFromHex,
+  hexOf as m12$hexOf,
+  parseDigest as m12$parseDigest,
+  sha256Digest as m12$sha256Digest,
+  sha256Hex as m12$sha256Hex,
+  shortDigest as m12$shortDigest,
+  DEFAULT_API_URL as m13$DEFAULT_API_URL,
+  DEFAULT_SERVER_URL as m13$DEFAULT_SERVER_URL,
+  apiUrlOf as m13$apiUrlOf,
+  serverUrlOf as m13$serverUrlOf,
+  SealError as m14$SealError,
+  exitCodeOf as m14$exitCodeOf,
+  isSealError as m14$isSealError,
+  messageOf as m14$messageOf,
+  quote as m14$quote,
+  stopsPromotion as m14$stopsPromotion,
+  DOCKER_HUB as m15$DOCKER_HUB,
+  DOCKER_HUB_HOST as m15$DOCKER_HUB_HOST,
+  OCI_SCHEME as m15$OCI_SCHEME,
+  digestReference as m15$digestReference,
+  formatReference as m15$formatReference,
+  isImageSubject as m15$isImageSubject,
+  namesRegistry as m15$namesRegistry,
+  parseImageReference as m15$parseImageReference,
+  parseImageSubject as m15$parseImageSubject,
+  parsePlainHttpRegistries as m15$parsePlainHttpRegistries,
+  registryHost as m15$registryHost,
+  sameRepository as m15$sameRepository,
+  subjectName as m15$subjectName,
+  withDigest as m15$withDigest,
+  withTag as m15$withTag,
+  isRecord as m16$isRecord,
+  agreeingKind as m17$agreeingKind,
+  checkSubjectKind as m17$checkSubjectKind,
+  isCanonicalListing as m17$isCanonicalListing,
+  kindFromListing as m17$kindFromListing,
+  kindFromStatement as m17$kindFromStatement,
+  readListingFile2 as m17$readListingFile,
+  refuseListingAsFile as m17$refuseListingAsFile,
+  checkListingPath as m18$checkListingPath,
+  compareUtf8 as m18$compareUtf8,
+  describesListing as m18$describesListing,
+  diffListings as m18$diffListings,
+  digestOfListing as m18$digestOfListing,
+  formatListing as m18$formatListing,
+  listingFromDigests as m18$listingFromDigests,
+  listingFromPathBytes as m18$listingFromPathBytes,
+  parseListing as m18$parseListing,
+  sortEntries as m18$sortEntries,
+  MODES_ANNOTATION as m19$MODES_ANNOTATION,
+  applyModes as m19$applyModes,
+  diffModes as m19$diffModes,
+  formatModes as m19$formatModes,
+  linkTargetPath as m19$linkTargetPath,
+  modesAnnotation as m19$modesAnnotation,
+  modesDigest as m19$modesDigest,
+  parseModes as m19$parseModes,
+  readModes as m19$readModes,
+  listDirectory as m24$listDirectory,
+  sealSubject as m24$sealSubject,
+  startHashPool as m24$startHashPool,
+  FULCIO_OIDS as m25$FULCIO_OIDS,
+  FULCIO_OID_PREFIX as m25$FULCIO_OID_PREFIX,
+  GITHUB_HOSTED as m25$GITHUB_HOSTED,
+  checkIdentity as m25$checkIdentity,
+  decodeDerUtf8String as m25$decodeDerUtf8String,
+  decodeIdentity as m25$decodeIdentity,
+  describeIdentityFailure as m25$describeIdentityFailure,
+  parseWorkflowSetting as m25$parseWorkflowSetting,
+  parseWorkflowUri as m25$parseWorkflowUri,
+  repositoryOfUri as m25$repositoryOfUri,
+  DIGEST_ONLY_ANNOTATION as m28$DIGEST_ONLY_ANNOTATION,
+  GITHUB_WORKFLOW_BUILD_TYPE as m28$GITHUB_WORKFLOW_BUILD_TYPE,
+  LOCAL_BUILD_TYPE as m28$LOCAL_BUILD_TYPE,
+  SLSA_PROVENANCE_TYPE as m28$SLSA_PROVENANCE_TYPE,
+  STATEMENT_TYPE as m28$STATEMENT_TYPE,
+  buildStatement as m28$buildStatement,
+  commitUrl as m28$commitUrl,
+  digestOnlySubject as m28$digestOnlySubject,
+  runUrl as m28$runUrl,
+  statementSubject as m28$statementSubject,
+  workflowPath as m28$workflowPath,
+  ACTION_VOCABULARY as m29$ACTION_VOCABULARY,
+  capitalized as m29$capitalized,
+  speakAs as m29$speakAs,
+  words as m29$words,
   debug as m3$debug,
   endGroup as m3$endGroup,
   endStep as m3$endStep,
@@ -4852,37 +4984,37 @@ export {
   startGroup as m3$startGroup,
   summary as m3$summary,
   warning as m3$warning,
-  contractManifestBeside as m31$contractManifestBeside,
-  hasBundleBeside as m31$hasBundleBeside,
-  listingsIn as m31$listingsIn,
-  readListing as m31$readListing,
-  readSigstoreBundleBeside as m31$readSigstoreBundleBeside,
-  readStatement as m31$readStatement,
-  readStatementBeside as m31$readStatementBeside,
-  readText as m31$readText,
-  readTextIfAny as m31$readTextIfAny,
-  whyUnreadable as m31$whyUnreadable,
-  CACHE_FILES_DIR as m32$CACHE_FILES_DIR,
-  CACHE_KEY_PREFIX as m32$CACHE_KEY_PREFIX,
-  CACHE_SEAL_DIR as m32$CACHE_SEAL_DIR,
-  CACHE_STAGING_DIR as m32$CACHE_STAGING_DIR,
-  cacheArchivePrefix as m32$cacheArchivePrefix,
-  cacheKeyOf as m32$cacheKeyOf,
-  cacheStagingPath as m32$cacheStagingPath,
-  copyListedFiles as m33$copyListedFiles,
-  makeDirectories as m33$makeDirectories,
-  privateDir as m33$privateDir,
-  removeQuietly as m33$removeQuietly,
-  writeNewFile as m33$writeNewFile,
-  bundleBaseOf as m34$bundleBaseOf,
-  bundleFileNames as m34$bundleFileNames,
-  contractBeside as m34$contractBeside,
-  fileSafeName as m34$fileSafeName,
-  isBundleEntry as m34$isBundleEntry,
-  modesBeside as m34$modesBeside,
-  sigstoreBundleBeside as m34$sigstoreBundleBeside,
-  statementBeside as m34$statementBeside,
-  VERSION as m38$VERSION,
+  contractManifestBeside as m32$contractManifestBeside,
+  hasBundleBeside as m32$hasBundleBeside,
+  listingsIn as m32$listingsIn,
+  readListing as m32$readListing,
+  readSigstoreBundleBeside as m32$readSigstoreBundleBeside,
+  readStatement as m32$readStatement,
+  readStatementBeside as m32$readStatementBeside,
+  readText as m32$readText,
+  readTextIfAny as m32$readTextIfAny,
+  whyUnreadable as m32$whyUnreadable,
+  CACHE_FILES_DIR as m33$CACHE_FILES_DIR,
+  CACHE_KEY_PREFIX as m33$CACHE_KEY_PREFIX,
+  CACHE_SEAL_DIR as m33$CACHE_SEAL_DIR,
+  CACHE_STAGING_DIR as m33$CACHE_STAGING_DIR,
+  cacheArchivePrefix as m33$cacheArchivePrefix,
+  cacheKeyOf as m33$cacheKeyOf,
+  cacheStagingPath as m33$cacheStagingPath,
+  copyListedFiles as m34$copyListedFiles,
+  makeDirectories as m34$makeDirectories,
+  privateDir as m34$privateDir,
+  removeQuietly as m34$removeQuietly,
+  writeNewFile as m34$writeNewFile,
+  bundleBaseOf as m35$bundleBaseOf,
+  bundleFileNames as m35$bundleFileNames,
+  contractBeside as m35$contractBeside,
+  fileSafeName as m35$fileSafeName,
+  isBundleEntry as m35$isBundleEntry,
+  modesBeside as m35$modesBeside,
+  sigstoreBundleBeside as m35$sigstoreBundleBeside,
+  statementBeside as m35$statementBeside,
+  VERSION as m39$VERSION,
   mismatchOutput as m5$mismatchOutput,
   run as m5$run,
   sealedModesBeside as m7$sealedModesBeside,

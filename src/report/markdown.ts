@@ -6,6 +6,7 @@
  * heading that artifact-seal did not write.
  */
 import { visibleControls } from './runner-log.js'
+import { CONTROL_CHARACTERS } from '../core/control-characters.js'
 
 const LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g
 
@@ -36,13 +37,16 @@ export function plain(value: string): string {
   return out
 }
 
+/** A character that ends a code span or a table cell, or that a code span would hide. */
+const ENDS_CODE_SPAN = new RegExp(`[\`|\\\\${CONTROL_CHARACTERS}\u2028\u2029]`, 'u')
+const SPACE_OR_CONTROL = new RegExp(`[\\s${CONTROL_CHARACTERS}]`, 'u')
+
 /**
  * Inline code showing exactly the value: a code span when nothing in it can end the span
  * or a table cell, otherwise a <code> element around the value as plain text.
  */
 export function code(value: string): string {
-  if (value !== '' && !/[`|\\\p{Cc}\u2028\u2029]/u.test(value) && !/^\s|\s$/.test(value))
-    return `\`${value}\``
+  if (value !== '' && !ENDS_CODE_SPAN.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``
   return `<code>${plain(value)}</code>`
 }
 
@@ -70,7 +74,7 @@ export function link(
 
 /** The address in the form a markdown link destination keeps whole, or null when it is not one to link to. */
 export function safeUrl(url: string | null | undefined, origins: readonly string[]): string | null {
-  if (typeof url !== 'string' || !URL.canParse(url) || /[\s\p{Cc}]/u.test(url)) return null
+  if (typeof url !== 'string' || !URL.canParse(url) || SPACE_OR_CONTROL.test(url)) return null
   const parsed = new URL(url)
   if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return null
   if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))

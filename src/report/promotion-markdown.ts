@@ -52,7 +52,7 @@ export function renderPromotionMarkdown(report: PromotionReport): string {
           .join('')
         return `<br/>${label(several ? `${serviceLabel(s.service)}: ${runs}` : runs)}${contract}${pending}`
       })
-    out.push(`  ${ids.get(environment)}["${label(`${environment}${mark}`)}${lines.join('')}"]`)
+    out.push(`  ${ids.get(environment)}["${label(environment)}${mark}${lines.join('')}"]`)
   }
   for (const env of policy.environments) {
     for (const upstream of upstreamOf(env)) {

@@ -17,6 +17,7 @@
  * log shows the lines a reader would see; other control characters (an ESC that would start
  * a colour or cursor sequence) are shown as their control pictures (␛) or U+FFFD.
  */
+import { ANY_CONTROL } from '../core/control-characters.js'
 
 export const MARK = '\u200b'
 
@@ -38,7 +39,7 @@ function visibleControl(char: string): string | null {
 
 /** Every control character but tab and the line breaks shown as a picture of it. */
 export function visibleControls(text: string): string {
-  return text.replace(/\p{Cc}/gu, (c) =>
+  return text.replace(ANY_CONTROL, (c) =>
     c === '\n' || c === '\r' || c === '\u0085' ? c : (visibleControl(c) ?? c)
   )
 }

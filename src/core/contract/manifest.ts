@@ -3,6 +3,7 @@ import { messageOf, quote, SealError } from '../errors.js'
 import type { ContractKind } from './change.js'
 import type { DetectedContract, OpenapiVersion } from './detect.js'
 import { checkListingPath, compareUtf8, digestOfListing } from '../listing.js'
+import { CONTROL_CHARACTERS } from '../control-characters.js'
 
 export const CONTRACT_FORMAT = 'artifact-seal/contract/v2'
 
@@ -131,7 +132,7 @@ export function contractVersion(
 }
 
 /** A version is one word: it is a field of the identity text's line. */
-const VERSION = /^[^\s\p{Cc}]+$/u
+const VERSION = new RegExp(`^[^\\s${CONTROL_CHARACTERS}]+$`, 'u')
 
 const KINDS: readonly ContractFileEntry['kind'][] = [
   'openapi',

@@ -1,5 +1,6 @@
 import { type Digest, digestFromHex, shortDigest } from '../digest.js'
 import { quote } from '../errors.js'
+import { CONTROL_CHARACTERS } from '../control-characters.js'
 
 /**
  * What one look at an environment found: `matches` (it runs the live digest), `drifted` (it
@@ -25,10 +26,11 @@ export interface ProbeResult {
 
 /** The longest text kept from a probe's answer for a message: a hostile answer never fills a log. */
 const SHOWN = 120
+const CONTROL_RUNS = new RegExp(`[${CONTROL_CHARACTERS}]+`, 'gu')
 
 /** Text from outside, cut short and made one line, for a message. */
 export function shown(text: string): string {
-  const line = text.replace(/\p{Cc}+/gu, ' ').trim()
+  const line = text.replace(CONTROL_RUNS, ' ').trim()
   return quote(line.length > SHOWN ? `${line.slice(0, SHOWN)}…` : line)
 }
 

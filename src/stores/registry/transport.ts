@@ -3,6 +3,7 @@ import type { Clock } from '../../http/clock.js'
 import { type Failure, type HttpPolicy, classify, isRetryable } from '../../http/retry-policy.js'
 import { type Exchanged, discard, exchange, readBounded, webStream } from '../../http/exchange.js'
 import { retrying } from '../../http/retrying.js'
+import { ANY_CONTROL } from '../../core/control-characters.js'
 import { requestFailed, tooLarge, unsafeRedirect } from './messages.js'
 
 /**
@@ -281,7 +282,7 @@ export function errorSummary(body: Buffer): string {
     // not JSON: the text itself
   }
   return (summary ?? text.replace(/<[^>]*>/g, ' '))
-    .replace(/\p{Cc}/gu, ' ')
+    .replace(ANY_CONTROL, ' ')
     .replace(/\s+/g, ' ')
     .trim()
 }

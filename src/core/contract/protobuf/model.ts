@@ -8,6 +8,7 @@ import protobuf from 'protobufjs'
 import descriptor from 'protobufjs/google/protobuf/descriptor.json' with { type: 'json' }
 import { messageOf, quote, SealError } from '../../errors.js'
 import { declarationPositions, type Position } from './positions.js'
+import { ANY_CONTROL } from '../../control-characters.js'
 
 export interface ProtoFile {
   /** Relative to the artifact root, "/"-separated; the path imports name it by (see ProtobufOptions.importRoots). */
@@ -177,7 +178,7 @@ function parseErrorPosition(message: string, text: string): string | null {
 function cleanMessage(message: string): string {
   return message
     .replace(/\s*\((?:[^()]*, )?line \d+\)$/, '')
-    .replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(ANY_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 /** Reads private resolved edition features; protobufjs types do not declare them. */

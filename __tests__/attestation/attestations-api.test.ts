@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { listAttestations, storeAttestation } from '../../src/attestation/attestations-api.js'
 import { signStatement } from '../../src/attestation/sign-statement.js'
 import type { Digest } from '../../src/core/digest.js'
@@ -97,5 +99,55 @@ describe('the attestations API store', () => {
   it('lists none for a digest without attestations', async () => {
     const { options } = job()
     expect(await listAttestations(SUBJECT, options)).toEqual([])
+  })
+})
+
+describe('the attestations API list, bundles fetched by their bundle_url', () => {
+  it('reads a bundle only up to 16 MiB: a longer one stays a candidate that cannot verify, the others are read', async () => {
+    const signed = await bundle()
+    let oversizedWritten = 0
+    const api = http.createServer((request, response) => {
+      const base = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
+      if (request.url?.startsWith('/repos/acme/listed/attestations/')) {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        response.end(
+          JSON.stringify({
+            attestations: [
+              { bundle: null, bundle_url: `${base}/storage/oversized` },
+              { bundle: null, bundle_url: `${base}/storage/signed` }
+            ]
+          })
+        )
+      } else if (request.url === '/storage/oversized') {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        const chunk = Buffer.alloc(1024 * 1024, 0x20)
+        const pump = (): void => {
+          while (!response.destroyed && response.write(chunk)) oversizedWritten += chunk.length
+          if (!response.destroyed) response.once('drain', pump)
+        }
+        pump()
+      } else {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        response.end(JSON.stringify(signed))
+      }
+    })
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve))
+    try {
+      const candidates = await listAttestations(SUBJECT, {
+        env: {
+          GITHUB_REPOSITORY: 'acme/listed',
+          GITHUB_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+          GITHUB_SERVER_URL: 'https://github.com'
+        },
+        token: 'ghs_reader',
+        tokenInput: 'github-token',
+        clock: { sleep: async () => undefined }
+      })
+      expect(candidates.map((c) => c.bundle)).toEqual([{ over: 16 * 1024 * 1024 }, signed])
+      expect(oversizedWritten).toBeLessThan(64 * 1024 * 1024)
+    } finally {
+      api.closeAllConnections()
+      await new Promise((resolve) => api.close(resolve))
+    }
   })
 })

@@ -3,7 +3,7 @@ import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Clock } from '../../src/http/clock.js'
 import { DEFAULT_POLICY } from '../../src/http/retry-policy.js'
-import { ServiceAnswerError, callService } from '../../src/http/service-call.js'
+import { ANSWER_MAX_BYTES, ServiceAnswerError, callService } from '../../src/http/service-call.js'
 
 /** Waits pass at once and are recorded; attempts never time out on their own. */
 function testClock(): Clock & { readonly waits: number[] } {
@@ -98,6 +98,16 @@ describe('one call to a runner service', () => {
     const error = await rejectionOf(callService(base, {}, { ...options, clock: testClock() }))
     expect(error.status).toBe(200)
     expect(error.message).toMatch(/not JSON/)
+  })
+
+  it('refuses an answer longer than it reads, naming the service, without trying again', async () => {
+    answers({ status: 200, body: `{"artifacts":"${'a'.repeat(ANSWER_MAX_BYTES)}"}` })
+    const error = await rejectionOf(callService(base, {}, { ...options, clock: testClock() }))
+    expect(error.status).toBe(200)
+    expect(error.message).toBe(
+      'the results service answered ListArtifacts 200 with more than 32 MiB, which is not read'
+    )
+    expect(seen).toBe(1)
   })
 
   it('sends a call nobody answered again, unless the caller can go on without it', async () => {

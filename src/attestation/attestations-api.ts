@@ -3,6 +3,7 @@ import { type Env, apiUrlOf, serverUrlOf } from '../core/env.js'
 import { SealError, isSealError, quote } from '../core/errors.js'
 import { type Clock, SYSTEM_CLOCK } from '../http/clock.js'
 import { type GitHubClient, type GitHubResponse, gitHubClient } from '../http/github.js'
+import { textWithin } from '../http/bounded-response.js'
 import { DEFAULT_POLICY, type Failure, type HttpPolicy } from '../http/retry-policy.js'
 import { retrying } from '../http/retrying.js'
 
@@ -151,15 +152,26 @@ export async function listAttestations(
       candidates.push({ bundle: e.bundle, source, digest: sha256Digest(JSON.stringify(e.bundle)) })
     } else if (typeof e?.bundle_url === 'string') {
       const text = await fetchBundle(e.bundle_url, options)
-      candidates.push({ bundle: parseOrMark(text), source, digest: sha256Digest(text) })
+      candidates.push(
+        text === null
+          ? // Checked like any other, and refused as one that does not verify.
+            { bundle: { over: BUNDLE_MAX_BYTES }, source, digest: sha256Digest(e.bundle_url) }
+          : { bundle: parseOrMark(text), source, digest: sha256Digest(text) }
+      )
     }
   }
   return candidates
 }
 
-/** A bundle by its `bundle_url`: a signed storage URL, fetched without the token, under the same policy. */
-async function fetchBundle(url: string, options: AttestationsApiOptions): Promise<string> {
-  return retrying<string>(
+/** A signed bundle is a few kB; the registry's referrers are read up to the same bound. */
+const BUNDLE_MAX_BYTES = 16 * 1024 * 1024
+
+/**
+ * A bundle by its `bundle_url`: a signed storage URL, fetched without the token, under the
+ * same policy; null when it is over BUNDLE_MAX_BYTES.
+ */
+async function fetchBundle(url: string, options: AttestationsApiOptions): Promise<string | null> {
+  return retrying<string | null>(
     async (signal) => {
       let response: globalThis.Response
       try {
@@ -174,7 +186,7 @@ async function fetchBundle(url: string, options: AttestationsApiOptions): Promis
               ? { kind: 'server', status: response.status, detail: String(response.status) }
               : { kind: 'client', status: response.status, detail: String(response.status) }
         }
-      return { value: await response.text() }
+      return { value: await textWithin(response, BUNDLE_MAX_BYTES) }
     },
     {
       policy: { ...DEFAULT_POLICY, ...options.policy },

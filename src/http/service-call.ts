@@ -1,3 +1,4 @@
+import { textWithin } from './bounded-response.js'
 import type { Clock } from './clock.js'
 import { type Failure, type HttpPolicy, classify } from './retry-policy.js'
 import { retrying } from './retrying.js'
@@ -8,6 +9,9 @@ import { retrying } from './retrying.js'
  * GitHub in `message`; both reach the policy as GitHub's shape, so a 5xx, a 408 and a rate
  * limit are retried here as for every other remote call.
  */
+
+/** The longest answer read: a listing of thousands of artifacts or cache entries is a few MiB. */
+export const ANSWER_MAX_BYTES = 32 * 1024 * 1024
 
 /**
  * A call that ended without the answer asked for: `status` as HTTP says it (404 gone, 410
@@ -53,7 +57,13 @@ export async function callService(
         if (options.noAnswerIsFinal === true) throw endedBy(failure, options)
         return { failure }
       }
-      const text = await response.text()
+      const text = await textWithin(response, ANSWER_MAX_BYTES)
+      if (text === null)
+        throw new ServiceAnswerError(
+          response.status,
+          `${options.service} answered${callOf(options)} ${response.status} with more than ` +
+            `${ANSWER_MAX_BYTES / 1024 / 1024} MiB, which is not read`
+        )
       if (response.status === 204) return { value: null }
       if (response.ok) {
         try {

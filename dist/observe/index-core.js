@@ -44287,8 +44287,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-TOR27XJQ.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-PPEWBO5H.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-PYXP2BOS.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-XDRQHE6K.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -44338,7 +44338,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-ULRPA5BH.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BAJI6WXB.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,

@@ -2379,7 +2379,7 @@ var unsignedCheck = (function unsignedCheck(digest, looked) {
 var signatureSources = (function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-KPCKM6ZG.js");
+    const { listAttestations } = await import("../chunks/attestations-api-UQIHCBNT.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3201,7 +3201,7 @@ var promoteRequest = (function promoteRequest(asked, policy, ledger, signing, co
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-MMNYASWL.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-HD5DCYGS.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
@@ -3277,7 +3277,7 @@ var run = (async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-MMNYASWL.js")).recordAttester(signing, {
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-HD5DCYGS.js")).recordAttester(signing, {
         ledger: settings.ledger,
         policy,
         env,
@@ -9782,8 +9782,8 @@ function recordedKindBeside(checksumsFile, request) {
 // src/app/verify/fetch-bytes.ts
 
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-D3LALP2M.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-BVCP2H4O.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EH2JMATE.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-NTQZSDKL.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9833,7 +9833,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BY342PUB.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-DDQMVLCV.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,

@@ -1428,7 +1428,7 @@ var signerExpectation = (function signerExpectation(settings, required, env) {
 var signatureSources = (function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-NCHIHNLJ.js");
+    const { listAttestations } = await import("../chunks/attestations-api-CKMDUOHY.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3529,8 +3529,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-DHEQQHTM.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-SLWCZW35.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-55ZO6R66.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-XM3D4ARB.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3580,7 +3580,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-GZL2QPP4.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-5KJX3VHO.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,

@@ -53,13 +53,41 @@ function moduleAt(markers, offset) {
   return found
 }
 
+/** Names the file assigns to anywhere (`x = …`, `x += …`, `x++`): a function that is one stays a declaration. */
+function assignedNames(file) {
+  const assigned = new Set()
+  const visit = (node) => {
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      ts.isIdentifier(node.left)
+    )
+      assigned.add(node.left.text)
+    if (
+      (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+      (node.operator === ts.SyntaxKind.PlusPlusToken ||
+        node.operator === ts.SyntaxKind.MinusMinusToken) &&
+      ts.isIdentifier(node.operand)
+    )
+      assigned.add(node.operand.text)
+    ts.forEachChild(node, visit)
+  }
+  visit(file)
+  return assigned
+}
+
 /**
  * The bundled file with each top-level function declaration named in `names` rewritten as a
  * parenthesized function expression assigned to the same name. They are moved to the top,
- * right after the file's imports, so every one exists before any other statement runs, as a
- * hoisted declaration did; each keeps its doc comment and goes under its module's line. A
- * name the file does not declare is passed over: the list is older than the code, which the
- * test of scripts/startup-functions.json reports.
+ * after a `#!` line, the directive prologue, the file's imports and the line that gives
+ * bundled CommonJS its require(), so every one exists before any other statement runs, as a
+ * hoisted declaration did. Two things a declaration allows and a named function expression
+ * does not are ruled out: a function the file assigns to stays a declaration, and a file
+ * that imports anything but Node's built-ins is refused, since a module in an import cycle
+ * with it could call one before the file runs. Each keeps its doc comment and goes under its
+ * module's line. A name the file does not declare is passed over: the list is older than the
+ * code, which the test of scripts/startup-functions.json reports.
  */
 export function compileEagerly(text, names) {
   const wanted = new Set(names)
@@ -68,25 +96,30 @@ export function compileEagerly(text, names) {
   const markers = [...text.matchAll(/^\/\/ (?:src|node_modules|builtin|first-use)[:/].*$/gm)].map(
     (m) => ({ at: m.index, line: m[0] })
   )
-  let insertAt = 0
+  const assigned = assignedNames(file)
+  const imported = file.statements
+    .filter((statement) => ts.isImportDeclaration(statement))
+    .map((statement) => statement.moduleSpecifier.text)
+    .filter((specifier) => !specifier.startsWith('node:'))
+  let insertAt = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0
   let leading = true
+  let prologue = true
   const cuts = []
   const moved = []
   let lastModule = null
-  for (const [index, statement] of file.statements.entries()) {
-    // The file's imports, and the line that gives bundled CommonJS its require(), run first.
+  for (const statement of file.statements) {
     const isRequireLine =
-      index === 0 &&
       ts.isVariableStatement(statement) &&
       statement.declarationList.declarations[0]?.name.getText(file) === 'require'
-    if (leading && (ts.isImportDeclaration(statement) || isRequireLine)) {
+    prologue &&= ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)
+    if (leading && (prologue || ts.isImportDeclaration(statement) || isRequireLine)) {
       insertAt = statement.end
       continue
     }
     leading = false
     if (!ts.isFunctionDeclaration(statement) || !statement.name || !statement.body) continue
     const name = statement.name.text
-    if (!wanted.has(name)) continue
+    if (!wanted.has(name) || assigned.has(name)) continue
     if (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
       throw new Error(`${name}: an exported declaration cannot be moved`)
     const comments = ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? []
@@ -100,9 +133,16 @@ export function compileEagerly(text, names) {
     cuts.push([start, statement.end])
   }
   if (cuts.length === 0) return text
-  let out = text.slice(0, insertAt)
-  out += `\n// Compiled as the file loads: the functions a plain step calls (scripts/eager-compile.mjs).\n`
-  out += `${moved.join('\n')}\n// End of the functions compiled as the file loads.`
+  if (imported.length > 0)
+    throw new Error(
+      `a file that imports ${imported.join(', ')} cannot have its functions compiled as it loads: ` +
+        'a module in an import cycle with it could call one before it runs'
+    )
+  const head = text.slice(0, insertAt)
+  let out = head === '' || head.endsWith('\n') ? head : `${head}\n`
+  out +=
+    '// Compiled as the file loads: the functions a plain step calls (scripts/eager-compile.mjs).\n'
+  out += `${moved.join('\n')}\n// End of the functions compiled as the file loads.\n`
   let at = insertAt
   for (const [start, end] of cuts) {
     out += text.slice(at, start)

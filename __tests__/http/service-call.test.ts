@@ -110,6 +110,24 @@ describe('one call to a runner service', () => {
     expect(seen).toBe(1)
   })
 
+  it('tries an error answer too long to read again, by its status', async () => {
+    answers(
+      { status: 503, body: 'x'.repeat(ANSWER_MAX_BYTES + 1) },
+      { status: 200, body: '{"artifacts":[]}' }
+    )
+    expect(await callService(base, {}, { ...options, clock: testClock() })).toEqual({
+      artifacts: []
+    })
+    expect(seen).toBe(2)
+  })
+
+  it('reads an answer that starts with a byte order mark as fetch does', async () => {
+    answers({ status: 200, body: '\ufeff{"artifacts":[]}' })
+    expect(await callService(base, {}, { ...options, clock: testClock() })).toEqual({
+      artifacts: []
+    })
+  })
+
   it('sends a call nobody answered again, unless the caller can go on without it', async () => {
     const closed = http.createServer()
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))

@@ -83,6 +83,45 @@ describe('compileEagerly', () => {
     expect(eager.split('/** Twice the value. */')).toHaveLength(2)
   })
 
+  it('keeps a #! line and a directive prologue first, and never swallows the line after', () => {
+    const script = [
+      '#!/usr/bin/env node',
+      '"use strict";',
+      'var greeting = "hi";',
+      'function f() { return greeting }',
+      'console.log(f())',
+      ''
+    ].join('\n')
+    const eager = compileEagerly(script, ['f'])
+    expect(eager.split('\n').slice(0, 3)).toEqual([
+      '#!/usr/bin/env node',
+      '"use strict";',
+      '// Compiled as the file loads: the functions a plain step calls (scripts/eager-compile.mjs).'
+    ])
+    expect(runModule(eager.replace(/^#!.*\n/, ''))).toBe('hi\n')
+    const bare = 'var greeting = "hi";\nfunction f() { return greeting }\nconsole.log(f())\n'
+    expect(runModule(compileEagerly(bare, ['f']))).toBe('hi\n')
+  })
+
+  it('leaves a function the file assigns to as a declaration', () => {
+    const script = [
+      'function lazy() { const v = 42; lazy = () => v; return v }',
+      'function counted() { return 1 }',
+      'counted++',
+      'console.log(lazy(), lazy(), typeof counted)',
+      ''
+    ].join('\n')
+    const eager = compileEagerly(script, ['lazy', 'counted'])
+    expect(eager).toBe(script)
+    expect(runModule(eager)).toBe('42 42 number\n')
+  })
+
+  it('refuses a file that imports more than built-ins, which a module in a cycle could call into early', () => {
+    expect(() =>
+      compileEagerly("import { x } from './chunk.js';\nfunction f() { return x }\n", ['f'])
+    ).toThrow(/imports \.\/chunk\.js cannot have its functions compiled as it loads/)
+  })
+
   it('leaves a file with no names as it is', () => {
     expect(compileEagerly(BUNDLE, [])).toBe(BUNDLE)
   })

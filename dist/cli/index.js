@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-7FE5TRVK.js"),
+    import("../chunks/main-EPA2BHCU.js"),
     import("../chunks/terminal-CF2D2XIY.js")
   ]);
   const terminal = processTerminal();

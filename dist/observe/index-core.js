@@ -43425,7 +43425,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("../chunks/open-registry-5HHN3ZV5.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-M6EZCGJJ.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,
@@ -44250,7 +44250,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-6W62RS6M.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-7JRLEIS6.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -44287,8 +44287,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-PYXP2BOS.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-XDRQHE6K.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-3ZAU3ZQR.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-VLBVGPZR.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -44338,7 +44338,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-BAJI6WXB.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-J5HOYWUF.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,

@@ -2379,7 +2379,7 @@ var unsignedCheck = (function unsignedCheck(digest, looked) {
 var signatureSources = (function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-UQIHCBNT.js");
+    const { listAttestations } = await import("../chunks/attestations-api-6XSUNHDX.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -3067,7 +3067,7 @@ var fetchAndCheckBytes = (async function fetchAndCheckBytes(source, digest, know
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-QMVX54ZJ.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-4PDMS7QV.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -3201,7 +3201,7 @@ var promoteRequest = (function promoteRequest(asked, policy, ledger, signing, co
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
     serverUrl: expectation.serverUrl,
     ...signing.kind === "none" ? {} : {
-      attest: async (record, decision, signature) => (await import("../chunks/attest-record-HD5DCYGS.js")).recordAttester(signing, {
+      attest: async (record, decision, signature) => (await import("../chunks/attest-record-5MRVLU6Z.js")).recordAttester(signing, {
         ledger,
         policy,
         env,
@@ -3277,7 +3277,7 @@ var run = (async function run(env = process.env) {
     const options = { pendingTimeoutMs: DEFAULT_PENDING_TIMEOUT_MS };
     const attest = (
       // Loaded only when records are signed, as the contract code below only for an approval.
-      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-HD5DCYGS.js")).recordAttester(signing, {
+      signing.kind === "none" ? void 0 : (await import("../chunks/attest-record-5MRVLU6Z.js")).recordAttester(signing, {
         ledger: settings.ledger,
         policy,
         env,
@@ -3513,7 +3513,7 @@ var sharedImageRegistry = (function sharedImageRegistry(settings, env) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("../chunks/open-registry-APXQWWGR.js");
+      const { openImageRegistry } = await import("../chunks/open-registry-7AEXM4NI.js");
       registry = openImageRegistry(
         env,
         settings.source?.kind === "image" ? settings.source.token : settings.token,
@@ -3524,6 +3524,7 @@ var sharedImageRegistry = (function sharedImageRegistry(settings, env) {
   };
 });
 // End of the functions compiled as the file loads.
+
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -9782,8 +9783,8 @@ function recordedKindBeside(checksumsFile, request) {
 // src/app/verify/fetch-bytes.ts
 
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-EH2JMATE.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-NTQZSDKL.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-QBEC4JB7.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-6J5635GG.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -9833,7 +9834,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-DDQMVLCV.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-B7ERUTYJ.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,
@@ -9916,18 +9917,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open3 = shared ?? (async () => {
-    const { imageRegistryFor } = await import("../chunks/image-bytes-QMVX54ZJ.js");
+    const { imageRegistryFor } = await import("../chunks/image-bytes-4PDMS7QV.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("../chunks/image-bytes-QMVX54ZJ.js");
+      const { checkImageBytes } = await import("../chunks/image-bytes-4PDMS7QV.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open3(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("../chunks/image-bytes-QMVX54ZJ.js");
+      const { imageSignatureSources } = await import("../chunks/image-bytes-4PDMS7QV.js");
       return imageSignatureSources(base, source, await open3());
     }
   };

@@ -1670,6 +1670,7 @@ var reportLeftOut = (function reportLeftOut(artifact) {
   );
 });
 // End of the functions compiled as the file loads.
+
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -4511,7 +4512,7 @@ async function commandsToStderrFromCli(work) {
 
 
 async function resolveSealedImage(reference2, token, plainHttp, env) {
-  const { openImageRegistry } = await import("../chunks/open-registry-BCY54NEE.js");
+  const { openImageRegistry } = await import("../chunks/open-registry-HYOQG2GN.js");
   const { resolveImage } = await import("../chunks/resolve-image-57TTYEMA.js");
   const registry = openImageRegistry(env, token, { insecureRegistries: plainHttp });
   const sealed = await resolveImage(reference2, registry);
@@ -4538,7 +4539,7 @@ function artifactUrl(uploaded, env) {
 async function uploadSealed(upload, artifact, bundle, env) {
   const name = upload.name ?? defaultArtifactName(artifact);
   const files = upload.files && artifact.root !== null ? { root: artifact.root, paths: listedPaths(artifact) } : null;
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-CN3V4Y32.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-QSGWST2R.js");
   const uploaded = await new WorkflowArtifactStore({ env }).upload({
     name,
     bundle,
@@ -4592,7 +4593,7 @@ async function signAndStore(signing, mode, artifact, token, env) {
   const statement = await signing.sign(artifact.statement);
   if (statement.kind !== "keyless" || !env.GITHUB_REPOSITORY)
     return { statement, attestation: null };
-  const { storeAttestation } = await import("../chunks/attestations-api-CE2TFXOR.js");
+  const { storeAttestation } = await import("../chunks/attestations-api-WSN7BLYZ.js");
   try {
     return {
       statement,
@@ -4614,7 +4615,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
   const name = settings.name || fallbackName(env, workspace);
   let fetched = [];
   if (subject.artifacts.length > 0) {
-    const { fetchArtifactParts } = await import("../chunks/fetch-parts-CCOESAOH.js");
+    const { fetchArtifactParts } = await import("../chunks/fetch-parts-SYF6R5BP.js");
     fetched = await fetchArtifactParts(subject.artifacts, {
       env,
       parent: join(defaultParent, "downloads"),
@@ -4650,7 +4651,7 @@ async function mergeParts(subject, settings, build, env, workspace, defaultParen
     filesDir: filesByListing.get(part.checksumsFile) ?? null
   }));
   if (laidOut.every((p) => p.filesDir !== null)) {
-    const { layOutParts } = await import("../chunks/fetch-parts-CCOESAOH.js");
+    const { layOutParts } = await import("../chunks/fetch-parts-SYF6R5BP.js");
     const root = layOutParts(laidOut, join(defaultParent, "downloads"));
     for (const part of merged.parts)
       info(`part ${part.name}: ${part.digest} (${formatCount(part.fileCount, "file")})`);

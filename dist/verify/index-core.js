@@ -1428,7 +1428,7 @@ var signerExpectation = (function signerExpectation(settings, required, env) {
 var signatureSources = (function signatureSources(checksumsFile, asked, token, tokenInput, env) {
   const repository = env.GITHUB_REPOSITORY;
   const attestations = asked && repository && token !== "" ? async (digest) => {
-    const { listAttestations } = await import("../chunks/attestations-api-CKMDUOHY.js");
+    const { listAttestations } = await import("../chunks/attestations-api-LE3MEPQE.js");
     return listAttestations(digest, { env, token, tokenInput });
   } : null;
   return { checksumsFile, attestations };
@@ -1460,7 +1460,7 @@ var run = (async function run(env = process.env) {
     let image = null;
     if (settings.source.kind === "image") {
       const source = settings.source;
-      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-CTT5LNS3.js");
+      const { checkImageBytes, imageRegistryFor, imageSignatureSources } = await import("../chunks/image-bytes-KXBCN2WT.js");
       const registry = imageRegistryFor(source, env);
       const check = await checkImageBytes(source, settings.expected, registry);
       image = {
@@ -1590,6 +1590,7 @@ var run = (async function run(env = process.env) {
   }
 });
 // End of the functions compiled as the file loads.
+
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -3492,7 +3493,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-CTT5LNS3.js");
+    const { checkImageBytes, imageRegistryFor } = await import("../chunks/image-bytes-KXBCN2WT.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -3529,8 +3530,8 @@ async function fetchAndCheckBytes(source, digest, known, context) {
   return downloadArtifact(known.artifact.name, runId, source.token, digest, context);
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
-  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-55ZO6R66.js");
-  const { downloadAndVerify } = await import("../chunks/download-and-verify-XM3D4ARB.js");
+  const { WorkflowArtifactStore } = await import("../chunks/workflow-artifact-DR54XV2W.js");
+  const { downloadAndVerify } = await import("../chunks/download-and-verify-UF4FQKOC.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {
@@ -3580,7 +3581,7 @@ async function downloadArtifact(name, runId, token, digest, context, repository 
   };
 }
 async function restoreFromCache(digest, inputName, context) {
-  const { restoreFromCache: restore } = await import("../chunks/cache-restore-5KJX3VHO.js");
+  const { restoreFromCache: restore } = await import("../chunks/cache-restore-DGQGMSTT.js");
   const restored = await restore(digest, context.downloadsDir, {
     env: context.env,
     inputName,

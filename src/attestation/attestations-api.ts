@@ -12,7 +12,10 @@ export interface AttestationCandidate {
   readonly bundle: unknown
   /** Where it came from, for messages and the record: the bundle's file or URL. */
   readonly source: string
-  /** The sha256 of the bundle's bytes as read. */
+  /**
+   * The sha256 of the bundle's bytes as read; of its `bundle_url` for one over
+   * BUNDLE_MAX_BYTES, which is not read and cannot verify.
+   */
   readonly digest: Digest
 }
 

@@ -23,5 +23,6 @@ export async function textWithin(response: Response, limit: number): Promise<str
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  // As response.text() reads it: a byte order mark dropped, bad bytes as U+FFFD.
+  return new TextDecoder().decode(Buffer.concat(chunks))
 }

@@ -58,6 +58,14 @@ export async function callService(
         return { failure }
       }
       const text = await textWithin(response, ANSWER_MAX_BYTES)
+      // An error answer too long to read is still judged by its status (a 503 is tried again).
+      if (text === null && !response.ok)
+        return {
+          failure: classify({
+            status: response.status,
+            response: { headers: Object.fromEntries(response.headers), data: {} }
+          })
+        }
       if (text === null)
         throw new ServiceAnswerError(
           response.status,

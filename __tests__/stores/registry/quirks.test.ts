@@ -494,6 +494,35 @@ describe('faults', () => {
     }
   })
 
+  it(
+    'refuses a blob shorter than its descriptor at once while copying, rather than leave the ' +
+      'destination waiting for the rest until the blob timeout',
+    async () => {
+      const other = await new OciRegistryHost().start()
+      try {
+        host.fault(
+          /\/blobs\/sha256:/,
+          { kind: 'status', status: 200, headers: {}, body: 'abc' },
+          { method: 'GET', times: 10 }
+        )
+        // The blob timeout is past the test's own: a short body that hung the upload fails it.
+        const message = await refusal(
+          client({ blobTimeoutMs: 60_000 }).copy(
+            ref('acme/app'),
+            INDEX,
+            parseImageReference(`${other.host}/mirror/app:v1`, 'copy-to')
+          )
+        )
+        expect(message).toMatch(
+          /the source served 3 bytes hashing to sha256:[0-9a-f]{64} for the blob sha256:[0-9a-f]{64} \(\d+ bytes\)/
+        )
+        expect(other.tags('mirror/app')).toEqual([])
+      } finally {
+        await other.close()
+      }
+    }
+  )
+
   it('copies to another registry by streaming blobs, the referrers API on the destination', async () => {
     const other = await new OciRegistryHost().start()
     try {

@@ -225,8 +225,14 @@ function hashingStream(blob: Descriptor): {
         controller.error(new Error(`the blob ${blob.digest} is longer than its ${blob.size} bytes`))
       } else controller.enqueue(chunk)
     },
-    flush() {
+    flush(controller) {
       ended = true
+      // Fewer bytes than the descriptor says: end the upload with an error, not a short body
+      // the destination would wait on for the rest until the blob timeout.
+      if (size < blob.size)
+        controller.error(
+          new Error(`the blob ${blob.digest} is shorter than its ${blob.size} bytes`)
+        )
     }
   })
   return {

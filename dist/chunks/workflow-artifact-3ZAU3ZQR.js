@@ -1,0 +1,31 @@
+import {
+  ARTIFACT_FILES_DIR,
+  ARTIFACT_INPUTS,
+  ARTIFACT_SEAL_DIR,
+  WorkflowArtifactStore
+} from "./chunk-TNXVMNIW.js";
+import "./chunk-ROZC4YKP.js";
+import "./chunk-KTZIPPSY.js";
+import "./chunk-TQNNSUJT.js";
+import "./chunk-N3KQGJVS.js";
+import "./chunk-FZHOXW7V.js";
+import "./chunk-UTL6W6EB.js";
+import "./chunk-OM6KMUFD.js";
+import "./chunk-X6ZNLF55.js";
+import "./chunk-S7E4F2WR.js";
+import "./chunk-FETSGT4O.js";
+import "./chunk-TI6GVPHC.js";
+import "./chunk-2W6K4FW3.js";
+import "./chunk-NLCPHAEH.js";
+import "./chunk-M6ACESL2.js";
+import "./chunk-SJOLJ5TF.js";
+import "./chunk-VF62UBY7.js";
+import "./chunk-SHE4BTPW.js";
+import "./chunk-KUE42OYI.js";
+import "./chunk-ULEFO6FB.js";
+export {
+  ARTIFACT_FILES_DIR,
+  ARTIFACT_INPUTS,
+  ARTIFACT_SEAL_DIR,
+  WorkflowArtifactStore
+};

@@ -505,6 +505,15 @@ describe('the gate over random histories', () => {
                   then: 'confirm'
                 }
               ]
+            ],
+            // Past the timeout but within the clock slack GitHub's listing reaches back by: not
+            // pending on either ledger (GitHub listed it, then refused to confirm it).
+            [
+              [
+                { kind: 'promote', service: 'api', digest: 0, env: 'dev', then: 'leave' },
+                { kind: 'wait', minutes: 360 },
+                { kind: 'confirm-oldest', env: 'dev' }
+              ]
             ]
           ]
         }

@@ -364,7 +364,7 @@ export class GitHubDeploymentsLedger implements Ledger {
 
     const now = await this.now()
     const age = now.getTime() - Date.parse(record.time)
-    if (age > this.pendingTimeoutMs) {
+    if (age >= this.pendingTimeoutMs) {
       throw new SealError(
         'refused',
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was decided at ${record.time}, ` +
@@ -640,9 +640,13 @@ export class GitHubDeploymentsLedger implements Ledger {
   }
 
   async pending(environment: string, service?: Service): Promise<LedgerEntry[]> {
-    return (await this.openPending(environment, this.pendingTimeoutMs, service)).map((seen) =>
-      this.entry(seen.record, seen.deployment.id)
-    )
+    const open = await this.openPending(environment, this.pendingTimeoutMs, service)
+    // The listing reaches past the timeout by the clock slack; what is past it by GitHub's
+    // clock can no longer be confirmed, and is not pending (as in a file ledger).
+    const now = (await this.now()).getTime()
+    return open
+      .filter((seen) => now - Date.parse(seen.record.time) < this.pendingTimeoutMs)
+      .map((seen) => this.entry(seen.record, seen.deployment.id))
   }
 
   async *entries(filter: EntryFilter = {}): AsyncIterable<LedgerEntry> {
@@ -914,7 +918,7 @@ export class GitHubDeploymentsLedger implements Ledger {
     const abandoned: LedgerEntry[] = []
     for (const seen of open) {
       const age = now - Date.parse(seen.deployment.createdAt)
-      if (age <= timeoutMs) continue
+      if (age < timeoutMs) continue
       const pending = this.entry(seen.record, seen.deployment.id)
       const description = truncate(
         `${ABANDONED_PREFIX}not confirmed within ${formatDuration(timeoutMs)} of the gate's decision`

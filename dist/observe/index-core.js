@@ -32116,7 +32116,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-RLQ4WISJ.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-4ZB7RN2O.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,

@@ -894,7 +894,7 @@ var openLedger = (async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-C6EV2FTI.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-7FR7SZAC.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,

@@ -2215,7 +2215,7 @@ async function openLedger(location, access2, env) {
       `${access2.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-CW3W7A4Z.js");
+  const { GitHubDeploymentsLedger } = await import("../chunks/github-deployments-6QOJEVR4.js");
   return new GitHubDeploymentsLedger({
     token: access2.token,
     repository,

@@ -27,7 +27,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-RKHXK65C.js";
+} from "./chunk-5WSHTDSJ.js";
 import {
   classifyContracts
 } from "./chunk-IPPFJG7D.js";

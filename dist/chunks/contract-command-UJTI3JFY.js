@@ -18,7 +18,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-RKHXK65C.js";
+} from "./chunk-5WSHTDSJ.js";
 import {
   classifyContracts
 } from "./chunk-IPPFJG7D.js";
@@ -238,7 +238,7 @@ async function contractCommand(args, terminal) {
   }
   if (sub === "approve") return approveCommand(rest, terminal);
   if (sub === "history") {
-    const { contractHistoryCommand } = await import("./contract-history-command-MZOS4VBF.js");
+    const { contractHistoryCommand } = await import("./contract-history-command-AM3A55ES.js");
     return contractHistoryCommand(rest, terminal);
   }
   if (sub !== "diff")

@@ -17,7 +17,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-RKHXK65C.js";
+} from "./chunk-5WSHTDSJ.js";
 import "./chunk-26HFV435.js";
 import "./chunk-OQ72UPIU.js";
 import "./chunk-PEENHNVN.js";

@@ -1857,7 +1857,7 @@ async function openLedger(location, access, env) {
       `${access.tokenInput}: "github" reads and writes the deployments of ${repository} with a token, and none was given. Give a token that may read deployments (and write them, to promote).`
     );
   }
-  const { GitHubDeploymentsLedger } = await import("./github-deployments-4J5S7XFT.js");
+  const { GitHubDeploymentsLedger } = await import("./github-deployments-2VNEWJW4.js");
   return new GitHubDeploymentsLedger({
     token: access.token,
     repository,

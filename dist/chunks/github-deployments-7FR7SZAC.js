@@ -4,38 +4,41 @@ import {
 import {
   gitHubClient,
   requestName
-} from "./chunk-ROZC4YKP.js";
+} from "./chunk-5WOIGTM4.js";
 import "./chunk-OM6KMUFD.js";
 import "./chunk-2W6K4FW3.js";
-import "./chunk-NLCPHAEH.js";
+import "./chunk-ERNWVJRV.js";
+import {
+  SYSTEM_CLOCK
+} from "./chunk-P4TSECCU.js";
 import {
   DEFAULT_POLICY,
   abbreviate
 } from "./chunk-SJOLJ5TF.js";
 import "./chunk-ULEFO6FB.js";
 
-// stand-in:observe:src/core/digest.ts:src/stores/ledger/github-deployments.ts
-import { m12$digestFromHex, m12$hexOf, m12$parseDigest, m12$sha256Digest, m12$sha256Hex, m12$shortDigest } from "../observe/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/ledger/github-deployments.ts
+import { m12$digestFromHex, m12$hexOf, m12$parseDigest, m12$sha256Digest, m12$sha256Hex, m12$shortDigest } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/ledger/github-deployments.ts
-import { m14$SealError, m14$exitCodeOf, m14$isSealError, m14$messageOf, m14$quote, m14$stopsPromotion } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github-deployments.ts
+import { m14$SealError, m14$exitCodeOf, m14$isSealError, m14$messageOf, m14$quote, m14$stopsPromotion } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/promotion/confirmation.ts:src/stores/ledger/github-deployments.ts
-import { m20$confirmationChanged, m20$needsLiveContract } from "../observe/index-core.js";
+// stand-in:promote:src/core/promotion/confirmation.ts:src/stores/ledger/github-deployments.ts
+import { m20$confirmationChanged, m20$needsLiveContract } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
-import { m22$DEFAULT_PENDING_TIMEOUT_MS, m22$OBSERVING, m22$OUTCOMES, m22$RESOLUTIONS, m22$confirmedOutcome, m22$describeService, m22$isEarlier, m22$makesLive, m22$serviceOf } from "../observe/index-core.js";
+// stand-in:promote:src/core/promotion/record.ts:src/stores/ledger/github-deployments.ts
+import { m22$DEFAULT_PENDING_TIMEOUT_MS, m22$OBSERVING, m22$OUTCOMES, m22$RESOLUTIONS, m22$confirmedOutcome, m22$describeService, m22$isEarlier, m22$makesLive, m22$serviceOf } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/ledger/github/api.ts
-import { m14$SealError as m14$SealError2, m14$exitCodeOf as m14$exitCodeOf2, m14$isSealError as m14$isSealError2, m14$messageOf as m14$messageOf2, m14$quote as m14$quote2, m14$stopsPromotion as m14$stopsPromotion2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/api.ts
+import { m14$SealError as m14$SealError2, m14$exitCodeOf as m14$exitCodeOf2, m14$isSealError as m14$isSealError2, m14$messageOf as m14$messageOf2, m14$quote as m14$quote2, m14$stopsPromotion as m14$stopsPromotion2 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/ledger/github/messages.ts
-import { m14$SealError as m14$SealError3, m14$exitCodeOf as m14$exitCodeOf3, m14$isSealError as m14$isSealError3, m14$messageOf as m14$messageOf3, m14$quote as m14$quote3, m14$stopsPromotion as m14$stopsPromotion3 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/messages.ts
+import { m14$SealError as m14$SealError3, m14$exitCodeOf as m14$exitCodeOf3, m14$isSealError as m14$isSealError3, m14$messageOf as m14$messageOf3, m14$quote as m14$quote3, m14$stopsPromotion as m14$stopsPromotion3 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/vocabulary.ts:src/stores/ledger/github/messages.ts
-import { m29$ACTION_VOCABULARY, m29$capitalized, m29$speakAs, m29$words } from "../observe/index-core.js";
+// stand-in:promote:src/core/vocabulary.ts:src/stores/ledger/github/messages.ts
+import { m29$ACTION_VOCABULARY, m29$capitalized, m29$speakAs, m29$words } from "../promote/index-core.js";
 
-// src/stores/ledger/github/messages.ts?observe
+// src/stores/ledger/github/messages.ts?promote
 var STATUS_PAGE = "https://www.githubstatus.com";
 var isRead = (request) => request.method === "GET";
 function refused(request) {
@@ -99,10 +102,10 @@ function unreadableAnswer(blame, request, status, data) {
   );
 }
 
-// stand-in:observe:src/core/json-shape.ts:src/stores/ledger/github/api.ts
-import { m16$isRecord } from "../observe/index-core.js";
+// stand-in:promote:src/core/json-shape.ts:src/stores/ledger/github/api.ts
+import { m16$isRecord } from "../promote/index-core.js";
 
-// src/stores/ledger/github/api.ts?observe
+// src/stores/ledger/github/api.ts?promote
 var CLOCK_FRESH_MS = 1e4;
 var RECOVERY_LOOKBACK_MS = 6e4;
 var DeploymentsApi = class {
@@ -326,22 +329,22 @@ function readStatus(value) {
   };
 }
 
-// stand-in:observe:src/core/digest.ts:src/stores/ledger/github/records.ts
-import { m12$digestFromHex as m12$digestFromHex2, m12$hexOf as m12$hexOf2, m12$parseDigest as m12$parseDigest2, m12$sha256Digest as m12$sha256Digest2, m12$sha256Hex as m12$sha256Hex2, m12$shortDigest as m12$shortDigest2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/digest.ts:src/stores/ledger/github/records.ts
+import { m12$digestFromHex as m12$digestFromHex2, m12$hexOf as m12$hexOf2, m12$parseDigest as m12$parseDigest2, m12$sha256Digest as m12$sha256Digest2, m12$sha256Hex as m12$sha256Hex2, m12$shortDigest as m12$shortDigest2 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/errors.ts:src/stores/ledger/github/records.ts
-import { m14$SealError as m14$SealError4, m14$exitCodeOf as m14$exitCodeOf4, m14$isSealError as m14$isSealError4, m14$messageOf as m14$messageOf4, m14$quote as m14$quote4, m14$stopsPromotion as m14$stopsPromotion4 } from "../observe/index-core.js";
+// stand-in:promote:src/core/errors.ts:src/stores/ledger/github/records.ts
+import { m14$SealError as m14$SealError4, m14$exitCodeOf as m14$exitCodeOf4, m14$isSealError as m14$isSealError4, m14$messageOf as m14$messageOf4, m14$quote as m14$quote4, m14$stopsPromotion as m14$stopsPromotion4 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/promotion/record.ts:src/stores/ledger/github/records.ts
-import { m22$DEFAULT_PENDING_TIMEOUT_MS as m22$DEFAULT_PENDING_TIMEOUT_MS2, m22$OBSERVING as m22$OBSERVING2, m22$OUTCOMES as m22$OUTCOMES2, m22$RESOLUTIONS as m22$RESOLUTIONS2, m22$confirmedOutcome as m22$confirmedOutcome2, m22$describeService as m22$describeService2, m22$isEarlier as m22$isEarlier2, m22$makesLive as m22$makesLive2, m22$serviceOf as m22$serviceOf2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/promotion/record.ts:src/stores/ledger/github/records.ts
+import { m22$DEFAULT_PENDING_TIMEOUT_MS as m22$DEFAULT_PENDING_TIMEOUT_MS2, m22$OBSERVING as m22$OBSERVING2, m22$OUTCOMES as m22$OUTCOMES2, m22$RESOLUTIONS as m22$RESOLUTIONS2, m22$confirmedOutcome as m22$confirmedOutcome2, m22$describeService as m22$describeService2, m22$isEarlier as m22$isEarlier2, m22$makesLive as m22$makesLive2, m22$serviceOf as m22$serviceOf2 } from "../promote/index-core.js";
 
-// stand-in:observe:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
-import { m38$decodeRecord } from "../observe/index-core.js";
+// stand-in:promote:src/stores/ledger/record-codec.ts:src/stores/ledger/github/records.ts
+import { m38$decodeRecord } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/json-shape.ts:src/stores/ledger/github/records.ts
-import { m16$isRecord as m16$isRecord2 } from "../observe/index-core.js";
+// stand-in:promote:src/core/json-shape.ts:src/stores/ledger/github/records.ts
+import { m16$isRecord as m16$isRecord2 } from "../promote/index-core.js";
 
-// src/stores/ledger/github/records.ts?observe
+// src/stores/ledger/github/records.ts?promote
 var PAYLOAD_KEY = "artifact-seal";
 var PAYLOAD_FORMAT = 2;
 var TASK = /^(deploy|veto|approve|observe|drift-ack):(sha256:.*)$/;
@@ -454,7 +457,7 @@ function payloadObject(payload) {
   return m16$isRecord2(value) ? value : void 0;
 }
 
-// src/stores/ledger/github/history.ts?observe
+// src/stores/ledger/github/history.ts?promote
 var ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 function historyOf(statuses, unreadable) {
   const inOrder = [...statuses].reverse();
@@ -508,16 +511,13 @@ function historyOf(statuses, unreadable) {
   return { resolution, stretch: from === null ? null : { from, until }, continues };
 }
 
-// stand-in:observe:src/http/clock.ts:src/stores/ledger/github-deployments.ts
-import { m30$SYSTEM_CLOCK } from "../observe/index-core.js";
+// stand-in:promote:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
+import { m37$wrongEnvironment } from "../promote/index-core.js";
 
-// stand-in:observe:src/stores/ledger/ledger.ts:src/stores/ledger/github-deployments.ts
-import { m37$wrongEnvironment } from "../observe/index-core.js";
+// stand-in:promote:src/core/vocabulary.ts:src/stores/ledger/github-deployments.ts
+import { m29$ACTION_VOCABULARY as m29$ACTION_VOCABULARY2, m29$capitalized as m29$capitalized2, m29$speakAs as m29$speakAs2, m29$words as m29$words2 } from "../promote/index-core.js";
 
-// stand-in:observe:src/core/vocabulary.ts:src/stores/ledger/github-deployments.ts
-import { m29$ACTION_VOCABULARY as m29$ACTION_VOCABULARY2, m29$capitalized as m29$capitalized2, m29$speakAs as m29$speakAs2, m29$words as m29$words2 } from "../observe/index-core.js";
-
-// src/stores/ledger/github-deployments.ts?observe
+// src/stores/ledger/github-deployments.ts?promote
 var PAGE_SIZE = 100;
 var COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 var CLOCK_SLACK_MS = 10 * 60 * 1e3;
@@ -549,7 +549,7 @@ var GitHubDeploymentsLedger = class {
         ...options.timeoutMs === void 0 ? {} : { timeoutMs: options.timeoutMs }
       },
       clock: {
-        ...m30$SYSTEM_CLOCK,
+        ...SYSTEM_CLOCK,
         ...options.clock,
         ...options.sleep === void 0 ? {} : { sleep: options.sleep }
       },
@@ -661,7 +661,7 @@ var GitHubDeploymentsLedger = class {
     }
     const now = await this.now();
     const age = now.getTime() - Date.parse(record.time);
-    if (age > this.pendingTimeoutMs) {
+    if (age >= this.pendingTimeoutMs) {
       throw new m14$SealError(
         "refused",
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was decided at ${record.time}, ${Math.round(age / 6e4)} minutes ago by GitHub's clock: longer than a pending record may wait for its confirmation (${Math.round(this.pendingTimeoutMs / 6e4)} minutes), so it is not confirmed and the next promotion to ${record.environment} marks it abandoned. Promote the digest again to record its deployment.`
@@ -872,9 +872,9 @@ var GitHubDeploymentsLedger = class {
     }
   }
   async pending(environment, service) {
-    return (await this.openPending(environment, this.pendingTimeoutMs, service)).map(
-      (seen) => this.entry(seen.record, seen.deployment.id)
-    );
+    const open = await this.openPending(environment, this.pendingTimeoutMs, service);
+    const now = (await this.now()).getTime();
+    return open.filter((seen) => now - Date.parse(seen.record.time) < this.pendingTimeoutMs).map((seen) => this.entry(seen.record, seen.deployment.id));
   }
   async *entries(filter = {}) {
     const { environment, digest, service } = filter;
@@ -1073,7 +1073,7 @@ var GitHubDeploymentsLedger = class {
     const abandoned = [];
     for (const seen of open) {
       const age = now - Date.parse(seen.deployment.createdAt);
-      if (age <= timeoutMs) continue;
+      if (age < timeoutMs) continue;
       const pending = this.entry(seen.record, seen.deployment.id);
       const description = truncate(
         `${ABANDONED_PREFIX}not confirmed within ${formatDuration(timeoutMs)} of the gate's decision`

@@ -9,7 +9,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   verifyCheckpoint
-} from "./chunk-RKHXK65C.js";
+} from "./chunk-5WSHTDSJ.js";
 import "./chunk-OQ72UPIU.js";
 import {
   besideLedger

@@ -3,7 +3,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-RKHXK65C.js";
+} from "./chunk-5WSHTDSJ.js";
 import "./chunk-OQ72UPIU.js";
 import {
   PROMOTION_EXTENSION,

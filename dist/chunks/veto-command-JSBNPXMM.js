@@ -13,7 +13,7 @@ import {
   LEDGER_HELP,
   LEDGER_OPTIONS,
   ledgerFromOptions
-} from "./chunk-RKHXK65C.js";
+} from "./chunk-5WSHTDSJ.js";
 import "./chunk-OQ72UPIU.js";
 import "./chunk-PEENHNVN.js";
 import {

@@ -643,7 +643,7 @@ var GitHubDeploymentsLedger = class {
     }
     const now = await this.now();
     const age = now.getTime() - Date.parse(record.time);
-    if (age > this.pendingTimeoutMs) {
+    if (age >= this.pendingTimeoutMs) {
       throw new SealError(
         "refused",
         `${this.location}: deployment ${request.id} (${record.digest} to ${record.environment}) was decided at ${record.time}, ${Math.round(age / 6e4)} minutes ago by GitHub's clock: longer than a pending record may wait for its confirmation (${Math.round(this.pendingTimeoutMs / 6e4)} minutes), so it is not confirmed and the next promotion to ${record.environment} marks it abandoned. Promote the digest again to record its deployment.`
@@ -854,9 +854,9 @@ var GitHubDeploymentsLedger = class {
     }
   }
   async pending(environment, service) {
-    return (await this.openPending(environment, this.pendingTimeoutMs, service)).map(
-      (seen) => this.entry(seen.record, seen.deployment.id)
-    );
+    const open = await this.openPending(environment, this.pendingTimeoutMs, service);
+    const now = (await this.now()).getTime();
+    return open.filter((seen) => now - Date.parse(seen.record.time) < this.pendingTimeoutMs).map((seen) => this.entry(seen.record, seen.deployment.id));
   }
   async *entries(filter = {}) {
     const { environment, digest, service } = filter;
@@ -1055,7 +1055,7 @@ var GitHubDeploymentsLedger = class {
     const abandoned = [];
     for (const seen of open) {
       const age = now - Date.parse(seen.deployment.createdAt);
-      if (age <= timeoutMs) continue;
+      if (age < timeoutMs) continue;
       const pending = this.entry(seen.record, seen.deployment.id);
       const description = truncate(
         `${ABANDONED_PREFIX}not confirmed within ${formatDuration(timeoutMs)} of the gate's decision`

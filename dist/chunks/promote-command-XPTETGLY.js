@@ -47,7 +47,7 @@ import {
   LEDGER_OPTIONS,
   ledgerFromOptions,
   ledgerLocationFromOptions
-} from "./chunk-RKHXK65C.js";
+} from "./chunk-5WSHTDSJ.js";
 import "./chunk-26HFV435.js";
 import "./chunk-OQ72UPIU.js";
 import "./chunk-QEF4JICF.js";

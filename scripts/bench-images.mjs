@@ -15,6 +15,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
+import { runnerStep } from './startup-steps.mjs'
 
 const RUNS = 15
 const TARGET_RATIO = 2
@@ -65,31 +66,14 @@ function actionCase(kit, dir, label, entry, inputs, check) {
   return {
     label,
     async run() {
-      const temp = fs.mkdtempSync(path.join(dir, 'runner-temp-'))
-      const files = Object.fromEntries(
-        ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map(
-          (name) => [name, path.join(temp, name)]
-        )
-      )
-      for (const file of Object.values(files)) fs.writeFileSync(file, '')
-      const env = {
-        PATH: process.env.PATH ?? '',
-        HOME: home,
-        ...kit.RUNNER_CONTEXT,
-        ...files,
-        RUNNER_TEMP: temp,
-        GITHUB_WORKSPACE: workspace,
-        ...Object.fromEntries(
-          Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
-        )
-      }
+      const step = runnerStep(dir, { inputs, workspace, home })
       const { seconds, stdout } = await spawnTimed(
         process.execPath,
         [path.join(kit.dist, entry, 'index.js')],
-        { cwd: workspace, env }
+        { cwd: workspace, env: step.env }
       )
-      const outputs = kit.parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'))
-      fs.rmSync(temp, { recursive: true, force: true })
+      const outputs = step.outputs()
+      step.remove()
       check(outputs, stdout)
       return seconds
     }

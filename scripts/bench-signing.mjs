@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
+import { runnerStep } from './startup-steps.mjs'
 
 const SIGNING_RUNS = 9
 const TARGET_SECONDS = 1
@@ -54,36 +55,18 @@ async function startHosts(root, dir) {
  * asynchronous: the hosts answer from this process's event loop, which a spawnSync
  * would hold still until the step timed out.
  */
-function runStep(kit, workDir, step) {
-  const temp = fs.mkdtempSync(path.join(workDir, 'runner-temp-'))
-  const files = Object.fromEntries(
-    ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map(
-      (name) => [name, path.join(temp, name)]
-    )
-  )
-  for (const file of Object.values(files)) fs.writeFileSync(file, '')
-  const inputs = Object.fromEntries(
-    Object.entries(step.inputs).map(([name, value]) => [
-      `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
-      value
-    ])
-  )
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    ...kit.RUNNER_CONTEXT,
-    ...files,
-    RUNNER_TEMP: temp,
-    GITHUB_WORKSPACE: step.workspace,
-    ...step.env,
-    ...inputs
-  }
+function runStep(workDir, step, { keep = false } = {}) {
+  const runner = runnerStep(workDir, {
+    inputs: step.inputs,
+    workspace: step.workspace,
+    env: step.env
+  })
   const started = performance.now()
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [step.entry],
-      { cwd: step.workspace, env, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: step.workspace, env: runner.env, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout) => {
         const elapsed = (performance.now() - started) / 1000
         try {
@@ -91,13 +74,13 @@ function runStep(kit, workDir, step) {
             throw new Error(
               `${step.label} exited with ${error.code ?? error.signal}\n${stdout.trim()}`
             )
-          const outputs = kit.parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+          const outputs = runner.outputs()
           step.check(outputs, stdout)
           resolve({ elapsed, outputs })
         } catch (failure) {
           reject(failure)
         } finally {
-          fs.rmSync(temp, { recursive: true, force: true })
+          if (!keep) runner.remove()
         }
       }
     )
@@ -134,13 +117,8 @@ function signingCases(kit, workDir, hosts) {
   fs.writeFileSync(trustedRoot, JSON.stringify(sig.trustedRoot()))
   const key = p256Key()
   const keyless = {
-    inputs: {
-      sign: 'keyless',
-      'fulcio-url': sig.url,
-      'tsa-url': sig.url,
-      'github-token': gh.token
-    },
-    env: { ...sig.runnerEnv(), GITHUB_API_URL: gh.url }
+    inputs: { sign: 'keyless', 'github-token': gh.token },
+    env: { ...sig.runnerEnv(), ...sig.instanceEnv(), GITHUB_API_URL: gh.url }
   }
 
   const seal = (label, inputs, env, check) => ({
@@ -178,8 +156,8 @@ function signingCases(kit, workDir, hosts) {
     )
   }
 
-  // The verify steps check seals made once beforehand, kept in output-dir: a timed seal
-  // leaves its bundle in a RUNNER_TEMP that goes with the run.
+  // The verify steps check seals made once beforehand, whose RUNNER_TEMP is kept: a timed
+  // seal leaves its bundle in a RUNNER_TEMP that goes with the run.
   const verify = (label, sealed, inputs, signed) => ({
     label,
     entry: path.join(kit.dist, 'verify', 'index.js'),
@@ -224,12 +202,8 @@ export async function measureSigning(kit, workDir) {
   try {
     const { seals, verifies } = signingCases(kit, dir, hosts)
     const sealed = {}
-    for (const [kind, step] of Object.entries(seals)) {
-      const outputDir = path.join(dir, `sealed-${kind}`)
-      sealed[kind] = (
-        await runStep(kit, dir, { ...step, inputs: { ...step.inputs, 'output-dir': outputDir } })
-      ).outputs
-    }
+    for (const [kind, step] of Object.entries(seals))
+      sealed[kind] = (await runStep(dir, step, { keep: true })).outputs
     const checks = verifies(sealed)
     // Each signed case against the unsigned one it is compared with.
     const pairs = [
@@ -243,7 +217,7 @@ export async function measureSigning(kit, workDir) {
     const times = cases.map(() => [])
     for (let round = 0; round < kit.WARMUP_RUNS + SIGNING_RUNS; round++) {
       for (const [i, c] of cases.entries()) {
-        const { elapsed } = await runStep(kit, dir, c)
+        const { elapsed } = await runStep(dir, c)
         if (round >= kit.WARMUP_RUNS) times[i].push(elapsed)
       }
     }

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { measureContract } from './bench-contract.mjs'
 import { measureImages } from './bench-images.mjs'
 import { measureSigning } from './bench-signing.mjs'
-import { RUNNER_CONTEXT, parseOutputs, runStartupCase, startupCases } from './startup-steps.mjs'
+import { runStartupCase, runnerStep, startupCases } from './startup-steps.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 // BENCH_DIST=<dir> measures another build of dist/ (node scripts/package.mjs <dir>), to
@@ -429,7 +429,7 @@ function opensslTool(dir, out, fileCount) {
 function sealActionTool(spec, reference, outDir) {
   const runnerDir = path.join(outDir, 'action-runs')
   fs.mkdirSync(runnerDir, { recursive: true })
-  let files
+  let step
   const inputs = {
     'subject-path': fixturePath(spec),
     upload: 'false',
@@ -440,30 +440,16 @@ function sealActionTool(spec, reference, outDir) {
   return {
     label: 'seal action',
     get command() {
-      const temp = fs.mkdtempSync(path.join(runnerDir, 'runner-temp-'))
-      files = Object.fromEntries(
-        ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map(
-          (name) => [name, path.join(temp, name)]
-        )
-      )
-      for (const file of Object.values(files)) fs.writeFileSync(file, '')
-      const inputEnv = Object.fromEntries(
-        Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])
-      )
-      const env = {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...RUNNER_CONTEXT,
-        ...files,
-        RUNNER_TEMP: temp,
-        GITHUB_WORKSPACE: outDir,
-        ...inputEnv
-      }
-      return [process.execPath, [path.join(dist, 'seal', 'index.js')], { cwd: outDir, env }]
+      step = runnerStep(runnerDir, { inputs, workspace: outDir })
+      return [
+        process.execPath,
+        [path.join(dist, 'seal', 'index.js')],
+        { cwd: outDir, env: step.env }
+      ]
     },
     check: () => {
-      const digest = parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8')).digest
-      fs.rmSync(path.dirname(files.GITHUB_OUTPUT), { recursive: true, force: true })
+      const digest = step.outputs().digest
+      step.remove()
       checkDigest('seal action', spec, reference, digest)
     }
   }
@@ -993,8 +979,6 @@ const kit = {
   cli,
   RSS_PRELOAD,
   WARMUP_RUNS,
-  RUNNER_CONTEXT,
-  parseOutputs,
   table,
   seconds,
   megabytes,

@@ -116,48 +116,64 @@ export function startupCases(workDir, { dist, root, content }) {
   ]
 }
 
+const FILE_COMMANDS = [
+  'GITHUB_OUTPUT',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+  'GITHUB_ENV',
+  'GITHUB_PATH'
+]
+
+/**
+ * A fresh runner directory under `dir` for one step: the file-command files, empty, and the
+ * environment a runner gives the step (its inputs as INPUT_* variables, `env` added).
+ * `outputs()` reads what the step set; `remove()` deletes the directory.
+ */
+export function runnerStep(
+  dir,
+  { inputs = {}, workspace, home = process.env.HOME ?? '', env = {} }
+) {
+  const temp = fs.mkdtempSync(path.join(dir, 'runner-temp-'))
+  const files = Object.fromEntries(FILE_COMMANDS.map((name) => [name, path.join(temp, name)]))
+  for (const file of Object.values(files)) fs.writeFileSync(file, '')
+  return {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      ...RUNNER_CONTEXT,
+      ...files,
+      RUNNER_TEMP: temp,
+      GITHUB_WORKSPACE: workspace,
+      ...env,
+      ...Object.fromEntries(
+        Object.entries(inputs).map(([name, value]) => [
+          `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
+          value
+        ])
+      )
+    },
+    outputs: () => parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+    remove: () => fs.rmSync(temp, { recursive: true, force: true })
+  }
+}
+
 /**
  * One run of a case in a fresh runner directory, checked; returns the wall time in seconds.
  * `nodeArgs` go before the entry, `env` is added to the runner's.
  */
-export function runStartupCase(c, workDir, { nodeArgs = [], env: extra = {} } = {}) {
-  const temp = fs.mkdtempSync(path.join(workDir, 'runner-temp-'))
-  const files = Object.fromEntries(
-    ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_PATH'].map(
-      (name) => [name, path.join(temp, name)]
-    )
-  )
-  for (const file of Object.values(files)) fs.writeFileSync(file, '')
-  const inputs = Object.fromEntries(
-    Object.entries(c.inputs ?? {}).map(([name, value]) => [
-      `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
-      value
-    ])
-  )
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    ...RUNNER_CONTEXT,
-    ...files,
-    RUNNER_TEMP: temp,
-    GITHUB_WORKSPACE: c.workspace ?? workDir,
-    ...inputs,
-    ...extra
-  }
+export function runStartupCase(c, workDir, { nodeArgs = [], env = {} } = {}) {
+  const step = runnerStep(workDir, { inputs: c.inputs, workspace: c.workspace ?? workDir, env })
   const started = performance.now()
   const result = spawnSync(process.execPath, [...nodeArgs, ...c.args], {
     cwd: c.workspace ?? workDir,
-    env,
+    env: step.env,
     encoding: 'utf8'
   })
   const elapsed = (performance.now() - started) / 1000
   if (result.error) throw new Error(`${c.label} could not run: ${result.error.message}`)
   if (result.status !== 0)
     throw new Error(`${c.label} exited with ${result.status ?? result.signal}\n${result.stderr}`)
-  c.check({
-    stdout: result.stdout,
-    outputs: parseOutputs(fs.readFileSync(files.GITHUB_OUTPUT, 'utf8'))
-  })
-  fs.rmSync(temp, { recursive: true, force: true })
+  c.check({ stdout: result.stdout, outputs: step.outputs() })
+  step.remove()
   return elapsed
 }

@@ -66,7 +66,7 @@ function actionCase(kit, dir, label, entry, inputs, check) {
   return {
     label,
     async run() {
-      const step = runnerStep(dir, { inputs, workspace, home })
+      const step = runnerStep(dir, { action: entry, inputs, workspace, home })
       const { seconds, stdout } = await spawnTimed(
         process.execPath,
         [path.join(kit.dist, entry, 'index.js')],

@@ -57,6 +57,7 @@ async function startHosts(root, dir) {
  */
 function runStep(workDir, step, { keep = false } = {}) {
   const runner = runnerStep(workDir, {
+    action: path.basename(path.dirname(step.entry)),
     inputs: step.inputs,
     workspace: step.workspace,
     env: step.env

@@ -440,7 +440,7 @@ function sealActionTool(spec, reference, outDir) {
   return {
     label: 'seal action',
     get command() {
-      step = runnerStep(runnerDir, { inputs, workspace: outDir })
+      step = runnerStep(runnerDir, { action: 'seal', inputs, workspace: outDir })
       return [
         process.execPath,
         [path.join(dist, 'seal', 'index.js')],

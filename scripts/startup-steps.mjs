@@ -6,6 +6,10 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import YAML from 'yaml'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 
 // What GitHub-hosted runners set, as far as a seal's statement reads it.
 export const RUNNER_CONTEXT = {
@@ -125,14 +129,32 @@ const FILE_COMMANDS = [
 ]
 
 /**
- * A fresh runner directory under `dir` for one step: the file-command files, empty, and the
- * environment a runner gives the step (its inputs as INPUT_* variables, `env` added).
- * `outputs()` reads what the step set; `remove()` deletes the directory.
+ * Refuses an input the action's action.yml does not declare: an action ignores one, so a
+ * bench step that still passed a removed input ran something else than it says.
+ */
+function checkInputs(action, inputs) {
+  if (Object.keys(inputs).length === 0) return
+  if (action === undefined) throw new Error('bench: a step with inputs needs its action named')
+  const file = path.join(root, action === 'seal' ? '' : action, 'action.yml')
+  const declared = Object.keys(YAML.parse(fs.readFileSync(file, 'utf8')).inputs ?? {})
+  const unknown = Object.keys(inputs).filter((name) => !declared.includes(name))
+  if (unknown.length > 0)
+    throw new Error(
+      `bench: ${unknown.join(', ')}: not an input of ${path.relative(root, file)} (it has ${declared.join(', ')})`
+    )
+}
+
+/**
+ * A fresh runner directory under `dir` for one step of `action` (seal, verify, promote,
+ * observe): the file-command files, empty, and the environment a runner gives the step (its
+ * inputs as INPUT_* variables, `env` added). `outputs()` reads what the step set; `remove()`
+ * deletes the directory.
  */
 export function runnerStep(
   dir,
-  { inputs = {}, workspace, home = process.env.HOME ?? '', env = {} }
+  { action, inputs = {}, workspace, home = process.env.HOME ?? '', env = {} }
 ) {
+  checkInputs(action, inputs)
   const temp = fs.mkdtempSync(path.join(dir, 'runner-temp-'))
   const files = Object.fromEntries(FILE_COMMANDS.map((name) => [name, path.join(temp, name)]))
   for (const file of Object.values(files)) fs.writeFileSync(file, '')
@@ -162,7 +184,12 @@ export function runnerStep(
  * `nodeArgs` go before the entry, `env` is added to the runner's.
  */
 export function runStartupCase(c, workDir, { nodeArgs = [], env = {} } = {}) {
-  const step = runnerStep(workDir, { inputs: c.inputs, workspace: c.workspace ?? workDir, env })
+  const step = runnerStep(workDir, {
+    action: c.entry,
+    inputs: c.inputs,
+    workspace: c.workspace ?? workDir,
+    env
+  })
   const started = performance.now()
   const result = spawnSync(process.execPath, [...nodeArgs, ...c.args], {
     cwd: c.workspace ?? workDir,

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { listAttestations, storeAttestation } from '../../src/attestation/attestations-api.js'
 import { signStatement } from '../../src/attestation/sign-statement.js'
 import type { Digest } from '../../src/core/digest.js'
+import { sendEndlessBody } from '../helpers/endless-body.js'
 import { type GitHubApiHost, startGitHubApiHost } from '../hosts/github-api-host.js'
 import { testKey } from './helpers.js'
 
@@ -105,7 +106,7 @@ describe('the attestations API store', () => {
 describe('the attestations API list, bundles fetched by their bundle_url', () => {
   it('reads a bundle only up to 16 MiB: a longer one stays a candidate that cannot verify, the others are read', async () => {
     const signed = await bundle()
-    let oversizedWritten = 0
+    let oversizedWritten = (): number => 0
     const api = http.createServer((request, response) => {
       const base = `http://127.0.0.1:${(api.address() as AddressInfo).port}`
       if (request.url?.startsWith('/repos/acme/listed/attestations/')) {
@@ -119,13 +120,7 @@ describe('the attestations API list, bundles fetched by their bundle_url', () =>
           })
         )
       } else if (request.url === '/storage/oversized') {
-        response.writeHead(200, { 'content-type': 'application/json' })
-        const chunk = Buffer.alloc(1024 * 1024, 0x20)
-        const pump = (): void => {
-          while (!response.destroyed && response.write(chunk)) oversizedWritten += chunk.length
-          if (!response.destroyed) response.once('drain', pump)
-        }
-        pump()
+        oversizedWritten = sendEndlessBody(response, Buffer.alloc(1024 * 1024, 0x20))
       } else {
         response.writeHead(200, { 'content-type': 'application/json' })
         response.end(JSON.stringify(signed))
@@ -144,7 +139,7 @@ describe('the attestations API list, bundles fetched by their bundle_url', () =>
         clock: { sleep: async () => undefined }
       })
       expect(candidates.map((c) => c.bundle)).toEqual([{ over: 16 * 1024 * 1024 }, signed])
-      expect(oversizedWritten).toBeLessThan(64 * 1024 * 1024)
+      expect(oversizedWritten()).toBeLessThan(64 * 1024 * 1024)
     } finally {
       api.closeAllConnections()
       await new Promise((resolve) => api.close(resolve))

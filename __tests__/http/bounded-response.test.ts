@@ -2,25 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { textWithin } from '../../src/http/bounded-response.js'
+import { sendEndlessBody } from '../helpers/endless-body.js'
 
 // A loopback peer: /endless sends 64 KiB chunks until the client goes away, /declared says a
 // length over the limit, /small answers a few bytes. It counts what /endless got written.
 let server: http.Server
 let base: string
-let endlessWritten = 0
+let endlessWritten = (): number => 0
 let endlessClosed: Promise<void>
 
 beforeAll(async () => {
   server = http.createServer((request, response) => {
     if (request.url === '/endless') {
       endlessClosed = new Promise((resolve) => response.on('close', () => resolve()))
-      response.writeHead(200, { 'content-type': 'application/json' })
-      const chunk = Buffer.alloc(64 * 1024, 0x61)
-      const pump = (): void => {
-        while (!response.destroyed && response.write(chunk)) endlessWritten += chunk.length
-        if (!response.destroyed) response.once('drain', pump)
-      }
-      pump()
+      endlessWritten = sendEndlessBody(response, Buffer.alloc(64 * 1024, 0x61))
     } else if (request.url === '/declared') {
       response.writeHead(200, { 'content-length': String(10 * 1024 * 1024) })
       response.write('a')
@@ -48,7 +43,7 @@ describe('a fetch answer read within a limit', () => {
     await endlessClosed
     // What the peer managed to write before the client went away: the limit and what the
     // socket buffers held, far short of an endless body.
-    expect(endlessWritten).toBeLessThan(limit + 16 * 1024 * 1024)
+    expect(endlessWritten()).toBeLessThan(limit + 16 * 1024 * 1024)
   })
 
   it('refuses a declared length over the limit without reading the body', async () => {

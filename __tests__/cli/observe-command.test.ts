@@ -14,7 +14,7 @@ import { observeCommand } from '../../src/cli/observe-command.js'
 import { promoteCommand } from '../../src/cli/promote-command.js'
 import { sealCommand } from '../../src/cli/seal-command.js'
 import { type DeployedApp, startDeployedApp } from '../helpers/deployed-app.js'
-import { writeTestImage } from '../helpers/oci-layout.js'
+import { manifestTypesOf, writeTestImage } from '../helpers/oci-layout.js'
 import { OciRegistryHost } from '../hosts/oci-registry-host.js'
 import { fakeTerminal } from '../helpers/terminal.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
@@ -488,17 +488,13 @@ describe('artifact-seal observe: image', () => {
       const registry = await new OciRegistryHost().start()
       try {
         const image = writeTestImage(tempDir('layout-'))
-        const types = new Map<string, string>([
-          [image.digests.index, image.mediaTypes.index],
-          ...[
-            image.digests.amd64,
-            image.digests.arm64,
-            image.digests.attestation,
-            image.digests.single
-          ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
-        ])
         const tag = (digest: string, mediaType: string) =>
-          registry.load('acme/shop', image.content, { production: { digest, mediaType } }, types)
+          registry.load(
+            'acme/shop',
+            image.content,
+            { production: { digest, mediaType } },
+            manifestTypesOf(image)
+          )
         tag(image.digests.index, image.mediaTypes.index)
         const cwd = writeTree(tempDir(), {
           'promotion.yml': `service: shop\nenvironments:\n  production:\n    observe:\n      image: ${registry.host}/acme/shop:production\n      timeout: 10s\n`

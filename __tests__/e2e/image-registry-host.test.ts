@@ -13,7 +13,7 @@ import type { Digest } from '../../src/core/digest.js'
 import { OCI_EMPTY } from '../../src/core/image/media-types.js'
 import { fallbackTag } from '../../src/core/image/referrers.js'
 import { OciRegistryHost } from '../hosts/oci-registry-host.js'
-import { writeTestImage } from '../helpers/oci-layout.js'
+import { loadTestImage, writeTestImage } from '../helpers/oci-layout.js'
 import { signedBy } from '../helpers/signed-by.js'
 import { PROJECT_ROOT, runAction } from '../helpers/runner.js'
 import { removeAll, tempDir, writeTree } from '../helpers/trees.js'
@@ -41,21 +41,7 @@ const env = (): Record<string, string> => ({ HOME: tempDir('home-') })
 
 beforeEach(async () => {
   host = await new OciRegistryHost().start()
-  const types = new Map<string, string>([
-    [image.digests.index, image.mediaTypes.index],
-    ...[
-      image.digests.amd64,
-      image.digests.arm64,
-      image.digests.attestation,
-      image.digests.single
-    ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
-  ])
-  host.load(
-    'acme/app',
-    image.content,
-    { v1: { digest: image.digests.index, mediaType: image.mediaTypes.index } },
-    types
-  )
+  loadTestImage(host, 'acme/app', image)
 })
 afterEach(async () => {
   await host.close()

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import type { OciRegistryHost } from '../hosts/oci-registry-host.js'
 
 /**
  * Deterministic test images as an OCI image layout (image-spec `image-layout.md`), for
@@ -234,4 +235,41 @@ export function writeTestImage(
     mediaTypes: { index: types.index, manifest: types.manifest },
     content
   }
+}
+
+/** Which of a test image's contents are manifests, with their media types, as a registry host's `load` takes them. */
+export function manifestTypesOf(image: TestImage): Map<string, string> {
+  const { digests, mediaTypes } = image
+  return new Map([
+    [digests.index, mediaTypes.index],
+    ...[digests.amd64, digests.arm64, digests.attestation, digests.single].map(
+      (digest) => [digest, mediaTypes.manifest] as [string, string]
+    )
+  ])
+}
+
+/**
+ * Puts a test image in a registry host as a push would: every manifest and blob, and each of
+ * `tags` on the index, the single-platform image or the arm64 one.
+ */
+export function loadTestImage(
+  host: Pick<OciRegistryHost, 'load'>,
+  repository: string,
+  image: TestImage,
+  tags: Readonly<Record<string, 'index' | 'single' | 'arm64'>> = { v1: 'index' }
+): void {
+  host.load(
+    repository,
+    image.content,
+    Object.fromEntries(
+      Object.entries(tags).map(([tag, which]) => [
+        tag,
+        {
+          digest: image.digests[which],
+          mediaType: which === 'index' ? image.mediaTypes.index : image.mediaTypes.manifest
+        }
+      ])
+    ),
+    manifestTypesOf(image)
+  )
 }

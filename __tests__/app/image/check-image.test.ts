@@ -10,7 +10,7 @@ import { checkImage } from '../../../src/app/image/check-image.js'
 import { resolveImage } from '../../../src/app/image/resolve-image.js'
 import { RegistryClient } from '../../../src/stores/registry/client.js'
 import { OciRegistryHost } from '../../hosts/oci-registry-host.js'
-import { writeTestImage } from '../../helpers/oci-layout.js'
+import { loadTestImage, writeTestImage } from '../../helpers/oci-layout.js'
 import { removeAll, tempDir } from '../../helpers/trees.js'
 
 afterAll(removeAll)
@@ -33,25 +33,7 @@ function client(): RegistryClient {
 
 beforeEach(async () => {
   host = await new OciRegistryHost().start()
-  const types = new Map<string, string>([
-    [image.digests.index, image.mediaTypes.index],
-    ...[
-      image.digests.amd64,
-      image.digests.arm64,
-      image.digests.attestation,
-      image.digests.single
-    ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
-  ])
-  host.load(
-    'acme/app',
-    image.content,
-    {
-      v1: { digest: image.digests.index, mediaType: image.mediaTypes.index },
-      single: { digest: image.digests.single, mediaType: image.mediaTypes.manifest },
-      arm: { digest: image.digests.arm64, mediaType: image.mediaTypes.manifest }
-    },
-    types
-  )
+  loadTestImage(host, 'acme/app', image, { v1: 'index', single: 'single', arm: 'arm64' })
 })
 afterEach(async () => {
   await host.close()

@@ -7,7 +7,7 @@ import type { EnvironmentStatus } from '../../../src/app/ledger/types.js'
 import { withImageTags } from '../../../src/app/image/image-status.js'
 import { RegistryClient } from '../../../src/stores/registry/client.js'
 import { OciRegistryHost } from '../../hosts/oci-registry-host.js'
-import { writeTestImage } from '../../helpers/oci-layout.js'
+import { loadTestImage, writeTestImage } from '../../helpers/oci-layout.js'
 import { removeAll, tempDir } from '../../helpers/trees.js'
 import { entry, span } from '../../../__fixtures__/promotion.js'
 
@@ -27,25 +27,7 @@ const client = () =>
 
 beforeEach(async () => {
   host = await new OciRegistryHost().start()
-  const types = new Map<string, string>([
-    [image.digests.index, image.mediaTypes.index],
-    ...[
-      image.digests.amd64,
-      image.digests.arm64,
-      image.digests.attestation,
-      image.digests.single
-    ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
-  ])
-  host.load(
-    'acme/app',
-    image.content,
-    {
-      dev: { digest: INDEX, mediaType: image.mediaTypes.index },
-      staging: { digest: SINGLE, mediaType: image.mediaTypes.manifest },
-      qa: { digest: SINGLE, mediaType: image.mediaTypes.manifest }
-    },
-    types
-  )
+  loadTestImage(host, 'acme/app', image, { dev: 'index', staging: 'single', qa: 'single' })
 })
 afterEach(async () => {
   await host.close()

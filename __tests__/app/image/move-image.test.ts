@@ -9,7 +9,7 @@ import { moveImage } from '../../../src/app/image/move-image.js'
 import { RegistryClient } from '../../../src/stores/registry/client.js'
 import { OciRegistryHost } from '../../hosts/oci-registry-host.js'
 import { imageBundle } from '../../helpers/image-bundle.js'
-import { writeTestImage } from '../../helpers/oci-layout.js'
+import { loadTestImage, writeTestImage } from '../../helpers/oci-layout.js'
 import { removeAll, tempDir } from '../../helpers/trees.js'
 
 afterAll(removeAll)
@@ -33,24 +33,7 @@ beforeEach(async () => {
     new OciRegistryHost().start(),
     new OciRegistryHost().start()
   ])
-  const types = new Map<string, string>([
-    [image.digests.index, image.mediaTypes.index],
-    ...[
-      image.digests.amd64,
-      image.digests.arm64,
-      image.digests.attestation,
-      image.digests.single
-    ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
-  ])
-  source.load(
-    'acme/app',
-    image.content,
-    {
-      v1: { digest: INDEX, mediaType: image.mediaTypes.index },
-      single: { digest: SINGLE, mediaType: image.mediaTypes.manifest }
-    },
-    types
-  )
+  loadTestImage(source, 'acme/app', image, { v1: 'index', single: 'single' })
 })
 afterEach(async () => {
   await Promise.all([source.close(), destination.close()])

@@ -9,7 +9,7 @@ import { parseImageReference } from '../../../src/core/image/reference.js'
 import { RegistryClient } from '../../../src/stores/registry/client.js'
 import { OciRegistryHost } from '../../hosts/oci-registry-host.js'
 import { imageBundle } from '../../helpers/image-bundle.js'
-import { writeTestImage } from '../../helpers/oci-layout.js'
+import { loadTestImage, writeTestImage } from '../../helpers/oci-layout.js'
 import { removeAll, tempDir } from '../../helpers/trees.js'
 
 afterAll(removeAll)
@@ -30,21 +30,7 @@ afterEach(async () => {
 })
 
 function load(target: OciRegistryHost): void {
-  const types = new Map<string, string>([
-    [image.digests.index, image.mediaTypes.index],
-    ...[
-      image.digests.amd64,
-      image.digests.arm64,
-      image.digests.attestation,
-      image.digests.single
-    ].map((d) => [d, image.mediaTypes.manifest] as [string, string])
-  ])
-  target.load(
-    'acme/app',
-    image.content,
-    { v1: { digest: image.digests.index, mediaType: image.mediaTypes.index } },
-    types
-  )
+  loadTestImage(target, 'acme/app', image)
 }
 
 const headerValue = fc.oneof(

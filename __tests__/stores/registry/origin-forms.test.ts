@@ -8,7 +8,7 @@ import { parseImageReference } from '../../../src/core/image/reference.js'
 import { RegistryClient } from '../../../src/stores/registry/client.js'
 import { OciRegistryHost } from '../../hosts/oci-registry-host.js'
 import { imageBundle } from '../../helpers/image-bundle.js'
-import { writeTestImage } from '../../helpers/oci-layout.js'
+import { loadTestImage, writeTestImage } from '../../helpers/oci-layout.js'
 import { removeAll, tempDir } from '../../helpers/trees.js'
 
 afterAll(removeAll)
@@ -19,18 +19,7 @@ const INDEX = image.digests.index as Digest
 let host: OciRegistryHost
 beforeEach(async () => {
   host = await new OciRegistryHost().start()
-  const types = new Map<string, string>([
-    [image.digests.index, image.mediaTypes.index],
-    ...[image.digests.amd64, image.digests.arm64, image.digests.attestation].map(
-      (d) => [d, image.mediaTypes.manifest] as [string, string]
-    )
-  ])
-  host.load(
-    'acme/app',
-    image.content,
-    { v1: { digest: INDEX, mediaType: image.mediaTypes.index } },
-    types
-  )
+  loadTestImage(host, 'acme/app', image)
   host.quirks.basicAuth = { username: 'u', password: 'p' }
 })
 afterEach(async () => {

@@ -13,7 +13,7 @@ import { RegistryClient, type RegistryClientOptions } from '../../../src/stores/
 import { isLoopbackHost } from '../../../src/stores/registry/transport.js'
 import { OciRegistryHost } from '../../hosts/oci-registry-host.js'
 import { imageBundle } from '../../helpers/image-bundle.js'
-import { type TestImage, writeTestImage } from '../../helpers/oci-layout.js'
+import { loadTestImage, type TestImage, writeTestImage } from '../../helpers/oci-layout.js'
 import { removeAll, tempDir } from '../../helpers/trees.js'
 
 afterAll(removeAll)
@@ -22,21 +22,7 @@ const image = writeTestImage(tempDir('layout-'))
 const INDEX = image.digests.index as Digest
 
 function load(host: OciRegistryHost, repository: string, test: TestImage = image): void {
-  const types = new Map<string, string>([
-    [test.digests.index, test.mediaTypes.index],
-    ...[test.digests.amd64, test.digests.arm64, test.digests.attestation, test.digests.single].map(
-      (d) => [d, test.mediaTypes.manifest] as [string, string]
-    )
-  ])
-  host.load(
-    repository,
-    test.content,
-    {
-      v1: { digest: test.digests.index, mediaType: test.mediaTypes.index },
-      single: { digest: test.digests.single, mediaType: test.mediaTypes.manifest }
-    },
-    types
-  )
+  loadTestImage(host, repository, test, { v1: 'index', single: 'single' })
 }
 
 let host: OciRegistryHost

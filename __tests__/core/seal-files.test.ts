@@ -309,6 +309,14 @@ describe('what cannot be sealed', () => {
     )
   })
 
+  it('a file name with a line break under a glob, naming it rather than leaving it out', async () => {
+    const root = writeTree(tempDir(), { 'dist/ok.txt': 'ok', 'dist/bad\nname.txt': 'bad' })
+    await expect(sealSubject(paths(root, 'dist/**'), options)).rejects.toThrowSealError(
+      'malformed',
+      'bad\\nname.txt"'
+    )
+  })
+
   // Other systems refuse such names outright: there is nothing to seal.
   ;(process.platform === 'linux' ? it : it.skip)(
     'a file name that is not UTF-8, naming its directory',

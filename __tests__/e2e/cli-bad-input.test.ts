@@ -172,3 +172,51 @@ describe('artifact-seal seal on a file it may not read', () => {
     expect(fs.readdirSync(out)).toEqual([])
   })
 })
+
+describe('registry flags the command would not use', () => {
+  it.each([
+    ['seal', ['seal', 'build', '--plain-http-registry', 'http://registry.lan']],
+    ['verify', ['verify', 'build', '--digest', 'DIGEST', '--plain-http-registry', 'registry lan']]
+  ])(
+    '%s of files still refuses a bad --plain-http-registry, as the actions do, and writes nothing',
+    (_name, args) => {
+      const { cwd, digest } = sealedWorkspace()
+      const before = fs.readdirSync(cwd).sort()
+      const run = cli(
+        args.map((a) => (a === 'DIGEST' ? digest : a)),
+        cwd
+      )
+      expect(run.code).toBe(2)
+      expect(run.stderr).toContain('--plain-http-registry')
+      expect(run.stderr).toMatch(
+        /"http:\/\/registry\.lan" has a scheme|"registry lan" holds a space/
+      )
+      expect(fs.readdirSync(cwd).sort()).toEqual(before)
+    }
+  )
+
+  it('promote --push-to-registry with unsigned records is refused in a dry run too, as the action does', () => {
+    const { cwd, digest } = sealedWorkspace()
+    fs.writeFileSync(path.join(cwd, 'promotion.yml'), 'environments:\n  dev: {}\n')
+    expect(cli(['ledger', 'init', '--ledger', 'file:ledger.jsonl'], cwd).code).toBe(0)
+    const run = cli(
+      [
+        'promote',
+        digest,
+        '--environment',
+        'dev',
+        '--path',
+        // Refused before any request: no registry answers here.
+        'oci://127.0.0.1:1/acme/app:v1',
+        '--ledger',
+        'file:ledger.jsonl',
+        '--dry-run',
+        '--push-to-registry'
+      ],
+      cwd
+    )
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('--push-to-registry')
+    expect(run.stderr).toContain('--signing-key')
+  })
+})

@@ -23,7 +23,7 @@ if (problem !== null) {
   process.exitCode = 2;
 } else {
   const [{ main }, { processTerminal }] = await Promise.all([
-    import("../chunks/main-WBH4M72N.js"),
+    import("../chunks/main-QWDLQFRZ.js"),
     import("../chunks/terminal-CF2D2XIY.js")
   ]);
   const terminal = processTerminal();

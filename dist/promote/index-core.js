@@ -142,7 +142,7 @@ var parsePlainHttpRegistries = (function parsePlainHttpRegistries(values, what) 
     const fail = (why) => {
       throw new SealError(
         "bad-input",
-        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", such as "registry.lan:5000", with no scheme or path.`
       );
     };
     const text = value.trim();
@@ -155,7 +155,8 @@ var parsePlainHttpRegistries = (function parsePlainHttpRegistries(values, what) 
     if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
       fail(`has the port ${port}, out of range`);
     const registry = text.toLowerCase();
-    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+    const name = port === void 0 ? registry : registry.slice(0, -(port.length + 1));
+    if (DOCKER_HUB_ALIASES.has(name) || name === DOCKER_HUB_HOST)
       fail("is Docker Hub, which is served over HTTPS only");
     if (!registries.includes(registry)) registries.push(registry);
   }
@@ -1528,6 +1529,18 @@ var requesterFromEnv = (function requesterFromEnv(env) {
   }
   return { runUrl: runUrl2, actor };
 });
+// src/report/markdown.ts
+var plain = (function plain(value) {
+  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
+  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
+  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
+  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
+  return out;
+});
+var code = (function code(value) {
+  if (value !== "" && !ENDS_CODE_SPAN.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
+  return `<code>${plain(value)}</code>`;
+});
 // src/report/promotion-report.ts
 var headline = (function headline(report) {
   const { decision, record } = report.result;
@@ -1557,18 +1570,6 @@ var contractOutcome = (function contractOutcome(plan) {
     return { kind: "not-compared", from: live, to: candidate, problem: plan.problem };
   return { kind: "amended", from: live, to: candidate, changes: plan.changes };
 });
-// src/report/markdown.ts
-var plain2 = (function plain2(value) {
-  const flat = visibleControls(value.replace(LINE_BREAKS, " "));
-  let out = flat.replace(INLINE, reference).replace(/www\./gi, (www) => `${reference(www[0])}${www.slice(1)}`);
-  if (/^(?:[\s\-+=]|[0-9]{1,9}[.)])/.test(out)) out = reference(out[0]) + out.slice(1);
-  if (/\s$/.test(out)) out = out.slice(0, -1) + reference(out.slice(-1));
-  return out;
-});
-var code = (function code(value) {
-  if (value !== "" && !ENDS_CODE_SPAN.test(value) && !/^\s|\s$/.test(value)) return `\`${value}\``;
-  return `<code>${plain2(value)}</code>`;
-});
 // src/report/mermaid.ts
 var label = (function label(value) {
   const flat = visibleControls(value.replace(/\r\n|[\n\r\u0085\u2028\u2029]/g, " "));
@@ -1577,16 +1578,16 @@ var label = (function label(value) {
 // src/report/signer-markdown.ts
 var signerRows = (function signerRows(signature, origins = [DEFAULT_SERVER_URL]) {
   if (signature === null || signature === void 0) return [];
-  if (signature.status === "unsigned") return [`| Signature | none: ${plain2(signature.detail)} |`];
+  if (signature.status === "unsigned") return [`| Signature | none: ${plain(signature.detail)} |`];
   if (signature.status === "refused")
-    return [`| Signature | \u274C refused: ${plain2(signature.detail)} |`];
+    return [`| Signature | \u274C refused: ${plain(signature.detail)} |`];
   const signer = signature.signer;
   if (signer.kind === "key") return [`| Signed by | the key ${code(signer.hint)} |`];
   const i = signer.identity;
   const rows = [`| Signed by | ${code(i.subjectAlternativeName)} |`];
   const add = (label2, value, asCode = true) => {
     if (value !== void 0 && value !== "")
-      rows.push(`| ${label2} | ${asCode ? code(value) : plain2(value)} |`);
+      rows.push(`| ${label2} | ${asCode ? code(value) : plain(value)} |`);
   };
   add("Repository", i.repository);
   add("Source ref", i.sourceRepositoryRef);
@@ -1594,8 +1595,8 @@ var signerRows = (function signerRows(signature, origins = [DEFAULT_SERVER_URL])
   add("Runner", i.runnerEnvironment);
   add("Issuer", i.issuer);
   if (i.runInvocationUri)
-    rows.push(`| Signing run | ${link2(plain2(i.runInvocationUri), i.runInvocationUri, origins)} |`);
-  rows.push(`| Signed at | ${plain2(signer.signedAt)} (trusted timestamp) |`);
+    rows.push(`| Signing run | ${link2(plain(i.runInvocationUri), i.runInvocationUri, origins)} |`);
+  rows.push(`| Signed at | ${plain(signer.signedAt)} (trusted timestamp) |`);
   return rows;
 });
 // src/report/promotion-markdown.ts
@@ -1603,7 +1604,7 @@ var renderPromotionMarkdown = (function renderPromotionMarkdown(report) {
   const { result, policy, status } = report;
   const { decision } = result;
   const out = [];
-  out.push(`### ${decision.allowed ? "\u{1F680}" : "\u26D4"} ${plain2(headline(report))}`, "");
+  out.push(`### ${decision.allowed ? "\u{1F680}" : "\u26D4"} ${plain(headline(report))}`, "");
   const origins = [report.serverUrl ?? DEFAULT_SERVER_URL];
   const environments = [...new Set(status.map((s) => s.environment))];
   const ids = new Map(environments.map((environment, i) => [environment, `env${i}`]));
@@ -1645,21 +1646,21 @@ var renderPromotionMarkdown = (function renderPromotionMarkdown(report) {
     several ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |"
   );
   for (const s of status) {
-    const runs = s.error ? `unknown: ${plain2(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
+    const runs = s.error ? `unknown: ${plain(s.error)}` : s.live ? `${code(shortDigest(s.live.digest))}${s.live.digest === decision.digest ? " (this digest)" : ""}` : "\u2014";
     const pending = s.pending.map(
-      (p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain2(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`
+      (p) => `<br/>pending: ${code(shortDigest(p.digest))} (record ${plain(p.id)}${p.contract ? `, contract ${code(p.contract.version)}` : ""}, not confirmed)`
     ).join("");
-    const service = several ? ` ${plain2(serviceLabel(s.service))} |` : "";
-    const image = s.image === void 0 ? "" : `<br/>image: ${plain2(imageTagText(s.image))}`;
+    const service = several ? ` ${plain(serviceLabel(s.service))} |` : "";
+    const image = s.image === void 0 ? "" : `<br/>image: ${plain(imageTagText(s.image))}`;
     out.push(
-      `| ${plain2(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain2(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`
+      `| ${plain(s.environment)} |${service} ${runs}${pending}${image} | ${s.live ? plain(s.live.from) : ""} | ${s.contract ? code(s.contract.version) : ""} |`
     );
   }
   out.push("");
   out.push("| Rule | Environment | Outcome | Detail |", "| --- | --- | --- | --- |");
   for (const c of decision.checks)
     out.push(
-      `| ${plain2(c.rule)} | ${plain2(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${plain2(c.detail)} |`
+      `| ${plain(c.rule)} | ${plain(c.environment)} | ${c.passed ? "\u2705 passed" : "\u274C failed"} | ${plain(c.detail)} |`
     );
   out.push("");
   const contract = contractOutcome(result.contract);
@@ -1672,7 +1673,7 @@ var renderPromotionMarkdown = (function renderPromotionMarkdown(report) {
     out.push(`| Deploy | ${code(imageRef)} (the image by digest, never the tag) |`);
   if (result.previous)
     out.push(
-      `| ${plain2(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain2(result.previous.from)} |`
+      `| ${plain(decision.environment)} ran before | ${code(result.previous.digest)} since ${plain(result.previous.from)} |`
     );
   if (contract !== null)
     out.push(
@@ -1711,7 +1712,7 @@ var sealedByRows = (function sealedByRows(report, origins) {
   }
   if (sealed.runUrl)
     rows.push(
-      `| Sealed by | ${link2(plain2(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`
+      `| Sealed by | ${link2(plain(sealed.runUrl.slice(`${origins[0]}/`.length)), sealed.runUrl, origins)}${claimed} |`
     );
   else if (invalid.includes("runUrl"))
     rows.push("| Sealed by | invalid run in the seal statement (not shown) |");
@@ -2386,8 +2387,10 @@ var signatureSources = (function signatureSources(checksumsFile, asked, token, t
 });
 // src/core/modes.ts
 var formatModes = (function formatModes(modes) {
-  const executable = [...modes.executable].sort(byBytes);
-  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  const executable = [...modes.executable].sort(compareUtf8);
+  const links = Object.fromEntries(
+    Object.entries(modes.links).sort(([a], [b]) => compareUtf8(a, b))
+  );
   return Buffer.from(`${JSON.stringify({ executable, links })}
 `);
 });
@@ -2413,7 +2416,7 @@ var readModes = (function readModes(root, paths, links, fileModes) {
     if (sealed?.has(relTarget) !== true) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
   }
-  return { executable: executable.sort(byBytes), links: recorded };
+  return { executable: executable.sort(compareUtf8), links: recorded };
 });
 // src/app/verify/sealed-by.ts
 var sealInfoBesideListing = (function sealInfoBesideListing(checksumsFile, digest, context = {}) {
@@ -2520,9 +2523,7 @@ var resolveFiles = (function resolveFiles(options) {
       `${inputName}: no path to seal${patterns2.exclude.length > 0 ? ` (only exclusions: ${patterns2.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
-  const excludeMatchers = patterns2.exclude.map(
-    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
-  );
+  const excludeMatchers = patterns2.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), GLOB));
   const excludeUsed = patterns2.exclude.map(() => false);
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
@@ -2568,15 +2569,16 @@ var resolveFiles = (function resolveFiles(options) {
     entries.sort(byListingName);
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    let lossy = null;
     for (const entry of entries) {
       const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
+      if (isExcluded(abs)) continue;
+      if (entry.name.includes("\uFFFD") && (lossy ??= lossyNames(dir)).has(entry.name)) {
         throw new SealError(
           "bad-input",
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
-      if (isExcluded(abs)) continue;
       if (skipped?.has(entry.name) && !entry.isFile()) continue;
       const taken = glob2 === null || glob2.take(abs);
       if (!taken && !glob2.enter(abs)) continue;
@@ -2651,7 +2653,7 @@ var resolveFiles = (function resolveFiles(options) {
       }
     } else {
       const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
-      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const matcher = (0, import_picomatch.default)(absPattern, GLOB);
       const glob2 = {
         take: (abs) => {
           const hit = matcher(toSlashes(abs));
@@ -3427,7 +3429,10 @@ var run = (async function run(env = process.env) {
       for (const line of image.done) info(line);
       if (image.recordNotAttached !== null) warning(image.recordNotAttached);
       moved = image;
-      recordLine = image.recordNotAttached !== null ? `**Signed record not attached to the image:** ${image.recordNotAttached}` : image.recordAttached === null ? null : `Signed record attached to the image as \`${image.recordAttached.manifest}\` (${image.recordAttached.via === "referrers-api" ? "referrers API" : `fallback tag \`${image.recordAttached.tag ?? ""}\``}).`;
+      recordLine = image.recordNotAttached !== null ? (
+        // The reason quotes the registry's own words: written as text, never as markdown.
+        `**Signed record not attached to the image:** ${plain(image.recordNotAttached)}`
+      ) : image.recordAttached === null ? null : `Signed record attached to the image as ${code(image.recordAttached.manifest)} (${image.recordAttached.via === "referrers-api" ? "referrers API" : `fallback tag ${code(image.recordAttached.tag ?? "")}`}).`;
     }
     for (const check2 of decision.checks)
       info(`${check2.passed ? "\u2713" : "\u2717"} ${check2.rule} (${check2.environment}): ${check2.detail}`);
@@ -7962,6 +7967,36 @@ init_env();
 
 
 
+// src/report/markdown.ts
+var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
+var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
+var NAMED = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "@": "&#64;&#8203;"
+};
+var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
+
+var ENDS_CODE_SPAN = new RegExp(`[\`|\\\\${CONTROL_CHARACTERS}\u2028\u2029]`, "u");
+var SPACE_OR_CONTROL = new RegExp(`[\\s${CONTROL_CHARACTERS}]`, "u");
+
+function link2(label2, url, origins) {
+  const target = safeUrl(url, origins);
+  return target === null ? label2 : `[${label2}](${target})`;
+}
+function safeUrl(url, origins) {
+  if (typeof url !== "string" || !URL.canParse(url) || SPACE_OR_CONTROL.test(url)) return null;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
+  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
+    return null;
+  return parsed.href.replace(
+    /[()[\]|\\<>"'`*_~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  ).replace(/&/g, "&amp;");
+}
+
 // src/report/format.ts
 var UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
 function formatBytes(bytes) {
@@ -8129,36 +8164,6 @@ function sealedByFromStatement(statement, digest, source = "the seal statement",
   return { repository, commit, runUrl: runUrl2 };
 }
 
-// src/report/markdown.ts
-var LINE_BREAKS = /\r\n|[\n\r\u0085\u2028\u2029]/g;
-var INLINE = /[&<>\\`*_[\]|~:@$#]/g;
-var NAMED = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  "@": "&#64;&#8203;"
-};
-var reference = (char) => NAMED[char] ?? `&#${char.charCodeAt(0)};`;
-
-var ENDS_CODE_SPAN = new RegExp(`[\`|\\\\${CONTROL_CHARACTERS}\u2028\u2029]`, "u");
-var SPACE_OR_CONTROL = new RegExp(`[\\s${CONTROL_CHARACTERS}]`, "u");
-
-function link2(label2, url, origins) {
-  const target = safeUrl(url, origins);
-  return target === null ? label2 : `[${label2}](${target})`;
-}
-function safeUrl(url, origins) {
-  if (typeof url !== "string" || !URL.canParse(url) || SPACE_OR_CONTROL.test(url)) return null;
-  const parsed = new URL(url);
-  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") return null;
-  if (!origins.some((origin) => URL.canParse(origin) && new URL(origin).origin === parsed.origin))
-    return null;
-  return parsed.href.replace(
-    /[()[\]|\\<>"'`*_~]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  ).replace(/&/g, "&amp;");
-}
-
 // src/report/mermaid.ts
 
 
@@ -8175,7 +8180,7 @@ function contractRow(outcome, ruled) {
     case "carried":
       return `${version2(outcome.contract.version)} (${code(shortDigest(outcome.contract.digest))}), not judged: the environment has no contract rule`;
     case "problem":
-      return `not compared${ruled ? " (see the contract rule)" : `: ${plain2(outcome.problem)}`}`;
+      return `not compared${ruled ? " (see the contract rule)" : `: ${plain(outcome.problem)}`}`;
     case "initial":
       return `initial contract ${version2(outcome.to.version)} (${code(shortDigest(outcome.to.digest))})`;
     case "unchanged":
@@ -8183,7 +8188,7 @@ function contractRow(outcome, ruled) {
     case "removed":
       return `${version2(outcome.from.version)} \u2192 none: this digest carries no contract`;
     case "not-compared": {
-      const why = outcome.problem === null ? "" : ruled ? " (see the contract rule)" : `: ${plain2(outcome.problem)}`;
+      const why = outcome.problem === null ? "" : ruled ? " (see the contract rule)" : `: ${plain(outcome.problem)}`;
       return `${version2(contractLabel(outcome.from, outcome.to))} \u2192 ${version2(contractLabel(outcome.to, outcome.from))}, not compared${why}`;
     }
     case "amended":
@@ -8198,7 +8203,7 @@ var SEVERITY_MARK = {
 function amendmentMarkdown(outcome, environment, rollback) {
   const { changes } = outcome;
   const out = [
-    `#### Contract amendment${rollback ? " (rollback)" : ""}: ${plain2(environment)} ${code(contractLabel(outcome.from, outcome.to))} \u2192 ${code(contractLabel(outcome.to, outcome.from))}`,
+    `#### Contract amendment${rollback ? " (rollback)" : ""}: ${plain(environment)} ${code(contractLabel(outcome.from, outcome.to))} \u2192 ${code(contractLabel(outcome.to, outcome.from))}`,
     "",
     `${severityCounts(changes)}.`,
     "",
@@ -8211,7 +8216,7 @@ function amendmentMarkdown(outcome, environment, rollback) {
       if (shown >= CHANGES_SHOWN) break;
       const operation = i === 0 ? code(group2.operation) : "";
       out.push(
-        `| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain2(change.location)} | ${plain2(change.message)} |`
+        `| ${operation} | ${SEVERITY_MARK[change.severity]} | ${code(change.rule)} | ${plain(change.location)} | ${plain(change.message)} |`
       );
       shown++;
     }
@@ -8236,36 +8241,36 @@ function renderVetoMarkdown(record, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
     `### \u{1F6AB} Vetoed ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ""}`,
     "",
-    plain2(record.reason ?? ""),
+    plain(record.reason ?? ""),
     "",
-    `Found in ${plain2(record.environment)}; recorded in ${code(ledger)}, record ${recordLink(record, [serverUrl])}. No environment accepts this digest from now on, and rollbacks skip it.`,
+    `Found in ${plain(record.environment)}; recorded in ${code(ledger)}, record ${recordLink(record, [serverUrl])}. No environment accepts this digest from now on, and rollbacks skip it.`,
     ""
   ].join("\n");
 }
 function renderApprovalMarkdown(record, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
-    `### \u{1F58A}\uFE0F Contract amendment approved for ${plain2(record.environment)}`,
+    `### \u{1F58A}\uFE0F Contract amendment approved for ${plain(record.environment)}`,
     "",
-    plain2(record.reason ?? ""),
+    plain(record.reason ?? ""),
     "",
     `| Digest | ${code(record.digest)}${record.name ? ` (${code(record.name)})` : ""} |`,
     "| --- | --- |",
     `| Contract | ${record.approves?.from ? code(record.approves.from) : "none"} \u2192 ${code(record.approves?.to ?? "")} |`,
-    `| Approved by | ${plain2(record.actor ?? "unknown")} |`,
+    `| Approved by | ${plain(record.actor ?? "unknown")} |`,
     `| Ledger | ${code(ledger)}, record ${recordLink(record, [serverUrl])} |`,
     "",
-    `One promotion of this amendment into ${plain2(record.environment)} may go through on it.`,
+    `One promotion of this amendment into ${plain(record.environment)} may go through on it.`,
     ""
   ].join("\n");
 }
 function renderResolutionMarkdown(entry, ledger, serverUrl = DEFAULT_SERVER_URL) {
   return [
-    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${plain2(resolutionHeadline(entry))}`,
+    `### ${makesLive(entry.outcome) ? "\u2705" : "\u26D4"} ${plain(resolutionHeadline(entry))}`,
     "",
-    ...entry.reason ? [plain2(entry.reason), ""] : [],
+    ...entry.reason ? [plain(entry.reason), ""] : [],
     `| Digest | ${code(entry.digest)} |`,
     "| --- | --- |",
-    `| Environment | ${plain2(entry.environment)} |`,
+    `| Environment | ${plain(entry.environment)} |`,
     `| Ledger | ${code(ledger)}, record ${recordLink(entry, [serverUrl])} |`,
     ""
   ].join("\n");
@@ -8946,7 +8951,7 @@ function diffModes(sealed, found) {
     ...Object.keys(found.links)
   ]);
   const out = [];
-  for (const p of [...paths].sort(byBytes)) {
+  for (const p of [...paths].sort(compareUtf8)) {
     const expected = describe3(sealed, p, sealedExec);
     const actual = describe3(found, p, foundExec);
     if (expected !== actual) out.push({ path: p, expected, actual });
@@ -8964,7 +8969,7 @@ function applyModes(root, paths, modes) {
   }
   const made = [];
   for (const link3 of Object.keys(modes.links).sort(
-    (a, b) => a.split("/").length - b.split("/").length || byBytes(a, b)
+    (a, b) => a.split("/").length - b.split("/").length || compareUtf8(a, b)
   )) {
     if (made.some((m) => link3.startsWith(`${m}/`))) continue;
     const at = join(root, ...link3.split("/"));
@@ -8994,7 +8999,6 @@ function pathsAndParents(paths) {
   }
   return out;
 }
-var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 function realOrSelf(p) {
   try {
     return realpathSync(p);
@@ -9262,7 +9266,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : failure.code === "ENOTREG" ? "it is no longer a regular file (a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : failure.code === "ENOTREG" ? "it is no longer a regular file (a directory, a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -9506,11 +9510,12 @@ function byListingName(a, b) {
 
 
 
+var GLOB = { dot: true, flags: "s" };
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
   if (segments === null) return () => true;
   const matchers = segments.map(
-    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true })
+    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, GLOB)
   );
   if (matchers[0] === null) return () => true;
   return (absDir) => {
@@ -9547,8 +9552,15 @@ function splitSegments(glob2) {
   segments.push(current);
   return segments.filter((s) => s !== "");
 }
-function namesAreUtf8(dir) {
-  return readdirSync(dir, { encoding: "buffer" }).every((name) => Buffer.from(name.toString("utf8")).equals(name));
+function lossyNames(dir) {
+  const lossy = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  for (const bytes of readdirSync(dir, { encoding: "buffer" })) {
+    const name = bytes.toString("utf8");
+    if (seen.has(name) || !Buffer.from(name).equals(bytes)) lossy.add(name);
+    seen.add(name);
+  }
+  return lossy;
 }
 
 

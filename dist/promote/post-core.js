@@ -2630,7 +2630,7 @@ function parsePlainHttpRegistries(values, what) {
     const fail = (why) => {
       throw new SealError(
         "bad-input",
-        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", such as "registry.lan:5000", with no scheme or path.`
       );
     };
     const text = value.trim();
@@ -2643,7 +2643,8 @@ function parsePlainHttpRegistries(values, what) {
     if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
       fail(`has the port ${port}, out of range`);
     const registry = text.toLowerCase();
-    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+    const name = port === void 0 ? registry : registry.slice(0, -(port.length + 1));
+    if (DOCKER_HUB_ALIASES.has(name) || name === DOCKER_HUB_HOST)
       fail("is Docker Hub, which is served over HTTPS only");
     if (!registries.includes(registry)) registries.push(registry);
   }

@@ -174,8 +174,10 @@ var toSlashes = (function toSlashes(p) {
 });
 // src/core/modes.ts
 var formatModes = (function formatModes(modes) {
-  const executable = [...modes.executable].sort(byBytes);
-  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  const executable = [...modes.executable].sort(compareUtf8);
+  const links = Object.fromEntries(
+    Object.entries(modes.links).sort(([a], [b]) => compareUtf8(a, b))
+  );
   return Buffer.from(`${JSON.stringify({ executable, links })}
 `);
 });
@@ -201,7 +203,7 @@ var readModes = (function readModes(root, paths, links, fileModes) {
     if (sealed?.has(relTarget) !== true) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
   }
-  return { executable: executable.sort(byBytes), links: recorded };
+  return { executable: executable.sort(compareUtf8), links: recorded };
 });
 // src/core/statement.ts
 var statementSubject = (function statementSubject(name, digest, isTree) {
@@ -352,9 +354,7 @@ var resolveFiles = (function resolveFiles(options) {
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
-  const excludeMatchers = patterns.exclude.map(
-    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
-  );
+  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), GLOB));
   const excludeUsed = patterns.exclude.map(() => false);
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
@@ -400,15 +400,16 @@ var resolveFiles = (function resolveFiles(options) {
     entries.sort(byListingName);
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    let lossy = null;
     for (const entry of entries) {
       const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
+      if (isExcluded(abs)) continue;
+      if (entry.name.includes("\uFFFD") && (lossy ??= lossyNames(dir)).has(entry.name)) {
         throw new SealError(
           "bad-input",
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
-      if (isExcluded(abs)) continue;
       if (skipped?.has(entry.name) && !entry.isFile()) continue;
       const taken = glob2 === null || glob2.take(abs);
       if (!taken && !glob2.enter(abs)) continue;
@@ -483,7 +484,7 @@ var resolveFiles = (function resolveFiles(options) {
       }
     } else {
       const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
-      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const matcher = (0, import_picomatch.default)(absPattern, GLOB);
       const glob2 = {
         take: (abs) => {
           const hit = matcher(toSlashes(abs));
@@ -1032,7 +1033,7 @@ var parsePlainHttpRegistries = (function parsePlainHttpRegistries(values, what) 
     const fail = (why) => {
       throw new SealError(
         "bad-input",
-        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as "registry.lan:5000", with no scheme or path.`
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", such as "registry.lan:5000", with no scheme or path.`
       );
     };
     const text = value.trim();
@@ -1045,7 +1046,8 @@ var parsePlainHttpRegistries = (function parsePlainHttpRegistries(values, what) 
     if (port !== void 0 && (Number(port) < 1 || Number(port) > 65535))
       fail(`has the port ${port}, out of range`);
     const registry = text.toLowerCase();
-    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+    const name = port === void 0 ? registry : registry.slice(0, -(port.length + 1));
+    if (DOCKER_HUB_ALIASES.has(name) || name === DOCKER_HUB_HOST)
       fail("is Docker Hub, which is served over HTTPS only");
     if (!registries.includes(registry)) registries.push(registry);
   }
@@ -2264,7 +2266,7 @@ function diffModes(sealed, found) {
     ...Object.keys(found.links)
   ]);
   const out = [];
-  for (const p of [...paths].sort(byBytes)) {
+  for (const p of [...paths].sort(compareUtf8)) {
     const expected = describe2(sealed, p, sealedExec);
     const actual = describe2(found, p, foundExec);
     if (expected !== actual) out.push({ path: p, expected, actual });
@@ -2282,7 +2284,7 @@ function applyModes(root, paths, modes) {
   }
   const made = [];
   for (const link3 of Object.keys(modes.links).sort(
-    (a, b) => a.split("/").length - b.split("/").length || byBytes(a, b)
+    (a, b) => a.split("/").length - b.split("/").length || compareUtf8(a, b)
   )) {
     if (made.some((m) => link3.startsWith(`${m}/`))) continue;
     const at = join(root, ...link3.split("/"));
@@ -2312,7 +2314,6 @@ function pathsAndParents(paths) {
   }
   return out;
 }
-var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 function realOrSelf(p) {
   try {
     return realpathSync(p);
@@ -2941,7 +2942,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : failure.code === "ENOTREG" ? "it is no longer a regular file (a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : failure.code === "ENOTREG" ? "it is no longer a regular file (a directory, a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -3183,11 +3184,12 @@ function byListingName(a, b) {
 
 
 
+var GLOB = { dot: true, flags: "s" };
 function globEnters(base, glob2) {
   const segments = splitSegments(glob2);
   if (segments === null) return () => true;
   const matchers = segments.map(
-    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true })
+    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, GLOB)
   );
   if (matchers[0] === null) return () => true;
   return (absDir) => {
@@ -3224,8 +3226,15 @@ function splitSegments(glob2) {
   segments.push(current);
   return segments.filter((s) => s !== "");
 }
-function namesAreUtf8(dir) {
-  return readdirSync(dir, { encoding: "buffer" }).every((name) => Buffer.from(name.toString("utf8")).equals(name));
+function lossyNames(dir) {
+  const lossy = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  for (const bytes of readdirSync(dir, { encoding: "buffer" })) {
+    const name = bytes.toString("utf8");
+    if (seen.has(name) || !Buffer.from(name).equals(bytes)) lossy.add(name);
+    seen.add(name);
+  }
+  return lossy;
 }
 
 

@@ -200,7 +200,8 @@ export async function promoteCommand(args: string[], terminal: Terminal): Promis
     ),
     terminal.env
   )
-  if (pushToRegistry && signing.kind === 'none' && !dryRun)
+  // Refused in a dry run too, as the action does: the dry run is where the mistake shows.
+  if (pushToRegistry && signing.kind === 'none')
     throw new SealError(
       'bad-input',
       'promote: --push-to-registry attaches the signed record, and records are not signed: give --signing-key ' +

@@ -77,11 +77,13 @@ export async function sealCommand(args: string[], terminal: Terminal): Promise<n
       'bad-input',
       'seal: --contract-version goes with --contract; name the contract files, or remove it.'
     )
+  // Read for files too: a mistake in it is refused, not ignored, as the actions do.
+  const plainHttp = plainHttpRegistries(values)
   const signing = await prepareSigning(readCliSigning(values, cwd, terminal.env), terminal.env)
   const build = withSigningWorkflow(buildContextFromEnv(terminal.env), signing)
   let signed: SignedStatement | null = null
   const image = isImageSubject(positionals.join('\n'))
-    ? await sealedImage(positionals.join('\n'), root, terminal, plainHttpRegistries(values))
+    ? await sealedImage(positionals.join('\n'), root, terminal, plainHttp)
     : null
   const push = values['push-to-registry'] === true
   if (push && image === null)

@@ -71,6 +71,8 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
   const root = requireValue('root', values.root)
   const checksums = requireValue('checksums', values.checksums)
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env)
+  // Read for files too: a mistake in it is refused, not ignored, as the actions do.
+  const plainHttp = plainHttpRegistries(values)
   if (isImageSubject(positionals.join('\n'))) {
     if (root)
       throw new SealError(
@@ -84,7 +86,7 @@ export async function verifyCommand(args: string[], terminal: Terminal): Promise
       signer,
       values.json === true,
       terminal,
-      plainHttpRegistries(values)
+      plainHttp
     )
   }
   const result = await verifyArtifact(

@@ -30,7 +30,11 @@ export function sortEntries(entries: ListingEntry[]): ListingEntry[] {
   return entries.sort((a, b) => compareUtf8(a.path, b.path))
 }
 
-/** The listing text, byte for byte what `sha256sum` prints for the same sorted paths. */
+/**
+ * The listing text: what `sha256sum` prints for the same sorted paths, byte for byte but for a
+ * name holding a backslash, which GNU `sha256sum` escapes and the listing (as Go's dirhash)
+ * does not.
+ */
 export function formatListing(sorted: readonly ListingEntry[]): string {
   let text = ''
   for (const entry of sorted) text += `${entry.hex}  ${entry.path}\n`

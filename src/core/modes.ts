@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { type Digest, sha256Digest } from './digest.js'
 import { SealError, quote } from './errors.js'
-import { checkListingPath } from './listing.js'
+import { checkListingPath, compareUtf8 } from './listing.js'
 import { isRecord } from './json-shape.js'
 import { leavesParent, toSlashes } from './paths.js'
 
@@ -29,8 +29,10 @@ export interface FileModes {
 
 /** One way to write the modes, so equal modes have one digest. */
 export function formatModes(modes: FileModes): Buffer {
-  const executable = [...modes.executable].sort(byBytes)
-  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)))
+  const executable = [...modes.executable].sort(compareUtf8)
+  const links = Object.fromEntries(
+    Object.entries(modes.links).sort(([a], [b]) => compareUtf8(a, b))
+  )
   return Buffer.from(`${JSON.stringify({ executable, links })}\n`)
 }
 
@@ -112,7 +114,7 @@ export function readModes(
     if (sealed?.has(relTarget) !== true) continue
     recorded[relLink] = path.posix.relative(path.posix.dirname(relLink), relTarget)
   }
-  return { executable: executable.sort(byBytes), links: recorded }
+  return { executable: executable.sort(compareUtf8), links: recorded }
 }
 
 /** What differs between the sealed modes and the modes found, one entry per path, in path order. */
@@ -135,7 +137,7 @@ export function diffModes(
     ...Object.keys(found.links)
   ])
   const out: { path: string; expected: string; actual: string }[] = []
-  for (const p of [...paths].sort(byBytes)) {
+  for (const p of [...paths].sort(compareUtf8)) {
     const expected = describe(sealed, p, sealedExec)
     const actual = describe(found, p, foundExec)
     if (expected !== actual) out.push({ path: p, expected, actual })
@@ -161,7 +163,7 @@ export function applyModes(root: string, paths: readonly string[], modes: FileMo
   }
   const made: string[] = []
   for (const link of Object.keys(modes.links).sort(
-    (a, b) => a.split('/').length - b.split('/').length || byBytes(a, b)
+    (a, b) => a.split('/').length - b.split('/').length || compareUtf8(a, b)
   )) {
     // A link inside a directory already made a link is that directory's target's own.
     if (made.some((m) => link.startsWith(`${m}/`))) continue
@@ -203,8 +205,6 @@ function pathsAndParents(paths: readonly string[]): Set<string> {
   }
   return out
 }
-
-const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b))
 
 function realOrSelf(p: string): string {
   try {

@@ -288,6 +288,25 @@ describe('a file name that is not UTF-8', () => {
     )
     expect(() => resolve(base, 'dist')).toThrowSealError('bad-input', 'not valid UTF-8')
   })
+  it('is left out by a "!" pattern, as the message says, and does not hold back a valid name beside it', () => {
+    const base = writeTree(tempDir(), { 'dist/app.js': 'a()', 'dist/caf\uFFFD.txt': 'valid' })
+    fs.writeFileSync(Buffer.concat([Buffer.from(`${base}/dist/bad`), Buffer.from([0xff])]), 'x')
+    const resolved = resolveFiles({
+      patterns: parseSubjectPatterns('dist\n!dist/bad*'),
+      baseDir: base,
+      inputName: 'subject-path'
+    })
+    expect(resolved.relativePaths).toEqual(['app.js', 'caf\uFFFD.txt'])
+  })
+
+  it('does not hold back many valid names that hold U+FFFD', () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [`dist/f${i}\uFFFD`, String(i)])
+    )
+    const base = writeTree(tempDir(), files)
+    expect(resolve(base, 'dist').relativePaths).toHaveLength(200)
+  })
+
   it('is refused alone, naming its directory', () => {
     const base = writeTree(tempDir(), { 'dist/app.js': 'a()' })
     fs.writeFileSync(Buffer.concat([Buffer.from(`${base}/dist/`), Buffer.from([0x61, 0xc3])]), 'x')

@@ -94,7 +94,12 @@ describe('the names given', () => {
     ['registry lan', 'holds a space'],
     ['registry.lan/acme', 'is not a host name'],
     ['registry.lan:99999', 'out of range'],
-    ['docker.io', 'Docker Hub']
+    ['docker.io', 'Docker Hub'],
+    // Written with a port, the default or not, Docker Hub is still Docker Hub.
+    ['registry-1.docker.io:80', 'Docker Hub'],
+    ['index.docker.io:80', 'Docker Hub'],
+    ['docker.io:443', 'Docker Hub'],
+    ['Registry-1.Docker.IO:8080', 'Docker Hub']
   ])('refuses %j naming the input', (value, why) => {
     expect(() => parsePlainHttpRegistries([value], 'plain-http-registries')).toThrowSealError(
       'bad-input',

@@ -14,6 +14,7 @@ import {
   runnerTempDir,
   workspaceDir
 } from '../../app/settings/runner-environment.js'
+import { code, plain } from '../../report/markdown.js'
 import { describeProgress } from '../../report/progress.js'
 import {
   renderApprovalMarkdown,
@@ -266,10 +267,11 @@ export async function run(env: Env = process.env): Promise<void> {
       moved = image
       recordLine =
         image.recordNotAttached !== null
-          ? `**Signed record not attached to the image:** ${image.recordNotAttached}`
+          ? // The reason quotes the registry's own words: written as text, never as markdown.
+            `**Signed record not attached to the image:** ${plain(image.recordNotAttached)}`
           : image.recordAttached === null
             ? null
-            : `Signed record attached to the image as \`${image.recordAttached.manifest}\` (${image.recordAttached.via === 'referrers-api' ? 'referrers API' : `fallback tag \`${image.recordAttached.tag ?? ''}\``}).`
+            : `Signed record attached to the image as ${code(image.recordAttached.manifest)} (${image.recordAttached.via === 'referrers-api' ? 'referrers API' : `fallback tag ${code(image.recordAttached.tag ?? '')}`}).`
     }
     for (const check of decision.checks)
       core.info(`${check.passed ? '✓' : '✗'} ${check.rule} (${check.environment}): ${check.detail}`)

@@ -78,7 +78,7 @@ function describeFailure(failure: ClaimLoopFailure, path: string): SealError {
         : failure.code === 'EISDIR'
           ? 'it is a directory, not a file.'
           : failure.code === 'ENOTREG'
-            ? 'it is no longer a regular file (a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal.'
+            ? 'it is no longer a regular file (a directory, a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal.'
             : `${failure.message}.`
   return new SealError('unreadable', `Cannot read ${quote(path)}: ${reason}`)
 }

@@ -252,7 +252,7 @@ export function parsePlainHttpRegistries(values: readonly string[], what: string
     const fail = (why: string): never => {
       throw new SealError(
         'bad-input',
-        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", one a line, such as ` +
+        `${what}: ${quote(value)} ${why}. Give a registry as "host" or "host:port", such as ` +
           '"registry.lan:5000", with no scheme or path.'
       )
     }
@@ -266,7 +266,9 @@ export function parsePlainHttpRegistries(values: readonly string[], what: string
     if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
       fail(`has the port ${port}, out of range`)
     const registry = text.toLowerCase()
-    if (DOCKER_HUB_ALIASES.has(registry) || registry === DOCKER_HUB_HOST)
+    // By name, whatever the port: "registry-1.docker.io:80" is Docker Hub's own HTTP origin.
+    const name = port === undefined ? registry : registry.slice(0, -(port.length + 1))
+    if (DOCKER_HUB_ALIASES.has(name) || name === DOCKER_HUB_HOST)
       fail('is Docker Hub, which is served over HTTPS only')
     if (!registries.includes(registry)) registries.push(registry)
   }

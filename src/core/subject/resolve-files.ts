@@ -164,9 +164,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     )
   }
   // Exclusions are read exactly as the patterns they exclude from: absolute, or relative to baseDir.
-  const excludeMatchers = patterns.exclude.map((p) =>
-    picomatch(absolutePattern(baseDir, p), { dot: true })
-  )
+  const excludeMatchers = patterns.exclude.map((p) => picomatch(absolutePattern(baseDir, p), GLOB))
   const excludeUsed = patterns.exclude.map(() => false)
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => path.resolve(d)))
   const isExcluded =
@@ -244,9 +242,12 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
     entries.sort(byListingName)
     ancestors.push(realDir)
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep
+    // Read as bytes at most once a directory, and only when a name holds U+FFFD.
+    let lossy: ReadonlySet<string> | null = null
     for (const entry of entries) {
       const abs = prefix + entry.name
-      if (entry.name.includes('\uFFFD') && !namesAreUtf8(dir)) {
+      if (isExcluded(abs)) continue
+      if (entry.name.includes('\uFFFD') && (lossy ??= lossyNames(dir)).has(entry.name)) {
         // Node decoded a name lossily: the result may not open, or may be another file's name
         // (one called U+FFFD beside it), which would then be listed twice and this one never read.
         throw new SealError(
@@ -255,7 +256,6 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
             'Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.'
         )
       }
-      if (isExcluded(abs)) continue
       if (skipped?.has(entry.name) && !entry.isFile()) continue
       // Under a glob, an entry the pattern can neither take nor enter is never looked at:
       // not resolved, not stat'ed, so a broken link beside the build output does not matter.
@@ -343,7 +343,7 @@ export function resolveFiles(options: ResolveOptions): ResolvedFiles {
       }
     } else {
       const base = scan.base === '' ? path.parse(path.resolve(baseDir)).root : scan.base
-      const matcher = picomatch(absPattern, { dot: true })
+      const matcher = picomatch(absPattern, GLOB)
       const glob: GlobWalk = {
         take: (abs) => {
           const hit = matcher(toSlashes(abs))
@@ -510,6 +510,13 @@ function absolutePattern(baseDir: string, pattern: string): string {
 }
 
 /**
+ * How every glob of a subject reads names: dot files included, and `.` in picomatch's
+ * expressions matching a line break too (`s`), so that `dist/**` takes a name holding one and
+ * the listing refuses it by name, instead of the glob passing it over in silence.
+ */
+const GLOB = { dot: true, flags: 's' }
+
+/**
  * Whether a directory under the glob's base could hold a match: each of its path segments
  * must match the pattern's segment at that depth, until a `**` (anything below may match),
  * and the pattern must go deeper than the directory. A pattern whose braces or groups hold
@@ -519,7 +526,7 @@ function globEnters(base: string, glob: string): (absDir: string) => boolean {
   const segments = splitSegments(glob)
   if (segments === null) return () => true
   const matchers = segments.map((segment) =>
-    segment.includes('**') ? null : picomatch(segment, { dot: true })
+    segment.includes('**') ? null : picomatch(segment, GLOB)
   )
   // `**/…` reaches every directory: no need to work out where each one is.
   if (matchers[0] === null) return () => true
@@ -559,11 +566,19 @@ function splitSegments(glob: string): string[] | null {
   return segments.filter((s) => s !== '')
 }
 
-/** True when every name in `dir` is valid UTF-8; read as bytes only when a name decoded to U+FFFD. */
-function namesAreUtf8(dir: string): boolean {
-  return fs
-    .readdirSync(dir, { encoding: 'buffer' })
-    .every((name) => Buffer.from(name.toString('utf8')).equals(name))
+/**
+ * The names of `dir`, as Node decodes them, that do not stand for exactly one valid UTF-8
+ * name: decoded from bytes that are not UTF-8, or shared by several names on disk.
+ */
+function lossyNames(dir: string): Set<string> {
+  const lossy = new Set<string>()
+  const seen = new Set<string>()
+  for (const bytes of fs.readdirSync(dir, { encoding: 'buffer' })) {
+    const name = bytes.toString('utf8')
+    if (seen.has(name) || !Buffer.from(name).equals(bytes)) lossy.add(name)
+    seen.add(name)
+  }
+  return lossy
 }
 
 function statOrNull(p: string): fs.Stats | null {

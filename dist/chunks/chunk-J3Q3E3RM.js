@@ -11,7 +11,7 @@ import {
 import {
   modesAnnotation,
   modesDigest
-} from "./chunk-XMIYYFR7.js";
+} from "./chunk-A63B7KBV.js";
 import {
   checkIdentity,
   describeIdentityFailure

@@ -1,6 +1,6 @@
 import {
   sealedModesBeside
-} from "./chunk-FZZC35C3.js";
+} from "./chunk-ENTDSYKT.js";
 import {
   agreeingKind,
   checkSubjectKind,
@@ -8,11 +8,11 @@ import {
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-QFWLNFHJ.js";
+} from "./chunk-6HQEGJDK.js";
 import {
   diffModes,
   parseModes
-} from "./chunk-XMIYYFR7.js";
+} from "./chunk-A63B7KBV.js";
 import {
   leavesParent
 } from "./chunk-3BNILISX.js";

@@ -5,17 +5,17 @@ import "./chunk-DHRHR7WD.js";
 import "./chunk-PF27FY5P.js";
 import {
   sealedModesBeside
-} from "./chunk-FZZC35C3.js";
+} from "./chunk-ENTDSYKT.js";
 import {
   checkSubjectKind,
   kindFromListing,
   kindFromStatement,
   sealSubject
-} from "./chunk-QFWLNFHJ.js";
+} from "./chunk-6HQEGJDK.js";
 import "./chunk-ZZJVUA5H.js";
 import {
   applyModes
-} from "./chunk-XMIYYFR7.js";
+} from "./chunk-A63B7KBV.js";
 import {
   removeQuietly
 } from "./chunk-LYSN4LFY.js";

@@ -82,21 +82,21 @@ Exit codes:
 With --json every command prints one JSON document on stdout: its result, or
 {"error": {"code", "message"}} (the code says which kind of failure it is).`;
 var COMMANDS = {
-  seal: async () => (await import("./seal-command-X44OLPAN.js")).sealCommand,
-  verify: async () => (await import("./verify-command-IBFMYJNL.js")).verifyCommand,
+  seal: async () => (await import("./seal-command-4NBHQYSM.js")).sealCommand,
+  verify: async () => (await import("./verify-command-HCSUSTX3.js")).verifyCommand,
   diff: async () => (await import("./diff-command-CFTOR2WT.js")).diffCommand,
   merge: async () => (await import("./merge-command-R3P2LIUJ.js")).mergeCommand,
-  promote: async () => (await import("./promote-command-XPTETGLY.js")).promoteCommand,
+  promote: async () => (await import("./promote-command-BYHF4D2J.js")).promoteCommand,
   confirm: async () => (await import("./confirm-command-RRKF2DDM.js")).confirmCommand,
-  veto: async () => (await import("./veto-command-JSBNPXMM.js")).vetoCommand,
+  veto: async () => (await import("./veto-command-NYPKZ55Q.js")).vetoCommand,
   history: async () => (await import("./history-command-I6XXKYDI.js")).historyCommand,
-  status: async () => (await import("./status-command-WTUKMMON.js")).statusCommand,
+  status: async () => (await import("./status-command-6QAEWCNO.js")).statusCommand,
   ledger: async () => (await import("./ledger-command-WU6BQIR4.js")).ledgerCommand,
   "verify-record": async () => (await import("./verify-record-command-IOBWRGTL.js")).verifyRecordCommand,
-  contract: async () => (await import("./contract-command-UJTI3JFY.js")).contractCommand,
-  observe: async () => (await import("./observe-command-T6RPY2CU.js")).observeCommand,
+  contract: async () => (await import("./contract-command-3J4DGJMD.js")).contractCommand,
+  observe: async () => (await import("./observe-command-EMYOWCDU.js")).observeCommand,
   drift: async () => (await import("./drift-command-FUMGUGSW.js")).driftCommand,
-  policy: async () => (await import("./policy-command-FO55UP6X.js")).policyCommand
+  policy: async () => (await import("./policy-command-TVZEI7KX.js")).policyCommand
 };
 async function main(args, terminal) {
   const [command] = args;

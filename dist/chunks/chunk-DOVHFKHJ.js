@@ -12,7 +12,7 @@ import {
 } from "./chunk-3BNILISX.js";
 import {
   parseImageReference
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 import {
   isRecord
 } from "./chunk-6ESBXOH6.js";

@@ -3,7 +3,7 @@ import {
   formatReference,
   parseImageReference,
   withDigest
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 import "./chunk-KRR2HU2L.js";
 import {
   SealError

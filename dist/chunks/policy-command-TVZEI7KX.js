@@ -1,7 +1,7 @@
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-Q5XWA23B.js";
+} from "./chunk-DOVHFKHJ.js";
 import "./chunk-UHB2LTWT.js";
 import "./chunk-P5U6KBZP.js";
 import "./chunk-3BNILISX.js";
@@ -11,7 +11,7 @@ import {
 import {
   parseCommand
 } from "./chunk-W4A42O6W.js";
-import "./chunk-4PHGT4IT.js";
+import "./chunk-N5LYBXRY.js";
 import "./chunk-6ESBXOH6.js";
 import "./chunk-KRR2HU2L.js";
 import {

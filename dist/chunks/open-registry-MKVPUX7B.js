@@ -1,7 +1,7 @@
 import {
   openImageRegistry
-} from "./chunk-PRUKJNGA.js";
-import "./chunk-4PHGT4IT.js";
+} from "./chunk-KAQZWHN7.js";
+import "./chunk-N5LYBXRY.js";
 import "./chunk-ZPQHICT5.js";
 import "./chunk-6ESBXOH6.js";
 import "./chunk-KRR2HU2L.js";

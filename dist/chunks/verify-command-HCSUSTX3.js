@@ -5,8 +5,8 @@ import {
 } from "./chunk-JQVMIM4I.js";
 import {
   verifyArtifact
-} from "./chunk-ATLK5LIF.js";
-import "./chunk-FZZC35C3.js";
+} from "./chunk-XL7QM46K.js";
+import "./chunk-ENTDSYKT.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -15,7 +15,7 @@ import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-BKUX4BKO.js";
+} from "./chunk-E4QCWJIG.js";
 import {
   SIGNER_OPTIONS,
   SIGNER_USAGE,
@@ -23,16 +23,16 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-VMITG4QB.js";
-import "./chunk-QFWLNFHJ.js";
+import "./chunk-6HQEGJDK.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import {
   checkSignature
-} from "./chunk-6DOQMQL7.js";
+} from "./chunk-J3Q3E3RM.js";
 import "./chunk-BTGAOTTD.js";
 import "./chunk-6YWBE2YG.js";
 import "./chunk-6PZHAYEF.js";
-import "./chunk-XMIYYFR7.js";
+import "./chunk-A63B7KBV.js";
 import "./chunk-GCWGIEKY.js";
 import {
   mismatchLines
@@ -60,7 +60,7 @@ import "./chunk-3JZVAEQI.js";
 import {
   isImageSubject,
   parseImageSubject
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 import "./chunk-6ESBXOH6.js";
 import {
   parseDigest
@@ -143,6 +143,7 @@ ${VERIFY_USAGE}`
   const root = requireValue("root", values.root);
   const checksums = requireValue("checksums", values.checksums);
   const signer = readCliSignerCheck(values, terminal.cwd, terminal.env);
+  const plainHttp = plainHttpRegistries(values);
   if (isImageSubject(positionals.join("\n"))) {
     if (root)
       throw new SealError(
@@ -158,7 +159,7 @@ ${VERIFY_USAGE}`
       signer,
       values.json === true,
       terminal,
-      plainHttpRegistries(values)
+      plainHttp
     );
   }
   const result = await verifyArtifact(
@@ -232,8 +233,8 @@ ${signedBy ? `Signed by ${signedBy}
   return result.verified && refusal === null ? 0 : 1;
 }
 async function verifyImage(text, expected, checksumsFile, signer, json, terminal, plainHttp) {
-  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-W25PVGP4.js");
-  const { openImageRegistry } = await import("./open-registry-YDXNUHN2.js");
+  const { checkImageBytes, imageSignatureSources } = await import("./image-bytes-2V4XRPZD.js");
+  const { openImageRegistry } = await import("./open-registry-MKVPUX7B.js");
   const source = {
     kind: "image",
     reference: parseImageSubject(text, "verify <image>"),

@@ -5,7 +5,7 @@ import {
   registryHost,
   sameRepository,
   withDigest
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 import {
   CONFIG_MAX_BYTES,
   MANIFEST_MAX_BYTES,

@@ -3,21 +3,21 @@ import {
 } from "./chunk-QEF4JICF.js";
 import {
   verifyArtifact
-} from "./chunk-ATLK5LIF.js";
+} from "./chunk-XL7QM46K.js";
 import {
   sealedModesBeside
-} from "./chunk-FZZC35C3.js";
+} from "./chunk-ENTDSYKT.js";
 import {
   resolveFiles,
   sealSubject
-} from "./chunk-QFWLNFHJ.js";
+} from "./chunk-6HQEGJDK.js";
 import {
   sealedByFromStatement,
   subjectNameOf
 } from "./chunk-6YWBE2YG.js";
 import {
   applyModes
-} from "./chunk-XMIYYFR7.js";
+} from "./chunk-A63B7KBV.js";
 import {
   copyListedFiles,
   removeQuietly
@@ -176,7 +176,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
       source.repository
     );
   if (source.kind === "image") {
-    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-W25PVGP4.js");
+    const { checkImageBytes, imageRegistryFor } = await import("./image-bytes-2V4XRPZD.js");
     return checkImageBytes(source, digest, imageRegistryFor(source, context.env));
   }
   const restored = await restoreFromCache(digest, source.inputName, context);
@@ -214,7 +214,7 @@ async function fetchAndCheckBytes(source, digest, known, context) {
 }
 async function downloadArtifact(name, runId, token, digest, context, repository = null) {
   const { WorkflowArtifactStore } = await import("./workflow-artifact-26FP4A33.js");
-  const { downloadAndVerify } = await import("./download-and-verify-WDVS3V2M.js");
+  const { downloadAndVerify } = await import("./download-and-verify-5BCOLEOQ.js");
   const store = new WorkflowArtifactStore({ env: context.env });
   let downloaded;
   try {

@@ -2,7 +2,7 @@ import {
   modesAnnotation,
   modesDigest,
   parseModes
-} from "./chunk-XMIYYFR7.js";
+} from "./chunk-A63B7KBV.js";
 import {
   readStatementBeside
 } from "./chunk-YOF4W5VX.js";

@@ -6,7 +6,7 @@ import {
   namesRegistry,
   parseImageReference,
   withTag
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 import "./chunk-KRR2HU2L.js";
 import {
   SealError

@@ -6,7 +6,7 @@ import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-BKUX4BKO.js";
+} from "./chunk-E4QCWJIG.js";
 import {
   SIGNING_OPTIONS,
   SIGNING_USAGE,
@@ -15,10 +15,10 @@ import {
 import {
   refuseListingAsFile,
   sealSubject
-} from "./chunk-QFWLNFHJ.js";
+} from "./chunk-6HQEGJDK.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
-import "./chunk-XMIYYFR7.js";
+import "./chunk-A63B7KBV.js";
 import {
   LocalDirectoryStore,
   isInsideTree,
@@ -56,7 +56,7 @@ import {
 import {
   isImageSubject,
   parseImageSubject
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 import "./chunk-6ESBXOH6.js";
 import "./chunk-KRR2HU2L.js";
 import "./chunk-5B26CPAT.js";
@@ -192,10 +192,11 @@ async function sealCommand(args, terminal) {
       "bad-input",
       "seal: --contract-version goes with --contract; name the contract files, or remove it."
     );
+  const plainHttp = plainHttpRegistries(values);
   const signing = await prepareSigning(readCliSigning(values, cwd, terminal.env), terminal.env);
   const build = withSigningWorkflow(buildContextFromEnv(terminal.env), signing);
   let signed = null;
-  const image = isImageSubject(positionals.join("\n")) ? await sealedImage(positionals.join("\n"), root, terminal, plainHttpRegistries(values)) : null;
+  const image = isImageSubject(positionals.join("\n")) ? await sealedImage(positionals.join("\n"), root, terminal, plainHttp) : null;
   const push = values["push-to-registry"] === true;
   if (push && image === null)
     throw new SealError(
@@ -311,7 +312,7 @@ async function sealedImage(text, root, terminal, plainHttp) {
 ${SEAL_USAGE}`
     );
   const reference = parseImageSubject(text, "seal <image>");
-  const { openImageRegistry } = await import("./open-registry-YDXNUHN2.js");
+  const { openImageRegistry } = await import("./open-registry-MKVPUX7B.js");
   const { resolveImage } = await import("./resolve-image-DFKUSJCD.js");
   const registry = openImageRegistry(terminal.env, terminal.env.GITHUB_TOKEN ?? "", {
     insecureRegistries: plainHttp

@@ -1,11 +1,11 @@
 import {
   checkCandidates,
   checkSignature
-} from "./chunk-6DOQMQL7.js";
+} from "./chunk-J3Q3E3RM.js";
 import "./chunk-BTGAOTTD.js";
 import "./chunk-6YWBE2YG.js";
 import "./chunk-6PZHAYEF.js";
-import "./chunk-XMIYYFR7.js";
+import "./chunk-A63B7KBV.js";
 import "./chunk-GCWGIEKY.js";
 import "./chunk-3BNILISX.js";
 import "./chunk-X5XFE3KV.js";

@@ -4,7 +4,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-Q5XWA23B.js";
+} from "./chunk-DOVHFKHJ.js";
 import {
   findEnvironment
 } from "./chunk-UHB2LTWT.js";
@@ -40,7 +40,7 @@ import "./chunk-BXUFWVSN.js";
 import "./chunk-YOF4W5VX.js";
 import "./chunk-4WMSIVT4.js";
 import "./chunk-3JZVAEQI.js";
-import "./chunk-4PHGT4IT.js";
+import "./chunk-N5LYBXRY.js";
 import "./chunk-6ESBXOH6.js";
 import {
   parseDigest

@@ -5,7 +5,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-Q5XWA23B.js";
+} from "./chunk-DOVHFKHJ.js";
 import {
   severityCounts
 } from "./chunk-TUMNQBV5.js";
@@ -55,7 +55,7 @@ import "./chunk-JPYWA7SW.js";
 import "./chunk-YOF4W5VX.js";
 import "./chunk-4WMSIVT4.js";
 import "./chunk-3JZVAEQI.js";
-import "./chunk-4PHGT4IT.js";
+import "./chunk-N5LYBXRY.js";
 import "./chunk-6ESBXOH6.js";
 import {
   parseDigest

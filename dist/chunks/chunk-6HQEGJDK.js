@@ -6,7 +6,7 @@ import {
   formatModes,
   modesDigest,
   readModes
-} from "./chunk-XMIYYFR7.js";
+} from "./chunk-A63B7KBV.js";
 import {
   isInside,
   toSlashes
@@ -379,7 +379,7 @@ const runClaimLoop = ${runClaimLoop.toString()}
 parentPort.once('message', (work) => parentPort.postMessage(runClaimLoop({ ...work, fs, crypto })))
 `;
 function describeFailure(failure, path) {
-  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : failure.code === "ENOTREG" ? "it is no longer a regular file (a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal." : `${failure.message}.`;
+  const reason = failure.code === "ENOENT" ? "it disappeared while being sealed. Make sure nothing else writes to the artifact during the seal." : failure.code === "EACCES" || failure.code === "EPERM" ? `permission denied. Make the file readable by ${words().reader}, or exclude it with a "!" pattern.` : failure.code === "EISDIR" ? "it is a directory, not a file." : failure.code === "ENOTREG" ? "it is no longer a regular file (a directory, a device, a FIFO or a socket, or a link to one, took its place after the walk). Make sure nothing else writes to the artifact during the seal." : `${failure.message}.`;
   return new SealError("unreadable", `Cannot read ${quote(path)}: ${reason}`);
 }
 var HashPool = class _HashPool {
@@ -679,9 +679,7 @@ function resolveFiles(options) {
       `${inputName}: no path to seal${patterns.exclude.length > 0 ? ` (only exclusions: ${patterns.exclude.map((p) => quote(`!${p}`)).join(", ")})` : ""}. Give at least one file, directory or glob, one per line or comma-separated.`
     );
   }
-  const excludeMatchers = patterns.exclude.map(
-    (p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), { dot: true })
-  );
+  const excludeMatchers = patterns.exclude.map((p) => (0, import_picomatch.default)(absolutePattern(baseDir, p), GLOB));
   const excludeUsed = patterns.exclude.map(() => false);
   const skipDirs = new Set((options.skipDirs ?? []).map((d) => resolve(d)));
   const isExcluded = excludeMatchers.length === 0 ? () => false : (abs) => {
@@ -727,15 +725,16 @@ function resolveFiles(options) {
     entries.sort(byListingName);
     ancestors.push(realDir);
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    let lossy = null;
     for (const entry of entries) {
       const abs = prefix + entry.name;
-      if (entry.name.includes("\uFFFD") && !namesAreUtf8(dir)) {
+      if (isExcluded(abs)) continue;
+      if (entry.name.includes("\uFFFD") && (lossy ??= lossyNames(dir)).has(entry.name)) {
         throw new SealError(
           "bad-input",
           `${inputName}: a file name in ${quote(dir)} is not valid UTF-8 (shown as ${quote(entry.name)}). Listings and statements hold UTF-8 paths: rename the file, or leave it out with a "!" pattern.`
         );
       }
-      if (isExcluded(abs)) continue;
       if (skipped?.has(entry.name) && !entry.isFile()) continue;
       const taken = glob === null || glob.take(abs);
       if (!taken && !glob.enter(abs)) continue;
@@ -810,7 +809,7 @@ function resolveFiles(options) {
       }
     } else {
       const base = scan.base === "" ? parse(resolve(baseDir)).root : scan.base;
-      const matcher = (0, import_picomatch.default)(absPattern, { dot: true });
+      const matcher = (0, import_picomatch.default)(absPattern, GLOB);
       const glob = {
         take: (abs) => {
           const hit = matcher(toSlashes(abs));
@@ -925,11 +924,12 @@ function chooseRoot(options, files, onlyDirectory) {
 function absolutePattern(baseDir, pattern) {
   return toSlashes(resolve(baseDir, pattern));
 }
+var GLOB = { dot: true, flags: "s" };
 function globEnters(base, glob) {
   const segments = splitSegments(glob);
   if (segments === null) return () => true;
   const matchers = segments.map(
-    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, { dot: true })
+    (segment) => segment.includes("**") ? null : (0, import_picomatch.default)(segment, GLOB)
   );
   if (matchers[0] === null) return () => true;
   return (absDir) => {
@@ -966,8 +966,15 @@ function splitSegments(glob) {
   segments.push(current);
   return segments.filter((s) => s !== "");
 }
-function namesAreUtf8(dir) {
-  return readdirSync(dir, { encoding: "buffer" }).every((name) => Buffer.from(name.toString("utf8")).equals(name));
+function lossyNames(dir) {
+  const lossy = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  for (const bytes of readdirSync(dir, { encoding: "buffer" })) {
+    const name = bytes.toString("utf8");
+    if (seen.has(name) || !Buffer.from(name).equals(bytes)) lossy.add(name);
+    seen.add(name);
+  }
+  return lossy;
 }
 function statOrNull(p) {
   try {

@@ -1,7 +1,7 @@
 import {
   fetchAndCheckBytes,
   sealInfoBesideListing
-} from "./chunk-GJLUG4EJ.js";
+} from "./chunk-SHKYJPQ3.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -19,7 +19,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-Q5XWA23B.js";
+} from "./chunk-DOVHFKHJ.js";
 import {
   renderPromotionText
 } from "./chunk-VVSNQIVN.js";
@@ -65,8 +65,8 @@ import {
   signerExpectation,
   signerName
 } from "./chunk-JQVMIM4I.js";
-import "./chunk-ATLK5LIF.js";
-import "./chunk-FZZC35C3.js";
+import "./chunk-XL7QM46K.js";
+import "./chunk-ENTDSYKT.js";
 import {
   describeProgress,
   parseSubjectPatterns
@@ -75,7 +75,7 @@ import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-BKUX4BKO.js";
+} from "./chunk-E4QCWJIG.js";
 import {
   RECORD_SIGNING_USAGE,
   SIGNER_OPTIONS,
@@ -86,7 +86,7 @@ import {
   requirementReason,
   signatureRequired
 } from "./chunk-VMITG4QB.js";
-import "./chunk-QFWLNFHJ.js";
+import "./chunk-6HQEGJDK.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import {
@@ -97,7 +97,7 @@ import "./chunk-6YWBE2YG.js";
 import {
   identityPolicy
 } from "./chunk-6PZHAYEF.js";
-import "./chunk-XMIYYFR7.js";
+import "./chunk-A63B7KBV.js";
 import {
   checkIdentity,
   describeIdentityFailure
@@ -134,7 +134,7 @@ import {
   isImageSubject,
   parseImageSubject,
   withDigest
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 import "./chunk-6ESBXOH6.js";
 import {
   parseDigest
@@ -1324,7 +1324,7 @@ function promoteRequest(asked, policy, ledger, signing, context) {
       const sources = source?.kind === "image" && (required || asked.signer.asksForSigner) ? await imageGate.sources(plain) : plain;
       const found = await findSignatures(digest, sources);
       if (found.candidates.length === 0) return unsignedCheck(digest, found.looked);
-      const { checkCandidates } = await import("./check-signature-N2H5GTZ7.js");
+      const { checkCandidates } = await import("./check-signature-6SLZXHGL.js");
       return checkCandidates(found.candidates, digest, expectation, checksumsFile);
     },
     signatureRequired: required ? requirementReason(asked.signer, policyAsks) : null,
@@ -1375,18 +1375,18 @@ function sleepOnTimer(ms) {
 function imageGateOf(source, env, shared) {
   let registry = null;
   const open = shared ?? (async () => {
-    const { imageRegistryFor } = await import("./image-bytes-W25PVGP4.js");
+    const { imageRegistryFor } = await import("./image-bytes-2V4XRPZD.js");
     registry ??= imageRegistryFor(source, env);
     return registry;
   });
   return {
     check: async (digest, platforms, rollback) => {
-      const { checkImageBytes } = await import("./image-bytes-W25PVGP4.js");
+      const { checkImageBytes } = await import("./image-bytes-2V4XRPZD.js");
       const checked = rollback && source.reference.digest === null ? { ...source, reference: withDigest(source.reference, digest) } : source;
       return checkImageBytes(checked, digest, await open(), { platforms });
     },
     sources: async (base) => {
-      const { imageSignatureSources } = await import("./image-bytes-W25PVGP4.js");
+      const { imageSignatureSources } = await import("./image-bytes-2V4XRPZD.js");
       return imageSignatureSources(base, source, await open());
     }
   };
@@ -1551,7 +1551,7 @@ ${PROMOTE_USAGE}`);
     ),
     terminal.env
   );
-  if (pushToRegistry && signing.kind === "none" && !dryRun)
+  if (pushToRegistry && signing.kind === "none")
     throw new SealError(
       "bad-input",
       "promote: --push-to-registry attaches the signed record, and records are not signed: give --signing-key (or --sign keyless), or leave out --push-to-registry."
@@ -1641,7 +1641,7 @@ ${PROMOTE_USAGE}`);
   let imageRef = result.verification?.imageRef ?? null;
   let imageDone = [];
   if (result.decision.allowed && !dryRun && asked.source?.kind === "image" && result.digest !== null && result.record !== null && (imageRule !== void 0 || pushToRegistry)) {
-    const { finishImagePromotion } = await import("./image-promotion-GBEHQEXA.js");
+    const { finishImagePromotion } = await import("./image-promotion-AOGTIACT.js");
     const image = await finishImagePromotion(
       {
         reference: asked.source.reference,
@@ -1735,7 +1735,7 @@ function lazyImageRegistry(env, plainHttp) {
   let registry = null;
   return async () => {
     if (registry === null) {
-      const { openImageRegistry } = await import("./open-registry-YDXNUHN2.js");
+      const { openImageRegistry } = await import("./open-registry-MKVPUX7B.js");
       registry = openImageRegistry(env, env.GITHUB_TOKEN ?? "", { insecureRegistries: plainHttp });
     }
     return registry;

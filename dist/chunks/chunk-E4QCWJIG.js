@@ -1,6 +1,6 @@
 import {
   parsePlainHttpRegistries
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 
 // src/cli/registry-options.ts
 var PLAIN_HTTP_OPTIONS = {

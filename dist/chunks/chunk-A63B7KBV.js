@@ -3,7 +3,8 @@ import {
   toSlashes
 } from "./chunk-3BNILISX.js";
 import {
-  checkListingPath
+  checkListingPath,
+  compareUtf8
 } from "./chunk-3JZVAEQI.js";
 import {
   isRecord
@@ -31,8 +32,10 @@ import {
 // src/core/modes.ts
 var MODES_ANNOTATION = "artifact-seal.modes";
 function formatModes(modes) {
-  const executable = [...modes.executable].sort(byBytes);
-  const links = Object.fromEntries(Object.entries(modes.links).sort(([a], [b]) => byBytes(a, b)));
+  const executable = [...modes.executable].sort(compareUtf8);
+  const links = Object.fromEntries(
+    Object.entries(modes.links).sort(([a], [b]) => compareUtf8(a, b))
+  );
   return Buffer.from(`${JSON.stringify({ executable, links })}
 `);
 }
@@ -92,7 +95,7 @@ function readModes(root, paths, links, fileModes) {
     if (sealed?.has(relTarget) !== true) continue;
     recorded[relLink] = posix.relative(posix.dirname(relLink), relTarget);
   }
-  return { executable: executable.sort(byBytes), links: recorded };
+  return { executable: executable.sort(compareUtf8), links: recorded };
 }
 function diffModes(sealed, found) {
   const describe = (modes, p, exec) => modes.links[p] !== void 0 ? `link to ${modes.links[p]}` : exec.has(p) ? "executable" : "not executable";
@@ -105,7 +108,7 @@ function diffModes(sealed, found) {
     ...Object.keys(found.links)
   ]);
   const out = [];
-  for (const p of [...paths].sort(byBytes)) {
+  for (const p of [...paths].sort(compareUtf8)) {
     const expected = describe(sealed, p, sealedExec);
     const actual = describe(found, p, foundExec);
     if (expected !== actual) out.push({ path: p, expected, actual });
@@ -123,7 +126,7 @@ function applyModes(root, paths, modes) {
   }
   const made = [];
   for (const link of Object.keys(modes.links).sort(
-    (a, b) => a.split("/").length - b.split("/").length || byBytes(a, b)
+    (a, b) => a.split("/").length - b.split("/").length || compareUtf8(a, b)
   )) {
     if (made.some((m) => link.startsWith(`${m}/`))) continue;
     const at = join(root, ...link.split("/"));
@@ -153,7 +156,6 @@ function pathsAndParents(paths) {
   }
   return out;
 }
-var byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 function realOrSelf(p) {
   try {
     return realpathSync(p);

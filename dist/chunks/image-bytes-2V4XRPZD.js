@@ -3,12 +3,12 @@ import {
 } from "./chunk-X5XFE3KV.js";
 import {
   openImageRegistry
-} from "./chunk-PRUKJNGA.js";
+} from "./chunk-KAQZWHN7.js";
 import {
   digestReference,
   formatReference,
   withDigest
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 import {
   childOf,
   formatPlatform,

@@ -5,7 +5,7 @@ import "./chunk-HVXD5CRU.js";
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-Q5XWA23B.js";
+} from "./chunk-DOVHFKHJ.js";
 import {
   renderStatusText
 } from "./chunk-VVSNQIVN.js";
@@ -26,7 +26,7 @@ import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-BKUX4BKO.js";
+} from "./chunk-E4QCWJIG.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-LYSN4LFY.js";
 import "./chunk-3BNILISX.js";
@@ -39,7 +39,7 @@ import "./chunk-BXUFWVSN.js";
 import "./chunk-YOF4W5VX.js";
 import "./chunk-4WMSIVT4.js";
 import "./chunk-3JZVAEQI.js";
-import "./chunk-4PHGT4IT.js";
+import "./chunk-N5LYBXRY.js";
 import "./chunk-6ESBXOH6.js";
 import "./chunk-KRR2HU2L.js";
 import "./chunk-5B26CPAT.js";
@@ -100,8 +100,8 @@ async function statusCommand(args, terminal) {
   const plainHttp = plainHttpRegistries(values);
   let status = await pipelineStatus(policy, await ledgerFromOptions(values, terminal));
   if (policy.environments.some((e) => e.image !== void 0)) {
-    const { withImageTags } = await import("./image-status-F6G2IVNX.js");
-    const { openImageRegistry } = await import("./open-registry-YDXNUHN2.js");
+    const { withImageTags } = await import("./image-status-ELIPVZMH.js");
+    const { openImageRegistry } = await import("./open-registry-MKVPUX7B.js");
     status = await withImageTags(
       status,
       policy,

@@ -3,7 +3,7 @@ import {
 } from "./chunk-IQVFZSLI.js";
 import {
   fetchAndCheckBytes
-} from "./chunk-GJLUG4EJ.js";
+} from "./chunk-SHKYJPQ3.js";
 import {
   driftStateOf
 } from "./chunk-YOLHK5RF.js";
@@ -14,7 +14,7 @@ import {
 import {
   DEFAULT_POLICY_FILE,
   loadPolicy
-} from "./chunk-Q5XWA23B.js";
+} from "./chunk-DOVHFKHJ.js";
 import {
   severityCounts
 } from "./chunk-TUMNQBV5.js";
@@ -44,23 +44,23 @@ import {
 import {
   DEFAULT_PENDING_TIMEOUT_MS
 } from "./chunk-7EN7PEUO.js";
-import "./chunk-ATLK5LIF.js";
-import "./chunk-FZZC35C3.js";
+import "./chunk-XL7QM46K.js";
+import "./chunk-ENTDSYKT.js";
 import {
   PLAIN_HTTP_HELP,
   PLAIN_HTTP_OPTIONS,
   plainHttpRegistries
-} from "./chunk-BKUX4BKO.js";
+} from "./chunk-E4QCWJIG.js";
 import {
   cliCheckpointSigning
 } from "./chunk-VMITG4QB.js";
 import {
   listDirectory
-} from "./chunk-QFWLNFHJ.js";
+} from "./chunk-6HQEGJDK.js";
 import "./chunk-ZZJVUA5H.js";
 import "./chunk-QT7LC6PH.js";
 import "./chunk-6YWBE2YG.js";
-import "./chunk-XMIYYFR7.js";
+import "./chunk-A63B7KBV.js";
 import "./chunk-LYSN4LFY.js";
 import {
   buildContextFromEnv,
@@ -91,7 +91,7 @@ import {
 } from "./chunk-3JZVAEQI.js";
 import {
   parseImageReference
-} from "./chunk-4PHGT4IT.js";
+} from "./chunk-N5LYBXRY.js";
 import "./chunk-6ESBXOH6.js";
 import {
   digestFromHex,
@@ -735,7 +735,7 @@ function observationRecord(environment, service, live, found, requester) {
   };
 }
 async function registryFor(timeoutMs, context, token, plainHttp) {
-  const { openImageRegistry } = await import("./open-registry-YDXNUHN2.js");
+  const { openImageRegistry } = await import("./open-registry-MKVPUX7B.js");
   return openImageRegistry(context.env, token, {
     timeoutMs,
     deadlineMs: timeoutMs,

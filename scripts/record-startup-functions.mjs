@@ -2,7 +2,7 @@
 // scripts/startup-steps.mjs load, the top-level functions they call, read from V8's coverage
 // of a run of each. scripts/package.mjs has them compiled as the file loads
 // (scripts/eager-compile.mjs). Run it after `npm run package` when the code a step runs at
-// start has changed, then `npm run package` again; the dist test says when the list is stale.
+// start has changed, then `npm run package` again; __tests__/scripts/eager-compile.test.ts says when the list is stale.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

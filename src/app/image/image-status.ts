@@ -14,7 +14,8 @@ import type { EnvironmentStatus, ImageTagStatus } from '../ledger/types.js'
  * What runs where, for images: each environment whose policy moves the image by a tag
  * (`image: { tag }`, or a `copy-to` with a tag) shows that tag and whether it still names
  * the live digest, read from the registry now (one HEAD per environment). A tag that names
- * something else moved behind the gate's back: the next promotion through it is refused.
+ * something else moved behind the gate's back: a promotion that reads its image from that
+ * tag is refused, and one into that environment puts the tag back on the digest it lets in.
  * The image is the service's name when it is an image name with its registry (the seal names
  * an image's subject so); a service such as `payments` shows no tag.
  */
